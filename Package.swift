@@ -1,0 +1,66 @@
+// swift-tools-version:6.1
+// kgsh — a knowledge-graph shell. Every target is declared with an explicit path;
+// the shell plugins under Plugins/ are ordinary Swift targets, never SwiftPM package plugins.
+import PackageDescription
+
+let grdb = Target.Dependency.product(name: "GRDB", package: "GRDB.swift")
+let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: "swift-argument-parser")
+
+/// The built-in shell plugins, in the order `kgsh` registers them.
+let builtInPlugins: [(target: String, folder: String)] = [
+  ("KnowledgePlugin", "Knowledge"),
+  ("GraphPlugin", "Graph"),
+  ("PricingPlugin", "Pricing"),
+  ("ScriptingPlugin", "Scripting"),
+  ("QueryPlugin", "Query"),
+]
+let engine: [Target.Dependency] = ["ShellCore", "KnowledgeGraph", "GraphQuery"]
+
+var targets: [Target] = [
+  .systemLibrary(
+    name: "CEditLine", path: "Sources/CEditLine", pkgConfig: "libedit",
+    providers: [.apt(["libedit-dev"])]),
+  .target(name: "LineEditor", dependencies: ["CEditLine"], path: "Sources/LineEditor"),
+  .target(name: "KnowledgeGraph", dependencies: [grdb], path: "Sources/KnowledgeGraph"),
+  .target(name: "GraphQuery", dependencies: ["KnowledgeGraph"], path: "Sources/GraphQuery"),
+  .target(name: "ShellCore", dependencies: ["KnowledgeGraph"], path: "Sources/ShellCore"),
+  .target(name: "ShellTesting", dependencies: ["ShellCore", "KnowledgeGraph"], path: "Sources/ShellTesting"),
+  .executableTarget(
+    name: "kgsh",
+    dependencies: ["LineEditor", argumentParser] + engine + builtInPlugins.map { .target(name: $0.target) },
+    path: "Sources/kgsh"),
+  .executableTarget(name: "kgsh-tck", dependencies: ["GraphQuery", "KnowledgeGraph"], path: "Sources/kgsh-tck"),
+  .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"], path: "Tests/LineEditorTests"),
+  .testTarget(name: "KnowledgeGraphTests", dependencies: ["KnowledgeGraph"], path: "Tests/KnowledgeGraphTests"),
+  .testTarget(name: "GraphQueryTests", dependencies: ["GraphQuery", "KnowledgeGraph"], path: "Tests/GraphQueryTests"),
+  .testTarget(name: "ShellCoreTests", dependencies: ["ShellCore", "ShellTesting"], path: "Tests/ShellCoreTests"),
+  .testTarget(
+    name: "PluginTests",
+    dependencies: ["ShellTesting"] + engine + builtInPlugins.map { .target(name: $0.target) },
+    path: "Tests/PluginTests"),
+  .testTarget(name: "EndToEndTests", dependencies: ["ShellTesting"], path: "Tests/EndToEndTests"),
+]
+targets += builtInPlugins.map {
+  .target(name: $0.target, dependencies: engine, path: "Plugins/\($0.folder)")
+}
+
+for target in targets where target.type != .system {
+  target.swiftSettings = (target.swiftSettings ?? []) + [
+    .enableUpcomingFeature("ExistentialAny"),
+  ]
+}
+
+let package = Package(
+  name: "kgsh",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "kgsh", targets: ["kgsh"]),
+    .executable(name: "kgsh-tck", targets: ["kgsh-tck"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+    .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+  ],
+  targets: targets,
+  swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,1 @@
+// Graph module: see ARCHITECTURE.md

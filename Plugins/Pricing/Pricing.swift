@@ -1,0 +1,1 @@
+// Pricing module: see ARCHITECTURE.md

@@ -1,0 +1,1 @@
+// Query module: see ARCHITECTURE.md

@@ -1,0 +1,1 @@
+// GraphQuery module: see ARCHITECTURE.md

@@ -1,0 +1,1 @@
+// KnowledgeGraph module: see ARCHITECTURE.md

@@ -1,0 +1,1 @@
+// LineEditor module: see ARCHITECTURE.md

@@ -1,0 +1,1 @@
+// ShellCore module: see ARCHITECTURE.md

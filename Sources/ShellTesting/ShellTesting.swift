@@ -1,0 +1,1 @@
+// ShellTesting module: see ARCHITECTURE.md
