@@ -1,1 +1,0 @@
-// KnowledgeGraph module: see ARCHITECTURE.md

@@ -1,0 +1,62 @@
+import Foundation
+
+/// Name folding for lookup: `智譜`, `智谱`, `ＺＨＩＰＵ`, `Zhipu AI` and `zhipu-ai` fold to
+/// comparable keys, so a user reaches an entity whatever script, width or case they type.
+public enum Names {
+  /// The lookup key of a name: compatibility-normalised (full-width to ASCII), lower-cased,
+  /// traditional Chinese folded to simplified, and spaces and punctuation removed.
+  ///
+  /// ```swift
+  /// Names.normalize("Zhipu AI") == Names.normalize("zhipu-ai")  // true
+  /// Names.normalize("智譜") == Names.normalize("智谱")          // true
+  /// ```
+  public static func normalize(_ name: String) -> String {
+    let folded = name.precomposedStringWithCompatibilityMapping.lowercased()
+    var out = String.UnicodeScalarView()
+    for scalar in folded.unicodeScalars {
+      if scalar.properties.isWhitespace || isPunctuation(scalar) { continue }
+      out.append(HanziFold.simplified[scalar] ?? scalar)
+    }
+    if out.isEmpty { return folded.trimmingCharacters(in: .whitespaces) }
+    return String(out)
+  }
+
+  private static func isPunctuation(_ s: Unicode.Scalar) -> Bool {
+    switch s.properties.generalCategory {
+    case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
+      .finalPunctuation, .otherPunctuation:
+      return true
+    default: return false
+    }
+  }
+
+  /// Damerau-free edit distance, for "did you mean" suggestions.
+  public static func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a), b = Array(b)
+    if a.isEmpty { return b.count }
+    if b.isEmpty { return a.count }
+    var prev = Array(0...b.count)
+    var cur = [Int](repeating: 0, count: b.count + 1)
+    for i in 1...a.count {
+      cur[0] = i
+      for j in 1...b.count {
+        cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+      }
+      swap(&prev, &cur)
+    }
+    return prev[b.count]
+  }
+
+  /// The candidates closest to `word` (at most `limit`, within a distance that scales with length).
+  public static func suggestions(for word: String, among candidates: [String], limit: Int = 3) -> [String] {
+    let w = word.lowercased()
+    let maxDistance = max(1, w.count / 3)
+    var scored: [(name: String, distance: Int)] = []
+    for candidate in candidates {
+      let d = editDistance(w, candidate.lowercased())
+      if d <= maxDistance || candidate.lowercased().hasPrefix(w) { scored.append((candidate, d)) }
+    }
+    scored.sort { a, b in a.distance != b.distance ? a.distance < b.distance : a.name < b.name }
+    return scored.prefix(limit).map { $0.name }
+  }
+}

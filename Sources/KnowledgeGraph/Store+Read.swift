@@ -1,0 +1,225 @@
+import Foundation
+import GRDB
+
+extension KnowledgeStore {
+  static let nodeColumns = "n.id, n.key, n.name, n.description, n.props, n.layer"
+
+  static func node(from row: Row, labels: [String]) -> Node {
+    var props: [String: Value] = [:]
+    if let text: String = row["props"], case .map(let m)? = try? JSON.decode(text) { props = m }
+    return Node(
+      id: row["id"], key: row["key"], name: row["name"], labels: labels, description: row["description"],
+      props: props, layer: Layer(rawValue: row["layer"]) ?? .user)
+  }
+
+  func labels(_ db: Database, _ id: Int64) throws -> [String] {
+    try String.fetchAll(
+      db, sql: "SELECT label FROM node_label WHERE node_id = ? ORDER BY label", arguments: [id])
+  }
+
+  /// The node with this id, with its labels and properties.
+  public func node(id: Int64) throws -> Node? {
+    try read { db in
+      guard
+        let row = try Row.fetchOne(
+          db, sql: "SELECT \(Self.nodeColumns) FROM node n WHERE id = ?", arguments: [id])
+      else { return nil }
+      return Self.node(from: row, labels: try labels(db, id))
+    }
+  }
+
+  /// The node with this stable key.
+  public func node(key: String) throws -> Node? {
+    guard
+      let id = try read({ try Int64.fetchOne($0, sql: "SELECT id FROM node WHERE key = ?", arguments: [key]) }
+      )
+    else { return nil }
+    return try node(id: id)
+  }
+
+  /// Nodes, optionally of one label, ordered by name.
+  public func nodes(label: String? = nil, limit: Int? = nil) throws -> [Node] {
+    try read { db in
+      var sql = "SELECT \(Self.nodeColumns) FROM node n"
+      var args: StatementArguments = []
+      if let label {
+        sql += " JOIN node_label l ON l.node_id = n.id AND l.label = ?"
+        args += [label]
+      }
+      sql += " ORDER BY n.name"
+      if let limit { sql += " LIMIT \(max(0, limit))" }
+      return try Row.fetchAll(db, sql: sql, arguments: args).map { row in
+        Self.node(from: row, labels: try labels(db, row["id"]))
+      }
+    }
+  }
+
+  /// Every label with the number of nodes carrying it, most common first.
+  public func labelCounts() throws -> [(label: String, count: Int)] {
+    try read { db in
+      try Row.fetchAll(
+        db, sql: "SELECT label, count(*) AS c FROM node_label GROUP BY label ORDER BY c DESC, label"
+      ).map { ($0["label"], $0["c"]) }
+    }
+  }
+
+  /// Every edge type with the number of edges of that type, most common first.
+  public func edgeTypeCounts() throws -> [(type: String, count: Int)] {
+    try read { db in
+      try Row.fetchAll(
+        db,
+        sql: """
+          SELECT t.name, count(e.id) AS c FROM edge_type t LEFT JOIN edge e ON e.type = t.id
+          GROUP BY t.id HAVING c > 0 ORDER BY c DESC, t.name
+          """
+      ).map { ($0["name"], $0["c"]) }
+    }
+  }
+
+  /// All edge type names, for completion.
+  public func edgeTypes() throws -> [String] {
+    try read { try String.fetchAll($0, sql: "SELECT name FROM edge_type ORDER BY name") }
+  }
+
+  /// Counts of the store's main tables.
+  public func counts() throws -> [(String, Int)] {
+    try read { db in
+      try ["node", "edge", "fact", "source", "alias"].map { table in
+        (table, try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? 0)
+      }
+    }
+  }
+
+  /// The names a user may type for a node, in insertion order.
+  public func aliases(of nodeID: Int64) throws -> [String] {
+    try read { db in
+      try String.fetchAll(
+        db, sql: "SELECT alias FROM alias WHERE node_id = ? ORDER BY rowid", arguments: [nodeID])
+    }
+  }
+
+  static let factColumns = """
+    f.id, f.key, f.node_id, f.predicate, f.value_type, f.value, f.unit, f.currency, f.qualifier, f.as_of,
+    s.key AS source, f.quote, f.status, f.ref, f.note, f.layer, r.id AS rid, r.key AS rkey, r.name AS rname
+    """
+  static let factJoins = """
+    LEFT JOIN source s ON s.id = f.source_id
+    LEFT JOIN node r ON f.value_type = 'entity' AND r.key = f.value
+    """
+
+  static func fact(from row: Row) -> Fact {
+    let type: String = row["value_type"]
+    let raw: String = row["value"]
+    var entity: EntityRef?
+    if let rid: Int64 = row["rid"] { entity = EntityRef(id: rid, key: row["rkey"], name: row["rname"]) }
+    return Fact(
+      id: row["id"], key: row["key"], nodeID: row["node_id"], predicate: row["predicate"], valueType: type,
+      rawValue: raw, value: FactValue.value(type: type, raw: raw, currency: row["currency"], entity: entity),
+      unit: row["unit"], currency: row["currency"], qualifier: row["qualifier"], note: row["note"],
+      provenance: Provenance(
+        source: row["source"], quote: row["quote"], asOf: row["as_of"], status: row["status"], ref: row["ref"]
+      ),
+      layer: Layer(rawValue: row["layer"]) ?? .user)
+  }
+
+  /// The facts about a node, by predicate and then newest first.
+  public func facts(of nodeID: Int64, predicate: String? = nil) throws -> [Fact] {
+    try read { db in
+      var sql = "SELECT \(Self.factColumns) FROM fact f \(Self.factJoins) WHERE f.node_id = ?"
+      var args: StatementArguments = [nodeID]
+      if let predicate {
+        sql += " AND f.predicate = ?"
+        args += [predicate]
+      }
+      sql += " ORDER BY f.predicate, f.as_of DESC, f.id"
+      return try Row.fetchAll(db, sql: sql, arguments: args).map(Self.fact(from:))
+    }
+  }
+
+  /// Facts whose key or reference-row id is `key` (`F0012`, `I017`).
+  public func facts(key: String) throws -> [Fact] {
+    try read { db in
+      try Row.fetchAll(
+        db,
+        sql:
+          "SELECT \(Self.factColumns) FROM fact f \(Self.factJoins) WHERE f.key = ? OR f.ref = ? ORDER BY f.id",
+        arguments: [key, key]
+      ).map(Self.fact(from:))
+    }
+  }
+
+  /// Every fact of the store in a stable order (export, whole-base checks).
+  public func allFacts() throws -> [Fact] {
+    try read { db in
+      try Row.fetchAll(db, sql: "SELECT \(Self.factColumns) FROM fact f \(Self.factJoins) ORDER BY f.id")
+        .map(Self.fact(from:))
+    }
+  }
+
+  static func edge(from row: Row, typeName: String) -> Edge {
+    var props: [String: Value] = [:]
+    if let text: String = row["props"], case .map(let m)? = try? JSON.decode(text) { props = m }
+    return Edge(
+      id: row["id"], src: row["src"], type: typeName, dst: row["dst"], props: props, key: row["key"],
+      provenance: Provenance(
+        source: row["source"], quote: row["quote"], asOf: row["as_of"], status: row["status"], ref: row["ref"]
+      ),
+      layer: Layer(rawValue: row["layer"]) ?? .user)
+  }
+
+  /// The edges touching a node, with the node at the other end.
+  public func edges(of nodeID: Int64) throws -> (outgoing: [(Edge, Node)], incoming: [(Edge, Node)]) {
+    try read { db in
+      func fetch(_ column: String, _ other: String) throws -> [(Edge, Node)] {
+        try Row.fetchAll(
+          db,
+          sql: """
+            SELECT e.*, t.name AS type_name, s.key AS source FROM edge e JOIN edge_type t ON t.id = e.type
+            LEFT JOIN source s ON s.id = e.source_id WHERE e.\(column) = ? ORDER BY t.name, e.id
+            """, arguments: [nodeID]
+        ).map { row in
+          let edge = Self.edge(from: row, typeName: row["type_name"])
+          let otherID: Int64 = row[other]
+          let nrow = try Row.fetchOne(
+            db, sql: "SELECT \(Self.nodeColumns) FROM node n WHERE id = ?", arguments: [otherID])!
+          return (edge, Self.node(from: nrow, labels: try labels(db, otherID)))
+        }
+      }
+      return (try fetch("src", "dst"), try fetch("dst", "src"))
+    }
+  }
+
+  /// The sources a node's facts and edges cite, with how many of each cite them.
+  public func sources(of nodeID: Int64) throws -> [(source: Source, citations: Int)] {
+    try read { db in
+      try Row.fetchAll(
+        db,
+        sql: """
+          SELECT s.*, count(*) AS c FROM (
+            SELECT source_id FROM fact WHERE node_id = ?1
+            UNION ALL SELECT source_id FROM edge WHERE src = ?1 OR dst = ?1) x
+          JOIN source s ON s.id = x.source_id GROUP BY s.id ORDER BY c DESC, s.key
+          """, arguments: [nodeID]
+      ).map { (Self.source(from: $0), $0["c"]) }
+    }
+  }
+
+  static func source(from row: Row) -> Source {
+    Source(
+      id: row["id"], key: row["key"], kind: row["kind"], title: row["title"], publisher: row["publisher"],
+      url: row["url"], published: row["published"], reliability: row["reliability"], note: row["note"])
+  }
+
+  /// The source with this key.
+  public func source(key: String) throws -> Source? {
+    try read { db in
+      try Row.fetchOne(db, sql: "SELECT * FROM source WHERE key = ?", arguments: [key]).map(
+        Self.source(from:))
+    }
+  }
+
+  /// Nodes with at least one edge of the given type, for completion and checks.
+  public func nodeCount() throws -> Int {
+    try read { try Int.fetchOne($0, sql: "SELECT count(*) FROM node") ?? 0 }
+  }
+}

@@ -1,0 +1,200 @@
+import Foundation
+import GRDB
+
+/// What a name resolved to.
+public enum Resolution: Sendable {
+  case found(Node)
+  /// Several entities answer to the name; the user has to pick.
+  case ambiguous([Node])
+  /// Nothing answers to it; the closest names are offered.
+  case notFound(suggestions: [String])
+}
+
+/// One search result, best first.
+public struct SearchHit: Sendable {
+  public var node: Node
+  /// Higher is better: 100 exact name, 80 prefix, 60 name substring, 40 quote.
+  public var score: Int
+  /// The alias or quote that matched.
+  public var matched: String
+}
+
+extension KnowledgeStore {
+  /// Resolves what a user typed to one entity: a key, a name or any alias, folding case,
+  /// width and traditional/simplified script.
+  public func resolve(_ text: String) throws -> Resolution {
+    let trimmed = text.trimmingCharacters(in: .whitespaces)
+    if let node = try node(key: trimmed) { return .found(node) }
+    let norm = Names.normalize(trimmed)
+    let ids = try read { db in
+      try Int64.fetchAll(
+        db, sql: "SELECT DISTINCT node_id FROM alias WHERE norm = ? ORDER BY node_id", arguments: [norm])
+    }
+    if ids.count == 1, let node = try node(id: ids[0]) { return .found(node) }
+    if ids.count > 1 { return .ambiguous(try ids.compactMap { try node(id: $0) }) }
+    let hits = try search(trimmed, limit: 5)
+    return .notFound(suggestions: hits.map(\.node.name))
+  }
+
+  /// Ranked search over names, aliases and quotes; works for Chinese (trigrams, and a
+  /// substring scan for one- and two-character queries).
+  public func search(_ text: String, limit: Int = 20) throws -> [SearchHit] {
+    let query = text.trimmingCharacters(in: .whitespaces)
+    guard !query.isEmpty else { return [] }
+    let norm = Names.normalize(query)
+    var best: [Int64: (score: Int, matched: String)] = [:]
+    func offer(_ id: Int64, _ score: Int, _ matched: String) {
+      if let current = best[id], current.score >= score { return }
+      best[id] = (score, matched)
+    }
+    try read { db in
+      for row in try Row.fetchAll(
+        db, sql: "SELECT node_id, alias FROM alias WHERE norm = ?", arguments: [norm])
+      {
+        offer(row["node_id"], 100, row["alias"])
+      }
+      for row in try Row.fetchAll(
+        db, sql: "SELECT node_id, alias FROM alias WHERE norm > ? AND norm < ? LIMIT 500",
+        arguments: [norm, norm + "\u{10FFFF}"])
+      {
+        offer(row["node_id"], 80, row["alias"])
+      }
+      let pattern = "%" + Self.escapeLike(norm) + "%"
+      if query.count >= 3 {
+        let phrase = "\"" + query.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        let normPhrase = "\"" + norm.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        for row in try Row.fetchAll(
+          db,
+          sql: "SELECT node_id, kind, text FROM search WHERE search MATCH ? OR search MATCH ? LIMIT 500",
+          arguments: [phrase, normPhrase])
+        {
+          let kind: String = row["kind"]
+          let text: String = row["text"]
+          offer(
+            row["node_id"], kind == "name" ? 60 : 40,
+            kind == "name" ? String(text.split(separator: " ").first ?? "") : text)
+        }
+      } else {
+        for row in try Row.fetchAll(
+          db, sql: "SELECT node_id, alias FROM alias WHERE norm LIKE ? ESCAPE '\\' LIMIT 500",
+          arguments: [pattern])
+        {
+          offer(row["node_id"], 60, row["alias"])
+        }
+        for row in try Row.fetchAll(
+          db, sql: "SELECT node_id, quote FROM fact WHERE quote LIKE ? ESCAPE '\\' LIMIT 500",
+          arguments: ["%" + Self.escapeLike(query) + "%"])
+        {
+          offer(row["node_id"], 40, row["quote"])
+        }
+      }
+    }
+    let degrees = try degreeMap(Array(best.keys))
+    let ranked = best.sorted { a, b in
+      if a.value.score != b.value.score { return a.value.score > b.value.score }
+      let da = degrees[a.key] ?? 0, db = degrees[b.key] ?? 0
+      if da != db { return da > db }
+      return a.key < b.key
+    }
+    return try ranked.prefix(max(0, limit)).compactMap { id, hit in
+      try node(id: id).map { SearchHit(node: $0, score: hit.score, matched: hit.matched) }
+    }
+  }
+
+  static func escapeLike(_ s: String) -> String {
+    s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+      .replacingOccurrences(of: "_", with: "\\_")
+  }
+
+  /// Degree (in + out edges) of each node id.
+  public func degreeMap(_ ids: [Int64]) throws -> [Int64: Int] {
+    guard !ids.isEmpty else { return [:] }
+    return try read { db in
+      var result: [Int64: Int] = [:]
+      for id in ids {
+        result[id] =
+          try Int.fetchOne(
+            db,
+            sql:
+              "SELECT (SELECT count(*) FROM edge WHERE src = ?1) + (SELECT count(*) FROM edge WHERE dst = ?1)",
+            arguments: [id]) ?? 0
+      }
+      return result
+    }
+  }
+
+  /// Names and aliases starting with `prefix` (folded), for tab completion; at most `limit`,
+  /// and the total count so a caller can say "and 12,345 more".
+  public func completeNames(prefix: String, limit: Int) throws -> (names: [String], total: Int) {
+    let norm = Names.normalize(prefix)
+    return try read { db in
+      if norm.isEmpty {
+        let names = try String.fetchAll(
+          db, sql: "SELECT name FROM node ORDER BY name LIMIT ?", arguments: [limit])
+        return (names, try Int.fetchOne(db, sql: "SELECT count(*) FROM node") ?? 0)
+      }
+      let upper = norm + "\u{10FFFF}"
+      let names = try String.fetchAll(
+        db, sql: "SELECT alias FROM alias WHERE norm >= ? AND norm < ? ORDER BY norm LIMIT ?",
+        arguments: [norm, upper, limit])
+      let total =
+        names.count < limit
+        ? names.count
+        : try Int.fetchOne(
+          db, sql: "SELECT count(*) FROM (SELECT 1 FROM alias WHERE norm >= ? AND norm < ? LIMIT 1000000)",
+          arguments: [norm, upper]) ?? 0
+      return (names, total)
+    }
+  }
+
+  /// Labels, for completion.
+  public func labelNames() throws -> [String] {
+    try read { try String.fetchAll($0, sql: "SELECT DISTINCT label FROM node_label ORDER BY label") }
+  }
+
+  /// Runs one read-only SQL statement and returns its columns and rows.
+  ///
+  /// Writes, ATTACH and extension loading are refused by SQLite itself: the statement
+  /// must be read-only (`sqlite3_stmt_readonly`) and runs under `PRAGMA query_only`.
+  /// - Throws: `KnowledgeError` explaining what was refused or what SQLite said.
+  public func readOnlyQuery(_ sql: String, maxRows: Int = 100_000) throws -> (
+    columns: [String], rows: [[Value]]
+  ) {
+    try read { db in
+      let statement: Statement
+      do {
+        statement = try db.makeStatement(sql: sql)
+      } catch let error as DatabaseError {
+        throw KnowledgeError("SQL error: \(error.message ?? "syntax error")", hint: "check the statement")
+      }
+      guard statement.isReadonly else {
+        throw KnowledgeError(
+          "the sql command is read-only; this statement would change the database", hint: "use SELECT")
+      }
+      let upper = sql.uppercased()
+      if upper.contains("ATTACH") || upper.contains("LOAD_EXTENSION") {
+        throw KnowledgeError("the sql command cannot attach databases or load extensions")
+      }
+      try db.execute(sql: "PRAGMA query_only = 1")
+      defer { try? db.execute(sql: "PRAGMA query_only = 0") }
+      let columns = statement.columnNames
+      var rows: [[Value]] = []
+      let cursor = try Row.fetchCursor(statement)
+      while let row = try cursor.next() {
+        rows.append(
+          (0..<columns.count).map { i in
+            let dbValue: DatabaseValue = row[i]
+            switch dbValue.storage {
+            case .null: return .null
+            case .int64(let v): return .int(v)
+            case .double(let v): return .double(v)
+            case .string(let s): return .string(s)
+            case .blob(let d): return .string("<\(d.count) bytes>")
+            }
+          })
+        if rows.count >= maxRows { break }
+      }
+      return (columns, rows)
+    }
+  }
+}

@@ -1,0 +1,192 @@
+import Foundation
+import GRDB
+
+/// The knowledge graph in one SQLite file: nodes, labels, aliases, typed edges and facts
+/// with provenance. All SQL lives behind this type's methods.
+///
+/// ```swift
+/// let store = try KnowledgeStore.open(path: "kb.sqlite")
+/// if case .found(let zhipu) = try store.resolve("智譜") { print(zhipu.name) }  // Zhipu AI
+/// ```
+public final class KnowledgeStore: @unchecked Sendable {
+  /// The file behind the store, or nil for an in-memory store.
+  public let path: String?
+  public let isReadOnly: Bool
+  let queue: DatabaseQueue
+  /// Bumped after every committed write; caches compare it to know when to rebuild.
+  public internal(set) var generation = 0
+  var edgeTypeIDs: [String: Int64] = [:]
+  var edgeTypeNames: [Int64: String] = [:]
+
+  init(path: String?, queue: DatabaseQueue, readOnly: Bool) {
+    self.path = path
+    self.queue = queue
+    self.isReadOnly = readOnly
+  }
+
+  /// A short name for prompts: the file name without extension, or "memory".
+  public var name: String {
+    guard let path else { return "memory" }
+    let file = (path as NSString).lastPathComponent
+    return (file as NSString).deletingPathExtension
+  }
+
+  /// Opens (or creates) a knowledge base file.
+  ///
+  /// A file that is not SQLite, or was written by a newer kgsh, is refused and left
+  /// untouched. An older schema is migrated after a backup copy `PATH.bak-vN` is written.
+  /// - Throws: `KnowledgeError` with a message that names the file and what to do.
+  public static func open(path: String, readOnly: Bool = false) throws -> KnowledgeStore {
+    let fm = FileManager.default
+    var isDir: ObjCBool = false
+    let exists = fm.fileExists(atPath: path, isDirectory: &isDir)
+    if isDir.boolValue {
+      throw KnowledgeError(
+        "\(path) is a directory, not a knowledge base file", hint: "pass a file path to --db")
+    }
+    if exists {
+      try checkHeader(path)
+    } else if readOnly {
+      throw KnowledgeError(
+        "\(path) does not exist, so it cannot be opened read-only", hint: "drop --read-only to create it")
+    }
+    var config = Configuration()
+    config.readonly = readOnly
+    config.busyMode = .timeout(5)
+    config.foreignKeysEnabled = true
+    config.label = "kgsh"
+    let queue: DatabaseQueue
+    do {
+      queue = try DatabaseQueue(path: path, configuration: config)
+    } catch {
+      throw KnowledgeError(
+        "cannot open \(path): \(describe(error))", hint: "check the path and its permissions")
+    }
+    try prepare(queue, path: path, readOnly: readOnly)
+    return KnowledgeStore(path: path, queue: queue, readOnly: readOnly)
+  }
+
+  /// A new empty store in memory (tests, the TCK runner, scratch sessions).
+  public static func inMemory() throws -> KnowledgeStore {
+    var config = Configuration()
+    config.foreignKeysEnabled = true
+    let queue = try DatabaseQueue(configuration: config)
+    try Schema.migrator.migrate(queue)
+    return KnowledgeStore(path: nil, queue: queue, readOnly: false)
+  }
+
+  private static func checkHeader(_ path: String) throws {
+    guard let handle = FileHandle(forReadingAtPath: path) else {
+      throw KnowledgeError("cannot read \(path)", hint: "check its permissions")
+    }
+    defer { try? handle.close() }
+    let header = handle.readData(ofLength: 16)
+    if header.isEmpty { return }  // an empty file becomes a new knowledge base
+    guard header.count == 16, header.elementsEqual(Array("SQLite format 3\u{0}".utf8)) else {
+      throw KnowledgeError(
+        "\(path) is not a SQLite database; kgsh left it unchanged",
+        hint: "pass a kgsh knowledge base or a new file name to --db")
+    }
+  }
+
+  private static func prepare(_ queue: DatabaseQueue, path: String, readOnly: Bool) throws {
+    let migrator = Schema.migrator
+    let (superseded, complete, applied, foreignTables) = try wrap(path) {
+      try queue.read { db -> (Bool, Bool, Int, Bool) in
+        let hasMigrations = try db.tableExists("grdb_migrations")
+        let tables =
+          try Int.fetchOne(
+            db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+          ?? 0
+        if !hasMigrations { return (false, false, 0, tables > 0) }
+        return (
+          try migrator.hasBeenSuperseded(db), try migrator.hasCompletedMigrations(db),
+          try migrator.appliedIdentifiers(db).count, false
+        )
+      }
+    }
+    if foreignTables {
+      throw KnowledgeError(
+        "\(path) is a SQLite database but not a kgsh knowledge base; kgsh left it unchanged",
+        hint: "use the sql command of another tool for it, or pass a new file name to --db")
+    }
+    if superseded {
+      throw KnowledgeError(
+        "\(path) was written by a newer kgsh (its schema has migrations this kgsh does not know); it was left unchanged",
+        hint: "upgrade kgsh to open it")
+    }
+    if complete { return }
+    if readOnly {
+      throw KnowledgeError(
+        "\(path) needs a schema upgrade, which --read-only forbids", hint: "open it once without --read-only")
+    }
+    if applied > 0 {
+      let backup = path + ".bak-v\(applied)"
+      try? FileManager.default.removeItem(atPath: backup)
+      try wrap(path) { try queue.backup(to: DatabaseQueue(path: backup)) }
+    }
+    try wrap(path) {
+      try queue.writeWithoutTransaction { db in
+        try db.execute(sql: "PRAGMA journal_mode = WAL")
+      }
+      try migrator.migrate(queue)
+    }
+  }
+
+  static func wrap<T>(_ path: String, _ body: () throws -> T) throws -> T {
+    do {
+      return try body()
+    } catch let error as KnowledgeError {
+      throw error
+    } catch {
+      throw KnowledgeError("cannot use \(path): \(describe(error))", hint: hint(for: error))
+    }
+  }
+
+  /// A one-line description of a database error, without Swift type names.
+  public static func describe(_ error: any Error) -> String {
+    if let e = error as? KnowledgeError { return e.description }
+    if let db = error as? DatabaseError {
+      switch db.resultCode {
+      case .SQLITE_NOTADB: return "the file is not a database or is damaged"
+      case .SQLITE_CORRUPT: return "the database file is damaged (\(db.message ?? "corrupt"))"
+      case .SQLITE_BUSY, .SQLITE_LOCKED: return "the knowledge base is busy (another kgsh is writing); retry"
+      case .SQLITE_READONLY: return "the knowledge base is read-only"
+      case .SQLITE_FULL: return "the disk is full"
+      case .SQLITE_INTERRUPT: return "interrupted"
+      case .SQLITE_CANTOPEN: return "the file cannot be opened"
+      default: return db.message ?? "database error \(db.resultCode.rawValue)"
+      }
+    }
+    return "\(error)"
+  }
+
+  static func hint(for error: any Error) -> String? {
+    guard let db = error as? DatabaseError else { return nil }
+    switch db.resultCode {
+    case .SQLITE_NOTADB, .SQLITE_CORRUPT:
+      return "restore it from a backup or rebuild it from the built-in sources"
+    case .SQLITE_FULL: return "free some disk space and retry; nothing was changed"
+    default: return nil
+    }
+  }
+
+  /// Runs a read on the store's connection, mapping database errors to `KnowledgeError`.
+  func read<T>(_ body: (Database) throws -> T) throws -> T {
+    do {
+      return try queue.inDatabase(body)
+    } catch let error as KnowledgeError {
+      throw error
+    } catch {
+      throw KnowledgeError(KnowledgeStore.describe(error), hint: KnowledgeStore.hint(for: error))
+    }
+  }
+
+  /// Interrupts the statement that is running now (safe to call from another thread).
+  public func interrupt() { queue.interrupt() }
+
+  /// A value from the meta table.
+  public func meta(_ key: String) throws -> String? {
+    try read { try String.fetchOne($0, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key]) }
+  }
+}
