@@ -18,6 +18,7 @@ import kb_sources  # noqa: E402
 import kb_entities  # noqa: E402
 import kb_article  # noqa: E402
 import kb_reference  # noqa: E402
+import kb_extra  # noqa: E402
 
 T2S = opencc.OpenCC("t2s")
 S2T = opencc.OpenCC("s2t")
@@ -88,11 +89,28 @@ def main():
             add = expand_aliases(e["name"], cur + extra[e["key"]])
             e["aliases"] = "|".join(add)
 
+    # harvest the article's own spelling of each Chinese alias (it mixes scripts, e.g. 亞馬遜云科技, 唐杰)
+    art = open(kb_reference.ARTICLE_PATH, encoding="utf-8").read()
+    fold_art = "".join(T2S.convert(c) if len(T2S.convert(c)) == 1 else c for c in art)
+    for e in ents:
+        cur = [a for a in e["aliases"].split("|") if a]
+        found = []
+        for a in cur:
+            if not CJK.search(a):
+                continue
+            fa = "".join(T2S.convert(c) if len(T2S.convert(c)) == 1 else c for c in a)
+            i = fold_art.find(fa)
+            while i >= 0:
+                found.append(art[i:i + len(a)])
+                i = fold_art.find(fa, i + 1)
+        if found:
+            e["aliases"] = "|".join(expand_aliases(e["name"], cur + found))
+
     srcs = [dict(id=s[0], kind=s[1], title=s[2], publisher=s[3], url=s[4], published=s[5],
                  reliability=s[6], note=s[7]) for s in kb_sources.SOURCES]
 
-    facts = kb_article.FACTS + kb_reference.FACTS
-    edges = kb_article.EDGES + kb_reference.EDGES
+    facts = kb_article.FACTS + kb_reference.FACTS + kb_extra.FACTS
+    edges = kb_article.EDGES + kb_reference.EDGES + kb_extra.EDGES
     for i, f in enumerate(facts, 1):
         f["id"] = "F%04d" % i
     for i, e in enumerate(edges, 1):

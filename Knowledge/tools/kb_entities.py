@@ -171,7 +171,8 @@ doubao :: Product,Model :: Doubao :: 豆包|Doubao AI :: ByteDance's AI assistan
 # ---- products / plans ----
 claude-code :: Product :: Claude Code :: ClaudeCode|claude code :: Anthropic's coding agent; complained about by Manpreet Singh (2025-09).
 claude-pro :: Plan :: Claude Pro :: Claude Pro plan|Pro方案|Claude Pro方案 :: Anthropic subscription incl. Claude Code; US$17/month (annual billing) or US$20 monthly; excludes Opus 4.1 per the article.
-claude-max-5x :: Plan :: Claude Max 5x :: Claude Max|Max 5x|Claude Max (5x) :: Anthropic subscription, 5x Pro usage, US$100/month.
+claude-max :: Plan :: Claude Max :: Claude Max plan|Claude Max (incl. Claude Code) :: Anthropic's higher-usage subscription incl. Claude Code (Max 5x US$100/month, Max 20x US$200/month; monthly only).
+claude-max-5x :: Plan :: Claude Max 5x :: Max 5x|Claude Max (5x) :: Anthropic subscription, 5x Pro usage, US$100/month.
 claude-max-20x :: Plan :: Claude Max 20x :: Max 20x|Claude Max (20x) :: Anthropic subscription, 20x Pro usage, US$200/month.
 glm-coding-plan :: Plan,Product :: GLM Coding Plan :: GLM Coding|GLM编程套餐|GLM编码套餐|智谱编码套餐|智谱编程套餐|GLM Coding套餐|GLM Coding Pro|Z.ai Coding Plan|GLM coding subscription :: Zhipu's developer coding subscription (bigmodel.cn / z.ai); ARR passed 100M CNY within 2 months of launch; from 20 CNY/month (article, 2025-09).
 glm-coding-plan-lite :: Plan :: GLM Coding Plan Lite :: GLM Coding Lite|GLM编程套餐Lite|智谱编码套餐Lite|Lite套餐 :: Entry tier of the GLM Coding Plan.
@@ -232,5 +233,7 @@ deepseek-shock :: Event :: DeepSeek shock (early 2025) :: DeepSeek冲击|DeepSee
 anthropic-postmortem-2025-09 :: Event :: Anthropic quality-degradation postmortem (2025-09) :: Anthropic postmortem :: Anthropic admitted Opus 4.1/Opus 4 quality drops caused by inference-stack updates (postmortem 2025-09-17).
 zhipu-prospectus :: Event :: Zhipu AI prospectus :: 智谱招股书 :: Zhipu's HKEX listing prospectus (2025-12).
 minimax-prospectus :: Event :: MiniMax prospectus :: MiniMax招股书 :: MiniMax's HKEX listing prospectus (2025-12).
+minimax-open-platform :: Platform :: MiniMax Open Platform :: platform.minimax.io|platform.minimaxi.com|platform.minimax.io (international)|platform.minimaxi.com (China)|MiniMax开放平台 :: MiniMax's API / coding-plan platform (international .io and China .com sites).
+moonshot-open-platform :: Platform :: Moonshot AI Open Platform :: platform.moonshot.ai|platform.moonshot.cn|月之暗面开放平台|Kimi开放平台 :: Moonshot AI's API platform.
 cny :: Organization :: Chinese yuan (CNY) :: 人民币|RMB|yuan|CNY|renminbi :: Currency; used as subject for implied exchange-rate facts.
 """

@@ -11,7 +11,32 @@ ARTICLE_PATH = "/work/shared/seeds/000_61a020b1efeb3fe6.txt"
 
 FACTS = []
 EDGES = []
-EXTRA_ALIASES = {}
+EXTRA_ALIASES = {
+    # exact cell values of the reference tables, so loaders can resolve them
+    "zhipu": ["Zhipu AI (Z.ai)"],
+    "moonshot": ["Moonshot AI (via Qiniu)"],
+    "openrouter": ["OpenRouter (provider: MiniMax)"],
+    "minimax": ["稀宇科技 (MiniMax)"],
+    "claude-pro": ["Claude Pro (incl. Claude Code)"],
+    "deepseek-r1": ["DeepSeek R1 (deepseek-reasoner)"],
+    "deepseek-v3": ["DeepSeek V3 (deepseek-chat)"],
+    "deepseek-v3.1": ["DeepSeek V3.1 (deepseek-chat/-reasoner)"],
+    "deepseek-v3.2": ["DeepSeek V3.2 (deepseek-chat / deepseek-reasoner)"],
+    "glm-4.5-x": ["GLM-4.5-X / GLM-4.5-AirX"],
+    "kimi-code": ["Kimi Code (Kimi membership)", "kimi.com (China)"],
+    "azure-ai-foundry": ["Azure"],
+    "qiniu": ["Qiniu (China)"],
+    "anthropic": ["api.anthropic.com", "claude.com", "claude.ai"],
+    "deepseek": ["api.deepseek.com", "deepseek.com"],
+    "openai": ["api.openai.com", "openai.com"],
+    "zhipu-maas": ["bigmodel.cn (China)", "z.ai/subscribe (international)", "智谱开放平台"],
+    "alibaba-bailian": ["dashscope (China)"],
+    "deepinfra": ["deepinfra.com"],
+    "fireworks": ["fireworks.ai"],
+    "groq": ["groq.com"],
+    "novita": ["novita.ai"],
+    "wu-weijie": ["吳瑋杰"],
+}
 
 
 def _load(name):
@@ -68,10 +93,16 @@ def _src_status(ref, source_col="source", source=None, status=None, note=""):
         # table cell text is not article text: cite the table row (article noted in `note`)
         ids = ids[1:] + ["article"]
         if not ids[0] or ids[0] == "article":
-            ids.insert(0, "reference-investors" if ref.startswith("I") else "reference-notes")
+            ids.insert(0, {"I": "reference-investors", "P": "reference-prices"}.get(ref[0], "reference-notes"))
     src = source or ids[0]
     also = [i for i in ids if i != src]
     notes = []
+    if ref.startswith("P"):
+        st0 = r["status"]
+        if status is None:
+            status = ("verified" if st0.startswith("verified") else "unverified" if ("unverified" in st0 or "low" in st0)
+                      else "secondary")
+        notes.append("price_status=" + st0)
     if ref.startswith("I"):
         conf = r["confidence"]
         if status is None:
