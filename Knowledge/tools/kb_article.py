@@ -181,12 +181,12 @@ A("claude-pro", "includes_product", "entity", "claude-code", "包含Claude Code�
 A("claude-code", "min_subscription_price", "money", "17", "包含Claude Code使用權益的最低訂閱價(Pro方案,不包含Opus 4.1的使用權益),也要每個月17美元",
   unit="per_month", currency="USD", as_of="2025-09")
 A("glm-4.5", "coding_performance", "text", "close to Claude Sonnet 4", "GLM-4.5的Coding性能接近Claude Sonnet 4", as_of="2025-09")
-A("glm-4.5", "api_price_ratio", "number", "0.142857", "API價格僅為后者的1/7", unit="x", as_of="2025-09",
-  note="1/7 of Claude Sonnet 4's API price (blogger claim); vs=claude-sonnet-4")
+A("glm-4.5", "api_price_cheaper_multiple", "number", "7", "API價格僅為后者的1/7", unit="x", as_of="2025-09",
+  note="API price is 1/7 of Claude Sonnet 4's, i.e. 7x cheaper (blogger claim); vs=claude-sonnet-4")
 A("glm-coding-plan", "lowest_price", "money", "20", "月費最低僅20元人民幣", unit="per_month", currency="CNY", as_of="2025-09",
   note="lowest monthly fee; probably first-month/promotional (see N19)")
-A("glm-coding-plan", "price_ratio", "number", "0.166667", "價格是Claude Code的1/6", unit="x", as_of="2025-09",
-  note="1/6 of Claude Code (Claude Pro) price; vs=claude-code")
+A("glm-coding-plan", "price_cheaper_multiple", "number", "6", "價格是Claude Code的1/6", unit="x", as_of="2025-09",
+  note="price is 1/6 of Claude Code (Claude Pro), i.e. 6x cheaper; vs=claude-code")
 A("glm-coding-plan", "includes_feature", "text", "coding functionality", "包含Coding功能的GLM Coding Plan", as_of="2025-09")
 
 # ---------------------------------------------------------------- integrations / global

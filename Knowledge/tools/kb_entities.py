@@ -174,7 +174,7 @@ claude-pro :: Plan :: Claude Pro :: Claude Pro plan|Pro方案|Claude Pro方案 :
 claude-max :: Plan :: Claude Max :: Claude Max plan|Claude Max (incl. Claude Code) :: Anthropic's higher-usage subscription incl. Claude Code (Max 5x US$100/month, Max 20x US$200/month; monthly only).
 claude-max-5x :: Plan :: Claude Max 5x :: Max 5x|Claude Max (5x) :: Anthropic subscription, 5x Pro usage, US$100/month.
 claude-max-20x :: Plan :: Claude Max 20x :: Max 20x|Claude Max (20x) :: Anthropic subscription, 20x Pro usage, US$200/month.
-glm-coding-plan :: Plan,Product :: GLM Coding Plan :: GLM Coding|GLM编程套餐|GLM编码套餐|智谱编码套餐|智谱编程套餐|GLM Coding套餐|GLM Coding Pro|Z.ai Coding Plan|GLM coding subscription :: Zhipu's developer coding subscription (bigmodel.cn / z.ai); ARR passed 100M CNY within 2 months of launch; from 20 CNY/month (article, 2025-09).
+glm-coding-plan :: Plan,Product :: GLM Coding Plan :: GLM Coding|GLM编程套餐|GLM编码套餐|智谱编码套餐|智谱编程套餐|GLM Coding套餐|Z.ai Coding Plan|GLM coding subscription :: Zhipu's developer coding subscription (bigmodel.cn / z.ai); ARR passed 100M CNY within 2 months of launch; from 20 CNY/month (article, 2025-09).
 glm-coding-plan-lite :: Plan :: GLM Coding Plan Lite :: GLM Coding Lite|GLM编程套餐Lite|智谱编码套餐Lite|Lite套餐 :: Entry tier of the GLM Coding Plan.
 glm-coding-plan-pro :: Plan :: GLM Coding Plan Pro :: GLM Coding Pro tier|GLM编程套餐Pro|智谱编码套餐Pro :: Middle tier of the GLM Coding Plan.
 glm-coding-plan-max :: Plan :: GLM Coding Plan Max :: GLM Coding Max|GLM编程套餐Max|智谱编码套餐Max :: Top tier of the GLM Coding Plan.

@@ -400,9 +400,9 @@ ref_article("zhipu", "valuation", "3500000000", "N02")
 NF("cny", "usd_cny_rate", "number", "6.97", "N02", "assessment", source="reference-notes", status="derived",
    unit="CNY per USD", qualifier="about", as_of="2026-01-08", note="implied by 243.8億元 = ~35億美元 (article; rounded USD figure)")
 # N03
-ref_article("glm-coding-plan", "price_ratio", "0.166667", "N03")
-NF("glm-coding-plan", "price_ratio", "number", "0.166667", "N03", ["claim_a", "=|", "claim_b"], source="reference-notes",
-   status="derived", unit="x", as_of="2025-09", note="20/120 = 1/6; consistent with ~7.06 CNY/USD; vs=claude-code")
+ref_article("glm-coding-plan", "price_cheaper_multiple", "6", "N03")
+NF("glm-coding-plan", "price_cheaper_multiple", "number", "6", "N03", ["claim_a", "=|", "claim_b"], source="reference-notes",
+   status="derived", unit="x", as_of="2025-09", note="120/20 = 6 (price is 1/6); consistent with ~7.06 CNY/USD; vs=claude-code")
 # N04
 ref_article("zhipu", "market_cap_multiple_of_prior_valuation", "2", "N04")
 NF("zhipu", "market_cap_multiple_of_prior_valuation", "number", "2.05", "N04", "claim_b", source="reference-notes",
@@ -427,10 +427,10 @@ NF("zhipu", "ipo_raise", "money", "5100000000", "N07", "assessment", source="ref
 NF("zhipu", "ipo_raise", "money", "4348000000", "N07", "claim_b", source="reference-notes", status="derived", currency="HKD",
    as_of="2026-01-08", note="37.4195M H shares x HK$116.20, gross")
 # N08
-ref_article("glm-4.5", "api_price_ratio", "0.142857", "N08")
-NF("glm-4.5", "api_price_ratio", "number", "0.2", "N08", "claim_b", source="reference-prices", status="derived", unit="x", as_of="2026-01-07",
-   note="input tokens: $0.60 vs $3.00 per 1M (P033 vs P043); vs=claude-sonnet-4")
-NF("glm-4.5", "api_price_ratio", "number", "0.147059", "N08", "claim_b", source="reference-prices", status="derived", unit="x", as_of="2026-01-07",
+ref_article("glm-4.5", "api_price_cheaper_multiple", "7", "N08")
+NF("glm-4.5", "api_price_cheaper_multiple", "number", "5", "N08", "claim_b", source="reference-prices", status="derived", unit="x", as_of="2026-01-07",
+   note="input tokens: $0.60 vs $3.00 per 1M = 1/5 (P033 vs P043); vs=claude-sonnet-4")
+NF("glm-4.5", "api_price_cheaper_multiple", "number", "6.8", "N08", "claim_b", source="reference-prices", status="derived", unit="x", as_of="2026-01-07",
    note="output tokens: $2.20 vs $15.00 per 1M = 1/6.8 (P033 vs P043); vs=claude-sonnet-4")
 # N09
 ref_article("zhipu", "gross_margin_local_deployment", "60", "N09")
