@@ -29,7 +29,7 @@ A("minimax", "listing_date", "date", "2026-01-09", "一天后,另一家模型公
 A("zhipu-ipo", "event_date", "date", "2026-01-08", "2026年1月8日,中國AI大模型初創公司智譜,正式在港交所掛牌上市")
 A("minimax-ipo", "event_date", "date", "2026-01-09", "一天后,另一家模型公司MiniMax,也將緊隨其后敲鐘")
 A("zhipu", "milestone", "text", "first large-model start-up in the world to IPO", "全球首家IPO的大模型初創企業,也是來自中國的智譜")
-A("six-tigers", "tech_wave_duration", "number", "3", "技術變革僅僅席卷三年", unit="years",
+A("six-tigers", "tech_wave_duration", "text", "3 years", "技術變革僅僅席卷三年",
   note="the technology wave has lasted only three years (2023-2026)")
 A("six-tigers", "rise_year", "date", "2023", "2023年,這些AGI(通用人工智能)的理想主義者,快速被推至臺前")
 
@@ -72,8 +72,8 @@ A("glm-4.5", "webdev_arena_rank", "number", "5", "GLM-4.5在權威模型競技�
   qualifier="at-most", as_of="2025-09", note="global top five (前五)")
 A("glm-4.5", "competition_context", "text", "July 2025 fight for open-source SOTA",
   "頗具火藥味的一幕發生在2025年7月。為了爭奪全球開源模型的SOTA的位置", as_of="2025-07")
-A("glm-4.6", "months_after_predecessor", "number", "2", "GLM-4.5發布僅兩個月后,智譜又交出了在Coding能力上與Anthropic、OpenAI并列第一的GLM-4.6",
-  unit="months", note="released two months after GLM-4.5")
+A("glm-4.6", "months_after_predecessor", "text", "2 months", "GLM-4.5發布僅兩個月后,智譜又交出了在Coding能力上與Anthropic、OpenAI并列第一的GLM-4.6",
+  note="released two months (兩個月) after GLM-4.5; stored as text because the article uses a Chinese numeral")
 A("glm-4.6", "release_date", "date", "2025-09", "GLM-4.5發布僅兩個月后,智譜又交出了", status="derived",
   note="2025-07-28 + two months (article); month only")
 A("glm-4.6", "coding_rank", "text", "tied first in coding with Anthropic and OpenAI",
@@ -133,15 +133,14 @@ A("zhipu", "subject_to_export_controls", "bool", "true", "受到美國出口管�
 A("zhipu", "paying_developer_count", "number", "150000", "智譜面向開發者的模型業務獲得自全球184個國家的15萬開發者每月付費",
   unit="developers", note="developers paying monthly")
 A("zhipu", "paying_developer_countries", "number", "184", "獲得自全球184個國家的15萬開發者每月付費", unit="countries")
-A("zhipu", "top10_internet_companies_using", "number", "9", "前十大互聯網公司九家都在用他們的模型", unit="companies",
+A("zhipu", "top10_internet_companies_using", "text", "9 of the top 10", "前十大互聯網公司九家都在用他們的模型",
   note="nine of the top ten internet companies use Zhipu models")
 A("zhipu", "coding_platform_coverage", "text", "covers coding platforms of almost all top internet companies", "幾乎涵蓋所有頭部互聯網大廠的coding平臺")
 A("minimax", "overseas_revenue_share", "percent", "73.1", "2025年截至9月30日,MiniMax的境外收入,占到了總收入的73.1%",
   as_of="2025-01..2025-09", note="period 2025-01-01..2025-09-30, from prospectus")
 
 # ---------------------------------------------------------------- sovereign AI / overseas
-A("zhipu", "overseas_order_value", "money", "10000000", "智譜拿下了某“一帶一路”國家的海外訂單,價值千萬美元", currency="USD",
-  qualifier="about", as_of="2025", note="千萬美元 = order of ten million US dollars; early 2025; Belt and Road country unnamed")
+A("zhipu", "overseas_order_value", "text", "~US$10 million (千萬美元)", "智譜拿下了某“一帶一路”國家的海外訂單,價值千萬美元", as_of="2025", note="千萬美元 = order of ten million US dollars; early 2025; Belt and Road country unnamed")
 A("malaysia-national-maas", "built_on", "entity", "zhipu", "馬來西亞宣布其國家級MaaS平臺,基于智譜Z.ai的開源基礎模型構建",
   note="built on Zhipu Z.ai open-source base models")
 A("zhipu", "order_nature", "text", "co-building national sovereign large models", "這些訂單的性質,是“國家級主權大模型”的共建")
@@ -228,7 +227,7 @@ A("zhipu-and-minimax", "cash_burn", "money", "11000000000", "兩家公司在過�
 A("zhipu-and-minimax", "rd_share_of_spend", "percent", "70", "將近70%的支出用于模型研發", qualifier="nearly", as_of="2023..2025")
 A("zhipu", "rd_spend", "money", "2195000000", "2024年研發投入高達21.95億元", currency="CNY", as_of="2024")
 A("zhipu", "rd_share_of_total_spend", "percent", "80", "占當年總支出的約80%", qualifier="about", as_of="2024")
-A("six-tigers", "companies_paused_pretraining", "number", "2", "六小虎之中,已經有兩家公司擱置了基座大模型的預訓練", unit="companies",
+A("six-tigers", "companies_paused_pretraining", "text", "2 companies", "六小虎之中,已經有兩家公司擱置了基座大模型的預訓練",
   note="one focusing on healthcare, one pivoting to industry solutions")
 A("six-tigers", "lead_window", "text", "each advanced model's lead window is often only a few months", "每個先進模型的領先窗口,往往只有幾個月")
 A("zhipu-and-minimax", "roi_view", "text", "11bn CNY is a very high-ROI investment vs hundreds of billions/trillions of future value",
@@ -242,7 +241,7 @@ A("chatgpt", "launch_period", "text", "winter (late 2022)", "在ChatGPT引爆科
 # ---------------------------------------------------------------- IPO economics, valuations
 A("zhipu", "ipo_raise", "money", "4300000000", "智譜此次IPO募資規模預計達43億港元", currency="HKD", qualifier="estimate",
   note="expected (預計); reference I024: HK$4.348bn gross")
-A("zhipu-ipo", "raise", "money", "4300000000", "IPO募資規模預計達43億港元", currency="HKD", qualifier="estimate")
+A("zhipu-ipo", "ipo_raise", "money", "4300000000", "IPO募資規模預計達43億港元", currency="HKD", qualifier="estimate")
 A("mistral", "valuation", "money", "14000000000", "法國AI模型公司Mistral AI的最新估值為140億美元", currency="USD")
 A("minimax", "valuation", "money", "4200000000", "IPO前,MiniMax的估值約42億美元", currency="USD", qualifier="about",
   note="pre-IPO; likely last private-round valuation (see N11)")

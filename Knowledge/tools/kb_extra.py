@@ -71,6 +71,10 @@ A("mistral", "description_in_article", "text", "French AI model company", "法�
 A("hkex", "listings", "text", "Zhipu listed 2026-01-08; MiniMax to ring the bell one day later",
   "智譜,正式在港交所掛牌上市,成為“全球大模型第一股”")
 
+A("wu-weijie", "posted_on", "entity", "xiaohongshu", "智譜高級副總裁吳瑋杰在小紅書表示")
+A("zhipu-maas", "domain", "text", "bigmodel.cn", "智譜MaaS開放平臺(bigmodel.cn)")
+A("zhipu", "international_brand", "text", "Z.ai", "基于智譜Z.ai的開源基礎模型構建")
+
 # article edges added later
 E("zhipu", "OPERATES", "zhipu-maas", "智譜MaaS開放平臺(bigmodel.cn)")
 E("glm-4.5", "COMPETES_WITH", "deepseek", "為了爭奪全球開源模型的SOTA的位置", as_of="2025-07", props="note=July 2025 open-source SOTA race")
