@@ -224,6 +224,7 @@ france :: Country :: France :: 法国 :: Country.
 malaysia :: Country :: Malaysia :: 马来西亚|大马 :: Country; announced a national MaaS platform built on Zhipu Z.ai open models.
 saudi-arabia :: Country :: Saudi Arabia :: 沙特|沙特阿拉伯 :: Country.
 belt-and-road :: Group :: Belt and Road countries :: 一带一路|一带一路国家|Belt and Road Initiative|BRI :: Countries in China's Belt and Road Initiative; one placed a ~US$10M-level order with Zhipu in early 2025.
+europe :: Country :: Europe :: 欧洲|欧盟|EU :: Region; European rivals mentioned by OpenAI analysts.
 north-america :: Country :: North America :: 北美|北美市场 :: Region; the largest overseas market, effectively closed to Zhipu by US export controls.
 us-export-controls :: Government,Event :: US export controls :: 美国出口管制|出口管制|Entity List|实体清单 :: US export restrictions affecting Zhipu.
 zhipu-ipo :: Event :: Zhipu AI IPO :: 智谱IPO|智谱上市|智谱港股上市|Zhipu listing|Zhipu Hong Kong IPO :: Zhipu's HKEX main-board listing on 2026-01-08 (stock code 02513; offer price HK$116.20).

@@ -75,6 +75,11 @@ A("wu-weijie", "posted_on", "entity", "xiaohongshu", "智譜高級副總裁吳�
 A("zhipu-maas", "domain", "text", "bigmodel.cn", "智譜MaaS開放平臺(bigmodel.cn)")
 A("zhipu", "international_brand", "text", "Z.ai", "基于智譜Z.ai的開源基礎模型構建")
 
+A("europe", "mentioned_as", "text", "home of rivals Zhipu gets ahead of in emerging markets (OpenAI analysts)",
+  "在美國或歐洲競爭對手之前", as_of="2025-06")
+A("anthropic", "growth_pattern", "text", "exponential growth (Zhipu MaaS said to grow in step)", "與Anthropic指數級增長同頻")
+A("usa", "export_controls_on", "entity", "zhipu", "受到美國出口管制的智譜")
+
 # article edges added later
 E("zhipu", "OPERATES", "zhipu-maas", "智譜MaaS開放平臺(bigmodel.cn)")
 E("glm-4.5", "COMPETES_WITH", "deepseek", "為了爭奪全球開源模型的SOTA的位置", as_of="2025-07", props="note=July 2025 open-source SOTA race")
@@ -83,6 +88,9 @@ E("kimi-k2", "COMPETES_WITH", "anthropic", "比OpenAI和Anthropic便宜太多了
 E("claude-opus-4.1", "SUCCEEDS", "claude-opus-4", "Claude Opus 4.1和Opus 4")
 E("moonshot", "MEMBER_OF", "six-tigers", "首款爆款AI應用Kimi,來自月之暗面", status="unverified",
   props="note=article lists Moonshot's Kimi among start-up milestones; membership per common usage")
+E("zhipu", "COMPETES_WITH", "europe", "在美國或歐洲競爭對手之前", as_of="2025-06", props="note=emerging-market competition with US/European rivals")
+E("zhipu", "COMPETES_WITH", "usa", "在美國或歐洲競爭對手之前", as_of="2025-06", props="note=emerging-market competition with US/European rivals")
+E("us-export-controls", "BASED_IN", "usa", "受到美國出口管制的智譜")
 E("alibaba", "DEVELOPS", "alibaba-cloud", "騰訊、字節、阿里的持續高調入場")
 
 # ---------------------------------------------------------------- price-table structure edges (ref = P row)

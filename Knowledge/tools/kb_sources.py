@@ -122,6 +122,12 @@ SOURCES = [
     ("ref-openrouter", "web", "OpenRouter model pages", "OpenRouter", "https://openrouter.ai", "", "secondary", "", ["OpenRouter"]),
     ("ref-not-found", "none", "No source found in corpora", "", "", "", "unverified", "placeholder for prices.tsv P062", ["not found in corpora"]),
     ("ref-derived-p016", "derived", "Derived from '$3/month' + '50% OFF your first order' (PR #2275)", "kgsh project", "", "", "derived", "", ["derived from '$3/month'"]),
+    ("ref-zai-pricing", "doc", "Z.ai pricing overview (upstream of LiteLLM zai/* entries)", "Z.ai", "https://docs.z.ai/guides/overview/pricing", "", "primary", "cited as upstream inside P033", []),
+    ("ref-cerebras-pricing", "doc", "Cerebras pricing (upstream of LiteLLM cerebras/zai-glm-4.6)", "Cerebras", "https://www.cerebras.ai/pricing", "", "primary", "cited as upstream inside P039", []),
+    ("ref-openrouter-glm46", "web", "OpenRouter: z-ai/glm-4.6", "OpenRouter", "https://openrouter.ai/z-ai/glm-4.6", "", "secondary", "cited as upstream inside P038", []),
+    ("ref-moonshot-pricing", "doc", "Moonshot platform pricing: Kimi K2", "Moonshot AI", "https://platform.moonshot.ai/docs/pricing/chat#generation-model-kimi-k2", "", "primary", "cited as upstream inside P047", []),
+    ("ref-deepseek-pricing", "doc", "DeepSeek API docs: pricing", "DeepSeek", "https://api-docs.deepseek.com/quick_start/pricing", "", "primary", "cited as upstream inside P066", []),
+    ("ref-coder-mux-7e210e0", "code", "coder/mux commit 7e210e0 (GLM-4.6 OpenRouter price)", "GitHub", "https://github.com/coder/mux/commit/7e210e0", "", "secondary", "cited in P038 note", []),
 ]
 
 
