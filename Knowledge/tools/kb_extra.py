@@ -88,8 +88,6 @@ E("kimi-k2", "COMPETES_WITH", "anthropic", "比OpenAI和Anthropic便宜太多了
 E("claude-opus-4.1", "SUCCEEDS", "claude-opus-4", "Claude Opus 4.1和Opus 4")
 E("moonshot", "MEMBER_OF", "six-tigers", "首款爆款AI應用Kimi,來自月之暗面", status="unverified",
   props="note=article lists Moonshot's Kimi among start-up milestones; membership per common usage")
-E("zhipu", "COMPETES_WITH", "europe", "在美國或歐洲競爭對手之前", as_of="2025-06", props="note=emerging-market competition with US/European rivals")
-E("zhipu", "COMPETES_WITH", "usa", "在美國或歐洲競爭對手之前", as_of="2025-06", props="note=emerging-market competition with US/European rivals")
 E("us-export-controls", "BASED_IN", "usa", "受到美國出口管制的智譜")
 E("alibaba", "DEVELOPS", "alibaba-cloud", "騰訊、字節、阿里的持續高調入場")
 
@@ -152,6 +150,23 @@ for src, dst, p in (("openrouter", "glm-4.6", "P038"), ("deepinfra", "glm-4.5", 
     RE(src, "INTEGRATES", dst, p, "", "seller_type=" + kb_reference.PRICES[p]["seller_type"], cells=PCELLS)
 RE("alibaba-cloud", "OPERATES", "alibaba-bailian", "P041", "2025", cells=["vendor"])
 RE("microsoft", "OPERATES", "azure-ai-foundry", "P070", "2026-01-07", cells=["vendor"])
+
+# ---------------------------------------------------------------- more investors.tsv detail
+RF("meituan", "stake_value_at_ipo", "money", "2000000000", "I009", "detail", currency="HKD", qualifier="about", as_of="2026-01-08")
+RF("legend-capital", "stake_value_at_ipo", "money", "3150000000", "I018", "currency", currency="HKD", qualifier="about", as_of="2026-01-08")
+RF("ant-group", "stake_value_at_ipo", "money", "1869000000", "I019", "currency", currency="HKD", qualifier="about", as_of="2026-01-08")
+RF("capital-today", "stake_value_at_ipo", "money", "1319000000", "I020", "currency", currency="HKD", qualifier="about", as_of="2026-01-08")
+RF("qiming", "stake_value_at_ipo", "money", "1164000000", "I021", "currency", currency="HKD", qualifier="about", as_of="2026-01-08")
+RF("legend-capital", "ipo_holder_status", "text", "senior independent investor (with Meituan and Qiming)", "I018", "detail", as_of="2026-01-08")
+RF("zhipu", "valuation", "money", "3500000000", "I016", "detail", currency="USD", qualifier="about", as_of="2025-05", note="B6 post-money in USD")
+RF("stepfun", "round_amount_usd", "money", "720000000", "I055", "currency", currency="USD", qualifier="about", as_of="2026-01-26")
+RF("stepfun", "round_note", "text", "largest China foundation-model private round in the prior 12 months", "I055", "detail", as_of="2026-01-26")
+RF("baichuan", "valuation", "money", "2800000000", "I051", "valuation_currency", currency="USD", qualifier="about", as_of="2024-07")
+RF("moonshot", "round_note", "text", "largest single Chinese LLM round at the time (Series B)", "I044", "detail", as_of="2024-02")
+RF("01ai", "unicorn_time", "number", "8", "I058", "detail", unit="months", qualifier="under", as_of="2023-11")
+RF("yin-qi", "joined_stepfun", "text", "joined as chairman with the B+ round", "I053", "detail", as_of="2026-01")
+RF("zhipu", "ipo_board", "text", "HKEX main board, Chapter 18C", "I024", "party", as_of="2026-01-08")
+RF("minimax", "ipo_offer_size_usd", "money", "538000000", "I036", "amount", currency="USD", as_of="2026-01-09", note="base offer (~HK$4.19bn)")
 
 FACTS = kb_article.FACTS[_f0:] + kb_reference.FACTS[_rf0:]
 EDGES = kb_article.EDGES[_e0:] + kb_reference.EDGES[_re0:]
