@@ -152,11 +152,11 @@ RE("alibaba-cloud", "OPERATES", "alibaba-bailian", "P041", "2025", cells=["vendo
 RE("microsoft", "OPERATES", "azure-ai-foundry", "P070", "2026-01-07", cells=["vendor"])
 
 # ---------------------------------------------------------------- more investors.tsv detail
-RF("meituan", "stake_value_at_ipo", "money", "2000000000", "I009", "detail", currency="HKD", qualifier="about", as_of="2026-01-08")
-RF("legend-capital", "stake_value_at_ipo", "money", "3150000000", "I018", "currency", currency="HKD", qualifier="about", as_of="2026-01-08")
-RF("ant-group", "stake_value_at_ipo", "money", "1869000000", "I019", "currency", currency="HKD", qualifier="about", as_of="2026-01-08")
-RF("capital-today", "stake_value_at_ipo", "money", "1319000000", "I020", "currency", currency="HKD", qualifier="about", as_of="2026-01-08")
-RF("qiming", "stake_value_at_ipo", "money", "1164000000", "I021", "currency", currency="HKD", qualifier="about", as_of="2026-01-08")
+RF("meituan", "stake_value_at_ipo", "money", "2000000000", "I009", "detail", currency="HKD", qualifier="about", as_of="2026-01-08", source="ref-reportify-cn-zhipu")
+RF("legend-capital", "stake_value_at_ipo", "money", "3150000000", "I018", ["amount", "currency"], currency="HKD", qualifier="about", as_of="2026-01-08")
+RF("ant-group", "stake_value_at_ipo", "money", "1869000000", "I019", ["amount", "currency"], currency="HKD", qualifier="about", as_of="2026-01-08")
+RF("capital-today", "stake_value_at_ipo", "money", "1319000000", "I020", ["amount", "currency"], currency="HKD", qualifier="about", as_of="2026-01-08")
+RF("qiming", "stake_value_at_ipo", "money", "1164000000", "I021", ["amount", "currency"], currency="HKD", qualifier="about", as_of="2026-01-08")
 RF("legend-capital", "ipo_holder_status", "text", "senior independent investor (with Meituan and Qiming)", "I018", "detail", as_of="2026-01-08")
 RF("zhipu", "valuation", "money", "3500000000", "I016", "detail", currency="USD", qualifier="about", as_of="2025-05", note="B6 post-money in USD")
 RF("stepfun", "round_amount_usd", "money", "720000000", "I055", "currency", currency="USD", qualifier="about", as_of="2026-01-26")

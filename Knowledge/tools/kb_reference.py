@@ -171,7 +171,7 @@ RF("zhipu", "round_amount", "money", "20370000", "I007", ["round", "amount", "cu
 for p in ("qiming", "legend-capital", "tsinghua-holdings"):
     RE(p, "INVESTS_IN", "zhipu", "I008", "2022-09", "round=Series B;amount=hundreds of millions;currency=CNY")
 RE("meituan", "INVESTS_IN", "zhipu", "I009", "2023", "round=2023 round;stake=~10%")
-RF("meituan", "shares_held_at_ipo", "number", "17217000", "I009", "detail", unit="shares", as_of="2026-01-08", note="~HK$2.0bn at IPO price")
+RF("meituan", "shares_held_at_ipo", "number", "17217000", "I009", "detail", unit="shares", as_of="2026-01-08", note="~HK$2.0bn at IPO price", source="ref-reportify-cn-zhipu")
 RF("meituan", "stake_in_zhipu", "percent", "10", "I009", "detail", qualifier="about", as_of="2023")
 for p in ("alibaba", "tencent", "ant-group", "meituan", "xiaomi", "shunwei", "gl-ventures", "hongshan"):
     RE(p, "INVESTS_IN", "zhipu", "I010", "2023", "round=2023 rounds (incl. B3);total=2500000000;currency=CNY")
