@@ -4,6 +4,7 @@
 import PackageDescription
 
 let grdb = Target.Dependency.product(name: "GRDB", package: "GRDB.swift")
+let sqlite = Target.Dependency.product(name: "GRDBSQLite", package: "GRDB.swift")
 let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: "swift-argument-parser")
 
 /// The built-in shell plugins, in the order `kgsh` registers them.
@@ -21,7 +22,7 @@ var targets: [Target] = [
     name: "CEditLine", path: "Sources/CEditLine", pkgConfig: "libedit",
     providers: [.apt(["libedit-dev"])]),
   .target(name: "LineEditor", dependencies: ["CEditLine"], path: "Sources/LineEditor"),
-  .target(name: "KnowledgeGraph", dependencies: [grdb], path: "Sources/KnowledgeGraph"),
+  .target(name: "KnowledgeGraph", dependencies: [grdb, sqlite], path: "Sources/KnowledgeGraph"),
   .target(name: "GraphQuery", dependencies: ["KnowledgeGraph"], path: "Sources/GraphQuery"),
   .target(name: "ShellCore", dependencies: ["KnowledgeGraph"], path: "Sources/ShellCore"),
   .target(name: "ShellTesting", dependencies: ["ShellCore", "KnowledgeGraph"], path: "Sources/ShellTesting"),

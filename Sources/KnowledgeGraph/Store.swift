@@ -17,6 +17,7 @@ public final class KnowledgeStore: @unchecked Sendable {
   public internal(set) var generation = 0
   var edgeTypeIDs: [String: Int64] = [:]
   var edgeTypeNames: [Int64: String] = [:]
+  var adjacencyCache: (generation: Int, index: Adjacency)?
 
   init(path: String?, queue: DatabaseQueue, readOnly: Bool) {
     self.path = path
