@@ -48,6 +48,10 @@ public final class PseudoTerminal {
 
   /// A wait that did not see what it waited for.
   public struct Failure: Error, CustomStringConvertible {
+    public enum Reason: Sendable { case couldNotStart, timedOut, closed }
+    /// Why the wait failed: the program may simply have ended (see ``PseudoTerminal/isClosed``).
+    public var reason: Reason
+    /// What was waited for and what was seen instead.
     public var description: String
   }
 
@@ -76,7 +80,8 @@ public final class PseudoTerminal {
     columns: Int = 120, rows: Int = 40
   ) throws {
     guard access(executable, X_OK) == 0 else {
-      throw Failure(description: "PseudoTerminal: \(executable) is not an executable file")
+      throw Failure(
+        reason: .couldNotStart, description: "PseudoTerminal: \(executable) is not an executable file")
     }
     // Everything the child needs is allocated before fork: after it, only execve/_exit.
     let argv = Self.cStringArray([executable] + arguments)
@@ -93,7 +98,9 @@ public final class PseudoTerminal {
       _exit(127)
     }
     guard pid > 0 else {
-      throw Failure(description: "PseudoTerminal: forkpty failed: \(String(cString: strerror(errno)))")
+      throw Failure(
+        reason: .couldNotStart,
+        description: "PseudoTerminal: forkpty failed: \(String(cString: strerror(errno)))")
     }
     _ = fcntl(master, F_SETFD, FD_CLOEXEC)
     self.processID = pid
@@ -136,6 +143,12 @@ public final class PseudoTerminal {
 
   // MARK: - Waiting
 
+  /// True once the program closed its side of the terminal (it has usually exited).
+  public var isClosed: Bool {
+    pump(milliseconds: 0)
+    return outputClosed
+  }
+
   /// Everything the program wrote so far, escape sequences included.
   public var transcript: String {
     String(decoding: output, as: UTF8.self)
@@ -174,10 +187,11 @@ public final class PseudoTerminal {
         return String(stripped[start..<range.upperBound])
       }
       if outputClosed {
-        throw failure("the program closed the terminal before showing \(description)", unseen: unseen)
+        throw failure(
+          .closed, "the program closed the terminal before showing \(description)", unseen: unseen)
       }
       if ContinuousClock.now >= deadline {
-        throw failure("timed out after \(timeout) waiting for \(description)", unseen: unseen)
+        throw failure(.timedOut, "timed out after \(timeout) waiting for \(description)", unseen: unseen)
       }
       pump(milliseconds: 50)
     }
@@ -194,10 +208,10 @@ public final class PseudoTerminal {
         return
       }
       if outputClosed {
-        throw failure("the program closed the terminal before switching to raw mode", unseen: nil)
+        throw failure(.closed, "the program closed the terminal before switching to raw mode", unseen: nil)
       }
       if ContinuousClock.now >= deadline {
-        throw failure("timed out after \(timeout) waiting for raw mode (ICANON off)", unseen: nil)
+        throw failure(.timedOut, "timed out after \(timeout) waiting for raw mode (ICANON off)", unseen: nil)
       }
       pump(milliseconds: 10)
     }
@@ -219,7 +233,7 @@ public final class PseudoTerminal {
         return result
       }
       if ContinuousClock.now >= deadline {
-        throw failure("timed out after \(timeout) waiting for the program to exit", unseen: nil)
+        throw failure(.timedOut, "timed out after \(timeout) waiting for the program to exit", unseen: nil)
       }
       pump(milliseconds: 20)
     }
@@ -244,7 +258,7 @@ public final class PseudoTerminal {
     }
   }
 
-  private func failure(_ what: String, unseen: Substring?) -> Failure {
+  private func failure(_ reason: Failure.Reason, _ what: String, unseen: Substring?) -> Failure {
     let raw = String(transcript.suffix(2000)).debugDescription
     var message = "PseudoTerminal: \(what)\n"
     if let unseen {
@@ -252,7 +266,7 @@ public final class PseudoTerminal {
     }
     message += "--- last 2000 characters, raw ---\n\(raw)\n"
     print(message)
-    return Failure(description: message)
+    return Failure(reason: reason, description: message)
   }
 
   // MARK: - Helpers
