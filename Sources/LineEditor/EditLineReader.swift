@@ -40,6 +40,10 @@ public final class EditLineReader: LineReading {
     }
     self.editLine = editLine
     self.history = HistoryStore(path: historyPath)
+    if history.isUnreadable, let historyPath {
+      fputs(
+        "\(programName): not saving history: \(historyPath) is not a libedit history file\n", kgsh_stderr())
+    }
     self.completer = completer
     self.promptText = strdup("")!
 

@@ -16,6 +16,9 @@ final class HistoryStore {
   let handle: OpaquePointer
   /// Where the history is kept; nil keeps it in memory only.
   let path: String?
+  /// True when `path` held something libedit could not read: it is then never written,
+  /// so that a file in another format is not replaced by this session's few entries.
+  private(set) var isUnreadable = false
 
   /// The number of entries kept.
   static let defaultSize: Int32 = 1000
@@ -30,8 +33,9 @@ final class HistoryStore {
     _ = kgsh_history_set_unique(handle, 1)
     if let path {
       createParentDirectory(of: path)
-      if access(path, R_OK) == 0 {
-        _ = kgsh_history_load(handle, path)
+      var info = stat()
+      if stat(path, &info) == 0 && info.st_size > 0 && kgsh_history_load(handle, path) < 0 {
+        isUnreadable = true
       }
     }
   }
@@ -49,7 +53,7 @@ final class HistoryStore {
 
   /// Writes the whole history to `path` (libedit makes the file readable by its owner only).
   func save() {
-    guard let path else { return }
+    guard let path, !isUnreadable else { return }
     _ = kgsh_history_save(handle, path)
   }
 

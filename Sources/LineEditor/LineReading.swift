@@ -1,6 +1,7 @@
 /// What one call to ``LineReading/readLine(prompt:)`` produced.
 public enum ReadResult: Equatable, Sendable {
-  /// A line the user entered, without its line terminator.
+  /// A line the user entered, without its line terminator. It holds newlines when the
+  /// user recalled a multi-line history entry: treat it as one complete input.
   case line(String)
   /// Ctrl-C while editing: the line was thrown away; ask again with a fresh prompt.
   case interrupted

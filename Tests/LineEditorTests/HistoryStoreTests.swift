@@ -56,3 +56,25 @@ final class HistoryStoreTests: XCTestCase {
     XCTAssertEqual(info.st_mode & 0o077, 0)
   }
 }
+
+extension HistoryStoreTests {
+  func testForeignFileIsNeverOverwritten() throws {
+    let path = "\(directory)/history"
+    let foreign = "# a readline history\nls -l\n"
+    try foreign.write(toFile: path, atomically: false, encoding: .utf8)
+    let history = HistoryStore(path: path)
+    XCTAssertTrue(history.isUnreadable)
+    history.add("stats")
+    XCTAssertEqual(history.entries, ["stats"])
+    XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8), foreign)
+  }
+
+  func testEmptyFileIsUsed() {
+    let path = "\(directory)/history"
+    XCTAssertEqual(fopen(path, "w").map(fclose), 0)
+    let history = HistoryStore(path: path)
+    XCTAssertFalse(history.isUnreadable)
+    history.add("stats")
+    XCTAssertEqual(HistoryStore(path: path).entries, ["stats"])
+  }
+}
