@@ -22,7 +22,7 @@ public final class EditLineReader: LineReading {
   private let history: HistoryStore
   /// Answers Tab. Held strongly so that a completer made on the spot keeps working.
   public var completer: (any LineCompleting)?
-  /// The prompt as a C string, owned here; libedit asks for it through `promptFunction`.
+  /// The prompt as a C string, owned here; libedit asks for it through the EL_PROMPT callback.
   private var promptText: UnsafeMutablePointer<CChar>
 
   /// Characters between two of these in a prompt take no room on the line: wrap colour
@@ -54,7 +54,11 @@ public final class EditLineReader: LineReading {
     _ = kgsh_el_set_prompt(
       editLine,
       { editLine in
-        guard let editLine, let reader = EditLineReader.from(editLine) else { return nil }
+        guard let editLine, let reader = EditLineReader.from(editLine) else {
+          // libedit cannot take NULL here: hand it a static empty string.
+          return UnsafeMutableRawPointer(mutating: ("" as StaticString).utf8Start)
+            .assumingMemoryBound(to: CChar.self)
+        }
         return reader.promptText
       }, CChar(Self.promptInvisibleMarker.asciiValue!))
     _ = kgsh_el_add_function(
