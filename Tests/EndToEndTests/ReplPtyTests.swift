@@ -193,3 +193,40 @@ final class ReplPtyTests: XCTestCase {
     return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
   }
 }
+
+/// The pty harness itself, on programs every Debian system has.
+final class PseudoTerminalTests: XCTestCase {
+  private let environment = ["PATH": "/usr/bin:/bin", "TERM": "xterm"]
+
+  func testStripANSI() {
+    XCTAssertEqual(
+      PseudoTerminal.stripANSI(
+        "\u{1B}[1;32mkgsh\u{1B}[0m> \r\u{1B}[Kshow\u{07}\n\u{1B}]0;title\u{07}智谱\u{1B}(B"),
+      "kgsh> show\n智谱")
+  }
+
+  func testTypingIntoCat() throws {
+    let cat = try PseudoTerminal(executable: "/bin/cat", environment: environment)
+    cat.send("hello 智谱")
+    cat.send(key: .enter)
+    try cat.waitFor("hello 智谱\nhello 智谱\n")  // the terminal's echo, then cat's copy
+    cat.send(key: .ctrlD)
+    XCTAssertEqual(try cat.waitForExit(), 0)
+  }
+
+  func testWindowSizeAndExitStatus() throws {
+    let shell = try PseudoTerminal(
+      executable: "/bin/sh", arguments: ["-c", "stty size; exit 3"], environment: environment, columns: 120,
+      rows: 40)
+    try shell.waitFor("40 120")
+    XCTAssertEqual(try shell.waitForExit(), 3)
+  }
+
+  func testWaitingOnAProgramThatEndedFailsAndSaysWhy() throws {
+    let program = try PseudoTerminal(executable: "/bin/echo", arguments: ["bye"], environment: environment)
+    XCTAssertThrowsError(try program.waitFor("never printed")) { error in
+      XCTAssertEqual((error as? PseudoTerminal.Failure)?.reason, .closed)
+      XCTAssertTrue("\(error)".contains("bye"), "the failure shows what was seen")
+    }
+  }
+}
