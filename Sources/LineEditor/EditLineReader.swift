@@ -1,0 +1,128 @@
+import CEditLine
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Reads lines with libedit: emacs key bindings, history (Up/Down, Ctrl-R) kept in a file,
+/// Tab completion, Ctrl-C to drop the line being edited, Ctrl-D on an empty line to end.
+///
+/// Use it only when standard input and output are terminals (``makeLineReader(programName:historyPath:completer:)``
+/// decides). Creating one sets the process locale (see ``Terminal/prepareUTF8Locale()``).
+///
+/// Signals: while ``readLine(prompt:)`` runs, SIGINT is handled here (a handler that does
+/// nothing but interrupt the read, installed without SA_RESTART); the previous SIGINT
+/// action is put back before it returns. The shell installs its own handler while a
+/// command runs; this reader never exits the process.
+public final class EditLineReader: LineReading {
+  /// The libedit handle.
+  let editLine: OpaquePointer
+  private let history: HistoryStore
+  /// Answers Tab. Held strongly so that a completer made on the spot keeps working.
+  public var completer: (any LineCompleting)?
+  /// The prompt as a C string, owned here; libedit asks for it through the EL_PROMPT callback.
+  private var promptText: UnsafeMutablePointer<CChar>
+
+  /// Characters between two of these in a prompt take no room on the line: wrap colour
+  /// escapes in them, e.g. "\u{1}\u{1B}[1m\u{1}kgsh\u{1}\u{1B}[0m\u{1}> ".
+  public static let promptInvisibleMarker: Character = "\u{1}"
+
+  /// - Parameters:
+  ///   - programName: the name for `~/.editrc` lines (`kgsh:bind ...`).
+  ///   - historyPath: the history file (its directory is created); nil keeps none.
+  ///   - completer: answers Tab; nil turns completion off.
+  public init(programName: String, historyPath: String?, completer: (any LineCompleting)?) {
+    Terminal.prepareUTF8Locale()
+    guard let editLine = el_init(programName, kgsh_stdin(), kgsh_stdout(), kgsh_stderr()) else {
+      fatalError("libedit: el_init failed (out of memory)")
+    }
+    self.editLine = editLine
+    self.history = HistoryStore(path: historyPath)
+    if history.isUnreadable, let historyPath {
+      fputs(
+        "\(programName): not saving history: \(historyPath) is not a libedit history file\n", kgsh_stderr())
+    }
+    self.completer = completer
+    self.promptText = strdup("")!
+
+    _ = kgsh_el_set_client_data(editLine, Unmanaged.passUnretained(self).toOpaque())
+    _ = kgsh_el_set_editor(editLine, "emacs")
+    _ = kgsh_el_set_signal(editLine, 1)
+    _ = kgsh_el_set_history(editLine, history.handle)
+    _ = kgsh_el_set_prompt(
+      editLine,
+      { editLine in
+        guard let editLine, let reader = EditLineReader.from(editLine) else {
+          // libedit cannot take NULL here: hand it a static empty string.
+          return UnsafeMutableRawPointer(mutating: ("" as StaticString).utf8Start)
+            .assumingMemoryBound(to: CChar.self)
+        }
+        return reader.promptText
+      }, CChar(Self.promptInvisibleMarker.asciiValue!))
+    _ = kgsh_el_add_function(
+      editLine, "kgsh-complete", "Complete the word before the cursor",
+      { editLine, _ in
+        guard let editLine, let reader = EditLineReader.from(editLine) else {
+          return UInt8(CC_ERROR)
+        }
+        return reader.complete()
+      })
+    _ = kgsh_el_bind(editLine, "^I", "kgsh-complete")
+    _ = kgsh_el_bind(editLine, "^R", "em-inc-search-prev")
+    // The user's ~/.editrc comes last so that it can change any of the above.
+    _ = el_source(editLine, nil)
+  }
+
+  deinit {
+    el_end(editLine)
+    free(promptText)
+  }
+
+  /// The reader registered as client data of `editLine`.
+  private static func from(_ editLine: OpaquePointer) -> EditLineReader? {
+    guard let data = kgsh_el_get_client_data(editLine) else { return nil }
+    return Unmanaged<EditLineReader>.fromOpaque(data).takeUnretainedValue()
+  }
+
+  public func readLine(prompt: String) -> ReadResult {
+    free(promptText)
+    promptText = strdup(prompt)!
+
+    var previous = sigaction()
+    var action = sigaction()
+    action.__sigaction_handler.sa_handler = { _ in }  // only interrupts the read (EINTR)
+    action.sa_flags = 0  // no SA_RESTART: el_gets must return
+    sigemptyset(&action.sa_mask)
+    sigaction(SIGINT, &action, &previous)
+    defer { sigaction(SIGINT, &previous, nil) }
+
+    var count: Int32 = 0
+    errno = 0
+    let text = el_gets(editLine, &count)
+    let error = errno
+    guard let text, count > 0 else {
+      if error == EINTR {
+        // The line is dropped; el_gets starts the next one empty. Move below it.
+        write(toTerminal: "\n")
+        return .interrupted
+      }
+      return .endOfInput
+    }
+    var line = String(decoding: UnsafeRawBufferPointer(start: text, count: Int(count)), as: UTF8.self)
+    if line.hasSuffix("\n") { line.removeLast() }
+    if line.hasSuffix("\r") { line.removeLast() }
+    return .line(line)
+  }
+
+  public func addHistory(_ entry: String) {
+    history.add(entry)
+  }
+
+  /// Writes `text` to the terminal, after anything libedit has buffered.
+  func write(toTerminal text: String) {
+    fputs(text, kgsh_stdout())
+    fflush(kgsh_stdout())
+  }
+}

@@ -1,1 +1,0 @@
-// LineEditor module: see ARCHITECTURE.md
