@@ -95,6 +95,8 @@ indirect enum Expr: Sendable {
   case caseExpr(subject: Expr?, whens: [(Expr, Expr)], otherwise: Expr?)
   case listComprehension(variable: String, list: Expr, predicate: Expr?, map: Expr?)
   case quantifier(kind: String, variable: String, list: Expr, predicate: Expr)
+  /// A pattern predicate `(a)-[:T]->(b)`: true when the pattern has a match.
+  case pattern(PathPattern)
 }
 
 extension Expr {
@@ -120,6 +122,15 @@ extension Expr {
     body(self)
     switch self {
     case .literal, .parameter, .variable, .countStar: break
+    case .pattern(let p):
+      for n in p.nodes {
+        if let v = n.variable { body(.variable(v, n.position)) }
+        n.properties?.visit(body)
+      }
+      for r in p.relationships {
+        if let v = r.variable { body(.variable(v, r.position)) }
+        r.properties?.visit(body)
+      }
     case .property(let e, _), .unary(_, let e), .isNull(let e, _), .hasLabels(let e, _): e.visit(body)
     case .list(let items):
       for item in items { item.visit(body) }

@@ -2,7 +2,8 @@ import Foundation
 
 /// Variables visible at one point of a query: name to slot in the row, and what each holds.
 struct Scope: Sendable {
-  enum Kind: Sendable { case node, relationship, relationshipList, path, value }
+  /// `value` is unknown; `scalar` is known not to be a node, relationship or path.
+  enum Kind: Sendable { case node, relationship, relationshipList, path, value, scalar }
   var names: [String] = []
   var slots: [String: Int] = [:]
   var kinds: [String: Kind] = [:]
@@ -155,6 +156,7 @@ struct Evaluator {
         out.append(try map.map { try eval($0, r, inner) } ?? item)
       }
       return .list(out)
+    case .pattern(let p): return .bool(try exists(p, row, scope))
     case .quantifier(let kind, let variable, let list, let predicate):
       let l = try eval(list, row, scope)
       if l.isNull { return .null }
@@ -187,6 +189,24 @@ struct Evaluator {
         return .bool(yes == 1)
       }
     }
+  }
+
+  private struct Found: Error {}
+
+  /// Whether a pattern predicate has at least one match for this row.
+  func exists(_ pattern: PathPattern, _ row: Row, _ scope: Scope) throws -> Bool {
+    var planner = Planner(graph: graph, anonymousCounter: 10_000)
+    let plan = try planner.plan(
+      MatchClause(optional: false, patterns: [pattern], predicate: nil, position: pattern.position),
+      scope: scope)
+    var inner = scope
+    for (name, kind) in plan.newVariables { inner.add(name, kind) }
+    do {
+      try Matcher(plan: plan, scope: inner, evaluator: self).run(row) { _ in throw Found() }
+    } catch is Found {
+      return true
+    }
+    return false
   }
 
   func typeError(_ what: String, _ v: QValue) -> QueryError {

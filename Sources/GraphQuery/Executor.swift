@@ -200,6 +200,7 @@ struct Executor {
             "variable '\(alias)' is already bound", code: "VariableAlreadyBound", at: pos)
         }
         try checkDefined(e, scope)
+        try StaticCheck.check(e, scope)
         let before = scope
         let slot = scope.add(alias, .value)
         stages.append(UnwindStage(expression: e, scope: before, slot: slot, evaluator: evaluator))

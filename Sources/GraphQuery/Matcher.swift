@@ -167,6 +167,13 @@ struct Matcher {
     }
     let boundEdge: Int32?
     if case .relationship(let e) = row[relSlot] { boundEdge = e } else { boundEdge = nil }
+    if rel.length != nil, case .list(let bound) = row[relSlot] {
+      try followBound(bound, from, rel, r, forward, toBound ? target : nil, toSlot, &row, &used) {
+        row, used in
+        try step(i + 1, &row, &used, emit)
+      }
+      return
+    }
     if let length = rel.length {
       var trail: [Int32] = []
       try walk(from, depth: 0, length, r, forward, toBound, target, &trail, &row, &used) { row, used in
@@ -191,6 +198,44 @@ struct Matcher {
     }
     if boundEdge == nil { row[relSlot] = .null }
     if !toBound { row[toSlot] = .null }
+  }
+
+  /// A variable-length relationship whose list of relationships is already bound: follow
+  /// exactly those relationships, in order.
+  func followBound(
+    _ list: [QValue], _ from: Int32, _ rel: MatchPlan.RelSpec, _ r: Int, _ forward: Bool, _ target: Int32?,
+    _ toSlot: Int, _ row: inout Row, _ used: inout [Int32], _ next: (inout Row, inout [Int32]) throws -> Void
+  ) throws {
+    var edges: [Int32] = []
+    for item in list {
+      guard case .relationship(let e) = item else { return }
+      edges.append(e)
+    }
+    if let max = rel.length?.max, edges.count > max { return }
+    if edges.count < (rel.length?.min ?? 1) { return }
+    var node = from
+    for e in (forward ? edges : edges.reversed()) {
+      let src = graph.edgeSrc[Int(e)], dst = graph.edgeDst[Int(e)]
+      let goesOut = src == node, goesIn = dst == node
+      switch (rel.direction, forward) {
+      case (.both, _): guard goesOut || goesIn else { return }
+      case (.outgoing, true), (.incoming, false): guard goesOut else { return }
+      default: guard goesIn else { return }
+      }
+      guard !used.contains(e), try relMatches(r, e, row) else { return }
+      node = goesOut ? dst : src
+    }
+    let toName = forward ? rel.right : rel.left
+    if let target {
+      guard node == target else { return }
+    } else {
+      guard try nodeMatches(toName, node, row) else { return }
+      row[toSlot] = .node(node)
+    }
+    used += edges
+    try next(&row, &used)
+    used.removeLast(edges.count)
+    if target == nil { row[toSlot] = .null }
   }
 
   /// Depth-first walk for a variable-length relationship; each edge at most once per match.

@@ -169,8 +169,12 @@ extension Parser {
       advance()
       return .parameter(p, start)
     case .symbol("("):
-      if isSymbol(")", at: 1) || isSymbol(":", at: 1) || looksLikePattern() {
-        throw QueryError.unsupported("pattern expressions in WHERE/RETURN", at: start)
+      if isSymbol(")", at: 1) || looksLikePattern() {
+        let pattern = try pathPattern()
+        guard !pattern.relationships.isEmpty else {
+          throw QueryError.syntax("a pattern predicate needs a relationship", at: start)
+        }
+        return .pattern(pattern)
       }
       advance()
       let e = try expression()
@@ -237,14 +241,25 @@ extension Parser {
     return isSymbol("(", at: i)
   }
 
-  /// `(a)-->(b)` or `(a)<--(b)` starting at the current '('.
+  /// `(a)-->(b)`, `(a:L)<--()`: a '(' whose matching ')' is followed by a relationship.
   func looksLikePattern() -> Bool {
-    guard case .identifier = peekToken(1).kind, isSymbol(")", at: 2) else {
-      if case .identifier = peekToken(1).kind, isSymbol(":", at: 2) { return true }
-      return false
+    var depth = 0
+    var i = 0
+    while true {
+      let t = peekToken(i)
+      if t.kind == .end { return false }
+      if t.symbol == "(" || t.symbol == "[" || t.symbol == "{" { depth += 1 }
+      if t.symbol == ")" || t.symbol == "]" || t.symbol == "}" {
+        depth -= 1
+        if depth == 0 {
+          return
+            (isSymbol("-", at: i + 1)
+            && (isSymbol("-", at: i + 2) || isSymbol("[", at: i + 2) || isSymbol(">", at: i + 2)))
+            || (isSymbol("<", at: i + 1) && isSymbol("-", at: i + 2))
+        }
+      }
+      i += 1
     }
-    return (isSymbol("-", at: 3) && (isSymbol("-", at: 4) || isSymbol("[", at: 4) || isSymbol(">", at: 4)))
-      || (isSymbol("<", at: 3) && isSymbol("-", at: 4))
   }
 
   mutating func functionCall(_ name: String, _ start: SourcePosition) throws -> Expr {

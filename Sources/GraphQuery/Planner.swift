@@ -81,6 +81,7 @@ struct Planner {
       if let existing, existing != kind {
         let compatible =
           (existing == .value && kind != .path) || (existing == .relationshipList && kind == .relationship)
+          || (existing == .scalar && kind == .relationshipList)
         if !compatible {
           throw QueryError.semantic(
             "variable '\(name)' is already used for a \(existing), it cannot be a \(kind)",
@@ -100,6 +101,11 @@ struct Planner {
         var spec = plan.nodes[name] ?? MatchPlan.NodeSpec(name: name)
         spec.labels += node.labels.filter { !spec.labels.contains($0) }
         let (entries, expr) = Planner.propertyEntries(node.properties)
+        if expr != nil {
+          throw QueryError.semantic(
+            "MATCH needs a map literal for node properties, not a parameter", code: "InvalidParameterUse",
+            at: node.position)
+        }
         spec.props += entries
         if let expr { spec.propsExpr = expr }
         plan.nodes[name] = spec
@@ -115,11 +121,13 @@ struct Planner {
         }
         relNames.insert(name)
         try declare(name, rel.length == nil ? .relationship : .relationshipList, rel.position)
-        if rel.length != nil, scope.slots[name] != nil {
-          throw QueryError.unsupported(
-            "a variable-length relationship bound by an earlier clause", at: rel.position)
-        }
         let (entries, expr) = Planner.propertyEntries(rel.properties)
+        if expr != nil {
+          throw QueryError.semantic(
+            "MATCH needs a map literal for relationship properties, not a parameter",
+            code: "InvalidParameterUse",
+            at: rel.position)
+        }
         plan.rels.append(
           MatchPlan.RelSpec(
             name: name, types: rel.types, direction: rel.direction, props: entries, propsExpr: expr,
@@ -142,6 +150,9 @@ struct Planner {
       if case .variable(let name, let pos)? = f.undefinedVariable(visible) {
         throw QueryError.semantic("variable '\(name)' is not defined", code: "UndefinedVariable", at: pos)
       }
+      var checkScope = scope
+      for (name, kind) in plan.newVariables { checkScope.add(name, kind) }
+      try StaticCheck.check(f, checkScope)
       if f.containsAggregate {
         throw QueryError.semantic("aggregates are not allowed in WHERE", code: "InvalidAggregation")
       }

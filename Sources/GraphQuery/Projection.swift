@@ -63,14 +63,20 @@ final class ProjectionStage: Stage {
         throw QueryError.semantic(
           "column '\(item.name)' appears twice", code: "ColumnNameConflict", at: p.position)
       }
-      var kind: Scope.Kind = .value
-      if case .variable(let v, _) = item.expression { kind = input.kinds[v] ?? .value }
+      try StaticCheck.check(item.expression, input)
+      let kind = StaticCheck.kind(of: item.expression, input)
       out.add(item.name, kind)
       if item.expression.containsAggregate {
         rewritten.append(try item.expression.extractingAggregates(&aggs))
       } else {
         rewritten.append(item.expression)
         grouping.append(i)
+      }
+    }
+    if !aggs.isEmpty {
+      let keys = grouping.map { projected[$0].expression }
+      for item in projected where item.expression.containsAggregate {
+        try StaticCheck.checkAggregationItem(item.expression, groupingKeys: keys)
       }
     }
     // Sorting sees the projected names first, then the input's (or the group's) variables.
