@@ -95,11 +95,30 @@ struct Matcher {
     try graph.loadNodes(nodes)
   }
 
+  /// What a node must satisfy, resolved once per node variable.
+  struct NodeCheck {
+    var labels: [Int32]?
+    var spec: MatchPlan.NodeSpec?
+    var needsProperties: Bool
+  }
+
+  func check(_ name: String) -> NodeCheck {
+    let spec = plan.nodes[name]
+    let labels = labelIDs[name] ?? []
+    return NodeCheck(
+      labels: labels, spec: spec,
+      needsProperties: spec.map { !$0.props.isEmpty || $0.propsExpr != nil } ?? false)
+  }
+
   func nodeMatches(_ name: String, _ n: Int32, _ row: Row) throws -> Bool {
-    guard let spec = plan.nodes[name] else { return true }
-    guard let entry = labelIDs[name], let labels = entry else { return false }
+    try nodeMatches(check(name), n, row)
+  }
+
+  @inline(__always)
+  func nodeMatches(_ check: NodeCheck, _ n: Int32, _ row: Row) throws -> Bool {
+    guard let labels = check.labels else { return false }
     for l in labels where !graph.hasLabel(n, l) { return false }
-    if spec.props.isEmpty && spec.propsExpr == nil { return true }
+    guard check.needsProperties, let spec = check.spec else { return true }
     let props = try graph.properties(ofNode: n)
     return try propsMatch(props, spec.props, spec.propsExpr, row)
   }
@@ -130,15 +149,19 @@ struct Matcher {
   }
 
   /// Calls `body(edge, otherEnd)` for each edge leaving `node` in the pattern's direction.
+  static func follow(_ direction: Direction, forward: Bool) -> (out: Bool, in: Bool) {
+    switch direction {
+    case .both: return (true, true)
+    case .outgoing: return (forward, !forward)
+    case .incoming: return (!forward, forward)
+    }
+  }
+
+  /// Calls `body(edge, otherEnd)` for each edge of `node` in the pattern's direction.
   func neighbors(_ node: Int32, _ direction: Direction, forward: Bool, _ body: (Int32, Int32) throws -> Void)
     rethrows
   {
-    let followOut: Bool, followIn: Bool
-    switch direction {
-    case .both: (followOut, followIn) = (true, true)
-    case .outgoing: (followOut, followIn) = (forward, !forward)
-    case .incoming: (followOut, followIn) = (!forward, forward)
-    }
+    let (followOut, followIn) = Matcher.follow(direction, forward: forward)
     if followOut {
       for e in graph.outEdges[Int(node)] { try body(e, graph.edgeDst[Int(e)]) }
     }
@@ -160,6 +183,7 @@ struct Matcher {
     let toName = forward ? rel.right : rel.left
     guard case .node(let from) = row[slot(fromName)] else { return }
     let toSlot = slot(toName), relSlot = slot(rel.name)
+    let toCheck = check(toName)
     var target: Int32 = -1
     if toBound {
       guard case .node(let t) = row[toSlot] else { return }
@@ -183,18 +207,48 @@ struct Matcher {
       row[relSlot] = .null
       return
     }
-    var matches: [(Int32, Int32)] = []
-    neighbors(from, rel.direction, forward: forward) { e, other in matches.append((e, other)) }
-    for (e, other) in matches {
-      if let boundEdge, boundEdge != e { continue }
-      if used.contains(e) { continue }
-      if toBound { if other != target { continue } } else if try !nodeMatches(toName, other, row) { continue }
-      guard try relMatches(r, e, row) else { continue }
+    let (followOut, followIn) = Matcher.follow(rel.direction, forward: forward)
+    func attempt(_ e: Int32, _ other: Int32) throws {
+      if let boundEdge, boundEdge != e { return }
+      if used.contains(e) { return }
+      if toBound { if other != target { return } } else if try !nodeMatches(toCheck, other, row) { return }
+      guard try relMatches(r, e, row) else { return }
       row[relSlot] = .relationship(e)
       if !toBound { row[toSlot] = .node(other) }
       used.append(e)
       try step(i + 1, &row, &used, emit)
       used.removeLast()
+    }
+    if toBound {
+      // Into a bound node: scan whichever end has fewer candidate edges.
+      let fromCount =
+        (followOut ? graph.outEdges[Int(from)].count : 0) + (followIn ? graph.inEdges[Int(from)].count : 0)
+      let toCount =
+        (followOut ? graph.inEdges[Int(target)].count : 0)
+        + (followIn ? graph.outEdges[Int(target)].count : 0)
+      if toCount < fromCount {
+        if followOut {
+          for e in graph.inEdges[Int(target)] where graph.edgeSrc[Int(e)] == from { try attempt(e, target) }
+        }
+        if followIn {
+          for e in graph.outEdges[Int(target)] where graph.edgeDst[Int(e)] == from {
+            if followOut && from == target { continue }
+            try attempt(e, target)
+          }
+        }
+        if boundEdge == nil { row[relSlot] = .null }
+        return
+      }
+    }
+    if followOut {
+      for e in graph.outEdges[Int(from)] { try attempt(e, graph.edgeDst[Int(e)]) }
+    }
+    if followIn {
+      for e in graph.inEdges[Int(from)] {
+        let other = graph.edgeSrc[Int(e)]
+        if followOut && other == from { continue }  // a self-loop was already seen outgoing
+        try attempt(e, other)
+      }
     }
     if boundEdge == nil { row[relSlot] = .null }
     if !toBound { row[toSlot] = .null }
