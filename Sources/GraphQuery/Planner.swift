@@ -159,6 +159,7 @@ struct Planner {
     }
 
     var bound = Set(scope.names)
+    var bindOrder: [String: Int] = [:]
     var estimate = 1.0
     func addStep(_ step: MatchPlan.Step, _ est: Double) {
       plan.steps.append(step)
@@ -184,7 +185,16 @@ struct Planner {
       let ready = remaining.filter {
         bound.contains(plan.rels[$0].left) || bound.contains(plan.rels[$0].right)
       }
-      if let pick = ready.min(by: { relCost(plan.rels[$0], bound) < relCost(plan.rels[$1], bound) }) {
+      // Close cycles first (both ends bound: a cheap check), then expand from the node bound
+      // earliest (breadth-first from the selective start: nodes reached through hubs have
+      // far more edges than the average degree suggests), then the lowest average degree.
+      func rank(_ r: Int) -> (Int, Int, Double) {
+        let rel = plan.rels[r]
+        if bound.contains(rel.left) && bound.contains(rel.right) { return (0, 0, 0) }
+        let from = bound.contains(rel.left) ? rel.left : rel.right
+        return (1, bindOrder[from] ?? -1, relCost(rel, bound))
+      }
+      if let pick = ready.min(by: { rank($0) < rank($1) }) {
         let rel = plan.rels[pick]
         let forward = bound.contains(rel.left)
         let to = forward ? rel.right : rel.left
@@ -196,6 +206,7 @@ struct Planner {
         addStep(.expand(rel: pick, forward: forward, toBound: toBound), estimate)
         bound.insert(to)
         bound.insert(rel.name)
+        if bindOrder[to] == nil { bindOrder[to] = bindOrder.count }
         remaining.removeAll { $0 == pick }
         placeFilters()
         continue
@@ -207,6 +218,7 @@ struct Planner {
       estimate *= cost
       addStep(step, estimate)
       bound.insert(best)
+      bindOrder[best] = bindOrder.count
       placeFilters()
     }
     if !plan.paths.isEmpty {
