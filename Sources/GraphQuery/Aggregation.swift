@@ -99,6 +99,15 @@ extension Expr {
       for a in args where a.containsAggregate {
         throw QueryError.semantic("aggregate functions cannot be nested", code: "NestedAggregation", at: pos)
       }
+      var random = false
+      for a in args {
+        a.visit { if case .function(let n, _, _, _) = $0, n.lowercased() == "rand" { random = true } }
+      }
+      if random {
+        throw QueryError.semantic(
+          "an aggregate cannot take rand(), whose value changes on every row", code: "NonConstantExpression",
+          at: pos)
+      }
       found.append(self)
       return .variable(" agg\(found.count - 1)", pos)
     default:

@@ -8,7 +8,7 @@ enum Functions {
     "head", "last", "tail", "nodes", "relationships", "startnode", "endnode", "exists", "trim", "ltrim",
     "rtrim", "replace", "substring", "left", "right", "split", "reverse", "exp", "log", "log10", "sin",
     "cos", "tan", "pi", "e", "tostringornull", "tointegerornull", "tofloatornull", "tobooleanornull",
-    "isempty",
+    "isempty", "rand",
   ]
 
   /// The text toString gives a number, boolean or string.
@@ -65,6 +65,7 @@ extension Evaluator {
       return args.first { !$0.isNull } ?? .null
     }
     if name == "pi" { return .float(Double.pi) }
+    if name == "rand" { return .float(Double.random(in: 0..<1)) }
     if name == "e" { return .float(M_E) }
     if name == "range" {
       try arity(2...3)

@@ -108,17 +108,16 @@ final class ProjectionStage: Stage {
         throw QueryError.semantic("variable '\(name)' is not defined", code: "UndefinedVariable", at: pos)
       }
     }
-    if aggs.count > 0 && p.distinct == false {
-      for s in sortItems where !s.expression.variables.isEmpty {
-        let names = s.expression.variables.filter { !$0.hasPrefix(" agg") }
-        for n in names
-        where out.slots[n] == nil
-          && !grouping.contains(where: { projected[$0].expression.variables.contains(n) })
-        {
-          throw QueryError.semantic(
-            "ORDER BY after aggregation can only use projected expressions ('\(n)' is not)",
-            code: "UndefinedVariable")
-        }
+    if !aggregatingItems, p.orderBy.contains(where: \.expression.containsAggregate) {
+      throw QueryError.semantic(
+        "ORDER BY can only aggregate when the projection aggregates", code: "InvalidAggregation",
+        at: p.position)
+    }
+    if aggregatingItems || p.distinct {
+      // Only projected columns, or expressions equal to projected ones, remain visible.
+      let projectedForms = Set(projected.map { StaticCheck.canonical($0.expression) })
+      for item in sortItems {
+        try StaticCheck.checkOnlyProjected(item.expression, projectedForms, Set(out.names))
       }
     }
     output = out

@@ -77,6 +77,23 @@ enum StaticCheck {
     try walk(e)
   }
 
+  /// After DISTINCT or aggregation, ORDER BY sees only the projected columns (and
+  /// expressions written exactly as a projected one).
+  static func checkOnlyProjected(_ e: Expr, _ projected: Set<String>, _ columns: Set<String>) throws {
+    if projected.contains(canonical(e)) { return }
+    switch e {
+    case .variable(let name, let pos):
+      if !columns.contains(name) && !name.hasPrefix(" agg") {
+        throw QueryError.semantic(
+          "'\(name)' is not projected by the DISTINCT or aggregating projection it is sorted after",
+          code: "UndefinedVariable", at: pos)
+      }
+    case .listComprehension, .quantifier, .pattern: return
+    default:
+      for child in e.children { try checkOnlyProjected(child, projected, columns) }
+    }
+  }
+
   /// A text form of an expression without source positions, for comparing expressions.
   static func canonical(_ e: Expr) -> String {
     switch e {

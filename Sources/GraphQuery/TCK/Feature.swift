@@ -23,7 +23,7 @@ package struct Feature: Sendable {
   /// Parses a feature file; Scenario Outlines are expanded, one scenario per Examples row.
   package static func parse(_ text: String, path: String) -> Feature {
     var feature = Feature(name: "", path: path, scenarios: [])
-    let lines = text.components(separatedBy: "\n")
+    let lines = text.replacingOccurrences(of: "\r\n", with: "\n").components(separatedBy: "\n")
     var i = 0
     var current: Scenario?
     var isOutline = false

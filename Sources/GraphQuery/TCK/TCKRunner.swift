@@ -23,11 +23,8 @@ package struct TCKRunner {
 
   /// Every `.feature` file under a directory, sorted by path.
   package static func featureFiles(in directory: URL) -> [URL] {
-    let enumerator = FileManager.default.enumerator(at: directory, includingPropertiesForKeys: nil)
-    var files: [URL] = []
-    while let url = enumerator?.nextObject() as? URL {
-      if url.pathExtension == "feature" { files.append(url) }
-    }
+    let paths = (try? FileManager.default.subpathsOfDirectory(atPath: directory.path)) ?? []
+    let files = paths.filter { $0.hasSuffix(".feature") }.map { directory.appendingPathComponent($0) }
     return files.sorted { $0.path < $1.path }
   }
 
