@@ -1,0 +1,178 @@
+/// The syntax tree of a query: a list of clauses.
+struct Query: Sendable {
+  var clauses: [Clause]
+}
+
+enum Clause: Sendable {
+  case match(MatchClause)
+  case create([PathPattern], SourcePosition)
+  case with(Projection, where: Expr?)
+  case `return`(Projection)
+  case unwind(Expr, alias: String, SourcePosition)
+}
+
+struct MatchClause: Sendable {
+  var optional: Bool
+  var patterns: [PathPattern]
+  var predicate: Expr?
+  var position: SourcePosition
+}
+
+/// `p = (a)-[r]->(b)...`: nodes.count == relationships.count + 1.
+struct PathPattern: Sendable {
+  var name: String?
+  var nodes: [NodePattern]
+  var relationships: [RelationshipPattern]
+  var position: SourcePosition
+}
+
+struct NodePattern: Sendable {
+  var variable: String?
+  var labels: [String]
+  var properties: Expr?
+  var position: SourcePosition
+}
+
+enum Direction: Sendable { case outgoing, incoming, both }
+
+struct RelationshipPattern: Sendable {
+  var variable: String?
+  var types: [String]
+  var direction: Direction
+  var properties: Expr?
+  /// nil for a single hop; (min, max) for `*min..max` (max nil when open).
+  var length: (min: Int, max: Int?)?
+  var position: SourcePosition
+}
+
+struct ProjectionItem: Sendable {
+  var expression: Expr
+  var name: String
+  var hasAlias: Bool
+}
+
+struct SortItem: Sendable {
+  var expression: Expr
+  var ascending: Bool
+}
+
+struct Projection: Sendable {
+  var distinct = false
+  var star = false
+  var items: [ProjectionItem] = []
+  var orderBy: [SortItem] = []
+  var skip: Expr?
+  var limit: Expr?
+  var position: SourcePosition
+}
+
+enum UnaryOp: Sendable { case not, minus, plus }
+
+enum BinaryOp: String, Sendable {
+  case and = "AND", or = "OR", xor = "XOR"
+  case eq = "=", ne = "<>", lt = "<", gt = ">", le = "<=", ge = ">="
+  case add = "+", sub = "-", mul = "*", div = "/", mod = "%", pow = "^"
+  case `in` = "IN", startsWith = "STARTS WITH", endsWith = "ENDS WITH", contains = "CONTAINS"
+  case regex = "=~"
+}
+
+/// An expression; `indirect` so the tree can nest.
+indirect enum Expr: Sendable {
+  case literal(QValue)
+  case parameter(String, SourcePosition)
+  case variable(String, SourcePosition)
+  case property(Expr, String)
+  case list([Expr])
+  case map([(String, Expr)])
+  case unary(UnaryOp, Expr)
+  case binary(BinaryOp, Expr, Expr)
+  case isNull(Expr, negated: Bool)
+  case hasLabels(Expr, [String])
+  case function(name: String, distinct: Bool, args: [Expr], SourcePosition)
+  case countStar
+  case index(Expr, Expr)
+  case slice(Expr, Expr?, Expr?)
+  case caseExpr(subject: Expr?, whens: [(Expr, Expr)], otherwise: Expr?)
+  case listComprehension(variable: String, list: Expr, predicate: Expr?, map: Expr?)
+  case quantifier(kind: String, variable: String, list: Expr, predicate: Expr)
+  /// A pattern predicate `(a)-[:T]->(b)`: true when the pattern has a match.
+  case pattern(PathPattern)
+}
+
+extension Expr {
+  static let aggregateNames: Set<String> = [
+    "count", "collect", "sum", "avg", "min", "max", "stdev", "stdevp", "percentilecont", "percentiledisc",
+  ]
+
+  /// True when the expression contains an aggregate call.
+  var containsAggregate: Bool {
+    var found = false
+    visit { e in
+      switch e {
+      case .countStar: found = true
+      case .function(let name, _, _, _) where Expr.aggregateNames.contains(name.lowercased()): found = true
+      default: break
+      }
+    }
+    return found
+  }
+
+  /// Calls `body` on this expression and every sub-expression.
+  func visit(_ body: (Expr) -> Void) {
+    body(self)
+    switch self {
+    case .literal, .parameter, .variable, .countStar: break
+    case .pattern(let p):
+      for n in p.nodes {
+        if let v = n.variable { body(.variable(v, n.position)) }
+        n.properties?.visit(body)
+      }
+      for r in p.relationships {
+        if let v = r.variable { body(.variable(v, r.position)) }
+        r.properties?.visit(body)
+      }
+    case .property(let e, _), .unary(_, let e), .isNull(let e, _), .hasLabels(let e, _): e.visit(body)
+    case .list(let items):
+      for item in items { item.visit(body) }
+    case .map(let entries):
+      for (_, v) in entries { v.visit(body) }
+    case .binary(_, let l, let r), .index(let l, let r):
+      l.visit(body)
+      r.visit(body)
+    case .function(_, _, let args, _):
+      for a in args { a.visit(body) }
+    case .slice(let e, let a, let b):
+      e.visit(body)
+      a?.visit(body)
+      b?.visit(body)
+    case .caseExpr(let subject, let whens, let otherwise):
+      subject?.visit(body)
+      for (w, t) in whens {
+        w.visit(body)
+        t.visit(body)
+      }
+      otherwise?.visit(body)
+    case .listComprehension(_, let list, let predicate, let map):
+      list.visit(body)
+      predicate?.visit(body)
+      map?.visit(body)
+    case .quantifier(_, _, let list, let predicate):
+      list.visit(body)
+      predicate.visit(body)
+    }
+  }
+
+  /// Free variables the expression reads (ignores variables bound inside comprehensions loosely).
+  var variables: Set<String> {
+    var names: Set<String> = []
+    var bound: Set<String> = []
+    visit { e in
+      switch e {
+      case .variable(let n, _): names.insert(n)
+      case .listComprehension(let v, _, _, _), .quantifier(_, let v, _, _): bound.insert(v)
+      default: break
+      }
+    }
+    return names.subtracting(bound)
+  }
+}

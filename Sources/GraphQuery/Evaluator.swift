@@ -1,0 +1,359 @@
+import Foundation
+
+/// Variables visible at one point of a query: name to slot in the row, and what each holds.
+struct Scope: Sendable {
+  /// `value` is unknown; `scalar` is known not to be a node, relationship or path.
+  enum Kind: Sendable { case node, relationship, relationshipList, path, value, scalar }
+  var names: [String] = []
+  var slots: [String: Int] = [:]
+  var kinds: [String: Kind] = [:]
+
+  var count: Int { names.count }
+
+  @discardableResult
+  mutating func add(_ name: String, _ kind: Kind) -> Int {
+    if let s = slots[name] { return s }
+    let slot = names.count
+    names.append(name)
+    slots[name] = slot
+    kinds[name] = kind
+    return slot
+  }
+
+  /// Names the user wrote (not the engine's anonymous variables).
+  var userNames: [String] { names.filter { !$0.hasPrefix(" ") } }
+}
+
+typealias Row = [QValue]
+
+/// Evaluates expressions against a row.
+struct Evaluator {
+  let graph: QueryGraph
+  let parameters: [String: QValue]
+
+  func eval(_ e: Expr, _ row: Row, _ scope: Scope) throws -> QValue {
+    switch e {
+    case .literal(let v): return v
+    case .parameter(let name, let pos):
+      guard let v = parameters[name] else {
+        throw QueryError.semantic("parameter $\(name) is not set", code: "ParameterMissing", at: pos)
+      }
+      return v
+    case .variable(let name, let pos):
+      guard let slot = scope.slots[name] else {
+        throw QueryError.semantic("variable '\(name)' is not defined", code: "UndefinedVariable", at: pos)
+      }
+      return slot < row.count ? row[slot] : .null
+    case .property(let base, let key):
+      return try property(try eval(base, row, scope), key)
+    case .list(let items): return .list(try items.map { try eval($0, row, scope) })
+    case .map(let entries):
+      var m: [String: QValue] = [:]
+      for (k, v) in entries { m[k] = try eval(v, row, scope) }
+      return .map(m)
+    case .unary(let op, let operand):
+      let v = try eval(operand, row, scope)
+      switch op {
+      case .not:
+        switch try truth(v) {
+        case .yes: return .bool(false)
+        case .no: return .bool(true)
+        case .unknown: return .null
+        }
+      case .minus:
+        switch v {
+        case .null: return .null
+        case .int(let i):
+          let (r, overflow) = Int64(0).subtractingReportingOverflow(i)
+          if overflow { throw QueryError.runtime("integer overflow in -\(i)", code: "IntegerOverflow") }
+          return .int(r)
+        case .float(let f): return .float(-f)
+        default: throw typeError("-", v)
+        }
+      case .plus:
+        if case .null = v { return .null }
+        guard v.number != nil else { throw typeError("+", v) }
+        return v
+      }
+    case .binary(let op, let l, let r): return try binary(op, l, r, row, scope)
+    case .isNull(let operand, let negated):
+      let v = try eval(operand, row, scope)
+      return .bool(v.isNull != negated)
+    case .hasLabels(let operand, let labels):
+      let v = try eval(operand, row, scope)
+      switch v {
+      case .null: return .null
+      case .node(let n):
+        for label in labels {
+          guard let l = graph.labelIndex[label], graph.hasLabel(n, l) else { return .bool(false) }
+        }
+        return .bool(true)
+      default: throw typeError("a label check", v)
+      }
+    case .function(let name, let distinct, let args, let pos):
+      return try call(name, distinct: distinct, args, row, scope, pos)
+    case .countStar:
+      throw QueryError.semantic("count(*) is only allowed in WITH and RETURN", code: "InvalidAggregation")
+    case .index(let base, let idx):
+      let b = try eval(base, row, scope), i = try eval(idx, row, scope)
+      switch (b, i) {
+      case (.null, _), (_, .null): return .null
+      case (.list(let items), .int(let k)):
+        let n = Int64(items.count)
+        let j = k < 0 ? n + k : k
+        return j >= 0 && j < n ? items[Int(j)] : .null
+      case (.map, .string(let key)), (.node, .string(let key)), (.relationship, .string(let key)):
+        return try property(b, key)
+      case (.list, _), (.map, _):
+        throw QueryError.runtime(
+          "cannot index a \(b.typeName) with a \(i.typeName)", code: "InvalidArgumentType")
+      default:
+        throw QueryError.runtime("cannot index a \(b.typeName)", code: "InvalidArgumentType")
+      }
+    case .slice(let base, let lo, let hi):
+      let b = try eval(base, row, scope)
+      let l = try lo.map { try eval($0, row, scope) }
+      let h = try hi.map { try eval($0, row, scope) }
+      if b.isNull || l?.isNull == true || h?.isNull == true { return .null }
+      guard case .list(let items) = b else { throw typeError("a slice", b) }
+      let n = items.count
+      func bound(_ v: QValue?, _ dflt: Int) throws -> Int {
+        guard let v else { return dflt }
+        guard case .int(let k) = v else { throw typeError("a slice bound", v) }
+        let j = k < 0 ? Int64(n) + k : k
+        return Int(max(0, min(Int64(n), j)))
+      }
+      let a = try bound(l, 0), z = try bound(h, n)
+      return a < z ? .list(Array(items[a..<z])) : .list([])
+    case .caseExpr(let subject, let whens, let otherwise):
+      if let subject {
+        let s = try eval(subject, row, scope)
+        for (w, t) in whens where QValue.equals(s, try eval(w, row, scope)) == .yes {
+          return try eval(t, row, scope)
+        }
+      } else {
+        for (w, t) in whens where try truth(try eval(w, row, scope)) == .yes {
+          return try eval(t, row, scope)
+        }
+      }
+      return try otherwise.map { try eval($0, row, scope) } ?? .null
+    case .listComprehension(let variable, let list, let predicate, let map):
+      let l = try eval(list, row, scope)
+      if l.isNull { return .null }
+      guard case .list(let items) = l else { throw typeError("IN of a list comprehension", l) }
+      var inner = scope
+      let slot = inner.names.count
+      inner.names.append(variable)
+      inner.slots[variable] = slot
+      inner.kinds[variable] = .value
+      var r = row
+      while r.count < slot { r.append(.null) }
+      r.append(.null)
+      var out: [QValue] = []
+      for item in items {
+        r[slot] = item
+        if let predicate, try truth(try eval(predicate, r, inner)) != .yes { continue }
+        out.append(try map.map { try eval($0, r, inner) } ?? item)
+      }
+      return .list(out)
+    case .pattern(let p): return .bool(try exists(p, row, scope))
+    case .quantifier(let kind, let variable, let list, let predicate):
+      let l = try eval(list, row, scope)
+      if l.isNull { return .null }
+      guard case .list(let items) = l else { throw typeError("\(kind.lowercased())()", l) }
+      var inner = scope
+      let slot = inner.names.count
+      inner.names.append(variable)
+      inner.slots[variable] = slot
+      inner.kinds[variable] = .value
+      var r = row
+      while r.count < slot { r.append(.null) }
+      r.append(.null)
+      var yes = 0, unknown = 0
+      for item in items {
+        r[slot] = item
+        switch try truth(try eval(predicate, r, inner)) {
+        case .yes: yes += 1
+        case .unknown: unknown += 1
+        case .no: break
+        }
+      }
+      let no = items.count - yes - unknown
+      switch kind {
+      case "ALL": return no > 0 ? .bool(false) : (unknown > 0 ? .null : .bool(true))
+      case "ANY": return yes > 0 ? .bool(true) : (unknown > 0 ? .null : .bool(false))
+      case "NONE": return yes > 0 ? .bool(false) : (unknown > 0 ? .null : .bool(true))
+      default:
+        if yes > 1 { return .bool(false) }
+        if unknown > 0 { return .null }
+        return .bool(yes == 1)
+      }
+    }
+  }
+
+  private struct Found: Error {}
+
+  /// Whether a pattern predicate has at least one match for this row.
+  func exists(_ pattern: PathPattern, _ row: Row, _ scope: Scope) throws -> Bool {
+    var planner = Planner(graph: graph, anonymousCounter: 10_000)
+    let plan = try planner.plan(
+      MatchClause(optional: false, patterns: [pattern], predicate: nil, position: pattern.position),
+      scope: scope)
+    var inner = scope
+    for (name, kind) in plan.newVariables { inner.add(name, kind) }
+    do {
+      try Matcher(plan: plan, scope: inner, evaluator: self).run(row) { _ in throw Found() }
+    } catch is Found {
+      return true
+    }
+    return false
+  }
+
+  func typeError(_ what: String, _ v: QValue) -> QueryError {
+    QueryError.runtime("\(what) cannot be applied to a \(v.typeName)", code: "InvalidArgumentType")
+  }
+
+  /// The truth of a value in a predicate: booleans and null only.
+  func truth(_ v: QValue) throws -> Ternary {
+    switch v {
+    case .bool(let b): return Ternary(b)
+    case .null: return .unknown
+    default: throw QueryError.runtime("expected a boolean, got a \(v.typeName)", code: "InvalidArgumentType")
+    }
+  }
+
+  func property(_ v: QValue, _ key: String) throws -> QValue {
+    switch v {
+    case .null: return .null
+    case .node(let n): return try graph.properties(ofNode: n)[key] ?? .null
+    case .relationship(let r): return try graph.properties(ofEdge: r)[key] ?? .null
+    case .map(let m): return m[key] ?? .null
+    default:
+      throw QueryError.runtime(
+        "cannot read property '\(key)' of a \(v.typeName)", code: "InvalidArgumentType")
+    }
+  }
+
+  func binary(_ op: BinaryOp, _ le: Expr, _ re: Expr, _ row: Row, _ scope: Scope) throws -> QValue {
+    switch op {
+    case .and, .or, .xor:
+      let l = try truth(try eval(le, row, scope))
+      if op == .and, l == .no { return .bool(false) }
+      if op == .or, l == .yes { return .bool(true) }
+      let r = try truth(try eval(re, row, scope))
+      switch op {
+      case .and: return (r == .no) ? .bool(false) : (l == .yes && r == .yes ? .bool(true) : .null)
+      case .or: return (r == .yes) ? .bool(true) : (l == .no && r == .no ? .bool(false) : .null)
+      default:
+        if l == .unknown || r == .unknown { return .null }
+        return .bool(l != r)
+      }
+    default: break
+    }
+    let l = try eval(le, row, scope), r = try eval(re, row, scope)
+    return try Evaluator.apply(op, l, r)
+  }
+
+  static func apply(_ op: BinaryOp, _ l: QValue, _ r: QValue) throws -> QValue {
+    switch op {
+    case .eq: return QValue.equals(l, r).value
+    case .ne:
+      switch QValue.equals(l, r) {
+      case .yes: return .bool(false)
+      case .no: return .bool(true)
+      case .unknown: return .null
+      }
+    case .lt, .gt, .le, .ge:
+      if l.isNull || r.isNull { return .null }
+      if case .float(let x) = l, x.isNaN, r.number != nil { return .bool(false) }
+      if case .float(let y) = r, y.isNaN, l.number != nil { return .bool(false) }
+      guard let c = QValue.compare(l, r) else { return .null }
+      switch op {
+      case .lt: return .bool(c == .orderedAscending)
+      case .gt: return .bool(c == .orderedDescending)
+      case .le: return .bool(c != .orderedDescending)
+      default: return .bool(c != .orderedAscending)
+      }
+    case .in:
+      if case .null = r { return .null }
+      guard case .list(let items) = r else {
+        throw QueryError.runtime("IN expects a list, got a \(r.typeName)", code: "InvalidArgumentType")
+      }
+      var sawNull = false
+      for item in items {
+        switch QValue.equals(l, item) {
+        case .yes: return .bool(true)
+        case .unknown: sawNull = true
+        case .no: break
+        }
+      }
+      return sawNull ? .null : .bool(false)
+    case .startsWith, .endsWith, .contains:
+      guard case .string(let a) = l, case .string(let b) = r else { return .null }
+      switch op {
+      case .startsWith: return .bool(a.hasPrefix(b))
+      case .endsWith: return .bool(a.hasSuffix(b))
+      default: return .bool(b.isEmpty || a.contains(b))
+      }
+    case .regex:
+      guard case .string(let a) = l, case .string(let pattern) = r else { return .null }
+      guard let re = try? NSRegularExpression(pattern: "^(?:" + pattern + ")$") else {
+        throw QueryError.runtime("invalid regular expression \(pattern)", code: "InvalidArgumentValue")
+      }
+      let range = NSRange(a.startIndex..., in: a)
+      return .bool(re.firstMatch(in: a, range: range) != nil)
+    case .add: return try add(l, r)
+    case .sub, .mul, .div, .mod, .pow: return try arithmetic(op, l, r)
+    case .and, .or, .xor: fatalError("handled by binary")
+    }
+  }
+
+  static func add(_ l: QValue, _ r: QValue) throws -> QValue {
+    switch (l, r) {
+    case (.null, _), (_, .null): return .null
+    case (.list(let a), .list(let b)): return .list(a + b)
+    case (.list(let a), _): return .list(a + [r])
+    case (_, .list(let b)): return .list([l] + b)
+    case (.string(let a), .string(let b)): return .string(a + b)
+    case (.string(let a), .int), (.string(let a), .float): return .string(a + Functions.toStringValue(r))
+    case (.int, .string(let b)), (.float, .string(let b)): return .string(Functions.toStringValue(l) + b)
+    default: return try arithmetic(.add, l, r)
+    }
+  }
+
+  static func arithmetic(_ op: BinaryOp, _ l: QValue, _ r: QValue) throws -> QValue {
+    switch (l, r) {
+    case (.null, _), (_, .null): return .null
+    case (.int(let a), .int(let b)):
+      switch op {
+      case .add, .sub, .mul:
+        let (v, overflow) =
+          op == .add
+          ? a.addingReportingOverflow(b)
+          : (op == .sub ? a.subtractingReportingOverflow(b) : a.multipliedReportingOverflow(by: b))
+        if overflow { throw QueryError.runtime("integer overflow", code: "IntegerOverflow") }
+        return .int(v)
+      case .div:
+        if b == 0 { throw QueryError.runtime("division by zero", code: "DivisionByZero") }
+        return .int(a.dividedReportingOverflow(by: b).partialValue)
+      case .mod:
+        if b == 0 { throw QueryError.runtime("division by zero", code: "DivisionByZero") }
+        return .int(a.remainderReportingOverflow(dividingBy: b).partialValue)
+      default: return .float(pow(Double(a), Double(b)))
+      }
+    default:
+      guard let a = l.number, let b = r.number else {
+        throw QueryError.runtime(
+          "\(op.rawValue) cannot be applied to \(l.typeName) and \(r.typeName)", code: "InvalidArgumentType")
+      }
+      switch op {
+      case .add: return .float(a + b)
+      case .sub: return .float(a - b)
+      case .mul: return .float(a * b)
+      case .div: return .float(a / b)
+      case .mod: return .float(fmod(a, b))
+      default: return .float(pow(a, b))
+      }
+    }
+  }
+}

@@ -1,0 +1,288 @@
+import Foundation
+
+/// A step of the running pipeline: rows are pushed in, `finish` flushes what it buffered.
+class Stage {
+  var next: Stage?
+  func push(_ row: Row) throws { try next?.push(row) }
+  func finish() throws { try next?.finish() }
+}
+
+/// Collects the rows that leave the last clause.
+final class CollectStage: Stage {
+  var rows: [Row] = []
+  override func push(_ row: Row) throws { rows.append(row) }
+  override func finish() throws {}
+}
+
+final class MatchStage: Stage {
+  let matcher: Matcher
+  let optional: Bool
+  let width: Int
+
+  init(matcher: Matcher, optional: Bool, width: Int) {
+    self.matcher = matcher
+    self.optional = optional
+    self.width = width
+  }
+
+  override func push(_ row: Row) throws {
+    var found = false
+    try matcher.run(row) { out in
+      found = true
+      try next!.push(out)
+    }
+    if optional && !found {
+      var padded = row
+      while padded.count < width { padded.append(.null) }
+      try next!.push(padded)
+    }
+  }
+}
+
+final class UnwindStage: Stage {
+  let expression: Expr
+  let scope: Scope
+  let slot: Int
+  let evaluator: Evaluator
+
+  init(expression: Expr, scope: Scope, slot: Int, evaluator: Evaluator) {
+    self.expression = expression
+    self.scope = scope
+    self.slot = slot
+    self.evaluator = evaluator
+  }
+
+  override func push(_ row: Row) throws {
+    let v = try evaluator.eval(expression, row, scope)
+    let items: [QValue]
+    switch v {
+    case .null: items = []
+    case .list(let l): items = l
+    default: items = [v]
+    }
+    for item in items {
+      var out = row
+      while out.count <= slot { out.append(.null) }
+      out[slot] = item
+      try next!.push(out)
+    }
+  }
+}
+
+/// CREATE: buffers its input so that every row's pattern is created before later
+/// clauses read the graph.
+final class CreateStage: Stage {
+  let patterns: [PathPattern]
+  let scope: Scope
+  let evaluator: Evaluator
+  var buffered: [Row] = []
+
+  init(patterns: [PathPattern], scope: Scope, evaluator: Evaluator) {
+    self.patterns = patterns
+    self.scope = scope
+    self.evaluator = evaluator
+  }
+
+  override func push(_ row: Row) throws { buffered.append(row) }
+
+  override func finish() throws {
+    let graph = evaluator.graph
+    for input in buffered {
+      var row = input
+      while row.count < scope.count { row.append(.null) }
+      for pattern in patterns {
+        var nodes: [Int32] = []
+        for node in pattern.nodes {
+          if let v = node.variable, case .node(let n) = row[scope.slots[v]!] {
+            nodes.append(n)
+            continue
+          }
+          let props = try properties(node.properties, row)
+          let n = graph.createNode(labels: node.labels, props: props)
+          if let v = node.variable { row[scope.slots[v]!] = .node(n) }
+          nodes.append(n)
+        }
+        var rels: [Int32] = []
+        for (i, rel) in pattern.relationships.enumerated() {
+          let props = try properties(rel.properties, row)
+          let (src, dst) = rel.direction == .incoming ? (nodes[i + 1], nodes[i]) : (nodes[i], nodes[i + 1])
+          let e = graph.createEdge(src, rel.types[0], dst, props: props)
+          if let v = rel.variable { row[scope.slots[v]!] = .relationship(e) }
+          rels.append(e)
+        }
+        if let name = pattern.name { row[scope.slots[name]!] = .path(nodes: nodes, relationships: rels) }
+      }
+      try next!.push(row)
+    }
+    buffered = []
+    try next!.finish()
+  }
+
+  func properties(_ e: Expr?, _ row: Row) throws -> [String: QValue] {
+    guard let e else { return [:] }
+    let v = try evaluator.eval(e, row, scope)
+    guard case .map(let m) = v else {
+      throw QueryError.runtime("properties in CREATE must be a map", code: "InvalidArgumentType")
+    }
+    var out: [String: QValue] = [:]
+    for (k, value) in m where !value.isNull {
+      guard value.storable != nil else {
+        throw QueryError.runtime(
+          "property '\(k)' cannot hold a \(value.typeName)", code: "InvalidPropertyType")
+      }
+      if case .list(let items) = value,
+        items.contains(where: \.isNull) || Set(items.map(\.typeName)).count > 1
+      {
+        throw QueryError.runtime(
+          "a list property must hold values of one type and no nulls", code: "InvalidPropertyType")
+      }
+      out[k] = value
+    }
+    return out
+  }
+}
+
+/// Builds the pipeline for a query and runs it.
+struct Executor {
+  let graph: QueryGraph
+  let evaluator: Evaluator
+  var planner: Planner
+  /// Plans of the MATCH clauses, in order (for `explain`).
+  var plans: [MatchPlan] = []
+
+  init(graph: QueryGraph, parameters: [String: QValue]) {
+    self.graph = graph
+    evaluator = Evaluator(graph: graph, parameters: parameters)
+    planner = Planner(graph: graph, anonymousCounter: 0)
+  }
+
+  /// Checks clause order: RETURN last, and a query that reads must end in RETURN.
+  static func validate(_ query: Query) throws {
+    for (i, clause) in query.clauses.enumerated() {
+      if case .return(let p) = clause, i != query.clauses.count - 1 {
+        throw QueryError.syntax(
+          "RETURN must be the last clause", at: p.position, code: "InvalidClauseComposition")
+      }
+    }
+    switch query.clauses.last! {
+    case .return, .create: break
+    case .match(let m):
+      throw QueryError.syntax(
+        "a query cannot end with MATCH; add RETURN", at: m.position, code: "InvalidClauseComposition")
+    case .with(let p, _):
+      throw QueryError.syntax(
+        "a query cannot end with WITH; add RETURN", at: p.position, code: "InvalidClauseComposition")
+    case .unwind(_, _, let pos):
+      throw QueryError.syntax(
+        "a query cannot end with UNWIND; add RETURN", at: pos, code: "InvalidClauseComposition")
+    }
+  }
+
+  /// Builds the stages; returns the first stage, the collector and the result columns.
+  mutating func build(_ query: Query) throws -> (Stage, CollectStage, [String]) {
+    try Executor.validate(query)
+    var scope = Scope()
+    var stages: [Stage] = []
+    var columns: [String] = []
+    for clause in query.clauses {
+      switch clause {
+      case .match(let m):
+        let plan = try planner.plan(m, scope: scope)
+        for (name, kind) in plan.newVariables { scope.add(name, kind) }
+        plans.append(plan)
+        stages.append(
+          MatchStage(
+            matcher: Matcher(plan: plan, scope: scope, evaluator: evaluator), optional: m.optional,
+            width: scope.count))
+      case .unwind(let e, let alias, let pos):
+        if scope.slots[alias] != nil {
+          throw QueryError.semantic(
+            "variable '\(alias)' is already bound", code: "VariableAlreadyBound", at: pos)
+        }
+        try checkDefined(e, scope)
+        try StaticCheck.check(e, scope)
+        let before = scope
+        let slot = scope.add(alias, .value)
+        stages.append(UnwindStage(expression: e, scope: before, slot: slot, evaluator: evaluator))
+      case .create(let patterns, _):
+        try declareCreate(patterns, &scope)
+        stages.append(CreateStage(patterns: patterns, scope: scope, evaluator: evaluator))
+      case .with(let p, let predicate):
+        let stage = try ProjectionStage(
+          projection: p, input: scope, evaluator: evaluator, isReturn: false, predicate: predicate)
+        scope = stage.output
+        stages.append(stage)
+      case .return(let p):
+        let stage = try ProjectionStage(
+          projection: p, input: scope, evaluator: evaluator, isReturn: true, predicate: nil)
+        scope = stage.output
+        columns = stage.output.names
+        stages.append(stage)
+      }
+    }
+    let collect = CollectStage()
+    stages.append(collect)
+    for i in 0..<(stages.count - 1) { stages[i].next = stages[i + 1] }
+    return (stages[0], collect, columns)
+  }
+
+  func checkDefined(_ e: Expr, _ scope: Scope) throws {
+    if case .variable(let name, let pos)? = e.undefinedVariable(Set(scope.names)) {
+      throw QueryError.semantic("variable '\(name)' is not defined", code: "UndefinedVariable", at: pos)
+    }
+  }
+
+  func declareCreate(_ patterns: [PathPattern], _ scope: inout Scope) throws {
+    for pattern in patterns {
+      for node in pattern.nodes {
+        if let props = node.properties { try checkDefined(props, scope) }
+        guard let v = node.variable else { continue }
+        if let kind = scope.kinds[v] {
+          if kind != .node && kind != .value {
+            throw QueryError.semantic(
+              "variable '\(v)' is not a node", code: "VariableTypeConflict", at: node.position)
+          }
+          if !node.labels.isEmpty || node.properties != nil || pattern.nodes.count == 1 {
+            throw QueryError.semantic(
+              "variable '\(v)' is already bound and cannot be created again", code: "VariableAlreadyBound",
+              at: node.position)
+          }
+        } else {
+          scope.add(v, .node)
+        }
+      }
+      for rel in pattern.relationships {
+        if let props = rel.properties { try checkDefined(props, scope) }
+        if rel.length != nil {
+          throw QueryError.semantic(
+            "CREATE cannot create a variable-length relationship", code: "CreatingVarLength", at: rel.position
+          )
+        }
+        if rel.types.count != 1 {
+          throw QueryError.semantic(
+            "CREATE needs exactly one relationship type", code: "NoSingleRelationshipType", at: rel.position)
+        }
+        if rel.direction == .both {
+          throw QueryError.semantic(
+            "CREATE needs a directed relationship", code: "RequiresDirectedRelationship", at: rel.position)
+        }
+        if let v = rel.variable {
+          if let kind = scope.kinds[v] {
+            throw QueryError.semantic(
+              "variable '\(v)' is already bound",
+              code: kind == .relationship ? "VariableAlreadyBound" : "VariableTypeConflict",
+              at: rel.position)
+          }
+          scope.add(v, .relationship)
+        }
+      }
+      if let name = pattern.name {
+        if scope.kinds[name] != nil {
+          throw QueryError.semantic(
+            "variable '\(name)' is already bound", code: "VariableAlreadyBound", at: pattern.position)
+        }
+        scope.add(name, .path)
+      }
+    }
+  }
+}

@@ -1,0 +1,276 @@
+import Foundation
+
+/// Scalar functions (aggregates live in Aggregation.swift).
+enum Functions {
+  static let known: Set<String> = [
+    "id", "labels", "type", "keys", "properties", "size", "length", "coalesce", "tostring", "tointeger",
+    "tofloat", "toboolean", "tolower", "toupper", "abs", "ceil", "floor", "round", "sqrt", "sign", "range",
+    "head", "last", "tail", "nodes", "relationships", "startnode", "endnode", "exists", "trim", "ltrim",
+    "rtrim", "replace", "substring", "left", "right", "split", "reverse", "exp", "log", "log10", "sin",
+    "cos", "tan", "pi", "e", "tostringornull", "tointegerornull", "tofloatornull", "tobooleanornull",
+    "isempty", "rand",
+  ]
+
+  /// The text toString gives a number, boolean or string.
+  static func toStringValue(_ v: QValue) -> String {
+    switch v {
+    case .int(let i): return String(i)
+    case .float(let f): return formatFloat(f)
+    case .bool(let b): return b ? "true" : "false"
+    case .string(let s): return s
+    default: return ""
+    }
+  }
+
+  /// Floats always show a fraction or exponent (`1.0`, `1.5e-7`), like Cypher.
+  static func formatFloat(_ f: Double) -> String {
+    if f.isNaN { return "NaN" }
+    if f.isInfinite { return f < 0 ? "-Infinity" : "Infinity" }
+    if f == f.rounded(), abs(f) < 1e16 { return String(format: "%.1f", f) }
+    return "\(f)"
+  }
+}
+
+extension Evaluator {
+  func call(
+    _ rawName: String, distinct: Bool, _ argExprs: [Expr], _ row: Row, _ scope: Scope, _ pos: SourcePosition
+  ) throws -> QValue {
+    let name = rawName.lowercased()
+    if Expr.aggregateNames.contains(name) {
+      throw QueryError.semantic(
+        "aggregate \(rawName)() is only allowed in WITH and RETURN", code: "InvalidAggregation", at: pos)
+    }
+    guard Functions.known.contains(name) else {
+      throw QueryError.semantic("unknown function \(rawName)()", code: "UnknownFunction", at: pos)
+    }
+    if name == "exists" {
+      guard argExprs.count == 1, case .property = argExprs[0] else {
+        throw QueryError.unsupported("exists() on anything but a property", at: pos)
+      }
+      return .bool(!(try eval(argExprs[0], row, scope)).isNull)
+    }
+    let args = try argExprs.map { try eval($0, row, scope) }
+    func arity(_ n: ClosedRange<Int>) throws {
+      guard n.contains(args.count) else {
+        throw QueryError.semantic(
+          "\(rawName)() takes \(n.lowerBound == n.upperBound ? "\(n.lowerBound)" : "\(n.lowerBound) to \(n.upperBound)") argument(s), got \(args.count)",
+          code: "InvalidNumberOfArguments", at: pos)
+      }
+    }
+    func bad(_ v: QValue) -> QueryError {
+      QueryError.runtime("\(rawName)() cannot take a \(v.typeName)", code: "InvalidArgumentType")
+    }
+    if name == "coalesce" {
+      try arity(1...Int.max)
+      return args.first { !$0.isNull } ?? .null
+    }
+    if name == "pi" { return .float(Double.pi) }
+    if name == "rand" { return .float(Double.random(in: 0..<1)) }
+    if name == "e" { return .float(M_E) }
+    if name == "range" {
+      try arity(2...3)
+      guard case .int(let a) = args[0], case .int(let b) = args[1] else {
+        throw bad(args[0].isNull ? args[1] : args[0])
+      }
+      var step: Int64 = 1
+      if args.count == 3 {
+        guard case .int(let s) = args[2] else { throw bad(args[2]) }
+        step = s
+      }
+      if step == 0 { throw QueryError.runtime("range() step must not be zero", code: "NumberOutOfRange") }
+      return .list(Swift.stride(from: a, through: b, by: Int(step)).map { .int($0) })
+    }
+    if ["replace", "substring", "left", "right", "split"].contains(name) {
+      return try stringFunction(name, args, rawName, pos)
+    }
+    try arity(1...1)
+    let v = args[0]
+    if v.isNull { return .null }
+    switch name {
+    case "id":
+      switch v {
+      case .node(let n): return .int(graph.nodeIDs[Int(n)] != 0 ? graph.nodeIDs[Int(n)] : -Int64(n) - 1)
+      case .relationship(let r):
+        return .int(graph.edgeIDs[Int(r)] != 0 ? graph.edgeIDs[Int(r)] : -Int64(r) - 1)
+      default: throw bad(v)
+      }
+    case "labels":
+      guard case .node(let n) = v else { throw bad(v) }
+      return .list(graph.labels(of: n).map { .string($0) })
+    case "type":
+      guard case .relationship(let r) = v else { throw bad(v) }
+      return .string(graph.typeName(of: r))
+    case "keys", "properties":
+      let props: [String: QValue]
+      switch v {
+      case .node(let n): props = try graph.properties(ofNode: n)
+      case .relationship(let r): props = try graph.properties(ofEdge: r)
+      case .map(let m): props = m
+      default: throw bad(v)
+      }
+      if name == "properties" { return .map(props.filter { !$0.value.isNull }) }
+      return .list(props.keys.sorted().map { .string($0) })
+    case "size":
+      switch v {
+      case .list(let l): return .int(Int64(l.count))
+      case .string(let s): return .int(Int64(s.count))
+      case .map(let m): return .int(Int64(m.count))
+      default: throw bad(v)
+      }
+    case "isempty":
+      switch v {
+      case .list(let l): return .bool(l.isEmpty)
+      case .string(let s): return .bool(s.isEmpty)
+      case .map(let m): return .bool(m.isEmpty)
+      default: throw bad(v)
+      }
+    case "length":
+      switch v {
+      case .path(_, let rels): return .int(Int64(rels.count))
+      case .list(let l): return .int(Int64(l.count))
+      case .string(let s): return .int(Int64(s.count))
+      default: throw bad(v)
+      }
+    case "nodes", "relationships":
+      guard case .path(let ns, let rs) = v else { throw bad(v) }
+      return name == "nodes" ? .list(ns.map { .node($0) }) : .list(rs.map { .relationship($0) })
+    case "startnode", "endnode":
+      guard case .relationship(let r) = v else { throw bad(v) }
+      return .node(name == "startnode" ? graph.edgeSrc[Int(r)] : graph.edgeDst[Int(r)])
+    case "head", "last", "tail":
+      guard case .list(let l) = v else { throw bad(v) }
+      if name == "tail" { return .list(Array(l.dropFirst())) }
+      return (name == "head" ? l.first : l.last) ?? .null
+    case "reverse":
+      switch v {
+      case .list(let l): return .list(l.reversed())
+      case .string(let s): return .string(String(s.reversed()))
+      default: throw bad(v)
+      }
+    case "tostring", "tostringornull":
+      switch v {
+      case .int, .float, .bool, .string: return .string(Functions.toStringValue(v))
+      default:
+        if name == "tostringornull" { return .null }
+        throw bad(v)
+      }
+    case "tointeger", "tointegerornull":
+      switch v {
+      case .int: return v
+      case .float(let f):
+        guard f.isFinite, let i = Int64(exactly: f.rounded(.towardZero)) else { return .null }
+        return .int(i)
+      case .string(let s):
+        let t = s.trimmingCharacters(in: .whitespaces)
+        if let i = Int64(t) { return .int(i) }
+        if let f = Double(t), f.isFinite, let i = Int64(exactly: f.rounded(.towardZero)) { return .int(i) }
+        return .null
+      case .bool(let b) where name == "tointeger": return .int(b ? 1 : 0)
+      default:
+        if name == "tointegerornull" { return .null }
+        throw bad(v)
+      }
+    case "tofloat", "tofloatornull":
+      switch v {
+      case .int(let i): return .float(Double(i))
+      case .float: return v
+      case .string(let s): return Double(s.trimmingCharacters(in: .whitespaces)).map { .float($0) } ?? .null
+      default:
+        if name == "tofloatornull" { return .null }
+        throw bad(v)
+      }
+    case "toboolean", "tobooleanornull":
+      switch v {
+      case .bool: return v
+      case .string(let s):
+        switch s.trimmingCharacters(in: .whitespaces).lowercased() {
+        case "true": return .bool(true)
+        case "false": return .bool(false)
+        default: return .null
+        }
+      case .int(let i) where name == "toboolean": return .bool(i != 0)
+      default:
+        if name == "tobooleanornull" { return .null }
+        throw bad(v)
+      }
+    case "tolower", "toupper", "trim", "ltrim", "rtrim":
+      guard case .string(let s) = v else { throw bad(v) }
+      switch name {
+      case "tolower": return .string(s.lowercased())
+      case "toupper": return .string(s.uppercased())
+      case "trim": return .string(s.trimmingCharacters(in: .whitespaces))
+      case "ltrim": return .string(String(s.drop { $0 == " " || $0 == "\t" }))
+      default: return .string(String(s.reversed().drop { $0 == " " || $0 == "\t" }.reversed()))
+      }
+    case "abs":
+      switch v {
+      case .int(let i): return .int(abs(i))
+      case .float(let f): return .float(abs(f))
+      default: throw bad(v)
+      }
+    case "sign":
+      guard let f = v.number else { throw bad(v) }
+      return .int(f > 0 ? 1 : (f < 0 ? -1 : 0))
+    default:
+      guard let f = v.number else { throw bad(v) }
+      switch name {
+      case "ceil": return .float(f.rounded(.up))
+      case "floor": return .float(f.rounded(.down))
+      case "round": return .float((f).rounded(.toNearestOrAwayFromZero))
+      case "sqrt": return .float(f.squareRoot())
+      case "exp": return .float(Foundation.exp(f))
+      case "log": return .float(Foundation.log(f))
+      case "log10": return .float(Foundation.log10(f))
+      case "sin": return .float(Foundation.sin(f))
+      case "cos": return .float(Foundation.cos(f))
+      default: return .float(Foundation.tan(f))
+      }
+    }
+  }
+
+  func stringFunction(_ name: String, _ args: [QValue], _ rawName: String, _ pos: SourcePosition) throws
+    -> QValue
+  {
+    let counts = ["replace": 3...3, "substring": 2...3, "left": 2...2, "right": 2...2, "split": 2...2]
+    guard counts[name]!.contains(args.count) else {
+      throw QueryError.semantic(
+        "wrong number of arguments to \(rawName)()", code: "InvalidNumberOfArguments", at: pos)
+    }
+    if args.contains(where: \.isNull) { return .null }
+    guard case .string(let s) = args[0] else {
+      throw QueryError.runtime("\(rawName)() expects a string", code: "InvalidArgumentType")
+    }
+    let chars = Array(s)
+    func int(_ v: QValue) throws -> Int {
+      guard case .int(let i) = v else {
+        throw QueryError.runtime("\(rawName)() expects an integer", code: "InvalidArgumentType")
+      }
+      if i < 0 {
+        throw QueryError.runtime("\(rawName)() got a negative length", code: "NegativeIntegerArgument")
+      }
+      return Int(min(i, Int64(Int32.max)))
+    }
+    switch name {
+    case "replace":
+      guard case .string(let a) = args[1], case .string(let b) = args[2] else {
+        throw QueryError.runtime("replace() expects strings", code: "InvalidArgumentType")
+      }
+      return .string(a.isEmpty ? s : s.replacingOccurrences(of: a, with: b))
+    case "split":
+      guard case .string(let d) = args[1] else {
+        throw QueryError.runtime("split() expects a string delimiter", code: "InvalidArgumentType")
+      }
+      if d.isEmpty { return .list(chars.map { .string(String($0)) }) }
+      return .list(s.components(separatedBy: d).map { .string($0) })
+    case "left":
+      return .string(String(chars.prefix(try int(args[1]))))
+    case "right":
+      return .string(String(chars.suffix(try int(args[1]))))
+    default:
+      let start = try int(args[1])
+      let len = args.count == 3 ? try int(args[2]) : chars.count
+      guard start < chars.count else { return .string("") }
+      return .string(String(chars[start..<min(chars.count, start + len)]))
+    }
+  }
+}

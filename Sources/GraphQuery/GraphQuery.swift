@@ -1,1 +1,0 @@
-// GraphQuery module: see ARCHITECTURE.md

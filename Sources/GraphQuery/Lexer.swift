@@ -1,0 +1,260 @@
+/// One token of query text.
+struct Token: Sendable {
+  enum Kind: Equatable, Sendable {
+    case identifier(String)
+    /// A backtick-quoted name: never a keyword.
+    case quotedIdentifier(String)
+    case integer(Int64)
+    case float(Double)
+    case string(String)
+    case parameter(String)
+    case symbol(String)
+    case end
+  }
+  var kind: Kind
+  var position: SourcePosition
+  /// Offsets of the token in the query's unicode scalars.
+  var start: Int
+  var end: Int
+
+  /// The token as a keyword (upper-cased identifier), or nil.
+  var keyword: String? {
+    if case .identifier(let s) = kind { return s.uppercased() }
+    return nil
+  }
+  var symbol: String? {
+    if case .symbol(let s) = kind { return s }
+    return nil
+  }
+}
+
+/// Splits query text into tokens, tracking line and column for error messages.
+struct Lexer {
+  let scalars: [Unicode.Scalar]
+  var pos = 0
+  var line = 1
+  var column = 1
+
+  init(_ text: String) { scalars = Array(text.unicodeScalars) }
+
+  static func tokenize(_ text: String) throws -> [Token] {
+    var lexer = Lexer(text)
+    var tokens: [Token] = []
+    while true {
+      let token = try lexer.next()
+      tokens.append(token)
+      if token.kind == .end { return tokens }
+    }
+  }
+
+  func peek(_ offset: Int = 0) -> Unicode.Scalar? {
+    pos + offset < scalars.count ? scalars[pos + offset] : nil
+  }
+
+  mutating func advance() {
+    if scalars[pos] == "\n" {
+      line += 1
+      column = 1
+    } else {
+      column += 1
+    }
+    pos += 1
+  }
+
+  var here: SourcePosition { SourcePosition(line: line, column: column) }
+
+  mutating func skipSpace() throws {
+    while let c = peek() {
+      if c.properties.isWhitespace {
+        advance()
+      } else if c == "/", peek(1) == "/" {
+        while let d = peek(), d != "\n" { advance() }
+      } else if c == "/", peek(1) == "*" {
+        let start = here
+        advance()
+        advance()
+        while true {
+          guard let d = peek() else { throw QueryError.syntax("unterminated comment", at: start) }
+          if d == "*", peek(1) == "/" {
+            advance()
+            advance()
+            break
+          }
+          advance()
+        }
+      } else {
+        return
+      }
+    }
+  }
+
+  static func isIdentStart(_ c: Unicode.Scalar) -> Bool {
+    c == "_" || c.properties.isAlphabetic
+  }
+  static func isIdentPart(_ c: Unicode.Scalar) -> Bool {
+    c == "_" || c.properties.isAlphabetic || ("0"..."9").contains(c)
+  }
+
+  mutating func next() throws -> Token {
+    try skipSpace()
+    let start = pos
+    let position = here
+    func make(_ kind: Token.Kind) -> Token { Token(kind: kind, position: position, start: start, end: pos) }
+    guard let c = peek() else { return make(.end) }
+    if Lexer.isIdentStart(c) {
+      var s = ""
+      while let d = peek(), Lexer.isIdentPart(d) {
+        s.unicodeScalars.append(d)
+        advance()
+      }
+      return make(.identifier(s))
+    }
+    if c == "`" {
+      advance()
+      var s = ""
+      while true {
+        guard let d = peek() else { throw QueryError.syntax("unterminated `quoted name`", at: position) }
+        advance()
+        if d == "`" {
+          if peek() == "`" {
+            s.unicodeScalars.append("`")
+            advance()
+            continue
+          }
+          break
+        }
+        s.unicodeScalars.append(d)
+      }
+      return make(.quotedIdentifier(s))
+    }
+    if ("0"..."9").contains(c) || (c == "." && peek(1).map { ("0"..."9").contains($0) } == true) {
+      return make(try number(position))
+    }
+    if c == "'" || c == "\"" { return make(.string(try string(quote: c, position))) }
+    if c == "$" {
+      advance()
+      var s = ""
+      if peek() == "`" {
+        let t = try next()
+        if case .quotedIdentifier(let q) = t.kind { s = q }
+      } else {
+        while let d = peek(), Lexer.isIdentPart(d) {
+          s.unicodeScalars.append(d)
+          advance()
+        }
+      }
+      guard !s.isEmpty else { throw QueryError.syntax("expected a parameter name after $", at: position) }
+      return make(.parameter(s))
+    }
+    let two = peek(1).map { String(c) + String($0) } ?? ""
+    if ["<=", ">=", "<>", "!=", "..", "=~", "+="].contains(two) {
+      advance()
+      advance()
+      return make(.symbol(two == "!=" ? "<>" : two))
+    }
+    if "()[]{},.:|-+*/%^=<>;".unicodeScalars.contains(c) {
+      advance()
+      return make(.symbol(String(c)))
+    }
+    throw QueryError.syntax("unexpected character '\(c)'", at: position)
+  }
+
+  mutating func number(_ position: SourcePosition) throws -> Token.Kind {
+    var text = ""
+    if peek() == "0", let x = peek(1), x == "x" || x == "o" {
+      advance()
+      advance()
+      while let d = peek(), Lexer.isIdentPart(d) {
+        text.unicodeScalars.append(d)
+        advance()
+      }
+      guard let v = Int64(text, radix: x == "x" ? 16 : 8) else {
+        throw QueryError.syntax(
+          "invalid number literal 0\(x)\(text)", at: position, code: "InvalidNumberLiteral")
+      }
+      return .integer(v)
+    }
+    var isFloat = false
+    while let d = peek(), ("0"..."9").contains(d) {
+      text.unicodeScalars.append(d)
+      advance()
+    }
+    if peek() == ".", let d = peek(1), ("0"..."9").contains(d) {
+      isFloat = true
+      text += "."
+      advance()
+      while let d = peek(), ("0"..."9").contains(d) {
+        text.unicodeScalars.append(d)
+        advance()
+      }
+    }
+    if let e = peek(), e == "e" || e == "E" {
+      let sign = peek(1)
+      let hasSign = sign == "-" || sign == "+"
+      if let d = peek(hasSign ? 2 : 1), ("0"..."9").contains(d) {
+        isFloat = true
+        text += "e"
+        advance()
+        if hasSign {
+          text.unicodeScalars.append(sign!)
+          advance()
+        }
+        while let d = peek(), ("0"..."9").contains(d) {
+          text.unicodeScalars.append(d)
+          advance()
+        }
+      }
+    }
+    if let d = peek(), Lexer.isIdentStart(d) {
+      throw QueryError.syntax(
+        "invalid number literal near '\(text)\(d)'", at: position, code: "InvalidNumberLiteral")
+    }
+    if isFloat {
+      guard let v = Double(text) else { throw QueryError.syntax("invalid float \(text)", at: position) }
+      return .float(v)
+    }
+    guard let v = Int64(text) else {
+      throw QueryError.syntax("integer \(text) is too large", at: position, code: "IntegerOverflow")
+    }
+    return .integer(v)
+  }
+
+  mutating func string(quote: Unicode.Scalar, _ position: SourcePosition) throws -> String {
+    advance()
+    var s = ""
+    while true {
+      guard let c = peek() else { throw QueryError.syntax("unterminated string", at: position) }
+      advance()
+      if c == quote { return s }
+      if c == "\\" {
+        guard let e = peek() else { throw QueryError.syntax("unterminated string", at: position) }
+        advance()
+        switch e {
+        case "n": s += "\n"
+        case "t": s += "\t"
+        case "r": s += "\r"
+        case "b": s += "\u{8}"
+        case "f": s += "\u{c}"
+        case "'", "\"", "\\": s.unicodeScalars.append(e)
+        case "u", "U":
+          let count = e == "u" ? 4 : 8
+          var hex = ""
+          for _ in 0..<count {
+            guard let h = peek() else { break }
+            hex.unicodeScalars.append(h)
+            advance()
+          }
+          guard let v = UInt32(hex, radix: 16), let scalar = Unicode.Scalar(v) else {
+            throw QueryError.syntax("invalid unicode escape \\\(e)\(hex)", at: position)
+          }
+          s.unicodeScalars.append(scalar)
+        default:
+          s += "\\"
+          s.unicodeScalars.append(e)
+        }
+      } else {
+        s.unicodeScalars.append(c)
+      }
+    }
+  }
+}

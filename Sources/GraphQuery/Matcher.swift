@@ -1,0 +1,346 @@
+import Foundation
+
+/// Runs a `MatchPlan` for one input row, calling `emit` with every extended row.
+///
+/// Relationships are matched isomorphically: within one MATCH clause no edge is used twice.
+struct Matcher {
+  let plan: MatchPlan
+  let scope: Scope
+  let evaluator: Evaluator
+  var graph: QueryGraph { evaluator.graph }
+  /// Edge type ids per relationship (nil = any type; empty = a type that does not exist).
+  let typeSets: [[Int32]?]
+  let labelIDs: [String: [Int32]?]
+
+  init(plan: MatchPlan, scope: Scope, evaluator: Evaluator) {
+    self.plan = plan
+    self.scope = scope
+    self.evaluator = evaluator
+    let g = evaluator.graph
+    typeSets = plan.rels.map { rel in rel.types.isEmpty ? nil : rel.types.compactMap { g.typeIndex[$0] } }
+    var labels: [String: [Int32]?] = [:]
+    for (name, spec) in plan.nodes {
+      let ids = spec.labels.compactMap { g.labelIndex[$0] }
+      labels[name] = ids.count == spec.labels.count ? ids : nil
+    }
+    labelIDs = labels
+  }
+
+  func slot(_ name: String) -> Int { scope.slots[name]! }
+
+  func run(_ input: Row, emit: (Row) throws -> Void) throws {
+    var row = input
+    while row.count < scope.count { row.append(.null) }
+    var used: [Int32] = []
+    for name in scope.names where scope.kinds[name] == .relationship && input.count > slot(name) {
+      _ = name
+    }
+    try step(0, &row, &used, emit)
+  }
+
+  func step(_ i: Int, _ row: inout Row, _ used: inout [Int32], _ emit: (Row) throws -> Void) throws {
+    if i == plan.steps.count {
+      try emit(row)
+      return
+    }
+    switch plan.steps[i] {
+    case .scanAll(let name):
+      let s = slot(name)
+      let count = Int32(graph.nodeCount)
+      try prefetch(name, Array(0..<count))
+      for n in 0..<count where try nodeMatches(name, n, row) {
+        row[s] = .node(n)
+        try step(i + 1, &row, &used, emit)
+      }
+      row[s] = .null
+    case .scanLabel(let name, let label):
+      let s = slot(name)
+      guard let l = graph.labelIndex[label] else { return }
+      let members = graph.labelMembers[Int(l)]
+      try prefetch(name, members)
+      for n in members where try nodeMatches(name, n, row) {
+        row[s] = .node(n)
+        try step(i + 1, &row, &used, emit)
+      }
+      row[s] = .null
+    case .lookup(let name, let valueExpr):
+      let s = slot(name)
+      guard case .string(let text) = try evaluator.eval(valueExpr, row, scope) else { return }
+      var candidates = try graph.store.queryNodeIDs(keyOrName: text).compactMap { graph.indexOfID[$0] }
+      candidates += Array(graph.firstCreatedNode..<Int32(graph.nodeCount))
+      for n in Set(candidates).sorted() where try nodeMatches(name, n, row) {
+        row[s] = .node(n)
+        try step(i + 1, &row, &used, emit)
+      }
+      row[s] = .null
+    case .checkBound(let name):
+      guard case .node(let n) = row[slot(name)], try nodeMatches(name, n, row) else { return }
+      try step(i + 1, &row, &used, emit)
+    case .expand(let r, let forward, let toBound):
+      try expand(i, r, forward, toBound, &row, &used, emit)
+    case .bindPaths:
+      for p in plan.paths { row[slot(p.name)] = path(p, row) }
+      try step(i + 1, &row, &used, emit)
+    case .filter(let e):
+      guard try evaluator.truth(try evaluator.eval(e, row, scope)) == .yes else { return }
+      try step(i + 1, &row, &used, emit)
+    }
+  }
+
+  /// Loads the details of many candidates at once when the node's constraints need properties.
+  func prefetch(_ name: String, _ nodes: [Int32]) throws {
+    guard let spec = plan.nodes[name], !spec.props.isEmpty || spec.propsExpr != nil, nodes.count > 1 else {
+      return
+    }
+    try graph.loadNodes(nodes)
+  }
+
+  /// What a node must satisfy, resolved once per node variable.
+  struct NodeCheck {
+    var labels: [Int32]?
+    var spec: MatchPlan.NodeSpec?
+    var needsProperties: Bool
+  }
+
+  func check(_ name: String) -> NodeCheck {
+    let spec = plan.nodes[name]
+    let labels = labelIDs[name] ?? []
+    return NodeCheck(
+      labels: labels, spec: spec,
+      needsProperties: spec.map { !$0.props.isEmpty || $0.propsExpr != nil } ?? false)
+  }
+
+  func nodeMatches(_ name: String, _ n: Int32, _ row: Row) throws -> Bool {
+    try nodeMatches(check(name), n, row)
+  }
+
+  @inline(__always)
+  func nodeMatches(_ check: NodeCheck, _ n: Int32, _ row: Row) throws -> Bool {
+    guard let labels = check.labels else { return false }
+    for l in labels where !graph.hasLabel(n, l) { return false }
+    guard check.needsProperties, let spec = check.spec else { return true }
+    let props = try graph.properties(ofNode: n)
+    return try propsMatch(props, spec.props, spec.propsExpr, row)
+  }
+
+  func propsMatch(_ props: [String: QValue], _ entries: [(String, Expr)], _ expr: Expr?, _ row: Row) throws
+    -> Bool
+  {
+    for (key, e) in entries {
+      let want = try evaluator.eval(e, row, scope)
+      guard QValue.equals(props[key] ?? .null, want) == .yes else { return false }
+    }
+    if let expr {
+      let m = try evaluator.eval(expr, row, scope)
+      guard case .map(let wanted) = m else {
+        if m.isNull { return false }
+        throw QueryError.runtime("a pattern's properties must be a map", code: "InvalidArgumentType")
+      }
+      for (key, want) in wanted where QValue.equals(props[key] ?? .null, want) != .yes { return false }
+    }
+    return true
+  }
+
+  func relMatches(_ r: Int, _ e: Int32, _ row: Row) throws -> Bool {
+    if let types = typeSets[r], !types.contains(graph.edgeType[Int(e)]) { return false }
+    let rel = plan.rels[r]
+    if rel.props.isEmpty && rel.propsExpr == nil { return true }
+    return try propsMatch(try graph.properties(ofEdge: e), rel.props, rel.propsExpr, row)
+  }
+
+  /// Calls `body(edge, otherEnd)` for each edge leaving `node` in the pattern's direction.
+  static func follow(_ direction: Direction, forward: Bool) -> (out: Bool, in: Bool) {
+    switch direction {
+    case .both: return (true, true)
+    case .outgoing: return (forward, !forward)
+    case .incoming: return (!forward, forward)
+    }
+  }
+
+  /// Calls `body(edge, otherEnd)` for each edge of `node` in the pattern's direction.
+  func neighbors(_ node: Int32, _ direction: Direction, forward: Bool, _ body: (Int32, Int32) throws -> Void)
+    rethrows
+  {
+    let (followOut, followIn) = Matcher.follow(direction, forward: forward)
+    if followOut {
+      for e in graph.outEdges[Int(node)] { try body(e, graph.edgeDst[Int(e)]) }
+    }
+    if followIn {
+      for e in graph.inEdges[Int(node)] {
+        let other = graph.edgeSrc[Int(e)]
+        if followOut && other == node { continue }  // a self-loop was already seen outgoing
+        try body(e, other)
+      }
+    }
+  }
+
+  func expand(
+    _ i: Int, _ r: Int, _ forward: Bool, _ toBound: Bool, _ row: inout Row, _ used: inout [Int32],
+    _ emit: (Row) throws -> Void
+  ) throws {
+    let rel = plan.rels[r]
+    let fromName = forward ? rel.left : rel.right
+    let toName = forward ? rel.right : rel.left
+    guard case .node(let from) = row[slot(fromName)] else { return }
+    let toSlot = slot(toName), relSlot = slot(rel.name)
+    let toCheck = check(toName)
+    var target: Int32 = -1
+    if toBound {
+      guard case .node(let t) = row[toSlot] else { return }
+      target = t
+    }
+    let boundEdge: Int32?
+    if case .relationship(let e) = row[relSlot] { boundEdge = e } else { boundEdge = nil }
+    if rel.length != nil, case .list(let bound) = row[relSlot] {
+      try followBound(bound, from, rel, r, forward, toBound ? target : nil, toSlot, &row, &used) {
+        row, used in
+        try step(i + 1, &row, &used, emit)
+      }
+      return
+    }
+    if let length = rel.length {
+      var trail: [Int32] = []
+      try walk(from, depth: 0, length, r, forward, toBound, target, &trail, &row, &used) { row, used in
+        try step(i + 1, &row, &used, emit)
+      }
+      if !toBound { row[toSlot] = .null }
+      row[relSlot] = .null
+      return
+    }
+    let (followOut, followIn) = Matcher.follow(rel.direction, forward: forward)
+    func attempt(_ e: Int32, _ other: Int32) throws {
+      if let boundEdge, boundEdge != e { return }
+      if used.contains(e) { return }
+      if toBound { if other != target { return } } else if try !nodeMatches(toCheck, other, row) { return }
+      guard try relMatches(r, e, row) else { return }
+      row[relSlot] = .relationship(e)
+      if !toBound { row[toSlot] = .node(other) }
+      used.append(e)
+      try step(i + 1, &row, &used, emit)
+      used.removeLast()
+    }
+    if toBound {
+      // Into a bound node: scan whichever end has fewer candidate edges.
+      let fromCount =
+        (followOut ? graph.outEdges[Int(from)].count : 0) + (followIn ? graph.inEdges[Int(from)].count : 0)
+      let toCount =
+        (followOut ? graph.inEdges[Int(target)].count : 0)
+        + (followIn ? graph.outEdges[Int(target)].count : 0)
+      if toCount < fromCount {
+        if followOut {
+          for e in graph.inEdges[Int(target)] where graph.edgeSrc[Int(e)] == from { try attempt(e, target) }
+        }
+        if followIn {
+          for e in graph.outEdges[Int(target)] where graph.edgeDst[Int(e)] == from {
+            if followOut && from == target { continue }
+            try attempt(e, target)
+          }
+        }
+        if boundEdge == nil { row[relSlot] = .null }
+        return
+      }
+    }
+    if followOut {
+      for e in graph.outEdges[Int(from)] { try attempt(e, graph.edgeDst[Int(e)]) }
+    }
+    if followIn {
+      for e in graph.inEdges[Int(from)] {
+        let other = graph.edgeSrc[Int(e)]
+        if followOut && other == from { continue }  // a self-loop was already seen outgoing
+        try attempt(e, other)
+      }
+    }
+    if boundEdge == nil { row[relSlot] = .null }
+    if !toBound { row[toSlot] = .null }
+  }
+
+  /// A variable-length relationship whose list of relationships is already bound: follow
+  /// exactly those relationships, in order.
+  func followBound(
+    _ list: [QValue], _ from: Int32, _ rel: MatchPlan.RelSpec, _ r: Int, _ forward: Bool, _ target: Int32?,
+    _ toSlot: Int, _ row: inout Row, _ used: inout [Int32], _ next: (inout Row, inout [Int32]) throws -> Void
+  ) throws {
+    var edges: [Int32] = []
+    for item in list {
+      guard case .relationship(let e) = item else { return }
+      edges.append(e)
+    }
+    if let max = rel.length?.max, edges.count > max { return }
+    if edges.count < (rel.length?.min ?? 1) { return }
+    var node = from
+    for e in (forward ? edges : edges.reversed()) {
+      let src = graph.edgeSrc[Int(e)], dst = graph.edgeDst[Int(e)]
+      let goesOut = src == node, goesIn = dst == node
+      switch (rel.direction, forward) {
+      case (.both, _): guard goesOut || goesIn else { return }
+      case (.outgoing, true), (.incoming, false): guard goesOut else { return }
+      default: guard goesIn else { return }
+      }
+      guard !used.contains(e), try relMatches(r, e, row) else { return }
+      node = goesOut ? dst : src
+    }
+    let toName = forward ? rel.right : rel.left
+    if let target {
+      guard node == target else { return }
+    } else {
+      guard try nodeMatches(toName, node, row) else { return }
+      row[toSlot] = .node(node)
+    }
+    used += edges
+    try next(&row, &used)
+    used.removeLast(edges.count)
+    if target == nil { row[toSlot] = .null }
+  }
+
+  /// Depth-first walk for a variable-length relationship; each edge at most once per match.
+  func walk(
+    _ node: Int32, depth: Int, _ length: (min: Int, max: Int?), _ r: Int, _ forward: Bool, _ toBound: Bool,
+    _ target: Int32, _ trail: inout [Int32], _ row: inout Row, _ used: inout [Int32],
+    _ next: (inout Row, inout [Int32]) throws -> Void
+  ) throws {
+    let rel = plan.rels[r]
+    let toName = forward ? rel.right : rel.left
+    if depth >= length.min {
+      let ok = toBound ? node == target : try nodeMatches(toName, node, row)
+      if ok {
+        let ordered = forward ? trail : trail.reversed()
+        row[slot(rel.name)] = .list(ordered.map { .relationship($0) })
+        if !toBound { row[slot(toName)] = .node(node) }
+        try next(&row, &used)
+      }
+    }
+    if let max = length.max, depth >= max { return }
+    var steps: [(Int32, Int32)] = []
+    neighbors(node, rel.direction, forward: forward) { e, other in steps.append((e, other)) }
+    for (e, other) in steps {
+      if used.contains(e) { continue }
+      guard try relMatches(r, e, row) else { continue }
+      used.append(e)
+      trail.append(e)
+      try walk(other, depth: depth + 1, length, r, forward, toBound, target, &trail, &row, &used, next)
+      trail.removeLast()
+      used.removeLast()
+    }
+  }
+
+  func path(_ p: MatchPlan.PathSpec, _ row: Row) -> QValue {
+    guard case .node(var current) = row[slot(p.nodes[0])] else { return .null }
+    var nodes = [current]
+    var rels: [Int32] = []
+    for r in p.rels {
+      var edges: [Int32] = []
+      switch row[slot(plan.rels[r].name)] {
+      case .relationship(let e): edges = [e]
+      case .list(let items):
+        edges = items.compactMap { if case .relationship(let e) = $0 { return e } else { return nil } }
+      default: return .null
+      }
+      for e in edges {
+        current = graph.edgeSrc[Int(e)] == current ? graph.edgeDst[Int(e)] : graph.edgeSrc[Int(e)]
+        nodes.append(current)
+        rels.append(e)
+      }
+    }
+    return .path(nodes: nodes, relationships: rels)
+  }
+}

@@ -1,0 +1,334 @@
+/// Expression grammar, lowest precedence first: OR, XOR, AND, NOT, comparison,
+/// string/list/null predicates, + -, * / %, ^, unary + -, postfix (property, index, label), atom.
+extension Parser {
+  mutating func expression() throws -> Expr { try orExpr() }
+
+  mutating func orExpr() throws -> Expr {
+    var e = try xorExpr()
+    while acceptKeyword("OR") { e = .binary(.or, e, try xorExpr()) }
+    return e
+  }
+
+  mutating func xorExpr() throws -> Expr {
+    var e = try andExpr()
+    while acceptKeyword("XOR") { e = .binary(.xor, e, try andExpr()) }
+    return e
+  }
+
+  mutating func andExpr() throws -> Expr {
+    var e = try notExpr()
+    while acceptKeyword("AND") { e = .binary(.and, e, try notExpr()) }
+    return e
+  }
+
+  mutating func notExpr() throws -> Expr {
+    if acceptKeyword("NOT") { return .unary(.not, try notExpr()) }
+    return try comparison()
+  }
+
+  static let comparisonOps: [String: BinaryOp] = [
+    "=": .eq, "<>": .ne, "<": .lt, ">": .gt, "<=": .le, ">=": .ge, "=~": .regex,
+  ]
+
+  mutating func comparison() throws -> Expr {
+    let first = try predicateExpr()
+    var operands = [first]
+    var ops: [BinaryOp] = []
+    while let s = current.symbol, let op = Parser.comparisonOps[s] {
+      advance()
+      ops.append(op)
+      operands.append(try predicateExpr())
+    }
+    if ops.isEmpty { return first }
+    var result: Expr = .binary(ops[0], operands[0], operands[1])
+    for i in 1..<ops.count {
+      result = .binary(.and, result, .binary(ops[i], operands[i], operands[i + 1]))
+    }
+    return result
+  }
+
+  mutating func predicateExpr() throws -> Expr {
+    var e = try additive()
+    while true {
+      if isKeyword("STARTS") && isKeyword("WITH", at: 1) {
+        advance()
+        advance()
+        e = .binary(.startsWith, e, try additive())
+      } else if isKeyword("ENDS") && isKeyword("WITH", at: 1) {
+        advance()
+        advance()
+        e = .binary(.endsWith, e, try additive())
+      } else if acceptKeyword("CONTAINS") {
+        e = .binary(.contains, e, try additive())
+      } else if acceptKeyword("IN") {
+        e = .binary(.in, e, try additive())
+      } else if isKeyword("IS") {
+        advance()
+        let negated = acceptKeyword("NOT")
+        try expectKeyword("NULL")
+        e = .isNull(e, negated: negated)
+      } else {
+        return e
+      }
+    }
+  }
+
+  mutating func additive() throws -> Expr {
+    var e = try multiplicative()
+    while true {
+      if acceptSymbol("+") {
+        e = .binary(.add, e, try multiplicative())
+      } else if acceptSymbol("-") {
+        e = .binary(.sub, e, try multiplicative())
+      } else {
+        return e
+      }
+    }
+  }
+
+  mutating func multiplicative() throws -> Expr {
+    var e = try power()
+    while true {
+      if acceptSymbol("*") {
+        e = .binary(.mul, e, try power())
+      } else if acceptSymbol("/") {
+        e = .binary(.div, e, try power())
+      } else if acceptSymbol("%") {
+        e = .binary(.mod, e, try power())
+      } else {
+        return e
+      }
+    }
+  }
+
+  mutating func power() throws -> Expr {
+    var e = try unary()
+    while acceptSymbol("^") { e = .binary(.pow, e, try unary()) }
+    return e
+  }
+
+  mutating func unary() throws -> Expr {
+    if acceptSymbol("-") {
+      // Fold negative literals so that -9223372036854775808 parses.
+      if case .integer(let v) = current.kind {
+        advance()
+        return try postfix(.literal(.int(-v)))
+      }
+      return .unary(.minus, try unary())
+    }
+    if acceptSymbol("+") { return .unary(.plus, try unary()) }
+    return try postfix(try atom())
+  }
+
+  mutating func postfix(_ base: Expr) throws -> Expr {
+    var e = base
+    while true {
+      if isSymbol(".") {
+        advance()
+        e = .property(e, try name("a property name"))
+      } else if isSymbol("[") {
+        advance()
+        if acceptSymbol("..") {
+          let hi = isSymbol("]") ? nil : try expression()
+          try expectSymbol("]")
+          e = .slice(e, nil, hi)
+          continue
+        }
+        let first = try expression()
+        if acceptSymbol("..") {
+          let hi = isSymbol("]") ? nil : try expression()
+          try expectSymbol("]")
+          e = .slice(e, first, hi)
+        } else {
+          try expectSymbol("]")
+          e = .index(e, first)
+        }
+      } else if isSymbol(":") {
+        var labels: [String] = []
+        while acceptSymbol(":") { labels.append(try name("a label name")) }
+        e = .hasLabels(e, labels)
+      } else {
+        return e
+      }
+    }
+  }
+
+  mutating func atom() throws -> Expr {
+    let start = position
+    switch current.kind {
+    case .integer(let v):
+      advance()
+      return .literal(.int(v))
+    case .float(let v):
+      advance()
+      return .literal(.float(v))
+    case .string(let s):
+      advance()
+      return .literal(.string(s))
+    case .parameter(let p):
+      advance()
+      return .parameter(p, start)
+    case .symbol("("):
+      if isSymbol(")", at: 1) || looksLikePattern() {
+        let pattern = try pathPattern()
+        guard !pattern.relationships.isEmpty else {
+          throw QueryError.syntax("a pattern predicate needs a relationship", at: start)
+        }
+        return .pattern(pattern)
+      }
+      advance()
+      let e = try expression()
+      try expectSymbol(")")
+      return e
+    case .symbol("["):
+      return try listOrComprehension()
+    case .symbol("{"):
+      return try mapLiteral()
+    case .quotedIdentifier(let s):
+      advance()
+      return .variable(s, start)
+    case .identifier(let s):
+      let word = s.uppercased()
+      switch word {
+      case "TRUE":
+        advance()
+        return .literal(.bool(true))
+      case "FALSE":
+        advance()
+        return .literal(.bool(false))
+      case "NULL":
+        advance()
+        return .literal(.null)
+      case "CASE":
+        return try caseExpression()
+      case "EXISTS" where isSymbol("{", at: 1):
+        throw QueryError.unsupported("EXISTS subqueries", at: start)
+      case "COUNT" where isSymbol("{", at: 1):
+        throw QueryError.unsupported("COUNT subqueries", at: start)
+      case "ALL", "ANY", "NONE", "SINGLE":
+        if isSymbol("(", at: 1), case .identifier = peekToken(2).kind, isKeyword("IN", at: 3) {
+          advance()
+          advance()
+          let variable = try name("a variable")
+          try expectKeyword("IN")
+          let list = try expression()
+          try expectKeyword("WHERE")
+          let predicate = try expression()
+          try expectSymbol(")")
+          return .quantifier(kind: word, variable: variable, list: list, predicate: predicate)
+        }
+      default: break
+      }
+      advance()
+      if isSymbol("(") || (isSymbol(".") && isNamespacedCall()) {
+        var fname = s
+        while acceptSymbol(".") { fname += "." + (try name("a function name")) }
+        return try functionCall(fname, start)
+      }
+      return .variable(s, start)
+    default:
+      throw unexpected("expected an expression")
+    }
+  }
+
+  /// `a.b.c(` is a namespaced function call, not property access.
+  func isNamespacedCall() -> Bool {
+    var i = 0
+    while isSymbol(".", at: i) {
+      guard case .identifier = peekToken(i + 1).kind else { return false }
+      i += 2
+    }
+    return isSymbol("(", at: i)
+  }
+
+  /// `(a)-->(b)`, `(a:L)<--()`: a '(' whose matching ')' is followed by a relationship.
+  func looksLikePattern() -> Bool {
+    var depth = 0
+    var i = 0
+    while true {
+      let t = peekToken(i)
+      if t.kind == .end { return false }
+      if t.symbol == "(" || t.symbol == "[" || t.symbol == "{" { depth += 1 }
+      if t.symbol == ")" || t.symbol == "]" || t.symbol == "}" {
+        depth -= 1
+        if depth == 0 {
+          return
+            (isSymbol("-", at: i + 1)
+            && (isSymbol("-", at: i + 2) || isSymbol("[", at: i + 2) || isSymbol(">", at: i + 2)))
+            || (isSymbol("<", at: i + 1) && isSymbol("-", at: i + 2))
+        }
+      }
+      i += 1
+    }
+  }
+
+  mutating func functionCall(_ name: String, _ start: SourcePosition) throws -> Expr {
+    try expectSymbol("(")
+    if name.lowercased() == "count", acceptSymbol("*") {
+      try expectSymbol(")")
+      return .countStar
+    }
+    let distinct = acceptKeyword("DISTINCT")
+    var args: [Expr] = []
+    if !isSymbol(")") {
+      repeat { args.append(try expression()) } while acceptSymbol(",")
+    }
+    try expectSymbol(")")
+    return .function(name: name, distinct: distinct, args: args, start)
+  }
+
+  mutating func listOrComprehension() throws -> Expr {
+    try expectSymbol("[")
+    if case .identifier(let v) = current.kind, isKeyword("IN", at: 1) {
+      advance()
+      advance()
+      let list = try expression()
+      var predicate: Expr?
+      var map: Expr?
+      if acceptKeyword("WHERE") { predicate = try expression() }
+      if acceptSymbol("|") { map = try expression() }
+      try expectSymbol("]")
+      return .listComprehension(variable: v, list: list, predicate: predicate, map: map)
+    }
+    var items: [Expr] = []
+    if !isSymbol("]") {
+      repeat { items.append(try expression()) } while acceptSymbol(",")
+    }
+    if isSymbol("|") || isKeyword("WHERE") {
+      throw QueryError.unsupported("pattern comprehensions", at: position)
+    }
+    try expectSymbol("]")
+    return .list(items)
+  }
+
+  mutating func mapLiteral() throws -> Expr {
+    try expectSymbol("{")
+    var entries: [(String, Expr)] = []
+    if !isSymbol("}") {
+      repeat {
+        let key = try name("a map key")
+        try expectSymbol(":")
+        entries.append((key, try expression()))
+      } while acceptSymbol(",")
+    }
+    try expectSymbol("}")
+    return .map(entries)
+  }
+
+  mutating func caseExpression() throws -> Expr {
+    try expectKeyword("CASE")
+    var subject: Expr?
+    if !isKeyword("WHEN") { subject = try expression() }
+    var whens: [(Expr, Expr)] = []
+    while acceptKeyword("WHEN") {
+      let w = try expression()
+      try expectKeyword("THEN")
+      whens.append((w, try expression()))
+    }
+    guard !whens.isEmpty else { throw unexpected("expected WHEN") }
+    var otherwise: Expr?
+    if acceptKeyword("ELSE") { otherwise = try expression() }
+    try expectKeyword("END")
+    return .caseExpr(subject: subject, whens: whens, otherwise: otherwise)
+  }
+}

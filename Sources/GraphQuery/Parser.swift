@@ -1,0 +1,308 @@
+/// Turns query text into a `Query`, clause by clause. Expressions are in Parser+Expression.swift.
+struct Parser {
+  let text: [Unicode.Scalar]
+  var tokens: [Token]
+  var index = 0
+
+  init(_ source: String) throws {
+    text = Array(source.unicodeScalars)
+    tokens = try Lexer.tokenize(source)
+  }
+
+  /// Parses a whole query.
+  static func parse(_ source: String) throws -> Query {
+    var parser = try Parser(source)
+    return try parser.query()
+  }
+
+  static let unsupportedClauses: Set<String> = [
+    "DELETE", "DETACH", "SET", "REMOVE", "MERGE", "CALL", "FOREACH", "LOAD", "UNION", "USE", "START",
+    "DROP", "SHOW",
+  ]
+
+  // MARK: token helpers
+
+  var current: Token { tokens[index] }
+  var position: SourcePosition { current.position }
+
+  func peekToken(_ offset: Int) -> Token { tokens[min(index + offset, tokens.count - 1)] }
+
+  mutating func advance() { if index < tokens.count - 1 { index += 1 } }
+
+  func isKeyword(_ word: String, at offset: Int = 0) -> Bool { peekToken(offset).keyword == word }
+  func isSymbol(_ s: String, at offset: Int = 0) -> Bool { peekToken(offset).symbol == s }
+
+  mutating func acceptKeyword(_ word: String) -> Bool {
+    if isKeyword(word) {
+      advance()
+      return true
+    }
+    return false
+  }
+  mutating func acceptSymbol(_ s: String) -> Bool {
+    if isSymbol(s) {
+      advance()
+      return true
+    }
+    return false
+  }
+  mutating func expectKeyword(_ word: String) throws {
+    guard acceptKeyword(word) else { throw unexpected("expected \(word)") }
+  }
+  mutating func expectSymbol(_ s: String) throws {
+    guard acceptSymbol(s) else { throw unexpected("expected '\(s)'") }
+  }
+
+  func describe(_ token: Token) -> String {
+    switch token.kind {
+    case .end: return "end of input"
+    default: return "'" + String(String.UnicodeScalarView(text[token.start..<token.end])) + "'"
+    }
+  }
+
+  func unexpected(_ expectation: String) -> QueryError {
+    QueryError.syntax("\(expectation), found \(describe(current))", at: position)
+  }
+
+  /// A name: identifier, keyword used as a name, or backtick-quoted.
+  mutating func name(_ what: String) throws -> String {
+    switch current.kind {
+    case .identifier(let s), .quotedIdentifier(let s):
+      advance()
+      return s
+    default: throw unexpected("expected \(what)")
+    }
+  }
+
+  /// Source text between two token indices (inclusive start, exclusive end).
+  func source(from start: Int, to end: Int) -> String {
+    guard end > start else { return "" }
+    return String(String.UnicodeScalarView(text[tokens[start].start..<tokens[end - 1].end]))
+  }
+
+  // MARK: clauses
+
+  mutating func query() throws -> Query {
+    var clauses: [Clause] = []
+    while true {
+      if current.kind == .end { break }
+      if acceptSymbol(";") {
+        guard current.kind == .end else { throw unexpected("expected end of query after ';'") }
+        break
+      }
+      clauses.append(try clause())
+    }
+    guard !clauses.isEmpty else { throw QueryError.syntax("empty query", at: position) }
+    return Query(clauses: clauses)
+  }
+
+  mutating func clause() throws -> Clause {
+    let start = position
+    guard let word = current.keyword, case .identifier = current.kind else {
+      throw unexpected("expected a clause (MATCH, CREATE, WITH, UNWIND, RETURN)")
+    }
+    switch word {
+    case "MATCH":
+      advance()
+      return .match(try matchBody(optional: false, start))
+    case "OPTIONAL":
+      advance()
+      try expectKeyword("MATCH")
+      return .match(try matchBody(optional: true, start))
+    case "CREATE":
+      advance()
+      if isKeyword("INDEX") || isKeyword("CONSTRAINT") {
+        throw QueryError.unsupported("CREATE \(current.keyword!)", at: start)
+      }
+      return .create(try patternList(), start)
+    case "WITH":
+      advance()
+      let projection = try projection(start, isReturn: false)
+      var predicate: Expr?
+      if acceptKeyword("WHERE") { predicate = try expression() }
+      return .with(projection, where: predicate)
+    case "RETURN":
+      advance()
+      return .return(try projection(start, isReturn: true))
+    case "UNWIND":
+      advance()
+      let e = try expression()
+      try expectKeyword("AS")
+      let alias = try name("a variable name after AS")
+      return .unwind(e, alias: alias, start)
+    default:
+      if Parser.unsupportedClauses.contains(word) {
+        throw QueryError.unsupported("the \(word) clause", at: start)
+      }
+      throw unexpected("expected a clause (MATCH, CREATE, WITH, UNWIND, RETURN)")
+    }
+  }
+
+  mutating func matchBody(optional: Bool, _ start: SourcePosition) throws -> MatchClause {
+    let patterns = try patternList()
+    var predicate: Expr?
+    if acceptKeyword("WHERE") { predicate = try expression() }
+    return MatchClause(optional: optional, patterns: patterns, predicate: predicate, position: start)
+  }
+
+  mutating func projection(_ start: SourcePosition, isReturn: Bool) throws -> Projection {
+    var p = Projection(position: start)
+    p.distinct = acceptKeyword("DISTINCT")
+    if acceptSymbol("*") {
+      p.star = true
+      if acceptSymbol(",") { p.items = try projectionItems() }
+    } else {
+      p.items = try projectionItems()
+    }
+    if acceptKeyword("ORDER") {
+      try expectKeyword("BY")
+      repeat {
+        let e = try expression()
+        var ascending = true
+        if acceptKeyword("DESC") || acceptKeyword("DESCENDING") {
+          ascending = false
+        } else if acceptKeyword("ASC") || acceptKeyword("ASCENDING") {
+          ascending = true
+        }
+        p.orderBy.append(SortItem(expression: e, ascending: ascending))
+      } while acceptSymbol(",")
+    }
+    if acceptKeyword("SKIP") { p.skip = try expression() }
+    if acceptKeyword("LIMIT") { p.limit = try expression() }
+    return p
+  }
+
+  mutating func projectionItems() throws -> [ProjectionItem] {
+    var items: [ProjectionItem] = []
+    repeat {
+      let startIndex = index
+      let e = try expression()
+      let text = source(from: startIndex, to: index)
+      if acceptKeyword("AS") {
+        items.append(ProjectionItem(expression: e, name: try name("a name after AS"), hasAlias: true))
+      } else {
+        items.append(ProjectionItem(expression: e, name: text, hasAlias: false))
+      }
+    } while acceptSymbol(",")
+    return items
+  }
+
+  // MARK: patterns
+
+  mutating func patternList() throws -> [PathPattern] {
+    var patterns: [PathPattern] = []
+    repeat { patterns.append(try pathPattern()) } while acceptSymbol(",")
+    return patterns
+  }
+
+  mutating func pathPattern() throws -> PathPattern {
+    let start = position
+    var pathName: String?
+    if case .identifier = current.kind, isSymbol("=", at: 1) {
+      pathName = try name("a path name")
+      advance()
+    } else if case .quotedIdentifier = current.kind, isSymbol("=", at: 1) {
+      pathName = try name("a path name")
+      advance()
+    }
+    if let word = current.keyword, ["SHORTESTPATH", "ALLSHORTESTPATHS"].contains(word) {
+      throw QueryError.unsupported(
+        word == "SHORTESTPATH" ? "shortestPath()" : "allShortestPaths()", at: position)
+    }
+    var nodes = [try nodePattern()]
+    var rels: [RelationshipPattern] = []
+    while isSymbol("-") || (isSymbol("<") && isSymbol("-", at: 1)) {
+      rels.append(try relationshipPattern())
+      nodes.append(try nodePattern())
+    }
+    return PathPattern(name: pathName, nodes: nodes, relationships: rels, position: start)
+  }
+
+  mutating func nodePattern() throws -> NodePattern {
+    let start = position
+    try expectSymbol("(")
+    var variable: String?
+    switch current.kind {
+    case .identifier(let s), .quotedIdentifier(let s):
+      variable = s
+      advance()
+    default: break
+    }
+    var labels: [String] = []
+    while acceptSymbol(":") {
+      labels.append(try name("a label name"))
+      if isSymbol("|") {
+        throw QueryError.unsupported("label alternatives (:A|B) in node patterns", at: position)
+      }
+    }
+    var props: Expr?
+    if isSymbol("{") {
+      props = try mapLiteral()
+    } else if case .parameter(let p) = current.kind {
+      props = .parameter(p, position)
+      advance()
+    }
+    if isKeyword("WHERE") { throw QueryError.unsupported("WHERE inside a node pattern", at: position) }
+    try expectSymbol(")")
+    return NodePattern(variable: variable, labels: labels, properties: props, position: start)
+  }
+
+  mutating func relationshipPattern() throws -> RelationshipPattern {
+    let start = position
+    var leftArrow = false
+    if acceptSymbol("<") { leftArrow = true }
+    try expectSymbol("-")
+    var rel = RelationshipPattern(
+      variable: nil, types: [], direction: .both, properties: nil, length: nil, position: start)
+    if acceptSymbol("[") {
+      switch current.kind {
+      case .identifier(let s), .quotedIdentifier(let s):
+        rel.variable = s
+        advance()
+      default: break
+      }
+      if acceptSymbol(":") {
+        rel.types.append(try name("a relationship type"))
+        while acceptSymbol("|") {
+          _ = acceptSymbol(":")
+          rel.types.append(try name("a relationship type"))
+        }
+      }
+      if acceptSymbol("*") {
+        var lo: Int?
+        var hi: Int?
+        if case .integer(let v) = current.kind {
+          lo = Int(v)
+          advance()
+        }
+        if acceptSymbol("..") {
+          if case .integer(let v) = current.kind {
+            hi = Int(v)
+            advance()
+          }
+        } else if let l = lo {
+          hi = l
+        }
+        rel.length = (lo ?? 1, hi)
+      }
+      if isSymbol("{") {
+        rel.properties = try mapLiteral()
+      } else if case .parameter(let p) = current.kind {
+        rel.properties = .parameter(p, position)
+        advance()
+      }
+      if isKeyword("WHERE") {
+        throw QueryError.unsupported("WHERE inside a relationship pattern", at: position)
+      }
+      try expectSymbol("]")
+    }
+    try expectSymbol("-")
+    let rightArrow = acceptSymbol(">")
+    switch (leftArrow, rightArrow) {
+    case (true, false): rel.direction = .incoming
+    case (false, true): rel.direction = .outgoing
+    default: rel.direction = .both
+    }
+    return rel
+  }
+}

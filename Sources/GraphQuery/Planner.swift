@@ -1,0 +1,299 @@
+import Foundation
+
+/// A planned MATCH clause: the order in which pattern variables get bound, and where each
+/// WHERE conjunct is checked (as soon as the variables it reads are bound).
+///
+/// Planning is greedy: start from the most selective node (a key/name lookup, else the
+/// smallest label, else all nodes), then always expand a relationship with a bound end,
+/// preferring relationships whose both ends are bound and then the lowest average degree.
+struct MatchPlan {
+  struct NodeSpec {
+    var name: String
+    var labels: [String] = []
+    var props: [(String, Expr)] = []
+    var propsExpr: Expr?
+  }
+
+  struct RelSpec {
+    var name: String
+    var types: [String]
+    var direction: Direction
+    var props: [(String, Expr)] = []
+    var propsExpr: Expr?
+    var length: (min: Int, max: Int?)?
+    var left: String
+    var right: String
+  }
+
+  enum Step {
+    case scanAll(String)
+    case scanLabel(String, String)
+    case lookup(String, Expr)
+    case checkBound(String)
+    /// Expands relationship `rel` from the bound node `from`; `forward` when from is its left end.
+    case expand(rel: Int, forward: Bool, toBound: Bool)
+    case bindPaths
+    case filter(Expr)
+  }
+
+  struct PathSpec {
+    var name: String
+    var nodes: [String]
+    var rels: [Int]
+  }
+
+  var nodes: [String: NodeSpec] = [:]
+  var rels: [RelSpec] = []
+  var paths: [PathSpec] = []
+  var steps: [Step] = []
+  var estimates: [Double] = []
+  /// Variables this clause binds, in order of first appearance.
+  var newVariables: [(String, Scope.Kind)] = []
+
+  /// Splits a predicate into its AND-ed parts.
+  static func conjuncts(_ e: Expr) -> [Expr] {
+    if case .binary(.and, let l, let r) = e { return conjuncts(l) + conjuncts(r) }
+    return [e]
+  }
+}
+
+/// Builds match plans; also performs the semantic checks on patterns.
+struct Planner {
+  let graph: QueryGraph
+  var anonymousCounter: Int
+
+  static func propertyEntries(_ e: Expr?) -> ([(String, Expr)], Expr?) {
+    guard let e else { return ([], nil) }
+    if case .map(let entries) = e { return (entries, nil) }
+    return ([], e)
+  }
+
+  mutating func anonymous() -> String {
+    anonymousCounter += 1
+    return " anon\(anonymousCounter)"
+  }
+
+  mutating func plan(_ clause: MatchClause, scope: Scope) throws -> MatchPlan {
+    var plan = MatchPlan()
+    var kinds: [String: Scope.Kind] = [:]
+    func declare(_ name: String, _ kind: Scope.Kind, _ pos: SourcePosition) throws {
+      let existing = kinds[name] ?? scope.kinds[name]
+      if let existing, existing != kind {
+        let compatible =
+          (existing == .value && kind != .path) || (existing == .relationshipList && kind == .relationship)
+          || (existing == .scalar && kind == .relationshipList)
+        if !compatible {
+          throw QueryError.semantic(
+            "variable '\(name)' is already used for a \(existing), it cannot be a \(kind)",
+            code: "VariableTypeConflict", at: pos)
+        }
+      }
+      if kinds[name] == nil && scope.slots[name] == nil { plan.newVariables.append((name, kind)) }
+      kinds[name] = kinds[name] ?? kind
+    }
+    var relNames: Set<String> = []
+    for pattern in clause.patterns {
+      var nodeNames: [String] = []
+      var relIndexes: [Int] = []
+      for node in pattern.nodes {
+        let name = node.variable ?? anonymous()
+        try declare(name, .node, node.position)
+        var spec = plan.nodes[name] ?? MatchPlan.NodeSpec(name: name)
+        spec.labels += node.labels.filter { !spec.labels.contains($0) }
+        let (entries, expr) = Planner.propertyEntries(node.properties)
+        if expr != nil {
+          throw QueryError.semantic(
+            "MATCH needs a map literal for node properties, not a parameter", code: "InvalidParameterUse",
+            at: node.position)
+        }
+        spec.props += entries
+        if let expr { spec.propsExpr = expr }
+        plan.nodes[name] = spec
+        nodeNames.append(name)
+      }
+      for (i, rel) in pattern.relationships.enumerated() {
+        let name = rel.variable ?? anonymous()
+        if relNames.contains(name) {
+          throw QueryError.semantic(
+            "relationship variable '\(name)' is used twice in one pattern",
+            code: "RelationshipUniquenessViolation",
+            at: rel.position)
+        }
+        relNames.insert(name)
+        try declare(name, rel.length == nil ? .relationship : .relationshipList, rel.position)
+        let (entries, expr) = Planner.propertyEntries(rel.properties)
+        if expr != nil {
+          throw QueryError.semantic(
+            "MATCH needs a map literal for relationship properties, not a parameter",
+            code: "InvalidParameterUse",
+            at: rel.position)
+        }
+        plan.rels.append(
+          MatchPlan.RelSpec(
+            name: name, types: rel.types, direction: rel.direction, props: entries, propsExpr: expr,
+            length: rel.length, left: nodeNames[i], right: nodeNames[i + 1]))
+        relIndexes.append(plan.rels.count - 1)
+      }
+      if let pathName = pattern.name {
+        try declare(pathName, .path, pattern.position)
+        if scope.slots[pathName] != nil {
+          throw QueryError.semantic(
+            "path '\(pathName)' is already bound", code: "VariableAlreadyBound", at: pattern.position)
+        }
+        plan.paths.append(MatchPlan.PathSpec(name: pathName, nodes: nodeNames, rels: relIndexes))
+      }
+    }
+    var visible = Set(scope.names)
+    visible.formUnion(kinds.keys)
+    var filters = clause.predicate.map(MatchPlan.conjuncts) ?? []
+    for f in filters {
+      if case .variable(let name, let pos)? = f.undefinedVariable(visible) {
+        throw QueryError.semantic("variable '\(name)' is not defined", code: "UndefinedVariable", at: pos)
+      }
+      var checkScope = scope
+      for (name, kind) in plan.newVariables { checkScope.add(name, kind) }
+      try StaticCheck.check(f, checkScope)
+      if f.containsAggregate {
+        throw QueryError.semantic("aggregates are not allowed in WHERE", code: "InvalidAggregation")
+      }
+    }
+
+    var bound = Set(scope.names)
+    var bindOrder: [String: Int] = [:]
+    var estimate = 1.0
+    func addStep(_ step: MatchPlan.Step, _ est: Double) {
+      plan.steps.append(step)
+      plan.estimates.append(est)
+    }
+    func placeFilters() {
+      var rest: [Expr] = []
+      for f in filters {
+        if f.variables.isSubset(of: bound) {
+          estimate *= 0.5
+          addStep(.filter(f), estimate)
+        } else {
+          rest.append(f)
+        }
+      }
+      filters = rest
+    }
+    for name in plan.nodes.keys.sorted() where bound.contains(name) { addStep(.checkBound(name), estimate) }
+    placeFilters()
+    var remaining = Array(plan.rels.indices)
+    let nodeOrder = orderedNodeNames(clause, plan)
+    while true {
+      let ready = remaining.filter {
+        bound.contains(plan.rels[$0].left) || bound.contains(plan.rels[$0].right)
+      }
+      // Close cycles first (both ends bound: a cheap check), then expand from the node bound
+      // earliest (breadth-first from the selective start: nodes reached through hubs have
+      // far more edges than the average degree suggests), then the lowest average degree.
+      func rank(_ r: Int) -> (Int, Int, Double) {
+        let rel = plan.rels[r]
+        if bound.contains(rel.left) && bound.contains(rel.right) { return (0, 0, 0) }
+        let from = bound.contains(rel.left) ? rel.left : rel.right
+        return (1, bindOrder[from] ?? -1, relCost(rel, bound))
+      }
+      if let pick = ready.min(by: { rank($0) < rank($1) }) {
+        let rel = plan.rels[pick]
+        let forward = bound.contains(rel.left)
+        let to = forward ? rel.right : rel.left
+        let toBound = bound.contains(to)
+        estimate *= toBound ? 0.1 : max(averageDegree(rel), 0.01)
+        if !toBound, let spec = plan.nodes[to], !spec.labels.isEmpty {
+          estimate *= labelSelectivity(spec.labels)
+        }
+        addStep(.expand(rel: pick, forward: forward, toBound: toBound), estimate)
+        bound.insert(to)
+        bound.insert(rel.name)
+        if bindOrder[to] == nil { bindOrder[to] = bindOrder.count }
+        remaining.removeAll { $0 == pick }
+        placeFilters()
+        continue
+      }
+      let unbound = nodeOrder.filter { !bound.contains($0) }
+      guard !unbound.isEmpty else { break }
+      let best = unbound.min { scanCost(plan.nodes[$0]!).0 < scanCost(plan.nodes[$1]!).0 }!
+      let (cost, step) = scanCost(plan.nodes[best]!)
+      estimate *= cost
+      addStep(step, estimate)
+      bound.insert(best)
+      bindOrder[best] = bindOrder.count
+      placeFilters()
+    }
+    if !plan.paths.isEmpty {
+      addStep(.bindPaths, estimate)
+      for p in plan.paths { bound.insert(p.name) }
+      placeFilters()
+    }
+    for f in filters { addStep(.filter(f), estimate) }
+    return plan
+  }
+
+  func orderedNodeNames(_ clause: MatchClause, _ plan: MatchPlan) -> [String] {
+    var seen: [String] = []
+    for name in plan.nodes.keys.sorted() where !seen.contains(name) { seen.append(name) }
+    return seen
+  }
+
+  func averageDegree(_ rel: MatchPlan.RelSpec) -> Double {
+    let n = Double(max(graph.nodeCount, 1))
+    var edges = 0
+    if rel.types.isEmpty {
+      edges = graph.edgeCount
+    } else {
+      for t in rel.types { if let id = graph.typeIndex[t] { edges += graph.typeCounts[Int(id)] } }
+    }
+    var degree = Double(edges) / n
+    if rel.direction == .both { degree *= 2 }
+    if let length = rel.length { degree = pow(max(degree, 1), Double(min(length.max ?? 3, 3))) }
+    return degree
+  }
+
+  func labelSelectivity(_ labels: [String]) -> Double {
+    let n = Double(max(graph.nodeCount, 1))
+    let counts = labels.map { graph.labelIndex[$0].map { graph.labelMembers[Int($0)].count } ?? 0 }
+    return Double(counts.min() ?? 0) / n
+  }
+
+  func relCost(_ rel: MatchPlan.RelSpec, _ bound: Set<String>) -> Double {
+    if bound.contains(rel.left) && bound.contains(rel.right) { return -1 }
+    return averageDegree(rel)
+  }
+
+  /// The cheapest way to find candidates for a node, and how many it yields.
+  func scanCost(_ spec: MatchPlan.NodeSpec) -> (Double, MatchPlan.Step) {
+    for (key, value) in spec.props where key == "name" || key == "key" {
+      switch value {
+      case .literal(.string), .parameter: return (1, .lookup(spec.name, value))
+      default: break
+      }
+    }
+    if !spec.labels.isEmpty {
+      let smallest = spec.labels.min {
+        (graph.labelIndex[$0].map { graph.labelMembers[Int($0)].count } ?? 0)
+          < (graph.labelIndex[$1].map { graph.labelMembers[Int($0)].count } ?? 0)
+      }!
+      let count = graph.labelIndex[smallest].map { graph.labelMembers[Int($0)].count } ?? 0
+      return (Double(count), .scanLabel(spec.name, smallest))
+    }
+    return (Double(graph.nodeCount), .scanAll(spec.name))
+  }
+}
+
+extension Expr {
+  /// The first variable reference not in `visible`, if any.
+  func undefinedVariable(_ visible: Set<String>) -> Expr? {
+    var found: Expr?
+    var local: Set<String> = []
+    visit { e in
+      switch e {
+      case .listComprehension(let v, _, _, _), .quantifier(_, let v, _, _): local.insert(v)
+      case .variable(let n, _):
+        if found == nil, !visible.contains(n), !local.contains(n) { found = e }
+      default: break
+      }
+    }
+    return found
+  }
+}

@@ -1,0 +1,252 @@
+import Foundation
+
+/// WITH and RETURN: projection, implicit grouping with aggregates, DISTINCT, ORDER BY,
+/// SKIP and LIMIT, and WITH's WHERE.
+final class ProjectionStage: Stage {
+  let input: Scope
+  let output: Scope
+  let evaluator: Evaluator
+  /// Item expressions with aggregates replaced by ` aggN` variables.
+  let items: [Expr]
+  let aggregates: [Expr]
+  let groupingItems: [Int]
+  let distinct: Bool
+  let order: [SortItem]
+  let sortScope: Scope
+  let skip: Int?
+  let limit: Int?
+  let predicate: Expr?
+  let isAggregating: Bool
+  var buffered: [Row] = []
+  var groups: [[QValue]: (rep: Row, aggs: [Aggregator])] = [:]
+  var groupOrder: [[QValue]] = []
+
+  var streams: Bool { !isAggregating && !distinct && order.isEmpty && skip == nil && limit == nil }
+
+  init(projection p: Projection, input: Scope, evaluator: Evaluator, isReturn: Bool, predicate: Expr?) throws
+  {
+    self.input = input
+    self.evaluator = evaluator
+    var projected: [ProjectionItem] = []
+    if p.star {
+      let names = input.userNames.sorted()
+      if names.isEmpty && p.items.isEmpty {
+        throw QueryError.semantic(
+          "\(isReturn ? "RETURN" : "WITH") * needs at least one variable in scope",
+          code: "NoVariablesInScope",
+          at: p.position)
+      }
+      projected = names.map {
+        ProjectionItem(expression: .variable($0, p.position), name: $0, hasAlias: true)
+      }
+    }
+    projected += p.items
+    var seen: Set<String> = []
+    let visible = Set(input.names)
+    var out = Scope()
+    var aggs: [Expr] = []
+    var rewritten: [Expr] = []
+    var grouping: [Int] = []
+    for (i, item) in projected.enumerated() {
+      if case .variable(let name, let pos)? = item.expression.undefinedVariable(visible) {
+        throw QueryError.semantic("variable '\(name)' is not defined", code: "UndefinedVariable", at: pos)
+      }
+      if !isReturn && !item.hasAlias {
+        if case .variable = item.expression {
+        } else {
+          throw QueryError.semantic(
+            "the expression '\(item.name)' in WITH needs an alias (AS name)", code: "NoExpressionAlias",
+            at: p.position)
+        }
+      }
+      guard seen.insert(item.name).inserted else {
+        throw QueryError.semantic(
+          "column '\(item.name)' appears twice", code: "ColumnNameConflict", at: p.position)
+      }
+      try StaticCheck.check(item.expression, input)
+      let kind = StaticCheck.kind(of: item.expression, input)
+      out.add(item.name, kind)
+      if item.expression.containsAggregate {
+        rewritten.append(try item.expression.extractingAggregates(&aggs))
+      } else {
+        rewritten.append(item.expression)
+        grouping.append(i)
+      }
+    }
+    if !aggs.isEmpty {
+      let keys = grouping.map { projected[$0].expression }
+      for item in projected where item.expression.containsAggregate {
+        try StaticCheck.checkAggregationItem(item.expression, groupingKeys: keys)
+      }
+    }
+    // Sorting sees the projected names first, then the input's (or the group's) variables.
+    var sortScope = out
+    for name in input.names where sortScope.slots[name] == nil {
+      sortScope.names.append(name)
+      sortScope.slots[name] = out.count + input.slots[name]!
+      sortScope.kinds[name] = input.kinds[name]
+    }
+    let aggregatingItems = !aggs.isEmpty
+    var sortItems: [SortItem] = []
+    for s in p.orderBy {
+      var e = s.expression
+      if e.containsAggregate {
+        guard aggregatingItems || true else { break }
+        e = try e.extractingAggregates(&aggs)
+      }
+      sortItems.append(SortItem(expression: e, ascending: s.ascending))
+    }
+    for k in 0..<aggs.count {
+      let name = " agg\(k)"
+      sortScope.names.append(name)
+      sortScope.slots[name] = out.count + input.count + k
+      sortScope.kinds[name] = .value
+    }
+    let sortVisible = Set(sortScope.names)
+    for s in sortItems {
+      if case .variable(let name, let pos)? = s.expression.undefinedVariable(sortVisible) {
+        throw QueryError.semantic("variable '\(name)' is not defined", code: "UndefinedVariable", at: pos)
+      }
+    }
+    if !aggregatingItems, p.orderBy.contains(where: \.expression.containsAggregate) {
+      throw QueryError.semantic(
+        "ORDER BY can only aggregate when the projection aggregates", code: "InvalidAggregation",
+        at: p.position)
+    }
+    if aggregatingItems || p.distinct {
+      // Only projected columns, or expressions equal to projected ones, remain visible.
+      let projectedForms = Set(projected.map { StaticCheck.canonical($0.expression) })
+      for item in sortItems {
+        try StaticCheck.checkOnlyProjected(item.expression, projectedForms, Set(out.names))
+      }
+    }
+    output = out
+    items = rewritten
+    aggregates = aggs
+    groupingItems = grouping
+    isAggregating = !aggs.isEmpty
+    distinct = p.distinct
+    order = sortItems
+    self.sortScope = sortScope
+    self.predicate = predicate
+    skip = try ProjectionStage.count(p.skip, "SKIP", evaluator)
+    limit = try ProjectionStage.count(p.limit, "LIMIT", evaluator)
+    if let predicate {
+      if case .variable(let name, let pos)? = predicate.undefinedVariable(Set(out.names)) {
+        throw QueryError.semantic("variable '\(name)' is not defined", code: "UndefinedVariable", at: pos)
+      }
+    }
+  }
+
+  /// SKIP and LIMIT take a constant non-negative integer.
+  static func count(_ e: Expr?, _ what: String, _ evaluator: Evaluator) throws -> Int? {
+    guard let e else { return nil }
+    if !e.variables.isEmpty {
+      throw QueryError.semantic(
+        "\(what) must be a constant, not an expression over variables", code: "NonConstantExpression")
+    }
+    let v = try evaluator.eval(e, [], Scope())
+    switch v {
+    case .int(let i):
+      if i < 0 {
+        throw QueryError.semantic("\(what) must not be negative (got \(i))", code: "NegativeIntegerArgument")
+      }
+      return Int(i)
+    case .float(let f) where f == f.rounded() && f >= 0 && false:
+      return Int(f)
+    default:
+      throw QueryError.semantic(
+        "\(what) must be an integer, got a \(v.typeName)", code: "InvalidArgumentType")
+    }
+  }
+
+  override func push(_ row: Row) throws {
+    if isAggregating {
+      var key: [QValue] = []
+      for i in groupingItems { key.append(try evaluator.eval(items[i], row, input).groupKey) }
+      if groups[key] == nil {
+        groups[key] = (row, aggregates.map(ProjectionStage.aggregator))
+        groupOrder.append(key)
+      }
+      for (k, agg) in aggregates.enumerated() {
+        switch agg {
+        case .countStar: try groups[key]!.aggs[k].add(.null)
+        case .function(_, _, let args, _):
+          guard !args.isEmpty else { continue }
+          let v = try evaluator.eval(args[0], row, input)
+          let extra = args.count > 1 ? try evaluator.eval(args[1], row, input) : nil
+          try groups[key]!.aggs[k].add(v, extra: extra)
+        default: break
+        }
+      }
+      return
+    }
+    let out = try items.map { try evaluator.eval($0, row, input) }
+    if streams {
+      try emit(out)
+    } else {
+      buffered.append(out + row)
+    }
+  }
+
+  static func aggregator(_ e: Expr) -> Aggregator {
+    switch e {
+    case .function(let name, let distinct, _, _):
+      return Aggregator(name: name.lowercased(), distinct: distinct)
+    default: return Aggregator(name: "count*", distinct: false)
+    }
+  }
+
+  func emit(_ out: Row) throws {
+    if let predicate {
+      guard try evaluator.truth(try evaluator.eval(predicate, out, output)) == .yes else { return }
+    }
+    try next!.push(out)
+  }
+
+  override func finish() throws {
+    if isAggregating {
+      if groups.isEmpty && groupingItems.isEmpty {
+        groups[[]] = (Array(repeating: .null, count: input.count), aggregates.map(ProjectionStage.aggregator))
+        groupOrder.append([])
+      }
+      var aggScope = input
+      for k in 0..<aggregates.count { aggScope.add(" agg\(k)", .value) }
+      for key in groupOrder {
+        let group = groups[key]!
+        var base = group.rep
+        while base.count < input.count { base.append(.null) }
+        base += group.aggs.map(\.result)
+        let out = try items.map { try evaluator.eval($0, base, aggScope) }
+        buffered.append(out + base)
+      }
+      groups = [:]
+      groupOrder = []
+    }
+    var rows = buffered
+    buffered = []
+    let width = output.count
+    if distinct {
+      var seen: Set<[QValue]> = []
+      rows = rows.filter { seen.insert($0[0..<width].map(\.groupKey)).inserted }
+    }
+    if !order.isEmpty {
+      let keyed = try rows.map { row in
+        (row, try order.map { try evaluator.eval($0.expression, row, sortScope) })
+      }
+      let sorted = keyed.enumerated().sorted { a, b in
+        for (i, s) in order.enumerated() {
+          let c = QValue.order(a.element.1[i], b.element.1[i])
+          if c != .orderedSame { return s.ascending ? c == .orderedAscending : c == .orderedDescending }
+        }
+        return a.offset < b.offset
+      }
+      rows = sorted.map(\.element.0)
+    }
+    var slice = rows[...]
+    if let skip { slice = slice.dropFirst(skip) }
+    if let limit { slice = slice.prefix(limit) }
+    for row in slice { try emit(Array(row[0..<width])) }
+    try next!.finish()
+  }
+}

@@ -1,0 +1,123 @@
+import Foundation
+import KnowledgeGraph
+
+/// Runs kgsh's Cypher subset (MATCH, OPTIONAL MATCH, WHERE, WITH, UNWIND, RETURN, CREATE)
+/// against a knowledge store.
+///
+/// Labels are node labels, relationship types are edge types; `n.prop` reads a node's plain
+/// properties, then its display name (`name`), key (`key`, unless generated), aliases
+/// (`aliases`) and the latest value of each fact (by as-of date). CREATE writes to the
+/// user's layer in one transaction when the query has run without error.
+///
+/// ```swift
+/// let engine = QueryEngine(store: store)
+/// let result = try engine.run("MATCH (c:Company {name: 'Zhipu AI'})-[:invests_in]->(x) RETURN x.name")
+/// ```
+public struct QueryEngine: Sendable {
+  public let store: KnowledgeStore
+
+  public init(store: KnowledgeStore) { self.store = store }
+
+  /// Parses, plans and runs a query.
+  /// - Parameters:
+  ///   - text: the query (several lines are fine).
+  ///   - parameters: values for `$name` parameters.
+  /// - Throws: `QueryError` with a line and column for syntax and semantic errors, or
+  ///   `KnowledgeError` when the store fails.
+  public func run(_ text: String, parameters: [String: ResultValue] = [:]) throws -> QueryResult {
+    let query = try Parser.parse(text)
+    let params = try parameters.mapValues(QValue.init)
+    let writes = query.clauses.contains { if case .create = $0 { return true } else { return false } }
+    let base = try QueryGraph.load(store)
+    let graph = writes ? QueryGraph(copying: base) : base
+    var executor = Executor(graph: graph, parameters: params)
+    let (first, collect, columns) = try executor.build(query)
+    try first.push([])
+    try first.finish()
+    var stats = QueryStatistics()
+    if graph.hasWrites {
+      try graph.commit()
+      for n in Int(graph.firstCreatedNode)..<graph.nodeCount {
+        stats.nodesCreated += 1
+        stats.labelsAdded += graph.nodeLabels[n].count
+        stats.propertiesSet += graph.createdNodeProps[Int32(n)]?.count ?? 0
+      }
+      for e in Int(graph.firstCreatedEdge)..<graph.edgeCount {
+        stats.relationshipsCreated += 1
+        stats.propertiesSet += graph.createdEdgeProps[Int32(e)]?.count ?? 0
+      }
+    }
+    let width = columns.count
+    let returns = { if case .return = query.clauses.last! { return true } else { return false } }()
+    let rows = try (returns ? collect.rows : []).map { row in
+      try row.prefix(width).map { try graph.result($0) }
+    }
+    return QueryResult(columns: columns, rows: rows, statistics: stats)
+  }
+
+  /// The plan of a query, one line per step: start nodes, expansions and filters with
+  /// estimated rows. Nothing is run and nothing is written.
+  public func explain(_ text: String, parameters: [String: ResultValue] = [:]) throws -> String {
+    let query = try Parser.parse(text)
+    let params = try parameters.mapValues(QValue.init)
+    let graph = try QueryGraph.load(store)
+    var executor = Executor(graph: graph, parameters: params)
+    _ = try executor.build(query)
+    var lines: [String] = []
+    var matchIndex = 0
+    for clause in query.clauses {
+      switch clause {
+      case .match(let m):
+        let plan = executor.plans[matchIndex]
+        matchIndex += 1
+        lines.append("\(m.optional ? "OPTIONAL MATCH" : "MATCH") (\(m.position))")
+        lines += plan.describe().map { "  " + $0 }
+      case .create(let patterns, _): lines.append("CREATE \(patterns.count) pattern(s)")
+      case .with(let p, let w): lines.append("WITH \(p.items.count) item(s)\(w == nil ? "" : " + WHERE")")
+      case .unwind(_, let alias, _): lines.append("UNWIND AS \(alias)")
+      case .return(let p):
+        var parts = ["RETURN \(p.star ? "*" : p.items.map(\.name).joined(separator: ", "))"]
+        if p.distinct { parts.append("DISTINCT") }
+        if !p.orderBy.isEmpty { parts.append("ORDER BY \(p.orderBy.count) key(s)") }
+        if p.skip != nil { parts.append("SKIP") }
+        if p.limit != nil { parts.append("LIMIT") }
+        lines.append(parts.joined(separator: " "))
+      }
+    }
+    return lines.joined(separator: "\n")
+  }
+}
+
+extension MatchPlan {
+  func describe() -> [String] {
+    func show(_ name: String) -> String { name.hasPrefix(" ") ? "(anonymous)" : name }
+    func rows(_ i: Int) -> String { "~\(Int(estimates[i].rounded(.up))) rows" }
+    var lines: [String] = []
+    for (i, step) in steps.enumerated() {
+      switch step {
+      case .scanAll(let n): lines.append("start \(show(n)): scan all nodes  [\(rows(i))]")
+      case .scanLabel(let n, let l): lines.append("start \(show(n)): label :\(l)  [\(rows(i))]")
+      case .lookup(let n, _): lines.append("start \(show(n)): key/name index lookup  [\(rows(i))]")
+      case .checkBound(let n): lines.append("check bound \(show(n))  [\(rows(i))]")
+      case .expand(let r, let forward, let toBound):
+        let rel = rels[r]
+        let from = forward ? rel.left : rel.right, to = forward ? rel.right : rel.left
+        let types = rel.types.isEmpty ? "" : ":" + rel.types.joined(separator: "|")
+        let length = rel.length.map { "*\($0.min)..\($0.max.map(String.init) ?? "")" } ?? ""
+        let arrow: String
+        switch (rel.direction, forward) {
+        case (.both, _): arrow = "-[\(types)\(length)]-"
+        case (.outgoing, true), (.incoming, false): arrow = "-[\(types)\(length)]->"
+        default: arrow = "<-[\(types)\(length)]-"
+        }
+        lines.append(
+          "expand (\(show(from)))\(arrow)(\(show(to)))\(toBound ? " into bound node" : "") via adjacency  [\(rows(i))]"
+        )
+      case .bindPaths: lines.append("bind paths \(paths.map(\.name).joined(separator: ", "))")
+      case .filter(let e):
+        lines.append("filter on \(e.variables.map(show).sorted().joined(separator: ", "))  [\(rows(i))]")
+      }
+    }
+    return lines
+  }
+}

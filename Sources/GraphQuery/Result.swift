@@ -1,0 +1,147 @@
+import Foundation
+import KnowledgeGraph
+
+/// A value in a query result: scalars, collections and graph elements with their data.
+public indirect enum ResultValue: Hashable, Sendable {
+  case null
+  case bool(Bool)
+  case int(Int64)
+  case float(Double)
+  case string(String)
+  case list([ResultValue])
+  case map([String: ResultValue])
+  case node(ResultNode)
+  case relationship(ResultRelationship)
+  case path(ResultPath)
+
+  /// The value as the shell's `Value` (nodes become entity references, relationships and
+  /// paths become maps), for the renderers.
+  public var value: Value {
+    switch self {
+    case .null: return .null
+    case .bool(let b): return .bool(b)
+    case .int(let i): return .int(i)
+    case .float(let f): return .double(f)
+    case .string(let s): return .string(s)
+    case .list(let l): return .list(l.map(\.value))
+    case .map(let m): return .map(m.mapValues(\.value))
+    case .node(let n):
+      var name = ""
+      if case .string(let s)? = n.properties["name"] { name = s }
+      return .entity(EntityRef(id: n.id, key: n.key, name: name.isEmpty ? n.key : name))
+    case .relationship(let r):
+      return .map([
+        "type": .string(r.type), "start": .int(r.startID), "end": .int(r.endID),
+        "properties": .map(r.properties.mapValues(\.value)),
+      ])
+    case .path(let p):
+      return .list(
+        zip(p.nodes, [nil] + p.relationships.map { Optional($0) }).flatMap { node, rel in
+          (rel.map { [ResultValue.relationship($0).value] } ?? []) + [ResultValue.node(node).value]
+        })
+    }
+  }
+
+  /// The value from the shell's `Value` (for parameters).
+  public init(_ value: Value) {
+    switch value {
+    case .null: self = .null
+    case .bool(let b): self = .bool(b)
+    case .int(let i): self = .int(i)
+    case .double(let d): self = .float(d)
+    case .decimal(let d): self = .float(NSDecimalNumber(decimal: d).doubleValue)
+    case .string(let s), .date(let s): self = .string(s)
+    case .money(let m): self = .float(NSDecimalNumber(decimal: m.amount).doubleValue)
+    case .entity(let e): self = .string(e.name)
+    case .list(let l): self = .list(l.map(ResultValue.init))
+    case .map(let m): self = .map(m.mapValues(ResultValue.init))
+    }
+  }
+}
+
+public struct ResultNode: Hashable, Sendable {
+  public var id: Int64
+  public var key: String
+  public var labels: [String]
+  public var properties: [String: ResultValue]
+}
+
+public struct ResultRelationship: Hashable, Sendable {
+  public var id: Int64
+  public var type: String
+  public var startID: Int64
+  public var endID: Int64
+  public var properties: [String: ResultValue]
+}
+
+public struct ResultPath: Hashable, Sendable {
+  public var nodes: [ResultNode]
+  public var relationships: [ResultRelationship]
+}
+
+/// What a query changed.
+public struct QueryStatistics: Hashable, Sendable {
+  public var nodesCreated = 0
+  public var relationshipsCreated = 0
+  public var labelsAdded = 0
+  public var propertiesSet = 0
+  public init() {}
+  public var isEmpty: Bool { self == QueryStatistics() }
+}
+
+/// The result of a query: named columns and rows of values, plus what it wrote.
+public struct QueryResult: Sendable {
+  public var columns: [String]
+  public var rows: [[ResultValue]]
+  public var statistics: QueryStatistics
+}
+
+extension QueryGraph {
+  func result(_ v: QValue) throws -> ResultValue {
+    switch v {
+    case .null: return .null
+    case .bool(let b): return .bool(b)
+    case .int(let i): return .int(i)
+    case .float(let f): return .float(f)
+    case .string(let s): return .string(s)
+    case .list(let l): return .list(try l.map(result))
+    case .map(let m): return .map(try m.mapValues(result))
+    case .node(let n): return .node(try resultNode(n))
+    case .relationship(let r): return .relationship(try resultRelationship(r))
+    case .path(let ns, let rs):
+      return .path(ResultPath(nodes: try ns.map(resultNode), relationships: try rs.map(resultRelationship)))
+    }
+  }
+
+  func resultNode(_ n: Int32) throws -> ResultNode {
+    let props = try properties(ofNode: n).filter { !$0.value.isNull }
+    let key: String
+    if case .string(let k)? = props["key"] { key = k } else { key = "_c\(nodeIDs[Int(n)])" }
+    return ResultNode(
+      id: nodeIDs[Int(n)], key: key, labels: labels(of: n), properties: try props.mapValues(result))
+  }
+
+  func resultRelationship(_ r: Int32) throws -> ResultRelationship {
+    let props = try properties(ofEdge: r).filter { !$0.value.isNull }
+    return ResultRelationship(
+      id: edgeIDs[Int(r)], type: typeName(of: r), startID: nodeIDs[Int(edgeSrc[Int(r)])],
+      endID: nodeIDs[Int(edgeDst[Int(r)])], properties: try props.mapValues(result))
+  }
+}
+
+extension QValue {
+  init(_ v: ResultValue) throws {
+    switch v {
+    case .null: self = .null
+    case .bool(let b): self = .bool(b)
+    case .int(let i): self = .int(i)
+    case .float(let f): self = .float(f)
+    case .string(let s): self = .string(s)
+    case .list(let l): self = .list(try l.map(QValue.init))
+    case .map(let m): self = .map(try m.mapValues(QValue.init))
+    case .node, .relationship, .path:
+      throw QueryError(
+        .semantic, "graph elements cannot be passed as parameters", code: "InvalidParameterUse")
+    }
+  }
+}

@@ -1,0 +1,139 @@
+/// Checks done before a query runs: unknown functions, property access on values that
+/// have no properties, and what an expression is known to produce.
+enum StaticCheck {
+  /// Throws for calls to unknown functions and for property reads on paths and literals.
+  static func check(_ e: Expr, _ scope: Scope) throws {
+    var failure: QueryError?
+    e.visit { sub in
+      guard failure == nil else { return }
+      switch sub {
+      case .function(let name, _, _, let pos):
+        let lower = name.lowercased()
+        if !Functions.known.contains(lower) && !Expr.aggregateNames.contains(lower) {
+          failure = QueryError.semantic("unknown function \(name)()", code: "UnknownFunction", at: pos)
+        }
+      case .property(let base, let key):
+        let kind = StaticCheck.kind(of: base, scope)
+        if kind == .path || kind == .scalar || kind == .relationshipList {
+          failure = QueryError.semantic(
+            "cannot read property '\(key)' of a \(kind == .path ? "path" : "value of this type")",
+            code: "InvalidArgumentType")
+        }
+        if case .literal(let v) = base, !v.isNull {
+          failure = QueryError.semantic(
+            "cannot read property '\(key)' of a \(v.typeName)", code: "InvalidArgumentType")
+        }
+      default: break
+      }
+    }
+    if let failure { throw failure }
+  }
+
+  /// What an expression is known to produce, as far as it can be told before running.
+  static func kind(of e: Expr, _ scope: Scope) -> Scope.Kind {
+    switch e {
+    case .variable(let name, _): return scope.kinds[name] ?? .value
+    case .literal(let v):
+      switch v {
+      case .null: return .value
+      default: return .scalar
+      }
+    case .list, .map, .listComprehension, .binary, .unary, .isNull, .hasLabels, .quantifier, .countStar:
+      return .scalar
+    case .function(let name, _, _, _):
+      switch name.lowercased() {
+      case "startnode", "endnode": return .node
+      case "coalesce", "head", "last", "min", "max": return .value
+      case "collect", "nodes", "relationships", "tail", "range", "labels", "keys": return .scalar
+      default: return .scalar
+      }
+    default: return .value
+    }
+  }
+
+  /// In an item that aggregates, only grouping keys (variables, or property reads that are
+  /// themselves projected) may appear outside the aggregate calls.
+  static func checkAggregationItem(_ e: Expr, groupingKeys: [Expr]) throws {
+    let keys = Set(groupingKeys.map(canonical))
+    func walk(_ e: Expr) throws {
+      switch e {
+      case .countStar: return
+      case .function(let name, _, _, _) where Expr.aggregateNames.contains(name.lowercased()): return
+      case .variable(let name, let pos):
+        if !keys.contains(canonical(e)) {
+          throw QueryError.semantic(
+            "'\(name)' is used next to an aggregate but is not a grouping key",
+            code: "AmbiguousAggregationExpression",
+            at: pos)
+        }
+      case .property(.variable, _):
+        if keys.contains(canonical(e)) { return }
+        try walk(e.children[0])
+      case .listComprehension, .quantifier: return
+      default:
+        for child in e.children { try walk(child) }
+      }
+    }
+    try walk(e)
+  }
+
+  /// After DISTINCT or aggregation, ORDER BY sees only the projected columns (and
+  /// expressions written exactly as a projected one).
+  static func checkOnlyProjected(_ e: Expr, _ projected: Set<String>, _ columns: Set<String>) throws {
+    if projected.contains(canonical(e)) { return }
+    switch e {
+    case .variable(let name, let pos):
+      if !columns.contains(name) && !name.hasPrefix(" agg") {
+        throw QueryError.semantic(
+          "'\(name)' is not projected by the DISTINCT or aggregating projection it is sorted after",
+          code: "UndefinedVariable", at: pos)
+      }
+    case .listComprehension, .quantifier, .pattern: return
+    default:
+      for child in e.children { try checkOnlyProjected(child, projected, columns) }
+    }
+  }
+
+  /// A text form of an expression without source positions, for comparing expressions.
+  static func canonical(_ e: Expr) -> String {
+    switch e {
+    case .literal(let v): return "\(v)"
+    case .parameter(let p, _): return "$\(p)"
+    case .variable(let v, _): return "`\(v)`"
+    case .property(let b, let k): return "\(canonical(b)).`\(k)`"
+    case .function(let n, let d, let args, _):
+      return "\(n.lowercased())(\(d ? "DISTINCT " : "")\(args.map(canonical).joined(separator: ",")))"
+    case .countStar: return "count(*)"
+    default: return "\(e.kindName)(\(e.children.map(canonical).joined(separator: ",")))"
+    }
+  }
+}
+
+extension Expr {
+  /// Direct sub-expressions.
+  var children: [Expr] {
+    var out: [Expr] = []
+    _ = try? mapChildren { c in
+      out.append(c)
+      return c
+    }
+    return out
+  }
+
+  var kindName: String {
+    switch self {
+    case .list: return "list"
+    case .map(let entries): return "map[\(entries.map(\.0).joined(separator: ","))]"
+    case .unary(let op, _): return "unary\(op)"
+    case .binary(let op, _, _): return "binary\(op.rawValue)"
+    case .isNull(_, let n): return "isnull\(n)"
+    case .hasLabels(_, let l): return "labels\(l)"
+    case .index: return "index"
+    case .slice(_, let a, let b): return "slice\(a != nil)\(b != nil)"
+    case .caseExpr(let s, let w, let o): return "case\(s != nil)\(w.count)\(o != nil)"
+    case .listComprehension(let v, _, let p, let m): return "lc\(v)\(p != nil)\(m != nil)"
+    case .quantifier(let k, let v, _, _): return "q\(k)\(v)"
+    default: return "\(self)"
+    }
+  }
+}

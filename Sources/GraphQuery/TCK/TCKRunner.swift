@@ -1,0 +1,218 @@
+import Foundation
+import KnowledgeGraph
+
+/// Runs openCypher TCK scenarios, each on a fresh in-memory store.
+package struct TCKRunner {
+  package enum Outcome: String, Sendable { case pass = "PASS", fail = "FAIL", skip = "SKIP" }
+
+  package struct Report: Sendable {
+    package var feature: String
+    package var line: Int
+    package var scenario: String
+    package var outcome: Outcome
+    package var reason: String?
+
+    package var text: String {
+      "\(outcome.rawValue) \(feature):\(line) \(scenario)" + (reason.map { " [\($0)]" } ?? "")
+    }
+  }
+
+  package var graphsDirectory: URL?
+
+  package init(graphsDirectory: URL?) { self.graphsDirectory = graphsDirectory }
+
+  /// Every `.feature` file under a directory, sorted by path.
+  package static func featureFiles(in directory: URL) -> [URL] {
+    let paths = (try? FileManager.default.subpathsOfDirectory(atPath: directory.path)) ?? []
+    let files = paths.filter { $0.hasSuffix(".feature") }.map { directory.appendingPathComponent($0) }
+    return files.sorted { $0.path < $1.path }
+  }
+
+  /// Runs all features under `directory`, calling `report` after each scenario.
+  package func runAll(in directory: URL, report: (Report) -> Void) throws -> [Report] {
+    var reports: [Report] = []
+    let base = directory.standardizedFileURL.path
+    for file in TCKRunner.featureFiles(in: directory) {
+      let text = try String(contentsOf: file, encoding: .utf8)
+      var relative = file.standardizedFileURL.path
+      if relative.hasPrefix(base) { relative = String(relative.dropFirst(base.count + 1)) }
+      let feature = Feature.parse(text, path: relative)
+      for scenario in feature.scenarios {
+        let r = run(scenario, in: feature)
+        reports.append(r)
+        report(r)
+      }
+    }
+    return reports
+  }
+
+  struct Failure: Error {
+    var outcome: Outcome
+    var reason: String
+  }
+
+  /// Runs one scenario and says how it went.
+  package func run(_ scenario: Feature.Scenario, in feature: Feature) -> Report {
+    var report = Report(feature: feature.path, line: scenario.line, scenario: scenario.name, outcome: .pass)
+    do {
+      try execute(scenario)
+    } catch let f as Failure {
+      report.outcome = f.outcome
+      report.reason = f.reason
+    } catch {
+      report.outcome = .fail
+      report.reason = "\(error)"
+    }
+    return report
+  }
+
+  func execute(_ scenario: Feature.Scenario) throws {
+    let store = try KnowledgeStore.inMemory()
+    let engine = QueryEngine(store: store)
+    var parameters: [String: ResultValue] = [:]
+    var result: Result<QueryResult, any Error>?
+    var before = try store.queryGraphState()
+    var queryText = ""
+    for step in scenario.steps {
+      let text = step.text
+      if text == "an empty graph" || text == "any graph" {
+        continue
+      } else if text.hasPrefix("the "), text.hasSuffix(" graph") {
+        let name = String(text.dropFirst(4).dropLast(6))
+        guard let dir = graphsDirectory else {
+          throw Failure(outcome: .skip, reason: "graph \(name) needs --graphs")
+        }
+        let file = dir.appendingPathComponent(name).appendingPathComponent("\(name).cypher")
+        guard let script = try? String(contentsOf: file, encoding: .utf8) else {
+          throw Failure(outcome: .skip, reason: "graph \(name) not found in \(dir.path)")
+        }
+        do {
+          _ = try engine.run(script)
+        } catch {
+          throw Failure(outcome: .fail, reason: "loading graph \(name) failed: \(error)")
+        }
+      } else if text.hasPrefix("having executed") {
+        do {
+          _ = try engine.run(step.docString ?? "")
+        } catch let e as QueryError where e.kind == .unsupported {
+          throw Failure(outcome: .skip, reason: "setup: \(e)")
+        } catch {
+          throw Failure(outcome: .fail, reason: "setup query failed: \(error)")
+        }
+      } else if text.hasPrefix("parameters are") {
+        for row in step.table ?? [] where row.count >= 2 {
+          guard let v = try TCKValue.parse(row[1]).parameter else {
+            throw Failure(outcome: .fail, reason: "parameter \(row[0]) is not a plain value")
+          }
+          parameters[row[0]] = v
+        }
+      } else if text.hasPrefix("executing query") || text.hasPrefix("executing control query") {
+        queryText = step.docString ?? ""
+        before = try store.queryGraphState()
+        result = Result { try engine.run(queryText, parameters: parameters) }
+      } else if text.hasPrefix("the result should be empty") {
+        let rows = try successful(result)
+        if !rows.rows.isEmpty {
+          throw Failure(outcome: .fail, reason: "expected no rows, got \(rows.rows.count)")
+        }
+      } else if text.hasPrefix("the result should be") {
+        let actual = try successful(result)
+        try compare(
+          actual, step.table ?? [], ordered: text.contains("in order"),
+          unorderedLists: text.contains("ignoring element order"))
+      } else if text.hasPrefix("a "), text.contains("should be raised") {
+        switch result {
+        case .failure?: break
+        case .success?:
+          throw Failure(outcome: .fail, reason: "expected an error (\(text)), the query succeeded")
+        case nil: throw Failure(outcome: .fail, reason: "no query ran")
+        }
+      } else if text.hasPrefix("no side effects") {
+        guard case .success? = result else { continue }
+        let after = try store.queryGraphState()
+        let effects = TCKRunner.sideEffects(before, after)
+        if !effects.isEmpty {
+          throw Failure(
+            outcome: .fail, reason: "expected no side effects, got \(TCKRunner.describe(effects))")
+        }
+      } else if text.hasPrefix("the side effects should be") {
+        guard case .success? = result else { continue }
+        let after = try store.queryGraphState()
+        let effects = TCKRunner.sideEffects(before, after)
+        var expected: [String: Int] = [:]
+        for row in step.table ?? [] where row.count >= 2 { expected[row[0]] = Int(row[1]) ?? -1 }
+        if effects != expected {
+          throw Failure(
+            outcome: .fail,
+            reason:
+              "side effects: expected \(TCKRunner.describe(expected)), got \(TCKRunner.describe(effects))")
+        }
+      } else {
+        throw Failure(outcome: .skip, reason: "unknown step '\(text)'")
+      }
+    }
+  }
+
+  func successful(_ result: Result<QueryResult, any Error>?) throws -> QueryResult {
+    switch result {
+    case .success(let r)?: return r
+    case .failure(let e as QueryError)? where e.kind == .unsupported:
+      throw Failure(outcome: .skip, reason: e.description)
+    case .failure(let e)?: throw Failure(outcome: .fail, reason: "query failed: \(e)")
+    case nil: throw Failure(outcome: .fail, reason: "no query ran")
+    }
+  }
+
+  func compare(_ actual: QueryResult, _ table: [[String]], ordered: Bool, unorderedLists: Bool) throws {
+    guard let header = table.first else { return }
+    if header != actual.columns {
+      throw Failure(outcome: .fail, reason: "columns: expected \(header), got \(actual.columns)")
+    }
+    let expected = try table.dropFirst().map { row in try row.map(TCKValue.parse) }
+    func show() -> String {
+      "expected \(expected.map { "|" + $0.map(\.description).joined(separator: "|") + "|" }.joined(separator: " ")), got "
+        + actual.rows.map { "|" + $0.map(tckDescription).joined(separator: "|") + "|" }.joined(separator: " ")
+    }
+    guard expected.count == actual.rows.count else {
+      throw Failure(
+        outcome: .fail, reason: "\(expected.count) rows expected, \(actual.rows.count) returned: \(show())")
+    }
+    func rowMatches(_ e: [TCKValue], _ a: [ResultValue]) -> Bool {
+      e.count == a.count && zip(e, a).allSatisfy { $0.matches($1, unorderedLists: unorderedLists) }
+    }
+    if ordered {
+      for (e, a) in zip(expected, actual.rows) where !rowMatches(e, a) {
+        throw Failure(outcome: .fail, reason: "rows differ (in order): \(show())")
+      }
+    } else {
+      var remaining = actual.rows
+      for e in expected {
+        guard let i = remaining.firstIndex(where: { rowMatches(e, $0) }) else {
+          throw Failure(outcome: .fail, reason: "rows differ: \(show())")
+        }
+        remaining.remove(at: i)
+      }
+    }
+  }
+
+  typealias State = (nodes: Set<Int64>, edges: Set<Int64>, labels: Set<String>, properties: Set<String>)
+
+  /// Side effects as the TCK counts them: +/- nodes, relationships, labels, properties.
+  static func sideEffects(_ a: State, _ b: State) -> [String: Int] {
+    var out: [String: Int] = [:]
+    func put(_ key: String, _ n: Int) { if n != 0 { out[key] = n } }
+    put("+nodes", b.nodes.subtracting(a.nodes).count)
+    put("-nodes", a.nodes.subtracting(b.nodes).count)
+    put("+relationships", b.edges.subtracting(a.edges).count)
+    put("-relationships", a.edges.subtracting(b.edges).count)
+    put("+labels", b.labels.subtracting(a.labels).count)
+    put("-labels", a.labels.subtracting(b.labels).count)
+    put("+properties", b.properties.subtracting(a.properties).count)
+    put("-properties", a.properties.subtracting(b.properties).count)
+    return out
+  }
+
+  static func describe(_ effects: [String: Int]) -> String {
+    effects.isEmpty ? "none" : effects.keys.sorted().map { "\($0) \(effects[$0]!)" }.joined(separator: ", ")
+  }
+}

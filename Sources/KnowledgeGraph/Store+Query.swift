@@ -1,0 +1,154 @@
+import Foundation
+import GRDB
+import GRDBSQLite
+
+/// Bulk reads for the query engine (GraphQuery): whole-graph topology in one scan, and
+/// node/edge details by id, without building `Node` records for nodes a query never shows.
+extension KnowledgeStore {
+  /// Every node id and its labels, in id order.
+  public func queryNodeTopology() throws -> (ids: [Int64], labels: [(nodeID: Int64, label: String)]) {
+    try read { db in
+      var ids: [Int64] = []
+      ids.reserveCapacity(try Int.fetchOne(db, sql: "SELECT count(*) FROM node") ?? 0)
+      try Adjacency.step(db, "SELECT id FROM node ORDER BY id") { s in ids.append(sqlite3_column_int64(s, 0))
+      }
+      var labels: [(Int64, String)] = []
+      let cursor = try Row.fetchCursor(db, sql: "SELECT node_id, label FROM node_label")
+      while let row = try cursor.next() { labels.append((row[0], row[1])) }
+      return (ids, labels)
+    }
+  }
+
+  /// Every edge as (id, src, type id, dst), and the edge type names by id.
+  public func queryEdgeTopology() throws -> (
+    ids: [Int64], src: [Int64], type: [Int64], dst: [Int64], typeNames: [Int64: String]
+  ) {
+    try read { db in
+      let n = try Int.fetchOne(db, sql: "SELECT count(*) FROM edge") ?? 0
+      var ids: [Int64] = [], src: [Int64] = [], type: [Int64] = [], dst: [Int64] = []
+      ids.reserveCapacity(n)
+      src.reserveCapacity(n)
+      type.reserveCapacity(n)
+      dst.reserveCapacity(n)
+      try Adjacency.step(db, "SELECT id, src, type, dst FROM edge ORDER BY id") { s in
+        ids.append(sqlite3_column_int64(s, 0))
+        src.append(sqlite3_column_int64(s, 1))
+        type.append(sqlite3_column_int64(s, 2))
+        dst.append(sqlite3_column_int64(s, 3))
+      }
+      var names: [Int64: String] = [:]
+      for row in try Row.fetchAll(db, sql: "SELECT id, name FROM edge_type") {
+        names[row["id"]] = row["name"]
+      }
+      return (ids, src, type, dst, names)
+    }
+  }
+
+  /// What a query sees of a node: key, display name, plain properties, the latest value of
+  /// each fact predicate (by as-of date) and the aliases beyond name and key.
+  public struct QueryNodeDetails: Sendable {
+    public var key: String
+    public var name: String
+    public var props: [String: Value]
+    public var facts: [String: Value]
+    public var aliases: [String]
+  }
+
+  /// Details of the given nodes, by id (ids that do not exist are left out).
+  public func queryNodeDetails(_ ids: [Int64]) throws -> [Int64: QueryNodeDetails] {
+    guard !ids.isEmpty else { return [:] }
+    return try read { db in
+      var out: [Int64: QueryNodeDetails] = [:]
+      for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min($0 + 500, ids.count)]) })
+      {
+        let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+        let args = StatementArguments(chunk)
+        for row in try Row.fetchAll(
+          db, sql: "SELECT id, key, name, props FROM node WHERE id IN (\(marks))", arguments: args)
+        {
+          var props: [String: Value] = [:]
+          if let text: String = row["props"], case .map(let m)? = try? JSON.decode(text) { props = m }
+          out[row["id"]] = QueryNodeDetails(
+            key: row["key"], name: row["name"], props: props, facts: [:], aliases: [])
+        }
+        let factSQL = """
+          SELECT \(Self.factColumns) FROM fact f \(Self.factJoins) WHERE f.node_id IN (\(marks))
+          ORDER BY f.node_id, f.predicate, f.as_of DESC, f.id
+          """
+        for row in try Row.fetchAll(db, sql: factSQL, arguments: args) {
+          let fact = Self.fact(from: row)
+          if out[fact.nodeID]?.facts[fact.predicate] == nil {
+            out[fact.nodeID]?.facts[fact.predicate] = fact.value
+          }
+        }
+        for row in try Row.fetchAll(
+          db, sql: "SELECT node_id, alias FROM alias WHERE node_id IN (\(marks)) ORDER BY node_id, alias",
+          arguments: args)
+        {
+          let id: Int64 = row[0]
+          let alias: String = row[1]
+          if let d = out[id], alias != d.name, alias != d.key { out[id]?.aliases.append(alias) }
+        }
+      }
+      return out
+    }
+  }
+
+  /// Plain properties of the given edges, by id.
+  public func queryEdgeProperties(_ ids: [Int64]) throws -> [Int64: [String: Value]] {
+    guard !ids.isEmpty else { return [:] }
+    return try read { db in
+      var out: [Int64: [String: Value]] = [:]
+      for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min($0 + 500, ids.count)]) })
+      {
+        let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+        for row in try Row.fetchAll(
+          db, sql: "SELECT id, props FROM edge WHERE id IN (\(marks))", arguments: StatementArguments(chunk))
+        {
+          var props: [String: Value] = [:]
+          if let text: String = row["props"], case .map(let m)? = try? JSON.decode(text) { props = m }
+          out[row["id"]] = props
+        }
+      }
+      return out
+    }
+  }
+
+  /// Ids of nodes whose key, display name or alias is exactly `text` (index lookups).
+  public func queryNodeIDs(keyOrName text: String) throws -> [Int64] {
+    try read { db in
+      try Int64.fetchAll(
+        db,
+        sql: """
+          SELECT id FROM node WHERE key = ?1 UNION SELECT id FROM node WHERE name = ?1
+          UNION SELECT node_id FROM alias WHERE norm = ?2
+          """, arguments: [text, Names.normalize(text)])
+    }
+  }
+
+  /// A summary of the whole graph for comparing before and after a query: node and edge
+  /// ids, label names, and every (element, property, value) triple.
+  public func queryGraphState() throws -> (
+    nodes: Set<Int64>, edges: Set<Int64>, labels: Set<String>, properties: Set<String>
+  ) {
+    try read { db in
+      var nodes: Set<Int64> = [], edges: Set<Int64> = [], labels: Set<String> = [], props: Set<String> = []
+      for row in try Row.fetchAll(db, sql: "SELECT id, props FROM node") {
+        let id: Int64 = row[0]
+        nodes.insert(id)
+        if let text: String = row[1], case .map(let m)? = try? JSON.decode(text) {
+          for (k, v) in m { props.insert("n\(id).\(k)=\(JSON.encode(v))") }
+        }
+      }
+      for row in try Row.fetchAll(db, sql: "SELECT id, props FROM edge") {
+        let id: Int64 = row[0]
+        edges.insert(id)
+        if let text: String = row[1], case .map(let m)? = try? JSON.decode(text) {
+          for (k, v) in m { props.insert("e\(id).\(k)=\(JSON.encode(v))") }
+        }
+      }
+      labels = Set(try String.fetchAll(db, sql: "SELECT DISTINCT label FROM node_label"))
+      return (nodes, edges, labels, props)
+    }
+  }
+}

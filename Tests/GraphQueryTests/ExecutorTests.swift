@@ -1,0 +1,92 @@
+import KnowledgeGraph
+import XCTest
+
+@testable import GraphQuery
+
+final class ExecutorTests: XCTestCase {
+  var store: KnowledgeStore!
+  var engine: QueryEngine!
+
+  override func setUpWithError() throws {
+    store = try KnowledgeStore.inMemory()
+    engine = QueryEngine(store: store)
+  }
+
+  func rows(_ text: String, _ parameters: [String: ResultValue] = [:]) throws -> [[String]] {
+    try engine.run(text, parameters: parameters).rows.map { $0.map(tckDescription) }
+  }
+
+  func testCreateThenMatch() throws {
+    let created = try engine.run("CREATE (a:A {name: 'a'})-[:T {w: 1}]->(b:B {name: 'b'}), (b)-[:T]->(:C)")
+    XCTAssertEqual(created.statistics.nodesCreated, 3)
+    XCTAssertEqual(created.statistics.relationshipsCreated, 2)
+    XCTAssertEqual(
+      try rows("MATCH (x:A)-[r:T]->(y)-->(z) RETURN x.name, r.w, y, labels(z)"),
+      [["'a'", "1", "(:B {name: 'b'})", "['C']"]])
+    XCTAssertEqual(try rows("MATCH (x)-[*1..2]->(z:C) RETURN x.name ORDER BY x.name"), [["'a'"], ["'b'"]])
+  }
+
+  func testNullLogicAndAggregation() throws {
+    _ = try engine.run("UNWIND [1, 2, null, 4] AS v CREATE ({v: v})")
+    XCTAssertEqual(
+      try rows("MATCH (n) RETURN count(*), count(n.v), sum(n.v), min(n.v), max(n.v), avg(n.v)"),
+      [["4", "3", "7", "1", "4", "2.3333333333333335"]])
+    XCTAssertEqual(
+      try rows("RETURN null AND false, null OR true, null = null, NOT null, 1 IN [null, 1]"),
+      [["false", "true", "null", "null", "true"]])
+    XCTAssertEqual(try rows("MATCH (n) WHERE n.v IS NULL RETURN count(*)"), [["1"]])
+  }
+
+  func testOrderingAcrossTypes() throws {
+    XCTAssertEqual(
+      try rows("UNWIND [null, 'b', 2, true, 1.5, [1], {a: 1}] AS x RETURN x ORDER BY x"),
+      [["{a: 1}"], ["[1]"], ["'b'"], ["true"], ["1.5"], ["2"], ["null"]])
+  }
+
+  func testParametersAndErrors() throws {
+    _ = try engine.run("CREATE (:P {name: 'x'})")
+    XCTAssertEqual(try rows("MATCH (p:P) WHERE p.name = $n RETURN p.name", ["n": .string("x")]), [["'x'"]])
+    XCTAssertThrowsError(try engine.run("MATCH (p) RETURN q")) { error in
+      let e = error as? QueryError
+      XCTAssertEqual(e?.code, "UndefinedVariable")
+      XCTAssertEqual(e?.position, SourcePosition(line: 1, column: 18))
+    }
+    XCTAssertThrowsError(try engine.run("CREATE (a)-[:T|U]->(b)"))
+    XCTAssertThrowsError(try engine.run("MATCH (n) RETURN n LIMIT -1"))
+  }
+
+  func testStoreNodesExposeNameAliasesAndFacts() throws {
+    try store.write { w in
+      let z = try w.upsertNode(key: "zhipu", name: "Zhipu AI", labels: ["Company"])
+      try w.addAlias(z, "智谱")
+      let i = try w.upsertNode(key: "fund", name: "Big Fund", labels: ["Investor"])
+      try w.addEdge(i, "invests_in", z)
+      try w.addFact(
+        FactDraft(
+          nodeID: z, predicate: "employees", valueType: "number", value: "800",
+          provenance: Provenance(asOf: "2024")))
+      try w.addFact(
+        FactDraft(
+          nodeID: z, predicate: "employees", valueType: "number", value: "1000",
+          provenance: Provenance(asOf: "2025")))
+    }
+    XCTAssertEqual(
+      try rows(
+        "MATCH (i:Investor)-[:invests_in]->(c {name: 'Zhipu AI'}) RETURN i.name, c.key, c.employees, c.aliases"
+      ),
+      [["'Big Fund'", "'zhipu'", "1000", "['智谱']"]])
+    let plan = try engine.explain("MATCH (i:Investor)-[:invests_in]->(c:Company {name: 'Zhipu AI'}) RETURN i")
+    XCTAssertTrue(plan.contains("start c: key/name index lookup"), plan)
+    XCTAssertTrue(plan.contains("expand (c)<-[:invests_in]-(i)"), plan)
+  }
+
+  func testCreatedNodeWithoutNameHasNullName() throws {
+    _ = try engine.run("CREATE (:X {v: 1})")
+    XCTAssertEqual(try rows("MATCH (n:X) RETURN n.name, keys(n)"), [["null", "['v']"]])
+  }
+
+  func testWriteIsAllOrNothing() throws {
+    XCTAssertThrowsError(try engine.run("CREATE (a:A) WITH a UNWIND [1, 0] AS d RETURN 1 / d"))
+    XCTAssertEqual(try rows("MATCH (n) RETURN count(n)"), [["0"]])
+  }
+}

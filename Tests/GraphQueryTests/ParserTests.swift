@@ -1,0 +1,87 @@
+import XCTest
+
+@testable import GraphQuery
+
+final class ParserTests: XCTestCase {
+  func error(_ text: String) -> QueryError? {
+    do {
+      _ = try Parser.parse(text)
+      return nil
+    } catch {
+      return error as? QueryError
+    }
+  }
+
+  func testParsesPatternsAndProjection() throws {
+    let q = try Parser.parse(
+      """
+      MATCH (a:Company:Listed {name: 'Zhipu'})-[r:invests_in|competes_with*1..3]->(b), (c)<--(a)
+      WHERE a.age > 3 AND NOT b:Person
+      RETURN DISTINCT a.name AS name, count(*) ORDER BY name DESC SKIP 1 LIMIT 2
+      """)
+    XCTAssertEqual(q.clauses.count, 2)
+    guard case .match(let m) = q.clauses[0] else { return XCTFail("expected MATCH") }
+    XCTAssertEqual(m.patterns.count, 2)
+    XCTAssertEqual(m.patterns[0].nodes[0].labels, ["Company", "Listed"])
+    let rel = m.patterns[0].relationships[0]
+    XCTAssertEqual(rel.types, ["invests_in", "competes_with"])
+    XCTAssertEqual(rel.length?.min, 1)
+    XCTAssertEqual(rel.length?.max, 3)
+    XCTAssertEqual(m.patterns[1].relationships[0].direction, .incoming)
+    guard case .return(let p) = q.clauses[1] else { return XCTFail("expected RETURN") }
+    XCTAssertTrue(p.distinct)
+    XCTAssertEqual(p.items.map(\.name), ["name", "count(*)"])
+    XCTAssertEqual(p.orderBy.count, 1)
+    XCTAssertFalse(p.orderBy[0].ascending)
+  }
+
+  func testVariableLengthForms() throws {
+    func length(_ text: String) throws -> (Int, Int?)? {
+      guard case .match(let m) = try Parser.parse("MATCH ()-[\(text)]->() RETURN 1").clauses[0] else {
+        return nil
+      }
+      return m.patterns[0].relationships[0].length.map { ($0.min, $0.max) }
+    }
+    XCTAssertEqual(try length("*")?.0, 1)
+    XCTAssertNil(try length("*")?.1)
+    XCTAssertEqual(try length("*2")?.1, 2)
+    XCTAssertEqual(try length("*2")?.0, 2)
+    XCTAssertEqual(try length("*..5")?.0, 1)
+    XCTAssertEqual(try length("*..5")?.1, 5)
+  }
+
+  func testSyntaxErrorCarriesLineAndColumn() {
+    let e = error("MATCH (n)\nRETURN n.name AS")
+    XCTAssertEqual(e?.kind, .syntax)
+    XCTAssertEqual(e?.position, SourcePosition(line: 2, column: 17))
+    let bad = error("MATCH (n\nRETURN n")
+    XCTAssertEqual(bad?.position?.line, 2)
+    XCTAssertEqual(bad?.position?.column, 1)
+    XCTAssertTrue(bad?.description.contains("expected ')'") == true, bad?.description ?? "")
+  }
+
+  func testUnsupportedConstructsAreNamed() {
+    let e = error("MATCH (n)\n  DELETE n")
+    XCTAssertEqual(e?.kind, .unsupported)
+    XCTAssertTrue(e?.description.contains("DELETE") == true)
+    XCTAssertEqual(e?.position, SourcePosition(line: 2, column: 3))
+    XCTAssertEqual(error("MERGE (n)")?.kind, .unsupported)
+    XCTAssertEqual(error("MATCH p = shortestPath((a)-[*]-(b)) RETURN p")?.kind, .unsupported)
+  }
+
+  func testOperatorPrecedence() throws {
+    let q = try Parser.parse("RETURN 1 + 2 * 3 = 7 OR false AS x")
+    guard case .return(let p) = q.clauses[0], case .binary(.or, let l, _) = p.items[0].expression,
+      case .binary(.eq, let sum, _) = l, case .binary(.add, _, let product) = sum,
+      case .binary(.mul, _, _) = product
+    else { return XCTFail("unexpected tree") }
+  }
+
+  func testStringEscapesAndComments() throws {
+    let q = try Parser.parse("RETURN 'it\\'s' /* block */ AS s // trailing")
+    guard case .return(let p) = q.clauses[0], case .literal(.string(let s)) = p.items[0].expression else {
+      return XCTFail("expected a string literal")
+    }
+    XCTAssertEqual(s, "it's")
+  }
+}
