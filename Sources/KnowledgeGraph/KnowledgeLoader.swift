@@ -1,0 +1,173 @@
+import Foundation
+
+/// Builds the built-in layer of a knowledge base from the reviewable text sources in
+/// Knowledge/ (sources.tsv, entities.tsv, facts.tsv, edges.tsv), keeping the user layer.
+///
+/// The build is one transaction and is skipped when the sources' fingerprint matches the
+/// one recorded in the store, so a start-up with unchanged sources costs one meta lookup.
+public enum KnowledgeLoader {
+  static let files = ["sources.tsv", "entities.tsv", "facts.tsv", "edges.tsv"]
+
+  /// Finds the Knowledge/ folder: `KGSH_KNOWLEDGE`, the installed copy
+  /// (`PREFIX/share/kgsh/Knowledge`), next to the executable, then the source tree.
+  public static func locate(executable: String = CommandLine.arguments.first ?? "") -> String? {
+    let env = ProcessInfo.processInfo.environment
+    if let dir = env["KGSH_KNOWLEDGE"], !dir.isEmpty { return dir }
+    let fm = FileManager.default
+    var candidates: [String] = []
+    let exe = URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()
+    candidates.append(exe.appendingPathComponent("../share/kgsh/Knowledge").standardized.path)
+    candidates.append(exe.appendingPathComponent("Knowledge").path)
+    var dir = exe
+    for _ in 0..<6 {
+      candidates.append(dir.appendingPathComponent("Knowledge").path)
+      dir = dir.deletingLastPathComponent()
+    }
+    let sourceTree = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().appendingPathComponent("Knowledge").path
+    candidates.append(sourceTree)
+    return candidates.first { fm.fileExists(atPath: $0 + "/entities.tsv") }
+  }
+
+  /// A fingerprint (FNV-1a 64) of every source file's name and bytes.
+  public static func fingerprint(_ dir: String) -> String {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for name in files {
+      let data = FileManager.default.contents(atPath: dir + "/" + name) ?? Data()
+      for byte in Array(name.utf8) + [0] + Array(data) {
+        hash ^= UInt64(byte)
+        hash = hash &* 0x100_0000_01b3
+      }
+    }
+    return String(hash, radix: 16)
+  }
+
+  /// Rebuilds the built-in layer when the sources changed. Returns true when it rebuilt.
+  /// - Throws: `KnowledgeError` naming the file and line of a malformed row; nothing is
+  ///   changed in that case.
+  @discardableResult
+  public static func ensureBuilt(_ store: KnowledgeStore, from dir: String) throws -> Bool {
+    let print = fingerprint(dir)
+    if try store.meta("builtin_hash") == print { return false }
+    if store.isReadOnly { return false }
+    let tables = try files.map { try TSV.read(dir + "/" + $0) }
+    try store.write { w in
+      try clearBuiltin(w)
+      try load(tables, into: w)
+      try w.setMeta("builtin_hash", print)
+    }
+    return true
+  }
+
+  static func clearBuiltin(_ w: GraphWriter) throws {
+    try w.execute("DELETE FROM edge WHERE layer = 'builtin'")
+    try w.execute("DELETE FROM fact WHERE layer = 'builtin'")
+    try w.execute("DELETE FROM alias WHERE layer = 'builtin'")
+    try w.execute("DELETE FROM search WHERE node_id IN (SELECT id FROM node WHERE layer = 'builtin')")
+    try w.execute(
+      "DELETE FROM node_label WHERE node_id IN (SELECT id FROM node WHERE layer = 'builtin')")
+  }
+
+  static func load(_ tables: [TSV], into w: GraphWriter) throws {
+    let (sources, entities, facts, edges) = (tables[0], tables[1], tables[2], tables[3])
+    for row in sources.rows {
+      try w.upsertSource(
+        Source(
+          key: row["id"], kind: row.optional("kind"), title: row.optional("title"),
+          publisher: row.optional("publisher"), url: row.optional("url"), published: row.optional("published"),
+          reliability: row.optional("reliability"), note: row.optional("note")), layer: .builtin)
+    }
+    var keys = Set<String>()
+    for row in entities.rows {
+      let key = row["key"]
+      keys.insert(key)
+      let labels = row["labels"].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+      let id = try w.upsertNode(
+        key: key, name: row["name"], labels: labels, description: row.optional("description"), layer: .builtin)
+      for alias in row["aliases"].split(separator: "|") { try w.addAlias(id, String(alias), layer: .builtin) }
+    }
+    try w.execute(
+      "DELETE FROM node WHERE layer = 'builtin' AND key NOT IN (SELECT value FROM json_each(?))"
+        + " AND id NOT IN (SELECT src FROM edge UNION SELECT dst FROM edge UNION SELECT node_id FROM fact)",
+      [JSON.encode(.list(keys.sorted().map { .string($0) }))])
+    func node(_ row: TSV.Row, _ column: String) throws -> Int64 {
+      guard let id = try w.nodeID(key: row[column]) else {
+        throw KnowledgeError("\(row.location): unknown entity key '\(row[column])' in column \(column)")
+      }
+      return id
+    }
+    for row in facts.rows {
+      try w.addFact(
+        FactDraft(
+          key: row.optional("id"), nodeID: try node(row, "subject"), predicate: row["predicate"],
+          valueType: row["type"], value: row["value"], unit: row.optional("unit"), currency: row.optional("currency"),
+          qualifier: row.optional("qualifier"), note: row.optional("note"),
+          provenance: Provenance(
+            source: row.optional("source"), quote: row.optional("quote"), asOf: row.optional("as_of"),
+            status: row.optional("status"), ref: row.optional("ref"))), layer: .builtin)
+    }
+    for row in edges.rows {
+      var props: [String: Value] = [:]
+      for pair in row["props"].split(separator: ";") {
+        let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
+        guard parts.count == 2 else { continue }
+        props[parts[0]] = Int64(parts[1]).map { .int($0) } ?? .string(parts[1])
+      }
+      try w.addEdge(
+        try node(row, "src"), row["type"], try node(row, "dst"), props: props, key: row.optional("id"),
+        provenance: Provenance(
+          source: row.optional("source"), quote: row.optional("quote"), asOf: row.optional("as_of"),
+          status: row.optional("status"), ref: row.optional("ref")), layer: .builtin)
+    }
+  }
+}
+
+/// A tab-separated file with a header line; `#` lines are comments.
+public struct TSV {
+  public struct Row {
+    let fields: [String: String]
+    /// `FILE:LINE` for error messages.
+    public let location: String
+    public subscript(_ column: String) -> String { fields[column] ?? "" }
+    public func optional(_ column: String) -> String? {
+      let v = self[column]
+      return v.isEmpty ? nil : v
+    }
+  }
+  public var header: [String]
+  public var rows: [Row]
+
+  /// Reads a TSV file (UTF-8, optional BOM, LF or CRLF).
+  public static func read(_ path: String) throws -> TSV {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw KnowledgeError("cannot read \(path)", hint: "check that the Knowledge folder is complete")
+    }
+    return try parse(String(decoding: data, as: UTF8.self), name: (path as NSString).lastPathComponent)
+  }
+
+  public static func parse(_ text: String, name: String) throws -> TSV {
+    var header: [String] = []
+    var rows: [Row] = []
+    var text = text
+    if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+    for (n, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+      var line = Substring(rawLine)
+      if line.hasSuffix("\r") { line = line.dropLast() }
+      if line.isEmpty || line.hasPrefix("#") { continue }
+      let cells = line.split(separator: "\t", omittingEmptySubsequences: false).map {
+        $0.trimmingCharacters(in: .whitespaces)
+      }
+      if header.isEmpty {
+        header = cells
+        continue
+      }
+      guard cells.count <= header.count else {
+        throw KnowledgeError("\(name):\(n + 1): \(cells.count) fields, but the header has \(header.count)")
+      }
+      var fields: [String: String] = [:]
+      for (i, cell) in cells.enumerated() { fields[header[i]] = cell }
+      rows.append(Row(fields: fields, location: "\(name):\(n + 1)"))
+    }
+    return TSV(header: header, rows: rows)
+  }
+}

@@ -1,0 +1,41 @@
+/// A shell command: one type in one file, declaring its signature and running a parsed call.
+///
+/// ```swift
+/// struct Labels: Command {
+///   let signature = Signature("labels", summary: "Node labels with counts")
+///   func run(_ call: Call, _ session: Session) throws -> Output { ... }
+/// }
+/// ```
+public protocol Command: Sendable {
+  var signature: Signature { get }
+  /// Runs the command. Throw `ShellError` for anything the user did wrong.
+  func run(_ call: Call, _ session: Session) throws -> Output
+  /// For raw-text commands: whether `text` (everything after the command word so far)
+  /// is a complete statement, so the REPL and scripts know when to stop reading lines.
+  func isComplete(_ text: String) -> Bool
+}
+
+extension Command {
+  public func isComplete(_ text: String) -> Bool { true }
+}
+
+/// A group of commands compiled into kgsh, registered in the executable's one list.
+public struct Plugin: Sendable {
+  public var name: String
+  public var version: String
+  public var summary: String
+  public var commands: [any Command]
+  /// Called once when the session starts (e.g. to register loaders); keep it cheap.
+  public var setUp: (@Sendable (Session) throws -> Void)?
+
+  public init(
+    name: String, version: String = "1.0.0", summary: String, commands: [any Command],
+    setUp: (@Sendable (Session) throws -> Void)? = nil
+  ) {
+    self.name = name
+    self.version = version
+    self.summary = summary
+    self.commands = commands
+    self.setUp = setUp
+  }
+}

@@ -1,0 +1,42 @@
+/// The explicit list of commands in a session: built-in plugins first, then user-defined ones.
+public final class CommandRegistry: @unchecked Sendable {
+  public private(set) var plugins: [Plugin] = []
+  private var byName: [String: (any Command, String)] = [:]
+
+  public init() {}
+
+  /// Registers a plugin's commands.
+  /// - Throws: `ShellError` when a name is already taken (names are never silently shadowed).
+  public func register(_ plugin: Plugin) throws {
+    for command in plugin.commands {
+      for name in [command.signature.name] + command.signature.aliases {
+        if let (_, owner) = byName[name] {
+          throw ShellError("command '\(name)' of plugin \(plugin.name) clashes with plugin \(owner)")
+        }
+      }
+    }
+    for command in plugin.commands {
+      for name in [command.signature.name] + command.signature.aliases { byName[name] = (command, plugin.name) }
+    }
+    plugins.append(plugin)
+  }
+
+  /// Adds or replaces a single command owned by `owner` (user-defined commands).
+  public func define(_ command: any Command, owner: String) {
+    byName[command.signature.name] = (command, owner)
+  }
+
+  /// The command for a name or alias (case-insensitive).
+  public func command(_ name: String) -> (any Command)? { byName[name.lowercased()]?.0 ?? byName[name]?.0 }
+
+  /// The plugin that owns a command name.
+  public func owner(of name: String) -> String? { byName[name]?.1 }
+
+  /// Every command name (not aliases), sorted.
+  public var names: [String] {
+    byName.filter { $0.key == $0.value.0.signature.name }.keys.sorted()
+  }
+
+  /// Every name and alias, for suggestions and completion.
+  public var allNames: [String] { byName.keys.sorted() }
+}

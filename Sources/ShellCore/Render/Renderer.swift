@@ -1,0 +1,169 @@
+/// Turns structured output into text in the session's format.
+public struct Renderer {
+  public var format: OutputFormat
+  /// Maximum line width for tables; nil means unlimited (not a terminal).
+  public var width: Int?
+  public var color: Bool
+
+  public init(format: OutputFormat, width: Int? = nil, color: Bool = false) {
+    self.format = format
+    self.width = width
+    self.color = color
+  }
+
+  /// The text for an output, ending with a newline (empty for `.empty`).
+  public func render(_ output: Output) -> String {
+    switch format {
+    case .json:
+      if case .empty = output { return "" }
+      var text = ""
+      writeJSON(output, into: &text)
+      return text + "\n"
+    case .csv: return delimited(output, separator: ",")
+    case .tsv: return delimited(output, separator: "\t")
+    case .markdown: return markdown(output)
+    case .table: return human(output)
+    }
+  }
+
+  func writeJSON(_ output: Output, into text: inout String) {
+    switch output {
+    case .table(let t):
+      text += JSON.encode(.list(t.rows.map { row in .map(Dictionary(uniqueKeysWithValues: zip(t.columns, row).map { ($0, $1) })) }), pretty: true)
+    case .record(let fields):
+      JSON.writeObject(fields, into: &text, pretty: true, indent: 0)
+    case .sections(let parts):
+      text += "{"
+      for (i, (title, part)) in parts.enumerated() {
+        text += i == 0 ? "\n  " : ",\n  "
+        JSON.quote(title, into: &text)
+        text += ": "
+        var inner = ""
+        writeJSON(part, into: &inner)
+        text += inner.replacingOccurrences(of: "\n", with: "\n  ")
+      }
+      text += "\n}"
+    case .message(let m): JSON.writeObject([("message", .string(m))], into: &text, pretty: true, indent: 0)
+    case .empty: text += "null"
+    }
+  }
+
+  func delimited(_ output: Output, separator: String) -> String {
+    guard let table = flatTable(output) else {
+      if case .message(let m) = output { return m + "\n" }
+      return ""
+    }
+    func cell(_ s: String) -> String {
+      if separator == "\t" { return s.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ") }
+      if s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r") {
+        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+      }
+      return s
+    }
+    var lines = [table.columns.map(cell).joined(separator: separator)]
+    for row in table.rows { lines.append(row.map { cell(plain($0)) }.joined(separator: separator)) }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// Machine formats print values unscaled: 24380000000, not 24.38 bn.
+  func plain(_ value: Value) -> String {
+    switch value {
+    case .money(let m): return "\(m.amount)"
+    case .list(let items): return items.map(plain).joined(separator: "; ")
+    default: return value.plainText
+    }
+  }
+
+  func flatTable(_ output: Output) -> Table? {
+    if let t = output.asTable { return t }
+    if case .sections(let parts) = output {
+      // The first tabular part stands for the whole in flat formats.
+      for (_, part) in parts { if let t = part.asTable { return t } }
+    }
+    return nil
+  }
+
+  func markdown(_ output: Output) -> String {
+    switch output {
+    case .sections(let parts):
+      return parts.map { "### \($0.0)\n\n" + markdown($0.1) }.joined(separator: "\n")
+    case .message(let m): return m + "\n"
+    case .empty: return ""
+    default:
+      guard let t = output.asTable else { return "" }
+      func esc(_ s: String) -> String { TextWidth.sanitize(s).replacingOccurrences(of: "|", with: "\\|") }
+      var lines = ["| " + t.columns.map(esc).joined(separator: " | ") + " |"]
+      lines.append("|" + t.columns.map { _ in " --- |" }.joined())
+      for row in t.rows { lines.append("| " + row.map { esc(ValueFormat.human($0)) }.joined(separator: " | ") + " |") }
+      return lines.joined(separator: "\n") + "\n" + t.notes.map { "\n" + $0 }.joined() + (t.notes.isEmpty ? "" : "\n")
+    }
+  }
+
+  func human(_ output: Output) -> String {
+    switch output {
+    case .empty: return ""
+    case .message(let m): return TextWidth.sanitizeKeepingNewlines(m) + "\n"
+    case .table(let t): return box(t)
+    case .record(let fields):
+      let keyWidth = fields.map { TextWidth.of($0.0) }.max() ?? 0
+      return fields.map { key, value in
+        let text = ValueFormat.human(value)
+        let limit = width.map { max(10, $0 - keyWidth - 2) }
+        return TextWidth.pad(key, to: keyWidth) + "  " + (limit.map { TextWidth.truncate(text, to: $0) } ?? text)
+      }.joined(separator: "\n") + "\n"
+    case .sections(let parts):
+      return parts.map { title, part in
+        let heading = color ? "\u{1B}[1m\(title)\u{1B}[0m" : title
+        return heading + "\n" + human(part)
+      }.joined(separator: "\n")
+    }
+  }
+
+  /// A box-drawn table; columns shrink (widest first) to fit the width.
+  func box(_ t: Table) -> String {
+    if t.columns.isEmpty { return "" }
+    let cells = t.rows.map { $0.map(ValueFormat.human) }
+    var widths = t.columns.enumerated().map { i, c in
+      max(TextWidth.of(c), cells.map { i < $0.count ? TextWidth.of($0[i]) : 0 }.max() ?? 0)
+    }
+    if let width {
+      let overhead = 3 * widths.count + 1
+      while widths.reduce(0, +) + overhead > width, let widest = widths.indices.max(by: { widths[$0] < widths[$1] }),
+        widths[widest] > 6
+      {
+        widths[widest] -= 1
+      }
+    }
+    let numeric = t.columns.indices.map { i in
+      !t.rows.isEmpty && t.rows.allSatisfy { row in
+        guard i < row.count else { return true }
+        switch row[i] {
+        case .int, .double, .decimal, .money, .null: return true
+        default: return false
+        }
+      }
+    }
+    func line(_ l: String, _ m: String, _ r: String) -> String {
+      l + widths.map { String(repeating: "─", count: $0 + 2) }.joined(separator: m) + r
+    }
+    func row(_ values: [String], header: Bool) -> String {
+      "│" + widths.indices.map { i in
+        let text = TextWidth.truncate(i < values.count ? values[i] : "", to: widths[i])
+        let padded = TextWidth.pad(text, to: widths[i], right: numeric[i] && !header)
+        return " " + (header && color ? "\u{1B}[1m\(padded)\u{1B}[0m" : padded) + " "
+      }.joined(separator: "│") + "│"
+    }
+    var out = [line("┌", "┬", "┐"), row(t.columns, header: true), line("├", "┼", "┤")]
+    for r in cells { out.append(row(r, header: false)) }
+    out.append(line("└", "┴", "┘"))
+    out.append(contentsOf: t.notes)
+    return out.joined(separator: "\n") + "\n"
+  }
+}
+
+extension TextWidth {
+  /// Like `sanitize` but keeps line breaks (messages span lines).
+  public static func sanitizeKeepingNewlines(_ text: String) -> String {
+    text.split(separator: "\n", omittingEmptySubsequences: false).map { sanitize(String($0)) }.joined(separator: "\n")
+  }
+}

@@ -1,0 +1,74 @@
+/// Display width of text in a terminal: East Asian wide and full-width characters take two
+/// columns, combining marks none, so Chinese tables line up.
+public enum TextWidth {
+  /// Columns a string takes when printed.
+  public static func of(_ text: String) -> Int {
+    var width = 0
+    for scalar in text.unicodeScalars { width += of(scalar) }
+    return width
+  }
+
+  /// Columns one scalar takes.
+  public static func of(_ s: Unicode.Scalar) -> Int {
+    let v = s.value
+    if v == 0 { return 0 }
+    if v < 0x20 || (v >= 0x7F && v < 0xA0) { return 0 }
+    switch s.properties.generalCategory {
+    case .nonspacingMark, .enclosingMark, .format: return 0
+    default: break
+    }
+    if v == 0x200B { return 0 }
+    if (0x1100...0x115F).contains(v) || (0x2E80...0x303E).contains(v) || (0x3041...0x33FF).contains(v)
+      || (0x3400...0x4DBF).contains(v) || (0x4E00...0x9FFF).contains(v) || (0xA000...0xA4CF).contains(v)
+      || (0xAC00...0xD7A3).contains(v) || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v)
+      || (0xFF00...0xFF60).contains(v) || (0xFFE0...0xFFE6).contains(v) || (0x1F300...0x1F64F).contains(v)
+      || (0x1F900...0x1F9FF).contains(v) || (0x20000...0x3FFFD).contains(v)
+    {
+      return 2
+    }
+    return 1
+  }
+
+  /// Cuts text to at most `width` columns, ending with `…` when cut.
+  public static func truncate(_ text: String, to width: Int) -> String {
+    if of(text) <= width { return text }
+    guard width > 1 else { return width == 1 ? "…" : "" }
+    var out = ""
+    var used = 0
+    for ch in text {
+      let w = of(String(ch))
+      if used + w > width - 1 { break }
+      out.append(ch)
+      used += w
+    }
+    return out + "…"
+  }
+
+  /// Pads text with spaces to `width` columns (left-aligned, or right-aligned for numbers).
+  public static func pad(_ text: String, to width: Int, right: Bool = false) -> String {
+    let fill = String(repeating: " ", count: max(0, width - of(text)))
+    return right ? fill + text : text + fill
+  }
+
+  /// Makes text safe to print: control characters and escape sequences are shown as
+  /// visible symbols, never interpreted by the terminal; newlines become spaces.
+  public static func sanitize(_ text: String) -> String {
+    var needs = false
+    for s in text.unicodeScalars where s.value < 0x20 || s.value == 0x7F || (0x80..<0xA0).contains(s.value) {
+      needs = true
+      break
+    }
+    if !needs { return text }
+    var out = String.UnicodeScalarView()
+    for s in text.unicodeScalars {
+      switch s.value {
+      case 0x0A, 0x0D, 0x09: out.append(" ")
+      case 0x00..<0x20: out.append(Unicode.Scalar(0x2400 + s.value)!)
+      case 0x7F: out.append("\u{2421}")
+      case 0x80..<0xA0: out.append("\u{FFFD}")
+      default: out.append(s)
+      }
+    }
+    return String(out)
+  }
+}

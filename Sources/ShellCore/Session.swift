@@ -1,0 +1,97 @@
+import Foundation
+import Synchronization
+
+/// Output formats the renderer knows.
+public enum OutputFormat: String, Sendable, CaseIterable {
+  case table, json, csv, tsv, markdown
+}
+
+/// Where rendered text goes: stdout, a file (`output FILE`) or a buffer (tests).
+public protocol OutputSink: AnyObject {
+  func write(_ text: String)
+}
+
+/// Writes to a file descriptor; a closed pipe (EPIPE) ends the process quietly with status 0.
+public final class FileDescriptorSink: OutputSink {
+  let fd: Int32
+  public init(fd: Int32) { self.fd = fd }
+  public func write(_ text: String) {
+    var bytes = Array(text.utf8)
+    var offset = 0
+    while offset < bytes.count {
+      let n = bytes.withUnsafeMutableBytes { Foundation.write(fd, $0.baseAddress! + offset, $0.count - offset) }
+      if n < 0 {
+        if errno == EINTR { continue }
+        if errno == EPIPE { exit(0) }
+        return
+      }
+      offset += n
+    }
+    _ = bytes.count
+  }
+}
+
+/// Collects output in memory (tests, `let x = command`).
+public final class BufferSink: OutputSink {
+  public private(set) var text = ""
+  public init() {}
+  public func write(_ text: String) { self.text += text }
+}
+
+/// Set by the SIGINT handler while a command runs; long loops check it.
+public let interruptFlag = Atomic<Bool>(false)
+
+/// The state of one shell session: the open knowledge base, the commands, variables,
+/// the output format and where output goes.
+public final class Session {
+  public var store: KnowledgeStore
+  public let registry: CommandRegistry
+  public var format: OutputFormat = .table
+  public var variables: [String: Value] = [:]
+  public var settings: [String: String] = ["on-error": "stop", "timer": "off"]
+  public var out: any OutputSink
+  public var err: any OutputSink
+  /// Whether stdout is a terminal (colour, box drawing width).
+  public var isTerminal: Bool
+  public var useColor: Bool
+  /// Terminal width for tables, when known.
+  public var width: Int?
+  /// Where the knowledge base's built-in sources are, when known.
+  public var knowledgeDirectory: String?
+  /// Plugin-owned state (caches, defaults), keyed by a string the plugin picks.
+  public var extensions: [String: Any] = [:]
+  /// History of statements run in this session, for `history`.
+  public var history: [String] = []
+
+  public init(
+    store: KnowledgeStore, registry: CommandRegistry, out: any OutputSink = FileDescriptorSink(fd: 1),
+    err: any OutputSink = FileDescriptorSink(fd: 2), isTerminal: Bool = false, width: Int? = nil
+  ) {
+    self.store = store
+    self.registry = registry
+    self.out = out
+    self.err = err
+    self.isTerminal = isTerminal
+    self.useColor = isTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+    self.width = width
+  }
+
+  /// Throws `ShellError` "interrupted" when the user pressed Ctrl-C; call it in long loops.
+  public func checkInterrupt() throws {
+    if interruptFlag.load(ordering: .relaxed) { throw ShellError("interrupted", hint: "nothing was changed") }
+  }
+
+  /// Resolves a name to one entity or throws a helpful error (candidates, suggestions).
+  public func resolve(_ name: String) throws -> Node {
+    switch try store.resolve(name) {
+    case .found(let node): return node
+    case .ambiguous(let nodes):
+      let list = nodes.prefix(6).map { "\($0.name) (\($0.key))" }.joined(separator: ", ")
+      throw ShellError("'\(name)' is ambiguous: \(list)", hint: "use one of the keys in parentheses")
+    case .notFound(let suggestions):
+      throw ShellError(
+        "no entity named '\(name)'",
+        hint: suggestions.isEmpty ? "try find \(name)" : "did you mean '\(suggestions[0])'?")
+    }
+  }
+}

@@ -1,0 +1,189 @@
+import Foundation
+
+/// Runs shell text: parses statements, expands variables, dispatches each pipeline stage
+/// to its command, renders the result and reports errors as one line each.
+public final class Shell {
+  public let session: Session
+  /// Set by `quit`/`exit`; the REPL and script runners stop when it is true.
+  public var shouldExit = false
+  /// Exit status requested by `quit N`.
+  public var exitStatus: Int32 = 0
+
+  public init(session: Session) {
+    self.session = session
+    session.extensions["shell"] = WeakShell(self)
+  }
+
+  /// The shell running a session (for commands like `source` that run more text).
+  public static func of(_ session: Session) -> Shell? { (session.extensions["shell"] as? WeakShell)?.shell }
+
+  final class WeakShell {
+    weak var shell: Shell?
+    init(_ shell: Shell) { self.shell = shell }
+  }
+
+  public var parser: CommandLineParser {
+    CommandLineParser { [weak self] name in
+      guard let command = self?.session.registry.command(name), command.signature.takesRawText else { return nil }
+      return command
+    }
+  }
+
+  /// Whether `text` is a complete statement (REPL continuation and script reading).
+  public func isComplete(_ text: String) -> Bool { parser.isComplete(text) }
+
+  /// Runs text from an origin (a file name, `-c`, `stdin`, or nil for the REPL).
+  ///
+  /// Errors go to the session's error sink as `ORIGIN:LINE:COLUMN: message` (just
+  /// `error: message` in the REPL). With `continueOnError` false the run stops at the
+  /// first error. Returns false when anything failed.
+  @discardableResult
+  public func run(_ text: String, origin: String? = nil, firstLine: Int = 1, continueOnError: Bool = false) -> Bool {
+    let statements: [Statement]
+    do {
+      statements = try parser.parse(text, firstLine: firstLine)
+    } catch {
+      report(error, origin: origin, line: firstLine, column: nil)
+      return false
+    }
+    var ok = true
+    for statement in statements {
+      if shouldExit { break }
+      do {
+        try execute(statement)
+      } catch {
+        report(error, origin: origin, line: statement.line, column: statement.column)
+        ok = false
+        if !(continueOnError || session.settings["on-error"] == "continue") { break }
+      }
+    }
+    return ok
+  }
+
+  /// Reports an error as one line on the error sink.
+  public func report(_ error: any Error, origin: String?, line: Int, column: Int?) {
+    let message = ShellError.describe(error)
+    if let nested = error as? LocatedError {
+      session.err.write(nested.description + "\n")
+      return
+    }
+    if let origin {
+      session.err.write("\(origin):\(line)\(column.map { ":\($0)" } ?? ""): \(message)\n")
+    } else {
+      session.err.write((session.useColor ? "\u{1B}[31merror:\u{1B}[0m " : "error: ") + message + "\n")
+    }
+  }
+
+  /// Runs one statement and writes its rendered output.
+  public func execute(_ statement: Statement) throws {
+    let started = DispatchTime.now()
+    var format = session.format
+    let output = try evaluate(statement, format: &format)
+    let renderer = Renderer(format: format, width: session.isTerminal ? session.width : nil, color: session.useColor)
+    session.out.write(renderer.render(output))
+    if session.settings["timer"] == "on" {
+      let ms = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e6
+      session.out.write(String(format: "Run Time: %.3f ms\n", ms))
+    }
+  }
+
+  /// Runs a statement and returns its output without rendering it (`let x = command`).
+  public func evaluate(_ statement: Statement, format: inout OutputFormat) throws -> Output {
+    var output: Output? = nil
+    for stage in statement.stages {
+      output = try runStage(stage, input: output, format: &format)
+    }
+    return output ?? .empty
+  }
+
+  /// Parses and evaluates text as one statement.
+  public func evaluate(text: String) throws -> Output {
+    let statements = try parser.parse(text)
+    guard statements.count == 1 else { throw ShellError("expected one command, found \(statements.count)") }
+    var format = session.format
+    return try evaluate(statements[0], format: &format)
+  }
+
+  func runStage(_ stage: Stage, input: Output?, format: inout OutputFormat) throws -> Output {
+    let nameWord = stage.words[0]
+    guard let name = try expand(nameWord).text.nonEmpty else { throw ShellError("empty command name") }
+    guard let command = session.registry.command(name) else {
+      throw ShellError.unknownCommand(name, suggestions: Names.suggestions(for: name, among: session.registry.allNames))
+    }
+    let signature = command.signature
+    var words: [(text: String, value: Value, quoted: Bool)] = []
+    var rest = Array(stage.words.dropFirst())
+    if signature.takesRawText { rest = [] }
+    var i = 0
+    while i < rest.count {
+      let word = rest[i]
+      if !word.quoted, word.literal == "--help" { return .message(Help.text(for: signature)) }
+      if !word.quoted, let literal = word.literal, literal == "--format" || literal.hasPrefix("--format="),
+        !signature.flags.contains(where: { $0.name == "format" })
+      {
+        let value: String
+        if literal == "--format" {
+          guard i + 1 < rest.count else { throw ShellError("--format needs a value", hint: "one of table, json, csv, tsv, markdown") }
+          value = try expand(rest[i + 1]).text
+          i += 1
+        } else {
+          value = String(literal.dropFirst("--format=".count))
+        }
+        guard let f = OutputFormat(rawValue: value.lowercased()) else {
+          throw ShellError("unknown format '\(value)'", hint: "use one of table, json, csv, tsv, markdown")
+        }
+        format = f
+        i += 1
+        continue
+      }
+      let expanded = try expand(word)
+      if case .list(let items) = expanded.value, word.pieces.count == 1 {
+        for item in items { words.append((item.plainText, item, true)) }
+      } else {
+        words.append((expanded.text, expanded.value, word.quoted || word.literal == nil))
+      }
+      i += 1
+    }
+    if signature.writes && session.store.isReadOnly {
+      throw ShellError("\(signature.name) changes the knowledge base, which is open read-only", hint: "run kgsh without --read-only")
+    }
+    let call = try Call.bind(words, to: signature, rawText: stage.rawRest, input: input)
+    return try command.run(call, session)
+  }
+
+  /// Expands a word's variables. A word that is exactly one variable keeps its value.
+  public func expand(_ word: Word) throws -> (text: String, value: Value) {
+    if word.pieces.count == 1, case .variable(let name) = word.pieces[0] {
+      let value = try variable(name)
+      return (value.plainText, value)
+    }
+    var text = ""
+    for piece in word.pieces {
+      switch piece {
+      case .text(let t): text += t
+      case .variable(let name): text += try variable(name).plainText
+      }
+    }
+    return (text, .string(text))
+  }
+
+  func variable(_ name: String) throws -> Value {
+    guard let value = session.variables[name] else {
+      let near = Names.suggestions(for: name, among: Array(session.variables.keys))
+      throw ShellError(
+        "undefined variable $\(name)",
+        hint: near.first.map { "did you mean $\($0)?" } ?? "define it with let \(name) = VALUE or --param \(name)=VALUE")
+    }
+    return value
+  }
+}
+
+/// An error that already carries its own `FILE:LINE:COLUMN:` location (from a nested file).
+public struct LocatedError: Error, CustomStringConvertible {
+  public var description: String
+  public init(_ description: String) { self.description = description }
+}
+
+extension String {
+  var nonEmpty: String? { isEmpty ? nil : self }
+}

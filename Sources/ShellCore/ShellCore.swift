@@ -1,1 +1,0 @@
-// ShellCore module: see ARCHITECTURE.md
