@@ -30,18 +30,21 @@ public enum Names {
     }
   }
 
-  /// Damerau-free edit distance, for "did you mean" suggestions.
+  /// Edit distance counting a swap of neighbours as one edit, for "did you mean" suggestions.
   public static func editDistance(_ a: String, _ b: String) -> Int {
     let a = Array(a), b = Array(b)
     if a.isEmpty { return b.count }
     if b.isEmpty { return a.count }
     var prev = Array(0...b.count)
     var cur = [Int](repeating: 0, count: b.count + 1)
+    var before = prev
     for i in 1...a.count {
       cur[0] = i
       for j in 1...b.count {
         cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+        if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { cur[j] = min(cur[j], before[j - 2] + 1) }
       }
+      before = prev
       swap(&prev, &cur)
     }
     return prev[b.count]

@@ -94,7 +94,7 @@ extension KnowledgeStore {
   public func aliases(of nodeID: Int64) throws -> [String] {
     try read { db in
       try String.fetchAll(
-        db, sql: "SELECT alias FROM alias WHERE node_id = ? ORDER BY rowid", arguments: [nodeID])
+        db, sql: "SELECT alias FROM alias WHERE node_id = ? ORDER BY alias", arguments: [nodeID])
     }
   }
 

@@ -1,1 +1,0 @@
-// Knowledge module: see ARCHITECTURE.md

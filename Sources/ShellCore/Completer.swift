@@ -1,0 +1,124 @@
+import Foundation
+
+/// Completion candidates for a position in a command line, from the signatures' hints.
+public struct CompletionResult: Sendable, Equatable {
+  /// Character offset where the word being completed starts.
+  public var start: Int
+  public var candidates: [String]
+  /// How many candidates exist in all (more than `candidates.count` when cut).
+  public var total: Int
+}
+
+extension Shell {
+  /// The page size of completion lists; past it only the count is reported.
+  public static let completionPage = 60
+
+  /// Completes the word before `cursor` in `line`: command names first, then flags and
+  /// argument values (entities, labels, relation types, files, fixed values).
+  public func complete(line: String, cursor: Int) -> CompletionResult {
+    let before = String(line.prefix(cursor))
+    let statementStart = before.lastIndex { $0 == ";" || $0 == "|" }.map { before.index(after: $0) } ?? before.startIndex
+    let segment = String(before[statementStart...])
+    let (words, current, quoted) = Shell.splitForCompletion(segment)
+    let start = cursor - current.count - (quoted ? 1 : 0)
+    func result(_ all: [String], total: Int? = nil) -> CompletionResult {
+      let matching = all.filter { $0.lowercased().hasPrefix(current.lowercased()) }
+      return CompletionResult(
+        start: start, candidates: Array(matching.prefix(Shell.completionPage)).map(Shell.quoteIfNeeded),
+        total: total ?? matching.count)
+    }
+    guard let first = words.first else { return result(session.registry.allNames) }
+    guard let command = session.registry.command(first) else { return CompletionResult(start: start, candidates: [], total: 0) }
+    let sig = command.signature
+    if current.hasPrefix("--") {
+      return result(sig.flags.map { "--" + $0.name } + ["--format", "--help"])
+    }
+    if let last = words.last, last.hasPrefix("--") {
+      let name = String(last.dropFirst(2))
+      if name == "format" { return result(OutputFormat.allCases.map(\.rawValue)) }
+      if let flag = sig.flags.first(where: { $0.name == name }), flag.kind != .bool {
+        if case .choice(let values) = flag.kind { return result(values) }
+        return candidates(for: flag.completion, prefix: current, start: start, quoted: quoted)
+      }
+    }
+    var position = 0
+    var i = 1
+    while i < words.count {
+      if words[i].hasPrefix("--") {
+        if let flag = sig.flags.first(where: { "--" + $0.name == words[i] }), flag.kind != .bool { i += 1 }
+      } else {
+        position += 1
+      }
+      i += 1
+    }
+    guard !sig.arguments.isEmpty else { return CompletionResult(start: start, candidates: [], total: 0) }
+    let argument = sig.arguments[min(position, sig.arguments.count - 1)]
+    if position >= sig.arguments.count && !argument.isVariadic { return CompletionResult(start: start, candidates: [], total: 0) }
+    return candidates(for: argument.completion, prefix: current, start: start, quoted: quoted)
+  }
+
+  func candidates(for hint: CompletionHint, prefix: String, start: Int, quoted: Bool) -> CompletionResult {
+    func filtered(_ all: [String]) -> CompletionResult {
+      let matching = all.filter { $0.lowercased().hasPrefix(prefix.lowercased()) }
+      return CompletionResult(
+        start: start, candidates: Array(matching.prefix(Shell.completionPage)).map(Shell.quoteIfNeeded),
+        total: matching.count)
+    }
+    switch hint {
+    case .none: return CompletionResult(start: start, candidates: [], total: 0)
+    case .command: return filtered(session.registry.names)
+    case .values(let values): return filtered(values)
+    case .variable: return filtered(session.variables.keys.sorted())
+    case .label: return filtered((try? session.store.labelNames()) ?? [])
+    case .relationType: return filtered((try? session.store.edgeTypes()) ?? [])
+    case .entity:
+      guard let (names, total) = try? session.store.completeNames(prefix: prefix, limit: Shell.completionPage) else {
+        return CompletionResult(start: start, candidates: [], total: 0)
+      }
+      var seen = Set<String>()
+      let unique = names.filter { seen.insert($0).inserted }
+      return CompletionResult(start: start, candidates: unique.map(Shell.quoteIfNeeded), total: max(total, unique.count))
+    case .file:
+      let dir = prefix.contains("/") ? String(prefix[..<prefix.lastIndex(of: "/")!]) + "/" : ""
+      let path = dir.isEmpty ? "." : (dir as NSString).expandingTildeInPath
+      let entries = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted().map { entry -> String in
+        var isDir: ObjCBool = false
+        FileManager.default.fileExists(atPath: path + "/" + entry, isDirectory: &isDir)
+        return dir + entry + (isDir.boolValue ? "/" : "")
+      }
+      return filtered(entries)
+    }
+  }
+
+  /// Quotes a candidate that contains spaces or shell characters.
+  static func quoteIfNeeded(_ word: String) -> String {
+    if word.contains(where: { " \t'\"|;#$\\()[]{}".contains($0) }) {
+      return "\"" + word.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+    return word
+  }
+
+  /// Splits the text before the cursor into finished words and the word being typed.
+  static func splitForCompletion(_ text: String) -> (words: [String], current: String, quoted: Bool) {
+    var words: [String] = []
+    var current = ""
+    var quote: Character? = nil
+    var inWord = false
+    for c in text {
+      if let q = quote {
+        if c == q { quote = nil } else { current.append(c) }
+      } else if c == "'" || c == "\"" {
+        quote = c
+        inWord = true
+      } else if c == " " || c == "\t" {
+        if inWord { words.append(current) }
+        current = ""
+        inWord = false
+      } else {
+        current.append(c)
+        inWord = true
+      }
+    }
+    return (words, current, quote != nil)
+  }
+}

@@ -1,0 +1,11 @@
+import KnowledgePlugin
+import QueryPlugin
+import ShellCore
+
+/// The one list of plugins compiled into kgsh. If a plugin is not on this list, it is not
+/// loaded.
+let builtInPlugins: [Plugin] = [
+  CorePlugin.plugin,
+  KnowledgePlugin.plugin,
+  QueryPlugin.plugin,
+]

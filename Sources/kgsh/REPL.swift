@@ -1,0 +1,78 @@
+import Foundation
+import LineEditor
+import ShellCore
+
+/// The interactive loop: prompt with the knowledge base's name, continuation prompts while
+/// a statement is incomplete, history, completion and Ctrl-C / Ctrl-D.
+final class REPL: LineCompleting {
+  let shell: Shell
+
+  init(shell: Shell) { self.shell = shell }
+
+  func completions(line: String, cursor: Int) -> LineCompletions {
+    let r = shell.complete(line: line, cursor: cursor)
+    return LineCompletions(start: r.start, candidates: r.candidates, total: r.total)
+  }
+
+  func run() {
+    let session = shell.session
+    let reader = makeLineReader(
+      programName: "kgsh", historyPath: SessionFactory.stateDirectory() + "/history", completer: self)
+    session.out.write("kgsh \(KgshCommand.version) — \(session.store.name). Type help for commands, Ctrl-D to leave.\n")
+    var buffer = ""
+    while !shell.shouldExit {
+      let prompt = buffer.isEmpty ? "kgsh:\(session.store.name)> " : "...> "
+      switch reader.readLine(prompt: prompt) {
+      case .endOfInput:
+        if buffer.isEmpty {
+          session.out.write("\n")
+          return
+        }
+        buffer = ""
+      case .interrupted:
+        buffer = ""
+      case .line(let line):
+        buffer += buffer.isEmpty ? line : "\n" + line
+        if buffer.hasSuffix("\\") || !shell.isComplete(buffer) { continue }
+        let text = buffer
+        buffer = ""
+        guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
+        reader.addHistory(text)
+        session.history.append(text)
+        interruptFlag.store(false, ordering: .relaxed)
+        shell.run(text)
+      }
+    }
+  }
+}
+
+/// Reads statements from a non-terminal stdin: no prompt, no escape codes; errors are
+/// reported as `stdin:LINE:COLUMN: message`.
+struct BatchReader {
+  let shell: Shell
+
+  func run(continueOnError: Bool) -> Bool {
+    let reader = PlainLineReader()
+    var buffer = ""
+    var startLine = 1
+    var lineNumber = 0
+    var ok = true
+    while !shell.shouldExit {
+      let result = reader.readLine(prompt: "")
+      guard case .line(let line) = result else { break }
+      lineNumber += 1
+      if buffer.isEmpty { startLine = lineNumber }
+      buffer += buffer.isEmpty ? line : "\n" + line
+      if !shell.isComplete(buffer) { continue }
+      if !shell.run(buffer, origin: "stdin", firstLine: startLine, continueOnError: continueOnError) {
+        ok = false
+        if !continueOnError && shell.session.settings["on-error"] != "continue" { return false }
+      }
+      buffer = ""
+    }
+    if !buffer.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+      ok = shell.run(buffer, origin: "stdin", firstLine: startLine, continueOnError: continueOnError) && ok
+    }
+    return ok
+  }
+}

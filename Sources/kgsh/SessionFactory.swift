@@ -1,0 +1,52 @@
+import Foundation
+import KnowledgeGraph
+import LineEditor
+import ShellCore
+
+/// Opens the knowledge base (building the default one from Knowledge/ when needed) and
+/// creates the session with every built-in plugin registered.
+enum SessionFactory {
+  static func dataDirectory() -> String {
+    let env = ProcessInfo.processInfo.environment
+    if let xdg = env["XDG_DATA_HOME"], !xdg.isEmpty { return xdg + "/kgsh" }
+    return (env["HOME"] ?? NSHomeDirectory()) + "/.local/share/kgsh"
+  }
+
+  static func stateDirectory() -> String {
+    let env = ProcessInfo.processInfo.environment
+    if let xdg = env["XDG_STATE_HOME"], !xdg.isEmpty { return xdg + "/kgsh" }
+    return (env["HOME"] ?? NSHomeDirectory()) + "/.local/state/kgsh"
+  }
+
+  static func make(db: String?, readOnly: Bool, interactive: Bool) throws -> Session {
+    let store: KnowledgeStore
+    let knowledge = KnowledgeLoader.locate()
+    if let db {
+      store = try KnowledgeStore.open(path: db, readOnly: readOnly)
+    } else {
+      let dir = dataDirectory()
+      try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+      let path = dir + "/default.sqlite"
+      if !FileManager.default.fileExists(atPath: path) && readOnly {
+        // Build it once writable, then reopen read-only.
+        let builder = try KnowledgeStore.open(path: path)
+        if let knowledge { try KnowledgeLoader.ensureBuilt(builder, from: knowledge) }
+      }
+      store = try KnowledgeStore.open(path: path, readOnly: readOnly)
+      if let knowledge, !readOnly {
+        try KnowledgeLoader.ensureBuilt(store, from: knowledge)
+      } else if knowledge == nil, try store.nodeCount() == 0 {
+        throw ShellError(
+          "cannot find the Knowledge folder to build the default knowledge base",
+          hint: "set KGSH_KNOWLEDGE to the Knowledge folder of the kgsh sources")
+      }
+    }
+    let registry = CommandRegistry()
+    for plugin in builtInPlugins { try registry.register(plugin) }
+    let session = Session(
+      store: store, registry: registry, isTerminal: interactive || isatty(1) == 1, width: Terminal.width())
+    session.knowledgeDirectory = knowledge
+    for plugin in builtInPlugins { try plugin.setUp?(session) }
+    return session
+  }
+}
