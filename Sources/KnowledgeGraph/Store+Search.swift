@@ -33,7 +33,27 @@ extension KnowledgeStore {
     if ids.count == 1, let node = try node(id: ids[0]) { return .found(node) }
     if ids.count > 1 { return .ambiguous(try ids.compactMap { try node(id: $0) }) }
     let hits = try search(trimmed, limit: 5)
-    return .notFound(suggestions: hits.map(\.node.name))
+    if !hits.isEmpty { return .notFound(suggestions: hits.map(\.node.name)) }
+    return .notFound(suggestions: try nearNames(norm))
+  }
+
+  /// Names whose folded form is within a small edit distance of `norm` (typos).
+  func nearNames(_ norm: String) throws -> [String] {
+    guard let first = norm.first else { return [] }
+    let rows = try read { db in
+      try Row.fetchAll(
+        db,
+        sql: "SELECT a.norm, n.name FROM alias a JOIN node n ON n.id = a.node_id WHERE a.norm >= ? AND a.norm < ? LIMIT 5000",
+        arguments: [String(first), String(first) + "\u{10FFFF}"])
+    }
+    let limit = max(1, norm.count / 3)
+    var best: [(String, Int)] = []
+    for row in rows {
+      let d = Names.editDistance(norm, row["norm"])
+      if d <= limit { best.append((row["name"], d)) }
+    }
+    var seen = Set<String>()
+    return best.sorted { $0.1 < $1.1 }.map(\.0).filter { seen.insert($0).inserted }.prefix(3).map { $0 }
   }
 
   /// Ranked search over names, aliases and quotes; works for Chinese (trigrams, and a

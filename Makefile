@@ -1,0 +1,43 @@
+# kgsh — two commands do all set-up: `make run` and `make test`.
+PREFIX ?= /usr/local
+SWIFT ?= swift
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+DEB_PACKAGES := libedit-dev libsqlite3-dev sqlite3 pkg-config
+
+.PHONY: run build test deps install bench clean format
+
+## deps: install the system packages kgsh needs (apt-get; sudo when not root).
+deps:
+	@missing=""; for p in $(DEB_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then echo "installing:$$missing"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; fi
+
+## build: the release binary at .build/release/kgsh (static Swift runtime: fast start).
+build: deps
+	$(SWIFT) build -c release --static-swift-stdlib --product kgsh
+
+## run: build, then start the shell on the embedded default knowledge base.
+run: build
+	./.build/release/kgsh
+
+## test: the whole test suite (unit, end-to-end in a pty, golden scripts, TCK).
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+## install: kgsh into $(PREFIX)/bin and its knowledge sources into $(PREFIX)/share/kgsh.
+install: build
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/kgsh
+	install -m 755 .build/release/kgsh $(DESTDIR)$(PREFIX)/bin/kgsh
+	rm -rf $(DESTDIR)$(PREFIX)/share/kgsh/Knowledge
+	cp -R Knowledge $(DESTDIR)$(PREFIX)/share/kgsh/Knowledge
+
+## bench: the side-by-side benchmark (never in CI). SIZE=S|M|L
+bench: build
+	bash Benchmarks/run.sh $(or $(SIZE),S)
+
+format:
+	$(SWIFT) format --in-place --recursive Sources Plugins Tests Package.swift
+
+clean:
+	rm -rf .build

@@ -1,1 +1,0 @@
-// ShellTesting module: see ARCHITECTURE.md

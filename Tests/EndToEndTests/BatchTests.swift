@@ -1,0 +1,89 @@
+import Foundation
+import ShellTesting
+import XCTest
+
+/// The built kgsh in batch modes: -c, scripts, piped stdin, --db, --read-only.
+final class BatchTests: XCTestCase {
+  override func setUpWithError() throws {
+    guard FileManager.default.isExecutableFile(atPath: Repository.kgsh.path) else {
+      throw XCTSkip("kgsh is not built at \(Repository.kgsh.path); run swift build first")
+    }
+  }
+
+  func testShowByAnyNamePrintsTheSameCard() throws {
+    let home = KgshProcess.temporaryHome()
+    let outputs = try ["智谱", "智譜", "Zhipu", "z.ai"].map { try KgshProcess.run(["-c", "show \($0)"], home: home) }
+    for o in outputs { XCTAssertEqual(o.status, 0, o.stderr) }
+    XCTAssertEqual(Set(outputs.map(\.stdout)).count, 1)
+    XCTAssertTrue(outputs[0].stdout.contains("Zhipu AI"))
+  }
+
+  func testPipedStdinHasNoEscapeCodes() throws {
+    let r = try KgshProcess.run([], stdin: "show Zhipu\n")
+    XCTAssertEqual(r.status, 0, r.stderr)
+    XCTAssertTrue(r.stdout.contains("Zhipu AI"))
+    XCTAssertFalse(r.stdout.contains("\u{1B}"))
+    XCTAssertFalse(r.stdout.contains("kgsh:"), "no prompt when not on a terminal")
+  }
+
+  func testTypoExitsOneWithSuggestion() throws {
+    let r = try KgshProcess.run(["-c", "shwo Zhipu"])
+    XCTAssertEqual(r.status, 1)
+    XCTAssertEqual(r.stderr, "-c:1:1: unknown command 'shwo'; did you mean 'show'?\n")
+  }
+
+  func testStopsAtFirstErrorOrContinues() throws {
+    let r = try KgshProcess.run(["-c", "stats; nope; labels"])
+    XCTAssertEqual(r.status, 1)
+    XCTAssertFalse(r.stdout.contains("Company"))
+    let c = try KgshProcess.run(["--continue-on-error", "-c", "stats; nope; labels"])
+    XCTAssertEqual(c.status, 1)
+    XCTAssertTrue(c.stdout.contains("Company"))
+  }
+
+  func testNonSQLiteDbIsRefusedAndUnchanged() throws {
+    let home = KgshProcess.temporaryHome()
+    let file = home.appendingPathComponent("notes.txt")
+    let bytes = Data("just some notes\n".utf8)
+    try bytes.write(to: file)
+    let r = try KgshProcess.run(["--db", file.path, "-c", "stats"], home: home)
+    XCTAssertEqual(r.status, 1)
+    XCTAssertTrue(r.stderr.contains("not a SQLite database"), r.stderr)
+    XCTAssertEqual(r.stderr.split(separator: "\n").count, 1)
+    XCTAssertEqual(try Data(contentsOf: file), bytes)
+  }
+
+  func testNewDbFileIsCreatedEmpty() throws {
+    let home = KgshProcess.temporaryHome()
+    let r = try KgshProcess.run(["--db", home.appendingPathComponent("new.sqlite").path, "-c", "stats --format csv"], home: home)
+    XCTAssertEqual(r.status, 0, r.stderr)
+    XCTAssertTrue(r.stdout.contains("entities"))
+  }
+
+  func testJSONOutputIsValid() throws {
+    let r = try KgshProcess.run(["--format", "json", "-c", "show Zhipu"])
+    XCTAssertEqual(r.status, 0, r.stderr)
+    let object = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]
+    XCTAssertEqual((object?["entity"] as? [String: Any])?["key"] as? String, "zhipu")
+  }
+
+  func testClosedPipeEndsQuietly() throws {
+    let home = KgshProcess.temporaryHome()
+    _ = try KgshProcess.run(["-c", "stats"], home: home)
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: "/bin/sh")
+    p.arguments = ["-c", "'\(Repository.kgsh.path)' -c 'list' | head -1; exit ${PIPESTATUS:-0}"]
+    p.environment = KgshProcess.environment(home: home)
+    let err = Pipe()
+    p.standardError = err
+    p.standardOutput = Pipe()
+    try p.run()
+    p.waitUntilExit()
+    XCTAssertEqual(String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self), "")
+  }
+
+  func testVersionAndHelp() throws {
+    XCTAssertEqual(try KgshProcess.run(["--version"]).status, 0)
+    XCTAssertTrue(try KgshProcess.run(["--help"]).stdout.contains("--read-only"))
+  }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import XCTest
+
+@testable import KnowledgeGraph
+
+/// The built-in knowledge base: loads deterministically, quotes are verbatim, values match quotes.
+final class DefaultKnowledgeTests: XCTestCase {
+  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
+  var knowledge: String { Self.root.appendingPathComponent("Knowledge").path }
+
+  func testLoadsAndRebuildsDeterministically() throws {
+    let a = try KnowledgeStore.inMemory()
+    XCTAssertTrue(try KnowledgeLoader.ensureBuilt(a, from: knowledge))
+    XCTAssertFalse(try KnowledgeLoader.ensureBuilt(a, from: knowledge), "unchanged sources are not rebuilt")
+    let b = try KnowledgeStore.inMemory()
+    try KnowledgeLoader.ensureBuilt(b, from: knowledge)
+    XCTAssertEqual(try a.counts().map(\.1), try b.counts().map(\.1))
+    let counts = Dictionary(uniqueKeysWithValues: try a.counts())
+    XCTAssertGreaterThan(counts["node"]!, 150)
+    XCTAssertGreaterThan(counts["fact"]!, 300)
+    XCTAssertGreaterThan(counts["edge"]!, 300)
+  }
+
+  func testUserDataSurvivesRebuild() throws {
+    let store = try KnowledgeStore.inMemory()
+    try KnowledgeLoader.ensureBuilt(store, from: knowledge)
+    try store.write { w in
+      let zhipu = try w.nodeID(key: "zhipu")!
+      let mine = try w.upsertNode(key: "my-fund", name: "My Fund", labels: ["Investor"])
+      try w.addEdge(mine, "INVESTS_IN", zhipu)
+      try w.setMeta("builtin_hash", "stale")
+    }
+    XCTAssertTrue(try KnowledgeLoader.ensureBuilt(store, from: knowledge))
+    let mine = try XCTUnwrap(store.node(key: "my-fund"))
+    XCTAssertEqual(try store.edges(of: mine.id).outgoing.first?.1.key, "zhipu")
+  }
+
+  func testEveryArticleQuoteIsVerbatim() throws {
+    let article = Self.root.deletingLastPathComponent().appendingPathComponent("shared/seeds/000_61a020b1efeb3fe6.txt")
+    guard let data = FileManager.default.contents(atPath: article.path) else {
+      throw XCTSkip("../shared/seeds is absent, so article quotes cannot be checked here")
+    }
+    let text = String(decoding: data, as: UTF8.self)
+    var checked = 0
+    for file in ["facts.tsv", "edges.tsv"] {
+      for row in try TSV.read(knowledge + "/" + file).rows where row["source"] == "article" && !row["quote"].isEmpty {
+        XCTAssertTrue(text.contains(row["quote"]), "\(row.location): quote not in the article: \(row["quote"])")
+        checked += 1
+      }
+    }
+    XCTAssertGreaterThan(checked, 100)
+  }
+
+  func testNumericValuesAppearInTheirQuotes() throws {
+    var checked = 0
+    for row in try TSV.read(knowledge + "/facts.tsv").rows where ["number", "money", "percent"].contains(row["type"]) {
+      let quote = row["quote"]
+      guard quote.contains(where: \.isASCII), quote.contains(where: \.isNumber) else { continue }
+      let value = row["value"].components(separatedBy: "..")[0]
+      guard let v = Double(value), v != 0 else { continue }
+      // The quote's numerals times a scale (萬, 億, million, billion, %) give the value.
+      let numbers = quote.split { !($0.isNumber && $0.isASCII) && $0 != "." }.compactMap { Double($0) }
+      let scales: [Double] = [1, 1e4, 1e8, 1e6, 1e9, 1e3, 1e12, 1e-2, 1e2]
+      let ok = numbers.contains { n in scales.contains { abs(n * $0 - abs(v)) <= max(1e-6, abs(v) * 1e-9) } }
+      let chinese: [Double: String] = [1: "一", 2: "二兩", 3: "三", 4: "四", 5: "五", 6: "六", 7: "七", 8: "八", 9: "九", 10: "十"]
+      let inWords = chinese[abs(v)].map { $0.contains { quote.contains($0) } } ?? false
+      XCTAssertTrue(ok || inWords, "\(row.location): value \(value) not found in quote '\(quote)'")
+      checked += 1
+    }
+    XCTAssertGreaterThan(checked, 50)
+  }
+
+  func testEveryReferenceRowIsReachable() throws {
+    let store = try KnowledgeStore.inMemory()
+    try KnowledgeLoader.ensureBuilt(store, from: knowledge)
+    let refs = Set(try store.readOnlyQuery("select ref from fact where ref is not null union select ref from edge where ref is not null").rows.map { $0[0].plainText })
+    for file in ["investors.tsv", "contradictions_fx.tsv"] {
+      for row in try TSV.read(knowledge + "/reference/" + file).rows {
+        let id = row[file == "investors.tsv" ? "inv_id" : "note_id"]
+        XCTAssertTrue(refs.contains(id), "\(file) row \(id) is not reachable")
+      }
+    }
+  }
+}

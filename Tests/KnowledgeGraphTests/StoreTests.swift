@@ -1,0 +1,117 @@
+import Foundation
+import XCTest
+
+@testable import KnowledgeGraph
+
+final class StoreTests: XCTestCase {
+  func temp(_ name: String) -> String {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kgtest-\(UUID().uuidString)")
+    try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    return dir.appendingPathComponent(name).path
+  }
+
+  func testNonSQLiteFileIsRefusedAndUnchanged() throws {
+    let path = temp("notes.txt")
+    let bytes = Data("hello, this is not a database\n".utf8)
+    FileManager.default.createFile(atPath: path, contents: bytes)
+    XCTAssertThrowsError(try KnowledgeStore.open(path: path)) { error in
+      XCTAssertTrue("\(error)".contains("not a SQLite database"), "\(error)")
+    }
+    XCTAssertEqual(FileManager.default.contents(atPath: path), bytes)
+  }
+
+  func testNewerSchemaIsRefused() throws {
+    let path = temp("kb.sqlite")
+    let store = try KnowledgeStore.open(path: path)
+    try store.write { w in try w.execute("INSERT INTO grdb_migrations(identifier) VALUES ('v999-future')") }
+    XCTAssertThrowsError(try KnowledgeStore.open(path: path)) { error in
+      XCTAssertTrue("\(error)".contains("newer kgsh"), "\(error)")
+    }
+  }
+
+  func testReadOnlyRefusesWrites() throws {
+    let path = temp("kb.sqlite")
+    _ = try KnowledgeStore.open(path: path)
+    let ro = try KnowledgeStore.open(path: path, readOnly: true)
+    XCTAssertThrowsError(try ro.write { w in try w.upsertNode(key: "a", name: "A", labels: []) }) { error in
+      XCTAssertTrue("\(error)".contains("read-only"), "\(error)")
+    }
+  }
+
+  func testResolutionFoldsScriptCaseAndPunctuation() throws {
+    let store = try KnowledgeStore.inMemory()
+    try store.write { w in
+      let id = try w.upsertNode(key: "zhipu", name: "Zhipu AI", labels: ["Company"])
+      for alias in ["智谱", "Z.ai", "Zhipu"] { try w.addAlias(id, alias) }
+      try w.upsertNode(key: "glm-4.5", name: "GLM-4.5", labels: ["Model"])
+    }
+    for typed in ["智谱", "智譜", "Zhipu", "zhipu ai", "z.ai", "ＺＨＩＰＵ", "zhipu"] {
+      guard case .found(let node) = try store.resolve(typed) else { return XCTFail("\(typed) did not resolve") }
+      XCTAssertEqual(node.key, "zhipu", typed)
+    }
+    guard case .notFound(let suggestions) = try store.resolve("Zhipuu") else { return XCTFail("should not resolve") }
+    XCTAssertEqual(suggestions.first, "Zhipu AI")
+  }
+
+  func testAmbiguousNameListsCandidates() throws {
+    let store = try KnowledgeStore.inMemory()
+    try store.write { w in
+      let a = try w.upsertNode(key: "pro-a", name: "Pro A", labels: [])
+      let b = try w.upsertNode(key: "pro-b", name: "Pro B", labels: [])
+      try w.addAlias(a, "Pro")
+      try w.addAlias(b, "Pro")
+    }
+    guard case .ambiguous(let nodes) = try store.resolve("pro") else { return XCTFail("expected ambiguity") }
+    XCTAssertEqual(Set(nodes.map(\.key)), ["pro-a", "pro-b"])
+  }
+
+  func testSearchFindsChineseOfOneToThreeCharacters() throws {
+    let store = try KnowledgeStore.inMemory()
+    try store.write { w in
+      let id = try w.upsertNode(key: "moonshot", name: "Moonshot AI", labels: ["Company"])
+      try w.addAlias(id, "月之暗面")
+    }
+    for q in ["月", "月之", "之暗面", "moon"] {
+      XCTAssertEqual(try store.search(q).first?.node.key, "moonshot", q)
+    }
+  }
+
+  func testJSONRoundTripKeepsTypes() throws {
+    let value: Value = .map([
+      "i": .int(42), "d": .double(1.5), "b": .bool(true), "s": .string("智谱 \"q\"\n"), "n": .null,
+      "l": .list([.int(1), .string("x")]),
+    ])
+    XCTAssertEqual(try JSON.decode(JSON.encode(value)), value)
+    XCTAssertThrowsError(try JSON.decode("{\"a\": }"))
+    XCTAssertThrowsError(try JSON.decode(String(repeating: "[", count: 10_000)))
+  }
+
+  func testAdjacencyMatchesEdges() throws {
+    let store = try KnowledgeStore.inMemory()
+    try store.write { w in
+      let a = try w.upsertNode(key: "a", name: "A", labels: [])
+      let b = try w.upsertNode(key: "b", name: "B", labels: [])
+      let c = try w.upsertNode(key: "c", name: "C", labels: [])
+      try w.addEdge(a, "X", b)
+      try w.addEdge(a, "Y", c)
+      try w.addEdge(c, "X", a)
+      try w.addEdge(b, "X", b)
+    }
+    let adj = try store.adjacency()
+    XCTAssertEqual(adj.edgeCount, 4)
+    let a = try XCTUnwrap(adj.index(of: try XCTUnwrap(store.node(key: "a")).id))
+    XCTAssertEqual(adj.outDegree(a), 2)
+    XCTAssertEqual(adj.inDegree(a), 1)
+    try store.write { w in try w.addEdge(try w.nodeID(key: "b")!, "X", try w.nodeID(key: "a")!) }
+    XCTAssertEqual(try store.adjacency().inDegree(a), 2, "the cache is rebuilt after a write")
+  }
+
+  func testReadOnlySQLRefusesWritesAndAttach() throws {
+    let store = try KnowledgeStore.inMemory()
+    XCTAssertEqual(try store.readOnlyQuery("select 1 + 1 as two").rows, [[.int(2)]])
+    for bad in ["delete from node", "insert into meta values ('a','b')", "attach database 'x' as y", "drop table node"] {
+      XCTAssertThrowsError(try store.readOnlyQuery(bad), bad)
+    }
+    XCTAssertThrowsError(try store.readOnlyQuery("selec 1")) { XCTAssertTrue("\($0)".contains("SQL error")) }
+  }
+}

@@ -1,0 +1,43 @@
+import XCTest
+
+@testable import ShellCore
+
+final class RendererTests: XCTestCase {
+  func testChineseCountsAsTwoColumnsAndTablesAlign() {
+    XCTAssertEqual(TextWidth.of("智谱AI"), 6)
+    XCTAssertEqual(TextWidth.of("é"), 1)
+    let table = Table(columns: ["name", "n"], rows: [[.string("智谱"), .int(1)], [.string("MiniMax"), .int(20)]])
+    let lines = Renderer(format: .table).render(.table(table)).split(separator: "\n")
+    let widths = Set(lines.map { TextWidth.of(String($0)) })
+    XCTAssertEqual(widths.count, 1, "every line of the box has the same display width:\n\(lines.joined(separator: "\n"))")
+  }
+
+  func testTruncatesToTerminalWidth() {
+    let table = Table(columns: ["text"], rows: [[.string(String(repeating: "很长的文字", count: 40))]])
+    for line in Renderer(format: .table, width: 40).render(.table(table)).split(separator: "\n") {
+      XCTAssertLessThanOrEqual(TextWidth.of(String(line)), 40)
+    }
+  }
+
+  func testEscapeSequencesAreNeutralised() {
+    let out = Renderer(format: .table).render(.table(Table(columns: ["x"], rows: [[.string("a\u{1B}[31mb")]])))
+    XCTAssertFalse(out.contains("\u{1B}"))
+  }
+
+  func testMachineFormats() throws {
+    let table = Table(columns: ["name", "amount"], rows: [[.string("a,b"), .money(Money(24_380_000_000, "CNY"))]])
+    XCTAssertEqual(Renderer(format: .csv).render(.table(table)), "name,amount\n\"a,b\",24380000000\n")
+    XCTAssertEqual(Renderer(format: .tsv).render(.table(table)), "name\tamount\na,b\t24380000000\n")
+    let json = Renderer(format: .json).render(.table(table))
+    guard case .list(let rows) = try JSON.decode(json), case .map(let row) = rows[0] else { return XCTFail(json) }
+    XCTAssertEqual(row["name"], .string("a,b"))
+    XCTAssertTrue(Renderer(format: .markdown).render(.table(table)).hasPrefix("| name | amount |"))
+  }
+
+  func testHumanMoney() {
+    XCTAssertEqual(ValueFormat.human(.money(Money(24_380_000_000, "CNY"))), "¥24.38 bn")
+    XCTAssertEqual(ValueFormat.human(.money(Money(4_300_000_000, "HKD"))), "HK$4.3 bn")
+    XCTAssertEqual(ValueFormat.human(.money(Money(17, "USD"))), "US$17")
+    XCTAssertEqual(ValueFormat.human(.int(1_234_567)), "1,234,567")
+  }
+}

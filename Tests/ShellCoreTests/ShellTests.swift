@@ -1,0 +1,77 @@
+import ShellTesting
+import XCTest
+
+@testable import ShellCore
+
+/// A tiny command for dispatcher tests.
+struct EchoArgs: Command {
+  let signature = Signature(
+    "echoargs", summary: "echo arguments",
+    arguments: [Argument("words", "words", completion: .values(["alpha", "beta", "Zhipu AI"]), variadic: true)],
+    flags: [Flag("depth", "a number", kind: .int), Flag("dir", "direction", kind: .choice(["in", "out"])), Flag("all", "switch", kind: .bool)])
+  func run(_ call: Call, _ session: Session) throws -> Output {
+    .table(Table(columns: ["arg"], rows: call.arguments.map { [.string($0)] } + [[.string("depth=\(call.int("depth") ?? -1)")]]))
+  }
+}
+
+final class ShellTests: XCTestCase {
+  func make() throws -> TestShell {
+    try TestShell(plugins: [Plugin(name: "test", summary: "t", commands: [EchoArgs()])])
+  }
+
+  func testUnknownCommandSuggests() throws {
+    let t = try make()
+    XCTAssertFalse(t.run("ehcoargs x"))
+    XCTAssertEqual(t.errors, "test:1:1: unknown command 'ehcoargs'; did you mean 'echoargs'?\n")
+  }
+
+  func testFlagsAreValidated() throws {
+    let t = try make()
+    XCTAssertFalse(t.run("echoargs --depht 2"))
+    XCTAssertTrue(t.errors.contains("unknown flag --depht; did you mean --depth?"), t.errors)
+    XCTAssertFalse(t.run("echoargs --depth two"))
+    XCTAssertTrue(t.errors.contains("whole number"), t.errors)
+    XCTAssertFalse(t.run("echoargs --dir up"))
+    XCTAssertTrue(t.errors.contains("must be one of in, out"), t.errors)
+    XCTAssertTrue(t.run("echoargs a --depth=3 --all"))
+    XCTAssertTrue(t.output.contains("depth=3"))
+  }
+
+  func testVariablesExpandWithoutResplittingAndUndefinedIsAnError() throws {
+    let t = try make()
+    t.session.variables["name"] = .string("Zhipu AI")
+    XCTAssertTrue(t.run("echoargs $name --format csv"))
+    XCTAssertEqual(t.output, "arg\nZhipu AI\ndepth=-1\n")
+    XCTAssertFalse(t.run("echoargs $nmae"))
+    XCTAssertTrue(t.errors.contains("undefined variable $nmae; did you mean $name?"), t.errors)
+  }
+
+  func testStopsAtFirstErrorUnlessContinuing() throws {
+    let t = try make()
+    XCTAssertFalse(t.shell.run("echoargs a\nnope\necho_never b", origin: "f.kgsh"))
+    XCTAssertTrue(t.errors.hasPrefix("f.kgsh:2:1:"), t.errors)
+    XCTAssertFalse(t.output.contains("echo_never"))
+    let u = try make()
+    XCTAssertFalse(u.shell.run("nope\nechoargs after", origin: "f", continueOnError: true))
+    XCTAssertTrue(u.output.contains("after"))
+  }
+
+  func testCompletionByPosition() throws {
+    let t = try make()
+    XCTAssertEqual(t.shell.complete(line: "ech", cursor: 3).candidates, ["echoargs"])
+    XCTAssertEqual(t.shell.complete(line: "echoargs al", cursor: 11).candidates, ["alpha"])
+    XCTAssertEqual(t.shell.complete(line: "echoargs Zh", cursor: 11).candidates, ["\"Zhipu AI\""])
+    XCTAssertEqual(t.shell.complete(line: "echoargs --de", cursor: 13).candidates, ["--depth"])
+    XCTAssertEqual(t.shell.complete(line: "echoargs --dir ", cursor: 15).candidates, ["in", "out"])
+    let r = t.shell.complete(line: "echoargs a --format j", cursor: 21)
+    XCTAssertEqual(r.candidates, ["json"])
+    XCTAssertEqual(r.start, 20)
+  }
+
+  func testHelpIsGeneratedFromTheSignature() throws {
+    let t = try make()
+    XCTAssertTrue(t.run("help echoargs"))
+    XCTAssertTrue(t.output.contains("usage: echoargs [WORDS...] [--depth N] [--dir in|out] [--all]"), t.output)
+    XCTAssertTrue(t.run("echoargs --help"))
+  }
+}
