@@ -1,1 +1,0 @@
-// Query module: see ARCHITECTURE.md
