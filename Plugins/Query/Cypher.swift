@@ -54,14 +54,18 @@ enum Cypher {
   static func summary(_ stats: QueryStatistics) -> String {
     func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
     var parts: [String] = []
-    if stats.nodesCreated > 0 || stats.relationshipsCreated == 0 { parts.append(count(stats.nodesCreated, "node")) }
+    if stats.nodesCreated > 0 || stats.relationshipsCreated == 0 {
+      parts.append(count(stats.nodesCreated, "node"))
+    }
     if stats.relationshipsCreated > 0 { parts.append(count(stats.relationshipsCreated, "relationship")) }
     return "created " + parts.joined(separator: ", ")
   }
 
   /// A query error as one shell line: what went wrong, where, and what to try.
   static func shellError(_ error: QueryError) -> ShellError {
-    var message = error.kind == .unsupported ? "unsupported: \(error.message)" : "\(error.kind.rawValue) error: \(error.message)"
+    var message =
+      error.kind == .unsupported
+      ? "unsupported: \(error.message)" : "\(error.kind.rawValue) error: \(error.message)"
     if let p = error.position { message += " at line \(p.line), column \(p.column)" }
     let hint: String
     switch (error.kind, error.code) {
