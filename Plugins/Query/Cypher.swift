@@ -1,0 +1,112 @@
+import GraphQuery
+import KnowledgeGraph
+import ShellCore
+
+/// Shared plumbing of the Cypher commands: running a query against the session's store,
+/// binding `$name` parameters from shell variables, converting results and errors, and
+/// deciding whether a statement typed so far is complete.
+enum Cypher {
+  /// The help paragraph shared by `match`, `create` and `explain`: how the knowledge base
+  /// maps onto the property-graph model.
+  static let mapping = """
+    How the knowledge base maps onto Cypher:
+      labels          node labels: Company, Lab, Investor, Fund, Person, Model, Product, Plan,
+                      Platform, Exchange, Country, Event, Ranking, Organization, Group, Government
+      n.name          the entity's display name; n.key its key; n.aliases its aliases (a list)
+      n.<fact>        the latest value (by as-of date) of each fact about the entity
+      relationships   edge types: INVESTS_IN, FOUNDED, CEO_OF, DEVELOPS, OFFERS, LISTED_ON,
+                      COMPETES_WITH, INTEGRATES, RANKED_ON, MEMBER_OF, BASED_IN, WORKS_AT,
+                      SUCCEEDS, OPERATES, SHAREHOLDER_OF, SUBSIDIARY_OF, EXECUTIVE_OF, ...
+      $name           a parameter, bound from the shell variable of that name (let name = ...)
+
+    Supported clauses: MATCH, OPTIONAL MATCH, WHERE, WITH, UNWIND, RETURN (DISTINCT, ORDER BY,
+    SKIP, LIMIT) and CREATE. A statement may span several lines; it ends when the query is
+    complete (a MATCH needs a RETURN). Nodes in results are entity references.
+    """
+
+  /// An empty store used only to check whether query text parses (for `isComplete`).
+  static let probe: QueryEngine? = (try? KnowledgeStore.inMemory()).map { QueryEngine(store: $0) }
+
+  /// The query parameters: every session variable, converted for the engine.
+  static func parameters(_ session: Session) -> [String: ResultValue] {
+    session.variables.mapValues { ResultValue($0) }
+  }
+
+  /// Runs `query` and returns its rows as a table (with what it wrote as a note), or a
+  /// message with the statistics when the query returns nothing.
+  static func run(_ query: String, _ session: Session) throws -> Output {
+    let engine = QueryEngine(store: session.store)
+    let result: QueryResult
+    do {
+      result = try engine.run(query, parameters: parameters(session))
+    } catch let error as QueryError {
+      throw shellError(error)
+    }
+    let stats = result.statistics
+    if result.columns.isEmpty {
+      return .message(stats.isEmpty ? "no changes" : summary(stats))
+    }
+    let rows = result.rows.map { $0.map(\.value) }
+    return .table(Table(columns: result.columns, rows: rows, notes: stats.isEmpty ? [] : [summary(stats)]))
+  }
+
+  /// "created 2 nodes, 1 relationship".
+  static func summary(_ stats: QueryStatistics) -> String {
+    func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+    var parts: [String] = []
+    if stats.nodesCreated > 0 || stats.relationshipsCreated == 0 {
+      parts.append(count(stats.nodesCreated, "node"))
+    }
+    if stats.relationshipsCreated > 0 { parts.append(count(stats.relationshipsCreated, "relationship")) }
+    return "created " + parts.joined(separator: ", ")
+  }
+
+  /// A query error as one shell line: what went wrong, where, and what to try.
+  static func shellError(_ error: QueryError) -> ShellError {
+    var message =
+      error.kind == .unsupported
+      ? "unsupported: \(error.message)" : "\(error.kind.rawValue) error: \(error.message)"
+    if let p = error.position { message += " at line \(p.line), column \(p.column)" }
+    let hint: String
+    switch (error.kind, error.code) {
+    case (_, "ParameterMissing"?):
+      hint = "set it with let NAME = VALUE before running the query"
+    case (_, "InvalidClauseComposition"?):
+      hint = "end a reading query with RETURN"
+    case (.unsupported, _):
+      hint = "kgsh's Cypher supports MATCH, OPTIONAL MATCH, WHERE, WITH, UNWIND, RETURN and CREATE"
+    case (.syntax, _):
+      hint = "see help match for the supported syntax"
+    default:
+      hint = "see help match for how the knowledge base maps onto Cypher"
+    }
+    return ShellError(message, hint: hint)
+  }
+
+  /// Whether `query` is complete: false only when parsing fails because the input ended
+  /// early (an unfinished pattern, expression, string or comment at the end, or a reading
+  /// query without RETURN). Any other error counts as complete, so it gets reported.
+  static func isComplete(_ query: String) -> Bool {
+    guard let probe else { return true }
+    do {
+      _ = try probe.explain(query)
+      return true
+    } catch let error as QueryError {
+      return !endedEarly(error)
+    } catch {
+      return true
+    }
+  }
+
+  static func endedEarly(_ error: QueryError) -> Bool {
+    guard error.kind == .syntax else { return false }
+    let m = error.message
+    if m.hasSuffix("found end of input") { return true }
+    if m.hasPrefix("unterminated ") { return true }
+    if error.code == "InvalidClauseComposition", m.hasPrefix("a query cannot end with") { return true }
+    return false
+  }
+
+  /// Whether raw text is only whitespace (a bare command word is reported, not continued).
+  static func isBlank(_ text: String) -> Bool { text.allSatisfy(\.isWhitespace) }
+}

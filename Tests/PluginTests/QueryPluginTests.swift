@@ -1,0 +1,132 @@
+import Foundation
+import GraphQuery
+import KnowledgeGraph
+import QueryPlugin
+import ShellCore
+import XCTest
+
+final class QueryPluginTests: XCTestCase {
+  struct Fixture {
+    let shell: Shell
+    let out: BufferSink
+    let err: BufferSink
+  }
+
+  func makeShell(store: KnowledgeStore? = nil) throws -> Fixture {
+    let registry = CommandRegistry()
+    try registry.register(QueryPlugin.plugin)
+    let out = BufferSink(), err = BufferSink()
+    let session = Session(
+      store: try store ?? KnowledgeStore.inMemory(), registry: registry, out: out, err: err)
+    return Fixture(shell: Shell(session: session), out: out, err: err)
+  }
+
+  func testPluginRegistersItsCommands() throws {
+    XCTAssertEqual(QueryPlugin.plugin.name, "query")
+    let names = QueryPlugin.plugin.commands.map(\.signature.name)
+    XCTAssertEqual(names, ["match", "create", "explain"])
+    for command in QueryPlugin.plugin.commands {
+      XCTAssertTrue(command.signature.takesRawText)
+      XCTAssertTrue(command.signature.help.contains("INVESTS_IN"))
+      XCTAssertTrue(command.signature.help.contains("Company"))
+      XCTAssertFalse(command.signature.examples.isEmpty)
+    }
+    XCTAssertTrue(QueryPlugin.plugin.commands[1].signature.writes)
+  }
+
+  func testCreateThenMatch() throws {
+    let f = try makeShell()
+    XCTAssertTrue(
+      f.shell.run("create (:Company {name:'A'})-[:INVESTS_IN]->(:Company {name:'B'})"), f.err.text)
+    XCTAssertTrue(f.out.text.contains("created 2 nodes, 1 relationship"), f.out.text)
+    XCTAssertEqual(f.err.text, "")
+
+    let before = f.out.text.count
+    XCTAssertTrue(f.shell.run("match (a)-[:INVESTS_IN]->(b) return a.name, b.name"), f.err.text)
+    let table = String(f.out.text.dropFirst(before))
+    XCTAssertTrue(table.contains("a.name"), table)
+    XCTAssertTrue(table.contains("b.name"), table)
+    let row = table.split(separator: "\n").first {
+      $0.contains("A") && $0.contains("B") && !$0.contains("name")
+    }
+    XCTAssertNotNil(row, table)
+    XCTAssertEqual(f.err.text, "")
+  }
+
+  func testNodesAreEntityReferencesAndListsAreKept() throws {
+    let f = try makeShell()
+    XCTAssertTrue(f.shell.run("create (:Company {name:'A'})"), f.err.text)
+    let output = try f.shell.evaluate(text: "match (c:Company) return c, [1, 2] as xs")
+    guard case .table(let table) = output else { return XCTFail("expected a table, got \(output)") }
+    XCTAssertEqual(table.columns, ["c", "xs"])
+    XCTAssertEqual(table.rows.count, 1)
+    guard case .entity(let ref) = table.rows[0][0] else {
+      return XCTFail("expected an entity, got \(table.rows[0][0])")
+    }
+    XCTAssertEqual(ref.name, "A")
+    XCTAssertEqual(table.rows[0][1], .list([.int(1), .int(2)]))
+  }
+
+  func testParameterFromSessionVariable() throws {
+    let f = try makeShell()
+    XCTAssertTrue(f.shell.run("create (:Company {name:'A'}), (:Company {name:'B'})"), f.err.text)
+    f.shell.session.variables["who"] = .string("B")
+    let output = try f.shell.evaluate(text: "match (c:Company) where c.name = $who return c.name")
+    guard case .table(let table) = output else { return XCTFail("expected a table, got \(output)") }
+    XCTAssertEqual(table.rows.count, 1)
+    XCTAssertEqual(table.rows.first?.first, .string("B"))
+
+    XCTAssertFalse(f.shell.run("match (c) where c.name = $nobody return c"))
+    XCTAssertTrue(f.err.text.contains("$nobody"), f.err.text)
+  }
+
+  func testSyntaxErrorIsReportedWithLineAndColumn() throws {
+    let f = try makeShell()
+    XCTAssertFalse(f.shell.run("match (a) return a.name +"))
+    XCTAssertTrue(f.err.text.contains("syntax error"), f.err.text)
+    XCTAssertTrue(f.err.text.contains("line 1, column"), f.err.text)
+    XCTAssertEqual(f.out.text, "")
+
+    let g = try makeShell()
+    XCTAssertFalse(g.shell.run("match (a) retrun a"))
+    XCTAssertTrue(g.err.text.contains("line 1, column 11"), g.err.text)
+  }
+
+  func testMultiLineCompleteness() throws {
+    let f = try makeShell()
+    XCTAssertFalse(f.shell.isComplete("match (a)\nwhere a.name = 'x'"))
+    XCTAssertTrue(f.shell.isComplete("match (a)\nwhere a.name = 'x'\nreturn a"))
+    XCTAssertFalse(f.shell.isComplete("match (a)-[:INVESTS_IN]->"))
+    XCTAssertFalse(f.shell.isComplete("match (a) return a.name,"))
+    XCTAssertTrue(f.shell.isComplete("match (a) return a"))
+    XCTAssertTrue(f.shell.isComplete("create (:Company {name: 'A'})"))
+    XCTAssertFalse(f.shell.isComplete("explain match (a)"))
+    XCTAssertTrue(f.shell.isComplete("explain match (a) return a"))
+    // Other syntax errors are complete, so they get reported.
+    XCTAssertTrue(f.shell.isComplete("match (a) retrun a"))
+    XCTAssertTrue(f.shell.isComplete("match (a) delete a"))
+
+    XCTAssertTrue(f.shell.run("create (:Company {name:'x'})"), f.err.text)
+    XCTAssertTrue(f.shell.run("match (a)\nwhere a.name = 'x'\nreturn a.name as found"), f.err.text)
+    XCTAssertTrue(f.out.text.contains("found"), f.out.text)
+  }
+
+  func testExplainShowsThePlan() throws {
+    let f = try makeShell()
+    XCTAssertTrue(f.shell.run("explain match (i)-[:INVESTS_IN]->(c:Company) return i.name"), f.err.text)
+    XCTAssertTrue(f.out.text.contains("MATCH"), f.out.text)
+    XCTAssertTrue(f.out.text.contains("expand"), f.out.text)
+  }
+
+  func testCreateRefusedOnReadOnlyStore() throws {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "kgsh-query-\(UUID().uuidString).db"
+    ).path
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    _ = try KnowledgeStore.open(path: path)
+    let f = try makeShell(store: try KnowledgeStore.open(path: path, readOnly: true))
+    XCTAssertFalse(f.shell.run("create (:Company {name:'A'})"))
+    XCTAssertTrue(f.err.text.contains("read-only"), f.err.text)
+    XCTAssertTrue(f.shell.run("match (n) return count(n) as n"), f.err.text)
+  }
+}
