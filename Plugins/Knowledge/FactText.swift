@@ -22,12 +22,16 @@ enum FactText {
   /// Predicates whose facts disagree: same predicate, same as-of, different values.
   static func conflicts(_ facts: [Fact]) -> [String: [Fact]] {
     var groups: [String: [Fact]] = [:]
-    for fact in facts { groups[fact.predicate + "|" + (fact.provenance.asOf ?? ""), default: []].append(fact) }
+    for fact in facts {
+      // Values in different currencies or units are restatements, not disagreements.
+      let key = [fact.predicate, fact.provenance.asOf ?? "", fact.currency ?? "", fact.unit ?? ""].joined(separator: "|")
+      groups[key, default: []].append(fact)
+    }
     var result: [String: [Fact]] = [:]
     for (_, group) in groups where Set(group.map(\.rawValue)).count > 1 {
       result[group[0].predicate, default: []] += group
     }
-    return result
+    return result.mapValues { $0.sorted { $0.id < $1.id } }
   }
 
   static func row(_ f: Fact) -> [Value] {

@@ -75,9 +75,12 @@ extension Shell {
       guard let (names, total) = try? session.store.completeNames(prefix: prefix, limit: Shell.completionPage) else {
         return CompletionResult(start: start, candidates: [], total: 0)
       }
+      // One spelling per folded name: 智谱 and 智譜 are the same word to the resolver.
       var seen = Set<String>()
-      let unique = names.filter { seen.insert($0).inserted }
-      return CompletionResult(start: start, candidates: unique.map(Shell.quoteIfNeeded), total: max(total, unique.count))
+      let preferred = names.filter { $0.hasPrefix(prefix) } + names.filter { !$0.hasPrefix(prefix) }
+      let unique = preferred.filter { seen.insert(Names.normalize($0)).inserted }
+      let all = names.count < Shell.completionPage ? unique.count : total - (names.count - unique.count)
+      return CompletionResult(start: start, candidates: unique.map(Shell.quoteIfNeeded), total: max(all, unique.count))
     case .file:
       let dir = prefix.contains("/") ? String(prefix[..<prefix.lastIndex(of: "/")!]) + "/" : ""
       let path = dir.isEmpty ? "." : (dir as NSString).expandingTildeInPath
