@@ -23,7 +23,7 @@ run: build
 ## test: the whole test suite (unit, end-to-end in a pty, golden scripts, TCK).
 test: deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	$(SWIFT) test --skip-build --disable-swift-testing
 
 ## install: kgsh into $(PREFIX)/bin and its knowledge sources into $(PREFIX)/share/kgsh.
 install: build

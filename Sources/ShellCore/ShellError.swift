@@ -26,9 +26,8 @@ public struct ShellError: Error, CustomStringConvertible, Sendable {
     switch error {
     case let e as ShellError: return e.description
     case let e as KnowledgeError: return e.description
-    default:
-      let text = "\(error)"
-      return text.contains("(") && text.contains(".") ? "internal error: \(type(of: error))" : text
+    case let e as any CustomStringConvertible: return e.description
+    default: return "unexpected error (\(error.localizedDescription)); please report it"
     }
   }
 }
