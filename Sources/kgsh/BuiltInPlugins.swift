@@ -1,3 +1,4 @@
+import GraphPlugin
 import KnowledgePlugin
 import QueryPlugin
 import ShellCore
@@ -7,5 +8,6 @@ import ShellCore
 let builtInPlugins: [Plugin] = [
   CorePlugin.plugin,
   KnowledgePlugin.plugin,
+  GraphPlugin.plugin,
   QueryPlugin.plugin,
 ]

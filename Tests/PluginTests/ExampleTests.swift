@@ -1,3 +1,4 @@
+import GraphPlugin
 import GraphQuery
 import KnowledgePlugin
 import QueryPlugin
@@ -8,7 +9,7 @@ import XCTest
 /// Every command's examples run through the real dispatcher on the default knowledge base,
 /// so help can never drift from behaviour.
 final class ExampleTests: XCTestCase {
-  static let plugins: [Plugin] = [KnowledgePlugin.plugin, QueryPlugin.plugin]
+  static let plugins: [Plugin] = [KnowledgePlugin.plugin, GraphPlugin.plugin, QueryPlugin.plugin]
 
   func testEveryExampleRunsAndShowsWhatItPromises() throws {
     var ran = 0

@@ -1,0 +1,177 @@
+import Foundation
+import ShellCore
+
+/// `export FORMAT [FILE]`: the last subgraph (or the whole graph) as DOT, Mermaid, JSON,
+/// GraphML, or SVG/PNG through Graphviz.
+struct ExportCommand: Command {
+  static let formats = ["dot", "mermaid", "json", "graphml", "svg", "png"]
+  static let graphviz = "/usr/bin/dot"
+
+  let signature = Signature(
+    "export",
+    summary: "Write the last subgraph (or the whole graph) as dot, mermaid, json, graphml, svg or png",
+    arguments: [
+      Argument(
+        "format", "dot, mermaid, json, graphml, svg or png", completion: .values(ExportCommand.formats)),
+      Argument(
+        "file", "where to write (default: print; png needs a file)", completion: .file, optional: true),
+    ],
+    help: "svg and png need Graphviz (apt-get install graphviz). Select what to export with subgraph first.",
+    examples: [
+      Example("subgraph Zhipu; export dot", "Zhipu AI's neighbourhood as Graphviz DOT", expect: "digraph"),
+      Example("subgraph Zhipu; export mermaid", "the same as a Mermaid flowchart", expect: "flowchart LR"),
+    ])
+
+  func run(_ call: Call, _ session: Session) throws -> Output {
+    let format = call.arguments[0].lowercased()
+    guard Self.formats.contains(format) else {
+      throw ShellError(
+        "export: unknown format '\(call.arguments[0])'",
+        hint: "one of \(Self.formats.joined(separator: ", "))")
+    }
+    let file = call.argument(1)
+    if format == "png" && file == nil {
+      throw ShellError("export: png needs a FILE", hint: "export png graph.png")
+    }
+    if (format == "svg" || format == "png") && !FileManager.default.isExecutableFile(atPath: Self.graphviz) {
+      throw ShellError("Graphviz is not installed; install it with apt-get install graphviz")
+    }
+    let graph = try ExportGraph.load(session)
+    let data: Data
+    switch format {
+    case "mermaid": data = Data(graph.mermaid().utf8)
+    case "json": data = Data(graph.json().utf8)
+    case "graphml": data = Data(graph.graphml().utf8)
+    case "dot": data = Data(graph.dot().utf8)
+    default: data = try Self.render(graph.dot(), as: format)
+    }
+    guard let file else { return .message(String(decoding: data, as: UTF8.self)) }
+    do {
+      try data.write(to: URL(fileURLWithPath: (file as NSString).expandingTildeInPath))
+    } catch {
+      throw ShellError("export: cannot write \(file): \(error.localizedDescription)")
+    }
+    return .message("wrote \(graph.nodes.count) nodes and \(graph.edges.count) edges to \(file) (\(format))")
+  }
+
+  /// Runs Graphviz on DOT text.
+  static func render(_ dot: String, as format: String) throws -> Data {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: graphviz)
+    process.arguments = ["-T\(format)"]
+    let input = Pipe(), output = Pipe(), errors = Pipe()
+    process.standardInput = input
+    process.standardOutput = output
+    process.standardError = errors
+    try process.run()
+    // Write on another thread so a large graph cannot dead-lock on full pipes.
+    let text = Data(dot.utf8)
+    let writer = Thread {
+      input.fileHandleForWriting.write(text)
+      try? input.fileHandleForWriting.close()
+    }
+    writer.start()
+    var result = Data()
+    let errText = ErrorBox()
+    let reader = Thread { errText.data = errors.fileHandleForReading.readDataToEndOfFile() }
+    reader.start()
+    result = output.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    guard process.terminationStatus == 0 else {
+      throw ShellError("Graphviz failed: \(String(decoding: errText.data, as: UTF8.self).prefix(300))")
+    }
+    return result
+  }
+
+  final class ErrorBox: @unchecked Sendable { var data = Data() }
+}
+
+/// The nodes and edges to export, with names and labels.
+struct ExportGraph {
+  var nodes: [Node]
+  var edges: [(src: Int64, type: String, dst: Int64)]
+
+  static func load(_ session: Session) throws -> ExportGraph {
+    let adj = try session.store.adjacency()
+    var sub = session.extensions[Subgraph.key] as? Subgraph
+    if sub?.generation != session.store.generation { sub = nil }
+    let selected =
+      sub
+      ?? Subgraph.induced(
+        by: (0..<adj.nodeCount).map { Int32($0) }, in: adj, types: nil, generation: session.store.generation)
+    var nodes: [Node] = []
+    for (k, id) in selected.nodeIDs.enumerated() {
+      if k % 4096 == 0 { try session.checkInterrupt() }
+      if let n = try session.store.node(id: id) { nodes.append(n) }
+    }
+    return ExportGraph(nodes: nodes, edges: selected.edges)
+  }
+
+  static func quoted(_ s: String) -> String {
+    "\""
+      + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+      .replacingOccurrences(of: "\n", with: "\\n") + "\""
+  }
+
+  static func xml(_ s: String) -> String {
+    s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+      .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+  }
+
+  func dot() -> String {
+    var s = "digraph kgsh {\n  graph [rankdir=LR, fontname=\"Noto Sans CJK SC\"];\n"
+    s += "  node [shape=box, style=rounded, fontname=\"Noto Sans CJK SC\"];\n"
+    s += "  edge [fontname=\"Noto Sans CJK SC\", fontsize=10];\n"
+    for n in nodes {
+      s += "  n\(n.id) [label=\(Self.quoted(n.name)), tooltip=\(Self.quoted(n.key))];\n"
+    }
+    for e in edges { s += "  n\(e.src) -> n\(e.dst) [label=\(Self.quoted(e.type))];\n" }
+    return s + "}"
+  }
+
+  func mermaid() -> String {
+    var s = "flowchart LR\n"
+    for n in nodes {
+      let label = n.name.replacingOccurrences(of: "\"", with: "#quot;")
+      s += "  n\(n.id)[\"\(label)\"]\n"
+    }
+    for e in edges { s += "  n\(e.src) -->|\(e.type)| n\(e.dst)\n" }
+    return s
+  }
+
+  func json() -> String {
+    let nodeValues: [Value] = nodes.map { n in
+      .map([
+        "id": .int(n.id), "key": .string(n.key), "name": .string(n.name),
+        "labels": .list(n.labels.map { .string($0) }),
+      ])
+    }
+    let edgeValues: [Value] = edges.map { e in
+      .map(["source": .int(e.src), "type": .string(e.type), "target": .int(e.dst)])
+    }
+    return JSON.encode(.map(["nodes": .list(nodeValues), "edges": .list(edgeValues)]))
+  }
+
+  func graphml() -> String {
+    var s = """
+      <?xml version="1.0" encoding="UTF-8"?>
+      <graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+        <key id="name" for="node" attr.name="name" attr.type="string"/>
+        <key id="key" for="node" attr.name="key" attr.type="string"/>
+        <key id="labels" for="node" attr.name="labels" attr.type="string"/>
+        <key id="type" for="edge" attr.name="type" attr.type="string"/>
+        <graph id="kgsh" edgedefault="directed">
+
+      """
+    for n in nodes {
+      s += "    <node id=\"n\(n.id)\"><data key=\"name\">\(Self.xml(n.name))</data>"
+      s += "<data key=\"key\">\(Self.xml(n.key))</data>"
+      s += "<data key=\"labels\">\(Self.xml(n.labels.joined(separator: ",")))</data></node>\n"
+    }
+    for (k, e) in edges.enumerated() {
+      s += "    <edge id=\"e\(k)\" source=\"n\(e.src)\" target=\"n\(e.dst)\">"
+      s += "<data key=\"type\">\(Self.xml(e.type))</data></edge>\n"
+    }
+    return s + "  </graph>\n</graphml>"
+  }
+}

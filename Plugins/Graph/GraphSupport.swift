@@ -1,0 +1,96 @@
+import Foundation
+import ShellCore
+
+/// Shared plumbing of the graph commands: resolving names to adjacency indices, parsing
+/// `--rel`/`--dir`, and naming nodes.
+struct GraphContext {
+  let session: Session
+  let adj: Adjacency
+  private var cache: [Int32: Node] = [:]
+
+  init(_ session: Session) throws {
+    self.session = session
+    self.adj = try session.store.adjacency()
+  }
+
+  /// The adjacency index of a name typed by the user (resolution errors come from the session).
+  func index(_ name: String) throws -> Int32 {
+    let node = try session.resolve(name)
+    guard let i = adj.index(of: node.id) else { throw ShellError("'\(node.name)' is not in the graph index") }
+    return i
+  }
+
+  /// Type ids of `--rel A,B`; nil when the flag is absent. Unknown types are an error.
+  func types(_ call: Call) throws -> Set<Int32>? {
+    let names = call.list("rel")
+    guard !names.isEmpty else { return nil }
+    var ids = Set<Int32>()
+    for name in names {
+      let id = adj.typeID(name) ?? adj.typeID(name.uppercased())
+      guard let id else {
+        let near = Names.suggestions(for: name, among: Array(adj.typeNames.values))
+        throw ShellError(
+          "\(call.name): no relation type '\(name)'",
+          hint: near.first.map { "did you mean \($0)? (see relations)" } ?? "see relations for the types")
+      }
+      ids.insert(Int32(id))
+    }
+    return ids
+  }
+
+  func filter(_ call: Call) throws -> EdgeFilter {
+    EdgeFilter(
+      types: try types(call), direction: TraversalDirection(rawValue: call.flag("dir") ?? "both") ?? .both)
+  }
+
+  func typeName(_ t: Int32) -> String { adj.typeNames[Int64(t)] ?? "?" }
+
+  mutating func node(_ i: Int32) throws -> Node {
+    if let n = cache[i] { return n }
+    guard let n = try session.store.node(id: adj.nodeIDs[Int(i)]) else {
+      throw ShellError("node \(adj.nodeIDs[Int(i)]) vanished")
+    }
+    cache[i] = n
+    return n
+  }
+
+  mutating func name(_ i: Int32) throws -> String { try node(i).name }
+
+  /// `A -[T]-> B <-[U]- C`
+  mutating func describe(_ path: GraphPath) throws -> String {
+    var text = try name(path.nodes[0])
+    for (k, hop) in path.hops.enumerated() {
+      let t = typeName(hop.type)
+      text += hop.forward ? " -[\(t)]-> " : " <-[\(t)]- "
+      text += try name(path.nodes[k + 1])
+    }
+    return text
+  }
+
+  /// Labels of nodes, for `--label` filters over many nodes at once.
+  func nodes(withLabel label: String) throws -> Set<Int32> {
+    var out = Set<Int32>()
+    for n in try session.store.nodes(label: label) { if let i = adj.index(of: n.id) { out.insert(i) } }
+    return out
+  }
+}
+
+/// A bounded number flag: a clear error outside `range`.
+func boundedInt(_ call: Call, _ flag: String, _ range: ClosedRange<Int>) throws -> Int {
+  let v = call.int(flag) ?? range.lowerBound
+  guard range.contains(v) else {
+    throw ShellError(
+      "\(call.name): --\(flag) must be between \(range.lowerBound) and \(range.upperBound), not \(v)",
+      hint: "e.g. --\(flag) \(min(range.upperBound, 2))")
+  }
+  return v
+}
+
+/// The note added under a table a bound cut short.
+func limitNote(shown: Int, of total: Int) -> String {
+  "limit reached: \(shown) of \(total) shown; raise --limit"
+}
+
+let relFlag = Flag("rel", "only these relation types (comma-separated)", completion: .relationType)
+let dirFlag = Flag(
+  "dir", "follow edges out of, into, or both ways", kind: .choice(["out", "in", "both"]), default: "both")

@@ -1,0 +1,320 @@
+import KnowledgeGraph
+
+/// Which way edges may be followed from a node.
+public enum TraversalDirection: String, Sendable, CaseIterable {
+  case out, `in`, both
+
+  /// The direction seen from the other end (for searching backwards from a target).
+  public var reversed: TraversalDirection {
+    switch self {
+    case .out: return .in
+    case .in: return .out
+    case .both: return .both
+    }
+  }
+}
+
+/// One traversable edge from a node: the node at the other end, the edge type id and
+/// whether the edge points from the node to `other` (`forward`) or the other way.
+public struct Step: Hashable, Sendable {
+  public var other: Int32
+  public var type: Int32
+  public var forward: Bool
+}
+
+/// Which edges a traversal may use: a set of type ids (nil: all) and a direction.
+public struct EdgeFilter: Sendable {
+  public var types: Set<Int32>?
+  public var direction: TraversalDirection
+
+  public init(types: Set<Int32>? = nil, direction: TraversalDirection = .both) {
+    self.types = types
+    self.direction = direction
+  }
+}
+
+/// A path: nodes[0] ... nodes[n], and hops[i] the edge between nodes[i] and nodes[i + 1]
+/// (`forward` when it points from nodes[i] to nodes[i + 1]).
+public struct GraphPath: Hashable, Sendable {
+  public var nodes: [Int32]
+  public var hops: [(type: Int32, forward: Bool)]
+  public var length: Int { hops.count }
+
+  public static func == (a: GraphPath, b: GraphPath) -> Bool {
+    a.nodes == b.nodes && a.hops.map(\.type) == b.hops.map(\.type)
+      && a.hops.map(\.forward) == b.hops.map(\.forward)
+  }
+  public func hash(into h: inout Hasher) {
+    h.combine(nodes)
+    for hop in hops {
+      h.combine(hop.type)
+      h.combine(hop.forward)
+    }
+  }
+}
+
+/// A node reached by a breadth-first search: its distance and the edge it was first
+/// reached by (from `parent`).
+public struct Reached: Sendable {
+  public var node: Int32
+  public var distance: Int
+  public var parent: Int32
+  public var type: Int32
+  /// The edge points from `parent` to `node`.
+  public var forward: Bool
+}
+
+/// Graph algorithms over the adjacency index. Pure functions: they read `Adjacency` and call
+/// `interrupt` every few thousand nodes so Ctrl-C can stop them.
+public enum Traversal {
+  static let checkEvery = 4096
+
+  /// The distinct edges that may be followed from `node` (parallel edges of one type fold).
+  public static func steps(_ adj: Adjacency, _ node: Int32, _ filter: EdgeFilter) -> [Step] {
+    var out: [Step] = []
+    var seen = Set<Step>()
+    if filter.direction != .in {
+      for (n, t) in adj.outgoing(node) where filter.types?.contains(t) ?? true {
+        let s = Step(other: n, type: t, forward: true)
+        if seen.insert(s).inserted { out.append(s) }
+      }
+    }
+    if filter.direction != .out {
+      for (n, t) in adj.incoming(node) where filter.types?.contains(t) ?? true {
+        let s = Step(other: n, type: t, forward: false)
+        if seen.insert(s).inserted { out.append(s) }
+      }
+    }
+    return out
+  }
+
+  /// Breadth-first search from `start` up to `maxDepth` hops; each node is visited once and
+  /// reported with its distance and the edge it was reached by. `start` itself is not reported.
+  public static func bfs(
+    _ adj: Adjacency, from start: Int32, maxDepth: Int, filter: EdgeFilter,
+    interrupt: () throws -> Void = {}
+  ) throws -> [Reached] {
+    var seen = [Bool](repeating: false, count: adj.nodeCount)
+    seen[Int(start)] = true
+    var frontier: [Int32] = [start]
+    var reached: [Reached] = []
+    var work = 0
+    var depth = 0
+    while !frontier.isEmpty && depth < maxDepth {
+      depth += 1
+      var next: [Int32] = []
+      for node in frontier {
+        work += 1
+        if work % checkEvery == 0 { try interrupt() }
+        for s in steps(adj, node, filter) where !seen[Int(s.other)] {
+          seen[Int(s.other)] = true
+          next.append(s.other)
+          reached.append(
+            Reached(node: s.other, distance: depth, parent: node, type: s.type, forward: s.forward))
+        }
+      }
+      frontier = next
+    }
+    return reached
+  }
+
+  /// Unweighted distances from `start` (following `filter`), -1 where unreachable within
+  /// `maxDepth`.
+  public static func distances(
+    _ adj: Adjacency, from start: Int32, maxDepth: Int, filter: EdgeFilter, interrupt: () throws -> Void = {}
+  ) throws -> [Int] {
+    var dist = [Int](repeating: -1, count: adj.nodeCount)
+    dist[Int(start)] = 0
+    for r in try bfs(adj, from: start, maxDepth: maxDepth, filter: filter, interrupt: interrupt) {
+      dist[Int(r.node)] = r.distance
+    }
+    return dist
+  }
+
+  /// A shortest path from `from` to `to` by bidirectional breadth-first search, or nil when
+  /// none exists within `maxLength` hops.
+  public static func shortestPath(
+    _ adj: Adjacency, from: Int32, to: Int32, filter: EdgeFilter, maxLength: Int,
+    interrupt: () throws -> Void = {}
+  ) throws -> GraphPath? {
+    if from == to { return GraphPath(nodes: [from], hops: []) }
+    guard maxLength > 0 else { return nil }
+    // parentF[v]: the step that reached v from the source side (other = previous node).
+    // parentB[v]: the step from v towards the target (other = next node).
+    var parentF: [Int32: Step] = [:]
+    var parentB: [Int32: Step] = [:]
+    var distF: [Int32: Int] = [from: 0]
+    var distB: [Int32: Int] = [to: 0]
+    var frontF: [Int32] = [from]
+    var frontB: [Int32] = [to]
+    var depthF = 0
+    var depthB = 0
+    var work = 0
+    let backward = EdgeFilter(types: filter.types, direction: filter.direction.reversed)
+    while !frontF.isEmpty && !frontB.isEmpty && depthF + depthB < maxLength {
+      var best: (total: Int, meet: Int32)?
+      if frontF.count <= frontB.count {
+        depthF += 1
+        var next: [Int32] = []
+        for node in frontF {
+          work += 1
+          if work % checkEvery == 0 { try interrupt() }
+          for s in steps(adj, node, filter) where distF[s.other] == nil {
+            distF[s.other] = depthF
+            parentF[s.other] = Step(other: node, type: s.type, forward: s.forward)
+            next.append(s.other)
+            if let d = distB[s.other], best == nil || depthF + d < best!.total {
+              best = (depthF + d, s.other)
+            }
+          }
+        }
+        frontF = next
+      } else {
+        depthB += 1
+        var next: [Int32] = []
+        for node in frontB {
+          work += 1
+          if work % checkEvery == 0 { try interrupt() }
+          // s: an edge between node and s.other; going from s.other to node crosses it the
+          // other way round.
+          for s in steps(adj, node, backward) where distB[s.other] == nil {
+            distB[s.other] = depthB
+            parentB[s.other] = Step(other: node, type: s.type, forward: !s.forward)
+            next.append(s.other)
+            if let d = distF[s.other], best == nil || depthB + d < best!.total {
+              best = (depthB + d, s.other)
+            }
+          }
+        }
+        frontB = next
+      }
+      if let best {
+        guard best.total <= maxLength else { return nil }
+        var nodes: [Int32] = [best.meet]
+        var hops: [(type: Int32, forward: Bool)] = []
+        var v = best.meet
+        while let p = parentF[v] {
+          nodes.insert(p.other, at: 0)
+          hops.insert((p.type, p.forward), at: 0)
+          v = p.other
+        }
+        v = best.meet
+        while let p = parentB[v] {
+          nodes.append(p.other)
+          hops.append((p.type, p.forward))
+          v = p.other
+        }
+        return GraphPath(nodes: nodes, hops: hops)
+      }
+    }
+    return nil
+  }
+
+  /// All simple paths from `from` to `to` with at most `maxLength` hops, shortest first, up
+  /// to `limit` of them; `truncated` tells whether more exist.
+  public static func allPaths(
+    _ adj: Adjacency, from: Int32, to: Int32, filter: EdgeFilter, maxLength: Int, limit: Int,
+    interrupt: () throws -> Void = {}
+  ) throws -> (paths: [GraphPath], truncated: Bool) {
+    if from == to { return ([GraphPath(nodes: [from], hops: [])], false) }
+    // Distances to the target prune branches that cannot arrive in time.
+    let backward = EdgeFilter(types: filter.types, direction: filter.direction.reversed)
+    let toTarget = try distances(adj, from: to, maxDepth: maxLength, filter: backward, interrupt: interrupt)
+    guard toTarget[Int(from)] >= 0 else { return ([], false) }
+    var found: [GraphPath] = []
+    var truncated = false
+    var onPath = [Bool](repeating: false, count: adj.nodeCount)
+    var nodes: [Int32] = [from]
+    var hops: [(type: Int32, forward: Bool)] = []
+    var work = 0
+    // Collect up to a generous bound, then keep the shortest `limit`.
+    let cap = max(limit, 1) * 4
+    func dfs(_ node: Int32) throws {
+      if truncated { return }
+      work += 1
+      if work % checkEvery == 0 { try interrupt() }
+      onPath[Int(node)] = true
+      defer { onPath[Int(node)] = false }
+      for s in steps(adj, node, filter) {
+        let d = toTarget[Int(s.other)]
+        guard d >= 0, hops.count + 1 + d <= maxLength, !onPath[Int(s.other)] else { continue }
+        nodes.append(s.other)
+        hops.append((s.type, s.forward))
+        if s.other == to {
+          if found.count >= cap {
+            truncated = true
+          } else {
+            found.append(GraphPath(nodes: nodes, hops: hops))
+          }
+        } else {
+          try dfs(s.other)
+        }
+        nodes.removeLast()
+        hops.removeLast()
+        if truncated { return }
+      }
+    }
+    try dfs(from)
+    found.sort { $0.length < $1.length }
+    if found.count > limit {
+      truncated = true
+      found = Array(found.prefix(limit))
+    }
+    return (found, truncated)
+  }
+
+  /// Nodes adjacent to both `a` and `b` (not `a` or `b` themselves), in index order.
+  public static func commonNeighbors(_ adj: Adjacency, _ a: Int32, _ b: Int32, filter: EdgeFilter) -> [Int32]
+  {
+    let left = Set(steps(adj, a, filter).map(\.other))
+    let right = Set(steps(adj, b, filter).map(\.other))
+    return left.intersection(right).subtracting([a, b]).sorted()
+  }
+
+  /// Degree of every node (edges of the given types, or all): out, in or total.
+  public static func degrees(_ adj: Adjacency, types: Set<Int32>?, direction: TraversalDirection) -> [Int] {
+    var result = [Int](repeating: 0, count: adj.nodeCount)
+    for i in 0..<adj.nodeCount {
+      let node = Int32(i)
+      if types == nil {
+        if direction != .in { result[i] += adj.outDegree(node) }
+        if direction != .out { result[i] += adj.inDegree(node) }
+      } else {
+        if direction != .in { result[i] += adj.outgoing(node).filter { types!.contains($0.1) }.count }
+        if direction != .out { result[i] += adj.incoming(node).filter { types!.contains($0.1) }.count }
+      }
+    }
+    return result
+  }
+
+  /// Node indices ordered by score, highest first (ties by index).
+  public static func ranking<S: Comparable>(_ scores: [S]) -> [Int32] {
+    scores.indices.sorted { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1 }.map { Int32($0) }
+  }
+
+  /// PageRank over directed edges (of the given types, or all); dangling nodes spread their
+  /// rank evenly. Scores sum to 1.
+  public static func pageRank(
+    _ adj: Adjacency, types: Set<Int32>? = nil, iterations: Int = 20, damping: Double = 0.85,
+    interrupt: () throws -> Void = {}
+  ) throws -> [Double] {
+    let n = adj.nodeCount
+    guard n > 0 else { return [] }
+    let out = degrees(adj, types: types, direction: .out)
+    var rank = [Double](repeating: 1 / Double(n), count: n)
+    for _ in 0..<iterations {
+      try interrupt()
+      var dangling = 0.0
+      for i in 0..<n where out[i] == 0 { dangling += rank[i] }
+      let base = (1 - damping) / Double(n) + damping * dangling / Double(n)
+      var next = [Double](repeating: base, count: n)
+      for i in 0..<n {
+        for (src, t) in adj.incoming(Int32(i)) where types?.contains(t) ?? true {
+          next[i] += damping * rank[Int(src)] / Double(out[Int(src)])
+        }
+      }
+      rank = next
+    }
+    return rank
+  }
+}

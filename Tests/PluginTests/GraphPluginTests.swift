@@ -1,0 +1,299 @@
+import Foundation
+import GraphPlugin
+import KnowledgeGraph
+import KnowledgePlugin
+import ShellCore
+import ShellTesting
+import XCTest
+
+/// The graph plugin on a small hand-built graph with known answers, and on the default
+/// knowledge base.
+///
+///     Alpha -KNOWS-> Beta -KNOWS-> Gamma -KNOWS-> Alpha   (a cycle)
+///     Alpha -OWNS-> Delta,  Gamma -OWNS-> Delta,  Delta -OWNS-> Delta (self-loop)
+///     Epsilon -KNOWS-> Zeta                                (disconnected from the rest)
+final class GraphPluginTests: XCTestCase {
+  func smallStore() throws -> KnowledgeStore {
+    let store = try KnowledgeStore.inMemory()
+    try store.write { w in
+      let a = try w.upsertNode(key: "a", name: "Alpha", labels: ["Person"])
+      let b = try w.upsertNode(key: "b", name: "Beta", labels: ["Person"])
+      let c = try w.upsertNode(key: "c", name: "Gamma", labels: ["Company"])
+      let d = try w.upsertNode(key: "d", name: "Delta", labels: ["Company"])
+      let e = try w.upsertNode(key: "e", name: "Epsilon", labels: ["Person"])
+      let f = try w.upsertNode(key: "f", name: "Zeta", labels: ["Person"])
+      try w.addEdge(a, "KNOWS", b)
+      try w.addEdge(b, "KNOWS", c)
+      try w.addEdge(c, "KNOWS", a)
+      try w.addEdge(a, "OWNS", d)
+      try w.addEdge(c, "OWNS", d)
+      try w.addEdge(d, "OWNS", d)
+      try w.addEdge(e, "KNOWS", f)
+    }
+    return store
+  }
+
+  func shell(_ store: KnowledgeStore? = nil) throws -> TestShell {
+    try TestShell(plugins: [GraphPlugin.plugin], store: store ?? smallStore())
+  }
+
+  /// Runs a command and returns only what it printed.
+  @discardableResult
+  func run(_ t: TestShell, _ command: String, file: StaticString = #filePath, line: UInt = #line) -> String {
+    let before = t.output.count
+    XCTAssertTrue(t.run(command), "\(command): \(t.errors)", file: file, line: line)
+    return String(t.output.dropFirst(before))
+  }
+
+  /// Runs a command as CSV and returns its rows (without the header) as cell arrays.
+  func rows(_ t: TestShell, _ command: String, file: StaticString = #filePath, line: UInt = #line)
+    -> [[String]]
+  {
+    t.session.format = .csv
+    defer { t.session.format = .table }
+    let text = run(t, command, file: file, line: line)
+    return text.split(separator: "\n").dropFirst().map {
+      $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+    }
+  }
+
+  /// Runs a command that must fail and returns the error text.
+  func failure(_ t: TestShell, _ command: String, file: StaticString = #filePath, line: UInt = #line)
+    -> String
+  {
+    let before = t.errors.count
+    XCTAssertFalse(t.run(command), "\(command) should fail", file: file, line: line)
+    return String(t.errors.dropFirst(before))
+  }
+
+  func testPluginRegistersItsCommands() {
+    XCTAssertEqual(GraphPlugin.plugin.name, "graph")
+    XCTAssertEqual(
+      GraphPlugin.plugin.commands.map(\.signature.name),
+      ["neighbors", "path", "common", "rank", "degree", "subgraph", "export"])
+    for command in GraphPlugin.plugin.commands { XCTAssertFalse(command.signature.examples.isEmpty) }
+  }
+
+  // MARK: neighbors
+
+  func testNeighborsBothDirectionsByDefault() throws {
+    let t = try shell()
+    let r = rows(t, "neighbors Alpha")
+    XCTAssertEqual(Set(r.map { $0[0] }), ["Beta", "Gamma", "Delta"])
+    XCTAssertTrue(r.allSatisfy { $0[2] == "1" })
+    let gamma = r.first { $0[0] == "Gamma" }!
+    XCTAssertEqual(gamma[3], "-[KNOWS]-> Alpha")
+    let beta = r.first { $0[0] == "Beta" }!
+    XCTAssertEqual(beta[3], "<-[KNOWS]- Alpha")
+  }
+
+  func testNeighborsDirectionRelationAndDepth() throws {
+    let t = try shell()
+    XCTAssertEqual(Set(rows(t, "neighbors Alpha --dir out").map { $0[0] }), ["Beta", "Delta"])
+    XCTAssertEqual(Set(rows(t, "neighbors Alpha --dir in").map { $0[0] }), ["Gamma"])
+    let knows = rows(t, "neighbors Alpha --rel KNOWS --dir out --depth 2")
+    XCTAssertEqual(knows.map { $0[0] }, ["Beta", "Gamma"])
+    XCTAssertEqual(knows.map { $0[2] }, ["1", "2"])
+    // The cycle does not bring Alpha back, and each node appears once.
+    let deep = rows(t, "neighbors Alpha --depth 10")
+    XCTAssertEqual(deep.map { $0[0] }.sorted(), ["Beta", "Delta", "Gamma"])
+    XCTAssertEqual(
+      Set(rows(t, "neighbors Alpha --depth 3 --label Company").map { $0[0] }), ["Gamma", "Delta"])
+  }
+
+  func testSelfLoopIsNotANeighbour() throws {
+    let t = try shell()
+    XCTAssertEqual(rows(t, "neighbors Delta --dir out"), [])
+    XCTAssertEqual(Set(rows(t, "neighbors Delta --dir in").map { $0[0] }), ["Alpha", "Gamma"])
+  }
+
+  func testNeighborsLimitAddsANote() throws {
+    let t = try shell()
+    let text = run(t, "neighbors Alpha --limit 1")
+    XCTAssertTrue(text.contains("limit reached: 1 of 3 shown; raise --limit"), text)
+  }
+
+  func testHugeDepthIsAClearError() throws {
+    let t = try shell()
+    let error = failure(t, "neighbors Alpha --depth 1000000")
+    XCTAssertTrue(error.contains("--depth must be between 1 and 10"), error)
+    XCTAssertTrue(failure(t, "neighbors Alpha --depth 0").contains("between 1 and 10"))
+  }
+
+  func testUnknownNamesAndTypes() throws {
+    let t = try shell()
+    XCTAssertTrue(failure(t, "neighbors Nobody").contains("no entity named 'Nobody'"))
+    XCTAssertTrue(failure(t, "path Alpha Nobody").contains("no entity named 'Nobody'"))
+    XCTAssertTrue(failure(t, "common Nobody Alpha").contains("no entity named"))
+    XCTAssertTrue(failure(t, "degree Nobody").contains("no entity named"))
+    XCTAssertTrue(failure(t, "neighbors Alpha --rel KNOWZ").contains("no relation type 'KNOWZ'"))
+  }
+
+  // MARK: path
+
+  func testShortestPathRespectsDirection() throws {
+    let t = try shell()
+    XCTAssertEqual(rows(t, "path Alpha Gamma"), [["Alpha <-[KNOWS]- Gamma", "1"]])
+    XCTAssertEqual(
+      rows(t, "path Alpha Gamma --dir out"), [["Alpha -[KNOWS]-> Beta -[KNOWS]-> Gamma", "2"]])
+    XCTAssertEqual(rows(t, "path Delta Alpha --dir in"), [["Delta <-[OWNS]- Alpha", "1"]])
+    XCTAssertEqual(rows(t, "path Alpha Delta --rel KNOWS --dir in"), [])
+    XCTAssertTrue(
+      run(t, "path Delta Beta --dir out").contains("no path between Delta and Beta (within 6 hops)"))
+    XCTAssertTrue(run(t, "path Alpha Epsilon").contains("no path between Alpha and Epsilon (within 6 hops)"))
+    XCTAssertTrue(
+      run(t, "path Beta Delta --dir out --max-length 1").contains(
+        "no path between Beta and Delta (within 1 hops)"))
+    XCTAssertEqual(rows(t, "path Beta Delta --dir out"), [["Beta -[KNOWS]-> Gamma -[OWNS]-> Delta", "2"]])
+  }
+
+  func testAllSimplePaths() throws {
+    let t = try shell()
+    let out = rows(t, "path Alpha Delta --dir out --all")
+    XCTAssertEqual(
+      out,
+      [
+        ["Alpha -[OWNS]-> Delta", "1"],
+        ["Alpha -[KNOWS]-> Beta -[KNOWS]-> Gamma -[OWNS]-> Delta", "3"],
+      ])
+    let both = rows(t, "path Alpha Delta --all").map { $0[0] }
+    XCTAssertEqual(
+      Set(both),
+      [
+        "Alpha -[OWNS]-> Delta", "Alpha <-[KNOWS]- Gamma -[OWNS]-> Delta",
+        "Alpha -[KNOWS]-> Beta -[KNOWS]-> Gamma -[OWNS]-> Delta",
+      ])
+    XCTAssertEqual(rows(t, "path Alpha Delta --all --max-length 1").count, 1)
+    let limited = run(t, "path Alpha Delta --all --limit 1")
+    XCTAssertTrue(limited.contains("limit reached"), limited)
+    XCTAssertTrue(run(t, "path Alpha Zeta --all").contains("no path between Alpha and Zeta"))
+  }
+
+  /// Bidirectional search agrees with plain BFS distances on a pseudo-random graph.
+  func testBidirectionalSearchMatchesBreadthFirstDistances() throws {
+    let store = try KnowledgeStore.inMemory()
+    var seed: UInt64 = 42
+    func next(_ n: Int) -> Int {
+      seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int((seed >> 33) % UInt64(n))
+    }
+    try store.write { w in
+      var ids: [Int64] = []
+      for i in 0..<60 { ids.append(try w.upsertNode(key: "n\(i)", name: "N\(i)", labels: ["Thing"])) }
+      for _ in 0..<90 { try w.addEdge(ids[next(60)], next(2) == 0 ? "R" : "S", ids[next(60)]) }
+    }
+    let adj = try store.adjacency()
+    for direction in TraversalDirection.allCases {
+      let filter = EdgeFilter(direction: direction)
+      for a in 0..<adj.nodeCount where a % 3 == 0 {
+        let dist = try Traversal.distances(adj, from: Int32(a), maxDepth: 60, filter: filter)
+        for b in 0..<adj.nodeCount {
+          let path = try Traversal.shortestPath(
+            adj, from: Int32(a), to: Int32(b), filter: filter, maxLength: 60)
+          XCTAssertEqual(path?.length ?? -1, dist[b], "\(direction) \(a)→\(b)")
+          if let path {
+            // Every hop is a real edge in the stated direction.
+            for (k, hop) in path.hops.enumerated() {
+              let (x, y) = (path.nodes[k], path.nodes[k + 1])
+              let ok =
+                hop.forward
+                ? adj.outgoing(x).contains { $0.0 == y && $0.1 == hop.type }
+                : adj.incoming(x).contains { $0.0 == y && $0.1 == hop.type }
+              XCTAssertTrue(ok)
+              if direction == .out { XCTAssertTrue(hop.forward) }
+              if direction == .in { XCTAssertFalse(hop.forward) }
+            }
+          }
+        }
+      }
+    }
+  }
+
+  // MARK: common, degree, rank, relations
+
+  func testCommonNeighbours() throws {
+    let t = try shell()
+    XCTAssertEqual(rows(t, "common Alpha Delta").map { $0[0] }, ["Gamma"])
+    XCTAssertEqual(rows(t, "common Alpha Beta --rel OWNS"), [])
+    XCTAssertEqual(rows(t, "common Alpha Epsilon"), [])
+  }
+
+  func testDegree() throws {
+    let t = try shell()
+    let text = run(t, "degree Delta")
+    XCTAssertEqual(rows(t, "degree Delta"), [["1", "3", "4"]], text)
+  }
+
+  func testRank() throws {
+    let t = try shell()
+    XCTAssertEqual(rows(t, "rank --limit 1").first?[1], "Delta")
+    XCTAssertEqual(rows(t, "rank --by in-degree --limit 1").first?[3], "3")
+    XCTAssertEqual(rows(t, "rank --by pagerank --limit 1").first?[1], "Delta")
+    XCTAssertEqual(rows(t, "rank --label Person").map { $0[1] }.first, "Alpha")
+    XCTAssertTrue(run(t, "rank --limit 2").contains("limit reached: 2 of 6 shown; raise --limit"))
+    let adj = try t.session.store.adjacency()
+    let pr = try Traversal.pageRank(adj)
+    XCTAssertEqual(pr.reduce(0, +), 1, accuracy: 1e-9)
+  }
+
+  // MARK: subgraph and export
+
+  func testSubgraphAndExport() throws {
+    let t = try shell()
+    let sub = run(t, "subgraph Alpha")
+    XCTAssertTrue(sub.contains("nodes  4") || sub.contains("4"), sub)
+    XCTAssertNotNil(t.session.extensions["graph.subgraph"])
+    let json = run(t, "export json")
+    let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as! [String: Any]
+    XCTAssertEqual((object["nodes"] as! [Any]).count, 4)
+    XCTAssertEqual((object["edges"] as! [Any]).count, 6)
+    XCTAssertTrue(run(t, "export mermaid").contains("-->|KNOWS|"))
+    let graphml = run(t, "export graphml")
+    XCTAssertTrue(graphml.contains("<graphml") && graphml.contains("Gamma"), graphml)
+    XCTAssertTrue(run(t, "export dot").contains("fontname=\"Noto Sans CJK SC\""))
+    XCTAssertTrue(failure(t, "export pdf").contains("unknown format"))
+
+    run(t, "subgraph --clear")
+    let whole = try JSONSerialization.jsonObject(with: Data(run(t, "export json").utf8)) as! [String: Any]
+    XCTAssertEqual((whole["nodes"] as! [Any]).count, 6)
+    XCTAssertEqual((whole["edges"] as! [Any]).count, 7)
+  }
+
+  // MARK: default knowledge base
+
+  func testDefaultKnowledgeBase() throws {
+    let t = try TestShell(
+      plugins: [KnowledgePlugin.plugin, GraphPlugin.plugin], store: try Repository.defaultStore())
+    let path = run(t, "path Zhipu MiniMax")
+    XCTAssertTrue(path.contains("Zhipu AI") && path.contains("MiniMax") && path.contains("length"), path)
+    XCTAssertFalse(rows(t, "neighbors 智谱 --depth 2").isEmpty)
+    let relations = rows(t, "relations Zhipu")
+    XCTAssertTrue(relations.contains { $0[0] == "LISTED_ON" && $0[1] == "out" }, "\(relations)")
+    XCTAssertTrue(rows(t, "relations").contains { $0[0] == "LISTED_ON" })
+  }
+
+  func testExportedDotIsValidGraphviz() throws {
+    let dot = "/usr/bin/dot"
+    guard FileManager.default.isExecutableFile(atPath: dot) else {
+      throw XCTSkip("Graphviz is not installed (\(dot) missing)")
+    }
+    let t = try TestShell(plugins: [GraphPlugin.plugin], store: try Repository.defaultStore())
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent("kgsh-graph-\(getpid()).dot")
+    defer { try? FileManager.default.removeItem(at: file) }
+    run(t, "subgraph 智谱 --depth 2")
+    XCTAssertTrue(run(t, "export dot \(file.path)").contains("wrote"))
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: dot)
+    process.arguments = ["-Tsvg", file.path]
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = Pipe()
+    try process.run()
+    let svg = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    XCTAssertEqual(process.terminationStatus, 0)
+    XCTAssertTrue(svg.contains("<svg"))
+    XCTAssertTrue(svg.contains("Zhipu AI"))
+    XCTAssertTrue(run(t, "export svg").contains("<svg"))
+  }
+}
