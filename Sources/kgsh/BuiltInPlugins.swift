@@ -1,4 +1,5 @@
 import KnowledgePlugin
+import PricingPlugin
 import QueryPlugin
 import ShellCore
 
@@ -8,4 +9,5 @@ let builtInPlugins: [Plugin] = [
   CorePlugin.plugin,
   KnowledgePlugin.plugin,
   QueryPlugin.plugin,
+  PricingPlugin.plugin,
 ]
