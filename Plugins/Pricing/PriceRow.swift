@@ -19,6 +19,7 @@ struct PriceRow: Sendable {
   var inputText: String
   var outputText: String
   var flatText: String
+  var cachedText: String
   var currency: String
   var quota: String
   var sellerType: String
@@ -91,6 +92,23 @@ struct PriceRow: Sendable {
     return (input * wIn + output * wOut) / (wIn + wOut)
   }
 
+  static let columns = [
+    "price_id", "category", "vendor", "product_or_model", "tier_or_variant", "sold_on", "billing",
+    "input_per_1M",
+    "cached_input_per_1M", "output_per_1M", "flat_price", "currency", "quota_or_terms", "seller_type",
+    "as_of", "source",
+    "status", "note",
+  ]
+
+  /// The row's cells in the order of `columns`, as in prices.tsv.
+  var cells: [String] {
+    [
+      id, category, vendor, product, tier, soldOn, billing, inputText, cachedText, outputText, flatText,
+      currency, quota,
+      sellerType, asOf, source, status, note,
+    ]
+  }
+
   init(_ row: TSV.Row) {
     id = row["price_id"]
     category = row["category"]
@@ -103,7 +121,8 @@ struct PriceRow: Sendable {
     outputText = row["output_per_1M"]
     flatText = row["flat_price"]
     input = Money.parse(inputText)
-    cached = Money.parse(row["cached_input_per_1M"])
+    cachedText = row["cached_input_per_1M"]
+    cached = Money.parse(cachedText)
     output = Money.parse(outputText)
     flat = Money.parse(flatText)
     currency = row["currency"]

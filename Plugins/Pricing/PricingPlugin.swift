@@ -5,5 +5,9 @@ public enum PricingPlugin {
   public static let plugin = Plugin(
     name: "pricing", version: "1.0.0",
     summary: "Compare plan and API prices with exact money, dated exchange rates and the article's claims",
-    commands: [PricesCommand(), CompareCommand(), CostCommand(), CheckClaimCommand(), FXCommand()])
+    commands: [
+      PricesCommand(), CompareCommand(), CostCommand(), CheckClaimCommand(), FXCommand(),
+      ImportPricesCommand(),
+      ExportPricesCommand(),
+    ])
 }

@@ -145,3 +145,64 @@ final class PricingTests: XCTestCase {
     XCTAssertTrue(t.output.contains("¥141.20") || t.output.contains("¥142"), "converted")
   }
 }
+
+final class PricingTestsImportExport: XCTestCase {
+  func shell() throws -> TestShell {
+    let t = try TestShell(plugins: [PricingPlugin.plugin], store: try Repository.defaultStore())
+    t.session.knowledgeDirectory = Repository.root.appendingPathComponent("Knowledge").path
+    return t
+  }
+
+  func temp(_ name: String, _ text: String) throws -> String {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "pricing-\(UUID().uuidString)-\(name)"
+    ).path
+    try text.write(toFile: path, atomically: true, encoding: .utf8)
+    return path
+  }
+
+  func testRoundTripAndImport() throws {
+    let t = try shell()
+    let out = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "pricing-\(UUID().uuidString).tsv"
+    ).path
+    XCTAssertTrue(t.run("export-prices '\(out)'"), t.errors)
+    let exported = try String(contentsOfFile: out, encoding: .utf8)
+    let original = try String(
+      contentsOfFile: Repository.root.appendingPathComponent("Knowledge/reference/prices.tsv").path,
+      encoding: .utf8)
+    XCTAssertEqual(exported.split(separator: "\n").count, original.split(separator: "\n").count)
+    XCTAssertTrue(
+      exported.contains(
+        "P033\tapi_per_token\tZhipu AI (Z.ai)\tGLM-4.5\t\tapi.z.ai\tpay-as-you-go\t0.60\t0.11\t2.20"))
+
+    let file = try temp(
+      "new.tsv",
+      "price_id\tcategory\tvendor\tproduct_or_model\tinput_per_1M\toutput_per_1M\tcurrency\tas_of\n"
+        + "X001\tapi_per_token\tTestCo\tTest Model\t0.10\t0.30\tUSD\t2026-11\n"
+        + "P033\tapi_per_token\tZhipu AI (Z.ai)\tGLM-4.5\t0.50\t2.00\tUSD\t2026-11\n")
+    XCTAssertTrue(t.run("import-prices '\(file)'"), t.errors)
+    XCTAssertTrue(t.run("cost 'Test Model' GLM-4.5 --input 1M --output 1M"), t.errors)
+    XCTAssertTrue(t.output.contains("US$0.40"), t.output)  // 0.10 + 0.30
+    XCTAssertTrue(t.output.contains("US$2.50"), t.output)  // replaced P033: 0.50 + 2.00
+  }
+
+  func testImportRejectsBadRows() throws {
+    for (row, message) in [
+      ("X1\tapi_per_token\tT\tM\t0.1\tabc\tUSD", "output_per_1M must be a decimal"),
+      ("X1\tapi_per_token\tT\tM\t0.1\t0.2\tusd", "not a known currency"),
+      ("X1\tplan\tT\tM\t0.1\t0.2\tUSD", "category must be"),
+      ("X1\tapi_per_token\tT\tM\t\t0.2\tUSD", "needs input_per_1M"),
+    ] {
+      let t = try shell()
+      let file = try temp(
+        "bad.tsv",
+        "price_id\tcategory\tvendor\tproduct_or_model\tinput_per_1M\toutput_per_1M\tcurrency\n\(row)\n")
+      XCTAssertFalse(t.run("import-prices '\(file)'"))
+      XCTAssertTrue(t.errors.contains(message), "\(row): \(t.errors)")
+    }
+    let t = try shell()
+    XCTAssertFalse(t.run("import-prices /nonexistent/prices.tsv"))
+    XCTAssertTrue(t.errors.contains("no file"), t.errors)
+  }
+}
