@@ -1,5 +1,6 @@
 import GraphPlugin
 import KnowledgePlugin
+import PricingPlugin
 import QueryPlugin
 import ShellCore
 
@@ -10,4 +11,5 @@ let builtInPlugins: [Plugin] = [
   KnowledgePlugin.plugin,
   GraphPlugin.plugin,
   QueryPlugin.plugin,
+  PricingPlugin.plugin,
 ]

@@ -1,6 +1,7 @@
 import GraphPlugin
 import GraphQuery
 import KnowledgePlugin
+import PricingPlugin
 import QueryPlugin
 import ShellCore
 import ShellTesting
@@ -9,7 +10,9 @@ import XCTest
 /// Every command's examples run through the real dispatcher on the default knowledge base,
 /// so help can never drift from behaviour.
 final class ExampleTests: XCTestCase {
-  static let plugins: [Plugin] = [KnowledgePlugin.plugin, GraphPlugin.plugin, QueryPlugin.plugin]
+  static let plugins: [Plugin] = [
+    KnowledgePlugin.plugin, GraphPlugin.plugin, QueryPlugin.plugin, PricingPlugin.plugin,
+  ]
 
   func testEveryExampleRunsAndShowsWhatItPromises() throws {
     var ran = 0
@@ -19,7 +22,8 @@ final class ExampleTests: XCTestCase {
           let t = try TestShell(plugins: Self.plugins, store: try Repository.defaultStore())
           XCTAssertTrue(t.run(example.command), "\(example.command): \(t.errors)")
           if let expect = example.expect {
-            XCTAssertTrue(t.output.contains(expect), "\(example.command) should print '\(expect)':\n\(t.output)")
+            XCTAssertTrue(
+              t.output.contains(expect), "\(example.command) should print '\(expect)':\n\(t.output)")
           }
           ran += 1
         }

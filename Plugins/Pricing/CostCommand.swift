@@ -1,0 +1,97 @@
+import Foundation
+import ShellCore
+
+/// `cost MODEL [MODEL ...] --input N --output N`: what a workload costs on each API model,
+/// cheapest first.
+struct CostCommand: Command {
+  let signature = Signature(
+    "cost",
+    summary: "What a token workload costs on API models, cheapest first, with the ratio to the cheapest",
+    arguments: [Argument("models", "API models or price ids (quote names with spaces)", variadic: true)],
+    flags: [
+      Flag("input", "input tokens per request (10M, 2.5k, 1e6)"),
+      Flag("output", "output tokens per request"),
+      Flag("cached", "cached input tokens per request, in addition to --input"),
+      Flag("requests", "number of requests", kind: .int, default: "1"),
+      Flag("currency", "show costs in this currency (CNY USD HKD EUR GBP JPY)"),
+      Flag("explain", "list the rows, rates and arithmetic used", kind: .bool),
+    ],
+    help: "Uses the vendor's own list price when there is one; name a price id (P040) to price a reseller.",
+    examples: [
+      Example(
+        "cost GLM-4.5 'Claude Sonnet 4' --input 10M --output 2.5M", "a month of coding traffic", expect: "1×"),
+      Example("cost GLM-4.5 DeepSeek-V3.2 --input 1e6 --output 250k --currency CNY", "in CNY", expect: "¥"),
+    ])
+
+  func run(_ call: Call, _ session: Session) throws -> Output {
+    guard call.flag("input") != nil || call.flag("output") != nil else {
+      throw ShellError.usage("cost: give --input and/or --output token counts", signature)
+    }
+    let input = try call.flag("input").map { try Tokens.parse($0, flag: "input", command: "cost") } ?? 0
+    let output = try call.flag("output").map { try Tokens.parse($0, flag: "output", command: "cost") } ?? 0
+    let cached = try call.flag("cached").map { try Tokens.parse($0, flag: "cached", command: "cost") } ?? 0
+    let requests = Decimal(call.int("requests") ?? 1)
+    guard requests > 0 else { throw ShellError("cost: --requests must be at least 1") }
+    let all = try PriceBook.rows(session).filter(\.isAPI)
+    var chosen: [(item: String, row: PriceRow)] = []
+    for item in call.arguments {
+      let matched = try PriceBook.match(item, in: all, command: "cost").filter {
+        $0.input != nil && $0.output != nil
+      }
+      guard !matched.isEmpty else { throw ShellError("cost: '\(item)' has no single input/output price") }
+      let own = matched.filter { $0.sellerType == "vendor_list" }
+      for r in own.isEmpty ? matched : own where !chosen.contains(where: { $0.row.id == r.id }) {
+        chosen.append((item, r))
+      }
+    }
+    let target =
+      try call.flag("currency").map { try FXBook.validate($0, command: "cost") } ?? chosen[0].row.currency
+    let book = FXBook.of(session)
+    let million = Decimal(1_000_000)
+    var used: [String] = []
+    var arithmetic: [String] = []
+    var priced: [(item: String, row: PriceRow, parts: [Decimal], total: Decimal, note: String)] = []
+    for (item, r) in chosen {
+      var note: [String] = []
+      let cachedPrice = r.cached ?? r.input!
+      if cached > 0 && r.cached == nil { note.append("no cached price: charged as input") }
+      if r.sellerType != "vendor_list" { note.append(r.sellerType) }
+      let native = [input * r.input! / million, cached * cachedPrice / million, output * r.output! / million]
+        .map { $0 * requests }
+      let parts = try native.map {
+        try book.convert($0, from: r.currency, to: target, command: "cost", used: &used)
+      }
+      let total = parts.reduce(0, +)
+      arithmetic.append(
+        "\(r.id): (\(Tokens.format(input)) × \(Money.number(r.input!, scale: 4)) + \(Tokens.format(cached)) × \(Money.number(cachedPrice, scale: 4)) + \(Tokens.format(output)) × \(Money.number(r.output!, scale: 4))) ÷ 1M × \(Tokens.format(requests)) = \(Money.format(native.reduce(0, +), r.currency, scale: 4))"
+      )
+      priced.append((item, r, parts, total, note.joined(separator: "; ")))
+    }
+    priced.sort { $0.total != $1.total ? $0.total < $1.total : $0.row.id < $1.row.id }
+    let cheapest = priced[0].total
+    let rows: [[Value]] = priced.map { p in
+      [
+        .string(p.item), .string(p.row.id), .string(p.row.vendor),
+        .string(Money.format(p.parts[0], target, scale: 4)),
+        .string(Money.format(p.parts[1], target, scale: 4)),
+        .string(Money.format(p.parts[2], target, scale: 4)),
+        .string(Money.format(p.total, target, scale: 4)),
+        .string(cheapest > 0 ? Money.times(p.total, cheapest) : ""), .string(p.row.asOf), .string(p.note),
+      ]
+    }
+    var notes = [
+      "workload: \(Tokens.format(input)) input + \(Tokens.format(cached)) cached + \(Tokens.format(output)) output tokens × \(Tokens.format(requests)) request(s)"
+    ]
+    if call.has("explain") {
+      notes.append("rows: " + priced.map(\.row.id).joined(separator: ", "))
+      notes += used.map { "rate: \($0)" }
+      notes += arithmetic.map { "arithmetic: \($0)" }
+    }
+    return .table(
+      Table(
+        columns: [
+          "model", "id", "seller", "input", "cached", "output", "total", "vs_cheapest", "as_of", "note",
+        ],
+        rows: rows, notes: notes))
+  }
+}

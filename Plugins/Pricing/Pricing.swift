@@ -1,1 +1,0 @@
-// Pricing module: see ARCHITECTURE.md
