@@ -57,12 +57,12 @@ struct PricesCommand: Command {
         .string(price),
       ]
       if target != nil { cells.append(.string(converted)) }
-      cells += [.string(r.status), .string(r.asOf), .string(r.promotion ?? "")]
+      cells += [.string(r.status), .string(r.asOf), .string(r.promotion ?? ""), .string(r.source)]
       table.append(cells)
     }
     var columns = ["id", "kind", "vendor", "product", "tier", "billing", "price"]
     if let target { columns.append("in \(target)") }
-    columns += ["status", "as_of", "flag"]
+    columns += ["status", "as_of", "flag", "source"]
     var notes = ["\(rows.count) price rows from reference/prices.tsv"]
     if call.has("explain") {
       notes.append("rows: " + rows.map(\.id).joined(separator: ", "))
