@@ -1,5 +1,6 @@
 import KnowledgePlugin
 import QueryPlugin
+import ScriptingPlugin
 import ShellCore
 
 /// The one list of plugins compiled into kgsh. If a plugin is not on this list, it is not
@@ -8,4 +9,5 @@ let builtInPlugins: [Plugin] = [
   CorePlugin.plugin,
   KnowledgePlugin.plugin,
   QueryPlugin.plugin,
+  ScriptingPlugin.plugin,
 ]

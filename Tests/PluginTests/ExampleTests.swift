@@ -1,6 +1,7 @@
 import GraphQuery
 import KnowledgePlugin
 import QueryPlugin
+import ScriptingPlugin
 import ShellCore
 import ShellTesting
 import XCTest
@@ -8,7 +9,7 @@ import XCTest
 /// Every command's examples run through the real dispatcher on the default knowledge base,
 /// so help can never drift from behaviour.
 final class ExampleTests: XCTestCase {
-  static let plugins: [Plugin] = [KnowledgePlugin.plugin, QueryPlugin.plugin]
+  static let plugins: [Plugin] = [KnowledgePlugin.plugin, QueryPlugin.plugin, ScriptingPlugin.plugin]
 
   func testEveryExampleRunsAndShowsWhatItPromises() throws {
     var ran = 0
@@ -18,7 +19,8 @@ final class ExampleTests: XCTestCase {
           let t = try TestShell(plugins: Self.plugins, store: try Repository.defaultStore())
           XCTAssertTrue(t.run(example.command), "\(example.command): \(t.errors)")
           if let expect = example.expect {
-            XCTAssertTrue(t.output.contains(expect), "\(example.command) should print '\(expect)':\n\(t.output)")
+            XCTAssertTrue(
+              t.output.contains(expect), "\(example.command) should print '\(expect)':\n\(t.output)")
           }
           ran += 1
         }
