@@ -8,6 +8,8 @@ public final class Shell {
   public var shouldExit = false
   /// Exit status requested by `quit N`.
   public var exitStatus: Int32 = 0
+  /// Origins of the runs in progress, outermost first (`source` checks depth and cycles).
+  public private(set) var origins: [String] = []
 
   public init(session: Session) {
     self.session = session
@@ -39,6 +41,8 @@ public final class Shell {
   /// first error. Returns false when anything failed.
   @discardableResult
   public func run(_ text: String, origin: String? = nil, firstLine: Int = 1, continueOnError: Bool = false) -> Bool {
+    origins.append(origin ?? "")
+    defer { origins.removeLast() }
     let statements: [Statement]
     do {
       statements = try parser.parse(text, firstLine: firstLine)

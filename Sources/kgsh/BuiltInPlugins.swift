@@ -2,6 +2,7 @@ import GraphPlugin
 import KnowledgePlugin
 import PricingPlugin
 import QueryPlugin
+import ScriptingPlugin
 import ShellCore
 
 /// The one list of plugins compiled into kgsh. If a plugin is not on this list, it is not
@@ -12,4 +13,5 @@ let builtInPlugins: [Plugin] = [
   GraphPlugin.plugin,
   QueryPlugin.plugin,
   PricingPlugin.plugin,
+  ScriptingPlugin.plugin,
 ]

@@ -3,6 +3,7 @@ import GraphQuery
 import KnowledgePlugin
 import PricingPlugin
 import QueryPlugin
+import ScriptingPlugin
 import ShellCore
 import ShellTesting
 import XCTest
@@ -11,7 +12,7 @@ import XCTest
 /// so help can never drift from behaviour.
 final class ExampleTests: XCTestCase {
   static let plugins: [Plugin] = [
-    KnowledgePlugin.plugin, GraphPlugin.plugin, QueryPlugin.plugin, PricingPlugin.plugin,
+    KnowledgePlugin.plugin, GraphPlugin.plugin, QueryPlugin.plugin, PricingPlugin.plugin, ScriptingPlugin.plugin,
   ]
 
   func testEveryExampleRunsAndShowsWhatItPromises() throws {

@@ -75,3 +75,22 @@ final class ShellTests: XCTestCase {
     XCTAssertTrue(t.run("echoargs --help"))
   }
 }
+
+/// Records the shell's origins while it runs (for `source`-style commands).
+struct OriginsProbe: Command {
+  let signature = Signature("origins", summary: "the runs in progress")
+  func run(_ call: Call, _ session: Session) throws -> Output {
+    let shell = Shell.of(session)!
+    if shell.origins.count == 1 { shell.run("origins", origin: "inner.kgsh") }
+    return .message(shell.origins.joined(separator: ">"))
+  }
+}
+
+final class ShellOriginsTests: XCTestCase {
+  func testOriginsStackNestedRuns() throws {
+    let t = try TestShell(plugins: [Plugin(name: "test", summary: "t", commands: [OriginsProbe()])])
+    XCTAssertTrue(t.run("origins"), t.errors)
+    XCTAssertEqual(t.output, "test>inner.kgsh\ntest\n")
+    XCTAssertEqual(t.shell.origins, [])
+  }
+}

@@ -1,0 +1,61 @@
+import ShellCore
+
+/// `expect COMMAND == VALUE | contains TEXT | rows N`: checks a command's output.
+struct ExpectCommand: Command {
+  let signature = Signature(
+    "expect", summary: "Fail unless a command's output is, contains or has what you expect",
+    arguments: [
+      Argument("check", "COMMAND == VALUE | COMMAND contains TEXT | COMMAND rows N", completion: .command)
+    ],
+    help: "== compares the output's one cell (or its plain table text); rows counts table rows.",
+    examples: [
+      Example("expect find GLM contains GLM; echo ok", "the output mentions a text", expect: "ok"),
+      Example("expect echo 42 == 42; echo ok", "the output is exactly a value", expect: "ok"),
+    ],
+    takesRawText: true)
+
+  func run(_ call: Call, _ session: Session) throws -> Output {
+    let text = call.rawText.trimmingCharacters(in: .whitespacesAndNewlines)
+    guard let (range, op) = ScriptValues.findOperator(text, [" == ", " contains ", " rows "]) else {
+      throw ShellError(
+        "expect needs COMMAND == VALUE, COMMAND contains TEXT or COMMAND rows N",
+        hint: "e.g. expect find GLM rows 3")
+    }
+    let command = text[..<range.lowerBound].trimmingCharacters(in: .whitespaces)
+    let wanted = ScriptValues.unquote(try ScriptValues.expand(String(text[range.upperBound...]), session))
+    guard let shell = Shell.of(session) else { throw ShellError("expect: no shell to run '\(command)'") }
+    let output = try shell.evaluate(text: command)
+    switch op.trimmingCharacters(in: .whitespaces) {
+    case "rows":
+      guard let n = Int(wanted) else {
+        throw ShellError("expect \(command) rows: '\(wanted)' is not a number")
+      }
+      let got = output.asTable?.rows.count ?? 0
+      if got != n { throw ShellError("expect failed: \(command) got \(got) rows, expected \(n)") }
+    case "contains":
+      let got = plain(output)
+      if !got.contains(wanted) {
+        throw ShellError("expect failed: \(command) got \(short(got)), expected it to contain \(wanted)")
+      }
+    default:
+      let got = single(output) ?? plain(output).trimmingCharacters(in: .whitespacesAndNewlines)
+      if got != wanted { throw ShellError("expect failed: \(command) got \(short(got)), expected \(wanted)") }
+    }
+    return .empty
+  }
+
+  func plain(_ output: Output) -> String { Renderer(format: .table, width: nil, color: false).render(output) }
+
+  /// The one cell of a 1x1 table, or a message's text.
+  func single(_ output: Output) -> String? {
+    if case .message(let m) = output { return m }
+    if let t = output.asTable, t.rows.count == 1, t.rows[0].count == 1 { return t.rows[0][0].plainText }
+    return nil
+  }
+
+  func short(_ text: String) -> String {
+    let line = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(
+      separator: " / ")
+    return "'" + TextWidth.truncate(line, to: 80) + "'"
+  }
+}

@@ -1,0 +1,22 @@
+import ShellCore
+
+/// `... | uniq COLUMN`: the distinct values of a column with how often each occurs.
+struct UniqCommand: Command {
+  let signature = Signature(
+    "uniq", summary: "Distinct values of a column with counts (pipeline)",
+    arguments: [Argument("column", "a column of the table")],
+    examples: [Example("find GLM | uniq labels", "which labels the matches have", expect: "count")])
+
+  func run(_ call: Call, _ session: Session) throws -> Output {
+    let table = try ScriptValues.inputTable(call, example: "find GLM | uniq labels")
+    let column = try ScriptValues.column(call.arguments[0], in: table, verb: "uniq")
+    var order: [Value] = []
+    var counts: [Value: Int] = [:]
+    for row in table.rows {
+      if counts[row[column]] == nil { order.append(row[column]) }
+      counts[row[column], default: 0] += 1
+    }
+    return .table(
+      Table(columns: [table.columns[column], "count"], rows: order.map { [$0, .int(Int64(counts[$0]!))] }))
+  }
+}

@@ -1,0 +1,143 @@
+import Foundation
+import KnowledgePlugin
+import QueryPlugin
+import ScriptingPlugin
+import ShellCore
+import ShellTesting
+import XCTest
+
+final class ScriptingTests: XCTestCase {
+  func shell() throws -> TestShell {
+    try TestShell(
+      plugins: [KnowledgePlugin.plugin, QueryPlugin.plugin, ScriptingPlugin.plugin],
+      store: try Repository.defaultStore())
+  }
+
+  func testLetStoresLiteralsAndCommandOutput() throws {
+    let t = try shell()
+    XCTAssertTrue(
+      t.run("let s = \"Zhipu AI\"; let n = 42; let l = [1, b, \"c d\"]; let rows = find GLM --limit 3"),
+      t.errors)
+    XCTAssertEqual(t.session.variables["s"], .string("Zhipu AI"))
+    XCTAssertEqual(t.session.variables["n"], .int(42))
+    XCTAssertEqual(t.session.variables["l"], .list([.int(1), .string("b"), .string("c d")]))
+    guard case .list(let rows)? = t.session.variables["rows"] else { return XCTFail("rows is not a list") }
+    XCTAssertEqual(rows.count, 3)
+    guard case .map(let row) = rows[0] else { return XCTFail("row is not a map") }
+    XCTAssertEqual(row["key"], .string("glm"))
+    XCTAssertTrue(t.run("params; print $rows"), t.errors)
+    XCTAssertTrue(t.output.contains("table of 3 rows"), t.output)
+    XCTAssertTrue(t.output.contains("│ name"), t.output)
+  }
+
+  func testUndefinedVariableIsAnError() throws {
+    let t = try shell()
+    XCTAssertFalse(t.run("let count = 1\nprint $cuont"))
+    XCTAssertTrue(t.errors.contains("test:2:1: undefined variable $cuont; did you mean $count?"), t.errors)
+  }
+
+  func testPipelineVerbs() throws {
+    let t = try shell()
+    XCTAssertTrue(t.run("labels | where count >= 40 | sort count | select label | first 2"), t.errors)
+    let lines = t.output.split(separator: "\n").map(String.init)
+    XCTAssertTrue(
+      lines.contains { $0.contains("Company") } && lines.contains { $0.contains("Fund") }, t.output)
+    XCTAssertFalse(t.output.contains("Investor"), t.output)
+    XCTAssertFalse(t.output.contains("count"), t.output)
+    let c = try shell()
+    XCTAssertTrue(c.run("labels | count; find GLM --limit 50 | uniq labels; labels | chart count"), c.errors)
+    XCTAssertTrue(c.output.contains("16"), c.output)
+    XCTAssertTrue(c.output.contains("Model"), c.output)
+    XCTAssertTrue(c.output.contains("Investor     ████████████████████████████████████████ 75"), c.output)
+  }
+
+  func testSaveWritesTheFormatOfTheExtension() throws {
+    let t = try shell()
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "kgsh-save-\(UUID().uuidString).csv"
+    ).path
+    defer { try? FileManager.default.removeItem(atPath: file) }
+    XCTAssertTrue(t.run("labels | first 2 | save \(file)"), t.errors)
+    XCTAssertTrue(t.output.contains("saved 2 rows to \(file)"), t.output)
+    XCTAssertEqual(try String(contentsOfFile: file, encoding: .utf8), "label,count\nInvestor,75\nFund,50\n")
+  }
+
+  func testVerbsWithoutATableSayWhatTheyNeed() throws {
+    let t = try shell()
+    XCTAssertFalse(t.run("where label = Model"))
+    XCTAssertTrue(t.errors.contains("where needs a table from the command before |"), t.errors)
+    let u = try shell()
+    XCTAssertFalse(u.run("echo hi | sort name"))
+    XCTAssertTrue(u.errors.contains("sort needs a table from the command before |"), u.errors)
+    let v = try shell()
+    XCTAssertFalse(v.run("labels | sort nmae"))
+    XCTAssertTrue(v.errors.contains("sort: no column 'nmae'"), v.errors)
+  }
+
+  func testAssert() throws {
+    let t = try shell()
+    XCTAssertTrue(
+      t.run(
+        "let n = 3; assert $n == 3; assert $n != 4; assert $n > 2; assert 10 > 9; assert abc < abd; assert $n <= 3"
+      ), t.errors)
+    XCTAssertFalse(t.run("assert $n == 4"))
+    XCTAssertTrue(t.errors.contains("test:1:1: assertion failed: got 3, expected 4"), t.errors)
+  }
+
+  func testExpect() throws {
+    let e = try shell()
+    XCTAssertTrue(
+      e.run("expect echo 42 == 42; expect find GLM --limit 3 rows 3; expect show Zhipu contains Zhipu AI"),
+      e.errors)
+    XCTAssertFalse(e.run("expect find GLM --limit 3 rows 2"))
+    XCTAssertTrue(e.errors.contains("expect failed: find GLM --limit 3 got 3 rows, expected 2"), e.errors)
+    let f = try shell()
+    XCTAssertFalse(f.run("expect echo 42 == 43"))
+    XCTAssertTrue(f.errors.contains("expect failed: echo 42 got '42', expected 43"), f.errors)
+    let g = try shell()
+    XCTAssertFalse(g.run("expect echo hello contains bye"))
+    XCTAssertTrue(g.errors.contains("got 'hello', expected it to contain bye"), g.errors)
+  }
+
+  func testSetChangesSettings() throws {
+    let t = try shell()
+    XCTAssertTrue(t.run("set on-error continue; set timer off"), t.errors)
+    XCTAssertEqual(t.session.settings["on-error"], "continue")
+    XCTAssertFalse(t.run("set colour on"))
+    XCTAssertFalse(t.run("set timer maybe"))
+    XCTAssertTrue(t.errors.contains("set timer: must be on or off"), t.errors)
+  }
+
+  func testSourceReportsTheIncludedFilesLine() throws {
+    let dir = try temporaryFolder()
+    try "echo in a\nsource b.kgsh\necho after a\n".write(
+      toFile: "\(dir)/a.kgsh", atomically: true, encoding: .utf8)
+    try "let x = 1\n\n\nassert $x == 2\necho after b\n".write(
+      toFile: "\(dir)/b.kgsh", atomically: true, encoding: .utf8)
+    let t = try shell()
+    XCTAssertFalse(t.run("source \(dir)/a.kgsh"))
+    XCTAssertEqual(t.errors, "\(dir)/b.kgsh:4:1: assertion failed: got 1, expected 2\n")
+    XCTAssertTrue(t.output.contains("in a"), t.output)
+    XCTAssertFalse(t.output.contains("after"), t.output)
+    XCTAssertEqual(t.session.variables["x"], .int(1))
+  }
+
+  func testSourceCycleIsAnError() throws {
+    let dir = try temporaryFolder()
+    try "source b.kgsh\n".write(toFile: "\(dir)/a.kgsh", atomically: true, encoding: .utf8)
+    try "echo b\n\nsource a.kgsh\n".write(toFile: "\(dir)/b.kgsh", atomically: true, encoding: .utf8)
+    let t = try shell()
+    XCTAssertFalse(t.run("source \(dir)/a.kgsh"))
+    XCTAssertTrue(
+      t.errors.hasPrefix("\(dir)/b.kgsh:3:1: source cycle: \(dir)/a.kgsh -> \(dir)/b.kgsh -> \(dir)/a.kgsh"),
+      t.errors)
+    XCTAssertEqual(t.errors.split(separator: "\n").count, 1, t.errors)
+  }
+
+  func temporaryFolder() throws -> String {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "kgsh-source-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url.path
+  }
+}
