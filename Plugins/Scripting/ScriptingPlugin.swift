@@ -7,6 +7,6 @@ public enum ScriptingPlugin {
     commands: [
       LetCommand(), ParamsCommand(), EchoCommand(), PrintCommand(), SourceCommand(), SetCommand(),
       AssertCommand(), ExpectCommand(), WhereCommand(), SortCommand(), SelectCommand(), FirstCommand(),
-      CountCommand(), UniqCommand(), SaveCommand(), ChartCommand(), HistoryCommand(),
+      CountCommand(), UniqCommand(), SaveCommand(), ChartCommand(), HistoryCommand(), DefCommand(),
     ])
 }

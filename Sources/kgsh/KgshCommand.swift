@@ -50,6 +50,12 @@ struct KgshCommand: ParsableCommand {
     }
     let shell = Shell(session: session)
     SignalHandling.installCommandInterrupt()
+    if !noInit {
+      let initFile = SessionFactory.configDirectory() + "/init.kgsh"
+      if let data = FileManager.default.contents(atPath: initFile) {
+        _ = shell.run(String(decoding: data, as: UTF8.self), origin: initFile, continueOnError: true)
+      }
+    }
     let ok: Bool
     if let commands {
       ok = shell.run(commands, origin: "-c", continueOnError: continueOnError)

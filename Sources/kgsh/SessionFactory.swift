@@ -12,6 +12,12 @@ enum SessionFactory {
     return (env["HOME"] ?? NSHomeDirectory()) + "/.local/share/kgsh"
   }
 
+  static func configDirectory() -> String {
+    let env = ProcessInfo.processInfo.environment
+    if let xdg = env["XDG_CONFIG_HOME"], !xdg.isEmpty { return xdg + "/kgsh" }
+    return (env["HOME"] ?? NSHomeDirectory()) + "/.config/kgsh"
+  }
+
   static func stateDirectory() -> String {
     let env = ProcessInfo.processInfo.environment
     if let xdg = env["XDG_STATE_HOME"], !xdg.isEmpty { return xdg + "/kgsh" }

@@ -1,0 +1,52 @@
+import Foundation
+import ShellTesting
+import XCTest
+
+/// User-defined commands (`def`) in scripts, help and the init file.
+final class DefTests: XCTestCase {
+  override func setUpWithError() throws {
+    guard FileManager.default.isExecutableFile(atPath: Repository.kgsh.path) else {
+      throw XCTSkip("kgsh is not built at \(Repository.kgsh.path)")
+    }
+  }
+
+  func testDefinedCommandRunsAndAppearsInHelpAndPlugins() throws {
+    let r = try KgshProcess.run([
+      "-c", "def when(who) { facts $who --predicate listing_date --format csv }; when 智譜; help when; plugins",
+    ])
+    XCTAssertEqual(r.status, 0, r.stderr)
+    XCTAssertTrue(r.stdout.contains("2026-01-08"), r.stdout)
+    XCTAssertTrue(r.stdout.contains("usage: when WHO"), r.stdout)
+    XCTAssertTrue(r.stdout.contains("user-defined"), r.stdout)
+  }
+
+  func testInitFileDefinesCommandsUnlessNoInit() throws {
+    let home = KgshProcess.temporaryHome()
+    let config = home.appendingPathComponent("config/kgsh")
+    try FileManager.default.createDirectory(at: config, withIntermediateDirectories: true)
+    try "def hello() { echo hello from init }\n".write(
+      to: config.appendingPathComponent("init.kgsh"), atomically: true, encoding: .utf8)
+    let r = try KgshProcess.run(["-c", "hello"], home: home)
+    XCTAssertEqual(r.status, 0, r.stderr)
+    XCTAssertTrue(r.stdout.contains("hello from init"), r.stdout)
+    let n = try KgshProcess.run(["--no-init", "-c", "hello"], home: home)
+    XCTAssertEqual(n.status, 1)
+    XCTAssertTrue(n.stderr.contains("unknown command 'hello'"), n.stderr)
+  }
+
+  func testEndlessRecursionIsStopped() throws {
+    let r = try KgshProcess.run(["-c", "def loop() { loop }; loop"])
+    XCTAssertEqual(r.status, 1)
+    XCTAssertTrue(r.stderr.contains("nested more than 32 levels"), r.stderr)
+  }
+
+  func testParamReachesTheSameEntityInAnyScript() throws {
+    let home = KgshProcess.temporaryHome()
+    let script = home.appendingPathComponent("s.kgsh")
+    try "show $company --format json\n".write(to: script, atomically: true, encoding: .utf8)
+    let a = try KgshProcess.run([script.path, "--param", "company=智谱"], home: home)
+    let b = try KgshProcess.run([script.path, "--param", "company=Zhipu"], home: home)
+    XCTAssertEqual(a.status, 0, a.stderr)
+    XCTAssertEqual(a.stdout, b.stdout)
+  }
+}
