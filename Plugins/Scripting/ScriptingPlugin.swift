@@ -8,5 +8,7 @@ public enum ScriptingPlugin {
       LetCommand(), ParamsCommand(), EchoCommand(), PrintCommand(), SourceCommand(), SetCommand(),
       AssertCommand(), ExpectCommand(), WhereCommand(), SortCommand(), SelectCommand(), FirstCommand(),
       CountCommand(), UniqCommand(), SaveCommand(), ChartCommand(), HistoryCommand(), DefCommand(),
+      OutputCommand(),
+      RecordCommand(),
     ])
 }

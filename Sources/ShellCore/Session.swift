@@ -14,7 +14,16 @@ public protocol OutputSink: AnyObject {
 /// Writes to a file descriptor; a closed pipe (EPIPE) ends the process quietly with status 0.
 public final class FileDescriptorSink: OutputSink {
   let fd: Int32
-  public init(fd: Int32) { self.fd = fd }
+  /// An object that owns the descriptor (a FileHandle), kept alive as long as the sink.
+  let owner: AnyObject?
+  public init(fd: Int32) {
+    self.fd = fd
+    self.owner = nil
+  }
+  public init(fd: Int32, keeping owner: AnyObject) {
+    self.fd = fd
+    self.owner = owner
+  }
   public func write(_ text: String) {
     var bytes = Array(text.utf8)
     var offset = 0

@@ -53,6 +53,10 @@ public final class Shell {
     var ok = true
     for statement in statements {
       if shouldExit { break }
+      if interruptFlag.load(ordering: .relaxed) {
+        report(ShellError("interrupted", hint: "the rest of the input was not run"), origin: origin, line: statement.line, column: statement.column)
+        return false
+      }
       do {
         try execute(statement)
       } catch {

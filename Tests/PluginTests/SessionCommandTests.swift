@@ -1,0 +1,50 @@
+import Foundation
+import KnowledgePlugin
+import ScriptingPlugin
+import ShellCore
+import ShellTesting
+import XCTest
+
+/// output, record and history N.
+final class SessionCommandTests: XCTestCase {
+  func shell() throws -> TestShell {
+    try TestShell(
+      plugins: [KnowledgePlugin.plugin, ScriptingPlugin.plugin], store: try Repository.defaultStore())
+  }
+
+  func testOutputRedirectsAndComesBack() throws {
+    let t = try shell()
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent("out-\(UUID().uuidString).txt")
+      .path
+    XCTAssertTrue(t.run("output \(file); labels --format csv; output -; stats --format csv"), t.errors)
+    let written = String(decoding: FileManager.default.contents(atPath: file) ?? Data(), as: UTF8.self)
+    XCTAssertTrue(written.hasPrefix("label,count\n"), written)
+    XCTAssertFalse(t.output.contains("label,count"))
+    XCTAssertTrue(t.output.contains("entities"))
+    XCTAssertFalse(t.run("output /nonexistent-dir/x.txt"))
+    XCTAssertTrue(t.errors.contains("cannot create"), t.errors)
+  }
+
+  func testRecordWritesTheTypedStatementsAsAReplayableScript() throws {
+    let t = try shell()
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent("rec-\(UUID().uuidString).kgsh")
+      .path
+    t.session.history = ["record start \(file)"]
+    XCTAssertTrue(t.run("record start \(file)"))
+    t.session.history += ["show Zhipu", "find GLM", "record stop"]
+    XCTAssertTrue(t.run("record stop"))
+    let text = String(decoding: FileManager.default.contents(atPath: file) ?? Data(), as: UTF8.self)
+    XCTAssertEqual(text, "# recorded by kgsh\nshow Zhipu\nfind GLM\n")
+    let replay = try shell()
+    XCTAssertTrue(replay.shell.run(text, origin: file), replay.errors)
+  }
+
+  func testHistoryNRunsAnEntryAgain() throws {
+    let t = try shell()
+    t.session.history = ["labels --format csv"]
+    XCTAssertTrue(t.run("history 1"), t.errors)
+    XCTAssertTrue(t.output.contains("Company"))
+    XCTAssertFalse(t.run("history 9"))
+    XCTAssertTrue(t.errors.contains("pick 1 to 1"), t.errors)
+  }
+}
