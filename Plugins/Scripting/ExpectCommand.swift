@@ -12,7 +12,7 @@ struct ExpectCommand: Command {
       Example("expect find GLM contains GLM; echo ok", "the output mentions a text", expect: "ok"),
       Example("expect echo 42 == 42; echo ok", "the output is exactly a value", expect: "ok"),
     ],
-    takesRawText: true)
+    takesRawText: true, takesPipeline: true)
 
   func run(_ call: Call, _ session: Session) throws -> Output {
     let text = call.rawText.trimmingCharacters(in: .whitespacesAndNewlines)

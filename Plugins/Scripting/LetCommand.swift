@@ -12,7 +12,7 @@ struct LetCommand: Command {
       Example("let company = \"Zhipu AI\"; print $company", "store a string", expect: "Zhipu AI"),
       Example("let rows = find GLM; print $rows", "store a command's table", expect: "GLM"),
     ],
-    takesRawText: true)
+    takesRawText: true, takesPipeline: true)
 
   func run(_ call: Call, _ session: Session) throws -> Output {
     let text = call.rawText.trimmingCharacters(in: .whitespacesAndNewlines)

@@ -26,7 +26,9 @@ public final class Shell {
 
   public var parser: CommandLineParser {
     CommandLineParser { [weak self] name in
-      guard let command = self?.session.registry.command(name), command.signature.takesRawText else { return nil }
+      guard let command = self?.session.registry.command(name), command.signature.takesRawText else {
+        return nil
+      }
       return command
     }
   }
@@ -40,7 +42,9 @@ public final class Shell {
   /// `error: message` in the REPL). With `continueOnError` false the run stops at the
   /// first error. Returns false when anything failed.
   @discardableResult
-  public func run(_ text: String, origin: String? = nil, firstLine: Int = 1, continueOnError: Bool = false) -> Bool {
+  public func run(_ text: String, origin: String? = nil, firstLine: Int = 1, continueOnError: Bool = false)
+    -> Bool
+  {
     origins.append(origin ?? "")
     defer { origins.removeLast() }
     let statements: [Statement]
@@ -54,7 +58,9 @@ public final class Shell {
     for statement in statements {
       if shouldExit { break }
       if interruptFlag.load(ordering: .relaxed) {
-        report(ShellError("interrupted", hint: "the rest of the input was not run"), origin: origin, line: statement.line, column: statement.column)
+        report(
+          ShellError("interrupted", hint: "the rest of the input was not run"), origin: origin,
+          line: statement.line, column: statement.column)
         return false
       }
       do {
@@ -87,7 +93,8 @@ public final class Shell {
     let started = DispatchTime.now()
     var format = session.format
     let output = try evaluate(statement, format: &format)
-    let renderer = Renderer(format: format, width: session.isTerminal ? session.width : nil, color: session.useColor)
+    let renderer = Renderer(
+      format: format, width: session.isTerminal ? session.width : nil, color: session.useColor)
     session.out.write(renderer.render(output))
     if session.settings["timer"] == "on" {
       let ms = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e6
@@ -98,6 +105,16 @@ public final class Shell {
   /// Runs a statement and returns its output without rendering it (`let x = command`).
   public func evaluate(_ statement: Statement, format: inout OutputFormat) throws -> Output {
     var output: Output? = nil
+    if statement.stages.count > 1, let first = statement.stages.first, let name = first.words.first?.literal,
+      let command = session.registry.command(name), command.signature.takesPipeline
+    {
+      // The command reads the whole statement (its own pipeline included) as raw text.
+      var whole = first
+      let text = statement.text.trimmingCharacters(in: .whitespacesAndNewlines)
+      whole.rawRest = String(text.dropFirst(text.prefix { !$0.isWhitespace }.count))
+        .trimmingCharacters(in: .whitespacesAndNewlines)
+      return try runStage(whole, input: nil, format: &format)
+    }
     for stage in statement.stages {
       output = try runStage(stage, input: output, format: &format)
     }
@@ -116,7 +133,8 @@ public final class Shell {
     let nameWord = stage.words[0]
     guard let name = try expand(nameWord).text.nonEmpty else { throw ShellError("empty command name") }
     guard let command = session.registry.command(name) else {
-      throw ShellError.unknownCommand(name, suggestions: Names.suggestions(for: name, among: session.registry.allNames))
+      throw ShellError.unknownCommand(
+        name, suggestions: Names.suggestions(for: name, among: session.registry.allNames))
     }
     let signature = command.signature
     var words: [(text: String, value: Value, quoted: Bool)] = []
@@ -131,7 +149,9 @@ public final class Shell {
       {
         let value: String
         if literal == "--format" {
-          guard i + 1 < rest.count else { throw ShellError("--format needs a value", hint: "one of table, json, csv, tsv, markdown") }
+          guard i + 1 < rest.count else {
+            throw ShellError("--format needs a value", hint: "one of table, json, csv, tsv, markdown")
+          }
           value = try expand(rest[i + 1]).text
           i += 1
         } else {
@@ -153,7 +173,9 @@ public final class Shell {
       i += 1
     }
     if signature.writes && session.store.isReadOnly {
-      throw ShellError("\(signature.name) changes the knowledge base, which is open read-only", hint: "run kgsh without --read-only")
+      throw ShellError(
+        "\(signature.name) changes the knowledge base, which is open read-only",
+        hint: "run kgsh without --read-only")
     }
     let call = try Call.bind(words, to: signature, rawText: stage.rawRest, input: input)
     return try command.run(call, session)
@@ -180,7 +202,8 @@ public final class Shell {
       let near = Names.suggestions(for: name, among: Array(session.variables.keys))
       throw ShellError(
         "undefined variable $\(name)",
-        hint: near.first.map { "did you mean $\($0)?" } ?? "define it with let \(name) = VALUE or --param \(name)=VALUE")
+        hint: near.first.map { "did you mean $\($0)?" }
+          ?? "define it with let \(name) = VALUE or --param \(name)=VALUE")
     }
     return value
   }

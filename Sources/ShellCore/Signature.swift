@@ -88,11 +88,15 @@ public struct Signature: Sendable {
   public var takesRawText: Bool
   /// The command changes the knowledge base (refused under --read-only).
   public var writes: Bool
+  /// The raw text includes the rest of the statement, pipes and all (`let x = find GLM | count`).
+  public var takesPipeline: Bool
 
   public init(
     _ name: String, aliases: [String] = [], summary: String, arguments: [Argument] = [], flags: [Flag] = [],
-    help: String = "", examples: [Example] = [], takesRawText: Bool = false, writes: Bool = false
+    help: String = "", examples: [Example] = [], takesRawText: Bool = false, writes: Bool = false,
+    takesPipeline: Bool = false
   ) {
+    self.takesPipeline = takesPipeline
     self.name = name
     self.aliases = aliases
     self.summary = summary

@@ -48,3 +48,13 @@ final class SessionCommandTests: XCTestCase {
     XCTAssertTrue(t.errors.contains("pick 1 to 1"), t.errors)
   }
 }
+
+final class PipelineInCommandTests: XCTestCase {
+  func testLetAndExpectTakeAWholePipeline() throws {
+    let t = try TestShell(
+      plugins: [KnowledgePlugin.plugin, ScriptingPlugin.plugin], store: try Repository.defaultStore())
+    XCTAssertTrue(t.run("let n = labels | count"), t.errors)
+    XCTAssertTrue(t.run("expect labels | count rows 1"), t.errors)
+    XCTAssertTrue(t.run("expect list Exchange | where name contains Hong | count rows 1"), t.errors)
+  }
+}
