@@ -50,3 +50,22 @@ final class DefTests: XCTestCase {
     XCTAssertEqual(a.stdout, b.stdout)
   }
 }
+
+final class IncludedScriptErrorTests: XCTestCase {
+  func testErrorInIncludedFileReportsItsLineAndExitsOne() throws {
+    guard FileManager.default.isExecutableFile(atPath: Repository.kgsh.path) else { throw XCTSkip("kgsh not built") }
+    let home = KgshProcess.temporaryHome()
+    let inner = (1...6).map { "echo line \($0)" }.joined(separator: "\n") + "\nshow NoSuchEntity\necho after\n"
+    try inner.write(to: home.appendingPathComponent("inner.kgsh"), atomically: true, encoding: .utf8)
+    try "echo start\nsource inner.kgsh\necho end\n".write(
+      to: home.appendingPathComponent("main.kgsh"), atomically: true, encoding: .utf8)
+    let main = home.appendingPathComponent("main.kgsh").path
+    let r = try KgshProcess.run([main], home: home, cwd: home)
+    XCTAssertEqual(r.status, 1)
+    XCTAssertTrue(r.stderr.contains("inner.kgsh:7:1: no entity named 'NoSuchEntity'"), r.stderr)
+    XCTAssertFalse(r.stdout.contains("end"))
+    let c = try KgshProcess.run(["--continue-on-error", main], home: home, cwd: home)
+    XCTAssertEqual(c.status, 1)
+    XCTAssertTrue(c.stdout.contains("end"), c.stdout)
+  }
+}

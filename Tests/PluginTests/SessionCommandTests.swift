@@ -58,3 +58,13 @@ final class PipelineInCommandTests: XCTestCase {
     XCTAssertTrue(t.run("expect list Exchange | where name contains Hong | count rows 1"), t.errors)
   }
 }
+
+final class DefCompletionTests: XCTestCase {
+  func testDefinedCommandsComplete() throws {
+    let t = try TestShell(plugins: [KnowledgePlugin.plugin, ScriptingPlugin.plugin], store: try Repository.defaultStore())
+    XCTAssertTrue(t.run("def zcard(who) { show $who }"), t.errors)
+    XCTAssertEqual(t.shell.complete(line: "zca", cursor: 3).candidates, ["zcard"])
+    XCTAssertTrue(t.run("help"))
+    XCTAssertTrue(t.output.contains("zcard"))
+  }
+}
