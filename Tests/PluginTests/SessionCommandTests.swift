@@ -68,3 +68,12 @@ final class DefCompletionTests: XCTestCase {
     XCTAssertTrue(t.output.contains("zcard"))
   }
 }
+
+final class TimerTests: XCTestCase {
+  func testTimerPrintsRunTime() throws {
+    let t = try TestShell(plugins: [KnowledgePlugin.plugin, ScriptingPlugin.plugin], store: try Repository.defaultStore())
+    XCTAssertTrue(t.run("timer on; labels"), t.errors)
+    XCTAssertTrue(t.output.contains("Run Time: "), t.output)
+    XCTAssertFalse(t.run("timer maybe"))
+  }
+}
