@@ -141,14 +141,7 @@ struct Evaluator {
       let l = try eval(list, row, scope)
       if l.isNull { return .null }
       guard case .list(let items) = l else { throw typeError("IN of a list comprehension", l) }
-      var inner = scope
-      let slot = inner.names.count
-      inner.names.append(variable)
-      inner.slots[variable] = slot
-      inner.kinds[variable] = .value
-      var r = row
-      while r.count < slot { r.append(.null) }
-      r.append(.null)
+      var (inner, slot, r) = bindLoopVariable(variable, row, scope)
       var out: [QValue] = []
       for item in items {
         r[slot] = item
@@ -161,14 +154,7 @@ struct Evaluator {
       let l = try eval(list, row, scope)
       if l.isNull { return .null }
       guard case .list(let items) = l else { throw typeError("\(kind.lowercased())()", l) }
-      var inner = scope
-      let slot = inner.names.count
-      inner.names.append(variable)
-      inner.slots[variable] = slot
-      inner.kinds[variable] = .value
-      var r = row
-      while r.count < slot { r.append(.null) }
-      r.append(.null)
+      var (inner, slot, r) = bindLoopVariable(variable, row, scope)
       var yes = 0, unknown = 0
       for item in items {
         r[slot] = item
@@ -194,6 +180,20 @@ struct Evaluator {
   private struct Found: Error {}
 
   /// Whether a pattern predicate has at least one match for this row.
+  /// A scope and row with one more slot for the loop variable of a list comprehension or
+  /// quantifier; the caller assigns each item to `row[slot]`.
+  func bindLoopVariable(_ variable: String, _ row: Row, _ scope: Scope) -> (Scope, Int, Row) {
+    var inner = scope
+    let slot = inner.names.count
+    inner.names.append(variable)
+    inner.slots[variable] = slot
+    inner.kinds[variable] = .value
+    var r = row
+    while r.count < slot { r.append(.null) }
+    r.append(.null)
+    return (inner, slot, r)
+  }
+
   func exists(_ pattern: PathPattern, _ row: Row, _ scope: Scope) throws -> Bool {
     var planner = Planner(graph: graph, anonymousCounter: 10_000)
     let plan = try planner.plan(
