@@ -27,14 +27,17 @@ public struct Call: Sendable {
 
   /// A comma-separated flag as a list.
   public func list(_ name: String) -> [String] {
-    (flag(name) ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    (flag(name) ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+      !$0.isEmpty
+    }
   }
 
   /// Binds words to a signature: `--flag value`, `--flag=value`, switches, positionals.
   /// - Throws: `ShellError` for unknown flags (with a suggestion), missing values, bad
   ///   integers and missing or extra arguments.
   public static func bind(
-    _ words: [(text: String, value: Value, quoted: Bool)], to signature: Signature, rawText: String, input: Output?
+    _ words: [(text: String, value: Value, quoted: Bool)], to signature: Signature, rawText: String,
+    input: Output?
   ) throws -> Call {
     var arguments: [String] = []
     var values: [Value] = []
@@ -71,12 +74,14 @@ public struct Call: Sendable {
           switch flag.kind {
           case .int:
             guard Int(value) != nil else {
-              throw ShellError("\(signature.name): --\(name) takes a whole number, not '\(value)'", hint: "e.g. --\(name) 2")
+              throw ShellError(
+                "\(signature.name): --\(name) takes a whole number, not '\(value)'", hint: "e.g. --\(name) 2")
             }
           case .choice(let options):
             guard options.contains(value.lowercased()) else {
               throw ShellError(
-                "\(signature.name): --\(name) must be one of \(options.joined(separator: ", ")), not '\(value)'")
+                "\(signature.name): --\(name) must be one of \(options.joined(separator: ", ")), not '\(value)'"
+              )
             }
           default: break
           }

@@ -84,24 +84,30 @@ public struct CommandLineParser {
     var scanner = Scanner(text)
     let (chunks, open) = scanner.split(parser: self, atEnd: true)
     if open, let problem = scanner.openProblem {
-      throw ShellError("\(problem.what) at line \(problem.line + firstLine - 1), column \(problem.column)", hint: problem.hint)
+      throw ShellError(
+        "\(problem.what) at line \(problem.line + firstLine - 1), column \(problem.column)",
+        hint: problem.hint)
     }
     return try chunks.compactMap { chunk in
       let stagesText = Scanner.splitPipes(chunk.text)
       var stages: [Stage] = []
       for (offset, stageText) in stagesText {
-        let (line, column) = Scanner.position(in: chunk.text, offset: offset, line: chunk.line, column: chunk.column)
+        let (line, column) = Scanner.position(
+          in: chunk.text, offset: offset, line: chunk.line, column: chunk.column)
         let (words, rest) = try Scanner.words(stageText, line: line + firstLine - 1, column: column)
         if words.isEmpty {
           if stagesText.count > 1 {
-            throw ShellError("empty command in a pipeline at line \(line + firstLine - 1)", hint: "put a command on each side of |")
+            throw ShellError(
+              "empty command in a pipeline at line \(line + firstLine - 1)",
+              hint: "put a command on each side of |")
           }
           continue
         }
         stages.append(Stage(words: words, rawRest: rest, line: line + firstLine - 1, column: column))
       }
       if stages.isEmpty { return nil }
-      return Statement(stages: stages, text: chunk.text, line: chunk.line + firstLine - 1, column: chunk.column)
+      return Statement(
+        stages: stages, text: chunk.text, line: chunk.line + firstLine - 1, column: chunk.column)
     }
   }
 }

@@ -17,9 +17,10 @@ extension Shell {
   /// argument values (entities, labels, relation types, files, fixed values).
   public func complete(line: String, cursor: Int) -> CompletionResult {
     let before = String(line.prefix(cursor))
-    let statementStart = before.lastIndex { $0 == ";" || $0 == "|" }.map { before.index(after: $0) } ?? before.startIndex
+    let statementStart =
+      before.lastIndex { $0 == ";" || $0 == "|" }.map { before.index(after: $0) } ?? before.startIndex
     let segment = String(before[statementStart...])
-    let (words, current, quoted) = Shell.splitForCompletion(segment)
+    let (typed, current, quoted) = Shell.splitForCompletion(segment)
     let start = cursor - current.count - (quoted ? 1 : 0)
     func result(_ all: [String], total: Int? = nil) -> CompletionResult {
       let matching = all.filter { $0.lowercased().hasPrefix(current.lowercased()) }
@@ -27,8 +28,22 @@ extension Shell {
         start: start, candidates: Array(matching.prefix(Shell.completionPage)).map(Shell.quoteIfNeeded),
         total: total ?? matching.count)
     }
-    guard let first = words.first else { return result(session.registry.allNames) }
-    guard let command = session.registry.command(first) else { return CompletionResult(start: start, candidates: [], total: 0) }
+    let registry = session.registry
+    guard let first = typed.first else { return result(registry.firstWords) }
+    let subcommands = registry.subcommands(of: first)
+    if typed.count == 1, !subcommands.isEmpty, !current.hasPrefix("-") {
+      // `import pr<TAB>` offers the subcommands (and the group's own arguments, if any).
+      var offered = subcommands
+      if let group = registry.command(first), let argument = group.signature.arguments.first {
+        offered +=
+          candidates(for: argument.completion, prefix: current, start: start, quoted: quoted).candidates
+      }
+      return result(offered)
+    }
+    guard let (command, consumed) = registry.resolve(first, typed.dropFirst().first) else {
+      return CompletionResult(start: start, candidates: [], total: 0)
+    }
+    let words = [first] + typed.dropFirst(consumed)
     let sig = command.signature
     if current.hasPrefix("--") {
       return result(sig.flags.map { "--" + $0.name } + ["--format", "--help"])
@@ -53,7 +68,9 @@ extension Shell {
     }
     guard !sig.arguments.isEmpty else { return CompletionResult(start: start, candidates: [], total: 0) }
     let argument = sig.arguments[min(position, sig.arguments.count - 1)]
-    if position >= sig.arguments.count && !argument.isVariadic { return CompletionResult(start: start, candidates: [], total: 0) }
+    if position >= sig.arguments.count && !argument.isVariadic {
+      return CompletionResult(start: start, candidates: [], total: 0)
+    }
     return candidates(for: argument.completion, prefix: current, start: start, quoted: quoted)
   }
 
@@ -66,13 +83,14 @@ extension Shell {
     }
     switch hint {
     case .none: return CompletionResult(start: start, candidates: [], total: 0)
-    case .command: return filtered(session.registry.names)
+    case .command: return filtered(session.registry.firstWords)
     case .values(let values): return filtered(values)
     case .variable: return filtered(session.variables.keys.sorted())
     case .label: return filtered((try? session.store.labelNames()) ?? [])
     case .relationType: return filtered((try? session.store.edgeTypes()) ?? [])
     case .entity:
-      guard let (names, total) = try? session.store.completeNames(prefix: prefix, limit: Shell.completionPage) else {
+      guard let (names, total) = try? session.store.completeNames(prefix: prefix, limit: Shell.completionPage)
+      else {
         return CompletionResult(start: start, candidates: [], total: 0)
       }
       // One spelling per folded name: 智谱 and 智譜 are the same word to the resolver.
@@ -80,11 +98,13 @@ extension Shell {
       let preferred = names.filter { $0.hasPrefix(prefix) } + names.filter { !$0.hasPrefix(prefix) }
       let unique = preferred.filter { seen.insert(Names.normalize($0)).inserted }
       let all = names.count < Shell.completionPage ? unique.count : total - (names.count - unique.count)
-      return CompletionResult(start: start, candidates: unique.map(Shell.quoteIfNeeded), total: max(all, unique.count))
+      return CompletionResult(
+        start: start, candidates: unique.map(Shell.quoteIfNeeded), total: max(all, unique.count))
     case .file:
       let dir = prefix.contains("/") ? String(prefix[..<prefix.lastIndex(of: "/")!]) + "/" : ""
       let path = dir.isEmpty ? "." : (dir as NSString).expandingTildeInPath
-      let entries = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted().map { entry -> String in
+      let entries = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted().map {
+        entry -> String in
         var isDir: ObjCBool = false
         FileManager.default.fileExists(atPath: path + "/" + entry, isDirectory: &isDir)
         return dir + entry + (isDir.boolValue ? "/" : "")
@@ -96,7 +116,9 @@ extension Shell {
   /// Quotes a candidate that contains spaces or shell characters.
   static func quoteIfNeeded(_ word: String) -> String {
     if word.contains(where: { " \t'\"|;#$\\()[]{}".contains($0) }) {
-      return "\"" + word.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+      return "\""
+        + word.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+        + "\""
     }
     return word
   }

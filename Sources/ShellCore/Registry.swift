@@ -16,7 +16,9 @@ public final class CommandRegistry: @unchecked Sendable {
       }
     }
     for command in plugin.commands {
-      for name in [command.signature.name] + command.signature.aliases { byName[name] = (command, plugin.name) }
+      for name in [command.signature.name] + command.signature.aliases {
+        byName[name] = (command, plugin.name)
+      }
     }
     plugins.append(plugin)
   }
@@ -29,6 +31,22 @@ public final class CommandRegistry: @unchecked Sendable {
   /// The command for a name or alias (case-insensitive).
   public func command(_ name: String) -> (any Command)? { byName[name.lowercased()]?.0 ?? byName[name]?.0 }
 
+  /// The command for the first words of a statement: a two-word subcommand such as
+  /// `import prices` when one is registered under `first second`, else `first` alone.
+  /// `consumed` is 2 when the subcommand matched.
+  public func resolve(_ first: String, _ second: String?) -> (command: any Command, consumed: Int)? {
+    if let second, !second.hasPrefix("-"), let sub = command(first + " " + second.lowercased()) {
+      return (sub, 2)
+    }
+    return command(first).map { ($0, 1) }
+  }
+
+  /// The subcommand words registered under a group name (`plugin` -> add, list, ...).
+  public func subcommands(of group: String) -> [String] {
+    let prefix = group.lowercased() + " "
+    return names.filter { $0.hasPrefix(prefix) }.map { String($0.dropFirst(prefix.count)) }
+  }
+
   /// The plugin that owns a command name.
   public func owner(of name: String) -> String? { byName[name]?.1 }
 
@@ -39,4 +57,10 @@ public final class CommandRegistry: @unchecked Sendable {
 
   /// Every name and alias, for suggestions and completion.
   public var allNames: [String] { byName.keys.sorted() }
+
+  /// The words that can start a statement: single-word names and the groups of
+  /// subcommands (`import` for `import prices`).
+  public var firstWords: [String] {
+    Array(Set(byName.keys.map { String($0.prefix { $0 != " " }) })).sorted()
+  }
 }

@@ -84,7 +84,9 @@ struct Scanner {
       i += 1
     }
     if let _ = quote {
-      openProblem = ("unterminated quote", "close the quote that starts at column \(quoteColumn)", quoteLine, quoteColumn)
+      openProblem = (
+        "unterminated quote", "close the quote that starts at column \(quoteColumn)", quoteLine, quoteColumn
+      )
       return (chunks + [.init(text: current, line: startLine, column: startColumn)], true)
     }
     if let (b, l, col) = brackets.last {
@@ -223,7 +225,9 @@ struct Scanner {
           if chars[i] == "\\" && i + 1 < chars.count {
             literal.append(Scanner.escape(chars[i + 1]))
             i += 2
-          } else if chars[i] == "$" && i + 1 < chars.count && (chars[i + 1].isLetter || chars[i + 1] == "_" || chars[i + 1] == "{") {
+          } else if chars[i] == "$" && i + 1 < chars.count
+            && (chars[i + 1].isLetter || chars[i + 1] == "_" || chars[i + 1] == "{")
+          {
             let (name, next) = variable(i + 1)
             pushVariable(name)
             i = next
@@ -236,7 +240,8 @@ struct Scanner {
       case "\\":
         if i + 1 < chars.count { literal.append(Scanner.escape(chars[i + 1])) }
         i += 2
-      case "$" where i + 1 < chars.count && (chars[i + 1].isLetter || chars[i + 1] == "_" || chars[i + 1] == "{"):
+      case "$"
+      where i + 1 < chars.count && (chars[i + 1].isLetter || chars[i + 1] == "_" || chars[i + 1] == "{"):
         let (name, next) = variable(i + 1)
         pushVariable(name)
         i = next

@@ -132,13 +132,20 @@ public final class Shell {
   func runStage(_ stage: Stage, input: Output?, format: inout OutputFormat) throws -> Output {
     let nameWord = stage.words[0]
     guard let name = try expand(nameWord).text.nonEmpty else { throw ShellError("empty command name") }
-    guard let command = session.registry.command(name) else {
+    let registry = session.registry
+    guard let (command, consumed) = registry.resolve(name, stage.words.dropFirst().first?.literal) else {
+      let subcommands = registry.subcommands(of: name)
+      if !subcommands.isEmpty {
+        throw ShellError(
+          "\(name) needs a subcommand",
+          hint: "one of \(subcommands.joined(separator: ", ")); help \(name) \(subcommands[0])")
+      }
       throw ShellError.unknownCommand(
-        name, suggestions: Names.suggestions(for: name, among: session.registry.allNames))
+        name, suggestions: Names.suggestions(for: name, among: registry.firstWords))
     }
     let signature = command.signature
     var words: [(text: String, value: Value, quoted: Bool)] = []
-    var rest = Array(stage.words.dropFirst())
+    var rest = Array(stage.words.dropFirst(consumed))
     if signature.takesRawText { rest = [] }
     var i = 0
     while i < rest.count {

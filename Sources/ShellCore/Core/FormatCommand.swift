@@ -2,7 +2,11 @@
 struct FormatCommand: Command {
   let signature = Signature(
     "format", summary: "Show or set the output format",
-    arguments: [Argument("format", "table, json, csv, tsv or markdown", completion: .values(OutputFormat.allCases.map(\.rawValue)), optional: true)],
+    arguments: [
+      Argument(
+        "format", "table, json, csv, tsv or markdown",
+        completion: .values(OutputFormat.allCases.map(\.rawValue)), optional: true)
+    ],
     examples: [Example("format json", "print JSON from now on", expect: "json")])
 
   func run(_ call: Call, _ session: Session) throws -> Output {

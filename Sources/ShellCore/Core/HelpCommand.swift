@@ -2,29 +2,59 @@
 struct HelpCommand: Command {
   let signature = Signature(
     "help", aliases: ["?"], summary: "List commands by plugin, or show one command's help",
-    arguments: [Argument("command", "a command name", completion: .command, optional: true)],
+    arguments: [
+      Argument("command", "a command name", completion: .command, optional: true),
+      Argument("subcommand", "a subcommand, as in help import prices", optional: true),
+    ],
     examples: [Example("help show", "how to use show", expect: "usage: show")])
 
   func run(_ call: Call, _ session: Session) throws -> Output {
     if let name = call.argument(0) {
-      guard let command = session.registry.command(name) else {
-        throw ShellError.unknownCommand(name, suggestions: Names.suggestions(for: name, among: session.registry.allNames))
+      let registry = session.registry
+      guard let (command, consumed) = registry.resolve(name, call.argument(1)) else {
+        let subcommands = registry.subcommands(of: name)
+        if !subcommands.isEmpty {
+          return .message(
+            "\(name) has the subcommands: " + subcommands.map { "\(name) \($0)" }.joined(separator: ", ")
+              + "\nhelp \(name) \(subcommands[0]) shows one of them")
+        }
+        throw ShellError.unknownCommand(
+          name, suggestions: Names.suggestions(for: name, among: registry.firstWords))
       }
-      return .message(Help.text(for: command.signature))
+      if consumed == 1, call.argument(1) != nil {
+        throw ShellError(
+          "\(name) has no subcommand '\(call.argument(1)!)'",
+          hint: registry.subcommands(of: name).isEmpty
+            ? "help \(name)" : "one of \(registry.subcommands(of: name).joined(separator: ", "))")
+      }
+      var text = Help.text(for: command.signature)
+      let subcommands = consumed == 1 ? registry.subcommands(of: name) : []
+      if !subcommands.isEmpty {
+        text += "\n\nsubcommands: " + subcommands.map { "\(name) \($0)" }.joined(separator: ", ")
+      }
+      return .message(text)
     }
     var rows: [[Value]] = []
     for plugin in session.registry.plugins {
       for command in plugin.commands {
-        rows.append([.string(plugin.name), .string(command.signature.name), .string(command.signature.summary)])
+        rows.append([
+          .string(plugin.name), .string(command.signature.name), .string(command.signature.summary),
+        ])
       }
     }
-    for name in session.registry.names where !session.registry.plugins.contains(where: { p in
+    for name in session.registry.names
+    where !session.registry.plugins.contains(where: { p in
       p.commands.contains { $0.signature.name == name }
     }) {
       if let c = session.registry.command(name) {
-        rows.append([.string(session.registry.owner(of: name) ?? "user"), .string(name), .string(c.signature.summary)])
+        rows.append([
+          .string(session.registry.owner(of: name) ?? "user"), .string(name), .string(c.signature.summary),
+        ])
       }
     }
-    return .table(Table(columns: ["plugin", "command", "summary"], rows: rows, notes: ["help COMMAND shows its usage and examples"]))
+    return .table(
+      Table(
+        columns: ["plugin", "command", "summary"], rows: rows,
+        notes: ["help COMMAND shows its usage and examples"]))
   }
 }

@@ -6,15 +6,22 @@ struct PluginsCommand: Command {
 
   func run(_ call: Call, _ session: Session) throws -> Output {
     var rows: [[Value]] = session.registry.plugins.map { p in
-      [.string(p.name), .string("built-in"), .string(p.version), .string(p.commands.map(\.signature.name).joined(separator: ", "))]
+      [
+        .string(p.name), .string("built-in"), .string(p.version),
+        .string(p.commands.map(\.signature.name).joined(separator: ", ")),
+      ]
     }
     var user: [String: [String]] = [:]
     for name in session.registry.names {
       let owner = session.registry.owner(of: name) ?? ""
-      if !session.registry.plugins.contains(where: { $0.name == owner }) { user[owner, default: []].append(name) }
+      if !session.registry.plugins.contains(where: { $0.name == owner }) {
+        user[owner, default: []].append(name)
+      }
     }
     for (owner, names) in user.sorted(by: { $0.key < $1.key }) {
-      rows.append([.string(owner), .string("user-defined"), .string(""), .string(names.joined(separator: ", "))])
+      rows.append([
+        .string(owner), .string("user-defined"), .string(""), .string(names.joined(separator: ", ")),
+      ])
     }
     return .table(Table(columns: ["plugin", "origin", "version", "commands"], rows: rows))
   }

@@ -1,0 +1,64 @@
+import ShellTesting
+import XCTest
+
+@testable import ShellCore
+
+/// A command that reports its own name, to see which of a group was dispatched.
+struct NamedCommand: Command {
+  let signature: Signature
+  init(_ name: String, flags: [Flag] = []) {
+    signature = Signature(
+      name, summary: "reports \(name)",
+      arguments: [Argument("rest", "anything", completion: .values(["nodes.csv", "notes"]), variadic: true)],
+      flags: flags)
+  }
+  func run(_ call: Call, _ session: Session) throws -> Output {
+    .message("\(signature.name): \(call.arguments.joined(separator: ","))")
+  }
+}
+
+final class SubcommandTests: XCTestCase {
+  func make() throws -> TestShell {
+    try TestShell(plugins: [
+      Plugin(
+        name: "test", summary: "t",
+        commands: [
+          NamedCommand("import"), NamedCommand("import prices", flags: [Flag("dry-run", "d", kind: .bool)]),
+          NamedCommand("plugin add"), NamedCommand("plugin list"),
+        ])
+    ])
+  }
+
+  func testTwoWordCommandWinsOverTheGroupCommand() throws {
+    let t = try make()
+    XCTAssertTrue(t.run("import prices p.csv --dry-run"))
+    XCTAssertEqual(t.output, "import prices: p.csv\n")
+    XCTAssertTrue(t.run("import nodes.csv edges.csv"))
+    XCTAssertTrue(t.output.hasSuffix("import: nodes.csv,edges.csv\n"), t.output)
+    XCTAssertTrue(t.run("IMPORT PRICES q.tsv"))
+    XCTAssertTrue(t.output.hasSuffix("import prices: q.tsv\n"), t.output)
+  }
+
+  func testAGroupWithoutItsOwnCommandNamesItsSubcommands() throws {
+    let t = try make()
+    XCTAssertFalse(t.run("plugin"))
+    XCTAssertTrue(t.errors.contains("plugin needs a subcommand; one of add, list"), t.errors)
+    XCTAssertFalse(t.run("plugin ad x"))
+    XCTAssertTrue(t.errors.contains("plugin needs a subcommand"), t.errors)
+    XCTAssertFalse(t.run("plugn list"))
+    XCTAssertTrue(t.errors.contains("did you mean 'plugin'?"), t.errors)
+  }
+
+  func testHelpAndCompletionKnowSubcommands() throws {
+    let t = try make()
+    XCTAssertTrue(t.run("help import prices"))
+    XCTAssertTrue(t.output.contains("usage: import prices"), t.output)
+    XCTAssertTrue(t.run("help plugin"))
+    XCTAssertTrue(t.output.contains("plugin add, plugin list"), t.output)
+    XCTAssertEqual(t.shell.complete(line: "plu", cursor: 3).candidates, ["plugin", "plugins"])
+    XCTAssertEqual(t.shell.complete(line: "plugin ", cursor: 7).candidates, ["add", "list"])
+    XCTAssertEqual(t.shell.complete(line: "import p", cursor: 8).candidates, ["prices"])
+    XCTAssertEqual(t.shell.complete(line: "import n", cursor: 8).candidates, ["nodes.csv", "notes"])
+    XCTAssertEqual(t.shell.complete(line: "import prices --d", cursor: 17).candidates, ["--dry-run"])
+  }
+}
