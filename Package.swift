@@ -57,6 +57,8 @@ let package = Package(
   products: [
     .executable(name: "kgsh", targets: ["kgsh"]),
     .executable(name: "kgsh-tck", targets: ["kgsh-tck"]),
+    // The shell engine with its built-in plugins, for the fuzz targets in Fuzz/ (`make fuzz`).
+    .library(name: "KgshEngine", targets: ["ShellCore", "KnowledgeGraph", "GraphQuery"] + builtInPlugins.map(\.target)),
   ],
   dependencies: [
     .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),

@@ -1,20 +1,25 @@
 import ShellCore
 
-/// `set on-error continue|stop`, `set timer on|off`: session settings.
+/// `set on-error continue|stop`, `set timer on|off`, `set timeout 5s|off`: session settings.
 struct SetCommand: Command {
-  static let choices: [String: [String]] = ["on-error": ["continue", "stop"], "timer": ["on", "off"]]
+  static let choices: [String: [String]] = [
+    "on-error": ["continue", "stop"], "timer": ["on", "off"], "timeout": ["off", "5s", "30s", "2m"],
+  ]
 
   let signature = Signature(
-    "set", summary: "Show or change a setting (on-error, timer)",
+    "set", summary: "Show or change a setting (on-error, timer, timeout)",
     arguments: [
-      Argument("setting", "on-error or timer", completion: .values(["on-error", "timer"]), optional: true),
       Argument(
-        "value", "on-error: continue|stop; timer: on|off",
-        completion: .values(["continue", "stop", "on", "off"]), optional: true),
+        "setting", "on-error, timer or timeout", completion: .values(["on-error", "timer", "timeout"]),
+        optional: true),
+      Argument(
+        "value", "on-error: continue|stop; timer: on|off; timeout: a duration (5s, 500ms, 2m) or off",
+        completion: .values(["continue", "stop", "on", "off", "5s", "30s"]), optional: true),
     ],
     examples: [
       Example(
         "set on-error continue", "run on after a failed command in scripts", expect: "on-error: continue"),
+      Example("set timeout 30s", "stop any statement that runs longer than 30 seconds", expect: "timeout: 30s"),
       Example("set", "all settings", expect: "timer"),
     ])
 
@@ -26,10 +31,15 @@ struct SetCommand: Command {
       let near = Names.suggestions(for: name, among: Array(Self.choices.keys))
       throw ShellError(
         "set: unknown setting '\(name)'",
-        hint: near.first.map { "did you mean \($0)?" } ?? "settings: on-error, timer")
+        hint: near.first.map { "did you mean \($0)?" } ?? "settings: on-error, timer, timeout")
     }
     guard let value = call.argument(1)?.lowercased() else {
       return .message("\(name): \(session.settings[name] ?? "")")
+    }
+    if name == "timeout" {
+      let seconds = try Interruption.parseTimeout(value)
+      session.settings[name] = seconds.map(Interruption.format) ?? "off"
+      return .message("timeout: \(session.settings[name]!)")
     }
     guard options.contains(value) else {
       throw ShellError("set \(name): must be \(options.joined(separator: " or ")), not '\(value)'")

@@ -55,11 +55,13 @@ public let interruptFlag = Atomic<Bool>(false)
 /// The state of one shell session: the open knowledge base, the commands, variables,
 /// the output format and where output goes.
 public final class Session {
-  public var store: KnowledgeStore
+  public var store: KnowledgeStore {
+    didSet { Interruption.watch(store) }
+  }
   public let registry: CommandRegistry
   public var format: OutputFormat = .table
   public var variables: [String: Value] = [:]
-  public var settings: [String: String] = ["on-error": "stop", "timer": "off"]
+  public var settings: [String: String] = ["on-error": "stop", "timer": "off", "timeout": "off"]
   public var out: any OutputSink
   public var err: any OutputSink
   /// Whether stdout is a terminal (colour, box drawing width).
@@ -85,6 +87,12 @@ public final class Session {
     self.isTerminal = isTerminal
     self.useColor = isTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
     self.width = width
+    Interruption.watch(store)
+  }
+
+  /// The `timeout` setting in seconds (`set timeout 5s`, `--timeout 5s`), nil when off.
+  public var timeout: Double? {
+    get throws { try settings["timeout"].flatMap(Interruption.parseTimeout) }
   }
 
   /// Throws `ShellError` "interrupted" when the user pressed Ctrl-C; call it in long loops.

@@ -64,7 +64,7 @@ public final class Shell {
         return false
       }
       do {
-        try execute(statement)
+        try executeWithTimeout(statement)
       } catch {
         report(error, origin: origin, line: statement.line, column: statement.column)
         ok = false
@@ -72,6 +72,22 @@ public final class Shell {
       }
     }
     return ok
+  }
+
+  /// Runs a statement under the session's `timeout` setting (outermost runs only): when
+  /// time is up the statement is interrupted and fails with "timed out".
+  func executeWithTimeout(_ statement: Statement) throws {
+    guard origins.count == 1, let seconds = try session.timeout else { return try execute(statement) }
+    let watchdog = Watchdog(seconds: seconds)
+    do {
+      try execute(statement)
+      _ = watchdog.finish()
+    } catch {
+      guard watchdog.finish() else { throw error }
+      throw ShellError(
+        "timed out after \(Interruption.format(seconds))",
+        hint: "nothing was changed; raise the limit with set timeout 60s, or set timeout off")
+    }
   }
 
   /// Reports an error as one line on the error sink.

@@ -24,6 +24,7 @@ struct KgshCommand: ParsableCommand {
   @Option(help: "Output format: table, json, csv, tsv or markdown.") var format: String?
   @Option(name: .customLong("param"), help: "Set a variable: NAME=VALUE (repeatable).") var params: [String] = []
   @ArgumentParser.Flag(help: "Do not read the init file.") var noInit = false
+  @Option(help: "Stop any statement that runs longer than this (5s, 500ms, 2m; default off).") var timeout: String?
 
   func run() throws {
     let interactive = file == nil && commands == nil && Terminal.isInteractive()
@@ -40,6 +41,14 @@ struct KgshCommand: ParsableCommand {
         throw ExitCode(1)
       }
       session.format = f
+    }
+    if let timeout {
+      do {
+        session.settings["timeout"] = try Interruption.parseTimeout(timeout).map(Interruption.format) ?? "off"
+      } catch {
+        FileHandle.standardError.write(Data("kgsh: --timeout: \(ShellError.describe(error))\n".utf8))
+        throw ExitCode(1)
+      }
     }
     for param in params {
       guard let eq = param.firstIndex(of: "="), eq != param.startIndex else {

@@ -1,0 +1,72 @@
+import Dispatch
+import Foundation
+import Synchronization
+
+/// Stopping a running command: Ctrl-C and statement timeouts set `interruptFlag` (which
+/// long loops check) and interrupt the SQL statement SQLite is running (sqlite3_interrupt),
+/// so the command ends with "interrupted" or "timed out" and the session goes on.
+public enum Interruption {
+  /// The store whose running statement an interrupt stops (the current session's).
+  static let store = Mutex<KnowledgeStore?>(nil)
+
+  /// Makes `store` the one that `interrupt()` stops.
+  public static func watch(_ store: KnowledgeStore) { self.store.withLock { $0 = store } }
+
+  /// Stops the running command. Safe from any thread, but not from a signal handler.
+  public static func interrupt() {
+    interruptFlag.store(true, ordering: .relaxed)
+    store.withLock { $0 }?.interrupt()
+  }
+
+  /// Parses a timeout setting: `5s`, `500ms`, `2m`, a number of seconds, or `off`.
+  /// - Returns: seconds, or nil for `off`.
+  /// - Throws: `ShellError` for anything else.
+  public static func parseTimeout(_ text: String) throws -> Double? {
+    let t = text.lowercased().trimmingCharacters(in: .whitespaces)
+    if t == "off" || t == "0" { return nil }
+    let units: [(String, Double)] = [("ms", 0.001), ("s", 1), ("m", 60), ("", 1)]
+    for (suffix, scale) in units where t.hasSuffix(suffix) {
+      if let n = Double(t.dropLast(suffix.count)), n.isFinite, n > 0, n * scale <= 86_400 {
+        return n * scale
+      }
+    }
+    throw ShellError("timeout must be a duration like 5s, 500ms or 2m (at most a day), or off, not '\(text)'")
+  }
+
+  /// Formats seconds the way `set timeout` takes them.
+  public static func format(_ seconds: Double) -> String {
+    if seconds < 1 { return "\(Int((seconds * 1000).rounded()))ms" }
+    if seconds == seconds.rounded() { return "\(Int(seconds))s" }
+    return "\(seconds)s"
+  }
+}
+
+/// A timer that interrupts the running statement when it fires; `finish()` disarms it and
+/// tells whether it fired. Used by `Shell.run` for the `timeout` setting.
+final class Watchdog: Sendable {
+  private struct State {
+    var finished = false
+    var fired = false
+  }
+  private let state = Mutex(State())
+
+  init(seconds: Double) {
+    DispatchQueue.global().asyncAfter(deadline: .now() + seconds) { [self] in
+      state.withLock { s in
+        guard !s.finished else { return }
+        s.fired = true
+        Interruption.interrupt()
+      }
+    }
+  }
+
+  /// Disarms the timer. Returns true when it fired; then the interrupt flag is cleared so
+  /// the next statement runs.
+  func finish() -> Bool {
+    state.withLock { s in
+      s.finished = true
+      if s.fired { interruptFlag.store(false, ordering: .relaxed) }
+      return s.fired
+    }
+  }
+}
