@@ -1,28 +1,65 @@
 /// Expression grammar, lowest precedence first: OR, XOR, AND, NOT, comparison,
 /// string/list/null predicates, + -, * / %, ^, unary + -, postfix (property, index, label), atom.
 extension Parser {
-  mutating func expression() throws -> Expr { try orExpr() }
+  mutating func expression() throws -> Expr {
+    let saved = depth
+    defer { depth = saved }
+    try nest()
+    return try orExpr()
+  }
+
+  /// Counts one more level of nesting; deeper than `maxDepth` is a syntax error, so
+  /// `((((...` or `1+1+...` by the thousand cannot overflow the stack of the parser or of
+  /// the passes that walk the tree.
+  mutating func nest() throws {
+    depth += 1
+    if depth > Parser.maxDepth {
+      throw QueryError(
+        .syntax, "the expression is nested or chained too deeply (more than \(Parser.maxDepth) levels)",
+        at: position)
+    }
+  }
 
   mutating func orExpr() throws -> Expr {
+    let saved = depth
+    defer { depth = saved }
     var e = try xorExpr()
-    while acceptKeyword("OR") { e = .binary(.or, e, try xorExpr()) }
+    while acceptKeyword("OR") {
+      try nest()
+      e = .binary(.or, e, try xorExpr())
+    }
     return e
   }
 
   mutating func xorExpr() throws -> Expr {
+    let saved = depth
+    defer { depth = saved }
     var e = try andExpr()
-    while acceptKeyword("XOR") { e = .binary(.xor, e, try andExpr()) }
+    while acceptKeyword("XOR") {
+      try nest()
+      e = .binary(.xor, e, try andExpr())
+    }
     return e
   }
 
   mutating func andExpr() throws -> Expr {
+    let saved = depth
+    defer { depth = saved }
     var e = try notExpr()
-    while acceptKeyword("AND") { e = .binary(.and, e, try notExpr()) }
+    while acceptKeyword("AND") {
+      try nest()
+      e = .binary(.and, e, try notExpr())
+    }
     return e
   }
 
   mutating func notExpr() throws -> Expr {
-    if acceptKeyword("NOT") { return .unary(.not, try notExpr()) }
+    if acceptKeyword("NOT") {
+      let saved = depth
+      defer { depth = saved }
+      try nest()
+      return .unary(.not, try notExpr())
+    }
     return try comparison()
   }
 
@@ -31,10 +68,13 @@ extension Parser {
   ]
 
   mutating func comparison() throws -> Expr {
+    let saved = depth
+    defer { depth = saved }
     let first = try predicateExpr()
     var operands = [first]
     var ops: [BinaryOp] = []
     while let s = current.symbol, let op = Parser.comparisonOps[s] {
+      try nest()
       advance()
       ops.append(op)
       operands.append(try predicateExpr())
@@ -48,8 +88,11 @@ extension Parser {
   }
 
   mutating func predicateExpr() throws -> Expr {
+    let saved = depth
+    defer { depth = saved }
     var e = try additive()
     while true {
+      try nest()
       if isKeyword("STARTS") && isKeyword("WITH", at: 1) {
         advance()
         advance()
@@ -74,8 +117,11 @@ extension Parser {
   }
 
   mutating func additive() throws -> Expr {
+    let saved = depth
+    defer { depth = saved }
     var e = try multiplicative()
     while true {
+      try nest()
       if acceptSymbol("+") {
         e = .binary(.add, e, try multiplicative())
       } else if acceptSymbol("-") {
@@ -87,8 +133,11 @@ extension Parser {
   }
 
   mutating func multiplicative() throws -> Expr {
+    let saved = depth
+    defer { depth = saved }
     var e = try power()
     while true {
+      try nest()
       if acceptSymbol("*") {
         e = .binary(.mul, e, try power())
       } else if acceptSymbol("/") {
@@ -102,12 +151,20 @@ extension Parser {
   }
 
   mutating func power() throws -> Expr {
+    let saved = depth
+    defer { depth = saved }
     var e = try unary()
-    while acceptSymbol("^") { e = .binary(.pow, e, try unary()) }
+    while acceptSymbol("^") {
+      try nest()
+      e = .binary(.pow, e, try unary())
+    }
     return e
   }
 
   mutating func unary() throws -> Expr {
+    let saved = depth
+    defer { depth = saved }
+    try nest()
     if acceptSymbol("-") {
       // Fold negative literals so that -9223372036854775808 parses.
       if case .integer(let v) = current.kind {
@@ -121,8 +178,11 @@ extension Parser {
   }
 
   mutating func postfix(_ base: Expr) throws -> Expr {
+    let saved = depth
+    defer { depth = saved }
     var e = base
     while true {
+      try nest()
       if isSymbol(".") {
         advance()
         e = .property(e, try name("a property name"))

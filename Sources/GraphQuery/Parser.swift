@@ -3,6 +3,9 @@ struct Parser {
   let text: [Unicode.Scalar]
   var tokens: [Token]
   var index = 0
+  /// Current nesting of expressions (see `nest()`).
+  var depth = 0
+  static let maxDepth = 200
 
   init(_ source: String) throws {
     text = Array(source.unicodeScalars)

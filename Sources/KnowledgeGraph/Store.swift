@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Synchronization
 
 /// The knowledge graph in one SQLite file: nodes, labels, aliases, typed edges and facts
 /// with provenance. All SQL lives behind this type's methods.
@@ -18,6 +19,8 @@ public final class KnowledgeStore: @unchecked Sendable {
   var edgeTypeIDs: [String: Int64] = [:]
   var edgeTypeNames: [Int64: String] = [:]
   var adjacencyCache: (generation: Int, index: Adjacency)?
+  /// The read-only connection of the `sql` command while it runs (so `interrupt()` reaches it).
+  let sqlReader = Mutex<DatabaseQueue?>(nil)
 
   init(path: String?, queue: DatabaseQueue, readOnly: Bool) {
     self.path = path
@@ -56,6 +59,7 @@ public final class KnowledgeStore: @unchecked Sendable {
     config.busyMode = .timeout(5)
     config.foreignKeysEnabled = true
     config.label = "kgsh"
+    config.prepareDatabase { db in forbidAttach(db) }
     let queue: DatabaseQueue
     do {
       queue = try DatabaseQueue(path: path, configuration: config)
@@ -71,6 +75,7 @@ public final class KnowledgeStore: @unchecked Sendable {
   public static func inMemory() throws -> KnowledgeStore {
     var config = Configuration()
     config.foreignKeysEnabled = true
+    config.prepareDatabase { db in forbidAttach(db) }
     let queue = try DatabaseQueue(configuration: config)
     try Schema.migrator.migrate(queue)
     return KnowledgeStore(path: nil, queue: queue, readOnly: false)
@@ -184,7 +189,10 @@ public final class KnowledgeStore: @unchecked Sendable {
   }
 
   /// Interrupts the statement that is running now (safe to call from another thread).
-  public func interrupt() { queue.interrupt() }
+  public func interrupt() {
+    queue.interrupt()
+    sqlReader.withLock { $0 }?.interrupt()
+  }
 
   /// A value from the meta table.
   public func meta(_ key: String) throws -> String? {

@@ -92,9 +92,10 @@ public final class Shell {
 
   /// Reports an error as one line on the error sink.
   public func report(_ error: any Error, origin: String?, line: Int, column: Int?) {
-    let message = ShellError.describe(error)
+    // One line, and control characters or escape sequences in names are shown, never run.
+    let message = TextWidth.sanitize(ShellError.describe(error))
     if let nested = error as? LocatedError {
-      session.err.write(nested.description + "\n")
+      session.err.write(TextWidth.sanitize(nested.description) + "\n")
       return
     }
     if let origin {

@@ -32,12 +32,12 @@ struct KgshCommand: ParsableCommand {
     do {
       session = try SessionFactory.make(db: db, readOnly: readOnly, interactive: interactive)
     } catch {
-      FileHandle.standardError.write(Data(("kgsh: " + ShellError.describe(error) + "\n").utf8))
+      Self.fail(ShellError.describe(error))
       throw ExitCode(1)
     }
     if let format {
       guard let f = OutputFormat(rawValue: format.lowercased()) else {
-        FileHandle.standardError.write(Data("kgsh: unknown format '\(format)'; use table, json, csv, tsv or markdown\n".utf8))
+        Self.fail("unknown format '\(format)'; use table, json, csv, tsv or markdown")
         throw ExitCode(1)
       }
       session.format = f
@@ -46,13 +46,13 @@ struct KgshCommand: ParsableCommand {
       do {
         session.settings["timeout"] = try Interruption.parseTimeout(timeout).map(Interruption.format) ?? "off"
       } catch {
-        FileHandle.standardError.write(Data("kgsh: --timeout: \(ShellError.describe(error))\n".utf8))
+        Self.fail("--timeout: \(ShellError.describe(error))")
         throw ExitCode(1)
       }
     }
     for param in params {
       guard let eq = param.firstIndex(of: "="), eq != param.startIndex else {
-        FileHandle.standardError.write(Data("kgsh: --param takes NAME=VALUE, not '\(param)'\n".utf8))
+        Self.fail("--param takes NAME=VALUE, not '\(param)'")
         throw ExitCode(1)
       }
       session.variables[String(param[..<eq])] = .string(String(param[param.index(after: eq)...]))
@@ -70,7 +70,7 @@ struct KgshCommand: ParsableCommand {
       ok = shell.run(commands, origin: "-c", continueOnError: continueOnError)
     } else if let file {
       guard let data = FileManager.default.contents(atPath: file) else {
-        FileHandle.standardError.write(Data("kgsh: cannot read \(file); check the path\n".utf8))
+        Self.fail("cannot read \(file); check the path")
         throw ExitCode(1)
       }
       ok = shell.run(String(decoding: data, as: UTF8.self), origin: file, continueOnError: continueOnError)
@@ -82,5 +82,10 @@ struct KgshCommand: ParsableCommand {
     }
     if shell.exitStatus != 0 { throw ExitCode(shell.exitStatus) }
     if !ok { throw ExitCode(1) }
+  }
+
+  /// Writes `kgsh: MESSAGE` on stderr as one line, with control characters made visible.
+  static func fail(_ message: String) {
+    FileHandle.standardError.write(Data(("kgsh: " + TextWidth.sanitize(message) + "\n").utf8))
   }
 }

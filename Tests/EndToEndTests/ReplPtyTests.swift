@@ -98,6 +98,23 @@ final class ReplPtyTests: XCTestCase {
     try quit(shell)
   }
 
+  /// Ctrl-C during a SQL statement that never ends (an unbounded recursive CTE) interrupts
+  /// SQLite itself (sqlite3_interrupt): the command fails with "interrupted" and the
+  /// session goes on.
+  func testCtrlCInterruptsARunningSQLStatement() throws {
+    let shell = try startShell()
+    shell.send("echo started; sql with recursive c(x) as (select 1 union all select x + 1 from c) select count(*) from c")
+    shell.send(key: .enter)
+    try shell.waitFor(#/\nstarted/#)
+    shell.send(key: .ctrlC)
+    let seen = try waitForPrompt(shell)
+    XCTAssertTrue(seen.contains("interrupted"), "no 'interrupted' after Ctrl-C: \(seen)")
+    shell.send("stats")
+    shell.send(key: .enter)
+    XCTAssertTrue(Self.commandOutput(try waitForPrompt(shell)).contains("entities"))
+    try quit(shell)
+  }
+
   func testCtrlDExitsWithStatusZero() throws {
     let shell = try startShell()
     shell.send(key: .ctrlD)

@@ -3,7 +3,7 @@ import ShellCore
 /// The command-line parser and scanner: statements, pipelines, words, quotes, variables.
 /// Any input must parse or throw a `ShellError`; never trap.
 @_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzCommandLine(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+public func testOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
   let parser = CommandLineParser()
   _ = parser.isComplete(text)

@@ -21,7 +21,7 @@ nonisolated(unsafe) let shell: Shell = {
 /// is whole (raw-text commands such as `match` ask the Cypher parser), then parsed, the way
 /// `kgsh < script` and the REPL read multi-line statements. Nothing is run.
 @_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzScript(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+public func testOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
   var buffer = ""
   for line in text.split(separator: "\n", omittingEmptySubsequences: false) {

@@ -29,7 +29,11 @@ public struct Renderer {
   func writeJSON(_ output: Output, into text: inout String) {
     switch output {
     case .table(let t):
-      text += JSON.encode(.list(t.rows.map { row in .map(Dictionary(uniqueKeysWithValues: zip(t.columns, row).map { ($0, $1) })) }), pretty: true)
+      // Repeated column names (`select 1 as a, 2 as a`) become a, a_2: a JSON object has unique keys.
+      let keys = Self.uniqueNames(t.columns)
+      text += JSON.encode(
+        .list(t.rows.map { row in .map(Dictionary(uniqueKeysWithValues: zip(keys, row).map { ($0, $1) })) }),
+        pretty: true)
     case .record(let fields):
       JSON.writeObject(fields, into: &text, pretty: true, indent: 0)
     case .sections(let parts):
@@ -48,12 +52,29 @@ public struct Renderer {
     }
   }
 
+  /// Names made unique by suffixing repeats: a, a, b → a, a_2, b.
+  static func uniqueNames(_ names: [String]) -> [String] {
+    var seen = Set<String>()
+    return names.map { name in
+      var candidate = name
+      var n = 1
+      while seen.contains(candidate) {
+        n += 1
+        candidate = "\(name)_\(n)"
+      }
+      seen.insert(candidate)
+      return candidate
+    }
+  }
+
   func delimited(_ output: Output, separator: String) -> String {
     guard let table = flatTable(output) else {
-      if case .message(let m) = output { return m + "\n" }
+      if case .message(let m) = output { return TextWidth.sanitizeKeepingNewlines(m) + "\n" }
       return ""
     }
-    func cell(_ s: String) -> String {
+    func cell(_ raw: String) -> String {
+      // Control characters and escape sequences are shown, never sent to the terminal.
+      let s = TextWidth.sanitizeKeepingNewlines(raw)
       if separator == "\t" { return s.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ") }
       if s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r") {
         return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
@@ -86,8 +107,8 @@ public struct Renderer {
   func markdown(_ output: Output) -> String {
     switch output {
     case .sections(let parts):
-      return parts.map { "### \($0.0)\n\n" + markdown($0.1) }.joined(separator: "\n")
-    case .message(let m): return m + "\n"
+      return parts.map { "### \(TextWidth.sanitize($0.0))\n\n" + markdown($0.1) }.joined(separator: "\n")
+    case .message(let m): return TextWidth.sanitizeKeepingNewlines(m) + "\n"
     case .empty: return ""
     default:
       guard let t = output.asTable else { return "" }
@@ -105,6 +126,7 @@ public struct Renderer {
     case .message(let m): return TextWidth.sanitizeKeepingNewlines(m) + "\n"
     case .table(let t): return box(t)
     case .record(let fields):
+      let fields = fields.map { (TextWidth.sanitize($0.0), $0.1) }
       let keyWidth = fields.map { TextWidth.of($0.0) }.max() ?? 0
       return fields.map { key, value in
         let text = ValueFormat.human(value)
@@ -113,6 +135,7 @@ public struct Renderer {
       }.joined(separator: "\n") + "\n"
     case .sections(let parts):
       return parts.map { title, part in
+        let title = TextWidth.sanitize(title)
         let heading = color ? "\u{1B}[1m\(title)\u{1B}[0m" : title
         return heading + "\n" + human(part)
       }.joined(separator: "\n")
@@ -123,7 +146,8 @@ public struct Renderer {
   func box(_ t: Table) -> String {
     if t.columns.isEmpty { return "" }
     let cells = t.rows.map { $0.map(ValueFormat.human) }
-    var widths = t.columns.enumerated().map { i, c in
+    let columns = t.columns.map(TextWidth.sanitize)
+    var widths = columns.enumerated().map { i, c in
       max(TextWidth.of(c), cells.map { i < $0.count ? TextWidth.of($0[i]) : 0 }.max() ?? 0)
     }
     if let width {
@@ -153,10 +177,10 @@ public struct Renderer {
         return " " + (header && color ? "\u{1B}[1m\(padded)\u{1B}[0m" : padded) + " "
       }.joined(separator: "│") + "│"
     }
-    var out = [line("┌", "┬", "┐"), row(t.columns, header: true), line("├", "┼", "┤")]
+    var out = [line("┌", "┬", "┐"), row(columns, header: true), line("├", "┼", "┤")]
     for r in cells { out.append(row(r, header: false)) }
     out.append(line("└", "┴", "┘"))
-    out.append(contentsOf: t.notes)
+    out.append(contentsOf: t.notes.map(TextWidth.sanitize))
     return out.joined(separator: "\n") + "\n"
   }
 }

@@ -1,0 +1,82 @@
+import Foundation
+import GRDB
+import GRDBSQLite
+
+extension KnowledgeStore {
+  /// Runs one read-only SQL statement (the `sql` command) and returns its columns and rows.
+  ///
+  /// Three locks, each enforced by SQLite: the statement runs on a separate connection
+  /// opened read-only (for a store in a file), it must be read-only
+  /// (`sqlite3_stmt_readonly`) and runs under `PRAGMA query_only`; ATTACH is impossible
+  /// (`SQLITE_LIMIT_ATTACHED` is 0 on every connection) and extension loading is never
+  /// enabled. Ctrl-C and timeouts interrupt it through `interrupt()`.
+  /// - Throws: `KnowledgeError` explaining what was refused or what SQLite said.
+  public func readOnlyQuery(_ sql: String, maxRows: Int = 100_000) throws -> (
+    columns: [String], rows: [[Value]]
+  ) {
+    let upper = sql.uppercased()
+    if upper.contains("ATTACH") || upper.contains("LOAD_EXTENSION") {
+      throw KnowledgeError("the sql command cannot attach databases or load extensions")
+    }
+    guard let path else { return try read { try Self.runReadOnly(sql, in: $0, maxRows: maxRows) } }
+    var config = Configuration()
+    config.readonly = true
+    config.busyMode = .timeout(5)
+    config.prepareDatabase { db in Self.forbidAttach(db) }
+    let reader: DatabaseQueue
+    do {
+      reader = try DatabaseQueue(path: path, configuration: config)
+    } catch {
+      throw KnowledgeError(Self.describe(error), hint: Self.hint(for: error))
+    }
+    sqlReader.withLock { $0 = reader }
+    defer { sqlReader.withLock { $0 = nil } }
+    do {
+      return try reader.inDatabase { try Self.runReadOnly(sql, in: $0, maxRows: maxRows) }
+    } catch let error as KnowledgeError {
+      throw error
+    } catch {
+      throw KnowledgeError(Self.describe(error), hint: Self.hint(for: error))
+    }
+  }
+
+  /// No ATTACH on this connection: SQLite refuses it whatever the statement says.
+  static func forbidAttach(_ db: Database) {
+    sqlite3_limit(db.sqliteConnection, SQLITE_LIMIT_ATTACHED, 0)
+  }
+
+  static func runReadOnly(_ sql: String, in db: Database, maxRows: Int) throws -> (
+    columns: [String], rows: [[Value]]
+  ) {
+    let statement: Statement
+    do {
+      statement = try db.makeStatement(sql: sql)
+    } catch let error as DatabaseError {
+      throw KnowledgeError("SQL error: \(error.message ?? "syntax error")", hint: "check the statement")
+    }
+    guard statement.isReadonly else {
+      throw KnowledgeError(
+        "the sql command is read-only; this statement would change the database", hint: "use SELECT")
+    }
+    try db.execute(sql: "PRAGMA query_only = 1")
+    defer { try? db.execute(sql: "PRAGMA query_only = 0") }
+    let columns = statement.columnNames
+    var rows: [[Value]] = []
+    let cursor = try Row.fetchCursor(statement)
+    while let row = try cursor.next() {
+      rows.append((0..<columns.count).map { value(row[$0]) })
+      if rows.count >= maxRows { break }
+    }
+    return (columns, rows)
+  }
+
+  static func value(_ dbValue: DatabaseValue) -> Value {
+    switch dbValue.storage {
+    case .null: return .null
+    case .int64(let v): return .int(v)
+    case .double(let v): return .double(v)
+    case .string(let s): return .string(s)
+    case .blob(let d): return .string("<\(d.count) bytes>")
+    }
+  }
+}
