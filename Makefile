@@ -4,7 +4,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEB_PACKAGES := libedit-dev libsqlite3-dev sqlite3 pkg-config
 
-.PHONY: run build test deps install bench clean format
+.PHONY: run build test deps install bench clean format fuzz
 
 ## deps: install the system packages kgsh needs (apt-get; sudo when not root).
 deps:
@@ -35,6 +35,11 @@ install: build
 ## bench: the side-by-side benchmark (never in CI). SIZE=S|M|L
 bench: build
 	bash Benchmarks/run.sh $(or $(SIZE),S)
+
+## fuzz: libFuzzer on the command-line, script and query parsers (on demand, never in CI).
+## FUZZ_SECONDS=60 per target; findings in Fuzz/findings/, corpus grows in Fuzz/corpus/.
+fuzz: deps
+	FUZZ_SECONDS=$(or $(FUZZ_SECONDS),60) SWIFT=$(SWIFT) bash Fuzz/run.sh
 
 format:
 	$(SWIFT) format --in-place --recursive Sources Plugins Tests Package.swift

@@ -22,8 +22,11 @@ struct SourceCommand: Command {
     }
     let running = shell.origins.filter { FileManager.default.fileExists(atPath: $0) }
     let path = resolve(file, from: running.last)
-    guard let data = FileHandle(forReadingAtPath: path)?.readDataToEndOfFile() else {
-      throw ShellError("source: cannot read \(file)", hint: "check the path")
+    let text: String
+    do {
+      text = try TextFile.read(path, what: "script")
+    } catch let error as KnowledgeError {
+      throw ShellError("source: \(error.message)", hint: error.hint)
     }
     let key = Self.canonical(path)
     if running.contains(where: { Self.canonical($0) == key }) {
@@ -40,7 +43,7 @@ struct SourceCommand: Command {
     let outerErr = session.err
     let collected = LineCollector()
     session.err = collected
-    let ok = shell.run(String(decoding: data, as: UTF8.self), origin: path)
+    let ok = shell.run(text, origin: path)
     session.err = outerErr
     var lines = collected.lines
     let last = lines.popLast()

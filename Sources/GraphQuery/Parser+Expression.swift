@@ -15,7 +15,7 @@ extension Parser {
     depth += 1
     if depth > Parser.maxDepth {
       throw QueryError(
-        .syntax, "the expression is nested or chained too deeply (more than \(Parser.maxDepth) levels)",
+        .syntax, "the expression is nested or chained too deeply; split it up (a WITH clause can hold a part)",
         at: position)
     }
   }

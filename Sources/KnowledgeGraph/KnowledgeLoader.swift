@@ -139,10 +139,7 @@ public struct TSV {
 
   /// Reads a TSV file (UTF-8, optional BOM, LF or CRLF).
   public static func read(_ path: String) throws -> TSV {
-    guard let data = FileManager.default.contents(atPath: path) else {
-      throw KnowledgeError("cannot read \(path)", hint: "check that the Knowledge folder is complete")
-    }
-    return try parse(String(decoding: data, as: UTF8.self), name: (path as NSString).lastPathComponent)
+    try parse(TextFile.read(path), name: (path as NSString).lastPathComponent)
   }
 
   public static func parse(_ text: String, name: String) throws -> TSV {

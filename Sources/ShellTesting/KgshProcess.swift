@@ -28,22 +28,42 @@ public struct KgshProcess {
 
   /// Runs kgsh with arguments and optional stdin text.
   public static func run(_ arguments: [String], stdin: String? = nil, home: URL? = nil, cwd: URL? = nil) throws -> KgshProcess {
+    try run(arguments, input: stdin.map { Data($0.utf8) }, home: home, cwd: cwd)
+  }
+
+  /// Runs kgsh with arguments and raw stdin bytes. With a `timeout`, a kgsh that is still
+  /// running then is killed and reported as `timedOut` (a hang guard, not a timing check).
+  public static func run(
+    _ arguments: [String], input: Data?, home: URL? = nil, cwd: URL? = nil, timeout: Double? = nil
+  ) throws -> KgshProcess {
     let process = Process()
     process.executableURL = Repository.kgsh
     process.arguments = arguments
     process.environment = environment(home: home ?? temporaryHome())
     if let cwd { process.currentDirectoryURL = cwd }
-    let out = Pipe(), err = Pipe(), input = Pipe()
+    let out = Pipe(), err = Pipe(), stdinPipe = Pipe()
     process.standardOutput = out
     process.standardError = err
-    process.standardInput = input
+    process.standardInput = stdinPipe
     try process.run()
-    if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-    try input.fileHandleForWriting.close()
-    // stderr is drained on another thread so neither pipe can fill up and block the child.
+    let watchdog = timeout.map { seconds in
+      let item = DispatchWorkItem { [process] in if process.isRunning { process.terminate() } }
+      DispatchQueue.global().asyncAfter(deadline: .now() + seconds, execute: item)
+      return item
+    }
+    // stdin is written and stderr drained on other threads so no pipe can fill up and block.
     final class Box: @unchecked Sendable { var data = Data() }
     let errBox = Box()
     let group = DispatchGroup()
+    let writer = stdinPipe.fileHandleForWriting
+    let bytes = input ?? Data()
+    group.enter()
+    signal(SIGPIPE, SIG_IGN)  // kgsh may exit before reading all of stdin
+    DispatchQueue.global().async {
+      try? writer.write(contentsOf: bytes)
+      try? writer.close()
+      group.leave()
+    }
     group.enter()
     let errHandle = err.fileHandleForReading
     DispatchQueue.global().async {
@@ -54,8 +74,17 @@ public struct KgshProcess {
     group.wait()
     let errData = errBox.data
     process.waitUntilExit()
-    return KgshProcess(
+    watchdog?.cancel()
+    var result = KgshProcess(
       status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
       stderr: String(decoding: errData, as: UTF8.self))
+    result.signalled = process.terminationReason == .uncaughtSignal
+    result.timedOut = result.signalled && process.terminationStatus == SIGTERM
+    return result
   }
+
+  /// kgsh ended by a signal (a crash, or the timeout's SIGTERM), not by exiting.
+  public var signalled = false
+  /// kgsh was still running at the timeout and was stopped.
+  public var timedOut = false
 }

@@ -61,19 +61,22 @@ struct KgshCommand: ParsableCommand {
     SignalHandling.installCommandInterrupt()
     if !noInit {
       let initFile = SessionFactory.configDirectory() + "/init.kgsh"
-      if let data = FileManager.default.contents(atPath: initFile) {
-        _ = shell.run(String(decoding: data, as: UTF8.self), origin: initFile, continueOnError: true)
+      if FileManager.default.fileExists(atPath: initFile), let text = try? TextFile.read(initFile) {
+        _ = shell.run(text, origin: initFile, continueOnError: true)
       }
     }
     let ok: Bool
     if let commands {
       ok = shell.run(commands, origin: "-c", continueOnError: continueOnError)
     } else if let file {
-      guard let data = FileManager.default.contents(atPath: file) else {
-        Self.fail("cannot read \(file); check the path")
+      let text: String
+      do {
+        text = try TextFile.read(file, what: "script")
+      } catch {
+        Self.fail(ShellError.describe(error))
         throw ExitCode(1)
       }
-      ok = shell.run(String(decoding: data, as: UTF8.self), origin: file, continueOnError: continueOnError)
+      ok = shell.run(text, origin: file, continueOnError: continueOnError)
     } else if interactive {
       REPL(shell: shell).run()
       ok = true

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets (Fuzz/Package.swift) and runs each for FUZZ_SECONDS on its
+# corpus in Fuzz/corpus/<target>. New interesting inputs are added to the corpus; crashes
+# are written to Fuzz/findings/<target>/ and make the run fail. Summary lines go to stdout.
+set -euo pipefail
+cd "$(dirname "$0")"
+SECONDS_PER_TARGET="${FUZZ_SECONDS:-60}"
+SWIFT="${SWIFT:-swift}"
+"$SWIFT" build --scratch-path .build -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library 2>&1 \
+  | grep -E "error|Build" || true
+status=0
+for pair in FuzzCommandLine:commandline FuzzScript:script FuzzQuery:query; do
+  target="${pair%%:*}"
+  name="${pair##*:}"
+  mkdir -p "corpus/$name" "findings/$name"
+  log="findings/$name/last-run.log"
+  set +e
+  ".build/debug/$target" "corpus/$name" -max_total_time="$SECONDS_PER_TARGET" -max_len=4096 -timeout=10 \
+    -rss_limit_mb=4096 -artifact_prefix="findings/$name/" -print_final_stats=1 >"$log" 2>&1
+  rc=$?
+  set -e
+  runs=$(grep -E "^stat::number_of_executed_units" "$log" | awk '{print $2}')
+  crashes=$(ls "findings/$name" | grep -cE "^(crash|leak|timeout|oom)-" || true)
+  echo "$target: ${runs:-?} executions in ${SECONDS_PER_TARGET}s, exit $rc, $crashes crash file(s) in Fuzz/findings/$name"
+  if [ "$rc" -ne 0 ]; then status=1; fi
+done
+exit $status
