@@ -32,7 +32,7 @@ var targets: [Target] = [
     path: "Sources/kgsh"),
   .executableTarget(name: "kgsh-tck", dependencies: ["GraphQuery", "KnowledgeGraph"], path: "Sources/kgsh-tck"),
   .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"], path: "Tests/LineEditorTests"),
-  .testTarget(name: "KnowledgeGraphTests", dependencies: ["KnowledgeGraph"], path: "Tests/KnowledgeGraphTests"),
+  .testTarget(name: "KnowledgeGraphTests", dependencies: ["KnowledgeGraph", grdb], path: "Tests/KnowledgeGraphTests"),
   .testTarget(name: "GraphQueryTests", dependencies: ["GraphQuery", "KnowledgeGraph"], path: "Tests/GraphQueryTests"),
   .testTarget(name: "ShellCoreTests", dependencies: ["ShellCore", "ShellTesting"], path: "Tests/ShellCoreTests"),
   .testTarget(
