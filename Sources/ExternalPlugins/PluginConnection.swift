@@ -40,14 +40,14 @@ final class PluginConnection {
     do {
       process = try PluginProcess(path: path, log: log)
     } catch let fault as PipeFault {
-      throw PluginConnection.describe(fault, plugin: name, doing: "starting", log: log, path: path)
+      throw PluginConnection.describe(fault, plugin: name, doing: "while starting", log: log, path: path)
     }
     let ours = WireMessage.hello(
       features: [Feature.engineCalls, Feature.write, Feature.cancel], kgsh: kgshVersion)
     var theirs: WireMessage
     do {
       try process.send(try ours.line())
-      theirs = try PluginConnection.receive(process, limits: limits, plugin: name, log: log, doing: "the handshake")
+      theirs = try PluginConnection.receive(process, limits: limits, plugin: name, log: log, doing: "during the handshake")
     } catch {
       process.stop(grace: 0)
       throw error
@@ -83,7 +83,7 @@ final class PluginConnection {
     nextID += 1
     var request = request
     request.id = id
-    let what = "running \(request.command ?? "")"
+    let what = "while running '\(request.command ?? "")'"
     let engine = EngineCalls(plugin: name, features: features, session: session)
     do {
       try send(request, doing: what)
@@ -119,7 +119,7 @@ final class PluginConnection {
       while true {
         let message = try PluginConnection.receive(
           process, limits: PluginLimits(timeout: 1, maxMessage: limits.maxMessage), plugin: name, log: log,
-          doing: "cancelling")
+          doing: "while cancelling")
         if message.type == "call" { try process.send(try WireMessage.reply(id: message.id ?? 0, error: "cancelled").line()) }
         if (message.type == "output" || message.type == "error") && message.id == id { return }
       }
@@ -155,7 +155,7 @@ final class PluginConnection {
     } catch {
       let text = String(decoding: line.prefix(60), as: UTF8.self)
       throw ShellError(
-        "plugin \(plugin) wrote invalid JSON while \(doing): '\(text)\(line.count > 60 ? "…" : "")'; it was stopped",
+        "plugin \(plugin) wrote invalid JSON \(doing): '\(text)\(line.count > 60 ? "…" : "")'; it was stopped",
         hint: "each message must be one JSON object on one line (docs/PLUGINS.md)")
     }
   }
@@ -165,14 +165,14 @@ final class PluginConnection {
     let logHint = log.map { "its error output is in \($0)" }
     switch fault {
     case .ended(let how):
-      return ShellError("plugin \(plugin) \(how) while \(doing)", hint: logHint ?? "the next use starts it again")
+      return ShellError("plugin \(plugin) \(how) \(doing)", hint: logHint ?? "the next use starts it again")
     case .timedOut(let seconds):
       return ShellError(
-        "plugin \(plugin) did not answer within \(Value.format(double: seconds)) s while \(doing); it was stopped",
+        "plugin \(plugin) did not answer within \(Value.format(double: seconds)) s \(doing); it was stopped",
         hint: "set plugin-timeout SECONDS allows it more time")
     case .oversized(let limit):
       return ShellError(
-        "plugin \(plugin) sent a message larger than \(limit >> 20) MiB while \(doing); it was stopped",
+        "plugin \(plugin) sent a message larger than \(limit >> 20) MiB \(doing); it was stopped",
         hint: "ask it for less output")
     case .interrupted:
       return ShellError("interrupted", hint: "the call to plugin \(plugin) was cancelled")

@@ -58,7 +58,7 @@ extension PluginHost {
         guard let owner = registry.owner(of: name.lowercased()) else { continue }
         let kind = registry.plugins.first { $0.name == owner }?.origin ?? "user-defined"
         throw ShellError(
-          "plugin \(record.name): command '\(name)' clashes with the \(kind) command of \(owner)",
+          "plugin \(record.name): command '\(name)' clashes with the \(kind) command '\(name)' of \(owner)",
           hint: "rename the command in the plugin; built-in and added commands are never shadowed")
       }
     }

@@ -19,7 +19,7 @@ enum PipeFault: Error, Equatable {
 /// A plugin program running as a child process in its own process group, spoken to in
 /// lines of JSON over pipes: the terminal's Ctrl-C reaches kgsh only, never the plugin.
 ///
-/// Its stderr goes to a log file, so tracebacks never land in the middle of the shell's output.
+/// Its stderr is appended to a log file, so tracebacks never land in the middle of the shell's output.
 final class PluginProcess {
   let path: String
   let pid: pid_t
@@ -45,7 +45,7 @@ final class PluginProcess {
     posix_spawn_file_actions_adddup2(&actions, toChild[0], 0)
     posix_spawn_file_actions_adddup2(&actions, fromChild[1], 1)
     if let log {
-      posix_spawn_file_actions_addopen(&actions, 2, log, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+      posix_spawn_file_actions_addopen(&actions, 2, log, O_WRONLY | O_CREAT | O_APPEND, 0o644)
     }
     var attributes = posix_spawnattr_t()
     posix_spawnattr_init(&attributes)
