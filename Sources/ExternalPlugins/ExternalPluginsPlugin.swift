@@ -4,5 +4,5 @@ import ShellCore
 public enum ExternalPluginsPlugin {
   public static let plugin = Plugin(
     name: "plugin-host", version: "1.0.0", summary: "Add, list, remove and reload third-party plugins",
-    commands: [PluginAddCommand(), PluginListCommand(), PluginRemoveCommand(), PluginReloadCommand()])
+    commands: [PluginAddCommand(), PluginListCommand(), PluginReloadCommand(), PluginRemoveCommand()])
 }

@@ -14,13 +14,13 @@ public typealias Output = WireOutput
 /// ```swift
 /// struct Hello: Command {
 ///   let signature = Signature("hello", summary: "Greets", arguments: [Argument("who", "a name")])
-///   func run(_ call: Call, _ kgsh: any Host) throws -> Output { .message("hello \(call.argument(0) ?? "")") }
+///   func run(_ call: Call, _ kgsh: any Engine) throws -> Output { .message("hello \(call.argument(0) ?? "")") }
 /// }
 /// ```
 public protocol Command: Sendable {
   var signature: Signature { get }
   /// Runs the command. Throw `CommandError` for anything the user did wrong.
-  func run(_ call: Call, _ kgsh: any Host) throws -> Output
+  func run(_ call: Call, _ kgsh: any Engine) throws -> Output
 }
 
 /// A parsed invocation as kgsh sends it: arguments, flags (defaults filled in), the

@@ -1,7 +1,7 @@
 import Foundation
 
 /// kgsh, seen from a running command: engine calls answered while the command runs.
-public protocol Host {
+public protocol Engine {
   /// Resolves a name (any script, alias or key) to one entity.
   /// - Throws: `CommandError` with kgsh's message (unknown or ambiguous name).
   func resolve(_ name: String) throws -> Entity
@@ -35,7 +35,7 @@ public struct Rows: Sendable, Equatable {
 
 /// The host over the plugin's stdin and stdout: each call is a `call` message, answered by
 /// a `reply` with the same id.
-final class StdioHost: Host {
+final class StdioEngine: Engine {
   let channel: Channel
   private var nextID = 1_000_000
 

@@ -39,7 +39,7 @@ extension Plugin {
         features: [Feature.engineCalls] + features, name: name, version: version,
         commands: commands.map(\.signature)))
     guard theirs.isCompatible(with: .current) else { return }
-    let host = StdioHost(channel: channel)
+    let host = StdioEngine(channel: channel)
     while let message = try channel.receive() {
       switch message.type {
       case "run": try channel.send(respond(to: message, host: host))
@@ -49,7 +49,7 @@ extension Plugin {
     }
   }
 
-  static func respond(to message: WireMessage, host: some Host) -> WireMessage {
+  static func respond(to message: WireMessage, host: some Engine) -> WireMessage {
     let id = message.id ?? 0
     guard let command = commands.first(where: { $0.signature.name == message.command }) else {
       return .error("unknown command '\(message.command ?? "")'", id: id)

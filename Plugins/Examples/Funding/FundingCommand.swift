@@ -12,7 +12,7 @@ struct FundingCommand: Command {
     help: "Rounds are grouped by date and round name; amounts keep their currency.",
     examples: [Example("funding 智谱", "Zhipu's rounds", expect: "angel")])
 
-  func run(_ call: Call, _ kgsh: any Host) throws -> Output {
+  func run(_ call: Call, _ kgsh: any Engine) throws -> Output {
     let company = try kgsh.resolve(call.argument(0) ?? "")
     let minimum = call.int("min-investors") ?? 1
     let key = company.key.replacingOccurrences(of: "'", with: "''")
