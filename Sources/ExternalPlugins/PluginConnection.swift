@@ -69,7 +69,13 @@ final class PluginConnection {
     hello = theirs
   }
 
-  deinit { process.stop() }
+  deinit { close() }
+
+  /// Says goodbye (a well-behaved plugin exits), then stops the process.
+  func close() {
+    if process.isRunning { try? process.send(try WireMessage(type: "goodbye").line()) }
+    process.stop()
+  }
 
   var features: [String] { hello.features ?? [] }
 

@@ -9,7 +9,7 @@ extension PluginHost {
     let fallback = Self.name(fromFile: path)
     let connection = try PluginConnection(
       path: path, name: fallback, log: logPath(fallback), limits: limits(session), kgshVersion: kgshVersion)
-    defer { connection.process.stop() }
+    defer { connection.close() }
     let hello = connection.hello
     let name = hello.name ?? fallback
     guard SignatureMapping.isWord(Substring(name)) else {

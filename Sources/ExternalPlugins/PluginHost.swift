@@ -101,7 +101,7 @@ public final class PluginHost {
 
   /// Stops one plugin's process, if it runs.
   func stop(_ name: String) {
-    connections[name]?.process.stop()
+    connections[name]?.close()
     connections[name] = nil
   }
 

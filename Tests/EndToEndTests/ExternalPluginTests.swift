@@ -60,7 +60,7 @@ final class ExternalPluginTests: XCTestCase {
     XCTAssertEqual(r.status, 1)
     XCTAssertTrue(r.stderr.contains("news: no entity named 'NoSuchThing'"), r.stderr)
     XCTAssertTrue(r.stderr.contains("--kind must be one of all, funding, listing, product"), r.stderr)
-    XCTAssertTrue(r.stdout.contains("1 items about Zhipu AI"), r.stdout)
+    XCTAssertTrue(r.stdout.contains("1 item about Zhipu AI"), r.stdout)
   }
 
   /// A plugin's examples are tests too: each runs and shows what it promises.

@@ -30,7 +30,7 @@ final class PluginReplTests: XCTestCase {
     shell.send(key: .tab)
     try shell.waitFor("listing ")
     shell.send(key: .enter)
-    try shell.waitFor("items about Zhipu AI")
+    try shell.waitFor("item about Zhipu AI")
     try waitForPrompt(shell)
     shell.send("help news")
     shell.send(key: .enter)
