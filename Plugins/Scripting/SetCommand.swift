@@ -10,10 +10,12 @@ struct SetCommand: Command {
     "set", summary: "Show or change a setting (on-error, timer, plugin-timeout)",
     arguments: [
       Argument(
-        "setting", "on-error, timer or plugin-timeout", completion: .values(["on-error", "plugin-timeout", "timer"]),
+        "setting", "on-error, timer or plugin-timeout",
+        completion: .values(["on-error", "plugin-timeout", "timer"]),
         optional: true),
       Argument(
-        "value", "on-error: continue|stop; timer: on|off; plugin-timeout: seconds a plugin may take to answer",
+        "value",
+        "on-error: continue|stop; timer: on|off; plugin-timeout: seconds a plugin may take to answer",
         completion: .values(["continue", "stop", "on", "off"]), optional: true),
     ],
     examples: [
@@ -38,7 +40,8 @@ struct SetCommand: Command {
     }
     if Self.numbers.contains(name) {
       guard let number = Double(value), number > 0, number.isFinite else {
-        throw ShellError("set \(name): takes a positive number of seconds, not '\(value)'", hint: "e.g. set \(name) 5")
+        throw ShellError(
+          "set \(name): takes a positive number of seconds, not '\(value)'", hint: "e.g. set \(name) 5")
       }
       session.settings[name] = value
       return .message("\(name): \(value)")

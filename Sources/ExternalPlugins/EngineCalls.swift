@@ -26,20 +26,24 @@ struct EngineCalls {
       let node = try session.resolve(try required(call.name, "name", of: "resolve"))
       return .object([
         "$type": "entity", "key": .string(node.key), "name": .string(node.name),
-        "labels": .array(node.labels.map { .string($0) }), "description": node.description.map { .string($0) } ?? .null,
+        "labels": .array(node.labels.map { .string($0) }),
+        "description": node.description.map { .string($0) } ?? .null,
       ])
     case "query":
-      let (columns, rows) = try session.store.readOnlyQuery(try required(call.sql, "sql", of: "query"), maxRows: 100_000)
+      let (columns, rows) = try session.store.readOnlyQuery(
+        try required(call.sql, "sql", of: "query"), maxRows: 100_000)
       return table(columns, rows)
     case "match":
       let text = try required(call.cypher, "cypher", of: "match")
       if try QueryEngine.writes(text) {
-        throw ShellError("match is read-only; this query writes", hint: "use the create call (needs the write feature)")
+        throw ShellError(
+          "match is read-only; this query writes", hint: "use the create call (needs the write feature)")
       }
       return try cypher(text)
     case "create":
       guard features.contains(Feature.write) else {
-        throw ShellError("plugin \(plugin) did not declare the write feature; the knowledge base is read-only to it")
+        throw ShellError(
+          "plugin \(plugin) did not declare the write feature; the knowledge base is read-only to it")
       }
       guard !session.store.isReadOnly else {
         throw ShellError("the knowledge base is open read-only (kgsh --read-only)")

@@ -15,10 +15,13 @@ struct PluginAddCommand: Command {
     examples: [Example("plugin add ./kgsh-plugin-news", "add the Python example plugin")])
 
   func run(_ call: Call, _ session: Session) throws -> Output {
-    guard let host = PluginHost.of(session) else { throw ShellError("plugins are not available in this session") }
+    guard let host = PluginHost.of(session) else {
+      throw ShellError("plugins are not available in this session")
+    }
     let path = Self.absolute(call.argument(0) ?? "")
     var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue
+    else {
       throw ShellError("plugin add: no file \(path)", hint: "give the path of the plugin's executable")
     }
     guard FileManager.default.isExecutableFile(atPath: path) else {

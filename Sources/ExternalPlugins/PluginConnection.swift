@@ -47,7 +47,8 @@ final class PluginConnection {
     var theirs: WireMessage
     do {
       try process.send(try ours.line())
-      theirs = try PluginConnection.receive(process, limits: limits, plugin: name, log: log, doing: "during the handshake")
+      theirs = try PluginConnection.receive(
+        process, limits: limits, plugin: name, log: log, doing: "during the handshake")
     } catch {
       process.stop(grace: 0)
       throw error
@@ -102,7 +103,8 @@ final class PluginConnection {
           return try WireMapping.output(message.output ?? .empty, plugin: name)
         case "error" where message.id == id:
           throw PluginAnswer(
-            error: ShellError("\(request.command ?? name): \(message.message ?? "failed")", hint: message.hint))
+            error: ShellError(
+              "\(request.command ?? name): \(message.message ?? "failed")", hint: message.hint))
         default: continue  // unknown or stale messages are ignored
         }
       }
@@ -126,7 +128,9 @@ final class PluginConnection {
         let message = try PluginConnection.receive(
           process, limits: PluginLimits(timeout: 1, maxMessage: limits.maxMessage), plugin: name, log: log,
           doing: "while cancelling")
-        if message.type == "call" { try process.send(try WireMessage.reply(id: message.id ?? 0, error: "cancelled").line()) }
+        if message.type == "call" {
+          try process.send(try WireMessage.reply(id: message.id ?? 0, error: "cancelled").line())
+        }
         if (message.type == "output" || message.type == "error") && message.id == id { return }
       }
     } catch {
@@ -167,7 +171,9 @@ final class PluginConnection {
   }
 
   /// The user's one-line account of a failure.
-  static func describe(_ fault: PipeFault, plugin: String, doing: String, log: String?, path: String) -> ShellError {
+  static func describe(_ fault: PipeFault, plugin: String, doing: String, log: String?, path: String)
+    -> ShellError
+  {
     let logHint = log.map { "its error output is in \($0)" }
     switch fault {
     case .ended(let how):
@@ -184,7 +190,8 @@ final class PluginConnection {
       return ShellError("interrupted", hint: "the call to plugin \(plugin) was cancelled")
     case .cannotStart(let reason):
       return ShellError(
-        "cannot start plugin \(plugin) (\(path)): \(reason)", hint: "check that the file exists and is executable")
+        "cannot start plugin \(plugin) (\(path)): \(reason)",
+        hint: "check that the file exists and is executable")
     }
   }
 }

@@ -13,13 +13,15 @@ extension PluginHost {
     let hello = connection.hello
     let name = hello.name ?? fallback
     guard SignatureMapping.isWord(Substring(name)) else {
-      throw ShellError("plugin at \(path) calls itself '\(name)'", hint: "a plugin name uses letters, digits, - and _")
+      throw ShellError(
+        "plugin at \(path) calls itself '\(name)'", hint: "a plugin name uses letters, digits, - and _")
     }
     let features = hello.features ?? []
     let commands = hello.commands ?? []
     try SignatureMapping.validate(commands, plugin: name, features: features)
     return PluginRecord(
-      name: name, path: path, version: hello.version ?? "", protocol: hello.protocol ?? "", features: features,
+      name: name, path: path, version: hello.version ?? "", protocol: hello.protocol ?? "",
+      features: features,
       commands: commands)
   }
 
@@ -36,7 +38,9 @@ extension PluginHost {
     try checkClashes(record, registry)
     let commands = record.commands.map { ExternalCommand(plugin: record.name, wire: $0) }
     try registry.register(
-      Plugin(name: record.name, version: record.version, summary: "external: \(record.path)", commands: commands, origin: "external"))
+      Plugin(
+        name: record.name, version: record.version, summary: "external: \(record.path)", commands: commands,
+        origin: "external"))
     records[record.name] = record
   }
 

@@ -47,7 +47,8 @@ public final class PluginHost {
     session.extensions[Self.key] = self
     if session.settings["plugin-timeout"] == nil {
       session.settings["plugin-timeout"] =
-        ProcessInfo.processInfo.environment["KGSH_PLUGIN_TIMEOUT"] ?? Value.format(double: PluginLimits.defaultTimeout)
+        ProcessInfo.processInfo.environment["KGSH_PLUGIN_TIMEOUT"]
+        ?? Value.format(double: PluginLimits.defaultTimeout)
     }
     guard loadPlugins else { return }
     do {

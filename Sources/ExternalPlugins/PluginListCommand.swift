@@ -8,7 +8,9 @@ struct PluginListCommand: Command {
     examples: [Example("plugin list", "the added plugins", expect: "plugin")])
 
   func run(_ call: Call, _ session: Session) throws -> Output {
-    guard let host = PluginHost.of(session) else { throw ShellError("plugins are not available in this session") }
+    guard let host = PluginHost.of(session) else {
+      throw ShellError("plugins are not available in this session")
+    }
     let file = try PluginRegistryFile.load(host.paths.registry)
     let rows: [[Value]] = file.plugins.map { record in
       let status: String

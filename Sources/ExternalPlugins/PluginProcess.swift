@@ -170,7 +170,8 @@ final class PluginProcess {
     let r = waitpid(pid, &status, wait ? 0 : WNOHANG)
     guard r == pid else { return r < 0 ? "ended" : nil }
     let signal = status & 0x7F
-    exitDescription = signal == 0 ? "exited with status \((status >> 8) & 0xFF)" : "was killed by signal \(signal)"
+    exitDescription =
+      signal == 0 ? "exited with status \((status >> 8) & 0xFF)" : "was killed by signal \(signal)"
     return exitDescription
   }
 }

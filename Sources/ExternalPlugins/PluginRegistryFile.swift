@@ -15,7 +15,8 @@ public struct PluginRecord: Codable, Sendable, Equatable {
   public var discovered: Bool?
 
   public init(
-    name: String, path: String, version: String, protocol: String, features: [String], commands: [WireSignature],
+    name: String, path: String, version: String, protocol: String, features: [String],
+    commands: [WireSignature],
     discovered: Bool? = nil
   ) {
     self.name = name

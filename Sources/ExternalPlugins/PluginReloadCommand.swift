@@ -8,7 +8,9 @@ struct PluginReloadCommand: Command {
     examples: [Example("plugin reload news", "after updating the news plugin")])
 
   func run(_ call: Call, _ session: Session) throws -> Output {
-    guard let host = PluginHost.of(session) else { throw ShellError("plugins are not available in this session") }
+    guard let host = PluginHost.of(session) else {
+      throw ShellError("plugins are not available in this session")
+    }
     let name = call.argument(0) ?? ""
     var file = try PluginRegistryFile.load(host.paths.registry)
     guard let index = file.plugins.firstIndex(where: { $0.name.lowercased() == name.lowercased() }) else {
@@ -32,6 +34,7 @@ struct PluginReloadCommand: Command {
     file.plugins[index] = record
     try file.save(host.paths.registry)
     return .message(
-      "reloaded plugin \(record.name) \(record.version): " + record.commands.map(\.name).joined(separator: ", "))
+      "reloaded plugin \(record.name) \(record.version): "
+        + record.commands.map(\.name).joined(separator: ", "))
   }
 }

@@ -8,7 +8,9 @@ struct PluginRemoveCommand: Command {
     examples: [Example("plugin remove news", "remove the news plugin")])
 
   func run(_ call: Call, _ session: Session) throws -> Output {
-    guard let host = PluginHost.of(session) else { throw ShellError("plugins are not available in this session") }
+    guard let host = PluginHost.of(session) else {
+      throw ShellError("plugins are not available in this session")
+    }
     let name = call.argument(0) ?? ""
     var file = try PluginRegistryFile.load(host.paths.registry)
     guard let record = file.record(named: name) else {
@@ -20,7 +22,8 @@ struct PluginRemoveCommand: Command {
     file.plugins.removeAll { $0.name == record.name }
     try file.save(host.paths.registry)
     host.unregister(record.name, from: session.registry)
-    var text = "removed plugin \(record.name) (commands: \(record.commands.map(\.name).joined(separator: ", ")))"
+    var text =
+      "removed plugin \(record.name) (commands: \(record.commands.map(\.name).joined(separator: ", ")))"
     if record.discovered == true {
       text += "; delete \(record.path) too, or it is found again at the next start"
     }

@@ -47,7 +47,8 @@ enum SignatureMapping {
   /// - Throws: `ShellError` naming the plugin and the command that is wrong.
   static func validate(_ commands: [WireSignature], plugin: String, features: [String]) throws {
     guard !commands.isEmpty else {
-      throw ShellError("plugin \(plugin) declares no commands", hint: "its hello must list at least one command")
+      throw ShellError(
+        "plugin \(plugin) declares no commands", hint: "its hello must list at least one command")
     }
     var seen = Set<String>()
     for command in commands {

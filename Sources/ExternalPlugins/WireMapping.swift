@@ -18,10 +18,13 @@ enum WireMapping {
       switch fields["$type"]?.string {
       case "entity":
         return .entity(
-          EntityRef(id: 0, key: fields["key"]?.text ?? "", name: fields["name"]?.text ?? fields["key"]?.text ?? ""))
+          EntityRef(
+            id: 0, key: fields["key"]?.text ?? "", name: fields["name"]?.text ?? fields["key"]?.text ?? ""))
       case "date": return .date(fields["value"]?.text ?? "")
       case "money":
-        if let amount = Decimal(string: fields["amount"]?.text ?? ""), let currency = fields["currency"]?.string {
+        if let amount = Decimal(string: fields["amount"]?.text ?? ""),
+          let currency = fields["currency"]?.string
+        {
           return .money(Money(amount, currency))
         }
       default: break
@@ -52,7 +55,9 @@ enum WireMapping {
   /// - Throws: `ShellError` naming the plugin when the output is malformed.
   static func output(_ wire: WireOutput, plugin: String) throws -> Output {
     func bad(_ what: String) -> ShellError {
-      ShellError("plugin \(plugin) returned a malformed \(wire.type) output: \(what)", hint: "report it to the plugin's author")
+      ShellError(
+        "plugin \(plugin) returned a malformed \(wire.type) output: \(what)",
+        hint: "report it to the plugin's author")
     }
     switch wire.type {
     case "table":
@@ -65,7 +70,9 @@ enum WireMapping {
     case "record":
       return .record(
         try (wire.fields ?? []).map { pair in
-          guard pair.count == 2, let name = pair[0].string else { throw bad("fields must be [name, value] pairs") }
+          guard pair.count == 2, let name = pair[0].string else {
+            throw bad("fields must be [name, value] pairs")
+          }
           return (name, value(pair[1]))
         })
     case "graph": return graph(wire)

@@ -49,7 +49,8 @@ final class StdioEngine: Engine {
     var labels: [String] = []
     if case .array(let items)? = r["labels"] { labels = items.compactMap(\.string) }
     return Entity(
-      key: r["key"]?.string ?? "", name: r["name"]?.string ?? "", labels: labels, description: r["description"]?.string)
+      key: r["key"]?.string ?? "", name: r["name"]?.string ?? "", labels: labels,
+      description: r["description"]?.string)
   }
 
   func query(_ sql: String) throws -> Rows {

@@ -55,7 +55,8 @@ public enum WireCompletion: Codable, Sendable, Equatable {
       throw DecodingError.dataCorruptedError(
         in: c,
         debugDescription:
-          "unknown completion '\(name)' (use entity, label, relation, file, command, variable, none or a list)")
+          "unknown completion '\(name)' (use entity, label, relation, file, command, variable, none or a list)"
+      )
     }
     self = hint
   }

@@ -29,7 +29,8 @@ public struct KgshProcess {
   /// Runs kgsh with arguments and optional stdin text; `environment` adds to (or overrides)
   /// the temporary-home environment.
   public static func run(
-    _ arguments: [String], stdin: String? = nil, home: URL? = nil, cwd: URL? = nil, environment extra: [String: String] = [:]
+    _ arguments: [String], stdin: String? = nil, home: URL? = nil, cwd: URL? = nil,
+    environment extra: [String: String] = [:]
   ) throws -> KgshProcess {
     let process = Process()
     process.executableURL = Repository.kgsh

@@ -56,7 +56,8 @@ enum SessionFactory {
     session.knowledgeDirectory = knowledge
     for plugin in builtInPlugins { try plugin.setUp?(session) }
     let host = PluginHost(
-      paths: .init(dataDirectory: dataDirectory(), stateDirectory: stateDirectory()), kgshVersion: KgshCommand.version)
+      paths: .init(dataDirectory: dataDirectory(), stateDirectory: stateDirectory()),
+      kgshVersion: KgshCommand.version)
     host.install(in: session, loadPlugins: plugins)
     return session
   }

@@ -5,7 +5,8 @@ import XCTest
 /// Paths of the example plugins and a fresh home with plugins added, for the plugin tests.
 enum PluginFixtures {
   static let news = Repository.root.appendingPathComponent("Plugins/Examples/python/kgsh-plugin-news").path
-  static let faulty = Repository.root.appendingPathComponent("Plugins/Examples/faulty/kgsh-plugin-faulty").path
+  static let faulty = Repository.root.appendingPathComponent("Plugins/Examples/faulty/kgsh-plugin-faulty")
+    .path
   static let funding = Repository.root.appendingPathComponent(".build/debug/kgsh-plugin-funding").path
 
   /// A temporary home where `plugin add` has run for each path.
@@ -37,16 +38,17 @@ final class ExternalPluginTests: XCTestCase {
     let home = try PluginFixtures.home(adding: [PluginFixtures.news])
     let script = home.appendingPathComponent("news.kgsh")
     try """
-      news 智譜 --limit 2
-      help news
-      news Zhipu --limit 1 --format json
-      list Company | first 2 | annotate
-      plugins
-      """.write(to: script, atomically: true, encoding: .utf8)
+    news 智譜 --limit 2
+    help news
+    news Zhipu --limit 1 --format json
+    list Company | first 2 | annotate
+    plugins
+    """.write(to: script, atomically: true, encoding: .utf8)
     let r = try KgshProcess.run([script.path], home: home)
     XCTAssertEqual(r.status, 0, r.stderr)
     XCTAssertTrue(r.stdout.contains("listing date: 2026-01-08"), r.stdout)
-    XCTAssertTrue(r.stdout.contains("usage: news ENTITY [--limit N] [--kind all|funding|listing|product]"), r.stdout)
+    XCTAssertTrue(
+      r.stdout.contains("usage: news ENTITY [--limit N] [--kind all|funding|listing|product]"), r.stdout)
     XCTAssertTrue(r.stdout.contains(#""headline": "listing date: 2026-01-08""#), r.stdout)
     XCTAssertTrue(r.stdout.contains("latest news"), r.stdout)
     XCTAssertTrue(r.stdout.contains("external"), r.stdout)
@@ -66,7 +68,9 @@ final class ExternalPluginTests: XCTestCase {
   /// A plugin's examples are tests too: each runs and shows what it promises.
   func testEveryExampleOfTheExamplePluginsRuns() throws {
     var paths = [PluginFixtures.news]
-    if FileManager.default.isExecutableFile(atPath: PluginFixtures.funding) { paths.append(PluginFixtures.funding) }
+    if FileManager.default.isExecutableFile(atPath: PluginFixtures.funding) {
+      paths.append(PluginFixtures.funding)
+    }
     let home = try PluginFixtures.home(adding: paths)
     let registry = home.appendingPathComponent("data/kgsh/plugins.json")
     let json = try JSONSerialization.jsonObject(with: Data(contentsOf: registry)) as! [String: Any]
@@ -101,7 +105,8 @@ final class ExternalPluginTests: XCTestCase {
 
   func testRemovedPluginsCommandsAreGoneAndListSaysSo() throws {
     let home = try PluginFixtures.home(adding: [PluginFixtures.news])
-    let r = try KgshProcess.run(["--continue-on-error", "-c", "plugin remove news; news 智谱; echo next"], home: home)
+    let r = try KgshProcess.run(
+      ["--continue-on-error", "-c", "plugin remove news; news 智谱; echo next"], home: home)
     XCTAssertEqual(r.status, 1)
     XCTAssertTrue(r.stdout.contains("removed plugin news (commands: news, annotate)"), r.stdout)
     XCTAssertTrue(r.stderr.contains("unknown command 'news'"), r.stderr)
@@ -127,7 +132,8 @@ final class ExternalPluginTests: XCTestCase {
     let home = KgshProcess.temporaryHome()
     let folder = home.appendingPathComponent("data/kgsh/plugins")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    try FileManager.default.copyItem(atPath: PluginFixtures.news, toPath: folder.appendingPathComponent("kgsh-plugin-news").path)
+    try FileManager.default.copyItem(
+      atPath: PluginFixtures.news, toPath: folder.appendingPathComponent("kgsh-plugin-news").path)
     let r = try KgshProcess.run(["-c", "news 智谱 --limit 1; plugin list"], home: home)
     XCTAssertEqual(r.status, 0, r.stderr)
     XCTAssertTrue(r.stdout.contains("listing date"), r.stdout)
@@ -136,16 +142,19 @@ final class ExternalPluginTests: XCTestCase {
 
   func testNameClashesAreRefusedAtAdd() throws {
     let home = try PluginFixtures.home(adding: [PluginFixtures.news])
-    let twice = try KgshProcess.run(["--continue-on-error", "-c", "plugin add \(PluginFixtures.news); echo next"], home: home)
+    let twice = try KgshProcess.run(
+      ["--continue-on-error", "-c", "plugin add \(PluginFixtures.news); echo next"], home: home)
     XCTAssertEqual(twice.status, 1)
     XCTAssertTrue(twice.stderr.contains("plugin news is already added"), twice.stderr)
     XCTAssertTrue(twice.stdout.contains("next"))
     let clash = try KgshProcess.run(
-      ["--continue-on-error", "-c", "plugin add \(PluginFixtures.faulty); echo next; show 智谱 --format json"], home: home,
+      ["--continue-on-error", "-c", "plugin add \(PluginFixtures.faulty); echo next; show 智谱 --format json"],
+      home: home,
       environment: ["FAULTY_HELLO": "clash"])
     XCTAssertEqual(clash.status, 1)
     XCTAssertTrue(
-      clash.stderr.contains("plugin faulty: command 'show' clashes with the built-in command 'show' of knowledge"),
+      clash.stderr.contains(
+        "plugin faulty: command 'show' clashes with the built-in command 'show' of knowledge"),
       clash.stderr)
     XCTAssertTrue(clash.stdout.contains("next"))
     XCTAssertTrue(clash.stdout.contains("Zhipu AI"), "the built-in show still works")

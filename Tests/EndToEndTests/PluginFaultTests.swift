@@ -18,11 +18,13 @@ final class PluginFaultTests: XCTestCase {
       ["--continue-on-error", "-c", "\(setup)faulty \(mode); echo next; faulty ok"], home: home)
     XCTAssertEqual(r.status, 1, "a failed plugin call fails the script")
     XCTAssertTrue(r.stderr.contains(expected), "\(mode): \(r.stderr)")
-    XCTAssertTrue(r.stdout.contains("next\nfine"), "\(mode): the session goes on and the plugin restarts:\n\(r.stdout)")
+    XCTAssertTrue(
+      r.stdout.contains("next\nfine"), "\(mode): the session goes on and the plugin restarts:\n\(r.stdout)")
   }
 
   func testCrashMidCall() throws {
-    try fault("crash", says: "plugin faulty exited with status 1 while running 'faulty'; its error output is in")
+    try fault(
+      "crash", says: "plugin faulty exited with status 1 while running 'faulty'; its error output is in")
     let log = home.appendingPathComponent("state/kgsh/plugins/faulty.log")
     XCTAssertTrue(try String(contentsOf: log, encoding: .utf8).contains("deliberate crash"))
   }
@@ -38,7 +40,8 @@ final class PluginFaultTests: XCTestCase {
   }
 
   func testGarbageOutput() throws {
-    try fault("garbage", says: "plugin faulty wrote invalid JSON while running 'faulty': '<html>definitely not JSON")
+    try fault(
+      "garbage", says: "plugin faulty wrote invalid JSON while running 'faulty': '<html>definitely not JSON")
   }
 
   func testHugeOutput() throws {
@@ -54,7 +57,8 @@ final class PluginFaultTests: XCTestCase {
       ["--continue-on-error", "-c", "plugin add \(PluginFixtures.faulty); echo next"],
       environment: ["FAULTY_HELLO": "version"])
     XCTAssertEqual(r.status, 1)
-    XCTAssertTrue(r.stderr.contains("plugin faulty speaks plugin protocol 2.0, this kgsh speaks 1.0"), r.stderr)
+    XCTAssertTrue(
+      r.stderr.contains("plugin faulty speaks plugin protocol 2.0, this kgsh speaks 1.0"), r.stderr)
     XCTAssertTrue(r.stdout.contains("next"))
   }
 
@@ -73,7 +77,8 @@ final class PluginFaultTests: XCTestCase {
   func testWritesNeedTheFeatureAndAWritableKnowledgeBase() throws {
     let plain = try KgshProcess.run(["-c", "faulty write"], home: home)
     XCTAssertTrue(plain.stdout.contains("did not declare the write feature"), plain.stdout)
-    let writer = try PluginFixtures.home(adding: [PluginFixtures.faulty], environment: ["FAULTY_FEATURES": "write"])
+    let writer = try PluginFixtures.home(
+      adding: [PluginFixtures.faulty], environment: ["FAULTY_FEATURES": "write"])
     let readOnly = try KgshProcess.run(
       ["--read-only", "-c", "faulty write"], home: writer, environment: ["FAULTY_FEATURES": "write"])
     XCTAssertTrue(readOnly.stdout.contains("the knowledge base is open read-only"), readOnly.stdout)

@@ -71,7 +71,9 @@ final class PluginReplTests: XCTestCase {
   /// Waits until the faulty plugin says (in its log) that it is hanging in the call.
   private func waitForPluginRunning() throws {
     let log = home.appendingPathComponent("state/kgsh/plugins/faulty.log")
-    func hanging() -> Bool { ((try? String(contentsOf: log, encoding: .utf8)) ?? "").contains("faulty: hanging") }
+    func hanging() -> Bool {
+      ((try? String(contentsOf: log, encoding: .utf8)) ?? "").contains("faulty: hanging")
+    }
     for _ in 0..<1000 where !hanging() { usleep(10_000) }
     XCTAssertTrue(hanging(), "the plugin never got the call")
   }

@@ -21,7 +21,9 @@ final class InProcessHostTests: XCTestCase {
     for command in ExternalPluginsPlugin.plugin.commands {
       for example in command.signature.examples {
         XCTAssertTrue(t.run(example.command), "\(example.command): \(t.errors)")
-        if let expect = example.expect { XCTAssertTrue(t.output.contains(expect), "\(example.command): \(t.output)") }
+        if let expect = example.expect {
+          XCTAssertTrue(t.output.contains(expect), "\(example.command): \(t.output)")
+        }
         ran += 1
       }
     }

@@ -8,7 +8,9 @@ final class PluginKitTests: XCTestCase {
   struct Echo: KgshPluginKit.Command {
     let signature = Signature("echo-it", summary: "Echoes", arguments: [Argument("word", "a word")])
     func run(_ call: Call, _ kgsh: any Engine) throws -> Output {
-      guard let word = call.argument(0), !word.isEmpty else { throw CommandError("nothing to echo", hint: "give a word") }
+      guard let word = call.argument(0), !word.isEmpty else {
+        throw CommandError("nothing to echo", hint: "give a word")
+      }
       let entity = try kgsh.resolve(word)
       return .record([("word", .string(word)), ("entity", entity.value)])
     }

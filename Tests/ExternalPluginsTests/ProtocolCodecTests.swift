@@ -39,7 +39,8 @@ final class ProtocolCodecTests: XCTestCase {
   }
 
   func testCompletionHintsAreNamesOrValueLists() throws {
-    let decoded = try JSONDecoder().decode([WireCompletion].self, from: Data(#"["label", ["x", "y"], "relation"]"#.utf8))
+    let decoded = try JSONDecoder().decode(
+      [WireCompletion].self, from: Data(#"["label", ["x", "y"], "relation"]"#.utf8))
     XCTAssertEqual(decoded, [.label, .values(["x", "y"]), .relation])
     XCTAssertThrowsError(try JSONDecoder().decode([WireCompletion].self, from: Data(#"["colour"]"#.utf8)))
     let encoded = String(decoding: try JSONEncoder().encode([WireCompletion.file]), as: UTF8.self)
@@ -47,8 +48,11 @@ final class ProtocolCodecTests: XCTestCase {
   }
 
   func testValuesKeepWholeNumbersApartFromFractions() throws {
-    let values = try JSONDecoder().decode([WireValue].self, from: Data("[1, 1.5, true, null, \"s\", [2], {\"k\": 3}]".utf8))
-    XCTAssertEqual(values, [.int(1), .double(1.5), .bool(true), .null, .string("s"), .array([.int(2)]), .object(["k": .int(3)])])
+    let values = try JSONDecoder().decode(
+      [WireValue].self, from: Data("[1, 1.5, true, null, \"s\", [2], {\"k\": 3}]".utf8))
+    XCTAssertEqual(
+      values,
+      [.int(1), .double(1.5), .bool(true), .null, .string("s"), .array([.int(2)]), .object(["k": .int(3)])])
   }
 
   func testGarbageIsAnError() {
