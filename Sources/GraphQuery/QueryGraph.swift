@@ -23,7 +23,7 @@ final class QueryGraph: @unchecked Sendable {
   var typeCounts: [Int]
   var outEdges: [[Int32]]
   var inEdges: [[Int32]]
-  var indexOfID: [Int64: Int32]
+  var indexOfID: NodeIndexMap
   /// Details of stored elements, shared by copies of the same snapshot.
   let cache: DetailCache
   /// Elements created by the running query: properties kept here until commit.
@@ -43,9 +43,7 @@ final class QueryGraph: @unchecked Sendable {
     self.store = store
     let (ids, labels) = try store.queryNodeTopology()
     nodeIDs = ids
-    var indexOfID: [Int64: Int32] = [:]
-    indexOfID.reserveCapacity(ids.count)
-    for (i, id) in ids.enumerated() { indexOfID[id] = Int32(i) }
+    var indexOfID = NodeIndexMap(sortedIDs: ids)
     nodeLabels = Array(repeating: [], count: ids.count)
     labelNames = []
     labelIndex = [:]
@@ -85,6 +83,17 @@ final class QueryGraph: @unchecked Sendable {
     for e in edgeIDs.indices {
       outEdges[Int(edgeSrc[e])].append(Int32(e))
       inEdges[Int(edgeDst[e])].append(Int32(e))
+    }
+    // Each node's edges sorted by (type, other end): one type is a contiguous range found by
+    // binary search, and two ranges can be intersected by a merge (see Matcher+Intersect).
+    let (src, dst, type) = (edgeSrc, edgeDst, edgeType)
+    for n in 0..<ids.count {
+      if outEdges[n].count > 1 {
+        outEdges[n].sort { a, b in (type[Int(a)], dst[Int(a)], a) < (type[Int(b)], dst[Int(b)], b) }
+      }
+      if inEdges[n].count > 1 {
+        inEdges[n].sort { a, b in (type[Int(a)], src[Int(a)], a) < (type[Int(b)], src[Int(b)], b) }
+      }
     }
     self.indexOfID = indexOfID
     cache = DetailCache()

@@ -42,19 +42,38 @@ public enum KnowledgeLoader {
     return String(hash, radix: 16)
   }
 
+  /// A cheap key of the source files' names, sizes and modification times: when it matches
+  /// the one recorded at the last check, the files were not touched and hashing their bytes
+  /// (most of a start-up's file reading) is skipped.
+  static func statKey(_ dir: String) -> String {
+    var key = ""
+    for name in files {
+      var info = stat()
+      guard stat(dir + "/" + name, &info) == 0 else { return "" }
+      key += "\(name):\(info.st_size):\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec);"
+    }
+    return key
+  }
+
   /// Rebuilds the built-in layer when the sources changed. Returns true when it rebuilt.
   /// - Throws: `KnowledgeError` naming the file and line of a malformed row; nothing is
   ///   changed in that case.
   @discardableResult
   public static func ensureBuilt(_ store: KnowledgeStore, from dir: String) throws -> Bool {
+    let quick = statKey(dir)
+    if !quick.isEmpty, try store.meta("builtin_stat") == quick { return false }
     let print = fingerprint(dir)
-    if try store.meta("builtin_hash") == print { return false }
+    if try store.meta("builtin_hash") == print {
+      if !store.isReadOnly && !quick.isEmpty { try store.write { w in try w.setMeta("builtin_stat", quick) } }
+      return false
+    }
     if store.isReadOnly { return false }
     let tables = try files.map { try TSV.read(dir + "/" + $0) }
     try store.write { w in
       try clearBuiltin(w)
       try load(tables, into: w)
       try w.setMeta("builtin_hash", print)
+      try w.setMeta("builtin_stat", quick)
     }
     return true
   }
@@ -74,7 +93,8 @@ public enum KnowledgeLoader {
       try w.upsertSource(
         Source(
           key: row["id"], kind: row.optional("kind"), title: row.optional("title"),
-          publisher: row.optional("publisher"), url: row.optional("url"), published: row.optional("published"),
+          publisher: row.optional("publisher"), url: row.optional("url"),
+          published: row.optional("published"),
           reliability: row.optional("reliability"), note: row.optional("note")), layer: .builtin)
     }
     var keys = Set<String>()
@@ -83,7 +103,8 @@ public enum KnowledgeLoader {
       keys.insert(key)
       let labels = row["labels"].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
       let id = try w.upsertNode(
-        key: key, name: row["name"], labels: labels, description: row.optional("description"), layer: .builtin)
+        key: key, name: row["name"], labels: labels, description: row.optional("description"), layer: .builtin
+      )
       for alias in row["aliases"].split(separator: "|") { try w.addAlias(id, String(alias), layer: .builtin) }
     }
     try w.execute(
@@ -100,7 +121,8 @@ public enum KnowledgeLoader {
       try w.addFact(
         FactDraft(
           key: row.optional("id"), nodeID: try node(row, "subject"), predicate: row["predicate"],
-          valueType: row["type"], value: row["value"], unit: row.optional("unit"), currency: row.optional("currency"),
+          valueType: row["type"], value: row["value"], unit: row.optional("unit"),
+          currency: row.optional("currency"),
           qualifier: row.optional("qualifier"), note: row.optional("note"),
           provenance: Provenance(
             source: row.optional("source"), quote: row.optional("quote"), asOf: row.optional("as_of"),

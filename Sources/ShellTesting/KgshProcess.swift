@@ -26,20 +26,25 @@ public struct KgshProcess {
     return env
   }
 
-  /// Runs kgsh with arguments and optional stdin text.
-  public static func run(_ arguments: [String], stdin: String? = nil, home: URL? = nil, cwd: URL? = nil) throws -> KgshProcess {
-    try run(arguments, input: stdin.map { Data($0.utf8) }, home: home, cwd: cwd)
+  /// Runs kgsh with arguments and optional stdin text; `environment` adds to (or overrides)
+  /// the temporary-home environment.
+  public static func run(
+    _ arguments: [String], stdin: String? = nil, home: URL? = nil, cwd: URL? = nil,
+    environment extra: [String: String] = [:]
+  ) throws -> KgshProcess {
+    try run(arguments, input: stdin.map { Data($0.utf8) }, home: home, cwd: cwd, environment: extra)
   }
 
   /// Runs kgsh with arguments and raw stdin bytes. With a `timeout`, a kgsh that is still
   /// running then is killed and reported as `timedOut` (a hang guard, not a timing check).
   public static func run(
-    _ arguments: [String], input: Data?, home: URL? = nil, cwd: URL? = nil, timeout: Double? = nil
+    _ arguments: [String], input: Data?, home: URL? = nil, cwd: URL? = nil,
+    environment extra: [String: String] = [:], timeout: Double? = nil
   ) throws -> KgshProcess {
     let process = Process()
     process.executableURL = Repository.kgsh
     process.arguments = arguments
-    process.environment = environment(home: home ?? temporaryHome())
+    process.environment = environment(home: home ?? temporaryHome()).merging(extra) { $1 }
     if let cwd { process.currentDirectoryURL = cwd }
     let out = Pipe(), err = Pipe(), stdinPipe = Pipe()
     process.standardOutput = out
