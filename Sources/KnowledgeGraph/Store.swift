@@ -50,6 +50,7 @@ public final class KnowledgeStore: @unchecked Sendable {
     }
     if exists {
       try checkHeader(path)
+      try checkSize(path)
     } else if readOnly {
       throw KnowledgeError(
         "\(path) does not exist, so it cannot be opened read-only", hint: "drop --read-only to create it")
@@ -65,8 +66,9 @@ public final class KnowledgeStore: @unchecked Sendable {
       queue = try DatabaseQueue(path: path, configuration: config)
     } catch {
       throw KnowledgeError(
-        "cannot open \(path): \(describe(error))", hint: "check the path and its permissions")
+        "cannot open \(path): \(describe(error))", hint: hint(for: error, path: path) ?? "check the path and its permissions")
     }
+    if exists { try checkIntegrity(queue, path: path) }
     try prepare(queue, path: path, readOnly: readOnly)
     return KnowledgeStore(path: path, queue: queue, readOnly: readOnly)
   }
@@ -145,7 +147,7 @@ public final class KnowledgeStore: @unchecked Sendable {
     } catch let error as KnowledgeError {
       throw error
     } catch {
-      throw KnowledgeError("cannot use \(path): \(describe(error))", hint: hint(for: error))
+      throw KnowledgeError("cannot use \(path): \(describe(error))", hint: hint(for: error, path: path))
     }
   }
 
@@ -159,6 +161,7 @@ public final class KnowledgeStore: @unchecked Sendable {
       case .SQLITE_BUSY, .SQLITE_LOCKED: return "the knowledge base is busy (another kgsh is writing); retry"
       case .SQLITE_READONLY: return "the knowledge base is read-only"
       case .SQLITE_FULL: return "the disk is full"
+      case .SQLITE_IOERR: return "writing to the disk failed (is it full, or the file over a size limit?)"
       case .SQLITE_INTERRUPT: return "interrupted"
       case .SQLITE_CANTOPEN: return "the file cannot be opened"
       default: return db.message ?? "database error \(db.resultCode.rawValue)"
@@ -167,12 +170,12 @@ public final class KnowledgeStore: @unchecked Sendable {
     return "\(error)"
   }
 
-  static func hint(for error: any Error) -> String? {
+  static func hint(for error: any Error, path: String? = nil) -> String? {
     guard let db = error as? DatabaseError else { return nil }
     switch db.resultCode {
     case .SQLITE_NOTADB, .SQLITE_CORRUPT:
-      return "restore it from a backup or rebuild it from the built-in sources"
-    case .SQLITE_FULL: return "free some disk space and retry; nothing was changed"
+      return damagedHint(path)
+    case .SQLITE_FULL, .SQLITE_IOERR: return "free some disk space and retry; nothing was changed"
     default: return nil
     }
   }
@@ -192,6 +195,13 @@ public final class KnowledgeStore: @unchecked Sendable {
   public func interrupt() {
     queue.interrupt()
     sqlReader.withLock { $0 }?.interrupt()
+  }
+
+  /// Closes the file: SQLite checkpoints the write-ahead log into it and removes the
+  /// `-wal` file, so a plain copy of the knowledge base file is complete. The store must
+  /// not be used afterwards.
+  public func close() {
+    try? queue.close()
   }
 
   /// A value from the meta table.

@@ -37,12 +37,13 @@ public struct KgshProcess {
 
   /// Runs kgsh with arguments and raw stdin bytes. With a `timeout`, a kgsh that is still
   /// running then is killed and reported as `timedOut` (a hang guard, not a timing check).
+  /// `executable` runs another program (e.g. /bin/sh to set a ulimit) in the same environment.
   public static func run(
     _ arguments: [String], input: Data?, home: URL? = nil, cwd: URL? = nil,
-    environment extra: [String: String] = [:], timeout: Double? = nil
+    environment extra: [String: String] = [:], timeout: Double? = nil, executable: String? = nil
   ) throws -> KgshProcess {
     let process = Process()
-    process.executableURL = Repository.kgsh
+    process.executableURL = executable.map { URL(fileURLWithPath: $0) } ?? Repository.kgsh
     process.arguments = arguments
     process.environment = environment(home: home ?? temporaryHome()).merging(extra) { $1 }
     if let cwd { process.currentDirectoryURL = cwd }

@@ -27,8 +27,12 @@ struct KgshCommand: ParsableCommand {
   @ArgumentParser.Flag(help: "Do not read the init file.") var noInit = false
   @Option(help: "Stop any statement that runs longer than this (5s, 500ms, 2m; default off).") var timeout: String?
   @ArgumentParser.Flag(help: "Do not load third-party plugins (plugin add still works).") var noPlugins = false
+  @ArgumentParser.Flag(
+    help: "Copy what can be read from a damaged --db file into a new file next to it (the original is not changed)."
+  ) var recover = false
 
   func run() throws {
+    if recover { return try runRecover() }
     let interactive = file == nil && commands == nil && Terminal.isInteractive()
     let session: Session
     do {
@@ -60,6 +64,8 @@ struct KgshCommand: ParsableCommand {
       }
       session.variables[String(param[..<eq])] = .string(String(param[param.index(after: eq)...]))
     }
+    // Closing checkpoints the WAL into the file, so copying the file alone is a backup.
+    defer { session.store.close() }
     let shell = Shell(session: session)
     defer { PluginHost.of(session)?.stopAll() }
     SignalHandling.installCommandInterrupt()
@@ -94,5 +100,22 @@ struct KgshCommand: ParsableCommand {
   /// Writes `kgsh: MESSAGE` on stderr as one line, with control characters made visible.
   static func fail(_ message: String) {
     FileHandle.standardError.write(Data(("kgsh: " + TextWidth.sanitize(message) + "\n").utf8))
+  }
+
+  /// `kgsh --db FILE --recover`.
+  func runRecover() throws {
+    guard let db else {
+      Self.fail("--recover needs --db FILE: the damaged knowledge base")
+      throw ExitCode(1)
+    }
+    do {
+      let (target, rows) = try KnowledgeStore.recover(db)
+      let store = try KnowledgeStore.open(path: target, readOnly: true)
+      print("recovered \(rows) rows (\(try store.nodeCount()) entities) from \(db) into \(target); \(db) is unchanged")
+      print("check it with: kgsh --db \(target) stats")
+    } catch {
+      Self.fail(ShellError.describe(error))
+      throw ExitCode(1)
+    }
   }
 }

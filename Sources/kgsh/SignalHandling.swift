@@ -12,6 +12,8 @@ nonisolated(unsafe) private var interruptPipeWrite: Int32 = -1
 enum SignalHandling {
   static func installCommandInterrupt() {
     signal(SIGPIPE, SIG_IGN)
+    // Past a file-size limit (ulimit -f) a write fails with "disk full" instead of killing kgsh.
+    signal(SIGXFSZ, SIG_IGN)
     var fds: [Int32] = [-1, -1]
     if pipe(&fds) == 0 {
       interruptPipeWrite = fds[1]
