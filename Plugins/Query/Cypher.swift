@@ -35,7 +35,10 @@ enum Cypher {
   /// Runs `query` and returns its rows as a table (with what it wrote as a note), or a
   /// message with the statistics when the query returns nothing.
   static func run(_ query: String, _ session: Session) throws -> Output {
-    let engine = QueryEngine(store: session.store)
+    var engine = QueryEngine(store: session.store)
+    engine.interrupt = {
+      if interruptFlag.load(ordering: .relaxed) { throw ShellError("interrupted", hint: "nothing was changed") }
+    }
     let result: QueryResult
     do {
       result = try engine.run(query, parameters: parameters(session))

@@ -7,6 +7,21 @@ class Stage {
   func finish() throws { try next?.finish() }
 }
 
+/// Passes rows on, calling `interrupt` every 256 rows so Ctrl-C and timeouts can stop a
+/// query that produces or filters many rows.
+final class InterruptStage: Stage {
+  let interrupt: () throws -> Void
+  var count = 0
+
+  init(_ interrupt: @escaping () throws -> Void) { self.interrupt = interrupt }
+
+  override func push(_ row: Row) throws {
+    count &+= 1
+    if count & 255 == 0 { try interrupt() }
+    try next?.push(row)
+  }
+}
+
 /// Collects the rows that leave the last clause.
 final class CollectStage: Stage {
   var rows: [Row] = []
@@ -150,6 +165,9 @@ struct Executor {
   /// Plans of the MATCH clauses, in order (for `explain`).
   var plans: [MatchPlan] = []
 
+  /// Called every few hundred rows; throws to stop the query (Ctrl-C, timeouts).
+  var interrupt: () throws -> Void = {}
+
   init(graph: QueryGraph, parameters: [String: QValue]) {
     self.graph = graph
     evaluator = Evaluator(graph: graph, parameters: parameters)
@@ -220,6 +238,7 @@ struct Executor {
         stages.append(stage)
       }
     }
+    stages = stages.flatMap { [$0, InterruptStage(interrupt)] }
     let collect = CollectStage()
     stages.append(collect)
     for i in 0..<(stages.count - 1) { stages[i].next = stages[i + 1] }

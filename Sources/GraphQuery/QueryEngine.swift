@@ -15,6 +15,9 @@ import KnowledgeGraph
 /// ```
 public struct QueryEngine: Sendable {
   public let store: KnowledgeStore
+  /// Called every few hundred rows while a query runs; throw from it to stop the query
+  /// (the shell's Ctrl-C and timeout). Nothing is written when it throws.
+  public var interrupt: @Sendable () throws -> Void = {}
 
   public init(store: KnowledgeStore) { self.store = store }
 
@@ -31,6 +34,7 @@ public struct QueryEngine: Sendable {
     let base = try QueryGraph.load(store)
     let graph = writes ? QueryGraph(copying: base) : base
     var executor = Executor(graph: graph, parameters: params)
+    executor.interrupt = interrupt
     let (first, collect, columns) = try executor.build(query)
     try first.push([])
     try first.finish()

@@ -93,4 +93,15 @@ public struct KgshProcess {
   public var signalled = false
   /// kgsh was still running at the timeout and was stopped.
   public var timedOut = false
+
+  /// CPU seconds (user + system) process `pid` has used so far, from /proc; 0 when gone.
+  /// Tests wait on it to act while kgsh is provably busy, without timing anything.
+  public static func cpuSeconds(of pid: Int32) -> Double {
+    guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+      let close = stat.lastIndex(of: ")")
+    else { return 0 }
+    let fields = stat[stat.index(after: close)...].split(separator: " ")
+    guard fields.count > 13, let user = Double(fields[11]), let system = Double(fields[12]) else { return 0 }
+    return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
+  }
 }

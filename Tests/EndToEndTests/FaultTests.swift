@@ -35,7 +35,7 @@ final class FaultTests: XCTestCase {
     process.standardOutput = FileHandle.nullDevice
     process.standardError = FileHandle.nullDevice
     try process.run()
-    while process.isRunning, Self.cpuSeconds(of: process.processIdentifier) < whole / 2 { usleep(10_000) }
+    while process.isRunning, KgshProcess.cpuSeconds(of: process.processIdentifier) < whole / 2 { usleep(10_000) }
     XCTAssertTrue(process.isRunning, "the import ended before it could be killed")
     kill(process.processIdentifier, SIGKILL)
     process.waitUntilExit()
@@ -216,16 +216,6 @@ final class FaultTests: XCTestCase {
   override class func tearDown() {
     print("fault tests: \(integrityChecks) integrity checks passed")
     super.tearDown()
-  }
-
-  /// CPU seconds (user + system) a process has used so far, from /proc.
-  private static func cpuSeconds(of pid: Int32) -> Double {
-    guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-      let close = stat.lastIndex(of: ")")
-    else { return 0 }
-    let fields = stat[stat.index(after: close)...].split(separator: " ")
-    guard fields.count > 13, let user = Double(fields[11]), let system = Double(fields[12]) else { return 0 }
-    return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
   }
 
   /// CPU seconds the child processes started by `body` used.

@@ -106,9 +106,13 @@ final class ReplPtyTests: XCTestCase {
     shell.send("echo started; sql with recursive c(x) as (select 1 union all select x + 1 from c) select count(*) from c")
     shell.send(key: .enter)
     try shell.waitFor(#/\nstarted/#)
+    // Wait until SQLite is provably busy in the statement (it burns CPU), then press Ctrl-C.
+    let busy = KgshProcess.cpuSeconds(of: shell.processID) + 0.3
+    while !shell.isClosed && KgshProcess.cpuSeconds(of: shell.processID) < busy { usleep(10_000) }
     shell.send(key: .ctrlC)
     let seen = try waitForPrompt(shell)
     XCTAssertTrue(seen.contains("interrupted"), "no 'interrupted' after Ctrl-C: \(seen)")
+    XCTAssertFalse(seen.contains("rest of the input"), "stopped between statements, not inside SQLite: \(seen)")
     shell.send("stats")
     shell.send(key: .enter)
     XCTAssertTrue(Self.commandOutput(try waitForPrompt(shell)).contains("entities"))

@@ -1,6 +1,7 @@
 import XCTest
 
 @testable import GraphQuery
+import KnowledgeGraph
 
 final class ParserTests: XCTestCase {
   func error(_ text: String) -> QueryError? {
@@ -83,5 +84,54 @@ final class ParserTests: XCTestCase {
       return XCTFail("expected a string literal")
     }
     XCTAssertEqual(s, "it's")
+  }
+}
+
+/// Regressions from the bad-input corpus: deep nesting used to overflow the stack.
+final class ParserLimitTests: XCTestCase {
+  func deepError(_ text: String) -> String? {
+    do {
+      _ = try Parser.parse(text)
+      return nil
+    } catch {
+      return "\(error)"
+    }
+  }
+
+  func testDeepNestingIsASyntaxErrorNotACrash() {
+    let n = 5000
+    let cases = [
+      "MATCH (n) WHERE " + String(repeating: "(", count: n) + "true" + String(repeating: ")", count: n) + " RETURN n",
+      "RETURN " + String(repeating: "[", count: n) + "1" + String(repeating: "]", count: n),
+      "RETURN 1" + String(repeating: " + 1", count: n),
+      "RETURN " + String(repeating: "NOT ", count: n) + "true",
+      "RETURN " + String(repeating: "- ", count: n) + "1",
+      "MATCH (n) RETURN n" + String(repeating: ".a", count: n),
+      "RETURN " + String(repeating: "CASE WHEN true THEN ", count: n) + "1" + String(repeating: " END", count: n),
+    ]
+    for text in cases {
+      let message = deepError(text)
+      XCTAssertTrue(message?.contains("too deeply") ?? false, "\(text.prefix(40)): \(message ?? "parsed")")
+    }
+  }
+
+  func testOrdinaryNestingStillParses() throws {
+    _ = try Parser.parse(
+      "MATCH (n) WHERE " + String(repeating: "(", count: 50) + "true" + String(repeating: ")", count: 50)
+        + " RETURN 1" + String(repeating: " + 1", count: 100))
+  }
+
+  func testAnInterruptStopsAQueryAndWritesNothing() throws {
+    let store = try KnowledgeStore.inMemory()
+    try store.write { w in
+      for i in 0..<50 { try w.upsertNode(key: "n\(i)", name: "N\(i)", labels: ["T"]) }
+    }
+    struct Stop: Error {}
+    var engine = QueryEngine(store: store)
+    engine.interrupt = { throw Stop() }
+    XCTAssertThrowsError(try engine.run("MATCH (a), (b), (c) CREATE (:Made) RETURN count(*)")) { error in
+      XCTAssertTrue(error is Stop, "\(error)")
+    }
+    XCTAssertEqual(try QueryEngine(store: store).run("MATCH (m:Made) RETURN count(*)").rows.first?.first?.value, .int(0))
   }
 }

@@ -115,3 +115,63 @@ final class StoreTests: XCTestCase {
     XCTAssertThrowsError(try store.readOnlyQuery("selec 1")) { XCTAssertTrue("\($0)".contains("SQL error")) }
   }
 }
+
+/// The sql command's locks, damaged files and files that are not files.
+final class StoreSafetyTests: XCTestCase {
+  func temp(_ name: String) -> String {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kgsafe-\(UUID().uuidString)")
+    try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    return dir.appendingPathComponent(name).path
+  }
+
+  func testSQLCannotWriteAttachOrLoadExtensionsOnFileAndMemoryStores() throws {
+    let file = try KnowledgeStore.open(path: temp("kb.sqlite"))
+    for store in [file, try KnowledgeStore.inMemory()] {
+      for sql in [
+        "DELETE FROM node", "DROP TABLE node", "INSERT INTO meta(key, value) VALUES ('a', 'b')",
+        "ATTACH DATABASE '/tmp/x.db' AS x", "attach '/tmp/x.db' as x", "SELECT load_extension('/tmp/x')",
+        "VACUUM INTO '/tmp/evil.db'", "PRAGMA journal_mode = DELETE", "CREATE TABLE t(x)",
+      ] {
+        XCTAssertThrowsError(try store.readOnlyQuery(sql), sql)
+      }
+      // A pragma the statement check lets through cannot unlock writes for later statements.
+      _ = try? store.readOnlyQuery("PRAGMA query_only = 0")
+      XCTAssertThrowsError(try store.readOnlyQuery("DELETE FROM node"))
+      XCTAssertEqual(try store.readOnlyQuery("SELECT count(*) FROM node").rows.count, 1)
+    }
+  }
+
+  func testValuesAreBoundNotSpliced() throws {
+    let store = try KnowledgeStore.inMemory()
+    let evil = "x'); DROP TABLE node; --"
+    try store.write { w in try w.upsertNode(key: evil, name: evil, labels: ["T"]) }
+    if case .found(let node) = try store.resolve(evil) {
+      XCTAssertEqual(node.name, evil)
+    } else {
+      XCTFail("the name with SQL in it was not found by itself")
+    }
+    XCTAssertEqual(try store.nodeCount(), 1)
+  }
+
+  func testNotRegularFilesAreRefused() {
+    for path in ["/dev/zero", "/", "/nonexistent/file"] {
+      XCTAssertThrowsError(try TextFile.read(path), path)
+    }
+  }
+
+  func testTruncatedFileIsRefusedAndUnchanged() throws {
+    let path = temp("kb.sqlite")
+    let store = try KnowledgeStore.open(path: path)
+    try store.write { w in
+      for i in 0..<3000 { try w.upsertNode(key: "k\(i)", name: "Node number \(i)", labels: ["T"]) }
+    }
+    store.close()
+    let whole = try Data(contentsOf: URL(fileURLWithPath: path))
+    let cut = whole.prefix(whole.count / 2 + 100)
+    try cut.write(to: URL(fileURLWithPath: path))
+    XCTAssertThrowsError(try KnowledgeStore.open(path: path)) { error in
+      XCTAssertTrue("\(error)".contains("damaged") && "\(error)".contains("--recover"), "\(error)")
+    }
+    XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: path)), cut)
+  }
+}

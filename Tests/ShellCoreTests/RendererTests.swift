@@ -41,3 +41,42 @@ final class RendererTests: XCTestCase {
     XCTAssertEqual(ValueFormat.human(.int(1_234_567)), "1,234,567")
   }
 }
+
+/// Regressions from the bad-input corpus.
+final class RendererHostileInputTests: XCTestCase {
+  func testRepeatedColumnNamesInJSONAreMadeUnique() {
+    let table = Table(columns: ["a", "a", "a_2"], rows: [[.int(1), .int(2), .int(3)]])
+    let json = Renderer(format: .json).render(.table(table))
+    XCTAssertTrue(json.contains("\"a\": 1") && json.contains("\"a_2\": 2") && json.contains("\"a_2_2\": 3"), json)
+  }
+
+  func testControlCharactersNeverReachTheTerminalInAnyFormat() {
+    let evil = "x\u{1B}]0;title\u{07}\u{9B}2J"
+    let outputs: [Output] = [
+      .table(Table(columns: [evil], rows: [[.string(evil)]], notes: [evil])),
+      .record([(evil, .string(evil))]),
+      .sections([(evil, .message(evil))]),
+      .message(evil),
+    ]
+    for format in OutputFormat.allCases {
+      for output in outputs {
+        let text = Renderer(format: format).render(output)
+        let bad = text.unicodeScalars.filter { ($0.value < 0x20 && $0 != "\n" && $0 != "\t") || (0x7F..<0xA0).contains($0.value) }
+        XCTAssertTrue(bad.isEmpty, "\(format): \(text.debugDescription)")
+      }
+    }
+  }
+
+  func testTimeoutSettingParses() throws {
+    XCTAssertEqual(try Interruption.parseTimeout("5s"), 5)
+    XCTAssertEqual(try Interruption.parseTimeout("500ms"), 0.5)
+    XCTAssertEqual(try Interruption.parseTimeout("2m"), 120)
+    XCTAssertEqual(try Interruption.parseTimeout("3"), 3)
+    XCTAssertNil(try Interruption.parseTimeout("off"))
+    for bad in ["-5s", "abc", "1e400", "nan", "99999999h", ""] {
+      XCTAssertThrowsError(try Interruption.parseTimeout(bad), bad)
+    }
+    XCTAssertEqual(Interruption.format(0.5), "500ms")
+    XCTAssertEqual(Interruption.format(30), "30s")
+  }
+}

@@ -116,7 +116,7 @@ public struct Renderer {
       var lines = ["| " + t.columns.map(esc).joined(separator: " | ") + " |"]
       lines.append("|" + t.columns.map { _ in " --- |" }.joined())
       for row in t.rows { lines.append("| " + row.map { esc(ValueFormat.human($0)) }.joined(separator: " | ") + " |") }
-      return lines.joined(separator: "\n") + "\n" + t.notes.map { "\n" + $0 }.joined() + (t.notes.isEmpty ? "" : "\n")
+      return lines.joined(separator: "\n") + "\n" + t.notes.map { "\n" + TextWidth.sanitize($0) }.joined() + (t.notes.isEmpty ? "" : "\n")
     }
   }
 
