@@ -37,7 +37,9 @@ enum Cypher {
   static func run(_ query: String, _ session: Session) throws -> Output {
     var engine = QueryEngine(store: session.store)
     engine.interrupt = {
-      if interruptFlag.load(ordering: .relaxed) { throw ShellError("interrupted", hint: "nothing was changed") }
+      if interruptFlag.load(ordering: .relaxed) {
+        throw ShellError("interrupted", hint: "nothing was changed")
+      }
     }
     let result: QueryResult
     do {

@@ -25,7 +25,8 @@ struct SetCommand: Command {
     examples: [
       Example(
         "set on-error continue", "run on after a failed command in scripts", expect: "on-error: continue"),
-      Example("set timeout 30s", "stop any statement that runs longer than 30 seconds", expect: "timeout: 30s"),
+      Example(
+        "set timeout 30s", "stop any statement that runs longer than 30 seconds", expect: "timeout: 30s"),
       Example("set", "all settings", expect: "timer"),
     ])
 
@@ -38,7 +39,8 @@ struct SetCommand: Command {
       let near = Names.suggestions(for: name, among: known)
       throw ShellError(
         "set: unknown setting '\(name)'",
-        hint: near.first.map { "did you mean \($0)?" } ?? "settings: on-error, timer, timeout, plugin-timeout")
+        hint: near.first.map { "did you mean \($0)?" } ?? "settings: on-error, timer, timeout, plugin-timeout"
+      )
     }
     guard let value = call.argument(1)?.lowercased() else {
       return .message("\(name): \(session.settings[name] ?? "")")

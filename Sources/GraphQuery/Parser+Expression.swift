@@ -15,7 +15,8 @@ extension Parser {
     depth += 1
     if depth > Parser.maxDepth {
       throw QueryError(
-        .syntax, "the expression is nested or chained too deeply; split it up (a WITH clause can hold a part)",
+        .syntax,
+        "the expression is nested or chained too deeply; split it up (a WITH clause can hold a part)",
         at: position)
     }
   }

@@ -13,7 +13,8 @@ extension KnowledgeStore {
   /// What to do about a damaged file at `path`.
   static func damagedHint(_ path: String?) -> String {
     guard let path else { return "restore it from a backup or rebuild it from the built-in sources" }
-    return "kgsh left it unchanged; run kgsh --db \(path) --recover to copy what can be read into a new file, "
+    return
+      "kgsh left it unchanged; run kgsh --db \(path) --recover to copy what can be read into a new file, "
       + "or restore a backup (\(path).bak-vN), or move it away to rebuild from the built-in sources"
   }
 

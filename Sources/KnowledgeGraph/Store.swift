@@ -66,7 +66,8 @@ public final class KnowledgeStore: @unchecked Sendable {
       queue = try DatabaseQueue(path: path, configuration: config)
     } catch {
       throw KnowledgeError(
-        "cannot open \(path): \(describe(error))", hint: hint(for: error, path: path) ?? "check the path and its permissions")
+        "cannot open \(path): \(describe(error))",
+        hint: hint(for: error, path: path) ?? "check the path and its permissions")
     }
     if exists { try checkIntegrity(queue, path: path) }
     try prepare(queue, path: path, readOnly: readOnly)

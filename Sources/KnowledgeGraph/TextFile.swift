@@ -12,7 +12,8 @@ public enum TextFile {
   public static func read(_ path: String, what: String = "file") throws -> String {
     var info = stat()
     guard stat(path, &info) == 0 else {
-      throw KnowledgeError("cannot read \(what) \(path): \(String(cString: strerror(errno)))", hint: "check the path")
+      throw KnowledgeError(
+        "cannot read \(what) \(path): \(String(cString: strerror(errno)))", hint: "check the path")
     }
     guard info.st_mode & S_IFMT == S_IFREG else {
       throw KnowledgeError("\(path) is not a regular file", hint: "pass a \(what) path")
@@ -28,7 +29,8 @@ public enum TextFile {
       let data = try handle.readToEnd() ?? Data()
       return String(decoding: data, as: UTF8.self)
     } catch {
-      throw KnowledgeError("cannot read \(what) \(path): \(error.localizedDescription)", hint: "check the file")
+      throw KnowledgeError(
+        "cannot read \(what) \(path): \(error.localizedDescription)", hint: "check the file")
     }
   }
 }

@@ -18,17 +18,24 @@ struct KgshCommand: ParsableCommand {
     version: version)
 
   @ArgumentParser.Argument(help: "A script (*.kgsh) to run.") var file: String?
-  @Option(name: .customShort("c"), help: "Run these commands (separated by ';') and exit.") var commands: String?
-  @Option(help: "Open this knowledge base file instead of the default one (created when missing).") var db: String?
+  @Option(name: .customShort("c"), help: "Run these commands (separated by ';') and exit.") var commands:
+    String?
+  @Option(help: "Open this knowledge base file instead of the default one (created when missing).") var db:
+    String?
   @ArgumentParser.Flag(help: "Open the knowledge base read-only; writes are refused.") var readOnly = false
-  @ArgumentParser.Flag(help: "Run on after a failed command; exit 1 at the end if any failed.") var continueOnError = false
+  @ArgumentParser.Flag(help: "Run on after a failed command; exit 1 at the end if any failed.")
+  var continueOnError = false
   @Option(help: "Output format: table, json, csv, tsv or markdown.") var format: String?
-  @Option(name: .customLong("param"), help: "Set a variable: NAME=VALUE (repeatable).") var params: [String] = []
+  @Option(name: .customLong("param"), help: "Set a variable: NAME=VALUE (repeatable).") var params: [String] =
+    []
   @ArgumentParser.Flag(help: "Do not read the init file.") var noInit = false
-  @Option(help: "Stop any statement that runs longer than this (5s, 500ms, 2m; default off).") var timeout: String?
-  @ArgumentParser.Flag(help: "Do not load third-party plugins (plugin add still works).") var noPlugins = false
+  @Option(help: "Stop any statement that runs longer than this (5s, 500ms, 2m; default off).") var timeout:
+    String?
+  @ArgumentParser.Flag(help: "Do not load third-party plugins (plugin add still works).") var noPlugins =
+    false
   @ArgumentParser.Flag(
-    help: "Copy what can be read from a damaged --db file into a new file next to it (the original is not changed)."
+    help:
+      "Copy what can be read from a damaged --db file into a new file next to it (the original is not changed)."
   ) var recover = false
 
   func run() throws {
@@ -111,7 +118,9 @@ struct KgshCommand: ParsableCommand {
     do {
       let (target, rows) = try KnowledgeStore.recover(db)
       let store = try KnowledgeStore.open(path: target, readOnly: true)
-      print("recovered \(rows) rows (\(try store.nodeCount()) entities) from \(db) into \(target); \(db) is unchanged")
+      print(
+        "recovered \(rows) rows (\(try store.nodeCount()) entities) from \(db) into \(target); \(db) is unchanged"
+      )
       print("check it with: kgsh --db \(target) stats")
     } catch {
       Self.fail(ShellError.describe(error))

@@ -40,7 +40,8 @@ final class BadInputTests: XCTestCase {
       // An argument cannot hold a NUL byte, and Linux limits one argument to 128 KB.
       if !c.bytes.contains(0) && c.bytes.count < 100_000 {
         let text = String(decoding: c.bytes, as: UTF8.self)
-        check(c, "-c", try KgshProcess.run(["-c", text], input: nil, home: Self.home, timeout: Self.hangLimit))
+        check(
+          c, "-c", try KgshProcess.run(["-c", text], input: nil, home: Self.home, timeout: Self.hangLimit))
         runs += 1
       }
       check(c, "stdin", try KgshProcess.run([], input: c.bytes, home: Self.home, timeout: Self.hangLimit))
@@ -66,11 +67,13 @@ final class BadInputTests: XCTestCase {
     ]
     for format in ["table", "json", "csv", "tsv", "markdown"] {
       for (command, shown) in commands {
-        let r = try KgshProcess.run(["--db", db, "--format", format, "-c", command], input: nil, home: Self.home)
+        let r = try KgshProcess.run(
+          ["--db", db, "--format", format, "-c", command], input: nil, home: Self.home)
         XCTAssertFalse(r.signalled, "\(command) crashed")
         let both = r.stdout + r.stderr
         XCTAssertFalse(
-          both.unicodeScalars.contains { Self.isTerminalControl($0) }, "\(format) \(command): \(both.debugDescription)")
+          both.unicodeScalars.contains { Self.isTerminalControl($0) },
+          "\(format) \(command): \(both.debugDescription)")
         XCTAssertTrue(shown.isEmpty || both.contains(shown), "\(format) \(command): \(both)")
       }
     }
@@ -97,13 +100,15 @@ final class BadInputTests: XCTestCase {
       XCTAssertTrue(r.status == 0 || r.status == 1, "\(what): status \(r.status)")
     }
     let errorLines = r.stderr.split(separator: "\n")
-    XCTAssertLessThanOrEqual(errorLines.count, 1, "\(what): more than one line of error: \(r.stderr.prefix(500))")
+    XCTAssertLessThanOrEqual(
+      errorLines.count, 1, "\(what): more than one line of error: \(r.stderr.prefix(500))")
     if r.status == 1 { XCTAssertEqual(errorLines.count, 1, "\(what): failed without saying why") }
     for marker in ["Fatal error", "Swift.", "DatabaseError", "KnowledgeError", "ShellError", "Backtrac"] {
       XCTAssertFalse(r.stderr.contains(marker), "\(what): \(r.stderr.prefix(300))")
     }
     let controls = (r.stdout + r.stderr).unicodeScalars.filter(Self.isTerminalControl)
-    XCTAssertTrue(controls.isEmpty, "\(what): control characters reached the terminal: \(controls.map(\.value))")
+    XCTAssertTrue(
+      controls.isEmpty, "\(what): control characters reached the terminal: \(controls.map(\.value))")
   }
 
   /// Characters a terminal acts on: C0 controls other than tab and newline, DEL, C1.
@@ -121,7 +126,8 @@ final class BadInputTests: XCTestCase {
       let status = line[..<space]
       let source = String(line[line.index(after: space)...])
       cases.append(
-        Case(line: i + 1, expected: status == "*" ? nil : Int32(status), source: source, bytes: decode(source)))
+        Case(
+          line: i + 1, expected: status == "*" ? nil : Int32(status), source: source, bytes: decode(source)))
     }
     return cases
   }

@@ -35,7 +35,9 @@ final class FaultTests: XCTestCase {
     process.standardOutput = FileHandle.nullDevice
     process.standardError = FileHandle.nullDevice
     try process.run()
-    while process.isRunning, KgshProcess.cpuSeconds(of: process.processIdentifier) < whole / 2 { usleep(10_000) }
+    while process.isRunning, KgshProcess.cpuSeconds(of: process.processIdentifier) < whole / 2 {
+      usleep(10_000)
+    }
     XCTAssertTrue(process.isRunning, "the import ended before it could be killed")
     kill(process.processIdentifier, SIGKILL)
     process.waitUntilExit()
@@ -54,7 +56,10 @@ final class FaultTests: XCTestCase {
     let (nodes, edges) = try bigGraph(nodes: 20_000, edges: 40_000)
     // A file-size limit of 1 MB (ulimit -f counts 512-byte blocks): writes past it fail.
     let r = try KgshProcess.run(
-      ["-c", "ulimit -f 2048; exec \"$0\" \"$@\"", Repository.kgsh.path, "--db", db, "-c", "import \(nodes) \(edges)"],
+      [
+        "-c", "ulimit -f 2048; exec \"$0\" \"$@\"", Repository.kgsh.path, "--db", db, "-c",
+        "import \(nodes) \(edges)",
+      ],
       input: nil, home: dir, executable: "/bin/sh")
     XCTAssertEqual(r.status, 1, r.stderr)
     XCTAssertTrue(r.stderr.contains("disk"), r.stderr)
@@ -92,7 +97,8 @@ final class FaultTests: XCTestCase {
       failed += errors.count
     }
     try assertIntact(db)
-    XCTAssertEqual(try counts(db).nodes, before.nodes + 2 * perWriter - failed, "a committed write is missing")
+    XCTAssertEqual(
+      try counts(db).nodes, before.nodes + 2 * perWriter - failed, "a committed write is missing")
     XCTAssertEqual(try scalar(db, "select journal_mode from pragma_journal_mode"), "wal")
   }
 

@@ -6,7 +6,8 @@ import XCTest
 /// stop SQL and Cypher that would run forever, SIGINT stops a running SQL statement, and
 /// output into a closed pipe ends quietly with status 0.
 final class InterruptTests: XCTestCase {
-  static let endlessSQL = "sql with recursive c(x) as (select 1 union all select x + 1 from c) select count(*) from c"
+  static let endlessSQL =
+    "sql with recursive c(x) as (select 1 union all select x + 1 from c) select count(*) from c"
   private var home: URL!
 
   override func setUpWithError() throws {
@@ -20,7 +21,8 @@ final class InterruptTests: XCTestCase {
 
   func testSetTimeoutStopsAnEndlessSQLStatementAndTheScriptGoesOn() throws {
     let r = try KgshProcess.run(
-      ["--continue-on-error", "-c", "set timeout 1s; \(Self.endlessSQL); stats"], input: nil, home: home, timeout: 300)
+      ["--continue-on-error", "-c", "set timeout 1s; \(Self.endlessSQL); stats"], input: nil, home: home,
+      timeout: 300)
     XCTAssertEqual(r.status, 1)
     XCTAssertTrue(r.stderr.contains("timed out after 1s"), r.stderr)
     XCTAssertEqual(r.stderr.split(separator: "\n").count, 1, r.stderr)
@@ -29,13 +31,16 @@ final class InterruptTests: XCTestCase {
 
   func testTimeoutFlagStopsAnEndlessCypherQuery() throws {
     let r = try KgshProcess.run(
-      ["--timeout", "1s", "-c", "match (a), (b), (c), (d), (e) return count(*)"], input: nil, home: home, timeout: 300)
+      ["--timeout", "1s", "-c", "match (a), (b), (c), (d), (e) return count(*)"], input: nil, home: home,
+      timeout: 300)
     XCTAssertEqual(r.status, 1)
     XCTAssertTrue(r.stderr.contains("timed out after 1s"), r.stderr)
   }
 
   func testABadTimeoutIsAOneLineError() throws {
-    for (args, needle) in [(["--timeout", "soon", "-c", "stats"], "--timeout"), (["-c", "set timeout -1s"], "timeout")] {
+    for (args, needle) in [
+      (["--timeout", "soon", "-c", "stats"], "--timeout"), (["-c", "set timeout -1s"], "timeout"),
+    ] {
       let r = try KgshProcess.run(args, input: nil, home: home, timeout: 300)
       XCTAssertEqual(r.status, 1)
       XCTAssertTrue(r.stderr.contains(needle), r.stderr)
@@ -73,7 +78,8 @@ final class InterruptTests: XCTestCase {
     XCTAssertEqual(process.terminationReason, .exit)
     XCTAssertEqual(process.terminationStatus, 1)
     XCTAssertTrue(errors.contains("interrupted"), errors)
-    XCTAssertFalse(errors.contains("rest of the input"), "stopped between statements, not inside SQLite: \(errors)")
+    XCTAssertFalse(
+      errors.contains("rest of the input"), "stopped between statements, not inside SQLite: \(errors)")
   }
 
   /// `kgsh ... | head -1`: the reader goes away; kgsh ends quietly with status 0.
@@ -81,7 +87,8 @@ final class InterruptTests: XCTestCase {
     let process = Process()
     process.executableURL = Repository.kgsh
     process.arguments = [
-      "--format", "csv", "-c", "sql with recursive c(x) as (select 1 union all select x + 1 from c) select x from c limit 5000000",
+      "--format", "csv", "-c",
+      "sql with recursive c(x) as (select 1 union all select x + 1 from c) select x from c limit 5000000",
     ]
     process.environment = KgshProcess.environment(home: home)
     let out = Pipe(), err = Pipe()

@@ -103,7 +103,9 @@ final class ReplPtyTests: XCTestCase {
   /// session goes on.
   func testCtrlCInterruptsARunningSQLStatement() throws {
     let shell = try startShell()
-    shell.send("echo started; sql with recursive c(x) as (select 1 union all select x + 1 from c) select count(*) from c")
+    shell.send(
+      "echo started; sql with recursive c(x) as (select 1 union all select x + 1 from c) select count(*) from c"
+    )
     shell.send(key: .enter)
     try shell.waitFor(#/\nstarted/#)
     // Wait until SQLite is provably busy in the statement (it burns CPU), then press Ctrl-C.
@@ -112,7 +114,8 @@ final class ReplPtyTests: XCTestCase {
     shell.send(key: .ctrlC)
     let seen = try waitForPrompt(shell)
     XCTAssertTrue(seen.contains("interrupted"), "no 'interrupted' after Ctrl-C: \(seen)")
-    XCTAssertFalse(seen.contains("rest of the input"), "stopped between statements, not inside SQLite: \(seen)")
+    XCTAssertFalse(
+      seen.contains("rest of the input"), "stopped between statements, not inside SQLite: \(seen)")
     shell.send("stats")
     shell.send(key: .enter)
     XCTAssertTrue(Self.commandOutput(try waitForPrompt(shell)).contains("entities"))

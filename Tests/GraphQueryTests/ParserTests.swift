@@ -1,7 +1,7 @@
+import KnowledgeGraph
 import XCTest
 
 @testable import GraphQuery
-import KnowledgeGraph
 
 final class ParserTests: XCTestCase {
   func error(_ text: String) -> QueryError? {
@@ -101,13 +101,15 @@ final class ParserLimitTests: XCTestCase {
   func testDeepNestingIsASyntaxErrorNotACrash() {
     let n = 5000
     let cases = [
-      "MATCH (n) WHERE " + String(repeating: "(", count: n) + "true" + String(repeating: ")", count: n) + " RETURN n",
+      "MATCH (n) WHERE " + String(repeating: "(", count: n) + "true" + String(repeating: ")", count: n)
+        + " RETURN n",
       "RETURN " + String(repeating: "[", count: n) + "1" + String(repeating: "]", count: n),
       "RETURN 1" + String(repeating: " + 1", count: n),
       "RETURN " + String(repeating: "NOT ", count: n) + "true",
       "RETURN " + String(repeating: "- ", count: n) + "1",
       "MATCH (n) RETURN n" + String(repeating: ".a", count: n),
-      "RETURN " + String(repeating: "CASE WHEN true THEN ", count: n) + "1" + String(repeating: " END", count: n),
+      "RETURN " + String(repeating: "CASE WHEN true THEN ", count: n) + "1"
+        + String(repeating: " END", count: n),
     ]
     for text in cases {
       let message = deepError(text)
@@ -132,6 +134,7 @@ final class ParserLimitTests: XCTestCase {
     XCTAssertThrowsError(try engine.run("MATCH (a), (b), (c) CREATE (:Made) RETURN count(*)")) { error in
       XCTAssertTrue(error is Stop, "\(error)")
     }
-    XCTAssertEqual(try QueryEngine(store: store).run("MATCH (m:Made) RETURN count(*)").rows.first?.first?.value, .int(0))
+    XCTAssertEqual(
+      try QueryEngine(store: store).run("MATCH (m:Made) RETURN count(*)").rows.first?.first?.value, .int(0))
   }
 }

@@ -46,10 +46,14 @@ final class StoreTests: XCTestCase {
       try w.upsertNode(key: "glm-4.5", name: "GLM-4.5", labels: ["Model"])
     }
     for typed in ["智谱", "智譜", "Zhipu", "zhipu ai", "z.ai", "ＺＨＩＰＵ", "zhipu"] {
-      guard case .found(let node) = try store.resolve(typed) else { return XCTFail("\(typed) did not resolve") }
+      guard case .found(let node) = try store.resolve(typed) else {
+        return XCTFail("\(typed) did not resolve")
+      }
       XCTAssertEqual(node.key, "zhipu", typed)
     }
-    guard case .notFound(let suggestions) = try store.resolve("Zhipuu") else { return XCTFail("should not resolve") }
+    guard case .notFound(let suggestions) = try store.resolve("Zhipuu") else {
+      return XCTFail("should not resolve")
+    }
     XCTAssertEqual(suggestions.first, "Zhipu AI")
   }
 
@@ -109,7 +113,9 @@ final class StoreTests: XCTestCase {
   func testReadOnlySQLRefusesWritesAndAttach() throws {
     let store = try KnowledgeStore.inMemory()
     XCTAssertEqual(try store.readOnlyQuery("select 1 + 1 as two").rows, [[.int(2)]])
-    for bad in ["delete from node", "insert into meta values ('a','b')", "attach database 'x' as y", "drop table node"] {
+    for bad in [
+      "delete from node", "insert into meta values ('a','b')", "attach database 'x' as y", "drop table node",
+    ] {
       XCTAssertThrowsError(try store.readOnlyQuery(bad), bad)
     }
     XCTAssertThrowsError(try store.readOnlyQuery("selec 1")) { XCTAssertTrue("\($0)".contains("SQL error")) }

@@ -6,10 +6,12 @@ final class RendererTests: XCTestCase {
   func testChineseCountsAsTwoColumnsAndTablesAlign() {
     XCTAssertEqual(TextWidth.of("智谱AI"), 6)
     XCTAssertEqual(TextWidth.of("é"), 1)
-    let table = Table(columns: ["name", "n"], rows: [[.string("智谱"), .int(1)], [.string("MiniMax"), .int(20)]])
+    let table = Table(
+      columns: ["name", "n"], rows: [[.string("智谱"), .int(1)], [.string("MiniMax"), .int(20)]])
     let lines = Renderer(format: .table).render(.table(table)).split(separator: "\n")
     let widths = Set(lines.map { TextWidth.of(String($0)) })
-    XCTAssertEqual(widths.count, 1, "every line of the box has the same display width:\n\(lines.joined(separator: "\n"))")
+    XCTAssertEqual(
+      widths.count, 1, "every line of the box has the same display width:\n\(lines.joined(separator: "\n"))")
   }
 
   func testTruncatesToTerminalWidth() {
@@ -20,16 +22,20 @@ final class RendererTests: XCTestCase {
   }
 
   func testEscapeSequencesAreNeutralised() {
-    let out = Renderer(format: .table).render(.table(Table(columns: ["x"], rows: [[.string("a\u{1B}[31mb")]])))
+    let out = Renderer(format: .table).render(
+      .table(Table(columns: ["x"], rows: [[.string("a\u{1B}[31mb")]])))
     XCTAssertFalse(out.contains("\u{1B}"))
   }
 
   func testMachineFormats() throws {
-    let table = Table(columns: ["name", "amount"], rows: [[.string("a,b"), .money(Money(24_380_000_000, "CNY"))]])
+    let table = Table(
+      columns: ["name", "amount"], rows: [[.string("a,b"), .money(Money(24_380_000_000, "CNY"))]])
     XCTAssertEqual(Renderer(format: .csv).render(.table(table)), "name,amount\n\"a,b\",24380000000\n")
     XCTAssertEqual(Renderer(format: .tsv).render(.table(table)), "name\tamount\na,b\t24380000000\n")
     let json = Renderer(format: .json).render(.table(table))
-    guard case .list(let rows) = try JSON.decode(json), case .map(let row) = rows[0] else { return XCTFail(json) }
+    guard case .list(let rows) = try JSON.decode(json), case .map(let row) = rows[0] else {
+      return XCTFail(json)
+    }
     XCTAssertEqual(row["name"], .string("a,b"))
     XCTAssertTrue(Renderer(format: .markdown).render(.table(table)).hasPrefix("| name | amount |"))
   }
@@ -47,7 +53,8 @@ final class RendererHostileInputTests: XCTestCase {
   func testRepeatedColumnNamesInJSONAreMadeUnique() {
     let table = Table(columns: ["a", "a", "a_2"], rows: [[.int(1), .int(2), .int(3)]])
     let json = Renderer(format: .json).render(.table(table))
-    XCTAssertTrue(json.contains("\"a\": 1") && json.contains("\"a_2\": 2") && json.contains("\"a_2_2\": 3"), json)
+    XCTAssertTrue(
+      json.contains("\"a\": 1") && json.contains("\"a_2\": 2") && json.contains("\"a_2_2\": 3"), json)
   }
 
   func testControlCharactersNeverReachTheTerminalInAnyFormat() {
@@ -61,7 +68,9 @@ final class RendererHostileInputTests: XCTestCase {
     for format in OutputFormat.allCases {
       for output in outputs {
         let text = Renderer(format: format).render(output)
-        let bad = text.unicodeScalars.filter { ($0.value < 0x20 && $0 != "\n" && $0 != "\t") || (0x7F..<0xA0).contains($0.value) }
+        let bad = text.unicodeScalars.filter {
+          ($0.value < 0x20 && $0 != "\n" && $0 != "\t") || (0x7F..<0xA0).contains($0.value)
+        }
         XCTAssertTrue(bad.isEmpty, "\(format): \(text.debugDescription)")
       }
     }

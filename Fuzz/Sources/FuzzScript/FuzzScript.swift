@@ -13,7 +13,8 @@ nonisolated(unsafe) let shell: Shell = {
     ScriptingPlugin.plugin,
   ]
   for plugin in plugins { try! registry.register(plugin) }
-  let session = Session(store: try! KnowledgeStore.inMemory(), registry: registry, out: BufferSink(), err: BufferSink())
+  let session = Session(
+    store: try! KnowledgeStore.inMemory(), registry: registry, out: BufferSink(), err: BufferSink())
   return Shell(session: session)
 }()
 

@@ -75,7 +75,9 @@ public struct Renderer {
     func cell(_ raw: String) -> String {
       // Control characters and escape sequences are shown, never sent to the terminal.
       let s = TextWidth.sanitizeKeepingNewlines(raw)
-      if separator == "\t" { return s.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ") }
+      if separator == "\t" {
+        return s.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ")
+      }
       if s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r") {
         return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
       }
@@ -115,8 +117,11 @@ public struct Renderer {
       func esc(_ s: String) -> String { TextWidth.sanitize(s).replacingOccurrences(of: "|", with: "\\|") }
       var lines = ["| " + t.columns.map(esc).joined(separator: " | ") + " |"]
       lines.append("|" + t.columns.map { _ in " --- |" }.joined())
-      for row in t.rows { lines.append("| " + row.map { esc(ValueFormat.human($0)) }.joined(separator: " | ") + " |") }
-      return lines.joined(separator: "\n") + "\n" + t.notes.map { "\n" + TextWidth.sanitize($0) }.joined() + (t.notes.isEmpty ? "" : "\n")
+      for row in t.rows {
+        lines.append("| " + row.map { esc(ValueFormat.human($0)) }.joined(separator: " | ") + " |")
+      }
+      return lines.joined(separator: "\n") + "\n" + t.notes.map { "\n" + TextWidth.sanitize($0) }.joined()
+        + (t.notes.isEmpty ? "" : "\n")
     }
   }
 
@@ -131,7 +136,8 @@ public struct Renderer {
       return fields.map { key, value in
         let text = ValueFormat.human(value)
         let limit = width.map { max(10, $0 - keyWidth - 2) }
-        return TextWidth.pad(key, to: keyWidth) + "  " + (limit.map { TextWidth.truncate(text, to: $0) } ?? text)
+        return TextWidth.pad(key, to: keyWidth) + "  "
+          + (limit.map { TextWidth.truncate(text, to: $0) } ?? text)
       }.joined(separator: "\n") + "\n"
     case .sections(let parts):
       return parts.map { title, part in
@@ -152,30 +158,33 @@ public struct Renderer {
     }
     if let width {
       let overhead = 3 * widths.count + 1
-      while widths.reduce(0, +) + overhead > width, let widest = widths.indices.max(by: { widths[$0] < widths[$1] }),
+      while widths.reduce(0, +) + overhead > width,
+        let widest = widths.indices.max(by: { widths[$0] < widths[$1] }),
         widths[widest] > 6
       {
         widths[widest] -= 1
       }
     }
     let numeric = t.columns.indices.map { i in
-      !t.rows.isEmpty && t.rows.allSatisfy { row in
-        guard i < row.count else { return true }
-        switch row[i] {
-        case .int, .double, .decimal, .money, .null: return true
-        default: return false
+      !t.rows.isEmpty
+        && t.rows.allSatisfy { row in
+          guard i < row.count else { return true }
+          switch row[i] {
+          case .int, .double, .decimal, .money, .null: return true
+          default: return false
+          }
         }
-      }
     }
     func line(_ l: String, _ m: String, _ r: String) -> String {
       l + widths.map { String(repeating: "─", count: $0 + 2) }.joined(separator: m) + r
     }
     func row(_ values: [String], header: Bool) -> String {
-      "│" + widths.indices.map { i in
-        let text = TextWidth.truncate(i < values.count ? values[i] : "", to: widths[i])
-        let padded = TextWidth.pad(text, to: widths[i], right: numeric[i] && !header)
-        return " " + (header && color ? "\u{1B}[1m\(padded)\u{1B}[0m" : padded) + " "
-      }.joined(separator: "│") + "│"
+      "│"
+        + widths.indices.map { i in
+          let text = TextWidth.truncate(i < values.count ? values[i] : "", to: widths[i])
+          let padded = TextWidth.pad(text, to: widths[i], right: numeric[i] && !header)
+          return " " + (header && color ? "\u{1B}[1m\(padded)\u{1B}[0m" : padded) + " "
+        }.joined(separator: "│") + "│"
     }
     var out = [line("┌", "┬", "┐"), row(columns, header: true), line("├", "┼", "┤")]
     for r in cells { out.append(row(r, header: false)) }
@@ -188,6 +197,7 @@ public struct Renderer {
 extension TextWidth {
   /// Like `sanitize` but keeps line breaks (messages span lines).
   public static func sanitizeKeepingNewlines(_ text: String) -> String {
-    text.split(separator: "\n", omittingEmptySubsequences: false).map { sanitize(String($0)) }.joined(separator: "\n")
+    text.split(separator: "\n", omittingEmptySubsequences: false).map { sanitize(String($0)) }.joined(
+      separator: "\n")
   }
 }
