@@ -68,7 +68,8 @@ class Peer:
         self.rss_kb = 0
         # kgsh's default knowledge base must not be touched by the benchmark.
         self.env = dict(os.environ, XDG_DATA_HOME=os.path.join(args.work, "xdg-data"),
-                        XDG_STATE_HOME=os.path.join(args.work, "xdg-state"))
+                        XDG_STATE_HOME=os.path.join(args.work, "xdg-state"),
+                        XDG_CONFIG_HOME=os.path.join(args.work, "xdg-config"))
 
     def load(self):
         for suffix in ("", "-wal", "-shm"):
@@ -76,7 +77,7 @@ class Peer:
                 os.unlink(self.db + suffix)
         nodes = os.path.join(self.args.data, "nodes.csv")
         edges = os.path.join(self.args.data, "edges.csv")
-        res = run_cli([self.kgsh, "--db", self.db, "-c", f'import "{nodes}" "{edges}"'],
+        res = run_cli([self.kgsh, "--no-init", "--db", self.db, "-c", f'import "{nodes}" "{edges}"'],
                       step_timeout=self.args.load_timeout, env=self.env)
         self.rss_kb = max(self.rss_kb, res.rss_kb)
         if res.timed_out:
@@ -93,7 +94,7 @@ class Peer:
         runs = self.args.runs
         command = kgsh_commands(self.params)[q]
         script = "format tsv\ntimer on\n" + (command + "\n") * (1 + runs)
-        res = run_cli([self.kgsh, "--db", self.db], stdin_text=script, step_pattern=RUN_TIME,
+        res = run_cli([self.kgsh, "--no-init", "--db", self.db], stdin_text=script, step_pattern=RUN_TIME,
                       step_timeout=self.args.timeout, env=self.env)
         self.rss_kb = max(self.rss_kb, res.rss_kb)
         chunks = split_timed(res.stdout_lines, RUN_TIME)[1:]  # [0] is `timer on` itself
