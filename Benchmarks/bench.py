@@ -51,6 +51,7 @@ from common import EVENT, QUERIES  # noqa: E402
 ENGINES = ["kgsh", "sqlite3", "networkx", "kuzu"]
 TITLES = {"kgsh": "kgsh", "sqlite3": "sqlite3 CLI", "networkx": "networkx", "kuzu": "Kùzu"}
 PEERS = ["sqlite3", "networkx", "kuzu"]
+TIMEOUT = [60.0]  # --timeout, for the table's cells
 WHAT = {
     "Q1": "lookup by name", "Q2": "1-hop out of hub", "Q3": "2-hop distinct count",
     "Q4": "3-hop filtered count", "Q5": "shortest path (undirected)", "Q6": "top-10 in-degree invests_in",
@@ -149,8 +150,8 @@ def watch(cmd, args, log, run, phase, first_load=True):
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=log, start_new_session=True, cwd=ROOT)
     sel = selectors.DefaultSelector()
     sel.register(proc.stdout, selectors.EVENT_READ)
-    per_query = args.timeout * (1 + args.runs) + 120
-    deadline = time.monotonic() + (args.load_timeout + 120 if phase in ("load", "all") else per_query)
+    per_query = args.timeout * (1 + args.runs) + args.watchdog_slack
+    deadline = time.monotonic() + (args.load_timeout + args.watchdog_slack if phase in ("load", "all") else per_query)
     current = None
     buf = b""
     killed = False
@@ -266,7 +267,11 @@ def cell(result, notes, engine, q):
         if result.get("note"):
             text += f" [{notes.add(f'{TITLES[engine]}: ' + result['note'])}]"
         return text
+    if status == "timeout" and not result.get("error"):
+        return f"timeout (>{TIMEOUT[0]:g} s)"
     n = notes.add(f"{TITLES[engine]} {q}: {status}: {result.get('error', '')}".rstrip(": "))
+    if status == "timeout":
+        return f"timeout (>{TIMEOUT[0]:g} s) [{n}]"
     return f"{status} [{n}]"
 
 
@@ -295,7 +300,8 @@ def render(args, params, runs, startup, started):
     out.append("")
     out.append(f"- machine: {os.cpu_count()} CPUs (nproc {len(os.sched_getaffinity(0))}), {cpu_model()}, "
                f"{total_kb / 1024 / 1024:.1f} GiB RAM; {platform.system()} {platform.release()}")
-    out.append(f"- date: {started:%Y-%m-%d %H:%M} UTC; kgsh commit {git_commit()} ({args.kgsh})")
+    out.append(f"- date: {started:%Y-%m-%d %H:%M} UTC; git commit {git_commit()} (this checkout); "
+               f"kgsh binary {kgsh_info(args.kgsh)}")
     out.append(f"- graph: size {args.size} = {params['nodes']:,} nodes / {params['edges']:,} edges "
                f"(Benchmarks/generate.py; hub {params['hub']}, path {params['path_from']}–{params['path_to']}, "
                f"lookup \"{params['lookup']}\", prefix \"{params['prefix']}\")")
@@ -395,6 +401,15 @@ def render(args, params, runs, startup, started):
     return "\n".join(out) + "\n", disagree
 
 
+def kgsh_info(path):
+    try:
+        v = subprocess.run([path, "--version"], capture_output=True, text=True, timeout=30).stdout.strip()
+        built = datetime.datetime.fromtimestamp(os.path.getmtime(path), datetime.timezone.utc)
+        return f"{path} (version {v}, built {built:%Y-%m-%d %H:%M} UTC)"
+    except (OSError, subprocess.SubprocessError):
+        return f"{path} (not runnable)"
+
+
 def versions():
     parts = []
     try:
@@ -425,6 +440,7 @@ def main():
     ap.add_argument("--kuzu-buffer-pool-mb", type=int, default=None,
                     help="Kùzu's buffer pool (default: half the RAM)")
     ap.add_argument("--sqlite-max-depth", type=int, default=6, help="depth bound of the sqlite3 Q5 CTE")
+    ap.add_argument("--watchdog-slack", type=float, default=120.0, help=argparse.SUPPRESS)
     ap.add_argument("--no-startup", action="store_true", help="skip the start-to-first-answer table")
     ap.add_argument("--startup-runs", type=int, default=30)
     ap.add_argument("--repl-runs", type=int, default=15)
@@ -434,6 +450,7 @@ def main():
     args.data = os.path.abspath(args.data or os.path.join(HERE, "data", args.size))
     args.work = os.path.abspath(args.work or os.path.join(HERE, "data", f"work-{args.size}"))
     args.kgsh = os.path.abspath(args.kgsh)
+    TIMEOUT[0] = args.timeout
     args.queries = [q for q in args.queries.split(",") if q]
     if args.kuzu_buffer_pool_mb is None:
         args.kuzu_buffer_pool_mb = max(512, mem_total_kb() // 1024 // 2)
