@@ -35,6 +35,7 @@ import json
 import os
 import platform
 import selectors
+import shutil
 import signal
 import statistics
 import subprocess
@@ -160,7 +161,7 @@ def watch(cmd, args, log, run, phase, first_load=True):
         remaining = deadline - time.monotonic()
         if remaining <= 0:
             killed = True
-            os.killpg(proc.pid, signal.SIGKILL)
+            kill_tree(proc.pid)
             break
         for _key, _ in sel.select(timeout=min(remaining, 5.0)):
             chunk = os.read(proc.stdout.fileno(), 1 << 16)
@@ -208,6 +209,29 @@ def watch(cmd, args, log, run, phase, first_load=True):
         status = "timeout" if killed else "error"
         run.results[current] = {"status": status, "error": f"engine process {how} during {current}"}
     return how
+
+
+def kill_tree(pid):
+    """SIGKILLs pid and all its descendants (CLI peers run in sessions of their own)."""
+    children = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as f:
+                    ppid = int(f.read().rsplit(")", 1)[1].split()[1])
+                children.setdefault(ppid, []).append(int(entry))
+            except (OSError, ValueError, IndexError):
+                pass
+    doomed, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        doomed.append(p)
+        todo += children.get(p, [])
+    for p in doomed:
+        try:
+            os.kill(p, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
 
 
 def describe(ev):
@@ -301,7 +325,7 @@ def render(args, params, runs, startup, started):
     out.append(f"- machine: {os.cpu_count()} CPUs (nproc {len(os.sched_getaffinity(0))}), {cpu_model()}, "
                f"{total_kb / 1024 / 1024:.1f} GiB RAM; {platform.system()} {platform.release()}")
     out.append(f"- date: {started:%Y-%m-%d %H:%M} UTC; git commit {git_commit()} (this checkout); "
-               f"kgsh binary {kgsh_info(args.kgsh)}")
+               f"kgsh binary {getattr(args, 'kgsh_info', args.kgsh)}")
     out.append(f"- graph: size {args.size} = {params['nodes']:,} nodes / {params['edges']:,} edges "
                f"(Benchmarks/generate.py; hub {params['hub']}, path {params['path_from']}–{params['path_to']}, "
                f"lookup \"{params['lookup']}\", prefix \"{params['prefix']}\")")
@@ -464,6 +488,14 @@ def main():
         sys.exit(f"{args.data} holds size {params.get('size')}, not {args.size}")
     os.makedirs(args.work, exist_ok=True)
     started = datetime.datetime.now(datetime.timezone.utc)
+    if "kgsh" in engines:
+        # A private copy: a rebuild of the binary during the run must not mix two versions.
+        if not os.access(args.kgsh, os.X_OK):
+            sys.exit(f"no kgsh binary at {args.kgsh} (make build, or --kgsh PATH)")
+        args.kgsh_info = kgsh_info(args.kgsh)
+        copy = os.path.join(args.work, "kgsh-under-test")
+        shutil.copy2(args.kgsh, copy)
+        args.kgsh = copy
     runs = {}
     with open(os.path.join(args.work, "bench.log"), "w") as log:
         for e in engines:
