@@ -257,6 +257,8 @@ def short(answer, width=60):
 def fmt_ms(ms):
     if ms is None:
         return "—"
+    if ms < 0.01:
+        return f"{ms:.4f}"
     if ms < 1:
         return f"{ms:.3f}"
     if ms < 10:
