@@ -110,7 +110,10 @@ CREATE INDEX node_name ON node(name);
             out["first_ms"], out["times_ms"] = cpu[0], cpu[1:len(chunks)]
             out["note"] = "under 10 ms: user+sys CPU time of `.timer` (its real time has 1 ms resolution)"
         if q == "Q5" and out.get("status") == "ok" and out.get("answer") is None:
-            out["note"] = f"no path within the depth bound {self.args.sqlite_max_depth}"
+            # Not an answer to compare: the CTE only looks that deep.
+            out["status"] = "error"
+            out["error"] = f"no path within the depth bound {self.args.sqlite_max_depth} (--sqlite-max-depth)"
+            del out["answer"]
         return out
 
     def final_rss_kb(self):
