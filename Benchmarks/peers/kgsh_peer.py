@@ -20,13 +20,13 @@ def kgsh_commands(p):
     rels = ",".join(p["q4_types"])
     return {
         "Q1": f'show "{p["lookup"]}"',
-        "Q2": f"neighbors {hub} --dir out --limit 10000000 | count",
+        "Q2": f"neighbors {hub} --dir out --count",
         "Q3": f"neighbors {hub} --depth 2 --dir out --count",
         "Q4": f"neighbors {hub} --depth 3 --dir out --rel {rels} --count",
         "Q5": f"path {src} {dst}",
         "Q6": "rank --by in-degree --rel invests_in --limit 10",
         "Q7": "match (i)-[:invests_in]->(a)-[:competes_with]->(b)<-[:invests_in]-(i) return count(DISTINCT i)",
-        "Q8": f'find {p["prefix"]} --prefix --limit 10000000 | count',
+        "Q8": f'find {p["prefix"]} --prefix --count',
     }
 
 

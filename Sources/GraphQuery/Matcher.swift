@@ -18,6 +18,8 @@ struct Matcher {
   let edgeType: [Int32]
   let outEdges: [[Int32]]
   let inEdges: [[Int32]]
+  let outKeys: [[UInt64]]
+  let inKeys: [[UInt64]]
   /// No edges were created by this query, so every edge list is sorted by (type, other end).
   let sortedEdges: Bool
 
@@ -31,6 +33,8 @@ struct Matcher {
     edgeType = g.edgeType
     outEdges = g.outEdges
     inEdges = g.inEdges
+    outKeys = g.outKeys
+    inKeys = g.inKeys
     sortedEdges = g.edgeCount == Int(g.firstCreatedEdge)
     typeSets = plan.rels.map { rel in rel.types.isEmpty ? nil : rel.types.compactMap { g.typeIndex[$0] } }
     var labels: [String: [Int32]?] = [:]
@@ -256,8 +260,8 @@ struct Matcher {
         return
       }
     }
-    if boundEdge == nil, let (edges, outgoing) = typedRange(r, from, forward: forward) {
-      for e in edges { try attempt(e, otherEnd(e, outgoing: outgoing)) }
+    if boundEdge == nil, let range = typedRange(r, from, forward: forward) {
+      for (e, key) in zip(range.edges, range.keys) { try attempt(e, Int32(truncatingIfNeeded: key)) }
     } else {
       if followOut {
         for e in outEdges[Int(from)] { try attempt(e, edgeDst[Int(e)]) }
