@@ -7,7 +7,7 @@ struct CheckClaimCommand: Command {
   let signature = Signature(
     "check-claim",
     summary:
-      "Reproduce the article's price claims (GLM Coding Plan = 1/6 of Claude Code; GLM-4.5 API = 1/7 of Claude Sonnet 4)",
+      "Reproduce the article's price claims (GLM Coding Plan = 1/6 of Claude Code; GLM-4.5 API = 1/7 of Claude Sonnet 4) at its date and at the latest prices",
     flags: [Flag("explain", "list the rows, rates and arithmetic used", kind: .bool)],
     help: "A ratio within 5% of the claimed one holds; within 15% roughly holds; otherwise it does not hold.",
     examples: [Example("check-claim", "both claims with their arithmetic", expect: "holds")])
@@ -28,7 +28,7 @@ struct CheckClaimCommand: Command {
       }
       return r
     }
-    let book = FXBook.of(session)
+    let book = try FXBook.of(session)
     guard let n01 = FXBook.builtIn.first(where: { $0.ref == "N01" }),
       let n02 = FXBook.builtIn.first(where: { $0.ref == "N02" })
     else { throw ShellError("check-claim: built-in rates missing") }
@@ -106,6 +106,9 @@ struct CheckClaimCommand: Command {
     notes.append(
       "claim 2 \(v2): output is \(Money.fraction(cheap: go, of: so)) of Sonnet 4's (≈ 1/7), input only \(Money.fraction(cheap: gi, of: si)), blended 3:1 \(Money.fraction(cheap: gb, of: sb)); 1/7 fits output-heavy use only"
     )
+    let latest = try Self.latest(session, book)
+    rows += latest.rows
+    notes += latest.notes
     if call.has("explain") {
       notes.append(
         "rows: \(glm.id) \(glm.source); \(pro.id), \(proMonthly.id) (\(pro.asOf)); \(g45.id), \(sonnet.id) (\(g45.asOf))"
@@ -121,8 +124,51 @@ struct CheckClaimCommand: Command {
   }
 }
 
+extension CheckClaimCommand {
+  /// Both claims again at the latest prices (user imports included) and the default rate.
+  static func latest(_ session: Session, _ book: FXBook) throws -> (rows: [[Value]], notes: [String]) {
+    let all = try PriceBook.history(session)
+    var c = Comparison(book: book)
+    func pick(_ item: String, currency: String, plan: Bool) throws -> Priced {
+      let rows = try PriceBook.select(item, all: all, asOf: nil, command: "check-claim").filter { $0.isPlan == plan }
+      let priced = try rows.map { plan ? try c.plan($0, item: item) : try c.api($0, item: item) }
+      guard let p = Comparison.pick(priced, summary: currency, book: book, asOf: nil) else {
+        throw ShellError("check-claim: no usable latest price for \(item)")
+      }
+      return p
+    }
+    var rows: [[Value]] = []
+    c.target = "CNY"
+    let glm = try pick("GLM Coding Plan Lite", currency: "CNY", plan: true)
+    let pro = try pick("Claude Pro", currency: "CNY", plan: true)
+    let r1 = pro.value! / glm.value!
+    let v1 = verdict(r1, claimed: 6)
+    rows.append(
+      claim: "1", "latest: \(glm.item) (\(glm.row.id), \(glm.row.date ?? "undated")) vs \(pro.item) (\(pro.row.id))",
+      "\(Money.format(pro.native!, pro.row.currency)) \(c.rateStep(from: pro.row.currency, to: "CNY")) = \(Money.format(pro.value!, "CNY")); ÷ \(Money.number(glm.value!, minFraction: 0)) = \(Money.number(r1, scale: 3, minFraction: 0))",
+      "1/6", Money.fraction(cheap: glm.value!, of: pro.value!), v1)
+    c.target = nil
+    let g45 = try pick("GLM-4.5", currency: "USD", plan: false)
+    let sonnet = try pick("Claude Sonnet 4", currency: "USD", plan: false)
+    guard let gi = g45.row.input, let go = g45.row.output, let si = sonnet.row.input, let so = sonnet.row.output else {
+      throw ShellError("check-claim: the latest GLM-4.5 or Claude Sonnet 4 row has no input/output price")
+    }
+    let v2 = verdict(so / go, claimed: 7)
+    rows.append(
+      claim: "2", "latest: output per 1M (\(g45.row.id) vs \(sonnet.row.id), \(g45.row.date ?? "undated"))",
+      "\(Money.format(so, sonnet.row.currency)) ÷ \(Money.format(go, g45.row.currency)) = \(Money.number(so / go, scale: 3, minFraction: 0)); input \(Money.number(si / gi, scale: 3, minFraction: 0))",
+      "1/7", Money.fraction(cheap: go, of: so), v2)
+    return (
+      rows,
+      [
+        "at the latest prices: claim 1 \(v1) (\(Money.fraction(cheap: glm.value!, of: pro.value!))), claim 2 output \(v2) (\(Money.fraction(cheap: go, of: so)))"
+      ]
+    )
+  }
+}
+
 extension Array where Element == [Value] {
-  fileprivate mutating func append(
+  mutating func append(
     claim: String, _ item: String, _ arithmetic: String, _ claimed: String, _ actual: String,
     _ verdict: String
   ) {
