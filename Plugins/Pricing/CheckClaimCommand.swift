@@ -21,7 +21,8 @@ struct CheckClaimCommand: Command {
   }
 
   func run(_ call: Call, _ session: Session) throws -> Output {
-    let all = try PriceBook.rows(session)
+    // The article's claims use the reference rows it cites; "latest" rows below include imports.
+    let all = try PriceBook.builtIn(session)
     func row(_ id: String) throws -> PriceRow {
       guard let r = all.first(where: { $0.id == id }) else {
         throw ShellError("check-claim: price row \(id) is missing")
@@ -144,8 +145,8 @@ extension CheckClaimCommand {
     let r1 = pro.value! / glm.value!
     let v1 = verdict(r1, claimed: 6)
     rows.append(
-      claim: "1", "latest: \(glm.item) (\(glm.row.id), \(glm.row.date ?? "undated")) vs \(pro.item) (\(pro.row.id))",
-      "\(Money.format(pro.native!, pro.row.currency)) \(c.rateStep(from: pro.row.currency, to: "CNY")) = \(Money.format(pro.value!, "CNY")); ÷ \(Money.number(glm.value!, minFraction: 0)) = \(Money.number(r1, scale: 3, minFraction: 0))",
+      claim: "1", "latest: \(glm.item) (\(glm.row.id), \(glm.row.latestDate ?? "undated")) vs \(pro.item) (\(pro.row.id))",
+      "\(pro.arithmetic ?? ""); \(Money.number(pro.value!)) ÷ \(Money.number(glm.value!, minFraction: 0)) = \(Money.number(r1, scale: 3, minFraction: 0))",
       "1/6", Money.fraction(cheap: glm.value!, of: pro.value!), v1)
     c.target = nil
     let g45 = try pick("GLM-4.5", currency: "USD", plan: false)
@@ -155,7 +156,7 @@ extension CheckClaimCommand {
     }
     let v2 = verdict(so / go, claimed: 7)
     rows.append(
-      claim: "2", "latest: output per 1M (\(g45.row.id) vs \(sonnet.row.id), \(g45.row.date ?? "undated"))",
+      claim: "2", "latest: output per 1M (\(g45.row.id) vs \(sonnet.row.id), \(g45.row.latestDate ?? "undated"))",
       "\(Money.format(so, sonnet.row.currency)) ÷ \(Money.format(go, g45.row.currency)) = \(Money.number(so / go, scale: 3, minFraction: 0)); input \(Money.number(si / gi, scale: 3, minFraction: 0))",
       "1/7", Money.fraction(cheap: go, of: so), v2)
     return (

@@ -100,8 +100,8 @@ struct Comparison {
     var pool = regular.isEmpty ? usable : regular
     let own = pool.filter { $0.row.isAPI && $0.row.sellerType == "vendor_list" }
     if !own.isEmpty { pool = own }
-    let latest = pool.compactMap(\.row.date).max()
-    if let latest { pool = pool.filter { $0.row.date == latest } }
+    let latest = pool.compactMap(\.row.latestDate).max()
+    if let latest { pool = pool.filter { $0.row.latestDate == latest } }
     var used: [String] = []
     return pool.min { a, b in
       let x = (try? book.convert(a.value!, from: a.currency, to: summary, asOf: asOf, command: "", used: &used)) ?? 0

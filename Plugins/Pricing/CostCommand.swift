@@ -20,7 +20,7 @@ struct CostCommand: Command {
     help: "Uses the vendor's own list price when there is one; name a price id (P040) to price a reseller.",
     examples: [
       Example(
-        "cost GLM-4.5 'Claude Sonnet 4' --input 10M --output 2.5M", "a month of coding traffic", expect: "1×"),
+        "cost GLM-4.5 'Claude Sonnet 4' --input 10M --output 2.5M", "a month of coding traffic", expect: "vs_cheapest"),
       Example("cost GLM-4.5 DeepSeek-V3.2 --input 1e6 --output 250k --currency CNY", "in CNY", expect: "¥"),
     ])
 

@@ -44,8 +44,8 @@ enum PriceBook {
         best[r.id] = r
         continue
       }
-      let a = old.date ?? ""
-      let b = r.date ?? ""
+      let a = old.latestDate ?? ""
+      let b = r.latestDate ?? ""
       if b > a || (b == a && r.isUser) { best[r.id] = r }
     }
     return order.compactMap { best[$0] }

@@ -34,7 +34,10 @@ struct PriceRow: Sendable {
 
   /// The date the price was first observed, from the as_of text ("2026-02-12 .. (reported
   /// 2026-02-23)" → 2026-02-12, "~2026-08/09" → 2026-08); nil for undated rows.
-  var date: String? { PriceDate.observed(asOf) }
+  var date: String? { PriceDate.dates(asOf).min() }
+  /// The latest date the as_of text mentions ("2025-12-09 (Roo-Code note); 2026-11-20
+  /// (LiteLLM)" → 2026-11-20): how recent the price is, for picking the current one.
+  var latestDate: String? { PriceDate.dates(asOf).max() }
   var isUser: Bool { layer == "user" }
 
   var isPlan: Bool { category == "subscription" }
@@ -186,16 +189,16 @@ extension PriceRow {
 
 /// Dates of price rows and --as-of flags, compared as text (YYYY, YYYY-MM or YYYY-MM-DD).
 enum PriceDate {
-  /// The earliest date in an as_of text, or nil when it says "undated" or has none.
-  static func observed(_ text: String) -> String? {
-    if text.lowercased().hasPrefix("undated") { return nil }
+  /// The dates in an as_of text; none when it says "undated".
+  static func dates(_ text: String) -> [String] {
+    if text.lowercased().hasPrefix("undated") { return [] }
     var dates: [String] = []
     for token in text.matches(of: /[0-9]+(?:-[0-9]+)*/) {
       let parts = token.0.split(separator: "-")
       guard parts[0].count == 4 else { continue }
       dates.append(parts.prefix { $0.count == 4 || $0.count == 2 }.prefix(3).joined(separator: "-"))
     }
-    return dates.min()
+    return dates
   }
 
   /// A valid YYYY, YYYY-MM or YYYY-MM-DD date (month 1–12, a day that exists), else nil.
