@@ -42,7 +42,9 @@ struct CompareCommand: Command {
     c.mix = try Self.mix(call.flag("mix") ?? "3:1")
     c.yearly = call.flag("period") == "year"
     let all = try PriceBook.history(session)
-    var groups = try call.arguments.map { try PriceBook.select($0, all: all, asOf: c.asOf, command: "compare") }
+    var groups = try call.arguments.map {
+      try PriceBook.select($0, all: all, asOf: c.asOf, command: "compare")
+    }
     let kind = groups[0].first!.kind
     for (i, g) in groups.enumerated() {
       groups[i] = g.filter { $0.kind == kind }
@@ -57,16 +59,21 @@ struct CompareCommand: Command {
       priced.append(try group.map { kind == "plan" ? try c.plan($0, item: item) : try c.api($0, item: item) })
     }
     let summaryCurrency = c.target ?? groups[0].first!.currency
-    let picks = priced.compactMap { Comparison.pick($0, summary: summaryCurrency, book: c.book, asOf: c.asOf) }
+    let picks = priced.compactMap {
+      Comparison.pick($0, summary: summaryCurrency, book: c.book, asOf: c.asOf)
+    }
     var notes = try summary(picks, in: summaryCurrency, kind: kind, &c)
     if call.has("explain") { notes += explain(priced, c, kind: kind, summaryCurrency) }
     let table = Self.table(priced.flatMap { $0 }, kind: kind, yearly: c.yearly, notes: notes)
     guard call.has("chart") else { return .table(table) }
-    return .sections([("comparison", .table(table)), ("chart", .message(try chart(picks, summaryCurrency, kind, &c)))])
+    return .sections([
+      ("comparison", .table(table)), ("chart", .message(try chart(picks, summaryCurrency, kind, &c))),
+    ])
   }
 
   /// "GLM Coding Plan Lite ¥49/month (P009) is 1/2.9 of Claude Pro's ¥141.20/month (US$20 at 7.06 CNY/USD, P001)".
-  func summary(_ picks: [Priced], in currency: String, kind: String, _ c: inout Comparison) throws -> [String] {
+  func summary(_ picks: [Priced], in currency: String, kind: String, _ c: inout Comparison) throws -> [String]
+  {
     let scale = kind == "plan" ? 2 : 4
     let unit = kind == "plan" ? (c.yearly ? "/year" : "/month") : "/1M blended \(c.mixText)"
     var values: [(p: Priced, value: Decimal)] = []
@@ -78,7 +85,9 @@ struct CompareCommand: Command {
     func describe(_ v: (p: Priced, value: Decimal)) -> String {
       var origin = [v.p.row.id]
       if v.p.row.currency != currency, let native = v.p.native {
-        origin.insert("\(Money.format(native, v.p.row.currency, scale: scale)) at \(c.rateQuote(from: v.p.row.currency, to: currency))", at: 0)
+        origin.insert(
+          "\(Money.format(native, v.p.row.currency, scale: scale)) at \(c.rateQuote(from: v.p.row.currency, to: currency))",
+          at: 0)
       }
       if let promo = v.p.row.promotion { origin.append("\(promo): the item has no regular price") }
       return "\(Money.format(v.value, currency, scale: scale))\(unit) (\(origin.joined(separator: ", ")))"
@@ -103,7 +112,11 @@ struct CompareCommand: Command {
     var bars: [(label: String, value: Double, text: String)] = []
     for p in picks {
       let v = try c.convert(p.value!, from: p.currency, to: currency)
-      bars.append(("\(p.item) (\(p.row.id))", NSDecimalNumber(decimal: v).doubleValue, Money.format(v, currency, scale: kind == "plan" ? 2 : 4)))
+      bars.append(
+        (
+          "\(p.item) (\(p.row.id))", NSDecimalNumber(decimal: v).doubleValue,
+          Money.format(v, currency, scale: kind == "plan" ? 2 : 4)
+        ))
     }
     let unit = kind == "plan" ? (c.yearly ? "per year" : "per month") : "per 1M tokens, blended \(c.mixText)"
     return (BarChart.lines(bars, width: 30) + ["(\(currency) \(unit))"]).joined(separator: "\n")

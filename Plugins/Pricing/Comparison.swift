@@ -72,7 +72,8 @@ struct Comparison {
     var steps =
       "blended = (\(n(i)) × \(n(mix.input)) + \(n(o)) × \(n(mix.output))) ÷ \(n(total)) = \(Money.format(p.native!, r.currency, scale: 4))"
     if p.currency != r.currency {
-      steps += " \(rateStep(from: r.currency, to: p.currency)) = \(Money.format(p.value!, p.currency, scale: 4))"
+      steps +=
+        " \(rateStep(from: r.currency, to: p.currency)) = \(Money.format(p.value!, p.currency, scale: 4))"
     }
     p.arithmetic = "\(r.id): \(steps)"
     return p
@@ -104,8 +105,12 @@ struct Comparison {
     if let latest { pool = pool.filter { $0.row.latestDate == latest } }
     var used: [String] = []
     return pool.min { a, b in
-      let x = (try? book.convert(a.value!, from: a.currency, to: summary, asOf: asOf, command: "", used: &used)) ?? 0
-      let y = (try? book.convert(b.value!, from: b.currency, to: summary, asOf: asOf, command: "", used: &used)) ?? 0
+      let x =
+        (try? book.convert(a.value!, from: a.currency, to: summary, asOf: asOf, command: "", used: &used))
+        ?? 0
+      let y =
+        (try? book.convert(b.value!, from: b.currency, to: summary, asOf: asOf, command: "", used: &used))
+        ?? 0
       return x != y ? x < y : a.row.id < b.row.id
     }
   }

@@ -20,7 +20,8 @@ struct CostCommand: Command {
     help: "Uses the vendor's own list price when there is one; name a price id (P040) to price a reseller.",
     examples: [
       Example(
-        "cost GLM-4.5 'Claude Sonnet 4' --input 10M --output 2.5M", "a month of coding traffic", expect: "vs_cheapest"),
+        "cost GLM-4.5 'Claude Sonnet 4' --input 10M --output 2.5M", "a month of coding traffic",
+        expect: "vs_cheapest"),
       Example("cost GLM-4.5 DeepSeek-V3.2 --input 1e6 --output 250k --currency CNY", "in CNY", expect: "¥"),
     ])
 
@@ -67,7 +68,8 @@ struct CostCommand: Command {
       arithmetic.append(
         "\(r.id): (\(Tokens.format(input)) × \(Money.number(r.input!, scale: 4)) + \(Tokens.format(cached)) × \(Money.number(cachedPrice, scale: 4)) + \(Tokens.format(output)) × \(Money.number(r.output!, scale: 4))) ÷ 1M × \(Tokens.format(requests)) = \(Money.format(native.reduce(0, +), r.currency, scale: 4))"
           + (r.currency == target
-            ? "" : " → \(Money.format(total, target, scale: 4)) at \(book.rate(r.currency, target, asOf: asOf)?.text ?? "a cross rate via USD")")
+            ? ""
+            : " → \(Money.format(total, target, scale: 4)) at \(book.rate(r.currency, target, asOf: asOf)?.text ?? "a cross rate via USD")")
       )
       priced.append((item, r, parts, total, note.joined(separator: "; ")))
     }

@@ -27,7 +27,9 @@ struct ExportPricesCommand: Command {
       var notes: [String] = []
       if call.has("explain") {
         let user = rows.filter(\.isUser).count
-        notes.append("\(rows.count - user) rows from reference/prices.tsv, \(user) imported (kept in the knowledge base)")
+        notes.append(
+          "\(rows.count - user) rows from reference/prices.tsv, \(user) imported (kept in the knowledge base)"
+        )
       }
       return .table(Table(columns: table.columns, rows: table.rows, notes: notes))
     }
@@ -36,12 +38,16 @@ struct ExportPricesCommand: Command {
     case "csv": format = .csv
     case "tsv": format = .tsv
     case "json": format = .json
-    default: throw ShellError("export prices: cannot tell the format of '\(path)'", hint: "name the file .csv, .tsv or .json")
+    default:
+      throw ShellError(
+        "export prices: cannot tell the format of '\(path)'", hint: "name the file .csv, .tsv or .json")
     }
     do {
-      try Renderer(format: format).render(.table(table)).write(toFile: path, atomically: true, encoding: .utf8)
+      try Renderer(format: format).render(.table(table)).write(
+        toFile: path, atomically: true, encoding: .utf8)
     } catch {
-      throw ShellError("export prices: cannot write \(path)", hint: "check that the folder exists and is writable")
+      throw ShellError(
+        "export prices: cannot write \(path)", hint: "check that the folder exists and is writable")
     }
     return .message("wrote \(rows.count) price rows to \(path)")
   }

@@ -53,7 +53,8 @@ struct FXBook {
     for r in try session.store.fxRates() {
       guard let rate = Decimal(string: r.rate, locale: Locale(identifier: "en_US_POSIX")) else { continue }
       book.rates.append(
-        FXRate(from: r.from, to: r.to, rate: rate, asOf: r.asOf, source: r.source, ref: "user", status: r.status))
+        FXRate(
+          from: r.from, to: r.to, rate: rate, asOf: r.asOf, source: r.source, ref: "user", status: r.status))
       if r.isDefault { book.defaults[pairKey(r.from, r.to)] = book.rates.count - 1 }
     }
     return book
@@ -84,7 +85,8 @@ struct FXBook {
       if !used.contains(r.citation) { used.append(r.citation) }
       return amount * r.rate
     }
-    if from != "USD", to != "USD", let a = rate(from, "USD", asOf: asOf), let b = rate("USD", to, asOf: asOf) {
+    if from != "USD", to != "USD", let a = rate(from, "USD", asOf: asOf), let b = rate("USD", to, asOf: asOf)
+    {
       for line in [a.citation, b.citation] where !used.contains(line) { used.append(line) }
       return amount * a.rate * b.rate
     }

@@ -4,7 +4,8 @@ import ShellCore
 /// `fx [FROM TO] [--as-of DATE]`: the dated, sourced exchange rates and the one a conversion uses.
 struct FXCommand: Command {
   let signature = Signature(
-    "fx", summary: "Exchange rates: the dated, sourced observations and the default per pair (fx set adds one)",
+    "fx",
+    summary: "Exchange rates: the dated, sourced observations and the default per pair (fx set adds one)",
     arguments: [
       Argument("from", "a currency code such as USD", optional: true),
       Argument("to", "a currency code such as CNY", optional: true),
@@ -28,7 +29,8 @@ struct FXCommand: Command {
     case 0: break
     case 2:
       pair = (
-        try Currency.validate(call.arguments[0], command: "fx"), try Currency.validate(call.arguments[1], command: "fx")
+        try Currency.validate(call.arguments[0], command: "fx"),
+        try Currency.validate(call.arguments[1], command: "fx")
       )
     default: throw ShellError.usage("fx: give FROM TO or nothing", signature)
     }
@@ -45,7 +47,8 @@ struct FXCommand: Command {
       rows.append([
         .string(r.from), .string(r.to), .decimal(r.rate),
         .string("1 \(r.to) = \(Money.number(1 / r.rate, scale: 6, minFraction: 0)) \(r.from)"),
-        .string(r.asOf), .string(r.ref), .string(r.source), .string(r.status), .string(isDefault ? "yes" : ""),
+        .string(r.asOf), .string(r.ref), .string(r.source), .string(r.status),
+        .string(isDefault ? "yes" : ""),
       ])
     }
     var notes: [String] = []

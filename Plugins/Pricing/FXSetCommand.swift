@@ -14,7 +14,8 @@ struct FXSetCommand: Command {
       Flag("as-of", "when the rate was observed (YYYY[-MM[-DD]]); default today"),
       Flag("source", "where the rate comes from", default: "set by the user"),
     ],
-    help: "The rate is stored exactly as typed (decimal text). Conversions use it from now on, in every session.",
+    help:
+      "The rate is stored exactly as typed (decimal text). Conversions use it from now on, in every session.",
     examples: [
       Example(
         "fx set USD CNY 7.1 --as-of 2026-03 --source manual", "add a rate and make it the default",
@@ -28,7 +29,8 @@ struct FXSetCommand: Command {
     guard from != to else { throw ShellError("fx set: FROM and TO are the same currency (\(from))") }
     let text = call.arguments[2]
     guard let rate = Money.parse(text), rate > 0 else {
-      throw ShellError("fx set: the rate must be a positive number, not '\(text)'", hint: "e.g. fx set USD CNY 7.1")
+      throw ShellError(
+        "fx set: the rate must be a positive number, not '\(text)'", hint: "e.g. fx set USD CNY 7.1")
     }
     let asOf = try call.flag("as-of").map { try PriceDate.flag($0, command: "fx set") } ?? Self.today()
     let source = call.flag("source") ?? "set by the user"

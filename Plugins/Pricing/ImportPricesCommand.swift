@@ -11,8 +11,11 @@ import ShellCore
 struct ImportPricesCommand: Command {
   let signature = Signature(
     "import prices", aliases: ["import-prices"],
-    summary: "Import price rows from CSV, TSV or JSON into the knowledge base; reports added/changed/rejected rows",
-    arguments: [Argument("file", "a .csv, .tsv or .json file with the prices.tsv columns", completion: .file)],
+    summary:
+      "Import price rows from CSV, TSV or JSON into the knowledge base; reports added/changed/rejected rows",
+    arguments: [
+      Argument("file", "a .csv, .tsv or .json file with the prices.tsv columns", completion: .file)
+    ],
     flags: [
       Flag("strict", "import nothing when any row is rejected", kind: .bool),
       Flag("explain", "list the unchanged rows too", kind: .bool),
@@ -30,7 +33,8 @@ struct ImportPricesCommand: Command {
     let path = Self.resolve(name, session: session)
     let file = try PriceFile.read(path, command: "import prices")
     let outcomes = PriceImport.check(
-      file, source: "import: " + (name as NSString).lastPathComponent, existing: try PriceBook.history(session))
+      file, source: "import: " + (name as NSString).lastPathComponent,
+      existing: try PriceBook.history(session))
     let rejected = outcomes.filter { $0.result == .rejected }
     let strict = call.has("strict")
     let writes = outcomes.filter { $0.result == .added || $0.result == .changed }
@@ -43,7 +47,8 @@ struct ImportPricesCommand: Command {
     let report = Self.report(name, outcomes, strict: strict, explain: call.has("explain"))
     guard !rejected.isEmpty else { return .table(report) }
     // Show the report, then fail so a script notices the rejected rows.
-    let renderer = Renderer(format: session.format, width: session.isTerminal ? session.width : nil, color: session.useColor)
+    let renderer = Renderer(
+      format: session.format, width: session.isTerminal ? session.width : nil, color: session.useColor)
     session.out.write(renderer.render(.table(report)))
     let lines = rejected.prefix(3).map { "line \($0.line)" }.joined(separator: ", ")
     throw ShellError(
@@ -52,7 +57,8 @@ struct ImportPricesCommand: Command {
       hint: "fix the rows listed above and import the file again")
   }
 
-  static func report(_ name: String, _ outcomes: [PriceImport.Outcome], strict: Bool, explain: Bool) -> Table {
+  static func report(_ name: String, _ outcomes: [PriceImport.Outcome], strict: Bool, explain: Bool) -> Table
+  {
     func count(_ r: PriceImport.Outcome.Result) -> Int { outcomes.filter { $0.result == r }.count }
     let rows: [[Value]] = outcomes.filter { explain || $0.result != .unchanged }.map {
       [.int(Int64($0.line)), .string($0.id), .string($0.result.rawValue), .string($0.detail)]
@@ -70,9 +76,11 @@ struct ImportPricesCommand: Command {
 
   /// A relative path is looked up next to the running script first, then in the current folder.
   static func resolve(_ file: String, session: Session) -> String {
-    guard !file.hasPrefix("/"), let script = Shell.of(session)?.origins.last(where: {
-      FileManager.default.fileExists(atPath: $0)
-    }) else { return file }
+    guard !file.hasPrefix("/"),
+      let script = Shell.of(session)?.origins.last(where: {
+        FileManager.default.fileExists(atPath: $0)
+      })
+    else { return file }
     let candidate = ((script as NSString).deletingLastPathComponent as NSString).appendingPathComponent(file)
     return FileManager.default.fileExists(atPath: candidate) ? candidate : file
   }

@@ -29,7 +29,8 @@ struct PriceFile {
       throw ShellError("\(command): no file '\(path)'", hint: "check the path; nothing was imported")
     }
     guard var text = String(data: data, encoding: .utf8) else {
-      throw ShellError("\(command): \(path) is not UTF-8 text", hint: "save it as UTF-8; nothing was imported")
+      throw ShellError(
+        "\(command): \(path) is not UTF-8 text", hint: "save it as UTF-8; nothing was imported")
     }
     if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
     let file = try ext == "json" ? json(text, command) : delimited(text, ext == "csv" ? "," : "\t", command)
@@ -60,6 +61,29 @@ struct PriceFile {
   /// CSV or TSV: the first non-empty line is the header. In CSV a quoted field may hold
   /// commas, doubled quotes and line breaks.
   static func delimited(_ text: String, _ separator: Unicode.Scalar, _ command: String) throws -> PriceFile {
+    let rows = try split(text, separator, command)
+    guard let first = rows.first else {
+      throw ShellError("\(command): the file is empty; nothing was imported", hint: "it needs a header line")
+    }
+    let header = first.fields
+    let records = rows.dropFirst().map { row -> Record in
+      var cells: [String: String] = [:]
+      for (k, v) in zip(header, row.fields) { cells[k] = v }
+      var problem: String?
+      if row.fields.count < header.count {
+        problem = "missing columns: \(row.fields.count) fields, the header has \(header.count)"
+      } else if row.fields.count > header.count {
+        problem = "too many fields: \(row.fields.count), the header has \(header.count)"
+      }
+      return Record(line: row.line, cells: cells, problem: problem)
+    }
+    return PriceFile(header: header, records: records)
+  }
+
+  /// The non-empty records of a CSV/TSV text with the line each starts on.
+  static func split(_ text: String, _ separator: Unicode.Scalar, _ command: String) throws -> [(
+    line: Int, fields: [String]
+  )] {
     var rows: [(line: Int, fields: [String])] = []
     var fields: [String] = []
     var field = String.UnicodeScalarView()
@@ -113,22 +137,7 @@ struct PriceFile {
         "\(command): line \(quoteLine): a quoted field is never closed; nothing was imported",
         hint: "close the quote (write \"\" for a quote inside a field)")
     }
-    guard let first = rows.first else {
-      throw ShellError("\(command): the file is empty; nothing was imported", hint: "it needs a header line")
-    }
-    let header = first.fields
-    let records = rows.dropFirst().map { row -> Record in
-      var cells: [String: String] = [:]
-      for (k, v) in zip(header, row.fields) { cells[k] = v }
-      var problem: String?
-      if row.fields.count < header.count {
-        problem = "missing columns: \(row.fields.count) fields, the header has \(header.count)"
-      } else if row.fields.count > header.count {
-        problem = "too many fields: \(row.fields.count), the header has \(header.count)"
-      }
-      return Record(line: row.line, cells: cells, problem: problem)
-    }
-    return PriceFile(header: header, records: records)
+    return rows
   }
 
   /// JSON: an array of objects whose keys are column names; values are strings or numbers.
@@ -143,7 +152,8 @@ struct PriceFile {
     }
     guard case .list(let items) = value else {
       throw ShellError(
-        "\(command): the JSON is not an array; nothing was imported", hint: "write [ {\"price_id\": ...}, ... ]")
+        "\(command): the JSON is not an array; nothing was imported",
+        hint: "write [ {\"price_id\": ...}, ... ]")
     }
     let lines = objectLines(text)
     var header: [String] = []
@@ -162,7 +172,8 @@ struct PriceFile {
       let missing = required.filter { object[$0] == nil }
       records.append(
         Record(
-          line: line, cells: cells, problem: missing.isEmpty ? nil : "missing columns: \(missing.joined(separator: ", "))"))
+          line: line, cells: cells,
+          problem: missing.isEmpty ? nil : "missing columns: \(missing.joined(separator: ", "))"))
     }
     // Every required key must appear in some object; a row lacking one is rejected above.
     for key in required where !header.contains(key) && !items.isEmpty { header.append(key) }
@@ -181,7 +192,13 @@ struct PriceFile {
     for c in text.unicodeScalars {
       if c == "\n" { line += 1 }
       if inString {
-        if escaped { escaped = false } else if c == "\\" { escaped = true } else if c == "\"" { inString = false }
+        if escaped {
+          escaped = false
+        } else if c == "\\" {
+          escaped = true
+        } else if c == "\"" {
+          inString = false
+        }
         continue
       }
       if c.properties.isWhitespace { continue }

@@ -26,12 +26,14 @@ enum PriceImport {
         let record = try validate(rec, source: source)
         let key = record.id + "\u{0}" + record.asOf
         if let first = seen[key] {
-          throw ShellError("duplicate row: price_id \(record.id) as of \(record.asOf) is already on line \(first)")
+          throw ShellError(
+            "duplicate row: price_id \(record.id) as of \(record.asOf) is already on line \(first)")
         }
         seen[key] = rec.line
         outcomes.append(classify(record, line: rec.line, existing: existing))
       } catch {
-        outcomes.append(Outcome(line: rec.line, id: id, result: .rejected, detail: ShellError.describe(error)))
+        outcomes.append(
+          Outcome(line: rec.line, id: id, result: .rejected, detail: ShellError.describe(error)))
       }
     }
     return outcomes

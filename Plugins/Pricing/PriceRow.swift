@@ -150,7 +150,6 @@ struct PriceRow: Sendable {
   }
 }
 
-
 extension PriceRow {
   /// A user row kept in the knowledge base.
   init(record r: PriceRecord) {

@@ -48,7 +48,8 @@ struct PricesCommand: Command {
         return Money.value(v, to, scale: 4)
       }
       var cells: [Value] = [
-        .string(r.id), .string(r.kind), .string(r.vendor), .string(r.product), .string(r.tier), .string(r.billing),
+        .string(r.id), .string(r.kind), .string(r.vendor), .string(r.product), .string(r.tier),
+        .string(r.billing),
         try money(r.flat, r.flatText), try money(r.input, r.inputText), try money(r.output, r.outputText),
       ]
       if target != nil { cells.append(.string(r.currency == to ? "" : PriceImport.describe(r))) }
@@ -61,8 +62,12 @@ struct PricesCommand: Command {
     if target != nil { columns.append("listed") }
     columns += ["status", "as_of", "layer", "flag", "source"]
     let user = rows.filter(\.isUser).count
-    var notes = ["\(rows.count) price rows (\(rows.count - user) from reference/prices.tsv, \(user) imported)"]
-    if let asOf { notes.append("as of \(asOf): the latest row per price id observed by then; undated rows left out") }
+    var notes = [
+      "\(rows.count) price rows (\(rows.count - user) from reference/prices.tsv, \(user) imported)"
+    ]
+    if let asOf {
+      notes.append("as of \(asOf): the latest row per price id observed by then; undated rows left out")
+    }
     if call.has("explain") {
       notes.append("rows: " + rows.map(\.id).joined(separator: ", "))
       notes += used.map { "rate: \($0)" }

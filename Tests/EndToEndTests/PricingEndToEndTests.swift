@@ -15,10 +15,12 @@ final class PricingEndToEndTests: XCTestCase {
     let home = KgshProcess.temporaryHome()
     let db = home.appendingPathComponent("prices.sqlite").path
     let csv = home.appendingPathComponent("new.csv").path
-    try "price_id,category,product_or_model,input_per_1M,output_per_1M,currency,as_of\nX001,api,Kept Model,1,3,USD,2026-11\n"
+    try
+      "price_id,category,product_or_model,input_per_1M,output_per_1M,currency,as_of\nX001,api,Kept Model,1,3,USD,2026-11\n"
       .write(toFile: csv, atomically: true, encoding: .utf8)
     let first = try KgshProcess.run(
-      ["--db", db, "-c", "import prices '\(csv)'; fx set USD CNY 7.25 --as-of 2026-11-02 --source 'e2e'"], home: home)
+      ["--db", db, "-c", "import prices '\(csv)'; fx set USD CNY 7.25 --as-of 2026-11-02 --source 'e2e'"],
+      home: home)
     XCTAssertEqual(first.status, 0, first.stderr)
     XCTAssertTrue(first.stdout.contains("1 added, 0 changed, 0 unchanged, 0 rejected"), first.stdout)
     let second = try KgshProcess.run(
@@ -30,7 +32,8 @@ final class PricingEndToEndTests: XCTestCase {
   func testRejectedRowsExitOneAfterTheReport() throws {
     let home = KgshProcess.temporaryHome()
     let csv = home.appendingPathComponent("bad.csv").path
-    try "price_id,category,product_or_model,input_per_1M,output_per_1M,currency,as_of\nX001,api,Good,1,3,USD,2026-11\nX002,api,Bad,1,3,XXX,2026-11\n"
+    try
+      "price_id,category,product_or_model,input_per_1M,output_per_1M,currency,as_of\nX001,api,Good,1,3,USD,2026-11\nX002,api,Bad,1,3,XXX,2026-11\n"
       .write(toFile: csv, atomically: true, encoding: .utf8)
     let r = try KgshProcess.run(["-c", "import prices '\(csv)'; prices --model Good"], home: home)
     XCTAssertEqual(r.status, 1)

@@ -5,7 +5,8 @@ import XCTest
 final class PriceStoreTests: XCTestCase {
   func record(_ id: String, _ asOf: String, flat: String) -> PriceRecord {
     var r = PriceRecord(
-      id: id, asOf: asOf, category: "subscription", product: "Plan", currency: "CNY", source: "s", status: "verified")
+      id: id, asOf: asOf, category: "subscription", product: "Plan", currency: "CNY", source: "s",
+      status: "verified")
     r.flat = flat
     return r
   }
@@ -37,9 +38,15 @@ final class PriceStoreTests: XCTestCase {
   func testOneDefaultPerPairInEitherDirection() throws {
     let store = try KnowledgeStore.inMemory()
     try store.write { w in
-      try w.addFXRate(FXRecord(from: "USD", to: "CNY", rate: "7.1", asOf: "2026-01", source: "a", status: "user"), makeDefault: true)
-      try w.addFXRate(FXRecord(from: "CNY", to: "USD", rate: "0.14", asOf: "2026-02", source: "b", status: "user"), makeDefault: true)
-      try w.addFXRate(FXRecord(from: "USD", to: "HKD", rate: "7.8", asOf: "2026-02", source: "c", status: "user"), makeDefault: true)
+      try w.addFXRate(
+        FXRecord(from: "USD", to: "CNY", rate: "7.1", asOf: "2026-01", source: "a", status: "user"),
+        makeDefault: true)
+      try w.addFXRate(
+        FXRecord(from: "CNY", to: "USD", rate: "0.14", asOf: "2026-02", source: "b", status: "user"),
+        makeDefault: true)
+      try w.addFXRate(
+        FXRecord(from: "USD", to: "HKD", rate: "7.8", asOf: "2026-02", source: "c", status: "user"),
+        makeDefault: true)
     }
     let rates = try store.fxRates()
     XCTAssertEqual(rates.map(\.isDefault), [false, true, true])

@@ -7,7 +7,8 @@ import XCTest
 /// `import prices` and `export prices`: formats, bad rows, one transaction, nothing changed
 /// when the file is malformed.
 final class PriceImportTests: XCTestCase {
-  static let header = "price_id,category,vendor,product_or_model,input_per_1M,output_per_1M,flat_price,currency,as_of,source,status"
+  static let header =
+    "price_id,category,vendor,product_or_model,input_per_1M,output_per_1M,flat_price,currency,as_of,source,status"
 
   func shell() throws -> TestShell {
     let t = try TestShell(plugins: [PricingPlugin.plugin], store: try Repository.defaultStore())
@@ -16,8 +17,10 @@ final class PriceImportTests: XCTestCase {
   }
 
   func temp(_ name: String, _ text: String) throws -> String {
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent("pricing-\(UUID().uuidString)-\(name)")
-      .path
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "pricing-\(UUID().uuidString)-\(name)"
+    )
+    .path
     try Data(text.utf8).write(to: URL(fileURLWithPath: path))
     return path
   }
@@ -39,7 +42,8 @@ final class PriceImportTests: XCTestCase {
     XCTAssertTrue(out.contains("1 added, 1 changed, 0 unchanged, 5 rejected"), out)
     for expected in [
       "negative price in flat_price: -5", "unknown currency code 'usd'; did you mean USD?",
-      "duplicate row: price_id X001 as of 2026-11 is already on line 2", "missing columns: 3 fields, the header has 11",
+      "duplicate row: price_id X001 as of 2026-11 is already on line 2",
+      "missing columns: 3 fields, the header has 11",
       "bad date '2026-13-01' in as_of",
     ] {
       XCTAssertTrue(out.contains(expected), "\(expected):\n\(out)")
@@ -62,12 +66,17 @@ final class PriceImportTests: XCTestCase {
 
   func testAsOfSeesTheOlderObservation() throws {
     let t = try shell()
-    let file = try temp("new.tsv", "price_id\tcategory\tproduct_or_model\tinput_per_1M\toutput_per_1M\tcurrency\tas_of\n"
-      + "P033\tapi_per_token\tGLM-4.5\t0.50\t2.00\tUSD\t2026-11-01\n")
+    let file = try temp(
+      "new.tsv",
+      "price_id\tcategory\tproduct_or_model\tinput_per_1M\toutput_per_1M\tcurrency\tas_of\n"
+        + "P033\tapi_per_token\tGLM-4.5\t0.50\t2.00\tUSD\t2026-11-01\n")
     XCTAssertTrue(t.run("import prices '\(file)'"), t.errors)
-    XCTAssertTrue(t.output.contains("new observation after GLM-4.5 US$0.60 in / US$2.20 out per 1M as of 2026-01-07"), t.output)
+    XCTAssertTrue(
+      t.output.contains("new observation after GLM-4.5 US$0.60 in / US$2.20 out per 1M as of 2026-01-07"),
+      t.output)
     XCTAssertTrue(t.run("prices --model GLM-4.5 --as-of 2026-06"), t.errors)
-    XCTAssertTrue(t.output.contains("US$0.60"), "before the import's date the built-in row holds:\n\(t.output)")
+    XCTAssertTrue(
+      t.output.contains("US$0.60"), "before the import's date the built-in row holds:\n\(t.output)")
     XCTAssertTrue(t.run("prices --model GLM-4.5"), t.errors)
     XCTAssertTrue(t.output.contains("US$0.50") && t.output.contains("user"), t.output)
   }
@@ -98,7 +107,8 @@ final class PriceImportTests: XCTestCase {
     let t = try shell()
     let file = try temp(
       "s.csv",
-      Self.header + "\nX001,api,T,Good,1,2,,USD,2026-11,x,verified\nX002,api,T,Bad,-1,2,,USD,2026-11,x,verified\n")
+      Self.header
+        + "\nX001,api,T,Good,1,2,,USD,2026-11,x,verified\nX002,api,T,Bad,-1,2,,USD,2026-11,x,verified\n")
     XCTAssertFalse(t.run("import prices '\(file)' --strict"))
     XCTAssertTrue(t.output.contains("nothing was imported (--strict"), t.output)
     XCTAssertTrue(t.errors.contains("nothing was imported (--strict)"), t.errors)
@@ -112,8 +122,14 @@ final class PriceImportTests: XCTestCase {
     let before = try t.session.store.priceRows()
     for (name, text, message) in [
       ("a.csv", "price_id,category,product_or_model,currency\nX9,api,M,USD\n", "has no column as_of"),
-      ("b.csv", Self.header + ",curency\nX9,api,T,M,1,2,,USD,2026-11,x,verified,USD\n", "did you mean 'currency'?"),
-      ("c.csv", Self.header + "\nX9,api,T,\"M,1,2,,USD,2026-11,x,verified\n", "line 2: a quoted field is never closed"),
+      (
+        "b.csv", Self.header + ",curency\nX9,api,T,M,1,2,,USD,2026-11,x,verified,USD\n",
+        "did you mean 'currency'?"
+      ),
+      (
+        "c.csv", Self.header + "\nX9,api,T,\"M,1,2,,USD,2026-11,x,verified\n",
+        "line 2: a quoted field is never closed"
+      ),
       ("d.json", "[{\"price_id\": \"X9\",", "not valid JSON"),
       ("e.json", "{\"price_id\": \"X9\"}", "not an array"),
       ("f.xlsx", "x", "name the file .csv, .tsv or .json"),
@@ -130,19 +146,25 @@ final class PriceImportTests: XCTestCase {
 
   func testExportRoundTripsAndOldNamesAreAliases() throws {
     let t = try shell()
-    let out = FileManager.default.temporaryDirectory.appendingPathComponent("pricing-\(UUID().uuidString).tsv").path
+    let out = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "pricing-\(UUID().uuidString).tsv"
+    ).path
     XCTAssertTrue(t.run("export prices '\(out)'"), t.errors)
     let exported = try String(contentsOfFile: out, encoding: .utf8)
     let original = try String(
-      contentsOfFile: Repository.root.appendingPathComponent("Knowledge/reference/prices.tsv").path, encoding: .utf8)
+      contentsOfFile: Repository.root.appendingPathComponent("Knowledge/reference/prices.tsv").path,
+      encoding: .utf8)
     XCTAssertEqual(exported.split(separator: "\n").count, original.split(separator: "\n").count)
     XCTAssertTrue(
-      exported.contains("P033\tapi_per_token\tZhipu AI (Z.ai)\tGLM-4.5\t\tapi.z.ai\tpay-as-you-go\t0.60\t0.11\t2.20"))
+      exported.contains(
+        "P033\tapi_per_token\tZhipu AI (Z.ai)\tGLM-4.5\t\tapi.z.ai\tpay-as-you-go\t0.60\t0.11\t2.20"))
     // Re-importing the built-in table: dated rows are unchanged, free-text dates are rejected.
     XCTAssertFalse(t.run("import-prices '\(out)'"))
     XCTAssertTrue(t.output.contains(" 0 added, 0 changed, "), t.output)
     XCTAssertEqual(try t.session.store.priceRows().count, 0)
-    let json = FileManager.default.temporaryDirectory.appendingPathComponent("pricing-\(UUID().uuidString).json").path
+    let json = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "pricing-\(UUID().uuidString).json"
+    ).path
     XCTAssertTrue(t.run("export-prices '\(json)' --kind api"), t.errors)
     XCTAssertTrue(try String(contentsOfFile: json, encoding: .utf8).contains("\"price_id\": \"P033\""))
     XCTAssertNotNil(t.session.registry.command("import prices"))

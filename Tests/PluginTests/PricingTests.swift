@@ -30,7 +30,8 @@ final class PricingTests: XCTestCase {
     XCTAssertTrue(out.contains("2026-01-07"), out)
     // 0.60 × 7.06 = 4.236 and 2.20 × 7.06 = 15.532 exactly.
     XCTAssertTrue(out.contains("¥4.236") && out.contains("¥15.532"), out)
-    XCTAssertTrue(out.contains("GLM-4.5 US$0.60 in / US$2.20 out per 1M"), "the listed price stays visible:\n\(out)")
+    XCTAssertTrue(
+      out.contains("GLM-4.5 US$0.60 in / US$2.20 out per 1M"), "the listed price stays visible:\n\(out)")
     XCTAssertFalse(out.contains("P034"), "GLM-4.5-Air is a different model:\n\(out)")
     let plans = try run("prices --kind plan --vendor moonshot")
     XCTAssertTrue(plans.contains("P023") && !plans.contains("P033"), plans)
@@ -137,21 +138,28 @@ final class PricingTests: XCTestCase {
     XCTAssertTrue(out.contains("claim 2 partly holds"), out)
     XCTAssertTrue(out.contains("N02"), out)
     // At the latest prices: ¥49 Lite against US$200/year ÷ 12 × 7.06 = ¥117.67 is 1/2.4.
-    XCTAssertTrue(out.contains("annual billing: US$200/year ÷ 12 (listed US$17/month) × 7.06 CNY/USD = ¥117.67; 117.67 ÷ 49 = 2.401"), out)
-    XCTAssertTrue(out.contains("at the latest prices: claim 1 does not hold (1/2.4), claim 2 output holds (1/6.8)"), out)
+    XCTAssertTrue(
+      out.contains(
+        "annual billing: US$200/year ÷ 12 (listed US$17/month) × 7.06 CNY/USD = ¥117.67; 117.67 ÷ 49 = 2.401"),
+      out)
+    XCTAssertTrue(
+      out.contains("at the latest prices: claim 1 does not hold (1/2.4), claim 2 output holds (1/6.8)"), out)
   }
 
   func testClaimsFollowImportedLatestPrices() throws {
     let t = try shell()
-    let file = FileManager.default.temporaryDirectory.appendingPathComponent("claim-\(UUID().uuidString).csv").path
-    try "price_id,category,product_or_model,input_per_1M,output_per_1M,currency,as_of,seller_type\nP033,api,GLM-4.5,0.30,1.50,USD,2026-11,vendor_list\n"
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent("claim-\(UUID().uuidString).csv")
+      .path
+    try
+      "price_id,category,product_or_model,input_per_1M,output_per_1M,currency,as_of,seller_type\nP033,api,GLM-4.5,0.30,1.50,USD,2026-11,vendor_list\n"
       .write(toFile: file, atomically: true, encoding: .utf8)
     XCTAssertTrue(t.run("import prices '\(file)'"), t.errors)
     XCTAssertTrue(t.run("check-claim"), t.errors)
     // 15 ÷ 1.50 = 10: output is now 1/10 of Sonnet 4's, so "1/7" no longer holds.
     XCTAssertTrue(t.output.contains("US$15 ÷ US$1.50 = 10"), t.output)
     XCTAssertTrue(t.output.contains("claim 2 output does not hold (1/10)"), t.output)
-    XCTAssertTrue(t.output.contains("claim 2 partly holds"), "the article-date verdict is unchanged:\n\(t.output)")
+    XCTAssertTrue(
+      t.output.contains("claim 2 partly holds"), "the article-date verdict is unchanged:\n\(t.output)")
   }
 
   func testNoFloatNoise() throws {
@@ -180,7 +188,9 @@ final class PricingTests: XCTestCase {
     XCTAssertTrue(later.contains("1 USD = 6.97 CNY (N02"), later)
     XCTAssertTrue(later.contains("¥4.182"), later)  // 0.60 × 6.97
     XCTAssertTrue(try fails("prices --as-of 2025-13").contains("--as-of must be a date"))
-    XCTAssertTrue(try fails("compare GLM-4.5 'Claude Sonnet 4' --as-of 2024-01").contains("observed on or before 2024-01"))
+    XCTAssertTrue(
+      try fails("compare GLM-4.5 'Claude Sonnet 4' --as-of 2024-01").contains("observed on or before 2024-01")
+    )
   }
 
   func testCurrencyCodesGetDidYouMean() throws {
@@ -221,7 +231,9 @@ final class PriceReachabilityTests: XCTestCase {
     let t = try TestShell(plugins: [PricingPlugin.plugin], store: try Repository.defaultStore())
     t.session.knowledgeDirectory = Repository.root.appendingPathComponent("Knowledge").path
     XCTAssertTrue(t.run("prices --format tsv"), t.errors)
-    let listed = t.output.split(separator: "\n").dropFirst().map { $0.split(separator: "\t", omittingEmptySubsequences: false) }
+    let listed = t.output.split(separator: "\n").dropFirst().map {
+      $0.split(separator: "\t", omittingEmptySubsequences: false)
+    }
     let ids = Set(listed.map { String($0[0]) })
     let table = try TSV.read(Repository.root.appendingPathComponent("Knowledge/reference/prices.tsv").path)
     for row in table.rows {

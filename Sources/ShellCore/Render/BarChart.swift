@@ -10,7 +10,9 @@ public enum BarChart {
 
   /// One line per bar: the label padded to the widest label, the bar (longest = `width`
   /// characters, in eighths), then `text`.
-  public static func lines(_ bars: [(label: String, value: Double, text: String)], width: Int = 40) -> [String] {
+  public static func lines(_ bars: [(label: String, value: Double, text: String)], width: Int = 40)
+    -> [String]
+  {
     let top = bars.map { abs($0.value) }.max() ?? 0
     let labelWidth = bars.map { TextWidth.of(TextWidth.sanitize($0.label)) }.max() ?? 0
     return bars.map { label, value, text in
