@@ -6,6 +6,6 @@ public enum KnowledgePlugin {
     name: "knowledge", version: "1.0.0", summary: "Read the knowledge base with its evidence",
     commands: [
       ShowCommand(), FindCommand(), ListCommand(), LabelsCommand(), RelationsCommand(), StatsCommand(),
-      SQLCommand(), FactsCommand(), CiteCommand(), TimelineCommand(),
+      SQLCommand(), FactsCommand(), CiteCommand(), TimelineCommand(), ImportCommand(),
     ])
 }

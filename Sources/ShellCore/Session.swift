@@ -71,6 +71,8 @@ public final class Session {
   public var knowledgeDirectory: String?
   /// Plugin-owned state (caches, defaults), keyed by a string the plugin picks.
   public var extensions: [String: Any] = [:]
+  /// Whether long commands draw a progress bar on stderr (a terminal, never in tests).
+  public var showsProgress = false
   /// History of statements run in this session, for `history`.
   public var history: [String] = []
 

@@ -52,6 +52,7 @@ enum SessionFactory {
     let session = Session(
       store: store, registry: registry, isTerminal: interactive || isatty(1) == 1, width: Terminal.width())
     session.knowledgeDirectory = knowledge
+    session.showsProgress = isatty(2) == 1
     for plugin in builtInPlugins { try plugin.setUp?(session) }
     return session
   }

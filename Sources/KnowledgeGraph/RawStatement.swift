@@ -1,0 +1,49 @@
+import GRDB
+import GRDBSQLite
+
+/// A prepared statement driven through SQLite's C API: bind, step, reset — no row objects
+/// or argument arrays, for loops over millions of rows (bulk import).
+struct RawStatement {
+  let statement: Statement
+  var handle: OpaquePointer { statement.sqliteStatement }
+  private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+  init(_ db: Database, _ sql: String) throws {
+    statement = try db.makeStatement(sql: sql)
+  }
+
+  func bind(_ index: Int32, _ text: String?) {
+    guard let text else {
+      sqlite3_bind_null(handle, index)
+      return
+    }
+    if text.isEmpty {
+      sqlite3_bind_text(handle, index, "", 0, RawStatement.transient)
+      return
+    }
+    var copy = text
+    copy.withUTF8 { buffer in
+      _ = buffer.withMemoryRebound(to: CChar.self) {
+        sqlite3_bind_text(handle, index, $0.baseAddress, Int32($0.count), RawStatement.transient)
+      }
+    }
+  }
+
+  func bind(_ index: Int32, _ value: Int64) { sqlite3_bind_int64(handle, index, value) }
+
+  /// Runs the statement once; returns SQLite's result code (SQLITE_DONE on success).
+  @discardableResult
+  func run() -> Int32 {
+    let rc = sqlite3_step(handle)
+    sqlite3_reset(handle)
+    return rc
+  }
+
+  /// Runs a one-row query and returns its first column as an integer, or nil for no row.
+  func int64() -> Int64? {
+    defer { sqlite3_reset(handle) }
+    return sqlite3_step(handle) == SQLITE_ROW ? sqlite3_column_int64(handle, 0) : nil
+  }
+
+  func message(_ db: Database) -> String { String(cString: sqlite3_errmsg(db.sqliteConnection)) }
+}

@@ -1,0 +1,149 @@
+import Foundation
+import GRDB
+import GRDBSQLite
+
+/// What `importGraph` loaded.
+public struct GraphImportReport: Sendable, Equatable {
+  public var nodes = 0
+  public var edges = 0
+  /// Nodes per label and edges per relation type.
+  public var labels: [String: Int] = [:]
+  public var types: [String: Int] = [:]
+}
+
+/// Where an import is: the phase ("nodes", "edges", "indexes") and how far through it.
+public struct ImportProgress: Sendable {
+  public var phase: String
+  public var done: Int
+  public var total: Int
+}
+
+extension KnowledgeStore {
+  /// Loads nodes and edges from CSV or TSV files in one transaction: either all rows are
+  /// stored, or nothing changes.
+  ///
+  /// Nodes: a header with `id` and `name` (or just `id`), optionally `label` (several
+  /// separated by `;`); other columns become properties. Edges: `src`, `dst` (or
+  /// source/target, from/to) and `type`; other columns become edge properties. Edge ends
+  /// are node ids from the nodes file or keys already in the knowledge base.
+  ///
+  /// ```swift
+  /// let report = try store.importGraph(nodes: "nodes.csv", edges: "edges.csv")
+  /// ```
+  /// - Throws: `KnowledgeError` naming the file and line of the first bad row.
+  public func importGraph(
+    nodes nodesPath: String?, edges edgesPath: String?, defaultType: String = "RELATED_TO",
+    progress: @escaping (ImportProgress) -> Void = { _ in }, interrupt: @escaping () throws -> Void = {}
+  ) throws -> GraphImportReport {
+    guard !isReadOnly else { throw KnowledgeError.readOnly("import") }
+    let nodeFile = try nodesPath.map { try CSVReader(path: $0) }
+    let edgeFile = try edgesPath.map { try CSVReader(path: $0) }
+    defer {
+      generation += 1
+      edgeTypeIDs = [:]
+      edgeTypeNames = [:]
+    }
+    do {
+      return try queue.writeWithoutTransaction { db in
+        // Edge ends are checked against the key map below, so SQLite's per-row foreign key
+        // lookups would only repeat that work.
+        try db.execute(sql: "PRAGMA foreign_keys = OFF; PRAGMA cache_size = -131072")
+        defer { try? db.execute(sql: "PRAGMA foreign_keys = ON; PRAGMA cache_size = -2000") }
+        var report = GraphImportReport()
+        try db.inTransaction {
+          var importer = try GraphImporter(db: db, progress: progress, interrupt: interrupt)
+          let estimated = (nodeFile?.byteCount ?? 0) / 40 + (edgeFile?.byteCount ?? 0) / 20
+          try importer.dropIndexes(ifSmallerThan: estimated)
+          if let nodeFile { try importer.loadNodes(nodeFile) }
+          if let edgeFile { try importer.loadEdges(edgeFile, defaultType: defaultType) }
+          try importer.restoreIndexes()
+          report = importer.report
+          return .commit
+        }
+        return report
+      }
+    } catch let error as KnowledgeError {
+      throw error
+    } catch {
+      throw KnowledgeError(
+        KnowledgeStore.describe(error), hint: KnowledgeStore.hint(for: error) ?? "nothing was imported")
+    }
+  }
+}
+
+/// The state of one import inside its transaction.
+struct GraphImporter {
+  let db: Database
+  let progress: (ImportProgress) -> Void
+  let interrupt: () throws -> Void
+  var report = GraphImportReport()
+  /// Node ids by key, for the nodes of this import and the existing ones looked up so far.
+  var ids: [String: Int64] = [:]
+  var firstLine: [String: Int] = [:]
+  var typeIDs: [String: Int64] = [:]
+  var dropped: [(name: String, sql: String)] = []
+  let findKey: RawStatement
+
+  init(db: Database, progress: @escaping (ImportProgress) -> Void, interrupt: @escaping () throws -> Void)
+    throws
+  {
+    self.db = db
+    self.progress = progress
+    self.interrupt = interrupt
+    findKey = try RawStatement(db, "SELECT id FROM node WHERE key = ?")
+  }
+
+  /// Secondary indexes are cheaper to build once, sorted, than to grow row by row: when the
+  /// import is larger than what is stored, they are dropped here and rebuilt at the end
+  /// (inside the same transaction, so a failure restores them too).
+  mutating func dropIndexes(ifSmallerThan importRows: Int) throws {
+    let existing = try Int.fetchOne(db, sql: "SELECT count(*) FROM edge") ?? 0
+    guard importRows > 50_000, existing < importRows else { return }
+    for name in ["edge_out", "edge_in", "node_name", "alias_node", "node_label_node"] {
+      if let sql = try String.fetchOne(
+        db, sql: "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?", arguments: [name])
+      {
+        dropped.append((name, sql))
+        try db.execute(sql: "DROP INDEX \(name)")
+      }
+    }
+  }
+
+  mutating func restoreIndexes() throws {
+    for (k, index) in dropped.enumerated() {
+      progress(ImportProgress(phase: "indexes", done: k, total: dropped.count))
+      try interrupt()
+      try db.execute(sql: index.sql)
+    }
+    if !dropped.isEmpty {
+      progress(ImportProgress(phase: "indexes", done: dropped.count, total: dropped.count))
+    }
+    dropped = []
+  }
+
+  static func column(_ header: [String], _ names: [String]) -> Int? {
+    let lowered = header.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+    for name in names { if let i = lowered.firstIndex(of: name) { return i } }
+    return nil
+  }
+
+  func fail(_ file: CSVReader, _ line: Int, _ message: String, hint: String? = nil) -> KnowledgeError {
+    KnowledgeError("\(file.path):\(line): \(message)", hint: hint ?? "fix the row; nothing was imported")
+  }
+
+  /// The properties of a row: the columns that are not structural, typed when they read as
+  /// numbers.
+  static func properties(_ fields: [String], _ header: [String], skip: Set<Int>) -> String? {
+    var props: [String: Value] = [:]
+    for (i, field) in fields.enumerated() where !skip.contains(i) && !field.isEmpty && i < header.count {
+      if let n = Int64(field) {
+        props[header[i]] = .int(n)
+      } else if let d = Double(field), d.isFinite, field.contains(".") {
+        props[header[i]] = .double(d)
+      } else {
+        props[header[i]] = .string(field)
+      }
+    }
+    return props.isEmpty ? nil : JSON.encode(.map(props))
+  }
+}

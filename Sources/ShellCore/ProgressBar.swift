@@ -1,0 +1,39 @@
+import Foundation
+
+/// A one-line progress bar on the error stream, drawn only when the session shows
+/// progress (stderr is a terminal): scripts, pipes and tests see no progress noise.
+///
+/// ```swift
+/// let bar = ProgressBar(session, title: "import")
+/// bar.update("edges", done: 40, total: 100)   // import edges ████████░░░░░░░░  40%
+/// bar.finish()
+/// ```
+public final class ProgressBar {
+  let session: Session
+  let title: String
+  let width = 24
+  private var shown: (phase: String, percent: Int)?
+
+  public init(_ session: Session, title: String) {
+    self.session = session
+    self.title = title
+  }
+
+  /// Redraws the bar when the phase or the whole percentage changed.
+  public func update(_ phase: String, done: Int, total: Int) {
+    guard session.showsProgress else { return }
+    let percent = total > 0 ? min(100, done * 100 / total) : 100
+    if let shown, shown.phase == phase, shown.percent == percent { return }
+    shown = (phase, percent)
+    let filled = percent * width / 100
+    let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
+    session.err.write("\r\u{1B}[2K\(title) \(phase) \(bar) \(String(format: "%3d", percent))%")
+  }
+
+  /// Clears the bar's line.
+  public func finish() {
+    guard session.showsProgress, shown != nil else { return }
+    session.err.write("\r\u{1B}[2K")
+    shown = nil
+  }
+}
