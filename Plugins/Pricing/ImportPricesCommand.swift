@@ -64,13 +64,14 @@ struct ImportPricesCommand: Command {
       [.int(Int64($0.line)), .string($0.id), .string($0.result.rawValue), .string($0.detail)]
     }
     let aborted = strict && count(.rejected) > 0
-    var notes = [
-      "\(name): \(count(.added)) added, \(count(.changed)) changed, \(count(.unchanged)) unchanged, \(count(.rejected)) rejected"
-    ]
-    notes.append(
+    let counts =
+      "\(count(.added)) added, \(count(.changed)) changed, \(count(.unchanged)) unchanged, \(count(.rejected)) rejected"
+    let notes =
       aborted
-        ? "nothing was imported (--strict and a row was rejected)"
-        : "kept in the knowledge base (user layer); built-in prices.tsv is unchanged")
+      ? [
+        "\(name): \(count(.rejected)) rejected, so nothing was imported (--strict); otherwise \(count(.added)) would be added, \(count(.changed)) changed"
+      ]
+      : ["\(name): \(counts)", "kept in the knowledge base (user layer); built-in prices.tsv is unchanged"]
     return Table(columns: ["line", "price_id", "result", "detail"], rows: rows, notes: notes)
   }
 

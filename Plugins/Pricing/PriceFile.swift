@@ -33,7 +33,7 @@ struct PriceFile {
         "\(command): \(path) is not UTF-8 text", hint: "save it as UTF-8; nothing was imported")
     }
     if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-    let file = try ext == "json" ? json(text, command) : delimited(text, ext == "csv" ? "," : "\t", command)
+    let file = try ext == "json" ? json(text, command) : delimited(path, command)
     try file.checkHeader(path, command: command)
     return file
   }
@@ -58,10 +58,17 @@ struct PriceFile {
     }
   }
 
-  /// CSV or TSV: the first non-empty line is the header. In CSV a quoted field may hold
-  /// commas, doubled quotes and line breaks.
-  static func delimited(_ text: String, _ separator: Unicode.Scalar, _ command: String) throws -> PriceFile {
-    let rows = try split(text, separator, command)
+  /// CSV or TSV (read by the shared `CSVReader`: RFC 4180 quoting, BOM, CRLF): the first
+  /// non-empty line is the header.
+  static func delimited(_ path: String, _ command: String) throws -> PriceFile {
+    var rows: [(line: Int, fields: [String])] = []
+    do {
+      try CSVReader(path: path).forEachRecord { fields, line, _ in
+        rows.append((line, fields.map { $0.trimmingCharacters(in: .whitespaces) }))
+      }
+    } catch {
+      throw ShellError("\(command): \(ShellError.describe(error)); nothing was imported")
+    }
     guard let first = rows.first else {
       throw ShellError("\(command): the file is empty; nothing was imported", hint: "it needs a header line")
     }
@@ -78,66 +85,6 @@ struct PriceFile {
       return Record(line: row.line, cells: cells, problem: problem)
     }
     return PriceFile(header: header, records: records)
-  }
-
-  /// The non-empty records of a CSV/TSV text with the line each starts on.
-  static func split(_ text: String, _ separator: Unicode.Scalar, _ command: String) throws -> [(
-    line: Int, fields: [String]
-  )] {
-    var rows: [(line: Int, fields: [String])] = []
-    var fields: [String] = []
-    var field = String.UnicodeScalarView()
-    var line = 1
-    var start = 1
-    var quoted = false
-    var quoteLine = 0
-    let quoting = separator == ","
-    var scalars = Array(text.unicodeScalars)
-    scalars.append("\n")
-    var i = 0
-    func endRecord() {
-      fields.append(String(field).trimmingCharacters(in: .whitespaces))
-      field = String.UnicodeScalarView()
-      if !(fields.count == 1 && fields[0].isEmpty) { rows.append((start, fields)) }
-      fields = []
-    }
-    while i < scalars.count {
-      let c = scalars[i]
-      if quoted {
-        if c == "\"" {
-          if i + 1 < scalars.count && scalars[i + 1] == "\"" {
-            field.append("\"")
-            i += 1
-          } else {
-            quoted = false
-          }
-        } else {
-          if c == "\n" { line += 1 }
-          if !(c == "\r" && i + 1 < scalars.count && scalars[i + 1] == "\n") { field.append(c) }
-        }
-      } else if quoting && c == "\"" && String(field).trimmingCharacters(in: .whitespaces).isEmpty {
-        quoted = true
-        quoteLine = line
-        field = String.UnicodeScalarView()
-      } else if c == separator {
-        fields.append(String(field).trimmingCharacters(in: .whitespaces))
-        field = String.UnicodeScalarView()
-      } else if c == "\n" || c == "\r" {
-        if c == "\r" && i + 1 < scalars.count && scalars[i + 1] == "\n" { i += 1 }
-        endRecord()
-        line += 1
-        start = line
-      } else {
-        field.append(c)
-      }
-      i += 1
-    }
-    if quoted {
-      throw ShellError(
-        "\(command): line \(quoteLine): a quoted field is never closed; nothing was imported",
-        hint: "close the quote (write \"\" for a quote inside a field)")
-    }
-    return rows
   }
 
   /// JSON: an array of objects whose keys are column names; values are strings or numbers.

@@ -128,7 +128,7 @@ final class PriceImportTests: XCTestCase {
       ),
       (
         "c.csv", Self.header + "\nX9,api,T,\"M,1,2,,USD,2026-11,x,verified\n",
-        "line 2: a quoted field is never closed"
+        "c.csv:2: a quoted field is never closed"
       ),
       ("d.json", "[{\"price_id\": \"X9\",", "not valid JSON"),
       ("e.json", "{\"price_id\": \"X9\"}", "not an array"),
