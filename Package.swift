@@ -26,13 +26,21 @@ var targets: [Target] = [
   .target(name: "GraphQuery", dependencies: ["KnowledgeGraph"], path: "Sources/GraphQuery"),
   .target(name: "ShellCore", dependencies: ["KnowledgeGraph"], path: "Sources/ShellCore"),
   .target(name: "ShellTesting", dependencies: ["ShellCore", "KnowledgeGraph"], path: "Sources/ShellTesting"),
+  // Third-party plugins: the wire protocol (no dependencies), the host inside kgsh, and the
+  // Swift SDK a plugin links (free of GRDB: it reaches the knowledge base through kgsh).
+  .target(name: "PluginProtocol", path: "Sources/PluginProtocol"),
+  .target(name: "ExternalPlugins", dependencies: engine + ["PluginProtocol"], path: "Sources/ExternalPlugins"),
+  .target(name: "KgshPluginKit", dependencies: ["PluginProtocol"], path: "Sources/KgshPluginKit"),
+  .executableTarget(
+    name: "kgsh-plugin-funding", dependencies: ["KgshPluginKit"], path: "Plugins/Examples/Funding"),
   .executableTarget(
     name: "kgsh",
-    dependencies: ["LineEditor", argumentParser] + engine + builtInPlugins.map { .target(name: $0.target) },
+    dependencies: ["LineEditor", argumentParser, "ExternalPlugins"] + engine
+      + builtInPlugins.map { .target(name: $0.target) },
     path: "Sources/kgsh"),
   .executableTarget(name: "kgsh-tck", dependencies: ["GraphQuery", "KnowledgeGraph"], path: "Sources/kgsh-tck"),
   .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"], path: "Tests/LineEditorTests"),
-  .testTarget(name: "KnowledgeGraphTests", dependencies: ["KnowledgeGraph"], path: "Tests/KnowledgeGraphTests"),
+  .testTarget(name: "KnowledgeGraphTests", dependencies: ["KnowledgeGraph", grdb], path: "Tests/KnowledgeGraphTests"),
   .testTarget(name: "GraphQueryTests", dependencies: ["GraphQuery", "KnowledgeGraph"], path: "Tests/GraphQueryTests"),
   .testTarget(name: "ShellCoreTests", dependencies: ["ShellCore", "ShellTesting"], path: "Tests/ShellCoreTests"),
   .testTarget(
@@ -40,6 +48,9 @@ var targets: [Target] = [
     dependencies: ["ShellTesting"] + engine + builtInPlugins.map { .target(name: $0.target) },
     path: "Tests/PluginTests"),
   .testTarget(name: "EndToEndTests", dependencies: ["ShellTesting"], path: "Tests/EndToEndTests"),
+  .testTarget(
+    name: "ExternalPluginsTests", dependencies: ["ExternalPlugins", "KgshPluginKit", "ShellTesting"],
+    path: "Tests/ExternalPluginsTests"),
 ]
 targets += builtInPlugins.map {
   .target(name: $0.target, dependencies: engine, path: "Plugins/\($0.folder)")
@@ -57,6 +68,8 @@ let package = Package(
   products: [
     .executable(name: "kgsh", targets: ["kgsh"]),
     .executable(name: "kgsh-tck", targets: ["kgsh-tck"]),
+    .executable(name: "kgsh-plugin-funding", targets: ["kgsh-plugin-funding"]),
+    .library(name: "KgshPluginKit", targets: ["KgshPluginKit"]),
   ],
   dependencies: [
     .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),

@@ -45,13 +45,22 @@ struct GraphContext {
 
   func typeName(_ t: Int32) -> String { adj.typeNames[Int64(t)] ?? "?" }
 
+  /// A node's key, name and labels (graph commands never need its properties).
   mutating func node(_ i: Int32) throws -> Node {
     if let n = cache[i] { return n }
-    guard let n = try session.store.node(id: adj.nodeIDs[Int(i)]) else {
+    guard let n = try session.store.nodeHeads(ids: [adj.nodeIDs[Int(i)]]).values.first else {
       throw ShellError("node \(adj.nodeIDs[Int(i)]) vanished")
     }
     cache[i] = n
     return n
+  }
+
+  /// Loads many nodes in one query, so naming thousands of rows does not cost a query each.
+  mutating func prefetch(_ indices: [Int32]) throws {
+    let missing = indices.filter { cache[$0] == nil }
+    guard !missing.isEmpty else { return }
+    let nodes = try session.store.nodeHeads(ids: missing.map { adj.nodeIDs[Int($0)] })
+    for i in missing { if let n = nodes[adj.nodeIDs[Int(i)]] { cache[i] = n } }
   }
 
   mutating func name(_ i: Int32) throws -> String { try node(i).name }

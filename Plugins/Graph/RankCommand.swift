@@ -22,25 +22,29 @@ struct RankCommand: Command {
     let limit = max(0, call.int("limit") ?? 20)
     var order: [Int32]
     var score: (Int32) -> Value
+    // Without a label filter only the first `limit` are needed: select them, do not sort all.
+    let top = call.flag("label") == nil ? limit : nil
     switch call.flag("by") ?? "degree" {
     case "pagerank":
       let pr = try Traversal.pageRank(g.adj, types: types, interrupt: session.checkInterrupt)
-      order = Traversal.ranking(pr)
+      order = Traversal.ranking(pr, top: top)
       score = { .double((pr[Int($0)] * 1e6).rounded() / 1e6) }
     case "in-degree":
       let d = Traversal.degrees(g.adj, types: types, direction: .in)
-      order = Traversal.ranking(d)
+      order = Traversal.ranking(d, top: top)
       score = { .int(Int64(d[Int($0)])) }
     default:
       let d = Traversal.degrees(g.adj, types: types, direction: .both)
-      order = Traversal.ranking(d)
+      order = Traversal.ranking(d, top: top)
       score = { .int(Int64(d[Int($0)])) }
     }
     if let label = call.flag("label") {
       let keep = try g.nodes(withLabel: label)
       order = order.filter { keep.contains($0) }
     }
+    let total = top == nil ? order.count : g.adj.nodeCount
     var rows: [[Value]] = []
+    try g.prefetch(Array(order.prefix(limit)))
     for (k, i) in order.prefix(limit).enumerated() {
       let n = try g.node(i)
       rows.append([.int(Int64(k + 1)), .entity(n.ref), .string(n.labels.joined(separator: ",")), score(i)])
@@ -48,6 +52,6 @@ struct RankCommand: Command {
     return .table(
       Table(
         columns: ["rank", "entity", "label", "score"], rows: rows,
-        notes: order.count > limit ? [limitNote(shown: limit, of: order.count)] : []))
+        notes: total > limit ? [limitNote(shown: limit, of: total)] : []))
   }
 }

@@ -88,6 +88,53 @@ public enum Traversal {
     return out
   }
 
+  /// Calls `body` for each edge that may be followed from `node`, without allocating
+  /// (parallel edges are not folded: callers that visit each node once do not need it).
+  @inline(__always)
+  static func forEachStep(_ adj: Adjacency, _ node: Int32, _ filter: EdgeFilter, _ body: (Step) -> Void) {
+    if filter.direction != .in {
+      for (n, t) in adj.outgoing(node) where filter.types?.contains(t) ?? true {
+        body(Step(other: n, type: t, forward: true))
+      }
+    }
+    if filter.direction != .out {
+      for (n, t) in adj.incoming(node) where filter.types?.contains(t) ?? true {
+        body(Step(other: n, type: t, forward: false))
+      }
+    }
+  }
+
+  /// The number of nodes within `maxDepth` hops of `start` (not counting `start`), each
+  /// counted once — the size of the neighbourhood without materialising it.
+  public static func reachCount(
+    _ adj: Adjacency, from start: Int32, maxDepth: Int, filter: EdgeFilter, interrupt: () throws -> Void = {}
+  ) throws -> Int {
+    var seen = [Bool](repeating: false, count: adj.nodeCount)
+    seen[Int(start)] = true
+    var frontier: [Int32] = [start]
+    var next: [Int32] = []
+    var count = 0
+    var depth = 0
+    var work = 0
+    while !frontier.isEmpty && depth < maxDepth {
+      depth += 1
+      next.removeAll(keepingCapacity: true)
+      for node in frontier {
+        work += 1
+        if work % checkEvery == 0 { try interrupt() }
+        forEachStep(adj, node, filter) { s in
+          if !seen[Int(s.other)] {
+            seen[Int(s.other)] = true
+            next.append(s.other)
+          }
+        }
+      }
+      count += next.count
+      swap(&frontier, &next)
+    }
+    return count
+  }
+
   /// Breadth-first search from `start` up to `maxDepth` hops; each node is visited once and
   /// reported with its distance and the edge it was reached by. `start` itself is not reported.
   public static func bfs(
@@ -106,7 +153,8 @@ public enum Traversal {
       for node in frontier {
         work += 1
         if work % checkEvery == 0 { try interrupt() }
-        for s in steps(adj, node, filter) where !seen[Int(s.other)] {
+        forEachStep(adj, node, filter) { s in
+          guard !seen[Int(s.other)] else { return }
           seen[Int(s.other)] = true
           next.append(s.other)
           reached.append(
@@ -132,82 +180,93 @@ public enum Traversal {
   }
 
   /// A shortest path from `from` to `to` by bidirectional breadth-first search, or nil when
-  /// none exists within `maxLength` hops.
+  /// none exists within `maxLength` hops. The smaller frontier is expanded first, so a hub
+  /// on one side does not flood the search.
   public static func shortestPath(
     _ adj: Adjacency, from: Int32, to: Int32, filter: EdgeFilter, maxLength: Int,
     interrupt: () throws -> Void = {}
   ) throws -> GraphPath? {
     if from == to { return GraphPath(nodes: [from], hops: []) }
     guard maxLength > 0 else { return nil }
-    // parentF[v]: the step that reached v from the source side (other = previous node).
-    // parentB[v]: the step from v towards the target (other = next node).
-    var parentF: [Int32: Step] = [:]
-    var parentB: [Int32: Step] = [:]
-    var distF: [Int32: Int] = [from: 0]
-    var distB: [Int32: Int] = [to: 0]
-    var frontF: [Int32] = [from]
-    var frontB: [Int32] = [to]
-    var depthF = 0
-    var depthB = 0
+    var forward = Frontier(adj.nodeCount, start: from)
+    var backward = Frontier(adj.nodeCount, start: to)
+    let reversed = EdgeFilter(types: filter.types, direction: filter.direction.reversed)
     var work = 0
-    let backward = EdgeFilter(types: filter.types, direction: filter.direction.reversed)
-    while !frontF.isEmpty && !frontB.isEmpty && depthF + depthB < maxLength {
-      var best: (total: Int, meet: Int32)?
-      if frontF.count <= frontB.count {
-        depthF += 1
-        var next: [Int32] = []
-        for node in frontF {
-          work += 1
-          if work % checkEvery == 0 { try interrupt() }
-          for s in steps(adj, node, filter) where distF[s.other] == nil {
-            distF[s.other] = depthF
-            parentF[s.other] = Step(other: node, type: s.type, forward: s.forward)
-            next.append(s.other)
-            if let d = distB[s.other], best == nil || depthF + d < best!.total {
-              best = (depthF + d, s.other)
-            }
-          }
-        }
-        frontF = next
+    while !forward.nodes.isEmpty && !backward.nodes.isEmpty && forward.depth + backward.depth < maxLength {
+      let meet: Int32?
+      if forward.nodes.count <= backward.nodes.count {
+        meet = try forward.advance(adj, filter, flip: false, other: backward, work: &work, interrupt)
       } else {
-        depthB += 1
-        var next: [Int32] = []
-        for node in frontB {
-          work += 1
-          if work % checkEvery == 0 { try interrupt() }
-          // s: an edge between node and s.other; going from s.other to node crosses it the
-          // other way round.
-          for s in steps(adj, node, backward) where distB[s.other] == nil {
-            distB[s.other] = depthB
-            parentB[s.other] = Step(other: node, type: s.type, forward: !s.forward)
-            next.append(s.other)
-            if let d = distF[s.other], best == nil || depthB + d < best!.total {
-              best = (depthB + d, s.other)
-            }
-          }
-        }
-        frontB = next
+        meet = try backward.advance(adj, reversed, flip: true, other: forward, work: &work, interrupt)
       }
-      if let best {
-        guard best.total <= maxLength else { return nil }
-        var nodes: [Int32] = [best.meet]
-        var hops: [(type: Int32, forward: Bool)] = []
-        var v = best.meet
-        while let p = parentF[v] {
-          nodes.insert(p.other, at: 0)
-          hops.insert((p.type, p.forward), at: 0)
-          v = p.other
-        }
-        v = best.meet
-        while let p = parentB[v] {
-          nodes.append(p.other)
-          hops.append((p.type, p.forward))
-          v = p.other
-        }
-        return GraphPath(nodes: nodes, hops: hops)
+      guard let meet else { continue }
+      var nodes: [Int32] = [meet]
+      var hops: [(type: Int32, forward: Bool)] = []
+      var v = meet
+      while forward.parent[Int(v)] >= 0 {
+        let p = forward.parent[Int(v)]
+        nodes.insert(p, at: 0)
+        hops.insert((forward.type[Int(v)], forward.forward[Int(v)]), at: 0)
+        v = p
       }
+      v = meet
+      while backward.parent[Int(v)] >= 0 {
+        let p = backward.parent[Int(v)]
+        nodes.append(p)
+        hops.append((backward.type[Int(v)], backward.forward[Int(v)]))
+        v = p
+      }
+      return GraphPath(nodes: nodes, hops: hops)
     }
     return nil
+  }
+
+  /// One side of a bidirectional search: distances and the edge each node was reached by.
+  struct Frontier {
+    var distance: [Int32]
+    var parent: [Int32]
+    var type: [Int32]
+    var forward: [Bool]
+    var nodes: [Int32]
+    var depth: Int32 = 0
+
+    init(_ count: Int, start: Int32) {
+      distance = [Int32](repeating: -1, count: count)
+      parent = [Int32](repeating: -1, count: count)
+      type = [Int32](repeating: 0, count: count)
+      forward = [Bool](repeating: false, count: count)
+      distance[Int(start)] = 0
+      nodes = [start]
+    }
+
+    /// Expands one level; returns the node where the two searches meet with the shortest
+    /// total length, if they met. `flip` marks the target side, whose edges are walked
+    /// against their direction of travel.
+    mutating func advance(
+      _ adj: Adjacency, _ filter: EdgeFilter, flip: Bool, other: Frontier, work: inout Int,
+      _ interrupt: () throws -> Void
+    ) throws -> Int32? {
+      depth += 1
+      var next: [Int32] = []
+      var best: (total: Int32, meet: Int32)?
+      for node in nodes {
+        work += 1
+        if work % Traversal.checkEvery == 0 { try interrupt() }
+        Traversal.forEachStep(adj, node, filter) { s in
+          let o = Int(s.other)
+          guard distance[o] < 0 else { return }
+          distance[o] = depth
+          parent[o] = node
+          type[o] = s.type
+          forward[o] = flip ? !s.forward : s.forward
+          next.append(s.other)
+          let d = other.distance[o]
+          if d >= 0, best == nil || depth + d < best!.total { best = (depth + d, s.other) }
+        }
+      }
+      nodes = next
+      return best?.meet
+    }
   }
 
   /// All simple paths from `from` to `to` with at most `maxLength` hops, shortest first, up
@@ -287,9 +346,27 @@ public enum Traversal {
     return result
   }
 
-  /// Node indices ordered by score, highest first (ties by index).
-  public static func ranking<S: Comparable>(_ scores: [S]) -> [Int32] {
-    scores.indices.sorted { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1 }.map { Int32($0) }
+  /// Node indices ordered by score, highest first (ties by index); with `top`, only the
+  /// first `top` of them, selected without sorting every node.
+  public static func ranking<S: Comparable>(_ scores: [S], top: Int? = nil) -> [Int32] {
+    func before(_ a: Int, _ b: Int) -> Bool { scores[a] != scores[b] ? scores[a] > scores[b] : a < b }
+    guard let top, top < scores.count / 8 else {
+      return scores.indices.sorted(by: before).map { Int32($0) }
+    }
+    // Keep the best `top` seen so far, sorted; most nodes fail the first comparison.
+    var best: [Int] = []
+    best.reserveCapacity(top + 1)
+    for i in scores.indices {
+      if best.count == top, let last = best.last, !before(i, last) { continue }
+      var lo = 0, hi = best.count
+      while lo < hi {
+        let mid = (lo + hi) / 2
+        if before(best[mid], i) { lo = mid + 1 } else { hi = mid }
+      }
+      best.insert(i, at: lo)
+      if best.count > top { best.removeLast() }
+    }
+    return best.map { Int32($0) }
   }
 
   /// PageRank over directed edges (of the given types, or all); dangling nodes spread their

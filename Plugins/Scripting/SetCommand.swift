@@ -1,15 +1,21 @@
 import ShellCore
 
-/// `set on-error continue|stop`, `set timer on|off`: session settings.
+/// `set on-error continue|stop`, `set timer on|off`, `set plugin-timeout SECONDS`: session settings.
 struct SetCommand: Command {
   static let choices: [String: [String]] = ["on-error": ["continue", "stop"], "timer": ["on", "off"]]
+  /// Settings that take a positive number.
+  static let numbers = ["plugin-timeout"]
 
   let signature = Signature(
-    "set", summary: "Show or change a setting (on-error, timer)",
+    "set", summary: "Show or change a setting (on-error, timer, plugin-timeout)",
     arguments: [
-      Argument("setting", "on-error or timer", completion: .values(["on-error", "timer"]), optional: true),
       Argument(
-        "value", "on-error: continue|stop; timer: on|off",
+        "setting", "on-error, timer or plugin-timeout",
+        completion: .values(["on-error", "plugin-timeout", "timer"]),
+        optional: true),
+      Argument(
+        "value",
+        "on-error: continue|stop; timer: on|off; plugin-timeout: seconds a plugin may take to answer",
         completion: .values(["continue", "stop", "on", "off"]), optional: true),
     ],
     examples: [
@@ -22,15 +28,25 @@ struct SetCommand: Command {
     guard let name = call.argument(0)?.lowercased() else {
       return .record(session.settings.keys.sorted().map { ($0, .string(session.settings[$0]!)) })
     }
-    guard let options = Self.choices[name] else {
-      let near = Names.suggestions(for: name, among: Array(Self.choices.keys))
+    let known = Array(Self.choices.keys) + Self.numbers
+    guard known.contains(name) else {
+      let near = Names.suggestions(for: name, among: known)
       throw ShellError(
         "set: unknown setting '\(name)'",
-        hint: near.first.map { "did you mean \($0)?" } ?? "settings: on-error, timer")
+        hint: near.first.map { "did you mean \($0)?" } ?? "settings: on-error, timer, plugin-timeout")
     }
     guard let value = call.argument(1)?.lowercased() else {
       return .message("\(name): \(session.settings[name] ?? "")")
     }
+    if Self.numbers.contains(name) {
+      guard let number = Double(value), number > 0, number.isFinite else {
+        throw ShellError(
+          "set \(name): takes a positive number of seconds, not '\(value)'", hint: "e.g. set \(name) 5")
+      }
+      session.settings[name] = value
+      return .message("\(name): \(value)")
+    }
+    let options = Self.choices[name]!
     guard options.contains(value) else {
       throw ShellError("set \(name): must be \(options.joined(separator: " or ")), not '\(value)'")
     }

@@ -11,12 +11,27 @@ struct Matcher {
   /// Edge type ids per relationship (nil = any type; empty = a type that does not exist).
   let typeSets: [[Int32]?]
   let labelIDs: [String: [Int32]?]
+  // The graph's topology held directly: the hot loops read these arrays without going
+  // through the graph object (no reference counting or exclusivity checks per access).
+  let edgeSrc: [Int32]
+  let edgeDst: [Int32]
+  let edgeType: [Int32]
+  let outEdges: [[Int32]]
+  let inEdges: [[Int32]]
+  /// No edges were created by this query, so every edge list is sorted by (type, other end).
+  let sortedEdges: Bool
 
   init(plan: MatchPlan, scope: Scope, evaluator: Evaluator) {
     self.plan = plan
     self.scope = scope
     self.evaluator = evaluator
     let g = evaluator.graph
+    edgeSrc = g.edgeSrc
+    edgeDst = g.edgeDst
+    edgeType = g.edgeType
+    outEdges = g.outEdges
+    inEdges = g.inEdges
+    sortedEdges = g.edgeCount == Int(g.firstCreatedEdge)
     typeSets = plan.rels.map { rel in rel.types.isEmpty ? nil : rel.types.compactMap { g.typeIndex[$0] } }
     var labels: [String: [Int32]?] = [:]
     for (name, spec) in plan.nodes {
@@ -77,6 +92,7 @@ struct Matcher {
       guard case .node(let n) = row[slot(name)], try nodeMatches(name, n, row) else { return }
       try step(i + 1, &row, &used, emit)
     case .expand(let r, let forward, let toBound):
+      if !toBound, try intersect(i, r, forward, &row, &used, emit) { return }
       try expand(i, r, forward, toBound, &row, &used, emit)
     case .bindPaths:
       for p in plan.paths { row[slot(p.name)] = path(p, row) }
@@ -142,7 +158,7 @@ struct Matcher {
   }
 
   func relMatches(_ r: Int, _ e: Int32, _ row: Row) throws -> Bool {
-    if let types = typeSets[r], !types.contains(graph.edgeType[Int(e)]) { return false }
+    if let types = typeSets[r], !types.contains(edgeType[Int(e)]) { return false }
     let rel = plan.rels[r]
     if rel.props.isEmpty && rel.propsExpr == nil { return true }
     return try propsMatch(try graph.properties(ofEdge: e), rel.props, rel.propsExpr, row)
@@ -163,11 +179,11 @@ struct Matcher {
   {
     let (followOut, followIn) = Matcher.follow(direction, forward: forward)
     if followOut {
-      for e in graph.outEdges[Int(node)] { try body(e, graph.edgeDst[Int(e)]) }
+      for e in outEdges[Int(node)] { try body(e, edgeDst[Int(e)]) }
     }
     if followIn {
-      for e in graph.inEdges[Int(node)] {
-        let other = graph.edgeSrc[Int(e)]
+      for e in inEdges[Int(node)] {
+        let other = edgeSrc[Int(e)]
         if followOut && other == node { continue }  // a self-loop was already seen outgoing
         try body(e, other)
       }
@@ -222,16 +238,16 @@ struct Matcher {
     if toBound {
       // Into a bound node: scan whichever end has fewer candidate edges.
       let fromCount =
-        (followOut ? graph.outEdges[Int(from)].count : 0) + (followIn ? graph.inEdges[Int(from)].count : 0)
+        (followOut ? outEdges[Int(from)].count : 0) + (followIn ? inEdges[Int(from)].count : 0)
       let toCount =
-        (followOut ? graph.inEdges[Int(target)].count : 0)
-        + (followIn ? graph.outEdges[Int(target)].count : 0)
+        (followOut ? inEdges[Int(target)].count : 0)
+        + (followIn ? outEdges[Int(target)].count : 0)
       if toCount < fromCount {
         if followOut {
-          for e in graph.inEdges[Int(target)] where graph.edgeSrc[Int(e)] == from { try attempt(e, target) }
+          for e in inEdges[Int(target)] where edgeSrc[Int(e)] == from { try attempt(e, target) }
         }
         if followIn {
-          for e in graph.outEdges[Int(target)] where graph.edgeDst[Int(e)] == from {
+          for e in outEdges[Int(target)] where edgeDst[Int(e)] == from {
             if followOut && from == target { continue }
             try attempt(e, target)
           }
@@ -240,14 +256,18 @@ struct Matcher {
         return
       }
     }
-    if followOut {
-      for e in graph.outEdges[Int(from)] { try attempt(e, graph.edgeDst[Int(e)]) }
-    }
-    if followIn {
-      for e in graph.inEdges[Int(from)] {
-        let other = graph.edgeSrc[Int(e)]
-        if followOut && other == from { continue }  // a self-loop was already seen outgoing
-        try attempt(e, other)
+    if boundEdge == nil, let (edges, outgoing) = typedRange(r, from, forward: forward) {
+      for e in edges { try attempt(e, otherEnd(e, outgoing: outgoing)) }
+    } else {
+      if followOut {
+        for e in outEdges[Int(from)] { try attempt(e, edgeDst[Int(e)]) }
+      }
+      if followIn {
+        for e in inEdges[Int(from)] {
+          let other = edgeSrc[Int(e)]
+          if followOut && other == from { continue }  // a self-loop was already seen outgoing
+          try attempt(e, other)
+        }
       }
     }
     if boundEdge == nil { row[relSlot] = .null }
@@ -269,7 +289,7 @@ struct Matcher {
     if edges.count < (rel.length?.min ?? 1) { return }
     var node = from
     for e in (forward ? edges : edges.reversed()) {
-      let src = graph.edgeSrc[Int(e)], dst = graph.edgeDst[Int(e)]
+      let src = edgeSrc[Int(e)], dst = edgeDst[Int(e)]
       let goesOut = src == node, goesIn = dst == node
       switch (rel.direction, forward) {
       case (.both, _): guard goesOut || goesIn else { return }
@@ -336,7 +356,7 @@ struct Matcher {
       default: return .null
       }
       for e in edges {
-        current = graph.edgeSrc[Int(e)] == current ? graph.edgeDst[Int(e)] : graph.edgeSrc[Int(e)]
+        current = edgeSrc[Int(e)] == current ? edgeDst[Int(e)] : edgeSrc[Int(e)]
         nodes.append(current)
         rels.append(e)
       }

@@ -86,6 +86,17 @@ final class QueryGraph: @unchecked Sendable {
       outEdges[Int(edgeSrc[e])].append(Int32(e))
       inEdges[Int(edgeDst[e])].append(Int32(e))
     }
+    // Each node's edges sorted by (type, other end): one type is a contiguous range found by
+    // binary search, and two ranges can be intersected by a merge (see Matcher+Intersect).
+    let (src, dst, type) = (edgeSrc, edgeDst, edgeType)
+    for n in 0..<ids.count {
+      if outEdges[n].count > 1 {
+        outEdges[n].sort { a, b in (type[Int(a)], dst[Int(a)], a) < (type[Int(b)], dst[Int(b)], b) }
+      }
+      if inEdges[n].count > 1 {
+        inEdges[n].sort { a, b in (type[Int(a)], src[Int(a)], a) < (type[Int(b)], src[Int(b)], b) }
+      }
+    }
     self.indexOfID = indexOfID
     cache = DetailCache()
     firstCreatedNode = Int32(ids.count)

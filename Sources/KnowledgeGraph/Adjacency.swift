@@ -127,7 +127,8 @@ public final class Adjacency: @unchecked Sendable {
     }
     return Adjacency(
       nodeIDs: ids, typeNames: types, minID: minID, idToIndex: idToIndex, outOffsets: outOffsets,
-      outTargets: outTargets, outTypes: outTypes, inOffsets: inOffsets, inSources: inSources, inTypes: inTypes)
+      outTargets: outTargets, outTypes: outTypes, inOffsets: inOffsets, inSources: inSources, inTypes: inTypes
+    )
   }
 
   static func step(_ db: Database, _ sql: String, _ body: (OpaquePointer) -> Void) throws {
@@ -137,7 +138,8 @@ public final class Adjacency: @unchecked Sendable {
       let rc = sqlite3_step(s)
       if rc == SQLITE_DONE { break }
       guard rc == SQLITE_ROW else {
-        throw KnowledgeError(rc == SQLITE_INTERRUPT ? "interrupted" : "reading the graph failed (SQLite code \(rc))")
+        throw KnowledgeError(
+          rc == SQLITE_INTERRUPT ? "interrupted" : "reading the graph failed (SQLite code \(rc))")
       }
       body(s)
     }

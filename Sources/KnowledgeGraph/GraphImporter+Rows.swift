@@ -39,7 +39,7 @@ extension GraphImporter {
       insert.bind(3, Self.properties(fields, header, skip: [idColumn, nameColumn ?? -1, labelColumn ?? -1]))
       let rc = insert.run()
       guard rc == SQLITE_DONE else {
-        if rc == SQLITE_CONSTRAINT {
+        if rc & 0xFF == SQLITE_CONSTRAINT {
           throw fail(
             file, line, "id '\(key)' is already in the knowledge base",
             hint: "use new ids; nothing was imported")

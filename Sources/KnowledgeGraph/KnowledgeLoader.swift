@@ -74,7 +74,8 @@ public enum KnowledgeLoader {
       try w.upsertSource(
         Source(
           key: row["id"], kind: row.optional("kind"), title: row.optional("title"),
-          publisher: row.optional("publisher"), url: row.optional("url"), published: row.optional("published"),
+          publisher: row.optional("publisher"), url: row.optional("url"),
+          published: row.optional("published"),
           reliability: row.optional("reliability"), note: row.optional("note")), layer: .builtin)
     }
     var keys = Set<String>()
@@ -83,7 +84,8 @@ public enum KnowledgeLoader {
       keys.insert(key)
       let labels = row["labels"].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
       let id = try w.upsertNode(
-        key: key, name: row["name"], labels: labels, description: row.optional("description"), layer: .builtin)
+        key: key, name: row["name"], labels: labels, description: row.optional("description"), layer: .builtin
+      )
       for alias in row["aliases"].split(separator: "|") { try w.addAlias(id, String(alias), layer: .builtin) }
     }
     try w.execute(
@@ -100,7 +102,8 @@ public enum KnowledgeLoader {
       try w.addFact(
         FactDraft(
           key: row.optional("id"), nodeID: try node(row, "subject"), predicate: row["predicate"],
-          valueType: row["type"], value: row["value"], unit: row.optional("unit"), currency: row.optional("currency"),
+          valueType: row["type"], value: row["value"], unit: row.optional("unit"),
+          currency: row.optional("currency"),
           qualifier: row.optional("qualifier"), note: row.optional("note"),
           provenance: Provenance(
             source: row.optional("source"), quote: row.optional("quote"), asOf: row.optional("as_of"),

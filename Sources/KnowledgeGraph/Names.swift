@@ -42,7 +42,9 @@ public enum Names {
       cur[0] = i
       for j in 1...b.count {
         cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-        if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { cur[j] = min(cur[j], before[j - 2] + 1) }
+        if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+          cur[j] = min(cur[j], before[j - 2] + 1)
+        }
       }
       before = prev
       swap(&prev, &cur)

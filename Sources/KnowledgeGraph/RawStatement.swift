@@ -45,5 +45,26 @@ struct RawStatement {
     return sqlite3_step(handle) == SQLITE_ROW ? sqlite3_column_int64(handle, 0) : nil
   }
 
+  /// Steps through every row of a query.
+  /// - Throws: `KnowledgeError` when SQLite stops with an error (or was interrupted).
+  func forEachRow(_ body: (OpaquePointer) throws -> Void) throws {
+    defer { sqlite3_reset(handle) }
+    while true {
+      let rc = sqlite3_step(handle)
+      if rc == SQLITE_DONE { return }
+      guard rc == SQLITE_ROW else {
+        throw KnowledgeError(
+          rc == SQLITE_INTERRUPT ? "interrupted" : "reading the knowledge base failed (SQLite code \(rc))")
+      }
+      try body(handle)
+    }
+  }
+
+  /// A text column of the current row ("" for NULL).
+  static func text(_ s: OpaquePointer, _ column: Int32) -> String {
+    guard let p = sqlite3_column_text(s, column) else { return "" }
+    return String(cString: p)
+  }
+
   func message(_ db: Database) -> String { String(cString: sqlite3_errmsg(db.sqliteConnection)) }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 
 extension KnowledgeStore {
   static let nodeColumns = "n.id, n.key, n.name, n.description, n.props, n.layer"
@@ -25,6 +26,34 @@ extension KnowledgeStore {
           db, sql: "SELECT \(Self.nodeColumns) FROM node n WHERE id = ?", arguments: [id])
       else { return nil }
       return Self.node(from: row, labels: try labels(db, id))
+    }
+  }
+
+  /// Key, name and labels of many nodes in two range queries, without properties or
+  /// description: what listings of thousands of entities need (missing ids are left out).
+  public func nodeHeads(ids: [Int64]) throws -> [Int64: Node] {
+    guard !ids.isEmpty else { return [:] }
+    let list = "[" + ids.map(String.init).joined(separator: ",") + "]"
+    return try read { db in
+      var result: [Int64: Node] = [:]
+      result.reserveCapacity(ids.count)
+      let nodes = try RawStatement(
+        db, "SELECT id, key, name, layer FROM node WHERE id IN (SELECT value FROM json_each(?))")
+      nodes.bind(1, list)
+      try nodes.forEachRow { s in
+        let id = sqlite3_column_int64(s, 0)
+        result[id] = Node(
+          id: id, key: RawStatement.text(s, 1), name: RawStatement.text(s, 2), labels: [],
+          layer: RawStatement.text(s, 3) == "builtin" ? .builtin : .user)
+      }
+      let labels = try RawStatement(
+        db,
+        "SELECT node_id, label FROM node_label WHERE node_id IN (SELECT value FROM json_each(?)) ORDER BY node_id, label"
+      )
+      labels.bind(1, list)
+      try labels.forEachRow { s in result[sqlite3_column_int64(s, 0)]?.labels.append(RawStatement.text(s, 1))
+      }
+      return result
     }
   }
 

@@ -43,7 +43,8 @@ extension KnowledgeStore {
     let rows = try read { db in
       try Row.fetchAll(
         db,
-        sql: "SELECT a.norm, n.name FROM alias a JOIN node n ON n.id = a.node_id WHERE a.norm >= ? AND a.norm < ? LIMIT 5000",
+        sql:
+          "SELECT a.norm, n.name FROM alias a JOIN node n ON n.id = a.node_id WHERE a.norm >= ? AND a.norm < ? LIMIT 5000",
         arguments: [String(first), String(first) + "\u{10FFFF}"])
     }
     let limit = max(1, norm.count / 3)
@@ -165,6 +166,25 @@ extension KnowledgeStore {
           arguments: [norm, upper]) ?? 0
       return (names, total)
     }
+  }
+
+  /// Entities with a name or alias starting with `prefix` (folded like every lookup), in
+  /// folded-name order: a range scan of the alias index, however many entities there are.
+  /// Returns at most `limit` of them and how many there are in all.
+  public func nodes(namePrefix prefix: String, limit: Int) throws -> (nodes: [Node], total: Int) {
+    let norm = Names.normalize(prefix)
+    guard !norm.isEmpty else { return ([], 0) }
+    let ids = try read { db in
+      try Int64.fetchAll(
+        db,
+        sql: """
+          SELECT node_id FROM alias WHERE norm >= ? AND norm < ?
+          GROUP BY node_id ORDER BY min(norm), node_id
+          """, arguments: [norm, norm + "\u{10FFFF}"])
+    }
+    let shown = Array(ids.prefix(max(0, limit)))
+    let byID = try nodeHeads(ids: shown)
+    return (shown.compactMap { byID[$0] }, ids.count)
   }
 
   /// Labels, for completion.

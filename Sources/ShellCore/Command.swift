@@ -25,14 +25,17 @@ public struct Plugin: Sendable {
   public var version: String
   public var summary: String
   public var commands: [any Command]
+  /// Where the plugin comes from: "built-in" (compiled in) or "external" (a separate program).
+  public var origin: String
   /// Called once when the session starts (e.g. to register loaders); keep it cheap.
   public var setUp: (@Sendable (Session) throws -> Void)?
 
   public init(
     name: String, version: String = "1.0.0", summary: String, commands: [any Command],
-    setUp: (@Sendable (Session) throws -> Void)? = nil
+    origin: String = "built-in", setUp: (@Sendable (Session) throws -> Void)? = nil
   ) {
     self.name = name
+    self.origin = origin
     self.version = version
     self.summary = summary
     self.commands = commands

@@ -23,6 +23,15 @@ public final class CommandRegistry: @unchecked Sendable {
     plugins.append(plugin)
   }
 
+  /// Removes a plugin and its commands (`plugin remove`); returns false when it is not registered.
+  @discardableResult
+  public func unregister(plugin name: String) -> Bool {
+    guard let index = plugins.firstIndex(where: { $0.name == name }) else { return false }
+    plugins.remove(at: index)
+    byName = byName.filter { $0.value.1 != name }
+    return true
+  }
+
   /// Adds or replaces a single command owned by `owner` (user-defined commands).
   public func define(_ command: any Command, owner: String) {
     byName[command.signature.name] = (command, owner)

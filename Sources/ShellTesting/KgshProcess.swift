@@ -26,12 +26,16 @@ public struct KgshProcess {
     return env
   }
 
-  /// Runs kgsh with arguments and optional stdin text.
-  public static func run(_ arguments: [String], stdin: String? = nil, home: URL? = nil, cwd: URL? = nil) throws -> KgshProcess {
+  /// Runs kgsh with arguments and optional stdin text; `environment` adds to (or overrides)
+  /// the temporary-home environment.
+  public static func run(
+    _ arguments: [String], stdin: String? = nil, home: URL? = nil, cwd: URL? = nil,
+    environment extra: [String: String] = [:]
+  ) throws -> KgshProcess {
     let process = Process()
     process.executableURL = Repository.kgsh
     process.arguments = arguments
-    process.environment = environment(home: home ?? temporaryHome())
+    process.environment = environment(home: home ?? temporaryHome()).merging(extra) { $1 }
     if let cwd { process.currentDirectoryURL = cwd }
     let out = Pipe(), err = Pipe(), input = Pipe()
     process.standardOutput = out

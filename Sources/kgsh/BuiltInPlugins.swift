@@ -1,3 +1,4 @@
+import ExternalPlugins
 import GraphPlugin
 import KnowledgePlugin
 import PricingPlugin
@@ -14,4 +15,5 @@ let builtInPlugins: [Plugin] = [
   QueryPlugin.plugin,
   PricingPlugin.plugin,
   ScriptingPlugin.plugin,
+  ExternalPluginsPlugin.plugin,
 ]

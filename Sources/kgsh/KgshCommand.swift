@@ -1,4 +1,5 @@
 import ArgumentParser
+import ExternalPlugins
 import Foundation
 import KnowledgeGraph
 import LineEditor
@@ -24,12 +25,14 @@ struct KgshCommand: ParsableCommand {
   @Option(help: "Output format: table, json, csv, tsv or markdown.") var format: String?
   @Option(name: .customLong("param"), help: "Set a variable: NAME=VALUE (repeatable).") var params: [String] = []
   @ArgumentParser.Flag(help: "Do not read the init file.") var noInit = false
+  @ArgumentParser.Flag(help: "Do not load third-party plugins (plugin add still works).") var noPlugins = false
 
   func run() throws {
     let interactive = file == nil && commands == nil && Terminal.isInteractive()
     let session: Session
     do {
-      session = try SessionFactory.make(db: db, readOnly: readOnly, interactive: interactive)
+      session = try SessionFactory.make(
+        db: db, readOnly: readOnly, interactive: interactive, plugins: !noPlugins)
     } catch {
       FileHandle.standardError.write(Data(("kgsh: " + ShellError.describe(error) + "\n").utf8))
       throw ExitCode(1)
@@ -49,6 +52,7 @@ struct KgshCommand: ParsableCommand {
       session.variables[String(param[..<eq])] = .string(String(param[param.index(after: eq)...]))
     }
     let shell = Shell(session: session)
+    defer { PluginHost.of(session)?.stopAll() }
     SignalHandling.installCommandInterrupt()
     if !noInit {
       let initFile = SessionFactory.configDirectory() + "/init.kgsh"

@@ -1,10 +1,12 @@
+import ExternalPlugins
 import Foundation
 import KnowledgeGraph
 import LineEditor
 import ShellCore
 
 /// Opens the knowledge base (building the default one from Knowledge/ when needed) and
-/// creates the session with every built-in plugin registered.
+/// creates the session with every built-in plugin registered, then the third-party plugins
+/// recorded in the plugin registry (unless `--no-plugins`).
 enum SessionFactory {
   static func dataDirectory() -> String {
     let env = ProcessInfo.processInfo.environment
@@ -24,7 +26,7 @@ enum SessionFactory {
     return (env["HOME"] ?? NSHomeDirectory()) + "/.local/state/kgsh"
   }
 
-  static func make(db: String?, readOnly: Bool, interactive: Bool) throws -> Session {
+  static func make(db: String?, readOnly: Bool, interactive: Bool, plugins: Bool = true) throws -> Session {
     let store: KnowledgeStore
     let knowledge = KnowledgeLoader.locate()
     if let db {
@@ -54,6 +56,10 @@ enum SessionFactory {
     session.knowledgeDirectory = knowledge
     session.showsProgress = isatty(2) == 1
     for plugin in builtInPlugins { try plugin.setUp?(session) }
+    let host = PluginHost(
+      paths: .init(dataDirectory: dataDirectory(), stateDirectory: stateDirectory()),
+      kgshVersion: KgshCommand.version)
+    host.install(in: session, loadPlugins: plugins)
     return session
   }
 }

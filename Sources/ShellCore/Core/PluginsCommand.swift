@@ -7,7 +7,7 @@ struct PluginsCommand: Command {
   func run(_ call: Call, _ session: Session) throws -> Output {
     var rows: [[Value]] = session.registry.plugins.map { p in
       [
-        .string(p.name), .string("built-in"), .string(p.version),
+        .string(p.name), .string(p.origin), .string(p.version),
         .string(p.commands.map(\.signature.name).joined(separator: ", ")),
       ]
     }

@@ -1,0 +1,40 @@
+import ShellCore
+
+/// `plugin reload NAME`: restarts a plugin and records its commands again (after an update).
+struct PluginReloadCommand: Command {
+  let signature = Signature(
+    "plugin reload", summary: "Restart a third-party plugin and re-read its commands",
+    arguments: [Argument("name", "the plugin's name (see plugin list)")],
+    examples: [Example("plugin reload news", "after updating the news plugin")])
+
+  func run(_ call: Call, _ session: Session) throws -> Output {
+    guard let host = PluginHost.of(session) else {
+      throw ShellError("plugins are not available in this session")
+    }
+    let name = call.argument(0) ?? ""
+    var file = try PluginRegistryFile.load(host.paths.registry)
+    guard let index = file.plugins.firstIndex(where: { $0.name.lowercased() == name.lowercased() }) else {
+      throw ShellError("no plugin named '\(name)' is added", hint: "plugin list shows the added plugins")
+    }
+    let old = file.plugins[index]
+    var record = try host.inspect(path: old.path, session: session)
+    record.discovered = old.discovered
+    guard record.name == old.name else {
+      throw ShellError(
+        "the program at \(old.path) now calls itself \(record.name), not \(old.name)",
+        hint: "plugin remove \(old.name), then plugin add \(old.path)")
+    }
+    host.unregister(old.name, from: session.registry)
+    do {
+      try host.register(record, in: session.registry)
+    } catch {
+      try? host.register(old, in: session.registry)
+      throw error
+    }
+    file.plugins[index] = record
+    try file.save(host.paths.registry)
+    return .message(
+      "reloaded plugin \(record.name) \(record.version): "
+        + record.commands.map(\.name).joined(separator: ", "))
+  }
+}

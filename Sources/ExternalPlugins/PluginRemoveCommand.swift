@@ -1,0 +1,32 @@
+import ShellCore
+
+/// `plugin remove NAME`: forgets a plugin: its commands go away, its process is stopped.
+struct PluginRemoveCommand: Command {
+  let signature = Signature(
+    "plugin remove", summary: "Remove a third-party plugin and its commands",
+    arguments: [Argument("name", "the plugin's name (see plugin list)")],
+    examples: [Example("plugin remove news", "remove the news plugin")])
+
+  func run(_ call: Call, _ session: Session) throws -> Output {
+    guard let host = PluginHost.of(session) else {
+      throw ShellError("plugins are not available in this session")
+    }
+    let name = call.argument(0) ?? ""
+    var file = try PluginRegistryFile.load(host.paths.registry)
+    guard let record = file.record(named: name) else {
+      let near = Names.suggestions(for: name, among: file.plugins.map(\.name))
+      throw ShellError(
+        "no plugin named '\(name)' is added",
+        hint: near.first.map { "did you mean \($0)?" } ?? "plugin list shows the added plugins")
+    }
+    file.plugins.removeAll { $0.name == record.name }
+    try file.save(host.paths.registry)
+    host.unregister(record.name, from: session.registry)
+    var text =
+      "removed plugin \(record.name) (commands: \(record.commands.map(\.name).joined(separator: ", ")))"
+    if record.discovered == true {
+      text += "; delete \(record.path) too, or it is found again at the next start"
+    }
+    return .message(text)
+  }
+}

@@ -1,0 +1,132 @@
+import Foundation
+import GRDB
+import XCTest
+
+@testable import KnowledgeGraph
+
+final class ImportTests: XCTestCase {
+  var dir: URL!
+
+  override func setUpWithError() throws {
+    dir = FileManager.default.temporaryDirectory.appendingPathComponent("kgimport-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+  }
+
+  override func tearDownWithError() throws { try? FileManager.default.removeItem(at: dir) }
+
+  func file(_ name: String, _ text: String) -> String {
+    let path = dir.appendingPathComponent(name).path
+    FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+    return path
+  }
+
+  func counts(_ store: KnowledgeStore) throws -> [Int] {
+    try store.read { db in
+      try ["node", "edge", "alias", "node_label", "search"].map {
+        try Int.fetchOne(db, sql: "SELECT count(*) FROM \($0)") ?? -1
+      }
+    }
+  }
+
+  func testImportsNodesEdgesLabelsPropertiesAndNames() throws {
+    let store = try KnowledgeStore.inMemory()
+    let nodes = file(
+      "nodes.csv",
+      "id,label,name,founded,score\na,Company;Listed,\"Zhipu, Inc.\",2019,1.5\nb,Investor,Hillhouse,,\nc,,,,\n"
+    )
+    let edges = file("edges.csv", "src,type,dst,round\nb,invests_in,a,B\na,competes_with,c,\nc,,a,\n")
+    let report = try store.importGraph(nodes: nodes, edges: edges)
+    XCTAssertEqual(report.nodes, 3)
+    XCTAssertEqual(report.edges, 3)
+    XCTAssertEqual(report.labels, ["Company": 1, "Listed": 1, "Investor": 1])
+    XCTAssertEqual(report.types, ["invests_in": 1, "competes_with": 1, "RELATED_TO": 1])
+    guard case .found(let zhipu) = try store.resolve("zhipu inc") else { return XCTFail("not found by name") }
+    XCTAssertEqual(zhipu.key, "a")
+    XCTAssertEqual(zhipu.labels, ["Company", "Listed"])
+    XCTAssertEqual(zhipu.props["founded"], .int(2019))
+    XCTAssertEqual(zhipu.props["score"], .double(1.5))
+    XCTAssertEqual(try store.node(key: "c")?.name, "c", "a node without a name is named by its id")
+    XCTAssertEqual(try store.nodes(namePrefix: "zhi", limit: 10).nodes.map(\.key), ["a"])
+    let adj = try store.adjacency()
+    XCTAssertEqual(adj.edgeCount, 3)
+    XCTAssertEqual(try store.search("Hillhouse").first?.node.key, "b")
+  }
+
+  func testTSVWithByteOrderMarkAndCRLF() throws {
+    let store = try KnowledgeStore.inMemory()
+    let nodes = file("n.tsv", "\u{FEFF}id\tname\r\nx\t智谱\r\ny\tMiniMax\r\n")
+    let edges = file("e.tsv", "src\tdst\r\nx\ty\r\n")
+    let report = try store.importGraph(nodes: nodes, edges: edges, defaultType: "LINKS")
+    XCTAssertEqual([report.nodes, report.edges], [2, 1])
+    guard case .found(let n) = try store.resolve("智譜") else { return XCTFail("traditional form not folded") }
+    XCTAssertEqual(n.key, "x")
+    XCTAssertEqual(report.types, ["LINKS": 1])
+  }
+
+  func testABadRowNamesItsLineAndChangesNothing() throws {
+    let store = try KnowledgeStore.inMemory()
+    _ = try store.importGraph(nodes: file("base.csv", "id,name\nold,Old\n"), edges: nil)
+    let before = try counts(store)
+    let cases: [(nodes: String, edges: String?, message: String)] = [
+      ("id,name\na,A\nb,B\n", "src,type,dst\na,t,b\nb,t,zzz\n", "e.csv:3: no node with id 'zzz'"),
+      ("id,name\na,A\na,Again\n", nil, "n.csv:3: id 'a' appears twice (first on line 2)"),
+      ("id,name\nold,Clash\n", nil, "n.csv:2: id 'old' is already in the knowledge base"),
+      ("name,label\nA,B\n", nil, "n.csv:1: the header needs an id column"),
+      ("id,name\na,A,extra\n", nil, "n.csv:2: expected 2 fields, found 3"),
+      ("id,name\na,\"unterminated\n", nil, "a quoted field is never closed"),
+      ("id,name\na,A\n", "from,to\na,nowhere\n", "no node with id 'nowhere'"),
+      ("id,name\na,A\n", "x,y\na,a\n", "the header needs src and dst columns"),
+    ]
+    for c in cases {
+      XCTAssertThrowsError(
+        try store.importGraph(nodes: file("n.csv", c.nodes), edges: c.edges.map { file("e.csv", $0) })
+      ) { error in
+        XCTAssertTrue("\(error)".contains(c.message), "\(error) should contain \(c.message)")
+      }
+      XCTAssertEqual(try counts(store), before, "a failed import must change nothing: \(c.message)")
+    }
+    XCTAssertEqual(
+      try store.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'index'") },
+      try KnowledgeStore.inMemory().read {
+        try Int.fetchOne($0, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'index'")
+      }, "indexes dropped for speed come back")
+  }
+
+  func testEdgesMayPointAtExistingKeysAndAnInterruptRollsBack() throws {
+    let store = try KnowledgeStore.inMemory()
+    _ = try store.importGraph(nodes: file("a.csv", "id,name\np,P\nq,Q\n"), edges: nil)
+    let report = try store.importGraph(
+      nodes: nil, edges: file("e.csv", "src,type,dst\np,knows,q\nq,knows,p\n"))
+    XCTAssertEqual(report.edges, 2)
+    let before = try counts(store)
+    var rows = "id,name\n"
+    for i in 0..<20_000 { rows += "n\(i),Node \(i)\n" }
+    var calls = 0
+    XCTAssertThrowsError(
+      try store.importGraph(
+        nodes: file("big.csv", rows), edges: nil,
+        interrupt: {
+          calls += 1
+          if calls == 2 { throw KnowledgeError("interrupted") }
+        })
+    ) { XCTAssertTrue("\($0)".contains("interrupted"), "\($0)") }
+    XCTAssertEqual(try counts(store), before)
+  }
+
+  func testLargeImportRebuildsTheIndexesItDropped() throws {
+    let store = try KnowledgeStore.inMemory()
+    var nodes = "id,label,name\n"
+    var edges = "src,type,dst\n"
+    for i in 0..<3_000 { nodes += "k\(i),Thing,Thing \(i)\n" }
+    for i in 0..<100_000 { edges += "k\(i % 3_000),next,k\((i * 7 + 1) % 3_000)\n" }
+    let report = try store.importGraph(nodes: file("n.csv", nodes), edges: file("e.csv", edges))
+    XCTAssertEqual(report.edges, 100_000)
+    let plan = try store.read {
+      try Row.fetchAll($0, sql: "EXPLAIN QUERY PLAN SELECT dst FROM edge WHERE src = 5 AND type = 1").map {
+        $0["detail"] as String
+      }
+    }
+    XCTAssertTrue(plan.joined().contains("edge_out"), "\(plan)")
+    XCTAssertEqual(try store.adjacency().edgeCount, 100_000)
+  }
+}
