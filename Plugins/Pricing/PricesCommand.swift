@@ -49,18 +49,21 @@ struct PricesCommand: Command {
       }
       var cells: [Value] = [
         .string(r.id), .string(r.kind), .string(r.vendor), .string(r.product), .string(r.tier),
-        .string(r.billing),
+        .string(r.soldOn), .string(r.billing),
         try money(r.flat, r.flatText), try money(r.input, r.inputText), try money(r.output, r.outputText),
       ]
       if target != nil { cells.append(.string(r.currency == to ? "" : PriceImport.describe(r))) }
       cells += [
-        .string(r.status), .string(r.asOf), .string(r.layer), .string(r.promotion ?? ""), .string(r.source),
+        .string(r.quota), .string(r.status), .string(r.asOf), .string(r.layer), .string(r.promotion ?? ""),
+        .string(r.source),
       ]
       table.append(cells)
     }
-    var columns = ["id", "kind", "vendor", "product", "tier", "billing", "flat", "input_1M", "output_1M"]
+    var columns = [
+      "id", "kind", "vendor", "product", "tier", "sold_on", "billing", "flat", "input_1M", "output_1M",
+    ]
     if target != nil { columns.append("listed") }
-    columns += ["status", "as_of", "layer", "flag", "source"]
+    columns += ["included", "status", "as_of", "layer", "flag", "source"]
     let user = rows.filter(\.isUser).count
     var notes = [
       "\(rows.count) price rows (\(rows.count - user) from reference/prices.tsv, \(user) imported)"

@@ -103,6 +103,28 @@ final class PriceImportTests: XCTestCase {
     XCTAssertEqual(try t.session.store.priceRows().first?.input, "0.1")
   }
 
+  func testTSVAndJSONWithBOMAndCRLF() throws {
+    let t = try shell()
+    let tsv = try temp(
+      "p.tsv",
+      "\u{FEFF}price_id\tcategory\tproduct_or_model\tflat_price\tcurrency\tas_of\r\n"
+        + "T001\tsubscription\tTab Plan\t12.5\tCNY\t2026-10\r\n\r\n"
+        + "T002\tplan\tTab Plan 2\t-1\tCNY\t2026-10\r\n")
+    XCTAssertFalse(t.run("import prices '\(tsv)'"))
+    XCTAssertTrue(t.output.contains("1 added, 0 changed, 0 unchanged, 1 rejected"), t.output)
+    XCTAssertTrue(
+      t.output.contains("│    4 │ T002     │ rejected │ negative price in flat_price: -1"), t.output)
+    let json = try temp(
+      "p.json",
+      "\u{FEFF}[\r\n {\"price_id\": \"J9\", \"category\": \"plan\", \"product_or_model\": \"BOM Plan\", \"flat_price\": 8,"
+        + " \"currency\": \"CNY\", \"as_of\": \"2026-10\"}\r\n]\r\n")
+    XCTAssertTrue(t.run("import prices '\(json)'"), t.errors)
+    XCTAssertTrue(t.run("compare 'Tab Plan' 'BOM Plan'"), t.errors)
+    XCTAssertTrue(
+      t.output.contains("summary: BOM Plan ¥8/month (J9) is 1/1.6 of Tab Plan's ¥12.50/month (T001)"),
+      t.output)
+  }
+
   func testStrictImportsNothingWhenARowIsBad() throws {
     let t = try shell()
     let file = try temp(
