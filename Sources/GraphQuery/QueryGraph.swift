@@ -23,7 +23,7 @@ final class QueryGraph: @unchecked Sendable {
   var typeCounts: [Int]
   var outEdges: [[Int32]]
   var inEdges: [[Int32]]
-  var indexOfID: [Int64: Int32]
+  var indexOfID: NodeIndexMap
   /// Details of stored elements, shared by copies of the same snapshot.
   let cache: DetailCache
   /// Elements created by the running query: properties kept here until commit.
@@ -43,9 +43,7 @@ final class QueryGraph: @unchecked Sendable {
     self.store = store
     let (ids, labels) = try store.queryNodeTopology()
     nodeIDs = ids
-    var indexOfID: [Int64: Int32] = [:]
-    indexOfID.reserveCapacity(ids.count)
-    for (i, id) in ids.enumerated() { indexOfID[id] = Int32(i) }
+    var indexOfID = NodeIndexMap(sortedIDs: ids)
     nodeLabels = Array(repeating: [], count: ids.count)
     labelNames = []
     labelIndex = [:]

@@ -42,19 +42,38 @@ public enum KnowledgeLoader {
     return String(hash, radix: 16)
   }
 
+  /// A cheap key of the source files' names, sizes and modification times: when it matches
+  /// the one recorded at the last check, the files were not touched and hashing their bytes
+  /// (most of a start-up's file reading) is skipped.
+  static func statKey(_ dir: String) -> String {
+    var key = ""
+    for name in files {
+      var info = stat()
+      guard stat(dir + "/" + name, &info) == 0 else { return "" }
+      key += "\(name):\(info.st_size):\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec);"
+    }
+    return key
+  }
+
   /// Rebuilds the built-in layer when the sources changed. Returns true when it rebuilt.
   /// - Throws: `KnowledgeError` naming the file and line of a malformed row; nothing is
   ///   changed in that case.
   @discardableResult
   public static func ensureBuilt(_ store: KnowledgeStore, from dir: String) throws -> Bool {
+    let quick = statKey(dir)
+    if !quick.isEmpty, try store.meta("builtin_stat") == quick { return false }
     let print = fingerprint(dir)
-    if try store.meta("builtin_hash") == print { return false }
+    if try store.meta("builtin_hash") == print {
+      if !store.isReadOnly && !quick.isEmpty { try store.write { w in try w.setMeta("builtin_stat", quick) } }
+      return false
+    }
     if store.isReadOnly { return false }
     let tables = try files.map { try TSV.read(dir + "/" + $0) }
     try store.write { w in
       try clearBuiltin(w)
       try load(tables, into: w)
       try w.setMeta("builtin_hash", print)
+      try w.setMeta("builtin_stat", quick)
     }
     return true
   }

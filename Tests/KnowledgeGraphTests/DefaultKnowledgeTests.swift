@@ -30,10 +30,27 @@ final class DefaultKnowledgeTests: XCTestCase {
       let mine = try w.upsertNode(key: "my-fund", name: "My Fund", labels: ["Investor"])
       try w.addEdge(mine, "INVESTS_IN", zhipu)
       try w.setMeta("builtin_hash", "stale")
+      try w.setMeta("builtin_stat", "stale")
     }
     XCTAssertTrue(try KnowledgeLoader.ensureBuilt(store, from: knowledge))
     let mine = try XCTUnwrap(store.node(key: "my-fund"))
     XCTAssertEqual(try store.edges(of: mine.id).outgoing.first?.1.key, "zhipu")
+  }
+
+  func testTouchedButUnchangedSourcesDoNotRebuildAndChangedOnesDo() throws {
+    let fm = FileManager.default
+    let copy = fm.temporaryDirectory.appendingPathComponent("kgknow-\(UUID().uuidString)").path
+    try fm.copyItem(atPath: knowledge, toPath: copy)
+    defer { try? fm.removeItem(atPath: copy) }
+    let store = try KnowledgeStore.inMemory()
+    XCTAssertTrue(try KnowledgeLoader.ensureBuilt(store, from: copy))
+    XCTAssertFalse(try KnowledgeLoader.ensureBuilt(store, from: copy), "nothing changed")
+    try fm.setAttributes([.modificationDate: Date(timeIntervalSinceNow: 60)], ofItemAtPath: copy + "/facts.tsv")
+    XCTAssertFalse(try KnowledgeLoader.ensureBuilt(store, from: copy), "touched, same bytes: no rebuild")
+    XCTAssertEqual(try store.meta("builtin_stat"), KnowledgeLoader.statKey(copy), "the new times are recorded")
+    let sources = copy + "/sources.tsv"
+    try (String(contentsOfFile: sources, encoding: .utf8) + "\n").write(toFile: sources, atomically: true, encoding: .utf8)
+    XCTAssertTrue(try KnowledgeLoader.ensureBuilt(store, from: copy), "changed bytes rebuild")
   }
 
   func testEveryArticleQuoteIsVerbatim() throws {
