@@ -62,7 +62,9 @@ final class PricePersistenceTests: XCTestCase {
     row.flat = "9.90"
     try t.session.store.write { w in
       try w.upsertPriceRow(row)
+      // Make the sources look changed, so the next ensureBuilt rebuilds the built-in layer.
       try w.setMeta("builtin_hash", "stale")
+      try w.setMeta("builtin_stat", "stale")
     }
     XCTAssertTrue(
       try KnowledgeLoader.ensureBuilt(
