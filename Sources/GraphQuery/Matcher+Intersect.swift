@@ -12,12 +12,12 @@ extension Matcher {
   func typedRange(_ r: Int, _ node: Int32, forward: Bool) -> (
     edges: ArraySlice<Int32>, keys: ArraySlice<UInt64>
   )? {
-    let rel = plan.rels[r]
-    guard rel.length == nil, sortedEdges, let types = typeSets[r], types.count == 1 else { return nil }
-    let (followOut, followIn) = Matcher.follow(rel.direction, forward: forward)
+    let info = relInfo[r]
+    guard info.fixedLength, sortedEdges, let type = info.singleType else { return nil }
+    let (followOut, followIn) = Matcher.follow(info.direction, forward: forward)
     guard followOut != followIn else { return nil }
     let keys = followOut ? outKeys[Int(node)] : inKeys[Int(node)]
-    let low = UInt64(UInt32(types[0])) << 32, high = low + (1 << 32)
+    let low = UInt64(UInt32(type)) << 32, high = low + (1 << 32)
     func lowerBound(_ value: UInt64) -> Int {
       var lo = 0, hi = keys.count
       while lo < hi {
@@ -41,13 +41,13 @@ extension Matcher {
     guard i + 1 < plan.steps.count, case .expand(let r2, let forward2, true) = plan.steps[i + 1] else {
       return false
     }
-    let rel = plan.rels[r], rel2 = plan.rels[r2]
-    let toName = forward ? rel.right : rel.left
-    guard (forward2 ? rel2.right : rel2.left) == toName else { return false }
-    let relSlot = slot(rel.name), relSlot2 = slot(rel2.name), toSlot = slot(toName)
+    let info = relInfo[r], info2 = relInfo[r2]
+    let toSlot = forward ? info.rightSlot : info.leftSlot
+    guard (forward2 ? info2.rightSlot : info2.leftSlot) == toSlot else { return false }
+    let relSlot = info.slot, relSlot2 = info2.slot
     guard case .null = row[relSlot], case .null = row[relSlot2], case .null = row[toSlot],
-      case .node(let a) = row[slot(forward ? rel.left : rel.right)],
-      case .node(let b) = row[slot(forward2 ? rel2.left : rel2.right)],
+      case .node(let a) = row[forward ? info.leftSlot : info.rightSlot],
+      case .node(let b) = row[forward2 ? info2.leftSlot : info2.rightSlot],
       let (left, leftKeys) = typedRange(r, a, forward: forward),
       let (right, rightKeys) = typedRange(r2, b, forward: forward2)
     else { return false }
@@ -55,7 +55,7 @@ extension Matcher {
     @inline(__always) func end(_ keys: ArraySlice<UInt64>, _ k: Int) -> UInt32 {
       UInt32(truncatingIfNeeded: keys[k])
     }
-    let toCheck = check(toName)
+    let toCheck = forward ? info.rightCheck : info.leftCheck
     var x = left.startIndex, y = right.startIndex
     while x < left.endIndex && y < right.endIndex {
       let p = end(leftKeys, x), q = end(rightKeys, y)
@@ -72,9 +72,9 @@ extension Matcher {
         if try nodeMatches(toCheck, node, row) {
           row[toSlot] = .node(node)
           for e1 in left[x..<xEnd] where !used.contains(e1) {
-            guard try relMatches(r, e1, row) else { continue }
+            guard try info.plain || relMatches(r, e1, row) else { continue }
             for e2 in right[y..<yEnd] where e2 != e1 && !used.contains(e2) {
-              guard try relMatches(r2, e2, row) else { continue }
+              guard try info2.plain || relMatches(r2, e2, row) else { continue }
               row[relSlot] = .relationship(e1)
               row[relSlot2] = .relationship(e2)
               used.append(e1)
