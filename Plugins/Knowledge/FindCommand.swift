@@ -10,6 +10,7 @@ struct FindCommand: Command {
     flags: [
       Flag("limit", "at most N results", kind: .int, default: "20"),
       Flag("prefix", "only names and aliases that start with the text, in name order (fast)", kind: .bool),
+      Flag("count", "with --prefix: only count the entities", kind: .bool),
     ],
     examples: [
       Example("find GLM", "entities named like GLM", expect: "GLM"),
@@ -20,6 +21,14 @@ struct FindCommand: Command {
     let text = call.arguments.joined(separator: " ")
     let limit = call.int("limit") ?? 20
     guard limit >= 0 else { throw ShellError("find: --limit must not be negative") }
+    if call.has("count") {
+      guard call.has("prefix") else {
+        throw ShellError(
+          "find: --count needs --prefix", hint: "find \(text) --prefix --count, or find \(text) | count")
+      }
+      let total = try session.store.nodes(namePrefix: text, limit: 0).total
+      return .table(Table(columns: ["count"], rows: [[.int(Int64(total))]]))
+    }
     if call.has("prefix") {
       let (nodes, total) = try session.store.nodes(namePrefix: text, limit: limit)
       return .table(

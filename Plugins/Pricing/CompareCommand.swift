@@ -2,7 +2,7 @@ import Foundation
 import ShellCore
 
 /// `compare A B [C ...]`: plans per month (or year) or API models per 1M tokens, side by side,
-/// with a summary of how many times cheaper the cheapest is.
+/// with a sentence saying how many times cheaper the cheapest is, and an optional bar chart.
 struct CompareCommand: Command {
   let signature = Signature(
     "compare", summary: "Compare plans (per month/year) or API models (input, output, blended per 1M tokens)",
@@ -11,28 +11,40 @@ struct CompareCommand: Command {
         "items", "plans or models: product, tier or price id (quote names with spaces)", variadic: true)
     ],
     flags: [
-      Flag("currency", "show prices in this currency (CNY USD HKD EUR GBP JPY)"),
+      Flag("currency", "show prices in this currency (CNY USD HKD EUR GBP JPY ...)"),
       Flag(
         "period", "plans: price per month or per year", kind: .choice(["month", "year"]), default: "month"),
       Flag("mix", "API: input:output token mix for the blended price", default: "3:1"),
+      Flag("as-of", "prices and exchange rates as of this date (YYYY[-MM[-DD]])"),
+      Flag("chart", "add a bar chart of the compared prices", kind: .bool),
       Flag("explain", "list the rows, rates and arithmetic used", kind: .bool),
     ],
     help:
-      "Annual billing is divided by 12; promotional and first-order prices are flagged in the note column and left out of the summary.",
+      "Annual billing is divided by 12; promotional and first-order prices are flagged and left out of the "
+      + "summary when the item has a regular price. Each item's summary price is its latest regular price "
+      + "(API: the vendor's own list first). Money cells are typed: --format json gives amount and currency.",
     examples: [
       Example(
         "compare 'GLM Coding Plan Lite' 'Claude Pro' --currency CNY", "plans per month in CNY",
         expect: "summary"),
       Example(
         "compare GLM-4.5 'Claude Sonnet 4'", "API prices per 1M tokens, blended 3:1", expect: "blended"),
+      Example("compare GLM-4.5 'Claude Sonnet 4' --chart", "with a bar chart", expect: "█"),
     ])
 
   func run(_ call: Call, _ session: Session) throws -> Output {
     guard call.arguments.count >= 2 else {
       throw ShellError.usage("compare: give at least two plans or models", signature)
     }
-    let all = try PriceBook.rows(session)
-    var groups = try call.arguments.map { try PriceBook.match($0, in: all, command: "compare") }
+    var c = Comparison(book: try FXBook.of(session))
+    c.asOf = try call.flag("as-of").map { try PriceDate.flag($0, command: "compare") }
+    c.target = try call.flag("currency").map { try Currency.validate($0, command: "compare") }
+    c.mix = try Self.mix(call.flag("mix") ?? "3:1")
+    c.yearly = call.flag("period") == "year"
+    let all = try PriceBook.history(session)
+    var groups = try call.arguments.map {
+      try PriceBook.select($0, all: all, asOf: c.asOf, command: "compare")
+    }
     let kind = groups[0].first!.kind
     for (i, g) in groups.enumerated() {
       groups[i] = g.filter { $0.kind == kind }
@@ -42,115 +54,100 @@ struct CompareCommand: Command {
           hint: "compare plans with plans and API models with API models")
       }
     }
-    let target = try call.flag("currency").map { try FXBook.validate($0, command: "compare") }
-    let mix = try Self.mix(call.flag("mix") ?? "3:1")
-    let yearly = call.flag("period") == "year"
-    let book = FXBook.of(session)
-    let summaryCurrency = target ?? groups[0].first!.currency
-    var used: [String] = []
-    var arithmetic: [String] = []
-    var rows: [[Value]] = []
-    var best: [(item: String, row: PriceRow, value: Decimal)] = []
-
+    var priced: [[Priced]] = []
     for (item, group) in zip(call.arguments, groups) {
-      var pick: (row: PriceRow, value: Decimal)?
-      for r in group {
-        var notes: [String] = []
-        if let promo = r.promotion { notes.append("\(promo): not used in summary") }
-        let display = target ?? r.currency
-        var value: Decimal?
-        var cells: [Value]
-        if kind == "plan" {
-          if let m = r.monthly() {
-            if !m.how.isEmpty { notes.append(m.how) }
-            let period = yearly ? m.amount * 12 : m.amount
-            value = try book.convert(period, from: r.currency, to: display, command: "compare", used: &used)
-            arithmetic.append(
-              "\(r.id): \(m.how.isEmpty ? Money.format(m.amount, r.currency) + "/month" : m.how)\(yearly ? " × 12" : "")\(display != r.currency ? " → " + Money.format(value!, display) : "")"
-            )
-          } else {
-            notes.append(r.flatText.isEmpty ? "no price" : "several prices (\(r.flatText)): not compared")
-          }
-          cells = [
-            .string(item), .string(r.id), .string(r.productBase), .string(r.tier), .string(r.billing),
-            .string(r.flat.map { Money.format($0, r.currency) } ?? r.flatText),
-            .string(value.map { Money.format($0, display) } ?? ""),
-          ]
-        } else {
-          let input = try r.input.map {
-            try book.convert($0, from: r.currency, to: display, command: "compare", used: &used)
-          }
-          let output = try r.output.map {
-            try book.convert($0, from: r.currency, to: display, command: "compare", used: &used)
-          }
-          if let input, let output {
-            value = (input * mix.input + output * mix.output) / (mix.input + mix.output)
-            arithmetic.append(
-              "\(r.id): blended = (\(Money.number(input, scale: 4)) × \(Money.number(mix.input, scale: 2, minFraction: 0)) + \(Money.number(output, scale: 4)) × \(Money.number(mix.output, scale: 2, minFraction: 0))) ÷ \(Money.number(mix.input + mix.output, scale: 2, minFraction: 0)) = \(Money.format(value!, display, scale: 4))"
-            )
-          } else {
-            notes.append("no single input/output price (\(r.inputText) / \(r.outputText))")
-          }
-          if r.sellerType != "vendor_list" { notes.append(r.sellerType) }
-          cells = [
-            .string(item), .string(r.id), .string(r.vendor), .string(r.product), .string(r.tier),
-            .string(input.map { Money.format($0, display, scale: 4) } ?? r.inputText),
-            .string(output.map { Money.format($0, display, scale: 4) } ?? r.outputText),
-            .string(value.map { Money.format($0, display, scale: 4) } ?? ""),
-          ]
-        }
-        cells += [.string(r.status), .string(r.asOf), .string(notes.joined(separator: "; "))]
-        rows.append(cells)
-        // Summary candidate: not a promotion, a real price; API prefers the vendor's own list.
-        guard let v = value, v > 0, r.promotion == nil else { continue }
-        let s = try book.convert(v, from: display, to: summaryCurrency, command: "compare", used: &used)
-        if let p = pick {
-          let better =
-            kind == "api" && (r.sellerType == "vendor_list") != (p.row.sellerType == "vendor_list")
-            ? r.sellerType == "vendor_list" : s < p.value
-          if better { pick = (r, s) }
-        } else {
-          pick = (r, s)
-        }
-      }
-      if let pick { best.append((item, pick.row, pick.value)) }
+      priced.append(try group.map { kind == "plan" ? try c.plan($0, item: item) : try c.api($0, item: item) })
     }
+    let summaryCurrency = c.target ?? groups[0].first!.currency
+    let picks = priced.compactMap {
+      Comparison.pick($0, summary: summaryCurrency, book: c.book, asOf: c.asOf)
+    }
+    var notes = try summary(picks, in: summaryCurrency, kind: kind, &c)
+    if call.has("explain") { notes += explain(priced, c, kind: kind, summaryCurrency) }
+    let table = Self.table(priced.flatMap { $0 }, kind: kind, yearly: c.yearly, notes: notes)
+    guard call.has("chart") else { return .table(table) }
+    return .sections([
+      ("comparison", .table(table)), ("chart", .message(try chart(picks, summaryCurrency, kind, &c))),
+    ])
+  }
 
-    let unit =
-      kind == "plan"
-      ? (yearly ? "/year" : "/month")
-      : "/1M blended \(Money.number(mix.input, scale: 2, minFraction: 0)):\(Money.number(mix.output, scale: 2, minFraction: 0))"
+  /// "GLM Coding Plan Lite ¥49/month (P009) is 1/2.9 of Claude Pro's ¥141.20/month (US$20 at 7.06 CNY/USD, P001)".
+  func summary(_ picks: [Priced], in currency: String, kind: String, _ c: inout Comparison) throws -> [String]
+  {
     let scale = kind == "plan" ? 2 : 4
-    var notes: [String] = []
-    let sorted = best.sorted { $0.value < $1.value }
-    if let cheapest = sorted.first, sorted.count >= 2 {
-      for other in sorted.dropFirst() {
-        notes.append(
-          "summary: \(cheapest.item) \(Money.format(cheapest.value, summaryCurrency, scale: scale))\(unit) (\(cheapest.row.id)) is \(Money.fraction(cheap: cheapest.value, of: other.value)) of \(other.item)'s \(Money.format(other.value, summaryCurrency, scale: scale))\(unit) (\(other.row.id))"
-        )
-      }
-    } else {
-      notes.append("summary: not enough comparable (non-promotional, single) prices")
+    let unit = kind == "plan" ? (c.yearly ? "/year" : "/month") : "/1M blended \(c.mixText)"
+    var values: [(p: Priced, value: Decimal)] = []
+    for p in picks { values.append((p, try c.convert(p.value!, from: p.currency, to: currency))) }
+    values.sort { $0.value != $1.value ? $0.value < $1.value : $0.p.row.id < $1.p.row.id }
+    guard let cheapest = values.first, values.count >= 2 else {
+      return ["summary: not enough comparable (single, non-zero) prices"]
     }
-    if call.has("explain") {
-      notes.append("rows: " + groups.map { $0.map(\.id).joined(separator: ", ") }.joined(separator: " | "))
-      notes += used.map { "rate: \($0)" }
-      notes += arithmetic.map { "arithmetic: \($0)" }
-      notes.append(
-        "summary uses per item the cheapest non-promotional, non-zero price\(kind == "api" ? " from the vendor's own list when there is one" : ""), in \(summaryCurrency)"
-      )
+    func describe(_ v: (p: Priced, value: Decimal)) -> String {
+      var origin = [v.p.row.id]
+      if v.p.row.currency != currency, let native = v.p.native {
+        origin.insert(
+          "\(Money.format(native, v.p.row.currency, scale: scale)) at \(c.rateQuote(from: v.p.row.currency, to: currency))",
+          at: 0)
+      }
+      if let promo = v.p.row.promotion { origin.append("\(promo): the item has no regular price") }
+      return "\(Money.format(v.value, currency, scale: scale))\(unit) (\(origin.joined(separator: ", ")))"
+    }
+    return values.dropFirst().map { other in
+      "summary: \(cheapest.p.item) \(describe(cheapest)) is \(Money.fraction(cheap: cheapest.value, of: other.value)) of \(other.p.item)'s \(describe(other))"
+    }
+  }
+
+  func explain(_ priced: [[Priced]], _ c: Comparison, kind: String, _ currency: String) -> [String] {
+    var notes = ["rows: " + priced.map { $0.map(\.row.id).joined(separator: ", ") }.joined(separator: " | ")]
+    notes += c.used.map { "rate: \($0)" }
+    notes += priced.flatMap { $0 }.compactMap(\.arithmetic).map { "arithmetic: \($0)" }
+    notes.append(
+      "summary: per item the latest regular (non-promotional), non-zero price\(kind == "api" ? ", the vendor's own list first" : ""), converted to \(currency); exact decimals"
+    )
+    if let asOf = c.asOf { notes.append("as of \(asOf): rows and rates observed on or before that date") }
+    return notes
+  }
+
+  func chart(_ picks: [Priced], _ currency: String, _ kind: String, _ c: inout Comparison) throws -> String {
+    var bars: [(label: String, value: Double, text: String)] = []
+    for p in picks {
+      let v = try c.convert(p.value!, from: p.currency, to: currency)
+      bars.append(
+        (
+          "\(p.item) (\(p.row.id))", NSDecimalNumber(decimal: v).doubleValue,
+          Money.format(v, currency, scale: kind == "plan" ? 2 : 4)
+        ))
+    }
+    let unit = kind == "plan" ? (c.yearly ? "per year" : "per month") : "per 1M tokens, blended \(c.mixText)"
+    return (BarChart.lines(bars, width: 30) + ["(\(currency) \(unit))"]).joined(separator: "\n")
+  }
+
+  static func table(_ priced: [Priced], kind: String, yearly: Bool, notes: [String]) -> Table {
+    let rows: [[Value]] = priced.map { p in
+      let r = p.row
+      let scale = kind == "plan" ? 2 : 4
+      var cells: [Value]
+      if kind == "plan" {
+        cells = [
+          .string(p.item), .string(r.id), .string(r.productBase), .string(r.tier), .string(r.billing),
+          r.flat.map { Money.value($0, r.currency) } ?? .string(r.flatText),
+          p.value.map { Money.value($0, p.currency, scale: scale) } ?? .null,
+        ]
+      } else {
+        cells = [
+          .string(p.item), .string(r.id), .string(r.vendor), .string(r.product), .string(r.tier),
+          p.input.map { Money.value($0, p.currency, scale: scale) } ?? .string(r.inputText),
+          p.output.map { Money.value($0, p.currency, scale: scale) } ?? .string(r.outputText),
+          p.value.map { Money.value($0, p.currency, scale: scale) } ?? .null,
+        ]
+      }
+      return cells + [.string(r.status), .string(r.asOf), .string(p.notes.joined(separator: "; "))]
     }
     let columns =
       kind == "plan"
-      ? [
-        "item", "id", "product", "tier", "billing", "listed", yearly ? "per_year" : "per_month", "status",
-        "as_of", "note",
-      ]
-      : [
-        "item", "id", "seller", "model", "variant", "input_1M", "output_1M", "blended_1M", "status", "as_of",
-        "note",
-      ]
-    return .table(Table(columns: columns, rows: rows, notes: notes))
+      ? ["item", "id", "product", "tier", "billing", "listed", yearly ? "per_year" : "per_month"]
+      : ["item", "id", "seller", "model", "variant", "input_1M", "output_1M", "blended_1M"]
+    return Table(columns: columns + ["status", "as_of", "note"], rows: rows, notes: notes)
   }
 
   /// "3:1" → (3, 1).

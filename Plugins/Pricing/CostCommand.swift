@@ -13,13 +13,15 @@ struct CostCommand: Command {
       Flag("output", "output tokens per request"),
       Flag("cached", "cached input tokens per request, in addition to --input"),
       Flag("requests", "number of requests", kind: .int, default: "1"),
-      Flag("currency", "show costs in this currency (CNY USD HKD EUR GBP JPY)"),
+      Flag("currency", "show costs in this currency (CNY USD HKD EUR GBP JPY ...)"),
+      Flag("as-of", "prices and exchange rates as of this date (YYYY[-MM[-DD]])"),
       Flag("explain", "list the rows, rates and arithmetic used", kind: .bool),
     ],
     help: "Uses the vendor's own list price when there is one; name a price id (P040) to price a reseller.",
     examples: [
       Example(
-        "cost GLM-4.5 'Claude Sonnet 4' --input 10M --output 2.5M", "a month of coding traffic", expect: "1×"),
+        "cost GLM-4.5 'Claude Sonnet 4' --input 10M --output 2.5M", "a month of coding traffic",
+        expect: "vs_cheapest"),
       Example("cost GLM-4.5 DeepSeek-V3.2 --input 1e6 --output 250k --currency CNY", "in CNY", expect: "¥"),
     ])
 
@@ -32,10 +34,11 @@ struct CostCommand: Command {
     let cached = try call.flag("cached").map { try Tokens.parse($0, flag: "cached", command: "cost") } ?? 0
     let requests = Decimal(call.int("requests") ?? 1)
     guard requests > 0 else { throw ShellError("cost: --requests must be at least 1") }
-    let all = try PriceBook.rows(session).filter(\.isAPI)
+    let asOf = try call.flag("as-of").map { try PriceDate.flag($0, command: "cost") }
+    let all = try PriceBook.history(session).filter(\.isAPI)
     var chosen: [(item: String, row: PriceRow)] = []
     for item in call.arguments {
-      let matched = try PriceBook.match(item, in: all, command: "cost").filter {
+      let matched = try PriceBook.select(item, all: all, asOf: asOf, command: "cost").filter {
         $0.input != nil && $0.output != nil
       }
       guard !matched.isEmpty else { throw ShellError("cost: '\(item)' has no single input/output price") }
@@ -45,8 +48,8 @@ struct CostCommand: Command {
       }
     }
     let target =
-      try call.flag("currency").map { try FXBook.validate($0, command: "cost") } ?? chosen[0].row.currency
-    let book = FXBook.of(session)
+      try call.flag("currency").map { try Currency.validate($0, command: "cost") } ?? chosen[0].row.currency
+    let book = try FXBook.of(session)
     let million = Decimal(1_000_000)
     var used: [String] = []
     var arithmetic: [String] = []
@@ -59,11 +62,14 @@ struct CostCommand: Command {
       let native = [input * r.input! / million, cached * cachedPrice / million, output * r.output! / million]
         .map { $0 * requests }
       let parts = try native.map {
-        try book.convert($0, from: r.currency, to: target, command: "cost", used: &used)
+        try book.convert($0, from: r.currency, to: target, asOf: asOf, command: "cost", used: &used)
       }
       let total = parts.reduce(0, +)
       arithmetic.append(
         "\(r.id): (\(Tokens.format(input)) × \(Money.number(r.input!, scale: 4)) + \(Tokens.format(cached)) × \(Money.number(cachedPrice, scale: 4)) + \(Tokens.format(output)) × \(Money.number(r.output!, scale: 4))) ÷ 1M × \(Tokens.format(requests)) = \(Money.format(native.reduce(0, +), r.currency, scale: 4))"
+          + (r.currency == target
+            ? ""
+            : " → \(Money.format(total, target, scale: 4)) at \(book.rate(r.currency, target, asOf: asOf)?.text ?? "a cross rate via USD")")
       )
       priced.append((item, r, parts, total, note.joined(separator: "; ")))
     }
@@ -72,11 +78,9 @@ struct CostCommand: Command {
     let rows: [[Value]] = priced.map { p in
       [
         .string(p.item), .string(p.row.id), .string(p.row.vendor),
-        .string(Money.format(p.parts[0], target, scale: 4)),
-        .string(Money.format(p.parts[1], target, scale: 4)),
-        .string(Money.format(p.parts[2], target, scale: 4)),
-        .string(Money.format(p.total, target, scale: 4)),
-        .string(cheapest > 0 ? Money.times(p.total, cheapest) : ""), .string(p.row.asOf), .string(p.note),
+        Money.value(p.parts[0], target, scale: 4), Money.value(p.parts[1], target, scale: 4),
+        Money.value(p.parts[2], target, scale: 4), Money.value(p.total, target, scale: 4),
+        cheapest > 0 ? Money.decimal(p.total / cheapest) : .null, .string(p.row.asOf), .string(p.note),
       ]
     }
     var notes = [
@@ -86,6 +90,11 @@ struct CostCommand: Command {
       notes.append("rows: " + priced.map(\.row.id).joined(separator: ", "))
       notes += used.map { "rate: \($0)" }
       notes += arithmetic.map { "arithmetic: \($0)" }
+      for p in priced.dropFirst() where cheapest > 0 {
+        notes.append(
+          "arithmetic: \(p.row.id) vs \(priced[0].row.id): \(Money.number(p.total, scale: 4)) ÷ \(Money.number(cheapest, scale: 4)) = \(Money.number(p.total / cheapest, scale: 2, minFraction: 0))×"
+        )
+      }
     }
     return .table(
       Table(

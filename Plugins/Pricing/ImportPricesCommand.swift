@@ -1,124 +1,88 @@
 import Foundation
 import ShellCore
 
-/// `import-prices FILE`: adds or replaces price rows for this session from a TSV file with
-/// the prices.tsv columns; every row is checked before any is used.
+/// `import prices FILE.csv|.tsv|.json [--strict]`: adds price rows to the knowledge base
+/// (user layer) in one transaction and reports each row added, changed, unchanged or rejected.
+///
+/// Rejected rows are skipped and listed with their line and reason; the command then fails
+/// (exit status 1 in a script) after the good rows are committed. With `--strict` one bad
+/// row means nothing is imported. A file that cannot be parsed, or lacks a required column,
+/// changes nothing.
 struct ImportPricesCommand: Command {
   let signature = Signature(
-    "import-prices",
-    summary: "Add or replace price rows for this session from a TSV file with the prices.tsv columns",
-    arguments: [Argument("file", "a .tsv file with a header line", completion: .file)],
-    flags: [Flag("explain", "list the rows added and replaced", kind: .bool)],
-    help: "Required columns: price_id, category (subscription or api_per_token), product_or_model, currency. "
-      + "Prices must be plain decimals; rows with a known price_id replace it. The knowledge base is not changed."
-  )
-
-  func run(_ call: Call, _ session: Session) throws -> Output {
-    let path = call.arguments[0]
-    guard FileManager.default.fileExists(atPath: path) else {
-      throw ShellError("import-prices: no file '\(path)'", hint: "give the path of a .tsv file")
-    }
-    let tsv = try TSV.read(path)
-    let missing = ["price_id", "category", "product_or_model", "currency"].filter { !tsv.header.contains($0) }
-    guard missing.isEmpty else {
-      throw ShellError(
-        "import-prices: \(path) lacks the column(s) \(missing.joined(separator: ", "))",
-        hint: "export-prices shows the expected header")
-    }
-    var imported: [PriceRow] = []
-    for line in tsv.rows {
-      let r = PriceRow(line)
-      let at = line.location
-      guard !r.id.isEmpty else { throw ShellError("import-prices: \(at): empty price_id") }
-      guard r.category == "subscription" || r.category.hasPrefix("api") else {
-        throw ShellError(
-          "import-prices: \(at): category must be subscription or api_per_token, not '\(r.category)'")
-      }
-      guard !r.product.isEmpty else { throw ShellError("import-prices: \(at): empty product_or_model") }
-      _ = try FXBook.validate(r.currency, command: "import-prices: \(at)")
-      for (column, text) in [
-        ("input_per_1M", r.inputText), ("cached_input_per_1M", r.cachedText), ("output_per_1M", r.outputText),
-        ("flat_price", r.flatText),
-      ] where !text.isEmpty {
-        guard let v = Money.parse(text), v >= 0 else {
-          throw ShellError("import-prices: \(at): \(column) must be a decimal like 0.60, not '\(text)'")
-        }
-      }
-      if r.isPlan && r.flat == nil {
-        throw ShellError("import-prices: \(at): a subscription needs flat_price")
-      }
-      if r.isAPI && (r.input == nil || r.output == nil) {
-        throw ShellError("import-prices: \(at): an API row needs input_per_1M and output_per_1M")
-      }
-      guard !imported.contains(where: { $0.id == r.id }) else {
-        throw ShellError("import-prices: \(at): price_id \(r.id) appears twice")
-      }
-      imported.append(r)
-    }
-    var rows = try PriceBook.rows(session)
-    var added: [String] = []
-    var replaced: [String] = []
-    for r in imported {
-      if let i = rows.firstIndex(where: { $0.id == r.id }) {
-        rows[i] = r
-        replaced.append(r.id)
-      } else {
-        rows.append(r)
-        added.append(r.id)
-      }
-    }
-    session.extensions[PriceBook.key] = rows
-    var notes: [String] = []
-    if call.has("explain") {
-      notes.append("added: " + (added.isEmpty ? "none" : added.joined(separator: ", ")))
-      notes.append("replaced: " + (replaced.isEmpty ? "none" : replaced.joined(separator: ", ")))
-      notes.append("rows live in this session only; reference/prices.tsv is unchanged")
-    }
-    return .table(
-      Table(
-        columns: ["file", "added", "replaced", "total"],
-        rows: [
-          [.string(path), .int(Int64(added.count)), .int(Int64(replaced.count)), .int(Int64(rows.count))]
-        ],
-        notes: notes))
-  }
-}
-
-/// `export-prices [FILE]`: the session's price rows (built-in and imported) with the prices.tsv
-/// columns, as a table or written to a TSV file.
-struct ExportPricesCommand: Command {
-  let signature = Signature(
-    "export-prices",
-    summary: "The session's price rows with the prices.tsv columns, shown or written to a TSV file",
-    arguments: [Argument("file", "write a .tsv file here", completion: .file, optional: true)],
-    flags: [
-      Flag("kind", "plans or API models", kind: .choice(["plan", "api"])),
-      Flag("explain", "say where the rows come from", kind: .bool),
+    "import prices", aliases: ["import-prices"],
+    summary:
+      "Import price rows from CSV, TSV or JSON into the knowledge base; reports added/changed/rejected rows",
+    arguments: [
+      Argument("file", "a .csv, .tsv or .json file with the prices.tsv columns", completion: .file)
     ],
-    examples: [Example("export-prices --kind api --format tsv", "API rows as TSV", expect: "price_id")])
+    flags: [
+      Flag("strict", "import nothing when any row is rejected", kind: .bool),
+      Flag("explain", "list the unchanged rows too", kind: .bool),
+    ],
+    help:
+      "Required columns: price_id, category (subscription or api_per_token), product_or_model, currency, as_of "
+      + "(YYYY-MM-DD, YYYY-MM or YYYY). Prices are plain decimals, never negative. status starts with verified, "
+      + "secondary, derived or unverified (default unverified); source defaults to the file name. "
+      + "A row with a known price_id and other values is a change; the older observation stays for --as-of. "
+      + "Imported rows are kept in the knowledge base and survive rebuilds of the built-in layer.",
+    writes: true)
 
   func run(_ call: Call, _ session: Session) throws -> Output {
-    var rows = try PriceBook.rows(session)
-    if let kind = call.flag("kind") { rows = rows.filter { $0.kind == kind } }
-    if let path = call.argument(0) {
-      let text =
-        ([PriceRow.columns] + rows.map(\.cells)).map { cells in
-          cells.map { $0.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ") }
-            .joined(separator: "\t")
-        }.joined(separator: "\n") + "\n"
-      do {
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
-      } catch {
-        throw ShellError(
-          "export-prices: cannot write \(path)", hint: "check that the folder exists and is writable")
+    let name = call.arguments[0]
+    let path = Self.resolve(name, session: session)
+    let file = try PriceFile.read(path, command: "import prices")
+    let outcomes = PriceImport.check(
+      file, source: "import: " + (name as NSString).lastPathComponent,
+      existing: try PriceBook.history(session))
+    let rejected = outcomes.filter { $0.result == .rejected }
+    let strict = call.has("strict")
+    let writes = outcomes.filter { $0.result == .added || $0.result == .changed }
+    if !(strict && !rejected.isEmpty) && !writes.isEmpty {
+      let stamp = ISO8601DateFormatter().string(from: Date())
+      try session.store.write { w in
+        for o in writes { try w.upsertPriceRow(o.record!, importedAt: stamp) }
       }
-      return .message("wrote \(rows.count) price rows to \(path)")
     }
-    var notes: [String] = []
-    if call.has("explain") {
-      notes.append("rows from reference/prices.tsv plus any import-prices in this session")
+    let report = Self.report(name, outcomes, strict: strict, explain: call.has("explain"))
+    guard !rejected.isEmpty else { return .table(report) }
+    // Show the report, then fail so a script notices the rejected rows.
+    let renderer = Renderer(
+      format: session.format, width: session.isTerminal ? session.width : nil, color: session.useColor)
+    session.out.write(renderer.render(.table(report)))
+    let lines = rejected.prefix(3).map { "line \($0.line)" }.joined(separator: ", ")
+    throw ShellError(
+      "import prices: \(rejected.count) of \(outcomes.count) rows rejected (\(lines)\(rejected.count > 3 ? ", ..." : ""))"
+        + (strict ? "; nothing was imported (--strict)" : "; the other rows were imported"),
+      hint: "fix the rows listed above and import the file again")
+  }
+
+  static func report(_ name: String, _ outcomes: [PriceImport.Outcome], strict: Bool, explain: Bool) -> Table
+  {
+    func count(_ r: PriceImport.Outcome.Result) -> Int { outcomes.filter { $0.result == r }.count }
+    let rows: [[Value]] = outcomes.filter { explain || $0.result != .unchanged }.map {
+      [.int(Int64($0.line)), .string($0.id), .string($0.result.rawValue), .string($0.detail)]
     }
-    return .table(
-      Table(columns: PriceRow.columns, rows: rows.map { $0.cells.map { .string($0) } }, notes: notes))
+    let aborted = strict && count(.rejected) > 0
+    let counts =
+      "\(count(.added)) added, \(count(.changed)) changed, \(count(.unchanged)) unchanged, \(count(.rejected)) rejected"
+    let notes =
+      aborted
+      ? [
+        "\(name): \(count(.rejected)) rejected, so nothing was imported (--strict); otherwise \(count(.added)) would be added, \(count(.changed)) changed"
+      ]
+      : ["\(name): \(counts)", "kept in the knowledge base (user layer); built-in prices.tsv is unchanged"]
+    return Table(columns: ["line", "price_id", "result", "detail"], rows: rows, notes: notes)
+  }
+
+  /// A relative path is looked up next to the running script first, then in the current folder.
+  static func resolve(_ file: String, session: Session) -> String {
+    guard !file.hasPrefix("/"),
+      let script = Shell.of(session)?.origins.last(where: {
+        FileManager.default.fileExists(atPath: $0)
+      })
+    else { return file }
+    let candidate = ((script as NSString).deletingLastPathComponent as NSString).appendingPathComponent(file)
+    return FileManager.default.fileExists(atPath: candidate) ? candidate : file
   }
 }

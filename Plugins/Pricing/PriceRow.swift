@@ -27,6 +27,18 @@ struct PriceRow: Sendable {
   var source: String
   var status: String
   var note: String
+  /// "built-in" (Knowledge/reference/prices.tsv) or "user" (imported, kept in the knowledge base).
+  var layer = "built-in"
+  /// The file a user row was imported from.
+  var importedFrom: String?
+
+  /// The date the price was first observed, from the as_of text ("2026-02-12 .. (reported
+  /// 2026-02-23)" → 2026-02-12, "~2026-08/09" → 2026-08); nil for undated rows.
+  var date: String? { PriceDate.dates(asOf).min() }
+  /// The latest date the as_of text mentions ("2025-12-09 (Roo-Code note); 2026-11-20
+  /// (LiteLLM)" → 2026-11-20): how recent the price is, for picking the current one.
+  var latestDate: String? { PriceDate.dates(asOf).max() }
+  var isUser: Bool { layer == "user" }
 
   var isPlan: Bool { category == "subscription" }
   var isAPI: Bool { category.hasPrefix("api") }
@@ -109,171 +121,113 @@ struct PriceRow: Sendable {
     ]
   }
 
-  init(_ row: TSV.Row) {
-    id = row["price_id"]
-    category = row["category"]
-    vendor = row["vendor"]
-    product = row["product_or_model"]
-    tier = row["tier_or_variant"]
-    soldOn = row["sold_on"]
-    billing = row["billing"]
-    inputText = row["input_per_1M"]
-    outputText = row["output_per_1M"]
-    flatText = row["flat_price"]
+  init(_ row: TSV.Row) { self.init(cell: { row[$0] }) }
+
+  /// A row from any table with the prices.tsv column names.
+  init(cell row: (String) -> String) {
+    id = row("price_id")
+    category = row("category")
+    vendor = row("vendor")
+    product = row("product_or_model")
+    tier = row("tier_or_variant")
+    soldOn = row("sold_on")
+    billing = row("billing")
+    inputText = row("input_per_1M")
+    outputText = row("output_per_1M")
+    flatText = row("flat_price")
     input = Money.parse(inputText)
-    cachedText = row["cached_input_per_1M"]
+    cachedText = row("cached_input_per_1M")
     cached = Money.parse(cachedText)
     output = Money.parse(outputText)
     flat = Money.parse(flatText)
-    currency = row["currency"]
-    quota = row["quota_or_terms"]
-    sellerType = row["seller_type"]
-    asOf = row["as_of"]
-    source = row["source"]
-    status = row["status"]
-    note = row["note"]
+    currency = row("currency")
+    quota = row("quota_or_terms")
+    sellerType = row("seller_type")
+    asOf = row("as_of")
+    source = row("source")
+    status = row("status")
+    note = row("note")
   }
 }
 
-/// The price table of a session, read once from the Knowledge folder.
-enum PriceBook {
-  static let key = "pricing.rows"
-
-  static func rows(_ session: Session) throws -> [PriceRow] {
-    if let rows = session.extensions[key] as? [PriceRow] { return rows }
-    if session.knowledgeDirectory == nil { session.knowledgeDirectory = KnowledgeLoader.locate() }
-    guard let dir = session.knowledgeDirectory else {
-      throw ShellError("pricing: cannot find the Knowledge folder", hint: "set KGSH_KNOWLEDGE to its path")
-    }
-    let tsv = try TSV.read(dir + "/reference/prices.tsv")
-    let rows = tsv.rows.map(PriceRow.init).filter { !$0.id.isEmpty }
-    session.extensions[key] = rows
-    return rows
+extension PriceRow {
+  /// A user row kept in the knowledge base.
+  init(record r: PriceRecord) {
+    let cells: [String: String] = [
+      "price_id": r.id, "category": r.category, "vendor": r.vendor, "product_or_model": r.product,
+      "tier_or_variant": r.tier, "sold_on": r.soldOn, "billing": r.billing, "input_per_1M": r.input ?? "",
+      "cached_input_per_1M": r.cachedInput ?? "", "output_per_1M": r.output ?? "", "flat_price": r.flat ?? "",
+      "currency": r.currency, "quota_or_terms": r.quota, "seller_type": r.sellerType, "as_of": r.asOf,
+      "source": r.source, "status": r.status, "note": r.note,
+    ]
+    self.init(cell: { cells[$0] ?? "" })
+    layer = "user"
+    importedFrom = r.importedFrom
   }
 
-  /// Rows whose id, product or tier match `query` (case- and punctuation-insensitive):
-  /// exact matches first, else rows containing it; throws with a did-you-mean otherwise.
-  static func match(_ query: String, in rows: [PriceRow], command: String) throws -> [PriceRow] {
-    let q = Names.normalize(query)
-    func keys(_ r: PriceRow) -> [String] {
-      [r.id, r.product, r.productBase, r.tier, r.product + " " + r.tier, r.productBase + " " + r.tier].map(
-        Names.normalize)
-    }
-    let exact = rows.filter { keys($0).contains(q) }
-    if !exact.isEmpty { return exact }
-    if q.count >= 3 {
-      let partial = rows.filter { r in keys(r).dropFirst().contains { $0.contains(q) } }
-      if !partial.isEmpty { return partial }
-    }
-    var names: [String] = []
-    for r in rows {
-      for n in [r.productBase, r.label] where !names.contains(n) { names.append(n) }
-    }
-    var near = Names.suggestions(for: query, among: names)
-    if near.isEmpty {
-      let byKey = Dictionary(names.map { (Names.normalize($0), $0) }, uniquingKeysWith: { a, _ in a })
-      near = Names.suggestions(for: q, among: Array(byKey.keys)).compactMap { byKey[$0] }
-    }
-    throw ShellError(
-      "\(command): no price for '\(query)'",
-      hint: near.first.map { "did you mean '\($0)'?" } ?? "see prices for the list of plans and models")
-  }
-}
-
-/// Exact money: parsing and display without floating point.
-enum Money {
-  static let symbols = ["CNY": "¥", "USD": "US$", "HKD": "HK$", "EUR": "€", "GBP": "£", "JPY": "JP¥"]
-
-  /// "0.60" → 0.6; nil for empty or non-numeric text ("18 / 72 / 160").
-  static func parse(_ text: String) -> Decimal? {
-    let t = text.trimmingCharacters(in: .whitespaces)
-    guard t.wholeMatch(of: /-?[0-9]+(\.[0-9]+)?/) != nil else { return nil }
-    return Decimal(string: t, locale: Locale(identifier: "en_US_POSIX"))
-  }
-
-  static func round(_ value: Decimal, _ scale: Int) -> Decimal {
-    var v = value
-    var r = Decimal()
-    NSDecimalRound(&r, &v, scale, .plain)
+  /// The row as the knowledge base stores it.
+  var record: PriceRecord {
+    var r = PriceRecord(
+      id: id, asOf: asOf, category: category, product: product, currency: currency, source: source,
+      status: status)
+    r.vendor = vendor
+    r.tier = tier
+    r.soldOn = soldOn
+    r.billing = billing
+    r.input = inputText.isEmpty ? nil : inputText
+    r.cachedInput = cachedText.isEmpty ? nil : cachedText
+    r.output = outputText.isEmpty ? nil : outputText
+    r.flat = flatText.isEmpty ? nil : flatText
+    r.quota = quota
+    r.sellerType = sellerType
+    r.note = note
+    r.importedFrom = importedFrom
     return r
   }
-
-  /// 1078 → "1,078", 16.666… → "16.67", 0.6 → "0.60", 0.255 → "0.255" (scale 4).
-  static func number(_ value: Decimal, scale: Int = 2, minFraction: Int = 2) -> String {
-    let r = round(value, scale)
-    var text = "\(r)"
-    let negative = text.hasPrefix("-")
-    if negative { text.removeFirst() }
-    var parts = text.split(separator: ".", maxSplits: 1).map(String.init)
-    var whole = parts[0]
-    var grouped = ""
-    for (i, c) in whole.reversed().enumerated() {
-      if i > 0 && i % 3 == 0 { grouped.append(",") }
-      grouped.append(c)
-    }
-    whole = String(grouped.reversed())
-    if parts.count > 1 {
-      while parts[1].count < minFraction { parts[1] += "0" }
-      return (negative ? "-" : "") + whole + "." + parts[1]
-    }
-    return (negative ? "-" : "") + whole
-  }
-
-  /// "¥20", "US$16.67", "US$0.255".
-  static func format(_ value: Decimal, _ currency: String, scale: Int = 2) -> String {
-    (symbols[currency] ?? currency + " ") + number(value, scale: scale)
-  }
-
-  /// How many times cheaper: "1/6", "1/6.8"; "same" when equal.
-  static func fraction(cheap: Decimal, of dear: Decimal) -> String {
-    guard cheap > 0 else { return "free" }
-    let r = dear / cheap
-    if r < 1 { return number(r, scale: 2) + "×" }
-    return "1/" + number(r, scale: 1, minFraction: 0)
-  }
-
-  /// "6.82×".
-  static func times(_ value: Decimal, _ base: Decimal) -> String {
-    guard base > 0 else { return "" }
-    return number(value / base, scale: 2, minFraction: 0) + "×"
-  }
 }
 
-/// Token counts: 10M, 2.5k, 1e6, 1,000,000.
-enum Tokens {
-  static func parse(_ text: String, flag: String, command: String) throws -> Decimal {
-    var t = text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: "")
-      .replacingOccurrences(
-        of: "_", with: "")
-    var scale = 0
-    if let last = t.last {
-      switch last {
-      case "k", "K": scale = 3
-      case "m", "M": scale = 6
-      case "b", "B", "g", "G": scale = 9
-      default: break
-      }
-      if scale > 0 { t.removeLast() }
+/// Dates of price rows and --as-of flags, compared as text (YYYY, YYYY-MM or YYYY-MM-DD).
+enum PriceDate {
+  /// The dates in an as_of text; none when it says "undated".
+  static func dates(_ text: String) -> [String] {
+    if text.lowercased().hasPrefix("undated") { return [] }
+    var dates: [String] = []
+    for token in text.matches(of: /[0-9]+(?:-[0-9]+)*/) {
+      let parts = token.0.split(separator: "-")
+      guard parts[0].count == 4 else { continue }
+      dates.append(parts.prefix { $0.count == 4 || $0.count == 2 }.prefix(3).joined(separator: "-"))
     }
-    var exponent = 0
-    if let e = t.firstIndex(where: { $0 == "e" || $0 == "E" }) {
-      guard let x = Int(t[t.index(after: e)...]), abs(x) <= 15 else { throw bad(text, flag, command) }
-      exponent = x
-      t = String(t[..<e])
+    return dates
+  }
+
+  /// A valid YYYY, YYYY-MM or YYYY-MM-DD date (month 1–12, a day that exists), else nil.
+  static func valid(_ text: String) -> String? {
+    guard let m = text.wholeMatch(of: /([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?/) else { return nil }
+    guard let month = m.2.map({ Int($0)! }) else { return text }
+    guard (1...12).contains(month) else { return nil }
+    guard let day = m.3.map({ Int($0)! }) else { return text }
+    let year = Int(m.1)!
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+    let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+    return (1...days).contains(day) ? text : nil
+  }
+
+  /// The last day an --as-of date covers, for comparisons: 2025-09 → 2025-09-31, 2025 → 2025-12-31.
+  static func end(_ date: String) -> String {
+    switch date.count {
+    case 4: return date + "-12-31"
+    case 7: return date + "-31"
+    default: return date
     }
-    guard let mantissa = Money.parse(t), mantissa >= 0 else { throw bad(text, flag, command) }
-    let value = mantissa * Decimal(sign: .plus, exponent: scale + exponent, significand: 1)
-    guard Money.round(value, 0) == value else {
+  }
+
+  /// Checks an --as-of flag.
+  static func flag(_ text: String, command: String) throws -> String {
+    guard let d = valid(text) else {
       throw ShellError(
-        "\(command): --\(flag) must be a whole number of tokens, not '\(text)'", hint: "e.g. 2.5k = 2500")
+        "\(command): --as-of must be a date like 2026-01-08, 2025-09 or 2025, not '\(text)'",
+        hint: "months run 01-12 and the day must exist")
     }
-    return value
+    return d
   }
-
-  static func bad(_ text: String, _ flag: String, _ command: String) -> ShellError {
-    ShellError("\(command): --\(flag) takes a token count like 10M, 2.5k or 1e6, not '\(text)'")
-  }
-
-  /// 10000000 → "10,000,000".
-  static func format(_ value: Decimal) -> String { Money.number(value, scale: 0, minFraction: 0) }
 }

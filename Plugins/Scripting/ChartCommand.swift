@@ -3,8 +3,6 @@ import ShellCore
 
 /// `... | chart COLUMN`: a horizontal bar chart of a numeric column.
 struct ChartCommand: Command {
-  static let blocks: [Character] = ["▏", "▎", "▍", "▌", "▋", "▊", "▉", "█"]
-
   let signature = Signature(
     "chart", summary: "Bar chart of a numeric column, labelled by the first other column (pipeline)",
     arguments: [Argument("column", "a numeric column")],
@@ -22,16 +20,7 @@ struct ChartCommand: Command {
       return (label, n, row[column].plainText)
     }
     guard !rows.isEmpty else { throw ShellError("chart: column '\(table.columns[column])' has no numbers") }
-    let top = rows.map { abs($0.1) }.max() ?? 0
-    let labelWidth = rows.map { TextWidth.of($0.0) }.max() ?? 0
-    var lines: [String] = []
-    for (label, n, text) in rows {
-      let eighths = top > 0 ? Int((abs(n) / top * Double(width * 8)).rounded()) : 0
-      var bar = String(repeating: "█", count: eighths / 8)
-      if eighths % 8 > 0 { bar.append(Self.blocks[eighths % 8 - 1]) }
-      if bar.isEmpty { bar = "▏" }
-      lines.append("\(TextWidth.pad(label, to: labelWidth)) \(bar) \(text)")
-    }
+    let lines = BarChart.lines(rows.map { (label: $0.0, value: $0.1, text: $0.2) }, width: width)
     return .message(lines.joined(separator: "\n"))
   }
 }

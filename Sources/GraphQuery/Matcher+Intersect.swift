@@ -7,35 +7,28 @@
 ///   `(i)-[:INVESTS_IN]->(a)-[:COMPETES_WITH]->(b)<-[:INVESTS_IN]-(i)`, is found by merging
 ///   the two sorted ranges instead of enumerating one side and probing the other.
 extension Matcher {
-  /// The edges of `node` one expansion may follow, with how to read their other end, or nil
-  /// when the fast path does not apply.
-  func typedRange(_ r: Int, _ node: Int32, forward: Bool) -> (edges: ArraySlice<Int32>, outgoing: Bool)? {
-    let rel = plan.rels[r]
-    guard rel.length == nil, sortedEdges,
-      let types = typeSets[r], types.count == 1
-    else { return nil }
-    let (followOut, followIn) = Matcher.follow(rel.direction, forward: forward)
+  /// The edges of `node` one expansion may follow and their sort keys (`type << 32 |
+  /// other end`), or nil when the fast path does not apply.
+  func typedRange(_ r: Int, _ node: Int32, forward: Bool) -> (
+    edges: ArraySlice<Int32>, keys: ArraySlice<UInt64>
+  )? {
+    let info = relInfo[r]
+    guard info.fixedLength, sortedEdges, let type = info.singleType else { return nil }
+    let (followOut, followIn) = Matcher.follow(info.direction, forward: forward)
     guard followOut != followIn else { return nil }
-    let list = followOut ? outEdges[Int(node)] : inEdges[Int(node)]
-    let t = types[0]
-    let edgeTypes = edgeType
-    var lo = 0, hi = list.count
-    while lo < hi {
-      let mid = (lo + hi) / 2
-      if edgeTypes[Int(list[mid])] < t { lo = mid + 1 } else { hi = mid }
+    let keys = followOut ? outKeys[Int(node)] : inKeys[Int(node)]
+    let low = UInt64(UInt32(type)) << 32, high = low + (1 << 32)
+    func lowerBound(_ value: UInt64) -> Int {
+      var lo = 0, hi = keys.count
+      while lo < hi {
+        let mid = (lo + hi) / 2
+        if keys[mid] < value { lo = mid + 1 } else { hi = mid }
+      }
+      return lo
     }
-    var end = lo
-    var top = list.count
-    while end < top {
-      let mid = (end + top) / 2
-      if edgeTypes[Int(list[mid])] <= t { end = mid + 1 } else { top = mid }
-    }
-    return (list[lo..<end], followOut)
-  }
-
-  @inline(__always)
-  func otherEnd(_ e: Int32, outgoing: Bool) -> Int32 {
-    outgoing ? edgeDst[Int(e)] : edgeSrc[Int(e)]
+    let start = lowerBound(low), end = lowerBound(high)
+    let edges = followOut ? outEdges[Int(node)] : inEdges[Int(node)]
+    return (edges[start..<end], keys[start..<end])
   }
 
   /// Step `i` expands relationship `r` to a new node X and step `i + 1` closes relationship
@@ -48,20 +41,24 @@ extension Matcher {
     guard i + 1 < plan.steps.count, case .expand(let r2, let forward2, true) = plan.steps[i + 1] else {
       return false
     }
-    let rel = plan.rels[r], rel2 = plan.rels[r2]
-    let toName = forward ? rel.right : rel.left
-    guard (forward2 ? rel2.right : rel2.left) == toName else { return false }
-    let relSlot = slot(rel.name), relSlot2 = slot(rel2.name), toSlot = slot(toName)
+    let info = relInfo[r], info2 = relInfo[r2]
+    let toSlot = forward ? info.rightSlot : info.leftSlot
+    guard (forward2 ? info2.rightSlot : info2.leftSlot) == toSlot else { return false }
+    let relSlot = info.slot, relSlot2 = info2.slot
     guard case .null = row[relSlot], case .null = row[relSlot2], case .null = row[toSlot],
-      case .node(let a) = row[slot(forward ? rel.left : rel.right)],
-      case .node(let b) = row[slot(forward2 ? rel2.left : rel2.right)],
-      let (left, leftOut) = typedRange(r, a, forward: forward),
-      let (right, rightOut) = typedRange(r2, b, forward: forward2)
+      case .node(let a) = row[forward ? info.leftSlot : info.rightSlot],
+      case .node(let b) = row[forward2 ? info2.leftSlot : info2.rightSlot],
+      let (left, leftKeys) = typedRange(r, a, forward: forward),
+      let (right, rightKeys) = typedRange(r2, b, forward: forward2)
     else { return false }
-    let toCheck = check(toName)
+    // Within one range the type is fixed, so the low 32 bits (the other end) are ascending.
+    @inline(__always) func end(_ keys: ArraySlice<UInt64>, _ k: Int) -> UInt32 {
+      UInt32(truncatingIfNeeded: keys[k])
+    }
+    let toCheck = forward ? info.rightCheck : info.leftCheck
     var x = left.startIndex, y = right.startIndex
     while x < left.endIndex && y < right.endIndex {
-      let p = otherEnd(left[x], outgoing: leftOut), q = otherEnd(right[y], outgoing: rightOut)
+      let p = end(leftKeys, x), q = end(rightKeys, y)
       if p < q {
         x += 1
       } else if q < p {
@@ -69,14 +66,15 @@ extension Matcher {
       } else {
         // Every pair of parallel edges with this common end is a match of its own.
         var xEnd = x, yEnd = y
-        while xEnd < left.endIndex && otherEnd(left[xEnd], outgoing: leftOut) == p { xEnd += 1 }
-        while yEnd < right.endIndex && otherEnd(right[yEnd], outgoing: rightOut) == p { yEnd += 1 }
-        if try nodeMatches(toCheck, p, row) {
-          row[toSlot] = .node(p)
+        while xEnd < left.endIndex && end(leftKeys, xEnd) == p { xEnd += 1 }
+        while yEnd < right.endIndex && end(rightKeys, yEnd) == p { yEnd += 1 }
+        let node = Int32(bitPattern: p)
+        if try nodeMatches(toCheck, node, row) {
+          row[toSlot] = .node(node)
           for e1 in left[x..<xEnd] where !used.contains(e1) {
-            guard try relMatches(r, e1, row) else { continue }
+            guard try info.plain || relMatches(r, e1, row) else { continue }
             for e2 in right[y..<yEnd] where e2 != e1 && !used.contains(e2) {
-              guard try relMatches(r2, e2, row) else { continue }
+              guard try info2.plain || relMatches(r2, e2, row) else { continue }
               row[relSlot] = .relationship(e1)
               row[relSlot2] = .relationship(e2)
               used.append(e1)

@@ -18,8 +18,26 @@ struct Matcher {
   let edgeType: [Int32]
   let outEdges: [[Int32]]
   let inEdges: [[Int32]]
+  let outKeys: [[UInt64]]
+  let inKeys: [[UInt64]]
   /// No edges were created by this query, so every edge list is sorted by (type, other end).
   let sortedEdges: Bool
+  /// Per relationship of the pattern, resolved once: row slots, endpoint checks, the single
+  /// type (when it has exactly one) — so inner loops do no string hashing.
+  let relInfo: [RelInfo]
+
+  struct RelInfo {
+    var slot: Int
+    var leftSlot: Int
+    var rightSlot: Int
+    var leftCheck: NodeCheck
+    var rightCheck: NodeCheck
+    var singleType: Int32?
+    var direction: Direction
+    var fixedLength: Bool
+    /// No property constraints: a typed range needs no further checks per edge.
+    var plain: Bool
+  }
 
   init(plan: MatchPlan, scope: Scope, evaluator: Evaluator) {
     self.plan = plan
@@ -31,6 +49,8 @@ struct Matcher {
     edgeType = g.edgeType
     outEdges = g.outEdges
     inEdges = g.inEdges
+    outKeys = g.outKeys
+    inKeys = g.inKeys
     sortedEdges = g.edgeCount == Int(g.firstCreatedEdge)
     typeSets = plan.rels.map { rel in rel.types.isEmpty ? nil : rel.types.compactMap { g.typeIndex[$0] } }
     var labels: [String: [Int32]?] = [:]
@@ -39,6 +59,23 @@ struct Matcher {
       labels[name] = ids.count == spec.labels.count ? ids : nil
     }
     labelIDs = labels
+    var info: [RelInfo] = []
+    for (r, rel) in plan.rels.enumerated() {
+      func nodeCheck(_ name: String) -> NodeCheck {
+        let spec = plan.nodes[name]
+        return NodeCheck(
+          labels: labels[name] ?? [], spec: spec,
+          needsProperties: spec.map { !$0.props.isEmpty || $0.propsExpr != nil } ?? false)
+      }
+      let types = typeSets[r]
+      info.append(
+        RelInfo(
+          slot: scope.slots[rel.name]!, leftSlot: scope.slots[rel.left]!, rightSlot: scope.slots[rel.right]!,
+          leftCheck: nodeCheck(rel.left), rightCheck: nodeCheck(rel.right),
+          singleType: types?.count == 1 ? types![0] : nil, direction: rel.direction,
+          fixedLength: rel.length == nil, plain: rel.props.isEmpty && rel.propsExpr == nil))
+    }
+    relInfo = info
   }
 
   func slot(_ name: String) -> Int { scope.slots[name]! }
@@ -47,9 +84,6 @@ struct Matcher {
     var row = input
     while row.count < scope.count { row.append(.null) }
     var used: [Int32] = []
-    for name in scope.names where scope.kinds[name] == .relationship && input.count > slot(name) {
-      _ = name
-    }
     try step(0, &row, &used, emit)
   }
 
@@ -256,8 +290,8 @@ struct Matcher {
         return
       }
     }
-    if boundEdge == nil, let (edges, outgoing) = typedRange(r, from, forward: forward) {
-      for e in edges { try attempt(e, otherEnd(e, outgoing: outgoing)) }
+    if boundEdge == nil, let range = typedRange(r, from, forward: forward) {
+      for (e, key) in zip(range.edges, range.keys) { try attempt(e, Int32(truncatingIfNeeded: key)) }
     } else {
       if followOut {
         for e in outEdges[Int(from)] { try attempt(e, edgeDst[Int(e)]) }

@@ -23,6 +23,11 @@ final class QueryGraph: @unchecked Sendable {
   var typeCounts: [Int]
   var outEdges: [[Int32]]
   var inEdges: [[Int32]]
+  /// Per node, parallel to outEdges / inEdges as loaded: `type << 32 | other end` of each
+  /// edge, ascending. Binary searches and merges read these contiguous keys instead of
+  /// jumping through the edge arrays. Not maintained for edges a query creates.
+  var outKeys: [[UInt64]]
+  var inKeys: [[UInt64]]
   var indexOfID: NodeIndexMap
   /// Details of stored elements, shared by copies of the same snapshot.
   let cache: DetailCache
@@ -43,7 +48,7 @@ final class QueryGraph: @unchecked Sendable {
     self.store = store
     let (ids, labels) = try store.queryNodeTopology()
     nodeIDs = ids
-    var indexOfID = NodeIndexMap(sortedIDs: ids)
+    let indexOfID = NodeIndexMap(sortedIDs: ids)
     nodeLabels = Array(repeating: [], count: ids.count)
     labelNames = []
     labelIndex = [:]
@@ -95,6 +100,11 @@ final class QueryGraph: @unchecked Sendable {
         inEdges[n].sort { a, b in (type[Int(a)], src[Int(a)], a) < (type[Int(b)], src[Int(b)], b) }
       }
     }
+    func key(_ e: Int32, _ other: [Int32]) -> UInt64 {
+      UInt64(UInt32(type[Int(e)])) << 32 | UInt64(UInt32(other[Int(e)]))
+    }
+    outKeys = outEdges.map { $0.map { key($0, dst) } }
+    inKeys = inEdges.map { $0.map { key($0, src) } }
     self.indexOfID = indexOfID
     cache = DetailCache()
     firstCreatedNode = Int32(ids.count)
@@ -117,6 +127,8 @@ final class QueryGraph: @unchecked Sendable {
     typeCounts = g.typeCounts
     outEdges = g.outEdges
     inEdges = g.inEdges
+    outKeys = g.outKeys
+    inKeys = g.inKeys
     indexOfID = g.indexOfID
     cache = g.cache
     firstCreatedNode = Int32(g.nodeIDs.count)

@@ -50,6 +50,33 @@ enum Schema {
           CREATE VIRTUAL TABLE search USING fts5(text, node_id UNINDEXED, kind UNINDEXED, tokenize = 'trigram');
           """)
     }
+    // User price rows and exchange rates (pricing plugin). Money is kept as exact decimal
+    // text; these tables hold the user layer only, so rebuilding the built-in layer from
+    // Knowledge/ never touches them.
+    m.registerMigration("v2-prices") { db in
+      try db.execute(
+        sql: """
+          CREATE TABLE price_row(
+            price_id TEXT NOT NULL, as_of TEXT NOT NULL,
+            category TEXT NOT NULL CHECK (category IN ('subscription', 'api_per_token')),
+            vendor TEXT NOT NULL DEFAULT '', product TEXT NOT NULL, tier TEXT NOT NULL DEFAULT '',
+            sold_on TEXT NOT NULL DEFAULT '', billing TEXT NOT NULL DEFAULT '',
+            input_per_1m TEXT, cached_input_per_1m TEXT, output_per_1m TEXT, flat_price TEXT,
+            currency TEXT NOT NULL CHECK (length(currency) = 3), quota TEXT NOT NULL DEFAULT '',
+            seller_type TEXT NOT NULL DEFAULT '', source TEXT NOT NULL, status TEXT NOT NULL,
+            note TEXT NOT NULL DEFAULT '', imported_from TEXT, imported_at TEXT,
+            layer TEXT NOT NULL DEFAULT 'user' CHECK (layer IN ('builtin', 'user')),
+            PRIMARY KEY(price_id, as_of)) WITHOUT ROWID;
+          CREATE TABLE fx_rate(
+            id INTEGER PRIMARY KEY,
+            from_currency TEXT NOT NULL CHECK (length(from_currency) = 3),
+            to_currency TEXT NOT NULL CHECK (length(to_currency) = 3 AND to_currency <> from_currency),
+            rate TEXT NOT NULL, as_of TEXT NOT NULL, source TEXT NOT NULL, status TEXT NOT NULL,
+            is_default INTEGER NOT NULL DEFAULT 0 CHECK (is_default IN (0, 1)), created_at TEXT,
+            layer TEXT NOT NULL DEFAULT 'user' CHECK (layer IN ('builtin', 'user')));
+          CREATE INDEX fx_rate_pair ON fx_rate(from_currency, to_currency, as_of);
+          """)
+    }
     return m
   }
 }

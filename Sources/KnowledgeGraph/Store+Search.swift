@@ -174,13 +174,22 @@ extension KnowledgeStore {
   public func nodes(namePrefix prefix: String, limit: Int) throws -> (nodes: [Node], total: Int) {
     let norm = Names.normalize(prefix)
     guard !norm.isEmpty else { return ([], 0) }
+    let upper = norm + "\u{10FFFF}"
+    if limit <= 0 {
+      let total = try read { db in
+        try Int.fetchOne(
+          db, sql: "SELECT count(DISTINCT node_id) FROM alias WHERE norm >= ? AND norm < ?",
+          arguments: [norm, upper]) ?? 0
+      }
+      return ([], total)
+    }
     let ids = try read { db in
       try Int64.fetchAll(
         db,
         sql: """
           SELECT node_id FROM alias WHERE norm >= ? AND norm < ?
           GROUP BY node_id ORDER BY min(norm), node_id
-          """, arguments: [norm, norm + "\u{10FFFF}"])
+          """, arguments: [norm, upper])
     }
     let shown = Array(ids.prefix(max(0, limit)))
     let byID = try nodeHeads(ids: shown)

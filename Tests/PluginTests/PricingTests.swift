@@ -29,7 +29,9 @@ final class PricingTests: XCTestCase {
     XCTAssertTrue(out.contains("verified_catalog"), out)
     XCTAssertTrue(out.contains("2026-01-07"), out)
     // 0.60 × 7.06 = 4.236 and 2.20 × 7.06 = 15.532 exactly.
-    XCTAssertTrue(out.contains("¥4.236 in / ¥15.532 out"), out)
+    XCTAssertTrue(out.contains("¥4.236") && out.contains("¥15.532"), out)
+    XCTAssertTrue(
+      out.contains("GLM-4.5 US$0.60 in / US$2.20 out per 1M"), "the listed price stays visible:\n\(out)")
     XCTAssertFalse(out.contains("P034"), "GLM-4.5-Air is a different model:\n\(out)")
     let plans = try run("prices --kind plan --vendor moonshot")
     XCTAssertTrue(plans.contains("P023") && !plans.contains("P033"), plans)
@@ -73,11 +75,19 @@ final class PricingTests: XCTestCase {
 
   func testPromotionsAreFlaggedNotUsed() throws {
     let out = try run("compare 'GLM Coding Plan Lite' 'Claude Pro' --currency CNY")
-    XCTAssertTrue(out.contains("promotion/first-order price: not used in summary"), out)
+    XCTAssertTrue(out.contains("promotion/first-order price: flagged, not used in the summary"), out)
+    // The latest regular prices: Lite ¥49 (P009, 2026-02) and Pro per month with annual billing
+    // (P002: US$200/year ÷ 12, cheaper than monthly billing P001 of the same date).
     XCTAssertTrue(
       out.contains(
-        "summary: GLM Coding Plan Lite ¥20/month (P006) is 1/5.9 of Claude Pro's ¥117.67/month (P002)"), out)
+        "summary: GLM Coding Plan Lite ¥49/month (P009) is 1/2.4 of Claude Pro's ¥117.67/month (US$16.67 at 7.06 CNY/USD, P002)"
+      ), out)
     XCTAssertFalse(out.contains("(P015) is"), "the $3 first-order price must not be the summary:\n\(out)")
+    // As of the article's date only the promotional entry price exists, and the sentence says so.
+    let early = try run("compare 'GLM Coding Plan' 'Claude Pro' --currency CNY --as-of 2025-09")
+    XCTAssertTrue(early.contains("(P005, promotion/first-order price: the item has no regular price)"), early)
+    XCTAssertTrue(early.contains("Claude Pro's ¥117.67/month (US$16.67 at 7.06 CNY/USD, P002)"), early)
+    XCTAssertFalse(early.contains("P001"), "P001 is first observed 2026-06-10:\n\(early)")
   }
 
   func testBlendedAPIPrices() throws {
@@ -98,7 +108,7 @@ final class PricingTests: XCTestCase {
     // GLM-4.5: 10 × 0.60 + 1 × 0.11 + 0.0025 × 2.20 = 6.1155; Sonnet 4: 30 + 0.30 + 0.0375 = 30.3375.
     XCTAssertTrue(out.contains("US$6.1155"), out)
     XCTAssertTrue(out.contains("US$30.3375"), out)
-    XCTAssertTrue(out.contains("4.96×"), out)
+    XCTAssertTrue(out.contains("30.3375 ÷ 6.1155 = 4.96×"), out)
     let lines = out.split(separator: "\n")
     let glm = lines.firstIndex { $0.contains("P033") }!
     let sonnet = lines.firstIndex { $0.contains("P043") }!
@@ -127,6 +137,29 @@ final class PricingTests: XCTestCase {
     XCTAssertTrue(out.contains("1/6.8"), out)
     XCTAssertTrue(out.contains("claim 2 partly holds"), out)
     XCTAssertTrue(out.contains("N02"), out)
+    // At the latest prices: ¥49 Lite against US$200/year ÷ 12 × 7.06 = ¥117.67 is 1/2.4.
+    XCTAssertTrue(
+      out.contains(
+        "annual billing: US$200/year ÷ 12 (listed US$17/month) × 7.06 CNY/USD = ¥117.67; 117.67 ÷ 49 = 2.401"),
+      out)
+    XCTAssertTrue(
+      out.contains("at the latest prices: claim 1 does not hold (1/2.4), claim 2 output holds (1/6.8)"), out)
+  }
+
+  func testClaimsFollowImportedLatestPrices() throws {
+    let t = try shell()
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent("claim-\(UUID().uuidString).csv")
+      .path
+    try
+      "price_id,category,product_or_model,input_per_1M,output_per_1M,currency,as_of,seller_type\nP033,api,GLM-4.5,0.30,1.50,USD,2026-11,vendor_list\n"
+      .write(toFile: file, atomically: true, encoding: .utf8)
+    XCTAssertTrue(t.run("import prices '\(file)'"), t.errors)
+    XCTAssertTrue(t.run("check-claim"), t.errors)
+    // 15 ÷ 1.50 = 10: output is now 1/10 of Sonnet 4's, so "1/7" no longer holds.
+    XCTAssertTrue(t.output.contains("US$15 ÷ US$1.50 = 10"), t.output)
+    XCTAssertTrue(t.output.contains("claim 2 output does not hold (1/10)"), t.output)
+    XCTAssertTrue(
+      t.output.contains("claim 2 partly holds"), "the article-date verdict is unchanged:\n\(t.output)")
   }
 
   func testNoFloatNoise() throws {
@@ -144,66 +177,51 @@ final class PricingTests: XCTestCase {
     XCTAssertNil(t.output.firstMatch(of: /[0-9]\.[0-9]*(0000000|9999999)[0-9]/), t.output)
     XCTAssertTrue(t.output.contains("¥141.20") || t.output.contains("¥142"), "converted")
   }
-}
 
-final class PricingTestsImportExport: XCTestCase {
-  func shell() throws -> TestShell {
-    let t = try TestShell(plugins: [PricingPlugin.plugin], store: try Repository.defaultStore())
-    t.session.knowledgeDirectory = Repository.root.appendingPathComponent("Knowledge").path
-    return t
-  }
-
-  func temp(_ name: String, _ text: String) throws -> String {
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "pricing-\(UUID().uuidString)-\(name)"
-    ).path
-    try text.write(toFile: path, atomically: true, encoding: .utf8)
-    return path
-  }
-
-  func testRoundTripAndImport() throws {
-    let t = try shell()
-    let out = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "pricing-\(UUID().uuidString).tsv"
-    ).path
-    XCTAssertTrue(t.run("export-prices '\(out)'"), t.errors)
-    let exported = try String(contentsOfFile: out, encoding: .utf8)
-    let original = try String(
-      contentsOfFile: Repository.root.appendingPathComponent("Knowledge/reference/prices.tsv").path,
-      encoding: .utf8)
-    XCTAssertEqual(exported.split(separator: "\n").count, original.split(separator: "\n").count)
+  func testAsOfPicksRowsAndRatesOfThatDate() throws {
+    let early = try run("prices --kind plan --as-of 2025-09")
+    XCTAssertTrue(early.contains("P005") && early.contains("P002"), early)
+    XCTAssertFalse(early.contains("P009"), "P009 is from 2026-02-12:\n\(early)")
+    XCTAssertFalse(early.contains("P006"), "undated rows are left out under --as-of:\n\(early)")
+    // The rate as of 2026-02 is N02 (6.97, 2026-01-08), not the default N01.
+    let later = try run("compare GLM-4.5 'Claude Sonnet 4' --currency CNY --as-of 2026-02 --explain")
+    XCTAssertTrue(later.contains("1 USD = 6.97 CNY (N02"), later)
+    XCTAssertTrue(later.contains("¥4.182"), later)  // 0.60 × 6.97
+    XCTAssertTrue(try fails("prices --as-of 2025-13").contains("--as-of must be a date"))
     XCTAssertTrue(
-      exported.contains(
-        "P033\tapi_per_token\tZhipu AI (Z.ai)\tGLM-4.5\t\tapi.z.ai\tpay-as-you-go\t0.60\t0.11\t2.20"))
-
-    let file = try temp(
-      "new.tsv",
-      "price_id\tcategory\tvendor\tproduct_or_model\tinput_per_1M\toutput_per_1M\tcurrency\tas_of\n"
-        + "X001\tapi_per_token\tTestCo\tTest Model\t0.10\t0.30\tUSD\t2026-11\n"
-        + "P033\tapi_per_token\tZhipu AI (Z.ai)\tGLM-4.5\t0.50\t2.00\tUSD\t2026-11\n")
-    XCTAssertTrue(t.run("import-prices '\(file)'"), t.errors)
-    XCTAssertTrue(t.run("cost 'Test Model' GLM-4.5 --input 1M --output 1M"), t.errors)
-    XCTAssertTrue(t.output.contains("US$0.40"), t.output)  // 0.10 + 0.30
-    XCTAssertTrue(t.output.contains("US$2.50"), t.output)  // replaced P033: 0.50 + 2.00
+      try fails("compare GLM-4.5 'Claude Sonnet 4' --as-of 2024-01").contains("observed on or before 2024-01")
+    )
   }
 
-  func testImportRejectsBadRows() throws {
-    for (row, message) in [
-      ("X1\tapi_per_token\tT\tM\t0.1\tabc\tUSD", "output_per_1M must be a decimal"),
-      ("X1\tapi_per_token\tT\tM\t0.1\t0.2\tusd", "not a known currency"),
-      ("X1\tplan\tT\tM\t0.1\t0.2\tUSD", "category must be"),
-      ("X1\tapi_per_token\tT\tM\t\t0.2\tUSD", "needs input_per_1M"),
-    ] {
-      let t = try shell()
-      let file = try temp(
-        "bad.tsv",
-        "price_id\tcategory\tvendor\tproduct_or_model\tinput_per_1M\toutput_per_1M\tcurrency\n\(row)\n")
-      XCTAssertFalse(t.run("import-prices '\(file)'"))
-      XCTAssertTrue(t.errors.contains(message), "\(row): \(t.errors)")
-    }
+  func testCurrencyCodesGetDidYouMean() throws {
+    XCTAssertTrue(try fails("prices --currency usd").contains("did you mean USD?"))
+    XCTAssertTrue(try fails("compare GLM-4.5 'Claude Sonnet 4' --currency RMB").contains("did you mean CNY?"))
+    XCTAssertTrue(try fails("cost GLM-4.5 --input 1M --currency CYN").contains("did you mean CNY?"))
+    XCTAssertTrue(try fails("fx USD XYZ").contains("use one of CNY USD"))
+  }
+
+  func testJSONMoneyIsATypedNumber() throws {
     let t = try shell()
-    XCTAssertFalse(t.run("import-prices /nonexistent/prices.tsv"))
-    XCTAssertTrue(t.errors.contains("no file"), t.errors)
+    XCTAssertTrue(t.run("compare GLM-4.5 'Claude Sonnet 4' --currency CNY --format json"), t.errors)
+    // 0.60 × 7.06 = 4.236: a JSON number with its currency, not "¥4.236".
+    XCTAssertTrue(t.output.contains("\"amount\": 4.236"), t.output)
+    XCTAssertTrue(t.output.contains("\"currency\": \"CNY\""), t.output)
+    XCTAssertFalse(t.output.contains("¥"), t.output)
+    let csv = try run("cost GLM-4.5 'Claude Sonnet 4' --input 10M --output 2.5k --format csv")
+    XCTAssertTrue(csv.contains("GLM-4.5,P033,Zhipu AI (Z.ai),6,0,0.0055,6.0055,1,"), csv)
+  }
+
+  func testChartAlignsBarsAndKeepsNumbersForMachines() throws {
+    let t = try shell()
+    XCTAssertTrue(t.run("compare 'GLM Coding Plan Lite' 'Claude Pro' --currency CNY --chart"), t.errors)
+    let bars = t.output.split(separator: "\n").filter { $0.contains("█") }
+    XCTAssertEqual(bars.count, 2, t.output)
+    let starts = bars.map { line in TextWidth.of(String(line.prefix { $0 != "█" && $0 != "▏" })) }
+    XCTAssertEqual(Set(starts).count, 1, "bars start in one column:\n\(t.output)")
+    XCTAssertTrue(bars[1].hasSuffix("¥117.67"), t.output)
+    let csv = try run("compare 'GLM Coding Plan Lite' 'Claude Pro' --currency CNY --chart --format csv")
+    XCTAssertFalse(csv.contains("█"), "csv gets the numbers only")
+    XCTAssertTrue(csv.contains(",117.67,"), csv)
   }
 }
 
@@ -213,7 +231,9 @@ final class PriceReachabilityTests: XCTestCase {
     let t = try TestShell(plugins: [PricingPlugin.plugin], store: try Repository.defaultStore())
     t.session.knowledgeDirectory = Repository.root.appendingPathComponent("Knowledge").path
     XCTAssertTrue(t.run("prices --format tsv"), t.errors)
-    let listed = t.output.split(separator: "\n").dropFirst().map { $0.split(separator: "\t", omittingEmptySubsequences: false) }
+    let listed = t.output.split(separator: "\n").dropFirst().map {
+      $0.split(separator: "\t", omittingEmptySubsequences: false)
+    }
     let ids = Set(listed.map { String($0[0]) })
     let table = try TSV.read(Repository.root.appendingPathComponent("Knowledge/reference/prices.tsv").path)
     for row in table.rows {

@@ -17,11 +17,34 @@ public enum ValueFormat {
     }
   }
 
-  /// `¥24.38 bn`, `HK$4.3 bn`, `US$17`, `¥120`.
+  /// `¥24.38 bn`, `HK$4.3 bn`, `US$17`, `¥120`, `US$0.60`, `¥4.236`: amounts under a million
+  /// are exact decimals (at most 4 places, at least 2 when not whole), never binary floats.
   public static func money(_ m: Money) -> String {
     let symbol = symbols[m.currency] ?? (m.currency + " ")
     let amount = NSDecimalNumber(decimal: m.amount).doubleValue
-    return symbol + scaled(amount)
+    if abs(amount) >= 1e6 { return symbol + scaled(amount) }
+    return symbol + exact(m.amount)
+  }
+
+  /// 1078 → "1,078", 0.6 → "0.60", 16.66666 → "16.6667", -2.5 → "-2.50".
+  public static func exact(_ value: Decimal, places: Int = 4) -> String {
+    var v = value
+    var r = Decimal()
+    NSDecimalRound(&r, &v, places, .plain)
+    var text = "\(r)"
+    let negative = text.hasPrefix("-")
+    if negative { text.removeFirst() }
+    let parts = text.split(separator: ".", maxSplits: 1).map(String.init)
+    var grouped = ""
+    for (i, c) in parts[0].reversed().enumerated() {
+      if i > 0 && i % 3 == 0 { grouped.append(",") }
+      grouped.append(c)
+    }
+    var out = (negative ? "-" : "") + String(grouped.reversed())
+    if parts.count > 1 {
+      out += "." + parts[1] + String(repeating: "0", count: max(0, 2 - parts[1].count))
+    }
+    return out
   }
 
   /// 24380000000 → `24.38 bn`, 5e8 → `500 m`, 1234 → `1,234`.

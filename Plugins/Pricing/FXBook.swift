@@ -1,0 +1,97 @@
+import Foundation
+import ShellCore
+
+/// An exchange-rate observation: 1 `from` = `rate` `to`, dated and sourced.
+struct FXRate: Sendable {
+  var from: String
+  var to: String
+  var rate: Decimal
+  var asOf: String
+  var source: String
+  var ref: String
+  var status = "derived"
+
+  var pair: String { "\(from)/\(to)" }
+  var text: String { "1 \(from) = \(Money.number(rate, scale: 6, minFraction: 0)) \(to)" }
+  var citation: String {
+    "\(text) (\([ref, source, "as of \(asOf)"].filter { !$0.isEmpty }.joined(separator: ", ")))"
+  }
+
+  /// The same observation the other way round (1 / rate).
+  var inverted: FXRate {
+    var r = self
+    r.from = to
+    r.to = from
+    r.rate = 1 / rate
+    r.ref = ref.isEmpty ? "inverse" : ref + " inverted"
+    return r
+  }
+}
+
+/// The session's exchange rates: the article's observations plus the user's (`fx set`,
+/// kept in the knowledge base), with one default per currency pair.
+struct FXBook {
+  static let builtIn = [
+    FXRate(
+      from: "USD", to: "CNY", rate: Decimal(string: "7.06")!, asOf: "2025-09", source: "article: $17 ≈ ¥120",
+      ref: "N01"),
+    FXRate(
+      from: "USD", to: "CNY", rate: Decimal(string: "6.97")!, asOf: "2026-01-08",
+      source: "article: ¥243.8億 ≈ $35億",
+      ref: "N02"),
+  ]
+
+  var rates: [FXRate] = FXBook.builtIn
+  /// Index into `rates` of the default for a pair key ("CNY|USD", sorted).
+  var defaults: [String: Int] = ["CNY|USD": 0]
+
+  static func pairKey(_ a: String, _ b: String) -> String { [a, b].sorted().joined(separator: "|") }
+
+  /// The built-in rates plus the user's from the knowledge base; a user default wins.
+  static func of(_ session: Session) throws -> FXBook {
+    var book = FXBook()
+    for r in try session.store.fxRates() {
+      guard let rate = Decimal(string: r.rate, locale: Locale(identifier: "en_US_POSIX")) else { continue }
+      book.rates.append(
+        FXRate(
+          from: r.from, to: r.to, rate: rate, asOf: r.asOf, source: r.source, ref: "user", status: r.status))
+      if r.isDefault { book.defaults[pairKey(r.from, r.to)] = book.rates.count - 1 }
+    }
+    return book
+  }
+
+  /// The rate to use for a pair: with `asOf`, the latest observed on or before it (else the
+  /// default); without, the default; else the latest added.
+  func rate(_ from: String, _ to: String, asOf: String? = nil) -> FXRate? {
+    let candidates = rates.filter { ($0.from == from && $0.to == to) || ($0.from == to && $0.to == from) }
+    var chosen: FXRate?
+    if let asOf {
+      let limit = PriceDate.end(asOf)
+      chosen = candidates.filter { $0.asOf <= limit }.max { $0.asOf < $1.asOf }
+    }
+    if chosen == nil, let i = defaults[FXBook.pairKey(from, to)] { chosen = rates[i] }
+    if chosen == nil { chosen = candidates.last }
+    guard let r = chosen else { return nil }
+    return r.from == from ? r : r.inverted
+  }
+
+  /// Converts an amount, noting the rate used; cross rates go through USD.
+  func convert(
+    _ amount: Decimal, from: String, to: String, asOf: String? = nil, command: String,
+    used: inout [String]
+  ) throws -> Decimal {
+    if from == to { return amount }
+    if let r = rate(from, to, asOf: asOf) {
+      if !used.contains(r.citation) { used.append(r.citation) }
+      return amount * r.rate
+    }
+    if from != "USD", to != "USD", let a = rate(from, "USD", asOf: asOf), let b = rate("USD", to, asOf: asOf)
+    {
+      for line in [a.citation, b.citation] where !used.contains(line) { used.append(line) }
+      return amount * a.rate * b.rate
+    }
+    throw ShellError(
+      "\(command): no exchange rate from \(from) to \(to)",
+      hint: "add one with fx set \(from) \(to) RATE --source TEXT")
+  }
+}

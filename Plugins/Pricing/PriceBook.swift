@@ -1,0 +1,99 @@
+import Foundation
+import ShellCore
+
+/// The price rows of a session: the built-in table (Knowledge/reference/prices.tsv, read
+/// once) plus the user rows kept in the knowledge base (`import prices`).
+enum PriceBook {
+  static let key = "pricing.rows"
+
+  /// The built-in rows, read once per session.
+  static func builtIn(_ session: Session) throws -> [PriceRow] {
+    if let rows = session.extensions[key] as? [PriceRow] { return rows }
+    if session.knowledgeDirectory == nil { session.knowledgeDirectory = KnowledgeLoader.locate() }
+    guard let dir = session.knowledgeDirectory else {
+      throw ShellError("pricing: cannot find the Knowledge folder", hint: "set KGSH_KNOWLEDGE to its path")
+    }
+    let tsv = try TSV.read(dir + "/reference/prices.tsv")
+    let rows = tsv.rows.map(PriceRow.init).filter { !$0.id.isEmpty }
+    session.extensions[key] = rows
+    return rows
+  }
+
+  /// Every row, built-in and user, including older observations of the same price id.
+  static func history(_ session: Session) throws -> [PriceRow] {
+    try builtIn(session) + session.store.priceRows().map(PriceRow.init(record:))
+  }
+
+  /// One row per price id: the latest observation (user rows win a tie), or with `asOf`
+  /// the latest one observed on or before that date (undated rows are then left out).
+  /// Built-in order first, then new user ids.
+  static func rows(_ session: Session, asOf: String? = nil) throws -> [PriceRow] {
+    try current(history(session), asOf: asOf)
+  }
+
+  static func current(_ all: [PriceRow], asOf: String?) -> [PriceRow] {
+    var order: [String] = []
+    var best: [String: PriceRow] = [:]
+    let limit = asOf.map(PriceDate.end)
+    for r in all {
+      if let limit {
+        guard let d = r.date, d <= limit else { continue }
+      }
+      guard let old = best[r.id] else {
+        order.append(r.id)
+        best[r.id] = r
+        continue
+      }
+      let a = old.latestDate ?? ""
+      let b = r.latestDate ?? ""
+      if b > a || (b == a && r.isUser) { best[r.id] = r }
+    }
+    return order.compactMap { best[$0] }
+  }
+
+  /// The rows an item names, as of a date: an unknown name gets a did-you-mean; a known one
+  /// without a price observed by the date says when its first price was observed.
+  static func select(
+    _ query: String, all: [PriceRow], asOf: String?, command: String
+  ) throws -> [PriceRow] {
+    let latest = try match(query, in: current(all, asOf: nil), command: command)
+    guard let asOf else { return latest }
+    let ids = Set(latest.map(\.id))
+    let dated = current(all, asOf: asOf).filter { ids.contains($0.id) }
+    if dated.isEmpty {
+      let first = latest.compactMap(\.date).min()
+      throw ShellError(
+        "\(command): no price for '\(query)' observed on or before \(asOf)",
+        hint: first.map { "its first dated price is from \($0)" } ?? "its prices are undated")
+    }
+    return dated
+  }
+
+  /// Rows whose id, product or tier match `query` (case- and punctuation-insensitive):
+  /// exact matches first, else rows containing it; throws with a did-you-mean otherwise.
+  static func match(_ query: String, in rows: [PriceRow], command: String) throws -> [PriceRow] {
+    let q = Names.normalize(query)
+    func keys(_ r: PriceRow) -> [String] {
+      [r.id, r.product, r.productBase, r.tier, r.product + " " + r.tier, r.productBase + " " + r.tier].map(
+        Names.normalize)
+    }
+    let exact = rows.filter { keys($0).contains(q) }
+    if !exact.isEmpty { return exact }
+    if q.count >= 3 {
+      let partial = rows.filter { r in keys(r).dropFirst().contains { $0.contains(q) } }
+      if !partial.isEmpty { return partial }
+    }
+    var names: [String] = []
+    for r in rows {
+      for n in [r.productBase, r.label] where !names.contains(n) { names.append(n) }
+    }
+    var near = Names.suggestions(for: query, among: names)
+    if near.isEmpty {
+      let byKey = Dictionary(names.map { (Names.normalize($0), $0) }, uniquingKeysWith: { a, _ in a })
+      near = Names.suggestions(for: q, among: Array(byKey.keys)).compactMap { byKey[$0] }
+    }
+    throw ShellError(
+      "\(command): no price for '\(query)'",
+      hint: near.first.map { "did you mean '\($0)'?" } ?? "see prices for the list of plans and models")
+  }
+}

@@ -1,0 +1,168 @@
+import Foundation
+import ShellCore
+
+/// A price file read for `import prices`: CSV (RFC 4180 quoting), TSV or JSON (an array of
+/// objects), UTF-8 with or without a BOM, LF or CRLF line ends. Each record keeps the line
+/// it starts on. A file that cannot be parsed, or lacks a required column, throws: then
+/// nothing is imported.
+struct PriceFile {
+  struct Record {
+    var line: Int
+    var cells: [String: String]
+    /// Why the record cannot be used as read (wrong number of fields, not an object).
+    var problem: String?
+  }
+
+  static let required = ["price_id", "category", "product_or_model", "currency", "as_of"]
+
+  var header: [String]
+  var records: [Record]
+
+  /// Reads and parses a file; the format comes from its extension (.csv, .tsv, .json).
+  static func read(_ path: String, command: String) throws -> PriceFile {
+    let ext = (path as NSString).pathExtension.lowercased()
+    guard ["csv", "tsv", "json"].contains(ext) else {
+      throw ShellError(
+        "\(command): cannot tell the format of '\(path)'", hint: "name the file .csv, .tsv or .json")
+    }
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw ShellError("\(command): no file '\(path)'", hint: "check the path; nothing was imported")
+    }
+    guard var text = String(data: data, encoding: .utf8) else {
+      throw ShellError(
+        "\(command): \(path) is not UTF-8 text", hint: "save it as UTF-8; nothing was imported")
+    }
+    if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+    let file = try ext == "json" ? json(text, command) : delimited(path, command)
+    try file.checkHeader(path, command: command)
+    return file
+  }
+
+  /// Refuses a file without the required columns or with a column kgsh does not know.
+  func checkHeader(_ path: String, command: String) throws {
+    let missing = Self.required.filter { !header.contains($0) }
+    if !missing.isEmpty {
+      throw ShellError(
+        "\(command): \(path) has no column \(missing.joined(separator: ", ")); nothing was imported",
+        hint: "the header needs \(Self.required.joined(separator: ", ")); export prices shows every column")
+    }
+    if let unknown = header.first(where: { !PriceRow.columns.contains($0) }) {
+      let near = Names.suggestions(for: unknown, among: PriceRow.columns).first
+      throw ShellError(
+        "\(command): \(path) has an unknown column '\(unknown)'; nothing was imported",
+        hint: near.map { "did you mean '\($0)'?" } ?? "columns: \(PriceRow.columns.joined(separator: ", "))")
+    }
+    var seen: Set<String> = []
+    for column in header where !seen.insert(column).inserted {
+      throw ShellError("\(command): \(path) has the column '\(column)' twice; nothing was imported")
+    }
+  }
+
+  /// CSV or TSV (read by the shared `CSVReader`: RFC 4180 quoting, BOM, CRLF): the first
+  /// non-empty line is the header.
+  static func delimited(_ path: String, _ command: String) throws -> PriceFile {
+    var rows: [(line: Int, fields: [String])] = []
+    do {
+      try CSVReader(path: path).forEachRecord { fields, line, _ in
+        rows.append((line, fields.map { $0.trimmingCharacters(in: .whitespaces) }))
+      }
+    } catch {
+      throw ShellError("\(command): \(ShellError.describe(error)); nothing was imported")
+    }
+    guard let first = rows.first else {
+      throw ShellError("\(command): the file is empty; nothing was imported", hint: "it needs a header line")
+    }
+    let header = first.fields
+    let records = rows.dropFirst().map { row -> Record in
+      var cells: [String: String] = [:]
+      for (k, v) in zip(header, row.fields) { cells[k] = v }
+      var problem: String?
+      if row.fields.count < header.count {
+        problem = "missing columns: \(row.fields.count) fields, the header has \(header.count)"
+      } else if row.fields.count > header.count {
+        problem = "too many fields: \(row.fields.count), the header has \(header.count)"
+      }
+      return Record(line: row.line, cells: cells, problem: problem)
+    }
+    return PriceFile(header: header, records: records)
+  }
+
+  /// JSON: an array of objects whose keys are column names; values are strings or numbers.
+  static func json(_ text: String, _ command: String) throws -> PriceFile {
+    let value: Value
+    do {
+      value = try JSON.decode(text)
+    } catch {
+      throw ShellError(
+        "\(command): not valid JSON (\(ShellError.describe(error))); nothing was imported",
+        hint: "the file must be an array of objects, one per price row")
+    }
+    guard case .list(let items) = value else {
+      throw ShellError(
+        "\(command): the JSON is not an array; nothing was imported",
+        hint: "write [ {\"price_id\": ...}, ... ]")
+    }
+    let lines = objectLines(text)
+    var header: [String] = []
+    var records: [Record] = []
+    for (n, item) in items.enumerated() {
+      let line = n < lines.count ? lines[n] : 0
+      guard case .map(let object) = item else {
+        records.append(Record(line: line, cells: [:], problem: "not an object"))
+        continue
+      }
+      var cells: [String: String] = [:]
+      for key in object.keys.sorted() {
+        if !header.contains(key) { header.append(key) }
+        cells[key] = object[key]!.plainText.trimmingCharacters(in: .whitespaces)
+      }
+      let missing = required.filter { object[$0] == nil }
+      records.append(
+        Record(
+          line: line, cells: cells,
+          problem: missing.isEmpty ? nil : "missing columns: \(missing.joined(separator: ", "))"))
+    }
+    // Every required key must appear in some object; a row lacking one is rejected above.
+    for key in required where !header.contains(key) && !items.isEmpty { header.append(key) }
+    if items.isEmpty { header = required }
+    return PriceFile(header: header, records: records)
+  }
+
+  /// The line each element of the top-level array starts on.
+  static func objectLines(_ text: String) -> [Int] {
+    var lines: [Int] = []
+    var depth = 0
+    var line = 1
+    var inString = false
+    var escaped = false
+    var expecting = false
+    for c in text.unicodeScalars {
+      if c == "\n" { line += 1 }
+      if inString {
+        if escaped {
+          escaped = false
+        } else if c == "\\" {
+          escaped = true
+        } else if c == "\"" {
+          inString = false
+        }
+        continue
+      }
+      if c.properties.isWhitespace { continue }
+      if expecting && depth == 1 && c != "]" {
+        lines.append(line)
+        expecting = false
+      }
+      switch c {
+      case "\"": inString = true
+      case "[", "{":
+        depth += 1
+        if depth == 1 { expecting = true }
+      case "]", "}": depth -= 1
+      case ",": if depth == 1 { expecting = true }
+      default: break
+      }
+    }
+    return lines
+  }
+}
