@@ -37,4 +37,9 @@ struct MatchCommand: Command {
   func isComplete(_ text: String) -> Bool {
     Cypher.isBlank(text) || Cypher.isComplete("MATCH " + text)
   }
+
+  /// `match ... create ...` writes; a plain MATCH does not (and runs under --read-only).
+  func writes(_ call: Call) -> Bool {
+    (try? QueryEngine.writes("MATCH " + call.rawText)) ?? false
+  }
 }

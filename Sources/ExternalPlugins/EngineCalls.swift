@@ -48,7 +48,8 @@ struct EngineCalls {
       guard !session.store.isReadOnly else {
         throw ShellError("the knowledge base is open read-only (kgsh --read-only)")
       }
-      return try cypher(try required(call.cypher, "cypher", of: "create"))
+      // The write feature is this plugin's declaration: its commands may write.
+      return try session.store.allowingWrites { try cypher(try required(call.cypher, "cypher", of: "create")) }
     default:
       throw ShellError(
         "unknown call '\(call.call ?? "")'", hint: "kgsh answers resolve, query, match and create")

@@ -36,6 +36,7 @@ extension KnowledgeStore {
     progress: @escaping (ImportProgress) -> Void = { _ in }, interrupt: @escaping () throws -> Void = {}
   ) throws -> GraphImportReport {
     guard !isReadOnly else { throw KnowledgeError.readOnly("import") }
+    try checkWriteGuard()
     let nodeFile = try nodesPath.map { try CSVReader(path: $0) }
     let edgeFile = try edgesPath.map { try CSVReader(path: $0) }
     defer {

@@ -14,6 +14,7 @@ extension KnowledgeStore {
   @discardableResult
   public func write<T>(_ body: (GraphWriter) throws -> T) throws -> T {
     guard !isReadOnly else { throw KnowledgeError.readOnly("a write") }
+    try checkWriteGuard()
     defer { generation += 1 }
     do {
       return try queue.write { db in

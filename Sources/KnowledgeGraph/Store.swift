@@ -19,6 +19,9 @@ public final class KnowledgeStore: @unchecked Sendable {
   var edgeTypeIDs: [String: Int64] = [:]
   var edgeTypeNames: [Int64: String] = [:]
   var adjacencyCache: (generation: Int, index: Adjacency)?
+  /// While set, writes are refused: the name of the running command, which did not
+  /// declare that it writes (see `Command.writes`). The shell sets it around each command.
+  public var writeGuard: String?
   /// The read-only connection of the `sql` command while it runs (so `interrupt()` reaches it).
   let sqlReader = Mutex<DatabaseQueue?>(nil)
 
@@ -203,6 +206,23 @@ public final class KnowledgeStore: @unchecked Sendable {
   /// not be used afterwards.
   public func close() {
     try? queue.close()
+  }
+
+  /// Refuses a write while a command that did not declare writes runs.
+  func checkWriteGuard() throws {
+    guard let command = writeGuard else { return }
+    throw KnowledgeError(
+      "\(command) does not declare that it changes the knowledge base, so its write was refused; nothing was changed",
+      hint: "a command that writes declares writes: true in its signature (third-party plugins: the write feature)")
+  }
+
+  /// Runs `body` with writes allowed, for a caller that checked a declaration of its own
+  /// (a third-party plugin's write feature).
+  public func allowingWrites<T>(_ body: () throws -> T) rethrows -> T {
+    let outer = writeGuard
+    writeGuard = nil
+    defer { writeGuard = outer }
+    return try body()
   }
 
   /// A value from the meta table.

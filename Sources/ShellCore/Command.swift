@@ -13,10 +13,16 @@ public protocol Command: Sendable {
   /// For raw-text commands: whether `text` (everything after the command word so far)
   /// is a complete statement, so the REPL and scripts know when to stop reading lines.
   func isComplete(_ text: String) -> Bool
+  /// Whether this call may change the knowledge base. Only then can it write: the shell
+  /// refuses it under --read-only, and otherwise the store refuses writes while a command
+  /// that did not declare them runs. Defaults to `signature.writes`; a command whose
+  /// writing depends on its input (`match ... create`) answers per call.
+  func writes(_ call: Call) -> Bool
 }
 
 extension Command {
   public func isComplete(_ text: String) -> Bool { true }
+  public func writes(_ call: Call) -> Bool { signature.writes }
 }
 
 /// A group of commands compiled into kgsh, registered in the executable's one list.

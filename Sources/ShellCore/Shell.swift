@@ -196,12 +196,18 @@ public final class Shell {
       }
       i += 1
     }
-    if signature.writes && session.store.isReadOnly {
+    let call = try Call.bind(words, to: signature, rawText: stage.rawRest, input: input)
+    let writes = command.writes(call)
+    if writes && session.store.isReadOnly {
       throw ShellError(
         "\(signature.name) changes the knowledge base, which is open read-only",
         hint: "run kgsh without --read-only")
     }
-    let call = try Call.bind(words, to: signature, rawText: stage.rawRest, input: input)
+    // A command that did not declare writes cannot make any (nested commands set their own).
+    let store = session.store
+    let outer = store.writeGuard
+    store.writeGuard = writes ? nil : signature.name
+    defer { store.writeGuard = outer }
     return try command.run(call, session)
   }
 

@@ -106,7 +106,11 @@ final class FaultTests: XCTestCase {
     let db = try seededKnowledgeBase()
     _ = try kgsh(["--db", db, "-c", "sql select 1"])  // settle the WAL into the file
     let bytes = try Data(contentsOf: URL(fileURLWithPath: db))
-    for command in ["create (n:X {name: 'x'})", "import \(Self.sample("nodes.csv"))"] {
+    let reading = try kgsh(["--db", db, "--read-only", "-c", "match (n) return count(*)"])
+    XCTAssertEqual(reading.status, 0, "a plain match must run read-only: \(reading.stderr)")
+    for command in [
+      "create (n:X {name: 'x'})", "import \(Self.sample("nodes.csv"))", "match (n) create (m:X {name: 'y'})",
+    ] {
       let r = try kgsh(["--db", db, "--read-only", "-c", command])
       XCTAssertEqual(r.status, 1)
       XCTAssertTrue(r.stderr.contains("read-only"), r.stderr)

@@ -163,6 +163,7 @@ final class StoreSafetyTests: XCTestCase {
     for path in ["/dev/zero", "/", "/nonexistent/file"] {
       XCTAssertThrowsError(try TextFile.read(path), path)
     }
+    XCTAssertEqual(try TextFile.read("/dev/null"), "")
   }
 
   func testTruncatedFileIsRefusedAndUnchanged() throws {

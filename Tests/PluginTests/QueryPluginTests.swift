@@ -3,6 +3,7 @@ import GraphQuery
 import KnowledgeGraph
 import QueryPlugin
 import ShellCore
+import ShellTesting
 import XCTest
 
 final class QueryPluginTests: XCTestCase {
@@ -128,5 +129,16 @@ final class QueryPluginTests: XCTestCase {
     XCTAssertFalse(f.shell.run("create (:Company {name:'A'})"))
     XCTAssertTrue(f.err.text.contains("read-only"), f.err.text)
     XCTAssertTrue(f.shell.run("match (n) return count(n) as n"), f.err.text)
+  }
+}
+
+/// `match` writes only when its query has CREATE, and says so per call.
+final class MatchWritesTests: XCTestCase {
+  func testMatchCreateWritesAndPlainMatchRunsReadOnly() throws {
+    let t = try TestShell(plugins: [QueryPlugin.plugin])
+    XCTAssertTrue(t.run("create (a:Lab {name: 'A'})"), t.errors)
+    XCTAssertTrue(t.run("match (a:Lab) create (a)-[:MAKES]->(m:Model {name: 'M'})"), t.errors)
+    XCTAssertTrue(t.run("match (m:Model) return m.name"), t.errors)
+    XCTAssertTrue(t.output.contains("M"), t.output)
   }
 }
