@@ -509,6 +509,14 @@ def main():
         progress("start-to-first-answer ...")
         startup = startup_mod.measure(args)
     text, disagree = render(args, params, runs, startup, started)
+    kgsh_db = os.path.join(args.work, f"kgsh-{args.size}.sqlite")
+    if "kgsh" in engines and os.path.exists(kgsh_db):
+        import completion
+        progress("tab completion in a pty ...")
+        try:
+            text += "\n" + completion.markdown(completion.measure(args.kgsh, kgsh_db), kgsh_db)
+        except (OSError, RuntimeError) as error:
+            text += f"\nTab completion could not be measured: {error}\n"
     print(text)
     if args.out:
         with open(args.out, "w") as f:

@@ -199,19 +199,29 @@ extension KnowledgeStore {
   /// The edges touching a node, with the node at the other end.
   public func edges(of nodeID: Int64) throws -> (outgoing: [(Edge, Node)], incoming: [(Edge, Node)]) {
     try read { db in
+      // One query per direction: the edge, its type and source, and the node at the other
+      // end with its labels (joined, not fetched one by one).
       func fetch(_ column: String, _ other: String) throws -> [(Edge, Node)] {
         try Row.fetchAll(
           db,
           sql: """
-            SELECT e.*, t.name AS type_name, s.key AS source FROM edge e JOIN edge_type t ON t.id = e.type
+            SELECT e.*, t.name AS type_name, s.key AS source, o.key AS o_key, o.name AS o_name,
+              o.description AS o_description, o.props AS o_props, o.layer AS o_layer,
+              (SELECT group_concat(label, char(31)) FROM
+                (SELECT label FROM node_label WHERE node_id = o.id ORDER BY label)) AS o_labels
+            FROM edge e JOIN edge_type t ON t.id = e.type JOIN node o ON o.id = e.\(other)
             LEFT JOIN source s ON s.id = e.source_id WHERE e.\(column) = ? ORDER BY t.name, e.id
             """, arguments: [nodeID]
         ).map { row in
           let edge = Self.edge(from: row, typeName: row["type_name"])
-          let otherID: Int64 = row[other]
-          let nrow = try Row.fetchOne(
-            db, sql: "SELECT \(Self.nodeColumns) FROM node n WHERE id = ?", arguments: [otherID])!
-          return (edge, Self.node(from: nrow, labels: try labels(db, otherID)))
+          var props: [String: Value] = [:]
+          if let text: String = row["o_props"], case .map(let m)? = try? JSON.decode(text) { props = m }
+          let labels = (row["o_labels"] as String?)?.split(separator: "\u{1F}").map(String.init) ?? []
+          let node = Node(
+            id: row[other], key: row["o_key"], name: row["o_name"], labels: labels,
+            description: row["o_description"], props: props,
+            layer: Layer(rawValue: row["o_layer"]) ?? .user)
+          return (edge, node)
         }
       }
       return (try fetch("src", "dst"), try fetch("dst", "src"))

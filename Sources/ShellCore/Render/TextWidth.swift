@@ -3,6 +3,13 @@
 public enum TextWidth {
   /// Columns a string takes when printed.
   public static func of(_ text: String) -> Int {
+    // Printable ASCII, by far the most common cell, is one column per byte.
+    var ascii = true
+    for b in text.utf8 where b < 0x20 || b >= 0x7F {
+      ascii = false
+      break
+    }
+    if ascii { return text.utf8.count }
     var width = 0
     for scalar in text.unicodeScalars { width += of(scalar) }
     return width
@@ -13,6 +20,8 @@ public enum TextWidth {
     let v = s.value
     if v == 0 { return 0 }
     if v < 0x20 || (v >= 0x7F && v < 0xA0) { return 0 }
+    if v < 0x300 { return v == 0xAD ? 0 : 1 }  // Latin: no combining marks before U+0300
+    if (0x4E00...0x9FFF).contains(v) { return 2 }  // the common CJK block, before any table lookup
     switch s.properties.generalCategory {
     case .nonspacingMark, .enclosingMark, .format: return 0
     default: break
