@@ -49,7 +49,9 @@ struct EngineCalls {
         throw ShellError("the knowledge base is open read-only (kgsh --read-only)")
       }
       // The write feature is this plugin's declaration: its commands may write.
-      return try session.store.allowingWrites { try cypher(try required(call.cypher, "cypher", of: "create")) }
+      return try session.store.allowingWrites {
+        try cypher(try required(call.cypher, "cypher", of: "create"))
+      }
     default:
       throw ShellError(
         "unknown call '\(call.call ?? "")'", hint: "kgsh answers resolve, query, match and create")

@@ -213,7 +213,9 @@ public final class KnowledgeStore: @unchecked Sendable {
     guard let command = writeGuard else { return }
     throw KnowledgeError(
       "\(command) does not declare that it changes the knowledge base, so its write was refused; nothing was changed",
-      hint: "a command that writes declares writes: true in its signature (third-party plugins: the write feature)")
+      hint:
+        "a command that writes declares writes: true in its signature (third-party plugins: the write feature)"
+    )
   }
 
   /// Runs `body` with writes allowed, for a caller that checked a declaration of its own

@@ -14,7 +14,8 @@ public enum TextFile {
   public static func read(_ path: String, what: String = "file") throws -> String {
     var info = stat()
     guard stat(path, &info) == 0 else {
-      throw KnowledgeError("cannot read \(what) \(path): \(String(cString: strerror(errno)))", hint: "check the path")
+      throw KnowledgeError(
+        "cannot read \(what) \(path): \(String(cString: strerror(errno)))", hint: "check the path")
     }
     let type = info.st_mode & S_IFMT
     guard type != S_IFDIR else {
@@ -39,7 +40,8 @@ public enum TextFile {
     } catch let error as KnowledgeError {
       throw error
     } catch {
-      throw KnowledgeError("cannot read \(what) \(path): \(error.localizedDescription)", hint: "check the file")
+      throw KnowledgeError(
+        "cannot read \(what) \(path): \(error.localizedDescription)", hint: "check the file")
     }
     return String(decoding: data, as: UTF8.self)
   }

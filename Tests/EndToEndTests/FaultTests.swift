@@ -39,6 +39,8 @@ final class FaultTests: XCTestCase {
       usleep(10_000)
     }
     XCTAssertTrue(process.isRunning, "the import ended before it could be killed")
+    let spent = KgshProcess.cpuSeconds(of: process.processIdentifier)
+    print("kill -9 after \(spent) of the \(whole) CPU seconds a whole import takes")
     kill(process.processIdentifier, SIGKILL)
     process.waitUntilExit()
     XCTAssertEqual(process.terminationReason, .uncaughtSignal)
@@ -96,6 +98,16 @@ final class FaultTests: XCTestCase {
       for line in errors { XCTAssertTrue(line.contains("busy") && line.contains("retry"), String(line)) }
       failed += errors.count
     }
+    // How often commits alternate between the writers (in id order): > 1 means they overlapped.
+    let order = try kgsh([
+      "--db", db, "--format", "tsv", "-c",
+      "sql select substr(name, 1, 1) from node where name glob '[ab][0-9]*' order by id",
+    ])
+    let letters = order.stdout.split(separator: "\n").dropFirst()
+    let switches = zip(letters, letters.dropFirst()).filter { $0 != $1 }.count
+    print(
+      "two writers: \(2 * perWriter - failed) of \(2 * perWriter) writes committed, \(failed) told busy, "
+        + "\(switches) switches between writers")
     try assertIntact(db)
     XCTAssertEqual(
       try counts(db).nodes, before.nodes + 2 * perWriter - failed, "a committed write is missing")

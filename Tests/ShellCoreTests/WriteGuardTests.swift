@@ -10,7 +10,8 @@ struct NodeWriter: Command {
     Signature(declared ? "declared" : "sneaky", summary: "writes a node", writes: declared)
   }
   func run(_ call: Call, _ session: Session) throws -> Output {
-    try session.store.write { w in try w.upsertNode(key: signature.name, name: signature.name, labels: ["T"]) }
+    try session.store.write { w in try w.upsertNode(key: signature.name, name: signature.name, labels: ["T"])
+    }
     return .message("wrote")
   }
 }
@@ -30,7 +31,9 @@ struct RunText: Command {
 final class WriteGuardTests: XCTestCase {
   func make() throws -> TestShell {
     try TestShell(plugins: [
-      Plugin(name: "t", summary: "t", commands: [NodeWriter(declared: true), NodeWriter(declared: false), RunText()])
+      Plugin(
+        name: "t", summary: "t",
+        commands: [NodeWriter(declared: true), NodeWriter(declared: false), RunText()])
     ])
   }
 
