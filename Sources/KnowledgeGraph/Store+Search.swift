@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 
 /// What a name resolved to.
 public enum Resolution: Sendable {
@@ -176,10 +177,18 @@ extension KnowledgeStore {
     guard !norm.isEmpty else { return ([], 0) }
     let upper = norm + "\u{10FFFF}"
     if limit <= 0 {
-      let total = try read { db in
-        try Int.fetchOne(
-          db, sql: "SELECT count(DISTINCT node_id) FROM alias WHERE norm >= ? AND norm < ?",
-          arguments: [norm, upper]) ?? 0
+      // Only the count: step the index range and count distinct entities in memory (an
+      // entity may have several aliases with the prefix), without a sort in SQLite.
+      let total: Int = try read { (db: Database) throws -> Int in
+        let range = try RawStatement(db, "SELECT node_id FROM alias WHERE norm >= ? AND norm < ?")
+        range.bind(1, norm)
+        range.bind(2, upper)
+        var seen = Set<Int64>()
+        try range.forEachRow { (s: OpaquePointer) in
+          let id: Int64 = sqlite3_column_int64(s, 0)
+          seen.insert(id)
+        }
+        return seen.count
       }
       return ([], total)
     }
