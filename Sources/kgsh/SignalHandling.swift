@@ -18,6 +18,14 @@ enum SignalHandling {
     if pipe(&fds) == 0 {
       interruptPipeWrite = fds[1]
       let readEnd = fds[0]
+      // The watcher starts with SIGINT blocked (threads inherit the mask), so Ctrl-C is always
+      // delivered to the main thread: there it must interrupt the line editor's read().
+      var blocked = sigset_t()
+      var previous = sigset_t()
+      sigemptyset(&blocked)
+      sigaddset(&blocked, SIGINT)
+      pthread_sigmask(SIG_BLOCK, &blocked, &previous)
+      defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
       let watcher = Thread {
         var byte: UInt8 = 0
         while true {
