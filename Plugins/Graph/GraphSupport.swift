@@ -95,11 +95,6 @@ func boundedInt(_ call: Call, _ flag: String, _ range: ClosedRange<Int>) throws 
   return v
 }
 
-/// The note added under a table a bound cut short.
-func limitNote(shown: Int, of total: Int) -> String {
-  "limit reached: \(shown) of \(total) shown; raise --limit"
-}
-
 let relFlag = Flag("rel", "only these relation types (comma-separated)", completion: .relationType)
 let dirFlag = Flag(
   "dir", "follow edges out of, into, or both ways", kind: .choice(["out", "in", "both"]), default: "both")

@@ -56,6 +56,6 @@ struct NeighborsCommand: Command {
     return .table(
       Table(
         columns: ["entity", "label", "distance", "via"], rows: out,
-        notes: total > limit ? [limitNote(shown: limit, of: total)] : []))
+        notes: total > limit ? [Table.limitNote(shown: limit, of: total)] : []))
   }
 }

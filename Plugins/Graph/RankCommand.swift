@@ -52,6 +52,6 @@ struct RankCommand: Command {
     return .table(
       Table(
         columns: ["rank", "entity", "label", "score"], rows: rows,
-        notes: total > limit ? [limitNote(shown: limit, of: total)] : []))
+        notes: total > limit ? [Table.limitNote(shown: limit, of: total)] : []))
   }
 }

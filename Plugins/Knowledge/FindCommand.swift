@@ -36,7 +36,8 @@ struct FindCommand: Command {
           columns: ["name", "key", "labels"],
           rows: nodes.map { [.entity($0.ref), .string($0.key), .string($0.labels.joined(separator: ","))] },
           notes: total == 0
-            ? ["no name starts with '\(text)'"] : total > nodes.count ? [limitNote(nodes.count, total)] : []))
+            ? ["no name starts with '\(text)'"]
+            : total > nodes.count ? [Table.limitNote(shown: nodes.count, of: total)] : []))
     }
     let hits = try session.store.search(text, limit: limit)
     return .table(
@@ -50,9 +51,4 @@ struct FindCommand: Command {
         },
         notes: hits.isEmpty ? ["no match for '\(text)'"] : []))
   }
-}
-
-/// The note under a list cut short by --limit.
-func limitNote(_ shown: Int, _ total: Int) -> String {
-  "limit reached: \(shown) of \(total) shown; raise --limit"
 }

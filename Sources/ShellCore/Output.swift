@@ -36,6 +36,11 @@ public struct Table: Sendable {
     self.notes = notes
   }
 
+  /// The note under a table that `--limit` cut short.
+  public static func limitNote(shown: Int, of total: Int) -> String {
+    "limit reached: \(shown) of \(total) shown; raise --limit"
+  }
+
   /// The index of a column by name (case-insensitive).
   public func column(_ name: String) -> Int? {
     columns.firstIndex { $0.lowercased() == name.lowercased() }
