@@ -49,6 +49,12 @@ static inline int kgsh_el_bind(EditLine *el, const char *key, const char *comman
   return el_set(el, EL_BIND, key, command, (const char *)NULL);
 }
 
+/// EL_SETTY "-d -isig": while a line is edited, Ctrl-C is an ordinary key (bound with
+/// EL_BIND) instead of a signal, so it cannot race with the read or reach another thread.
+static inline int kgsh_el_keys_not_signals(EditLine *el) {
+  return el_set(el, EL_SETTY, "-d", "-isig", (const char *)NULL);
+}
+
 /// EL_CLIENTDATA: an opaque pointer handed back to callbacks.
 static inline int kgsh_el_set_client_data(EditLine *el, void *data) {
   return el_set(el, EL_CLIENTDATA, data);

@@ -12,9 +12,10 @@ import CEditLine
 /// Use it only when standard input and output are terminals (``makeLineReader(programName:historyPath:completer:)``
 /// decides). Creating one sets the process locale (see ``Terminal/prepareUTF8Locale()``).
 ///
-/// Signals: while ``readLine(prompt:)`` runs, SIGINT is handled here (a handler that does
-/// nothing but interrupt the read, installed without SA_RESTART); the previous SIGINT
-/// action is put back before it returns. The shell installs its own handler while a
+/// Signals: while a line is edited the terminal does not turn Ctrl-C into SIGINT; the key
+/// is bound to dropping the line. A SIGINT from elsewhere (`kill -INT`) is handled here by
+/// a handler that only interrupts the read (installed without SA_RESTART); the previous
+/// SIGINT action is put back before ``readLine(prompt:)`` returns. The shell installs its own handler while a
 /// command runs; this reader never exits the process.
 public final class EditLineReader: LineReading {
   /// The libedit handle.
@@ -24,6 +25,8 @@ public final class EditLineReader: LineReading {
   public var completer: (any LineCompleting)?
   /// The prompt as a C string, owned here; libedit asks for it through the EL_PROMPT callback.
   private var promptText: UnsafeMutablePointer<CChar>
+  /// Set by the Ctrl-C key binding: the line libedit returns is dropped.
+  private var interrupted = false
 
   /// Characters between two of these in a prompt take no room on the line: wrap colour
   /// escapes in them, e.g. "\u{1}\u{1B}[1m\u{1}kgsh\u{1}\u{1B}[0m\u{1}> ".
@@ -70,6 +73,16 @@ public final class EditLineReader: LineReading {
         return reader.complete()
       })
     _ = kgsh_el_bind(editLine, "^I", "kgsh-complete")
+    // Ctrl-C drops the line as a key press (not a SIGINT racing with the read).
+    _ = kgsh_el_keys_not_signals(editLine)
+    _ = kgsh_el_add_function(
+      editLine, "kgsh-interrupt", "Drop the line being edited",
+      { editLine, _ in
+        guard let editLine, let reader = EditLineReader.from(editLine) else { return UInt8(CC_ERROR) }
+        reader.interrupted = true
+        return UInt8(CC_NEWLINE)
+      })
+    _ = kgsh_el_bind(editLine, "^C", "kgsh-interrupt")
     _ = kgsh_el_bind(editLine, "^R", "em-inc-search-prev")
     // The user's ~/.editrc comes last so that it can change any of the above.
     _ = el_source(editLine, nil)
@@ -100,8 +113,13 @@ public final class EditLineReader: LineReading {
 
     var count: Int32 = 0
     errno = 0
+    interrupted = false
     let text = el_gets(editLine, &count)
     let error = errno
+    if interrupted {
+      interrupted = false
+      return .interrupted  // libedit has already moved below the dropped line
+    }
     guard let text, count > 0 else {
       if error == EINTR {
         // The line is dropped; el_gets starts the next one empty. Move below it.
