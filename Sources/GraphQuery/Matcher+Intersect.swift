@@ -16,10 +16,14 @@ extension Matcher {
     guard info.fixedLength, sortedEdges, let type = info.singleType else { return nil }
     let (followOut, followIn) = Matcher.follow(info.direction, forward: forward)
     guard followOut != followIn else { return nil }
-    let keys = followOut ? outKeys[Int(node)] : inKeys[Int(node)]
+    let rows = followOut ? outRows : inRows
+    // A node this query created has no loaded edges (and no created ones: sortedEdges).
+    guard Int(node) + 1 < rows.start.count else { return (rows.edges[0..<0], rows.keys[0..<0]) }
+    let first = Int(rows.start[Int(node)]), last = Int(rows.start[Int(node) + 1])
     let low = UInt64(UInt32(type)) << 32, high = low + (1 << 32)
+    let keys = rows.keys
     func lowerBound(_ value: UInt64) -> Int {
-      var lo = 0, hi = keys.count
+      var lo = first, hi = last
       while lo < hi {
         let mid = (lo + hi) / 2
         if keys[mid] < value { lo = mid + 1 } else { hi = mid }
@@ -27,8 +31,7 @@ extension Matcher {
       return lo
     }
     let start = lowerBound(low), end = lowerBound(high)
-    let edges = followOut ? outEdges[Int(node)] : inEdges[Int(node)]
-    return (edges[start..<end], keys[start..<end])
+    return (rows.edges[start..<end], keys[start..<end])
   }
 
   /// Step `i` expands relationship `r` to a new node X and step `i + 1` closes relationship

@@ -18,8 +18,8 @@ struct Matcher {
   let edgeType: [Int32]
   let outEdges: [[Int32]]
   let inEdges: [[Int32]]
-  let outKeys: [[UInt64]]
-  let inKeys: [[UInt64]]
+  let outRows: SortedRows
+  let inRows: SortedRows
   /// No edges were created by this query, so every edge list is sorted by (type, other end).
   let sortedEdges: Bool
   /// Per relationship of the pattern, resolved once: row slots, endpoint checks, the single
@@ -49,8 +49,8 @@ struct Matcher {
     edgeType = g.edgeType
     outEdges = g.outEdges
     inEdges = g.inEdges
-    outKeys = g.outKeys
-    inKeys = g.inKeys
+    outRows = g.outRows
+    inRows = g.inRows
     sortedEdges = g.edgeCount == Int(g.firstCreatedEdge)
     typeSets = plan.rels.map { rel in rel.types.isEmpty ? nil : rel.types.compactMap { g.typeIndex[$0] } }
     var labels: [String: [Int32]?] = [:]

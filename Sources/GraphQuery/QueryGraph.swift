@@ -23,11 +23,11 @@ final class QueryGraph: @unchecked Sendable {
   var typeCounts: [Int]
   var outEdges: [[Int32]]
   var inEdges: [[Int32]]
-  /// Per node, parallel to outEdges / inEdges as loaded: `type << 32 | other end` of each
-  /// edge, ascending. Binary searches and merges read these contiguous keys instead of
-  /// jumping through the edge arrays. Not maintained for edges a query creates.
-  var outKeys: [[UInt64]]
-  var inKeys: [[UInt64]]
+  /// The loaded edges again in compressed sparse rows, sorted per node by `type << 32 |
+  /// other end`: one flat array each, so a typed range or a merge reads contiguous memory
+  /// with no per-node array to chase. Not maintained for edges a query creates.
+  var outRows: SortedRows
+  var inRows: SortedRows
   var indexOfID: NodeIndexMap
   /// Details of stored elements, shared by copies of the same snapshot.
   let cache: DetailCache
@@ -103,8 +103,8 @@ final class QueryGraph: @unchecked Sendable {
     func key(_ e: Int32, _ other: [Int32]) -> UInt64 {
       UInt64(UInt32(type[Int(e)])) << 32 | UInt64(UInt32(other[Int(e)]))
     }
-    outKeys = outEdges.map { $0.map { key($0, dst) } }
-    inKeys = inEdges.map { $0.map { key($0, src) } }
+    outRows = SortedRows(outEdges) { key($0, dst) }
+    inRows = SortedRows(inEdges) { key($0, src) }
     self.indexOfID = indexOfID
     cache = DetailCache()
     firstCreatedNode = Int32(ids.count)
@@ -127,8 +127,8 @@ final class QueryGraph: @unchecked Sendable {
     typeCounts = g.typeCounts
     outEdges = g.outEdges
     inEdges = g.inEdges
-    outKeys = g.outKeys
-    inKeys = g.inKeys
+    outRows = g.outRows
+    inRows = g.inRows
     indexOfID = g.indexOfID
     cache = g.cache
     firstCreatedNode = Int32(g.nodeIDs.count)
@@ -294,5 +294,22 @@ final class QueryGraph: @unchecked Sendable {
           nodeIDs[Int(edgeSrc[e])], typeNames[Int(edgeType[e])], nodeIDs[Int(edgeDst[e])], props: props)
       }
     }
+  }
+}
+
+/// Every node's edges in one flat array (compressed sparse rows): node n's edges are
+/// `edges[start[n]..<start[n + 1]]`, with their sort keys in `keys` at the same positions.
+struct SortedRows: Sendable {
+  let start: [Int32]
+  let edges: [Int32]
+  let keys: [UInt64]
+
+  init(_ lists: [[Int32]], key: (Int32) -> UInt64) {
+    var start = [Int32](repeating: 0, count: lists.count + 1)
+    for (n, list) in lists.enumerated() { start[n + 1] = start[n] + Int32(list.count) }
+    let flat = lists.flatMap { $0 }
+    self.start = start
+    edges = flat
+    keys = flat.map(key)
   }
 }

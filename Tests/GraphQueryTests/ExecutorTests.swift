@@ -128,3 +128,14 @@ final class FastPathTests: XCTestCase {
         + "+ 2 (j, b->c: two j->c edges) + 2 (j, c->c: ordered pairs of distinct j->c edges)")
   }
 }
+
+extension FastPathTests {
+  /// A node created by the query itself has no rows in the loaded graph's sorted edge lists.
+  func testMatchingFromANodeCreatedInTheSameQuery() throws {
+    let store = try KnowledgeStore.inMemory()
+    _ = try QueryEngine(store: store).run("CREATE (:A {n: 1})-[:T]->(:B)")
+    let engine = QueryEngine(store: store)
+    let result = try engine.run("CREATE (x:X) WITH x MATCH (x)-[:T]->(y) RETURN count(y)")
+    XCTAssertEqual(result.rows.map { $0.map(tckDescription) }, [["0"]])
+  }
+}
