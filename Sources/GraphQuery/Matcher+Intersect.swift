@@ -63,9 +63,9 @@ extension Matcher {
     while x < left.endIndex && y < right.endIndex {
       let p = end(leftKeys, x), q = end(rightKeys, y)
       if p < q {
-        x += 1
+        x = Self.seek(leftKeys, from: x + 1, to: q)
       } else if q < p {
-        y += 1
+        y = Self.seek(rightKeys, from: y + 1, to: p)
       } else {
         // Every pair of parallel edges with this common end is a match of its own.
         var xEnd = x, yEnd = y
@@ -95,5 +95,26 @@ extension Matcher {
     row[relSlot2] = .null
     row[toSlot] = .null
     return true
+  }
+
+  /// The first position at or after `from` whose other end is at least `target`, found by
+  /// galloping (1, 2, 4, ... ahead, then binary search): a merge of a hub's thousands of
+  /// edges with a node's handful costs the handful times a logarithm, not the thousands.
+  @inline(__always)
+  static func seek(_ keys: ArraySlice<UInt64>, from: Int, to target: UInt32) -> Int {
+    let end = keys.endIndex
+    @inline(__always) func other(_ k: Int) -> UInt32 { UInt32(truncatingIfNeeded: keys[k]) }
+    guard from < end, other(from) < target else { return from }
+    var low = from, step = 1
+    while low + step < end && other(low + step) < target {
+      low += step
+      step *= 2
+    }
+    var lo = low + 1, hi = min(low + step, end)
+    while lo < hi {
+      let mid = (lo + hi) / 2
+      if other(mid) < target { lo = mid + 1 } else { hi = mid }
+    }
+    return lo
   }
 }

@@ -6,7 +6,6 @@ import XCTest
 /// names and flags come from the registry file; Ctrl-C cancels a plugin call and the
 /// shell goes on.
 final class PluginReplTests: XCTestCase {
-  private static var prompt: Regex<Substring> { #/kgsh:[^\n]*?> /# }
   private var home: URL!
 
   override func setUpWithError() throws {
@@ -31,12 +30,12 @@ final class PluginReplTests: XCTestCase {
     try shell.waitFor("listing ")
     shell.send(key: .enter)
     try shell.waitFor("item about Zhipu AI")
-    try waitForPrompt(shell)
+    try shell.waitForPrompt()
     shell.send("help news")
     shell.send(key: .enter)
     try shell.waitFor("usage: news ENTITY")
-    try waitForPrompt(shell)
-    try quit(shell)
+    try shell.waitForPrompt()
+    try shell.quitREPL()
   }
 
   func testCtrlCCancelsAPluginCallAndTheShellGoesOn() throws {
@@ -47,12 +46,12 @@ final class PluginReplTests: XCTestCase {
     try waitForPluginRunning()
     shell.send(key: .ctrlC)
     try shell.waitFor("interrupted")
-    try waitForPrompt(shell)
+    try shell.waitForPrompt()
     shell.send("faulty ok")
     shell.send(key: .enter)
     try shell.waitFor("fine")
-    try waitForPrompt(shell)
-    try quit(shell)
+    try shell.waitForPrompt()
+    try shell.quitREPL()
   }
 
   // MARK: - Helpers
@@ -63,7 +62,7 @@ final class PluginReplTests: XCTestCase {
     environment["LANG"] = "C.UTF-8"
     let shell = try PseudoTerminal(
       executable: Repository.kgsh.path, environment: environment, columns: 120, rows: 40)
-    try shell.waitFor(Self.prompt, timeout: .seconds(60))
+    try shell.waitFor(PseudoTerminal.kgshPrompt, timeout: .seconds(60))
     try shell.waitUntilRawMode()
     return shell
   }
@@ -78,16 +77,4 @@ final class PluginReplTests: XCTestCase {
     XCTAssertTrue(hanging(), "the plugin never got the call")
   }
 
-  @discardableResult
-  private func waitForPrompt(_ shell: PseudoTerminal) throws -> String {
-    let seen = try shell.waitFor(Self.prompt)
-    try shell.waitUntilRawMode()
-    return seen
-  }
-
-  private func quit(_ shell: PseudoTerminal) throws {
-    shell.send(key: .ctrlU)
-    shell.send(key: .ctrlD)
-    XCTAssertEqual(try shell.waitForExit(), 0)
-  }
 }

@@ -9,8 +9,6 @@ import XCTest
 /// with HOME and the XDG directories in a temporary directory. Skips, saying why, when the
 /// binary is missing or shows no prompt.
 final class ReplPtyTests: XCTestCase {
-  /// A prompt such as "kgsh:default> ".
-  private static var prompt: Regex<Substring> { #/kgsh:[^\n]*?> /# }
   /// The first start may build the knowledge base: wait longer for it.
   private static let startupTimeout: Duration = .seconds(60)
 
@@ -46,7 +44,7 @@ final class ReplPtyTests: XCTestCase {
     shell.send("sh")
     shell.send(key: .tab)
     try shell.waitFor("show ")
-    try quit(shell)
+    try shell.quitREPL()
   }
 
   func testTabCompletesChineseEntityName() throws {
@@ -62,15 +60,15 @@ final class ReplPtyTests: XCTestCase {
     print("completed to: \(seen.split(separator: "\n").last ?? "")")
     shell.send(key: .enter)
     _ = try shell.waitFor("Zhipu AI")  // the card of the completed name
-    _ = try waitForPrompt(shell)
-    try quit(shell)
+    _ = try shell.waitForPrompt()
+    try shell.quitREPL()
   }
 
   func testUpRecallsTheCommandOfThePreviousSession() throws {
     let first = try startShell()
     first.send("stats")
     first.send(key: .enter)
-    let expected = Self.commandOutput(try waitForPrompt(first))
+    let expected = Self.commandOutput(try first.waitForPrompt())
     first.send(key: .ctrlD)
     XCTAssertEqual(try first.waitForExit(), 0)
 
@@ -78,10 +76,10 @@ final class ReplPtyTests: XCTestCase {
     second.send(key: .up)
     try second.waitFor("stats")
     second.send(key: .enter)
-    let recalled = Self.commandOutput(try waitForPrompt(second))
+    let recalled = Self.commandOutput(try second.waitForPrompt())
     XCTAssertEqual(recalled, expected)
     XCTAssertFalse(expected.isEmpty)
-    try quit(second)
+    try second.quitREPL()
   }
 
   func testCtrlCClearsTheLineBeingEdited() throws {
@@ -89,13 +87,13 @@ final class ReplPtyTests: XCTestCase {
     shell.send("garbage 乱码")
     try shell.waitFor("garbage 乱码")
     shell.send(key: .ctrlC)
-    try waitForPrompt(shell)
+    try shell.waitForPrompt()
     shell.send("stats")
     shell.send(key: .enter)
-    let output = try waitForPrompt(shell)
+    let output = try shell.waitForPrompt()
     XCTAssertFalse(output.contains("garbage"), "the cleared text came back: \(output)")
     XCTAssertFalse(Self.commandOutput(output).isEmpty)
-    try quit(shell)
+    try shell.quitREPL()
   }
 
   /// Ctrl-C during a SQL statement that never ends (an unbounded recursive CTE) interrupts
@@ -112,14 +110,14 @@ final class ReplPtyTests: XCTestCase {
     let busy = KgshProcess.cpuSeconds(of: shell.processID) + 0.3
     while !shell.isClosed && KgshProcess.cpuSeconds(of: shell.processID) < busy { usleep(10_000) }
     shell.send(key: .ctrlC)
-    let seen = try waitForPrompt(shell)
+    let seen = try shell.waitForPrompt()
     XCTAssertTrue(seen.contains("interrupted"), "no 'interrupted' after Ctrl-C: \(seen)")
     XCTAssertFalse(
       seen.contains("rest of the input"), "stopped between statements, not inside SQLite: \(seen)")
     shell.send("stats")
     shell.send(key: .enter)
-    XCTAssertTrue(Self.commandOutput(try waitForPrompt(shell)).contains("entities"))
-    try quit(shell)
+    XCTAssertTrue(Self.commandOutput(try shell.waitForPrompt()).contains("entities"))
+    try shell.quitREPL()
   }
 
   func testCtrlDExitsWithStatusZero() throws {
@@ -134,22 +132,22 @@ final class ReplPtyTests: XCTestCase {
     let shell = try startShell(locale: false)
     shell.send("find 智谱")
     shell.send(key: .enter)
-    let plain = Self.commandOutput(try waitForPrompt(shell))
+    let plain = Self.commandOutput(try shell.waitForPrompt())
 
     shell.send("find 智谱X")
     shell.send(key: .backspace)
     shell.send(key: .enter)
-    XCTAssertEqual(Self.commandOutput(try waitForPrompt(shell)), plain, "Backspace after Chinese text")
+    XCTAssertEqual(Self.commandOutput(try shell.waitForPrompt()), plain, "Backspace after Chinese text")
 
     shell.send("find 智X谱")
     shell.send(key: .left)
     shell.send(key: .backspace)
     shell.send(key: .enter)
     XCTAssertEqual(
-      Self.commandOutput(try waitForPrompt(shell)), plain, "Left, then Backspace between Chinese")
+      Self.commandOutput(try shell.waitForPrompt()), plain, "Left, then Backspace between Chinese")
 
     XCTAssertTrue(plain.contains("智"), "find 智谱 printed: \(plain)")
-    try quit(shell)
+    try shell.quitREPL()
   }
 
   // MARK: - Helpers
@@ -172,7 +170,7 @@ final class ReplPtyTests: XCTestCase {
     if locale { environment["LANG"] = "C.UTF-8" }
     let shell = try PseudoTerminal(executable: binary, environment: environment, columns: 120, rows: 40)
     do {
-      try shell.waitFor(Self.prompt, timeout: Self.startupTimeout)
+      try shell.waitFor(PseudoTerminal.kgshPrompt, timeout: Self.startupTimeout)
     } catch let failure as PseudoTerminal.Failure where failure.reason == .closed {
       let reason = "\(binary) showed no REPL prompt before exiting (REPL not wired yet?)"
       print("ReplPtyTests skipped: \(reason)")
@@ -182,25 +180,11 @@ final class ReplPtyTests: XCTestCase {
     return shell
   }
 
-  /// Waits for the next prompt and for raw mode, then returns what came before the prompt.
-  @discardableResult
-  private func waitForPrompt(_ shell: PseudoTerminal) throws -> String {
-    let seen = try shell.waitFor(Self.prompt)
-    try shell.waitUntilRawMode()
-    return seen
-  }
-
-  private func quit(_ shell: PseudoTerminal) throws {
-    shell.send(key: .ctrlU)
-    shell.send(key: .ctrlD)
-    XCTAssertEqual(try shell.waitForExit(), 0)
-  }
-
   /// The output of one command: what `waitForPrompt` returned, without the echoed command
   /// line (the first line) and the prompt, and without lines that report a duration.
   private static func commandOutput(_ seen: String) -> String {
     var lines = seen.split(separator: "\n", omittingEmptySubsequences: false).dropFirst()
-    if let last = lines.last, last.firstMatch(of: prompt) != nil { lines.removeLast() }
+    if let last = lines.last, last.firstMatch(of: PseudoTerminal.kgshPrompt) != nil { lines.removeLast() }
     return
       lines
       .filter { $0.firstMatch(of: #/\d\s?(ms|µs|s)\b/#) == nil }

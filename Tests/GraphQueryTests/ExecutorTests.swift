@@ -139,3 +139,32 @@ extension FastPathTests {
     XCTAssertEqual(result.rows.map { $0.map(tckDescription) }, [["0"]])
   }
 }
+
+extension FastPathTests {
+  /// A hub with hundreds of investors merged against a node with a few: the galloping merge
+  /// skips ahead and must find exactly the shared ones.
+  func testSkewedIntersectionsMatchTheGeneralPath() throws {
+    let store = try KnowledgeStore.inMemory()
+    let setup = QueryEngine(store: store)
+    _ = try setup.run("CREATE (:Hub {n: 'hub'}), (:Small {n: 'small'})")
+    _ = try setup.run("UNWIND range(1, 300) AS k CREATE (:I {k: k})")
+    _ = try setup.run("MATCH (i:I), (h:Hub) CREATE (i)-[:INV]->(h)")
+    _ = try setup.run(
+      "MATCH (i:I), (s:Small) WHERE i.k % 97 = 0 OR i.k = 1 OR i.k = 300 CREATE (i)-[:INV]->(s)")
+    _ = try setup.run("MATCH (h:Hub), (s:Small) CREATE (h)-[:COMP]->(s), (s)-[:COMP]->(h)")
+    let fresh = QueryEngine(store: store)
+    for q in [
+      "MATCH (i)-[:INV]->(a)-[:COMP]->(b)<-[:INV]-(i) RETURN a.n, b.n, i.k ORDER BY a.n, i.k",
+      "MATCH (i)-[:INV]->(a)-[:COMP]->(b)<-[:INV]-(i) RETURN count(*)",
+    ] {
+      let general = q.replacingOccurrences(of: ":INV]", with: ":INV|NONE]")
+      let fast = try fresh.run(q).rows.map { $0.map(tckDescription) }
+      XCTAssertEqual(fast, try fresh.run(general).rows.map { $0.map(tckDescription) }, q)
+      XCTAssertFalse(fast.isEmpty, q)
+    }
+    XCTAssertEqual(
+      try fresh.run("MATCH (i)-[:INV]->(a)-[:COMP]->(b)<-[:INV]-(i) RETURN count(*)").rows.map {
+        $0.map(tckDescription)
+      }, [["10"]], "5 investors of both (k = 1, 97, 194, 291, 300), in both directions")
+  }
+}
