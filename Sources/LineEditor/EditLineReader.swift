@@ -83,6 +83,15 @@ public final class EditLineReader: LineReading {
         return UInt8(CC_NEWLINE)
       })
     _ = kgsh_el_bind(editLine, "^C", "kgsh-interrupt")
+    // With the terminal's signal keys off while editing, Ctrl-Z suspends explicitly; libedit's
+    // own SIGTSTP/SIGCONT handling (EL_SIGNAL) restores the terminal and redraws the line.
+    _ = kgsh_el_add_function(
+      editLine, "kgsh-suspend", "Suspend kgsh (job control)",
+      { _, _ in
+        raise(SIGTSTP)
+        return UInt8(CC_REDISPLAY)  // back from fg: prompt and line again
+      })
+    _ = kgsh_el_bind(editLine, "^Z", "kgsh-suspend")
     _ = kgsh_el_bind(editLine, "^R", "em-inc-search-prev")
     // The user's ~/.editrc comes last so that it can change any of the above.
     _ = el_source(editLine, nil)
@@ -118,7 +127,8 @@ public final class EditLineReader: LineReading {
     let error = errno
     if interrupted {
       interrupted = false
-      return .interrupted  // libedit has already moved below the dropped line
+      write(toTerminal: "\n")  // leave the dropped line on screen, as shells do
+      return .interrupted
     }
     guard let text, count > 0 else {
       if error == EINTR {
