@@ -41,7 +41,7 @@ struct LetCommand: Command {
   func value(_ text: String, _ session: Session) throws -> (Value, [String]) {
     if text.hasPrefix("$"), text.dropFirst().allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) {
       let other = String(text.dropFirst())
-      return (try ScriptValues.variable(other, session), ScriptValues.columns(other, session))
+      return (try session.variable(other), ScriptValues.columns(other, session))
     }
     if let scalar = try scalar(text, session) { return (scalar, []) }
     guard let shell = Shell.of(session) else { throw ShellError("let: no shell to run '\(text)'") }

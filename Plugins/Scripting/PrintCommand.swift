@@ -15,7 +15,7 @@ struct PrintCommand: Command {
     if name.hasPrefix("{"), name.hasSuffix("}") { name = name.dropFirst().dropLast() }
     if text.hasPrefix("$"), !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) {
       return ScriptValues.output(
-        of: try ScriptValues.variable(String(name), session),
+        of: try session.variable(String(name)),
         columns: ScriptValues.columns(String(name), session))
     }
     return .message(ScriptValues.unquote(try ScriptValues.expand(text, session)))

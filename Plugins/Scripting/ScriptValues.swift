@@ -26,7 +26,7 @@ enum ScriptValues {
             name.append(chars[j]); j += 1
           }
         }
-        out += try variable(name, session).plainText
+        out += try session.variable(name).plainText
         i = j
         continue
       }
@@ -34,18 +34,6 @@ enum ScriptValues {
       i += 1
     }
     return out
-  }
-
-  /// A variable's value, or the shell's "undefined variable" error.
-  static func variable(_ name: String, _ session: Session) throws -> Value {
-    guard let value = session.variables[name] else {
-      let near = Names.suggestions(for: name, among: Array(session.variables.keys))
-      throw ShellError(
-        "undefined variable $\(name)",
-        hint: near.first.map { "did you mean $\($0)?" }
-          ?? "define it with let \(name) = VALUE or --param \(name)=VALUE")
-    }
-    return value
   }
 
   /// Removes one pair of matching quotes around text.

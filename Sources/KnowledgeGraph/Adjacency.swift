@@ -132,18 +132,7 @@ public final class Adjacency: @unchecked Sendable {
   }
 
   static func step(_ db: Database, _ sql: String, _ body: (OpaquePointer) -> Void) throws {
-    let statement = try db.makeStatement(sql: sql)
-    let s = statement.sqliteStatement
-    while true {
-      let rc = sqlite3_step(s)
-      if rc == SQLITE_DONE { break }
-      guard rc == SQLITE_ROW else {
-        throw KnowledgeError(
-          rc == SQLITE_INTERRUPT ? "interrupted" : "reading the graph failed (SQLite code \(rc))")
-      }
-      body(s)
-    }
-    sqlite3_reset(s)
+    try RawStatement(db, sql).forEachRow(body)
   }
 }
 

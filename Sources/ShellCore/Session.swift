@@ -102,6 +102,19 @@ public final class Session {
     if interruptFlag.load(ordering: .relaxed) { throw ShellError("interrupted", hint: "nothing was changed") }
   }
 
+  /// A variable's value.
+  /// - Throws: `ShellError` "undefined variable $NAME" with a did-you-mean or how to define it.
+  public func variable(_ name: String) throws -> Value {
+    guard let value = variables[name] else {
+      let near = Names.suggestions(for: name, among: Array(variables.keys))
+      throw ShellError(
+        "undefined variable $\(name)",
+        hint: near.first.map { "did you mean $\($0)?" }
+          ?? "define it with let \(name) = VALUE or --param \(name)=VALUE")
+    }
+    return value
+  }
+
   /// Resolves a name to one entity or throws a helpful error (candidates, suggestions).
   public func resolve(_ name: String) throws -> Node {
     switch try store.resolve(name) {

@@ -214,29 +214,19 @@ public final class Shell {
   /// Expands a word's variables. A word that is exactly one variable keeps its value.
   public func expand(_ word: Word) throws -> (text: String, value: Value) {
     if word.pieces.count == 1, case .variable(let name) = word.pieces[0] {
-      let value = try variable(name)
+      let value = try session.variable(name)
       return (value.plainText, value)
     }
     var text = ""
     for piece in word.pieces {
       switch piece {
       case .text(let t): text += t
-      case .variable(let name): text += try variable(name).plainText
+      case .variable(let name): text += try session.variable(name).plainText
       }
     }
     return (text, .string(text))
   }
 
-  func variable(_ name: String) throws -> Value {
-    guard let value = session.variables[name] else {
-      let near = Names.suggestions(for: name, among: Array(session.variables.keys))
-      throw ShellError(
-        "undefined variable $\(name)",
-        hint: near.first.map { "did you mean $\($0)?" }
-          ?? "define it with let \(name) = VALUE or --param \(name)=VALUE")
-    }
-    return value
-  }
 }
 
 /// An error that already carries its own `FILE:LINE:COLUMN:` location (from a nested file).
