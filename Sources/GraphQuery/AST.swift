@@ -1,3 +1,5 @@
+import KnowledgeGraph
+
 /// The syntax tree of a query: a list of clauses.
 struct Query: Sendable {
   var clauses: [Clause]

@@ -1,3 +1,4 @@
+import KnowledgeGraph
 import Foundation
 
 /// One running aggregate (count, collect, sum, avg, min, max, stdev, percentiles).

@@ -1,3 +1,4 @@
+import KnowledgeGraph
 import Foundation
 
 /// Variables visible at one point of a query: name to slot in the row, and what each holds.

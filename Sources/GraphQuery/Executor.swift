@@ -1,3 +1,4 @@
+import KnowledgeGraph
 import Foundation
 
 /// A step of the running pipeline: rows are pushed in, `finish` flushes what it buffered.

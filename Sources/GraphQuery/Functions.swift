@@ -1,3 +1,4 @@
+import KnowledgeGraph
 import Foundation
 
 /// Scalar functions (aggregates live in Aggregation.swift).

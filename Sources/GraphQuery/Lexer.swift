@@ -1,3 +1,5 @@
+import KnowledgeGraph
+
 /// One token of query text.
 struct Token: Sendable {
   enum Kind: Equatable, Sendable {

@@ -1,3 +1,4 @@
+import KnowledgeGraph
 import Foundation
 
 /// Runs a `MatchPlan` for one input row, calling `emit` with every extended row.

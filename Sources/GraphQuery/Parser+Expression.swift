@@ -1,3 +1,5 @@
+import KnowledgeGraph
+
 /// Expression grammar, lowest precedence first: OR, XOR, AND, NOT, comparison,
 /// string/list/null predicates, + -, * / %, ^, unary + -, postfix (property, index, label), atom.
 extension Parser {

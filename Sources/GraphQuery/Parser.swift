@@ -1,3 +1,5 @@
+import KnowledgeGraph
+
 /// Turns query text into a `Query`, clause by clause. Expressions are in Parser+Expression.swift.
 struct Parser {
   let text: [Unicode.Scalar]

@@ -1,3 +1,4 @@
+import KnowledgeGraph
 import Foundation
 
 /// A planned MATCH clause: the order in which pattern variables get bound, and where each

@@ -1,3 +1,4 @@
+import KnowledgeGraph
 import Foundation
 
 /// WITH and RETURN: projection, implicit grouping with aggregates, DISTINCT, ORDER BY,

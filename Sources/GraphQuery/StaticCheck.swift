@@ -1,3 +1,5 @@
+import KnowledgeGraph
+
 /// Checks done before a query runs: unknown functions, property access on values that
 /// have no properties, and what an expression is known to produce.
 enum StaticCheck {

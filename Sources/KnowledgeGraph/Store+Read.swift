@@ -110,6 +110,23 @@ extension KnowledgeStore {
     try read { try String.fetchAll($0, sql: "SELECT name FROM edge_type ORDER BY name") }
   }
 
+  /// All fact predicates, for completion and suggestions.
+  public func predicates() throws -> [String] {
+    try read { try String.fetchAll($0, sql: "SELECT DISTINCT predicate FROM fact ORDER BY predicate") }
+  }
+
+  /// Fact ids starting with a prefix (case-insensitive), for completion.
+  public func factKeys(prefix: String, limit: Int) throws -> [String] {
+    try read {
+      try String.fetchAll(
+        $0, sql: "SELECT key FROM fact WHERE key LIKE ? ESCAPE '\\' ORDER BY key LIMIT ?",
+        arguments: [
+          prefix.replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_") + "%",
+          limit,
+        ])
+    }
+  }
+
   /// Counts of the store's main tables.
   public func counts() throws -> [(String, Int)] {
     try read { db in

@@ -1,5 +1,16 @@
+import KnowledgeGraph
+
 /// A parsed invocation of a command: its positional arguments, flags and pipeline input.
+///
+/// `run` reads typed values through the command's declarations: `call[Self.limit]` is the
+/// checked value or the declared default.
 public struct Call: Sendable {
+  /// The typed value of a declared parameter (its default when it was not given).
+  public subscript<T>(_ parameter: Param<T>) -> T { parameter.read(values[parameter.spec.name]) }
+
+  /// Whether a parameter was given on the command line (not defaulted).
+  public func given<T>(_ parameter: Param<T>) -> Bool { values[parameter.spec.name] != nil }
+
   public var name: String
   public var arguments: [String]
   /// The arguments as values: a `$var` alone in a word keeps its structured value.
@@ -10,6 +21,8 @@ public struct Call: Sendable {
   /// The previous stage's output in a pipeline.
   public var input: Output?
   public let signature: Signature
+  /// The checked value of every parameter that was given, by parameter name.
+  public var values: [String: Value] = [:]
 
   /// A required positional argument.
   public func argument(_ index: Int) -> String? { index < arguments.count ? arguments[index] : nil }
@@ -42,6 +55,7 @@ public struct Call: Sendable {
     var arguments: [String] = []
     var values: [Value] = []
     var flags: [String: String] = [:]
+    var typed: [String: Value] = [:]
     var i = 0
     while i < words.count {
       let word = words[i]
@@ -52,40 +66,30 @@ public struct Call: Sendable {
           inline = String(name[name.index(after: eq)...])
           name = String(name[..<eq])
         }
-        guard let flag = signature.flags.first(where: { $0.name == name }) else {
-          let near = Names.suggestions(for: name, among: signature.flags.map(\.name))
-          throw ShellError(
-            "\(signature.name): unknown flag --\(name)",
-            hint: near.first.map { "did you mean --\($0)?" } ?? "usage: \(signature.usage)")
+        guard let spec = signature.parameter(name), spec.isOption else {
+          let options = signature.parameters.filter(\.isOption).map(\.name)
+          throw KgshError.unknownFlag(
+            signature.name, name, suggestions: Names.suggestions(for: name, among: options, limit: 1),
+            usage: signature.usage)
         }
-        if flag.kind == .bool {
-          flags[name] = inline ?? "true"
+        if spec.isToggle {
+          let value = try spec.type.parse(inline ?? "true", name: name, command: signature.name)
+          flags[name] = value.plainText
+          typed[name] = value
         } else {
           let value: String
           if let inline {
             value = inline
           } else {
             guard i + 1 < words.count else {
-              throw ShellError.usage("\(signature.name): --\(name) needs a value", signature)
+              throw KgshError.usage("\(signature.name): --\(name) needs \(spec.type.expectation)", signature)
             }
             i += 1
             value = words[i].text
           }
-          switch flag.kind {
-          case .int:
-            guard Int(value) != nil else {
-              throw ShellError(
-                "\(signature.name): --\(name) takes a whole number, not '\(value)'", hint: "e.g. --\(name) 2")
-            }
-          case .choice(let options):
-            guard options.contains(value.lowercased()) else {
-              throw ShellError(
-                "\(signature.name): --\(name) must be one of \(options.joined(separator: ", ")), not '\(value)'"
-              )
-            }
-          default: break
-          }
-          flags[name] = flag.kind == .string ? value : value.lowercased()
+          let parsed = try spec.type.parse(value, name: name, command: signature.name)
+          typed[name] = parsed
+          if case .choice = spec.type { flags[name] = value.lowercased() } else { flags[name] = value }
         }
       } else {
         arguments.append(word.text)
@@ -93,20 +97,69 @@ public struct Call: Sendable {
       }
       i += 1
     }
-    let required = signature.arguments.filter { !$0.isOptional }.count
-    if arguments.count < required && !signature.takesRawText {
-      let missing = signature.arguments[arguments.count].name.uppercased()
-      throw ShellError.usage("\(signature.name): missing \(missing)", signature)
-    }
-    if !signature.takesRawText, !(signature.arguments.last?.isVariadic ?? false),
-      arguments.count > signature.arguments.count
-    {
-      throw ShellError.usage(
-        "\(signature.name): unexpected argument '\(arguments[signature.arguments.count])'"
-          + (signature.arguments.isEmpty ? "" : " (quote names with spaces)"), signature)
+    if !signature.takesRawText {
+      try bindPositionals(arguments, values, to: signature, into: &typed)
     }
     return Call(
       name: signature.name, arguments: arguments, argumentValues: values, flags: flags, rawText: rawText,
-      input: input, signature: signature)
+      input: input, signature: signature, values: typed)
+  }
+
+  /// Checks the positional words against the declarations: count, then each value's type.
+  static func bindPositionals(
+    _ words: [String], _ values: [Value], to signature: Signature, into typed: inout [String: Value]
+  ) throws {
+    let positionals = signature.parameters.filter { !$0.isOption }
+    var index = 0
+    for spec in positionals {
+      guard case .positional(let optional, let variadic) = spec.role else { continue }
+      if variadic {
+        let rest = Array(words[min(index, words.count)...])
+        guard rest.count >= spec.minimumCount else {
+          throw KgshError.usage(
+            "\(signature.name): give at least \(spec.minimumCount) \(spec.name.uppercased())", signature)
+        }
+        typed[spec.name] = .list(
+          try zip(rest, values[min(index, values.count)...]).map { try typedWord($0, $1, spec, signature) })
+        index = words.count
+        continue
+      }
+      guard index < words.count else {
+        if optional { continue }
+        throw KgshError.usage("\(signature.name): missing \(spec.name.uppercased())", signature)
+      }
+      typed[spec.name] = try typedWord(words[index], values[index], spec, signature)
+      index += 1
+    }
+    if index < words.count {
+      let word = words[index]
+      if word.hasPrefix("-"), Double(word) == nil {
+        let options = signature.parameters.filter(\.isOption).map { "--" + $0.name }
+        throw KgshError(
+          .usage, "\(signature.name): '\(word)' is not a flag of \(signature.name)",
+          hint: options.isEmpty
+            ? "\(signature.name) takes no flags"
+            : "flags are written in full: \(options.joined(separator: ", "))")
+      }
+      let takesText = positionals.contains { [.text, .entity].contains($0.type) }
+      let hint =
+        !takesText
+        ? "usage: \(signature.usage)"
+        : "quote a name with spaces (\"Zhipu AI\"); usage: \(signature.usage)"
+      throw KgshError(.usage, "\(signature.name): unexpected argument '\(words[index])'", hint: hint)
+    }
+  }
+
+  /// A positional word checked by its type; a `$var` that holds a structured value keeps it.
+  static func typedWord(_ text: String, _ value: Value, _ spec: ParameterSpec, _ signature: Signature) throws
+    -> Value
+  {
+    if case .string = value {
+      return try spec.type.parse(text, name: spec.name, command: signature.name, positional: true)
+    }
+    if value.isNull {
+      return try spec.type.parse(text, name: spec.name, command: signature.name, positional: true)
+    }
+    return value
   }
 }

@@ -88,6 +88,8 @@ extension Shell {
     case .variable: return filtered(session.variables.keys.sorted())
     case .label: return filtered((try? session.store.labelNames()) ?? [])
     case .relationType: return filtered((try? session.store.edgeTypes()) ?? [])
+    case .predicate: return filtered((try? session.store.predicates()) ?? [])
+    case .factId: return filtered((try? session.store.factKeys(prefix: prefix, limit: 500)) ?? [])
     case .entity:
       guard let (names, total) = try? session.store.completeNames(prefix: prefix, limit: Shell.completionPage)
       else {

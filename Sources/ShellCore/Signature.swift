@@ -8,6 +8,8 @@ public enum CompletionHint: Sendable, Equatable {
   case command
   case variable
   case values([String])
+  case predicate
+  case factId
 }
 
 /// A positional argument of a command.
@@ -28,6 +30,43 @@ public struct Argument: Sendable {
     self.completion = completion
     self.isOptional = optional
     self.isVariadic = variadic
+  }
+}
+
+extension Argument {
+  /// The declaration behind this legacy description.
+  var spec: ParameterSpec {
+    var type = ParameterType(completion)
+    if case .choice = type { type = .text }
+    var spec = ParameterSpec(
+      name: name, type: type, role: .positional(optional: isOptional, variadic: isVariadic), help: help)
+    if case .values = completion { spec.completionOverride = completion }
+    return spec
+  }
+
+  init(_ spec: ParameterSpec) {
+    guard case .positional(let optional, let variadic) = spec.role else {
+      preconditionFailure("not positional")
+    }
+    self.init(spec.name, spec.help, completion: spec.completion, optional: optional, variadic: variadic)
+  }
+}
+
+extension ParameterType {
+  /// The type a legacy completion hint stands for.
+  init(_ hint: CompletionHint) {
+    switch hint {
+    case .entity: self = .entity
+    case .label: self = .label
+    case .relationType: self = .relationType
+    case .file: self = .file
+    case .command: self = .command
+    case .variable: self = .variable
+    case .predicate: self = .predicate
+    case .factId: self = .factId
+    case .values(let values): self = .choice(values)
+    case .none: self = .text
+    }
   }
 }
 
@@ -60,6 +99,36 @@ public struct Flag: Sendable {
   }
 }
 
+extension Flag {
+  /// The declaration behind this legacy description.
+  var spec: ParameterSpec {
+    let type: ParameterType
+    switch kind {
+    case .bool: type = .toggle
+    case .int: type = .integer()
+    case .choice(let values): type = .choice(values)
+    case .string:
+      if case .values = completion { type = .text } else { type = ParameterType(completion) }
+    }
+    var spec = ParameterSpec(
+      name: name, type: type, role: .option, help: help, defaultValue: defaultValue.map { .string($0) })
+    if kind == .int, let d = defaultValue, let n = Int64(d) { spec.defaultValue = .int(n) }
+    if case .values = completion { spec.completionOverride = completion }
+    return spec
+  }
+
+  init(_ spec: ParameterSpec) {
+    let kind: FlagKind
+    switch spec.type {
+    case .toggle: kind = .bool
+    case .integer: kind = .int
+    case .choice(let values): kind = .choice(values)
+    default: kind = .string
+    }
+    self.init(spec.name, spec.help, kind: kind, default: spec.defaultText, completion: spec.completion)
+  }
+}
+
 /// A runnable example; the shared example test runs it and checks the output contains `expect`.
 public struct Example: Sendable {
   public var command: String
@@ -80,8 +149,8 @@ public struct Signature: Sendable {
   public var name: String
   public var aliases: [String]
   public var summary: String
-  public var arguments: [Argument]
-  public var flags: [Flag]
+  /// Every parameter, positionals in order and options, each declared once.
+  public var parameters: [ParameterSpec]
   public var help: String
   public var examples: [Example]
   /// The command takes the rest of the statement as raw text (query languages).
@@ -90,6 +159,23 @@ public struct Signature: Sendable {
   public var writes: Bool
   /// The raw text includes the rest of the statement, pipes and all (`let x = find GLM | count`).
   public var takesPipeline: Bool
+
+  /// A signature from typed parameter declarations (`Param`s of the command).
+  public init(
+    _ name: String, aliases: [String] = [], summary: String, parameters: [ParameterSpec],
+    help: String = "", examples: [Example] = [], takesRawText: Bool = false, writes: Bool = false,
+    takesPipeline: Bool = false
+  ) {
+    self.takesPipeline = takesPipeline
+    self.name = name
+    self.aliases = aliases
+    self.summary = summary
+    self.parameters = parameters
+    self.help = help
+    self.examples = examples
+    self.takesRawText = takesRawText
+    self.writes = writes
+  }
 
   public init(
     _ name: String, aliases: [String] = [], summary: String, arguments: [Argument] = [], flags: [Flag] = [],
@@ -100,13 +186,21 @@ public struct Signature: Sendable {
     self.name = name
     self.aliases = aliases
     self.summary = summary
-    self.arguments = arguments
-    self.flags = flags
+    self.parameters = arguments.map(\.spec) + flags.map(\.spec)
     self.help = help
     self.examples = examples
     self.takesRawText = takesRawText
     self.writes = writes
   }
+
+  /// The positional arguments, in order.
+  public var arguments: [Argument] { parameters.filter { !$0.isOption }.map(Argument.init) }
+
+  /// The `--name` options and switches.
+  public var flags: [Flag] { parameters.filter(\.isOption).map(Flag.init) }
+
+  /// The declaration of a parameter by name.
+  public func parameter(_ name: String) -> ParameterSpec? { parameters.first { $0.name == name } }
 
   /// `show ENTITY [--format F]` style usage line.
   public var usage: String {
@@ -116,12 +210,8 @@ public struct Signature: Sendable {
       if a.isVariadic { word += "..." }
       parts.append(a.isOptional ? "[\(word)]" : word)
     }
-    for f in flags {
-      switch f.kind {
-      case .bool: parts.append("[--\(f.name)]")
-      case .choice(let values): parts.append("[--\(f.name) \(values.joined(separator: "|"))]")
-      default: parts.append("[--\(f.name) \(f.kind == .int ? "N" : f.name.uppercased())]")
-      }
+    for p in parameters where p.isOption {
+      parts.append(p.isToggle ? "[--\(p.name)]" : "[--\(p.name) \(p.type.placeholder(for: p.name))]")
     }
     return parts.joined(separator: " ")
   }

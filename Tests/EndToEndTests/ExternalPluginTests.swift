@@ -61,7 +61,7 @@ final class ExternalPluginTests: XCTestCase {
       ["--continue-on-error", "-c", "news NoSuchThing; news 智谱 --kind gossip; news 智谱 --limit 1"], home: home)
     XCTAssertEqual(r.status, 1)
     XCTAssertTrue(r.stderr.contains("news: no entity named 'NoSuchThing'"), r.stderr)
-    XCTAssertTrue(r.stderr.contains("--kind must be one of all, funding, listing, product"), r.stderr)
+    XCTAssertTrue(r.stderr.contains("news: --kind takes one of all, funding, listing, product, not 'gossip'"), r.stderr)
     XCTAssertTrue(r.stdout.contains("1 item about Zhipu AI"), r.stdout)
   }
 

@@ -32,7 +32,7 @@ final class ShellTests: XCTestCase {
     XCTAssertFalse(t.run("echoargs --depth two"))
     XCTAssertTrue(t.errors.contains("whole number"), t.errors)
     XCTAssertFalse(t.run("echoargs --dir up"))
-    XCTAssertTrue(t.errors.contains("must be one of in, out"), t.errors)
+    XCTAssertTrue(t.errors.contains("echoargs: --dir takes one of in, out, not 'up'"), t.errors)
     XCTAssertTrue(t.run("echoargs a --depth=3 --all"))
     XCTAssertTrue(t.output.contains("depth=3"))
   }

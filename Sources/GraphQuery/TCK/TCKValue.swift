@@ -1,3 +1,4 @@
+import KnowledgeGraph
 import Foundation
 
 /// A value written in the TCK's result syntax: `1`, `1.0`, `'s'`, `[1, 2]`, `{k: 1}`,
