@@ -1,4 +1,5 @@
 import Foundation
+import KnowledgeGraph
 
 /// Runs a `MatchPlan` for one input row, calling `emit` with every extended row.
 ///
@@ -16,10 +17,11 @@ struct Matcher {
   let edgeSrc: [Int32]
   let edgeDst: [Int32]
   let edgeType: [Int32]
-  let outEdges: [[Int32]]
-  let inEdges: [[Int32]]
-  let outRows: SortedRows
-  let inRows: SortedRows
+  let outRows: EdgeRows
+  let inRows: EdgeRows
+  /// Edges the query created before this clause was planned, per node.
+  let createdOut: [Int32: [Int32]]
+  let createdIn: [Int32: [Int32]]
   /// No edges were created by this query, so every edge list is sorted by (type, other end).
   let sortedEdges: Bool
   /// Per relationship of the pattern, resolved once: row slots, endpoint checks, the single
@@ -47,10 +49,10 @@ struct Matcher {
     edgeSrc = g.edgeSrc
     edgeDst = g.edgeDst
     edgeType = g.edgeType
-    outEdges = g.outEdges
-    inEdges = g.inEdges
-    outRows = g.outRows
-    inRows = g.inRows
+    outRows = g.index.outRows
+    inRows = g.index.inRows
+    createdOut = g.createdOut
+    createdIn = g.createdIn
     sortedEdges = g.edgeCount == Int(g.firstCreatedEdge)
     typeSets = plan.rels.map { rel in rel.types.isEmpty ? nil : rel.types.compactMap { g.typeIndex[$0] } }
     var labels: [String: [Int32]?] = [:]
@@ -198,7 +200,14 @@ struct Matcher {
     return try propsMatch(try graph.properties(ofEdge: e), rel.props, rel.propsExpr, row)
   }
 
-  /// Calls `body(edge, otherEnd)` for each edge leaving `node` in the pattern's direction.
+  /// A node's outgoing and incoming edges: its row in the graph index, then created ones.
+  @inline(__always) func outEdges(_ n: Int32) -> EdgeList {
+    EdgeList(base: outRows.edges(n), extra: createdOut.isEmpty ? [] : createdOut[n] ?? [])
+  }
+  @inline(__always) func inEdges(_ n: Int32) -> EdgeList {
+    EdgeList(base: inRows.edges(n), extra: createdIn.isEmpty ? [] : createdIn[n] ?? [])
+  }
+
   static func follow(_ direction: Direction, forward: Bool) -> (out: Bool, in: Bool) {
     switch direction {
     case .both: return (true, true)
@@ -213,10 +222,10 @@ struct Matcher {
   {
     let (followOut, followIn) = Matcher.follow(direction, forward: forward)
     if followOut {
-      for e in outEdges[Int(node)] { try body(e, edgeDst[Int(e)]) }
+      for e in outEdges(node) { try body(e, edgeDst[Int(e)]) }
     }
     if followIn {
-      for e in inEdges[Int(node)] {
+      for e in inEdges(node) {
         let other = edgeSrc[Int(e)]
         if followOut && other == node { continue }  // a self-loop was already seen outgoing
         try body(e, other)
@@ -272,16 +281,16 @@ struct Matcher {
     if toBound {
       // Into a bound node: scan whichever end has fewer candidate edges.
       let fromCount =
-        (followOut ? outEdges[Int(from)].count : 0) + (followIn ? inEdges[Int(from)].count : 0)
+        (followOut ? outEdges(from).count : 0) + (followIn ? inEdges(from).count : 0)
       let toCount =
-        (followOut ? inEdges[Int(target)].count : 0)
-        + (followIn ? outEdges[Int(target)].count : 0)
+        (followOut ? inEdges(target).count : 0)
+        + (followIn ? outEdges(target).count : 0)
       if toCount < fromCount {
         if followOut {
-          for e in inEdges[Int(target)] where edgeSrc[Int(e)] == from { try attempt(e, target) }
+          for e in inEdges(target) where edgeSrc[Int(e)] == from { try attempt(e, target) }
         }
         if followIn {
-          for e in outEdges[Int(target)] where edgeDst[Int(e)] == from {
+          for e in outEdges(target) where edgeDst[Int(e)] == from {
             if followOut && from == target { continue }
             try attempt(e, target)
           }
@@ -294,10 +303,10 @@ struct Matcher {
       for (e, key) in zip(range.edges, range.keys) { try attempt(e, Int32(truncatingIfNeeded: key)) }
     } else {
       if followOut {
-        for e in outEdges[Int(from)] { try attempt(e, edgeDst[Int(e)]) }
+        for e in outEdges(from) { try attempt(e, edgeDst[Int(e)]) }
       }
       if followIn {
-        for e in inEdges[Int(from)] {
+        for e in inEdges(from) {
           let other = edgeSrc[Int(e)]
           if followOut && other == from { continue }  // a self-loop was already seen outgoing
           try attempt(e, other)

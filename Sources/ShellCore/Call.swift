@@ -1,3 +1,5 @@
+import KnowledgeGraph
+
 /// A parsed invocation of a command: its positional arguments, flags and pipeline input.
 public struct Call: Sendable {
   public var name: String

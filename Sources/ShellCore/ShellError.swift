@@ -1,3 +1,5 @@
+import KnowledgeGraph
+
 /// An error the user made or met, worded as one line that says what was wrong and what to do.
 public struct ShellError: Error, CustomStringConvertible, Sendable {
   public var message: String

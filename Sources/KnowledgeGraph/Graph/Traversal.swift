@@ -1,5 +1,3 @@
-import KnowledgeGraph
-
 /// Which way edges may be followed from a node.
 public enum TraversalDirection: String, Sendable, CaseIterable {
   case out, `in`, both
@@ -20,6 +18,12 @@ public struct Step: Hashable, Sendable {
   public var other: Int32
   public var type: Int32
   public var forward: Bool
+
+  public init(other: Int32, type: Int32, forward: Bool) {
+    self.other = other
+    self.type = type
+    self.forward = forward
+  }
 }
 
 /// Which edges a traversal may use: a set of type ids (nil: all) and a direction.
@@ -64,13 +68,13 @@ public struct Reached: Sendable {
   public var forward: Bool
 }
 
-/// Graph algorithms over the adjacency index. Pure functions: they read `Adjacency` and call
+/// Graph algorithms over the graph index. Pure functions: they read `GraphIndex` and call
 /// `interrupt` every few thousand nodes so Ctrl-C can stop them.
 public enum Traversal {
   static let checkEvery = 4096
 
   /// The distinct edges that may be followed from `node` (parallel edges of one type fold).
-  public static func steps(_ adj: Adjacency, _ node: Int32, _ filter: EdgeFilter) -> [Step] {
+  public static func steps(_ adj: GraphIndex, _ node: Int32, _ filter: EdgeFilter) -> [Step] {
     var out: [Step] = []
     var seen = Set<Step>()
     if filter.direction != .in {
@@ -91,7 +95,7 @@ public enum Traversal {
   /// Calls `body` for each edge that may be followed from `node`, without allocating
   /// (parallel edges are not folded: callers that visit each node once do not need it).
   @inline(__always)
-  static func forEachStep(_ adj: Adjacency, _ node: Int32, _ filter: EdgeFilter, _ body: (Step) -> Void) {
+  static func forEachStep(_ adj: GraphIndex, _ node: Int32, _ filter: EdgeFilter, _ body: (Step) -> Void) {
     if filter.direction != .in {
       for (n, t) in adj.outgoing(node) where filter.types?.contains(t) ?? true {
         body(Step(other: n, type: t, forward: true))
@@ -107,7 +111,7 @@ public enum Traversal {
   /// The number of nodes within `maxDepth` hops of `start` (not counting `start`), each
   /// counted once — the size of the neighbourhood without materialising it.
   public static func reachCount(
-    _ adj: Adjacency, from start: Int32, maxDepth: Int, filter: EdgeFilter, interrupt: () throws -> Void = {}
+    _ adj: GraphIndex, from start: Int32, maxDepth: Int, filter: EdgeFilter, interrupt: () throws -> Void = {}
   ) throws -> Int {
     var seen = [Bool](repeating: false, count: adj.nodeCount)
     seen[Int(start)] = true
@@ -138,7 +142,7 @@ public enum Traversal {
   /// Breadth-first search from `start` up to `maxDepth` hops; each node is visited once and
   /// reported with its distance and the edge it was reached by. `start` itself is not reported.
   public static func bfs(
-    _ adj: Adjacency, from start: Int32, maxDepth: Int, filter: EdgeFilter,
+    _ adj: GraphIndex, from start: Int32, maxDepth: Int, filter: EdgeFilter,
     interrupt: () throws -> Void = {}
   ) throws -> [Reached] {
     var seen = [Bool](repeating: false, count: adj.nodeCount)
@@ -169,7 +173,7 @@ public enum Traversal {
   /// Unweighted distances from `start` (following `filter`), -1 where unreachable within
   /// `maxDepth`.
   public static func distances(
-    _ adj: Adjacency, from start: Int32, maxDepth: Int, filter: EdgeFilter, interrupt: () throws -> Void = {}
+    _ adj: GraphIndex, from start: Int32, maxDepth: Int, filter: EdgeFilter, interrupt: () throws -> Void = {}
   ) throws -> [Int] {
     var dist = [Int](repeating: -1, count: adj.nodeCount)
     dist[Int(start)] = 0
@@ -183,7 +187,7 @@ public enum Traversal {
   /// none exists within `maxLength` hops. The smaller frontier is expanded first, so a hub
   /// on one side does not flood the search.
   public static func shortestPath(
-    _ adj: Adjacency, from: Int32, to: Int32, filter: EdgeFilter, maxLength: Int,
+    _ adj: GraphIndex, from: Int32, to: Int32, filter: EdgeFilter, maxLength: Int,
     interrupt: () throws -> Void = {}
   ) throws -> GraphPath? {
     if from == to { return GraphPath(nodes: [from], hops: []) }
@@ -243,7 +247,7 @@ public enum Traversal {
     /// total length, if they met. `flip` marks the target side, whose edges are walked
     /// against their direction of travel.
     mutating func advance(
-      _ adj: Adjacency, _ filter: EdgeFilter, flip: Bool, other: Frontier, work: inout Int,
+      _ adj: GraphIndex, _ filter: EdgeFilter, flip: Bool, other: Frontier, work: inout Int,
       _ interrupt: () throws -> Void
     ) throws -> Int32? {
       depth += 1
@@ -272,7 +276,7 @@ public enum Traversal {
   /// All simple paths from `from` to `to` with at most `maxLength` hops, shortest first, up
   /// to `limit` of them; `truncated` tells whether more exist.
   public static func allPaths(
-    _ adj: Adjacency, from: Int32, to: Int32, filter: EdgeFilter, maxLength: Int, limit: Int,
+    _ adj: GraphIndex, from: Int32, to: Int32, filter: EdgeFilter, maxLength: Int, limit: Int,
     interrupt: () throws -> Void = {}
   ) throws -> (paths: [GraphPath], truncated: Bool) {
     if from == to { return ([GraphPath(nodes: [from], hops: [])], false) }
@@ -323,7 +327,7 @@ public enum Traversal {
   }
 
   /// Nodes adjacent to both `a` and `b` (not `a` or `b` themselves), in index order.
-  public static func commonNeighbors(_ adj: Adjacency, _ a: Int32, _ b: Int32, filter: EdgeFilter) -> [Int32]
+  public static func commonNeighbors(_ adj: GraphIndex, _ a: Int32, _ b: Int32, filter: EdgeFilter) -> [Int32]
   {
     let left = Set(steps(adj, a, filter).map(\.other))
     let right = Set(steps(adj, b, filter).map(\.other))
@@ -331,7 +335,7 @@ public enum Traversal {
   }
 
   /// Degree of every node (edges of the given types, or all): out, in or total.
-  public static func degrees(_ adj: Adjacency, types: Set<Int32>?, direction: TraversalDirection) -> [Int] {
+  public static func degrees(_ adj: GraphIndex, types: Set<Int32>?, direction: TraversalDirection) -> [Int] {
     var result = [Int](repeating: 0, count: adj.nodeCount)
     for i in 0..<adj.nodeCount {
       let node = Int32(i)
@@ -372,7 +376,7 @@ public enum Traversal {
   /// PageRank over directed edges (of the given types, or all); dangling nodes spread their
   /// rank evenly. Scores sum to 1.
   public static func pageRank(
-    _ adj: Adjacency, types: Set<Int32>? = nil, iterations: Int = 20, damping: Double = 0.85,
+    _ adj: GraphIndex, types: Set<Int32>? = nil, iterations: Int = 20, damping: Double = 0.85,
     interrupt: () throws -> Void = {}
   ) throws -> [Double] {
     let n = adj.nodeCount
