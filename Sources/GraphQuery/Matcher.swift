@@ -258,8 +258,7 @@ struct Matcher {
       return
     }
     if let length = rel.length {
-      var trail: [Int32] = []
-      try walk(from, depth: 0, length, r, forward, toBound, target, &trail, &row, &used) { row, used in
+      try walk(from, length, r, forward, toBound, target, &row, &used) { row, used in
         try step(i + 1, &row, &used, emit)
       }
       if !toBound { row[toSlot] = .null }
@@ -315,75 +314,6 @@ struct Matcher {
     }
     if boundEdge == nil { row[relSlot] = .null }
     if !toBound { row[toSlot] = .null }
-  }
-
-  /// A variable-length relationship whose list of relationships is already bound: follow
-  /// exactly those relationships, in order.
-  func followBound(
-    _ list: [QValue], _ from: Int32, _ rel: MatchPlan.RelSpec, _ r: Int, _ forward: Bool, _ target: Int32?,
-    _ toSlot: Int, _ row: inout Row, _ used: inout [Int32], _ next: (inout Row, inout [Int32]) throws -> Void
-  ) throws {
-    var edges: [Int32] = []
-    for item in list {
-      guard case .relationship(let e) = item else { return }
-      edges.append(e)
-    }
-    if let max = rel.length?.max, edges.count > max { return }
-    if edges.count < (rel.length?.min ?? 1) { return }
-    var node = from
-    for e in (forward ? edges : edges.reversed()) {
-      let src = edgeSrc[Int(e)], dst = edgeDst[Int(e)]
-      let goesOut = src == node, goesIn = dst == node
-      switch (rel.direction, forward) {
-      case (.both, _): guard goesOut || goesIn else { return }
-      case (.outgoing, true), (.incoming, false): guard goesOut else { return }
-      default: guard goesIn else { return }
-      }
-      guard !used.contains(e), try relMatches(r, e, row) else { return }
-      node = goesOut ? dst : src
-    }
-    let toName = forward ? rel.right : rel.left
-    if let target {
-      guard node == target else { return }
-    } else {
-      guard try nodeMatches(toName, node, row) else { return }
-      row[toSlot] = .node(node)
-    }
-    used += edges
-    try next(&row, &used)
-    used.removeLast(edges.count)
-    if target == nil { row[toSlot] = .null }
-  }
-
-  /// Depth-first walk for a variable-length relationship; each edge at most once per match.
-  func walk(
-    _ node: Int32, depth: Int, _ length: (min: Int, max: Int?), _ r: Int, _ forward: Bool, _ toBound: Bool,
-    _ target: Int32, _ trail: inout [Int32], _ row: inout Row, _ used: inout [Int32],
-    _ next: (inout Row, inout [Int32]) throws -> Void
-  ) throws {
-    let rel = plan.rels[r]
-    let toName = forward ? rel.right : rel.left
-    if depth >= length.min {
-      let ok = toBound ? node == target : try nodeMatches(toName, node, row)
-      if ok {
-        let ordered = forward ? trail : trail.reversed()
-        row[slot(rel.name)] = .list(ordered.map { .relationship($0) })
-        if !toBound { row[slot(toName)] = .node(node) }
-        try next(&row, &used)
-      }
-    }
-    if let max = length.max, depth >= max { return }
-    var steps: [(Int32, Int32)] = []
-    neighbors(node, rel.direction, forward: forward) { e, other in steps.append((e, other)) }
-    for (e, other) in steps {
-      if used.contains(e) { continue }
-      guard try relMatches(r, e, row) else { continue }
-      used.append(e)
-      trail.append(e)
-      try walk(other, depth: depth + 1, length, r, forward, toBound, target, &trail, &row, &used, next)
-      trail.removeLast()
-      used.removeLast()
-    }
   }
 
   func path(_ p: MatchPlan.PathSpec, _ row: Row) -> QValue {
