@@ -4,7 +4,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEB_PACKAGES := libedit-dev libsqlite3-dev sqlite3 pkg-config
 
-.PHONY: run build test deps install bench clean format fuzz
+.PHONY: run build test deps install bench clean format fuzz fold-table
 
 ## deps: install the system packages kgsh needs (apt-get; sudo when not root).
 deps:
@@ -46,3 +46,7 @@ format:
 
 clean:
 	rm -rf .build
+
+## fold-table: regenerate Sources/KnowledgeGraph/HanziFold.swift from Knowledge/hanzi-fold.tsv.
+fold-table:
+	python3 Knowledge/tools/fold_table.py

@@ -24,6 +24,8 @@ var targets: [Target] = [
   .target(name: "LineEditor", dependencies: ["CEditLine"], path: "Sources/LineEditor"),
   .target(name: "KnowledgeGraph", dependencies: [grdb, sqlite], path: "Sources/KnowledgeGraph"),
   .target(name: "GraphQuery", dependencies: ["KnowledgeGraph"], path: "Sources/GraphQuery"),
+  // The openCypher TCK harness: feature files, expected values, the runner.
+  .target(name: "CypherTCK", dependencies: ["GraphQuery", "KnowledgeGraph"], path: "Sources/CypherTCK"),
   .target(name: "ShellCore", dependencies: ["KnowledgeGraph"], path: "Sources/ShellCore"),
   .target(name: "ShellTesting", dependencies: ["ShellCore", "KnowledgeGraph"], path: "Sources/ShellTesting"),
   // Third-party plugins: the wire protocol (no dependencies), the host inside kgsh, and the
@@ -32,24 +34,28 @@ var targets: [Target] = [
   .target(name: "ExternalPlugins", dependencies: engine + ["PluginProtocol"], path: "Sources/ExternalPlugins"),
   .target(name: "KgshPluginKit", dependencies: ["PluginProtocol"], path: "Sources/KgshPluginKit"),
   .executableTarget(
-    name: "kgsh-plugin-funding", dependencies: ["KgshPluginKit"], path: "Plugins/Examples/Funding"),
+    name: "kgsh-plugin-funding", dependencies: ["KgshPluginKit", "PluginProtocol"], path: "Plugins/Examples/Funding"),
   .executableTarget(
     name: "kgsh",
     dependencies: ["LineEditor", argumentParser, "ExternalPlugins"] + engine
       + builtInPlugins.map { .target(name: $0.target) },
     path: "Sources/kgsh"),
-  .executableTarget(name: "kgsh-tck", dependencies: ["GraphQuery", "KnowledgeGraph"], path: "Sources/kgsh-tck"),
+  .executableTarget(name: "kgsh-tck", dependencies: ["CypherTCK", "GraphQuery"], path: "Sources/kgsh-tck"),
   .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"], path: "Tests/LineEditorTests"),
   .testTarget(name: "KnowledgeGraphTests", dependencies: ["KnowledgeGraph", grdb], path: "Tests/KnowledgeGraphTests"),
-  .testTarget(name: "GraphQueryTests", dependencies: ["GraphQuery", "KnowledgeGraph"], path: "Tests/GraphQueryTests"),
-  .testTarget(name: "ShellCoreTests", dependencies: ["ShellCore", "ShellTesting"], path: "Tests/ShellCoreTests"),
+  .testTarget(
+    name: "GraphQueryTests", dependencies: ["GraphQuery", "KnowledgeGraph", "CypherTCK"], path: "Tests/GraphQueryTests"),
+  .testTarget(
+    name: "ShellCoreTests", dependencies: ["ShellCore", "ShellTesting", "KnowledgeGraph"], path: "Tests/ShellCoreTests"),
   .testTarget(
     name: "PluginTests",
     dependencies: ["ShellTesting"] + engine + builtInPlugins.map { .target(name: $0.target) },
     path: "Tests/PluginTests"),
-  .testTarget(name: "EndToEndTests", dependencies: ["ShellTesting"], path: "Tests/EndToEndTests"),
   .testTarget(
-    name: "ExternalPluginsTests", dependencies: ["ExternalPlugins", "KgshPluginKit", "ShellTesting"],
+    name: "EndToEndTests", dependencies: ["ShellTesting", "KnowledgeGraph"], path: "Tests/EndToEndTests"),
+  .testTarget(
+    name: "ExternalPluginsTests",
+    dependencies: ["ExternalPlugins", "KgshPluginKit", "PluginProtocol", "ShellTesting", "KnowledgeGraph"],
     path: "Tests/ExternalPluginsTests"),
 ]
 targets += builtInPlugins.map {

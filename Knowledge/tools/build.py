@@ -30,6 +30,13 @@ def clean(v):
     return v.replace("\t", " ").replace("\r", " ").replace("\n", " ").strip()
 
 
+def load_tsv(path):
+    with open(path, encoding="utf-8") as f:
+        lines = [ln.rstrip("\n") for ln in f if ln.strip() and not ln.startswith("#")]
+    header = lines[0].split("\t")
+    return [dict(zip(header, ln.split("\t"))) for ln in lines[1:]]
+
+
 def write(name, header, rows, comment=None):
     path = os.path.join(KDIR, name)
     with open(path, "w", encoding="utf-8", newline="\n") as f:
@@ -132,12 +139,18 @@ def main():
         text.append(e["quote"])
     art = open(kb_reference.ARTICLE_PATH, encoding="utf-8").read()
     text.append(art)
+    # hanzi-fold.tsv is the one source of the folding table (the Swift table is generated
+    # from it by `make fold-table`): keep every pair it has, add the ones the text needs.
     pairs = {}
+    fold_path = os.path.join(KDIR, "hanzi-fold.tsv")
+    if os.path.exists(fold_path):
+        for r in load_tsv(fold_path):
+            pairs[r["traditional"]] = r["simplified"]
     for ch in sorted(set("".join(text))):
         if not CJK.match(ch):
             continue
         s = T2S.convert(ch)
-        if len(s) == 1 and s != ch:
+        if len(s) == 1 and s != ch and ch not in pairs:
             pairs[ch] = s
     rows = [dict(traditional=t, simplified=s) for t, s in sorted(pairs.items(), key=lambda kv: (kv[1], kv[0]))]
     write("hanzi-fold.tsv", ["traditional", "simplified"], rows)

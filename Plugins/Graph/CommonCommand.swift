@@ -1,3 +1,4 @@
+import KnowledgeGraph
 import ShellCore
 
 /// `common A B`: entities connected to both.

@@ -1,4 +1,5 @@
 import Foundation
+import KnowledgeGraph
 import ShellCore
 
 /// `export FORMAT [FILE]`: the last subgraph (or the whole graph) as DOT, Mermaid, JSON,
@@ -92,7 +93,7 @@ struct ExportGraph {
   var edges: [(src: Int64, type: String, dst: Int64)]
 
   static func load(_ session: Session) throws -> ExportGraph {
-    let adj = try session.store.adjacency()
+    let adj = try session.store.graphIndex()
     var sub = session.extensions[Subgraph.key] as? Subgraph
     if sub?.generation != session.store.generation { sub = nil }
     let selected =

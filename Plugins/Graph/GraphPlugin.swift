@@ -1,7 +1,7 @@
 import ShellCore
 
-/// Graph traversal and analysis over the adjacency index: neighbourhoods, paths, common
-/// neighbours, rankings, subgraphs and export.
+/// Graph traversal and analysis over the graph index (`GraphIndex`, `Traversal`):
+/// neighbourhoods, paths, common neighbours, rankings, subgraphs and export.
 public enum GraphPlugin {
   public static let plugin = Plugin(
     name: "graph", version: "1.0.0",

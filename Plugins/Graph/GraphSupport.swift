@@ -1,19 +1,20 @@
 import Foundation
+import KnowledgeGraph
 import ShellCore
 
-/// Shared plumbing of the graph commands: resolving names to adjacency indices, parsing
+/// Shared plumbing of the graph commands: resolving names to graph index positions, parsing
 /// `--rel`/`--dir`, and naming nodes.
 struct GraphContext {
   let session: Session
-  let adj: Adjacency
+  let adj: GraphIndex
   private var cache: [Int32: Node] = [:]
 
   init(_ session: Session) throws {
     self.session = session
-    self.adj = try session.store.adjacency()
+    self.adj = try session.store.graphIndex()
   }
 
-  /// The adjacency index of a name typed by the user (resolution errors come from the session).
+  /// The graph index position of a name typed by the user (resolution errors come from the session).
   func index(_ name: String) throws -> Int32 {
     let node = try session.resolve(name)
     guard let i = adj.index(of: node.id) else { throw ShellError("'\(node.name)' is not in the graph index") }
@@ -28,12 +29,12 @@ struct GraphContext {
     for name in names {
       let id = adj.typeID(name) ?? adj.typeID(name.uppercased())
       guard let id else {
-        let near = Names.suggestions(for: name, among: Array(adj.typeNames.values))
+        let near = Names.suggestions(for: name, among: adj.typeNames)
         throw ShellError(
           "\(call.name): no relation type '\(name)'",
           hint: near.first.map { "did you mean \($0)? (see relations)" } ?? "see relations for the types")
       }
-      ids.insert(Int32(id))
+      ids.insert(id)
     }
     return ids
   }
@@ -43,7 +44,7 @@ struct GraphContext {
       types: try types(call), direction: TraversalDirection(rawValue: call.flag("dir") ?? "both") ?? .both)
   }
 
-  func typeName(_ t: Int32) -> String { adj.typeNames[Int64(t)] ?? "?" }
+  func typeName(_ t: Int32) -> String { adj.typeName(t) }
 
   /// A node's key, name and labels (graph commands never need its properties).
   mutating func node(_ i: Int32) throws -> Node {

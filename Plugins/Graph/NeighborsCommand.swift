@@ -1,3 +1,4 @@
+import KnowledgeGraph
 import ShellCore
 
 /// `neighbors ENTITY`: entities within N hops, each with its distance and the edge it was

@@ -1,3 +1,4 @@
+import KnowledgeGraph
 import ShellCore
 
 /// `path FROM TO`: the shortest path between two entities, or all simple paths.

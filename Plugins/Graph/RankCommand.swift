@@ -1,4 +1,5 @@
 import Foundation
+import KnowledgeGraph
 import ShellCore
 
 /// `rank`: the most connected or most central entities.

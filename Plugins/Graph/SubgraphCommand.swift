@@ -1,10 +1,11 @@
+import KnowledgeGraph
 import ShellCore
 
 /// The nodes and edges `subgraph` selected, kept in `session.extensions["graph.subgraph"]`
 /// for `export`.
 struct Subgraph: Sendable {
   static let key = "graph.subgraph"
-  /// Node ids, in adjacency order.
+  /// Node ids, in graph index order.
   var nodeIDs: [Int64]
   /// Edges as (source id, type name, target id); parallel edges of one type fold.
   var edges: [(src: Int64, type: String, dst: Int64)]
@@ -12,7 +13,8 @@ struct Subgraph: Sendable {
   var generation: Int
 
   /// The subgraph induced by `nodes` (edges among them, of `types` when given).
-  static func induced(by nodes: [Int32], in adj: Adjacency, types: Set<Int32>?, generation: Int) -> Subgraph {
+  static func induced(by nodes: [Int32], in adj: GraphIndex, types: Set<Int32>?, generation: Int) -> Subgraph
+  {
     let sorted = Array(Set(nodes)).sorted()
     let member = Set(sorted)
     var edges: [(src: Int64, type: String, dst: Int64)] = []
@@ -20,7 +22,7 @@ struct Subgraph: Sendable {
       var seen = Set<Step>()
       for (d, t) in adj.outgoing(n) where member.contains(d) && (types?.contains(t) ?? true) {
         guard seen.insert(Step(other: d, type: t, forward: true)).inserted else { continue }
-        edges.append((adj.nodeIDs[Int(n)], adj.typeNames[Int64(t)] ?? "?", adj.nodeIDs[Int(d)]))
+        edges.append((adj.nodeIDs[Int(n)], adj.typeName(t), adj.nodeIDs[Int(d)]))
       }
     }
     return Subgraph(nodeIDs: sorted.map { adj.nodeIDs[Int($0)] }, edges: edges, generation: generation)

@@ -1,3 +1,4 @@
+import KnowledgeGraph
 import ShellCore
 
 /// `cite FACT-OR-ENTITY`: the exact quotes and sources behind a fact or an entity.
@@ -14,8 +15,10 @@ struct CiteCommand: Command {
     let rows: [[Value]] = try facts.map { f in
       let source = try f.provenance.source.flatMap { try session.store.source(key: $0) }
       return [
-        .string(f.key ?? "#\(f.id)"), .string(f.predicate), .string(FactText.value(f)), .string(f.provenance.quote ?? ""),
-        .string(source.map { [$0.publisher, $0.published, $0.url].compactMap { $0 }.joined(separator: ", ") } ?? ""),
+        .string(f.key ?? "#\(f.id)"), .string(f.predicate), .string(FactText.value(f)),
+        .string(f.provenance.quote ?? ""),
+        .string(
+          source.map { [$0.publisher, $0.published, $0.url].compactMap { $0 }.joined(separator: ", ") } ?? ""),
         .string(f.provenance.source ?? ""),
       ]
     }

@@ -1,3 +1,4 @@
+import KnowledgeGraph
 import ShellCore
 
 /// How facts read in tables: `over ¥500 m`, `73.1%`, `2026-01-08`.
@@ -8,7 +9,8 @@ enum FactText {
     case "percent": text = fact.rawValue + "%"
     case "money", "number":
       if fact.rawValue.contains("..") {
-        text = fact.rawValue.replacingOccurrences(of: "..", with: "–") + (fact.currency.map { " \($0)" } ?? "")
+        text =
+          fact.rawValue.replacingOccurrences(of: "..", with: "–") + (fact.currency.map { " \($0)" } ?? "")
       } else {
         text = ValueFormat.human(fact.value)
       }
@@ -24,7 +26,8 @@ enum FactText {
     var groups: [String: [Fact]] = [:]
     for fact in facts {
       // Values in different currencies or units are restatements, not disagreements.
-      let key = [fact.predicate, fact.provenance.asOf ?? "", fact.currency ?? "", fact.unit ?? ""].joined(separator: "|")
+      let key = [fact.predicate, fact.provenance.asOf ?? "", fact.currency ?? "", fact.unit ?? ""].joined(
+        separator: "|")
       groups[key, default: []].append(fact)
     }
     var result: [String: [Fact]] = [:]

@@ -1,4 +1,5 @@
 import Foundation
+import KnowledgeGraph
 import ShellCore
 
 /// `import NODES.csv [EDGES.csv]`: bulk-loads a graph from CSV or TSV files in one

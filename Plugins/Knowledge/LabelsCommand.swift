@@ -1,3 +1,4 @@
+import KnowledgeGraph
 import ShellCore
 
 /// `labels`: node labels with counts.
@@ -7,6 +8,9 @@ struct LabelsCommand: Command {
     examples: [Example("labels", "Company, Person, Model ...", expect: "Company")])
 
   func run(_ call: Call, _ session: Session) throws -> Output {
-    .table(Table(columns: ["label", "count"], rows: try session.store.labelCounts().map { [.string($0.label), .int(Int64($0.count))] }))
+    .table(
+      Table(
+        columns: ["label", "count"],
+        rows: try session.store.labelCounts().map { [.string($0.label), .int(Int64($0.count))] }))
   }
 }

@@ -1,3 +1,4 @@
+import KnowledgeGraph
 import ShellCore
 
 /// `relations [ENTITY]`: edge types with counts, across the graph or around one entity.
@@ -21,13 +22,13 @@ struct RelationsCommand: Command {
           rows: try session.store.edgeTypeCounts().map { [.string($0.type), .int(Int64($0.count))] }))
     }
     let node = try session.resolve(name)
-    let adj = try session.store.adjacency()
+    let adj = try session.store.graphIndex()
     guard let i = adj.index(of: node.id) else {
       return .table(Table(columns: ["type", "direction", "count"], rows: []))
     }
     var counts: [String: (out: Int, in: Int)] = [:]
-    for (_, t) in adj.outgoing(i) { counts[adj.typeNames[Int64(t)] ?? "?", default: (0, 0)].out += 1 }
-    for (_, t) in adj.incoming(i) { counts[adj.typeNames[Int64(t)] ?? "?", default: (0, 0)].in += 1 }
+    for (_, t) in adj.outgoing(i) { counts[adj.typeName(t), default: (0, 0)].out += 1 }
+    for (_, t) in adj.incoming(i) { counts[adj.typeName(t), default: (0, 0)].in += 1 }
     var rows: [[Value]] = []
     for (type, c) in counts.sorted(by: { $0.key < $1.key }) {
       if c.out > 0 { rows.append([.string(type), .string("out"), .int(Int64(c.out))]) }

@@ -1,3 +1,4 @@
+import KnowledgeGraph
 import ShellCore
 
 /// `show ENTITY`: the entity card — names, key facts, relations, conflicts and sources.
@@ -31,12 +32,16 @@ struct ShowCommand: Command {
     var counts: [String: Int] = [:]
     for f in facts {
       counts[f.predicate, default: 0] += 1
-      if let current = latest[f.predicate], (current.provenance.asOf ?? "") >= (f.provenance.asOf ?? "") { continue }
+      if let current = latest[f.predicate], (current.provenance.asOf ?? "") >= (f.provenance.asOf ?? "") {
+        continue
+      }
       latest[f.predicate] = f
     }
     let factRows: [[Value]] = latest.values.sorted { $0.predicate < $1.predicate }.map { f in
       var note = ""
-      if conflicts[f.predicate] != nil { note = "CONFLICT: sources disagree" } else if counts[f.predicate, default: 1] > 1 {
+      if conflicts[f.predicate] != nil {
+        note = "CONFLICT: sources disagree"
+      } else if counts[f.predicate, default: 1] > 1 {
         note = "\(counts[f.predicate]! - 1) older value(s): facts \(node.key) --predicate \(f.predicate)"
       }
       return [
@@ -44,12 +49,18 @@ struct ShowCommand: Command {
         .string(f.provenance.source ?? ""), .string(note),
       ]
     }
-    sections.append(("facts", .table(Table(columns: ["predicate", "value", "as of", "source", "note"], rows: factRows))))
+    sections.append(
+      ("facts", .table(Table(columns: ["predicate", "value", "as of", "source", "note"], rows: factRows))))
 
     var relRows: [[Value]] = []
-    for (e, other) in outgoing { relRows.append([.string("→"), .string(e.type), .entity(other.ref), .string(e.provenance.source ?? "")]) }
-    for (e, other) in incoming { relRows.append([.string("←"), .string(e.type), .entity(other.ref), .string(e.provenance.source ?? "")]) }
-    sections.append(("relations", .table(Table(columns: ["dir", "type", "entity", "source"], rows: relRows))))
+    for (e, other) in outgoing {
+      relRows.append([.string("→"), .string(e.type), .entity(other.ref), .string(e.provenance.source ?? "")])
+    }
+    for (e, other) in incoming {
+      relRows.append([.string("←"), .string(e.type), .entity(other.ref), .string(e.provenance.source ?? "")])
+    }
+    sections.append(
+      ("relations", .table(Table(columns: ["dir", "type", "entity", "source"], rows: relRows))))
 
     if !conflicts.isEmpty {
       let rows = conflicts.keys.sorted().flatMap { p in conflicts[p]!.map(FactText.row) }
@@ -57,11 +68,18 @@ struct ShowCommand: Command {
     }
     let sources = try store.sources(of: node.id)
     sections.append(
-      ("sources", .table(Table(
-        columns: ["source", "title", "publisher", "published", "citations"],
-        rows: sources.map { s, c in
-          [.string(s.key), .string(s.title ?? s.url ?? ""), .string(s.publisher ?? ""), .string(s.published ?? ""), .int(Int64(c))]
-        }))))
+      (
+        "sources",
+        .table(
+          Table(
+            columns: ["source", "title", "publisher", "published", "citations"],
+            rows: sources.map { s, c in
+              [
+                .string(s.key), .string(s.title ?? s.url ?? ""), .string(s.publisher ?? ""),
+                .string(s.published ?? ""), .int(Int64(c)),
+              ]
+            }))
+      ))
     return .sections(sections)
   }
 }

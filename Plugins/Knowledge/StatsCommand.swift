@@ -1,3 +1,4 @@
+import KnowledgeGraph
 import ShellCore
 
 /// `stats`: the size of the knowledge base.
@@ -7,9 +8,13 @@ struct StatsCommand: Command {
     examples: [Example("stats", "how big the knowledge base is", expect: "entities")])
 
   func run(_ call: Call, _ session: Session) throws -> Output {
-    let names = ["node": "entities", "edge": "edges", "fact": "facts", "source": "sources", "alias": "aliases"]
+    let names = [
+      "node": "entities", "edge": "edges", "fact": "facts", "source": "sources", "alias": "aliases",
+    ]
     var fields: [(String, Value)] = [("knowledge base", .string(session.store.path ?? "memory"))]
-    for (table, count) in try session.store.counts() { fields.append((names[table] ?? table, .int(Int64(count)))) }
+    for (table, count) in try session.store.counts() {
+      fields.append((names[table] ?? table, .int(Int64(count))))
+    }
     fields.append(("labels", .int(Int64(try session.store.labelCounts().count))))
     fields.append(("relation types", .int(Int64(try session.store.edgeTypeCounts().count))))
     return .record(fields)

@@ -1,3 +1,4 @@
+import KnowledgeGraph
 import ShellCore
 
 /// `timeline [ENTITY] [--from DATE] [--to DATE]`: dated events in order.
@@ -18,7 +19,11 @@ struct TimelineCommand: Command {
       let date = f.rawValue
       guard date >= from, date <= to else { continue }
       if names[f.nodeID] == nil { names[f.nodeID] = try session.store.node(id: f.nodeID)?.name ?? "" }
-      rows.append((date, [.date(date), .string(names[f.nodeID]!), .string(f.predicate), .string(f.provenance.source ?? "")]))
+      rows.append(
+        (
+          date,
+          [.date(date), .string(names[f.nodeID]!), .string(f.predicate), .string(f.provenance.source ?? "")]
+        ))
     }
     rows.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1[1].plainText < $1.1[1].plainText }
     return .table(Table(columns: ["date", "entity", "event", "source"], rows: rows.map(\.1)))

@@ -1,4 +1,5 @@
 import Foundation
+import KnowledgeGraph
 import ShellCore
 
 /// `check-claim`: reproduces the article's two price claims from the price rows and says

@@ -1,4 +1,5 @@
 import Foundation
+import KnowledgeGraph
 import ShellCore
 
 /// `compare A B [C ...]`: plans per month (or year) or API models per 1M tokens, side by side,

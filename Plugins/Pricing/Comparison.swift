@@ -1,4 +1,5 @@
 import Foundation
+import KnowledgeGraph
 import ShellCore
 
 /// One price row priced for a comparison: per month or year for plans, input/output and

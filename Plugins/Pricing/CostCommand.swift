@@ -1,4 +1,5 @@
 import Foundation
+import KnowledgeGraph
 import ShellCore
 
 /// `cost MODEL [MODEL ...] --input N --output N`: what a workload costs on each API model,

@@ -1,4 +1,5 @@
 import Foundation
+import KnowledgeGraph
 import ShellCore
 
 /// `export prices [FILE]`: the current price rows (built-in and user) with the prices.tsv

@@ -1,4 +1,5 @@
 import Foundation
+import KnowledgeGraph
 import ShellCore
 
 /// An exchange-rate observation: 1 `from` = `rate` `to`, dated and sourced.

@@ -1,4 +1,5 @@
 import Foundation
+import KnowledgeGraph
 import ShellCore
 
 /// `fx [FROM TO] [--as-of DATE]`: the dated, sourced exchange rates and the one a conversion uses.

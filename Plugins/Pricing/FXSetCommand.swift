@@ -1,4 +1,5 @@
 import Foundation
+import KnowledgeGraph
 import ShellCore
 
 /// `fx set FROM TO RATE [--as-of DATE] [--source TEXT]`: records a dated, sourced rate in

@@ -1,4 +1,5 @@
 import Foundation
+import KnowledgeGraph
 import ShellCore
 
 /// `import prices FILE.csv|.tsv|.json [--strict]`: adds price rows to the knowledge base

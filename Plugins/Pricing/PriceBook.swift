@@ -1,4 +1,5 @@
 import Foundation
+import KnowledgeGraph
 import ShellCore
 
 /// The price rows of a session: the built-in table (Knowledge/reference/prices.tsv, read

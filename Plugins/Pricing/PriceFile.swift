@@ -1,4 +1,5 @@
 import Foundation
+import KnowledgeGraph
 import ShellCore
 
 /// A price file read for `import prices`: CSV (RFC 4180 quoting), TSV or JSON (an array of

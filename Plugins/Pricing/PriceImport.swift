@@ -1,4 +1,5 @@
 import Foundation
+import KnowledgeGraph
 import ShellCore
 
 /// Checks the records of a price file and sorts them into added, changed, unchanged and

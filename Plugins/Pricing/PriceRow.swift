@@ -1,4 +1,5 @@
 import Foundation
+import KnowledgeGraph
 import ShellCore
 
 /// One row of Knowledge/reference/prices.tsv: a plan or an API model's list price, with its

@@ -1,4 +1,5 @@
 import Foundation
+import KnowledgeGraph
 import ShellCore
 
 /// `prices [--vendor V] [--kind plan|api] [--model M] [--as-of DATE] [--currency C]`: the price table.

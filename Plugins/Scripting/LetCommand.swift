@@ -1,3 +1,4 @@
+import KnowledgeGraph
 import ShellCore
 
 /// `let NAME = VALUE`: a string, number, list or a command's structured output.

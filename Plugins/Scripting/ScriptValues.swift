@@ -1,4 +1,5 @@
 import Foundation
+import KnowledgeGraph
 import ShellCore
 
 /// Helpers shared by the scripting commands: literals, variable expansion, conversions.

@@ -1,3 +1,4 @@
+import KnowledgeGraph
 import ShellCore
 
 /// `set on-error continue|stop`, `set timer on|off`, `set timeout 5s|off`,

@@ -1,4 +1,5 @@
 import Foundation
+import KnowledgeGraph
 import ShellCore
 
 /// `source FILE`: runs a script in this session; errors name the included file's line.

@@ -1,3 +1,4 @@
+import KnowledgeGraph
 import ShellCore
 
 /// `... | uniq COLUMN`: the distinct values of a column with how often each occurs.

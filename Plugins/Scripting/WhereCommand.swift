@@ -1,3 +1,4 @@
+import KnowledgeGraph
 import ShellCore
 
 /// `... | where COLUMN OP VALUE`: keeps the rows that match.

@@ -1,4 +1,5 @@
 import GraphQuery
+import KnowledgeGraph
 import PluginProtocol
 import ShellCore
 

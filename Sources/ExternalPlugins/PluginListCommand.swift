@@ -1,4 +1,5 @@
 import Foundation
+import KnowledgeGraph
 import ShellCore
 
 /// `plugin list`: the added third-party plugins, their commands and whether they run.

@@ -1,3 +1,4 @@
+import KnowledgeGraph
 import ShellCore
 
 /// `plugin remove NAME`: forgets a plugin: its commands go away, its process is stopped.

@@ -1,4 +1,5 @@
 import Foundation
+import KnowledgeGraph
 import PluginProtocol
 import ShellCore
 

@@ -2,7 +2,7 @@ import KnowledgeGraph
 import Foundation
 
 /// Scalar functions (aggregates live in Aggregation.swift).
-enum Functions {
+package enum Functions {
   static let known: Set<String> = [
     "id", "labels", "type", "keys", "properties", "size", "length", "coalesce", "tostring", "tointeger",
     "tofloat", "toboolean", "tolower", "toupper", "abs", "ceil", "floor", "round", "sqrt", "sign", "range",
@@ -24,7 +24,7 @@ enum Functions {
   }
 
   /// Floats always show a fraction or exponent (`1.0`, `1.5e-7`), like Cypher.
-  static func formatFloat(_ f: Double) -> String {
+  package static func formatFloat(_ f: Double) -> String {
     if f.isNaN { return "NaN" }
     if f.isInfinite { return f < 0 ? "-Infinity" : "Infinity" }
     if f == f.rounded(), abs(f) < 1e16 { return String(format: "%.1f", f) }

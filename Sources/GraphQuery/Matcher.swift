@@ -1,5 +1,6 @@
 import KnowledgeGraph
 import Foundation
+import KnowledgeGraph
 
 /// Runs a `MatchPlan` for one input row, calling `emit` with every extended row.
 ///
@@ -17,10 +18,11 @@ struct Matcher {
   let edgeSrc: [Int32]
   let edgeDst: [Int32]
   let edgeType: [Int32]
-  let outEdges: [[Int32]]
-  let inEdges: [[Int32]]
-  let outRows: SortedRows
-  let inRows: SortedRows
+  let outRows: EdgeRows
+  let inRows: EdgeRows
+  /// Edges the query created before this clause was planned, per node.
+  let createdOut: [Int32: [Int32]]
+  let createdIn: [Int32: [Int32]]
   /// No edges were created by this query, so every edge list is sorted by (type, other end).
   let sortedEdges: Bool
   /// Per relationship of the pattern, resolved once: row slots, endpoint checks, the single
@@ -48,10 +50,10 @@ struct Matcher {
     edgeSrc = g.edgeSrc
     edgeDst = g.edgeDst
     edgeType = g.edgeType
-    outEdges = g.outEdges
-    inEdges = g.inEdges
-    outRows = g.outRows
-    inRows = g.inRows
+    outRows = g.index.outRows
+    inRows = g.index.inRows
+    createdOut = g.createdOut
+    createdIn = g.createdIn
     sortedEdges = g.edgeCount == Int(g.firstCreatedEdge)
     typeSets = plan.rels.map { rel in rel.types.isEmpty ? nil : rel.types.compactMap { g.typeIndex[$0] } }
     var labels: [String: [Int32]?] = [:]
@@ -199,7 +201,14 @@ struct Matcher {
     return try propsMatch(try graph.properties(ofEdge: e), rel.props, rel.propsExpr, row)
   }
 
-  /// Calls `body(edge, otherEnd)` for each edge leaving `node` in the pattern's direction.
+  /// A node's outgoing and incoming edges: its row in the graph index, then created ones.
+  @inline(__always) func outEdges(_ n: Int32) -> EdgeList {
+    EdgeList(base: outRows.edges(n), extra: createdOut.isEmpty ? [] : createdOut[n] ?? [])
+  }
+  @inline(__always) func inEdges(_ n: Int32) -> EdgeList {
+    EdgeList(base: inRows.edges(n), extra: createdIn.isEmpty ? [] : createdIn[n] ?? [])
+  }
+
   static func follow(_ direction: Direction, forward: Bool) -> (out: Bool, in: Bool) {
     switch direction {
     case .both: return (true, true)
@@ -214,10 +223,10 @@ struct Matcher {
   {
     let (followOut, followIn) = Matcher.follow(direction, forward: forward)
     if followOut {
-      for e in outEdges[Int(node)] { try body(e, edgeDst[Int(e)]) }
+      for e in outEdges(node) { try body(e, edgeDst[Int(e)]) }
     }
     if followIn {
-      for e in inEdges[Int(node)] {
+      for e in inEdges(node) {
         let other = edgeSrc[Int(e)]
         if followOut && other == node { continue }  // a self-loop was already seen outgoing
         try body(e, other)
@@ -250,8 +259,7 @@ struct Matcher {
       return
     }
     if let length = rel.length {
-      var trail: [Int32] = []
-      try walk(from, depth: 0, length, r, forward, toBound, target, &trail, &row, &used) { row, used in
+      try walk(from, length, r, forward, toBound, target, &row, &used) { row, used in
         try step(i + 1, &row, &used, emit)
       }
       if !toBound { row[toSlot] = .null }
@@ -273,16 +281,16 @@ struct Matcher {
     if toBound {
       // Into a bound node: scan whichever end has fewer candidate edges.
       let fromCount =
-        (followOut ? outEdges[Int(from)].count : 0) + (followIn ? inEdges[Int(from)].count : 0)
+        (followOut ? outEdges(from).count : 0) + (followIn ? inEdges(from).count : 0)
       let toCount =
-        (followOut ? inEdges[Int(target)].count : 0)
-        + (followIn ? outEdges[Int(target)].count : 0)
+        (followOut ? inEdges(target).count : 0)
+        + (followIn ? outEdges(target).count : 0)
       if toCount < fromCount {
         if followOut {
-          for e in inEdges[Int(target)] where edgeSrc[Int(e)] == from { try attempt(e, target) }
+          for e in inEdges(target) where edgeSrc[Int(e)] == from { try attempt(e, target) }
         }
         if followIn {
-          for e in outEdges[Int(target)] where edgeDst[Int(e)] == from {
+          for e in outEdges(target) where edgeDst[Int(e)] == from {
             if followOut && from == target { continue }
             try attempt(e, target)
           }
@@ -295,10 +303,10 @@ struct Matcher {
       for (e, key) in zip(range.edges, range.keys) { try attempt(e, Int32(truncatingIfNeeded: key)) }
     } else {
       if followOut {
-        for e in outEdges[Int(from)] { try attempt(e, edgeDst[Int(e)]) }
+        for e in outEdges(from) { try attempt(e, edgeDst[Int(e)]) }
       }
       if followIn {
-        for e in inEdges[Int(from)] {
+        for e in inEdges(from) {
           let other = edgeSrc[Int(e)]
           if followOut && other == from { continue }  // a self-loop was already seen outgoing
           try attempt(e, other)
@@ -307,75 +315,6 @@ struct Matcher {
     }
     if boundEdge == nil { row[relSlot] = .null }
     if !toBound { row[toSlot] = .null }
-  }
-
-  /// A variable-length relationship whose list of relationships is already bound: follow
-  /// exactly those relationships, in order.
-  func followBound(
-    _ list: [QValue], _ from: Int32, _ rel: MatchPlan.RelSpec, _ r: Int, _ forward: Bool, _ target: Int32?,
-    _ toSlot: Int, _ row: inout Row, _ used: inout [Int32], _ next: (inout Row, inout [Int32]) throws -> Void
-  ) throws {
-    var edges: [Int32] = []
-    for item in list {
-      guard case .relationship(let e) = item else { return }
-      edges.append(e)
-    }
-    if let max = rel.length?.max, edges.count > max { return }
-    if edges.count < (rel.length?.min ?? 1) { return }
-    var node = from
-    for e in (forward ? edges : edges.reversed()) {
-      let src = edgeSrc[Int(e)], dst = edgeDst[Int(e)]
-      let goesOut = src == node, goesIn = dst == node
-      switch (rel.direction, forward) {
-      case (.both, _): guard goesOut || goesIn else { return }
-      case (.outgoing, true), (.incoming, false): guard goesOut else { return }
-      default: guard goesIn else { return }
-      }
-      guard !used.contains(e), try relMatches(r, e, row) else { return }
-      node = goesOut ? dst : src
-    }
-    let toName = forward ? rel.right : rel.left
-    if let target {
-      guard node == target else { return }
-    } else {
-      guard try nodeMatches(toName, node, row) else { return }
-      row[toSlot] = .node(node)
-    }
-    used += edges
-    try next(&row, &used)
-    used.removeLast(edges.count)
-    if target == nil { row[toSlot] = .null }
-  }
-
-  /// Depth-first walk for a variable-length relationship; each edge at most once per match.
-  func walk(
-    _ node: Int32, depth: Int, _ length: (min: Int, max: Int?), _ r: Int, _ forward: Bool, _ toBound: Bool,
-    _ target: Int32, _ trail: inout [Int32], _ row: inout Row, _ used: inout [Int32],
-    _ next: (inout Row, inout [Int32]) throws -> Void
-  ) throws {
-    let rel = plan.rels[r]
-    let toName = forward ? rel.right : rel.left
-    if depth >= length.min {
-      let ok = toBound ? node == target : try nodeMatches(toName, node, row)
-      if ok {
-        let ordered = forward ? trail : trail.reversed()
-        row[slot(rel.name)] = .list(ordered.map { .relationship($0) })
-        if !toBound { row[slot(toName)] = .node(node) }
-        try next(&row, &used)
-      }
-    }
-    if let max = length.max, depth >= max { return }
-    var steps: [(Int32, Int32)] = []
-    neighbors(node, rel.direction, forward: forward) { e, other in steps.append((e, other)) }
-    for (e, other) in steps {
-      if used.contains(e) { continue }
-      guard try relMatches(r, e, row) else { continue }
-      used.append(e)
-      trail.append(e)
-      try walk(other, depth: depth + 1, length, r, forward, toBound, target, &trail, &row, &used, next)
-      trail.removeLast()
-      used.removeLast()
-    }
   }
 
   func path(_ p: MatchPlan.PathSpec, _ row: Row) -> QValue {

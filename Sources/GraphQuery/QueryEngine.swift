@@ -31,8 +31,7 @@ public struct QueryEngine: Sendable {
     let query = try Parser.parse(text)
     let params = try parameters.mapValues(QValue.init)
     let writes = query.clauses.contains { if case .create = $0 { return true } else { return false } }
-    let base = try QueryGraph.load(store)
-    let graph = writes ? QueryGraph(copying: base) : base
+    let graph = try QueryGraph(store: store)
     var executor = Executor(graph: graph, parameters: params)
     executor.interrupt = interrupt
     let (first, collect, columns) = try executor.build(query)
@@ -64,7 +63,7 @@ public struct QueryEngine: Sendable {
   public func explain(_ text: String, parameters: [String: ResultValue] = [:]) throws -> String {
     let query = try Parser.parse(text)
     let params = try parameters.mapValues(QValue.init)
-    let graph = try QueryGraph.load(store)
+    let graph = try QueryGraph(store: store)
     var executor = Executor(graph: graph, parameters: params)
     _ = try executor.build(query)
     var lines: [String] = []

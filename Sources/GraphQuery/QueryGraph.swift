@@ -1,13 +1,14 @@
 import Foundation
 import KnowledgeGraph
 
-/// The graph a query runs on: the store's topology in dense arrays (nodes and edges by
-/// index, adjacency lists of edge indices, label members), node and edge details loaded
-/// lazily and cached, plus the nodes and edges a CREATE adds before they are committed.
+/// The graph a query runs on: the store's shared `GraphIndex` (topology in dense arrays
+/// and sorted edge rows), node and edge details loaded lazily and cached with the index
+/// snapshot, plus the nodes and edges a CREATE adds before they are committed.
 ///
-/// The topology is cached per store and write generation (`QueryGraph.load`), so a second
-/// query on an unchanged store starts at once. A query that writes works on a copy.
+/// The arrays start as the index's own (copy-on-write), so a read-only query copies
+/// nothing; the index is rebuilt only after a commit by any process.
 final class QueryGraph: @unchecked Sendable {
+  let index: GraphIndex
   var nodeIDs: [Int64]
   var nodeLabels: [[Int32]]
   var labelNames: [String]
@@ -21,21 +22,17 @@ final class QueryGraph: @unchecked Sendable {
   var typeIndex: [String: Int32]
   /// Number of edges of each type.
   var typeCounts: [Int]
-  var outEdges: [[Int32]]
-  var inEdges: [[Int32]]
-  /// The loaded edges again in compressed sparse rows, sorted per node by `type << 32 |
-  /// other end`: one flat array each, so a typed range or a merge reads contiguous memory
-  /// with no per-node array to chase. Not maintained for edges a query creates.
-  var outRows: SortedRows
-  var inRows: SortedRows
+  /// Edges created by the running query, per node (stored edges are in the index's rows).
+  var createdOut: [Int32: [Int32]] = [:]
+  var createdIn: [Int32: [Int32]] = [:]
   var indexOfID: NodeIndexMap
-  /// Details of stored elements, shared by copies of the same snapshot.
+  /// Details of stored elements, shared by every query on the same index snapshot.
   let cache: DetailCache
   /// Elements created by the running query: properties kept here until commit.
   var createdNodeProps: [Int32: [String: QValue]] = [:]
   var createdEdgeProps: [Int32: [String: QValue]] = [:]
-  var firstCreatedNode: Int32
-  var firstCreatedEdge: Int32
+  let firstCreatedNode: Int32
+  let firstCreatedEdge: Int32
   let store: KnowledgeStore
 
   final class DetailCache: @unchecked Sendable {
@@ -44,75 +41,12 @@ final class QueryGraph: @unchecked Sendable {
     var edges: [Int32: [String: QValue]] = [:]
   }
 
+  /// The graph of a store at its current generation (the index is rebuilt only when this
+  /// or another process committed since it was built).
   init(store: KnowledgeStore) throws {
+    let g = try store.graphIndex()
     self.store = store
-    let (ids, labels) = try store.queryNodeTopology()
-    nodeIDs = ids
-    let indexOfID = NodeIndexMap(sortedIDs: ids)
-    nodeLabels = Array(repeating: [], count: ids.count)
-    labelNames = []
-    labelIndex = [:]
-    labelMembers = []
-    for (nodeID, label) in labels {
-      guard let n = indexOfID[nodeID] else { continue }
-      let l: Int32
-      if let existing = labelIndex[label] {
-        l = existing
-      } else {
-        l = Int32(labelNames.count)
-        labelNames.append(label)
-        labelIndex[label] = l
-        labelMembers.append([])
-      }
-      nodeLabels[Int(n)].append(l)
-      labelMembers[Int(l)].append(n)
-    }
-    for l in labelMembers.indices { labelMembers[l].sort() }
-    let edges = try store.queryEdgeTopology()
-    typeNames = []
-    typeIndex = [:]
-    var typeOfStoreID: [Int64: Int32] = [:]
-    for (id, name) in edges.typeNames.sorted(by: { $0.key < $1.key }) {
-      typeOfStoreID[id] = Int32(typeNames.count)
-      typeIndex[name] = Int32(typeNames.count)
-      typeNames.append(name)
-    }
-    edgeIDs = edges.ids
-    edgeSrc = edges.src.map { indexOfID[$0]! }
-    edgeDst = edges.dst.map { indexOfID[$0]! }
-    edgeType = edges.type.map { typeOfStoreID[$0]! }
-    outEdges = Array(repeating: [], count: ids.count)
-    inEdges = Array(repeating: [], count: ids.count)
-    typeCounts = Array(repeating: 0, count: typeNames.count)
-    for t in edgeType { typeCounts[Int(t)] += 1 }
-    for e in edgeIDs.indices {
-      outEdges[Int(edgeSrc[e])].append(Int32(e))
-      inEdges[Int(edgeDst[e])].append(Int32(e))
-    }
-    // Each node's edges sorted by (type, other end): one type is a contiguous range found by
-    // binary search, and two ranges can be intersected by a merge (see Matcher+Intersect).
-    let (src, dst, type) = (edgeSrc, edgeDst, edgeType)
-    for n in 0..<ids.count {
-      if outEdges[n].count > 1 {
-        outEdges[n].sort { a, b in (type[Int(a)], dst[Int(a)], a) < (type[Int(b)], dst[Int(b)], b) }
-      }
-      if inEdges[n].count > 1 {
-        inEdges[n].sort { a, b in (type[Int(a)], src[Int(a)], a) < (type[Int(b)], src[Int(b)], b) }
-      }
-    }
-    func key(_ e: Int32, _ other: [Int32]) -> UInt64 {
-      UInt64(UInt32(type[Int(e)])) << 32 | UInt64(UInt32(other[Int(e)]))
-    }
-    outRows = SortedRows(outEdges) { key($0, dst) }
-    inRows = SortedRows(inEdges) { key($0, src) }
-    self.indexOfID = indexOfID
-    cache = DetailCache()
-    firstCreatedNode = Int32(ids.count)
-    firstCreatedEdge = Int32(edgeIDs.count)
-  }
-
-  /// A copy sharing arrays (copy-on-write) and the detail cache, for a query that writes.
-  init(copying g: QueryGraph) {
+    index = g
     nodeIDs = g.nodeIDs
     nodeLabels = g.nodeLabels
     labelNames = g.labelNames
@@ -125,37 +59,10 @@ final class QueryGraph: @unchecked Sendable {
     typeNames = g.typeNames
     typeIndex = g.typeIndex
     typeCounts = g.typeCounts
-    outEdges = g.outEdges
-    inEdges = g.inEdges
-    outRows = g.outRows
-    inRows = g.inRows
-    indexOfID = g.indexOfID
-    cache = g.cache
-    firstCreatedNode = Int32(g.nodeIDs.count)
-    firstCreatedEdge = Int32(g.edgeIDs.count)
-    store = g.store
-  }
-
-  nonisolated(unsafe) private static var snapshots: [(generation: Int, graph: QueryGraph)] = []
-  private static let snapshotLock = NSLock()
-
-  /// The graph of a store, from the cache when the store has not been written since.
-  /// The cache keeps the last few stores' graphs only.
-  static func load(_ store: KnowledgeStore) throws -> QueryGraph {
-    snapshotLock.lock()
-    if let entry = snapshots.first(where: { $0.graph.store === store }), entry.generation == store.generation
-    {
-      snapshotLock.unlock()
-      return entry.graph
-    }
-    snapshotLock.unlock()
-    let graph = try QueryGraph(store: store)
-    snapshotLock.lock()
-    snapshots.removeAll { $0.graph.store === store }
-    snapshots.append((store.generation, graph))
-    if snapshots.count > 3 { snapshots.removeFirst(snapshots.count - 3) }
-    snapshotLock.unlock()
-    return graph
+    indexOfID = g.nodeIndex
+    cache = g.attachment { DetailCache() }
+    firstCreatedNode = Int32(g.nodeCount)
+    firstCreatedEdge = Int32(g.edgeCount)
   }
 
   var nodeCount: Int { nodeIDs.count }
@@ -238,8 +145,6 @@ final class QueryGraph: @unchecked Sendable {
     for label in labels where !ids.contains(labelID(label)) { ids.append(labelID(label)) }
     nodeLabels.append(ids)
     for l in ids { labelMembers[Int(l)].append(n) }
-    outEdges.append([])
-    inEdges.append([])
     createdNodeProps[n] = props
     return n
   }
@@ -269,8 +174,8 @@ final class QueryGraph: @unchecked Sendable {
     edgeSrc.append(src)
     edgeDst.append(dst)
     edgeType.append(t)
-    outEdges[Int(src)].append(e)
-    inEdges[Int(dst)].append(e)
+    createdOut[src, default: []].append(e)
+    createdIn[dst, default: []].append(e)
     createdEdgeProps[e] = props
     return e
   }
@@ -297,19 +202,18 @@ final class QueryGraph: @unchecked Sendable {
   }
 }
 
-/// Every node's edges in one flat array (compressed sparse rows): node n's edges are
-/// `edges[start[n]..<start[n + 1]]`, with their sort keys in `keys` at the same positions.
-struct SortedRows: Sendable {
-  let start: [Int32]
-  let edges: [Int32]
-  let keys: [UInt64]
+/// A node's edges: its sorted row from the index, then edges created by the running query.
+struct EdgeList: Sequence {
+  let base: ArraySlice<Int32>
+  let extra: [Int32]
 
-  init(_ lists: [[Int32]], key: (Int32) -> UInt64) {
-    var start = [Int32](repeating: 0, count: lists.count + 1)
-    for (n, list) in lists.enumerated() { start[n + 1] = start[n] + Int32(list.count) }
-    let flat = lists.flatMap { $0 }
-    self.start = start
-    edges = flat
-    keys = flat.map(key)
+  var count: Int { base.count + extra.count }
+
+  func makeIterator() -> Iterator { Iterator(base: base.makeIterator(), extra: extra.makeIterator()) }
+
+  struct Iterator: IteratorProtocol {
+    var base: ArraySlice<Int32>.Iterator
+    var extra: IndexingIterator<[Int32]>
+    @inline(__always) mutating func next() -> Int32? { base.next() ?? extra.next() }
   }
 }

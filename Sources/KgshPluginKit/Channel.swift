@@ -1,4 +1,5 @@
 import Foundation
+import PluginProtocol
 
 /// Lines of JSON over stdin and stdout.
 final class Channel {

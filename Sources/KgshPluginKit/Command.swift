@@ -1,4 +1,4 @@
-@_exported import PluginProtocol
+import PluginProtocol
 
 /// The signature model of kgsh's commands, as a plugin declares it.
 public typealias Signature = WireSignature

@@ -1,4 +1,5 @@
 import Foundation
+import PluginProtocol
 
 /// kgsh, seen from a running command: engine calls answered while the command runs.
 public protocol Engine {

@@ -1,4 +1,5 @@
 import Foundation
+import PluginProtocol
 
 /// A plugin program: its name, version and the one list of its commands. Mark the type
 /// `@main` and `main()` speaks the protocol on stdin and stdout.

@@ -40,7 +40,7 @@ extension KnowledgeStore {
     let nodeFile = try nodesPath.map { try CSVReader(path: $0) }
     let edgeFile = try edgesPath.map { try CSVReader(path: $0) }
     defer {
-      generation += 1
+      localWrites += 1
       edgeTypeIDs = [:]
       edgeTypeNames = [:]
     }

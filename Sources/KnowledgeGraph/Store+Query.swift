@@ -2,48 +2,9 @@ import Foundation
 import GRDB
 import GRDBSQLite
 
-/// Bulk reads for the query engine (GraphQuery): whole-graph topology in one scan, and
-/// node/edge details by id, without building `Node` records for nodes a query never shows.
+/// Bulk reads for the query engine (GraphQuery): node/edge details by id (the topology is
+/// the shared `GraphIndex`), without building `Node` records for nodes a query never shows.
 extension KnowledgeStore {
-  /// Every node id and its labels, in id order.
-  public func queryNodeTopology() throws -> (ids: [Int64], labels: [(nodeID: Int64, label: String)]) {
-    try read { db in
-      var ids: [Int64] = []
-      ids.reserveCapacity(try Int.fetchOne(db, sql: "SELECT count(*) FROM node") ?? 0)
-      try Adjacency.step(db, "SELECT id FROM node ORDER BY id") { s in ids.append(sqlite3_column_int64(s, 0))
-      }
-      var labels: [(Int64, String)] = []
-      let cursor = try Row.fetchCursor(db, sql: "SELECT node_id, label FROM node_label")
-      while let row = try cursor.next() { labels.append((row[0], row[1])) }
-      return (ids, labels)
-    }
-  }
-
-  /// Every edge as (id, src, type id, dst), and the edge type names by id.
-  public func queryEdgeTopology() throws -> (
-    ids: [Int64], src: [Int64], type: [Int64], dst: [Int64], typeNames: [Int64: String]
-  ) {
-    try read { db in
-      let n = try Int.fetchOne(db, sql: "SELECT count(*) FROM edge") ?? 0
-      var ids: [Int64] = [], src: [Int64] = [], type: [Int64] = [], dst: [Int64] = []
-      ids.reserveCapacity(n)
-      src.reserveCapacity(n)
-      type.reserveCapacity(n)
-      dst.reserveCapacity(n)
-      try Adjacency.step(db, "SELECT id, src, type, dst FROM edge ORDER BY id") { s in
-        ids.append(sqlite3_column_int64(s, 0))
-        src.append(sqlite3_column_int64(s, 1))
-        type.append(sqlite3_column_int64(s, 2))
-        dst.append(sqlite3_column_int64(s, 3))
-      }
-      var names: [Int64: String] = [:]
-      for row in try Row.fetchAll(db, sql: "SELECT id, name FROM edge_type") {
-        names[row["id"]] = row["name"]
-      }
-      return (ids, src, type, dst, names)
-    }
-  }
-
   /// What a query sees of a node: key, display name, plain properties, the latest value of
   /// each fact predicate (by as-of date) and the aliases beyond name and key.
   public struct QueryNodeDetails: Sendable {

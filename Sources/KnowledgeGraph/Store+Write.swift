@@ -15,7 +15,7 @@ extension KnowledgeStore {
   public func write<T>(_ body: (GraphWriter) throws -> T) throws -> T {
     guard !isReadOnly else { throw KnowledgeError.readOnly("a write") }
     try checkWriteGuard()
-    defer { generation += 1 }
+    defer { localWrites += 1 }
     do {
       return try queue.write { db in
         let writer = GraphWriter(db: db, store: self)

@@ -14,11 +14,13 @@ public final class KnowledgeStore: @unchecked Sendable {
   public let path: String?
   public let isReadOnly: Bool
   let queue: DatabaseQueue
-  /// Bumped after every committed write; caches compare it to know when to rebuild.
-  public internal(set) var generation = 0
+  /// Bumped after every write this store commits (see `generation`).
+  var localWrites = 0
+  /// The last `PRAGMA data_version` seen, and how many times it has changed since open.
+  let commitWatch = Mutex<(dataVersion: Int64?, changes: Int)>((nil, 0))
   var edgeTypeIDs: [String: Int64] = [:]
   var edgeTypeNames: [Int64: String] = [:]
-  var adjacencyCache: (generation: Int, index: Adjacency)?
+  let graphIndexCache = Mutex<(generation: Int, index: GraphIndex)?>(nil)
   /// While set, writes are refused: the name of the running command, which did not
   /// declare that it writes (see `Command.writes`). The shell sets it around each command.
   public var writeGuard: String?
@@ -182,6 +184,26 @@ public final class KnowledgeStore: @unchecked Sendable {
     case .SQLITE_FULL, .SQLITE_IOERR: return "free some disk space and retry; nothing was changed"
     default: return nil
     }
+  }
+
+  /// Changes whenever this store or any other connection to the same file commits, so a
+  /// cache built at one generation is stale at another (the graph index, a subgraph).
+  /// SQLite's `PRAGMA data_version` sees other connections' and processes' commits; our
+  /// own are counted as they happen.
+  public var generation: Int {
+    let version = try? queue.unsafeReentrantRead { try Int64.fetchOne($0, sql: "PRAGMA data_version") }
+    let external = commitWatch.withLock { watch -> Bool in
+      guard let version, version != watch.dataVersion else { return false }
+      let changed = watch.dataVersion != nil
+      watch = (version, watch.changes + (changed ? 1 : 0))
+      return changed
+    }
+    if external {
+      // Another connection may have added edge types: look them up again.
+      edgeTypeIDs = [:]
+      edgeTypeNames = [:]
+    }
+    return localWrites + commitWatch.withLock { $0.changes }
   }
 
   /// Runs a read on the store's connection, mapping database errors to `KnowledgeError`.

@@ -1,4 +1,5 @@
 import Foundation
+import KnowledgeGraph
 
 /// Completion candidates for a position in a command line, from the signatures' hints.
 public struct CompletionResult: Sendable, Equatable {

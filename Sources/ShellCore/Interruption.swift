@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import KnowledgeGraph
 import Synchronization
 
 /// Stopping a running command: Ctrl-C and statement timeouts set `interruptFlag` (which

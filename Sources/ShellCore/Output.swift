@@ -1,4 +1,4 @@
-@_exported import KnowledgeGraph
+import KnowledgeGraph
 
 /// What a command returns: structured data, never pre-formatted text. The renderer turns it
 /// into a table, JSON, CSV, TSV or Markdown.

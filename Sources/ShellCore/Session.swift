@@ -1,4 +1,5 @@
 import Foundation
+import KnowledgeGraph
 import Synchronization
 
 /// Output formats the renderer knows.

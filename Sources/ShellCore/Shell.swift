@@ -1,4 +1,5 @@
 import Foundation
+import KnowledgeGraph
 
 /// Runs shell text: parses statements, expands variables, dispatches each pipeline stage
 /// to its command, renders the result and reports errors as one line each.

@@ -1,3 +1,4 @@
+import CypherTCK
 // kgsh-tck FEATURES_DIR [--graphs GRAPHS_DIR]
 // Runs openCypher TCK feature files against kgsh's query engine, one line per scenario,
 // then `N passed, N failed, N skipped`. Always exits 0.

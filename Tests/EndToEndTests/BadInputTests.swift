@@ -1,4 +1,5 @@
 import Foundation
+import KnowledgeGraph
 import ShellTesting
 import XCTest
 

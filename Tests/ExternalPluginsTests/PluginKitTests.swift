@@ -1,4 +1,5 @@
 import KgshPluginKit
+import PluginProtocol
 import XCTest
 
 @testable import KgshPluginKit

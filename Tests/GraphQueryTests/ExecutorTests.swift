@@ -1,3 +1,4 @@
+import CypherTCK
 import KnowledgeGraph
 import XCTest
 

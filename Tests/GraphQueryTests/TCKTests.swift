@@ -1,7 +1,8 @@
 import Foundation
+import GraphQuery
 import XCTest
 
-@testable import GraphQuery
+@testable import CypherTCK
 
 /// Runs the openCypher TCK features shared next to the repository (`../shared/tck`).
 final class TCKTests: XCTestCase {

@@ -47,7 +47,7 @@ final class ImportTests: XCTestCase {
     XCTAssertEqual(zhipu.props["score"], .double(1.5))
     XCTAssertEqual(try store.node(key: "c")?.name, "c", "a node without a name is named by its id")
     XCTAssertEqual(try store.nodes(namePrefix: "zhi", limit: 10).nodes.map(\.key), ["a"])
-    let adj = try store.adjacency()
+    let adj = try store.graphIndex()
     XCTAssertEqual(adj.edgeCount, 3)
     XCTAssertEqual(try store.search("Hillhouse").first?.node.key, "b")
   }
@@ -127,6 +127,6 @@ final class ImportTests: XCTestCase {
       }
     }
     XCTAssertTrue(plan.joined().contains("edge_out"), "\(plan)")
-    XCTAssertEqual(try store.adjacency().edgeCount, 100_000)
+    XCTAssertEqual(try store.graphIndex().edgeCount, 100_000)
   }
 }

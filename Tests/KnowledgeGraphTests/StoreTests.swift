@@ -101,13 +101,13 @@ final class StoreTests: XCTestCase {
       try w.addEdge(c, "X", a)
       try w.addEdge(b, "X", b)
     }
-    let adj = try store.adjacency()
+    let adj = try store.graphIndex()
     XCTAssertEqual(adj.edgeCount, 4)
     let a = try XCTUnwrap(adj.index(of: try XCTUnwrap(store.node(key: "a")).id))
     XCTAssertEqual(adj.outDegree(a), 2)
     XCTAssertEqual(adj.inDegree(a), 1)
     try store.write { w in try w.addEdge(try w.nodeID(key: "b")!, "X", try w.nodeID(key: "a")!) }
-    XCTAssertEqual(try store.adjacency().inDegree(a), 2, "the cache is rebuilt after a write")
+    XCTAssertEqual(try store.graphIndex().inDegree(a), 2, "the cache is rebuilt after a write")
   }
 
   func testReadOnlySQLRefusesWritesAndAttach() throws {

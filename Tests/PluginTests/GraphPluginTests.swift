@@ -182,7 +182,7 @@ final class GraphPluginTests: XCTestCase {
       for i in 0..<60 { ids.append(try w.upsertNode(key: "n\(i)", name: "N\(i)", labels: ["Thing"])) }
       for _ in 0..<90 { try w.addEdge(ids[next(60)], next(2) == 0 ? "R" : "S", ids[next(60)]) }
     }
-    let adj = try store.adjacency()
+    let adj = try store.graphIndex()
     for direction in TraversalDirection.allCases {
       let filter = EdgeFilter(direction: direction)
       for a in 0..<adj.nodeCount where a % 3 == 0 {
@@ -231,7 +231,7 @@ final class GraphPluginTests: XCTestCase {
     XCTAssertEqual(rows(t, "rank --by pagerank --limit 1").first?[1], "Delta")
     XCTAssertEqual(rows(t, "rank --label Person").map { $0[1] }.first, "Alpha")
     XCTAssertTrue(run(t, "rank --limit 2").contains("limit reached: 2 of 6 shown; raise --limit"))
-    let adj = try t.session.store.adjacency()
+    let adj = try t.session.store.graphIndex()
     let pr = try Traversal.pageRank(adj)
     XCTAssertEqual(pr.reduce(0, +), 1, accuracy: 1e-9)
   }

@@ -1,3 +1,4 @@
+import KnowledgeGraph
 import KnowledgePlugin
 import ShellCore
 import ShellTesting
@@ -37,7 +38,10 @@ final class KnowledgeCommandTests: XCTestCase {
   }
 
   func testFindRanksTheRightEntityFirst() throws {
-    for (query, key) in [("智谱", "zhipu"), ("MiniMax", "minimax"), ("月之暗面", "moonshot"), ("OpenReutor", "openrouter"), ("deepseek", "deepseek")] {
+    for (query, key) in [
+      ("智谱", "zhipu"), ("MiniMax", "minimax"), ("月之暗面", "moonshot"), ("OpenReutor", "openrouter"),
+      ("deepseek", "deepseek"),
+    ] {
       let t = try shell()
       XCTAssertTrue(t.run("find \(query) --format csv"), t.errors)
       let first = t.output.split(separator: "\n").dropFirst().first.map(String.init) ?? ""

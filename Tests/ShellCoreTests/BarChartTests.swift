@@ -1,3 +1,4 @@
+import KnowledgeGraph
 import ShellCore
 import XCTest
 

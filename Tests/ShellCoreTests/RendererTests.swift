@@ -1,3 +1,4 @@
+import KnowledgeGraph
 import XCTest
 
 @testable import ShellCore

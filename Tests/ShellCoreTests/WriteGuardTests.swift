@@ -1,3 +1,4 @@
+import KnowledgeGraph
 import ShellTesting
 import XCTest
 

@@ -1,4 +1,5 @@
 import GraphPlugin
+import KnowledgeGraph
 import KnowledgePlugin
 import PricingPlugin
 import QueryPlugin

@@ -1,4 +1,5 @@
 import KgshPluginKit
+import PluginProtocol
 
 /// `funding COMPANY [--min-investors N]`: the company's funding rounds, one row per round,
 /// from the INVESTS_IN edges of the knowledge base (asked through kgsh's engine calls).

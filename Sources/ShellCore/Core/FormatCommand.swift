@@ -1,3 +1,5 @@
+import KnowledgeGraph
+
 /// `format [table|json|csv|tsv|markdown]`: show or set the session's output format.
 struct FormatCommand: Command {
   let signature = Signature(

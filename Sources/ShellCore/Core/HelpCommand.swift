@@ -1,3 +1,5 @@
+import KnowledgeGraph
+
 /// `help [COMMAND]`: the commands grouped by plugin, or one command's full help.
 struct HelpCommand: Command {
   let signature = Signature(

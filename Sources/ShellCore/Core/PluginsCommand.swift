@@ -1,3 +1,5 @@
+import KnowledgeGraph
+
 /// `plugins`: the plugins and their commands, with origin and version.
 struct PluginsCommand: Command {
   let signature = Signature(

@@ -1,3 +1,5 @@
+import KnowledgeGraph
+
 /// Turns structured output into text in the session's format.
 public struct Renderer {
   public var format: OutputFormat

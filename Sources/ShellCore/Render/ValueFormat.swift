@@ -1,4 +1,5 @@
 import Foundation
+import KnowledgeGraph
 
 /// How values look to humans in tables: grouped digits, money with its symbol and scale.
 public enum ValueFormat {
@@ -9,7 +10,8 @@ public enum ValueFormat {
     switch value {
     case .null: return ""
     case .int(let v): return grouped(Double(v), decimals: 0)
-    case .double(let v): return v == v.rounded() && abs(v) < 1e15 ? grouped(v, decimals: 0) : trim(String(format: "%.4f", v))
+    case .double(let v):
+      return v == v.rounded() && abs(v) < 1e15 ? grouped(v, decimals: 0) : trim(String(format: "%.4f", v))
     case .decimal(let d): return "\(d)"
     case .money(let m): return money(m)
     case .list(let items): return items.map(human).joined(separator: ", ")

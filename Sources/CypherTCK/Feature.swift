@@ -1,4 +1,5 @@
 import Foundation
+import GraphQuery
 
 /// A parsed Gherkin `.feature` file of the openCypher TCK.
 package struct Feature: Sendable {

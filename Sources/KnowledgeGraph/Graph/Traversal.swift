@@ -1,5 +1,3 @@
-import KnowledgeGraph
-
 /// Which way edges may be followed from a node.
 public enum TraversalDirection: String, Sendable, CaseIterable {
   case out, `in`, both
@@ -20,6 +18,12 @@ public struct Step: Hashable, Sendable {
   public var other: Int32
   public var type: Int32
   public var forward: Bool
+
+  public init(other: Int32, type: Int32, forward: Bool) {
+    self.other = other
+    self.type = type
+    self.forward = forward
+  }
 }
 
 /// Which edges a traversal may use: a set of type ids (nil: all) and a direction.
@@ -64,13 +68,13 @@ public struct Reached: Sendable {
   public var forward: Bool
 }
 
-/// Graph algorithms over the adjacency index. Pure functions: they read `Adjacency` and call
+/// Graph algorithms over the graph index. Pure functions: they read `GraphIndex` and call
 /// `interrupt` every few thousand nodes so Ctrl-C can stop them.
 public enum Traversal {
   static let checkEvery = 4096
 
   /// The distinct edges that may be followed from `node` (parallel edges of one type fold).
-  public static func steps(_ adj: Adjacency, _ node: Int32, _ filter: EdgeFilter) -> [Step] {
+  public static func steps(_ adj: GraphIndex, _ node: Int32, _ filter: EdgeFilter) -> [Step] {
     var out: [Step] = []
     var seen = Set<Step>()
     if filter.direction != .in {
@@ -91,7 +95,7 @@ public enum Traversal {
   /// Calls `body` for each edge that may be followed from `node`, without allocating
   /// (parallel edges are not folded: callers that visit each node once do not need it).
   @inline(__always)
-  static func forEachStep(_ adj: Adjacency, _ node: Int32, _ filter: EdgeFilter, _ body: (Step) -> Void) {
+  static func forEachStep(_ adj: GraphIndex, _ node: Int32, _ filter: EdgeFilter, _ body: (Step) -> Void) {
     if filter.direction != .in {
       for (n, t) in adj.outgoing(node) where filter.types?.contains(t) ?? true {
         body(Step(other: n, type: t, forward: true))
@@ -107,7 +111,7 @@ public enum Traversal {
   /// The number of nodes within `maxDepth` hops of `start` (not counting `start`), each
   /// counted once — the size of the neighbourhood without materialising it.
   public static func reachCount(
-    _ adj: Adjacency, from start: Int32, maxDepth: Int, filter: EdgeFilter, interrupt: () throws -> Void = {}
+    _ adj: GraphIndex, from start: Int32, maxDepth: Int, filter: EdgeFilter, interrupt: () throws -> Void = {}
   ) throws -> Int {
     var seen = [Bool](repeating: false, count: adj.nodeCount)
     seen[Int(start)] = true
@@ -138,7 +142,7 @@ public enum Traversal {
   /// Breadth-first search from `start` up to `maxDepth` hops; each node is visited once and
   /// reported with its distance and the edge it was reached by. `start` itself is not reported.
   public static func bfs(
-    _ adj: Adjacency, from start: Int32, maxDepth: Int, filter: EdgeFilter,
+    _ adj: GraphIndex, from start: Int32, maxDepth: Int, filter: EdgeFilter,
     interrupt: () throws -> Void = {}
   ) throws -> [Reached] {
     var seen = [Bool](repeating: false, count: adj.nodeCount)
@@ -169,7 +173,7 @@ public enum Traversal {
   /// Unweighted distances from `start` (following `filter`), -1 where unreachable within
   /// `maxDepth`.
   public static func distances(
-    _ adj: Adjacency, from start: Int32, maxDepth: Int, filter: EdgeFilter, interrupt: () throws -> Void = {}
+    _ adj: GraphIndex, from start: Int32, maxDepth: Int, filter: EdgeFilter, interrupt: () throws -> Void = {}
   ) throws -> [Int] {
     var dist = [Int](repeating: -1, count: adj.nodeCount)
     dist[Int(start)] = 0
@@ -183,7 +187,7 @@ public enum Traversal {
   /// none exists within `maxLength` hops. The smaller frontier is expanded first, so a hub
   /// on one side does not flood the search.
   public static func shortestPath(
-    _ adj: Adjacency, from: Int32, to: Int32, filter: EdgeFilter, maxLength: Int,
+    _ adj: GraphIndex, from: Int32, to: Int32, filter: EdgeFilter, maxLength: Int,
     interrupt: () throws -> Void = {}
   ) throws -> GraphPath? {
     if from == to { return GraphPath(nodes: [from], hops: []) }
@@ -243,7 +247,7 @@ public enum Traversal {
     /// total length, if they met. `flip` marks the target side, whose edges are walked
     /// against their direction of travel.
     mutating func advance(
-      _ adj: Adjacency, _ filter: EdgeFilter, flip: Bool, other: Frontier, work: inout Int,
+      _ adj: GraphIndex, _ filter: EdgeFilter, flip: Bool, other: Frontier, work: inout Int,
       _ interrupt: () throws -> Void
     ) throws -> Int32? {
       depth += 1
@@ -267,131 +271,5 @@ public enum Traversal {
       nodes = next
       return best?.meet
     }
-  }
-
-  /// All simple paths from `from` to `to` with at most `maxLength` hops, shortest first, up
-  /// to `limit` of them; `truncated` tells whether more exist.
-  public static func allPaths(
-    _ adj: Adjacency, from: Int32, to: Int32, filter: EdgeFilter, maxLength: Int, limit: Int,
-    interrupt: () throws -> Void = {}
-  ) throws -> (paths: [GraphPath], truncated: Bool) {
-    if from == to { return ([GraphPath(nodes: [from], hops: [])], false) }
-    // Distances to the target prune branches that cannot arrive in time.
-    let backward = EdgeFilter(types: filter.types, direction: filter.direction.reversed)
-    let toTarget = try distances(adj, from: to, maxDepth: maxLength, filter: backward, interrupt: interrupt)
-    guard toTarget[Int(from)] >= 0 else { return ([], false) }
-    var found: [GraphPath] = []
-    var truncated = false
-    var onPath = [Bool](repeating: false, count: adj.nodeCount)
-    var nodes: [Int32] = [from]
-    var hops: [(type: Int32, forward: Bool)] = []
-    var work = 0
-    // Collect up to a generous bound, then keep the shortest `limit`.
-    let cap = max(limit, 1) * 4
-    func dfs(_ node: Int32) throws {
-      if truncated { return }
-      work += 1
-      if work % checkEvery == 0 { try interrupt() }
-      onPath[Int(node)] = true
-      defer { onPath[Int(node)] = false }
-      for s in steps(adj, node, filter) {
-        let d = toTarget[Int(s.other)]
-        guard d >= 0, hops.count + 1 + d <= maxLength, !onPath[Int(s.other)] else { continue }
-        nodes.append(s.other)
-        hops.append((s.type, s.forward))
-        if s.other == to {
-          if found.count >= cap {
-            truncated = true
-          } else {
-            found.append(GraphPath(nodes: nodes, hops: hops))
-          }
-        } else {
-          try dfs(s.other)
-        }
-        nodes.removeLast()
-        hops.removeLast()
-        if truncated { return }
-      }
-    }
-    try dfs(from)
-    found.sort { $0.length < $1.length }
-    if found.count > limit {
-      truncated = true
-      found = Array(found.prefix(limit))
-    }
-    return (found, truncated)
-  }
-
-  /// Nodes adjacent to both `a` and `b` (not `a` or `b` themselves), in index order.
-  public static func commonNeighbors(_ adj: Adjacency, _ a: Int32, _ b: Int32, filter: EdgeFilter) -> [Int32]
-  {
-    let left = Set(steps(adj, a, filter).map(\.other))
-    let right = Set(steps(adj, b, filter).map(\.other))
-    return left.intersection(right).subtracting([a, b]).sorted()
-  }
-
-  /// Degree of every node (edges of the given types, or all): out, in or total.
-  public static func degrees(_ adj: Adjacency, types: Set<Int32>?, direction: TraversalDirection) -> [Int] {
-    var result = [Int](repeating: 0, count: adj.nodeCount)
-    for i in 0..<adj.nodeCount {
-      let node = Int32(i)
-      if types == nil {
-        if direction != .in { result[i] += adj.outDegree(node) }
-        if direction != .out { result[i] += adj.inDegree(node) }
-      } else {
-        if direction != .in { result[i] += adj.outgoing(node).filter { types!.contains($0.1) }.count }
-        if direction != .out { result[i] += adj.incoming(node).filter { types!.contains($0.1) }.count }
-      }
-    }
-    return result
-  }
-
-  /// Node indices ordered by score, highest first (ties by index); with `top`, only the
-  /// first `top` of them, selected without sorting every node.
-  public static func ranking<S: Comparable>(_ scores: [S], top: Int? = nil) -> [Int32] {
-    func before(_ a: Int, _ b: Int) -> Bool { scores[a] != scores[b] ? scores[a] > scores[b] : a < b }
-    guard let top, top < scores.count / 8 else {
-      return scores.indices.sorted(by: before).map { Int32($0) }
-    }
-    // Keep the best `top` seen so far, sorted; most nodes fail the first comparison.
-    var best: [Int] = []
-    best.reserveCapacity(top + 1)
-    for i in scores.indices {
-      if best.count == top, let last = best.last, !before(i, last) { continue }
-      var lo = 0, hi = best.count
-      while lo < hi {
-        let mid = (lo + hi) / 2
-        if before(best[mid], i) { lo = mid + 1 } else { hi = mid }
-      }
-      best.insert(i, at: lo)
-      if best.count > top { best.removeLast() }
-    }
-    return best.map { Int32($0) }
-  }
-
-  /// PageRank over directed edges (of the given types, or all); dangling nodes spread their
-  /// rank evenly. Scores sum to 1.
-  public static func pageRank(
-    _ adj: Adjacency, types: Set<Int32>? = nil, iterations: Int = 20, damping: Double = 0.85,
-    interrupt: () throws -> Void = {}
-  ) throws -> [Double] {
-    let n = adj.nodeCount
-    guard n > 0 else { return [] }
-    let out = degrees(adj, types: types, direction: .out)
-    var rank = [Double](repeating: 1 / Double(n), count: n)
-    for _ in 0..<iterations {
-      try interrupt()
-      var dangling = 0.0
-      for i in 0..<n where out[i] == 0 { dangling += rank[i] }
-      let base = (1 - damping) / Double(n) + damping * dangling / Double(n)
-      var next = [Double](repeating: base, count: n)
-      for i in 0..<n {
-        for (src, t) in adj.incoming(Int32(i)) where types?.contains(t) ?? true {
-          next[i] += damping * rank[Int(src)] / Double(out[Int(src)])
-        }
-      }
-      rank = next
-    }
-    return rank
   }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import GraphQuery
 import KnowledgeGraph
 
 /// Runs openCypher TCK scenarios, each on a fresh in-memory store.

@@ -1,5 +1,6 @@
 import KnowledgeGraph
 import Foundation
+import GraphQuery
 
 /// A value written in the TCK's result syntax: `1`, `1.0`, `'s'`, `[1, 2]`, `{k: 1}`,
 /// `(:A {name: 'a'})`, `[:T {k: 1}]`, `<(:A)-[:T]->(:B)>`.
