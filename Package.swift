@@ -35,10 +35,14 @@ var targets: [Target] = [
   .target(name: "KgshPluginKit", dependencies: ["PluginProtocol"], path: "Sources/KgshPluginKit"),
   .executableTarget(
     name: "kgsh-plugin-funding", dependencies: ["KgshPluginKit", "PluginProtocol"], path: "Plugins/Examples/Funding"),
+  // The one list of built-in plugins, shared by the executable and the example tests.
+  .target(
+    name: "BuiltInPlugins",
+    dependencies: ["ShellCore", "ExternalPlugins"] + builtInPlugins.map { .target(name: $0.target) },
+    path: "Sources/BuiltInPlugins"),
   .executableTarget(
     name: "kgsh",
-    dependencies: ["LineEditor", argumentParser, "ExternalPlugins"] + engine
-      + builtInPlugins.map { .target(name: $0.target) },
+    dependencies: ["LineEditor", argumentParser, "ExternalPlugins", "BuiltInPlugins"] + engine,
     path: "Sources/kgsh"),
   .executableTarget(name: "kgsh-tck", dependencies: ["CypherTCK", "GraphQuery"], path: "Sources/kgsh-tck"),
   .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"], path: "Tests/LineEditorTests"),
@@ -49,7 +53,8 @@ var targets: [Target] = [
     name: "ShellCoreTests", dependencies: ["ShellCore", "ShellTesting", "KnowledgeGraph"], path: "Tests/ShellCoreTests"),
   .testTarget(
     name: "PluginTests",
-    dependencies: ["ShellTesting"] + engine + builtInPlugins.map { .target(name: $0.target) },
+    dependencies: ["ShellTesting", "BuiltInPlugins", "ExternalPlugins"] + engine
+      + builtInPlugins.map { .target(name: $0.target) },
     path: "Tests/PluginTests"),
   .testTarget(
     name: "EndToEndTests", dependencies: ["ShellTesting", "KnowledgeGraph"], path: "Tests/EndToEndTests"),

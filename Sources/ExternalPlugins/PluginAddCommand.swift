@@ -12,7 +12,11 @@ struct PluginAddCommand: Command {
       It runs again on first use and stays running for the session. A command name already
       taken by a built-in or another plugin is refused.
       """,
-    examples: [Example("plugin add ./kgsh-plugin-news", "add the Python example plugin")])
+    examples: [
+      Example(
+        "plugin add Plugins/Examples/python/kgsh-plugin-news; plugin list | select name version commands",
+        "add the Python example plugin (from the kgsh sources)")
+    ])
 
   func run(_ call: Call, _ session: Session) throws -> Output {
     guard let host = PluginHost.of(session) else {

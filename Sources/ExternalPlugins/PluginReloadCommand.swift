@@ -5,7 +5,11 @@ struct PluginReloadCommand: Command {
   let signature = Signature(
     "plugin reload", summary: "Restart a third-party plugin and re-read its commands",
     arguments: [Argument("name", "the plugin's name (see plugin list)")],
-    examples: [Example("plugin reload news", "after updating the news plugin")])
+    examples: [
+      Example(
+        "plugin add Plugins/Examples/python/kgsh-plugin-news; plugin reload news",
+        "after updating the news plugin")
+    ])
 
   func run(_ call: Call, _ session: Session) throws -> Output {
     guard let host = PluginHost.of(session) else {

@@ -6,7 +6,11 @@ struct PluginRemoveCommand: Command {
   let signature = Signature(
     "plugin remove", summary: "Remove a third-party plugin and its commands",
     arguments: [Argument("name", "the plugin's name (see plugin list)")],
-    examples: [Example("plugin remove news", "remove the news plugin")])
+    examples: [
+      Example(
+        "plugin add Plugins/Examples/python/kgsh-plugin-news; plugin remove news; plugin list",
+        "remove the news plugin")
+    ])
 
   func run(_ call: Call, _ session: Session) throws -> Output {
     guard let host = PluginHost.of(session) else {

@@ -89,6 +89,16 @@ public final class KnowledgeStore: @unchecked Sendable {
     return KnowledgeStore(path: nil, queue: queue, readOnly: false)
   }
 
+  /// A copy of this knowledge base in memory (tests and examples that must not change it).
+  public func copyInMemory() throws -> KnowledgeStore {
+    var config = Configuration()
+    config.foreignKeysEnabled = true
+    config.prepareDatabase { db in KnowledgeStore.forbidAttach(db) }
+    let copy = try DatabaseQueue(configuration: config)
+    try queue.backup(to: copy)
+    return KnowledgeStore(path: nil, queue: copy, readOnly: false)
+  }
+
   private static func checkHeader(_ path: String) throws {
     guard let handle = FileHandle(forReadingAtPath: path) else {
       throw KnowledgeError("cannot read \(path)", hint: "check its permissions")

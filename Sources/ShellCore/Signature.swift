@@ -129,7 +129,9 @@ extension Flag {
   }
 }
 
-/// A runnable example; the shared example test runs it and checks the output contains `expect`.
+/// A runnable example. The shared example test runs every example of every built-in command
+/// and compares its structured result (the `--format json` document) with a reviewed snapshot
+/// in Tests/Examples/; `expect`, when given, must also appear in the table rendering.
 public struct Example: Sendable {
   public var command: String
   public var description: String

@@ -17,7 +17,7 @@ public final class TestShell {
 
   public init(plugins: [Plugin], store: KnowledgeStore? = nil) throws {
     let registry = CommandRegistry()
-    try registry.register(CorePlugin.plugin)
+    if !plugins.contains(where: { $0.name == CorePlugin.plugin.name }) { try registry.register(CorePlugin.plugin) }
     for plugin in plugins { try registry.register(plugin) }
     let session = Session(store: try store ?? KnowledgeStore.inMemory(), registry: registry, out: out, err: err)
     shell = Shell(session: session)

@@ -1,3 +1,4 @@
+import BuiltInPlugins
 import ExternalPlugins
 import Foundation
 import KnowledgeGraph
@@ -49,17 +50,15 @@ enum SessionFactory {
           hint: "set KGSH_KNOWLEDGE to the Knowledge folder of the kgsh sources")
       }
     }
-    let registry = CommandRegistry()
-    for plugin in builtInPlugins { try registry.register(plugin) }
+    let registry = try BuiltIns.registry()
     let session = Session(
       store: store, registry: registry, isTerminal: interactive || isatty(1) == 1, width: Terminal.width())
     session.knowledgeDirectory = knowledge
     session.showsProgress = isatty(2) == 1
-    for plugin in builtInPlugins { try plugin.setUp?(session) }
     let host = PluginHost(
       paths: .init(dataDirectory: dataDirectory(), stateDirectory: stateDirectory()),
       kgshVersion: KgshCommand.version)
-    host.install(in: session, loadPlugins: plugins)
+    try BuiltIns.setUp(session, host: host, loadPlugins: plugins)
     return session
   }
 }
