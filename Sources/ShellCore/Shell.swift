@@ -89,6 +89,10 @@ public final class Shell {
 
   /// Reports an error as one line on the error sink.
   public func report(_ error: any Error, origin: String?, line: Int, column: Int?) {
+    if let stage = error as? StageError, stage.location.file == origin {
+      return report(
+        stage.underlying, origin: origin, line: stage.location.line, column: stage.location.column)
+    }
     // One line, and control characters or escape sequences in names are shown, never run.
     let message = TextWidth.sanitize(ShellError.describe(error))
     if let nested = error as? LocatedError {
@@ -134,8 +138,12 @@ public final class Shell {
   /// Runs a pipeline's stages, each fed the previous one's output.
   public func evaluate(_ pipeline: Pipeline, format: inout OutputFormat) throws -> Output {
     var output: Output? = nil
-    for stage in pipeline.stages {
-      output = try runStage(stage, input: output, format: &format)
+    for (i, stage) in pipeline.stages.enumerated() {
+      do {
+        output = try runStage(stage, input: output, format: &format)
+      } catch let error where i > 0 && !(error is StageError) && !(error is LocatedError) {
+        throw StageError(location: stage.location, underlying: error)
+      }
     }
     return output ?? .empty
   }
@@ -245,6 +253,13 @@ public final class Shell {
     return (text, .string(text))
   }
 
+}
+
+/// An error of a later stage of a pipeline, reported at that stage.
+struct StageError: Error, CustomStringConvertible {
+  var location: SourceLocation
+  var underlying: any Error
+  var description: String { ShellError.describe(underlying) }
 }
 
 /// An error that already carries its own `FILE:LINE:COLUMN:` location (from a nested file).
