@@ -73,42 +73,12 @@ struct Lexer {
     guard let first = peek(), !endsWord(first, stops) else { return nil }
     let start = location
     let startIndex = index
-    var pieces: [WordPiece] = []
-    var literal = ""
-    var quoted = false
-    func flush() {
-      if !literal.isEmpty { pieces.append(.text(literal)) }
-      literal = ""
-    }
+    var pieces = Pieces()
     while let c = peek(), !endsWord(c, stops) {
       switch c {
-      case "'":
-        quoted = true
-        let quote = location
-        advance()
-        while let d = peek(), d != "'" {
-          literal.append(d)
-          advance()
-        }
-        if try closeQuote(opened: quote) { break }
-      case "\"":
-        quoted = true
-        let quote = location
-        advance()
-        while let d = peek(), d != "\"" {
-          if d == "\\", let e = peek(1) {
-            literal.append(Lexer.escape(e))
-            advance()
-            advance()
-          } else if d == "$", let name = try variable() {
-            flush()
-            pieces.append(.variable(name))
-          } else {
-            literal.append(d)
-            advance()
-          }
-        }
-        if try closeQuote(opened: quote) { break }
+      case "'", "\"":
+        pieces.quoted = true
+        try quoted(c, into: &pieces)
       case "\\":
         guard let e = peek(1) else {
           if tolerant {
@@ -119,28 +89,63 @@ struct Lexer {
             "a backslash ends the input", hint: "remove it or continue on the next line", at: location,
             incomplete: true)
         }
-        literal.append(Lexer.escape(e))
+        pieces.literal.append(Lexer.escape(e))
         advance()
         advance()
       case "$":
         if let name = try variable() {
-          flush()
-          pieces.append(.variable(name))
+          pieces.add(variable: name)
         } else {
-          literal.append(c)
+          pieces.literal.append(c)
           advance()
         }
       default:
         trackBracket(c)
-        literal.append(c)
+        pieces.literal.append(c)
         advance()
       }
     }
-    if !literal.isEmpty || (quoted && pieces.isEmpty) { pieces.append(.text(literal)) }
     var word = Word(
-      pieces: pieces, location: start, quoted: quoted, source: text(from: startIndex, to: index))
+      pieces: pieces.finished(), location: start, quoted: pieces.quoted,
+      source: text(from: startIndex, to: index))
     word.span = startIndex..<index
     return word
+  }
+
+  /// The pieces of a word being read.
+  struct Pieces {
+    var pieces: [WordPiece] = []
+    var literal = ""
+    var quoted = false
+
+    mutating func add(variable name: String) {
+      if !literal.isEmpty { pieces.append(.text(literal)) }
+      literal = ""
+      pieces.append(.variable(name))
+    }
+
+    func finished() -> [WordPiece] {
+      !literal.isEmpty || (quoted && pieces.isEmpty) ? pieces + [.text(literal)] : pieces
+    }
+  }
+
+  /// Reads a quoted part: `'...'` is literal; `"..."` has backslash escapes and `$variables`.
+  mutating func quoted(_ quote: Character, into pieces: inout Pieces) throws {
+    let opened = location
+    advance()
+    while let d = peek(), d != quote {
+      if quote == "\"", d == "\\", let e = peek(1) {
+        pieces.literal.append(Lexer.escape(e))
+        advance()
+        advance()
+      } else if quote == "\"", d == "$", let name = try variable() {
+        pieces.add(variable: name)
+      } else {
+        pieces.literal.append(d)
+        advance()
+      }
+    }
+    _ = try closeQuote(opened: opened)
   }
 
   /// Consumes a closing quote; at the end, throws (or in tolerant mode, notes it).
