@@ -79,7 +79,7 @@ struct ImportPricesCommand: Command {
   /// A relative path is looked up next to the running script first, then in the current folder.
   static func resolve(_ file: String, session: Session) -> String {
     guard !file.hasPrefix("/"),
-      let script = Shell.of(session)?.origins.last(where: {
+      let script = session.shell?.origins.last(where: {
         FileManager.default.fileExists(atPath: $0)
       })
     else { return file }

@@ -1,7 +1,7 @@
 import ShellCore
 
 /// `expect COMMAND == VALUE | contains TEXT | rows N`: checks a command's output.
-struct ExpectCommand: Command {
+struct ExpectCommand: StatementCommand {
   let signature = Signature(
     "expect", summary: "Fail unless a command's output is, contains or has what you expect",
     arguments: [
@@ -11,21 +11,14 @@ struct ExpectCommand: Command {
     examples: [
       Example("expect find GLM contains GLM; echo ok", "the output mentions a text", expect: "ok"),
       Example("expect echo 42 == 42; echo ok", "the output is exactly a value", expect: "ok"),
-    ],
-    takesRawText: true, takesPipeline: true)
+    ])
 
-  func run(_ call: Call, _ session: Session) throws -> Output {
-    let text = call.rawText.trimmingCharacters(in: .whitespacesAndNewlines)
-    guard let (range, op) = ScriptValues.findOperator(text, [" == ", " contains ", " rows "]) else {
-      throw ShellError(
-        "expect needs COMMAND == VALUE, COMMAND contains TEXT or COMMAND rows N",
-        hint: "e.g. expect find GLM rows 3")
-    }
-    let command = text[..<range.lowerBound].trimmingCharacters(in: .whitespaces)
-    let wanted = ScriptValues.unquote(try ScriptValues.expand(String(text[range.upperBound...]), session))
-    guard let shell = Shell.of(session) else { throw ShellError("expect: no shell to run '\(command)'") }
-    let output = try shell.evaluate(text: command)
-    switch op.trimmingCharacters(in: .whitespaces) {
+  func run(_ statement: Statement, in shell: Shell) throws -> Output {
+    guard case .expectation(let expectation) = statement.kind else { return .empty }
+    let command = expectation.pipeline.text
+    let wanted = try ScriptValues.text(expectation.expected, shell)
+    let output = try shell.evaluate(expectation.pipeline)
+    switch expectation.op {
     case "rows":
       guard let n = Int(wanted) else {
         throw ShellError("expect \(command) rows: '\(wanted)' is not a number")

@@ -18,7 +18,7 @@ struct HistoryCommand: Command {
       guard !statement.hasPrefix("history") else {
         throw ShellError("history: entry \(n) is itself a history command")
       }
-      return try Shell.of(session)?.evaluate(text: statement) ?? .empty
+      return try session.shell?.evaluate(text: statement) ?? .empty
     }
     return .table(
       Table(

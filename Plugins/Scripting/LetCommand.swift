@@ -2,64 +2,67 @@ import KnowledgeGraph
 import ShellCore
 
 /// `let NAME = VALUE`: a string, number, list or a command's structured output.
-struct LetCommand: Command {
+struct LetCommand: StatementCommand {
   let signature = Signature(
     "let", summary: "Set a variable to a value or to a command's output",
     arguments: [
-      Argument("assignment", "NAME = \"text\" | NUMBER | [a, b] | $var | COMMAND", completion: .command)
+      Argument(
+        "assignment", "NAME = \"text\" | NUMBER | [a, b] | $var | WORD | COMMAND", completion: .command)
     ],
-    help: "A table is stored as a list of rows (maps); print $NAME shows it again.",
+    help: """
+      A table is stored as a list of rows (maps); print $NAME shows it again. A single word
+      that names no command is stored as text (let c = Zhipu); quote text with spaces.
+      """,
     examples: [
       Example("let company = \"Zhipu AI\"; print $company", "store a string", expect: "Zhipu AI"),
+      Example("let c = Zhipu; print $c", "a word that is no command is text", expect: "Zhipu"),
       Example("let rows = find GLM; print $rows", "store a command's table", expect: "GLM"),
-    ],
-    takesRawText: true, takesPipeline: true)
+    ])
 
-  func run(_ call: Call, _ session: Session) throws -> Output {
-    let text = call.rawText.trimmingCharacters(in: .whitespacesAndNewlines)
-    guard let eq = text.firstIndex(of: "=") else {
-      throw ShellError("let needs NAME = VALUE", hint: "e.g. let company = \"Zhipu AI\"")
-    }
-    var name = text[..<eq].trimmingCharacters(in: .whitespaces)
-    if name.hasPrefix("$") { name.removeFirst() }
-    guard let first = name.first, first.isLetter || first == "_",
-      name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" })
-    else {
-      throw ShellError(
-        "let: '\(name)' is not a variable name", hint: "use letters, digits and _, e.g. let rows = find GLM")
-    }
-    let rest = text[text.index(after: eq)...].trimmingCharacters(in: .whitespaces)
-    guard !rest.isEmpty else {
-      throw ShellError("let \(name): missing the value after =", hint: "e.g. let \(name) = 42")
-    }
-    let (value, columns) = try value(rest, session)
-    session.variables[name] = value
-    ScriptValues.setColumns(name, columns, session)
+  func run(_ statement: Statement, in shell: Shell) throws -> Output {
+    guard case .assignment(let assignment) = statement.kind else { return .empty }
+    let session = shell.session
+    let (value, columns) = try value(assignment, shell)
+    session.variables[assignment.name] = value
+    ScriptValues.setColumns(assignment.name, columns, session)
     return .empty
   }
 
   /// The value, with the column order when it came from a table.
-  func value(_ text: String, _ session: Session) throws -> (Value, [String]) {
-    if text.hasPrefix("$"), text.dropFirst().allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) {
-      let other = String(text.dropFirst())
-      return (try session.variable(other), ScriptValues.columns(other, session))
+  func value(_ assignment: Assignment, _ shell: Shell) throws -> (Value, [String]) {
+    switch assignment.value {
+    case .list(let words):
+      return (.list(try words.map { try item($0, shell) }), [])
+    case .pipeline(let pipeline):
+      if pipeline.stages.count == 1, let word = pipeline.stages[0].words.first,
+        pipeline.stages[0].words.count == 1, pipeline.stages[0].rawText == nil
+      {
+        if let name = word.variableName {
+          return (try shell.session.variable(name), ScriptValues.columns(name, shell.session))
+        }
+        if word.quoted || word.literal == nil || shell.session.registry.resolve(word.literal!, nil) == nil {
+          return (try item(word, shell), [])
+        }
+      }
+      let first = pipeline.stages[0].words[0]
+      if first.literal == nil || first.quoted {
+        throw ShellError(
+          "let \(assignment.name): '\(first.source)' is not a command, so '\(pipeline.text)' cannot run",
+          hint:
+            "kgsh has no arithmetic; to store the text, quote it: let \(assignment.name) = \"\(pipeline.text)\""
+        )
+      }
+      let output = try shell.evaluate(pipeline)
+      return (ScriptValues.value(of: output), output.asTable?.columns ?? [])
     }
-    if let scalar = try scalar(text, session) { return (scalar, []) }
-    guard let shell = Shell.of(session) else { throw ShellError("let: no shell to run '\(text)'") }
-    let output = try shell.evaluate(text: text)
-    return (ScriptValues.value(of: output), output.asTable?.columns ?? [])
   }
 
-  func scalar(_ text: String, _ session: Session) throws -> Value? {
-    if text.hasPrefix("\"") {
-      guard case .string(let s)? = ScriptValues.literal(text) else {
-        throw ShellError("let: unterminated string \(text)", hint: "close it with \"")
-      }
-      return .string(try ScriptValues.expand(s, session))
-    }
-    if text.hasPrefix("[") {
-      return ScriptValues.literal(try ScriptValues.expand(text, session)) ?? .string(text)
-    }
-    return ScriptValues.literal(text)
+  /// One word's value: a variable keeps its value, quoted text stays text, a bare word
+  /// that reads as a number or true/false becomes one.
+  func item(_ word: Word, _ shell: Shell) throws -> Value {
+    let (text, value) = try shell.expand(word)
+    if word.variableName != nil { return value }
+    if word.quoted || word.literal == nil { return .string(text) }
+    return ScriptValues.scalar(text) ?? .string(text)
   }
 }

@@ -4,114 +4,19 @@ import ShellCore
 
 /// Helpers shared by the scripting commands: literals, variable expansion, conversions.
 enum ScriptValues {
-  /// Expands `$name` and `${name}` in raw text; single-quoted parts are left alone.
-  static func expand(_ text: String, _ session: Session) throws -> String {
-    var out = ""
-    let chars = Array(text)
-    var i = 0
-    var inSingle = false
-    while i < chars.count {
-      let c = chars[i]
-      if c == "'" { inSingle.toggle() }
-      if c == "$", !inSingle, i + 1 < chars.count,
-        chars[i + 1].isLetter || chars[i + 1] == "_" || chars[i + 1] == "{"
-      {
-        var j = i + 1
-        var name = ""
-        if chars[j] == "{" {
-          j += 1
-          while j < chars.count, chars[j] != "}" { name.append(chars[j]); j += 1 }
-          j += 1
-        } else {
-          while j < chars.count, chars[j].isLetter || chars[j].isNumber || chars[j] == "_" {
-            name.append(chars[j]); j += 1
-          }
-        }
-        out += try session.variable(name).plainText
-        i = j
-        continue
-      }
-      out.append(c)
-      i += 1
-    }
-    return out
+  /// Words' expanded texts joined by spaces (`assert`, `expect`, `print`).
+  static func text(_ words: [Word], _ shell: Shell) throws -> String {
+    try words.map { try shell.expand($0).text }.joined(separator: " ")
   }
 
-  /// Removes one pair of matching quotes around text.
-  static func unquote(_ text: String) -> String {
-    let t = text.trimmingCharacters(in: .whitespaces)
-    if t.count >= 2, let f = t.first, f == "\"" || f == "'", t.last == f {
-      return String(t.dropFirst().dropLast())
+  /// A bare word as a number or `true`/`false`, or nil when it is neither.
+  static func scalar(_ text: String) -> Value? {
+    if let i = Int64(text) { return .int(i) }
+    if let first = text.first, first.isNumber || first == "-" || first == ".", let d = Double(text) {
+      return .double(d)
     }
-    return t
-  }
-
-  /// A literal: quoted string, number, `[a, b]` list, `true`/`false`, or nil when it is none.
-  static func literal(_ text: String) -> Value? {
-    let t = text.trimmingCharacters(in: .whitespaces)
-    guard let first = t.first else { return .string("") }
-    if first == "\"" || first == "'" {
-      guard t.count >= 2, t.last == first else { return nil }
-      return .string(String(t.dropFirst().dropLast()))
-    }
-    if let i = Int64(t) { return .int(i) }
-    if let d = Double(t), t.first!.isNumber || t.first == "-" || t.first == "." { return .double(d) }
-    if t == "true" || t == "false" { return .bool(t == "true") }
-    if first == "[", t.last == "]" {
-      let inner = String(t.dropFirst().dropLast())
-      if inner.trimmingCharacters(in: .whitespaces).isEmpty { return .list([]) }
-      return .list(
-        splitTopLevel(inner, on: ",").map { literal($0) ?? .string($0.trimmingCharacters(in: .whitespaces)) })
-    }
+    if text == "true" || text == "false" { return .bool(text == "true") }
     return nil
-  }
-
-  /// Splits text at a separator outside quotes and brackets.
-  static func splitTopLevel(_ text: String, on separator: Character) -> [String] {
-    var parts: [String] = []
-    var current = ""
-    var quote: Character?
-    var depth = 0
-    for c in text {
-      if let q = quote {
-        if c == q { quote = nil }
-      } else if c == "\"" || c == "'" {
-        quote = c
-      } else if c == "[" || c == "(" || c == "{" {
-        depth += 1
-      } else if c == "]" || c == ")" || c == "}" {
-        depth -= 1
-      } else if c == separator, depth == 0 {
-        parts.append(current)
-        current = ""
-        continue
-      }
-      current.append(c)
-    }
-    parts.append(current)
-    return parts
-  }
-
-  /// Finds the last occurrence of one of `operators` outside quotes; longest operators first.
-  static func findOperator(_ text: String, _ operators: [String]) -> (Range<String.Index>, String)? {
-    var found: (Range<String.Index>, String)?
-    var quote: Character?
-    var i = text.startIndex
-    while i < text.endIndex {
-      let c = text[i]
-      if let q = quote {
-        if c == q { quote = nil }
-      } else if c == "\"" || c == "'" {
-        quote = c
-      } else if let op = operators.first(where: { text[i...].hasPrefix($0) }) {
-        let end = text.index(i, offsetBy: op.count)
-        found = (i..<end, op)
-        i = end
-        continue
-      }
-      i = text.index(after: i)
-    }
-    return found
   }
 
   /// A command's output as a value: tables become lists of maps, records maps.

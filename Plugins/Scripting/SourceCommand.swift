@@ -18,7 +18,7 @@ struct SourceCommand: Command {
     examples: [Example("source /dev/null; echo done", "run an (empty) script", expect: "done")])
 
   func run(_ call: Call, _ session: Session) throws -> Output {
-    guard let shell = Shell.of(session), let file = call.argument(0) else {
+    guard let shell = session.shell, let file = call.argument(0) else {
       throw ShellError("source needs a FILE")
     }
     let running = shell.origins.filter { FileManager.default.fileExists(atPath: $0) }

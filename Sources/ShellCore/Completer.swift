@@ -17,11 +17,7 @@ extension Shell {
   /// Completes the word before `cursor` in `line`: command names first, then flags and
   /// argument values (entities, labels, relation types, files, fixed values).
   public func complete(line: String, cursor: Int) -> CompletionResult {
-    let before = String(line.prefix(cursor))
-    let statementStart =
-      before.lastIndex { $0 == ";" || $0 == "|" }.map { before.index(after: $0) } ?? before.startIndex
-    let segment = String(before[statementStart...])
-    let (typed, current, quoted) = Shell.splitForCompletion(segment)
+    let (typed, current, quoted) = CommandLineParser.completionWords(String(line.prefix(cursor)))
     let start = cursor - current.count - (quoted ? 1 : 0)
     func result(_ all: [String], total: Int? = nil) -> CompletionResult {
       let matching = all.filter { $0.lowercased().hasPrefix(current.lowercased()) }
@@ -124,29 +120,5 @@ extension Shell {
         + "\""
     }
     return word
-  }
-
-  /// Splits the text before the cursor into finished words and the word being typed.
-  static func splitForCompletion(_ text: String) -> (words: [String], current: String, quoted: Bool) {
-    var words: [String] = []
-    var current = ""
-    var quote: Character? = nil
-    var inWord = false
-    for c in text {
-      if let q = quote {
-        if c == q { quote = nil } else { current.append(c) }
-      } else if c == "'" || c == "\"" {
-        quote = c
-        inWord = true
-      } else if c == " " || c == "\t" {
-        if inWord { words.append(current) }
-        current = ""
-        inWord = false
-      } else {
-        current.append(c)
-        inWord = true
-      }
-    }
-    return (words, current, quote != nil)
   }
 }

@@ -72,6 +72,9 @@ public final class Session {
   public var width: Int?
   /// Where the knowledge base's built-in sources are, when known.
   public var knowledgeDirectory: String?
+  /// The shell running this session (commands such as `source` and `let` run more text
+  /// through it).
+  public weak var shell: Shell?
   /// Plugin-owned state (caches, defaults), keyed by a string the plugin picks.
   public var extensions: [String: Any] = [:]
   /// Whether long commands draw a progress bar on stderr (a terminal, never in tests).

@@ -14,17 +14,10 @@ public final class Shell {
 
   public init(session: Session) {
     self.session = session
-    session.extensions["shell"] = WeakShell(self)
+    session.shell = self
   }
 
-  /// The shell running a session (for commands like `source` that run more text).
-  public static func of(_ session: Session) -> Shell? { (session.extensions["shell"] as? WeakShell)?.shell }
-
-  final class WeakShell {
-    weak var shell: Shell?
-    init(_ shell: Shell) { self.shell = shell }
-  }
-
+  /// The parser of the shell language, knowing this session's raw-text commands.
   public var parser: CommandLineParser {
     CommandLineParser { [weak self] name in
       guard let command = self?.session.registry.command(name), command.signature.takesRawText else {
@@ -50,7 +43,11 @@ public final class Shell {
     defer { origins.removeLast() }
     let statements: [Statement]
     do {
-      statements = try parser.parse(text, firstLine: firstLine)
+      statements = try parser.parse(text, file: origin, firstLine: firstLine)
+    } catch let error as SyntaxError {
+      // Nothing runs: the error is reported where it is.
+      report(error, origin: origin, line: error.location.line, column: error.location.column)
+      return false
     } catch {
       report(error, origin: origin, line: firstLine, column: nil)
       return false
@@ -93,13 +90,21 @@ public final class Shell {
 
   /// Reports an error as one line on the error sink.
   public func report(_ error: any Error, origin: String?, line: Int, column: Int?) {
+    if let stage = error as? StageError, stage.location.file == origin {
+      return report(
+        stage.underlying, origin: origin, line: stage.location.line, column: stage.location.column)
+    }
     // One line, and control characters or escape sequences in names are shown, never run.
     let message = TextWidth.sanitize(ShellError.describe(error))
     if let nested = error as? LocatedError {
       session.err.write(TextWidth.sanitize(nested.description) + "\n")
       return
     }
-    if let origin {
+    if let syntax = error as? SyntaxError, origin == nil {
+      let message = TextWidth.sanitize(
+        "\(syntax.message) at line \(line), column \(column ?? 1)" + (syntax.hint.map { "; \($0)" } ?? ""))
+      session.err.write((session.useColor ? "\u{1B}[31merror:\u{1B}[0m " : "error: ") + message + "\n")
+    } else if let origin {
       session.err.write("\(origin):\(line)\(column.map { ":\($0)" } ?? ""): \(message)\n")
     } else {
       session.err.write((session.useColor ? "\u{1B}[31merror:\u{1B}[0m " : "error: ") + message + "\n")
@@ -120,23 +125,34 @@ public final class Shell {
     }
   }
 
-  /// Runs a statement and returns its output without rendering it (`let x = command`).
+  /// Runs a statement and returns its output without rendering it.
   public func evaluate(_ statement: Statement, format: inout OutputFormat) throws -> Output {
-    var output: Output? = nil
-    if statement.stages.count > 1, let first = statement.stages.first, let name = first.words.first?.literal,
-      let command = session.registry.command(name), command.signature.takesPipeline
-    {
-      // The command reads the whole statement (its own pipeline included) as raw text.
-      var whole = first
-      let text = statement.text.trimmingCharacters(in: .whitespacesAndNewlines)
-      whole.rawRest = String(text.dropFirst(text.prefix { !$0.isWhitespace }.count))
-        .trimmingCharacters(in: .whitespacesAndNewlines)
-      return try runStage(whole, input: nil, format: &format)
+    if case .pipeline(let pipeline) = statement.kind { return try evaluate(pipeline, format: &format) }
+    let keyword = statement.keyword ?? ""
+    guard let command = session.registry.command(keyword) as? any StatementCommand else {
+      throw ShellError(
+        "unknown command '\(keyword)'", hint: "\(keyword) statements need the scripting plugin")
     }
-    for stage in statement.stages {
-      output = try runStage(stage, input: output, format: &format)
+    return try command.run(statement, in: self)
+  }
+
+  /// Runs a pipeline's stages, each fed the previous one's output.
+  public func evaluate(_ pipeline: Pipeline, format: inout OutputFormat) throws -> Output {
+    var output: Output? = nil
+    for (i, stage) in pipeline.stages.enumerated() {
+      do {
+        output = try runStage(stage, input: output, format: &format)
+      } catch let error where i > 0 && !(error is StageError) && !(error is LocatedError) {
+        throw StageError(location: stage.location, underlying: error)
+      }
     }
     return output ?? .empty
+  }
+
+  /// Runs a pipeline in the session's format and returns its output unrendered.
+  public func evaluate(_ pipeline: Pipeline) throws -> Output {
+    var format = session.format
+    return try evaluate(pipeline, format: &format)
   }
 
   /// Parses and evaluates text as one statement.
@@ -158,8 +174,7 @@ public final class Shell {
           "\(name) needs a subcommand",
           hint: "one of \(subcommands.joined(separator: ", ")); help \(name) \(subcommands[0])")
       }
-      throw ShellError.unknownCommand(
-        name, suggestions: Names.suggestions(for: name, among: registry.firstWords))
+      throw Shell.unknownCommand(nameWord, name, among: registry.firstWords)
     }
     let signature = command.signature
     var words: [(text: String, value: Value, quoted: Bool)] = []
@@ -197,7 +212,7 @@ public final class Shell {
       }
       i += 1
     }
-    let call = try Call.bind(words, to: signature, rawText: stage.rawRest, input: input)
+    let call = try Call.bind(words, to: signature, rawText: stage.rawText ?? "", input: input)
     let writes = command.writes(call)
     if writes && session.store.isReadOnly {
       throw ShellError(
@@ -210,6 +225,17 @@ public final class Shell {
     store.writeGuard = writes ? nil : signature.name
     defer { store.writeGuard = outer }
     return try command.run(call, session)
+  }
+
+  /// "unknown command", suggesting only names a user could have meant (never `.`).
+  static func unknownCommand(_ word: Word, _ name: String, among names: [String]) -> ShellError {
+    if !word.quoted && word.source.hasPrefix("\\") {
+      return ShellError(
+        "unknown command '\(word.source)'",
+        hint: "kgsh commands have no backslash: quit leaves, help lists commands")
+    }
+    let words = names.filter { $0.contains(where: \.isLetter) }
+    return ShellError.unknownCommand(name, suggestions: Names.suggestions(for: name, among: words))
   }
 
   /// Expands a word's variables. A word that is exactly one variable keeps its value.
@@ -228,6 +254,13 @@ public final class Shell {
     return (text, .string(text))
   }
 
+}
+
+/// An error of a later stage of a pipeline, reported at that stage.
+struct StageError: Error, CustomStringConvertible {
+  var location: SourceLocation
+  var underlying: any Error
+  var description: String { ShellError.describe(underlying) }
 }
 
 /// An error that already carries its own `FILE:LINE:COLUMN:` location (from a nested file).

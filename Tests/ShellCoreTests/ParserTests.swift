@@ -2,8 +2,15 @@ import XCTest
 
 @testable import ShellCore
 
+/// A raw-text command for parser tests: complete when its text ends with `return ...`.
+struct RawStub: Command {
+  let signature = Signature("match", summary: "raw", takesRawText: true)
+  func run(_ call: Call, _ session: Session) throws -> Output { .message(call.rawText) }
+  func isComplete(_ text: String) -> Bool { text.contains("return") }
+}
+
 final class ParserTests: XCTestCase {
-  let parser = CommandLineParser()
+  let parser = CommandLineParser { $0 == "match" ? RawStub() : nil }
 
   func words(_ text: String) throws -> [[String]] {
     try parser.parse(text).flatMap { $0.stages.map { $0.words.map { $0.literal ?? "<var>" } } }
@@ -42,7 +49,9 @@ final class ParserTests: XCTestCase {
     XCTAssertFalse(parser.isComplete("match (a"))
     XCTAssertFalse(parser.isComplete("show \\"))
     XCTAssertTrue(parser.isComplete("show Zhipu"))
-    XCTAssertThrowsError(try parser.parse("show 'Zhipu")) { XCTAssertTrue("\($0)".contains("unterminated quote")) }
+    XCTAssertThrowsError(try parser.parse("show 'Zhipu")) {
+      XCTAssertTrue("\($0)".contains("unterminated quote"))
+    }
     XCTAssertThrowsError(try parser.parse("find (a")) { XCTAssertTrue("\($0)".contains("unclosed '('")) }
   }
 

@@ -80,7 +80,7 @@ final class ShellTests: XCTestCase {
 struct OriginsProbe: Command {
   let signature = Signature("origins", summary: "the runs in progress")
   func run(_ call: Call, _ session: Session) throws -> Output {
-    let shell = Shell.of(session)!
+    let shell = session.shell!
     if shell.origins.count == 1 { shell.run("origins", origin: "inner.kgsh") }
     return .message(shell.origins.joined(separator: ">"))
   }

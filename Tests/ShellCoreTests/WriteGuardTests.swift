@@ -21,7 +21,7 @@ struct NodeWriter: Command {
 struct RunText: Command {
   let signature = Signature("runtext", summary: "runs its argument", arguments: [Argument("text", "text")])
   func run(_ call: Call, _ session: Session) throws -> Output {
-    guard let shell = Shell.of(session), shell.run(call.arguments[0], origin: "inner") else {
+    guard let shell = session.shell, shell.run(call.arguments[0], origin: "inner") else {
       throw ShellError("inner run failed")
     }
     return .empty

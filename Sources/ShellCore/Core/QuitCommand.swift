@@ -6,7 +6,7 @@ struct QuitCommand: Command {
     examples: [Example("quit", "leave kgsh")])
 
   func run(_ call: Call, _ session: Session) throws -> Output {
-    guard let shell = Shell.of(session) else { return .empty }
+    guard let shell = session.shell else { return .empty }
     if let text = call.argument(0) {
       guard let status = Int32(text) else { throw ShellError("quit takes a number, not '\(text)'") }
       shell.exitStatus = status

@@ -1,0 +1,190 @@
+/// The parser of the shell language: turns text (a line, a multi-line REPL entry, a script)
+/// into statements whose every node knows its file, line and column.
+///
+/// Statements are separated by newlines and `;`; stages by `|`; neither splits inside
+/// quotes or brackets, so `match (a)-[:A|B]->(b)` survives. `let`, `def`, `assert` and
+/// `expect` are statements of their own; a raw-text command (`match`, `sql`, ...) takes the
+/// balanced text after its name whole.
+///
+/// ```swift
+/// let statements = try CommandLineParser().parse("find GLM | count", file: "a.kgsh")
+/// ```
+public struct CommandLineParser {
+  /// The raw-text command (`Signature.takesRawText`) a word names, if any; its
+  /// `isComplete(_:)` says whether a newline ends its text.
+  public var rawTextCommand: (String) -> (any Command)?
+
+  /// The words that start a language statement rather than a command call.
+  public static let keywords: Set<String> = ["let", "def", "assert", "expect"]
+
+  public init(rawTextCommand: @escaping (String) -> (any Command)? = { _ in nil }) {
+    self.rawTextCommand = rawTextCommand
+  }
+
+  /// Parses text into statements; nothing is run.
+  /// - Parameters:
+  ///   - file: the origin named in locations (nil in the REPL).
+  ///   - firstLine: the line number of the text's first line.
+  /// - Throws: `SyntaxError` with the location of the mistake itself.
+  public func parse(_ text: String, file: String? = nil, firstLine: Int = 1) throws -> [Statement] {
+    var state = ParseState(lexer: Lexer(text, file: file, firstLine: firstLine), parser: self)
+    return try state.statements()
+  }
+
+  /// Whether `text` can run as it is, or more lines are needed (open quote, bracket or
+  /// def body, trailing backslash, unfinished raw text). Text with another syntax error
+  /// is complete: running it reports the error.
+  public func isComplete(_ text: String) -> Bool {
+    var state = ParseState(lexer: Lexer(text, file: nil), parser: self)
+    do {
+      _ = try state.statements()
+      return !state.unfinished
+    } catch let error as SyntaxError {
+      return !error.isIncomplete
+    } catch {
+      return true
+    }
+  }
+
+  /// The stage being typed at the end of `text`, for completion: its finished words, the
+  /// word under the cursor ("" after a blank) and whether that word is in an open quote.
+  public static func completionWords(_ text: String) -> (words: [String], current: String, quoted: Bool) {
+    var lexer = Lexer(text, file: nil)
+    lexer.tolerant = true
+    var words: [String] = []
+    while true {
+      lexer.skipBlanks()
+      guard let c = lexer.peek() else { return (words, "", false) }
+      if lexer.brackets.isEmpty && (c == "|" || c == ";" || c == "\n") {
+        lexer.advance()
+        words = []
+        continue
+      }
+      let next: Word?
+      do { next = try lexer.word() } catch { return (words, "", false) }
+      guard let word = next else {
+        lexer.advance()
+        continue
+      }
+      let text = word.literal ?? word.source
+      if lexer.atEnd { return (words, text, lexer.endedInQuote) }
+      words.append(text)
+    }
+  }
+}
+
+/// The parser's position and what it found so far.
+struct ParseState {
+  var lexer: Lexer
+  let parser: CommandLineParser
+  /// A raw-text command at the end of the input is not complete yet.
+  var unfinished = false
+
+  static let maxBlockDepth = 64
+
+  func syntax(_ message: String, hint: String? = nil, incomplete: Bool = false) -> SyntaxError {
+    SyntaxError(message, hint: hint, at: lexer.location, incomplete: incomplete)
+  }
+
+  /// Statements up to the end of the input, or of the enclosing def body.
+  mutating func statements() throws -> [Statement] {
+    var result: [Statement] = []
+    while true {
+      lexer.skipBlanks(newlines: true)
+      guard let c = lexer.peek() else { break }
+      if c == ";" {
+        lexer.advance()
+        continue
+      }
+      if c == "}" && lexer.blockDepth > 0 { break }
+      result.append(try statement())
+      lexer.skipBlanks()
+      guard let next = lexer.peek() else { break }
+      if next == ";" || next == "\n" {
+        lexer.advance()
+      } else if !(next == "}" && lexer.blockDepth > 0) {
+        throw syntax(
+          "unexpected '\(next)' after the statement", hint: "end the statement with ; or a new line first")
+      }
+    }
+    if let open = lexer.unclosedBracket() { throw open }
+    return result
+  }
+
+  mutating func statement() throws -> Statement {
+    let start = lexer.location
+    let startIndex = lexer.index
+    let saved = lexer
+    let kind: Statement.Kind
+    if let first = try lexer.word(), !first.quoted, let keyword = first.literal,
+      CommandLineParser.keywords.contains(keyword), !asksForHelp()
+    {
+      lexer.skipBlanks()
+      switch keyword {
+      case "let": kind = .assignment(try assignment())
+      case "def": kind = .definition(try definition())
+      case "assert": kind = .assertion(try assertion(at: start))
+      default: kind = .expectation(try expectation(at: start))
+      }
+    } else {
+      lexer = saved
+      kind = .pipeline(try pipeline())
+    }
+    return Statement(kind: kind, location: start, text: trimmed(from: startIndex))
+  }
+
+  /// `let --help`: the keyword is called as a command, for its help.
+  func asksForHelp() -> Bool {
+    var probe = lexer
+    probe.skipBlanks()
+    guard let word = try? probe.word() else { return false }
+    return word.literal == "--help" && !word.quoted
+  }
+
+  func trimmed(from start: Int, to end: Int? = nil) -> String {
+    lexer.text(from: start, to: end ?? lexer.index).trimmingCharacters(in: .whitespacesAndNewlines)
+  }
+
+  /// Stages joined by `|`. With `wordsOnly`, raw-text commands are read as words too.
+  mutating func pipeline(wordsOnly: Bool = false) throws -> Pipeline {
+    let start = lexer.location
+    let startIndex = lexer.index
+    var stages: [Stage] = []
+    while true {
+      lexer.skipBlanks()
+      stages.append(try stage(wordsOnly: wordsOnly))
+      lexer.skipBlanks()
+      guard lexer.peek() == "|", lexer.brackets.isEmpty else { break }
+      lexer.advance()
+    }
+    return Pipeline(stages: stages, location: start, text: trimmed(from: startIndex))
+  }
+
+  mutating func stage(wordsOnly: Bool) throws -> Stage {
+    let start = lexer.location
+    let startIndex = lexer.index
+    guard let command = try lexer.word() else {
+      throw syntax("empty command in a pipeline", hint: "put a command on each side of |")
+    }
+    var words = [command]
+    var raw: String? = nil
+    if !wordsOnly, let rawCommand = rawTextCommand(command) {
+      lexer.skipBlanks()
+      let (text, complete) = try lexer.rawText(isComplete: rawCommand.isComplete)
+      if !complete { unfinished = true }
+      raw = text
+    } else {
+      while true {
+        lexer.skipBlanks()
+        guard let word = try lexer.word() else { break }
+        words.append(word)
+      }
+    }
+    return Stage(words: words, rawText: raw, location: start, text: trimmed(from: startIndex))
+  }
+
+  func rawTextCommand(_ word: Word) -> (any Command)? {
+    guard !word.quoted, let name = word.literal else { return nil }
+    return parser.rawTextCommand(name.lowercased())
+  }
+}

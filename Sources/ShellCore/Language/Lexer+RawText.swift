@@ -1,0 +1,73 @@
+extension Lexer {
+  /// Reads a raw-text command's body (a Cypher query, SQL) as one balanced span: up to `|`,
+  /// `;`, a def body's `}` or a newline outside quotes and brackets. A newline ends it only
+  /// when `isComplete` says the text so far is complete.
+  /// - Returns: the text, and whether `isComplete` accepted it.
+  /// - Throws: `SyntaxError` for an unterminated quote, unclosed bracket or trailing backslash.
+  mutating func rawText(isComplete: (String) -> Bool) throws -> (text: String, complete: Bool) {
+    var out = ""
+    var quote: (Character, SourceLocation)? = nil
+    scan: while let c = peek() {
+      if let (q, _) = quote {
+        out.append(c)
+        advance()
+        if c == "\\", q == "\"", let e = peek() {
+          out.append(e)
+          advance()
+        } else if c == q {
+          quote = nil
+        }
+        continue
+      }
+      switch c {
+      case "'", "\"":
+        quote = (c, location)
+        out.append(c)
+        advance()
+      case "\\":
+        guard let e = peek(1) else {
+          if tolerant { break scan }
+          throw SyntaxError(
+            "a backslash ends the input", hint: "remove it or continue on the next line", at: location,
+            incomplete: true)
+        }
+        out.append(e == "\n" ? " " : c)
+        if e != "\n" { out.append(e) }
+        advance()
+        advance()
+      case "#" where out.isEmpty || out.last!.isWhitespace:
+        while let d = peek(), d != "\n" { advance() }
+      case "}" where brackets.isEmpty && blockDepth > 0: break scan
+      case "|", ";": if brackets.isEmpty { break scan } else { out.append(c); advance() }
+      case "\n" where brackets.isEmpty:
+        if isComplete(out) { break scan }
+        out.append(c)
+        advance()
+      default:
+        trackBracket(c)
+        out.append(c)
+        advance()
+      }
+    }
+    if let (_, at) = quote, !tolerant {
+      throw SyntaxError(
+        "unterminated quote", hint: "close the quote that starts at line \(at.line), column \(at.column)",
+        at: at, incomplete: true)
+    }
+    if !tolerant, let open = unclosedBracket() { throw open }
+    while let last = out.last, last.isWhitespace { out.removeLast() }
+    return (out, isComplete(out))
+  }
+
+  /// Consumes the longest of `operators` at the cursor.
+  mutating func operatorToken(_ operators: [String]) -> String? {
+    for op in operators.sorted(by: { $0.count > $1.count }) {
+      let opChars = Array(op)
+      guard index + opChars.count <= chars.count, Array(chars[index..<index + opChars.count]) == opChars
+      else { continue }
+      for _ in opChars { advance() }
+      return op
+    }
+    return nil
+  }
+}

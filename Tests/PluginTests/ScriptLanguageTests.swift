@@ -1,0 +1,93 @@
+import Foundation
+import KnowledgePlugin
+import QueryPlugin
+import ScriptingPlugin
+import ShellCore
+import ShellTesting
+import XCTest
+
+/// `let`, `def`, `expect` and `print` as the front end parses them, and where their errors point.
+final class ScriptLanguageTests: XCTestCase {
+  func shell() throws -> TestShell {
+    try TestShell(
+      plugins: [KnowledgePlugin.plugin, QueryPlugin.plugin, ScriptingPlugin.plugin],
+      store: try Repository.defaultStore())
+  }
+
+  func testLetOfAWordThatIsNoCommandStoresTheText() throws {
+    let t = try shell()
+    XCTAssertTrue(
+      t.run("let c = Zhipu; let q = 'find'; let b = true; let d = 2.5; show $c --format json"), t.errors)
+    XCTAssertEqual(t.session.variables["c"], .string("Zhipu"))
+    XCTAssertEqual(t.session.variables["q"], .string("find"))
+    XCTAssertEqual(t.session.variables["b"], .bool(true))
+    XCTAssertEqual(t.session.variables["d"], .double(2.5))
+    XCTAssertTrue(t.output.contains("Zhipu AI"), t.output)
+  }
+
+  func testLetOfArithmeticSaysThereIsNone() throws {
+    let t = try shell()
+    XCTAssertFalse(t.run("let x = 1\nlet y = $x + 1"))
+    XCTAssertEqual(
+      t.errors,
+      "test:2:1: let y: '$x' is not a command, so '$x + 1' cannot run; "
+        + "kgsh has no arithmetic; to store the text, quote it: let y = \"$x + 1\"\n")
+    XCTAssertFalse(t.errors.contains("did you mean"), t.errors)
+  }
+
+  func testLetOfAPipelineStoresItsStructuredOutput() throws {
+    let t = try shell()
+    XCTAssertTrue(t.run("let n = find GLM --limit 3 | count; let m = $n; print $m"), t.errors)
+    XCTAssertEqual(t.session.variables["n"], t.session.variables["m"])
+    XCTAssertNotNil(t.session.variables["n"])
+  }
+
+  func testPrintShowsTextAndTables() throws {
+    let t = try shell()
+    XCTAssertTrue(
+      t.run("let who = Zhipu; print \"hello $who\"; let rows = labels | first 2; print $rows"), t.errors)
+    XCTAssertTrue(t.output.contains("hello Zhipu"), t.output)
+    XCTAssertTrue(t.output.contains("│ label"), t.output)
+  }
+
+  func testExpectWithAPipelineAndARawTextCommand() throws {
+    let t = try shell()
+    XCTAssertTrue(
+      t.run(
+        "expect find GLM --limit 3 | count == 3\nexpect match (c:Company) where c.name = 'Zhipu AI' return c.name rows 1"
+      ),
+      t.errors)
+    XCTAssertFalse(t.run("expect labels | first 2 rows 3"))
+    XCTAssertTrue(t.errors.contains("expect failed: labels | first 2 got 2 rows, expected 3"), t.errors)
+  }
+
+  func testDefBodyErrorNamesTheBodysFileAndLineAndTheCall() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kgsh-def-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    try "# cards\ndef card(who) {\n  echo card of $who\n  show $who\n}\n".write(
+      to: dir.appendingPathComponent("lib.kgsh"), atomically: true, encoding: .utf8)
+    let script = "source \(dir.path)/lib.kgsh\n\n\n\n\n\n  card Foo\necho after\n"
+    let t = try shell()
+    XCTAssertFalse(t.shell.run(script, origin: "script.kgsh"))
+    XCTAssertTrue(
+      t.errors.hasPrefix(
+        "script.kgsh:7:3: in card (defined at \(dir.path)/lib.kgsh:4): no entity named 'Foo'"),
+      t.errors)
+    XCTAssertFalse(t.output.contains("after"), t.output)
+  }
+
+  func testDefSyntaxErrorRunsNothingAndPointsIntoTheBody() throws {
+    let t = try shell()
+    XCTAssertFalse(t.shell.run("echo first\ndef f() {\n  echo 'open\n}\n", origin: "s.kgsh"))
+    XCTAssertTrue(t.errors.hasPrefix("s.kgsh:3:8: unterminated quote"), t.errors)
+    XCTAssertFalse(t.output.contains("first"), t.output)
+  }
+
+  func testDefInsideADefBodyAndCallsInPipelines() throws {
+    let t = try shell()
+    XCTAssertTrue(
+      t.run("def top(n) {\n  labels | sort count | first $n\n}\ntop 2 | count"), t.errors)
+    XCTAssertTrue(t.output.contains("2"), t.output)
+  }
+}
