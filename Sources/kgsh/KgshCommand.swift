@@ -114,8 +114,9 @@ struct KgshCommand: ParsableCommand {
       throw ExitCode(1)
     }
     do {
-      let (target, rows) = try KnowledgeStore.recover(db)
-      let store = try KnowledgeStore.open(path: target, readOnly: true)
+      let extensions = builtInPlugins.compactMap(\.storage)
+      let (target, rows) = try KnowledgeStore.recover(db, extensions: extensions)
+      let store = try KnowledgeStore.open(path: target, readOnly: true, extensions: extensions)
       print(
         "recovered \(rows) rows (\(try store.nodeCount()) entities) from \(db) into \(target); \(db) is unchanged"
       )
