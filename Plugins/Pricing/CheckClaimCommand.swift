@@ -23,35 +23,49 @@ struct CheckClaimCommand: Command {
 
   func run(_ call: Call, _ session: Session) throws -> Output {
     // The article's claims use the reference rows it cites; "latest" rows below include imports.
+    let claims = try PriceClaim.all(session)
     let all = try PriceBook.builtIn(session)
     func row(_ id: String) throws -> PriceRow {
       guard let r = all.first(where: { $0.id == id }) else {
-        throw ShellError("check-claim: price row \(id) is missing")
+        throw ShellError("check-claim: price row \(id) is missing from this knowledge base")
+      }
+      return r
+    }
+    let builtInRates = try FXBook.builtIn(session).map(\.rate)
+    func rate(_ ref: String) throws -> FXRate {
+      guard let r = builtInRates.first(where: { $0.ref == ref }) else {
+        throw ShellError("check-claim: exchange rate \(ref) is missing from this knowledge base")
       }
       return r
     }
     let book = try FXBook.of(session)
-    guard let n01 = FXBook.builtIn.first(where: { $0.ref == "N01" }),
-      let n02 = FXBook.builtIn.first(where: { $0.ref == "N02" })
-    else { throw ShellError("check-claim: built-in rates missing") }
     var rows: [[Value]] = []
     var notes: [String] = []
-
-    let claim1 = try Self.claim1(row, n01: n01, n02: n02)
-    rows += claim1.rows
-    notes += claim1.notes
-    let claim2 = try Self.claim2(row)
-    rows += claim2.rows
-    notes += claim2.notes
-    let latest = try Self.latest(session, book)
-    rows += latest.rows
-    notes += latest.notes
+    var latestNotes: [String] = []
+    var explained: (rows: [String], rates: [String]) = ([], [])
+    for claim in claims {
+      let part =
+        claim.kind == "plan"
+        ? try Self.planClaim(claim, row, rate: rate(claim.fxRef), also: rate(claim.alsoFXRef))
+        : try Self.apiClaim(claim, row)
+      rows += part.rows
+      notes += part.notes
+      explained.rows.append(try Self.rowsUsed(claim, row))
+      for ref in [claim.fxRef, claim.alsoFXRef] where !ref.isEmpty {
+        let citation = try rate(ref).citation
+        if !explained.rates.contains(citation) { explained.rates.append(citation) }
+      }
+    }
+    for claim in claims {
+      let latest = try Self.latest(claim, session, book)
+      rows += latest.rows
+      latestNotes.append(latest.note)
+    }
+    notes.append("at the latest prices: " + latestNotes.joined(separator: ", "))
     if call.has("explain") {
+      notes.append("rows: " + explained.rows.joined(separator: "; "))
       notes.append(
-        "rows: P005 \(try row("P005").source); P002, P001 (\(try row("P002").asOf)); P033, P043 (\(try row("P033").asOf))"
-      )
-      notes.append(
-        "rates: \(n01.citation); \(n02.citation); session default for USD→CNY: \(book.rate("USD", "CNY")?.citation ?? "none")"
+        "rates: \(explained.rates.joined(separator: "; ")); session default for USD→CNY: \(book.rate("USD", "CNY")?.citation ?? "none")"
       )
       notes.append("verdict: within 5% of the claimed ratio holds, within 15% roughly holds")
     }
@@ -59,139 +73,111 @@ struct CheckClaimCommand: Command {
       Table(
         columns: ["claim", "item", "arithmetic", "claimed", "actual", "verdict"], rows: rows, notes: notes))
   }
+
+  /// "P005 SOURCE; P002, P001 (AS_OF)" for a plan claim, "P033, P043 (AS_OF)" for an API one.
+  static func rowsUsed(_ claim: PriceClaim, _ row: (String) throws -> PriceRow) throws -> String {
+    if claim.kind == "plan" {
+      let dear = [claim.dearRow, claim.alsoRow].filter { !$0.isEmpty }.joined(separator: ", ")
+      return
+        "\(claim.cheapRow) \(try row(claim.cheapRow).source); \(dear) (\(try row(claim.dearRow).asOf))"
+    }
+    return "\(claim.cheapRow), \(claim.dearRow) (\(try row(claim.cheapRow).asOf))"
+  }
 }
 
 extension CheckClaimCommand {
-  /// Claim 1 at the article's rows and rates: GLM Coding Plan ¥20 (P005) is 1/6 of Claude
-  /// Code (P002, US$17 at N01), also at N02 and with monthly billing (P001).
-  static func claim1(_ row: (String) throws -> PriceRow, n01: FXRate, n02: FXRate) throws -> (
-    rows: [[Value]], notes: [String]
-  ) {
+  /// A plan claim at the article's rows and rates: the cheap plan's flat price is 1/N of
+  /// the dear one's converted at `rate`, also at `also` and with the other billing row.
+  static func planClaim(
+    _ claim: PriceClaim, _ row: (String) throws -> PriceRow, rate n01: FXRate, also n02: FXRate
+  ) throws -> (rows: [[Value]], notes: [String]) {
     var rows: [[Value]] = []
     var notes: [String] = []
-    // Claim 1: GLM Coding Plan ¥20/month is 1/6 of Claude Code ($17 ≈ ¥120).
-    let glm = try row("P005")
-    let pro = try row("P002")
-    let proMonthly = try row("P001")
+    let glm = try row(claim.cheapRow)
+    let pro = try row(claim.dearRow)
+    let proMonthly = try row(claim.alsoRow)
     guard let glmPrice = glm.flat, let proPrice = pro.flat, let proMonthlyPrice = proMonthly.flat else {
-      throw ShellError("check-claim: P005/P002/P001 have no flat price")
+      throw ShellError(
+        "check-claim: \(claim.cheapRow)/\(claim.dearRow)/\(claim.alsoRow) have no flat price")
     }
     let proCNY = proPrice * n01.rate
     let ratio1 = proCNY / glmPrice
-    let v1 = verdict(ratio1, claimed: 6)
+    let v1 = verdict(ratio1, claimed: claim.claimed)
+    let n = claim.claimedText
+    let (cheapCur, dearCur) = (glm.currency, pro.currency)
     rows.append(
-      claim: "1", "GLM Coding Plan entry price (\(glm.id))",
-      "\(Money.format(glmPrice, "CNY"))/month" + (glm.promotion.map { " (flagged: \($0))" } ?? ""),
-      "1/6 of Claude Code", "", "")
+      claim: claim.claim, "\(claim.cheapLabel) (\(glm.id))",
+      "\(Money.format(glmPrice, cheapCur))/month" + (glm.promotion.map { " (flagged: \($0))" } ?? ""),
+      "\(n) of \(claim.vs)", "", "")
     rows.append(
-      claim: "1", "Claude Pro incl. Claude Code, annual billing (\(pro.id))",
-      "\(Money.format(proPrice, "USD")) × \(Money.number(n01.rate, minFraction: 0)) (\(n01.ref)) = \(Money.format(proCNY, "CNY"))",
-      "≈ ¥120", "", "")
+      claim: claim.claim, "\(claim.dearLabel) (\(pro.id))",
+      "\(Money.format(proPrice, dearCur)) × \(Money.number(n01.rate, minFraction: 0)) (\(n01.ref)) = \(Money.format(proCNY, cheapCur))",
+      claim.dearClaimed, "", "")
     rows.append(
-      claim: "1", "ratio",
+      claim: claim.claim, "ratio",
       "\(Money.number(proCNY)) ÷ \(Money.number(glmPrice, minFraction: 0)) = \(Money.number(ratio1, scale: 3, minFraction: 0))",
-      "1/6",
-      Money.fraction(cheap: glmPrice, of: proCNY), v1)
+      n, Money.fraction(cheap: glmPrice, of: proCNY), v1)
     let proN02 = proPrice * n02.rate
     let monthlyCNY = proMonthlyPrice * n01.rate
+    let cheapNumber = Money.number(glmPrice, minFraction: 0)
     rows.append(
-      claim: "1", "same at \(n02.ref) rate",
-      "\(Money.format(proPrice, "USD")) × \(Money.number(n02.rate, minFraction: 0)) = \(Money.format(proN02, "CNY")); ÷ 20 = \(Money.number(proN02 / glmPrice, scale: 3, minFraction: 0))",
-      "1/6", Money.fraction(cheap: glmPrice, of: proN02), verdict(proN02 / glmPrice, claimed: 6))
+      claim: claim.claim, "same at \(n02.ref) rate",
+      "\(Money.format(proPrice, dearCur)) × \(Money.number(n02.rate, minFraction: 0)) = \(Money.format(proN02, cheapCur)); ÷ \(cheapNumber) = \(Money.number(proN02 / glmPrice, scale: 3, minFraction: 0))",
+      n, Money.fraction(cheap: glmPrice, of: proN02), verdict(proN02 / glmPrice, claimed: claim.claimed))
     rows.append(
-      claim: "1", "with monthly billing (\(proMonthly.id))",
-      "\(Money.format(proMonthlyPrice, "USD")) × \(Money.number(n01.rate, minFraction: 0)) = \(Money.format(monthlyCNY, "CNY")); ÷ 20 = \(Money.number(monthlyCNY / glmPrice, scale: 3, minFraction: 0))",
-      "1/6", Money.fraction(cheap: glmPrice, of: monthlyCNY), verdict(monthlyCNY / glmPrice, claimed: 6))
+      claim: claim.claim, "with \(proMonthly.billing) billing (\(proMonthly.id))",
+      "\(Money.format(proMonthlyPrice, dearCur)) × \(Money.number(n01.rate, minFraction: 0)) = \(Money.format(monthlyCNY, cheapCur)); ÷ \(cheapNumber) = \(Money.number(monthlyCNY / glmPrice, scale: 3, minFraction: 0))",
+      n, Money.fraction(cheap: glmPrice, of: monthlyCNY),
+      verdict(monthlyCNY / glmPrice, claimed: claim.claimed))
+    let cheap = Money.format(glmPrice, cheapCur)
+    let dear = Money.format(proPrice, dearCur)
     notes.append(
-      "claim 1 \(v1): ¥20 is \(Money.fraction(cheap: glmPrice, of: proCNY)) of US$17 × 7.06 = ¥120.02; but ¥20 is probably a first-month price and US$17 is Claude Pro's annual-billing price (monthly billing US$20 gives 1/\(Money.number(monthlyCNY / glmPrice, scale: 1, minFraction: 0)))"
+      "claim \(claim.claim) \(v1): \(cheap) is \(Money.fraction(cheap: glmPrice, of: proCNY)) of \(dear) × \(Money.number(n01.rate, minFraction: 0)) = \(Money.format(proCNY, cheapCur)); but \(cheap) is probably a first-month price and \(dear) is \(pro.productBase)'s \(pro.billing)-billing price (\(proMonthly.billing) billing \(Money.format(proMonthlyPrice, dearCur)) gives 1/\(Money.number(monthlyCNY / glmPrice, scale: 1, minFraction: 0)))"
     )
     return (rows, notes)
   }
 
-  /// Claim 2 at the article's rows: GLM-4.5 API (P033) is 1/7 of Claude Sonnet 4 (P043).
-  static func claim2(_ row: (String) throws -> PriceRow) throws -> (rows: [[Value]], notes: [String]) {
+  /// An API claim at the article's rows: the cheap model's per-token prices are 1/N of the
+  /// dear one's (input, output and blended 3:1).
+  static func apiClaim(_ claim: PriceClaim, _ row: (String) throws -> PriceRow) throws -> (
+    rows: [[Value]], notes: [String]
+  ) {
     var rows: [[Value]] = []
-    // Claim 2: GLM-4.5 API is 1/7 of Claude Sonnet 4.
-    let g45 = try row("P033")
-    let sonnet = try row("P043")
+    let g45 = try row(claim.cheapRow)
+    let sonnet = try row(claim.dearRow)
     guard let gi = g45.input, let go = g45.output, let si = sonnet.input, let so = sonnet.output else {
-      throw ShellError("check-claim: P033/P043 have no input/output price")
+      throw ShellError("check-claim: \(claim.cheapRow)/\(claim.dearRow) have no input/output price")
     }
+    let n = claim.claimedText
     let inRatio = si / gi
     let outRatio = so / go
     let gb = (gi * 3 + go) / 4
     let sb = (si * 3 + so) / 4
     let blendRatio = sb / gb
-    let vIn = Self.verdict(inRatio, claimed: 7)
-    let vOut = Self.verdict(outRatio, claimed: 7)
-    let vBlend = Self.verdict(blendRatio, claimed: 7)
+    let vIn = Self.verdict(inRatio, claimed: claim.claimed)
+    let vOut = Self.verdict(outRatio, claimed: claim.claimed)
+    let vBlend = Self.verdict(blendRatio, claimed: claim.claimed)
     rows.append(
-      claim: "2", "input per 1M (\(g45.id) vs \(sonnet.id))",
-      "\(Money.format(si, "USD")) ÷ \(Money.format(gi, "USD")) = \(Money.number(inRatio, scale: 3, minFraction: 0))",
-      "1/7",
+      claim: claim.claim, "input per 1M (\(g45.id) vs \(sonnet.id))",
+      "\(Money.format(si, sonnet.currency)) ÷ \(Money.format(gi, g45.currency)) = \(Money.number(inRatio, scale: 3, minFraction: 0))",
+      n,
       Money.fraction(cheap: gi, of: si), vIn)
     rows.append(
-      claim: "2", "output per 1M",
-      "\(Money.format(so, "USD")) ÷ \(Money.format(go, "USD")) = \(Money.number(outRatio, scale: 3, minFraction: 0))",
-      "1/7",
+      claim: claim.claim, "output per 1M",
+      "\(Money.format(so, sonnet.currency)) ÷ \(Money.format(go, g45.currency)) = \(Money.number(outRatio, scale: 3, minFraction: 0))",
+      n,
       Money.fraction(cheap: go, of: so), vOut)
     rows.append(
-      claim: "2", "blended 3:1 input:output",
+      claim: claim.claim, "blended 3:1 input:output",
       "(3 × \(Money.number(si)) + \(Money.number(so))) ÷ 4 = \(Money.number(sb)) vs (3 × \(Money.number(gi)) + \(Money.number(go))) ÷ 4 = \(Money.number(gb)); \(Money.number(sb)) ÷ \(Money.number(gb)) = \(Money.number(blendRatio, scale: 3, minFraction: 0))",
-      "1/7", Money.fraction(cheap: gb, of: sb), vBlend)
+      n, Money.fraction(cheap: gb, of: sb), vBlend)
     let v2 =
       vIn == "holds" && vOut == "holds"
       ? "holds" : (vOut == "holds" || vIn == "holds" ? "partly holds" : vBlend)
     return (
       rows,
       [
-        "claim 2 \(v2): output is \(Money.fraction(cheap: go, of: so)) of Sonnet 4's (≈ 1/7), input only \(Money.fraction(cheap: gi, of: si)), blended 3:1 \(Money.fraction(cheap: gb, of: sb)); 1/7 fits output-heavy use only"
-      ]
-    )
-  }
-  /// Both claims again at the latest prices (user imports included) and the default rate.
-  static func latest(_ session: Session, _ book: FXBook) throws -> (rows: [[Value]], notes: [String]) {
-    let all = try PriceBook.history(session)
-    var c = Comparison(book: book)
-    func pick(_ item: String, currency: String, plan: Bool) throws -> Priced {
-      let rows = try PriceBook.select(item, all: all, asOf: nil, command: "check-claim").filter {
-        $0.isPlan == plan
-      }
-      let priced = try rows.map { plan ? try c.plan($0, item: item) : try c.api($0, item: item) }
-      guard let p = Comparison.pick(priced, summary: currency, book: book, asOf: nil) else {
-        throw ShellError("check-claim: no usable latest price for \(item)")
-      }
-      return p
-    }
-    var rows: [[Value]] = []
-    c.target = "CNY"
-    let glm = try pick("GLM Coding Plan Lite", currency: "CNY", plan: true)
-    let pro = try pick("Claude Pro", currency: "CNY", plan: true)
-    let r1 = pro.value! / glm.value!
-    let v1 = verdict(r1, claimed: 6)
-    rows.append(
-      claim: "1",
-      "latest: \(glm.item) (\(glm.row.id), \(glm.row.latestDate ?? "undated")) vs \(pro.item) (\(pro.row.id))",
-      "\(pro.arithmetic ?? ""); \(Money.number(pro.value!)) ÷ \(Money.number(glm.value!, minFraction: 0)) = \(Money.number(r1, scale: 3, minFraction: 0))",
-      "1/6", Money.fraction(cheap: glm.value!, of: pro.value!), v1)
-    c.target = nil
-    let g45 = try pick("GLM-4.5", currency: "USD", plan: false)
-    let sonnet = try pick("Claude Sonnet 4", currency: "USD", plan: false)
-    guard let gi = g45.row.input, let go = g45.row.output, let si = sonnet.row.input,
-      let so = sonnet.row.output
-    else {
-      throw ShellError("check-claim: the latest GLM-4.5 or Claude Sonnet 4 row has no input/output price")
-    }
-    let v2 = verdict(so / go, claimed: 7)
-    rows.append(
-      claim: "2",
-      "latest: output per 1M (\(g45.row.id) vs \(sonnet.row.id), \(g45.row.latestDate ?? "undated"))",
-      "\(Money.format(so, sonnet.row.currency)) ÷ \(Money.format(go, g45.row.currency)) = \(Money.number(so / go, scale: 3, minFraction: 0)); input \(Money.number(si / gi, scale: 3, minFraction: 0))",
-      "1/7", Money.fraction(cheap: go, of: so), v2)
-    return (
-      rows,
-      [
-        "at the latest prices: claim 1 \(v1) (\(Money.fraction(cheap: glm.value!, of: pro.value!))), claim 2 output \(v2) (\(Money.fraction(cheap: go, of: so)))"
+        "claim \(claim.claim) \(v2): output is \(Money.fraction(cheap: go, of: so)) of \(claim.vs)'s (≈ \(n)), input only \(Money.fraction(cheap: gi, of: si)), blended 3:1 \(Money.fraction(cheap: gb, of: sb)); \(n) fits output-heavy use only"
       ]
     )
   }

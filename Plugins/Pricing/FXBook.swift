@@ -29,30 +29,42 @@ struct FXRate: Sendable {
   }
 }
 
-/// The session's exchange rates: the article's observations plus the user's (`fx set`,
-/// kept in the knowledge base), with one default per currency pair.
+/// The session's exchange rates: the built-in observations (loaded into the knowledge base
+/// from Knowledge/reference/fx_rates.tsv) plus the user's (`fx set`), with one default per
+/// currency pair.
 struct FXBook {
-  static let builtIn = [
-    FXRate(
-      from: "USD", to: "CNY", rate: Decimal(string: "7.06")!, asOf: "2025-09", source: "article: $17 ≈ ¥120",
-      ref: "N01"),
-    FXRate(
-      from: "USD", to: "CNY", rate: Decimal(string: "6.97")!, asOf: "2026-01-08",
-      source: "article: ¥243.8億 ≈ $35億",
-      ref: "N02"),
-  ]
-
-  var rates: [FXRate] = FXBook.builtIn
+  var rates: [FXRate] = []
   /// Index into `rates` of the default for a pair key ("CNY|USD", sorted).
-  var defaults: [String: Int] = ["CNY|USD": 0]
+  var defaults: [String: Int] = [:]
 
   static func pairKey(_ a: String, _ b: String) -> String { [a, b].sorted().joined(separator: "|") }
+
+  /// The built-in rates, in file order.
+  static func builtIn(_ session: Session) throws -> [(rate: FXRate, isDefault: Bool)] {
+    try session.store.select("SELECT * FROM fx_builtin ORDER BY seq").compactMap { row in
+      guard let rate = decimal(row.text("rate")) else { return nil }
+      return (
+        FXRate(
+          from: row.text("from_currency"), to: row.text("to_currency"), rate: rate, asOf: row.text("as_of"),
+          source: row.text("source"), ref: row.text("ref"), status: row.text("status")),
+        row["is_default"] == .int(1)
+      )
+    }
+  }
+
+  static func decimal(_ text: String) -> Decimal? {
+    Decimal(string: text, locale: Locale(identifier: "en_US_POSIX"))
+  }
 
   /// The built-in rates plus the user's from the knowledge base; a user default wins.
   static func of(_ session: Session) throws -> FXBook {
     var book = FXBook()
+    for (rate, isDefault) in try builtIn(session) {
+      book.rates.append(rate)
+      if isDefault { book.defaults[pairKey(rate.from, rate.to)] = book.rates.count - 1 }
+    }
     for r in try session.store.fxRates() {
-      guard let rate = Decimal(string: r.rate, locale: Locale(identifier: "en_US_POSIX")) else { continue }
+      guard let rate = decimal(r.rate) else { continue }
       book.rates.append(
         FXRate(
           from: r.from, to: r.to, rate: rate, asOf: r.asOf, source: r.source, ref: "user", status: r.status))

@@ -2,22 +2,20 @@ import Foundation
 import KnowledgeGraph
 import ShellCore
 
-/// The price rows of a session: the built-in table (Knowledge/reference/prices.tsv, read
-/// once) plus the user rows kept in the knowledge base (`import prices`).
+/// The price rows of a session: the built-in rows (loaded into the knowledge base from
+/// Knowledge/reference/prices.tsv when it was built) plus the user rows (`import prices`).
 enum PriceBook {
-  static let key = "pricing.rows"
+  /// Knowledge-base column names that differ from the prices.tsv header.
+  static let columnNames = [
+    "product_or_model": "product", "tier_or_variant": "tier", "input_per_1M": "input_per_1m",
+    "cached_input_per_1M": "cached_input_per_1m", "output_per_1M": "output_per_1m", "quota_or_terms": "quota",
+  ]
 
-  /// The built-in rows, read once per session.
+  /// The built-in rows, in the order of prices.tsv.
   static func builtIn(_ session: Session) throws -> [PriceRow] {
-    if let rows = session.extensions[key] as? [PriceRow] { return rows }
-    if session.knowledgeDirectory == nil { session.knowledgeDirectory = KnowledgeLoader.locate() }
-    guard let dir = session.knowledgeDirectory else {
-      throw ShellError("pricing: cannot find the Knowledge folder", hint: "set KGSH_KNOWLEDGE to its path")
+    try session.store.select("SELECT * FROM price_builtin ORDER BY seq").map { row in
+      PriceRow(cell: { row.text(columnNames[$0] ?? $0) })
     }
-    let tsv = try TSV.read(dir + "/reference/prices.tsv")
-    let rows = tsv.rows.map(PriceRow.init).filter { !$0.id.isEmpty }
-    session.extensions[key] = rows
-    return rows
   }
 
   /// Every row, built-in and user, including older observations of the same price id.

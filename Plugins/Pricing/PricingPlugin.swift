@@ -8,5 +8,5 @@ public enum PricingPlugin {
     commands: [
       PricesCommand(), CompareCommand(), CostCommand(), CheckClaimCommand(), FXCommand(), FXSetCommand(),
       ImportPricesCommand(), ExportPricesCommand(),
-    ])
+    ], storage: PricingStorage.storeExtension)
 }

@@ -12,6 +12,8 @@ struct DefCommand: StatementCommand {
       completion and plugins (as user-defined, with the file it came from). Redefining a
       user command replaces it; a built-in command cannot be redefined. An error in the body
       names the body's file and line as well as the call.
+      Definitions in the init file, ~/.config/kgsh/init.kgsh ($XDG_CONFIG_HOME/kgsh/init.kgsh),
+      are there in every interactive session; kgsh --init FILE runs another file, also with -c.
       """,
     examples: [
       Example("def card(who) { show $who }", "define card", expect: "defined card(who)")

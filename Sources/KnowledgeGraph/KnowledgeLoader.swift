@@ -6,7 +6,7 @@ import Foundation
 /// The build is one transaction and is skipped when the sources' fingerprint matches the
 /// one recorded in the store, so a start-up with unchanged sources costs one meta lookup.
 public enum KnowledgeLoader {
-  static let files = ["sources.tsv", "entities.tsv", "facts.tsv", "edges.tsv"]
+  public static let files = ["sources.tsv", "entities.tsv", "facts.tsv", "edges.tsv"]
 
   /// Finds the Knowledge/ folder: `KGSH_KNOWLEDGE`, the installed copy
   /// (`PREFIX/share/kgsh/Knowledge`), next to the executable, then the source tree.
@@ -30,7 +30,7 @@ public enum KnowledgeLoader {
   }
 
   /// A fingerprint (FNV-1a 64) of every source file's name and bytes.
-  public static func fingerprint(_ dir: String) -> String {
+  public static func fingerprint(_ dir: String, files: [String] = files) -> String {
     var hash: UInt64 = 0xcbf2_9ce4_8422_2325
     for name in files {
       let data = FileManager.default.contents(atPath: dir + "/" + name) ?? Data()
@@ -45,7 +45,7 @@ public enum KnowledgeLoader {
   /// A cheap key of the source files' names, sizes and modification times: when it matches
   /// the one recorded at the last check, the files were not touched and hashing their bytes
   /// (most of a start-up's file reading) is skipped.
-  static func statKey(_ dir: String) -> String {
+  static func statKey(_ dir: String, files: [String] = files) -> String {
     var key = ""
     for name in files {
       var info = stat()
@@ -55,27 +55,57 @@ public enum KnowledgeLoader {
     return key
   }
 
-  /// Rebuilds the built-in layer when the sources changed. Returns true when it rebuilt.
+  /// One layer's check: its files' stat key and fingerprint against those recorded under
+  /// `meta` (`builtin` for the graph, `builtin:OWNER` for a plugin's layer).
+  struct Check {
+    var meta: String
+    var quick: String
+    var print: String?
+    /// The files changed: the layer must be rebuilt.
+    var stale: Bool { print != nil }
+    /// Only the stat key changed (files touched, same bytes): record the new one.
+    var touched = false
+  }
+
+  static func check(_ store: KnowledgeStore, _ dir: String, files: [String], meta: String) throws -> Check {
+    let quick = statKey(dir, files: files)
+    if !quick.isEmpty, try store.meta(meta + "_stat") == quick { return Check(meta: meta, quick: quick) }
+    let print = fingerprint(dir, files: files)
+    if try store.meta(meta + "_hash") == print {
+      return Check(meta: meta, quick: quick, touched: !quick.isEmpty)
+    }
+    return Check(meta: meta, quick: quick, print: print)
+  }
+
+  /// Rebuilds the built-in layer when the sources changed, and each extension's built-in
+  /// layer when its files changed (each layer is checked and rebuilt on its own). Returns
+  /// true when it rebuilt anything.
   /// - Throws: `KnowledgeError` naming the file and line of a malformed row; nothing is
   ///   changed in that case.
   @discardableResult
-  public static func ensureBuilt(_ store: KnowledgeStore, from dir: String) throws -> Bool {
-    let quick = statKey(dir)
-    if !quick.isEmpty, try store.meta("builtin_stat") == quick { return false }
-    let print = fingerprint(dir)
-    if try store.meta("builtin_hash") == print {
-      if !store.isReadOnly && !quick.isEmpty { try store.write { w in try w.setMeta("builtin_stat", quick) } }
-      return false
+  public static func ensureBuilt(
+    _ store: KnowledgeStore, from dir: String, extensions: [StoreExtension] = []
+  ) throws -> Bool {
+    let core = try check(store, dir, files: files, meta: "builtin")
+    var layers: [(StoreExtension, Check)] = []
+    for ext in extensions where ext.loadBuiltin != nil {
+      layers.append((ext, try check(store, dir, files: ext.builtinFiles, meta: "builtin:" + ext.owner)))
     }
-    if store.isReadOnly { return false }
-    let tables = try files.map { try TSV.read(dir + "/" + $0) }
+    let checks = [core] + layers.map(\.1)
+    if store.isReadOnly || !checks.contains(where: { $0.stale || $0.touched }) { return false }
+    let tables = core.stale ? try files.map { try TSV.read(dir + "/" + $0) } : []
     try store.write { w in
-      try clearBuiltin(w)
-      try load(tables, into: w)
-      try w.setMeta("builtin_hash", print)
-      try w.setMeta("builtin_stat", quick)
+      if core.stale {
+        try clearBuiltin(w)
+        try load(tables, into: w)
+      }
+      for (ext, check) in layers where check.stale { try ext.loadBuiltin?(w, dir) }
+      for check in checks where check.stale || check.touched {
+        if let print = check.print { try w.setMeta(check.meta + "_hash", print) }
+        try w.setMeta(check.meta + "_stat", check.quick)
+      }
     }
-    return true
+    return checks.contains { $0.stale }
   }
 
   static func clearBuiltin(_ w: GraphWriter) throws {

@@ -62,9 +62,12 @@ extension KnowledgeStore {
   /// (`PATH.recovered.sqlite`, or `.recovered-2` ...): a fresh schema, then every table row
   /// by row, skipping what SQLite cannot read. The original is opened read-only and never
   /// written.
+  /// `extensions` are the plugins' tables, created in the new file so their rows are copied.
   /// - Returns: the new file's path and how many rows were copied.
   /// - Throws: `KnowledgeError` when not even the schema of the original can be read.
-  public static func recover(_ path: String) throws -> (path: String, rows: Int) {
+  public static func recover(_ path: String, extensions: [StoreExtension] = []) throws -> (
+    path: String, rows: Int
+  ) {
     guard FileManager.default.fileExists(atPath: path) else {
       throw KnowledgeError("\(path) does not exist", hint: "pass the damaged knowledge base to --db")
     }
@@ -91,7 +94,7 @@ extension KnowledgeStore {
         "cannot read even the table list of \(path): \(describe(error))",
         hint: "restore a backup, or move it away to rebuild from the built-in sources")
     }
-    _ = try open(path: target)  // the current schema
+    try open(path: target, extensions: extensions).close()  // the current schema
     var targetConfig = Configuration()
     targetConfig.foreignKeysEnabled = false
     let destination = try DatabaseQueue(path: target, configuration: targetConfig)

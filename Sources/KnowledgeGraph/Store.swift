@@ -44,8 +44,11 @@ public final class KnowledgeStore: @unchecked Sendable {
   ///
   /// A file that is not SQLite, or was written by a newer kgsh, is refused and left
   /// untouched. An older schema is migrated after a backup copy `PATH.bak-vN` is written.
+  /// `extensions` are the plugins' own tables: their migrations run after the core's.
   /// - Throws: `KnowledgeError` with a message that names the file and what to do.
-  public static func open(path: String, readOnly: Bool = false) throws -> KnowledgeStore {
+  public static func open(
+    path: String, readOnly: Bool = false, extensions: [StoreExtension] = []
+  ) throws -> KnowledgeStore {
     let fm = FileManager.default
     var isDir: ObjCBool = false
     let exists = fm.fileExists(atPath: path, isDirectory: &isDir)
@@ -75,17 +78,17 @@ public final class KnowledgeStore: @unchecked Sendable {
         hint: hint(for: error, path: path) ?? "check the path and its permissions")
     }
     if exists { try checkIntegrity(queue, path: path) }
-    try prepare(queue, path: path, readOnly: readOnly)
+    try prepare(queue, path: path, readOnly: readOnly, extensions: extensions)
     return KnowledgeStore(path: path, queue: queue, readOnly: readOnly)
   }
 
   /// A new empty store in memory (tests, the TCK runner, scratch sessions).
-  public static func inMemory() throws -> KnowledgeStore {
+  public static func inMemory(extensions: [StoreExtension] = []) throws -> KnowledgeStore {
     var config = Configuration()
     config.foreignKeysEnabled = true
     config.prepareDatabase { db in forbidAttach(db) }
     let queue = try DatabaseQueue(configuration: config)
-    try Schema.migrator.migrate(queue)
+    try Schema.migrator(with: extensions).migrate(queue)
     return KnowledgeStore(path: nil, queue: queue, readOnly: false)
   }
 
@@ -113,8 +116,11 @@ public final class KnowledgeStore: @unchecked Sendable {
     }
   }
 
-  private static func prepare(_ queue: DatabaseQueue, path: String, readOnly: Bool) throws {
-    let migrator = Schema.migrator
+  private static func prepare(
+    _ queue: DatabaseQueue, path: String, readOnly: Bool, extensions: [StoreExtension]
+  ) throws {
+    let migrator = Schema.migrator(with: extensions)
+    let known = Set(migrator.migrations)
     let (superseded, complete, applied, foreignTables) = try wrap(path) {
       try queue.read { db -> (Bool, Bool, Int, Bool) in
         let hasMigrations = try db.tableExists("grdb_migrations")
@@ -124,7 +130,9 @@ public final class KnowledgeStore: @unchecked Sendable {
           ?? 0
         if !hasMigrations { return (false, false, 0, tables > 0) }
         return (
-          try migrator.hasBeenSuperseded(db), try migrator.hasCompletedMigrations(db),
+          Schema.isNewer(
+            applied: try migrator.appliedIdentifiers(db), known: known, owners: extensions.map(\.owner)),
+          try migrator.hasCompletedMigrations(db),
           try migrator.appliedIdentifiers(db).count, false
         )
       }

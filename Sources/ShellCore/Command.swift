@@ -1,3 +1,5 @@
+import KnowledgeGraph
+
 /// A shell command: one type in one file, declaring its signature and running a parsed call.
 ///
 /// ```swift
@@ -35,11 +37,16 @@ public struct Plugin: Sendable {
   public var origin: String
   /// Called once when the session starts (e.g. to register loaders); keep it cheap.
   public var setUp: (@Sendable (Session) throws -> Void)?
+  /// The plugin's own tables (numbered migrations) and built-in layer, when it keeps data in
+  /// the knowledge base; the session applies them when it opens the store.
+  public var storage: StoreExtension?
 
   public init(
     name: String, version: String = "1.0.0", summary: String, commands: [any Command],
-    origin: String = "built-in", setUp: (@Sendable (Session) throws -> Void)? = nil
+    origin: String = "built-in", setUp: (@Sendable (Session) throws -> Void)? = nil,
+    storage: StoreExtension? = nil
   ) {
+    self.storage = storage
     self.name = name
     self.origin = origin
     self.version = version

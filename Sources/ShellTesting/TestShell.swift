@@ -15,11 +15,19 @@ public final class TestShell {
   public let err = BufferSink()
   public var session: Session { shell.session }
 
+  /// Like kgsh, applies the plugins' migrations to the store; a store built from the
+  /// repository's Knowledge folder also gets the plugins' built-in layers (built-in prices).
   public init(plugins: [Plugin], store: KnowledgeStore? = nil) throws {
+    let store = try store ?? KnowledgeStore.inMemory()
+    let extensions = plugins.compactMap(\.storage)
+    try store.apply(extensions)
+    if !extensions.isEmpty, !store.isReadOnly, try store.meta("builtin_hash") != nil {
+      try KnowledgeLoader.ensureBuilt(store, from: Repository.knowledge, extensions: extensions)
+    }
     let registry = CommandRegistry()
     if !plugins.contains(where: { $0.name == CorePlugin.plugin.name }) { try registry.register(CorePlugin.plugin) }
     for plugin in plugins { try registry.register(plugin) }
-    let session = Session(store: try store ?? KnowledgeStore.inMemory(), registry: registry, out: out, err: err)
+    let session = Session(store: store, registry: registry, out: out, err: err)
     shell = Shell(session: session)
     for plugin in plugins { try plugin.setUp?(session) }
   }
@@ -35,7 +43,8 @@ public final class TestShell {
 /// Paths of the repository, for tests that read Knowledge/, shell-scripts/ or ../shared.
 public enum Repository {
   /// The package root (found from this file's path).
-  public static let root: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+  public static let root: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent()
     .deletingLastPathComponent()
 
   /// `../shared` next to the repository, when present.
@@ -44,10 +53,13 @@ public enum Repository {
     return FileManager.default.fileExists(atPath: url.path) ? url : nil
   }
 
+  /// The repository's Knowledge folder.
+  public static var knowledge: String { root.appendingPathComponent("Knowledge").path }
+
   /// A store with the default knowledge base built from Knowledge/, shared by tests.
   public static func defaultStore() throws -> KnowledgeStore {
     let store = try KnowledgeStore.inMemory()
-    try KnowledgeLoader.ensureBuilt(store, from: root.appendingPathComponent("Knowledge").path)
+    try KnowledgeLoader.ensureBuilt(store, from: knowledge)
     return store
   }
 

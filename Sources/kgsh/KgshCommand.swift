@@ -14,6 +14,10 @@ struct KgshCommand: ParsableCommand {
     discussion: """
       With no FILE and no -c, kgsh starts an interactive shell when stdin is a terminal, and
       otherwise reads commands from stdin. Type help inside the shell for the commands.
+
+      Init file: an interactive shell first runs $XDG_CONFIG_HOME/kgsh/init.kgsh (default
+      ~/.config/kgsh/init.kgsh), silently, e.g. for def and format; command-line options
+      win over what it sets. --init FILE runs another file, also with -c, a script or stdin.
       """,
     version: version)
 
@@ -29,6 +33,11 @@ struct KgshCommand: ParsableCommand {
   @Option(name: .customLong("param"), help: "Set a variable: NAME=VALUE (repeatable).") var params: [String] =
     []
   @ArgumentParser.Flag(help: "Do not read the init file.") var noInit = false
+  @Option(
+    name: .customLong("init"),
+    help:
+      "Run this init file first, also with -c or a script (default: ~/.config/kgsh/init.kgsh, interactive only)."
+  ) var initFile: String?
   @Option(help: "Stop any statement that runs longer than this (5s, 500ms, 2m; default off).") var timeout:
     String?
   @ArgumentParser.Flag(help: "Do not load third-party plugins (plugin add still works).") var noPlugins =
@@ -49,39 +58,28 @@ struct KgshCommand: ParsableCommand {
       Self.fail(ShellError.describe(error))
       throw ExitCode(1)
     }
-    if let format {
-      guard let f = OutputFormat(rawValue: format.lowercased()) else {
-        Self.fail("unknown format '\(format)'; use table, json, csv, tsv or markdown")
-        throw ExitCode(1)
-      }
-      session.format = f
-    }
-    if let timeout {
-      do {
-        session.settings["timeout"] = try Interruption.parseTimeout(timeout).map(Interruption.format) ?? "off"
-      } catch {
-        Self.fail("--timeout: \(ShellError.describe(error))")
-        throw ExitCode(1)
-      }
-    }
-    for param in params {
-      guard let eq = param.firstIndex(of: "="), eq != param.startIndex else {
-        Self.fail("--param takes NAME=VALUE, not '\(param)'")
-        throw ExitCode(1)
-      }
-      session.variables[String(param[..<eq])] = .string(String(param[param.index(after: eq)...]))
+    let options: Options
+    do {
+      options = try Options(format: format, timeout: timeout, params: params)
+    } catch {
+      Self.fail(ShellError.describe(error))
+      throw ExitCode(1)
     }
     // Closing checkpoints the WAL into the file, so copying the file alone is a backup.
     defer { session.store.close() }
     let shell = Shell(session: session)
     defer { PluginHost.of(session)?.stopAll() }
     SignalHandling.installCommandInterrupt()
-    if !noInit {
-      let initFile = SessionFactory.configDirectory() + "/init.kgsh"
-      if FileManager.default.fileExists(atPath: initFile), let text = try? TextFile.read(initFile) {
-        _ = shell.run(text, origin: initFile, continueOnError: true)
+    if let path = initFile ?? (interactive && !noInit ? InitFile.defaultPath : nil) {
+      do {
+        try InitFile.run(path, in: shell, required: initFile != nil)
+      } catch {
+        Self.fail(ShellError.describe(error))
+        throw ExitCode(1)
       }
     }
+    // Command-line options are applied after the init file, so they win over it.
+    options.apply(to: session)
     let ok: Bool
     if let commands {
       ok = shell.run(commands, origin: "-c", continueOnError: continueOnError)
@@ -116,8 +114,9 @@ struct KgshCommand: ParsableCommand {
       throw ExitCode(1)
     }
     do {
-      let (target, rows) = try KnowledgeStore.recover(db)
-      let store = try KnowledgeStore.open(path: target, readOnly: true)
+      let extensions = builtInPlugins.compactMap(\.storage)
+      let (target, rows) = try KnowledgeStore.recover(db, extensions: extensions)
+      let store = try KnowledgeStore.open(path: target, readOnly: true, extensions: extensions)
       print(
         "recovered \(rows) rows (\(try store.nodeCount()) entities) from \(db) into \(target); \(db) is unchanged"
       )

@@ -18,7 +18,8 @@ final class REPL: LineCompleting {
     let session = shell.session
     let reader = makeLineReader(
       programName: "kgsh", historyPath: SessionFactory.stateDirectory() + "/history", completer: self)
-    session.out.write("kgsh \(KgshCommand.version) — \(session.store.name). Type help for commands, Ctrl-D to leave.\n")
+    session.out.write(
+      "kgsh \(KgshCommand.version) — \(session.store.name). Type help for commands, Ctrl-D to leave.\n")
     var buffer = ""
     while !shell.shouldExit {
       let prompt = buffer.isEmpty ? "kgsh:\(session.store.name)> " : "...> "

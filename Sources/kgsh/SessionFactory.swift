@@ -30,20 +30,22 @@ enum SessionFactory {
   static func make(db: String?, readOnly: Bool, interactive: Bool, plugins: Bool = true) throws -> Session {
     let store: KnowledgeStore
     let knowledge = KnowledgeLoader.locate()
+    let extensions = builtInPlugins.compactMap(\.storage)
     if let db {
-      store = try KnowledgeStore.open(path: db, readOnly: readOnly)
+      store = try KnowledgeStore.open(path: db, readOnly: readOnly, extensions: extensions)
     } else {
       let dir = dataDirectory()
       try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
       let path = dir + "/default.sqlite"
       if !FileManager.default.fileExists(atPath: path) && readOnly {
         // Build it once writable, then reopen read-only.
-        let builder = try KnowledgeStore.open(path: path)
-        if let knowledge { try KnowledgeLoader.ensureBuilt(builder, from: knowledge) }
+        let builder = try KnowledgeStore.open(path: path, extensions: extensions)
+        if let knowledge { try KnowledgeLoader.ensureBuilt(builder, from: knowledge, extensions: extensions) }
+        builder.close()
       }
-      store = try KnowledgeStore.open(path: path, readOnly: readOnly)
+      store = try KnowledgeStore.open(path: path, readOnly: readOnly, extensions: extensions)
       if let knowledge, !readOnly {
-        try KnowledgeLoader.ensureBuilt(store, from: knowledge)
+        try KnowledgeLoader.ensureBuilt(store, from: knowledge, extensions: extensions)
       } else if knowledge == nil, try store.nodeCount() == 0 {
         throw ShellError(
           "cannot find the Knowledge folder to build the default knowledge base",
@@ -53,7 +55,6 @@ enum SessionFactory {
     let registry = try BuiltIns.registry()
     let session = Session(
       store: store, registry: registry, isTerminal: interactive || isatty(1) == 1, width: Terminal.width())
-    session.knowledgeDirectory = knowledge
     session.showsProgress = isatty(2) == 1
     let host = PluginHost(
       paths: .init(dataDirectory: dataDirectory(), stateDirectory: stateDirectory()),

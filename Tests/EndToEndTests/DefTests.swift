@@ -20,20 +20,6 @@ final class DefTests: XCTestCase {
     XCTAssertTrue(r.stdout.contains("user-defined"), r.stdout)
   }
 
-  func testInitFileDefinesCommandsUnlessNoInit() throws {
-    let home = KgshProcess.temporaryHome()
-    let config = home.appendingPathComponent("config/kgsh")
-    try FileManager.default.createDirectory(at: config, withIntermediateDirectories: true)
-    try "def hello() { echo hello from init }\n".write(
-      to: config.appendingPathComponent("init.kgsh"), atomically: true, encoding: .utf8)
-    let r = try KgshProcess.run(["-c", "hello"], home: home)
-    XCTAssertEqual(r.status, 0, r.stderr)
-    XCTAssertTrue(r.stdout.contains("hello from init"), r.stdout)
-    let n = try KgshProcess.run(["--no-init", "-c", "hello"], home: home)
-    XCTAssertEqual(n.status, 1)
-    XCTAssertTrue(n.stderr.contains("unknown command 'hello'"), n.stderr)
-  }
-
   func testEndlessRecursionIsStopped() throws {
     let r = try KgshProcess.run(["-c", "def loop() { loop }; loop"])
     XCTAssertEqual(r.status, 1)
@@ -53,9 +39,12 @@ final class DefTests: XCTestCase {
 
 final class IncludedScriptErrorTests: XCTestCase {
   func testErrorInIncludedFileReportsItsLineAndExitsOne() throws {
-    guard FileManager.default.isExecutableFile(atPath: Repository.kgsh.path) else { throw XCTSkip("kgsh not built") }
+    guard FileManager.default.isExecutableFile(atPath: Repository.kgsh.path) else {
+      throw XCTSkip("kgsh not built")
+    }
     let home = KgshProcess.temporaryHome()
-    let inner = (1...6).map { "echo line \($0)" }.joined(separator: "\n") + "\nshow NoSuchEntity\necho after\n"
+    let inner =
+      (1...6).map { "echo line \($0)" }.joined(separator: "\n") + "\nshow NoSuchEntity\necho after\n"
     try inner.write(to: home.appendingPathComponent("inner.kgsh"), atomically: true, encoding: .utf8)
     try "echo start\nsource inner.kgsh\necho end\n".write(
       to: home.appendingPathComponent("main.kgsh"), atomically: true, encoding: .utf8)

@@ -12,7 +12,6 @@ final class PriceImportTests: XCTestCase {
 
   func shell() throws -> TestShell {
     let t = try TestShell(plugins: [PricingPlugin.plugin], store: try Repository.defaultStore())
-    t.session.knowledgeDirectory = Repository.root.appendingPathComponent("Knowledge").path
     return t
   }
 

@@ -22,7 +22,6 @@ final class PricePersistenceTests: XCTestCase {
     let store = try KnowledgeStore.open(path: path)
     try KnowledgeLoader.ensureBuilt(store, from: Repository.root.appendingPathComponent("Knowledge").path)
     let t = try TestShell(plugins: [PricingPlugin.plugin], store: store)
-    t.session.knowledgeDirectory = Repository.root.appendingPathComponent("Knowledge").path
     return t
   }
 
@@ -78,7 +77,6 @@ final class PricePersistenceTests: XCTestCase {
     _ = try session()
     let store = try KnowledgeStore.open(path: path, readOnly: true)
     let t = try TestShell(plugins: [PricingPlugin.plugin], store: store)
-    t.session.knowledgeDirectory = Repository.root.appendingPathComponent("Knowledge").path
     XCTAssertFalse(t.run("fx set USD CNY 7.3"))
     XCTAssertTrue(t.errors.lowercased().contains("read-only"), t.errors)
     XCTAssertTrue(t.run("fx"), t.errors)

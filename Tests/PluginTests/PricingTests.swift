@@ -7,7 +7,6 @@ import XCTest
 final class PricingTests: XCTestCase {
   func shell() throws -> TestShell {
     let t = try TestShell(plugins: [PricingPlugin.plugin], store: try Repository.defaultStore())
-    t.session.knowledgeDirectory = Repository.root.appendingPathComponent("Knowledge").path
     return t
   }
 
@@ -229,7 +228,6 @@ final class PricingTests: XCTestCase {
 final class PriceReachabilityTests: XCTestCase {
   func testEveryPriceRowIsListedWithItsSource() throws {
     let t = try TestShell(plugins: [PricingPlugin.plugin], store: try Repository.defaultStore())
-    t.session.knowledgeDirectory = Repository.root.appendingPathComponent("Knowledge").path
     XCTAssertTrue(t.run("prices --format tsv"), t.errors)
     let listed = t.output.split(separator: "\n").dropFirst().map {
       $0.split(separator: "\t", omittingEmptySubsequences: false)

@@ -1,4 +1,5 @@
 import KnowledgeGraph
+import PricingPlugin
 import XCTest
 
 /// The v2-prices tables: user price rows keyed by id and date, rates with one default per pair.
