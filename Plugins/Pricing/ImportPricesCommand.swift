@@ -27,6 +27,11 @@ struct ImportPricesCommand: Command {
       + "secondary, derived or unverified (default unverified); source defaults to the file name. "
       + "A row with a known price_id and other values is a change; the older observation stays for --as-of. "
       + "Imported rows are kept in the knowledge base and survive rebuilds of the built-in layer.",
+    examples: [
+      Example(
+        "import prices shell-scripts/data/pricing-example.csv",
+        "import the clearly labelled example file of the kgsh sources (two made-up rows)")
+    ],
     writes: true)
 
   func run(_ call: Call, _ session: Session) throws -> Output {

@@ -1,3 +1,4 @@
+import KnowledgeGraph
 import ShellCore
 
 /// `print $var`: a variable's value in the session's format (a stored table as a table).

@@ -14,7 +14,7 @@ struct PluginAddCommand: Command {
       """,
     examples: [
       Example(
-        "plugin add Plugins/Examples/python/kgsh-plugin-news; plugin list | select name version commands",
+        "plugin add Plugins/Examples/python/kgsh-plugin-news; plugin list | select plugin version commands",
         "add the Python example plugin (from the kgsh sources)")
     ])
 

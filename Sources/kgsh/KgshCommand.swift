@@ -1,4 +1,5 @@
 import ArgumentParser
+import BuiltInPlugins
 import ExternalPlugins
 import Foundation
 import KnowledgeGraph
@@ -114,7 +115,7 @@ struct KgshCommand: ParsableCommand {
       throw ExitCode(1)
     }
     do {
-      let extensions = builtInPlugins.compactMap(\.storage)
+      let extensions = BuiltIns.plugins.compactMap(\.storage)
       let (target, rows) = try KnowledgeStore.recover(db, extensions: extensions)
       let store = try KnowledgeStore.open(path: target, readOnly: true, extensions: extensions)
       print(

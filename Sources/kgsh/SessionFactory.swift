@@ -30,7 +30,7 @@ enum SessionFactory {
   static func make(db: String?, readOnly: Bool, interactive: Bool, plugins: Bool = true) throws -> Session {
     let store: KnowledgeStore
     let knowledge = KnowledgeLoader.locate()
-    let extensions = builtInPlugins.compactMap(\.storage)
+    let extensions = BuiltIns.plugins.compactMap(\.storage)
     if let db {
       store = try KnowledgeStore.open(path: db, readOnly: readOnly, extensions: extensions)
     } else {

@@ -14,9 +14,12 @@ final class ExampleTests: XCTestCase {
     let home = FileManager.default.temporaryDirectory.appendingPathComponent("kgsh-examples-\(getpid())")
     defer { try? FileManager.default.removeItem(at: home) }
     let store = try Repository.defaultStore()
+    var counter = 0
     let harness = ExampleHarness(
       plugins: BuiltIns.plugins, snapshots: Repository.root.appendingPathComponent("Tests/Examples")
     ) {
+      counter += 1
+      let home = home.appendingPathComponent("\(counter)")
       // Each example gets a fresh copy of the default knowledge base, so writes do not leak.
       let t = try TestShell(plugins: BuiltIns.plugins, store: try store.copyInMemory())
       let host = PluginHost(
