@@ -44,7 +44,13 @@ extension KnowledgeStore {
       let statement = try Self.prepareView(sql, db, authorizer)
       defer { sqlite3_finalize(statement) }
       try Self.bind(arguments, to: statement)
-      return try Self.rows(statement, db, maxRows: maxRows)
+      do {
+        return try Self.rows(statement, db, maxRows: maxRows)
+      } catch let error as KnowledgeError {
+        // A table-valued function may compile more SQL while it runs: say what was refused.
+        if let refusal = authorizer.refusal { throw KnowledgeError(refusal, hint: error.hint) }
+        throw error
+      }
     }
   }
 
@@ -97,6 +103,10 @@ extension KnowledgeStore {
       let message = rc == SQLITE_OK ? "the statement is empty" : String(cString: sqlite3_errmsg(db))
       sqlite3_finalize(statement)
       throw KnowledgeError("SQL error: \(message)", hint: "check the statement")
+    }
+    guard sqlite3_stmt_readonly(statement) != 0 else {
+      sqlite3_finalize(statement)
+      throw KnowledgeError("plugin SQL is read-only and may only SELECT from the kg_*_v1 views")
     }
     let trailing = String(decoding: Array(sql.utf8).dropFirst(consumed), as: UTF8.self)
     if !trailing.trimmingCharacters(in: CharacterSet(charactersIn: "; \n\t\r")).isEmpty {

@@ -36,6 +36,9 @@ final class ViewAuthorizer {
   private var learning: String?
   /// Why the statement was refused, worded for the user.
   private(set) var refusal: String?
+  /// Whether `refusal` names the table, function or pragma at fault (preferred to the
+  /// generic wording, which SQLite's own bookkeeping can trigger first).
+  private var specific = false
 
   init(tables: [String], modules: [String]) {
     let system = ["sqlite_master", "sqlite_schema", "sqlite_temp_master", "sqlite_temp_schema", "sqlite_sequence"]
@@ -66,6 +69,7 @@ final class ViewAuthorizer {
   func reset() {
     expanded = []
     refusal = nil
+    specific = false
   }
 
   func authorize(_ action: Int32, _ a: String?, _ b: String?, _ context: String?) -> Int32 {
@@ -82,11 +86,17 @@ final class ViewAuthorizer {
     case SQLITE_FUNCTION:
       let name = (b ?? "").lowercased()
       if Self.functions.contains(name) { return SQLITE_OK }
-      return refuse("plugin SQL may not call the function \(name)()")
+      return refuse("plugin SQL may not call the function \(name)()", specific: true)
     case SQLITE_READ:
       return read(table: a ?? "", column: b ?? "", context: context)
+    case SQLITE_UPDATE where a == "sqlite_master":
+      // SQLite's own bookkeeping when it first connects a virtual table; the connection is
+      // read-only, so nothing is written, and the read that follows names the table.
+      return SQLITE_OK
+    case SQLITE_PRAGMA where a == "data_version" && b == nil:
+      return SQLITE_OK  // a counter full-text tables read when they connect
     case SQLITE_PRAGMA:
-      return refuse("plugin SQL may not run PRAGMA \(a ?? "")")
+      return refuse("plugin SQL may not run PRAGMA \(a ?? "")", specific: true)
     default:
       return refuse("plugin SQL is read-only and may only SELECT from the kg_*_v1 views")
     }
@@ -94,15 +104,21 @@ final class ViewAuthorizer {
 
   private func read(table: String, column: String, context: String?) -> Int32 {
     if Self.views.contains(table) { return SQLITE_OK }
-    guard forbidden.contains(table) else { return SQLITE_OK }  // a CTE or subquery of the statement
+    // SQLite's bookkeeping when it connects a virtual table (only row ids, never the schema text).
+    if table == "sqlite_master", column == "ROWID" { return SQLITE_OK }
+    // Anything else that is not a table of the file is a CTE or subquery of the statement.
+    guard forbidden.contains(table) || table.hasPrefix("pragma_") else { return SQLITE_OK }
     if let context, viewReads[context]?.contains("\(table).\(column)") == true { return SQLITE_OK }
     // `count(*)` over a view reads the view's table with no column and no context.
     if column.isEmpty, context == nil, expanded.contains(table) { return SQLITE_OK }
-    return refuse("plugin SQL may read only the kg_*_v1 views; '\(table)' is internal to kgsh")
+    return refuse("plugin SQL may read only the kg_*_v1 views; '\(table)' is internal to kgsh", specific: true)
   }
 
-  private func refuse(_ why: String) -> Int32 {
-    if refusal == nil { refusal = why }
+  private func refuse(_ why: String, specific: Bool = false) -> Int32 {
+    if refusal == nil || (specific && !self.specific) {
+      refusal = why
+      self.specific = specific
+    }
     return SQLITE_DENY
   }
 }
