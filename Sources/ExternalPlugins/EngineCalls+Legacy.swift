@@ -35,7 +35,9 @@ extension EngineCalls {
     case "create":
       try checkWrite()
       // The write feature is this plugin's declaration: its commands may write.
-      let result = try session.store.allowingWrites { try cypher(try required(call.cypher, "cypher", of: "create")) }
+      let result = try session.store.allowingWrites {
+        try cypher(try required(call.cypher, "cypher", of: "create"))
+      }
       return table(result.columns, result.rows.map { $0.map(\.value) })
     default:
       throw ShellError(
@@ -63,6 +65,7 @@ extension EngineCalls {
     session.extensions[key] = warned
     session.err.write(
       "warning: plugin \(plugin) speaks plugin protocol 1.0 and reads kgsh's internal tables with SQL, "
-        + "which is deprecated; its author should move to protocol 1.1 (typed calls, kg_*_v1 views; docs/PLUGINS.md)\n")
+        + "which is deprecated; its author should move to protocol 1.1 (typed calls, kg_*_v1 views; docs/PLUGINS.md)\n"
+    )
   }
 }

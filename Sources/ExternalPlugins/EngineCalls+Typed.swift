@@ -42,7 +42,8 @@ extension EngineCalls {
       facts: try store.facts(of: node.id).map { RecordMapping.fact($0, entity: node.key) },
       relations: outgoing.map { RecordMapping.relation($0.0, other: $0.1, direction: .out) }
         + incoming.map { RecordMapping.relation($0.0, other: $0.1, direction: .in) },
-      sources: try store.sources(of: node.id).map { RecordMapping.source($0.source, citations: $0.citations) })
+      sources: try store.sources(of: node.id).map { RecordMapping.source($0.source, citations: $0.citations) }
+    )
   }
 
   func facts(_ r: FactsRequest) throws -> FactsResponse {
@@ -146,10 +147,13 @@ extension EngineCalls {
 
   private func encode(_ response: some Encodable) throws -> WireValue { try WireValue(encoding: response) }
 
-  private func bounded(_ value: Int, _ field: String, _ range: ClosedRange<Int>, of call: String) throws -> Int {
+  private func bounded(_ value: Int, _ field: String, _ range: ClosedRange<Int>, of call: String) throws
+    -> Int
+  {
     guard range.contains(value) else {
       throw ShellError(
-        "the \(call) call's \(field) must be between \(range.lowerBound) and \(range.upperBound), not \(value)")
+        "the \(call) call's \(field) must be between \(range.lowerBound) and \(range.upperBound), not \(value)"
+      )
     }
     return value
   }
@@ -166,7 +170,8 @@ extension EngineCalls {
       let what = type == String.self ? "text" : type == Int.self ? "a whole number" : "a different type"
       return "the '\(field(context.codingPath))' field of the \(call) call must be \(what)"
     case .dataCorrupted(let context):
-      return "the '\(field(context.codingPath))' field of the \(call) call is invalid (\(context.debugDescription))"
+      return
+        "the '\(field(context.codingPath))' field of the \(call) call is invalid (\(context.debugDescription))"
     @unknown default:
       return "the \(call) call's args are invalid"
     }

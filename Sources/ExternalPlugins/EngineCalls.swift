@@ -52,7 +52,9 @@ struct EngineCalls {
   func cypher(_ text: String, parameters: [String: WireValue] = [:]) throws -> QueryResult {
     var engine = QueryEngine(store: session.store)
     engine.interrupt = {
-      if interruptFlag.load(ordering: .relaxed) { throw ShellError("interrupted", hint: "nothing was changed") }
+      if interruptFlag.load(ordering: .relaxed) {
+        throw ShellError("interrupted", hint: "nothing was changed")
+      }
     }
     do {
       return try engine.run(text, parameters: parameters.mapValues { ResultValue(WireMapping.value($0)) })

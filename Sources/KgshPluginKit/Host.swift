@@ -51,7 +51,8 @@ extension Engine {
 
   /// Entities within `depth` hops, nearest first.
   public func neighbors(
-    _ entity: String, direction: WireDirection = .both, types: [String] = [], depth: Int = 1, limit: Int = 100,
+    _ entity: String, direction: WireDirection = .both, types: [String] = [], depth: Int = 1,
+    limit: Int = 100,
     label: String? = nil
   ) throws -> NeighborsResponse {
     try call(

@@ -35,7 +35,8 @@ extension KnowledgeStore {
     let box = Unmanaged.passRetained(InterruptBox(isInterrupted))
     defer { box.release() }
     sqlite3_progress_handler(
-      db, 1000, { context in
+      db, 1000,
+      { context in
         Unmanaged<InterruptBox>.fromOpaque(context!).takeUnretainedValue().check() ? 1 : 0
       }, box.toOpaque())
     authorizer.reset()
@@ -60,7 +61,8 @@ extension KnowledgeStore {
     let flags = path == nil ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_MEMORY : SQLITE_OPEN_READONLY
     guard sqlite3_open_v2(path ?? ":memory:", &db, flags, nil) == SQLITE_OK, let db else {
       sqlite3_close_v2(db)
-      throw KnowledgeError("cannot open the knowledge base for plugin SQL", hint: "check the file's permissions")
+      throw KnowledgeError(
+        "cannot open the knowledge base for plugin SQL", hint: "check the file's permissions")
     }
     if path == nil {
       try read { source in
@@ -78,7 +80,8 @@ extension KnowledgeStore {
   private static func strings(_ db: OpaquePointer, _ sql: String) throws -> [String] {
     var statement: OpaquePointer?
     guard sqlite3_prepare_v2(db, sql, -1, &statement, nil) == SQLITE_OK else {
-      throw KnowledgeError("reading the knowledge base's schema failed: \(String(cString: sqlite3_errmsg(db)))")
+      throw KnowledgeError(
+        "reading the knowledge base's schema failed: \(String(cString: sqlite3_errmsg(db)))")
     }
     defer { sqlite3_finalize(statement) }
     var out: [String] = []
@@ -97,7 +100,8 @@ extension KnowledgeStore {
     }
     if let refusal = authorizer.refusal {
       sqlite3_finalize(statement)
-      throw KnowledgeError(refusal, hint: "read \(ViewAuthorizer.views.joined(separator: ", ")) (docs/PLUGINS.md)")
+      throw KnowledgeError(
+        refusal, hint: "read \(ViewAuthorizer.views.joined(separator: ", ")) (docs/PLUGINS.md)")
     }
     guard rc == SQLITE_OK, let statement else {
       let message = rc == SQLITE_OK ? "the statement is empty" : String(cString: sqlite3_errmsg(db))
@@ -111,7 +115,8 @@ extension KnowledgeStore {
     let trailing = String(decoding: Array(sql.utf8).dropFirst(consumed), as: UTF8.self)
     if !trailing.trimmingCharacters(in: CharacterSet(charactersIn: "; \n\t\r")).isEmpty {
       sqlite3_finalize(statement)
-      throw KnowledgeError("plugin SQL runs one statement at a time", hint: "send each statement in its own call")
+      throw KnowledgeError(
+        "plugin SQL runs one statement at a time", hint: "send each statement in its own call")
     }
     return statement
   }

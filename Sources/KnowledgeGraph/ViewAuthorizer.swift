@@ -41,7 +41,9 @@ final class ViewAuthorizer {
   private var specific = false
 
   init(tables: [String], modules: [String]) {
-    let system = ["sqlite_master", "sqlite_schema", "sqlite_temp_master", "sqlite_temp_schema", "sqlite_sequence"]
+    let system = [
+      "sqlite_master", "sqlite_schema", "sqlite_temp_master", "sqlite_temp_schema", "sqlite_sequence",
+    ]
     forbidden = Set(tables + system + modules.filter { !Self.tableFunctions.contains($0) })
       .subtracting(Self.views)
   }
@@ -53,7 +55,8 @@ final class ViewAuthorizer {
       db,
       { context, action, a, b, c, d in
         Unmanaged<ViewAuthorizer>.fromOpaque(context!).takeUnretainedValue()
-          .authorize(action, a.map(String.init(cString:)), b.map(String.init(cString:)), d.map(String.init(cString:)))
+          .authorize(
+            action, a.map(String.init(cString:)), b.map(String.init(cString:)), d.map(String.init(cString:)))
       }, me)
     for view in Self.views {
       learning = view
@@ -111,7 +114,8 @@ final class ViewAuthorizer {
     if let context, viewReads[context]?.contains("\(table).\(column)") == true { return SQLITE_OK }
     // `count(*)` over a view reads the view's table with no column and no context.
     if column.isEmpty, context == nil, expanded.contains(table) { return SQLITE_OK }
-    return refuse("plugin SQL may read only the kg_*_v1 views; '\(table)' is internal to kgsh", specific: true)
+    return refuse(
+      "plugin SQL may read only the kg_*_v1 views; '\(table)' is internal to kgsh", specific: true)
   }
 
   private func refuse(_ why: String, specific: Bool = false) -> Int32 {

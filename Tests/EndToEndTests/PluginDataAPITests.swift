@@ -67,7 +67,8 @@ final class PluginDataAPITests: XCTestCase {
     XCTAssertTrue(r.stdout.contains(#""steps": [{"direction": "out", "type": "COMPETES_WITH"}]"#), r.stdout)
     XCTAssertTrue(r.stdout.contains(#"{"columns": ["name"], "rows": [["Zhipu AI"]]}"#), r.stdout)
     XCTAssertTrue(
-      r.stderr.contains("probe: plugin SQL may read only the kg_*_v1 views; 'node' is internal to kgsh; read kg_entity_v1"),
+      r.stderr.contains(
+        "probe: plugin SQL may read only the kg_*_v1 views; 'node' is internal to kgsh; read kg_entity_v1"),
       r.stderr)
     XCTAssertTrue(r.stderr.contains("probe: no entity named 'Nobody Inc'; try find Nobody Inc"), r.stderr)
     XCTAssertFalse(r.stderr.contains("deprecated"), r.stderr)
@@ -85,9 +86,11 @@ final class PluginDataAPITests: XCTestCase {
         """#,
       ], home: home)
     XCTAssertEqual(r.status, 0, r.stderr)
-    XCTAssertTrue(r.stdout.contains(#"{"$type": "entity", "description""#), "1.0 resolve answers the entity itself")
+    XCTAssertTrue(
+      r.stdout.contains(#"{"$type": "entity", "description""#), "1.0 resolve answers the entity itself")
     XCTAssertTrue(r.stdout.contains(#"{"columns": ["n"], "rows": [[1]]}"#), r.stdout)
     XCTAssertTrue(r.stdout.contains(#"{"columns": ["key"], "rows": [["zhipu"]]}"#), r.stdout)
-    XCTAssertEqual(r.stderr.components(separatedBy: "warning: plugin probe speaks plugin protocol 1.0").count, 2, r.stderr)
+    XCTAssertEqual(
+      r.stderr.components(separatedBy: "warning: plugin probe speaks plugin protocol 1.0").count, 2, r.stderr)
   }
 }

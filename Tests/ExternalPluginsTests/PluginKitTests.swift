@@ -31,7 +31,8 @@ final class PluginKitTests: XCTestCase {
   /// The SDK's engine wired to the host's engine calls over the default knowledge base.
   func kgsh(host: ProtocolVersion = .current, features: [String] = []) throws -> WireEngine {
     if Self.shell == nil { Self.shell = try TestShell(plugins: [], store: try Repository.defaultStore()) }
-    let calls = EngineCalls(plugin: "sample", features: features, session: Self.shell!.session, version: .current)
+    let calls = EngineCalls(
+      plugin: "sample", features: features, session: Self.shell!.session, version: .current)
     return WireEngine(host: host) { message in
       // Through the wire format both ways, as over a pipe.
       let line = try calls.answer(try WireMessage.decode(try message.line().dropLast())).line()
@@ -65,7 +66,8 @@ final class PluginKitTests: XCTestCase {
     XCTAssertTrue(try kgsh.card("zhipu").names.contains("智谱"))
     XCTAssertEqual(try kgsh.facts("zhipu", predicate: "listing_date").map(\.text), ["2026-01-08"])
     XCTAssertEqual(
-      try kgsh.neighbors("zhipu", direction: .out, types: ["LISTED_ON"]).neighbors.map(\.entity.key), ["hkex"])
+      try kgsh.neighbors("zhipu", direction: .out, types: ["LISTED_ON"]).neighbors.map(\.entity.key), ["hkex"]
+    )
     XCTAssertEqual(try kgsh.path(from: "zhipu", to: "minimax")?.entities.map(\.key), ["zhipu", "minimax"])
     XCTAssertEqual(
       try kgsh.match("MATCH (c) WHERE c.key = $k RETURN c.name AS n", parameters: ["k": "zhipu"]).rows,
@@ -73,7 +75,9 @@ final class PluginKitTests: XCTestCase {
     let rows = try kgsh.query("SELECT name FROM kg_entity_v1 WHERE key = ?", "zhipu")
     XCTAssertEqual(rows.value(rows.rows[0], "name"), "Zhipu AI")
     XCTAssertThrowsError(try kgsh.query("SELECT name FROM node")) { error in
-      XCTAssertEqual((error as? CommandError)?.message, "plugin SQL may read only the kg_*_v1 views; 'node' is internal to kgsh")
+      XCTAssertEqual(
+        (error as? CommandError)?.message,
+        "plugin SQL may read only the kg_*_v1 views; 'node' is internal to kgsh")
       XCTAssertTrue((error as? CommandError)?.hint?.contains("kg_fact_v1") == true)
     }
     XCTAssertThrowsError(try kgsh.create("CREATE (:Company {name: 'X'})")) { error in
@@ -87,7 +91,8 @@ final class PluginKitTests: XCTestCase {
     let kgsh = try kgsh(host: ProtocolVersion(major: 1, minor: 0))
     XCTAssertThrowsError(try kgsh.card("zhipu")) { error in
       XCTAssertEqual(
-        (error as? CommandError)?.message, "this kgsh speaks plugin protocol 1.0; the card call needs 1.1 or later")
+        (error as? CommandError)?.message,
+        "this kgsh speaks plugin protocol 1.0; the card call needs 1.1 or later")
     }
   }
 }

@@ -61,7 +61,9 @@ final class ProtocolCodecTests: XCTestCase {
   }
 
   /// A typed request survives a call line, and its response a reply line, unchanged.
-  func roundTrip<R: EngineRequest>(_ request: R, _ response: R.Response, file: StaticString = #filePath, line: UInt = #line) throws {
+  func roundTrip<R: EngineRequest>(
+    _ request: R, _ response: R.Response, file: StaticString = #filePath, line: UInt = #line
+  ) throws {
     let call = try WireMessage.decode(try WireMessage.call(request, id: 4).line().dropLast())
     XCTAssertEqual(call.call, R.call, file: file, line: line)
     XCTAssertEqual(try XCTUnwrap(call.args).decode(R.self), request, file: file, line: line)
@@ -87,15 +89,19 @@ final class ProtocolCodecTests: XCTestCase {
         relations: [WireRelation(direction: .out, type: "LISTED_ON", other: hkex, asOf: "2026-01-08")],
         sources: [WireSource(key: "article", title: "A", citations: 3)]))
     try roundTrip(
-      FactsRequest(entity: "zhipu", predicate: "valuation", since: "2025"), FactsResponse(entity: zhipu, facts: [fact]))
+      FactsRequest(entity: "zhipu", predicate: "valuation", since: "2025"),
+      FactsResponse(entity: zhipu, facts: [fact]))
     try roundTrip(
-      NeighborsRequest(entity: "zhipu", direction: .in, types: ["INVESTS_IN"], depth: 2, limit: 5, label: "Company"),
+      NeighborsRequest(
+        entity: "zhipu", direction: .in, types: ["INVESTS_IN"], depth: 2, limit: 5, label: "Company"),
       NeighborsResponse(
-        entity: zhipu, neighbors: [WireNeighbor(entity: hkex, distance: 1, via: zhipu, type: "LISTED_ON", direction: .out)],
+        entity: zhipu,
+        neighbors: [WireNeighbor(entity: hkex, distance: 1, via: zhipu, type: "LISTED_ON", direction: .out)],
         truncated: true))
     try roundTrip(
       PathRequest(from: "zhipu", to: "hkex", direction: .out, types: ["LISTED_ON"], maxLength: 3),
-      PathResponse(path: WirePath(entities: [zhipu, hkex], steps: [WireStep(type: "LISTED_ON", direction: .out)])))
+      PathResponse(
+        path: WirePath(entities: [zhipu, hkex], steps: [WireStep(type: "LISTED_ON", direction: .out)])))
     try roundTrip(PathRequest(from: "a", to: "b"), PathResponse(path: nil))
     try roundTrip(
       MatchRequest(cypher: "MATCH (n) WHERE n.key = $k RETURN n", parameters: ["k": "zhipu"]),
@@ -110,8 +116,11 @@ final class ProtocolCodecTests: XCTestCase {
   }
 
   func testTypedCallsUseTheDocumentedFieldNames() throws {
-    let call = String(decoding: try WireMessage.call(PathRequest(from: "a", to: "b", maxLength: 2), id: 1).line(), as: UTF8.self)
-    XCTAssertEqual(call, #"{"args":{"from":"a","max_length":2,"to":"b"},"call":"path","id":1,"type":"call"}"# + "\n")
+    let call = String(
+      decoding: try WireMessage.call(PathRequest(from: "a", to: "b", maxLength: 2), id: 1).line(),
+      as: UTF8.self)
+    XCTAssertEqual(
+      call, #"{"args":{"from":"a","max_length":2,"to":"b"},"call":"path","id":1,"type":"call"}"# + "\n")
     let fact = try WireValue(
       encoding: WireFact(entity: "e", predicate: "p", value: "v", text: "v", valueType: "text", asOf: "2025"))
     XCTAssertEqual(fact["as_of"], "2025")

@@ -72,7 +72,8 @@ final class TypedCallsTests: XCTestCase {
     XCTAssertEqual(all.facts.count, 8)
     XCTAssertTrue(all.facts.allSatisfy { $0.predicate == "valuation" && $0.entity == "zhipu" })
     let recent = try ask(FactsRequest(entity: "zhipu", predicate: "valuation", since: "2025"), calls)
-    XCTAssertEqual(recent.facts.compactMap(\.asOf), ["2026-01-08", "2026-01-08", "2025-05", "2025-05", "2025-03"])
+    XCTAssertEqual(
+      recent.facts.compactMap(\.asOf), ["2026-01-08", "2026-01-08", "2025-05", "2025-05", "2025-03"])
     XCTAssertTrue(
       recent.facts.contains { if case .object(let o) = $0.value { o["$type"] == "money" } else { false } },
       "money facts keep their type")
@@ -95,7 +96,8 @@ final class TypedCallsTests: XCTestCase {
     XCTAssertFalse(wide.truncated)
     XCTAssertTrue(wide.neighbors.contains { $0.distance == 2 })
     XCTAssertEqual(wide.neighbors.map(\.distance), wide.neighbors.map(\.distance).sorted(), "nearest first")
-    let companies = try ask(NeighborsRequest(entity: "Zhipu", depth: 2, limit: 10_000, label: "Exchange"), calls)
+    let companies = try ask(
+      NeighborsRequest(entity: "Zhipu", depth: 2, limit: 10_000, label: "Exchange"), calls)
     XCTAssertTrue(companies.neighbors.allSatisfy { $0.entity.labels?.contains("Exchange") == true })
     XCTAssertFalse(companies.neighbors.isEmpty)
     XCTAssertEqual(
@@ -136,7 +138,8 @@ final class TypedCallsTests: XCTestCase {
     let calls = engine(try shell())
     let rows = try ask(
       MatchRequest(
-        cypher: "MATCH (c:Company) WHERE c.name = $name RETURN c.name AS name", parameters: ["name": "Zhipu AI"]),
+        cypher: "MATCH (c:Company) WHERE c.name = $name RETURN c.name AS name",
+        parameters: ["name": "Zhipu AI"]),
       calls)
     XCTAssertEqual(rows.columns, ["name"])
     XCTAssertEqual(rows.rows, [["Zhipu AI"]])

@@ -39,11 +39,16 @@ final class ViewSQLTests: XCTestCase {
       "kg_label_v1": ["entity", "label"],
       "kg_alias_v1": ["entity", "alias", "norm", "layer"],
       "kg_fact_v1": [
-        "key", "entity", "predicate", "value", "value_type", "number", "unit", "currency", "qualifier", "as_of",
+        "key", "entity", "predicate", "value", "value_type", "number", "unit", "currency", "qualifier",
+        "as_of",
         "source", "quote", "status", "ref", "note", "layer",
       ],
-      "kg_edge_v1": ["key", "src", "type", "dst", "props", "as_of", "source", "quote", "status", "ref", "layer"],
-      "kg_source_v1": ["key", "kind", "title", "publisher", "url", "published", "reliability", "note", "layer"],
+      "kg_edge_v1": [
+        "key", "src", "type", "dst", "props", "as_of", "source", "quote", "status", "ref", "layer",
+      ],
+      "kg_source_v1": [
+        "key", "kind", "title", "publisher", "url", "published", "reliability", "note", "layer",
+      ],
     ]
     XCTAssertEqual(Set(expected.keys), Set(KnowledgeStore.pluginViews))
     for (view, columns) in expected {
@@ -61,12 +66,14 @@ final class ViewSQLTests: XCTestCase {
       """, ["zhipu", "INVESTS_IN"])
     XCTAssertEqual(r.columns, ["name", "n"])
     XCTAssertEqual(r.rows.count, 1)
-    XCTAssertEqual(try rows("SELECT labels FROM kg_entity_v1 WHERE key = ?", ["zhipu"]).rows, [[#"["Company","Lab"]"#]])
+    XCTAssertEqual(
+      try rows("SELECT labels FROM kg_entity_v1 WHERE key = ?", ["zhipu"]).rows, [[#"["Company","Lab"]"#]])
     let count = try rows("SELECT count(*) FROM kg_entity_v1").rows.first?.first
     guard case .int(let n)? = count else { return XCTFail("count: \(String(describing: count))") }
     XCTAssertGreaterThan(n, 100)
     XCTAssertEqual(
-      try rows("WITH t AS (SELECT alias FROM kg_alias_v1 WHERE entity = 'zhipu') SELECT count(*) > 0 FROM t").rows,
+      try rows("WITH t AS (SELECT alias FROM kg_alias_v1 WHERE entity = 'zhipu') SELECT count(*) > 0 FROM t")
+        .rows,
       [[1]], "a CTE over a view is fine")
     XCTAssertEqual(try rows("SELECT json_extract('{\"a\":1}', '$.a') AS a").rows, [[1]])
   }
@@ -86,8 +93,10 @@ final class ViewSQLTests: XCTestCase {
       "plugin SQL may read only the kg_*_v1 views; 'source' is internal to kgsh",
       "nor may it read columns the view does not read")
     XCTAssertEqual(
-      try refused("SELECT predicate FROM fact"), "plugin SQL may read only the kg_*_v1 views; 'fact' is internal to kgsh")
-    XCTAssertTrue(try refused("SELECT name FROM sqlite_master").contains("'sqlite_master' is internal to kgsh"))
+      try refused("SELECT predicate FROM fact"),
+      "plugin SQL may read only the kg_*_v1 views; 'fact' is internal to kgsh")
+    XCTAssertTrue(
+      try refused("SELECT name FROM sqlite_master").contains("'sqlite_master' is internal to kgsh"))
     let search = try refused("SELECT * FROM search WHERE search MATCH 'zhipu'")
     XCTAssertTrue(search.hasPrefix("plugin SQL may read only the kg_*_v1 views; 'search"), search)
     XCTAssertTrue(try refused("SELECT * FROM dbstat").contains("'dbstat' is internal"))
@@ -100,7 +109,8 @@ final class ViewSQLTests: XCTestCase {
       "plugin SQL may read only the kg_*_v1 views; 'pragma_table_info' is internal to kgsh")
     XCTAssertEqual(
       try refused("DELETE FROM node"), "plugin SQL is read-only and may only SELECT from the kg_*_v1 views")
-    XCTAssertEqual(try refused("DELETE FROM kg_fact_v1"), "SQL error: cannot modify kg_fact_v1 because it is a view")
+    XCTAssertEqual(
+      try refused("DELETE FROM kg_fact_v1"), "SQL error: cannot modify kg_fact_v1 because it is a view")
     XCTAssertEqual(
       try refused("SELECT load_extension('x')"), "plugin SQL may not call the function load_extension()")
     XCTAssertEqual(
@@ -113,17 +123,20 @@ final class ViewSQLTests: XCTestCase {
   }
 
   func testAFileStoreIsReadThroughItsOwnReadOnlyConnection() throws {
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent("kgsh-views-\(UUID()).sqlite").path
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("kgsh-views-\(UUID()).sqlite")
+      .path
     defer { try? FileManager.default.removeItem(atPath: path) }
     let store = try KnowledgeStore.open(path: path)
     try store.allowingWrites { _ = try QueryEngine(store: store).run("CREATE (:Company {name: 'Filed'})") }
-    let result = try store.viewQuery("SELECT name, labels FROM kg_entity_v1 WHERE name = ?", arguments: [.string("Filed")])
+    let result = try store.viewQuery(
+      "SELECT name, labels FROM kg_entity_v1 WHERE name = ?", arguments: [.string("Filed")])
     XCTAssertEqual(result.rows, [[.string("Filed"), .string(#"["Company"]"#)]])
     XCTAssertThrowsError(try store.viewQuery("SELECT * FROM node")) { error in
       XCTAssertTrue("\(error)".contains("'node' is internal to kgsh"), "\(error)")
     }
     let stopped = try? store.viewQuery(
-      "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT count(*) FROM n", isInterrupted: { true })
+      "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT count(*) FROM n",
+      isInterrupted: { true })
     XCTAssertNil(stopped, "an endless query stops when interrupted")
   }
 }
