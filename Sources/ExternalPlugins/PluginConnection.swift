@@ -92,7 +92,9 @@ final class PluginConnection {
     var request = request
     request.id = id
     let what = "while running '\(request.command ?? "")'"
-    let engine = EngineCalls(plugin: name, features: features, session: session)
+    let engine = EngineCalls(
+      plugin: name, features: features, session: session,
+      version: ProtocolVersion(hello.protocol ?? "") ?? .current)
     do {
       try send(request, doing: what)
       while true {

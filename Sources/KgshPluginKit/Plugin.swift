@@ -40,7 +40,7 @@ extension Plugin {
         features: [Feature.engineCalls] + features, name: name, version: version,
         commands: commands.map(\.signature)))
     guard theirs.isCompatible(with: .current) else { return }
-    let host = StdioEngine(channel: channel)
+    let host = WireEngine(channel: channel, host: theirs)
     while let message = try channel.receive() {
       switch message.type {
       case "run": try channel.send(respond(to: message, host: host))

@@ -77,6 +77,38 @@ enum Schema {
           CREATE INDEX fx_rate_pair ON fx_rate(from_currency, to_currency, as_of);
           """)
     }
+    // Read-only views for third-party plugins (docs/PLUGINS.md, "SQL over views"): the
+    // only tables a plugin's SQL may read. Their names and columns are a public contract:
+    // never change a `_v1` view; add `_v2` views next to them instead.
+    m.registerMigration("v3-plugin-views") { db in
+      try db.execute(
+        sql: """
+          CREATE VIEW kg_entity_v1 AS
+            SELECT n.key AS key, n.name AS name, n.description AS description, n.props AS props,
+              (SELECT json_group_array(l.label) FROM node_label l WHERE l.node_id = n.id) AS labels,
+              n.layer AS layer
+            FROM node n;
+          CREATE VIEW kg_label_v1 AS
+            SELECT n.key AS entity, l.label AS label FROM node_label l JOIN node n ON n.id = l.node_id;
+          CREATE VIEW kg_alias_v1 AS
+            SELECT n.key AS entity, a.alias AS alias, a.norm AS norm, a.layer AS layer
+            FROM alias a JOIN node n ON n.id = a.node_id;
+          CREATE VIEW kg_fact_v1 AS
+            SELECT f.key AS key, n.key AS entity, f.predicate AS predicate, f.value AS value,
+              f.value_type AS value_type, f.num AS number, f.unit AS unit, f.currency AS currency,
+              f.qualifier AS qualifier, f.as_of AS as_of, s.key AS source, f.quote AS quote,
+              f.status AS status, f.ref AS ref, f.note AS note, f.layer AS layer
+            FROM fact f JOIN node n ON n.id = f.node_id LEFT JOIN source s ON s.id = f.source_id;
+          CREATE VIEW kg_edge_v1 AS
+            SELECT e.key AS key, a.key AS src, t.name AS type, b.key AS dst, e.props AS props,
+              e.as_of AS as_of, s.key AS source, e.quote AS quote, e.status AS status, e.ref AS ref,
+              e.layer AS layer
+            FROM edge e JOIN edge_type t ON t.id = e.type JOIN node a ON a.id = e.src
+              JOIN node b ON b.id = e.dst LEFT JOIN source s ON s.id = e.source_id;
+          CREATE VIEW kg_source_v1 AS
+            SELECT key, kind, title, publisher, url, published, reliability, note, layer FROM source;
+          """)
+    }
     return m
   }
 }

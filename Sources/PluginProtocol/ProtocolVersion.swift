@@ -2,12 +2,17 @@
 ///
 /// Peers with the same major version talk; a newer minor version only adds optional
 /// fields and messages, which the other side ignores.
-public struct ProtocolVersion: Sendable, Equatable, CustomStringConvertible {
+public struct ProtocolVersion: Sendable, Comparable, CustomStringConvertible {
   public var major: Int
   public var minor: Int
 
   /// The version this build of kgsh and KgshPluginKit speak.
-  public static let current = ProtocolVersion(major: 1, minor: 0)
+  public static let current = ProtocolVersion(major: 1, minor: 1)
+
+  /// The first version with typed engine calls (`resolve`, `card`, `facts`, `neighbors`,
+  /// `path`, `match`, `query`, `create` with an `args` object) and SQL over the `kg_*_v1`
+  /// views only. A peer below it gets the 1.0 calls.
+  public static let typedCalls = ProtocolVersion(major: 1, minor: 1)
 
   public init(major: Int, minor: Int) {
     self.major = major
@@ -27,13 +32,17 @@ public struct ProtocolVersion: Sendable, Equatable, CustomStringConvertible {
 
   /// Whether a peer speaking `other` can talk to this version.
   public func isCompatible(with other: ProtocolVersion) -> Bool { major == other.major }
+
+  public static func < (a: ProtocolVersion, b: ProtocolVersion) -> Bool {
+    (a.major, a.minor) < (b.major, b.minor)
+  }
 }
 
 /// Optional capabilities named in `hello`. Unknown names are ignored by both sides.
 public enum Feature {
-  /// The plugin may call back into kgsh while a `run` is in flight (`resolve`, `query`, `match`).
+  /// The plugin may call back into kgsh while a `run` is in flight (see `EngineRequest`).
   public static let engineCalls = "engine-calls"
-  /// The plugin may change the knowledge base (`create`), unless kgsh runs with --read-only.
+  /// The plugin may change the knowledge base (the `create` call), unless kgsh runs with --read-only.
   public static let write = "write"
   /// kgsh sends `cancel` when the user presses Ctrl-C.
   public static let cancel = "cancel"

@@ -6,8 +6,8 @@ import Foundation
 /// |-----------|--------|--------|
 /// | `hello`   | both   | `protocol`, `features`; kgsh adds `kgsh` (its version); the plugin adds `name`, `version`, `commands` |
 /// | `run`     | kgsh   | `id`, `command`, `arguments`, `flags`, `format`, `variables`, `input` |
-/// | `call`    | plugin | `id`, `call` (`resolve`, `query`, `match`, `create`) and `name`, `sql` or `cypher` |
-/// | `reply`   | kgsh   | `id` of the call, `result` or `error` |
+/// | `call`    | plugin | `id`, `call` (see `EngineRequest`) and `args`, the request object (1.1); 1.0 sends `name`, `sql` or `cypher` instead |
+/// | `reply`   | kgsh   | `id` of the call, `result` or `error` (1.1 adds `hint`) |
 /// | `output`  | plugin | `id` of the run, `output` |
 /// | `error`   | plugin | `id` of the run, `message`, optional `hint` |
 /// | `cancel`  | kgsh   | `id` of the run the user interrupted |
@@ -30,6 +30,8 @@ public struct WireMessage: Codable, Sendable, Equatable {
   public var variables: [String: WireValue]?
   public var input: WireOutput?
   public var call: String?
+  /// A typed engine call's request (protocol 1.1): an object such as `{"name": "智谱"}`.
+  public var args: WireValue?
   public var sql: String?
   public var cypher: String?
   public var result: WireValue?
@@ -91,10 +93,22 @@ extension WireMessage {
   }
 
   /// kgsh's answer to engine call `id`.
-  public static func reply(id: Int, result: WireValue? = nil, error: String? = nil) -> WireMessage {
+  public static func reply(id: Int, result: WireValue? = nil, error: String? = nil, hint: String? = nil)
+    -> WireMessage
+  {
     var m = WireMessage(type: "reply", id: id)
     m.result = result
     m.error = error
+    m.hint = hint
+    return m
+  }
+
+  /// A plugin's typed engine call: `{"type":"call","id":7,"call":"facts","args":{...}}`.
+  /// - Throws: `EncodingError` when the request cannot be encoded (a non-finite number).
+  public static func call<R: EngineRequest>(_ request: R, id: Int) throws -> WireMessage {
+    var m = WireMessage(type: "call", id: id)
+    m.call = R.call
+    m.args = try WireValue(encoding: request)
     return m
   }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A JSON value as it travels between kgsh and a plugin: numbers keep whether they were
 /// whole, objects are unordered (records use ordered pairs instead).
 public enum WireValue: Codable, Sendable, Equatable {
@@ -72,4 +74,19 @@ extension WireValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, Ex
   public init(booleanLiteral value: Bool) { self = .bool(value) }
   public init(floatLiteral value: Double) { self = .double(value) }
   public init(nilLiteral: ()) { self = .null }
+}
+
+extension WireValue {
+  /// The JSON form of any `Encodable` value (a typed request or response).
+  /// - Throws: `EncodingError` for values JSON cannot hold.
+  public init(encoding value: some Encodable) throws {
+    let data = try JSONEncoder().encode(value)
+    self = try JSONDecoder().decode(WireValue.self, from: data)
+  }
+
+  /// Reads this JSON value as a typed request or response.
+  /// - Throws: `DecodingError` naming the missing or mistyped field.
+  public func decode<T: Decodable>(_ type: T.Type) throws -> T {
+    try JSONDecoder().decode(T.self, from: JSONEncoder().encode(self))
+  }
 }

@@ -59,7 +59,7 @@ final class PluginFaultTests: XCTestCase {
       environment: ["FAULTY_HELLO": "version"])
     XCTAssertEqual(r.status, 1)
     XCTAssertTrue(
-      r.stderr.contains("plugin faulty speaks plugin protocol 2.0, this kgsh speaks 1.0"), r.stderr)
+      r.stderr.contains("plugin faulty speaks plugin protocol 2.0, this kgsh speaks 1.1"), r.stderr)
     XCTAssertTrue(r.stdout.contains("next"))
   }
 

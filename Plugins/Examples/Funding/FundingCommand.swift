@@ -2,7 +2,8 @@ import KgshPluginKit
 import PluginProtocol
 
 /// `funding COMPANY [--min-investors N]`: the company's funding rounds, one row per round,
-/// from the INVESTS_IN edges of the knowledge base (asked through kgsh's engine calls).
+/// from the INVESTS_IN edges of the knowledge base: a typed `resolve` call, then SQL over the
+/// `kg_edge_v1` and `kg_entity_v1` views with the company's key as a bound parameter.
 struct FundingCommand: Command {
   let signature = Signature(
     "funding", summary: "Summarise a company's funding rounds: date, round, amount, investors",
@@ -16,16 +17,16 @@ struct FundingCommand: Command {
   func run(_ call: Call, _ kgsh: any Engine) throws -> Output {
     let company = try kgsh.resolve(call.argument(0) ?? "")
     let minimum = call.int("min-investors") ?? 1
-    let key = company.key.replacingOccurrences(of: "'", with: "''")
+    // SQL over the documented views only; the company's key is a bound parameter.
     let rows = try kgsh.query(
       """
       SELECT e.as_of AS date, json_extract(e.props, '$.round') AS round,
              json_extract(e.props, '$.amount') AS amount, json_extract(e.props, '$.currency') AS currency,
-             group_concat(s.name, ', ') AS investors, count(*) AS n
-      FROM edge e JOIN edge_type t ON t.id = e.type JOIN node s ON s.id = e.src JOIN node d ON d.id = e.dst
-      WHERE t.name = 'INVESTS_IN' AND d.key = '\(key)'
+             group_concat(i.name, ', ') AS investors, count(*) AS n
+      FROM kg_edge_v1 e JOIN kg_entity_v1 i ON i.key = e.src
+      WHERE e.type = 'INVESTS_IN' AND e.dst = ?
       GROUP BY e.as_of, round ORDER BY e.as_of
-      """)
+      """, .string(company.key))
     var table: [[WireValue]] = []
     for row in rows.rows {
       guard case .int(let n)? = rows.value(row, "n"), n >= minimum else { continue }
