@@ -42,7 +42,8 @@ struct PluginGraph {
   /// Every node within `depth` hops of `start`, each once at its shortest distance.
   func bfs(from start: Int32, depth: Int, types: Set<Int32>?, direction: WireDirection) throws -> [Reached] {
     try Traversal.bfs(
-      adj, from: start, maxDepth: max(1, depth), filter: Self.filter(types, direction), interrupt: checkInterrupt)
+      adj, from: start, maxDepth: max(1, depth), filter: Self.filter(types, direction),
+      interrupt: checkInterrupt)
   }
 
   /// A shortest path from `from` to `to` of at most `maxLength` hops, or nil.

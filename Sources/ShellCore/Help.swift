@@ -18,7 +18,7 @@ public enum Help {
         lines.append("  --\(f.name.padding(14))\(f.help)\(def)")
       }
     }
-    lines.append("  --format F      table, json, csv, tsv or markdown for this command")
+    lines.append("  --format F      \(OutputFormat.names.joined(separator: ", ")) for this command")
     if !s.examples.isEmpty {
       lines.append("")
       lines.append("examples:")

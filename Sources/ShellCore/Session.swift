@@ -4,7 +4,25 @@ import Synchronization
 
 /// Output formats the renderer knows.
 public enum OutputFormat: String, Sendable, CaseIterable {
-  case table, json, csv, tsv, markdown
+  /// Box-drawn tables for people.
+  case table
+  /// One JSON document per invocation (several outputs become one array; see docs/OUTPUT.md).
+  case json
+  /// One compact JSON document per output, one per line.
+  case jsonl
+  case csv, tsv, markdown
+
+  /// The names, for help and errors.
+  public static var names: [String] { allCases.map(\.rawValue) }
+
+  /// The format a user named, in any case.
+  /// - Throws: `KgshError.unknownFormat`, the one wording of that mistake.
+  public static func named(_ text: String) throws -> OutputFormat {
+    guard let format = OutputFormat(rawValue: text.lowercased()) else {
+      throw KgshError.unknownFormat(text, formats: names)
+    }
+    return format
+  }
 }
 
 /// Where rendered text goes: stdout, a file (`output FILE`) or a buffer (tests).
@@ -61,6 +79,9 @@ public final class Session {
   }
   public let registry: CommandRegistry
   public var format: OutputFormat = .table
+  /// While set (scripts, `-c`, piped input), JSON outputs are collected here and written as one
+  /// document at the end (`Shell.finishJSON`), so a run with several outputs is still valid JSON.
+  public var jsonBatch: [String]?
   public var variables: [String: Value] = [:]
   public var settings: [String: String] = ["on-error": "stop", "timer": "off", "timeout": "off"]
   public var out: any OutputSink

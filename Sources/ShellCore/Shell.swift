@@ -118,11 +118,23 @@ public final class Shell {
     let output = try evaluate(statement, format: &format)
     let renderer = Renderer(
       format: format, width: session.isTerminal ? session.width : nil, color: session.useColor)
-    session.out.write(renderer.render(output))
+    if format == .json, session.jsonBatch != nil {
+      if case .empty = output {} else { session.jsonBatch!.append(renderer.render(output)) }
+    } else {
+      session.out.write(renderer.render(output))
+    }
     if session.settings["timer"] == "on" {
       let ms = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e6
       session.out.write(String(format: "Run Time: %.3f ms\n", ms))
     }
+  }
+
+  /// Writes the JSON outputs collected in `session.jsonBatch` as one document: the output
+  /// itself when there was one, an array when there were several.
+  public func finishJSON() {
+    guard let batch = session.jsonBatch else { return }
+    session.jsonBatch = []
+    session.out.write(Renderer.jsonDocument(batch))
   }
 
   /// Runs a statement and returns its output without rendering it.
@@ -190,16 +202,15 @@ public final class Shell {
         let value: String
         if literal == "--format" {
           guard i + 1 < rest.count else {
-            throw ShellError("--format needs a value", hint: "one of table, json, csv, tsv, markdown")
+            throw KgshError(
+              .usage, "--format needs a value", hint: "one of \(OutputFormat.names.joined(separator: ", "))")
           }
           value = try expand(rest[i + 1]).text
           i += 1
         } else {
           value = String(literal.dropFirst("--format=".count))
         }
-        guard let f = OutputFormat(rawValue: value.lowercased()) else {
-          throw ShellError("unknown format '\(value)'", hint: "use one of table, json, csv, tsv, markdown")
-        }
+        let f = try OutputFormat.named(value)
         format = f
         i += 1
         continue

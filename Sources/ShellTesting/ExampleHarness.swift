@@ -56,7 +56,9 @@ public struct ExampleHarness {
     var problems: [String] = []
     let json = try makeShell()
     json.session.format = .json
+    json.session.jsonBatch = []  // one document per example, as kgsh -c writes it
     if !json.run(example.command) { problems.append("failed: \(json.errors)") }
+    json.shell.finishJSON()
     let text = json.output
     if let expect = example.expect {
       let table = try makeShell()

@@ -41,10 +41,7 @@ struct Options {
 
   init(format: String?, timeout: String?, params: [String]) throws {
     if let format {
-      guard let f = OutputFormat(rawValue: format.lowercased()) else {
-        throw ShellError("unknown format '\(format)'; use table, json, csv, tsv or markdown")
-      }
-      self.format = f
+      self.format = try OutputFormat.named(format)
     }
     if let timeout {
       do {

@@ -30,7 +30,8 @@ struct KgshCommand: ParsableCommand {
   @ArgumentParser.Flag(help: "Open the knowledge base read-only; writes are refused.") var readOnly = false
   @ArgumentParser.Flag(help: "Run on after a failed command; exit 1 at the end if any failed.")
   var continueOnError = false
-  @Option(help: "Output format: table, json, csv, tsv or markdown.") var format: String?
+  @Option(help: "Output format: table, json (one document per run), jsonl, csv, tsv or markdown.") var format:
+    String?
   @Option(name: .customLong("param"), help: "Set a variable: NAME=VALUE (repeatable).") var params: [String] =
     []
   @ArgumentParser.Flag(help: "Do not read the init file.") var noInit = false
@@ -81,6 +82,10 @@ struct KgshCommand: ParsableCommand {
     }
     // Command-line options are applied after the init file, so they win over it.
     options.apply(to: session)
+    // One JSON document per run: outputs of a script, -c or piped input are collected and
+    // written at the end (an array when there are several).
+    if !interactive { session.jsonBatch = [] }
+    defer { shell.finishJSON() }
     let ok: Bool
     if let commands {
       ok = shell.run(commands, origin: "-c", continueOnError: continueOnError)

@@ -87,3 +87,45 @@ final class BatchTests: XCTestCase {
     XCTAssertTrue(try KgshProcess.run(["--help"]).stdout.contains("--read-only"))
   }
 }
+
+/// `--format json` gives one JSON document per run (docs/OUTPUT.md).
+final class JSONDocumentTests: XCTestCase {
+  override func setUpWithError() throws {
+    guard FileManager.default.isExecutableFile(atPath: Repository.kgsh.path) else {
+      throw XCTSkip("kgsh is not built at \(Repository.kgsh.path); run swift build first")
+    }
+  }
+
+  func testSeveralCommandsInOneRunAreOneArray() throws {
+    let r = try KgshProcess.run(["--format", "json", "-c", "stats; labels | first 2; echo done"])
+    XCTAssertEqual(r.status, 0, r.stderr)
+    let parsed = try XCTUnwrap(
+      JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [Any], "one array:\n\(r.stdout)")
+    XCTAssertEqual(parsed.count, 3)
+    XCTAssertEqual((parsed[1] as? [Any])?.count, 2)
+  }
+
+  func testOneCommandIsItsOwnDocumentAndStdinIsOneRun() throws {
+    let one = try KgshProcess.run(["--format", "json", "-c", "show Zhipu"])
+    XCTAssertEqual(one.status, 0, one.stderr)
+    XCTAssertNotNil(try JSONSerialization.jsonObject(with: Data(one.stdout.utf8)) as? [String: Any])
+    let piped = try KgshProcess.run(["--format", "json"], stdin: "stats\nlabels | first 1\n")
+    XCTAssertEqual(piped.status, 0, piped.stderr)
+    XCTAssertEqual((try JSONSerialization.jsonObject(with: Data(piped.stdout.utf8)) as? [Any])?.count, 2)
+  }
+
+  func testJSONLIsOneLinePerOutput() throws {
+    let r = try KgshProcess.run(["--format", "jsonl", "-c", "stats; labels | first 2"])
+    XCTAssertEqual(r.status, 0, r.stderr)
+    let lines = r.stdout.split(separator: "\n")
+    XCTAssertEqual(lines.count, 2, r.stdout)
+    for line in lines { XCTAssertNotNil(try JSONSerialization.jsonObject(with: Data(line.utf8))) }
+  }
+
+  func testAFailedRunStillWritesValidJSONForWhatRan() throws {
+    let r = try KgshProcess.run(["--format", "json", "--continue-on-error", "-c", "stats; nope; echo after"])
+    XCTAssertEqual(r.status, 1)
+    XCTAssertEqual((try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [Any])?.count, 2)
+    XCTAssertTrue(r.stderr.contains("unknown command 'nope'"), r.stderr)
+  }
+}

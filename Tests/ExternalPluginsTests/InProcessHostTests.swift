@@ -6,31 +6,26 @@ import XCTest
 
 @testable import ExternalPlugins
 
-/// The plugin-host commands in a test shell: their examples are tests, run in order.
+/// The plugin-host commands in a test shell, one after another (their examples are checked
+/// one by one against snapshots by ExampleTests).
 final class InProcessHostTests: XCTestCase {
-  func testThePluginHostCommandsExamplesRunInOrder() throws {
-    let news = Repository.root.appendingPathComponent("Plugins/Examples/python").path
+  func testAddReloadRemoveInOneSession() throws {
+    let news = Repository.root.appendingPathComponent("Plugins/Examples/python/kgsh-plugin-news").path
     let data = FileManager.default.temporaryDirectory.appendingPathComponent("kgsh-host-\(UUID())").path
+    defer { try? FileManager.default.removeItem(atPath: data) }
     let t = try TestShell(plugins: [ExternalPluginsPlugin.plugin], store: try Repository.defaultStore())
     PluginHost(paths: .init(dataDirectory: data, stateDirectory: data + "/state"), kgshVersion: "test")
       .install(in: t.session, loadPlugins: true)
-    let saved = FileManager.default.currentDirectoryPath
-    FileManager.default.changeCurrentDirectoryPath(news)
-    defer { FileManager.default.changeCurrentDirectoryPath(saved) }
-    var ran = 0
-    for command in ExternalPluginsPlugin.plugin.commands {
-      for example in command.signature.examples {
-        XCTAssertTrue(t.run(example.command), "\(example.command): \(t.errors)")
-        if let expect = example.expect {
-          XCTAssertTrue(t.output.contains(expect), "\(example.command): \(t.output)")
-        }
-        ran += 1
-      }
-    }
-    XCTAssertEqual(ran, 4)
+    XCTAssertTrue(t.run("plugin add \(news)"), t.errors)
     XCTAssertTrue(t.output.contains("added plugin news"), t.output)
+    XCTAssertNotNil(t.session.registry.command("news"), "add registers the commands")
+    XCTAssertTrue(t.run("plugin reload news"), t.errors)
+    XCTAssertNotNil(t.session.registry.command("news"), "reload keeps them")
+    XCTAssertTrue(t.run("plugin remove news"), t.errors)
     XCTAssertTrue(t.output.contains("removed plugin news"), t.output)
     XCTAssertNil(t.session.registry.command("news"), "remove takes the commands away")
+    XCTAssertFalse(t.run("plugin remove news"))
+    XCTAssertTrue(t.errors.contains("no plugin named 'news'"), t.errors)
     PluginHost.of(t.session)?.stopAll()
   }
 }

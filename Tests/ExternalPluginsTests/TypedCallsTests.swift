@@ -102,7 +102,7 @@ final class TypedCallsTests: XCTestCase {
     XCTAssertFalse(companies.neighbors.isEmpty)
     XCTAssertEqual(
       try refusal(NeighborsRequest(entity: "Zhipu", types: ["LISTED"]), calls),
-      "no relation type 'LISTED'; did you mean LISTED_ON?")
+      "no relation type named 'LISTED'; did you mean 'LISTED_ON'?")
     XCTAssertEqual(
       try refusal(NeighborsRequest(entity: "Zhipu", depth: 11), calls),
       "the neighbors call's depth must be between 1 and 10, not 11")

@@ -31,8 +31,8 @@ final class RendererTests: XCTestCase {
   func testMachineFormats() throws {
     let table = Table(
       columns: ["name", "amount"], rows: [[.string("a,b"), .money(Money(24_380_000_000, "CNY"))]])
-    XCTAssertEqual(Renderer(format: .csv).render(.table(table)), "name,amount\n\"a,b\",24380000000\n")
-    XCTAssertEqual(Renderer(format: .tsv).render(.table(table)), "name\tamount\na,b\t24380000000\n")
+    XCTAssertEqual(Renderer(format: .csv).render(.table(table)), "name,amount\n\"a,b\",24380000000 CNY\n")
+    XCTAssertEqual(Renderer(format: .tsv).render(.table(table)), "name\tamount\na,b\t24380000000 CNY\n")
     let json = Renderer(format: .json).render(.table(table))
     guard case .list(let rows) = try JSON.decode(json), case .map(let row) = rows[0] else {
       return XCTFail(json)

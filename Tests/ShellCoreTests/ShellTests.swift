@@ -64,7 +64,7 @@ final class ShellTests: XCTestCase {
     XCTAssertEqual(t.shell.complete(line: "echoargs --de", cursor: 13).candidates, ["--depth"])
     XCTAssertEqual(t.shell.complete(line: "echoargs --dir ", cursor: 15).candidates, ["in", "out"])
     let r = t.shell.complete(line: "echoargs a --format j", cursor: 21)
-    XCTAssertEqual(r.candidates, ["json"])
+    XCTAssertEqual(r.candidates, ["json", "jsonl"])
     XCTAssertEqual(r.start, 20)
   }
 

@@ -21,6 +21,11 @@ public struct Renderer {
       var text = ""
       writeJSON(output, into: &text)
       return text + "\n"
+    case .jsonl:
+      if case .empty = output { return "" }
+      var text = ""
+      writeJSON(output, into: &text)
+      return Self.compact(text) + "\n"
     case .csv: return delimited(output, separator: ",")
     case .tsv: return delimited(output, separator: "\t")
     case .markdown: return markdown(output)
@@ -54,6 +59,33 @@ public struct Renderer {
     }
   }
 
+  /// Pretty JSON on one line: strings never hold a raw line break, so every line break and
+  /// the indentation after it are layout.
+  static func compact(_ pretty: String) -> String {
+    var out = ""
+    var skipping = false
+    for c in pretty {
+      if c == "\n" {
+        skipping = true
+        continue
+      }
+      if skipping && c == " " { continue }
+      skipping = false
+      out.append(c)
+    }
+    return out
+  }
+
+  /// Several rendered JSON documents as one: the document itself when there is one, else an array.
+  public static func jsonDocument(_ documents: [String]) -> String {
+    if documents.isEmpty { return "" }
+    if documents.count == 1 { return documents[0] }
+    let items = documents.map { doc in
+      "  " + doc.trimmingCharacters(in: .newlines).replacingOccurrences(of: "\n", with: "\n  ")
+    }
+    return "[\n" + items.joined(separator: ",\n") + "\n]\n"
+  }
+
   /// Names made unique by suffixing repeats: a, a, b → a, a_2, b.
   static func uniqueNames(_ names: [String]) -> [String] {
     var seen = Set<String>()
@@ -69,43 +101,45 @@ public struct Renderer {
     }
   }
 
+  /// CSV or TSV. A card's sections become blocks, each under a `# title` line and separated by
+  /// an empty line; a record becomes `field,value` rows (docs/OUTPUT.md).
   func delimited(_ output: Output, separator: String) -> String {
-    guard let table = flatTable(output) else {
-      if case .message(let m) = output { return TextWidth.sanitizeKeepingNewlines(m) + "\n" }
-      return ""
-    }
-    func cell(_ raw: String) -> String {
-      // Control characters and escape sequences are shown, never sent to the terminal.
-      let s = TextWidth.sanitizeKeepingNewlines(raw)
-      if separator == "\t" {
-        return s.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ")
+    switch output {
+    case .sections(let parts):
+      return parts.map { title, part in
+        "# " + TextWidth.sanitize(title) + "\n" + delimited(part, separator: separator)
+      }.joined(separator: "\n")
+    case .message(let m): return TextWidth.sanitizeKeepingNewlines(m) + "\n"
+    case .empty: return ""
+    case .record(let fields):
+      return delimited(
+        .table(Table(columns: ["field", "value"], rows: fields.map { [.string($0.0), $0.1] })),
+        separator: separator)
+    case .table(let table):
+      func cell(_ raw: String) -> String {
+        // Control characters and escape sequences are shown, never sent to the terminal.
+        let s = TextWidth.sanitizeKeepingNewlines(raw)
+        if separator == "\t" {
+          return s.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ")
+        }
+        if s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r") {
+          return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
+        return s
       }
-      if s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r") {
-        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-      }
-      return s
+      var lines = [table.columns.map(cell).joined(separator: separator)]
+      for row in table.rows { lines.append(row.map { cell(plain($0)) }.joined(separator: separator)) }
+      return lines.joined(separator: "\n") + "\n"
     }
-    var lines = [table.columns.map(cell).joined(separator: separator)]
-    for row in table.rows { lines.append(row.map { cell(plain($0)) }.joined(separator: separator)) }
-    return lines.joined(separator: "\n") + "\n"
   }
 
   /// Machine formats print values unscaled: 24380000000, not 24.38 bn.
   func plain(_ value: Value) -> String {
     switch value {
-    case .money(let m): return "\(m.amount)"
+    case .money(let m): return "\(m.amount) \(m.currency)"
     case .list(let items): return items.map(plain).joined(separator: "; ")
     default: return value.plainText
     }
-  }
-
-  func flatTable(_ output: Output) -> Table? {
-    if let t = output.asTable { return t }
-    if case .sections(let parts) = output {
-      // The first tabular part stands for the whole in flat formats.
-      for (_, part) in parts { if let t = part.asTable { return t } }
-    }
-    return nil
   }
 
   func markdown(_ output: Output) -> String {

@@ -1,0 +1,80 @@
+import Foundation
+import KnowledgeGraph
+import XCTest
+
+@testable import ShellCore
+
+/// Every format carries the same information (docs/OUTPUT.md): money keeps its currency in
+/// CSV/TSV, every section of a card is printed, several outputs make one JSON document.
+final class OutputFormatTests: XCTestCase {
+  let card = Output.sections([
+    ("entity", .record([("key", .string("zhipu")), ("name", .string("Zhipu AI"))])),
+    (
+      "facts",
+      .table(
+        Table(
+          columns: ["predicate", "value", "as_of"],
+          rows: [[.string("revenue"), .money(Money(Decimal(string: "3.124")!, "CNY")), .date("2025-06")]]))
+    ),
+    ("note", .message("two sources disagree")),
+  ])
+
+  func testCSVPrintsEverySectionAsABlock() {
+    XCTAssertEqual(
+      Renderer(format: .csv).render(card),
+      """
+      # entity
+      field,value
+      key,zhipu
+      name,Zhipu AI
+
+      # facts
+      predicate,value,as_of
+      revenue,3.124 CNY,2025-06
+
+      # note
+      two sources disagree
+
+      """)
+  }
+
+  func testTSVMoneyKeepsItsCurrencySoMixedColumnsStayApart() {
+    let table = Table(
+      columns: ["model", "input_1M"],
+      rows: [[.string("GLM"), .money(Money(3, "CNY"))], [.string("Claude"), .money(Money(3, "USD"))]])
+    XCTAssertEqual(
+      Renderer(format: .tsv).render(.table(table)), "model\tinput_1M\nGLM\t3 CNY\nClaude\t3 USD\n")
+  }
+
+  func testJSONLIsOneCompactLinePerOutput() throws {
+    let line = Renderer(format: .jsonl).render(card)
+    XCTAssertEqual(line.filter { $0 == "\n" }.count, 1, line)
+    let parsed = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+    let facts = try XCTUnwrap(parsed?["facts"] as? [[String: Any]])
+    let value = try XCTUnwrap(facts.first?["value"] as? [String: Any])
+    XCTAssertEqual(value["currency"] as? String, "CNY")
+    XCTAssertEqual(facts.first?["as_of"] as? String, "2025-06")
+  }
+
+  func testSeveralOutputsAreOneJSONArrayAndOneOutputIsItself() throws {
+    let a = Renderer(format: .json).render(.record([("n", .int(1))]))
+    let b = Renderer(format: .json).render(.table(Table(columns: ["x"], rows: [[.string("y")]])))
+    XCTAssertEqual(Renderer.jsonDocument([a]), a)
+    XCTAssertEqual(Renderer.jsonDocument([]), "")
+    let both = Renderer.jsonDocument([a, b])
+    let parsed = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(both.utf8)) as? [Any])
+    XCTAssertEqual(parsed.count, 2)
+    XCTAssertEqual((parsed[0] as? [String: Any])?["n"] as? Int, 1)
+    XCTAssertEqual(((parsed[1] as? [[String: Any]])?.first)?["x"] as? String, "y")
+  }
+
+  func testAnUnknownFormatIsWordedOnceWithACloseSuggestion() {
+    XCTAssertThrowsError(try OutputFormat.named("jsn")) { error in
+      XCTAssertEqual("\(error)", "unknown format 'jsn'; did you mean 'json'?")
+    }
+    XCTAssertThrowsError(try OutputFormat.named("xml")) { error in
+      XCTAssertEqual("\(error)", "unknown format 'xml'; use one of table, json, jsonl, csv, tsv, markdown")
+    }
+    XCTAssertEqual(try OutputFormat.named("CSV"), .csv)
+  }
+}

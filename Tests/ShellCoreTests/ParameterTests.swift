@@ -1,0 +1,94 @@
+import Foundation
+import KnowledgeGraph
+import XCTest
+
+@testable import ShellCore
+
+/// Typed parameters: declared once, checked at binding with one wording per type, read typed
+/// with their declared default, and described by the same declaration in usage and JSON Schema.
+final class ParameterTests: XCTestCase {
+  static let entity = Param<String>.argument("entity", .entity, "a name")
+  static let depth = Param.option("depth", .integer(min: 1, max: 6), default: 2, "hops")
+  static let since: Param<String?> = .option("since", .date, "from this date")
+  static let currency: Param<String?> = .option("currency", .currency, "show prices in")
+  static let tokens: Param<Int64?> = .option("input", .tokenCount, "input tokens")
+  static let chart = Param.toggle("chart", "draw a chart")
+  static let period = Param.option("period", .choice(["month", "year"]), default: "month", "per")
+  static let signature = Signature(
+    "probe", summary: "probe",
+    parameters: [entity.spec, depth.spec, since.spec, currency.spec, tokens.spec, chart.spec, period.spec])
+
+  func bind(_ words: String) throws -> Call {
+    try Call.bind(
+      words.split(separator: " ").map { (String($0), Value.string(String($0)), false) }, to: Self.signature,
+      rawText: "", input: nil)
+  }
+
+  func message(_ words: String) -> String {
+    do {
+      _ = try bind(words)
+      return "no error"
+    } catch { return "\(error)" }
+  }
+
+  func testValuesAreTypedAndDefaultsComeFromTheDeclaration() throws {
+    let plain = try bind("Zhipu")
+    XCTAssertEqual(plain[Self.entity], "Zhipu")
+    XCTAssertEqual(plain[Self.depth], 2)
+    XCTAssertNil(plain[Self.since])
+    XCTAssertFalse(plain[Self.chart])
+    XCTAssertEqual(plain[Self.period], "month")
+    XCTAssertFalse(plain.given(Self.depth))
+    let full = try bind("Zhipu --depth 3 --since 2025-07 --currency rmb --input 2.5k --chart --period=YEAR")
+    XCTAssertEqual(full[Self.depth], 3)
+    XCTAssertEqual(full[Self.since], "2025-07")
+    XCTAssertEqual(full[Self.currency], "CNY")
+    XCTAssertEqual(full[Self.tokens], 2500)
+    XCTAssertTrue(full[Self.chart])
+    XCTAssertEqual(full[Self.period], "year")
+  }
+
+  func testEachTypeWordsItsMistakeOnce() {
+    XCTAssertEqual(message("Zhipu --depth 9"), "probe: --depth takes a whole number from 1 to 6, not '9'")
+    XCTAssertEqual(
+      message("Zhipu --since jan"),
+      "probe: --since takes a date like 2025-07 or 2025-07-01, not 'jan'; e.g. --since 2025-07-01")
+    XCTAssertEqual(message("Zhipu --since 2025-02-30").prefix(40), "probe: --since takes a date like 2025-07")
+    XCTAssertEqual(
+      message("Zhipu --currency usdd"),
+      "probe: --currency takes a currency code like CNY or USD, not 'usdd'; did you mean 'USD'?")
+    XCTAssertEqual(
+      message("Zhipu --period yaer"),
+      "probe: --period takes one of month, year, not 'yaer'; did you mean 'year'?")
+    XCTAssertEqual(
+      message("Zhipu --input 1.5"),
+      "probe: --input takes a whole number of tokens like 10M, 2.5k or 1e6, not '1.5'; e.g. 2.5k = 2500")
+    XCTAssertEqual(message("Zhipu --dpth 2"), "probe: unknown flag --dpth; did you mean --depth?")
+    XCTAssertTrue(message("").hasPrefix("probe: missing ENTITY; usage: probe ENTITY"), message(""))
+  }
+
+  func testAShortFlagIsNotMistakenForANameWithSpaces() {
+    XCTAssertEqual(
+      message("Zhipu -p x"),
+      "probe: '-p' is not a flag of probe; flags are written in full: --depth, --since, --currency, --input, --chart, --period"
+    )
+    XCTAssertTrue(message("Zhipu AI").contains("quote a name with spaces"), message("Zhipu AI"))
+  }
+
+  func testUsageAndSchemaComeFromTheSameDeclaration() throws {
+    XCTAssertEqual(
+      Self.signature.usage,
+      "probe ENTITY [--depth N] [--since DATE] [--currency CURRENCY] [--input TOKENS] [--chart] [--period month|year]"
+    )
+    guard case .map(let schema) = Self.signature.jsonSchema, case .map(let props)? = schema["properties"],
+      case .map(let depth)? = props["depth"], case .map(let period)? = props["period"]
+    else { return XCTFail("schema shape") }
+    XCTAssertEqual(schema["required"], .list([.string("entity")]))
+    XCTAssertEqual(depth["type"], .string("integer"))
+    XCTAssertEqual(depth["minimum"], .int(1))
+    XCTAssertEqual(depth["maximum"], .int(6))
+    XCTAssertEqual(depth["default"], .int(2))
+    XCTAssertEqual(period["enum"], .list([.string("month"), .string("year")]))
+    XCTAssertEqual(props.count, 7)
+  }
+}
