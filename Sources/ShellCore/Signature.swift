@@ -159,16 +159,12 @@ public struct Signature: Sendable {
   public var takesRawText: Bool
   /// The command changes the knowledge base (refused under --read-only).
   public var writes: Bool
-  /// The raw text includes the rest of the statement, pipes and all (`let x = find GLM | count`).
-  public var takesPipeline: Bool
 
   /// A signature from typed parameter declarations (`Param`s of the command).
   public init(
     _ name: String, aliases: [String] = [], summary: String, parameters: [ParameterSpec],
-    help: String = "", examples: [Example] = [], takesRawText: Bool = false, writes: Bool = false,
-    takesPipeline: Bool = false
+    help: String = "", examples: [Example] = [], takesRawText: Bool = false, writes: Bool = false
   ) {
-    self.takesPipeline = takesPipeline
     self.name = name
     self.aliases = aliases
     self.summary = summary
@@ -181,10 +177,8 @@ public struct Signature: Sendable {
 
   public init(
     _ name: String, aliases: [String] = [], summary: String, arguments: [Argument] = [], flags: [Flag] = [],
-    help: String = "", examples: [Example] = [], takesRawText: Bool = false, writes: Bool = false,
-    takesPipeline: Bool = false
+    help: String = "", examples: [Example] = [], takesRawText: Bool = false, writes: Bool = false
   ) {
-    self.takesPipeline = takesPipeline
     self.name = name
     self.aliases = aliases
     self.summary = summary
