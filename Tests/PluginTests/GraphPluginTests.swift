@@ -234,6 +234,20 @@ final class GraphPluginTests: XCTestCase {
     XCTAssertEqual(rows(t, "common Alpha Epsilon"), [])
   }
 
+  func testCommonSaysHowEachSideReachesTheEntity() throws {
+    let t = try shell()
+    // Gamma -KNOWS-> Alpha, Alpha -OWNS-> Delta; Gamma -OWNS-> Delta: seen from Alpha and Delta.
+    t.session.format = .json
+    defer { t.session.format = .table }
+    let json = run(t, "common Alpha Delta")
+    guard case .list(let items) = try JSON.decode(json), case .map(let gamma)? = items.first else {
+      return XCTFail(json)
+    }
+    XCTAssertEqual(gamma["labels"], .list([.string("Company")]))
+    XCTAssertEqual(gamma["via_a"], .list([.string("<-[KNOWS]-")]))
+    XCTAssertEqual(gamma["via_b"], .list([.string("<-[OWNS]-")]))
+  }
+
   func testDegree() throws {
     let t = try shell()
     let text = run(t, "degree Delta")

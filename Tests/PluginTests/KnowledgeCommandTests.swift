@@ -91,6 +91,22 @@ final class KnowledgeCommandTests: XCTestCase {
     XCTAssertTrue(t.errors.contains("did you mean 'Zhipu AI'?"), t.errors)
   }
 
+  /// Bad values are rejected by their declared type at binding, worded once per type.
+  func testBadValuesAreRejectedByTheirType() throws {
+    for (line, message) in [
+      ("facts Zhipu --since jan", "facts: --since takes a date like 2025-07 or 2025-07-01, not 'jan'"),
+      ("timeline --from 2026-13", "timeline: --from takes a date like 2025-07 or 2025-07-01, not '2026-13'"),
+      ("find GLM --limit 0", "find: --limit takes a whole number of at least 1, not '0'"),
+      ("list --limit x", "list: --limit takes a whole number of at least 1, not 'x'"),
+      ("list Exchang", "no label named 'Exchang'; did you mean 'Exchange'?"),
+      ("find GLM --count", "find: --count needs --prefix"),
+    ] {
+      let t = try shell()
+      XCTAssertFalse(t.run(line), line)
+      XCTAssertTrue(t.errors.contains(message), "\(line): \(t.errors)")
+    }
+  }
+
   func testFindRanksTheRightEntityFirst() throws {
     for (query, key) in [
       ("智谱", "zhipu"), ("MiniMax", "minimax"), ("月之暗面", "moonshot"), ("OpenReutor", "openrouter"),
