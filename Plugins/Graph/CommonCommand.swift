@@ -3,12 +3,16 @@ import ShellCore
 
 /// `common A B`: entities connected to both.
 struct CommonCommand: Command {
+  static let a = Param<String>.argument("a", .entity, "first entity")
+  static let b = Param<String>.argument("b", .entity, "second entity")
+
   let signature = Signature(
     "common", summary: "Entities directly connected to both of two entities",
-    arguments: [
-      Argument("a", "first entity", completion: .entity), Argument("b", "second entity", completion: .entity),
-    ],
-    flags: [relFlag, dirFlag],
+    parameters: [a.spec, b.spec, GraphParams.rel.spec, GraphParams.dir.spec],
+    help: """
+      `via_a` and `via_b` list the edges to the common entity, seen from A and from B: \
+      -[TYPE]-> when the edge points at the common entity, <-[TYPE]- when it points back.
+      """,
     examples: [
       Example(
         "common Zhipu MiniMax", "shared investors, exchanges, groups", expect: "Hong Kong Stock Exchange")
@@ -16,26 +20,25 @@ struct CommonCommand: Command {
 
   func run(_ call: Call, _ session: Session) throws -> Output {
     var g = try GraphContext(session)
-    let a = try g.index(call.arguments[0])
-    let b = try g.index(call.arguments[1])
+    let a = try g.index(call[Self.a])
+    let b = try g.index(call[Self.b])
     let filter = try g.filter(call)
-    func via(_ from: Int32, _ to: Int32) -> String {
-      Traversal.steps(g.adj, from, filter).filter { $0.other == to }
-        .map { ($0.forward ? "-[" : "<-[") + g.typeName($0.type) + ($0.forward ? "]->" : "]-") }
-        .joined(separator: ", ")
+    func via(_ from: Int32, _ to: Int32) -> Value {
+      .list(
+        Traversal.steps(g.adj, from, filter).filter { $0.other == to }
+          .map { g.pattern($0.type, pointsAway: $0.forward) })
     }
+    let common = Traversal.commonNeighbors(g.adj, a, b, filter: filter)
+    try g.prefetch(common)
     var rows: [(Node, [Value])] = []
-    for c in Traversal.commonNeighbors(g.adj, a, b, filter: filter) {
+    for c in common {
       let n = try g.node(c)
-      rows.append(
-        (
-          n,
-          [.entity(n.ref), .string(n.labels.joined(separator: ",")), .string(via(a, c)), .string(via(b, c))]
-        ))
+      rows.append((n, [.entity(n.ref), .list(n.labels.map { .string($0) }), via(a, c), via(b, c)]))
     }
     rows.sort { $0.0.name < $1.0.name }
     return .table(
       Table(
-        columns: ["entity", "label", "via \(try g.name(a))", "via \(try g.name(b))"], rows: rows.map(\.1)))
+        columns: ["entity", "labels", "via_a", "via_b"], rows: rows.map(\.1),
+        notes: ["a = \(try g.name(a)), b = \(try g.name(b))"]))
   }
 }

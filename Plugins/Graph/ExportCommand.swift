@@ -8,15 +8,15 @@ struct ExportCommand: Command {
   static let formats = ["dot", "mermaid", "json", "graphml", "svg", "png"]
   static let graphviz = "/usr/bin/dot"
 
+  static let format = Param<String>.argument(
+    "format", .choice(ExportCommand.formats), "dot, mermaid, json, graphml, svg or png")
+  static let file: Param<String?> = .optionalArgument(
+    "file", .file, "where to write (default: print; png needs a file)")
+
   let signature = Signature(
     "export",
     summary: "Write the last subgraph (or the whole graph) as dot, mermaid, json, graphml, svg or png",
-    arguments: [
-      Argument(
-        "format", "dot, mermaid, json, graphml, svg or png", completion: .values(ExportCommand.formats)),
-      Argument(
-        "file", "where to write (default: print; png needs a file)", completion: .file, optional: true),
-    ],
+    parameters: [format.spec, file.spec],
     help: "svg and png need Graphviz (apt-get install graphviz). Select what to export with subgraph first.",
     examples: [
       Example("subgraph Zhipu; export dot", "Zhipu AI's neighbourhood as Graphviz DOT", expect: "digraph"),
@@ -24,18 +24,15 @@ struct ExportCommand: Command {
     ])
 
   func run(_ call: Call, _ session: Session) throws -> Output {
-    let format = call.arguments[0].lowercased()
-    guard Self.formats.contains(format) else {
-      throw ShellError(
-        "export: unknown format '\(call.arguments[0])'",
-        hint: "one of \(Self.formats.joined(separator: ", "))")
-    }
-    let file = call.argument(1)
+    let format = call[Self.format]
+    let file = call[Self.file]
     if format == "png" && file == nil {
-      throw ShellError("export: png needs a FILE", hint: "export png graph.png")
+      throw KgshError(.usage, "export: png needs a FILE", hint: "export png graph.png")
     }
     if (format == "svg" || format == "png") && !FileManager.default.isExecutableFile(atPath: Self.graphviz) {
-      throw ShellError("Graphviz is not installed; install it with apt-get install graphviz")
+      throw KgshError(
+        .unsupported, "export \(format) needs Graphviz, which is not installed",
+        hint: "install it with apt-get install graphviz")
     }
     let graph = try ExportGraph.load(session)
     let data: Data
@@ -50,7 +47,7 @@ struct ExportCommand: Command {
     do {
       try data.write(to: URL(fileURLWithPath: (file as NSString).expandingTildeInPath))
     } catch {
-      throw ShellError("export: cannot write \(file): \(error.localizedDescription)")
+      throw KgshError(.io, "export: cannot write \(file): \(error.localizedDescription)")
     }
     return .message("wrote \(graph.nodes.count) nodes and \(graph.edges.count) edges to \(file) (\(format))")
   }
@@ -79,7 +76,8 @@ struct ExportCommand: Command {
     result = output.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     guard process.terminationStatus == 0 else {
-      throw ShellError("Graphviz failed: \(String(decoding: errText.data, as: UTF8.self).prefix(300))")
+      throw KgshError(
+        .failed, "export: Graphviz failed: \(String(decoding: errText.data, as: UTF8.self).prefix(300))")
     }
     return result
   }

@@ -17,31 +17,42 @@ struct GraphContext {
   /// The graph index position of a name typed by the user (resolution errors come from the session).
   func index(_ name: String) throws -> Int32 {
     let node = try session.resolve(name)
-    guard let i = adj.index(of: node.id) else { throw ShellError("'\(node.name)' is not in the graph index") }
+    guard let i = adj.index(of: node.id) else {
+      throw KgshError(
+        .notFound, "'\(node.name)' is not in the graph index", hint: "run the command again")
+    }
     return i
   }
 
-  /// Type ids of `--rel A,B`; nil when the flag is absent. Unknown types are an error.
+  /// Type ids of `--rel A,B`; nil when the option is absent. Unknown types are an error.
   func types(_ call: Call) throws -> Set<Int32>? {
-    let names = call.list("rel")
+    let names = (call[GraphParams.rel] ?? "").split(separator: ",").map {
+      $0.trimmingCharacters(in: .whitespaces)
+    }.filter { !$0.isEmpty }
     guard !names.isEmpty else { return nil }
     var ids = Set<Int32>()
     for name in names {
-      let id = adj.typeID(name) ?? adj.typeID(name.uppercased())
-      guard let id else {
-        let near = Names.suggestions(for: name, among: adj.typeNames)
-        throw ShellError(
-          "\(call.name): no relation type '\(name)'",
-          hint: near.first.map { "did you mean \($0)? (see relations)" } ?? "see relations for the types")
+      guard let id = adj.typeID(name) ?? adj.typeID(name.uppercased()) else {
+        throw KgshError.notFound(
+          "relation type", name, suggestions: Names.suggestions(for: name, among: adj.typeNames, limit: 1),
+          hint: "see relations for the types")
       }
       ids.insert(id)
     }
     return ids
   }
 
+  /// The edges `--rel` and `--dir` allow.
   func filter(_ call: Call) throws -> EdgeFilter {
     EdgeFilter(
-      types: try types(call), direction: TraversalDirection(rawValue: call.flag("dir") ?? "both") ?? .both)
+      types: try types(call), direction: TraversalDirection(rawValue: call[GraphParams.dir]) ?? .both)
+  }
+
+  /// A hop as a relationship pattern seen from `from`: `-[TYPE]->` when the edge points away
+  /// from it, `<-[TYPE]-` when it points at it.
+  func pattern(_ type: Int32, pointsAway: Bool) -> Value {
+    let t = typeName(type)
+    return .string(pointsAway ? "-[\(t)]->" : "<-[\(t)]-")
   }
 
   func typeName(_ t: Int32) -> String { adj.typeName(t) }
@@ -50,7 +61,7 @@ struct GraphContext {
   mutating func node(_ i: Int32) throws -> Node {
     if let n = cache[i] { return n }
     guard let n = try session.store.nodeHeads(ids: [adj.nodeIDs[Int(i)]]).values.first else {
-      throw ShellError("node \(adj.nodeIDs[Int(i)]) vanished")
+      throw KgshError(.notFound, "node \(adj.nodeIDs[Int(i)]) was deleted", hint: "run the command again")
     }
     cache[i] = n
     return n
@@ -66,17 +77,6 @@ struct GraphContext {
 
   mutating func name(_ i: Int32) throws -> String { try node(i).name }
 
-  /// `A -[T]-> B <-[U]- C`
-  mutating func describe(_ path: GraphPath) throws -> String {
-    var text = try name(path.nodes[0])
-    for (k, hop) in path.hops.enumerated() {
-      let t = typeName(hop.type)
-      text += hop.forward ? " -[\(t)]-> " : " <-[\(t)]- "
-      text += try name(path.nodes[k + 1])
-    }
-    return text
-  }
-
   /// Labels of nodes, for `--label` filters over many nodes at once.
   func nodes(withLabel label: String) throws -> Set<Int32> {
     var out = Set<Int32>()
@@ -85,17 +85,10 @@ struct GraphContext {
   }
 }
 
-/// A bounded number flag: a clear error outside `range`.
-func boundedInt(_ call: Call, _ flag: String, _ range: ClosedRange<Int>) throws -> Int {
-  let v = call.int(flag) ?? range.lowerBound
-  guard range.contains(v) else {
-    throw ShellError(
-      "\(call.name): --\(flag) must be between \(range.lowerBound) and \(range.upperBound), not \(v)",
-      hint: "e.g. --\(flag) \(min(range.upperBound, 2))")
-  }
-  return v
+/// The options every traversal shares.
+enum GraphParams {
+  static let rel: Param<String?> = .option(
+    "rel", .relationType, "only these relation types (comma-separated)")
+  static let dir = Param.option(
+    "dir", .choice(["out", "in", "both"]), default: "both", "follow edges out of, into, or both ways")
 }
-
-let relFlag = Flag("rel", "only these relation types (comma-separated)", completion: .relationType)
-let dirFlag = Flag(
-  "dir", "follow edges out of, into, or both ways", kind: .choice(["out", "in", "both"]), default: "both")

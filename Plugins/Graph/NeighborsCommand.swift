@@ -4,59 +4,65 @@ import ShellCore
 /// `neighbors ENTITY`: entities within N hops, each with its distance and the edge it was
 /// reached by.
 struct NeighborsCommand: Command {
+  static let entity = Param<String>.argument("entity", .entity, "a name, alias or key")
+  static let depth = Param.option("depth", .integer(min: 1, max: 10), default: 1, "how many hops")
+  static let label: Param<String?> = .option("label", .label, "only show entities with this label")
+  static let limit = Param.option("limit", .integer(min: 1), default: 100, "at most this many rows")
+  static let count = Param.toggle("count", "only count the entities reached (fast on big graphs)")
+
   let signature = Signature(
     "neighbors",
     summary: "Entities within N hops of one entity, with distance and the edge that reached them",
-    arguments: [Argument("entity", "a name, alias or key", completion: .entity)],
-    flags: [
-      Flag("depth", "how many hops (1-10)", kind: .int, default: "1"), relFlag, dirFlag,
-      Flag("label", "only show entities with this label", completion: .label),
-      Flag("limit", "at most this many rows", kind: .int, default: "100"),
-      Flag("count", "only count the entities reached (fast on big graphs)", kind: .bool),
+    parameters: [
+      entity.spec, depth.spec, GraphParams.rel.spec, GraphParams.dir.spec, label.spec, limit.spec, count.spec,
     ],
-    help: "Each entity is visited once, at its shortest distance; `via` is the edge that first reached it.",
+    help: """
+      Each entity is visited once, at its shortest distance. `via` is the entity it was first \
+      reached from and `relation` that edge, seen from the entity: `<-[T]-` when the edge points \
+      at it (via -[T]-> entity), `-[T]->` when it points at `via`.
+      """,
     examples: [
       Example("neighbors Zhipu", "everything one hop from Zhipu AI", expect: "Hong Kong Stock Exchange"),
       Example("neighbors 智谱 --depth 2 --label Company", "companies within two hops", expect: "MiniMax"),
-      Example("neighbors Zhipu --rel LISTED_ON --dir out", "where Zhipu is listed", expect: "LISTED_ON"),
       Example(
-        "neighbors Zhipu --depth 3 --count", "how many entities are within three hops", expect: "count"),
+        "neighbors Zhipu --rel LISTED_ON --dir out", "where Zhipu is listed",
+        expect: "Hong Kong Stock Exchange"),
+      Example("neighbors Zhipu --depth 3 --count", "how many entities are within three hops"),
     ])
 
   func run(_ call: Call, _ session: Session) throws -> Output {
     var g = try GraphContext(session)
-    let start = try g.index(call.arguments[0])
-    let depth = try boundedInt(call, "depth", 1...10)
-    let limit = max(0, call.int("limit") ?? 100)
+    let start = try g.index(call[Self.entity])
+    let depth = call[Self.depth]
+    let limit = call[Self.limit]
     let filter = try g.filter(call)
-    if call.has("count") && call.flag("label") == nil {
+    let label = call[Self.label]
+    if call[Self.count] && label == nil {
       let n = try Traversal.reachCount(
         g.adj, from: start, maxDepth: depth, filter: filter, interrupt: session.checkInterrupt)
       return .table(Table(columns: ["count"], rows: [[.int(Int64(n))]]))
     }
     var reached = try Traversal.bfs(
       g.adj, from: start, maxDepth: depth, filter: filter, interrupt: session.checkInterrupt)
-    if let label = call.flag("label") {
+    if let label {
       let keep = try g.nodes(withLabel: label)
       reached = reached.filter { keep.contains($0.node) }
     }
-    if call.has("count") { return .table(Table(columns: ["count"], rows: [[.int(Int64(reached.count))]])) }
-    try g.prefetch(reached.map(\.node))
+    if call[Self.count] { return .table(Table(columns: ["count"], rows: [[.int(Int64(reached.count))]])) }
+    try g.prefetch(reached.map(\.node) + reached.map(\.parent))
     var rows: [(node: Node, r: Reached)] = []
     for r in reached { rows.append((try g.node(r.node), r)) }
     rows.sort { $0.r.distance != $1.r.distance ? $0.r.distance < $1.r.distance : $0.node.name < $1.node.name }
-    let total = rows.count
     var out: [[Value]] = []
     for (node, r) in rows.prefix(limit) {
-      let t = g.typeName(r.type)
-      let via = (r.forward ? "<-[\(t)]- " : "-[\(t)]-> ") + (try g.name(r.parent))
       out.append([
-        .entity(node.ref), .string(node.labels.joined(separator: ",")), .int(Int64(r.distance)), .string(via),
+        .entity(node.ref), .list(node.labels.map { .string($0) }), .int(Int64(r.distance)),
+        g.pattern(r.type, pointsAway: !r.forward), .entity(try g.node(r.parent).ref),
       ])
     }
     return .table(
       Table(
-        columns: ["entity", "label", "distance", "via"], rows: out,
-        notes: total > limit ? [Table.limitNote(shown: limit, of: total)] : []))
+        columns: ["entity", "labels", "distance", "relation", "via"], rows: out,
+        notes: rows.count > limit ? [Table.limitNote(shown: limit, of: rows.count)] : []))
   }
 }

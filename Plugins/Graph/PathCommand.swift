@@ -3,33 +3,39 @@ import ShellCore
 
 /// `path FROM TO`: the shortest path between two entities, or all simple paths.
 struct PathCommand: Command {
+  static let from = Param<String>.argument("from", .entity, "where the path starts")
+  static let to = Param<String>.argument("to", .entity, "where the path ends")
+  static let all = Param.toggle("all", "all simple paths up to --max-length, shortest first")
+  static let maxLength = Param.option(
+    "max-length", .integer(min: 1, max: 10), default: 6, "at most this many hops")
+  static let limit = Param.option(
+    "limit", .integer(min: 1), default: 100, "with --all: at most this many paths")
+
   let signature = Signature(
     "path", summary: "Shortest path (or all simple paths) between two entities",
-    arguments: [
-      Argument("from", "where the path starts", completion: .entity),
-      Argument("to", "where the path ends", completion: .entity),
+    parameters: [
+      from.spec, to.spec, GraphParams.rel.spec, GraphParams.dir.spec, all.spec, maxLength.spec, limit.spec,
     ],
-    flags: [
-      relFlag, dirFlag, Flag("all", "all simple paths up to --max-length, shortest first", kind: .bool),
-      Flag("max-length", "at most this many hops (1-10)", kind: .int, default: "6"),
-      Flag("limit", "with --all: at most this many paths", kind: .int, default: "100"),
-    ],
-    help: "Edges are printed as A -[TYPE]-> B (edge points right) or A <-[TYPE]- B (edge points left).",
+    help: """
+      One row per path: its length, the entities along it in order, and the relationship of each \
+      hop seen from the entity before it: -[TYPE]-> (the edge points forward) or <-[TYPE]- (it \
+      points back).
+      """,
     examples: [
       Example("path Zhipu MiniMax", "how Zhipu AI and MiniMax connect", expect: "MiniMax"),
-      Example("path Zhipu MiniMax --all --max-length 2", "every route of at most two hops", expect: "length"),
+      Example("path Zhipu MiniMax --all --max-length 2", "every route of at most two hops"),
     ])
 
   func run(_ call: Call, _ session: Session) throws -> Output {
     var g = try GraphContext(session)
-    let from = try g.index(call.arguments[0])
-    let to = try g.index(call.arguments[1])
-    let maxLength = try boundedInt(call, "max-length", 1...10)
+    let from = try g.index(call[Self.from])
+    let to = try g.index(call[Self.to])
+    let maxLength = call[Self.maxLength]
     let filter = try g.filter(call)
     var paths: [GraphPath] = []
     var notes: [String] = []
-    if call.has("all") {
-      let limit = max(1, call.int("limit") ?? 100)
+    if call[Self.all] {
+      let limit = call[Self.limit]
       let result = try Traversal.allPaths(
         g.adj, from: from, to: to, filter: filter, maxLength: maxLength, limit: limit,
         interrupt: session.checkInterrupt)
@@ -41,10 +47,15 @@ struct PathCommand: Command {
       paths = [p]
     }
     if paths.isEmpty {
-      return .message("no path between \(try g.name(from)) and \(try g.name(to)) (within \(maxLength) hops)")
+      notes.append("no path between \(try g.name(from)) and \(try g.name(to)) (within \(maxLength) hops)")
     }
+    try g.prefetch(paths.flatMap(\.nodes))
     var rows: [[Value]] = []
-    for p in paths { rows.append([.string(try g.describe(p)), .int(Int64(p.length))]) }
-    return .table(Table(columns: ["path", "length"], rows: rows, notes: notes))
+    for p in paths {
+      let nodes = try p.nodes.map { Value.entity(try g.node($0).ref) }
+      let relations = p.hops.map { g.pattern($0.type, pointsAway: $0.forward) }
+      rows.append([.int(Int64(p.length)), .list(nodes), .list(relations)])
+    }
+    return .table(Table(columns: ["length", "nodes", "relations"], rows: rows, notes: notes))
   }
 }

@@ -31,32 +31,32 @@ struct Subgraph: Sendable {
 
 /// `subgraph ENTITY...`: selects the neighbourhood of some entities for `export`.
 struct SubgraphCommand: Command {
+  static let entities = Param<[String]>.arguments("entity", .entity, minimum: 0, "names, aliases or keys")
+  static let depth = Param.option("depth", .integer(min: 0, max: 10), default: 1, "how many hops")
+  static let clear = Param.toggle("clear", "forget the selection (export then covers the whole graph)")
+
   let signature = Signature(
     "subgraph", summary: "Select the entities within N hops of some entities (for export)",
-    arguments: [
-      Argument("entity", "names, aliases or keys", completion: .entity, optional: true, variadic: true)
-    ],
-    flags: [
-      Flag("depth", "how many hops (0-10)", kind: .int, default: "1"), relFlag, dirFlag,
-      Flag("clear", "forget the selection (export then covers the whole graph)", kind: .bool),
-    ],
+    parameters: [entities.spec, depth.spec, GraphParams.rel.spec, GraphParams.dir.spec, clear.spec],
     help: "The selection holds every entity reached and every edge among them; `export` writes it.",
     examples: [
-      Example("subgraph Zhipu MiniMax", "Zhipu AI and MiniMax with their neighbours", expect: "edges"),
+      Example("subgraph Zhipu MiniMax", "Zhipu AI and MiniMax with their neighbours"),
+      Example("subgraph Zhipu --depth 0", "Zhipu AI alone"),
       Example("subgraph --clear", "export the whole graph again", expect: "cleared"),
     ])
 
   func run(_ call: Call, _ session: Session) throws -> Output {
-    if call.has("clear") {
+    if call[Self.clear] {
       session.extensions[Subgraph.key] = nil
       return .message("subgraph cleared; export covers the whole graph")
     }
-    guard !call.arguments.isEmpty else { throw ShellError.usage("subgraph: missing ENTITY", signature) }
+    let names = call[Self.entities]
+    guard !names.isEmpty else { throw KgshError.usage("subgraph: missing ENTITY", signature) }
     let g = try GraphContext(session)
-    let depth = try boundedInt(call, "depth", 0...10)
+    let depth = call[Self.depth]
     let filter = try g.filter(call)
     var nodes: [Int32] = []
-    for name in call.arguments {
+    for name in names {
       let seed = try g.index(name)
       nodes.append(seed)
       if depth > 0 {
@@ -69,7 +69,7 @@ struct SubgraphCommand: Command {
       by: nodes, in: g.adj, types: filter.types, generation: session.store.generation)
     session.extensions[Subgraph.key] = sub
     return .record([
-      ("seeds", .int(Int64(call.arguments.count))), ("nodes", .int(Int64(sub.nodeIDs.count))),
+      ("seeds", .int(Int64(names.count))), ("nodes", .int(Int64(sub.nodeIDs.count))),
       ("edges", .int(Int64(sub.edges.count))),
     ])
   }

@@ -1,25 +1,57 @@
+import Foundation
 import KnowledgeGraph
 import ShellCore
 
-/// How facts read in tables: `over ¥500 m`, `73.1%`, `2026-01-08`.
+/// Facts as typed table cells: the value keeps its type (money with its currency, a number
+/// with its unit in its own column, a date, an entity, text); renderers do the formatting.
 enum FactText {
-  static func value(_ fact: Fact) -> String {
-    var text: String
-    switch fact.valueType {
-    case "percent": text = fact.rawValue + "%"
-    case "money", "number":
-      if fact.rawValue.contains("..") {
-        text =
-          fact.rawValue.replacingOccurrences(of: "..", with: "–") + (fact.currency.map { " \($0)" } ?? "")
-      } else {
-        text = ValueFormat.human(fact.value)
-      }
-      if let unit = fact.unit, !unit.isEmpty, fact.valueType == "number" { text += " \(unit)" }
-    default: text = ValueFormat.human(fact.value)
-    }
-    if let q = fact.qualifier, !q.isEmpty { text = "\(q) \(text)" }
-    return text
+  /// The columns of a fact row (`facts`, the conflicts of `show`).
+  static let columns = ["fact", "predicate", "value", "unit", "qualifier", "as_of", "source", "status"]
+
+  /// One fact as a row of `columns`.
+  static func row(_ f: Fact) -> [Value] {
+    [
+      .string(f.key ?? "#\(f.id)"), .string(f.predicate), value(f), unit(f), text(f.qualifier),
+      date(f.provenance.asOf), text(f.provenance.source), text(f.provenance.status),
+    ]
   }
+
+  /// The typed value: a range `low..high` is a list of its two ends, each typed like the fact.
+  static func value(_ f: Fact) -> Value {
+    guard ["money", "number", "percent"].contains(f.valueType), f.rawValue.contains("..") else {
+      return f.value
+    }
+    let ends = f.rawValue.components(separatedBy: "..").map { end -> Value in
+      guard let d = Decimal(string: end, locale: Locale(identifier: "en_US_POSIX")) else {
+        return .string(end)
+      }
+      if f.valueType == "money", let c = f.currency, !c.isEmpty { return .money(Money(d, c)) }
+      return Int64(end).map { .int($0) } ?? .decimal(d)
+    }
+    return .list(ends)
+  }
+
+  /// The unit of a number (`%` for a percentage); money carries its currency instead.
+  static func unit(_ f: Fact) -> Value {
+    if f.valueType == "percent" { return .string("%") }
+    guard f.valueType == "number" else { return .null }
+    return text(f.unit)
+  }
+
+  /// Text, or null when absent or empty.
+  static func text(_ s: String?) -> Value {
+    guard let s, !s.isEmpty else { return .null }
+    return .string(s)
+  }
+
+  /// A date or period, or null when absent.
+  static func date(_ s: String?) -> Value {
+    guard let s, !s.isEmpty else { return .null }
+    return .date(s)
+  }
+
+  /// Labels as a list (never a joined string).
+  static func labels(_ node: Node) -> Value { .list(node.labels.map { .string($0) }) }
 
   /// Predicates whose facts disagree: same predicate, same as-of, different values.
   static func conflicts(_ facts: [Fact]) -> [String: [Fact]] {
@@ -36,12 +68,4 @@ enum FactText {
     }
     return result.mapValues { $0.sorted { $0.id < $1.id } }
   }
-
-  static func row(_ f: Fact) -> [Value] {
-    [
-      .string(f.key ?? "#\(f.id)"), .string(f.predicate), .string(value(f)), .string(f.provenance.asOf ?? ""),
-      .string(f.provenance.source ?? ""), .string(f.provenance.status ?? ""),
-    ]
-  }
-  static let columns = ["fact", "predicate", "value", "as of", "source", "status"]
 }

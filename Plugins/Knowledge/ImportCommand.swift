@@ -5,15 +5,17 @@ import ShellCore
 /// `import NODES.csv [EDGES.csv]`: bulk-loads a graph from CSV or TSV files in one
 /// transaction, with a progress bar on a terminal.
 struct ImportCommand: Command {
+  static let nodes = Param<String>.argument(
+    "nodes", .file, "nodes file: id,label,name[,property...] (or - to load edges only)")
+  static let edges: Param<String?> = .optionalArgument(
+    "edges", .file, "edges file: src,type,dst[,property...]")
+  static let type = Param.option(
+    "type", .relationType, default: "RELATED_TO", "relation type for edge rows without a type column")
+
   let signature = Signature(
     "import",
     summary: "Load nodes and edges from CSV/TSV files in one transaction (all rows or none)",
-    arguments: [
-      Argument(
-        "nodes", "nodes file: id,label,name[,property...] (or - to load edges only)", completion: .file),
-      Argument("edges", "edges file: src,type,dst[,property...]", completion: .file, optional: true),
-    ],
-    flags: [Flag("type", "relation type for edge rows without a type column", default: "RELATED_TO")],
+    parameters: [nodes.spec, edges.spec, type.spec],
     help: """
       Node ids become entity keys; names are searchable and completable like built-in ones; labels \
       may list several separated by ';'; other columns become properties. Edge ends are ids from the \
@@ -23,21 +25,21 @@ struct ImportCommand: Command {
     examples: [
       Example(
         "import Benchmarks/sample/nodes.csv Benchmarks/sample/edges.csv",
-        "load the benchmark's sample graph (6 nodes, 7 edges)", expect: "imported 6 nodes")
+        "load the benchmark's sample graph (6 nodes, 7 edges)", expect: "imported 6 nodes and 7 edges")
     ],
     writes: true)
 
   func run(_ call: Call, _ session: Session) throws -> Output {
-    let nodes = call.arguments[0] == "-" ? nil : call.arguments[0]
-    let edges = call.argument(1)
+    let nodes = call[Self.nodes] == "-" ? nil : call[Self.nodes]
+    let edges = call[Self.edges]
     for path in [nodes, edges].compactMap({ $0 }) where !FileManager.default.fileExists(atPath: path) {
-      throw ShellError("import: no file '\(path)'", hint: "give the path of a .csv or .tsv file")
+      throw KgshError.notFound("file", path, hint: "give the path of a .csv or .tsv file")
     }
     let started = Date()
     let bar = ProgressBar(session, title: "import")
     defer { bar.finish() }
     let report = try session.store.importGraph(
-      nodes: nodes, edges: edges, defaultType: call.flag("type") ?? "RELATED_TO",
+      nodes: nodes, edges: edges, defaultType: call[Self.type],
       progress: { bar.update($0.phase, done: $0.done, total: $0.total) }, interrupt: session.checkInterrupt)
     bar.finish()
     let seconds = Date().timeIntervalSince(started)

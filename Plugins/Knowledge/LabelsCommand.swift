@@ -4,8 +4,8 @@ import ShellCore
 /// `labels`: node labels with counts.
 struct LabelsCommand: Command {
   let signature = Signature(
-    "labels", summary: "Node labels with how many entities carry each",
-    examples: [Example("labels", "Company, Person, Model ...", expect: "Company")])
+    "labels", summary: "Node labels with how many entities carry each", parameters: [],
+    examples: [Example("labels", "Company, Person, Model ...")])
 
   func run(_ call: Call, _ session: Session) throws -> Output {
     .table(

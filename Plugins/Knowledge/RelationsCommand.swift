@@ -3,19 +3,20 @@ import ShellCore
 
 /// `relations [ENTITY]`: edge types with counts, across the graph or around one entity.
 struct RelationsCommand: Command {
+  static let entity: Param<String?> = .optionalArgument(
+    "entity", .entity, "only the edges of this entity, by direction")
+
   let signature = Signature(
     "relations", aliases: ["types"],
     summary: "Relation (edge) types with counts, overall or around one entity",
-    arguments: [
-      Argument("entity", "only the edges of this entity, by direction", completion: .entity, optional: true)
-    ],
+    parameters: [entity.spec],
     examples: [
       Example("relations", "INVESTS_IN, LISTED_ON ...", expect: "LISTED_ON"),
       Example("relations Zhipu", "Zhipu AI's edge types, outgoing and incoming", expect: "LISTED_ON"),
     ])
 
   func run(_ call: Call, _ session: Session) throws -> Output {
-    guard let name = call.argument(0) else {
+    guard let name = call[Self.entity] else {
       return .table(
         Table(
           columns: ["type", "count"],

@@ -1,67 +1,33 @@
 import KnowledgeGraph
 import ShellCore
 
-/// `show ENTITY`: the entity card — names, key facts, relations, conflicts and sources.
+/// `show ENTITY`: the entity card — names, key facts, relations, conflicts and sources, as
+/// typed sections (each a record or table), so every format carries all of them.
 struct ShowCommand: Command {
+  static let entity = Param<String>.argument("entity", .entity, "a name, alias or key in any script or case")
+
   let signature = Signature(
     "show", summary: "Show an entity's card: names, facts, relations, conflicts, sources",
-    arguments: [Argument("entity", "a name, alias or key in any script or case", completion: .entity)],
-    help: "The card shows the latest value of each fact; older values are hinted (see facts ENTITY).",
+    parameters: [entity.spec],
+    help: """
+      The card shows the latest value of each fact; `older_values` counts the earlier ones \
+      (see facts ENTITY --predicate P) and `conflict` marks sources that disagree.
+      """,
     examples: [
       Example("show Zhipu", "the card of Zhipu AI", expect: "Zhipu AI"),
       Example("show 智譜", "the same card through a traditional-Chinese alias", expect: "Zhipu AI"),
     ])
 
   func run(_ call: Call, _ session: Session) throws -> Output {
-    let node = try session.resolve(call.arguments[0])
+    let node = try session.resolve(call[Self.entity])
     let store = session.store
     let facts = try store.facts(of: node.id)
-    let (outgoing, incoming) = try store.edges(of: node.id)
-    let aliases = try store.aliases(of: node.id).filter { $0 != node.name && $0 != node.key }
-    var sections: [(String, Output)] = []
-    var entity: [(String, Value)] = [
-      ("key", .string(node.key)), ("name", .string(node.name)),
-      ("labels", .list(node.labels.map { .string($0) })), ("aliases", .list(aliases.map { .string($0) })),
-    ]
-    if let d = node.description { entity.append(("description", .string(d))) }
-    for (k, v) in node.props.sorted(by: { $0.key < $1.key }) { entity.append((k, v)) }
-    sections.append(("entity", .record(entity)))
-
     let conflicts = FactText.conflicts(facts)
-    var latest: [String: Fact] = [:]
-    var counts: [String: Int] = [:]
-    for f in facts {
-      counts[f.predicate, default: 0] += 1
-      if let current = latest[f.predicate], (current.provenance.asOf ?? "") >= (f.provenance.asOf ?? "") {
-        continue
-      }
-      latest[f.predicate] = f
-    }
-    let factRows: [[Value]] = latest.values.sorted { $0.predicate < $1.predicate }.map { f in
-      var note = ""
-      if conflicts[f.predicate] != nil {
-        note = "CONFLICT: sources disagree"
-      } else if counts[f.predicate, default: 1] > 1 {
-        note = "\(counts[f.predicate]! - 1) older value(s): facts \(node.key) --predicate \(f.predicate)"
-      }
-      return [
-        .string(f.predicate), .string(FactText.value(f)), .string(f.provenance.asOf ?? ""),
-        .string(f.provenance.source ?? ""), .string(note),
-      ]
-    }
-    sections.append(
-      ("facts", .table(Table(columns: ["predicate", "value", "as of", "source", "note"], rows: factRows))))
-
-    var relRows: [[Value]] = []
-    for (e, other) in outgoing {
-      relRows.append([.string("→"), .string(e.type), .entity(other.ref), .string(e.provenance.source ?? "")])
-    }
-    for (e, other) in incoming {
-      relRows.append([.string("←"), .string(e.type), .entity(other.ref), .string(e.provenance.source ?? "")])
-    }
-    sections.append(
-      ("relations", .table(Table(columns: ["dir", "type", "entity", "source"], rows: relRows))))
-
+    var sections: [(String, Output)] = [
+      ("entity", .record(try Self.entityFields(node, store))),
+      ("facts", .table(Self.latestFacts(facts, conflicts: conflicts, key: node.key))),
+      ("relations", .table(try Self.relations(node, store))),
+    ]
     if !conflicts.isEmpty {
       let rows = conflicts.keys.sorted().flatMap { p in conflicts[p]!.map(FactText.row) }
       sections.append(("conflicts", .table(Table(columns: FactText.columns, rows: rows))))
@@ -72,14 +38,65 @@ struct ShowCommand: Command {
         "sources",
         .table(
           Table(
-            columns: ["source", "title", "publisher", "published", "citations"],
+            columns: ["source", "title", "publisher", "published", "url", "citations"],
             rows: sources.map { s, c in
               [
-                .string(s.key), .string(s.title ?? s.url ?? ""), .string(s.publisher ?? ""),
-                .string(s.published ?? ""), .int(Int64(c)),
+                .string(s.key), FactText.text(s.title), FactText.text(s.publisher),
+                FactText.date(s.published),
+                FactText.text(s.url), .int(Int64(c)),
               ]
             }))
       ))
     return .sections(sections)
+  }
+
+  /// Key, name, labels, aliases, description and properties.
+  static func entityFields(_ node: Node, _ store: KnowledgeStore) throws -> [(String, Value)] {
+    let aliases = try store.aliases(of: node.id).filter { $0 != node.name && $0 != node.key }
+    var entity: [(String, Value)] = [
+      ("key", .string(node.key)), ("name", .string(node.name)), ("labels", FactText.labels(node)),
+      ("aliases", .list(aliases.map { .string($0) })),
+    ]
+    if let d = node.description { entity.append(("description", .string(d))) }
+    for (k, v) in node.props.sorted(by: { $0.key < $1.key }) { entity.append((k, v)) }
+    return entity
+  }
+
+  /// The latest fact of each predicate, with how many older values it has and whether
+  /// sources disagree about it.
+  static func latestFacts(_ facts: [Fact], conflicts: [String: [Fact]], key: String) -> Table {
+    var latest: [String: Fact] = [:]
+    var counts: [String: Int] = [:]
+    for f in facts {
+      counts[f.predicate, default: 0] += 1
+      if let current = latest[f.predicate], (current.provenance.asOf ?? "") >= (f.provenance.asOf ?? "") {
+        continue
+      }
+      latest[f.predicate] = f
+    }
+    let rows: [[Value]] = latest.values.sorted { $0.predicate < $1.predicate }.map { f in
+      [
+        .string(f.predicate), FactText.value(f), FactText.unit(f), FactText.text(f.qualifier),
+        FactText.date(f.provenance.asOf), FactText.text(f.provenance.source),
+        .int(Int64(counts[f.predicate, default: 1] - 1)), .bool(conflicts[f.predicate] != nil),
+      ]
+    }
+    let older = counts.values.contains { $0 > 1 }
+    return Table(
+      columns: ["predicate", "value", "unit", "qualifier", "as_of", "source", "older_values", "conflict"],
+      rows: rows, notes: older ? ["older values: facts \(key) --predicate PREDICATE"] : [])
+  }
+
+  /// Edges out of and into the entity.
+  static func relations(_ node: Node, _ store: KnowledgeStore) throws -> Table {
+    let (outgoing, incoming) = try store.edges(of: node.id)
+    var rows: [[Value]] = []
+    for (e, other) in outgoing {
+      rows.append([.string("out"), .string(e.type), .entity(other.ref), FactText.text(e.provenance.source)])
+    }
+    for (e, other) in incoming {
+      rows.append([.string("in"), .string(e.type), .entity(other.ref), FactText.text(e.provenance.source)])
+    }
+    return Table(columns: ["direction", "type", "entity", "source"], rows: rows)
   }
 }

@@ -6,6 +6,7 @@ struct CreateCommand: Command {
   let signature = Signature(
     "create",
     summary: "Add nodes and relationships with a Cypher CREATE",
+    parameters: [Cypher.query.spec],
     help: """
       Runs a Cypher query that starts with CREATE; the rest of the statement is the query.
       Everything is written in one transaction once the query has run without error. Without

@@ -6,6 +6,10 @@ import ShellCore
 /// binding `$name` parameters from shell variables, converting results and errors, and
 /// deciding whether a statement typed so far is complete.
 enum Cypher {
+  /// The query text after the command word (declared for help and tool schemas; the
+  /// command takes it raw, untokenised).
+  static let query = Param<[String]>.arguments("query", .text, "the rest of the Cypher query")
+
   /// The help paragraph shared by `match`, `create` and `explain`: how the knowledge base
   /// maps onto the property-graph model.
   static let mapping = """
@@ -37,9 +41,7 @@ enum Cypher {
   static func run(_ query: String, _ session: Session) throws -> Output {
     var engine = QueryEngine(store: session.store)
     engine.interrupt = {
-      if interruptFlag.load(ordering: .relaxed) {
-        throw ShellError("interrupted", hint: "nothing was changed")
-      }
+      if interruptFlag.load(ordering: .relaxed) { throw KgshError.interrupted }
     }
     let result: QueryResult
     do {
@@ -66,12 +68,8 @@ enum Cypher {
     return "created " + parts.joined(separator: ", ")
   }
 
-  /// A query error as one shell line: what went wrong, where, and what to try.
-  static func shellError(_ error: QueryError) -> ShellError {
-    var message =
-      error.kind == .unsupported
-      ? "unsupported: \(error.message)" : "\(error.kind.rawValue) error: \(error.message)"
-    if let p = error.position { message += " at line \(p.line), column \(p.column)" }
+  /// A query error with the hint of what to try; its kind, code and position are kept.
+  static func shellError(_ error: QueryError) -> KgshError {
     let hint: String
     switch (error.kind, error.code) {
     case (_, "ParameterMissing"?):
@@ -85,7 +83,9 @@ enum Cypher {
     default:
       hint = "see help match for how the knowledge base maps onto Cypher"
     }
-    return ShellError(message, hint: hint)
+    var typed = error
+    typed.hint = hint
+    return typed
   }
 
   /// Whether `query` is complete: false only when parsing fails because the input ended

@@ -6,6 +6,7 @@ struct ExplainCommand: Command {
   let signature = Signature(
     "explain",
     summary: "Show how a Cypher query would run, without running it",
+    parameters: [Cypher.query.spec],
     help: """
       Shows the plan of a whole Cypher query (starting with MATCH, OPTIONAL MATCH, UNWIND,
       WITH or CREATE), one line per step: where matching starts (label scan, name/key index

@@ -6,6 +6,7 @@ struct MatchCommand: Command {
   let signature = Signature(
     "match",
     summary: "Run a Cypher MATCH query over the knowledge graph",
+    parameters: [Cypher.query.spec],
     help: """
       Runs a Cypher query that starts with MATCH; the rest of the statement (several lines
       are fine) is the query, so `match (n) return n.name` runs MATCH (n) RETURN n.name.

@@ -57,6 +57,21 @@ final class GraphPluginTests: XCTestCase {
     }
   }
 
+  /// Runs `path` as CSV and spells each path as `A -[T]-> B` from its typed columns
+  /// (length, nodes, relations), followed by its length.
+  func paths(_ t: TestShell, _ command: String, file: StaticString = #filePath, line: UInt = #line)
+    -> [[String]]
+  {
+    rows(t, command, file: file, line: line).map { row in
+      let nodes = row[1].components(separatedBy: "; ")
+      let relations = row[2].components(separatedBy: "; ")
+      XCTAssertEqual(relations.count, Int(row[0]), file: file, line: line)
+      var text = nodes[0]
+      for (k, r) in relations.enumerated() { text += " \(r) \(nodes[k + 1])" }
+      return [text, row[0]]
+    }
+  }
+
   /// Runs a command that must fail and returns the error text.
   func failure(_ t: TestShell, _ command: String, file: StaticString = #filePath, line: UInt = #line)
     -> String
@@ -82,9 +97,10 @@ final class GraphPluginTests: XCTestCase {
     XCTAssertEqual(Set(r.map { $0[0] }), ["Beta", "Gamma", "Delta"])
     XCTAssertTrue(r.allSatisfy { $0[2] == "1" })
     let gamma = r.first { $0[0] == "Gamma" }!
-    XCTAssertEqual(gamma[3], "-[KNOWS]-> Alpha")
+    // The relation is seen from the neighbour: Gamma -[KNOWS]-> Alpha, Beta <-[KNOWS]- Alpha.
+    XCTAssertEqual(gamma[3...], ["-[KNOWS]->", "Alpha"])
     let beta = r.first { $0[0] == "Beta" }!
-    XCTAssertEqual(beta[3], "<-[KNOWS]- Alpha")
+    XCTAssertEqual(beta[3...], ["<-[KNOWS]-", "Alpha"])
   }
 
   func testNeighborsDirectionRelationAndDepth() throws {
@@ -116,8 +132,8 @@ final class GraphPluginTests: XCTestCase {
   func testHugeDepthIsAClearError() throws {
     let t = try shell()
     let error = failure(t, "neighbors Alpha --depth 1000000")
-    XCTAssertTrue(error.contains("--depth must be between 1 and 10"), error)
-    XCTAssertTrue(failure(t, "neighbors Alpha --depth 0").contains("between 1 and 10"))
+    XCTAssertTrue(error.contains("--depth takes a whole number from 1 to 10, not '1000000'"), error)
+    XCTAssertTrue(failure(t, "neighbors Alpha --depth 0").contains("from 1 to 10"))
   }
 
   func testUnknownNamesAndTypes() throws {
@@ -126,44 +142,44 @@ final class GraphPluginTests: XCTestCase {
     XCTAssertTrue(failure(t, "path Alpha Nobody").contains("no entity named 'Nobody'"))
     XCTAssertTrue(failure(t, "common Nobody Alpha").contains("no entity named"))
     XCTAssertTrue(failure(t, "degree Nobody").contains("no entity named"))
-    XCTAssertTrue(failure(t, "neighbors Alpha --rel KNOWZ").contains("no relation type 'KNOWZ'"))
+    XCTAssertTrue(failure(t, "neighbors Alpha --rel KNOWZ").contains("no relation type named 'KNOWZ'"))
   }
 
   // MARK: path
 
   func testShortestPathRespectsDirection() throws {
     let t = try shell()
-    XCTAssertEqual(rows(t, "path Alpha Gamma"), [["Alpha <-[KNOWS]- Gamma", "1"]])
+    XCTAssertEqual(paths(t, "path Alpha Gamma"), [["Alpha <-[KNOWS]- Gamma", "1"]])
     XCTAssertEqual(
-      rows(t, "path Alpha Gamma --dir out"), [["Alpha -[KNOWS]-> Beta -[KNOWS]-> Gamma", "2"]])
-    XCTAssertEqual(rows(t, "path Delta Alpha --dir in"), [["Delta <-[OWNS]- Alpha", "1"]])
-    XCTAssertEqual(rows(t, "path Alpha Delta --rel KNOWS --dir in"), [])
+      paths(t, "path Alpha Gamma --dir out"), [["Alpha -[KNOWS]-> Beta -[KNOWS]-> Gamma", "2"]])
+    XCTAssertEqual(paths(t, "path Delta Alpha --dir in"), [["Delta <-[OWNS]- Alpha", "1"]])
+    XCTAssertEqual(paths(t, "path Alpha Delta --rel KNOWS --dir in"), [])
     XCTAssertTrue(
       run(t, "path Delta Beta --dir out").contains("no path between Delta and Beta (within 6 hops)"))
     XCTAssertTrue(run(t, "path Alpha Epsilon").contains("no path between Alpha and Epsilon (within 6 hops)"))
     XCTAssertTrue(
       run(t, "path Beta Delta --dir out --max-length 1").contains(
         "no path between Beta and Delta (within 1 hops)"))
-    XCTAssertEqual(rows(t, "path Beta Delta --dir out"), [["Beta -[KNOWS]-> Gamma -[OWNS]-> Delta", "2"]])
+    XCTAssertEqual(paths(t, "path Beta Delta --dir out"), [["Beta -[KNOWS]-> Gamma -[OWNS]-> Delta", "2"]])
   }
 
   func testAllSimplePaths() throws {
     let t = try shell()
-    let out = rows(t, "path Alpha Delta --dir out --all")
+    let out = paths(t, "path Alpha Delta --dir out --all")
     XCTAssertEqual(
       out,
       [
         ["Alpha -[OWNS]-> Delta", "1"],
         ["Alpha -[KNOWS]-> Beta -[KNOWS]-> Gamma -[OWNS]-> Delta", "3"],
       ])
-    let both = rows(t, "path Alpha Delta --all").map { $0[0] }
+    let both = paths(t, "path Alpha Delta --all").map { $0[0] }
     XCTAssertEqual(
       Set(both),
       [
         "Alpha -[OWNS]-> Delta", "Alpha <-[KNOWS]- Gamma -[OWNS]-> Delta",
         "Alpha -[KNOWS]-> Beta -[KNOWS]-> Gamma -[OWNS]-> Delta",
       ])
-    XCTAssertEqual(rows(t, "path Alpha Delta --all --max-length 1").count, 1)
+    XCTAssertEqual(paths(t, "path Alpha Delta --all --max-length 1").count, 1)
     let limited = run(t, "path Alpha Delta --all --limit 1")
     XCTAssertTrue(limited.contains("limit reached"), limited)
     XCTAssertTrue(run(t, "path Alpha Zeta --all").contains("no path between Alpha and Zeta"))
@@ -218,6 +234,20 @@ final class GraphPluginTests: XCTestCase {
     XCTAssertEqual(rows(t, "common Alpha Epsilon"), [])
   }
 
+  func testCommonSaysHowEachSideReachesTheEntity() throws {
+    let t = try shell()
+    // Gamma -KNOWS-> Alpha, Alpha -OWNS-> Delta; Gamma -OWNS-> Delta: seen from Alpha and Delta.
+    t.session.format = .json
+    defer { t.session.format = .table }
+    let json = run(t, "common Alpha Delta")
+    guard case .list(let items) = try JSON.decode(json), case .map(let gamma)? = items.first else {
+      return XCTFail(json)
+    }
+    XCTAssertEqual(gamma["labels"], .list([.string("Company")]))
+    XCTAssertEqual(gamma["via_a"], .list([.string("<-[KNOWS]-")]))
+    XCTAssertEqual(gamma["via_b"], .list([.string("<-[OWNS]-")]))
+  }
+
   func testDegree() throws {
     let t = try shell()
     let text = run(t, "degree Delta")
@@ -251,7 +281,7 @@ final class GraphPluginTests: XCTestCase {
     let graphml = run(t, "export graphml")
     XCTAssertTrue(graphml.contains("<graphml") && graphml.contains("Gamma"), graphml)
     XCTAssertTrue(run(t, "export dot").contains("fontname=\"Noto Sans CJK SC\""))
-    XCTAssertTrue(failure(t, "export pdf").contains("unknown format"))
+    XCTAssertTrue(failure(t, "export pdf").contains("FORMAT takes one of dot, mermaid"))
 
     run(t, "subgraph --clear")
     let whole = try JSONSerialization.jsonObject(with: Data(run(t, "export json").utf8)) as! [String: Any]

@@ -24,17 +24,87 @@ final class KnowledgeCommandTests: XCTestCase {
     for section in ["facts", "relations", "sources"] { XCTAssertNotNil(card[section], section) }
   }
 
-  func testShowMarksConflicts() throws {
+  /// The card's sections as JSON: a table section is a list of row objects.
+  func card(_ name: String) throws -> [String: Value] {
     let t = try shell()
-    XCTAssertTrue(t.run("show Zhipu"))
-    XCTAssertTrue(t.output.contains("CONFLICT"))
-    XCTAssertTrue(t.output.contains("conflicts"))
+    XCTAssertTrue(t.run("show \(name) --format json"), t.errors)
+    guard case .map(let card) = try JSON.decode(t.output) else {
+      XCTFail("not a JSON object: \(t.output)")
+      return [:]
+    }
+    return card
+  }
+
+  func rows(_ section: Value?) -> [[String: Value]] {
+    guard case .list(let items)? = section else { return [] }
+    return items.compactMap { if case .map(let m) = $0 { m } else { nil } }
+  }
+
+  func testShowMarksConflicts() throws {
+    let card = try card("MiniMax")
+    let facts = rows(card["facts"])
+    let founded = try XCTUnwrap(facts.first { $0["predicate"] == .string("founded_date") })
+    XCTAssertEqual(founded["conflict"], .bool(true))
+    XCTAssertEqual(founded["older_values"], .int(1))
+    let listing = try XCTUnwrap(facts.first { $0["predicate"] == .string("listing_date") })
+    XCTAssertEqual(listing["conflict"], .bool(false))
+    let conflicts = rows(card["conflicts"])
+    XCTAssertEqual(
+      Set(conflicts.compactMap { $0["predicate"]?.plainText }),
+      ["founded_date", "ipo_raise", "market_cap", "round_amount"])
+  }
+
+  func testShowGivesTypedFactValues() throws {
+    let card = try card("Zhipu")
+    let facts = rows(card["facts"])
+    func fact(_ predicate: String) throws -> [String: Value] {
+      try XCTUnwrap(facts.first { $0["predicate"] == .string(predicate) }, predicate)
+    }
+    // Money keeps its currency: ¥1.553 bn, not the text "¥1.55 bn".
+    let fees = try fact("compute_fees")
+    guard case .map(let money)? = fees["value"] else {
+      return XCTFail("\(String(describing: fees["value"]))")
+    }
+    XCTAssertEqual(money["currency"], .string("CNY"))
+    XCTAssertEqual(money["amount"]?.number, 1_553_000_000)
+    XCTAssertEqual(fees["unit"], .null)
+    XCTAssertEqual(fees["as_of"], .string("2024"))
+    XCTAssertNil(fees["as of"])
+    // A number keeps its unit in its own column, a qualifier in its own.
+    let count = try fact("cornerstone_count")
+    XCTAssertEqual(count["value"], .int(11))
+    XCTAssertEqual(count["unit"], .string("investors"))
+    let share = try fact("cornerstone_share_of_offering")
+    XCTAssertEqual(share["value"]?.number, 70)
+    XCTAssertEqual(share["unit"], .string("%"))
+    XCTAssertEqual(share["qualifier"], .string("about"))
+    // Labels are a list; relations name their direction.
+    guard case .map(let entity)? = card["entity"] else { return XCTFail("no entity section") }
+    XCTAssertEqual(entity["labels"], .list([.string("Company"), .string("Lab")]))
+    let directions = Set(rows(card["relations"]).compactMap { $0["direction"]?.plainText })
+    XCTAssertEqual(directions, ["out", "in"])
   }
 
   func testUnknownAndTypoNames() throws {
     let t = try shell()
     XCTAssertFalse(t.run("show Zhipuu"))
     XCTAssertTrue(t.errors.contains("did you mean 'Zhipu AI'?"), t.errors)
+  }
+
+  /// Bad values are rejected by their declared type at binding, worded once per type.
+  func testBadValuesAreRejectedByTheirType() throws {
+    for (line, message) in [
+      ("facts Zhipu --since jan", "facts: --since takes a date like 2025-07 or 2025-07-01, not 'jan'"),
+      ("timeline --from 2026-13", "timeline: --from takes a date like 2025-07 or 2025-07-01, not '2026-13'"),
+      ("find GLM --limit 0", "find: --limit takes a whole number of at least 1, not '0'"),
+      ("list --limit x", "list: --limit takes a whole number of at least 1, not 'x'"),
+      ("list Exchang", "no label named 'Exchang'; did you mean 'Exchange'?"),
+      ("find GLM --count", "find: --count needs --prefix"),
+    ] {
+      let t = try shell()
+      XCTAssertFalse(t.run(line), line)
+      XCTAssertTrue(t.errors.contains(message), "\(line): \(t.errors)")
+    }
   }
 
   func testFindRanksTheRightEntityFirst() throws {
