@@ -9,7 +9,7 @@ struct FormatCommand: Command {
         "format", "table, json, csv, tsv or markdown",
         completion: .values(OutputFormat.allCases.map(\.rawValue)), optional: true)
     ],
-    examples: [Example("format json", "print JSON from now on", expect: "json")])
+    examples: [Example("format json", "print JSON from now on")])
 
   func run(_ call: Call, _ session: Session) throws -> Output {
     guard let name = call.argument(0) else { return .message("format: \(session.format.rawValue)") }
