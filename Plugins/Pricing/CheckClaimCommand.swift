@@ -5,11 +5,12 @@ import ShellCore
 /// `check-claim`: reproduces the article's two price claims from the price rows and says
 /// whether each holds.
 struct CheckClaimCommand: Command {
+  static let explain = Param.toggle("explain", "list the rows, rates and arithmetic used")
   let signature = Signature(
     "check-claim",
     summary:
       "Reproduce the article's price claims (GLM Coding Plan = 1/6 of Claude Code; GLM-4.5 API = 1/7 of Claude Sonnet 4) at its date and at the latest prices",
-    flags: [Flag("explain", "list the rows, rates and arithmetic used", kind: .bool)],
+    parameters: [explain.spec],
     help: "A ratio within 5% of the claimed one holds; within 15% roughly holds; otherwise it does not hold.",
     examples: [Example("check-claim", "both claims with their arithmetic", expect: "holds")])
 
@@ -27,14 +28,14 @@ struct CheckClaimCommand: Command {
     let all = try PriceBook.builtIn(session)
     func row(_ id: String) throws -> PriceRow {
       guard let r = all.first(where: { $0.id == id }) else {
-        throw ShellError("check-claim: price row \(id) is missing from this knowledge base")
+        throw KgshError(.notFound, "check-claim: price row \(id) is missing from this knowledge base")
       }
       return r
     }
     let builtInRates = try FXBook.builtIn(session).map(\.rate)
     func rate(_ ref: String) throws -> FXRate {
       guard let r = builtInRates.first(where: { $0.ref == ref }) else {
-        throw ShellError("check-claim: exchange rate \(ref) is missing from this knowledge base")
+        throw KgshError(.notFound, "check-claim: exchange rate \(ref) is missing from this knowledge base")
       }
       return r
     }
@@ -62,7 +63,7 @@ struct CheckClaimCommand: Command {
       latestNotes.append(latest.note)
     }
     notes.append("at the latest prices: " + latestNotes.joined(separator: ", "))
-    if call.has("explain") {
+    if call[Self.explain] {
       notes.append("rows: " + explained.rows.joined(separator: "; "))
       notes.append(
         "rates: \(explained.rates.joined(separator: "; ")); session default for USD→CNY: \(book.rate("USD", "CNY")?.citation ?? "none")"
@@ -71,7 +72,8 @@ struct CheckClaimCommand: Command {
     }
     return .table(
       Table(
-        columns: ["claim", "item", "arithmetic", "claimed", "actual", "verdict"], rows: rows, notes: notes))
+        columns: ["claim", "item", "arithmetic", "claimed_ratio", "actual_ratio", "verdict"], rows: rows,
+        notes: notes))
   }
 
   /// "P005 SOURCE; P002, P001 (AS_OF)" for a plan claim, "P033, P043 (AS_OF)" for an API one.
@@ -97,8 +99,8 @@ extension CheckClaimCommand {
     let pro = try row(claim.dearRow)
     let proMonthly = try row(claim.alsoRow)
     guard let glmPrice = glm.flat, let proPrice = pro.flat, let proMonthlyPrice = proMonthly.flat else {
-      throw ShellError(
-        "check-claim: \(claim.cheapRow)/\(claim.dearRow)/\(claim.alsoRow) have no flat price")
+      throw KgshError(
+        .notFound, "check-claim: \(claim.cheapRow)/\(claim.dearRow)/\(claim.alsoRow) have no flat price")
     }
     let proCNY = proPrice * n01.rate
     let ratio1 = proCNY / glmPrice
@@ -107,27 +109,28 @@ extension CheckClaimCommand {
     let (cheapCur, dearCur) = (glm.currency, pro.currency)
     rows.append(
       claim: claim.claim, "\(claim.cheapLabel) (\(glm.id))",
-      "\(Money.format(glmPrice, cheapCur))/month" + (glm.promotion.map { " (flagged: \($0))" } ?? ""),
-      "\(n) of \(claim.vs)", "", "")
+      "\(Money.format(glmPrice, cheapCur))/month" + (glm.promotion.map { " (flagged: \($0))" } ?? "")
+        + "; claimed \(n) of \(claim.vs)")
     rows.append(
       claim: claim.claim, "\(claim.dearLabel) (\(pro.id))",
-      "\(Money.format(proPrice, dearCur)) × \(Money.number(n01.rate, minFraction: 0)) (\(n01.ref)) = \(Money.format(proCNY, cheapCur))",
-      claim.dearClaimed, "", "")
+      "\(Money.format(proPrice, dearCur)) × \(Money.number(n01.rate, minFraction: 0)) (\(n01.ref)) = \(Money.format(proCNY, cheapCur)); claimed \(claim.dearClaimed)"
+    )
     rows.append(
       claim: claim.claim, "ratio",
       "\(Money.number(proCNY)) ÷ \(Money.number(glmPrice, minFraction: 0)) = \(Money.number(ratio1, scale: 3, minFraction: 0))",
-      n, Money.fraction(cheap: glmPrice, of: proCNY), v1)
+      claimed: claim.claimed, cheap: glmPrice, dear: proCNY, v1)
     let proN02 = proPrice * n02.rate
     let monthlyCNY = proMonthlyPrice * n01.rate
     let cheapNumber = Money.number(glmPrice, minFraction: 0)
     rows.append(
       claim: claim.claim, "same at \(n02.ref) rate",
       "\(Money.format(proPrice, dearCur)) × \(Money.number(n02.rate, minFraction: 0)) = \(Money.format(proN02, cheapCur)); ÷ \(cheapNumber) = \(Money.number(proN02 / glmPrice, scale: 3, minFraction: 0))",
-      n, Money.fraction(cheap: glmPrice, of: proN02), verdict(proN02 / glmPrice, claimed: claim.claimed))
+      claimed: claim.claimed, cheap: glmPrice, dear: proN02,
+      verdict(proN02 / glmPrice, claimed: claim.claimed))
     rows.append(
       claim: claim.claim, "with \(proMonthly.billing) billing (\(proMonthly.id))",
       "\(Money.format(proMonthlyPrice, dearCur)) × \(Money.number(n01.rate, minFraction: 0)) = \(Money.format(monthlyCNY, cheapCur)); ÷ \(cheapNumber) = \(Money.number(monthlyCNY / glmPrice, scale: 3, minFraction: 0))",
-      n, Money.fraction(cheap: glmPrice, of: monthlyCNY),
+      claimed: claim.claimed, cheap: glmPrice, dear: monthlyCNY,
       verdict(monthlyCNY / glmPrice, claimed: claim.claimed))
     let cheap = Money.format(glmPrice, cheapCur)
     let dear = Money.format(proPrice, dearCur)
@@ -146,7 +149,7 @@ extension CheckClaimCommand {
     let g45 = try row(claim.cheapRow)
     let sonnet = try row(claim.dearRow)
     guard let gi = g45.input, let go = g45.output, let si = sonnet.input, let so = sonnet.output else {
-      throw ShellError("check-claim: \(claim.cheapRow)/\(claim.dearRow) have no input/output price")
+      throw KgshError(.notFound, "check-claim: \(claim.cheapRow)/\(claim.dearRow) have no input/output price")
     }
     let n = claim.claimedText
     let inRatio = si / gi
@@ -160,17 +163,15 @@ extension CheckClaimCommand {
     rows.append(
       claim: claim.claim, "input per 1M (\(g45.id) vs \(sonnet.id))",
       "\(Money.format(si, sonnet.currency)) ÷ \(Money.format(gi, g45.currency)) = \(Money.number(inRatio, scale: 3, minFraction: 0))",
-      n,
-      Money.fraction(cheap: gi, of: si), vIn)
+      claimed: claim.claimed, cheap: gi, dear: si, vIn)
     rows.append(
       claim: claim.claim, "output per 1M",
       "\(Money.format(so, sonnet.currency)) ÷ \(Money.format(go, g45.currency)) = \(Money.number(outRatio, scale: 3, minFraction: 0))",
-      n,
-      Money.fraction(cheap: go, of: so), vOut)
+      claimed: claim.claimed, cheap: go, dear: so, vOut)
     rows.append(
       claim: claim.claim, "blended 3:1 input:output",
       "(3 × \(Money.number(si)) + \(Money.number(so))) ÷ 4 = \(Money.number(sb)) vs (3 × \(Money.number(gi)) + \(Money.number(go))) ÷ 4 = \(Money.number(gb)); \(Money.number(sb)) ÷ \(Money.number(gb)) = \(Money.number(blendRatio, scale: 3, minFraction: 0))",
-      n, Money.fraction(cheap: gb, of: sb), vBlend)
+      claimed: claim.claimed, cheap: gb, dear: sb, vBlend)
     let v2 =
       vIn == "holds" && vOut == "holds"
       ? "holds" : (vOut == "holds" || vIn == "holds" ? "partly holds" : vBlend)
@@ -184,10 +185,17 @@ extension CheckClaimCommand {
 }
 
 extension Array where Element == [Value] {
+  /// One row of the claim table: the claimed and actual ratios are how many times dearer
+  /// (6 for "1/6"), exact decimals; rows that only show a price have neither.
   mutating func append(
-    claim: String, _ item: String, _ arithmetic: String, _ claimed: String, _ actual: String,
-    _ verdict: String
+    claim: String, _ item: String, _ arithmetic: String, claimed: Decimal? = nil,
+    cheap: Decimal? = nil, dear: Decimal? = nil, _ verdict: String? = nil
   ) {
-    append([claim, item, arithmetic, claimed, actual, verdict].map { .string($0) })
+    var actual = Value.null
+    if let cheap, let dear, cheap > 0 { actual = Money.decimal(dear / cheap, scale: 2) }
+    append([
+      .string(claim), .string(item), .string(arithmetic), claimed.map { .decimal($0) } ?? .null, actual,
+      verdict.map { .string($0) } ?? .null,
+    ])
   }
 }

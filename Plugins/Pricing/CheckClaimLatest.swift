@@ -18,13 +18,12 @@ extension CheckClaimCommand {
       }
       let priced = try rows.map { plan ? try c.plan($0, item: item) : try c.api($0, item: item) }
       guard let p = Comparison.pick(priced, summary: claim.latestCurrency, book: book, asOf: nil) else {
-        throw ShellError("check-claim: no usable latest price for \(item)")
+        throw KgshError(.notFound, "check-claim: no usable latest price for \(item)")
       }
       return p
     }
     let cheap = try pick(claim.latestCheap)
     let dear = try pick(claim.latestDear)
-    let n = claim.claimedText
     if plan {
       let r = dear.value! / cheap.value!
       let v = verdict(r, claimed: claim.claimed)
@@ -33,13 +32,14 @@ extension CheckClaimCommand {
         claim: claim.claim,
         "latest: \(cheap.item) (\(cheap.row.id), \(cheap.row.latestDate ?? "undated")) vs \(dear.item) (\(dear.row.id))",
         "\(dear.arithmetic ?? ""); \(Money.number(dear.value!)) ÷ \(Money.number(cheap.value!, minFraction: 0)) = \(Money.number(r, scale: 3, minFraction: 0))",
-        n, Money.fraction(cheap: cheap.value!, of: dear.value!), v)
+        claimed: claim.claimed, cheap: cheap.value!, dear: dear.value!, v)
       return (rows, "claim \(claim.claim) \(v) (\(Money.fraction(cheap: cheap.value!, of: dear.value!)))")
     }
     guard let gi = cheap.row.input, let go = cheap.row.output, let si = dear.row.input,
       let so = dear.row.output
     else {
-      throw ShellError(
+      throw KgshError(
+        .notFound,
         "check-claim: the latest \(claim.latestCheap) or \(claim.latestDear) row has no input/output price")
     }
     let v = verdict(so / go, claimed: claim.claimed)
@@ -48,7 +48,7 @@ extension CheckClaimCommand {
       claim: claim.claim,
       "latest: output per 1M (\(cheap.row.id) vs \(dear.row.id), \(cheap.row.latestDate ?? "undated"))",
       "\(Money.format(so, dear.row.currency)) ÷ \(Money.format(go, cheap.row.currency)) = \(Money.number(so / go, scale: 3, minFraction: 0)); input \(Money.number(si / gi, scale: 3, minFraction: 0))",
-      n, Money.fraction(cheap: go, of: so), v)
+      claimed: claim.claimed, cheap: go, dear: so, v)
     return (rows, "claim \(claim.claim) output \(v) (\(Money.fraction(cheap: go, of: so)))")
   }
 }

@@ -5,21 +5,19 @@ import ShellCore
 /// `compare A B [C ...]`: plans per month (or year) or API models per 1M tokens, side by side,
 /// with a sentence saying how many times cheaper the cheapest is, and an optional bar chart.
 struct CompareCommand: Command {
+  static let items = Param<[String]>.arguments(
+    "items", .text, minimum: 2, "plans or models: product, tier or price id (quote names with spaces)")
+  static let currency: Param<String?> = .option("currency", .currency, "show prices in this currency")
+  static let period = Param.option(
+    "period", .choice(["month", "year"]), default: "month", "plans: price per month or per year")
+  static let mix = Param.option(
+    "mix", .text, default: "3:1", "API: input:output token mix for the blended price")
+  static let asOf: Param<String?> = .option("as-of", .date, "prices and exchange rates as of this date")
+  static let chart = Param.toggle("chart", "add a bar chart of the compared prices")
+  static let explain = Param.toggle("explain", "list the rows, rates and arithmetic used")
   let signature = Signature(
     "compare", summary: "Compare plans (per month/year) or API models (input, output, blended per 1M tokens)",
-    arguments: [
-      Argument(
-        "items", "plans or models: product, tier or price id (quote names with spaces)", variadic: true)
-    ],
-    flags: [
-      Flag("currency", "show prices in this currency (CNY USD HKD EUR GBP JPY ...)"),
-      Flag(
-        "period", "plans: price per month or per year", kind: .choice(["month", "year"]), default: "month"),
-      Flag("mix", "API: input:output token mix for the blended price", default: "3:1"),
-      Flag("as-of", "prices and exchange rates as of this date (YYYY[-MM[-DD]])"),
-      Flag("chart", "add a bar chart of the compared prices", kind: .bool),
-      Flag("explain", "list the rows, rates and arithmetic used", kind: .bool),
-    ],
+    parameters: [items.spec, currency.spec, period.spec, mix.spec, asOf.spec, chart.spec, explain.spec],
     help:
       "Annual billing is divided by 12; promotional and first-order prices are flagged and left out of the "
       + "summary when the item has a regular price. Each item's summary price is its latest regular price "
@@ -34,29 +32,27 @@ struct CompareCommand: Command {
     ])
 
   func run(_ call: Call, _ session: Session) throws -> Output {
-    guard call.arguments.count >= 2 else {
-      throw ShellError.usage("compare: give at least two plans or models", signature)
-    }
+    let items = call[Self.items]
     var c = Comparison(book: try FXBook.of(session))
-    c.asOf = try call.flag("as-of").map { try PriceDate.flag($0, command: "compare") }
-    c.target = try call.flag("currency").map { try Currency.validate($0, command: "compare") }
-    c.mix = try Self.mix(call.flag("mix") ?? "3:1")
-    c.yearly = call.flag("period") == "year"
+    c.asOf = call[Self.asOf]
+    c.target = call[Self.currency]
+    c.mix = try Self.mix(call[Self.mix])
+    c.yearly = call[Self.period] == "year"
     let all = try PriceBook.history(session)
-    var groups = try call.arguments.map {
+    var groups = try items.map {
       try PriceBook.select($0, all: all, asOf: c.asOf, command: "compare")
     }
     let kind = groups[0].first!.kind
     for (i, g) in groups.enumerated() {
       groups[i] = g.filter { $0.kind == kind }
       if groups[i].isEmpty {
-        throw ShellError(
-          "compare: '\(call.arguments[i])' has no \(kind == "plan" ? "plan" : "API") prices",
+        throw KgshError(
+          .invalidValue, "compare: '\(items[i])' has no \(kind == "plan" ? "plan" : "API") prices",
           hint: "compare plans with plans and API models with API models")
       }
     }
     var priced: [[Priced]] = []
-    for (item, group) in zip(call.arguments, groups) {
+    for (item, group) in zip(items, groups) {
       priced.append(try group.map { kind == "plan" ? try c.plan($0, item: item) : try c.api($0, item: item) })
     }
     let summaryCurrency = c.target ?? groups[0].first!.currency
@@ -64,9 +60,9 @@ struct CompareCommand: Command {
       Comparison.pick($0, summary: summaryCurrency, book: c.book, asOf: c.asOf)
     }
     var notes = try summary(picks, in: summaryCurrency, kind: kind, &c)
-    if call.has("explain") { notes += explain(priced, c, kind: kind, summaryCurrency) }
+    if call[Self.explain] { notes += explain(priced, c, kind: kind, summaryCurrency) }
     let table = Self.table(priced.flatMap { $0 }, kind: kind, yearly: c.yearly, notes: notes)
-    guard call.has("chart") else { return .table(table) }
+    guard call[Self.chart] else { return .table(table) }
     return .sections([
       ("comparison", .table(table)), ("chart", .message(try chart(picks, summaryCurrency, kind, &c))),
     ])
@@ -131,14 +127,14 @@ struct CompareCommand: Command {
       if kind == "plan" {
         cells = [
           .string(p.item), .string(r.id), .string(r.productBase), .string(r.tier), .string(r.billing),
-          r.flat.map { Money.value($0, r.currency) } ?? .string(r.flatText),
+          r.flat.map { Money.value($0, r.currency) } ?? .null,
           p.value.map { Money.value($0, p.currency, scale: scale) } ?? .null,
         ]
       } else {
         cells = [
           .string(p.item), .string(r.id), .string(r.vendor), .string(r.product), .string(r.tier),
-          p.input.map { Money.value($0, p.currency, scale: scale) } ?? .string(r.inputText),
-          p.output.map { Money.value($0, p.currency, scale: scale) } ?? .string(r.outputText),
+          p.input.map { Money.value($0, p.currency, scale: scale) } ?? .null,
+          p.output.map { Money.value($0, p.currency, scale: scale) } ?? .null,
           p.value.map { Money.value($0, p.currency, scale: scale) } ?? .null,
         ]
       }
@@ -155,7 +151,7 @@ struct CompareCommand: Command {
   static func mix(_ text: String) throws -> (input: Decimal, output: Decimal) {
     let parts = text.split(separator: ":").map { Money.parse(String($0)) }
     guard parts.count == 2, let i = parts[0], let o = parts[1], i >= 0, o >= 0, i + o > 0 else {
-      throw ShellError("compare: --mix takes input:output like 3:1, not '\(text)'")
+      throw KgshError.invalidValue("compare", "--mix", expected: "input:output like 3:1", got: text)
     }
     return (i, o)
   }

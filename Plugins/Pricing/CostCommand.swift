@@ -5,18 +5,22 @@ import ShellCore
 /// `cost MODEL [MODEL ...] --input N --output N`: what a workload costs on each API model,
 /// cheapest first.
 struct CostCommand: Command {
+  static let models = Param<[String]>.arguments(
+    "models", .text, "API models or price ids (quote names with spaces)")
+  static let input: Param<Int64?> = .option("input", .tokenCount, "input tokens per request (10M, 2.5k, 1e6)")
+  static let output: Param<Int64?> = .option("output", .tokenCount, "output tokens per request")
+  static let cached: Param<Int64?> = .option(
+    "cached", .tokenCount, "cached input tokens per request, in addition to --input")
+  static let requests = Param.option("requests", .integer(min: 1), default: 1, "number of requests")
+  static let currency: Param<String?> = .option("currency", .currency, "show costs in this currency")
+  static let asOf: Param<String?> = .option("as-of", .date, "prices and exchange rates as of this date")
+  static let explain = Param.toggle("explain", "list the rows, rates and arithmetic used")
   let signature = Signature(
     "cost",
     summary: "What a token workload costs on API models, cheapest first, with the ratio to the cheapest",
-    arguments: [Argument("models", "API models or price ids (quote names with spaces)", variadic: true)],
-    flags: [
-      Flag("input", "input tokens per request (10M, 2.5k, 1e6)"),
-      Flag("output", "output tokens per request"),
-      Flag("cached", "cached input tokens per request, in addition to --input"),
-      Flag("requests", "number of requests", kind: .int, default: "1"),
-      Flag("currency", "show costs in this currency (CNY USD HKD EUR GBP JPY ...)"),
-      Flag("as-of", "prices and exchange rates as of this date (YYYY[-MM[-DD]])"),
-      Flag("explain", "list the rows, rates and arithmetic used", kind: .bool),
+    parameters: [
+      models.spec, input.spec, output.spec, cached.spec, requests.spec, currency.spec, asOf.spec,
+      explain.spec,
     ],
     help: "Uses the vendor's own list price when there is one; name a price id (P040) to price a reseller.",
     examples: [
@@ -27,29 +31,32 @@ struct CostCommand: Command {
     ])
 
   func run(_ call: Call, _ session: Session) throws -> Output {
-    guard call.flag("input") != nil || call.flag("output") != nil else {
-      throw ShellError.usage("cost: give --input and/or --output token counts", signature)
+    guard call.given(Self.input) || call.given(Self.output) else {
+      throw KgshError.usage("cost: give --input and/or --output token counts", usage: signature.usage)
     }
-    let input = try call.flag("input").map { try Tokens.parse($0, flag: "input", command: "cost") } ?? 0
-    let output = try call.flag("output").map { try Tokens.parse($0, flag: "output", command: "cost") } ?? 0
-    let cached = try call.flag("cached").map { try Tokens.parse($0, flag: "cached", command: "cost") } ?? 0
-    let requests = Decimal(call.int("requests") ?? 1)
-    guard requests > 0 else { throw ShellError("cost: --requests must be at least 1") }
-    let asOf = try call.flag("as-of").map { try PriceDate.flag($0, command: "cost") }
+    let input = Decimal(call[Self.input] ?? 0)
+    let output = Decimal(call[Self.output] ?? 0)
+    let cached = Decimal(call[Self.cached] ?? 0)
+    let requests = Decimal(call[Self.requests])
+    let asOf = call[Self.asOf]
     let all = try PriceBook.history(session).filter(\.isAPI)
     var chosen: [(item: String, row: PriceRow)] = []
-    for item in call.arguments {
+    for item in call[Self.models] {
       let matched = try PriceBook.select(item, all: all, asOf: asOf, command: "cost").filter {
         $0.input != nil && $0.output != nil
       }
-      guard !matched.isEmpty else { throw ShellError("cost: '\(item)' has no single input/output price") }
+      guard !matched.isEmpty else {
+        throw KgshError(
+          .notFound, "cost: '\(item)' has no single input/output price",
+          hint: "name an API model or a price id with both prices (see prices --kind api)")
+      }
       let own = matched.filter { $0.sellerType == "vendor_list" }
       for r in own.isEmpty ? matched : own where !chosen.contains(where: { $0.row.id == r.id }) {
         chosen.append((item, r))
       }
     }
     let target =
-      try call.flag("currency").map { try Currency.validate($0, command: "cost") } ?? chosen[0].row.currency
+      call[Self.currency] ?? chosen[0].row.currency
     let book = try FXBook.of(session)
     let million = Decimal(1_000_000)
     var used: [String] = []
@@ -87,7 +94,7 @@ struct CostCommand: Command {
     var notes = [
       "workload: \(Tokens.format(input)) input + \(Tokens.format(cached)) cached + \(Tokens.format(output)) output tokens × \(Tokens.format(requests)) request(s)"
     ]
-    if call.has("explain") {
+    if call[Self.explain] {
       notes.append("rows: " + priced.map(\.row.id).joined(separator: ", "))
       notes += used.map { "rate: \($0)" }
       notes += arithmetic.map { "arithmetic: \($0)" }

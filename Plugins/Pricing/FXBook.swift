@@ -103,8 +103,8 @@ struct FXBook {
       for line in [a.citation, b.citation] where !used.contains(line) { used.append(line) }
       return amount * a.rate * b.rate
     }
-    throw ShellError(
-      "\(command): no exchange rate from \(from) to \(to)",
+    throw KgshError(
+      .notFound, "\(command): no exchange rate from \(from) to \(to)",
       hint: "add one with fx set \(from) \(to) RATE --source TEXT")
   }
 }

@@ -4,19 +4,16 @@ import ShellCore
 
 /// `fx [FROM TO] [--as-of DATE]`: the dated, sourced exchange rates and the one a conversion uses.
 struct FXCommand: Command {
+  static let from: Param<String?> = .optionalArgument("from", .currency, "a currency code such as USD")
+  static let to: Param<String?> = .optionalArgument("to", .currency, "a currency code such as CNY")
+  static let asOf: Param<String?> = .option("as-of", .date, "only rates observed on or before this date")
+  static let explain = Param.toggle("explain", "show how the rates are chosen")
   let signature = Signature(
     "fx",
     summary: "Exchange rates: the dated, sourced observations and the default per pair (fx set adds one)",
-    arguments: [
-      Argument("from", "a currency code such as USD", optional: true),
-      Argument("to", "a currency code such as CNY", optional: true),
-    ],
-    flags: [
-      Flag("as-of", "only rates observed on or before this date (YYYY[-MM[-DD]])"),
-      Flag("explain", "show how the rates are chosen", kind: .bool),
-    ],
+    parameters: [from.spec, to.spec, asOf.spec, explain.spec],
     help:
-      "1 FROM = RATE TO. Built-in: CNY per USD 7.06 (N01, 2025-09) and 6.97 (N02, 2026-01-08), both implied by the article; 7.06 is the default until fx set makes another one.",
+      "1 FROM = RATE TO; inverse is 1 TO in FROM. Built-in: CNY per USD 7.06 (N01, 2025-09) and 6.97 (N02, 2026-01-08), both implied by the article; 7.06 is the default until fx set makes another one.",
     examples: [
       Example("fx", "the built-in USD/CNY observations", expect: "7.06"),
       Example("fx USD CNY --as-of 2025-12", "rates known by a date", expect: "N01"),
@@ -24,18 +21,13 @@ struct FXCommand: Command {
 
   func run(_ call: Call, _ session: Session) throws -> Output {
     let book = try FXBook.of(session)
-    let asOf = try call.flag("as-of").map { try PriceDate.flag($0, command: "fx") }
     var pair: (String, String)?
-    switch call.arguments.count {
-    case 0: break
-    case 2:
-      pair = (
-        try Currency.validate(call.arguments[0], command: "fx"),
-        try Currency.validate(call.arguments[1], command: "fx")
-      )
-    default: throw ShellError.usage("fx: give FROM TO or nothing", signature)
+    switch (call[Self.from], call[Self.to]) {
+    case (nil, nil): break
+    case let (from?, to?): pair = (from, to)
+    default: throw KgshError.usage("fx: give FROM TO or nothing", signature)
     }
-    return .table(Self.table(book, pair: pair, asOf: asOf, explain: call.has("explain")))
+    return .table(Self.table(book, pair: pair, asOf: call[Self.asOf], explain: call[Self.explain]))
   }
 
   static func table(_ book: FXBook, pair: (String, String)?, asOf: String?, explain: Bool) -> Table {
@@ -47,9 +39,9 @@ struct FXCommand: Command {
       let isDefault = book.defaults[FXBook.pairKey(r.from, r.to)] == i
       rows.append([
         .string(r.from), .string(r.to), .decimal(r.rate),
-        .string("1 \(r.to) = \(Money.number(1 / r.rate, scale: 6, minFraction: 0)) \(r.from)"),
+        Money.decimal(1 / r.rate, scale: 6),
         .string(r.asOf), .string(r.ref), .string(r.source), .string(r.status),
-        .string(isDefault ? "yes" : ""),
+        .bool(isDefault),
       ])
     }
     var notes: [String] = []

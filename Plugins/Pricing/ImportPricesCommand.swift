@@ -10,17 +10,15 @@ import ShellCore
 /// row means nothing is imported. A file that cannot be parsed, or lacks a required column,
 /// changes nothing.
 struct ImportPricesCommand: Command {
+  static let file = Param<String>.argument(
+    "file", .file, "a .csv, .tsv or .json file with the prices.tsv columns")
+  static let strict = Param.toggle("strict", "import nothing when any row is rejected")
+  static let explain = Param.toggle("explain", "list the unchanged rows too")
   let signature = Signature(
     "import prices", aliases: ["import-prices"],
     summary:
       "Import price rows from CSV, TSV or JSON into the knowledge base; reports added/changed/rejected rows",
-    arguments: [
-      Argument("file", "a .csv, .tsv or .json file with the prices.tsv columns", completion: .file)
-    ],
-    flags: [
-      Flag("strict", "import nothing when any row is rejected", kind: .bool),
-      Flag("explain", "list the unchanged rows too", kind: .bool),
-    ],
+    parameters: [file.spec, strict.spec, explain.spec],
     help:
       "Required columns: price_id, category (subscription or api_per_token), product_or_model, currency, as_of "
       + "(YYYY-MM-DD, YYYY-MM or YYYY). Prices are plain decimals, never negative. status starts with verified, "
@@ -35,14 +33,14 @@ struct ImportPricesCommand: Command {
     writes: true)
 
   func run(_ call: Call, _ session: Session) throws -> Output {
-    let name = call.arguments[0]
+    let name = call[Self.file]
     let path = Self.resolve(name, session: session)
     let file = try PriceFile.read(path, command: "import prices")
     let outcomes = PriceImport.check(
       file, source: "import: " + (name as NSString).lastPathComponent,
       existing: try PriceBook.history(session))
     let rejected = outcomes.filter { $0.result == .rejected }
-    let strict = call.has("strict")
+    let strict = call[Self.strict]
     let writes = outcomes.filter { $0.result == .added || $0.result == .changed }
     if !(strict && !rejected.isEmpty) && !writes.isEmpty {
       let stamp = ISO8601DateFormatter().string(from: Date())
@@ -50,14 +48,15 @@ struct ImportPricesCommand: Command {
         for o in writes { try w.upsertPriceRow(o.record!, importedAt: stamp) }
       }
     }
-    let report = Self.report(name, outcomes, strict: strict, explain: call.has("explain"))
+    let report = Self.report(name, outcomes, strict: strict, explain: call[Self.explain])
     guard !rejected.isEmpty else { return .table(report) }
     // Show the report, then fail so a script notices the rejected rows.
     let renderer = Renderer(
       format: session.format, width: session.isTerminal ? session.width : nil, color: session.useColor)
     session.out.write(renderer.render(.table(report)))
     let lines = rejected.prefix(3).map { "line \($0.line)" }.joined(separator: ", ")
-    throw ShellError(
+    throw KgshError(
+      .invalidValue,
       "import prices: \(rejected.count) of \(outcomes.count) rows rejected (\(lines)\(rejected.count > 3 ? ", ..." : ""))"
         + (strict ? "; nothing was imported (--strict)" : "; the other rows were imported"),
       hint: "fix the rows listed above and import the file again")

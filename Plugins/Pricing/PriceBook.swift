@@ -61,8 +61,8 @@ enum PriceBook {
     let dated = current(all, asOf: asOf).filter { ids.contains($0.id) }
     if dated.isEmpty {
       let first = latest.compactMap(\.date).min()
-      throw ShellError(
-        "\(command): no price for '\(query)' observed on or before \(asOf)",
+      throw KgshError(
+        .notFound, "\(command): no price for '\(query)' observed on or before \(asOf)",
         hint: first.map { "its first dated price is from \($0)" } ?? "its prices are undated")
     }
     return dated
@@ -91,8 +91,8 @@ enum PriceBook {
       let byKey = Dictionary(names.map { (Names.normalize($0), $0) }, uniquingKeysWith: { a, _ in a })
       near = Names.suggestions(for: q, among: Array(byKey.keys)).compactMap { byKey[$0] }
     }
-    throw ShellError(
-      "\(command): no price for '\(query)'",
+    throw KgshError(
+      .notFound, "\(command): no price for '\(query)'",
       hint: near.first.map { "did you mean '\($0)'?" } ?? "see prices for the list of plans and models")
   }
 }

@@ -44,8 +44,8 @@ struct PriceClaim {
         ref: row.text("ref"))
     }
     if claims.isEmpty {
-      throw ShellError(
-        "check-claim: this knowledge base holds no price claims",
+      throw KgshError(
+        .notFound, "check-claim: this knowledge base holds no price claims",
         hint: "they are loaded when it is built from the Knowledge folder; use the default knowledge base")
     }
     return claims

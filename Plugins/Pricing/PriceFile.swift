@@ -23,15 +23,17 @@ struct PriceFile {
   static func read(_ path: String, command: String) throws -> PriceFile {
     let ext = (path as NSString).pathExtension.lowercased()
     guard ["csv", "tsv", "json"].contains(ext) else {
-      throw ShellError(
-        "\(command): cannot tell the format of '\(path)'", hint: "name the file .csv, .tsv or .json")
+      throw KgshError(
+        .invalidValue, "\(command): cannot tell the format of '\(path)'",
+        hint: "name the file .csv, .tsv or .json")
     }
     guard let data = FileManager.default.contents(atPath: path) else {
-      throw ShellError("\(command): no file '\(path)'", hint: "check the path; nothing was imported")
+      throw KgshError(
+        .notFound, "\(command): no file '\(path)'", hint: "check the path; nothing was imported")
     }
     guard var text = String(data: data, encoding: .utf8) else {
-      throw ShellError(
-        "\(command): \(path) is not UTF-8 text", hint: "save it as UTF-8; nothing was imported")
+      throw KgshError(
+        .io, "\(command): \(path) is not UTF-8 text", hint: "save it as UTF-8; nothing was imported")
     }
     if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
     let file = try ext == "json" ? json(text, command) : delimited(path, command)
@@ -43,19 +45,21 @@ struct PriceFile {
   func checkHeader(_ path: String, command: String) throws {
     let missing = Self.required.filter { !header.contains($0) }
     if !missing.isEmpty {
-      throw ShellError(
+      throw KgshError(
+        .invalidValue,
         "\(command): \(path) has no column \(missing.joined(separator: ", ")); nothing was imported",
         hint: "the header needs \(Self.required.joined(separator: ", ")); export prices shows every column")
     }
     if let unknown = header.first(where: { !PriceRow.columns.contains($0) }) {
       let near = Names.suggestions(for: unknown, among: PriceRow.columns).first
-      throw ShellError(
-        "\(command): \(path) has an unknown column '\(unknown)'; nothing was imported",
+      throw KgshError(
+        .invalidValue, "\(command): \(path) has an unknown column '\(unknown)'; nothing was imported",
         hint: near.map { "did you mean '\($0)'?" } ?? "columns: \(PriceRow.columns.joined(separator: ", "))")
     }
     var seen: Set<String> = []
     for column in header where !seen.insert(column).inserted {
-      throw ShellError("\(command): \(path) has the column '\(column)' twice; nothing was imported")
+      throw KgshError(
+        .invalidValue, "\(command): \(path) has the column '\(column)' twice; nothing was imported")
     }
   }
 
@@ -68,10 +72,11 @@ struct PriceFile {
         rows.append((line, fields.map { $0.trimmingCharacters(in: .whitespaces) }))
       }
     } catch {
-      throw ShellError("\(command): \(ShellError.describe(error)); nothing was imported")
+      throw KgshError(.invalidValue, "\(command): \(KgshError.describe(error)); nothing was imported")
     }
     guard let first = rows.first else {
-      throw ShellError("\(command): the file is empty; nothing was imported", hint: "it needs a header line")
+      throw KgshError(
+        .invalidValue, "\(command): the file is empty; nothing was imported", hint: "it needs a header line")
     }
     let header = first.fields
     let records = rows.dropFirst().map { row -> Record in
@@ -94,13 +99,13 @@ struct PriceFile {
     do {
       value = try JSON.decode(text)
     } catch {
-      throw ShellError(
-        "\(command): not valid JSON (\(ShellError.describe(error))); nothing was imported",
+      throw KgshError(
+        .invalidValue, "\(command): not valid JSON (\(KgshError.describe(error))); nothing was imported",
         hint: "the file must be an array of objects, one per price row")
     }
     guard case .list(let items) = value else {
-      throw ShellError(
-        "\(command): the JSON is not an array; nothing was imported",
+      throw KgshError(
+        .invalidValue, "\(command): the JSON is not an array; nothing was imported",
         hint: "write [ {\"price_id\": ...}, ... ]")
     }
     let lines = objectLines(text)

@@ -27,14 +27,15 @@ enum PriceImport {
         let record = try validate(rec, source: source)
         let key = record.id + "\u{0}" + record.asOf
         if let first = seen[key] {
-          throw ShellError(
+          throw KgshError(
+            .invalidValue,
             "duplicate row: price_id \(record.id) as of \(record.asOf) is already on line \(first)")
         }
         seen[key] = rec.line
         outcomes.append(classify(record, line: rec.line, existing: existing))
       } catch {
         outcomes.append(
-          Outcome(line: rec.line, id: id, result: .rejected, detail: ShellError.describe(error)))
+          Outcome(line: rec.line, id: id, result: .rejected, detail: KgshError.describe(error)))
       }
     }
     return outcomes
@@ -42,32 +43,36 @@ enum PriceImport {
 
   /// The record as a stored row, or a ShellError saying what is wrong with it.
   static func validate(_ rec: PriceFile.Record, source: String) throws -> PriceRecord {
-    if let problem = rec.problem { throw ShellError(problem) }
+    if let problem = rec.problem { throw KgshError(.invalidValue, problem) }
     let cell = { (name: String) in rec.cells[name] ?? "" }
     let missing = PriceFile.required.filter { cell($0).isEmpty }
-    if !missing.isEmpty { throw ShellError("missing \(missing.joined(separator: ", "))") }
+    if !missing.isEmpty { throw KgshError(.invalidValue, "missing \(missing.joined(separator: ", "))") }
     let category = try self.category(cell("category"))
     let currency = cell("currency")
-    guard Currency.codes.contains(currency) else {
-      throw ShellError("unknown currency code '\(currency)'", hint: Currency.hint(currency))
+    guard Currencies.codes.contains(currency) else {
+      let near = Currencies.suggestion(currency.uppercased())
+      throw KgshError(
+        .invalidValue, "unknown currency code '\(currency)'",
+        hint: near.map { "did you mean \($0)?" } ?? "use one of \(Currencies.codes.joined(separator: " "))")
     }
-    guard let asOf = PriceDate.valid(cell("as_of")) else {
-      throw ShellError("bad date '\(cell("as_of"))' in as_of", hint: "use YYYY-MM-DD, YYYY-MM or YYYY")
+    guard let asOf = Dates.valid(cell("as_of")) else {
+      throw KgshError(
+        .invalidValue, "bad date '\(cell("as_of"))' in as_of", hint: "use YYYY-MM-DD, YYYY-MM or YYYY")
     }
     var prices: [String: String] = [:]
     for column in moneyColumns where !cell(column).isEmpty {
       let text = cell(column)
       guard let value = Money.parse(text) else {
-        throw ShellError("\(column) is not a plain decimal: '\(text)'", hint: "write e.g. 0.60")
+        throw KgshError(.invalidValue, "\(column) is not a plain decimal: '\(text)'", hint: "write e.g. 0.60")
       }
-      guard value >= 0 else { throw ShellError("negative price in \(column): \(text)") }
+      guard value >= 0 else { throw KgshError(.invalidValue, "negative price in \(column): \(text)") }
       prices[column] = text
     }
     if category == "subscription" && prices["flat_price"] == nil {
-      throw ShellError("missing flat_price (a subscription needs its price)")
+      throw KgshError(.invalidValue, "missing flat_price (a subscription needs its price)")
     }
     if category == "api_per_token" && (prices["input_per_1M"] == nil || prices["output_per_1M"] == nil) {
-      throw ShellError("missing input_per_1M or output_per_1M (an API row needs both)")
+      throw KgshError(.invalidValue, "missing input_per_1M or output_per_1M (an API row needs both)")
     }
     let status = try self.status(cell("status"))
     var r = PriceRecord(
@@ -92,7 +97,9 @@ enum PriceImport {
     switch text.lowercased() {
     case "subscription", "plan": return "subscription"
     case "api_per_token", "api": return "api_per_token"
-    default: throw ShellError("category must be subscription (plan) or api_per_token (api), not '\(text)'")
+    default:
+      throw KgshError(
+        .invalidValue, "category must be subscription (plan) or api_per_token (api), not '\(text)'")
     }
   }
 
@@ -101,7 +108,8 @@ enum PriceImport {
     if text.isEmpty { return "unverified" }
     let word = String(text.lowercased().prefix { $0.isLetter })
     guard statuses.contains(word) else {
-      throw ShellError("status must start with verified, secondary, derived or unverified, not '\(text)'")
+      throw KgshError(
+        .invalidValue, "status must start with verified, secondary, derived or unverified, not '\(text)'")
     }
     return text
   }

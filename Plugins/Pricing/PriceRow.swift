@@ -201,18 +201,6 @@ enum PriceDate {
     return dates
   }
 
-  /// A valid YYYY, YYYY-MM or YYYY-MM-DD date (month 1–12, a day that exists), else nil.
-  static func valid(_ text: String) -> String? {
-    guard let m = text.wholeMatch(of: /([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?/) else { return nil }
-    guard let month = m.2.map({ Int($0)! }) else { return text }
-    guard (1...12).contains(month) else { return nil }
-    guard let day = m.3.map({ Int($0)! }) else { return text }
-    let year = Int(m.1)!
-    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
-    let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
-    return (1...days).contains(day) ? text : nil
-  }
-
   /// The last day an --as-of date covers, for comparisons: 2025-09 → 2025-09-31, 2025 → 2025-12-31.
   static func end(_ date: String) -> String {
     switch date.count {
@@ -222,13 +210,4 @@ enum PriceDate {
     }
   }
 
-  /// Checks an --as-of flag.
-  static func flag(_ text: String, command: String) throws -> String {
-    guard let d = valid(text) else {
-      throw ShellError(
-        "\(command): --as-of must be a date like 2026-01-08, 2025-09 or 2025, not '\(text)'",
-        hint: "months run 01-12 and the day must exist")
-    }
-    return d
-  }
 }

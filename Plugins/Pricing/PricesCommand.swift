@@ -4,19 +4,20 @@ import ShellCore
 
 /// `prices [--vendor V] [--kind plan|api] [--model M] [--as-of DATE] [--currency C]`: the price table.
 struct PricesCommand: Command {
+  static let vendor: Param<String?> = .option("vendor", .text, "vendor or seller contains this text")
+  static let kind: Param<String?> = .option("kind", .choice(["plan", "api"]), "plans or API models")
+  static let model: Param<String?> = .option("model", .text, "product, model or tier (as in compare)")
+  static let asOf: Param<String?> = .option(
+    "as-of", .date, "the latest row per price id observed on or before this date")
+  static let currency: Param<String?> = .option("currency", .currency, "convert prices to this currency")
+  static let explain = Param.toggle("explain", "list the rows and rates used")
   let signature = Signature(
     "prices", summary: "Plan and API list prices with their status, date and source",
-    flags: [
-      Flag("vendor", "vendor or seller contains this text"),
-      Flag("kind", "plans or API models", kind: .choice(["plan", "api"])),
-      Flag("model", "product, model or tier (as in compare)"),
-      Flag("as-of", "the latest row per price id observed on or before this date (YYYY[-MM[-DD]])"),
-      Flag("currency", "convert prices to this currency (CNY USD HKD EUR GBP JPY ...)"),
-      Flag("explain", "list the rows and rates used", kind: .bool),
-    ],
+    parameters: [vendor.spec, kind.spec, model.spec, asOf.spec, currency.spec, explain.spec],
     help:
       "Plans show flat (the listed price per billing period); API models show input and output per 1M tokens. "
-      + "Built-in rows come from reference/prices.tsv, user rows from import prices.",
+      + "A cell that lists several prices (\"18 / 72 / 160\") has no single amount: it is null and its text "
+      + "is in price_text. Built-in rows come from reference/prices.tsv, user rows from import prices.",
     examples: [
       Example(
         "prices --kind plan --vendor zhipu", "GLM Coding Plan prices over time", expect: "GLM Coding Plan"),
@@ -25,45 +26,46 @@ struct PricesCommand: Command {
     ])
 
   func run(_ call: Call, _ session: Session) throws -> Output {
-    let asOf = try call.flag("as-of").map { try PriceDate.flag($0, command: "prices") }
+    let asOf = call[Self.asOf]
     let all = try PriceBook.history(session)
     var rows = PriceBook.current(all, asOf: asOf)
-    if let vendor = call.flag("vendor") {
+    if let vendor = call[Self.vendor] {
       let v = Names.normalize(vendor)
       rows = rows.filter { Names.normalize($0.vendor).contains(v) || Names.normalize($0.soldOn).contains(v) }
     }
-    if let kind = call.flag("kind") { rows = rows.filter { $0.kind == kind } }
-    if let model = call.flag("model") {
+    if let kind = call[Self.kind] { rows = rows.filter { $0.kind == kind } }
+    if let model = call[Self.model] {
       let ids = Set(try PriceBook.select(model, all: all, asOf: asOf, command: "prices").map(\.id))
       rows = rows.filter { ids.contains($0.id) }
     }
-    let target = try call.flag("currency").map { try Currency.validate($0, command: "prices") }
+    let target = call[Self.currency]
     let book = try FXBook.of(session)
     var used: [String] = []
     var table: [[Value]] = []
     for r in rows {
       let to = target ?? r.currency
-      func money(_ d: Decimal?, _ text: String) throws -> Value {
-        guard let d, !r.currency.isEmpty else { return text.isEmpty ? .null : .string(text) }
+      func money(_ d: Decimal?) throws -> Value {
+        guard let d, !r.currency.isEmpty else { return .null }
         let v = try book.convert(d, from: r.currency, to: to, asOf: asOf, command: "prices", used: &used)
         return Money.value(v, to, scale: 4)
       }
       var cells: [Value] = [
         .string(r.id), .string(r.kind), .string(r.vendor), .string(r.product), .string(r.tier),
         .string(r.soldOn), .string(r.billing),
-        try money(r.flat, r.flatText), try money(r.input, r.inputText), try money(r.output, r.outputText),
+        try money(r.flat), try money(r.input), try money(r.output), Self.priceText(r),
       ]
-      if target != nil { cells.append(.string(r.currency == to ? "" : PriceImport.describe(r))) }
+      if target != nil { cells.append(.string(r.currency)) }
       cells += [
-        .string(r.quota), .string(r.status), .string(r.asOf), .string(r.layer), .string(r.promotion ?? ""),
-        .string(r.source),
+        .string(r.quota), .string(r.status), .string(r.asOf), .string(r.layer),
+        r.promotion.map { .string($0) } ?? .null, .string(r.source),
       ]
       table.append(cells)
     }
     var columns = [
       "id", "kind", "vendor", "product", "tier", "sold_on", "billing", "flat", "input_1M", "output_1M",
+      "price_text",
     ]
-    if target != nil { columns.append("listed") }
+    if target != nil { columns.append("listed_currency") }
     columns += ["included", "status", "as_of", "layer", "flag", "source"]
     let user = rows.filter(\.isUser).count
     var notes = [
@@ -72,11 +74,22 @@ struct PricesCommand: Command {
     if let asOf {
       notes.append("as of \(asOf): the latest row per price id observed by then; undated rows left out")
     }
-    if call.has("explain") {
+    if call[Self.explain] {
       notes.append("rows: " + rows.map(\.id).joined(separator: ", "))
       notes += used.map { "rate: \($0)" }
       notes.append("converted = listed price × rate, exact decimals; API prices per 1M tokens")
     }
     return .table(Table(columns: columns, rows: table, notes: notes))
+  }
+
+  /// The listed text of price cells that hold several prices ("CNY 18 / 72 / 160"), else null.
+  static func priceText(_ r: PriceRow) -> Value {
+    let cells = [
+      ("flat", r.flat, r.flatText), ("input", r.input, r.inputText), ("output", r.output, r.outputText),
+    ]
+    let several = cells.filter { $0.1 == nil && !$0.2.isEmpty }
+    guard !several.isEmpty else { return .null }
+    let text = several.count == 1 ? several[0].2 : several.map { "\($0.0) \($0.2)" }.joined(separator: ", ")
+    return .string("\(r.currency) \(text)")
   }
 }

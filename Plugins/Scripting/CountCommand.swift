@@ -4,7 +4,7 @@ import ShellCore
 struct CountCommand: Command {
   let signature = Signature(
     "count", summary: "Count the rows of a table (pipeline)",
-    examples: [Example("labels | count", "how many labels there are", expect: "count")])
+    examples: [Example("labels | count", "how many labels there are")])
 
   func run(_ call: Call, _ session: Session) throws -> Output {
     let table = try ScriptValues.inputTable(call, example: "find GLM | count")

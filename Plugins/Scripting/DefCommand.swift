@@ -1,3 +1,4 @@
+import KnowledgeGraph
 import ShellCore
 
 /// `def NAME(PARAM, ...) { COMMANDS }`: defines a command from other commands.
@@ -26,8 +27,9 @@ struct DefCommand: StatementCommand {
     if let existing = session.registry.owner(of: name),
       session.registry.plugins.contains(where: { $0.name == existing })
     {
-      throw ShellError(
-        "def: '\(name)' is a built-in command of plugin \(existing)", hint: "pick another name")
+      throw KgshError(
+        .invalidValue, "def: '\(name)' is a built-in command of plugin \(existing)", hint: "pick another name"
+      )
     }
     let origin = shell.origins.last(where: { !$0.isEmpty && $0 != "-c" }) ?? "the session"
     session.registry.define(
@@ -46,15 +48,19 @@ struct UserCommand: Command {
   var signature: Signature {
     Signature(
       name, summary: "user-defined in \(origin): { \(definition.bodyText) }",
-      arguments: definition.parameters.map { Argument($0, "parameter \($0)", completion: .entity) })
+      parameters: definition.parameters.map {
+        ParameterSpec(
+          name: $0, type: .entity, role: .positional(optional: false, variadic: false),
+          help: "parameter \($0)")
+      })
   }
 
   func run(_ call: Call, _ session: Session) throws -> Output {
     guard let shell = session.shell else { return .empty }
     let depth = session.extensions["scripting.def-depth"] as? Int ?? 0
     guard depth < 32 else {
-      throw ShellError(
-        "\(name): user commands nested more than 32 levels deep",
+      throw KgshError(
+        .failed, "\(name): user commands nested more than 32 levels deep",
         hint: "check the definition for endless recursion")
     }
     session.extensions["scripting.def-depth"] = depth + 1
@@ -62,7 +68,7 @@ struct UserCommand: Command {
     let params = definition.parameters
     let saved = params.map { session.variables[$0] }
     defer { for (p, v) in zip(params, saved) { session.variables[p] = v } }
-    for (i, p) in params.enumerated() { session.variables[p] = call.argumentValues[i] }
+    for p in params { session.variables[p] = call.values[p] ?? .null }
     var output: Output = .empty
     for (i, statement) in definition.body.enumerated() {
       do {

@@ -1,16 +1,17 @@
+import KnowledgeGraph
 import ShellCore
 
 /// `expect COMMAND == VALUE | contains TEXT | rows N`: checks a command's output.
 struct ExpectCommand: StatementCommand {
+  static let check = Param<String>.argument(
+    "check", .command, "COMMAND == VALUE | COMMAND contains TEXT | COMMAND rows N")
   let signature = Signature(
     "expect", summary: "Fail unless a command's output is, contains or has what you expect",
-    arguments: [
-      Argument("check", "COMMAND == VALUE | COMMAND contains TEXT | COMMAND rows N", completion: .command)
-    ],
+    parameters: [check.spec],
     help: "== compares the output's one cell (or its plain table text); rows counts table rows.",
     examples: [
-      Example("expect find GLM contains GLM; echo ok", "the output mentions a text", expect: "ok"),
-      Example("expect echo 42 == 42; echo ok", "the output is exactly a value", expect: "ok"),
+      Example("expect find GLM contains GLM; echo ok", "the output mentions a text"),
+      Example("expect echo 42 == 42; echo ok", "the output is exactly a value"),
     ])
 
   func run(_ statement: Statement, in shell: Shell) throws -> Output {
@@ -21,18 +22,21 @@ struct ExpectCommand: StatementCommand {
     switch expectation.op {
     case "rows":
       guard let n = Int(wanted) else {
-        throw ShellError("expect \(command) rows: '\(wanted)' is not a number")
+        throw KgshError(.invalidValue, "expect \(command) rows: '\(wanted)' is not a number")
       }
       let got = output.asTable?.rows.count ?? 0
-      if got != n { throw ShellError("expect failed: \(command) got \(got) rows, expected \(n)") }
+      if got != n { throw KgshError(.failed, "expect failed: \(command) got \(got) rows, expected \(n)") }
     case "contains":
       let got = plain(output)
       if !got.contains(wanted) {
-        throw ShellError("expect failed: \(command) got \(short(got)), expected it to contain \(wanted)")
+        throw KgshError(
+          .failed, "expect failed: \(command) got \(short(got)), expected it to contain \(wanted)")
       }
     default:
       let got = single(output) ?? plain(output).trimmingCharacters(in: .whitespacesAndNewlines)
-      if got != wanted { throw ShellError("expect failed: \(command) got \(short(got)), expected \(wanted)") }
+      if got != wanted {
+        throw KgshError(.failed, "expect failed: \(command) got \(short(got)), expected \(wanted)")
+      }
     }
     return .empty
   }

@@ -2,17 +2,15 @@ import ShellCore
 
 /// `... | first N`: the first N rows.
 struct FirstCommand: Command {
+  static let n: Param<Int?> = .optionalArgument("n", .integer(min: 0), "how many rows (default 10)")
   let signature = Signature(
     "first", aliases: ["head"], summary: "Keep the first N rows of a table (pipeline)",
-    arguments: [Argument("n", "how many rows (default 10)", optional: true)],
-    examples: [Example("find GLM | first 1", "the best match", expect: "GLM")])
+    parameters: [n.spec],
+    examples: [Example("find GLM | first 1", "the best match")])
 
   func run(_ call: Call, _ session: Session) throws -> Output {
     var table = try ScriptValues.inputTable(call, example: "find GLM | first 3")
-    let text = call.argument(0) ?? "10"
-    guard let n = Int(text), n >= 0 else {
-      throw ShellError("first: N must be a whole number ≥ 0, not '\(text)'")
-    }
+    let n = call[Self.n] ?? 10
     let total = table.rows.count
     table.rows = Array(table.rows.prefix(n))
     table.notes = total > n ? ["first \(n) of \(total) rows"] : []

@@ -1,22 +1,25 @@
+import KnowledgeGraph
 import ShellCore
 
 /// `history [N]`: the statements run in this interactive session, or re-run entry N.
 struct HistoryCommand: Command {
+  static let n: Param<Int?> = .optionalArgument("n", .integer(min: 1), "the entry to run again")
   let signature = Signature(
     "history", summary: "Statements run in this session; history N runs entry N again",
-    arguments: [Argument("n", "the entry to run again", optional: true)],
-    examples: [Example("history", "what you typed so far", expect: "history")])
+    parameters: [n.spec],
+    examples: [Example("history", "what you typed so far")])
 
   func run(_ call: Call, _ session: Session) throws -> Output {
-    if let text = call.argument(0) {
-      guard let n = Int(text), n >= 1, n <= session.history.count else {
-        throw ShellError(
-          "history: no entry '\(text)'",
+    if let n = call[Self.n] {
+      guard n <= session.history.count else {
+        throw KgshError(
+          .notFound, "history: no entry \(n)",
           hint: session.history.isEmpty ? "history is empty" : "pick 1 to \(session.history.count)")
       }
       let statement = session.history[n - 1]
       guard !statement.hasPrefix("history") else {
-        throw ShellError("history: entry \(n) is itself a history command")
+        throw KgshError(
+          .invalidValue, "history: entry \(n) is itself a history command", hint: "pick another entry")
       }
       return try session.shell?.evaluate(text: statement) ?? .empty
     }

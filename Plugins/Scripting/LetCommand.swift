@@ -3,20 +3,19 @@ import ShellCore
 
 /// `let NAME = VALUE`: a string, number, list or a command's structured output.
 struct LetCommand: StatementCommand {
+  static let assignment = Param<String>.argument(
+    "assignment", .command, "NAME = \"text\" | NUMBER | [a, b] | $var | WORD | COMMAND")
   let signature = Signature(
     "let", summary: "Set a variable to a value or to a command's output",
-    arguments: [
-      Argument(
-        "assignment", "NAME = \"text\" | NUMBER | [a, b] | $var | WORD | COMMAND", completion: .command)
-    ],
+    parameters: [assignment.spec],
     help: """
       A table is stored as a list of rows (maps); print $NAME shows it again. A single word
       that names no command is stored as text (let c = Zhipu); quote text with spaces.
       """,
     examples: [
-      Example("let company = \"Zhipu AI\"; print $company", "store a string", expect: "Zhipu AI"),
-      Example("let c = Zhipu; print $c", "a word that is no command is text", expect: "Zhipu"),
-      Example("let rows = find GLM; print $rows", "store a command's table", expect: "GLM"),
+      Example("let company = \"Zhipu AI\"; print $company", "store a string"),
+      Example("let c = Zhipu; print $c", "a word that is no command is text"),
+      Example("let rows = find GLM; print $rows", "store a command's table"),
     ])
 
   func run(_ statement: Statement, in shell: Shell) throws -> Output {
@@ -46,7 +45,8 @@ struct LetCommand: StatementCommand {
       }
       let first = pipeline.stages[0].words[0]
       if first.literal == nil || first.quoted {
-        throw ShellError(
+        throw KgshError(
+          .usage,
           "let \(assignment.name): '\(first.source)' is not a command, so '\(pipeline.text)' cannot run",
           hint:
             "kgsh has no arithmetic; to store the text, quote it: let \(assignment.name) = \"\(pipeline.text)\""

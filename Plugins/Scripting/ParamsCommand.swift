@@ -4,7 +4,7 @@ import ShellCore
 struct ParamsCommand: Command {
   let signature = Signature(
     "params", aliases: ["vars"], summary: "List the variables (from let and --param)",
-    examples: [Example("let n = 3; params", "variables with their values", expect: "n")])
+    examples: [Example("let n = 3; params", "variables with their values")])
 
   func run(_ call: Call, _ session: Session) throws -> Output {
     let names = session.variables.keys.sorted()

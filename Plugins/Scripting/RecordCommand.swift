@@ -1,26 +1,26 @@
 import Foundation
+import KnowledgeGraph
 import ShellCore
 
 /// `record start FILE` ... `record stop`: save the statements typed in between as a script.
 struct RecordCommand: Command {
+  static let action = Param<String>.argument("action", .choice(["start", "stop"]), "start or stop")
+  static let file: Param<String?> = .optionalArgument("file", .file, "the script to write (with start)")
   let signature = Signature(
     "record",
     summary: "record start FILE saves the commands you type (not their output) as a script; record stop ends",
-    arguments: [
-      Argument("action", "start or stop", completion: .values(["start", "stop"])),
-      Argument("file", "the script to write (with start)", completion: .file, optional: true),
-    ],
+    parameters: [action.spec, file.spec],
     examples: [Example("record stop", "stop recording", expect: "not recording")])
 
   func run(_ call: Call, _ session: Session) throws -> Output {
-    switch call.arguments[0] {
+    switch call[Self.action] {
     case "start":
-      guard let file = call.argument(1) else {
-        throw ShellError.usage("record start needs a FILE", signature)
+      guard let file = call[Self.file] else {
+        throw KgshError.usage("record start needs a FILE", signature)
       }
       guard FileManager.default.createFile(atPath: file, contents: Data("# recorded by kgsh\n".utf8)) else {
-        throw ShellError(
-          "record: cannot create \(file)", hint: "check that the folder exists and is writable")
+        throw KgshError(
+          .io, "record: cannot create \(file)", hint: "check that the folder exists and is writable")
       }
       session.extensions["scripting.record"] = (file, session.history.count)
       return .message("recording to \(file); record stop ends")
@@ -32,14 +32,15 @@ struct RecordCommand: Command {
       let statements = session.history.dropFirst(from).filter { !$0.hasPrefix("record ") }
       let text = statements.map { $0 + "\n" }.joined()
       guard let handle = FileHandle(forWritingAtPath: file) else {
-        throw ShellError("record: cannot write \(file)")
+        throw KgshError(
+          .io, "record: cannot write \(file)", hint: "check that it still exists and is writable")
       }
       handle.seekToEndOfFile()
       handle.write(Data(text.utf8))
       try? handle.close()
       return .message("recorded \(statements.count) statement(s) to \(file)")
     default:
-      throw ShellError.usage("record: expected start or stop, not '\(call.arguments[0])'", signature)
+      return .empty  // the .choice type admits start and stop only
     }
   }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import KnowledgeGraph
 import ShellCore
 
 /// `... | save FILE`: writes a table as CSV, TSV, JSON or Markdown (from the extension).
@@ -7,24 +8,26 @@ struct SaveCommand: Command {
     "csv": .csv, "tsv": .tsv, "json": .json, "md": .markdown, "txt": .table,
   ]
 
+  static let file = Param<String>.argument("file", .file, "where to write; the extension picks the format")
   let signature = Signature(
     "save", summary: "Write a table to a .csv, .tsv, .json, .md or .txt file (pipeline)",
-    arguments: [Argument("file", "where to write; the extension picks the format", completion: .file)],
+    parameters: [file.spec],
     examples: [Example("labels | save /tmp/kgsh-labels.csv", "labels as CSV", expect: "saved")])
 
   func run(_ call: Call, _ session: Session) throws -> Output {
     let table = try ScriptValues.inputTable(call, example: "find GLM | save glm.csv")
-    let file = call.arguments[0]
+    let file = call[Self.file]
     let ext = (file as NSString).pathExtension.lowercased()
     guard let format = Self.formats[ext] else {
-      throw ShellError(
-        "save: cannot tell the format of '\(file)'", hint: "end the name with .csv, .tsv, .json, .md or .txt")
+      throw KgshError(
+        .invalidValue, "save: cannot tell the format of '\(file)'",
+        hint: "end the name with .csv, .tsv, .json, .md or .txt")
     }
     let text = Renderer(format: format, width: nil, color: false).render(.table(table))
     do {
       try text.write(toFile: file, atomically: true, encoding: .utf8)
     } catch {
-      throw ShellError("save: cannot write \(file)", hint: "check that the folder exists and is writable")
+      throw KgshError(.io, "save: cannot write \(file)", hint: "check that the folder exists and is writable")
     }
     return .message("saved \(table.rows.count) row\(table.rows.count == 1 ? "" : "s") to \(file)")
   }

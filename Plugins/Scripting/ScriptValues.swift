@@ -106,11 +106,12 @@ enum ScriptValues {
   static func inputTable(_ call: Call, example: String) throws -> Table {
     let verb = call.signature.name
     guard let input = call.input else {
-      throw ShellError("\(verb) needs a table from the command before |", hint: "e.g. \(example)")
+      throw KgshError(.usage, "\(verb) needs a table from the command before |", hint: "e.g. \(example)")
     }
     guard let table = input.asTable else {
-      throw ShellError(
-        "\(verb) needs a table from the command before |, which gave no table", hint: "e.g. \(example)")
+      throw KgshError(
+        .usage, "\(verb) needs a table from the command before |, which gave no table",
+        hint: "e.g. \(example)")
     }
     return table
   }
@@ -119,8 +120,8 @@ enum ScriptValues {
   static func column(_ name: String, in table: Table, verb: String) throws -> Int {
     guard let index = table.column(name) else {
       let near = Names.suggestions(for: name, among: table.columns)
-      throw ShellError(
-        "\(verb): no column '\(name)'",
+      throw KgshError(
+        .notFound, "\(verb): no column '\(name)'",
         hint: near.first.map { "did you mean '\($0)'?" }
           ?? "columns: \(table.columns.joined(separator: ", "))")
     }

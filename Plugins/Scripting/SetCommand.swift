@@ -10,19 +10,15 @@ struct SetCommand: Command {
   /// Settings that take a positive number.
   static let numbers = ["plugin-timeout"]
 
+  static let setting: Param<String?> = .optionalArgument(
+    "setting", .choice(["on-error", "plugin-timeout", "timeout", "timer"]), "the setting to show or change")
+  static let value: Param<String?> = .optionalArgument(
+    "value", .text,
+    "on-error: continue|stop; timer: on|off; timeout: a duration (5s, 500ms, 2m) or off; "
+      + "plugin-timeout: seconds a plugin may take to answer")
   let signature = Signature(
     "set", summary: "Show or change a setting (on-error, timer, timeout, plugin-timeout)",
-    arguments: [
-      Argument(
-        "setting", "on-error, timer, timeout or plugin-timeout",
-        completion: .values(["on-error", "plugin-timeout", "timeout", "timer"]),
-        optional: true),
-      Argument(
-        "value",
-        "on-error: continue|stop; timer: on|off; timeout: a duration (5s, 500ms, 2m) or off; "
-          + "plugin-timeout: seconds a plugin may take to answer",
-        completion: .values(["continue", "stop", "on", "off", "5s", "30s"]), optional: true),
-    ],
+    parameters: [setting.spec, value.spec],
     examples: [
       Example(
         "set on-error continue", "run on after a failed command in scripts", expect: "on-error: continue"),
@@ -32,18 +28,10 @@ struct SetCommand: Command {
     ])
 
   func run(_ call: Call, _ session: Session) throws -> Output {
-    guard let name = call.argument(0)?.lowercased() else {
+    guard let name = call[Self.setting] else {
       return .record(session.settings.keys.sorted().map { ($0, .string(session.settings[$0]!)) })
     }
-    let known = Array(Self.choices.keys) + Self.numbers
-    guard known.contains(name) else {
-      let near = Names.suggestions(for: name, among: known)
-      throw ShellError(
-        "set: unknown setting '\(name)'",
-        hint: near.first.map { "did you mean \($0)?" } ?? "settings: on-error, timer, timeout, plugin-timeout"
-      )
-    }
-    guard let value = call.argument(1)?.lowercased() else {
+    guard let value = call[Self.value]?.lowercased() else {
       return .message("\(name): \(session.settings[name] ?? "")")
     }
     if name == "timeout" {
@@ -53,15 +41,18 @@ struct SetCommand: Command {
     }
     if Self.numbers.contains(name) {
       guard let number = Double(value), number > 0, number.isFinite else {
-        throw ShellError(
-          "set \(name): takes a positive number of seconds, not '\(value)'", hint: "e.g. set \(name) 5")
+        throw KgshError.invalidValue(
+          "set \(name)", "VALUE", expected: "a positive number of seconds", got: value,
+          hint: "e.g. set \(name) 5")
       }
       session.settings[name] = value
       return .message("\(name): \(value)")
     }
     let options = Self.choices[name]!
     guard options.contains(value) else {
-      throw ShellError("set \(name): must be \(options.joined(separator: " or ")), not '\(value)'")
+      throw KgshError.invalidValue(
+        "set \(name)", "VALUE", expected: options.joined(separator: " or "), got: value,
+        suggestions: Names.suggestions(for: value, among: options, limit: 1))
     }
     session.settings[name] = value
     return .message("\(name): \(value)")

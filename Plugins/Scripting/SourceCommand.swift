@@ -6,20 +6,19 @@ import ShellCore
 struct SourceCommand: Command {
   static let maxDepth = 32
 
+  static let file = Param<String>.argument(
+    "file", .file, "a .kgsh script (relative to the including script or the current directory)")
   let signature = Signature(
     "source", aliases: ["."], summary: "Run a script file in this session",
-    arguments: [
-      Argument(
-        "file", "a .kgsh script (relative to the including script or the current directory)",
-        completion: .file)
-    ],
+    parameters: [file.spec],
     help:
       "Variables and settings the script sets stay set. Sourcing a file that is already running is an error.",
-    examples: [Example("source /dev/null; echo done", "run an (empty) script", expect: "done")])
+    examples: [Example("source /dev/null; echo done", "run an (empty) script")])
 
   func run(_ call: Call, _ session: Session) throws -> Output {
-    guard let shell = session.shell, let file = call.argument(0) else {
-      throw ShellError("source needs a FILE")
+    let file = call[Self.file]
+    guard let shell = session.shell else {
+      throw KgshError(.unsupported, "source runs scripts in a shell session only")
     }
     let running = shell.origins.filter { FileManager.default.fileExists(atPath: $0) }
     let path = resolve(file, from: running.last)
@@ -27,17 +26,18 @@ struct SourceCommand: Command {
     do {
       text = try TextFile.read(path, what: "script")
     } catch let error as KnowledgeError {
-      throw ShellError("source: \(error.message)", hint: error.hint)
+      throw KgshError(error.kind, "source: \(error.message)", hint: error.hint)
     }
     let key = Self.canonical(path)
     if running.contains(where: { Self.canonical($0) == key }) {
       let chain = (running.drop { Self.canonical($0) != key } + [path]).map { Self.display($0) }
-      throw ShellError(
-        "source cycle: \(chain.joined(separator: " -> "))", hint: "remove one of the source commands")
+      throw KgshError(
+        .failed, "source cycle: \(chain.joined(separator: " -> "))", hint: "remove one of the source commands"
+      )
     }
     guard shell.origins.count < Self.maxDepth else {
-      throw ShellError(
-        "source: nested too deeply (more than \(Self.maxDepth) files)", hint: "is there a cycle?")
+      throw KgshError(
+        .failed, "source: nested too deeply (more than \(Self.maxDepth) files)", hint: "is there a cycle?")
     }
     // Errors of the nested run are collected; the last one is rethrown as already located,
     // so the outer run reports it once, with the included file's line.

@@ -2,14 +2,14 @@ import ShellCore
 
 /// `timer on|off`: print each command's wall time after its output, like sqlite3's `.timer`.
 struct TimerCommand: Command {
+  static let state: Param<String?> = .optionalArgument("state", .choice(["on", "off"]), "on or off")
   let signature = Signature(
     "timer", summary: "timer on prints every command's wall time; timer off stops",
-    arguments: [Argument("state", "on or off", completion: .values(["on", "off"]), optional: true)],
+    parameters: [state.spec],
     examples: [Example("timer off", "stop printing times", expect: "timer: off")])
 
   func run(_ call: Call, _ session: Session) throws -> Output {
-    if let state = call.argument(0)?.lowercased() {
-      guard state == "on" || state == "off" else { throw ShellError("timer takes on or off, not '\(state)'") }
+    if let state = call[Self.state] {
       session.settings["timer"] = state
     }
     return .message("timer: \(session.settings["timer"] ?? "off")")

@@ -3,14 +3,15 @@ import ShellCore
 
 /// `... | uniq COLUMN`: the distinct values of a column with how often each occurs.
 struct UniqCommand: Command {
+  static let column = Param<String>.argument("column", .text, "a column of the table")
   let signature = Signature(
     "uniq", summary: "Distinct values of a column with counts (pipeline)",
-    arguments: [Argument("column", "a column of the table")],
+    parameters: [column.spec],
     examples: [Example("find GLM | uniq labels", "which labels the matches have", expect: "count")])
 
   func run(_ call: Call, _ session: Session) throws -> Output {
     let table = try ScriptValues.inputTable(call, example: "find GLM | uniq labels")
-    let column = try ScriptValues.column(call.arguments[0], in: table, verb: "uniq")
+    let column = try ScriptValues.column(call[Self.column], in: table, verb: "uniq")
     var order: [Value] = []
     var counts: [Value: Int] = [:]
     for row in table.rows {

@@ -5,26 +5,19 @@ import ShellCore
 struct WhereCommand: Command {
   static let operators = ["=", "==", "!=", "<", ">", "<=", ">=", "contains"]
 
+  static let column = Param<String>.argument("column", .text, "a column of the table")
+  static let op = Param<String>.argument("op", .choice(operators), "=, ==, !=, <, >, <=, >= or contains")
+  static let value = Param<[String]>.arguments("value", .text, "a number or text")
   let signature = Signature(
     "where", summary: "Keep the rows of a table where COLUMN OP VALUE (pipeline)",
-    arguments: [
-      Argument("column", "a column of the table"),
-      Argument(
-        "op", "=, !=, <, >, <=, >= or contains",
-        completion: .values(["=", "!=", "<", ">", "<=", ">=", "contains"])),
-      Argument("value", "a number or text", variadic: true),
-    ],
-    examples: [Example("find GLM | where labels contains Model", "only the models", expect: "GLM")])
+    parameters: [column.spec, op.spec, value.spec],
+    examples: [Example("find GLM | where labels contains Model", "only the models")])
 
   func run(_ call: Call, _ session: Session) throws -> Output {
     var table = try ScriptValues.inputTable(call, example: "find GLM | where labels contains Model")
-    let column = try ScriptValues.column(call.arguments[0], in: table, verb: "where")
-    let op = call.arguments[1].lowercased()
-    guard Self.operators.contains(op) else {
-      throw ShellError(
-        "where: unknown operator '\(op)'", hint: "use one of \(Self.operators.joined(separator: ", "))")
-    }
-    let value = Value.string(call.arguments[2...].joined(separator: " "))
+    let column = try ScriptValues.column(call[Self.column], in: table, verb: "where")
+    let op = call[Self.op]
+    let value = Value.string(call[Self.value].joined(separator: " "))
     table.rows = table.rows.filter { ScriptValues.holds(op, $0[column], value) }
     return .table(table)
   }

@@ -1,11 +1,13 @@
 import Foundation
+import KnowledgeGraph
 import ShellCore
 
 /// `plugin add PATH`: starts a plugin program once, records its commands and loads them.
 struct PluginAddCommand: Command {
+  static let path = Param<String>.argument("path", .file, "the plugin's executable")
   let signature = Signature(
     "plugin add", summary: "Add a third-party plugin program (any language; see docs/PLUGINS.md)",
-    arguments: [Argument("path", "the plugin's executable", completion: .file)],
+    parameters: [path.spec],
     help: """
       The program is started once to read its commands, which are recorded in
       $XDG_DATA_HOME/kgsh/plugins.json: help and completion then work without starting it.
@@ -20,22 +22,24 @@ struct PluginAddCommand: Command {
 
   func run(_ call: Call, _ session: Session) throws -> Output {
     guard let host = PluginHost.of(session) else {
-      throw ShellError("plugins are not available in this session")
+      throw KgshError(
+        .unsupported, "plugins are not available in this session", hint: "run kgsh itself to use plugins")
     }
-    let path = Self.absolute(call.argument(0) ?? "")
+    let path = Self.absolute(call[Self.path])
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue
     else {
-      throw ShellError("plugin add: no file \(path)", hint: "give the path of the plugin's executable")
+      throw KgshError(
+        .notFound, "plugin add: no file \(path)", hint: "give the path of the plugin's executable")
     }
     guard FileManager.default.isExecutableFile(atPath: path) else {
-      throw ShellError("plugin add: \(path) is not executable", hint: "chmod +x \(path)")
+      throw KgshError(.invalidValue, "plugin add: \(path) is not executable", hint: "chmod +x \(path)")
     }
     var file = try PluginRegistryFile.load(host.paths.registry)
     let record = try host.inspect(path: path, session: session)
     if let existing = file.record(named: record.name) {
-      throw ShellError(
-        "plugin \(record.name) is already added (from \(existing.path))",
+      throw KgshError(
+        .invalidValue, "plugin \(record.name) is already added (from \(existing.path))",
         hint: "plugin reload \(record.name) re-reads it; plugin remove \(record.name) removes it")
     }
     try host.register(record, in: session.registry)

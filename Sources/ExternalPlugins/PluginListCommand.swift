@@ -6,11 +6,12 @@ import ShellCore
 struct PluginListCommand: Command {
   let signature = Signature(
     "plugin list", summary: "List the added third-party plugins",
-    examples: [Example("plugin list", "the added plugins", expect: "plugin")])
+    examples: [Example("plugin list", "the added plugins")])
 
   func run(_ call: Call, _ session: Session) throws -> Output {
     guard let host = PluginHost.of(session) else {
-      throw ShellError("plugins are not available in this session")
+      throw KgshError(
+        .unsupported, "plugins are not available in this session", hint: "run kgsh itself to use plugins")
     }
     let file = try PluginRegistryFile.load(host.paths.registry)
     let rows: [[Value]] = file.plugins.map { record in
@@ -24,7 +25,7 @@ struct PluginListCommand: Command {
       }
       return [
         .string(record.name), .string(record.version), .string(record.protocol),
-        .string(record.commands.map(\.name).joined(separator: ", ")), .string(status), .string(record.path),
+        .list(record.commands.map { .string($0.name) }), .string(status), .string(record.path),
       ]
     }
     return .table(

@@ -3,9 +3,10 @@ import ShellCore
 
 /// `plugin remove NAME`: forgets a plugin: its commands go away, its process is stopped.
 struct PluginRemoveCommand: Command {
+  static let name = Param<String>.argument("name", .text, "the plugin's name (see plugin list)")
   let signature = Signature(
     "plugin remove", summary: "Remove a third-party plugin and its commands",
-    arguments: [Argument("name", "the plugin's name (see plugin list)")],
+    parameters: [name.spec],
     examples: [
       Example(
         "plugin add Plugins/Examples/python/kgsh-plugin-news; plugin remove news; plugin list",
@@ -14,15 +15,14 @@ struct PluginRemoveCommand: Command {
 
   func run(_ call: Call, _ session: Session) throws -> Output {
     guard let host = PluginHost.of(session) else {
-      throw ShellError("plugins are not available in this session")
+      throw KgshError(
+        .unsupported, "plugins are not available in this session", hint: "run kgsh itself to use plugins")
     }
-    let name = call.argument(0) ?? ""
+    let name = call[Self.name]
     var file = try PluginRegistryFile.load(host.paths.registry)
     guard let record = file.record(named: name) else {
       let near = Names.suggestions(for: name, among: file.plugins.map(\.name))
-      throw ShellError(
-        "no plugin named '\(name)' is added",
-        hint: near.first.map { "did you mean \($0)?" } ?? "plugin list shows the added plugins")
+      throw KgshError.notFound("plugin", name, suggestions: near, hint: "plugin list shows the added plugins")
     }
     file.plugins.removeAll { $0.name == record.name }
     try file.save(host.paths.registry)

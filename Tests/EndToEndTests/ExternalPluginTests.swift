@@ -115,7 +115,7 @@ final class ExternalPluginTests: XCTestCase {
     XCTAssertTrue(later.stdout.contains("no plugins added"), later.stdout)
     let unknown = try KgshProcess.run(["-c", "plugin remove news"], home: home)
     XCTAssertEqual(unknown.status, 1)
-    XCTAssertTrue(unknown.stderr.contains("no plugin named 'news' is added"), unknown.stderr)
+    XCTAssertTrue(unknown.stderr.contains("no plugin named 'news'; plugin list shows the added plugins"), unknown.stderr)
   }
 
   func testReloadKeepsThePluginAndNoPluginsLeavesItOut() throws {

@@ -46,9 +46,9 @@ final class PricePersistenceTests: XCTestCase {
     XCTAssertTrue(second.run("fx USD CNY"), second.errors)
     let line =
       second.output.split(separator: "\n").first { $0.contains("bank quote") && $0.hasPrefix("│") } ?? ""
-    XCTAssertTrue(line.contains("yes"), "the set rate is the default:\n\(second.output)")
+    XCTAssertTrue(line.contains("true"), "the set rate is the default:\n\(second.output)")
     XCTAssertFalse(
-      second.output.split(separator: "\n").contains { $0.contains("N01") && $0.contains("yes") },
+      second.output.split(separator: "\n").contains { $0.contains("N01") && $0.contains("true") },
       second.output)
   }
 

@@ -1,3 +1,4 @@
+import Foundation
 import KnowledgeGraph
 import PricingPlugin
 import ShellCore
@@ -30,7 +31,7 @@ final class PricingTests: XCTestCase {
     // 0.60 × 7.06 = 4.236 and 2.20 × 7.06 = 15.532 exactly.
     XCTAssertTrue(out.contains("¥4.236") && out.contains("¥15.532"), out)
     XCTAssertTrue(
-      out.contains("GLM-4.5 US$0.60 in / US$2.20 out per 1M"), "the listed price stays visible:\n\(out)")
+      out.contains("listed_currency") && out.contains("USD"), "the listed currency stays visible:\n\(out)")
     XCTAssertFalse(out.contains("P034"), "GLM-4.5-Air is a different model:\n\(out)")
     let plans = try run("prices --kind plan --vendor moonshot")
     XCTAssertTrue(plans.contains("P023") && !plans.contains("P033"), plans)
@@ -54,12 +55,17 @@ final class PricingTests: XCTestCase {
     }
     let early = try run("fx USD CNY --as-of 2025-12")
     XCTAssertTrue(early.contains("N01") && !early.contains("N02"), early)
-    XCTAssertTrue(try fails("fx set usd CNY 7").contains("did you mean USD?"))
-    XCTAssertTrue(try fails("fx set USD XYZ 7").contains("not a known currency"))
+    XCTAssertTrue(
+      try fails("fx set UDS CNY 7").contains(
+        "FROM takes a currency code like CNY or USD, not 'UDS'; did you mean 'USD'?"))
+    XCTAssertTrue(try fails("fx set USD XYZ 7").contains("TO takes a currency code"))
+    XCTAssertTrue(try fails("fx set USD CNY abc").contains("RATE takes a number, not 'abc'"))
     XCTAssertTrue(try fails("fx set USD CNY -1").contains("positive"))
     XCTAssertTrue(try fails("fx set USD CNY 0").contains("positive"))
     XCTAssertTrue(try fails("fx set USD USD 1").contains("same currency"))
-    XCTAssertTrue(try fails("prices --currency XXX").contains("not a known currency"))
+    XCTAssertTrue(
+      try fails("prices --currency XXX").contains(
+        "--currency takes a currency code like CNY or USD, not 'XXX'"))
   }
 
   func testAnnualBillingIsNormalisedPerMonth() throws {
@@ -186,16 +192,45 @@ final class PricingTests: XCTestCase {
     let later = try run("compare GLM-4.5 'Claude Sonnet 4' --currency CNY --as-of 2026-02 --explain")
     XCTAssertTrue(later.contains("1 USD = 6.97 CNY (N02"), later)
     XCTAssertTrue(later.contains("¥4.182"), later)  // 0.60 × 6.97
-    XCTAssertTrue(try fails("prices --as-of 2025-13").contains("--as-of must be a date"))
+    XCTAssertTrue(
+      try fails("prices --as-of 2025-13").contains(
+        "--as-of takes a date like 2025-07 or 2025-07-01, not '2025-13'"))
+    XCTAssertTrue(
+      try fails("cost GLM-4.5 --input 2.5 --output 1k").contains("--input takes a whole number of tokens"))
+    XCTAssertTrue(
+      try fails("cost GLM-4.5 --input 1k --requests 0").contains(
+        "--requests takes a whole number of at least 1"))
     XCTAssertTrue(
       try fails("compare GLM-4.5 'Claude Sonnet 4' --as-of 2024-01").contains("observed on or before 2024-01")
     )
   }
 
+  func testPriceCellsAreMoneyOrNullWithTheListedTextApart() throws {
+    let out = try run("prices --vendor z.ai --format json")
+    let rows = try XCTUnwrap(
+      JSONSerialization.jsonObject(with: Data(out.utf8)) as? [[String: Any]], out)
+    let p020 = try XCTUnwrap(rows.first { $0["id"] as? String == "P020" }, out)
+    XCTAssertTrue(p020["flat"] is NSNull, "several prices have no single amount: \(p020)")
+    XCTAssertEqual(p020["price_text"] as? String, "USD 18 / 72 / 160")
+    let p037 = try XCTUnwrap(rows.first { $0["id"] as? String == "P037" }, out)
+    XCTAssertEqual(p037["price_text"] as? String, "USD input 2.20 / 1.10, output 8.90 / 4.50")
+    for row in rows {
+      for column in ["flat", "input_1M", "output_1M"] {
+        let cell = row[column]
+        XCTAssertTrue(
+          cell is NSNull || (cell as? [String: Any])?["currency"] is String,
+          "\(column) is money or null: \(String(describing: cell))")
+      }
+    }
+    let csv = try run("prices --model GLM-4.5 --currency CNY --format csv")
+    XCTAssertTrue(csv.contains("listed_currency"), csv)
+  }
+
   func testCurrencyCodesGetDidYouMean() throws {
-    XCTAssertTrue(try fails("prices --currency usd").contains("did you mean USD?"))
-    XCTAssertTrue(try fails("compare GLM-4.5 'Claude Sonnet 4' --currency RMB").contains("did you mean CNY?"))
-    XCTAssertTrue(try fails("cost GLM-4.5 --input 1M --currency CYN").contains("did you mean CNY?"))
+    // Case and nicknames are forgiven (the .currency parameter type); typos get a suggestion.
+    XCTAssertTrue(try run("prices --model GLM-4.5 --currency usd").contains("US$"))
+    XCTAssertTrue(try run("compare GLM-4.5 'Claude Sonnet 4' --currency RMB").contains("¥"))
+    XCTAssertTrue(try fails("cost GLM-4.5 --input 1M --currency CYN").contains("did you mean 'CNY'?"))
     XCTAssertTrue(try fails("fx USD XYZ").contains("use one of CNY USD"))
   }
 

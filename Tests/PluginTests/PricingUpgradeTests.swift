@@ -56,7 +56,7 @@ final class PricingUpgradeTests: XCTestCase {
     XCTAssertTrue(t.run("fx USD CNY"), t.errors)
     XCTAssertTrue(t.output.contains("N01"), "the built-in rates are loaded:\n\(t.output)")
     let userLine = t.output.split(separator: "\n").first { $0.contains("bank quote") } ?? ""
-    XCTAssertTrue(userLine.contains("yes"), "the user's rate stays the default:\n\(t.output)")
+    XCTAssertTrue(userLine.contains("true"), "the user's rate stays the default:\n\(t.output)")
     XCTAssertTrue(t.run("check-claim"), t.errors)
     XCTAssertTrue(t.output.contains("claim 1 holds"), t.output)
   }

@@ -2,30 +2,31 @@ import KnowledgeGraph
 
 /// `help [COMMAND]`: the commands grouped by plugin, or one command's full help.
 struct HelpCommand: Command {
+  static let command: Param<String?> = .optionalArgument("command", .command, "a command name")
+  static let subcommand: Param<String?> = .optionalArgument(
+    "subcommand", .text, "a subcommand, as in help import prices")
   let signature = Signature(
     "help", aliases: ["?"], summary: "List commands by plugin, or show one command's help",
-    arguments: [
-      Argument("command", "a command name", completion: .command, optional: true),
-      Argument("subcommand", "a subcommand, as in help import prices", optional: true),
-    ],
+    parameters: [command.spec, subcommand.spec],
     examples: [Example("help show", "how to use show", expect: "usage: show")])
 
   func run(_ call: Call, _ session: Session) throws -> Output {
-    if let name = call.argument(0) {
+    if let name = call[Self.command] {
       let registry = session.registry
-      guard let (command, consumed) = registry.resolve(name, call.argument(1)) else {
+      let sub = call[Self.subcommand]
+      guard let (command, consumed) = registry.resolve(name, sub) else {
         let subcommands = registry.subcommands(of: name)
         if !subcommands.isEmpty {
           return .message(
             "\(name) has the subcommands: " + subcommands.map { "\(name) \($0)" }.joined(separator: ", ")
               + "\nhelp \(name) \(subcommands[0]) shows one of them")
         }
-        throw ShellError.unknownCommand(
+        throw KgshError.unknownCommand(
           name, suggestions: Names.suggestions(for: name, among: registry.firstWords))
       }
-      if consumed == 1, call.argument(1) != nil {
-        throw ShellError(
-          "\(name) has no subcommand '\(call.argument(1)!)'",
+      if consumed == 1, let sub {
+        throw KgshError(
+          .notFound, "\(name) has no subcommand '\(sub)'",
           hint: registry.subcommands(of: name).isEmpty
             ? "help \(name)" : "one of \(registry.subcommands(of: name).joined(separator: ", "))")
       }

@@ -10,7 +10,7 @@ struct PluginsCommand: Command {
     var rows: [[Value]] = session.registry.plugins.map { p in
       [
         .string(p.name), .string(p.origin), .string(p.version),
-        .string(p.commands.map(\.signature.name).joined(separator: ", ")),
+        .list(p.commands.map { .string($0.signature.name) }),
       ]
     }
     var user: [String: [String]] = [:]
@@ -22,7 +22,7 @@ struct PluginsCommand: Command {
     }
     for (owner, names) in user.sorted(by: { $0.key < $1.key }) {
       rows.append([
-        .string(owner), .string("user-defined"), .string(""), .string(names.joined(separator: ", ")),
+        .string(owner), .string("user-defined"), .null, .list(names.map { .string($0) }),
       ])
     }
     return .table(Table(columns: ["plugin", "origin", "version", "commands"], rows: rows))

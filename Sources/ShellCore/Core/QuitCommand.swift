@@ -1,16 +1,15 @@
 /// `quit [STATUS]` / `exit`: leave the shell.
 struct QuitCommand: Command {
+  static let status: Param<Int?> = .optionalArgument(
+    "status", .integer(min: 0, max: 255), "exit status (default 0)")
   let signature = Signature(
     "quit", aliases: ["exit"], summary: "Leave the shell",
-    arguments: [Argument("status", "exit status (default 0)", optional: true)],
+    parameters: [status.spec],
     examples: [Example("quit", "leave kgsh")])
 
   func run(_ call: Call, _ session: Session) throws -> Output {
     guard let shell = session.shell else { return .empty }
-    if let text = call.argument(0) {
-      guard let status = Int32(text) else { throw ShellError("quit takes a number, not '\(text)'") }
-      shell.exitStatus = status
-    }
+    if let status = call[Self.status] { shell.exitStatus = Int32(status) }
     shell.shouldExit = true
     return .empty
   }
