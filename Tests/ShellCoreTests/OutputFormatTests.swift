@@ -32,10 +32,7 @@ final class OutputFormatTests: XCTestCase {
       predicate,value,as_of
       revenue,3.124 CNY,2025-06
 
-      # note
-      two sources disagree
-
-      """)
+      """, "the text-only section (a chart, a remark) is for people and left out")
   }
 
   func testTSVMoneyKeepsItsCurrencySoMixedColumnsStayApart() {

@@ -102,11 +102,15 @@ public struct Renderer {
   }
 
   /// CSV or TSV. A card's sections become blocks, each under a `# title` line and separated by
-  /// an empty line; a record becomes `field,value` rows (docs/OUTPUT.md).
+  /// an empty line (text-only sections are left out); a record becomes `field,value` rows
+  /// (docs/OUTPUT.md).
   func delimited(_ output: Output, separator: String) -> String {
     switch output {
     case .sections(let parts):
-      return parts.map { title, part in
+      // A section that is only text for people (a bar chart, a remark) is left out: the data
+      // behind it is in the other sections.
+      let data = parts.filter { if case .message = $0.1 { return false } else { return true } }
+      return data.map { title, part in
         "# " + TextWidth.sanitize(title) + "\n" + delimited(part, separator: separator)
       }.joined(separator: "\n")
     case .message(let m): return TextWidth.sanitizeKeepingNewlines(m) + "\n"
