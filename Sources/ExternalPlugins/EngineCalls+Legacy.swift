@@ -27,8 +27,9 @@ extension EngineCalls {
     case "match":
       let text = try required(call.cypher, "cypher", of: "match")
       if try QueryEngine.writes(text) {
-        throw ShellError(
-          "match is read-only; this query writes", hint: "use the create call (needs the write feature)")
+        throw KgshError(
+          .readOnly, "match is read-only; this query writes",
+          hint: "use the create call (needs the write feature)")
       }
       let result = try cypher(text)
       return table(result.columns, result.rows.map { $0.map(\.value) })
@@ -40,13 +41,15 @@ extension EngineCalls {
       }
       return table(result.columns, result.rows.map { $0.map(\.value) })
     default:
-      throw ShellError(
-        "unknown call '\(call.call ?? "")'", hint: "kgsh answers resolve, query, match and create")
+      throw KgshError(
+        .usage, "unknown call '\(call.call ?? "")'", hint: "kgsh answers resolve, query, match and create")
     }
   }
 
   func required(_ value: String?, _ field: String, of call: String) throws -> String {
-    guard let value, !value.isEmpty else { throw ShellError("the \(call) call needs a '\(field)' field") }
+    guard let value, !value.isEmpty else {
+      throw KgshError(.usage, "the \(call) call needs a '\(field)' field")
+    }
     return value
   }
 

@@ -17,8 +17,8 @@ extension EngineCalls {
     case QueryRequest.call: return try encode(query(try request(call)))
     case CreateRequest.call: return try encode(create(try request(call)))
     default:
-      throw ShellError(
-        "unknown call '\(call.call ?? "")'",
+      throw KgshError(
+        .usage, "unknown call '\(call.call ?? "")'",
         hint: "kgsh answers resolve, card, facts, neighbors, path, match, query and create")
     }
   }
@@ -97,8 +97,9 @@ extension EngineCalls {
 
   func match(_ r: MatchRequest) throws -> RowsResponse {
     if try QueryEngine.writes(r.cypher) {
-      throw ShellError(
-        "match is read-only; this query writes", hint: "use the create call (needs the write feature)")
+      throw KgshError(
+        .readOnly, "match is read-only; this query writes",
+        hint: "use the create call (needs the write feature)")
     }
     let result = try cypher(r.cypher, parameters: r.parameters ?? [:])
     return RowsResponse(
@@ -117,7 +118,8 @@ extension EngineCalls {
   func create(_ r: CreateRequest) throws -> CreateResponse {
     try checkWrite()
     guard try QueryEngine.writes(r.cypher) else {
-      throw ShellError("create is for queries that write; this one only reads", hint: "use the match call")
+      throw KgshError(
+        .usage, "create is for queries that write; this one only reads", hint: "use the match call")
     }
     // The write feature is this plugin's declaration: its commands may write.
     let result = try session.store.allowingWrites { try cypher(r.cypher, parameters: r.parameters ?? [:]) }
@@ -141,7 +143,8 @@ extension EngineCalls {
     do {
       return try args!.decode(R.self)
     } catch let error as DecodingError {
-      throw ShellError(Self.describe(error, call: R.call), hint: "see the \(R.call) call in docs/PLUGINS.md")
+      throw KgshError(
+        .invalidValue, Self.describe(error, call: R.call), hint: "see the \(R.call) call in docs/PLUGINS.md")
     }
   }
 
@@ -151,7 +154,8 @@ extension EngineCalls {
     -> Int
   {
     guard range.contains(value) else {
-      throw ShellError(
+      throw KgshError(
+        .invalidValue,
         "the \(call) call's \(field) must be between \(range.lowerBound) and \(range.upperBound), not \(value)"
       )
     }

@@ -23,41 +23,39 @@ struct EngineCalls {
       do {
         return .reply(id: id, result: try legacyResult(call))
       } catch {
-        return .reply(id: id, error: ShellError.describe(error))
+        return .reply(id: id, error: KgshError.describe(error))
       }
     }
     do {
       return .reply(id: id, result: try typedResult(call))
-    } catch let error as KgshError {
-      return .reply(id: id, error: error.message, hint: error.hint)
+    } catch var error as KgshError {
+      let hint = error.hint
+      error.hint = nil
+      return .reply(id: id, error: error.description, hint: hint)
     } catch {
-      return .reply(id: id, error: ShellError.describe(error))
+      return .reply(id: id, error: KgshError.describe(error))
     }
   }
 
   /// Refuses a write unless the plugin declared `write` and the store is writable.
   func checkWrite() throws {
     guard features.contains(Feature.write) else {
-      throw ShellError(
-        "plugin \(plugin) did not declare the write feature; the knowledge base is read-only to it")
+      throw KgshError(
+        .readOnly, "plugin \(plugin) did not declare the write feature; the knowledge base is read-only to it"
+      )
     }
     guard !session.store.isReadOnly else {
-      throw ShellError("the knowledge base is open read-only (kgsh --read-only)")
+      throw KgshError.readOnly("plugin \(plugin)'s write")
     }
   }
 
-  /// Runs Cypher; a query error becomes one line.
+  /// Runs Cypher.
   func cypher(_ text: String, parameters: [String: WireValue] = [:]) throws -> QueryResult {
     var engine = QueryEngine(store: session.store)
     engine.interrupt = {
-      if interruptFlag.load(ordering: .relaxed) {
-        throw ShellError("interrupted", hint: "nothing was changed")
-      }
+      if interruptFlag.load(ordering: .relaxed) { throw KgshError.interrupted }
     }
-    do {
-      return try engine.run(text, parameters: parameters.mapValues { ResultValue(WireMapping.value($0)) })
-    } catch let error as QueryError {
-      throw ShellError("query error: \(error)")
-    }
+    // Query errors keep their kind; a reply says it ("syntax error: ...", position included).
+    return try engine.run(text, parameters: parameters.mapValues { ResultValue(WireMapping.value($0)) })
   }
 }

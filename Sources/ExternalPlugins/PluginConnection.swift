@@ -33,7 +33,7 @@ final class PluginConnection {
 
   /// Starts the program and exchanges `hello`.
   /// - Parameter name: the plugin's name for messages (the file name until it says its own).
-  /// - Throws: `ShellError` for a program that cannot start, does not answer, answers with
+  /// - Throws: `KgshError` for a program that cannot start, does not answer, answers with
   ///   garbage or speaks an incompatible protocol version.
   init(path: String, name: String, log: String?, limits: PluginLimits, kgshVersion: String) throws {
     self.name = name
@@ -56,14 +56,15 @@ final class PluginConnection {
     }
     guard theirs.type == "hello", let text = theirs.protocol else {
       process.stop(grace: 0)
-      throw ShellError(
-        "plugin \(name) did not start with a hello message (it sent '\(theirs.type)')",
+      throw KgshError(
+        .plugin, "plugin \(name) did not start with a hello message (it sent '\(theirs.type)')",
         hint: "is \(path) a kgsh plugin? see docs/PLUGINS.md")
     }
     let version = ProtocolVersion(text)
     guard let version, version.isCompatible(with: .current) else {
       process.stop(grace: 0)
-      throw ShellError(
+      throw KgshError(
+        .plugin,
         "plugin \(theirs.name ?? name) speaks plugin protocol \(text), this kgsh speaks \(ProtocolVersion.current)",
         hint: "install a version of the plugin for protocol \(ProtocolVersion.current.major).x")
     }
@@ -82,7 +83,7 @@ final class PluginConnection {
   var features: [String] { hello.features ?? [] }
 
   /// Runs one command and returns its output.
-  /// - Throws: `ShellError` with the plugin's own message for an `error` answer, or naming
+  /// - Throws: `KgshError` with the plugin's own message for an `error` answer, or naming
   ///   the plugin and what happened when it crashed, hung, or wrote garbage (it is then stopped).
   func run(_ request: WireMessage, session: Session, limits: PluginLimits) throws -> Output {
     lastUsed = ContinuousClock.now
@@ -106,8 +107,8 @@ final class PluginConnection {
           return try WireMapping.output(message.output ?? .empty, plugin: name)
         case "error" where message.id == id:
           throw PluginAnswer(
-            error: ShellError(
-              "\(request.command ?? name): \(message.message ?? "failed")", hint: message.hint))
+            error: KgshError(
+              .plugin, "\(request.command ?? name): \(message.message ?? "failed")", hint: message.hint))
         default: continue  // unknown or stale messages are ignored
         }
       }
@@ -115,7 +116,7 @@ final class PluginConnection {
       throw answer.error
     } catch let fault as PipeFault where fault == .interrupted {
       cancel(id, limits: limits)
-      throw ShellError("interrupted", hint: "the call to plugin \(name) was cancelled")
+      throw KgshError.interrupted.with(hint: "the call to plugin \(name) was cancelled")
     } catch {
       process.stop(grace: 0)
       throw error
@@ -167,7 +168,8 @@ final class PluginConnection {
       return try WireMessage.decode(line)
     } catch {
       let text = String(decoding: line.prefix(60), as: UTF8.self)
-      throw ShellError(
+      throw KgshError(
+        .plugin,
         "plugin \(plugin) wrote invalid JSON \(doing): '\(text)\(line.count > 60 ? "…" : "")'; it was stopped",
         hint: "each message must be one JSON object on one line (docs/PLUGINS.md)")
     }
@@ -175,25 +177,27 @@ final class PluginConnection {
 
   /// The user's one-line account of a failure.
   static func describe(_ fault: PipeFault, plugin: String, doing: String, log: String?, path: String)
-    -> ShellError
+    -> KgshError
   {
     let logHint = log.map { "its error output is in \($0)" }
     switch fault {
     case .ended(let how):
-      return ShellError("plugin \(plugin) \(how) \(doing)", hint: logHint ?? "the next use starts it again")
+      return KgshError(
+        .plugin, "plugin \(plugin) \(how) \(doing)", hint: logHint ?? "the next use starts it again")
     case .timedOut(let seconds):
-      return ShellError(
+      return KgshError(
+        .plugin,
         "plugin \(plugin) did not answer within \(Value.format(double: seconds)) s \(doing); it was stopped",
         hint: "set plugin-timeout SECONDS allows it more time")
     case .oversized(let limit):
-      return ShellError(
-        "plugin \(plugin) sent a message larger than \(limit >> 20) MiB \(doing); it was stopped",
+      return KgshError(
+        .plugin, "plugin \(plugin) sent a message larger than \(limit >> 20) MiB \(doing); it was stopped",
         hint: "ask it for less output")
     case .interrupted:
-      return ShellError("interrupted", hint: "the call to plugin \(plugin) was cancelled")
+      return KgshError.interrupted.with(hint: "the call to plugin \(plugin) was cancelled")
     case .cannotStart(let reason):
-      return ShellError(
-        "cannot start plugin \(plugin) (\(path)): \(reason)",
+      return KgshError(
+        .plugin, "cannot start plugin \(plugin) (\(path)): \(reason)",
         hint: "check that the file exists and is executable")
     }
   }
@@ -201,5 +205,5 @@ final class PluginConnection {
 
 /// A plugin's own `error` answer: passed through as is, without stopping the plugin.
 private struct PluginAnswer: Error {
-  let error: ShellError
+  let error: KgshError
 }

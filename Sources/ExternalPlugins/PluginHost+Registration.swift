@@ -1,10 +1,11 @@
 import Foundation
+import KnowledgeGraph
 import PluginProtocol
 import ShellCore
 
 extension PluginHost {
   /// Starts a plugin program once, exchanges `hello`, and returns what it declared.
-  /// - Throws: `ShellError` when it cannot start, fails the handshake or declares bad commands.
+  /// - Throws: `KgshError` when it cannot start, fails the handshake or declares bad commands.
   func inspect(path: String, session: Session) throws -> PluginRecord {
     let fallback = Self.name(fromFile: path)
     let connection = try PluginConnection(
@@ -13,8 +14,9 @@ extension PluginHost {
     let hello = connection.hello
     let name = hello.name ?? fallback
     guard SignatureMapping.isWord(Substring(name)) else {
-      throw ShellError(
-        "plugin at \(path) calls itself '\(name)'", hint: "a plugin name uses letters, digits, - and _")
+      throw KgshError(
+        .plugin, "plugin at \(path) calls itself '\(name)'",
+        hint: "a plugin name uses letters, digits, - and _")
     }
     let features = hello.features ?? []
     let commands = hello.commands ?? []
@@ -33,7 +35,7 @@ extension PluginHost {
   }
 
   /// Registers a plugin's commands in the session.
-  /// - Throws: `ShellError` when one of its names is taken by a built-in or another plugin.
+  /// - Throws: `KgshError` when one of its names is taken by a built-in or another plugin.
   func register(_ record: PluginRecord, in registry: CommandRegistry) throws {
     try checkClashes(record, registry)
     let commands = record.commands.map { ExternalCommand(plugin: record.name, wire: $0) }
@@ -53,15 +55,16 @@ extension PluginHost {
 
   func checkClashes(_ record: PluginRecord, _ registry: CommandRegistry) throws {
     if let other = registry.plugins.first(where: { $0.name.lowercased() == record.name.lowercased() }) {
-      throw ShellError(
-        "a plugin named \(record.name) is already loaded (\(other.origin))",
+      throw KgshError(
+        .plugin, "a plugin named \(record.name) is already loaded (\(other.origin))",
         hint: other.origin == "external" ? "plugin reload \(other.name) re-reads it" : "rename the plugin")
     }
     for command in record.commands {
       for name in [command.name] + (command.aliases ?? []) {
         guard let owner = registry.owner(of: name.lowercased()) else { continue }
         let kind = registry.plugins.first { $0.name == owner }?.origin ?? "user-defined"
-        throw ShellError(
+        throw KgshError(
+          .plugin,
           "plugin \(record.name): command '\(name)' clashes with the \(kind) command '\(name)' of \(owner)",
           hint: "rename the command in the plugin; built-in and added commands are never shadowed")
       }
@@ -85,7 +88,7 @@ extension PluginHost {
         file.plugins.append(record)
         try file.save(paths.registry)
       } catch {
-        session.err.write("kgsh: \(path) not loaded: \(ShellError.describe(error))\n")
+        session.err.write("kgsh: \(path) not loaded: \(KgshError.describe(error))\n")
       }
     }
   }

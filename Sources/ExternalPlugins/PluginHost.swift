@@ -57,11 +57,11 @@ public final class PluginHost {
         do {
           try register(record, in: session.registry)
         } catch {
-          session.err.write("kgsh: plugin \(record.name) not loaded: \(ShellError.describe(error))\n")
+          session.err.write("kgsh: plugin \(record.name) not loaded: \(KgshError.describe(error))\n")
         }
       }
     } catch {
-      session.err.write("kgsh: \(ShellError.describe(error))\n")
+      session.err.write("kgsh: \(KgshError.describe(error))\n")
     }
     discover(session)
   }
@@ -77,7 +77,7 @@ public final class PluginHost {
   /// Sends a `run` to the named plugin, starting it if needed.
   func run(plugin name: String, _ request: WireMessage, session: Session) throws -> Output {
     guard let record = records[name] else {
-      throw ShellError("plugin \(name) is not loaded", hint: "plugin list shows the added plugins")
+      throw KgshError.notFound("plugin", name, hint: "plugin list shows the added plugins")
     }
     stopIdle(except: name)
     let limits = limits(session)

@@ -1,4 +1,5 @@
 import Foundation
+import KnowledgeGraph
 import PluginProtocol
 import ShellCore
 
@@ -38,14 +39,14 @@ public struct PluginRegistryFile: Codable, Sendable, Equatable {
   public init(plugins: [PluginRecord] = []) { self.plugins = plugins }
 
   /// Reads the file; a missing file is an empty registry.
-  /// - Throws: `ShellError` naming the file when it is not a registry.
+  /// - Throws: `KgshError` naming the file when it is not a registry.
   public static func load(_ path: String) throws -> PluginRegistryFile {
     guard let data = FileManager.default.contents(atPath: path) else { return PluginRegistryFile() }
     do {
       return try JSONDecoder().decode(PluginRegistryFile.self, from: data)
     } catch {
-      throw ShellError(
-        "the plugin registry \(path) is damaged",
+      throw KgshError(
+        .io, "the plugin registry \(path) is damaged",
         hint: "fix it or delete it and add the plugins again with plugin add")
     }
   }
@@ -60,7 +61,8 @@ public struct PluginRegistryFile: Codable, Sendable, Equatable {
     do {
       try encoder.encode(self).write(to: url, options: .atomic)
     } catch {
-      throw ShellError("cannot write the plugin registry \(path)", hint: "check that its folder is writable")
+      throw KgshError(
+        .io, "cannot write the plugin registry \(path)", hint: "check that its folder is writable")
     }
   }
 

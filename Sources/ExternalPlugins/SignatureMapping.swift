@@ -1,3 +1,4 @@
+import KnowledgeGraph
 import PluginProtocol
 import ShellCore
 
@@ -44,37 +45,42 @@ enum SignatureMapping {
   }
 
   /// Checks a plugin's declared commands.
-  /// - Throws: `ShellError` naming the plugin and the command that is wrong.
+  /// - Throws: `KgshError` naming the plugin and the command that is wrong.
   static func validate(_ commands: [WireSignature], plugin: String, features: [String]) throws {
     guard !commands.isEmpty else {
-      throw ShellError(
+      throw KgshError(
+        .plugin,
         "plugin \(plugin) declares no commands", hint: "its hello must list at least one command")
     }
     var seen = Set<String>()
     for command in commands {
       let words = command.name.split(separator: " ")
       guard (1...2).contains(words.count), words.allSatisfy(isWord) else {
-        throw ShellError(
+        throw KgshError(
+          .plugin,
           "plugin \(plugin): '\(command.name)' is not a valid command name",
           hint: "use one or two words of letters, digits, - and _")
       }
       for name in [command.name] + (command.aliases ?? []) {
         guard seen.insert(name.lowercased()).inserted else {
-          throw ShellError("plugin \(plugin) declares '\(name)' twice")
+          throw KgshError(.plugin, "plugin \(plugin) declares '\(name)' twice")
         }
       }
       for flag in command.flags ?? [] {
         guard WireFlag.kinds.contains(flag.kind ?? "string"), isWord(Substring(flag.name)) else {
-          throw ShellError(
+          throw KgshError(
+            .plugin,
             "plugin \(plugin): flag --\(flag.name) of \(command.name) is invalid",
             hint: "a flag needs a name of letters, digits, - and _ and a kind: bool, int, string or choice")
         }
         if flag.kind == "choice" && (flag.choices ?? []).isEmpty {
-          throw ShellError("plugin \(plugin): choice flag --\(flag.name) of \(command.name) lists no choices")
+          throw KgshError(
+            .plugin, "plugin \(plugin): choice flag --\(flag.name) of \(command.name) lists no choices")
         }
       }
       if command.writes == true && !features.contains(Feature.write) {
-        throw ShellError(
+        throw KgshError(
+          .plugin,
           "plugin \(plugin): command \(command.name) writes but the plugin did not declare the write feature")
       }
     }

@@ -53,11 +53,11 @@ enum WireMapping {
   }
 
   /// A plugin's output as the shell's.
-  /// - Throws: `ShellError` naming the plugin when the output is malformed.
+  /// - Throws: `KgshError` naming the plugin when the output is malformed.
   static func output(_ wire: WireOutput, plugin: String) throws -> Output {
-    func bad(_ what: String) -> ShellError {
-      ShellError(
-        "plugin \(plugin) returned a malformed \(wire.type) output: \(what)",
+    func bad(_ what: String) -> KgshError {
+      KgshError(
+        .plugin, "plugin \(plugin) returned a malformed \(wire.type) output: \(what)",
         hint: "report it to the plugin's author")
     }
     switch wire.type {
@@ -80,8 +80,8 @@ enum WireMapping {
     case "message": return .message(wire.text ?? "")
     case "empty": return .empty
     default:
-      throw ShellError(
-        "plugin \(plugin) returned an output of unknown type '\(wire.type)'",
+      throw KgshError(
+        .plugin, "plugin \(plugin) returned an output of unknown type '\(wire.type)'",
         hint: "use table, record, graph, message or empty")
     }
   }

@@ -1,5 +1,5 @@
-import KnowledgeGraph
 import Foundation
+import KnowledgeGraph
 
 /// One running aggregate (count, collect, sum, avg, min, max, stdev, percentiles).
 struct Aggregator {
@@ -35,20 +35,20 @@ struct Aggregator {
       switch v {
       case .int(let i):
         let (s, overflow) = intSum.addingReportingOverflow(i)
-        if overflow { throw QueryError.runtime("integer overflow in \(name)()", code: "IntegerOverflow") }
+        if overflow { throw KgshError.runtime("integer overflow in \(name)()", code: "IntegerOverflow") }
         intSum = s
         floatSum += Double(i)
       case .float(let f):
         sawFloat = true
         floatSum += f
       default:
-        throw QueryError.runtime("\(name)() needs numbers, got a \(v.typeName)", code: "InvalidArgumentType")
+        throw KgshError.runtime("\(name)() needs numbers, got a \(v.typeName)", code: "InvalidArgumentType")
       }
       count += 1
       if name.hasPrefix("stdev") || name.hasPrefix("percentile") { values.append(v) }
       if let extra, name.hasPrefix("percentile") {
         guard let p = extra.number, p >= 0, p <= 1 else {
-          throw QueryError.runtime("percentile must be between 0.0 and 1.0", code: "NumberOutOfRange")
+          throw KgshError.runtime("percentile must be between 0.0 and 1.0", code: "NumberOutOfRange")
         }
         percentile = p
       }
@@ -98,14 +98,14 @@ extension Expr {
       return .variable(" agg\(found.count - 1)", SourcePosition(line: 0, column: 0))
     case .function(let name, _, let args, let pos) where Expr.aggregateNames.contains(name.lowercased()):
       for a in args where a.containsAggregate {
-        throw QueryError.semantic("aggregate functions cannot be nested", code: "NestedAggregation", at: pos)
+        throw KgshError.semantic("aggregate functions cannot be nested", code: "NestedAggregation", at: pos)
       }
       var random = false
       for a in args {
         a.visit { if case .function(let n, _, _, _) = $0, n.lowercased() == "rand" { random = true } }
       }
       if random {
-        throw QueryError.semantic(
+        throw KgshError.semantic(
           "an aggregate cannot take rand(), whose value changes on every row", code: "NonConstantExpression",
           at: pos)
       }

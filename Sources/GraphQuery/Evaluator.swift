@@ -1,5 +1,5 @@
-import KnowledgeGraph
 import Foundation
+import KnowledgeGraph
 
 /// Variables visible at one point of a query: name to slot in the row, and what each holds.
 struct Scope: Sendable {
@@ -37,12 +37,12 @@ struct Evaluator {
     case .literal(let v): return v
     case .parameter(let name, let pos):
       guard let v = parameters[name] else {
-        throw QueryError.semantic("parameter $\(name) is not set", code: "ParameterMissing", at: pos)
+        throw KgshError.semantic("parameter $\(name) is not set", code: "ParameterMissing", at: pos)
       }
       return v
     case .variable(let name, let pos):
       guard let slot = scope.slots[name] else {
-        throw QueryError.semantic("variable '\(name)' is not defined", code: "UndefinedVariable", at: pos)
+        throw KgshError.semantic("variable '\(name)' is not defined", code: "UndefinedVariable", at: pos)
       }
       return slot < row.count ? row[slot] : .null
     case .property(let base, let key):
@@ -66,7 +66,7 @@ struct Evaluator {
         case .null: return .null
         case .int(let i):
           let (r, overflow) = Int64(0).subtractingReportingOverflow(i)
-          if overflow { throw QueryError.runtime("integer overflow in -\(i)", code: "IntegerOverflow") }
+          if overflow { throw KgshError.runtime("integer overflow in -\(i)", code: "IntegerOverflow") }
           return .int(r)
         case .float(let f): return .float(-f)
         default: throw typeError("-", v)
@@ -94,7 +94,7 @@ struct Evaluator {
     case .function(let name, let distinct, let args, let pos):
       return try call(name, distinct: distinct, args, row, scope, pos)
     case .countStar:
-      throw QueryError.semantic("count(*) is only allowed in WITH and RETURN", code: "InvalidAggregation")
+      throw KgshError.semantic("count(*) is only allowed in WITH and RETURN", code: "InvalidAggregation")
     case .index(let base, let idx):
       let b = try eval(base, row, scope), i = try eval(idx, row, scope)
       switch (b, i) {
@@ -106,10 +106,10 @@ struct Evaluator {
       case (.map, .string(let key)), (.node, .string(let key)), (.relationship, .string(let key)):
         return try property(b, key)
       case (.list, _), (.map, _):
-        throw QueryError.runtime(
+        throw KgshError.runtime(
           "cannot index a \(b.typeName) with a \(i.typeName)", code: "InvalidArgumentType")
       default:
-        throw QueryError.runtime("cannot index a \(b.typeName)", code: "InvalidArgumentType")
+        throw KgshError.runtime("cannot index a \(b.typeName)", code: "InvalidArgumentType")
       }
     case .slice(let base, let lo, let hi):
       let b = try eval(base, row, scope)
@@ -210,8 +210,8 @@ struct Evaluator {
     return false
   }
 
-  func typeError(_ what: String, _ v: QValue) -> QueryError {
-    QueryError.runtime("\(what) cannot be applied to a \(v.typeName)", code: "InvalidArgumentType")
+  func typeError(_ what: String, _ v: QValue) -> KgshError {
+    KgshError.runtime("\(what) cannot be applied to a \(v.typeName)", code: "InvalidArgumentType")
   }
 
   /// The truth of a value in a predicate: booleans and null only.
@@ -219,7 +219,7 @@ struct Evaluator {
     switch v {
     case .bool(let b): return Ternary(b)
     case .null: return .unknown
-    default: throw QueryError.runtime("expected a boolean, got a \(v.typeName)", code: "InvalidArgumentType")
+    default: throw KgshError.runtime("expected a boolean, got a \(v.typeName)", code: "InvalidArgumentType")
     }
   }
 
@@ -230,7 +230,7 @@ struct Evaluator {
     case .relationship(let r): return try graph.properties(ofEdge: r)[key] ?? .null
     case .map(let m): return m[key] ?? .null
     default:
-      throw QueryError.runtime(
+      throw KgshError.runtime(
         "cannot read property '\(key)' of a \(v.typeName)", code: "InvalidArgumentType")
     }
   }
@@ -278,7 +278,7 @@ struct Evaluator {
     case .in:
       if case .null = r { return .null }
       guard case .list(let items) = r else {
-        throw QueryError.runtime("IN expects a list, got a \(r.typeName)", code: "InvalidArgumentType")
+        throw KgshError.runtime("IN expects a list, got a \(r.typeName)", code: "InvalidArgumentType")
       }
       var sawNull = false
       for item in items {
@@ -299,7 +299,7 @@ struct Evaluator {
     case .regex:
       guard case .string(let a) = l, case .string(let pattern) = r else { return .null }
       guard let re = try? NSRegularExpression(pattern: "^(?:" + pattern + ")$") else {
-        throw QueryError.runtime("invalid regular expression \(pattern)", code: "InvalidArgumentValue")
+        throw KgshError.runtime("invalid regular expression \(pattern)", code: "InvalidArgumentValue")
       }
       let range = NSRange(a.startIndex..., in: a)
       return .bool(re.firstMatch(in: a, range: range) != nil)
@@ -332,19 +332,19 @@ struct Evaluator {
           op == .add
           ? a.addingReportingOverflow(b)
           : (op == .sub ? a.subtractingReportingOverflow(b) : a.multipliedReportingOverflow(by: b))
-        if overflow { throw QueryError.runtime("integer overflow", code: "IntegerOverflow") }
+        if overflow { throw KgshError.runtime("integer overflow", code: "IntegerOverflow") }
         return .int(v)
       case .div:
-        if b == 0 { throw QueryError.runtime("division by zero", code: "DivisionByZero") }
+        if b == 0 { throw KgshError.runtime("division by zero", code: "DivisionByZero") }
         return .int(a.dividedReportingOverflow(by: b).partialValue)
       case .mod:
-        if b == 0 { throw QueryError.runtime("division by zero", code: "DivisionByZero") }
+        if b == 0 { throw KgshError.runtime("division by zero", code: "DivisionByZero") }
         return .int(a.remainderReportingOverflow(dividingBy: b).partialValue)
       default: return .float(pow(Double(a), Double(b)))
       }
     default:
       guard let a = l.number, let b = r.number else {
-        throw QueryError.runtime(
+        throw KgshError.runtime(
           "\(op.rawValue) cannot be applied to \(l.typeName) and \(r.typeName)", code: "InvalidArgumentType")
       }
       switch op {

@@ -1,5 +1,5 @@
-import KnowledgeGraph
 import Foundation
+import KnowledgeGraph
 
 /// A step of the running pipeline: rows are pushed in, `finish` flushes what it buffered.
 class Stage {
@@ -138,18 +138,18 @@ final class CreateStage: Stage {
     guard let e else { return [:] }
     let v = try evaluator.eval(e, row, scope)
     guard case .map(let m) = v else {
-      throw QueryError.runtime("properties in CREATE must be a map", code: "InvalidArgumentType")
+      throw KgshError.runtime("properties in CREATE must be a map", code: "InvalidArgumentType")
     }
     var out: [String: QValue] = [:]
     for (k, value) in m where !value.isNull {
       guard value.storable != nil else {
-        throw QueryError.runtime(
+        throw KgshError.runtime(
           "property '\(k)' cannot hold a \(value.typeName)", code: "InvalidPropertyType")
       }
       if case .list(let items) = value,
         items.contains(where: \.isNull) || Set(items.map(\.typeName)).count > 1
       {
-        throw QueryError.runtime(
+        throw KgshError.runtime(
           "a list property must hold values of one type and no nulls", code: "InvalidPropertyType")
       }
       out[k] = value
@@ -179,20 +179,20 @@ struct Executor {
   static func validate(_ query: Query) throws {
     for (i, clause) in query.clauses.enumerated() {
       if case .return(let p) = clause, i != query.clauses.count - 1 {
-        throw QueryError.syntax(
+        throw KgshError.syntax(
           "RETURN must be the last clause", at: p.position, code: "InvalidClauseComposition")
       }
     }
     switch query.clauses.last! {
     case .return, .create: break
     case .match(let m):
-      throw QueryError.syntax(
+      throw KgshError.syntax(
         "a query cannot end with MATCH; add RETURN", at: m.position, code: "InvalidClauseComposition")
     case .with(let p, _):
-      throw QueryError.syntax(
+      throw KgshError.syntax(
         "a query cannot end with WITH; add RETURN", at: p.position, code: "InvalidClauseComposition")
     case .unwind(_, _, let pos):
-      throw QueryError.syntax(
+      throw KgshError.syntax(
         "a query cannot end with UNWIND; add RETURN", at: pos, code: "InvalidClauseComposition")
     }
   }
@@ -215,7 +215,7 @@ struct Executor {
             width: scope.count))
       case .unwind(let e, let alias, let pos):
         if scope.slots[alias] != nil {
-          throw QueryError.semantic(
+          throw KgshError.semantic(
             "variable '\(alias)' is already bound", code: "VariableAlreadyBound", at: pos)
         }
         try checkDefined(e, scope)
@@ -248,7 +248,7 @@ struct Executor {
 
   func checkDefined(_ e: Expr, _ scope: Scope) throws {
     if case .variable(let name, let pos)? = e.undefinedVariable(Set(scope.names)) {
-      throw QueryError.semantic("variable '\(name)' is not defined", code: "UndefinedVariable", at: pos)
+      throw KgshError.semantic("variable '\(name)' is not defined", code: "UndefinedVariable", at: pos)
     }
   }
 
@@ -259,11 +259,11 @@ struct Executor {
         guard let v = node.variable else { continue }
         if let kind = scope.kinds[v] {
           if kind != .node && kind != .value {
-            throw QueryError.semantic(
+            throw KgshError.semantic(
               "variable '\(v)' is not a node", code: "VariableTypeConflict", at: node.position)
           }
           if !node.labels.isEmpty || node.properties != nil || pattern.nodes.count == 1 {
-            throw QueryError.semantic(
+            throw KgshError.semantic(
               "variable '\(v)' is already bound and cannot be created again", code: "VariableAlreadyBound",
               at: node.position)
           }
@@ -274,21 +274,21 @@ struct Executor {
       for rel in pattern.relationships {
         if let props = rel.properties { try checkDefined(props, scope) }
         if rel.length != nil {
-          throw QueryError.semantic(
+          throw KgshError.semantic(
             "CREATE cannot create a variable-length relationship", code: "CreatingVarLength", at: rel.position
           )
         }
         if rel.types.count != 1 {
-          throw QueryError.semantic(
+          throw KgshError.semantic(
             "CREATE needs exactly one relationship type", code: "NoSingleRelationshipType", at: rel.position)
         }
         if rel.direction == .both {
-          throw QueryError.semantic(
+          throw KgshError.semantic(
             "CREATE needs a directed relationship", code: "RequiresDirectedRelationship", at: rel.position)
         }
         if let v = rel.variable {
           if let kind = scope.kinds[v] {
-            throw QueryError.semantic(
+            throw KgshError.semantic(
               "variable '\(v)' is already bound",
               code: kind == .relationship ? "VariableAlreadyBound" : "VariableTypeConflict",
               at: rel.position)
@@ -298,7 +298,7 @@ struct Executor {
       }
       if let name = pattern.name {
         if scope.kinds[name] != nil {
-          throw QueryError.semantic(
+          throw KgshError.semantic(
             "variable '\(name)' is already bound", code: "VariableAlreadyBound", at: pattern.position)
         }
         scope.add(name, .path)

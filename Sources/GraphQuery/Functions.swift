@@ -1,5 +1,5 @@
-import KnowledgeGraph
 import Foundation
+import KnowledgeGraph
 
 /// Scalar functions (aggregates live in Aggregation.swift).
 package enum Functions {
@@ -38,28 +38,28 @@ extension Evaluator {
   ) throws -> QValue {
     let name = rawName.lowercased()
     if Expr.aggregateNames.contains(name) {
-      throw QueryError.semantic(
+      throw KgshError.semantic(
         "aggregate \(rawName)() is only allowed in WITH and RETURN", code: "InvalidAggregation", at: pos)
     }
     guard Functions.known.contains(name) else {
-      throw QueryError.semantic("unknown function \(rawName)()", code: "UnknownFunction", at: pos)
+      throw KgshError.semantic("unknown function \(rawName)()", code: "UnknownFunction", at: pos)
     }
     if name == "exists" {
       guard argExprs.count == 1, case .property = argExprs[0] else {
-        throw QueryError.unsupported("exists() on anything but a property", at: pos)
+        throw KgshError.unsupported("exists() on anything but a property", at: pos)
       }
       return .bool(!(try eval(argExprs[0], row, scope)).isNull)
     }
     let args = try argExprs.map { try eval($0, row, scope) }
     func arity(_ n: ClosedRange<Int>) throws {
       guard n.contains(args.count) else {
-        throw QueryError.semantic(
+        throw KgshError.semantic(
           "\(rawName)() takes \(n.lowerBound == n.upperBound ? "\(n.lowerBound)" : "\(n.lowerBound) to \(n.upperBound)") argument(s), got \(args.count)",
           code: "InvalidNumberOfArguments", at: pos)
       }
     }
-    func bad(_ v: QValue) -> QueryError {
-      QueryError.runtime("\(rawName)() cannot take a \(v.typeName)", code: "InvalidArgumentType")
+    func bad(_ v: QValue) -> KgshError {
+      KgshError.runtime("\(rawName)() cannot take a \(v.typeName)", code: "InvalidArgumentType")
     }
     if name == "coalesce" {
       try arity(1...Int.max)
@@ -78,7 +78,7 @@ extension Evaluator {
         guard case .int(let s) = args[2] else { throw bad(args[2]) }
         step = s
       }
-      if step == 0 { throw QueryError.runtime("range() step must not be zero", code: "NumberOutOfRange") }
+      if step == 0 { throw KgshError.runtime("range() step must not be zero", code: "NumberOutOfRange") }
       return .list(Swift.stride(from: a, through: b, by: Int(step)).map { .int($0) })
     }
     if ["replace", "substring", "left", "right", "split"].contains(name) {
@@ -234,32 +234,32 @@ extension Evaluator {
   {
     let counts = ["replace": 3...3, "substring": 2...3, "left": 2...2, "right": 2...2, "split": 2...2]
     guard counts[name]!.contains(args.count) else {
-      throw QueryError.semantic(
+      throw KgshError.semantic(
         "wrong number of arguments to \(rawName)()", code: "InvalidNumberOfArguments", at: pos)
     }
     if args.contains(where: \.isNull) { return .null }
     guard case .string(let s) = args[0] else {
-      throw QueryError.runtime("\(rawName)() expects a string", code: "InvalidArgumentType")
+      throw KgshError.runtime("\(rawName)() expects a string", code: "InvalidArgumentType")
     }
     let chars = Array(s)
     func int(_ v: QValue) throws -> Int {
       guard case .int(let i) = v else {
-        throw QueryError.runtime("\(rawName)() expects an integer", code: "InvalidArgumentType")
+        throw KgshError.runtime("\(rawName)() expects an integer", code: "InvalidArgumentType")
       }
       if i < 0 {
-        throw QueryError.runtime("\(rawName)() got a negative length", code: "NegativeIntegerArgument")
+        throw KgshError.runtime("\(rawName)() got a negative length", code: "NegativeIntegerArgument")
       }
       return Int(min(i, Int64(Int32.max)))
     }
     switch name {
     case "replace":
       guard case .string(let a) = args[1], case .string(let b) = args[2] else {
-        throw QueryError.runtime("replace() expects strings", code: "InvalidArgumentType")
+        throw KgshError.runtime("replace() expects strings", code: "InvalidArgumentType")
       }
       return .string(a.isEmpty ? s : s.replacingOccurrences(of: a, with: b))
     case "split":
       guard case .string(let d) = args[1] else {
-        throw QueryError.runtime("split() expects a string delimiter", code: "InvalidArgumentType")
+        throw KgshError.runtime("split() expects a string delimiter", code: "InvalidArgumentType")
       }
       if d.isEmpty { return .list(chars.map { .string(String($0)) }) }
       return .list(s.components(separatedBy: d).map { .string($0) })

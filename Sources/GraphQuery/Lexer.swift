@@ -76,7 +76,7 @@ struct Lexer {
         advance()
         advance()
         while true {
-          guard let d = peek() else { throw QueryError.syntax("unterminated comment", at: start) }
+          guard let d = peek() else { throw KgshError.syntax("unterminated comment", at: start) }
           if d == "*", peek(1) == "/" {
             advance()
             advance()
@@ -115,7 +115,7 @@ struct Lexer {
       advance()
       var s = ""
       while true {
-        guard let d = peek() else { throw QueryError.syntax("unterminated `quoted name`", at: position) }
+        guard let d = peek() else { throw KgshError.syntax("unterminated `quoted name`", at: position) }
         advance()
         if d == "`" {
           if peek() == "`" {
@@ -145,7 +145,7 @@ struct Lexer {
           advance()
         }
       }
-      guard !s.isEmpty else { throw QueryError.syntax("expected a parameter name after $", at: position) }
+      guard !s.isEmpty else { throw KgshError.syntax("expected a parameter name after $", at: position) }
       return make(.parameter(s))
     }
     let two = peek(1).map { String(c) + String($0) } ?? ""
@@ -158,7 +158,7 @@ struct Lexer {
       advance()
       return make(.symbol(String(c)))
     }
-    throw QueryError.syntax("unexpected character '\(c)'", at: position)
+    throw KgshError.syntax("unexpected character '\(c)'", at: position)
   }
 
   mutating func number(_ position: SourcePosition) throws -> Token.Kind {
@@ -171,7 +171,7 @@ struct Lexer {
         advance()
       }
       guard let v = Int64(text, radix: x == "x" ? 16 : 8) else {
-        throw QueryError.syntax(
+        throw KgshError.syntax(
           "invalid number literal 0\(x)\(text)", at: position, code: "InvalidNumberLiteral")
       }
       return .integer(v)
@@ -208,15 +208,15 @@ struct Lexer {
       }
     }
     if let d = peek(), Lexer.isIdentStart(d) {
-      throw QueryError.syntax(
+      throw KgshError.syntax(
         "invalid number literal near '\(text)\(d)'", at: position, code: "InvalidNumberLiteral")
     }
     if isFloat {
-      guard let v = Double(text) else { throw QueryError.syntax("invalid float \(text)", at: position) }
+      guard let v = Double(text) else { throw KgshError.syntax("invalid float \(text)", at: position) }
       return .float(v)
     }
     guard let v = Int64(text) else {
-      throw QueryError.syntax("integer \(text) is too large", at: position, code: "IntegerOverflow")
+      throw KgshError.syntax("integer \(text) is too large", at: position, code: "IntegerOverflow")
     }
     return .integer(v)
   }
@@ -225,11 +225,11 @@ struct Lexer {
     advance()
     var s = ""
     while true {
-      guard let c = peek() else { throw QueryError.syntax("unterminated string", at: position) }
+      guard let c = peek() else { throw KgshError.syntax("unterminated string", at: position) }
       advance()
       if c == quote { return s }
       if c == "\\" {
-        guard let e = peek() else { throw QueryError.syntax("unterminated string", at: position) }
+        guard let e = peek() else { throw KgshError.syntax("unterminated string", at: position) }
         advance()
         switch e {
         case "n": s += "\n"
@@ -247,7 +247,7 @@ struct Lexer {
             advance()
           }
           guard let v = UInt32(hex, radix: 16), let scalar = Unicode.Scalar(v) else {
-            throw QueryError.syntax("invalid unicode escape \\\(e)\(hex)", at: position)
+            throw KgshError.syntax("invalid unicode escape \\\(e)\(hex)", at: position)
           }
           s.unicodeScalars.append(scalar)
         default:

@@ -1,4 +1,3 @@
-import KnowledgeGraph
 import Foundation
 import KnowledgeGraph
 
@@ -187,7 +186,7 @@ struct Matcher {
       let m = try evaluator.eval(expr, row, scope)
       guard case .map(let wanted) = m else {
         if m.isNull { return false }
-        throw QueryError.runtime("a pattern's properties must be a map", code: "InvalidArgumentType")
+        throw KgshError.runtime("a pattern's properties must be a map", code: "InvalidArgumentType")
       }
       for (key, want) in wanted where QValue.equals(props[key] ?? .null, want) != .yes { return false }
     }

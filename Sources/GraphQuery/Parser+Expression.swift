@@ -16,7 +16,7 @@ extension Parser {
   mutating func nest() throws {
     depth += 1
     if depth > Parser.maxDepth {
-      throw QueryError(
+      throw KgshError(
         .syntax,
         "the expression is nested or chained too deeply; split it up (a WITH clause can hold a part)",
         at: position)
@@ -235,7 +235,7 @@ extension Parser {
       if isSymbol(")", at: 1) || looksLikePattern() {
         let pattern = try pathPattern()
         guard !pattern.relationships.isEmpty else {
-          throw QueryError.syntax("a pattern predicate needs a relationship", at: start)
+          throw KgshError.syntax("a pattern predicate needs a relationship", at: start)
         }
         return .pattern(pattern)
       }
@@ -265,9 +265,9 @@ extension Parser {
       case "CASE":
         return try caseExpression()
       case "EXISTS" where isSymbol("{", at: 1):
-        throw QueryError.unsupported("EXISTS subqueries", at: start)
+        throw KgshError.unsupported("EXISTS subqueries", at: start)
       case "COUNT" where isSymbol("{", at: 1):
-        throw QueryError.unsupported("COUNT subqueries", at: start)
+        throw KgshError.unsupported("COUNT subqueries", at: start)
       case "ALL", "ANY", "NONE", "SINGLE":
         if isSymbol("(", at: 1), case .identifier = peekToken(2).kind, isKeyword("IN", at: 3) {
           advance()
@@ -358,7 +358,7 @@ extension Parser {
       repeat { items.append(try expression()) } while acceptSymbol(",")
     }
     if isSymbol("|") || isKeyword("WHERE") {
-      throw QueryError.unsupported("pattern comprehensions", at: position)
+      throw KgshError.unsupported("pattern comprehensions", at: position)
     }
     try expectSymbol("]")
     return .list(items)

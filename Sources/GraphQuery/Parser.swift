@@ -65,8 +65,8 @@ struct Parser {
     }
   }
 
-  func unexpected(_ expectation: String) -> QueryError {
-    QueryError.syntax("\(expectation), found \(describe(current))", at: position)
+  func unexpected(_ expectation: String) -> KgshError {
+    KgshError.syntax("\(expectation), found \(describe(current))", at: position)
   }
 
   /// A name: identifier, keyword used as a name, or backtick-quoted.
@@ -97,7 +97,7 @@ struct Parser {
       }
       clauses.append(try clause())
     }
-    guard !clauses.isEmpty else { throw QueryError.syntax("empty query", at: position) }
+    guard !clauses.isEmpty else { throw KgshError.syntax("empty query", at: position) }
     return Query(clauses: clauses)
   }
 
@@ -117,7 +117,7 @@ struct Parser {
     case "CREATE":
       advance()
       if isKeyword("INDEX") || isKeyword("CONSTRAINT") {
-        throw QueryError.unsupported("CREATE \(current.keyword!)", at: start)
+        throw KgshError.unsupported("CREATE \(current.keyword!)", at: start)
       }
       return .create(try patternList(), start)
     case "WITH":
@@ -137,7 +137,7 @@ struct Parser {
       return .unwind(e, alias: alias, start)
     default:
       if Parser.unsupportedClauses.contains(word) {
-        throw QueryError.unsupported("the \(word) clause", at: start)
+        throw KgshError.unsupported("the \(word) clause", at: start)
       }
       throw unexpected("expected a clause (MATCH, CREATE, WITH, UNWIND, RETURN)")
     }
@@ -211,7 +211,7 @@ struct Parser {
       advance()
     }
     if let word = current.keyword, ["SHORTESTPATH", "ALLSHORTESTPATHS"].contains(word) {
-      throw QueryError.unsupported(
+      throw KgshError.unsupported(
         word == "SHORTESTPATH" ? "shortestPath()" : "allShortestPaths()", at: position)
     }
     var nodes = [try nodePattern()]
@@ -237,7 +237,7 @@ struct Parser {
     while acceptSymbol(":") {
       labels.append(try name("a label name"))
       if isSymbol("|") {
-        throw QueryError.unsupported("label alternatives (:A|B) in node patterns", at: position)
+        throw KgshError.unsupported("label alternatives (:A|B) in node patterns", at: position)
       }
     }
     var props: Expr?
@@ -247,7 +247,7 @@ struct Parser {
       props = .parameter(p, position)
       advance()
     }
-    if isKeyword("WHERE") { throw QueryError.unsupported("WHERE inside a node pattern", at: position) }
+    if isKeyword("WHERE") { throw KgshError.unsupported("WHERE inside a node pattern", at: position) }
     try expectSymbol(")")
     return NodePattern(variable: variable, labels: labels, properties: props, position: start)
   }
@@ -297,7 +297,7 @@ struct Parser {
         advance()
       }
       if isKeyword("WHERE") {
-        throw QueryError.unsupported("WHERE inside a relationship pattern", at: position)
+        throw KgshError.unsupported("WHERE inside a relationship pattern", at: position)
       }
       try expectSymbol("]")
     }

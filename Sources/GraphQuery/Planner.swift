@@ -1,5 +1,5 @@
-import KnowledgeGraph
 import Foundation
+import KnowledgeGraph
 
 /// A planned MATCH clause: the order in which pattern variables get bound, and where each
 /// WHERE conjunct is checked (as soon as the variables it reads are bound).
@@ -84,7 +84,7 @@ struct Planner {
           (existing == .value && kind != .path) || (existing == .relationshipList && kind == .relationship)
           || (existing == .scalar && kind == .relationshipList)
         if !compatible {
-          throw QueryError.semantic(
+          throw KgshError.semantic(
             "variable '\(name)' is already used for a \(existing), it cannot be a \(kind)",
             code: "VariableTypeConflict", at: pos)
         }
@@ -103,7 +103,7 @@ struct Planner {
         spec.labels += node.labels.filter { !spec.labels.contains($0) }
         let (entries, expr) = Planner.propertyEntries(node.properties)
         if expr != nil {
-          throw QueryError.semantic(
+          throw KgshError.semantic(
             "MATCH needs a map literal for node properties, not a parameter", code: "InvalidParameterUse",
             at: node.position)
         }
@@ -115,7 +115,7 @@ struct Planner {
       for (i, rel) in pattern.relationships.enumerated() {
         let name = rel.variable ?? anonymous()
         if relNames.contains(name) {
-          throw QueryError.semantic(
+          throw KgshError.semantic(
             "relationship variable '\(name)' is used twice in one pattern",
             code: "RelationshipUniquenessViolation",
             at: rel.position)
@@ -124,7 +124,7 @@ struct Planner {
         try declare(name, rel.length == nil ? .relationship : .relationshipList, rel.position)
         let (entries, expr) = Planner.propertyEntries(rel.properties)
         if expr != nil {
-          throw QueryError.semantic(
+          throw KgshError.semantic(
             "MATCH needs a map literal for relationship properties, not a parameter",
             code: "InvalidParameterUse",
             at: rel.position)
@@ -138,7 +138,7 @@ struct Planner {
       if let pathName = pattern.name {
         try declare(pathName, .path, pattern.position)
         if scope.slots[pathName] != nil {
-          throw QueryError.semantic(
+          throw KgshError.semantic(
             "path '\(pathName)' is already bound", code: "VariableAlreadyBound", at: pattern.position)
         }
         plan.paths.append(MatchPlan.PathSpec(name: pathName, nodes: nodeNames, rels: relIndexes))
@@ -149,13 +149,13 @@ struct Planner {
     var filters = clause.predicate.map(MatchPlan.conjuncts) ?? []
     for f in filters {
       if case .variable(let name, let pos)? = f.undefinedVariable(visible) {
-        throw QueryError.semantic("variable '\(name)' is not defined", code: "UndefinedVariable", at: pos)
+        throw KgshError.semantic("variable '\(name)' is not defined", code: "UndefinedVariable", at: pos)
       }
       var checkScope = scope
       for (name, kind) in plan.newVariables { checkScope.add(name, kind) }
       try StaticCheck.check(f, checkScope)
       if f.containsAggregate {
-        throw QueryError.semantic("aggregates are not allowed in WHERE", code: "InvalidAggregation")
+        throw KgshError.semantic("aggregates are not allowed in WHERE", code: "InvalidAggregation")
       }
     }
 

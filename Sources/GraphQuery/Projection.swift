@@ -1,5 +1,5 @@
-import KnowledgeGraph
 import Foundation
+import KnowledgeGraph
 
 /// WITH and RETURN: projection, implicit grouping with aggregates, DISTINCT, ORDER BY,
 /// SKIP and LIMIT, and WITH's WHERE.
@@ -32,7 +32,7 @@ final class ProjectionStage: Stage {
     if p.star {
       let names = input.userNames.sorted()
       if names.isEmpty && p.items.isEmpty {
-        throw QueryError.semantic(
+        throw KgshError.semantic(
           "\(isReturn ? "RETURN" : "WITH") * needs at least one variable in scope",
           code: "NoVariablesInScope",
           at: p.position)
@@ -50,18 +50,18 @@ final class ProjectionStage: Stage {
     var grouping: [Int] = []
     for (i, item) in projected.enumerated() {
       if case .variable(let name, let pos)? = item.expression.undefinedVariable(visible) {
-        throw QueryError.semantic("variable '\(name)' is not defined", code: "UndefinedVariable", at: pos)
+        throw KgshError.semantic("variable '\(name)' is not defined", code: "UndefinedVariable", at: pos)
       }
       if !isReturn && !item.hasAlias {
         if case .variable = item.expression {
         } else {
-          throw QueryError.semantic(
+          throw KgshError.semantic(
             "the expression '\(item.name)' in WITH needs an alias (AS name)", code: "NoExpressionAlias",
             at: p.position)
         }
       }
       guard seen.insert(item.name).inserted else {
-        throw QueryError.semantic(
+        throw KgshError.semantic(
           "column '\(item.name)' appears twice", code: "ColumnNameConflict", at: p.position)
       }
       try StaticCheck.check(item.expression, input)
@@ -106,11 +106,11 @@ final class ProjectionStage: Stage {
     let sortVisible = Set(sortScope.names)
     for s in sortItems {
       if case .variable(let name, let pos)? = s.expression.undefinedVariable(sortVisible) {
-        throw QueryError.semantic("variable '\(name)' is not defined", code: "UndefinedVariable", at: pos)
+        throw KgshError.semantic("variable '\(name)' is not defined", code: "UndefinedVariable", at: pos)
       }
     }
     if !aggregatingItems, p.orderBy.contains(where: \.expression.containsAggregate) {
-      throw QueryError.semantic(
+      throw KgshError.semantic(
         "ORDER BY can only aggregate when the projection aggregates", code: "InvalidAggregation",
         at: p.position)
     }
@@ -134,7 +134,7 @@ final class ProjectionStage: Stage {
     limit = try ProjectionStage.count(p.limit, "LIMIT", evaluator)
     if let predicate {
       if case .variable(let name, let pos)? = predicate.undefinedVariable(Set(out.names)) {
-        throw QueryError.semantic("variable '\(name)' is not defined", code: "UndefinedVariable", at: pos)
+        throw KgshError.semantic("variable '\(name)' is not defined", code: "UndefinedVariable", at: pos)
       }
     }
   }
@@ -143,20 +143,20 @@ final class ProjectionStage: Stage {
   static func count(_ e: Expr?, _ what: String, _ evaluator: Evaluator) throws -> Int? {
     guard let e else { return nil }
     if !e.variables.isEmpty {
-      throw QueryError.semantic(
+      throw KgshError.semantic(
         "\(what) must be a constant, not an expression over variables", code: "NonConstantExpression")
     }
     let v = try evaluator.eval(e, [], Scope())
     switch v {
     case .int(let i):
       if i < 0 {
-        throw QueryError.semantic("\(what) must not be negative (got \(i))", code: "NegativeIntegerArgument")
+        throw KgshError.semantic("\(what) must not be negative (got \(i))", code: "NegativeIntegerArgument")
       }
       return Int(i)
     case .float(let f) where f == f.rounded() && f >= 0 && false:
       return Int(f)
     default:
-      throw QueryError.semantic(
+      throw KgshError.semantic(
         "\(what) must be an integer, got a \(v.typeName)", code: "InvalidArgumentType")
     }
   }

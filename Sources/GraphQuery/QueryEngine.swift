@@ -25,8 +25,8 @@ public struct QueryEngine: Sendable {
   /// - Parameters:
   ///   - text: the query (several lines are fine).
   ///   - parameters: values for `$name` parameters.
-  /// - Throws: `QueryError` with a line and column for syntax and semantic errors, or
-  ///   `KnowledgeError` when the store fails.
+  /// - Throws: `KgshError` with a line and column for syntax and semantic errors, or
+  ///   `KgshError` when the store fails.
   public func run(_ text: String, parameters: [String: ResultValue] = [:]) throws -> QueryResult {
     let query = try Parser.parse(text)
     let params = try parameters.mapValues(QValue.init)

@@ -140,7 +140,7 @@ extension QValue {
     case .list(let l): self = .list(try l.map(QValue.init))
     case .map(let m): self = .map(try m.mapValues(QValue.init))
     case .node, .relationship, .path:
-      throw QueryError(
+      throw KgshError(
         .semantic, "graph elements cannot be passed as parameters", code: "InvalidParameterUse")
     }
   }

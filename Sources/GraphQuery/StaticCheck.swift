@@ -5,24 +5,24 @@ import KnowledgeGraph
 enum StaticCheck {
   /// Throws for calls to unknown functions and for property reads on paths and literals.
   static func check(_ e: Expr, _ scope: Scope) throws {
-    var failure: QueryError?
+    var failure: KgshError?
     e.visit { sub in
       guard failure == nil else { return }
       switch sub {
       case .function(let name, _, _, let pos):
         let lower = name.lowercased()
         if !Functions.known.contains(lower) && !Expr.aggregateNames.contains(lower) {
-          failure = QueryError.semantic("unknown function \(name)()", code: "UnknownFunction", at: pos)
+          failure = KgshError.semantic("unknown function \(name)()", code: "UnknownFunction", at: pos)
         }
       case .property(let base, let key):
         let kind = StaticCheck.kind(of: base, scope)
         if kind == .path || kind == .scalar || kind == .relationshipList {
-          failure = QueryError.semantic(
+          failure = KgshError.semantic(
             "cannot read property '\(key)' of a \(kind == .path ? "path" : "value of this type")",
             code: "InvalidArgumentType")
         }
         if case .literal(let v) = base, !v.isNull {
-          failure = QueryError.semantic(
+          failure = KgshError.semantic(
             "cannot read property '\(key)' of a \(v.typeName)", code: "InvalidArgumentType")
         }
       default: break
@@ -63,7 +63,7 @@ enum StaticCheck {
       case .function(let name, _, _, _) where Expr.aggregateNames.contains(name.lowercased()): return
       case .variable(let name, let pos):
         if !keys.contains(canonical(e)) {
-          throw QueryError.semantic(
+          throw KgshError.semantic(
             "'\(name)' is used next to an aggregate but is not a grouping key",
             code: "AmbiguousAggregationExpression",
             at: pos)
@@ -86,7 +86,7 @@ enum StaticCheck {
     switch e {
     case .variable(let name, let pos):
       if !columns.contains(name) && !name.hasPrefix(" agg") {
-        throw QueryError.semantic(
+        throw KgshError.semantic(
           "'\(name)' is not projected by the DISTINCT or aggregating projection it is sorted after",
           code: "UndefinedVariable", at: pos)
       }

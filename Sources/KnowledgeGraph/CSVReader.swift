@@ -14,13 +14,13 @@ public struct CSVReader {
   public let separator: UInt8
 
   /// Opens a file (memory-mapped).
-  /// - Throws: `KnowledgeError` when the file cannot be read.
+  /// - Throws: `KgshError` when the file cannot be read.
   public init(path: String) throws {
     self.path = path
     do {
       data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
     } catch {
-      throw KnowledgeError("cannot read \(path)", hint: "check the path and that it is a readable file")
+      throw KgshError(.io, "cannot read \(path)", hint: "check the path and that it is a readable file")
     }
     let lower = path.lowercased()
     separator = lower.hasSuffix(".tsv") || lower.hasSuffix(".tab") ? UInt8(ascii: "\t") : UInt8(ascii: ",")
@@ -31,7 +31,7 @@ public struct CSVReader {
 
   /// Calls `body` with the fields of every record and the line it starts on (1-based).
   /// `body` also gets the byte offset reached, so a caller can report progress.
-  /// - Throws: `KnowledgeError` for an unterminated quote; rethrows what `body` throws.
+  /// - Throws: `KgshError` for an unterminated quote; rethrows what `body` throws.
   public func forEachRecord(_ body: (_ fields: [String], _ line: Int, _ offset: Int) throws -> Void) throws {
     try data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
       let bytes = raw.bindMemory(to: UInt8.self)
@@ -67,8 +67,8 @@ public struct CSVReader {
               i += 1
             }
             guard closed else {
-              throw KnowledgeError(
-                "\(path):\(recordLine): a quoted field is never closed",
+              throw KgshError(
+                .invalidValue, "\(path):\(recordLine): a quoted field is never closed",
                 hint: "add the closing \" or remove the stray one")
             }
             // Anything between the closing quote and the separator is kept, as most tools do.

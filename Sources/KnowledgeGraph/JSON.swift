@@ -88,7 +88,7 @@ public enum JSON {
   }
 
   /// Parses JSON text into a value. Integers stay `.int`, other numbers become `.double`.
-  /// - Throws: `KnowledgeError` naming the offset of the first problem.
+  /// - Throws: `KgshError` naming the offset of the first problem.
   public static func decode(_ text: String) throws -> Value {
     var parser = Parser(bytes: Array(text.utf8))
     parser.skipSpace()
@@ -103,8 +103,8 @@ public enum JSON {
     var pos = 0
     static let maxDepth = 512
 
-    func error(_ what: String) -> KnowledgeError {
-      KnowledgeError("invalid JSON at byte \(pos): \(what)")
+    func error(_ what: String) -> KgshError {
+      KgshError(.invalidValue, "invalid JSON at byte \(pos): \(what)")
     }
 
     mutating func skipSpace() {

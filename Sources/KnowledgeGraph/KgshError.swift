@@ -175,4 +175,11 @@ extension KgshError {
 
   /// Ctrl-C.
   public static let interrupted = KgshError(.interrupted, "interrupted", hint: "nothing was changed")
+
+  /// The same error with another hint: `KgshError.interrupted.with(hint: "the rest was not run")`.
+  public func with(hint: String) -> KgshError {
+    var copy = self
+    copy.hint = hint
+    return copy
+  }
 }

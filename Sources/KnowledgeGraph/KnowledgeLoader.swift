@@ -80,7 +80,7 @@ public enum KnowledgeLoader {
   /// Rebuilds the built-in layer when the sources changed, and each extension's built-in
   /// layer when its files changed (each layer is checked and rebuilt on its own). Returns
   /// true when it rebuilt anything.
-  /// - Throws: `KnowledgeError` naming the file and line of a malformed row; nothing is
+  /// - Throws: `KgshError` naming the file and line of a malformed row; nothing is
   ///   changed in that case.
   @discardableResult
   public static func ensureBuilt(
@@ -143,7 +143,7 @@ public enum KnowledgeLoader {
       [JSON.encode(.list(keys.sorted().map { .string($0) }))])
     func node(_ row: TSV.Row, _ column: String) throws -> Int64 {
       guard let id = try w.nodeID(key: row[column]) else {
-        throw KnowledgeError("\(row.location): unknown entity key '\(row[column])' in column \(column)")
+        throw KgshError(.notFound, "\(row.location): unknown entity key '\(row[column])' in column \(column)")
       }
       return id
     }
@@ -211,7 +211,8 @@ public struct TSV {
         continue
       }
       guard cells.count <= header.count else {
-        throw KnowledgeError("\(name):\(n + 1): \(cells.count) fields, but the header has \(header.count)")
+        throw KgshError(
+          .invalidValue, "\(name):\(n + 1): \(cells.count) fields, but the header has \(header.count)")
       }
       var fields: [String: String] = [:]
       for (i, cell) in cells.enumerated() { fields[header[i]] = cell }

@@ -46,15 +46,15 @@ struct RawStatement {
   }
 
   /// Steps through every row of a query.
-  /// - Throws: `KnowledgeError` when SQLite stops with an error (or was interrupted).
+  /// - Throws: `KgshError` when SQLite stops with an error (or was interrupted).
   func forEachRow(_ body: (OpaquePointer) throws -> Void) throws {
     defer { sqlite3_reset(handle) }
     while true {
       let rc = sqlite3_step(handle)
       if rc == SQLITE_DONE { return }
       guard rc == SQLITE_ROW else {
-        throw KnowledgeError(
-          rc == SQLITE_INTERRUPT ? "interrupted" : "reading the knowledge base failed (SQLite code \(rc))")
+        if rc == SQLITE_INTERRUPT { throw KgshError.interrupted }
+        throw KgshError(.io, "reading the knowledge base failed (SQLite code \(rc))")
       }
       try body(handle)
     }

@@ -24,7 +24,7 @@ extension KnowledgeStore {
     defer { try? handle.close() }
     let header = [UInt8](handle.readData(ofLength: 100))
     guard header.count == 100 else {
-      throw KnowledgeError("\(path) is damaged: it is cut off inside its header", hint: damagedHint(path))
+      throw KgshError(.io, "\(path) is damaged: it is cut off inside its header", hint: damagedHint(path))
     }
     let rawPageSize = Int(header[16]) << 8 | Int(header[17])
     let pageSize = UInt64(rawPageSize == 1 ? 65536 : rawPageSize)
@@ -33,10 +33,11 @@ extension KnowledgeStore {
     // The page count is trustworthy only when the change counter matches "version valid for".
     let countValid = header[24..<28].elementsEqual(header[92..<96])
     guard pageSize >= 512, pageSize.nonzeroBitCount == 1 else {
-      throw KnowledgeError("\(path) is damaged: its header is invalid", hint: damagedHint(path))
+      throw KgshError(.io, "\(path) is damaged: its header is invalid", hint: damagedHint(path))
     }
     if size % pageSize != 0 || (countValid && pages > 0 && size < pages * pageSize) {
-      throw KnowledgeError(
+      throw KgshError(
+        .io,
         "\(path) is damaged: it is \(size) bytes but should hold \(pages) pages of \(pageSize) bytes (cut off?)",
         hint: damagedHint(path))
     }
@@ -51,11 +52,11 @@ extension KnowledgeStore {
     do {
       problems = try queue.inDatabase { db in try String.fetchAll(db, sql: "PRAGMA quick_check(3)") }
     } catch {
-      throw KnowledgeError("\(path) is damaged: \(describe(error))", hint: damagedHint(path))
+      throw KgshError(.io, "\(path) is damaged: \(describe(error))", hint: damagedHint(path))
     }
     guard problems != ["ok"] else { return }
-    throw KnowledgeError(
-      "\(path) is damaged: \(problems.first ?? "integrity check failed")", hint: damagedHint(path))
+    throw KgshError(
+      .io, "\(path) is damaged: \(problems.first ?? "integrity check failed")", hint: damagedHint(path))
   }
 
   /// Copies what can be read from a damaged knowledge base into a new file next to it
@@ -64,12 +65,12 @@ extension KnowledgeStore {
   /// written.
   /// `extensions` are the plugins' tables, created in the new file so their rows are copied.
   /// - Returns: the new file's path and how many rows were copied.
-  /// - Throws: `KnowledgeError` when not even the schema of the original can be read.
+  /// - Throws: `KgshError` when not even the schema of the original can be read.
   public static func recover(_ path: String, extensions: [StoreExtension] = []) throws -> (
     path: String, rows: Int
   ) {
     guard FileManager.default.fileExists(atPath: path) else {
-      throw KnowledgeError("\(path) does not exist", hint: "pass the damaged knowledge base to --db")
+      throw KgshError(.notFound, "\(path) does not exist", hint: "pass the damaged knowledge base to --db")
     }
     var target = path + ".recovered.sqlite"
     var n = 1
@@ -90,8 +91,8 @@ extension KnowledgeStore {
             + "AND name NOT LIKE 'search_%' AND name <> 'grdb_migrations' ORDER BY rootpage")
       }
     } catch {
-      throw KnowledgeError(
-        "cannot read even the table list of \(path): \(describe(error))",
+      throw KgshError(
+        .io, "cannot read even the table list of \(path): \(describe(error))",
         hint: "restore a backup, or move it away to rebuild from the built-in sources")
     }
     try open(path: target, extensions: extensions).close()  // the current schema

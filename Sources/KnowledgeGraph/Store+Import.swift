@@ -30,12 +30,12 @@ extension KnowledgeStore {
   /// ```swift
   /// let report = try store.importGraph(nodes: "nodes.csv", edges: "edges.csv")
   /// ```
-  /// - Throws: `KnowledgeError` naming the file and line of the first bad row.
+  /// - Throws: `KgshError` naming the file and line of the first bad row.
   public func importGraph(
     nodes nodesPath: String?, edges edgesPath: String?, defaultType: String = "RELATED_TO",
     progress: @escaping (ImportProgress) -> Void = { _ in }, interrupt: @escaping () throws -> Void = {}
   ) throws -> GraphImportReport {
-    guard !isReadOnly else { throw KnowledgeError.readOnly("import") }
+    guard !isReadOnly else { throw KgshError.readOnly("import") }
     try checkWriteGuard()
     let nodeFile = try nodesPath.map { try CSVReader(path: $0) }
     let edgeFile = try edgesPath.map { try CSVReader(path: $0) }
@@ -63,11 +63,10 @@ extension KnowledgeStore {
         }
         return report
       }
-    } catch let error as KnowledgeError {
+    } catch let error as KgshError {
       throw error
     } catch {
-      throw KnowledgeError(
-        KnowledgeStore.describe(error), hint: KnowledgeStore.hint(for: error) ?? "nothing was imported")
+      throw KnowledgeStore.failure(error, hint: KnowledgeStore.hint(for: error) ?? "nothing was imported")
     }
   }
 }
@@ -128,8 +127,9 @@ struct GraphImporter {
     return nil
   }
 
-  func fail(_ file: CSVReader, _ line: Int, _ message: String, hint: String? = nil) -> KnowledgeError {
-    KnowledgeError("\(file.path):\(line): \(message)", hint: hint ?? "fix the row; nothing was imported")
+  func fail(_ file: CSVReader, _ line: Int, _ message: String, hint: String? = nil) -> KgshError {
+    KgshError(
+      .invalidValue, "\(file.path):\(line): \(message)", hint: hint ?? "fix the row; nothing was imported")
   }
 
   /// The properties of a row: the columns that are not structural, typed when they read as

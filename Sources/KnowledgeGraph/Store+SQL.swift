@@ -10,13 +10,13 @@ extension KnowledgeStore {
   /// (`sqlite3_stmt_readonly`) and runs under `PRAGMA query_only`; ATTACH is impossible
   /// (`SQLITE_LIMIT_ATTACHED` is 0 on every connection) and extension loading is never
   /// enabled. Ctrl-C and timeouts interrupt it through `interrupt()`.
-  /// - Throws: `KnowledgeError` explaining what was refused or what SQLite said.
+  /// - Throws: `KgshError` explaining what was refused or what SQLite said.
   public func readOnlyQuery(_ sql: String, maxRows: Int = 100_000) throws -> (
     columns: [String], rows: [[Value]]
   ) {
     let upper = sql.uppercased()
     if upper.contains("ATTACH") || upper.contains("LOAD_EXTENSION") {
-      throw KnowledgeError("the sql command cannot attach databases or load extensions")
+      throw KgshError(.readOnly, "the sql command cannot attach databases or load extensions")
     }
     guard let path else { return try read { try Self.runReadOnly(sql, in: $0, maxRows: maxRows) } }
     var config = Configuration()
@@ -27,16 +27,16 @@ extension KnowledgeStore {
     do {
       reader = try DatabaseQueue(path: path, configuration: config)
     } catch {
-      throw KnowledgeError(Self.describe(error), hint: Self.hint(for: error))
+      throw Self.failure(error, hint: Self.hint(for: error))
     }
     sqlReader.withLock { $0 = reader }
     defer { sqlReader.withLock { $0 = nil } }
     do {
       return try reader.inDatabase { try Self.runReadOnly(sql, in: $0, maxRows: maxRows) }
-    } catch let error as KnowledgeError {
+    } catch let error as KgshError {
       throw error
     } catch {
-      throw KnowledgeError(Self.describe(error), hint: Self.hint(for: error))
+      throw Self.failure(error, hint: Self.hint(for: error))
     }
   }
 
@@ -52,11 +52,13 @@ extension KnowledgeStore {
     do {
       statement = try db.makeStatement(sql: sql)
     } catch let error as DatabaseError {
-      throw KnowledgeError("SQL error: \(error.message ?? "syntax error")", hint: "check the statement")
+      throw KgshError(
+        .invalidValue, "SQL error: \(error.message ?? "syntax error")", hint: "check the statement")
     }
     guard statement.isReadonly else {
-      throw KnowledgeError(
-        "the sql command is read-only; this statement would change the database", hint: "use SELECT")
+      throw KgshError(
+        .readOnly, "the sql command is read-only; this statement would change the database",
+        hint: "use SELECT")
     }
     try db.execute(sql: "PRAGMA query_only = 1")
     defer { try? db.execute(sql: "PRAGMA query_only = 0") }

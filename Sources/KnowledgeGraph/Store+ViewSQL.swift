@@ -21,7 +21,7 @@ extension KnowledgeStore {
   /// `PRAGMA query_only`, no ATTACH, and SQLite's authorizer allowing only reads of the
   /// views and ordinary functions (`ViewAuthorizer`). An in-memory store is copied first.
   /// - Parameter isInterrupted: polled while the statement runs; true stops it.
-  /// - Throws: `KnowledgeError` saying what was refused, what SQLite said, or "interrupted".
+  /// - Throws: `KgshError` saying what was refused, what SQLite said, or "interrupted".
   public func viewQuery(
     _ sql: String, arguments: [Value] = [], maxRows: Int = 100_000,
     isInterrupted: @escaping () -> Bool = { false }
@@ -47,9 +47,9 @@ extension KnowledgeStore {
       try Self.bind(arguments, to: statement)
       do {
         return try Self.rows(statement, db, maxRows: maxRows)
-      } catch let error as KnowledgeError {
+      } catch let error as KgshError {
         // A table-valued function may compile more SQL while it runs: say what was refused.
-        if let refusal = authorizer.refusal { throw KnowledgeError(refusal, hint: error.hint) }
+        if let refusal = authorizer.refusal { throw KgshError(.readOnly, refusal, hint: error.hint) }
         throw error
       }
     }
@@ -61,8 +61,8 @@ extension KnowledgeStore {
     let flags = path == nil ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_MEMORY : SQLITE_OPEN_READONLY
     guard sqlite3_open_v2(path ?? ":memory:", &db, flags, nil) == SQLITE_OK, let db else {
       sqlite3_close_v2(db)
-      throw KnowledgeError(
-        "cannot open the knowledge base for plugin SQL", hint: "check the file's permissions")
+      throw KgshError(
+        .io, "cannot open the knowledge base for plugin SQL", hint: "check the file's permissions")
     }
     if path == nil {
       try read { source in
@@ -80,8 +80,8 @@ extension KnowledgeStore {
   private static func strings(_ db: OpaquePointer, _ sql: String) throws -> [String] {
     var statement: OpaquePointer?
     guard sqlite3_prepare_v2(db, sql, -1, &statement, nil) == SQLITE_OK else {
-      throw KnowledgeError(
-        "reading the knowledge base's schema failed: \(String(cString: sqlite3_errmsg(db)))")
+      throw KgshError(
+        .io, "reading the knowledge base's schema failed: \(String(cString: sqlite3_errmsg(db)))")
     }
     defer { sqlite3_finalize(statement) }
     var out: [String] = []
@@ -100,23 +100,23 @@ extension KnowledgeStore {
     }
     if let refusal = authorizer.refusal {
       sqlite3_finalize(statement)
-      throw KnowledgeError(
-        refusal, hint: "read \(ViewAuthorizer.views.joined(separator: ", ")) (docs/PLUGINS.md)")
+      throw KgshError(
+        .readOnly, refusal, hint: "read \(ViewAuthorizer.views.joined(separator: ", ")) (docs/PLUGINS.md)")
     }
     guard rc == SQLITE_OK, let statement else {
       let message = rc == SQLITE_OK ? "the statement is empty" : String(cString: sqlite3_errmsg(db))
       sqlite3_finalize(statement)
-      throw KnowledgeError("SQL error: \(message)", hint: "check the statement")
+      throw KgshError(.invalidValue, "SQL error: \(message)", hint: "check the statement")
     }
     guard sqlite3_stmt_readonly(statement) != 0 else {
       sqlite3_finalize(statement)
-      throw KnowledgeError("plugin SQL is read-only and may only SELECT from the kg_*_v1 views")
+      throw KgshError(.readOnly, "plugin SQL is read-only and may only SELECT from the kg_*_v1 views")
     }
     let trailing = String(decoding: Array(sql.utf8).dropFirst(consumed), as: UTF8.self)
     if !trailing.trimmingCharacters(in: CharacterSet(charactersIn: "; \n\t\r")).isEmpty {
       sqlite3_finalize(statement)
-      throw KnowledgeError(
-        "plugin SQL runs one statement at a time", hint: "send each statement in its own call")
+      throw KgshError(
+        .usage, "plugin SQL runs one statement at a time", hint: "send each statement in its own call")
     }
     return statement
   }
@@ -124,7 +124,8 @@ extension KnowledgeStore {
   private static func bind(_ arguments: [Value], to statement: OpaquePointer) throws {
     let wanted = Int(sqlite3_bind_parameter_count(statement))
     guard wanted == arguments.count else {
-      throw KnowledgeError(
+      throw KgshError(
+        .usage,
         "the statement has \(wanted) parameter\(wanted == 1 ? "" : "s") but \(arguments.count) value\(arguments.count == 1 ? " was" : "s were") given",
         hint: "pass one value in params for each ?")
     }
@@ -156,8 +157,9 @@ extension KnowledgeStore {
       let rc = sqlite3_step(statement)
       if rc == SQLITE_DONE { return ViewQueryResult(columns: columns, rows: rows, truncated: false) }
       guard rc == SQLITE_ROW else {
-        if rc == SQLITE_INTERRUPT { throw KnowledgeError("interrupted", hint: "nothing was changed") }
-        throw KnowledgeError("SQL error: \(String(cString: sqlite3_errmsg(db)))", hint: "check the statement")
+        if rc == SQLITE_INTERRUPT { throw KgshError.interrupted }
+        throw KgshError(
+          .invalidValue, "SQL error: \(String(cString: sqlite3_errmsg(db)))", hint: "check the statement")
       }
       if rows.count == maxRows { return ViewQueryResult(columns: columns, rows: rows, truncated: true) }
       rows.append((0..<count).map { column(statement, $0) })

@@ -9,11 +9,11 @@ extension KnowledgeStore {
   ///   let a = try w.upsertNode(key: "a", name: "A", labels: ["Company"])
   /// }
   /// ```
-  /// - Throws: `KnowledgeError` when the store is read-only or SQLite refuses the write;
+  /// - Throws: `KgshError` when the store is read-only or SQLite refuses the write;
   ///   the transaction is rolled back first.
   @discardableResult
   public func write<T>(_ body: (GraphWriter) throws -> T) throws -> T {
-    guard !isReadOnly else { throw KnowledgeError.readOnly("a write") }
+    guard !isReadOnly else { throw KgshError.readOnly("a write") }
     try checkWriteGuard()
     defer { localWrites += 1 }
     do {
@@ -21,15 +21,14 @@ extension KnowledgeStore {
         let writer = GraphWriter(db: db, store: self)
         return try body(writer)
       }
-    } catch let error as KnowledgeError {
+    } catch let error as KgshError {
       edgeTypeIDs = [:]
       edgeTypeNames = [:]
       throw error
     } catch {
       edgeTypeIDs = [:]
       edgeTypeNames = [:]
-      throw KnowledgeError(
-        KnowledgeStore.describe(error), hint: KnowledgeStore.hint(for: error) ?? "nothing was changed")
+      throw KnowledgeStore.failure(error, hint: KnowledgeStore.hint(for: error) ?? "nothing was changed")
     }
   }
 }

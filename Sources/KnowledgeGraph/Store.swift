@@ -45,7 +45,7 @@ public final class KnowledgeStore: @unchecked Sendable {
   /// A file that is not SQLite, or was written by a newer kgsh, is refused and left
   /// untouched. An older schema is migrated after a backup copy `PATH.bak-vN` is written.
   /// `extensions` are the plugins' own tables: their migrations run after the core's.
-  /// - Throws: `KnowledgeError` with a message that names the file and what to do.
+  /// - Throws: `KgshError` with a message that names the file and what to do.
   public static func open(
     path: String, readOnly: Bool = false, extensions: [StoreExtension] = []
   ) throws -> KnowledgeStore {
@@ -53,15 +53,16 @@ public final class KnowledgeStore: @unchecked Sendable {
     var isDir: ObjCBool = false
     let exists = fm.fileExists(atPath: path, isDirectory: &isDir)
     if isDir.boolValue {
-      throw KnowledgeError(
-        "\(path) is a directory, not a knowledge base file", hint: "pass a file path to --db")
+      throw KgshError(
+        .io, "\(path) is a directory, not a knowledge base file", hint: "pass a file path to --db")
     }
     if exists {
       try checkHeader(path)
       try checkSize(path)
     } else if readOnly {
-      throw KnowledgeError(
-        "\(path) does not exist, so it cannot be opened read-only", hint: "drop --read-only to create it")
+      throw KgshError(
+        .notFound, "\(path) does not exist, so it cannot be opened read-only",
+        hint: "drop --read-only to create it")
     }
     var config = Configuration()
     config.readonly = readOnly
@@ -73,8 +74,8 @@ public final class KnowledgeStore: @unchecked Sendable {
     do {
       queue = try DatabaseQueue(path: path, configuration: config)
     } catch {
-      throw KnowledgeError(
-        "cannot open \(path): \(describe(error))",
+      throw failure(
+        error, "cannot open \(path): ",
         hint: hint(for: error, path: path) ?? "check the path and its permissions")
     }
     if exists { try checkIntegrity(queue, path: path) }
@@ -104,14 +105,14 @@ public final class KnowledgeStore: @unchecked Sendable {
 
   private static func checkHeader(_ path: String) throws {
     guard let handle = FileHandle(forReadingAtPath: path) else {
-      throw KnowledgeError("cannot read \(path)", hint: "check its permissions")
+      throw KgshError(.io, "cannot read \(path)", hint: "check its permissions")
     }
     defer { try? handle.close() }
     let header = handle.readData(ofLength: 16)
     if header.isEmpty { return }  // an empty file becomes a new knowledge base
     guard header.count == 16, header.elementsEqual(Array("SQLite format 3\u{0}".utf8)) else {
-      throw KnowledgeError(
-        "\(path) is not a SQLite database; kgsh left it unchanged",
+      throw KgshError(
+        .io, "\(path) is not a SQLite database; kgsh left it unchanged",
         hint: "pass a kgsh knowledge base or a new file name to --db")
     }
   }
@@ -138,19 +139,19 @@ public final class KnowledgeStore: @unchecked Sendable {
       }
     }
     if foreignTables {
-      throw KnowledgeError(
-        "\(path) is a SQLite database but not a kgsh knowledge base; kgsh left it unchanged",
+      throw KgshError(
+        .invalidValue, "\(path) is a SQLite database but not a kgsh knowledge base; kgsh left it unchanged",
         hint: "use the sql command of another tool for it, or pass a new file name to --db")
     }
     if superseded {
-      throw KnowledgeError(
+      throw KgshError(
+        .unsupported,
         "\(path) was written by a newer kgsh (its schema has migrations this kgsh does not know); it was left unchanged",
         hint: "upgrade kgsh to open it")
     }
     if complete { return }
     if readOnly {
-      throw KnowledgeError(
-        "\(path) needs a schema upgrade, which --read-only forbids", hint: "open it once without --read-only")
+      throw schemaUpgradeRefused(path)
     }
     if applied > 0 {
       let backup = path + ".bak-v\(applied)"
@@ -168,16 +169,16 @@ public final class KnowledgeStore: @unchecked Sendable {
   static func wrap<T>(_ path: String, _ body: () throws -> T) throws -> T {
     do {
       return try body()
-    } catch let error as KnowledgeError {
+    } catch let error as KgshError {
       throw error
     } catch {
-      throw KnowledgeError("cannot use \(path): \(describe(error))", hint: hint(for: error, path: path))
+      throw failure(error, "cannot use \(path): ", hint: hint(for: error, path: path))
     }
   }
 
   /// A one-line description of a database error, without Swift type names.
   public static func describe(_ error: any Error) -> String {
-    if let e = error as? KnowledgeError { return e.description }
+    if let e = error as? KgshError { return e.description }
     if let db = error as? DatabaseError {
       switch db.resultCode {
       case .SQLITE_NOTADB: return "the file is not a database or is damaged"
@@ -192,6 +193,35 @@ public final class KnowledgeStore: @unchecked Sendable {
       }
     }
     return "\(error)"
+  }
+
+  /// The kind of a database error: a locked file is `.busy`, Ctrl-C `.interrupted`, a
+  /// damaged or full disk `.io`.
+  static func kind(of error: any Error) -> KgshError.Kind {
+    if let e = error as? KgshError { return e.kind }
+    guard let db = error as? DatabaseError else { return .io }
+    switch db.resultCode {
+    case .SQLITE_BUSY, .SQLITE_LOCKED: return .busy
+    case .SQLITE_INTERRUPT: return .interrupted
+    case .SQLITE_READONLY: return .readOnly
+    case .SQLITE_CONSTRAINT, .SQLITE_MISMATCH, .SQLITE_TOOBIG: return .invalidValue
+    default: return .io
+    }
+  }
+
+  /// A database error as a `KgshError` of its kind, its description after `prefix`
+  /// (Ctrl-C is always `KgshError.interrupted`).
+  static func failure(_ error: any Error, _ prefix: String = "", hint: String?) -> KgshError {
+    let kind = kind(of: error)
+    if kind == .interrupted { return .interrupted }
+    return KgshError(kind, prefix + describe(error), hint: hint)
+  }
+
+  /// A schema upgrade the store cannot run because it is open read-only.
+  static func schemaUpgradeRefused(_ path: String) -> KgshError {
+    KgshError(
+      .readOnly, "\(path) needs a schema upgrade, which --read-only forbids",
+      hint: "open it once without --read-only")
   }
 
   static func hint(for error: any Error, path: String? = nil) -> String? {
@@ -224,14 +254,14 @@ public final class KnowledgeStore: @unchecked Sendable {
     return localWrites + commitWatch.withLock { $0.changes }
   }
 
-  /// Runs a read on the store's connection, mapping database errors to `KnowledgeError`.
+  /// Runs a read on the store's connection, mapping database errors to `KgshError`.
   func read<T>(_ body: (Database) throws -> T) throws -> T {
     do {
       return try queue.inDatabase(body)
-    } catch let error as KnowledgeError {
+    } catch let error as KgshError {
       throw error
     } catch {
-      throw KnowledgeError(KnowledgeStore.describe(error), hint: KnowledgeStore.hint(for: error))
+      throw KnowledgeStore.failure(error, hint: KnowledgeStore.hint(for: error))
     }
   }
 
@@ -251,7 +281,8 @@ public final class KnowledgeStore: @unchecked Sendable {
   /// Refuses a write while a command that did not declare writes runs.
   func checkWriteGuard() throws {
     guard let command = writeGuard else { return }
-    throw KnowledgeError(
+    throw KgshError(
+      .readOnly,
       "\(command) does not declare that it changes the knowledge base, so its write was refused; nothing was changed",
       hint:
         "a command that writes declares writes: true in its signature (third-party plugins: the write feature)"

@@ -80,14 +80,12 @@ extension Schema {
 extension KnowledgeStore {
   /// Runs the extensions' migrations this store has not applied yet (for a store opened
   /// before the plugins were known, as tests do); nothing happens when all have run.
-  /// - Throws: `KnowledgeError` when migrations are missing and the store is read-only.
+  /// - Throws: `KgshError` when migrations are missing and the store is read-only.
   public func apply(_ extensions: [StoreExtension]) throws {
     let migrator = Schema.migrator(with: extensions)
     if try read({ try migrator.hasCompletedMigrations($0) }) { return }
     guard !isReadOnly else {
-      throw KnowledgeError(
-        "\(path ?? "the knowledge base") needs a schema upgrade, which --read-only forbids",
-        hint: "open it once without --read-only")
+      throw Self.schemaUpgradeRefused(path ?? "the knowledge base")
     }
     try Self.wrap(path ?? "the knowledge base") { try migrator.migrate(queue) }
   }

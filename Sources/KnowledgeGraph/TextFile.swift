@@ -10,23 +10,24 @@ public enum TextFile {
   public static let maxStreamBytes = 16 << 20
 
   /// The file's text (invalid UTF-8 is replaced, never fatal).
-  /// - Throws: `KnowledgeError` naming the file and what is wrong with it.
+  /// - Throws: `KgshError` naming the file and what is wrong with it.
   public static func read(_ path: String, what: String = "file") throws -> String {
     var info = stat()
     guard stat(path, &info) == 0 else {
-      throw KnowledgeError(
-        "cannot read \(what) \(path): \(String(cString: strerror(errno)))", hint: "check the path")
+      throw KgshError(
+        errno == ENOENT ? .notFound : .io, "cannot read \(what) \(path): \(String(cString: strerror(errno)))",
+        hint: "check the path")
     }
     let type = info.st_mode & S_IFMT
     guard type != S_IFDIR else {
-      throw KnowledgeError("\(path) is a directory", hint: "pass a \(what) path")
+      throw KgshError(.io, "\(path) is a directory", hint: "pass a \(what) path")
     }
     let limit = type == S_IFREG ? maxBytes : maxStreamBytes
     guard Int(info.st_size) <= limit else {
-      throw KnowledgeError("\(path) is too large (\(info.st_size) bytes, at most \(limit))")
+      throw KgshError(.io, "\(path) is too large (\(info.st_size) bytes, at most \(limit))")
     }
     guard let handle = FileHandle(forReadingAtPath: path) else {
-      throw KnowledgeError("cannot read \(what) \(path)", hint: "check its permissions")
+      throw KgshError(.io, "cannot read \(what) \(path)", hint: "check its permissions")
     }
     defer { try? handle.close() }
     var data = Data()
@@ -34,14 +35,14 @@ public enum TextFile {
       while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
         data += chunk
         if data.count > limit {
-          throw KnowledgeError("\(path) is too large (more than \(limit) bytes)", hint: "pass a \(what) path")
+          throw KgshError(.io, "\(path) is too large (more than \(limit) bytes)", hint: "pass a \(what) path")
         }
       }
-    } catch let error as KnowledgeError {
+    } catch let error as KgshError {
       throw error
     } catch {
-      throw KnowledgeError(
-        "cannot read \(what) \(path): \(error.localizedDescription)", hint: "check the file")
+      throw KgshError(
+        .io, "cannot read \(what) \(path): \(error.localizedDescription)", hint: "check the file")
     }
     return String(decoding: data, as: UTF8.self)
   }

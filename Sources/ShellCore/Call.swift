@@ -46,7 +46,7 @@ public struct Call: Sendable {
   }
 
   /// Binds words to a signature: `--flag value`, `--flag=value`, switches, positionals.
-  /// - Throws: `ShellError` for unknown flags (with a suggestion), missing values, bad
+  /// - Throws: `KgshError` for unknown flags (with a suggestion), missing values, bad
   ///   integers and missing or extra arguments.
   public static func bind(
     _ words: [(text: String, value: Value, quoted: Bool)], to signature: Signature, rawText: String,

@@ -10,7 +10,7 @@ import KnowledgeGraph
 /// ```
 public protocol Command: Sendable {
   var signature: Signature { get }
-  /// Runs the command. Throw `ShellError` for anything the user did wrong.
+  /// Runs the command. Throw `KgshError` for anything the user did wrong.
   func run(_ call: Call, _ session: Session) throws -> Output
   /// For raw-text commands: whether `text` (everything after the command word so far)
   /// is a complete statement, so the REPL and scripts know when to stop reading lines.

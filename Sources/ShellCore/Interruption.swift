@@ -21,7 +21,7 @@ public enum Interruption {
 
   /// Parses a timeout setting: `5s`, `500ms`, `2m`, a number of seconds, or `off`.
   /// - Returns: seconds, or nil for `off`.
-  /// - Throws: `ShellError` for anything else.
+  /// - Throws: `KgshError` for anything else.
   public static func parseTimeout(_ text: String) throws -> Double? {
     let t = text.lowercased().trimmingCharacters(in: .whitespaces)
     if t == "off" || t == "0" { return nil }
@@ -31,7 +31,8 @@ public enum Interruption {
         return n * scale
       }
     }
-    throw ShellError("timeout must be a duration like 5s, 500ms or 2m (at most a day), or off, not '\(text)'")
+    throw KgshError(
+      .invalidValue, "timeout must be a duration like 5s, 500ms or 2m (at most a day), or off, not '\(text)'")
   }
 
   /// Formats seconds the way `set timeout` takes them.

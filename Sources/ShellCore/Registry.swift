@@ -1,3 +1,5 @@
+import KnowledgeGraph
+
 /// The explicit list of commands in a session: built-in plugins first, then user-defined ones.
 public final class CommandRegistry: @unchecked Sendable {
   public private(set) var plugins: [Plugin] = []
@@ -6,12 +8,12 @@ public final class CommandRegistry: @unchecked Sendable {
   public init() {}
 
   /// Registers a plugin's commands.
-  /// - Throws: `ShellError` when a name is already taken (names are never silently shadowed).
+  /// - Throws: `KgshError` when a name is already taken (names are never silently shadowed).
   public func register(_ plugin: Plugin) throws {
     for command in plugin.commands {
       for name in [command.signature.name] + command.signature.aliases {
         if let (_, owner) = byName[name] {
-          throw ShellError("command '\(name)' of plugin \(plugin.name) clashes with plugin \(owner)")
+          throw KgshError(.plugin, "command '\(name)' of plugin \(plugin.name) clashes with plugin \(owner)")
         }
       }
     }

@@ -122,20 +122,20 @@ public final class Session {
     get throws { try settings["timeout"].flatMap(Interruption.parseTimeout) }
   }
 
-  /// Throws `ShellError` "interrupted" when the user pressed Ctrl-C; call it in long loops.
+  /// Throws `KgshError.interrupted` when the user pressed Ctrl-C; call it in long loops.
   public func checkInterrupt() throws {
-    if interruptFlag.load(ordering: .relaxed) { throw ShellError("interrupted", hint: "nothing was changed") }
+    if interruptFlag.load(ordering: .relaxed) { throw KgshError.interrupted }
   }
 
   /// A variable's value.
-  /// - Throws: `ShellError` "undefined variable $NAME" with a did-you-mean or how to define it.
+  /// - Throws: `KgshError` "undefined variable $NAME" with a did-you-mean or how to define it.
   public func variable(_ name: String) throws -> Value {
     guard let value = variables[name] else {
       let near = Names.suggestions(for: name, among: Array(variables.keys))
-      throw ShellError(
-        "undefined variable $\(name)",
+      throw KgshError(
+        .notFound, "undefined variable $\(name)",
         hint: near.first.map { "did you mean $\($0)?" }
-          ?? "define it with let \(name) = VALUE or --param \(name)=VALUE")
+          ?? "define it with let \(name) = VALUE or --param \(name)=VALUE", suggestions: near)
     }
     return value
   }
@@ -145,12 +145,11 @@ public final class Session {
     switch try store.resolve(name) {
     case .found(let node): return node
     case .ambiguous(let nodes):
-      let list = nodes.prefix(6).map { "\($0.name) (\($0.key))" }.joined(separator: ", ")
-      throw ShellError("'\(name)' is ambiguous: \(list)", hint: "use one of the keys in parentheses")
+      throw KgshError.ambiguous(
+        name, candidates: nodes.prefix(6).map { "\($0.name) (\($0.key))" },
+        hint: "use one of the keys in parentheses")
     case .notFound(let suggestions):
-      throw ShellError(
-        "no entity named '\(name)'",
-        hint: suggestions.isEmpty ? "try find \(name)" : "did you mean '\(suggestions[0])'?")
+      throw KgshError.notFound("entity", name, suggestions: suggestions, hint: "try find \(name)")
     }
   }
 }

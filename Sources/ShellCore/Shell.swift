@@ -57,7 +57,7 @@ public final class Shell {
       if shouldExit { break }
       if interruptFlag.load(ordering: .relaxed) {
         report(
-          ShellError("interrupted", hint: "the rest of the input was not run"), origin: origin,
+          KgshError.interrupted.with(hint: "the rest of the input was not run"), origin: origin,
           line: statement.line, column: statement.column)
         return false
       }
@@ -82,8 +82,8 @@ public final class Shell {
       _ = watchdog.finish()
     } catch {
       guard watchdog.finish() else { throw error }
-      throw ShellError(
-        "timed out after \(Interruption.format(seconds))",
+      throw KgshError(
+        .timedOut, "timed out after \(Interruption.format(seconds))",
         hint: "nothing was changed; raise the limit with set timeout 60s, or set timeout off")
     }
   }
@@ -95,7 +95,7 @@ public final class Shell {
         stage.underlying, origin: origin, line: stage.location.line, column: stage.location.column)
     }
     // One line, and control characters or escape sequences in names are shown, never run.
-    let message = TextWidth.sanitize(ShellError.describe(error))
+    let message = TextWidth.sanitize(KgshError.describe(error))
     if let nested = error as? LocatedError {
       session.err.write(TextWidth.sanitize(nested.description) + "\n")
       return
@@ -142,8 +142,8 @@ public final class Shell {
     if case .pipeline(let pipeline) = statement.kind { return try evaluate(pipeline, format: &format) }
     let keyword = statement.keyword ?? ""
     guard let command = session.registry.command(keyword) as? any StatementCommand else {
-      throw ShellError(
-        "unknown command '\(keyword)'", hint: "\(keyword) statements need the scripting plugin")
+      throw KgshError(
+        .usage, "unknown command '\(keyword)'", hint: "\(keyword) statements need the scripting plugin")
     }
     return try command.run(statement, in: self)
   }
@@ -170,20 +170,22 @@ public final class Shell {
   /// Parses and evaluates text as one statement.
   public func evaluate(text: String) throws -> Output {
     let statements = try parser.parse(text)
-    guard statements.count == 1 else { throw ShellError("expected one command, found \(statements.count)") }
+    guard statements.count == 1 else {
+      throw KgshError(.usage, "expected one command, found \(statements.count)")
+    }
     var format = session.format
     return try evaluate(statements[0], format: &format)
   }
 
   func runStage(_ stage: Stage, input: Output?, format: inout OutputFormat) throws -> Output {
     let nameWord = stage.words[0]
-    guard let name = try expand(nameWord).text.nonEmpty else { throw ShellError("empty command name") }
+    guard let name = try expand(nameWord).text.nonEmpty else { throw KgshError(.usage, "empty command name") }
     let registry = session.registry
     guard let (command, consumed) = registry.resolve(name, stage.words.dropFirst().first?.literal) else {
       let subcommands = registry.subcommands(of: name)
       if !subcommands.isEmpty {
-        throw ShellError(
-          "\(name) needs a subcommand",
+        throw KgshError(
+          .usage, "\(name) needs a subcommand",
           hint: "one of \(subcommands.joined(separator: ", ")); help \(name) \(subcommands[0])")
       }
       throw Shell.unknownCommand(nameWord, name, among: registry.firstWords)
@@ -226,9 +228,7 @@ public final class Shell {
     let call = try Call.bind(words, to: signature, rawText: stage.rawText ?? "", input: input)
     let writes = command.writes(call)
     if writes && session.store.isReadOnly {
-      throw ShellError(
-        "\(signature.name) changes the knowledge base, which is open read-only",
-        hint: "run kgsh without --read-only")
+      throw KgshError.readOnly(signature.name)
     }
     // A command that did not declare writes cannot make any (nested commands set their own).
     let store = session.store
@@ -239,14 +239,14 @@ public final class Shell {
   }
 
   /// "unknown command", suggesting only names a user could have meant (never `.`).
-  static func unknownCommand(_ word: Word, _ name: String, among names: [String]) -> ShellError {
+  static func unknownCommand(_ word: Word, _ name: String, among names: [String]) -> KgshError {
     if !word.quoted && word.source.hasPrefix("\\") {
-      return ShellError(
-        "unknown command '\(word.source)'",
+      return KgshError(
+        .usage, "unknown command '\(word.source)'",
         hint: "kgsh commands have no backslash: quit leaves, help lists commands")
     }
     let words = names.filter { $0.contains(where: \.isLetter) }
-    return ShellError.unknownCommand(name, suggestions: Names.suggestions(for: name, among: words))
+    return KgshError.unknownCommand(name, suggestions: Names.suggestions(for: name, among: words))
   }
 
   /// Expands a word's variables. A word that is exactly one variable keeps its value.
@@ -271,7 +271,7 @@ public final class Shell {
 struct StageError: Error, CustomStringConvertible {
   var location: SourceLocation
   var underlying: any Error
-  var description: String { ShellError.describe(underlying) }
+  var description: String { KgshError.describe(underlying) }
 }
 
 /// An error that already carries its own `FILE:LINE:COLUMN:` location (from a nested file).

@@ -10,10 +10,12 @@ enum InitFile {
   static var defaultPath: String { SessionFactory.configDirectory() + "/init.kgsh" }
 
   /// Runs the file with output discarded; errors go to stderr with the file's line.
-  /// - Throws: `ShellError` when a required file (`--init`) is missing or unreadable.
+  /// - Throws: `KgshError` when a required file (`--init`) is missing or unreadable.
   static func run(_ path: String, in shell: Shell, required: Bool) throws {
     guard FileManager.default.fileExists(atPath: path) else {
-      if required { throw ShellError("--init: no file '\(path)'", hint: "check the path, or drop --init") }
+      if required {
+        throw KgshError(.notFound, "--init: no file '\(path)'", hint: "check the path, or drop --init")
+      }
       return
     }
     let text: String
@@ -21,7 +23,7 @@ enum InitFile {
       text = try TextFile.read(path, what: "init file")
     } catch {
       if required { throw error }
-      shell.session.err.write("kgsh: \(ShellError.describe(error))\n")
+      shell.session.err.write("kgsh: \(KgshError.describe(error))\n")
       return
     }
     let session = shell.session
@@ -47,12 +49,12 @@ struct Options {
       do {
         self.timeout = try Interruption.parseTimeout(timeout).map(Interruption.format) ?? "off"
       } catch {
-        throw ShellError("--timeout: \(ShellError.describe(error))")
+        throw KgshError(.invalidValue, "--timeout: \(KgshError.describe(error))")
       }
     }
     for param in params {
       guard let eq = param.firstIndex(of: "="), eq != param.startIndex else {
-        throw ShellError("--param takes NAME=VALUE, not '\(param)'")
+        throw KgshError(.usage, "--param takes NAME=VALUE, not '\(param)'")
       }
       self.params.append((String(param[..<eq]), String(param[param.index(after: eq)...])))
     }

@@ -57,14 +57,14 @@ struct KgshCommand: ParsableCommand {
       session = try SessionFactory.make(
         db: db, readOnly: readOnly, interactive: interactive, plugins: !noPlugins)
     } catch {
-      Self.fail(ShellError.describe(error))
+      Self.fail(KgshError.describe(error))
       throw ExitCode(1)
     }
     let options: Options
     do {
       options = try Options(format: format, timeout: timeout, params: params)
     } catch {
-      Self.fail(ShellError.describe(error))
+      Self.fail(KgshError.describe(error))
       throw ExitCode(1)
     }
     // Closing checkpoints the WAL into the file, so copying the file alone is a backup.
@@ -76,7 +76,7 @@ struct KgshCommand: ParsableCommand {
       do {
         try InitFile.run(path, in: shell, required: initFile != nil)
       } catch {
-        Self.fail(ShellError.describe(error))
+        Self.fail(KgshError.describe(error))
         throw ExitCode(1)
       }
     }
@@ -94,7 +94,7 @@ struct KgshCommand: ParsableCommand {
       do {
         text = try TextFile.read(file, what: "script")
       } catch {
-        Self.fail(ShellError.describe(error))
+        Self.fail(KgshError.describe(error))
         throw ExitCode(1)
       }
       ok = shell.run(text, origin: file, continueOnError: continueOnError)
@@ -128,7 +128,7 @@ struct KgshCommand: ParsableCommand {
       )
       print("check it with: kgsh --db \(target) stats")
     } catch {
-      Self.fail(ShellError.describe(error))
+      Self.fail(KgshError.describe(error))
       throw ExitCode(1)
     }
   }

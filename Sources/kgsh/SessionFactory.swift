@@ -47,8 +47,8 @@ enum SessionFactory {
       if let knowledge, !readOnly {
         try KnowledgeLoader.ensureBuilt(store, from: knowledge, extensions: extensions)
       } else if knowledge == nil, try store.nodeCount() == 0 {
-        throw ShellError(
-          "cannot find the Knowledge folder to build the default knowledge base",
+        throw KgshError(
+          .notFound, "cannot find the Knowledge folder to build the default knowledge base",
           hint: "set KGSH_KNOWLEDGE to the Knowledge folder of the kgsh sources")
       }
     }

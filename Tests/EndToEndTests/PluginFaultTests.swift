@@ -82,7 +82,8 @@ final class PluginFaultTests: XCTestCase {
       adding: [PluginFixtures.faulty], environment: ["FAULTY_FEATURES": "write"])
     let readOnly = try KgshProcess.run(
       ["--read-only", "-c", "faulty write"], home: writer, environment: ["FAULTY_FEATURES": "write"])
-    XCTAssertTrue(readOnly.stdout.contains("the knowledge base is open read-only"), readOnly.stdout)
+    XCTAssertTrue(
+      readOnly.stdout.contains("changes the knowledge base, which is open read-only"), readOnly.stdout)
     let writable = try KgshProcess.run(
       ["-c", "faulty write; find Faulty"], home: writer, environment: ["FAULTY_FEATURES": "write"])
     XCTAssertEqual(writable.status, 0, writable.stderr)

@@ -1,3 +1,5 @@
+import KnowledgeGraph
+
 /// A command behind a language statement (`let`, `def`, `assert`, `expect`): the parser
 /// reads the statement's parts and the shell hands the command the parsed statement, so
 /// nothing is turned back into text and parsed again.
@@ -9,8 +11,8 @@ public protocol StatementCommand: Command {
 extension StatementCommand {
   /// Reached only when the statement's parts could not be parsed as a statement.
   public func run(_ call: Call, _ session: Session) throws -> Output {
-    throw ShellError(
-      "\(signature.name) is a statement of its own",
+    throw KgshError(
+      .usage, "\(signature.name) is a statement of its own",
       hint: "write it at the start of a statement; help \(signature.name)")
   }
 }
