@@ -31,7 +31,7 @@ struct PriceClaim {
   var claimedText: String { "1/\(Money.number(claimed, minFraction: 0))" }
 
   /// The claims in the knowledge base, in order.
-  /// - Throws: `ShellError` when it has none (a file not built from the Knowledge folder).
+  /// - Throws: `KgshError` when it has none (a file not built from the Knowledge folder).
   static func all(_ session: Session) throws -> [PriceClaim] {
     let claims = try session.store.select("SELECT * FROM price_claim ORDER BY claim").map { row in
       PriceClaim(

@@ -41,7 +41,7 @@ enum PriceImport {
     return outcomes
   }
 
-  /// The record as a stored row, or a ShellError saying what is wrong with it.
+  /// The record as a stored row, or a KgshError saying what is wrong with it.
   static func validate(_ rec: PriceFile.Record, source: String) throws -> PriceRecord {
     if let problem = rec.problem { throw KgshError(.invalidValue, problem) }
     let cell = { (name: String) in rec.cells[name] ?? "" }

@@ -60,7 +60,7 @@ enum PricingStorage {
   ]
 
   /// Replaces the built-in prices, rates and claims with those in the Knowledge folder.
-  /// - Throws: `KnowledgeError` naming the file and line of a row that cannot be stored.
+  /// - Throws: `KgshError` naming the file and line of a row that cannot be stored.
   static func loadBuiltin(_ w: GraphWriter, from dir: String) throws {
     let prices = try TSV.read(dir + "/" + pricesFile)
     let rates = try TSV.read(dir + "/" + ratesFile)
@@ -76,7 +76,8 @@ enum PricingStorage {
     }
     for (seq, row) in rates.rows.enumerated() {
       guard Money.parse(row["rate"]).map({ $0 > 0 }) == true else {
-        throw KnowledgeError("\(row.location): the rate must be a positive number, not '\(row["rate"])'")
+        throw KgshError(
+          .invalidValue, "\(row.location): the rate must be a positive number, not '\(row["rate"])'")
       }
       var cells = rateColumns.map { row[$0] }
       cells[6] = row["default"] == "yes" ? "1" : "0"
@@ -102,7 +103,7 @@ enum PricingStorage {
         "INSERT INTO \(table)(\(columns.joined(separator: ", "))) VALUES (\(marks))",
         cells.map { .string($0) })
     } catch {
-      throw KnowledgeError("\(location): cannot store the row (\(KnowledgeStore.describe(error)))")
+      throw KgshError(.invalidValue, "\(location): cannot store the row (\(KnowledgeStore.describe(error)))")
     }
   }
 }

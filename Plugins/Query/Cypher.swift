@@ -46,7 +46,7 @@ enum Cypher {
     let result: QueryResult
     do {
       result = try engine.run(query, parameters: parameters(session))
-    } catch let error as QueryError {
+    } catch let error as KgshError {
       throw shellError(error)
     }
     let stats = result.statistics
@@ -69,7 +69,7 @@ enum Cypher {
   }
 
   /// A query error with the hint of what to try; its kind, code and position are kept.
-  static func shellError(_ error: QueryError) -> KgshError {
+  static func shellError(_ error: KgshError) -> KgshError {
     let hint: String
     switch (error.kind, error.code) {
     case (_, "ParameterMissing"?):
@@ -96,14 +96,14 @@ enum Cypher {
     do {
       _ = try probe.explain(query)
       return true
-    } catch let error as QueryError {
+    } catch let error as KgshError {
       return !endedEarly(error)
     } catch {
       return true
     }
   }
 
-  static func endedEarly(_ error: QueryError) -> Bool {
+  static func endedEarly(_ error: KgshError) -> Bool {
     guard error.kind == .syntax else { return false }
     let m = error.message
     if m.hasSuffix("found end of input") { return true }

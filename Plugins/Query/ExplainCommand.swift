@@ -1,4 +1,5 @@
 import GraphQuery
+import KnowledgeGraph
 import ShellCore
 
 /// `explain QUERY`: the plan of a Cypher query, without running it.
@@ -27,7 +28,7 @@ struct ExplainCommand: Command {
     let engine = QueryEngine(store: session.store)
     do {
       return .message(try engine.explain(call.rawText, parameters: Cypher.parameters(session)))
-    } catch let error as QueryError {
+    } catch let error as KgshError {
       throw Cypher.shellError(error)
     }
   }

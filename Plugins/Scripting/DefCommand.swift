@@ -99,6 +99,6 @@ struct BodyError: Error, CustomStringConvertible {
 
   var description: String {
     "in \(command) (defined at \(location.file ?? "the session"):\(location.line)): "
-      + ShellError.describe(underlying)
+      + KgshError.describe(underlying)
   }
 }

@@ -25,7 +25,7 @@ struct SourceCommand: Command {
     let text: String
     do {
       text = try TextFile.read(path, what: "script")
-    } catch let error as KnowledgeError {
+    } catch let error as KgshError {
       throw KgshError(error.kind, "source: \(error.message)", hint: error.hint)
     }
     let key = Self.canonical(path)

@@ -95,7 +95,7 @@ package struct TCKRunner {
       } else if text.hasPrefix("having executed") {
         do {
           _ = try engine.run(step.docString ?? "")
-        } catch let e as QueryError where e.kind == .unsupported {
+        } catch let e as KgshError where e.kind == .unsupported {
           throw Failure(outcome: .skip, reason: "setup: \(e)")
         } catch {
           throw Failure(outcome: .fail, reason: "setup query failed: \(error)")
@@ -157,7 +157,7 @@ package struct TCKRunner {
   func successful(_ result: Result<QueryResult, any Error>?) throws -> QueryResult {
     switch result {
     case .success(let r)?: return r
-    case .failure(let e as QueryError)? where e.kind == .unsupported:
+    case .failure(let e as KgshError)? where e.kind == .unsupported:
       throw Failure(outcome: .skip, reason: e.description)
     case .failure(let e)?: throw Failure(outcome: .fail, reason: "query failed: \(e)")
     case nil: throw Failure(outcome: .fail, reason: "no query ran")

@@ -1,6 +1,6 @@
-import KnowledgeGraph
 import Foundation
 import GraphQuery
+import KnowledgeGraph
 
 /// A value written in the TCK's result syntax: `1`, `1.0`, `'s'`, `[1, 2]`, `{k: 1}`,
 /// `(:A {name: 'a'})`, `[:T {k: 1}]`, `<(:A)-[:T]->(:B)>`.
@@ -45,7 +45,7 @@ package indirect enum TCKValue: Sendable, CustomStringConvertible {
     var p = TCKValueParser(Array(text.unicodeScalars))
     let v = try p.value()
     p.skipSpace()
-    guard p.pos == p.s.count else { throw QueryError(.syntax, "unexpected text in TCK value: \(text)") }
+    guard p.pos == p.s.count else { throw KgshError(.syntax, "unexpected text in TCK value: \(text)") }
     return v
   }
 
@@ -152,8 +152,8 @@ struct TCKValueParser {
 
   mutating func skipSpace() { while pos < s.count, s[pos].properties.isWhitespace { pos += 1 } }
   func peek(_ k: Int = 0) -> Unicode.Scalar? { pos + k < s.count ? s[pos + k] : nil }
-  func fail(_ what: String) -> QueryError {
-    QueryError(.syntax, "bad TCK value: \(what) at \(pos) in \(String(String.UnicodeScalarView(s)))")
+  func fail(_ what: String) -> KgshError {
+    KgshError(.syntax, "bad TCK value: \(what) at \(pos) in \(String(String.UnicodeScalarView(s)))")
   }
   mutating func expect(_ c: Unicode.Scalar) throws {
     skipSpace()

@@ -1,3 +1,4 @@
+import KnowledgeGraph
 import PluginProtocol
 import ShellCore
 
@@ -16,7 +17,9 @@ struct ExternalCommand: Command {
 
   func run(_ call: Call, _ session: Session) throws -> Output {
     guard let host = PluginHost.of(session) else {
-      throw ShellError("third-party plugins are not available in this session")
+      throw KgshError(
+        .plugin, "third-party plugins are not available in this session",
+        hint: "start kgsh without --no-plugins")
     }
     var request = WireMessage(type: "run")
     request.command = signature.name

@@ -2,8 +2,6 @@ import KnowledgeGraph
 
 /// Query errors are `KgshError`s of kind syntax, semantic, runtime or unsupported; `code` is the
 /// openCypher TCK error detail when one applies (`VariableTypeConflict`, `UndefinedVariable`, ...).
-public typealias QueryError = KgshError
-
 extension KgshError {
   static func syntax(_ message: String, at position: SourcePosition?, code: String? = nil) -> KgshError {
     KgshError(.syntax, message, code: code, at: position)

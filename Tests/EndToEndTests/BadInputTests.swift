@@ -104,7 +104,9 @@ final class BadInputTests: XCTestCase {
     XCTAssertLessThanOrEqual(
       errorLines.count, 1, "\(what): more than one line of error: \(r.stderr.prefix(500))")
     if r.status == 1 { XCTAssertEqual(errorLines.count, 1, "\(what): failed without saying why") }
-    for marker in ["Fatal error", "Swift.", "DatabaseError", "KnowledgeError", "ShellError", "Backtrac"] {
+    for marker in [
+      "Fatal error", "Swift.", "DatabaseError", "KnowledgeError", "ShellError", "KgshError", "Backtrac",
+    ] {
       XCTAssertFalse(r.stderr.contains(marker), "\(what): \(r.stderr.prefix(300))")
     }
     let controls = (r.stdout + r.stderr).unicodeScalars.filter(Self.isTerminalControl)

@@ -34,7 +34,7 @@ final class HostMappingTests: XCTestCase {
       do {
         try SignatureMapping.validate(commands, plugin: "p", features: features)
         return ""
-      } catch { return ShellError.describe(error) }
+      } catch { return KgshError.describe(error) }
     }
     XCTAssertTrue(refused([]).contains("plugin p declares no commands"))
     XCTAssertTrue(

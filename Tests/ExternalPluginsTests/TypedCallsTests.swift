@@ -28,7 +28,7 @@ final class TypedCallsTests: XCTestCase {
   func ask<R: EngineRequest>(_ request: R, _ calls: EngineCalls) throws -> R.Response {
     let reply = calls.answer(try .call(request, id: 5))
     XCTAssertEqual(reply.id, 5)
-    if let error = reply.error { throw ShellError(error, hint: reply.hint) }
+    if let error = reply.error { throw KgshError(.plugin, error, hint: reply.hint) }
     return try XCTUnwrap(reply.result).decode(R.Response.self)
   }
 

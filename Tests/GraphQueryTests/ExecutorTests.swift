@@ -48,7 +48,7 @@ final class ExecutorTests: XCTestCase {
     _ = try engine.run("CREATE (:P {name: 'x'})")
     XCTAssertEqual(try rows("MATCH (p:P) WHERE p.name = $n RETURN p.name", ["n": .string("x")]), [["'x'"]])
     XCTAssertThrowsError(try engine.run("MATCH (p) RETURN q")) { error in
-      let e = error as? QueryError
+      let e = error as? KgshError
       XCTAssertEqual(e?.code, "UndefinedVariable")
       XCTAssertEqual(e?.position, SourcePosition(line: 1, column: 18))
     }

@@ -4,12 +4,12 @@ import XCTest
 @testable import GraphQuery
 
 final class ParserTests: XCTestCase {
-  func error(_ text: String) -> QueryError? {
+  func error(_ text: String) -> KgshError? {
     do {
       _ = try Parser.parse(text)
       return nil
     } catch {
-      return error as? QueryError
+      return error as? KgshError
     }
   }
 

@@ -107,7 +107,7 @@ final class ImportTests: XCTestCase {
         nodes: file("big.csv", rows), edges: nil,
         interrupt: {
           calls += 1
-          if calls == 2 { throw KnowledgeError("interrupted") }
+          if calls == 2 { throw KgshError.interrupted }
         })
     ) { XCTAssertTrue("\($0)".contains("interrupted"), "\($0)") }
     XCTAssertEqual(try counts(store), before)

@@ -22,7 +22,7 @@ struct RunText: Command {
   let signature = Signature("runtext", summary: "runs its argument", arguments: [Argument("text", "text")])
   func run(_ call: Call, _ session: Session) throws -> Output {
     guard let shell = session.shell, shell.run(call.arguments[0], origin: "inner") else {
-      throw ShellError("inner run failed")
+      throw KgshError(.failed, "inner run failed")
     }
     return .empty
   }
