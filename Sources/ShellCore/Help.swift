@@ -53,19 +53,31 @@ public enum Help {
   static func paragraphs(_ text: String, width: Int) -> [String] {
     var lines: [String] = []
     var prose: [String] = []
-    func flushProse() {
+    // An indented entry being collected: its name part, description and description column.
+    var entry: (head: String, body: String, column: Int)?
+    func flush() {
       if !prose.isEmpty { lines += wrap(prose.joined(separator: " "), width: width, indent: 0) }
       prose = []
+      if let (head, body, column) = entry {
+        let indent = column < width / 2 ? column : head.prefix { $0 == " " }.count + 4
+        lines += wrap(body, width: width, first: head, indent: indent)
+      }
+      entry = nil
     }
     for raw in text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
       let leading = raw.prefix { $0 == " " }.count
-      if raw.trimmingCharacters(in: .whitespaces).isEmpty {
-        flushProse()
+      let trimmed = raw.trimmingCharacters(in: .whitespaces)
+      if trimmed.isEmpty {
+        flush()
         lines.append("")
       } else if leading == 0 {
+        if entry != nil { flush() }
         prose.append(raw)
+      } else if let current = entry, leading == current.column {
+        // A continuation of the entry above: reflowed with it.
+        entry = (current.head, current.body + " " + trimmed, current.column)
       } else {
-        flushProse()
+        flush()
         let chars = Array(raw)
         var column = leading
         // The description column: after the first run of two or more spaces past the indent.
@@ -75,13 +87,10 @@ public enum Help {
           while i < chars.count, chars[i] == " " { i += 1 }
           column = i
         }
-        let head = String(chars[..<column])
-        let body = String(chars[column...])
-        let indent = TextWidth.of(head) < width / 2 ? TextWidth.of(head) : leading + 4
-        lines += wrap(body, width: width, first: head, indent: indent)
+        entry = (String(chars[..<column]), String(chars[column...]), TextWidth.of(String(chars[..<column])))
       }
     }
-    flushProse()
+    flush()
     return lines
   }
 
