@@ -4,7 +4,8 @@ import ShellCore
 /// `cite FACT-OR-ENTITY`: the exact quotes and sources behind a fact or an entity.
 struct CiteCommand: Command {
   static let target = Param<String>.argument(
-    "target", .entity, "a fact id (F0001), reference-row id (I017), or an entity")
+    "target", .entity, "a fact id (F0001), reference-row id (I017), or an entity"
+  ).completing(.factId)
 
   let signature = Signature(
     "cite", summary: "The exact quotes and sources behind a fact (F0001, I017) or an entity",

@@ -47,7 +47,23 @@ struct ShowCommand: Command {
               ]
             }))
       ))
+    let related = Self.related(node, session)
+    if !related.rows.isEmpty { sections.append(("see also", .table(related))) }
     return .sections(sections)
+  }
+
+  /// Commands that answer the next question about this entity: a plan's or model's prices.
+  static func related(_ node: Node, _ session: Session) -> Table {
+    var rows: [[Value]] = []
+    let priced = ["Plan", "Model", "Product"]
+    if node.labels.contains(where: priced.contains), session.registry.command("prices") != nil {
+      let name = node.name.contains(" ") ? "'\(node.name)'" : node.name
+      rows.append([.string("prices --model \(name)"), .string("its list prices, dated and sourced")])
+      if session.registry.command("compare") != nil {
+        rows.append([.string("compare \(name) OTHER"), .string("side by side with another plan or model")])
+      }
+    }
+    return Table(columns: ["command", "shows"], rows: rows)
   }
 
   /// Key, name, labels, aliases, description and properties.

@@ -6,7 +6,8 @@ import ShellCore
 /// with a sentence saying how many times cheaper the cheapest is, and an optional bar chart.
 struct CompareCommand: Command {
   static let items = Param<[String]>.arguments(
-    "items", .text, minimum: 2, "plans or models: product, tier or price id (quote names with spaces)")
+    "items", .text, minimum: 2, "plans or models: product, tier or price id (quote names with spaces)"
+  ).completing(.dynamic(PricingPlugin.itemNames))
   static let currency: Param<String?> = .option("currency", .currency, "show prices in this currency")
   static let period = Param.option(
     "period", .choice(["month", "year"]), default: "month", "plans: price per month or per year")

@@ -6,7 +6,8 @@ import ShellCore
 /// cheapest first.
 struct CostCommand: Command {
   static let models = Param<[String]>.arguments(
-    "models", .text, "API models or price ids (quote names with spaces)")
+    "models", .text, "API models or price ids (quote names with spaces)"
+  ).completing(.dynamic(PricingPlugin.itemNames))
   static let input: Param<Int64?> = .option("input", .tokenCount, "input tokens per request (10M, 2.5k, 1e6)")
   static let output: Param<Int64?> = .option("output", .tokenCount, "output tokens per request")
   static let cached: Param<Int64?> = .option(

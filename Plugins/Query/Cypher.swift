@@ -26,6 +26,11 @@ enum Cypher {
     Supported clauses: MATCH, OPTIONAL MATCH, WHERE, WITH, UNWIND, RETURN (DISTINCT, ORDER BY,
     SKIP, LIMIT) and CREATE. A statement may span several lines; it ends when the query is
     complete (a MATCH needs a RETURN). Nodes in results are entity references.
+
+    Expressions: = <> < <= > >=, AND OR NOT, IN [..], STARTS WITH, ENDS WITH, CONTAINS, =~
+    (regular expression), IS NULL, IS NOT NULL; functions count, collect, sum, avg, min, max, size, length, labels,
+    type, keys, toLower, toUpper, trim, replace, split, round, abs, toInteger, toFloat, toString.
+    Variable-length paths: (a)-[:INVESTS_IN*1..2]->(b).
     """
 
   /// An empty store used only to check whether query text parses (for `isComplete`).

@@ -9,6 +9,9 @@ struct DefCommand: StatementCommand {
   let signature = Signature(
     "def", summary: "Define a command from other commands: def NAME(A, B) { ... }",
     help: """
+      Syntax: def NAME(PARAM, ...) { STATEMENTS }. The body may span several lines and use
+      pipelines, let, assert and $PARAM; call the command as NAME VALUE ...
+
       The body runs with each parameter bound as a variable. The new command appears in help,
       completion and plugins (as user-defined, with the file it came from). Redefining a
       user command replaces it; a built-in command cannot be redefined. An error in the body
@@ -17,7 +20,10 @@ struct DefCommand: StatementCommand {
       are there in every interactive session; kgsh --init FILE runs another file, also with -c.
       """,
     examples: [
-      Example("def card(who) { show $who }", "define card", expect: "defined card(who)")
+      Example("def card(who) { show $who }", "define card", expect: "defined card(who)"),
+      Example(
+        "def since(who, date) { facts $who --since $date | first 5 }",
+        "two parameters and a pipeline; run it as since Zhipu 2025", expect: "defined since(who, date)"),
     ])
 
   func run(_ statement: Statement, in shell: Shell) throws -> Output {

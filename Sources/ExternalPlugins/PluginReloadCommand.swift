@@ -4,6 +4,7 @@ import ShellCore
 /// `plugin reload NAME`: restarts a plugin and records its commands again (after an update).
 struct PluginReloadCommand: Command {
   static let name = Param<String>.argument("name", .text, "the plugin's name (see plugin list)")
+    .completing(.plugin)
   let signature = Signature(
     "plugin reload", summary: "Restart a third-party plugin and re-read its commands",
     parameters: [name.spec],

@@ -4,6 +4,7 @@ import ShellCore
 /// `plugin remove NAME`: forgets a plugin: its commands go away, its process is stopped.
 struct PluginRemoveCommand: Command {
   static let name = Param<String>.argument("name", .text, "the plugin's name (see plugin list)")
+    .completing(.plugin)
   let signature = Signature(
     "plugin remove", summary: "Remove a third-party plugin and its commands",
     parameters: [name.spec],

@@ -41,6 +41,24 @@ enum CompletionPlan: Equatable {
   /// space already follows the cursor. Several candidates whose longest common prefix is
   /// longer than what was typed replace the word by that prefix. Otherwise they are listed,
   /// and so is a list that was cut: the candidates left out may not share the prefix.
+  /// A word without its opening quote and backslash escapes: `"GLM Coding` and `GLM\ Coding`
+  /// say the same, so a quoted common prefix that adds nothing to the escaped word is not
+  /// inserted (and one that does add is, even though it is written differently).
+  static func meaning(_ word: String) -> String {
+    var out = ""
+    var escaped = false
+    for (i, c) in word.enumerated() {
+      if i == 0 && (c == "\"" || c == "'") { continue }
+      if c == "\\" && !escaped {
+        escaped = true
+        continue
+      }
+      escaped = false
+      out.append(c)
+    }
+    return out
+  }
+
   init(line: String, cursor: Int, completions: LineCompletions) {
     let characters = Array(line)
     let cursor = min(max(cursor, 0), characters.count)
@@ -57,7 +75,7 @@ enum CompletionPlan: Equatable {
       return
     }
     let prefix = longestCommonPrefix(candidates)
-    if completions.total == candidates.count && prefix.count > typed.count {
+    if completions.total == candidates.count && Self.meaning(prefix).count > Self.meaning(typed).count {
       self = .replace(range: start..<cursor, text: prefix)
     } else {
       self = .list(candidates, more: completions.total - candidates.count)

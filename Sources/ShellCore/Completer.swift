@@ -17,8 +17,9 @@ extension Shell {
   /// Completes the word before `cursor` in `line`: command names first, then flags and
   /// argument values (entities, labels, relation types, files, fixed values).
   public func complete(line: String, cursor: Int) -> CompletionResult {
-    let (typed, current, quoted) = CommandLineParser.completionWords(String(line.prefix(cursor)))
-    let start = cursor - current.count - (quoted ? 1 : 0)
+    let before = String(line.prefix(cursor))
+    let (typed, current, quoted, written) = CommandLineParser.completionContext(before)
+    let start = cursor - written
     func result(_ all: [String], total: Int? = nil) -> CompletionResult {
       let matching = all.filter { $0.lowercased().hasPrefix(current.lowercased()) }
       return CompletionResult(
@@ -39,6 +40,9 @@ extension Shell {
     }
     guard let (command, consumed) = registry.resolve(first, typed.dropFirst().first) else {
       return CompletionResult(start: start, candidates: [], total: 0)
+    }
+    if command.signature.takesRawText, command.signature.name != "sql" {
+      return completeCypher(before, cursor: cursor)
     }
     let words = [first] + typed.dropFirst(consumed)
     let sig = command.signature
@@ -86,19 +90,16 @@ extension Shell {
     case .label: return filtered((try? session.store.labelNames()) ?? [])
     case .relationType: return filtered((try? session.store.edgeTypes()) ?? [])
     case .predicate: return filtered((try? session.store.predicates()) ?? [])
-    case .factId: return filtered((try? session.store.factKeys(prefix: prefix, limit: 500)) ?? [])
-    case .entity:
-      guard let (names, total) = try? session.store.completeNames(prefix: prefix, limit: Shell.completionPage)
-      else {
-        return CompletionResult(start: start, candidates: [], total: 0)
+    case .factId:
+      // F0001; a word that cannot be a fact id completes as an entity (cite takes either).
+      if let f = prefix.first, f != "F" && f != "f" || prefix.dropFirst().contains(where: { !$0.isNumber }) {
+        return completeEntity(prefix: prefix, start: start)
       }
-      // One spelling per folded name: 智谱 and 智譜 are the same word to the resolver.
-      var seen = Set<String>()
-      let preferred = names.filter { $0.hasPrefix(prefix) } + names.filter { !$0.hasPrefix(prefix) }
-      let unique = preferred.filter { seen.insert(Names.normalize($0)).inserted }
-      let all = names.count < Shell.completionPage ? unique.count : total - (names.count - unique.count)
-      return CompletionResult(
-        start: start, candidates: unique.map(Shell.quoteIfNeeded), total: max(all, unique.count))
+      return filtered((try? session.store.factKeys(prefix: prefix, limit: 500)) ?? [])
+    case .entity: return completeEntity(prefix: prefix, start: start)
+    case .plugin: return filtered(session.registry.plugins.map(\.name))
+    case .dynamic(let name):
+      return filtered(session.completionProviders[name].map { $0(session, prefix) } ?? [])
     case .file:
       let dir = prefix.contains("/") ? String(prefix[..<prefix.lastIndex(of: "/")!]) + "/" : ""
       let path = dir.isEmpty ? "." : (dir as NSString).expandingTildeInPath

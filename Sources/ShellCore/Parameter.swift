@@ -113,6 +113,14 @@ public struct Param<T: ParameterValue>: Sendable {
 
   init(_ spec: ParameterSpec) { self.spec = spec }
 
+  /// The same parameter, completed with `hint` instead of its type's own completion
+  /// (`.dynamic("price-items")` for names a plugin supplies).
+  public func completing(_ hint: CompletionHint) -> Param {
+    var spec = spec
+    spec.completionOverride = hint
+    return Param(spec)
+  }
+
   /// The value `run` sees.
   func read(_ value: Value?) -> T {
     if let v = T.from(value ?? spec.defaultValue) { return v }

@@ -102,6 +102,9 @@ public final class Session {
   public var showsProgress = false
   /// History of statements run in this session, for `history`.
   public var history: [String] = []
+  /// Completion values that plugins supply by name (`CompletionHint.dynamic(name)`),
+  /// registered in the plugin's `setUp`; called with the word typed so far.
+  public var completionProviders: [String: (Session, String) -> [String]] = [:]
 
   public init(
     store: KnowledgeStore, registry: CommandRegistry, out: any OutputSink = FileDescriptorSink(fd: 1),

@@ -197,7 +197,9 @@ public final class Shell {
     var i = 0
     while i < rest.count {
       let word = rest[i]
-      if !word.quoted, word.literal == "--help" { return .message(Help.text(for: signature)) }
+      if !word.quoted, word.literal == "--help" {
+        return .message(Help.text(for: signature, width: session.width ?? Help.defaultWidth))
+      }
       if !word.quoted, let literal = word.literal, literal == "--format" || literal.hasPrefix("--format="),
         !signature.flags.contains(where: { $0.name == "format" })
       {

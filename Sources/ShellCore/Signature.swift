@@ -10,6 +10,11 @@ public enum CompletionHint: Sendable, Equatable {
   case values([String])
   case predicate
   case factId
+  /// Values a plugin supplies at run time (`Session.completionProviders[name]`), such as the
+  /// pricing plugin's plan and model names.
+  case dynamic(String)
+  /// Plugin names (`plugin remove`, `plugin reload`).
+  case plugin
 }
 
 /// A positional argument of a command.
@@ -40,7 +45,10 @@ extension Argument {
     if case .choice = type { type = .text }
     var spec = ParameterSpec(
       name: name, type: type, role: .positional(optional: isOptional, variadic: isVariadic), help: help)
-    if case .values = completion { spec.completionOverride = completion }
+    switch completion {
+    case .values, .dynamic, .plugin: spec.completionOverride = completion
+    default: break
+    }
     return spec
   }
 
@@ -65,7 +73,7 @@ extension ParameterType {
     case .predicate: self = .predicate
     case .factId: self = .factId
     case .values(let values): self = .choice(values)
-    case .none: self = .text
+    case .none, .dynamic, .plugin: self = .text
     }
   }
 }
@@ -108,12 +116,16 @@ extension Flag {
     case .int: type = .integer()
     case .choice(let values): type = .choice(values)
     case .string:
-      if case .values = completion { type = .text } else { type = ParameterType(completion) }
+      let hinted = ParameterType(completion)
+      if case .choice = hinted { type = .text } else { type = hinted }
     }
     var spec = ParameterSpec(
       name: name, type: type, role: .option, help: help, defaultValue: defaultValue.map { .string($0) })
     if kind == .int, let d = defaultValue, let n = Int64(d) { spec.defaultValue = .int(n) }
-    if case .values = completion { spec.completionOverride = completion }
+    switch completion {
+    case .values, .dynamic, .plugin: spec.completionOverride = completion
+    default: break
+    }
     return spec
   }
 

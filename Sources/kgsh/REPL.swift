@@ -14,12 +14,22 @@ final class REPL: LineCompleting {
     return LineCompletions(start: r.start, candidates: r.candidates, total: r.total)
   }
 
+  /// The greeting: version and knowledge base, then two commands to try (the first examples
+  /// of `show` and `compare`, when those plugins are loaded), then how to get help and leave.
+  static func welcome(_ session: Session) -> String {
+    let tries = ["show", "compare"].compactMap {
+      session.registry.command($0)?.signature.examples.first?.command
+    }
+    var text = "kgsh \(KgshCommand.version) — \(session.store.name).\n"
+    if !tries.isEmpty { text += "Try: " + tries.joined(separator: "   or   ") + "\n" }
+    return text + "Type help for the commands by plugin, Tab to complete names, Ctrl-D to leave.\n"
+  }
+
   func run() {
     let session = shell.session
     let reader = makeLineReader(
       programName: "kgsh", historyPath: SessionFactory.stateDirectory() + "/history", completer: self)
-    session.out.write(
-      "kgsh \(KgshCommand.version) — \(session.store.name). Type help for commands, Ctrl-D to leave.\n")
+    session.out.write(Self.welcome(session))
     var buffer = ""
     while !shell.shouldExit {
       let prompt = buffer.isEmpty ? "kgsh:\(session.store.name)> " : "...> "

@@ -47,6 +47,29 @@ final class ReplPtyTests: XCTestCase {
     try shell.quitREPL()
   }
 
+  func testWelcomeLineSuggestsTwoThingsToTry() throws {
+    let shell = try startShell()
+    let greeting = shell.transcript
+    XCTAssertTrue(
+      greeting.contains("Try: show Zhipu   or   compare 'GLM Coding Plan Lite' 'Claude Pro'"), greeting)
+    XCTAssertTrue(greeting.contains("Type help for the commands by plugin"), greeting)
+    try shell.quitREPL()
+  }
+
+  func testTabCompletesAQuotedPlanNameInCompare() throws {
+    let shell = try startShell()
+    shell.send("compare GLM\\ Coding\\ Plan\\ Li")
+    shell.send(key: .tab)
+    // The line is redrawn from the word's start: `compare ` stays, the escaped word becomes
+    // the quoted common prefix of the plan names.
+    try shell.waitFor("\"GLM Coding Plan Lite")
+    shell.send("\" 'Claude Pro' --format csv")
+    shell.send(key: .enter)
+    try shell.waitFor("GLM Coding Plan Lite,")
+    try shell.waitForPrompt()
+    try shell.quitREPL()
+  }
+
   func testTabCompletesChineseEntityName() throws {
     let shell = try startShell()
     // `智` alone starts dozens of names (智谱, 智源, 智能涌现...), so Tab lists them;

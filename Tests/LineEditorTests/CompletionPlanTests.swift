@@ -29,6 +29,15 @@ final class CompletionPlanTests: XCTestCase {
     XCTAssertEqual(plan("sh x", cursor: 2, start: 0, ["show"]), .replace(range: 0..<2, text: "show"))
   }
 
+  func testQuotedCommonPrefixReplacesAnEscapedWordWhenItAddsText() {
+    let names = ["\"GLM Coding Plan Lite\"", "\"GLM Coding Plan Lite (credit-based)\""]
+    let line = "compare GLM\\ Coding\\ Plan\\ Li"
+    XCTAssertEqual(
+      plan(line, start: 8, names), .replace(range: 8..<line.count, text: "\"GLM Coding Plan Lite"))
+    let done = "compare \"GLM Coding Plan Lite"
+    XCTAssertEqual(plan(done, start: 8, names), .list(names, more: 0), "nothing to add: list them")
+  }
+
   func testCommonPrefixLongerThanTypedReplaces() {
     XCTAssertEqual(plan("show 智", start: 5, ["智谱AI", "智谱清言"]), .replace(range: 5..<6, text: "智谱"))
   }

@@ -30,34 +30,16 @@ struct HelpCommand: Command {
           hint: registry.subcommands(of: name).isEmpty
             ? "help \(name)" : "one of \(registry.subcommands(of: name).joined(separator: ", "))")
       }
-      var text = Help.text(for: command.signature)
+      var text = Help.text(for: command.signature, width: session.width ?? Help.defaultWidth)
       let subcommands = consumed == 1 ? registry.subcommands(of: name) : []
       if !subcommands.isEmpty {
-        text += "\n\nsubcommands: " + subcommands.map { "\(name) \($0)" }.joined(separator: ", ")
+        let list = "subcommands: " + subcommands.map { "\(name) \($0)" }.joined(separator: ", ")
+        text +=
+          "\n\n"
+          + Help.wrap(list, width: session.width ?? Help.defaultWidth, indent: 2).joined(separator: "\n")
       }
       return .message(text)
     }
-    var rows: [[Value]] = []
-    for plugin in session.registry.plugins {
-      for command in plugin.commands {
-        rows.append([
-          .string(plugin.name), .string(command.signature.name), .string(command.signature.summary),
-        ])
-      }
-    }
-    for name in session.registry.names
-    where !session.registry.plugins.contains(where: { p in
-      p.commands.contains { $0.signature.name == name }
-    }) {
-      if let c = session.registry.command(name) {
-        rows.append([
-          .string(session.registry.owner(of: name) ?? "user"), .string(name), .string(c.signature.summary),
-        ])
-      }
-    }
-    return .table(
-      Table(
-        columns: ["plugin", "command", "summary"], rows: rows,
-        notes: ["help COMMAND shows its usage and examples"]))
+    return .message(Help.overview(session.registry, width: session.width ?? Help.defaultWidth))
   }
 }

@@ -49,25 +49,34 @@ public struct CommandLineParser {
   /// The stage being typed at the end of `text`, for completion: its finished words, the
   /// word under the cursor ("" after a blank) and whether that word is in an open quote.
   public static func completionWords(_ text: String) -> (words: [String], current: String, quoted: Bool) {
+    let c = completionContext(text)
+    return (c.words, c.current, c.quoted)
+  }
+
+  /// `completionWords` plus how many characters the current word takes as written (quotes
+  /// and backslash escapes included), so completion replaces exactly what was typed.
+  public static func completionContext(_ text: String) -> (
+    words: [String], current: String, quoted: Bool, written: Int
+  ) {
     var lexer = Lexer(text, file: nil)
     lexer.tolerant = true
     var words: [String] = []
     while true {
       lexer.skipBlanks()
-      guard let c = lexer.peek() else { return (words, "", false) }
+      guard let c = lexer.peek() else { return (words, "", false, 0) }
       if lexer.brackets.isEmpty && (c == "|" || c == ";" || c == "\n") {
         lexer.advance()
         words = []
         continue
       }
       let next: Word?
-      do { next = try lexer.word() } catch { return (words, "", false) }
+      do { next = try lexer.word() } catch { return (words, "", false, 0) }
       guard let word = next else {
         lexer.advance()
         continue
       }
       let text = word.literal ?? word.source
-      if lexer.atEnd { return (words, text, lexer.endedInQuote) }
+      if lexer.atEnd { return (words, text, lexer.endedInQuote, word.source.count) }
       words.append(text)
     }
   }
