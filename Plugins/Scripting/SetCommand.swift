@@ -2,25 +2,29 @@ import KnowledgeGraph
 import ShellCore
 
 /// `set on-error continue|stop`, `set timer on|off`, `set timeout 5s|off`,
-/// `set plugin-timeout SECONDS`: session settings.
+/// `set plugin-timeout SECONDS`, `set layout auto|table|vertical`, `set wrap N|off`,
+/// `set pager on|off`: session settings.
 struct SetCommand: Command {
   static let choices: [String: [String]] = [
     "on-error": ["continue", "stop"], "timer": ["on", "off"], "timeout": ["off", "5s", "30s", "2m"],
+    "layout": ["auto", "table", "vertical"], "pager": ["on", "off"], "wrap": ["off", "1", "2", "3", "5"],
   ]
   /// Settings that take a positive number.
   static let numbers = ["plugin-timeout"]
 
   let signature = Signature(
-    "set", summary: "Show or change a setting (on-error, timer, timeout, plugin-timeout)",
+    "set",
+    summary: "Show or change a setting (on-error, timer, timeout, plugin-timeout, layout, wrap, pager)",
     arguments: [
       Argument(
-        "setting", "on-error, timer, timeout or plugin-timeout",
-        completion: .values(["on-error", "plugin-timeout", "timeout", "timer"]),
+        "setting", "on-error, timer, timeout, plugin-timeout, layout, wrap or pager",
+        completion: .values(["layout", "on-error", "pager", "plugin-timeout", "timeout", "timer", "wrap"]),
         optional: true),
       Argument(
         "value",
         "on-error: continue|stop; timer: on|off; timeout: a duration (5s, 500ms, 2m) or off; "
-          + "plugin-timeout: seconds a plugin may take to answer",
+          + "plugin-timeout: seconds a plugin may take to answer; layout: auto|table|vertical; "
+          + "wrap: lines per table cell or off; pager: on|off",
         completion: .values(["continue", "stop", "on", "off", "5s", "30s"]), optional: true),
     ],
     examples: [
@@ -40,7 +44,8 @@ struct SetCommand: Command {
       let near = Names.suggestions(for: name, among: known)
       throw ShellError(
         "set: unknown setting '\(name)'",
-        hint: near.first.map { "did you mean \($0)?" } ?? "settings: on-error, timer, timeout, plugin-timeout"
+        hint: near.first.map { "did you mean \($0)?" }
+          ?? "settings: on-error, timer, timeout, plugin-timeout, layout, wrap, pager"
       )
     }
     guard let value = call.argument(1)?.lowercased() else {
@@ -50,6 +55,14 @@ struct SetCommand: Command {
       let seconds = try Interruption.parseTimeout(value)
       session.settings[name] = seconds.map(Interruption.format) ?? "off"
       return .message("timeout: \(session.settings[name]!)")
+    }
+    if name == "wrap", value != "off" {
+      guard let lines = Int(value), lines > 0 else {
+        throw ShellError(
+          "set wrap: takes a number of lines per cell or off, not '\(value)'", hint: "e.g. set wrap 3")
+      }
+      session.settings[name] = String(lines)
+      return .message("wrap: \(lines)")
     }
     if Self.numbers.contains(name) {
       guard let number = Double(value), number > 0, number.isFinite else {

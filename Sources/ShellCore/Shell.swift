@@ -116,9 +116,9 @@ public final class Shell {
     let started = DispatchTime.now()
     var format = session.format
     let output = try evaluate(statement, format: &format)
-    let renderer = Renderer(
-      format: format, width: session.isTerminal ? session.width : nil, color: session.useColor)
-    session.out.write(renderer.render(output))
+    let text = session.renderer(format: format).render(output)
+    // Only what the user typed at the prompt is paged: never scripts, -c, source or pipes.
+    if !(origins == [""] && session.page(text)) { session.out.write(text) }
     if session.settings["timer"] == "on" {
       let ms = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e6
       session.out.write(String(format: "Run Time: %.3f ms\n", ms))

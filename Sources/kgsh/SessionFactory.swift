@@ -56,6 +56,8 @@ enum SessionFactory {
     let session = Session(
       store: store, registry: registry, isTerminal: interactive || isatty(1) == 1, width: Terminal.width())
     session.showsProgress = isatty(2) == 1
+    if session.isTerminal { session.screen = LiveScreen() }
+    if interactive { session.pager = ExternalPager() }
     let host = PluginHost(
       paths: .init(dataDirectory: dataDirectory(), stateDirectory: stateDirectory()),
       kgshVersion: KgshCommand.version)
