@@ -31,12 +31,10 @@ var targets: [Target] = [
   // Third-party plugins: the wire protocol (no dependencies), the host inside kgsh, and the
   // Swift SDK a plugin links (free of GRDB: it reaches the knowledge base through kgsh).
   .target(name: "PluginProtocol", path: "Sources/PluginProtocol"),
-  .target(
-    name: "ExternalPlugins", dependencies: engine + ["PluginProtocol"], path: "Sources/ExternalPlugins"),
+  .target(name: "ExternalPlugins", dependencies: engine + ["PluginProtocol"], path: "Sources/ExternalPlugins"),
   .target(name: "KgshPluginKit", dependencies: ["PluginProtocol"], path: "Sources/KgshPluginKit"),
   .executableTarget(
-    name: "kgsh-plugin-funding", dependencies: ["KgshPluginKit", "PluginProtocol"],
-    path: "Plugins/Examples/Funding"),
+    name: "kgsh-plugin-funding", dependencies: ["KgshPluginKit", "PluginProtocol"], path: "Plugins/Examples/Funding"),
   // The one list of built-in plugins, shared by the executable and the example tests.
   .target(
     name: "BuiltInPlugins",
@@ -48,22 +46,18 @@ var targets: [Target] = [
     path: "Sources/kgsh"),
   .executableTarget(name: "kgsh-tck", dependencies: ["CypherTCK", "GraphQuery"], path: "Sources/kgsh-tck"),
   .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"], path: "Tests/LineEditorTests"),
+  .testTarget(name: "KnowledgeGraphTests", dependencies: ["KnowledgeGraph", grdb], path: "Tests/KnowledgeGraphTests"),
   .testTarget(
-    name: "KnowledgeGraphTests", dependencies: ["KnowledgeGraph", grdb], path: "Tests/KnowledgeGraphTests"),
+    name: "GraphQueryTests", dependencies: ["GraphQuery", "KnowledgeGraph", "CypherTCK"], path: "Tests/GraphQueryTests"),
   .testTarget(
-    name: "GraphQueryTests", dependencies: ["GraphQuery", "KnowledgeGraph", "CypherTCK"],
-    path: "Tests/GraphQueryTests"),
-  .testTarget(
-    name: "ShellCoreTests", dependencies: ["ShellCore", "ShellTesting", "KnowledgeGraph"],
-    path: "Tests/ShellCoreTests"),
+    name: "ShellCoreTests", dependencies: ["ShellCore", "ShellTesting", "KnowledgeGraph"], path: "Tests/ShellCoreTests"),
   .testTarget(
     name: "PluginTests",
     dependencies: ["ShellTesting", "BuiltInPlugins", "ExternalPlugins"] + engine
       + builtInPlugins.map { .target(name: $0.target) },
     path: "Tests/PluginTests"),
   .testTarget(
-    name: "EndToEndTests", dependencies: ["ShellTesting", "KnowledgeGraph", "ShellCore"],
-    path: "Tests/EndToEndTests"),
+    name: "EndToEndTests", dependencies: ["ShellTesting", "KnowledgeGraph", "ShellCore"], path: "Tests/EndToEndTests"),
   .testTarget(
     name: "ExternalPluginsTests",
     dependencies: ["ExternalPlugins", "KgshPluginKit", "PluginProtocol", "ShellTesting", "KnowledgeGraph"],
@@ -74,10 +68,9 @@ targets += builtInPlugins.map {
 }
 
 for target in targets where target.type != .system {
-  target.swiftSettings =
-    (target.swiftSettings ?? []) + [
-      .enableUpcomingFeature("ExistentialAny")
-    ]
+  target.swiftSettings = (target.swiftSettings ?? []) + [
+    .enableUpcomingFeature("ExistentialAny"),
+  ]
 }
 
 let package = Package(
@@ -87,9 +80,7 @@ let package = Package(
     .executable(name: "kgsh", targets: ["kgsh"]),
     .executable(name: "kgsh-tck", targets: ["kgsh-tck"]),
     // The shell engine with its built-in plugins, for the fuzz targets in Fuzz/ (`make fuzz`).
-    .library(
-      name: "KgshEngine",
-      targets: ["ShellCore", "KnowledgeGraph", "GraphQuery"] + builtInPlugins.map(\.target)),
+    .library(name: "KgshEngine", targets: ["ShellCore", "KnowledgeGraph", "GraphQuery"] + builtInPlugins.map(\.target)),
     .executable(name: "kgsh-plugin-funding", targets: ["kgsh-plugin-funding"]),
     .library(name: "KgshPluginKit", targets: ["KgshPluginKit"]),
   ],
