@@ -22,6 +22,12 @@ final class TableLayoutTests: XCTestCase {
     // A word wider than the line is broken, nothing is lost.
     XCTAssertEqual(TextWrap.lines("https://example.com/a", width: 8), ["https://", "example.", "com/a"])
     XCTAssertEqual(TextWrap.lines("a b c d e f", width: 3, maxLines: 2), ["a b", "c …"])
+    // Long identifiers break after _ - / . ; short words such as dates and ids never do.
+    XCTAssertEqual(
+      TextWrap.lines("market_cap_multiple_of_prior_valuation", width: 12),
+      ["market_cap_", "multiple_of_", "prior_", "valuation"])
+    XCTAssertEqual(TextWrap.longestWord("ref-guosisoft-754173537062981 2026-01-08"), 15)
+    XCTAssertEqual(TextWrap.lines("as of 2026-01-08", width: 10), ["as of", "2026-01-08"])
   }
 
   func testWrappedLinesNeverExceedTheWidthAndKeepEveryCharacter() {

@@ -12,6 +12,9 @@ struct ColumnPlan: Equatable {
   var natural: Int
   var minimum: Int
   var atomic: Bool
+  /// How much text would not fit at the minimum width, over all cells: columns with more
+  /// to show get more of the room left over.
+  var volume: Int
 
   /// Text columns are not squeezed below this many columns (or their natural width).
   static let comfortable = 10
@@ -27,12 +30,15 @@ struct ColumnPlan: Equatable {
       let word = max(headerWord, cells.map(TextWrap.longestWord).max() ?? 0)
       minimum = max(word, min(natural, Self.comfortable))
     }
+    let floor = minimum
+    volume = cells.reduce(0) { $0 + max(0, TextWidth.of($1) - floor) }
   }
 
-  init(natural: Int, minimum: Int, atomic: Bool) {
+  init(natural: Int, minimum: Int, atomic: Bool, volume: Int? = nil) {
     self.natural = natural
     self.minimum = minimum
     self.atomic = atomic
+    self.volume = volume ?? (natural - minimum)
   }
 
   /// Numbers, money, dates and booleans are read whole: never wrapped, never cut.
@@ -46,30 +52,39 @@ struct ColumnPlan: Equatable {
 
 extension ColumnPlan {
   /// Content widths (borders excluded) that fit `budget`: each column starts at its
-  /// minimum and the rest is shared by need, short columns first getting all they need
-  /// (max-min fairness). Nil when even the minimums do not fit.
+  /// minimum; columns that need little more than an equal share get all they need, and
+  /// the rest is shared in proportion to how much text each still has to show. Nil when
+  /// even the minimums do not fit.
   static func widths(_ plans: [ColumnPlan], budget: Int) -> [Int]? {
     var widths = plans.map(\.minimum)
     var extra = budget - widths.reduce(0, +)
     if extra < 0 { return nil }
     var open = plans.indices.filter { plans[$0].natural > widths[$0] }
-      .sorted { plans[$0].natural - widths[$0] < plans[$1].natural - widths[$1] }
-    while let first = open.first, extra > 0 {
-      let share = extra / open.count
-      let need = plans[first].natural - widths[first]
-      if need <= share {
-        widths[first] += need
-        extra -= need
-        open.removeFirst()
-        continue
+    // Short needs first: a name column is not wrapped to make room for a long quote.
+    for i in open.sorted(by: { plans[$0].natural - widths[$0] < plans[$1].natural - widths[$1] }) {
+      let need = plans[i].natural - widths[i]
+      guard need <= extra / max(1, open.count) else { break }
+      widths[i] += need
+      extra -= need
+      open.removeAll { $0 == i }
+    }
+    while extra > 0, !open.isEmpty {
+      let total = open.reduce(0) { $0 + max(1, plans[$1].volume) }
+      var given = 0
+      for i in open {
+        let add = min(extra * max(1, plans[i].volume) / total, plans[i].natural - widths[i])
+        widths[i] += add
+        given += add
       }
-      for i in open { widths[i] += share }
-      extra -= share * open.count
-      for i in open.reversed() where extra > 0 {
-        widths[i] += 1
-        extra -= 1
+      if given == 0 {
+        // Less left than columns to share it: one each, the most text first.
+        for i in open.sorted(by: { plans[$0].volume > plans[$1].volume }) where extra - given > 0 {
+          widths[i] += 1
+          given += 1
+        }
       }
-      break
+      extra -= given
+      open.removeAll { widths[$0] >= plans[$0].natural }
     }
     return widths
   }

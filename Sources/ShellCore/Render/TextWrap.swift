@@ -66,7 +66,7 @@ public enum TextWrap {
     var spaceBefore = false
     var sawSpace = false
     func flush() {
-      if !current.isEmpty { result.append((current, spaceBefore)) }
+      for (i, part) in softParts(current).enumerated() { result.append((part, i == 0 && spaceBefore)) }
       current = ""
     }
     for ch in text {
@@ -95,6 +95,28 @@ public enum TextWrap {
     }
     flush()
     return result
+  }
+
+  /// Words longer than this may break after `_`, `-`, `/` or `.` (identifiers such as
+  /// `market_cap_multiple_of_prior_valuation`, URLs); shorter ones (dates, ids) never do.
+  static let softBreakLength = 16
+  static let softBreaks: Set<Character> = ["_", "-", "/", "."]
+
+  /// A long word cut after each soft break (`market_`, `cap_`, ...); other words whole.
+  static func softParts(_ word: String) -> [String] {
+    if word.isEmpty { return [] }
+    guard TextWidth.of(word) > softBreakLength else { return [word] }
+    var parts: [String] = []
+    var part = ""
+    for ch in word {
+      part.append(ch)
+      if softBreaks.contains(ch) {
+        parts.append(part)
+        part = ""
+      }
+    }
+    if !part.isEmpty { parts.append(part) }
+    return parts
   }
 
   static func isWide(_ ch: Character) -> Bool {
