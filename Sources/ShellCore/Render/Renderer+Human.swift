@@ -9,7 +9,8 @@ extension Renderer {
     case .table(let t): return tableText(t)
     case .record(let fields):
       if fields.isEmpty { return "\n" }
-      return vertical(Table(columns: fields.map(\.0), rows: [fields.map(\.1)]))
+      return vertical(
+        Table(columns: fields.map(\.0), rows: [fields.map(\.1)]), [fields.map { cellText($0.1) }])
     case .sections(let parts):
       return parts.map { title, part in
         let title = TextWidth.sanitize(title)
@@ -27,36 +28,37 @@ extension Renderer {
   /// A table in the layout asked for, or in `auto` the one that fits.
   func tableText(_ t: Table) -> String {
     if t.columns.isEmpty { return "" }
-    switch layout {
-    case .vertical: return t.rows.isEmpty ? box(t, widths: nil) : vertical(t)
-    case .table:
-      return box(t, widths: width.map { ColumnPlan.forcedWidths(plans(t), budget: $0 - overhead(t)) })
-    case .auto:
-      guard let width else { return box(t, widths: nil) }
-      // A single record reads best as one field per line (cite F0001, a card).
-      if t.rows.count == 1 && t.columns.count > 2 { return vertical(t) }
-      guard let widths = ColumnPlan.widths(plans(t), budget: width - overhead(t)) else {
-        let forced = ColumnPlan.forcedWidths(plans(t), budget: width - overhead(t))
-        return t.rows.isEmpty ? box(t, widths: forced) : vertical(t)
+    let cells = t.rows.map { $0.map(cellText) }
+    func plans() -> [ColumnPlan] {
+      t.columns.indices.map { i in
+        ColumnPlan(
+          header: TextWidth.sanitize(t.columns[i]), cells: cells.map { i < $0.count ? $0[i] : "" },
+          values: t.rows.map { i < $0.count ? $0[i] : .null })
       }
-      return box(t, widths: widths)
+    }
+    switch layout {
+    case .vertical: return t.rows.isEmpty ? box(t, cells, widths: nil) : vertical(t, cells)
+    case .table:
+      return box(t, cells, widths: width.map { ColumnPlan.forcedWidths(plans(), budget: $0 - overhead(t)) })
+    case .auto:
+      guard let width else { return box(t, cells, widths: nil) }
+      // A single record reads best as one field per line (cite F0001, a card).
+      if t.rows.count == 1 && t.columns.count > 2 { return vertical(t, cells) }
+      let plans = plans()
+      guard let widths = ColumnPlan.widths(plans, budget: width - overhead(t)) else {
+        if !t.rows.isEmpty { return vertical(t, cells) }
+        return box(t, cells, widths: ColumnPlan.forcedWidths(plans, budget: width - overhead(t)))
+      }
+      return box(t, cells, widths: widths)
     }
   }
 
   /// Columns taken by borders and padding: `│ a │ b │`.
   func overhead(_ t: Table) -> Int { 3 * t.columns.count + 1 }
 
-  func plans(_ t: Table) -> [ColumnPlan] {
-    t.columns.indices.map { i in
-      let values = t.rows.map { i < $0.count ? $0[i] : .null }
-      return ColumnPlan(header: TextWidth.sanitize(t.columns[i]), cells: values.map(cellText), values: values)
-    }
-  }
-
   /// A box-drawn table with these content widths (nil: every column at its natural width).
   /// Text wider than its column wraps inside the cell; numbers are right-aligned.
-  func box(_ t: Table, widths given: [Int]?) -> String {
-    let cells = t.rows.map { $0.map(cellText) }
+  func box(_ t: Table, _ cells: [[String]], widths given: [Int]?) -> String {
     let columns = t.columns.map(TextWidth.sanitize)
     let widths =
       given
@@ -107,18 +109,18 @@ extension Renderer {
 
   /// One record per row: `field  value`, values wrapped beside their names; several rows
   /// are headed `─[ 2 of 5 ]───`.
-  func vertical(_ t: Table) -> String {
+  func vertical(_ t: Table, _ cells: [[String]]) -> String {
     let keys = t.columns.map(TextWidth.sanitize)
     let keyWidth = keys.map(TextWidth.of).max() ?? 0
     let valueWidth = width.map { max(10, $0 - keyWidth - 2) }
     var out: [String] = []
-    for (n, row) in t.rows.enumerated() {
+    for (n, row) in cells.enumerated() {
       if t.rows.count > 1 {
         let title = "─[ \(n + 1) of \(t.rows.count) ]"
         out.append(title + String(repeating: "─", count: max(3, min(width ?? 40, 40) - TextWidth.of(title))))
       }
       for (i, key) in keys.enumerated() {
-        let text = i < row.count ? cellText(row[i]) : ""
+        let text = i < row.count ? row[i] : ""
         let lines = valueWidth.map { TextWrap.lines(text, width: $0, maxLines: maxLines) } ?? [text]
         out.append(TextWidth.pad(key, to: keyWidth) + "  " + lines[0])
         let indent = String(repeating: " ", count: keyWidth + 2)

@@ -21,17 +21,24 @@ struct ColumnPlan: Equatable {
 
   /// The plan for a column from its header and its cells (as displayed) and values.
   init(header: String, cells: [String], values: [Value]) {
-    natural = max(TextWidth.of(header), cells.map(TextWidth.of).max() ?? 0)
+    let widths = cells.map(TextWidth.of)
+    let widest = widths.max() ?? 0
+    natural = max(TextWidth.of(header), widest)
     atomic = !values.isEmpty && values.allSatisfy(Self.isAtomic)
     let headerWord = TextWrap.longestWord(header)
     if atomic {
-      minimum = max(headerWord, cells.map(TextWidth.of).max() ?? 0)
+      minimum = max(headerWord, widest)
     } else {
-      let word = max(headerWord, cells.map(TextWrap.longestWord).max() ?? 0)
-      minimum = max(word, min(natural, Self.comfortable))
+      // Only cells wider than the floor can hold a word longer than it.
+      let floor = max(headerWord, min(natural, Self.comfortable))
+      var word = floor
+      for (cell, width) in zip(cells, widths) where width > word {
+        word = max(word, TextWrap.longestWord(cell))
+      }
+      minimum = word
     }
     let floor = minimum
-    volume = cells.reduce(0) { $0 + max(0, TextWidth.of($1) - floor) }
+    volume = widths.reduce(0) { $0 + max(0, $1 - floor) }
   }
 
   init(natural: Int, minimum: Int, atomic: Bool, volume: Int? = nil) {

@@ -61,6 +61,7 @@ public enum TextWrap {
   /// Unbreakable pieces: runs of non-space, non-CJK characters (words), or single wide
   /// characters (with closing punctuation kept on the character before it).
   static func pieces(_ text: String) -> [(text: String, spaceBefore: Bool)] {
+    if let ascii = asciiPieces(text) { return ascii }
     var result: [(text: String, spaceBefore: Bool)] = []
     var current = ""
     var spaceBefore = false
@@ -117,6 +118,50 @@ public enum TextWrap {
     }
     if !part.isEmpty { parts.append(part) }
     return parts
+  }
+
+  /// `pieces` for plain ASCII text, by bytes (the common case, and much faster): words
+  /// between spaces, long ones cut after their soft breaks. Nil for any other text.
+  static func asciiPieces(_ text: String) -> [(text: String, spaceBefore: Bool)]? {
+    var result: [(text: String, spaceBefore: Bool)] = []
+    var ascii = true
+    text.utf8.withContiguousStorageIfAvailable { bytes in
+      var start = 0
+      var spaceBefore = false
+      func word(_ end: Int) {
+        guard end > start else { return }
+        let slice = UnsafeBufferPointer(rebasing: bytes[start..<end])
+        if end - start <= softBreakLength {
+          result.append((String(decoding: slice, as: UTF8.self), spaceBefore))
+        } else {
+          var from = 0
+          for (i, b) in slice.enumerated() where b == 0x5F || b == 0x2D || b == 0x2F || b == 0x2E {
+            let part = UnsafeBufferPointer(rebasing: slice[from...i])
+            result.append((String(decoding: part, as: UTF8.self), from == 0 && spaceBefore))
+            from = i + 1
+          }
+          if from < slice.count {
+            let part = UnsafeBufferPointer(rebasing: slice[from...])
+            result.append((String(decoding: part, as: UTF8.self), from == 0 && spaceBefore))
+          }
+        }
+        spaceBefore = false
+      }
+      for (i, b) in bytes.enumerated() {
+        if b < 0x20 || b >= 0x7F {
+          ascii = false
+          return
+        }
+        if b == 0x20 {
+          word(i)
+          start = i + 1
+          spaceBefore = true
+        }
+      }
+      word(bytes.count)
+    }
+    guard ascii, text.utf8.withContiguousStorageIfAvailable({ _ in true }) == true else { return nil }
+    return result
   }
 
   static func isWide(_ ch: Character) -> Bool {
