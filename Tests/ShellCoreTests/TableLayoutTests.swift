@@ -122,6 +122,23 @@ final class TableLayoutTests: XCTestCase {
     XCTAssertEqual(joined, quote, "the whole quote, wrapped:\n\(text)")
   }
 
+  func testNarrowColumnsAreShownWhenAllDoNotFitAndTheNoteNamesTheRest() {
+    var table = Self.prices
+    table.narrowColumns = ["id", "model", "input_1M", "output_1M"]
+    let narrow = render(.table(table), width: 60)
+    XCTAssertTrue(narrow.hasPrefix("┌"), narrow)
+    XCTAssertFalse(narrow.contains("Zhipu AI"), "vendor is left out:\n\(narrow)")
+    XCTAssertTrue(narrow.contains("3 more columns (vendor, as_of, note)"), narrow)
+    for line in lines(narrow) { XCTAssertLessThanOrEqual(TextWidth.of(line), 60, narrow) }
+    for atom in ["P031", "P040", "P041", "¥0.80", "US$15.00", "US$0.125"] {
+      XCTAssertTrue(lines(narrow).contains { $0.contains(atom) }, atom)
+    }
+    XCTAssertTrue(render(.table(table), width: 160).contains("Zhipu AI"), "all columns when they fit")
+    XCTAssertTrue(render(.table(table), width: 60, layout: .vertical).contains("Zhipu AI"))
+    XCTAssertTrue(
+      render(.table(table), width: 20).hasPrefix("─[ 1 of 3 ]"), "vertical when even those do not fit")
+  }
+
   func testLayoutSettingsAndWrapLimit() {
     let table = render(.table(Self.prices), width: 60, layout: .table)
     XCTAssertTrue(table.hasPrefix("┌"), table)

@@ -29,28 +29,57 @@ extension Renderer {
   func tableText(_ t: Table) -> String {
     if t.columns.isEmpty { return "" }
     let cells = t.rows.map { $0.map(cellText) }
-    func plans() -> [ColumnPlan] {
-      t.columns.indices.map { i in
-        ColumnPlan(
-          header: TextWidth.sanitize(t.columns[i]), cells: cells.map { i < $0.count ? $0[i] : "" },
-          values: t.rows.map { i < $0.count ? $0[i] : .null })
-      }
-    }
     switch layout {
     case .vertical: return t.rows.isEmpty ? box(t, cells, widths: nil) : vertical(t, cells)
     case .table:
-      return box(t, cells, widths: width.map { ColumnPlan.forcedWidths(plans(), budget: $0 - overhead(t)) })
+      return box(
+        t, cells, widths: width.map { ColumnPlan.forcedWidths(plans(t, cells), budget: $0 - overhead(t)) })
     case .auto:
       guard let width else { return box(t, cells, widths: nil) }
       // A single record reads best as one field per line (cite F0001, a card).
       if t.rows.count == 1 && t.columns.count > 2 { return vertical(t, cells) }
-      let plans = plans()
-      guard let widths = ColumnPlan.widths(plans, budget: width - overhead(t)) else {
-        if !t.rows.isEmpty { return vertical(t, cells) }
-        return box(t, cells, widths: ColumnPlan.forcedWidths(plans, budget: width - overhead(t)))
+      let needs = plans(t, cells)
+      if let widths = ColumnPlan.widths(needs, budget: width - overhead(t)) {
+        return box(t, cells, widths: widths)
       }
-      return box(t, cells, widths: widths)
+      if t.rows.isEmpty {
+        return box(t, cells, widths: ColumnPlan.forcedWidths(needs, budget: width - overhead(t)))
+      }
+      // Too wide: the command's narrow columns when they fit, else one record per row.
+      if t.rows.count > 1, let narrow = narrowed(t) {
+        let narrowCells = narrow.rows.map { $0.map(cellText) }
+        if let widths = ColumnPlan.widths(plans(narrow, narrowCells), budget: width - overhead(narrow)) {
+          return box(narrow, narrowCells, widths: widths)
+        }
+      }
+      return vertical(t, cells)
     }
+  }
+
+  /// What each column needs, from its header, its cells as shown and its values.
+  func plans(_ t: Table, _ cells: [[String]]) -> [ColumnPlan] {
+    t.columns.indices.map { i in
+      ColumnPlan(
+        header: TextWidth.sanitize(t.columns[i]), cells: cells.map { i < $0.count ? $0[i] : "" },
+        values: t.rows.map { i < $0.count ? $0[i] : .null })
+    }
+  }
+
+  /// The table cut to its `narrowColumns`, with a note naming the others; nil when it
+  /// names none or all of its columns.
+  func narrowed(_ t: Table) -> Table? {
+    let keep = t.columns.indices.filter { i in
+      t.narrowColumns.contains { $0.lowercased() == t.columns[i].lowercased() }
+    }
+    guard !keep.isEmpty, keep.count < t.columns.count else { return nil }
+    let hidden = t.columns.indices.filter { !keep.contains($0) }.map { TextWidth.sanitize(t.columns[$0]) }
+    let note =
+      "\(hidden.count) more columns (\(hidden.joined(separator: ", "))): see them with set layout vertical, "
+      + "select COLUMN..., or a wider terminal"
+    return Table(
+      columns: keep.map { t.columns[$0] },
+      rows: t.rows.map { row in keep.map { $0 < row.count ? row[$0] : .null } },
+      notes: t.notes + [note])
   }
 
   /// Columns taken by borders and padding: `│ a │ b │`.
