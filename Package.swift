@@ -57,7 +57,7 @@ var targets: [Target] = [
       + builtInPlugins.map { .target(name: $0.target) },
     path: "Tests/PluginTests"),
   .testTarget(
-    name: "EndToEndTests", dependencies: ["ShellTesting", "KnowledgeGraph"], path: "Tests/EndToEndTests"),
+    name: "EndToEndTests", dependencies: ["ShellTesting", "KnowledgeGraph", "ShellCore"], path: "Tests/EndToEndTests"),
   .testTarget(
     name: "ExternalPluginsTests",
     dependencies: ["ExternalPlugins", "KgshPluginKit", "PluginProtocol", "ShellTesting", "KnowledgeGraph"],

@@ -2,22 +2,26 @@ import KnowledgeGraph
 import ShellCore
 
 /// `set on-error continue|stop`, `set timer on|off`, `set timeout 5s|off`,
-/// `set plugin-timeout SECONDS`: session settings.
+/// `set plugin-timeout SECONDS`, `set layout auto|table|vertical`, `set wrap N|off`,
+/// `set pager on|off`: session settings.
 struct SetCommand: Command {
   static let choices: [String: [String]] = [
     "on-error": ["continue", "stop"], "timer": ["on", "off"], "timeout": ["off", "5s", "30s", "2m"],
+    "layout": ["auto", "table", "vertical"], "pager": ["on", "off"], "wrap": ["off", "1", "2", "3", "5"],
   ]
   /// Settings that take a positive number.
   static let numbers = ["plugin-timeout"]
 
   static let setting: Param<String?> = .optionalArgument(
-    "setting", .choice(["on-error", "plugin-timeout", "timeout", "timer"]), "the setting to show or change")
+    "setting", .choice(["layout", "on-error", "pager", "plugin-timeout", "timeout", "timer", "wrap"]),
+    "the setting to show or change")
   static let value: Param<String?> = .optionalArgument(
     "value", .text,
     "on-error: continue|stop; timer: on|off; timeout: a duration (5s, 500ms, 2m) or off; "
-      + "plugin-timeout: seconds a plugin may take to answer")
+      + "plugin-timeout: seconds a plugin may take to answer; layout: auto|table|vertical; "
+      + "wrap: lines per table cell or off; pager: on|off")
   let signature = Signature(
-    "set", summary: "Show or change a setting (on-error, timer, timeout, plugin-timeout)",
+    "set", summary: "Show or change a setting (on-error, timer, timeout, plugin-timeout, layout, wrap, pager)",
     parameters: [setting.spec, value.spec],
     examples: [
       Example(
@@ -38,6 +42,14 @@ struct SetCommand: Command {
       let seconds = try Interruption.parseTimeout(value)
       session.settings[name] = seconds.map(Interruption.format) ?? "off"
       return .message("timeout: \(session.settings[name]!)")
+    }
+    if name == "wrap", value != "off" {
+      guard let lines = Int(value), lines > 0 else {
+        throw KgshError.invalidValue(
+          "set wrap", "VALUE", expected: "a number of lines per cell or off", got: value, hint: "e.g. set wrap 3")
+      }
+      session.settings[name] = String(lines)
+      return .message("wrap: \(lines)")
     }
     if Self.numbers.contains(name) {
       guard let number = Double(value), number > 0, number.isFinite else {

@@ -117,4 +117,11 @@ static inline int kgsh_terminal_columns(int fd) {
   return size.ws_col;
 }
 
+/// The number of rows of the terminal on `fd` (TIOCGWINSZ), or -1.
+static inline int kgsh_terminal_rows(int fd) {
+  struct winsize size;
+  if (ioctl(fd, TIOCGWINSZ, &size) != 0 || size.ws_row == 0) return -1;
+  return size.ws_row;
+}
+
 #endif

@@ -15,17 +15,29 @@ public enum Terminal {
     isatty(0) == 1 && isatty(1) == 1
   }
 
-  /// The width in columns of the terminal on standard output, else of standard error,
-  /// else `$COLUMNS`; nil when none is known.
+  /// The width in columns: `$COLUMNS` when set (as psql does), else that of the terminal
+  /// on standard output, else on standard error; nil when none is known.
   public static func width() -> Int? {
+    if let columns = environmentNumber("COLUMNS") { return columns }
     for fd: Int32 in [1, 2] {
       let columns = kgsh_terminal_columns(fd)
       if columns > 0 { return Int(columns) }
     }
-    if let text = getenv("COLUMNS"), let columns = Int(String(cString: text)), columns > 0 {
-      return columns
-    }
     return nil
+  }
+
+  /// The height in rows: `$LINES` when set, else that of the terminal on standard output;
+  /// nil when none is known.
+  public static func height() -> Int? {
+    if let rows = environmentNumber("LINES") { return rows }
+    let rows = kgsh_terminal_rows(1)
+    return rows > 0 ? Int(rows) : nil
+  }
+
+  /// A positive number from the environment (`COLUMNS=100`), nil when unset or not one.
+  static func environmentNumber(_ name: String) -> Int? {
+    guard let text = getenv(name), let value = Int(String(cString: text)), value > 0 else { return nil }
+    return value
   }
 
   /// Makes multibyte (e.g. Chinese) input work: takes the locale from the environment and,

@@ -83,14 +83,28 @@ public final class Session {
   /// document at the end (`Shell.finishJSON`), so a run with several outputs is still valid JSON.
   public var jsonBatch: [String]?
   public var variables: [String: Value] = [:]
-  public var settings: [String: String] = ["on-error": "stop", "timer": "off", "timeout": "off"]
+  public var settings: [String: String] = [
+    "on-error": "stop", "timer": "off", "timeout": "off", "layout": "auto", "wrap": "off", "pager": "on",
+  ]
   public var out: any OutputSink
   public var err: any OutputSink
   /// Whether stdout is a terminal (colour, box drawing width).
   public var isTerminal: Bool
   public var useColor: Bool
-  /// Terminal width for tables, when known.
-  public var width: Int?
+  /// Terminal width for tables, when known: measured from `screen` each time it is read
+  /// (a resize shows in the next table), else the width the session was made with.
+  public var width: Int? {
+    get { screen?.size?.columns ?? fixedWidth }
+    set { fixedWidth = newValue }
+  }
+  private var fixedWidth: Int?
+  /// The terminal, measured before every render (set by the executable when interactive).
+  public var screen: (any TerminalScreen)?
+  /// Pages output taller than the terminal in interactive sessions (set by the executable).
+  public var pager: (any Pager)?
+  /// The sink that is the terminal: `output FILE` replaces `out`, and then nothing is
+  /// fitted, coloured or paged.
+  public private(set) var terminalOut: any OutputSink
   /// Where the knowledge base's built-in sources are, when known.
   public var knowledgeDirectory: String?
   /// The shell running this session (commands such as `source` and `let` run more text
@@ -113,10 +127,13 @@ public final class Session {
     self.store = store
     self.registry = registry
     self.out = out
+    self.terminalOut = out
     self.err = err
     self.isTerminal = isTerminal
-    self.useColor = isTerminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-    self.width = width
+    let environment = ProcessInfo.processInfo.environment
+    // NO_COLOR (no-color.org) and TERM=dumb: plain text, no escape codes.
+    self.useColor = isTerminal && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
+    self.fixedWidth = width
     Interruption.watch(store)
   }
 

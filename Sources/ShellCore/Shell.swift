@@ -116,12 +116,12 @@ public final class Shell {
     let started = DispatchTime.now()
     var format = session.format
     let output = try evaluate(statement, format: &format)
-    let renderer = Renderer(
-      format: format, width: session.isTerminal ? session.width : nil, color: session.useColor)
+    let text = session.renderer(format: format).render(output)
     if format == .json, session.jsonBatch != nil {
-      if case .empty = output {} else { session.jsonBatch!.append(renderer.render(output)) }
-    } else {
-      session.out.write(renderer.render(output))
+      if case .empty = output {} else { session.jsonBatch!.append(text) }
+    } else if !(origins == [""] && session.page(text)) {
+      // Only what the user typed at the prompt is paged: never scripts, -c, source or pipes.
+      session.out.write(text)
     }
     if session.settings["timer"] == "on" {
       let ms = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e6

@@ -141,6 +141,12 @@ public final class PseudoTerminal {
     send(key.bytes)
   }
 
+  /// Resizes the terminal to `columns` x `rows`; the program gets SIGWINCH.
+  public func resize(columns: Int, rows: Int) {
+    var size = winsize(ws_row: UInt16(rows), ws_col: UInt16(columns), ws_xpixel: 0, ws_ypixel: 0)
+    _ = ioctl(master, UInt(TIOCSWINSZ), &size)
+  }
+
   // MARK: - Waiting
 
   /// True once the program closed its side of the terminal (it has usually exited).

@@ -16,6 +16,9 @@ struct KgshCommand: ParsableCommand {
       With no FILE and no -c, kgsh starts an interactive shell when stdin is a terminal, and
       otherwise reads commands from stdin. Type help inside the shell for the commands.
 
+      Output taller than the terminal is paged through $KGSH_PAGER, else $PAGER, else
+      less -FRX (interactive shells only; --no-pager or set pager off to print it).
+
       Init file: an interactive shell first runs $XDG_CONFIG_HOME/kgsh/init.kgsh (default
       ~/.config/kgsh/init.kgsh), silently, e.g. for def and format; command-line options
       win over what it sets. --init FILE runs another file, also with -c, a script or stdin.
@@ -35,6 +38,8 @@ struct KgshCommand: ParsableCommand {
   @Option(name: .customLong("param"), help: "Set a variable: NAME=VALUE (repeatable).") var params: [String] =
     []
   @ArgumentParser.Flag(help: "Do not read the init file.") var noInit = false
+  @ArgumentParser.Flag(help: "Print long output instead of paging it (same as set pager off).")
+  var noPager = false
   @Option(
     name: .customLong("init"),
     help:
@@ -86,6 +91,7 @@ struct KgshCommand: ParsableCommand {
     // written at the end (an array when there are several).
     if !interactive { session.jsonBatch = [] }
     defer { shell.finishJSON() }
+    if noPager { session.settings["pager"] = "off" }
     let ok: Bool
     if let commands {
       ok = shell.run(commands, origin: "-c", continueOnError: continueOnError)

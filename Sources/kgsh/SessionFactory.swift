@@ -55,7 +55,10 @@ enum SessionFactory {
     let registry = try BuiltIns.registry()
     let session = Session(
       store: store, registry: registry, isTerminal: interactive || isatty(1) == 1, width: Terminal.width())
-    session.showsProgress = isatty(2) == 1
+    // The bar redraws its line with escape codes: not on a dumb terminal.
+    session.showsProgress = isatty(2) == 1 && ProcessInfo.processInfo.environment["TERM"] != "dumb"
+    if session.isTerminal { session.screen = LiveScreen() }
+    if interactive { session.pager = ExternalPager() }
     let host = PluginHost(
       paths: .init(dataDirectory: dataDirectory(), stateDirectory: stateDirectory()),
       kgshVersion: KgshCommand.version)

@@ -189,6 +189,8 @@ final class ReplPtyTests: XCTestCase {
       "XDG_DATA_HOME": Self.sharedData!.path,
       "XDG_STATE_HOME": home.appendingPathComponent("state").path,
       "XDG_CONFIG_HOME": home.appendingPathComponent("config").path,
+      // Long output (a card) is printed, not paged, in these tests.
+      "KGSH_PAGER": "cat",
     ]
     if locale { environment["LANG"] = "C.UTF-8" }
     let shell = try PseudoTerminal(executable: binary, environment: environment, columns: 120, rows: 40)

@@ -1,16 +1,29 @@
 import KnowledgeGraph
 
 /// Turns structured output into text in the session's format.
+///
+/// With a `width` (a terminal) tables fit it: numbers, money, ids and dates are never cut,
+/// text wraps inside its cell, and a table that cannot fit becomes one vertical record per
+/// row. Without a width (a pipe, a file) every table keeps its full, unwrapped form.
 public struct Renderer {
   public var format: OutputFormat
   /// Maximum line width for tables; nil means unlimited (not a terminal).
   public var width: Int?
   public var color: Bool
+  /// Rows of boxes, vertical records, or whichever fits (`set layout`).
+  public var layout: TableLayout = .auto
+  /// At most this many lines per wrapped cell (`set wrap N`); nil for no limit.
+  public var maxLines: Int?
 
-  public init(format: OutputFormat, width: Int? = nil, color: Bool = false) {
+  public init(
+    format: OutputFormat, width: Int? = nil, color: Bool = false, layout: TableLayout = .auto,
+    maxLines: Int? = nil
+  ) {
     self.format = format
     self.width = width
     self.color = color
+    self.layout = layout
+    self.maxLines = maxLines
   }
 
   /// The text for an output, ending with a newline (empty for `.empty`).
@@ -163,74 +176,6 @@ public struct Renderer {
       return lines.joined(separator: "\n") + "\n" + t.notes.map { "\n" + TextWidth.sanitize($0) }.joined()
         + (t.notes.isEmpty ? "" : "\n")
     }
-  }
-
-  func human(_ output: Output) -> String {
-    switch output {
-    case .empty: return ""
-    case .message(let m): return TextWidth.sanitizeKeepingNewlines(m) + "\n"
-    case .table(let t): return box(t)
-    case .record(let fields):
-      let fields = fields.map { (TextWidth.sanitize($0.0), $0.1) }
-      let keyWidth = fields.map { TextWidth.of($0.0) }.max() ?? 0
-      return fields.map { key, value in
-        let text = ValueFormat.human(value)
-        let limit = width.map { max(10, $0 - keyWidth - 2) }
-        return TextWidth.pad(key, to: keyWidth) + "  "
-          + (limit.map { TextWidth.truncate(text, to: $0) } ?? text)
-      }.joined(separator: "\n") + "\n"
-    case .sections(let parts):
-      return parts.map { title, part in
-        let title = TextWidth.sanitize(title)
-        let heading = color ? "\u{1B}[1m\(title)\u{1B}[0m" : title
-        return heading + "\n" + human(part)
-      }.joined(separator: "\n")
-    }
-  }
-
-  /// A box-drawn table; columns shrink (widest first) to fit the width.
-  func box(_ t: Table) -> String {
-    if t.columns.isEmpty { return "" }
-    let cells = t.rows.map { $0.map(ValueFormat.human) }
-    let columns = t.columns.map(TextWidth.sanitize)
-    var widths = columns.enumerated().map { i, c in
-      max(TextWidth.of(c), cells.map { i < $0.count ? TextWidth.of($0[i]) : 0 }.max() ?? 0)
-    }
-    if let width {
-      let overhead = 3 * widths.count + 1
-      while widths.reduce(0, +) + overhead > width,
-        let widest = widths.indices.max(by: { widths[$0] < widths[$1] }),
-        widths[widest] > 6
-      {
-        widths[widest] -= 1
-      }
-    }
-    let numeric = t.columns.indices.map { i in
-      !t.rows.isEmpty
-        && t.rows.allSatisfy { row in
-          guard i < row.count else { return true }
-          switch row[i] {
-          case .int, .double, .decimal, .money, .null: return true
-          default: return false
-          }
-        }
-    }
-    func line(_ l: String, _ m: String, _ r: String) -> String {
-      l + widths.map { String(repeating: "─", count: $0 + 2) }.joined(separator: m) + r
-    }
-    func row(_ values: [String], header: Bool) -> String {
-      "│"
-        + widths.indices.map { i in
-          let text = TextWidth.truncate(i < values.count ? values[i] : "", to: widths[i])
-          let padded = TextWidth.pad(text, to: widths[i], right: numeric[i] && !header)
-          return " " + (header && color ? "\u{1B}[1m\(padded)\u{1B}[0m" : padded) + " "
-        }.joined(separator: "│") + "│"
-    }
-    var out = [line("┌", "┬", "┐"), row(columns, header: true), line("├", "┼", "┤")]
-    for r in cells { out.append(row(r, header: false)) }
-    out.append(line("└", "┴", "┘"))
-    out.append(contentsOf: t.notes.map(TextWidth.sanitize))
-    return out.joined(separator: "\n") + "\n"
   }
 }
 

@@ -5,18 +5,48 @@ import KnowledgeGraph
 public enum ValueFormat {
   static let symbols = ["CNY": "¥", "USD": "US$", "HKD": "HK$", "EUR": "€", "GBP": "£", "JPY": "JP¥"]
 
-  /// Text for a table cell.
-  public static func human(_ value: Value) -> String {
+  /// Decimals a currency is usually shown with (2 unless listed).
+  static let decimals = ["JPY": 0, "KRW": 0]
+
+  /// Text for a table cell. With `rounded`, money has its currency's usual decimals
+  /// (`US$5.00`, `¥25.70`) as in a terminal table; amounts under one keep the places
+  /// they need (`US$0.125`) so a small price never shows as zero.
+  public static func human(_ value: Value, rounded: Bool = false) -> String {
     switch value {
     case .null: return ""
     case .int(let v): return grouped(Double(v), decimals: 0)
     case .double(let v):
       return v == v.rounded() && abs(v) < 1e15 ? grouped(v, decimals: 0) : trim(String(format: "%.4f", v))
     case .decimal(let d): return "\(d)"
-    case .money(let m): return money(m)
-    case .list(let items): return items.map(human).joined(separator: ", ")
+    case .money(let m): return rounded ? displayMoney(m) : money(m)
+    case .list(let items): return items.map { human($0, rounded: rounded) }.joined(separator: ", ")
     default: return TextWidth.sanitize(value.plainText)
     }
+  }
+
+  /// `US$5.00`, `¥25.70`, `US$0.125`, `JP¥1,200`, `¥24.38 bn`: the currency's usual
+  /// decimals; under one unit, up to 4 places when the amount needs them.
+  public static func displayMoney(_ m: Money) -> String {
+    let symbol = symbols[m.currency] ?? (m.currency + " ")
+    let amount = NSDecimalNumber(decimal: m.amount).doubleValue
+    if abs(amount) >= 1e6 { return symbol + scaled(amount) }
+    let usual = decimals[m.currency] ?? 2
+    var places = usual
+    if abs(amount) < 1 {
+      while places < 4 && round(m.amount, places) != m.amount { places += 1 }
+    }
+    let text = exact(round(m.amount, places), places: places)
+    guard places > 0 else { return symbol + text }
+    let fraction = text.split(separator: ".", maxSplits: 1).dropFirst().first?.count ?? 0
+    return symbol + text + (fraction == 0 ? "." : "")
+      + String(repeating: "0", count: max(0, places - fraction))
+  }
+
+  static func round(_ value: Decimal, _ places: Int) -> Decimal {
+    var v = value
+    var r = Decimal()
+    NSDecimalRound(&r, &v, places, .plain)
+    return r
   }
 
   /// `¥24.38 bn`, `HK$4.3 bn`, `US$17`, `¥120`, `US$0.60`, `¥4.236`: amounts under a million

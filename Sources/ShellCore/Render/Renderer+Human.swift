@@ -1,0 +1,182 @@
+import KnowledgeGraph
+
+/// The human table format: box-drawn tables, vertical records, headings and messages.
+extension Renderer {
+  func human(_ output: Output) -> String {
+    switch output {
+    case .empty: return ""
+    case .message(let m): return message(m)
+    case .table(let t): return tableText(t)
+    case .record(let fields):
+      if fields.isEmpty { return "\n" }
+      return vertical(
+        Table(columns: fields.map(\.0), rows: [fields.map(\.1)]), [fields.map { cellText($0.1) }])
+    case .sections(let parts):
+      return parts.map { title, part in
+        let title = TextWidth.sanitize(title)
+        let heading = color ? "\u{1B}[1m\(title)\u{1B}[0m" : title
+        return heading + "\n" + human(part)
+      }.joined(separator: "\n")
+    }
+  }
+
+  /// Cell text as shown: money with its currency's usual decimals in a terminal.
+  func cellText(_ value: Value) -> String {
+    ValueFormat.human(value, rounded: width != nil)
+  }
+
+  /// A table in the layout asked for, or in `auto` the one that fits.
+  func tableText(_ t: Table) -> String {
+    if t.columns.isEmpty { return "" }
+    let cells = t.rows.map { $0.map(cellText) }
+    switch layout {
+    case .vertical: return t.rows.isEmpty ? box(t, cells, widths: nil) : vertical(t, cells)
+    case .table:
+      return box(
+        t, cells, widths: width.map { ColumnPlan.forcedWidths(plans(t, cells), budget: $0 - overhead(t)) })
+    case .auto:
+      guard let width else { return box(t, cells, widths: nil) }
+      // A single record reads best as one field per line (cite F0001, a card).
+      if t.rows.count == 1 && t.columns.count > 2 { return vertical(t, cells) }
+      let needs = plans(t, cells)
+      if let widths = ColumnPlan.widths(needs, budget: width - overhead(t)) {
+        return box(t, cells, widths: widths)
+      }
+      if t.rows.isEmpty {
+        return box(t, cells, widths: ColumnPlan.forcedWidths(needs, budget: width - overhead(t)))
+      }
+      // Too wide: the command's narrow columns when they fit, else one record per row.
+      if t.rows.count > 1, let narrow = narrowed(t) {
+        let narrowCells = narrow.rows.map { $0.map(cellText) }
+        if let widths = ColumnPlan.widths(plans(narrow, narrowCells), budget: width - overhead(narrow)) {
+          return box(narrow, narrowCells, widths: widths)
+        }
+      }
+      return vertical(t, cells)
+    }
+  }
+
+  /// What each column needs, from its header, its cells as shown and its values.
+  func plans(_ t: Table, _ cells: [[String]]) -> [ColumnPlan] {
+    t.columns.indices.map { i in
+      ColumnPlan(
+        header: TextWidth.sanitize(t.columns[i]), cells: cells.map { i < $0.count ? $0[i] : "" },
+        values: t.rows.map { i < $0.count ? $0[i] : .null })
+    }
+  }
+
+  /// The table cut to its `narrowColumns`, with a note naming the others; nil when it
+  /// names none or all of its columns.
+  func narrowed(_ t: Table) -> Table? {
+    let keep = t.columns.indices.filter { i in
+      t.narrowColumns.contains { $0.lowercased() == t.columns[i].lowercased() }
+    }
+    guard !keep.isEmpty, keep.count < t.columns.count else { return nil }
+    let hidden = t.columns.indices.filter { !keep.contains($0) }.map { TextWidth.sanitize(t.columns[$0]) }
+    let note =
+      "\(hidden.count) more columns (\(hidden.joined(separator: ", "))): see them with set layout vertical, "
+      + "select COLUMN..., or a wider terminal"
+    return Table(
+      columns: keep.map { t.columns[$0] },
+      rows: t.rows.map { row in keep.map { $0 < row.count ? row[$0] : .null } },
+      notes: t.notes + [note])
+  }
+
+  /// Columns taken by borders and padding: `│ a │ b │`.
+  func overhead(_ t: Table) -> Int { 3 * t.columns.count + 1 }
+
+  /// A box-drawn table with these content widths (nil: every column at its natural width).
+  /// Text wider than its column wraps inside the cell; numbers are right-aligned.
+  func box(_ t: Table, _ cells: [[String]], widths given: [Int]?) -> String {
+    let columns = t.columns.map(TextWidth.sanitize)
+    let widths =
+      given
+      ?? columns.enumerated().map { i, c in
+        max(TextWidth.of(c), cells.map { i < $0.count ? TextWidth.of($0[i]) : 0 }.max() ?? 0)
+      }
+    let numeric = t.columns.indices.map { i in
+      !t.rows.isEmpty
+        && t.rows.allSatisfy { row in
+          guard i < row.count else { return true }
+          switch row[i] {
+          case .int, .double, .decimal, .money, .null: return true
+          default: return false
+          }
+        }
+    }
+    func line(_ l: String, _ m: String, _ r: String) -> String {
+      l + widths.map { String(repeating: "─", count: $0 + 2) }.joined(separator: m) + r
+    }
+    func row(_ values: [String], header: Bool) -> [String] {
+      let wrapped = widths.indices.map { i in
+        let text = i < values.count ? values[i] : ""
+        return TextWidth.of(text) <= widths[i]
+          ? [text] : TextWrap.lines(text, width: widths[i], maxLines: header ? nil : maxLines)
+      }
+      let height = wrapped.map(\.count).max() ?? 1
+      return (0..<height).map { n in
+        "│"
+          + widths.indices.map { i in
+            let text = n < wrapped[i].count ? wrapped[i][n] : ""
+            let padded = TextWidth.pad(text, to: widths[i], right: numeric[i] && !header)
+            return " " + (header && color ? "\u{1B}[1m\(padded)\u{1B}[0m" : padded) + " "
+          }.joined(separator: "│") + "│"
+      }
+    }
+    let body = cells.map { row($0, header: false) }
+    // Rows that span several lines are told apart by a rule between them.
+    let ruled = body.contains { $0.count > 1 }
+    var out = [line("┌", "┬", "┐")] + row(columns, header: true) + [line("├", "┼", "┤")]
+    for (i, lines) in body.enumerated() {
+      if ruled && i > 0 { out.append(line("├", "┼", "┤")) }
+      out.append(contentsOf: lines)
+    }
+    out.append(line("└", "┴", "┘"))
+    out.append(contentsOf: notes(t))
+    return out.joined(separator: "\n") + "\n"
+  }
+
+  /// One record per row: `field  value`, values wrapped beside their names; several rows
+  /// are headed `─[ 2 of 5 ]───`.
+  func vertical(_ t: Table, _ cells: [[String]]) -> String {
+    let keys = t.columns.map(TextWidth.sanitize)
+    let keyWidth = keys.map(TextWidth.of).max() ?? 0
+    let valueWidth = width.map { max(10, $0 - keyWidth - 2) }
+    var out: [String] = []
+    for (n, row) in cells.enumerated() {
+      if t.rows.count > 1 {
+        let title = "─[ \(n + 1) of \(t.rows.count) ]"
+        out.append(title + String(repeating: "─", count: max(3, min(width ?? 40, 40) - TextWidth.of(title))))
+      }
+      for (i, key) in keys.enumerated() {
+        let text = i < row.count ? row[i] : ""
+        let lines = valueWidth.map { TextWrap.lines(text, width: $0, maxLines: maxLines) } ?? [text]
+        out.append(TextWidth.pad(key, to: keyWidth) + "  " + lines[0])
+        let indent = String(repeating: " ", count: keyWidth + 2)
+        out.append(contentsOf: lines.dropFirst().map { indent + $0 })
+      }
+    }
+    out.append(contentsOf: notes(t))
+    return out.isEmpty ? "" : out.joined(separator: "\n") + "\n"
+  }
+
+  /// The lines under a table, wrapped at words in a terminal.
+  func notes(_ t: Table) -> [String] {
+    t.notes.map(TextWidth.sanitize).flatMap { note in width.map { TextWrap.lines(note, width: $0) } ?? [note]
+    }
+  }
+
+  /// A message; in a terminal, lines wider than it wrap at words, keeping their indent.
+  func message(_ m: String) -> String {
+    let text = TextWidth.sanitizeKeepingNewlines(m)
+    guard let width else { return text + "\n" }
+    return
+      text.split(separator: "\n", omittingEmptySubsequences: false).flatMap { line -> [String] in
+        let line = String(line)
+        guard TextWidth.of(line) > width else { return [line] }
+        let indent = String(line.prefix { $0 == " " })
+        let room = max(10, width - indent.count)
+        return TextWrap.lines(String(line.dropFirst(indent.count)), width: room).map { indent + $0 }
+      }.joined(separator: "\n") + "\n"
+  }
+}

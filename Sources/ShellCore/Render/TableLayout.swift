@@ -1,0 +1,109 @@
+import KnowledgeGraph
+
+/// How a table is laid out in a terminal: `auto` picks rows of boxes when they fit and a
+/// vertical record per row when they do not (psql's `\x auto`), or for a single record.
+public enum TableLayout: String, Sendable, CaseIterable {
+  case auto, table, vertical
+}
+
+/// What one column needs: its width on one line, the narrowest it can be without cutting
+/// a word, and whether its cells must never be wrapped (numbers, money, dates).
+struct ColumnPlan: Equatable {
+  var natural: Int
+  var minimum: Int
+  var atomic: Bool
+  /// How much text would not fit at the minimum width, over all cells: columns with more
+  /// to show get more of the room left over.
+  var volume: Int
+
+  /// Text columns are not squeezed below this many columns (or their natural width).
+  static let comfortable = 10
+
+  /// The plan for a column from its header and its cells (as displayed) and values.
+  init(header: String, cells: [String], values: [Value]) {
+    let widths = cells.map(TextWidth.of)
+    let widest = widths.max() ?? 0
+    natural = max(TextWidth.of(header), widest)
+    atomic = !values.isEmpty && values.allSatisfy(Self.isAtomic)
+    let headerWord = TextWrap.longestWord(header)
+    if atomic {
+      minimum = max(headerWord, widest)
+    } else {
+      // Only cells wider than the floor can hold a word longer than it.
+      let floor = max(headerWord, min(natural, Self.comfortable))
+      var word = floor
+      for (cell, width) in zip(cells, widths) where width > word {
+        word = max(word, TextWrap.longestWord(cell))
+      }
+      minimum = word
+    }
+    let floor = minimum
+    volume = widths.reduce(0) { $0 + max(0, $1 - floor) }
+  }
+
+  init(natural: Int, minimum: Int, atomic: Bool, volume: Int? = nil) {
+    self.natural = natural
+    self.minimum = minimum
+    self.atomic = atomic
+    self.volume = volume ?? (natural - minimum)
+  }
+
+  /// Numbers, money, dates and booleans are read whole: never wrapped, never cut.
+  static func isAtomic(_ value: Value) -> Bool {
+    switch value {
+    case .null, .bool, .int, .double, .decimal, .money, .date: return true
+    default: return false
+    }
+  }
+}
+
+extension ColumnPlan {
+  /// Content widths (borders excluded) that fit `budget`: each column starts at its
+  /// minimum; columns that need little more than an equal share get all they need, and
+  /// the rest is shared in proportion to how much text each still has to show. Nil when
+  /// even the minimums do not fit.
+  static func widths(_ plans: [ColumnPlan], budget: Int) -> [Int]? {
+    var widths = plans.map(\.minimum)
+    var extra = budget - widths.reduce(0, +)
+    if extra < 0 { return nil }
+    var open = plans.indices.filter { plans[$0].natural > widths[$0] }
+    // Short needs first: a name column is not wrapped to make room for a long quote.
+    for i in open.sorted(by: { plans[$0].natural - widths[$0] < plans[$1].natural - widths[$1] }) {
+      let need = plans[i].natural - widths[i]
+      guard need <= extra / max(1, open.count) else { break }
+      widths[i] += need
+      extra -= need
+      open.removeAll { $0 == i }
+    }
+    while extra > 0, !open.isEmpty {
+      let total = open.reduce(0) { $0 + max(1, plans[$1].volume) }
+      var given = 0
+      for i in open {
+        let add = min(extra * max(1, plans[i].volume) / total, plans[i].natural - widths[i])
+        widths[i] += add
+        given += add
+      }
+      if given == 0 {
+        // Less left than columns to share it: one each, the most text first.
+        for i in open.sorted(by: { plans[$0].volume > plans[$1].volume }) where extra - given > 0 {
+          widths[i] += 1
+          given += 1
+        }
+      }
+      extra -= given
+      open.removeAll { widths[$0] >= plans[$0].natural }
+    }
+    return widths
+  }
+
+  /// Widths for a table that must stay a table (`set layout table`) however narrow the
+  /// terminal: text columns may break inside words down to 4 columns; numbers, money and
+  /// dates keep their full width even when the line then overflows.
+  static func forcedWidths(_ plans: [ColumnPlan], budget: Int) -> [Int] {
+    if let fit = widths(plans, budget: budget) { return fit }
+    let squeezed = plans.map {
+      $0.atomic ? $0 : ColumnPlan(natural: $0.natural, minimum: min($0.natural, 4), atomic: false)
+    }
+    return widths(squeezed, budget: budget) ?? squeezed.map(\.minimum)
+  }
+}

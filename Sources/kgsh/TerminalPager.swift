@@ -1,0 +1,97 @@
+import Foundation
+import LineEditor
+import ShellCore
+
+/// The real terminal, measured on every call (`COLUMNS`/`LINES` win when set), so a window
+/// resized between two commands (SIGWINCH) changes the next table.
+final class LiveScreen: TerminalScreen {
+  var size: (columns: Int, rows: Int)? {
+    guard let columns = Terminal.width() else { return nil }
+    return (columns, Terminal.height() ?? 24)
+  }
+}
+
+/// Pages through `$KGSH_PAGER`, else `$PAGER`, else `less -FRX`, run by `/bin/sh` in the
+/// shell's process group (so it reads the keyboard, and Ctrl-C reaches it and ends it).
+/// With none of them installed it declines and the shell prints the text itself.
+final class ExternalPager: Pager {
+  let environment: [String: String]
+
+  init(environment: [String: String] = ProcessInfo.processInfo.environment) {
+    self.environment = environment
+  }
+
+  /// The command to run, nil when there is none (no pager set and no `less` on the PATH).
+  var command: String? {
+    for name in ["KGSH_PAGER", "PAGER"] {
+      if let value = environment[name], !value.trimmingCharacters(in: .whitespaces).isEmpty { return value }
+    }
+    let path = (environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
+    let less = path.contains { FileManager.default.isExecutableFile(atPath: "\($0)/less") }
+    return less ? "less -FRX" : nil
+  }
+
+  func page(_ text: String) -> Bool {
+    guard let command else { return false }
+    var fds: [Int32] = [-1, -1]
+    guard pipe(&fds) == 0 else { return false }
+    guard let pid = spawn(command, stdin: fds[0], closing: fds[1]) else {
+      close(fds[0])
+      close(fds[1])
+      return false
+    }
+    close(fds[0])
+    Self.writeAll(text, to: fds[1])
+    close(fds[1])
+    var status: Int32 = 0
+    // Ctrl-C ends the pager (and, through the shell's flag, the rest of the entry).
+    while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+    let exited = status & 0x7f == 0
+    // 127 from sh: the pager command was not found, nothing was shown.
+    return !(exited && (status >> 8) & 0xff == 127)
+  }
+
+  /// Starts `sh -c command` with `stdin` as its standard input and SIGINT/SIGPIPE at
+  /// their defaults (the shell ignores or catches them).
+  func spawn(_ command: String, stdin: Int32, closing other: Int32) -> pid_t? {
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_adddup2(&actions, stdin, 0)
+    posix_spawn_file_actions_addclose(&actions, other)
+    var attributes = posix_spawnattr_t()
+    posix_spawnattr_init(&attributes)
+    defer { posix_spawnattr_destroy(&attributes) }
+    var defaults = sigset_t()
+    sigemptyset(&defaults)
+    sigaddset(&defaults, SIGINT)
+    sigaddset(&defaults, SIGPIPE)
+    posix_spawnattr_setsigdefault(&attributes, &defaults)
+    var mask = sigset_t()
+    sigemptyset(&mask)
+    posix_spawnattr_setsigmask(&attributes, &mask)
+    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
+    var env = environment
+    // K: Ctrl-C leaves less at once, back to the prompt.
+    if env["LESS"] == nil { env["LESS"] = "FRXK" }
+    let arguments: [String] = ["/bin/sh", "-c", command]
+    let argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
+    let envp: [UnsafeMutablePointer<CChar>?] = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
+    defer { (argv + envp).forEach { free($0) } }
+    var pid: pid_t = 0
+    guard posix_spawn(&pid, "/bin/sh", &actions, &attributes, argv, envp) == 0 else { return nil }
+    return pid
+  }
+
+  /// Writes all of `text`, stopping quietly when the pager has gone (q, Ctrl-C: EPIPE).
+  static func writeAll(_ text: String, to fd: Int32) {
+    let bytes = Array(text.utf8)
+    var offset = 0
+    while offset < bytes.count {
+      let n = bytes[offset...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+      if n < 0 && errno == EINTR { continue }
+      if n <= 0 { return }
+      offset += n
+    }
+  }
+}
