@@ -68,3 +68,13 @@ final class AnswersTests: XCTestCase {
     XCTAssertTrue(t.output.contains("│ 32 │"), t.output)
   }
 }
+
+extension AnswersTests {
+  func testARelationIsListedOnceWithItsSourcesTogether() throws {
+    let t = try shell()
+    XCTAssertTrue(t.run("show Zhipu --format csv"), t.errors)
+    let alibaba = t.output.split(separator: "\n").filter { $0.hasPrefix("in,INVESTS_IN,Alibaba,") }
+    XCTAssertEqual(alibaba.count, 1, t.output)
+    XCTAssertTrue(alibaba.first?.contains("ref-scmp-3238698, ref-investorsking-zhipu") ?? false, "\(alibaba)")
+  }
+}

@@ -36,6 +36,13 @@ final class CompareNamesTests: XCTestCase {
     XCTAssertFalse(summary.contains("P012"), "a credit-based tier was picked: \(summary)")
   }
 
+  func testCostJoinsUnquotedNamesToo() throws {
+    let quoted = try shell(), bare = try shell()
+    XCTAssertTrue(quoted.run("cost GLM-4.5 'Claude Sonnet 4' --input 1M"), quoted.errors)
+    XCTAssertTrue(bare.run("cost GLM-4.5 Claude Sonnet 4 --input 1M"), bare.errors)
+    XCTAssertEqual(bare.output, quoted.output)
+  }
+
   func testRatioWording() {
     XCTAssertEqual(Money.ratioPhrase(cheap: 20, of: 120), "is 1/6 of")
     XCTAssertEqual(Money.ratioPhrase(cheap: 100, of: 102), "is about the same as")
