@@ -22,6 +22,36 @@ struct FactsCommand: Command {
     if let since = call[Self.since] {
       facts = facts.filter { ($0.provenance.asOf ?? "") >= since }
     }
-    return .table(Table(columns: FactText.columns, rows: facts.map(FactText.row)))
+    var table = Table(columns: FactText.columns, rows: facts.map(FactText.row))
+    if facts.isEmpty { table.notes = try Self.emptyNote(node, call, session) }
+    return .table(table)
+  }
+
+  /// Why the table is empty and what to try: predicates of this entity that contain the
+  /// text asked for (or the closest ones), or a wider --since.
+  static func emptyNote(_ node: Node, _ call: Call, _ session: Session) throws -> [String] {
+    guard let asked = call[Self.predicate] else {
+      if let since = call[Self.since] {
+        return ["no facts about \(node.name) as of \(since) or later; try an earlier --since"]
+      }
+      return ["no facts about \(node.name); try show \(node.name) for its relations"]
+    }
+    let known = Array(Set(try session.store.facts(of: node.id).map(\.predicate))).sorted()
+    if known.contains(asked) {
+      return [
+        "no '\(asked)' facts about \(node.name) as of \(call[Self.since] ?? "") or later; try an earlier --since"
+      ]
+    }
+    let needle = asked.lowercased()
+    var near = known.filter { $0.lowercased().contains(needle) }
+    if near.isEmpty { near = Names.suggestions(for: asked, among: known) }
+    let what = "no '\(asked)' facts about \(node.name)"
+    guard let first = near.first else {
+      return ["\(what); list its predicates with facts \(node.key)"]
+    }
+    return [
+      "\(what); predicates containing it: \(near.prefix(8).joined(separator: ", "))"
+        + "; try facts \(node.key) --predicate \(first)"
+    ]
   }
 }

@@ -103,16 +103,28 @@ struct ShowCommand: Command {
       rows: rows, notes: older ? ["older values: facts \(key) --predicate PREDICATE"] : [])
   }
 
-  /// Edges out of and into the entity.
+  /// Edges out of and into the entity: one row per related entity and type, with the
+  /// sources of every edge that records it listed together.
   static func relations(_ node: Node, _ store: KnowledgeStore) throws -> Table {
     let (outgoing, incoming) = try store.edges(of: node.id)
-    var rows: [[Value]] = []
-    for (e, other) in outgoing {
-      rows.append([.string("out"), .string(e.type), .entity(other.ref), FactText.text(e.provenance.source)])
+    var order: [String] = []
+    var rows: [String: (row: [Value], sources: [String])] = [:]
+    let all = outgoing.map { ("out", $0.0, $0.1) } + incoming.map { ("in", $0.0, $0.1) }
+    for (direction, e, other) in all {
+      let key = "\(direction) \(e.type) \(other.id)"
+      if rows[key] == nil {
+        order.append(key)
+        rows[key] = ([.string(direction), .string(e.type), .entity(other.ref)], [])
+      }
+      if let source = e.provenance.source, !source.isEmpty, !rows[key]!.sources.contains(source) {
+        rows[key]!.sources.append(source)
+      }
     }
-    for (e, other) in incoming {
-      rows.append([.string("in"), .string(e.type), .entity(other.ref), FactText.text(e.provenance.source)])
-    }
-    return Table(columns: ["direction", "type", "entity", "source"], rows: rows)
+    return Table(
+      columns: ["direction", "type", "entity", "source"],
+      rows: order.map { key in
+        let r = rows[key]!
+        return r.row + [FactText.text(r.sources.joined(separator: ", "))]
+      })
   }
 }

@@ -1,9 +1,11 @@
 import KnowledgeGraph
 import ShellCore
 
-/// `timeline [ENTITY] [--from DATE] [--to DATE]`: dated events in order.
+/// `timeline [ENTITY] [--from DATE] [--to DATE]`: dated events in order; a family or group
+/// includes the events of its members.
 struct TimelineCommand: Command {
-  static let entity: Param<String?> = .optionalArgument("entity", .entity, "only events of this entity")
+  static let entity: Param<String?> = .optionalArgument(
+    "entity", .entity, "only events of this entity (and of its members, for a family or group)")
   static let from: Param<String?> = .option("from", .date, "from this date")
   static let to: Param<String?> = .option("to", .date, "up to this date (a month or year includes all of it)")
 
@@ -13,16 +15,25 @@ struct TimelineCommand: Command {
     examples: [
       Example("timeline --from 2026-01", "what happened from January 2026", expect: "listing_date"),
       Example("timeline Zhipu --to 2024", "Zhipu AI's events up to the end of 2024"),
+      Example("timeline GLM", "the GLM family's releases, member by member", expect: "GLM-4.5"),
     ])
 
   func run(_ call: Call, _ session: Session) throws -> Output {
     let node = try call[Self.entity].map { try session.resolve($0) }
-    let facts = try node.map { try session.store.facts(of: $0.id) } ?? session.store.allFacts()
+    let members = try node.map { try Self.members(of: $0.id, session.store) } ?? []
+    let facts: [Fact]
+    if let node {
+      facts = try ([node.id] + members).flatMap { try session.store.facts(of: $0) }
+    } else {
+      facts = try session.store.allFacts()
+    }
     let from = call[Self.from] ?? ""
     let to = (call[Self.to] ?? "") + "\u{10FFFF}"
     var refs: [Int64: Value] = [:]
     var rows: [(date: String, name: String, row: [Value])] = []
+    var dated = 0
     for f in facts where f.valueType == "date" {
+      dated += 1
       let date = f.rawValue
       guard date >= from, date <= to else { continue }
       if refs[f.nodeID] == nil {
@@ -36,6 +47,36 @@ struct TimelineCommand: Command {
         ))
     }
     rows.sort { $0.date != $1.date ? $0.date < $1.date : $0.name < $1.name }
-    return .table(Table(columns: ["date", "entity", "event", "source"], rows: rows.map(\.row)))
+    var table = Table(columns: ["date", "entity", "event", "source"], rows: rows.map(\.row))
+    if rows.isEmpty { table.notes = [Self.emptyNote(node, members: members.count, dated: dated, call)] }
+    return .table(table)
+  }
+
+  /// The members of a family or group: nodes with a MEMBER_OF edge to it, transitively.
+  static func members(of id: Int64, _ store: KnowledgeStore) throws -> [Int64] {
+    let g = try store.graphIndex()
+    guard let start = g.index(of: id), let memberOf = g.typeID("MEMBER_OF") else { return [] }
+    var seen: Set<Int32> = [start]
+    var queue = [start]
+    var out: [Int64] = []
+    while let n = queue.popLast() {
+      for (other, type) in g.incoming(n) where type == memberOf && !seen.contains(other) {
+        seen.insert(other)
+        queue.append(other)
+        out.append(g.nodeIDs[Int(other)])
+      }
+    }
+    return out
+  }
+
+  /// Why a timeline is empty and what to try.
+  static func emptyNote(_ node: Node?, members: Int, dated: Int, _ call: Call) -> String {
+    let whose =
+      node.map { members > 0 ? "\($0.name) or its \(members) members" : $0.name } ?? "the knowledge base"
+    if dated > 0 {
+      return "none of the \(dated) dated events of \(whose) fall in the range; widen --from/--to"
+    }
+    let name = node?.key ?? ""
+    return "no dated events of \(whose); try facts \(name) or show \(name) for what is known"
   }
 }

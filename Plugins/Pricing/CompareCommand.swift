@@ -33,13 +33,18 @@ struct CompareCommand: Command {
     ])
 
   func run(_ call: Call, _ session: Session) throws -> Output {
-    let items = call[Self.items]
     var c = Comparison(book: try FXBook.of(session))
     c.asOf = call[Self.asOf]
     c.target = call[Self.currency]
     c.mix = try Self.mix(call[Self.mix])
     c.yearly = call[Self.period] == "year"
     let all = try PriceBook.history(session)
+    let items = PriceBook.joinNames(call[Self.items], rows: PriceBook.current(all, asOf: nil))
+    guard items.count >= 2 else {
+      throw KgshError(
+        .invalidValue, "compare: '\(items.joined(separator: " "))' is one name; compare needs two or more",
+        hint: "add another plan or model, e.g. compare '\(items.joined(separator: " "))' 'GLM Coding Plan'")
+    }
     var groups = try items.map {
       try PriceBook.select($0, all: all, asOf: c.asOf, command: "compare")
     }
@@ -58,7 +63,14 @@ struct CompareCommand: Command {
     }
     let summaryCurrency = c.target ?? groups[0].first!.currency
     let picks = priced.compactMap {
-      Comparison.pick($0, summary: summaryCurrency, book: c.book, asOf: c.asOf)
+      Comparison.pick($0, summary: summaryCurrency, book: c.book, asOf: c.asOf, monthly: !c.yearly)
+    }
+    let ids = picks.map(\.row.id)
+    if let same = ids.first(where: { id in ids.filter { $0 == id }.count > 1 }) {
+      throw KgshError(
+        .invalidValue,
+        "compare: two of the items name the same price row \(same), so there is nothing to compare",
+        hint: "name different plans or models; quote multi-word names, e.g. 'Claude Pro'")
     }
     var notes = try summary(picks, in: summaryCurrency, kind: kind, &c)
     if call[Self.explain] { notes += explain(priced, c, kind: kind, summaryCurrency) }
@@ -91,7 +103,7 @@ struct CompareCommand: Command {
       return "\(Money.format(v.value, currency, scale: scale))\(unit) (\(origin.joined(separator: ", ")))"
     }
     return values.dropFirst().map { other in
-      "summary: \(cheapest.p.item) \(describe(cheapest)) is \(Money.fraction(cheap: cheapest.value, of: other.value)) of \(other.p.item)'s \(describe(other))"
+      "summary: \(cheapest.p.item) \(describe(cheapest)) \(Money.ratioPhrase(cheap: cheapest.value, of: other.value)) \(other.p.item)'s \(describe(other))"
     }
   }
 

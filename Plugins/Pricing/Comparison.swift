@@ -95,11 +95,18 @@ struct Comparison {
 
   /// The price that stands for an item in the summary: not a promotion when there is
   /// another; for API models the vendor's own list price first; then the latest dated;
-  /// then the cheapest.
-  static func pick(_ priced: [Priced], summary: String, book: FXBook, asOf: String?) -> Priced? {
+  /// then the cheapest. Plans pick what a buyer would: a regular tier over a credit-based
+  /// one and, per month (`monthly`), monthly billing over annual.
+  static func pick(
+    _ priced: [Priced], summary: String, book: FXBook, asOf: String?, monthly: Bool = false
+  ) -> Priced? {
     let usable = priced.filter { ($0.value ?? 0) > 0 }
     let regular = usable.filter { $0.row.promotion == nil }
     var pool = regular.isEmpty ? usable : regular
+    let buyer = pool.filter { p in
+      !p.row.isAPI && !p.row.tier.lowercased().contains("credit") && !(monthly && p.row.isAnnual)
+    }
+    if !buyer.isEmpty { pool = buyer }
     let own = pool.filter { $0.row.isAPI && $0.row.sellerType == "vendor_list" }
     if !own.isEmpty { pool = own }
     let latest = pool.compactMap(\.row.latestDate).max()

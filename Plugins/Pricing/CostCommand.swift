@@ -42,7 +42,7 @@ struct CostCommand: Command {
     let asOf = call[Self.asOf]
     let all = try PriceBook.history(session).filter(\.isAPI)
     var chosen: [(item: String, row: PriceRow)] = []
-    for item in call[Self.models] {
+    for item in PriceBook.joinNames(call[Self.models], rows: PriceBook.current(all, asOf: nil)) {
       let matched = try PriceBook.select(item, all: all, asOf: asOf, command: "cost").filter {
         $0.input != nil && $0.output != nil
       }

@@ -63,6 +63,13 @@ enum Money {
     return "1/" + number(r, scale: 1, minFraction: 0)
   }
 
+  /// How a comparison states the ratio, the way a source would: "is 1/6 of", or "is about
+  /// the same as" when the prices differ by less than 5%.
+  static func ratioPhrase(cheap: Decimal, of dear: Decimal) -> String {
+    if cheap > 0, dear / cheap < Decimal(string: "1.05")! { return "is about the same as" }
+    return "is \(fraction(cheap: cheap, of: dear)) of"
+  }
+
   /// "6.82×".
   static func times(_ value: Decimal, _ base: Decimal) -> String {
     guard base > 0 else { return "" }

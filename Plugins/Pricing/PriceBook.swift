@@ -95,4 +95,29 @@ enum PriceBook {
       .notFound, "\(command): no price for '\(query)'",
       hint: near.first.map { "did you mean '\($0)'?" } ?? "see prices for the list of plans and models")
   }
+
+  /// Items typed without quotes joined back into the names they form: `compare Claude Code
+  /// GLM Coding Plan` is ["Claude Code", "GLM Coding Plan"]. At each position the longest
+  /// run of words that is exactly a known id, product or tier wins; other words stay apart.
+  static func joinNames(_ items: [String], rows: [PriceRow]) -> [String] {
+    var known: Set<String> = []
+    for r in rows {
+      for k in [r.product, r.productBase, r.tier, r.product + " " + r.tier, r.productBase + " " + r.tier] {
+        known.insert(Names.normalize(k))
+      }
+    }
+    var out: [String] = []
+    var i = 0
+    while i < items.count {
+      var end = i + 1
+      for j in stride(from: items.count, through: i + 2, by: -1)
+      where known.contains(Names.normalize(items[i..<j].joined(separator: " "))) {
+        end = j
+        break
+      }
+      out.append(items[i..<end].joined(separator: " "))
+      i = end
+    }
+    return out
+  }
 }

@@ -54,12 +54,34 @@ enum Cypher {
     } catch let error as KgshError {
       throw shellError(error)
     }
+    warn(result.notifications, session)
     let stats = result.statistics
     if result.columns.isEmpty {
       return .message(stats.isEmpty ? "no changes" : summary(stats))
     }
     let rows = result.rows.map { $0.map(\.value) }
-    return .table(Table(columns: result.columns, rows: rows, notes: stats.isEmpty ? [] : [summary(stats)]))
+    var notes = stats.isEmpty ? [] : [summary(stats)]
+    if rows.isEmpty { notes += aliasNotes(result.nameLiterals, session) }
+    return .table(Table(columns: result.columns, rows: rows, notes: notes))
+  }
+
+  /// One stderr line per unknown label, relationship type or property key, with the
+  /// closest known names (the query has still run).
+  static func warn(_ notifications: [QueryNotification], _ session: Session) {
+    for n in notifications {
+      let near = Names.suggestions(for: n.name, among: n.known)
+      let hint = near.isEmpty ? "" : "; did you mean \(near.joined(separator: ", "))?"
+      session.err.write("warning: the knowledge base has no \(n.kind.rawValue) \(n.name)\(hint)\n")
+    }
+  }
+
+  /// For an empty result: the `name` values that are another entity's alias, and how to
+  /// ask with its display name (or `show`).
+  static func aliasNotes(_ names: [String], _ session: Session) -> [String] {
+    names.compactMap { text in
+      guard case .found(let node)? = try? session.store.resolve(text), node.name != text else { return nil }
+      return "'\(text)' is an alias of \(node.name): match on {name: '\(node.name)'} or run show \(text)"
+    }
   }
 
   /// "created 2 nodes, 1 relationship".

@@ -55,7 +55,10 @@ public struct QueryEngine: Sendable {
     let rows = try (returns ? collect.rows : []).map { row in
       try row.prefix(width).map { try graph.result($0) }
     }
-    return QueryResult(columns: columns, rows: rows, statistics: stats)
+    let notes = try notifications(query, graph)
+    return QueryResult(
+      columns: columns, rows: rows, statistics: stats, notifications: notes,
+      nameLiterals: Self.nameLiterals(query))
   }
 
   /// The plan of a query, one line per step: start nodes, expansions and filters with

@@ -94,6 +94,11 @@ public struct QueryResult: Sendable {
   public var columns: [String]
   public var rows: [[ResultValue]]
   public var statistics: QueryStatistics
+  /// Warnings about names the knowledge base does not have (the query still ran).
+  public var notifications: [QueryNotification] = []
+  /// The string values given for `name` in MATCH property maps (`{name: '智谱'}`), so an
+  /// empty result can say which of them is an alias.
+  public var nameLiterals: [String] = []
 }
 
 extension QueryGraph {

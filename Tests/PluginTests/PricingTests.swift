@@ -81,11 +81,11 @@ final class PricingTests: XCTestCase {
   func testPromotionsAreFlaggedNotUsed() throws {
     let out = try run("compare 'GLM Coding Plan Lite' 'Claude Pro' --currency CNY")
     XCTAssertTrue(out.contains("promotion/first-order price: flagged, not used in the summary"), out)
-    // The latest regular prices: Lite ¥49 (P009, 2026-02) and Pro per month with annual billing
-    // (P002: US$200/year ÷ 12, cheaper than monthly billing P001 of the same date).
+    // The latest regular prices a buyer per month would pay: Lite ¥49 (P009, 2026-02) and Pro
+    // with monthly billing (P001), not the annual billing P002 of the same date.
     XCTAssertTrue(
       out.contains(
-        "summary: GLM Coding Plan Lite ¥49/month (P009) is 1/2.4 of Claude Pro's ¥117.67/month (US$16.67 at 7.06 CNY/USD, P002)"
+        "summary: GLM Coding Plan Lite ¥49/month (P009) is 1/2.9 of Claude Pro's ¥141.20/month (US$20 at 7.06 CNY/USD, P001)"
       ), out)
     XCTAssertFalse(out.contains("(P015) is"), "the $3 first-order price must not be the summary:\n\(out)")
     // As of the article's date only the promotional entry price exists, and the sentence says so.
@@ -252,7 +252,7 @@ final class PricingTests: XCTestCase {
     XCTAssertEqual(bars.count, 2, t.output)
     let starts = bars.map { line in TextWidth.of(String(line.prefix { $0 != "█" && $0 != "▏" })) }
     XCTAssertEqual(Set(starts).count, 1, "bars start in one column:\n\(t.output)")
-    XCTAssertTrue(bars[1].hasSuffix("¥117.67"), t.output)
+    XCTAssertTrue(bars[1].hasSuffix("¥141.20"), t.output)
     let csv = try run("compare 'GLM Coding Plan Lite' 'Claude Pro' --currency CNY --chart --format csv")
     XCTAssertFalse(csv.contains("█"), "csv gets the numbers only")
     XCTAssertTrue(csv.contains(",117.67 CNY,"), csv)

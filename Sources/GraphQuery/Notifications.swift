@@ -1,0 +1,104 @@
+import KnowledgeGraph
+
+/// A warning about a query that still ran: a label, relationship type or property key that
+/// the knowledge base does not have (like Neo4j's UnknownLabelWarning and friends), with
+/// the names it does have so the caller can suggest the closest.
+public struct QueryNotification: Hashable, Sendable {
+  public enum Kind: String, Sendable {
+    case label
+    case relationshipType = "relationship type"
+    case propertyKey = "property key"
+  }
+
+  public var kind: Kind
+  public var name: String
+  /// Every known name of that kind.
+  public var known: [String]
+}
+
+extension QueryEngine {
+  /// Unknown labels and relationship types in MATCH patterns, and unknown property keys
+  /// read from variables that MATCH binds; each name reported once.
+  func notifications(_ query: Query, _ graph: QueryGraph) throws -> [QueryNotification] {
+    var labels: [String] = [], types: [String] = [], keys: [String] = []
+    var bound: Set<String> = []
+    var created: Set<String> = []
+    var expressions: [Expr] = []
+    for clause in query.clauses {
+      switch clause {
+      case .match(let m):
+        for p in m.patterns {
+          for n in p.nodes {
+            labels += n.labels
+            if let v = n.variable { bound.insert(v) }
+            keys += Self.mapKeys(n.properties)
+          }
+          for r in p.relationships {
+            types += r.types
+            if let v = r.variable { bound.insert(v) }
+            keys += Self.mapKeys(r.properties)
+          }
+        }
+        expressions += m.predicate.map { [$0] } ?? []
+      case .create(let patterns, _):
+        for p in patterns { created.formUnion(p.nodes.flatMap(\.labels) + p.relationships.flatMap(\.types)) }
+      case .with(let p, let w):
+        expressions += p.items.map(\.expression) + p.orderBy.map(\.expression) + (w.map { [$0] } ?? [])
+      case .return(let p): expressions += p.items.map(\.expression) + p.orderBy.map(\.expression)
+      case .unwind(let e, _, _): expressions.append(e)
+      }
+    }
+    for e in expressions {
+      e.visit { sub in
+        if case .property(.variable(let v, _), let key) = sub, bound.contains(v) { keys.append(key) }
+        if case .hasLabels(_, let l) = sub { labels += l }
+      }
+    }
+    var out: [QueryNotification] = []
+    func report(_ kind: QueryNotification.Kind, _ names: [String], _ known: [String]) {
+      let knownSet = Set(known)
+      var seen: Set<String> = []
+      for name in names
+      where !knownSet.contains(name) && !created.contains(name) && seen.insert(name).inserted {
+        out.append(QueryNotification(kind: kind, name: name, known: known))
+      }
+    }
+    report(.label, labels, graph.labelNames)
+    report(.relationshipType, types, graph.typeNames)
+    if !keys.isEmpty { report(.propertyKey, keys, try propertyKeys()) }
+    return out
+  }
+
+  /// String literals given for `name` in MATCH node property maps.
+  static func nameLiterals(_ query: Query) -> [String] {
+    var out: [String] = []
+    for case .match(let m) in query.clauses {
+      for p in m.patterns {
+        for n in p.nodes {
+          guard case .map(let entries)? = n.properties else { continue }
+          for (k, v) in entries where k == "name" {
+            if case .literal(.string(let s)) = v { out.append(s) }
+          }
+        }
+      }
+    }
+    return out
+  }
+
+  static func mapKeys(_ e: Expr?) -> [String] {
+    if case .map(let entries)? = e { return entries.map(\.0) }
+    return []
+  }
+
+  /// Every property key a node or relationship can have: name, key, aliases, the fact
+  /// predicates and the keys of stored node and edge properties.
+  func propertyKeys() throws -> [String] {
+    let sql = """
+      SELECT DISTINCT predicate FROM fact
+      UNION SELECT DISTINCT j.key FROM node, json_each(node.props) j WHERE node.props IS NOT NULL
+      UNION SELECT DISTINCT j.key FROM edge, json_each(edge.props) j WHERE edge.props IS NOT NULL
+      """
+    let rows = try store.readOnlyQuery(sql).rows
+    return ["name", "key", "aliases"] + rows.compactMap { $0.first.map { $0.plainText } }
+  }
+}

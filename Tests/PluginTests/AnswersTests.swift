@@ -1,0 +1,80 @@
+import KnowledgeGraph
+import KnowledgePlugin
+import QueryPlugin
+import ShellCore
+import ShellTesting
+import XCTest
+
+/// Natural questions get answers, or an empty result that says why and what to try.
+final class AnswersTests: XCTestCase {
+  func shell() throws -> TestShell {
+    try TestShell(
+      plugins: [KnowledgePlugin.plugin, QueryPlugin.plugin], store: try Repository.defaultStore())
+  }
+
+  func testTimelineOfAFamilyIncludesItsMembers() throws {
+    let t = try shell()
+    XCTAssertTrue(t.run("timeline GLM --format csv"), t.errors)
+    for (date, model) in [("2025-07-28", "GLM-4.5"), ("2025-09", "GLM-4.6"), ("2025-12", "GLM-4.7")] {
+      XCTAssertTrue(t.output.contains("\(date),\(model),release_date"), t.output)
+    }
+  }
+
+  func testEmptyTimelineSaysWhy() throws {
+    let t = try shell()
+    XCTAssertTrue(t.run("timeline GLM --to 2001"), t.errors)
+    XCTAssertTrue(t.output.contains("dated events of GLM model family or its"), t.output)
+    XCTAssertTrue(t.output.contains("widen --from/--to"), t.output)
+  }
+
+  func testEmptyFactsSuggestPredicatesContainingTheText() throws {
+    let t = try shell()
+    XCTAssertTrue(t.run("facts Zhipu --predicate ipo"), t.errors)
+    XCTAssertTrue(t.output.contains("no 'ipo' facts about Zhipu AI; predicates containing it:"), t.output)
+    XCTAssertTrue(t.output.contains("ipo_raise"), t.output)
+    XCTAssertTrue(t.output.contains("try facts zhipu --predicate ipo_"), t.output)
+  }
+
+  func testUnknownLabelTypeAndPropertyWarnOnStderrAndStillRun() throws {
+    let t = try shell()
+    XCTAssertTrue(t.run("match (n:Compnay)-[:INVESTS_INN]->(m) return n.nam"), t.errors)
+    XCTAssertTrue(
+      t.errors.contains("warning: the knowledge base has no label Compnay; did you mean Company"), t.errors)
+    XCTAssertTrue(t.errors.contains("no relationship type INVESTS_INN; did you mean INVESTS_IN"), t.errors)
+    XCTAssertTrue(t.errors.contains("no property key nam; did you mean name"), t.errors)
+    XCTAssertTrue(t.output.contains("n.nam"), t.output)
+  }
+
+  func testKnownNamesDoNotWarn() throws {
+    let t = try shell()
+    XCTAssertTrue(t.run("match (n:Company {name: 'Zhipu AI'}) return n.listing_date, n.aliases"), t.errors)
+    XCTAssertEqual(t.errors, "")
+    XCTAssertTrue(t.output.contains("2026-01-08"), t.output)
+  }
+
+  func testAnAliasInAPropertyMapPointsAtTheEntity() throws {
+    let t = try shell()
+    XCTAssertTrue(t.run("match (c {name: '智谱'}) return c.name"), t.errors)
+    XCTAssertTrue(t.output.contains("'智谱' is an alias of Zhipu AI"), t.output)
+    XCTAssertTrue(t.output.contains("show 智谱"), t.output)
+  }
+
+  func testInvestorsAreCountedOnce() throws {
+    let t = try shell()
+    XCTAssertTrue(
+      t.run(
+        "match (i)-[:INVESTS_IN]->(c:Company) where c.name = 'Zhipu AI' return count(distinct i) as n"
+      ), t.errors)
+    XCTAssertTrue(t.output.contains("│ 32 │"), t.output)
+  }
+}
+
+extension AnswersTests {
+  func testARelationIsListedOnceWithItsSourcesTogether() throws {
+    let t = try shell()
+    XCTAssertTrue(t.run("show Zhipu --format csv"), t.errors)
+    let alibaba = t.output.split(separator: "\n").filter { $0.hasPrefix("in,INVESTS_IN,Alibaba,") }
+    XCTAssertEqual(alibaba.count, 1, t.output)
+    XCTAssertTrue(alibaba.first?.contains("ref-scmp-3238698, ref-investorsking-zhipu") ?? false, "\(alibaba)")
+  }
+}

@@ -1,0 +1,50 @@
+import KnowledgeGraph
+import ShellCore
+import ShellTesting
+import XCTest
+
+@testable import PricingPlugin
+
+/// `compare` recognises unquoted multi-word names and never compares a row with itself.
+final class CompareNamesTests: XCTestCase {
+  func shell() throws -> TestShell {
+    try TestShell(plugins: [PricingPlugin.plugin], store: try Repository.defaultStore())
+  }
+
+  func testUnquotedMultiWordNamesAreJoined() throws {
+    let quoted = try shell(), bare = try shell()
+    XCTAssertTrue(quoted.run("compare 'GLM Coding Plan Lite' 'Claude Pro'"), quoted.errors)
+    XCTAssertTrue(bare.run("compare GLM Coding Plan Lite Claude Pro"), bare.errors)
+    XCTAssertEqual(bare.output, quoted.output)
+    XCTAssertTrue(bare.output.contains("summary: GLM Coding Plan Lite"), bare.output)
+  }
+
+  func testARowIsNeverComparedWithItself() throws {
+    let t = try shell()
+    XCTAssertFalse(t.run("compare Claude Code"))
+    XCTAssertFalse(t.output.contains("1/1 of"), t.output)
+    XCTAssertTrue(t.errors.contains("compare:"), t.errors)
+  }
+
+  func testTheBuyersPlanIsPicked() throws {
+    let t = try shell()
+    XCTAssertTrue(t.run("compare 'GLM Coding Plan' 'Claude Code' --currency CNY"), t.errors)
+    let summary = t.output.split(separator: "\n").first { $0.hasPrefix("summary:") }.map(String.init) ?? ""
+    XCTAssertTrue(summary.contains("(P009)"), summary)
+    XCTAssertTrue(summary.contains("P001)"), summary)
+    XCTAssertTrue(summary.contains("is 1/2.9 of"), summary)
+    XCTAssertFalse(summary.contains("P012"), "a credit-based tier was picked: \(summary)")
+  }
+
+  func testCostJoinsUnquotedNamesToo() throws {
+    let quoted = try shell(), bare = try shell()
+    XCTAssertTrue(quoted.run("cost GLM-4.5 'Claude Sonnet 4' --input 1M"), quoted.errors)
+    XCTAssertTrue(bare.run("cost GLM-4.5 Claude Sonnet 4 --input 1M"), bare.errors)
+    XCTAssertEqual(bare.output, quoted.output)
+  }
+
+  func testRatioWording() {
+    XCTAssertEqual(Money.ratioPhrase(cheap: 20, of: 120), "is 1/6 of")
+    XCTAssertEqual(Money.ratioPhrase(cheap: 100, of: 102), "is about the same as")
+  }
+}
