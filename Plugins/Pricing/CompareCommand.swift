@@ -157,7 +157,12 @@ struct CompareCommand: Command {
       kind == "plan"
       ? ["item", "id", "product", "tier", "billing", "listed", yearly ? "per_year" : "per_month"]
       : ["item", "id", "seller", "model", "variant", "input_1M", "output_1M", "blended_1M"]
-    return Table(columns: columns + ["status", "as_of", "note"], rows: rows, notes: notes)
+    var table = Table(columns: columns + ["status", "as_of", "note"], rows: rows, notes: notes)
+    table.narrowColumns =
+      kind == "plan"
+      ? ["item", "id", "tier", "billing", yearly ? "per_year" : "per_month", "as_of"]
+      : ["item", "id", "input_1M", "output_1M", "blended_1M", "as_of"]
+    return table
   }
 
   /// "3:1" → (3, 1).

@@ -79,7 +79,10 @@ struct PricesCommand: Command {
       notes += used.map { "rate: \($0)" }
       notes.append("converted = listed price × rate, exact decimals; API prices per 1M tokens")
     }
-    return .table(Table(columns: columns, rows: table, notes: notes))
+    var result = Table(columns: columns, rows: table, notes: notes)
+    // In a narrow terminal: who sells what at which price and when (select or a pipe shows the rest).
+    result.narrowColumns = ["id", "product", "tier", "flat", "input_1M", "output_1M", "as_of"]
+    return .table(result)
   }
 
   /// The listed text of price cells that hold several prices ("CNY 18 / 72 / 160"), else null.

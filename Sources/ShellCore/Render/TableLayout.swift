@@ -52,8 +52,15 @@ struct ColumnPlan: Equatable {
   static func isAtomic(_ value: Value) -> Bool {
     switch value {
     case .null, .bool, .int, .double, .decimal, .money, .date: return true
+    case .string(let s): return isIdentifier(s)
     default: return false
     }
+  }
+
+  /// A short code with a digit and no spaces (F0001, P033, 02513.HK, GLM-4.5): an id is
+  /// never broken across lines.
+  static func isIdentifier(_ s: String) -> Bool {
+    s.count <= 12 && s.contains(where: \.isNumber) && !s.contains(where: \.isWhitespace)
   }
 }
 
