@@ -102,6 +102,8 @@ public final class Session {
   public var showsProgress = false
   /// History of statements run in this session, for `history`.
   public var history: [String] = []
+  /// Indices into `history` of the statements that failed (`record` leaves them out).
+  public var failedHistory: Set<Int> = []
 
   public init(
     store: KnowledgeStore, registry: CommandRegistry, out: any OutputSink = FileDescriptorSink(fd: 1),

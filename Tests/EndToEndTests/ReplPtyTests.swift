@@ -112,6 +112,10 @@ final class ReplPtyTests: XCTestCase {
     shell.send(key: .ctrlC)
     let seen = try shell.waitForPrompt()
     XCTAssertTrue(seen.contains("interrupted"), "no 'interrupted' after Ctrl-C: \(seen)")
+    // The terminal echoes "^C"; the message starts a line of its own, not glued to it.
+    let plain = PseudoTerminal.stripANSI(seen)
+    XCTAssertNotNil(plain.firstMatch(of: #/(^|\n)error: interrupted/#), "interrupted glued to ^C: \(plain)")
+    XCTAssertFalse(plain.contains("^Cerror"), plain)
     XCTAssertFalse(
       seen.contains("rest of the input"), "stopped between statements, not inside SQLite: \(seen)")
     shell.send("stats")
