@@ -40,6 +40,24 @@ final class GoldenScriptTests: XCTestCase {
       FileManager.default.contents(atPath: file) == bytes, "a saved session changed the bytes of \(file)")
   }
 
+  /// `--db :memory:` is a scratch knowledge base built from the sources: writes work, and
+  /// no file is created or changed.
+  func testMemoryDatabaseIsAScratchKnowledgeBase() throws {
+    let home = KgshProcess.temporaryHome()
+    defer { try? FileManager.default.removeItem(at: home) }
+    let r = try KgshProcess.run(
+      [
+        "--db", ":memory:", "-c",
+        "create (:Company {name: 'Scratch Co'}); find Zhipu | first 1 | select name",
+      ],
+      home: home)
+    XCTAssertEqual(r.status, 0, r.stderr)
+    XCTAssertTrue(r.stdout.contains("Zhipu AI"), "the scratch base was not built: \(r.stdout)")
+    let file = home.appendingPathComponent("data/kgsh/default.sqlite").path
+    XCTAssertFalse(FileManager.default.fileExists(atPath: file), "--db :memory: created \(file)")
+    XCTAssertFalse(FileManager.default.fileExists(atPath: ":memory:"), "--db :memory: created a file")
+  }
+
   /// "line N: got ... / expected ..." for the first differing line, or nil when equal.
   static func firstDifference(_ got: String, _ expected: String) -> String? {
     if got == expected { return nil }
