@@ -124,6 +124,27 @@ final class ReplPtyTests: XCTestCase {
     try shell.quitREPL()
   }
 
+  /// `record` in the REPL keeps the statements that succeeded, and `history N` shows the
+  /// statement it runs again before its output.
+  func testRecordKeepsSuccessfulStatementsAndHistoryEchoes() throws {
+    let file = home.appendingPathComponent("recorded.kgsh").path
+    let shell = try startShell()
+    for line in ["record start \(file)", "echo kept", "lables", "history 2"] {
+      shell.send(line)
+      shell.send(key: .enter)
+      let seen = PseudoTerminal.stripANSI(try shell.waitForPrompt())
+      if line == "history 2" {
+        XCTAssertNotNil(seen.firstMatch(of: #/\necho kept\r?\nkept/#), "history 2 did not echo: \(seen)")
+      }
+    }
+    shell.send("record stop")
+    shell.send(key: .enter)
+    XCTAssertTrue(try shell.waitForPrompt().contains("left out 1 that failed"))
+    try shell.quitREPL()
+    let script = try String(contentsOfFile: file, encoding: .utf8)
+    XCTAssertEqual(script, "# recorded by kgsh\necho kept\necho kept\n")
+  }
+
   func testCtrlDExitsWithStatusZero() throws {
     let shell = try startShell()
     shell.send(key: .ctrlD)
