@@ -13,7 +13,8 @@ struct FirstCommand: Command {
     let n = call[Self.n] ?? 10
     let total = table.rows.count
     table.rows = Array(table.rows.prefix(n))
-    table.notes = total > n ? ["first \(n) of \(total) rows"] : []
+    // The command's footnotes described all its rows: kept only when no row was dropped.
+    if total > n { table.notes = ["first \(n) of \(total) rows"] }
     return .table(table)
   }
 }

@@ -1,7 +1,7 @@
 import KnowledgeGraph
 import ShellCore
 
-/// `history [N]`: the statements run in this interactive session, or re-run entry N.
+/// `history [N]`: the statements run in this interactive session, or re-run entry N (echoed first).
 struct HistoryCommand: Command {
   static let n: Param<Int?> = .optionalArgument("n", .integer(min: 1), "the entry to run again")
   let signature = Signature(
@@ -21,6 +21,8 @@ struct HistoryCommand: Command {
         throw KgshError(
           .invalidValue, "history: entry \(n) is itself a history command", hint: "pick another entry")
       }
+      // Like a shell's !N: show what runs before its output.
+      session.out.write(statement + "\n")
       return try session.shell?.evaluate(text: statement) ?? .empty
     }
     return .table(

@@ -2,7 +2,8 @@ import Foundation
 import KnowledgeGraph
 import ShellCore
 
-/// `record start FILE` ... `record stop`: save the statements typed in between as a script.
+/// `record start FILE` ... `record stop`: save the statements typed in between as a script
+/// (only those that succeeded, so the script replays).
 struct RecordCommand: Command {
   static let action = Param<String>.argument("action", .choice(["start", "stop"]), "start or stop")
   static let file: Param<String?> = .optionalArgument("file", .file, "the script to write (with start)")
@@ -29,7 +30,7 @@ struct RecordCommand: Command {
         return .message("not recording")
       }
       session.extensions["scripting.record"] = nil
-      let statements = session.history.dropFirst(from).filter { !$0.hasPrefix("record ") }
+      let statements = Self.replayable(session, from: from)
       let text = statements.map { $0 + "\n" }.joined()
       guard let handle = FileHandle(forWritingAtPath: file) else {
         throw KgshError(
@@ -38,9 +39,27 @@ struct RecordCommand: Command {
       handle.seekToEndOfFile()
       handle.write(Data(text.utf8))
       try? handle.close()
-      return .message("recorded \(statements.count) statement(s) to \(file)")
+      let failed = (from..<session.history.count).filter(session.failedHistory.contains).count
+      return .message(
+        "recorded \(statements.count) statement(s) to \(file)"
+          + (failed > 0 ? " (left out \(failed) that failed)" : ""))
     default:
       return .empty  // the .choice type admits start and stop only
+    }
+  }
+
+  /// The statements typed since entry `from` that succeeded, without `record` itself, and
+  /// with `history N` replaced by the statement it ran, so the script replays as it ran.
+  static func replayable(_ session: Session, from: Int) -> [String] {
+    let history = session.history
+    return (from..<history.count).compactMap { i -> String? in
+      let statement = history[i]
+      if session.failedHistory.contains(i) || statement.hasPrefix("record ") { return nil }
+      let words = statement.split(separator: " ")
+      if words.count == 2, words[0] == "history", let n = Int(words[1]), n >= 1, n <= history.count {
+        return history[n - 1]
+      }
+      return statement
     }
   }
 }

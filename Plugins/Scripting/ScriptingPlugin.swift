@@ -9,6 +9,6 @@ public enum ScriptingPlugin {
       AssertCommand(), ExpectCommand(), WhereCommand(), SortCommand(), SelectCommand(), FirstCommand(),
       CountCommand(), UniqCommand(), SaveCommand(), ChartCommand(), HistoryCommand(), DefCommand(),
       OutputCommand(),
-      RecordCommand(), TimerCommand(),
+      RecordCommand(), TimerCommand(), ScratchCommand(),
     ])
 }

@@ -1,6 +1,7 @@
 import ShellCore
 
-/// `... | sort COLUMN [desc]`: orders the rows (numbers as numbers, empty cells last).
+/// `... | sort COLUMN [desc]`: orders the rows (numbers as numbers, money within one
+/// currency, empty cells last).
 struct SortCommand: Command {
   static let column = Param<String>.argument("column", .text, "a column of the table")
   static let order: Param<String?> = .optionalArgument(
@@ -14,9 +15,12 @@ struct SortCommand: Command {
     var table = try ScriptValues.inputTable(call, example: "find GLM | sort name")
     let column = try ScriptValues.column(call[Self.column], in: table, verb: "sort")
     let descending = call[Self.order] == "desc"
+    try CellComparison.requireOneCurrency(
+      table.rows.map { $0[column] }, column: call[Self.column], verb: "sort")
     let indexed = table.rows.enumerated().sorted { a, b in
       let x = a.element[column], y = b.element[column]
-      if x.isNull != y.isNull { return y.isNull }
+      let xEmpty = CellComparison.isEmpty(x), yEmpty = CellComparison.isEmpty(y)
+      if xEmpty != yEmpty { return yEmpty }
       let r = ScriptValues.compare(x, y)
       if r == .orderedSame { return a.offset < b.offset }
       return descending ? r == .orderedDescending : r == .orderedAscending

@@ -1,7 +1,8 @@
 import KnowledgeGraph
 import ShellCore
 
-/// `... | where COLUMN OP VALUE`: keeps the rows that match.
+/// `... | where COLUMN OP VALUE`: keeps the rows that match (empty cells never do; money
+/// compares within one currency).
 struct WhereCommand: Command {
   static let operators = ["=", "==", "!=", "<", ">", "<=", ">=", "contains"]
 
@@ -17,8 +18,12 @@ struct WhereCommand: Command {
     var table = try ScriptValues.inputTable(call, example: "find GLM | where labels contains Model")
     let column = try ScriptValues.column(call[Self.column], in: table, verb: "where")
     let op = call[Self.op]
-    let value = Value.string(call[Self.value].joined(separator: " "))
-    table.rows = table.rows.filter { ScriptValues.holds(op, $0[column], value) }
+    let total = table.rows.count
+    table.rows = try CellComparison.filter(
+      table.rows, column: column, name: call[Self.column], op: op,
+      operand: call[Self.value].joined(separator: " "))
+    // The command's footnotes described all its rows; they no longer hold for fewer.
+    if table.rows.count < total { table.notes = [] }
     return .table(table)
   }
 }

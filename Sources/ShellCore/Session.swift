@@ -119,6 +119,8 @@ public final class Session {
   /// Completion values that plugins supply by name (`CompletionHint.dynamic(name)`),
   /// registered in the plugin's `setUp`; called with the word typed so far.
   public var completionProviders: [String: (Session, String) -> [String]] = [:]
+  /// Indices into `history` of the statements that failed (`record` leaves them out).
+  public var failedHistory: Set<Int> = []
 
   public init(
     store: KnowledgeStore, registry: CommandRegistry, out: any OutputSink = FileDescriptorSink(fd: 1),

@@ -107,7 +107,12 @@ public final class Shell {
     } else if let origin {
       session.err.write("\(origin):\(line)\(column.map { ":\($0)" } ?? ""): \(message)\n")
     } else {
-      session.err.write((session.useColor ? "\u{1B}[31merror:\u{1B}[0m " : "error: ") + message + "\n")
+      // After Ctrl-C the terminal has echoed "^C" where the cursor was: start a new line.
+      let ctrlC =
+        session.isTerminal && interruptFlag.load(ordering: .relaxed) && message.hasPrefix("interrupted")
+      let fresh = ctrlC ? "\n" : ""
+      session.err.write(
+        fresh + (session.useColor ? "\u{1B}[31merror:\u{1B}[0m " : "error: ") + message + "\n")
     }
   }
 

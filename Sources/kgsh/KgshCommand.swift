@@ -28,8 +28,10 @@ struct KgshCommand: ParsableCommand {
   @ArgumentParser.Argument(help: "A script (*.kgsh) to run.") var file: String?
   @Option(name: .customShort("c"), help: "Run these commands (separated by ';') and exit.") var commands:
     String?
-  @Option(help: "Open this knowledge base file instead of the default one (created when missing).") var db:
-    String?
+  @Option(
+    help:
+      "Open this knowledge base file instead of the default one (created when missing); :memory: for a scratch one."
+  ) var db: String?
   @ArgumentParser.Flag(help: "Open the knowledge base read-only; writes are refused.") var readOnly = false
   @ArgumentParser.Flag(help: "Run on after a failed command; exit 1 at the end if any failed.")
   var continueOnError = false

@@ -51,7 +51,7 @@ final class REPL: LineCompleting {
         reader.addHistory(text)
         session.history.append(text)
         interruptFlag.store(false, ordering: .relaxed)
-        shell.run(text)
+        if !shell.run(text) { session.failedHistory.insert(session.history.count - 1) }
       }
     }
   }

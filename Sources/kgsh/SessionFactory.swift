@@ -31,7 +31,11 @@ enum SessionFactory {
     let store: KnowledgeStore
     let knowledge = KnowledgeLoader.locate()
     let extensions = BuiltIns.plugins.compactMap(\.storage)
-    if let db {
+    if db == ":memory:" {
+      // A scratch knowledge base: built from the sources, gone at exit.
+      store = try KnowledgeStore.inMemory(extensions: extensions)
+      if let knowledge { try KnowledgeLoader.ensureBuilt(store, from: knowledge, extensions: extensions) }
+    } else if let db {
       store = try KnowledgeStore.open(path: db, readOnly: readOnly, extensions: extensions)
     } else {
       let dir = dataDirectory()

@@ -135,12 +135,37 @@ final class ReplPtyTests: XCTestCase {
     shell.send(key: .ctrlC)
     let seen = try shell.waitForPrompt()
     XCTAssertTrue(seen.contains("interrupted"), "no 'interrupted' after Ctrl-C: \(seen)")
+    // The terminal echoes "^C"; the message starts a line of its own, not glued to it.
+    let plain = PseudoTerminal.stripANSI(seen)
+    XCTAssertNotNil(plain.firstMatch(of: #/(^|\n)error: interrupted/#), "interrupted glued to ^C: \(plain)")
+    XCTAssertFalse(plain.contains("^Cerror"), plain)
     XCTAssertFalse(
       seen.contains("rest of the input"), "stopped between statements, not inside SQLite: \(seen)")
     shell.send("stats")
     shell.send(key: .enter)
     XCTAssertTrue(Self.commandOutput(try shell.waitForPrompt()).contains("entities"))
     try shell.quitREPL()
+  }
+
+  /// `record` in the REPL keeps the statements that succeeded, and `history N` shows the
+  /// statement it runs again before its output.
+  func testRecordKeepsSuccessfulStatementsAndHistoryEchoes() throws {
+    let file = home.appendingPathComponent("recorded.kgsh").path
+    let shell = try startShell()
+    for line in ["record start \(file)", "echo kept", "lables", "history 2"] {
+      shell.send(line)
+      shell.send(key: .enter)
+      let seen = PseudoTerminal.stripANSI(try shell.waitForPrompt())
+      if line == "history 2" {
+        XCTAssertNotNil(seen.firstMatch(of: #/\necho kept\r?\nkept/#), "history 2 did not echo: \(seen)")
+      }
+    }
+    shell.send("record stop")
+    shell.send(key: .enter)
+    XCTAssertTrue(try shell.waitForPrompt().contains("left out 1 that failed"))
+    try shell.quitREPL()
+    let script = try String(contentsOfFile: file, encoding: .utf8)
+    XCTAssertEqual(script, "# recorded by kgsh\necho kept\necho kept\n")
   }
 
   func testCtrlDExitsWithStatusZero() throws {

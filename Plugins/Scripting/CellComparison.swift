@@ -1,0 +1,125 @@
+import Foundation
+import KnowledgeGraph
+import ShellCore
+
+/// How `where` and `sort` compare table cells: money only within one currency (a column
+/// that mixes currencies is refused, naming them and `--currency`), and empty cells never
+/// satisfy a comparison.
+enum CellComparison {
+  /// The operators that order values (an empty cell satisfies none of them).
+  static let ordering: Set<String> = ["<", ">", "<=", ">="]
+
+  /// Whether a cell is empty: null or blank text.
+  static func isEmpty(_ value: Value) -> Bool {
+    if value.isNull { return true }
+    if case .string(let s) = value { return s.trimmingCharacters(in: .whitespaces).isEmpty }
+    return false
+  }
+
+  /// The rows whose cell in `column` satisfies `op operand`.
+  ///
+  /// Empty cells match only `= ""` (and never `!=`, `<`, `>`, `contains`). A money column is
+  /// compared by amount against a number (`1`) or an amount (`US$1`, `1 USD`, `¥7`).
+  /// - Throws: `KgshError` when the column (with the operand) holds more than one currency,
+  ///   or when a money column is compared with something that is not an amount.
+  static func filter(
+    _ rows: [[Value]], column: Int, name: String, op: String, operand: String
+  ) throws -> [[Value]] {
+    let cells = rows.map { $0[column] }
+    let blankOperand = operand.trimmingCharacters(in: .whitespaces).isEmpty
+    guard op != "contains", !blankOperand, cells.contains(where: isMoney) else {
+      return rows.filter { row in
+        let cell = row[column]
+        if isEmpty(cell) { return blankOperand && (op == "=" || op == "==") }
+        return ScriptValues.holds(op, cell, .string(operand))
+      }
+    }
+    guard let amount = amount(operand) else {
+      throw KgshError(
+        .invalidValue, "where: \(name) holds money, and '\(operand)' is not an amount",
+        hint: "compare with a number or an amount such as 1, US$1 or 7 CNY")
+    }
+    try requireOneCurrency(cells, plus: amount.currency, column: name, verb: "where")
+    return rows.filter { row in
+      guard let value = decimal(row[column]) else { return false }
+      let r: ComparisonResult =
+        value < amount.value ? .orderedAscending : value > amount.value ? .orderedDescending : .orderedSame
+      return holds(op, r)
+    }
+  }
+
+  /// Fails when the money cells (and an operand's currency) are in more than one currency.
+  /// - Throws: `KgshError` naming two of the currencies and `--currency`.
+  static func requireOneCurrency(_ cells: [Value], plus extra: String? = nil, column: String, verb: String)
+    throws
+  {
+    var seen: [String] = []
+    for case .money(let m) in cells where !seen.contains(m.currency) { seen.append(m.currency) }
+    if let extra, !seen.isEmpty, !seen.contains(extra) { seen.append(extra) }
+    guard seen.count > 1 else { return }
+    throw KgshError(
+      .invalidValue,
+      "\(verb): \(column) holds amounts in both \(seen[0]) and \(seen[1]), which do not compare without a rate",
+      hint:
+        "convert them to one currency first with --currency \(seen[0]) (e.g. prices --currency \(seen[0]))")
+  }
+
+  /// Whether a comparison result satisfies an ordering or equality operator.
+  static func holds(_ op: String, _ r: ComparisonResult) -> Bool {
+    switch op {
+    case "==", "=": return r == .orderedSame
+    case "!=": return r != .orderedSame
+    case "<": return r == .orderedAscending
+    case ">": return r == .orderedDescending
+    case "<=": return r != .orderedDescending
+    case ">=": return r != .orderedAscending
+    default: return false
+    }
+  }
+
+  static func isMoney(_ value: Value) -> Bool { if case .money = value { true } else { false } }
+
+  /// A cell's amount: money's amount, or a plain number.
+  static func decimal(_ value: Value) -> Decimal? {
+    switch value {
+    case .money(let m): return m.amount
+    case .int(let i): return Decimal(i)
+    case .decimal(let d): return d
+    case .double(let d): return Decimal(d)
+    case .string(let s): return number(s)
+    default: return nil
+    }
+  }
+
+  /// An amount typed after `where`: `1`, `0.5`, `US$1`, `¥7`, `1 USD`, `CNY 7` (the currency
+  /// is nil for a bare number).
+  static func amount(_ text: String) -> (value: Decimal, currency: String?)? {
+    var rest = text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: "")
+    var currency: String? = nil
+    for symbol in ["US$", "HK$", "JP¥", "¥", "$", "€", "£"] where rest.hasPrefix(symbol) {
+      currency =
+        symbol == "€" ? "EUR" : symbol == "£" ? "GBP" : symbol == "JP¥" ? "JPY" : Currencies.code(symbol)
+      rest = String(rest.dropFirst(symbol.count))
+      break
+    }
+    if currency == nil, rest.count > 3 {
+      if let code = Currencies.code(String(rest.suffix(3))), Currencies.codes.contains(code) {
+        currency = code
+        rest = String(rest.dropLast(3))
+      } else if let code = Currencies.code(String(rest.prefix(3))), Currencies.codes.contains(code) {
+        currency = code
+        rest = String(rest.dropFirst(3))
+      }
+    }
+    guard let value = number(rest.trimmingCharacters(in: .whitespaces)) else { return nil }
+    return (value, currency)
+  }
+
+  /// A plain decimal number (digits, one point, an optional sign), else nil.
+  static func number(_ text: String) -> Decimal? {
+    guard !text.isEmpty, text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-") }) else {
+      return nil
+    }
+    return Decimal(string: text, locale: Locale(identifier: "en_US_POSIX"))
+  }
+}

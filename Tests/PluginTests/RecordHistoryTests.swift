@@ -1,0 +1,70 @@
+import Foundation
+import KnowledgeGraph
+import KnowledgePlugin
+import QueryPlugin
+import ScriptingPlugin
+import ShellCore
+import ShellTesting
+import XCTest
+
+/// `record` keeps the statements that succeeded (so the recording replays), `history N`
+/// echoes what it runs, and `scratch` moves the session onto an in-memory copy.
+final class RecordHistoryTests: XCTestCase {
+  func shell() throws -> TestShell {
+    try TestShell(
+      plugins: [KnowledgePlugin.plugin, ScriptingPlugin.plugin], store: try Repository.defaultStore())
+  }
+
+  /// Runs a statement the way the REPL does: kept in history, failures marked.
+  @discardableResult
+  func type(_ text: String, in t: TestShell) -> Bool {
+    t.session.history.append(text)
+    let ok = t.run(text)
+    if !ok { t.session.failedHistory.insert(t.session.history.count - 1) }
+    return ok
+  }
+
+  func testRecordLeavesOutFailedStatementsAndTheRecordingReplays() throws {
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent("kgsh-rec-\(UUID()).kgsh").path
+    defer { try? FileManager.default.removeItem(atPath: file) }
+    let t = try shell()
+    XCTAssertTrue(type("record start \(file)", in: t), t.errors)
+    XCTAssertTrue(type("labels | first 2", in: t), t.errors)
+    XCTAssertFalse(type("lables", in: t))
+    XCTAssertFalse(type("labels | sort nmae", in: t))
+    XCTAssertTrue(type("history 2", in: t), t.errors)
+    XCTAssertTrue(type("record stop", in: t), t.errors)
+    XCTAssertTrue(t.output.contains("recorded 2 statement(s)"), t.output)
+    XCTAssertTrue(t.output.contains("left out 2 that failed"), t.output)
+    let script = try String(contentsOfFile: file, encoding: .utf8)
+    XCTAssertEqual(script, "# recorded by kgsh\nlabels | first 2\nlabels | first 2\n")
+    let replay = try shell()
+    XCTAssertTrue(replay.run("source \(file)"), replay.errors)
+  }
+
+  func testHistoryNEchoesTheStatementBeforeItsOutput() throws {
+    let t = try shell()
+    XCTAssertTrue(type("echo hello", in: t), t.errors)
+    XCTAssertTrue(type("history 1", in: t), t.errors)
+    XCTAssertEqual(t.output, "hello\necho hello\nhello\n")
+  }
+
+  func testScratchLeavesTheOpenedFileUnchanged() throws {
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent("kgsh-scratch-\(UUID()).sqlite")
+      .path
+    defer {
+      for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: file + suffix) }
+    }
+    let store = try KnowledgeStore.open(path: file)
+    let t = try TestShell(plugins: [QueryPlugin.plugin, ScriptingPlugin.plugin], store: store)
+    let before = try store.nodeCount()
+    XCTAssertTrue(t.run("scratch"), t.errors)
+    XCTAssertTrue(t.output.contains("scratch copy of"), t.output)
+    XCTAssertNil(t.session.store.path)
+    XCTAssertTrue(t.run("create (:Company {name: 'Scratch Test Co'})"), t.errors)
+    XCTAssertEqual(try t.session.store.nodeCount(), before + 1)
+    XCTAssertEqual(try store.nodeCount(), before, "the scratch entity reached the file")
+    XCTAssertTrue(t.run("scratch"), t.errors)
+    XCTAssertTrue(t.output.contains("already in memory"), t.output)
+  }
+}
