@@ -5,17 +5,30 @@ import ShellCore
 /// typed sections (each a record or table), so every format carries all of them.
 struct ShowCommand: Command {
   static let entity = Param<String>.argument("entity", .entity, "a name, alias or key in any script or case")
+  static let section: Param<String?> = .option(
+    "section", .choice(["entity", "facts", "relations", "conflicts", "sources"]), "only this part of the card"
+  )
+
+  /// The facts people ask for first, in this order; the others follow alphabetically.
+  static let keyPredicates = [
+    "founded_date", "headquarters", "ceo", "founder", "listing_date", "ipo_raise", "market_cap", "valuation",
+    "total_funding", "funding_rounds", "round_amount", "revenue", "arr", "gross_margin", "release_date",
+    "price", "input_price", "output_price",
+  ]
 
   let signature = Signature(
     "show", summary: "Show an entity's card: names, facts, relations, conflicts, sources",
-    parameters: [entity.spec],
+    parameters: [entity.spec, section.spec],
     help: """
       The card shows the latest value of each fact; `older_values` counts the earlier ones \
-      (see facts ENTITY --predicate P) and `conflict` marks sources that disagree.
+      (see facts ENTITY --predicate P) and `conflict` marks sources that disagree. The facts \
+      people ask for first (founding, listing, valuation, funding, revenue, release, price) come \
+      first. --section shows one part of the card.
       """,
     examples: [
       Example("show Zhipu", "the card of Zhipu AI", expect: "Zhipu AI"),
       Example("show 智譜", "the same card through a traditional-Chinese alias", expect: "Zhipu AI"),
+      Example("show MiniMax --section relations", "only who it is related to, and how"),
     ])
 
   func run(_ call: Call, _ session: Session) throws -> Output {
@@ -49,6 +62,11 @@ struct ShowCommand: Command {
       ))
     let related = Self.related(node, session)
     if !related.rows.isEmpty { sections.append(("see also", .table(related))) }
+    if let wanted = call[Self.section] {
+      if let part = sections.first(where: { $0.0 == wanted })?.1 { return part }
+      return .table(
+        Table(columns: FactText.columns, rows: [], notes: ["\(node.name): sources agree, no conflicts"]))
+    }
     return .sections(sections)
   }
 
@@ -90,7 +108,11 @@ struct ShowCommand: Command {
       }
       latest[f.predicate] = f
     }
-    let rows: [[Value]] = latest.values.sorted { $0.predicate < $1.predicate }.map { f in
+    func rank(_ p: String) -> Int { keyPredicates.firstIndex(of: p) ?? keyPredicates.count }
+    let ordered = latest.values.sorted {
+      (rank($0.predicate), $0.predicate) < (rank($1.predicate), $1.predicate)
+    }
+    let rows: [[Value]] = ordered.map { f in
       [
         .string(f.predicate), FactText.value(f), FactText.unit(f), FactText.text(f.qualifier),
         FactText.date(f.provenance.asOf), FactText.text(f.provenance.source),

@@ -1,8 +1,10 @@
+import Foundation
 import KnowledgeGraph
-import KnowledgePlugin
 import ShellCore
 import ShellTesting
 import XCTest
+
+@testable import KnowledgePlugin
 
 final class KnowledgeCommandTests: XCTestCase {
   func shell() throws -> TestShell {
@@ -131,5 +133,34 @@ final class KnowledgeCommandTests: XCTestCase {
     let t = try shell()
     XCTAssertFalse(t.run("sql delete from node"))
     XCTAssertTrue(t.errors.contains("read-only"), t.errors)
+  }
+}
+
+/// `show --section` and the order of a card's facts.
+final class ShowSectionTests: XCTestCase {
+  func shell() throws -> TestShell {
+    try TestShell(plugins: [KnowledgePlugin.plugin], store: try Repository.defaultStore())
+  }
+
+  func testASectionAloneIsThatPartOfTheCard() throws {
+    let t = try shell()
+    XCTAssertTrue(t.run("show Zhipu --section sources --format json"), t.errors)
+    let sources = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(t.output.utf8)) as? [[String: Any]])
+    XCTAssertFalse(sources.isEmpty)
+    XCTAssertNotNil(sources[0]["citations"], t.output)
+    let bad = try shell()
+    XCTAssertFalse(bad.run("show Zhipu --section fact"))
+    XCTAssertTrue(bad.errors.contains("did you mean 'facts'?"), bad.errors)
+  }
+
+  func testTheFactsPeopleAskForComeFirst() throws {
+    let t = try shell()
+    XCTAssertTrue(t.run("show Zhipu --section facts --format csv"), t.errors)
+    let predicates = t.output.split(separator: "\n").dropFirst().map { String($0.prefix { $0 != "," }) }
+    let asked = predicates.filter { ShowCommand.keyPredicates.contains($0) }
+    XCTAssertFalse(asked.isEmpty, t.output)
+    XCTAssertEqual(Array(predicates.prefix(asked.count)), asked, "key facts first:\n\(t.output)")
+    let rest = Array(predicates.dropFirst(asked.count))
+    XCTAssertEqual(rest, rest.sorted(), "then alphabetical")
   }
 }

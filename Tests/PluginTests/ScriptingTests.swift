@@ -104,7 +104,7 @@ final class ScriptingTests: XCTestCase {
     XCTAssertTrue(t.run("set on-error continue; set timer off"), t.errors)
     XCTAssertEqual(t.session.settings["on-error"], "continue")
     XCTAssertFalse(t.run("set colour on"))
-    XCTAssertTrue(t.errors.contains("set: SETTING takes one of on-error, plugin-timeout"), t.errors)
+    XCTAssertTrue(t.errors.contains("set: SETTING takes one of layout, on-error, pager, plugin-timeout"), t.errors)
     XCTAssertFalse(t.run("set timer maybe"))
     XCTAssertTrue(t.errors.contains("set timer: VALUE takes on or off, not 'maybe'"), t.errors)
   }
