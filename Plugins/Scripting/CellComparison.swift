@@ -44,7 +44,7 @@ enum CellComparison {
       guard let value = decimal(row[column]) else { return false }
       let r: ComparisonResult =
         value < amount.value ? .orderedAscending : value > amount.value ? .orderedDescending : .orderedSame
-      return holds(op, r)
+      return ScriptValues.holds(op, r)
     }
   }
 
@@ -62,19 +62,6 @@ enum CellComparison {
       "\(verb): \(column) holds amounts in both \(seen[0]) and \(seen[1]), which do not compare without a rate",
       hint:
         "convert them to one currency first with --currency \(seen[0]) (e.g. prices --currency \(seen[0]))")
-  }
-
-  /// Whether a comparison result satisfies an ordering or equality operator.
-  static func holds(_ op: String, _ r: ComparisonResult) -> Bool {
-    switch op {
-    case "==", "=": return r == .orderedSame
-    case "!=": return r != .orderedSame
-    case "<": return r == .orderedAscending
-    case ">": return r == .orderedDescending
-    case "<=": return r != .orderedDescending
-    case ">=": return r != .orderedAscending
-    default: return false
-    }
   }
 
   static func isMoney(_ value: Value) -> Bool { if case .money = value { true } else { false } }

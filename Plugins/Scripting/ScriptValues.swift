@@ -89,7 +89,12 @@ enum ScriptValues {
 
   /// Whether `compare(a, b)` satisfies an operator (`==`/`=`, `!=`, `<`, `>`, `<=`, `>=`).
   static func holds(_ op: String, _ a: Value, _ b: Value) -> Bool {
-    let r = compare(a, b)
+    if op == "contains" { return a.plainText.lowercased().contains(b.plainText.lowercased()) }
+    return holds(op, compare(a, b))
+  }
+
+  /// Whether a comparison result satisfies an ordering or equality operator.
+  static func holds(_ op: String, _ r: ComparisonResult) -> Bool {
     switch op {
     case "==", "=": return r == .orderedSame
     case "!=": return r != .orderedSame
@@ -97,7 +102,6 @@ enum ScriptValues {
     case ">": return r == .orderedDescending
     case "<=": return r != .orderedDescending
     case ">=": return r != .orderedAscending
-    case "contains": return a.plainText.lowercased().contains(b.plainText.lowercased())
     default: return false
     }
   }
