@@ -21,7 +21,7 @@ command -v hyperfine >/dev/null || missing="$missing hyperfine"
 if [ -n "$missing" ]; then
   SUDO=$([ "$(id -u)" = 0 ] || echo sudo)
   echo "installing:$missing" >&2
-  $SUDO apt-get update -qq && $SUDO DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing
+  $SUDO apt-get update -qq && $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing
 fi
 
 # Python peers in a venv, reinstalled when requirements.txt changes.
@@ -29,7 +29,7 @@ VENV=Benchmarks/.venv
 if [ ! -x "$VENV/bin/python" ]; then
   python3 -m venv "$VENV" || {
     SUDO=$([ "$(id -u)" = 0 ] || echo sudo)
-    $SUDO apt-get update -qq && $SUDO DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv
+    $SUDO apt-get update -qq && $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv
     python3 -m venv "$VENV"
   }
 fi
