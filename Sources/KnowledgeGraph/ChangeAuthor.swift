@@ -2,9 +2,18 @@ import Foundation
 
 /// Who is writing: `KGSH_AUTHOR`, else git's `user.name`, else the login name.
 public enum ChangeAuthor {
-  /// The author of this process's changes, found once.
-  public static let current: String = resolve(
-    environment: ProcessInfo.processInfo.environment, gitName: gitUserName)
+  /// The author of changes made now: `KGSH_AUTHOR` is read at every change, the fallbacks
+  /// (git, login) once per process.
+  public static var current: String {
+    let environment = ProcessInfo.processInfo.environment
+    if let a = environment["KGSH_AUTHOR"]?.trimmingCharacters(in: .whitespacesAndNewlines), !a.isEmpty {
+      return a
+    }
+    return fallback
+  }
+
+  static let fallback: String = resolve(
+    environment: ProcessInfo.processInfo.environment.filter { $0.key != "KGSH_AUTHOR" }, gitName: gitUserName)
 
   /// The first non-blank of `KGSH_AUTHOR`, git's user name, `USER`/`LOGNAME`, the login name.
   ///
