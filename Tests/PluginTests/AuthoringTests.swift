@@ -14,9 +14,14 @@ final class AuthoringTests: XCTestCase {
   override func setUp() { setenv("KGSH_AUTHOR", "ada", 1) }
   override func tearDown() { unsetenv("KGSH_AUTHOR") }
 
+  /// The default knowledge base, built once for these tests.
+  static func sharedBase() throws -> KnowledgeStore {
+    if base == nil { base = try Repository.defaultStore() }
+    return base!
+  }
+
   func shell() throws -> TestShell {
-    if Self.base == nil { Self.base = try Repository.defaultStore() }
-    return try TestShell(plugins: [KnowledgePlugin.plugin], store: try Self.base!.copyInMemory())
+    try TestShell(plugins: [KnowledgePlugin.plugin], store: try Self.sharedBase().copyInMemory())
   }
 
   func error(_ t: TestShell, _ line: String, file: StaticString = #filePath, line n: UInt = #line) -> String {
