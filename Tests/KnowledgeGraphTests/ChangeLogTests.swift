@@ -105,4 +105,19 @@ final class ChangeLogTests: XCTestCase {
     try store.write { w in _ = try w.appendChange(draft("F1")) }
     XCTAssertEqual(try store.changeCount(), 1)
   }
+
+  func testTwoConnectionsAppendingAtOnceLoseNothing() throws {
+    try KnowledgeStore.open(path: path).close()
+    let stores = [try KnowledgeStore.open(path: path), try KnowledgeStore.open(path: path)]
+    let drafts = (0..<2).map { i in (0..<50).map { n in self.draft("F\(i)-\(n)") } }
+    DispatchQueue.concurrentPerform(iterations: 2) { i in
+      for d in drafts[i] {
+        do { try stores[i].write { w in _ = try w.appendChange(d) } } catch { XCTFail("\(error)") }
+      }
+    }
+    let records = try stores[0].changes()
+    XCTAssertEqual(records.count, 100)
+    XCTAssertEqual(Set(records.map(\.id)).count, 100)
+    XCTAssertEqual(Set(records.map(\.target)).count, 100)
+  }
 }
