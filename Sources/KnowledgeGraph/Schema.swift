@@ -109,6 +109,30 @@ enum Schema {
             SELECT key, kind, title, publisher, url, published, reliability, note, layer FROM source;
           """)
     }
+    // The append-only change log: one immutable record per change (assert, correct, retract)
+    // with its author, time and layer. SQLite itself refuses to update or delete a record.
+    // `fact.original` keeps a value as the user wrote it (`HK$4.3 bn`) next to its normal form.
+    m.registerMigration("v4-change-log") { db in
+      try db.execute(
+        sql: """
+          CREATE TABLE change_log(
+            id TEXT PRIMARY KEY,
+            kind TEXT NOT NULL CHECK (kind IN ('assert', 'correct', 'retract')),
+            target_type TEXT NOT NULL CHECK (target_type IN ('entity', 'alias', 'fact', 'edge', 'source')),
+            target TEXT NOT NULL, entity TEXT,
+            payload TEXT NOT NULL CHECK (json_valid(payload)),
+            author TEXT NOT NULL CHECK (length(author) > 0), time TEXT NOT NULL,
+            layer TEXT NOT NULL CHECK (layer IN ('builtin', 'imported', 'user')));
+          ALTER TABLE fact ADD COLUMN original TEXT;
+          CREATE INDEX change_log_target ON change_log(target_type, target);
+          CREATE INDEX change_log_entity ON change_log(entity);
+          CREATE INDEX change_log_time ON change_log(time);
+          CREATE TRIGGER change_log_no_update BEFORE UPDATE ON change_log
+            BEGIN SELECT RAISE(ABORT, 'change records are immutable: append a correction instead'); END;
+          CREATE TRIGGER change_log_no_delete BEFORE DELETE ON change_log
+            BEGIN SELECT RAISE(ABORT, 'change records are immutable: append a retraction instead'); END;
+          """)
+    }
     return m
   }
 }

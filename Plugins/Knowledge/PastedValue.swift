@@ -1,0 +1,88 @@
+import Foundation
+
+/// A fact value as people paste it (`HK$4.3 bn`, `¥20/month`, `73.1%`, `5億`, `2026-01-08`),
+/// turned into the stored normal form: a value type, exact decimal text, currency and unit.
+/// What cannot be read as a number or a date stays text, exactly as written.
+struct PastedValue: Equatable {
+  var type: String
+  var value: String
+  var currency: String?
+  var unit: String?
+
+  /// Currency marks, longest first so `HK$` wins over `$`.
+  static let currencies: [(String, String)] = [
+    ("HK$", "HKD"), ("US$", "USD"), ("NT$", "TWD"), ("S$", "SGD"), ("RMB", "CNY"), ("CNY", "CNY"),
+    ("USD", "USD"), ("HKD", "HKD"), ("EUR", "EUR"), ("GBP", "GBP"), ("JPY", "JPY"), ("$", "USD"),
+    ("¥", "CNY"), ("￥", "CNY"), ("€", "EUR"), ("£", "GBP"), ("元", "CNY"),
+  ]
+  /// Scale words and characters, longest first.
+  static let scales: [(String, Decimal)] = [
+    ("billion", 1_000_000_000), ("million", 1_000_000), ("thousand", 1000), ("bn", 1_000_000_000),
+    ("mn", 1_000_000), ("億", 100_000_000), ("亿", 100_000_000), ("萬", 10_000), ("万", 10_000),
+    ("千", 1000), ("b", 1_000_000_000), ("m", 1_000_000), ("k", 1000),
+  ]
+  static let periods = [
+    "month": "per month", "mo": "per month", "year": "per year", "yr": "per year",
+    "月": "per month", "年": "per year", "1M tokens": "per 1M tokens", "M tokens": "per 1M tokens",
+  ]
+
+  /// Reads `text`; never fails (the fallback is text).
+  static func parse(_ text: String) -> PastedValue {
+    let t = text.trimmingCharacters(in: .whitespaces)
+    if isDate(t) { return PastedValue(type: "date", value: t) }
+    if t.hasSuffix("%"), let n = number(String(t.dropLast())) {
+      return PastedValue(type: "percent", value: "\(n)")
+    }
+    return money(t) ?? PastedValue(type: "text", value: text)
+  }
+
+  /// `2026-01` or `2026-01-08` (a bare year stays a number).
+  static func isDate(_ t: String) -> Bool {
+    t.range(of: #"^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$"#, options: .regularExpression) != nil
+  }
+
+  /// A number with an optional currency (before or after), scale and period.
+  static func money(_ t: String) -> PastedValue? {
+    var rest = Substring(t)
+    var currency: String?
+    var unit: String?
+    if let (mark, code) = currencies.first(where: { rest.hasPrefix($0.0) }) {
+      currency = code
+      rest = rest.dropFirst(mark.count)
+    }
+    if let slash = rest.firstIndex(of: "/") {
+      let period = rest[rest.index(after: slash)...].trimmingCharacters(in: .whitespaces)
+      guard let u = periods[period] else { return nil }
+      unit = u
+      rest = rest[..<slash]
+    }
+    var s = rest.trimmingCharacters(in: .whitespaces)
+    if currency == nil,
+      let (mark, code) = currencies.first(where: {
+        $0.0.count == 3 || $0.0 == "元" ? s.hasSuffix($0.0) : false
+      })
+    {
+      currency = code
+      s = String(s.dropLast(mark.count)).trimmingCharacters(in: .whitespaces)
+    }
+    var scale: Decimal = 1
+    if let (word, factor) = scales.first(where: { s.lowercased().hasSuffix($0.0.lowercased()) }) {
+      let head = String(s.dropLast(word.count)).trimmingCharacters(in: .whitespaces)
+      if number(head) != nil {
+        scale = factor
+        s = head
+      }
+    }
+    guard let n = number(s) else { return nil }
+    let value = n * scale
+    return PastedValue(
+      type: currency == nil ? "number" : "money", value: "\(value)", currency: currency, unit: unit)
+  }
+
+  /// An exact decimal: `4.3`, `1,234.5`, `-2`; nil for anything else.
+  static func number(_ s: String) -> Decimal? {
+    let plain = s.replacingOccurrences(of: ",", with: "")
+    guard plain.range(of: #"^-?\d+(\.\d+)?$"#, options: .regularExpression) != nil else { return nil }
+    return Decimal(string: plain, locale: Locale(identifier: "en_US_POSIX"))
+  }
+}

@@ -1,0 +1,72 @@
+import KnowledgeGraph
+import ShellCore
+
+/// `source add ID --title T [--url U] [--publisher P] [--published DATE] [--kind K]`: a new
+/// source that facts can cite, recorded in the change log with its author.
+struct SourceAddCommand: Command {
+  static let kinds = ["news", "web", "doc", "filing", "other"]
+  static let id = Param<String>.argument("id", .text, "the new source's key, e.g. reuters-2026-01-08")
+  static let title: Param<String?> = .option(
+    "title", .text, "the title of the article or document (required)")
+  static let url: Param<String?> = .option("url", .text, "where it can be read")
+  static let publisher: Param<String?> = .option("publisher", .text, "who published it")
+  static let published: Param<String?> = .option("published", .date, "when it was published")
+  static let kind = Param.option("kind", .choice(kinds), default: "other", "what kind of document it is")
+  let signature = Signature(
+    "source add", summary: "Add a source that facts can cite (recorded in the change log)",
+    parameters: [id.spec, title.spec, url.spec, publisher.spec, published.spec, kind.spec],
+    help: "A source is never overwritten: an ID that exists already is refused. See also: fact add.",
+    examples: [
+      Example(
+        "source add hkex-2026-01 --title 'Zhipu listing notice' --publisher HKEX --published 2026-01-08 --kind filing",
+        "add a filing that facts can cite")
+    ],
+    writes: true)
+
+  func run(_ call: Call, _ session: Session) throws -> Output {
+    let key = call[Self.id]
+    guard key.range(of: #"^[A-Za-z0-9][A-Za-z0-9._:-]*$"#, options: .regularExpression) != nil else {
+      throw KgshError.invalidValue(
+        "source add", "ID", expected: "letters, digits, '.', '_', ':' or '-' without spaces", got: key,
+        hint: "e.g. source add reuters-2026-01-08 --title '...'")
+    }
+    guard let title = call[Self.title], !title.trimmingCharacters(in: .whitespaces).isEmpty else {
+      throw KgshError(
+        .usage, "source add: --title is required", hint: "add --title 'the article or document title'")
+    }
+    if try session.store.source(key: key) != nil {
+      throw KgshError(
+        .invalidValue, "source add: source \(key) already exists",
+        hint: "pick another ID, or cite \(key) as it is with fact add --source \(key)")
+    }
+    let source = Source(
+      key: key, kind: call[Self.kind], title: title, publisher: call[Self.publisher], url: call[Self.url],
+      published: call[Self.published])
+    let record = try session.store.write { w in
+      try w.upsertSource(source, layer: .user)
+      return try w.appendChange(
+        ChangeDraft(kind: .assert, targetType: .source, target: key, payload: Self.payload(source)))
+    }
+    return .record(
+      Self.fields(source) + [("author", .string(record.author))])
+  }
+
+  static func payload(_ s: Source) -> Value {
+    var map: [String: Value] = ["key": .string(s.key)]
+    for (name, value) in [
+      ("title", s.title), ("kind", s.kind), ("publisher", s.publisher), ("url", s.url),
+      ("published", s.published),
+    ] {
+      if let value { map[name] = .string(value) }
+    }
+    return .map(map)
+  }
+
+  static func fields(_ s: Source) -> [(String, Value)] {
+    [
+      ("source", .string(s.key)), ("title", FactText.text(s.title)), ("kind", FactText.text(s.kind)),
+      ("publisher", FactText.text(s.publisher)), ("published", FactText.date(s.published)),
+      ("url", FactText.text(s.url)),
+    ]
+  }
+}

@@ -1,0 +1,49 @@
+import Foundation
+
+/// Who is writing: `KGSH_AUTHOR`, else git's `user.name`, else the login name.
+public enum ChangeAuthor {
+  /// The author of changes made now: `KGSH_AUTHOR` is read at every change, the fallbacks
+  /// (git, login) once per process.
+  public static var current: String {
+    let environment = ProcessInfo.processInfo.environment
+    if let a = environment["KGSH_AUTHOR"]?.trimmingCharacters(in: .whitespacesAndNewlines), !a.isEmpty {
+      return a
+    }
+    return fallback
+  }
+
+  static let fallback: String = resolve(
+    environment: ProcessInfo.processInfo.environment.filter { $0.key != "KGSH_AUTHOR" }, gitName: gitUserName)
+
+  /// The first non-blank of `KGSH_AUTHOR`, git's user name, `USER`/`LOGNAME`, the login name.
+  ///
+  /// ```swift
+  /// ChangeAuthor.resolve(environment: ["KGSH_AUTHOR": "ada"], gitName: { "Ada L." })  // "ada"
+  /// ```
+  public static func resolve(environment: [String: String], gitName: () -> String?) -> String {
+    func clean(_ s: String?) -> String? {
+      guard let t = s?.trimmingCharacters(in: .whitespacesAndNewlines), !t.isEmpty else { return nil }
+      return t
+    }
+    if let a = clean(environment["KGSH_AUTHOR"]) { return a }
+    if let g = clean(gitName()) { return g }
+    if let u = clean(environment["USER"]) ?? clean(environment["LOGNAME"]) { return u }
+    return clean(NSUserName()) ?? "unknown"
+  }
+
+  /// `git config user.name`, or nil when git is missing or has no name.
+  static func gitUserName() -> String? {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["git", "config", "--get", "user.name"]
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = FileHandle.nullDevice
+    process.standardInput = FileHandle.nullDevice
+    do { try process.run() } catch { return nil }
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    guard process.terminationStatus == 0 else { return nil }
+    return String(data: data, encoding: .utf8)
+  }
+}

@@ -1,0 +1,154 @@
+import Foundation
+import GRDB
+
+/// What a change record does: state something, supersede a value, or withdraw it.
+public enum ChangeKind: String, Sendable, Hashable, CaseIterable {
+  case assert
+  case correct
+  case retract
+}
+
+/// What a change record is about.
+public enum ChangeTarget: String, Sendable, Hashable, CaseIterable {
+  case entity
+  case alias
+  case fact
+  case edge
+  case source
+}
+
+/// Where a change came from: the built-in Knowledge/, an import, or a person at the shell.
+public enum ChangeLayer: String, Sendable, Hashable, CaseIterable {
+  case builtin
+  case imported
+  case user
+}
+
+/// One immutable record of the change log.
+///
+/// ```swift
+/// let record = try store.write { w in
+///   try w.appendChange(ChangeDraft(kind: .assert, targetType: .source, target: "S9", payload: .map([:])))
+/// }
+/// ```
+public struct ChangeRecord: Hashable, Sendable {
+  /// A globally unique id (a lowercase UUID).
+  public var id: String
+  public var kind: ChangeKind
+  public var targetType: ChangeTarget
+  /// The key of what changed: a source key, a fact key, an entity key.
+  public var target: String
+  /// The entity the change is about, when there is one (so `history ENTITY` finds it).
+  public var entity: String?
+  /// The change itself as JSON (the values written, the reason of a retraction).
+  public var payload: Value
+  public var author: String
+  /// UTC, ISO 8601 with milliseconds.
+  public var time: String
+  public var layer: ChangeLayer
+}
+
+/// A change about to be recorded; the store adds id, author and time.
+public struct ChangeDraft: Sendable {
+  public var kind: ChangeKind
+  public var targetType: ChangeTarget
+  public var target: String
+  public var entity: String?
+  public var payload: Value
+  public var layer: ChangeLayer
+  /// Nil: the author of this process (see `ChangeAuthor.current`).
+  public var author: String?
+
+  public init(
+    kind: ChangeKind, targetType: ChangeTarget, target: String, entity: String? = nil, payload: Value,
+    layer: ChangeLayer = .user, author: String? = nil
+  ) {
+    self.kind = kind
+    self.targetType = targetType
+    self.target = target
+    self.entity = entity
+    self.payload = payload
+    self.layer = layer
+    self.author = author
+  }
+}
+
+extension GraphWriter {
+  /// Appends one record to the change log, inside the running transaction, and returns it.
+  @discardableResult
+  public func appendChange(_ draft: ChangeDraft, at date: Date = Date()) throws -> ChangeRecord {
+    let record = ChangeRecord(
+      id: UUID().uuidString.lowercased(), kind: draft.kind, targetType: draft.targetType,
+      target: draft.target, entity: draft.entity, payload: draft.payload,
+      author: draft.author ?? ChangeAuthor.current, time: ChangeLog.timestamp(date), layer: draft.layer)
+    try db.execute(
+      sql: """
+        INSERT INTO change_log(id, kind, target_type, target, entity, payload, author, time, layer)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """,
+      arguments: [
+        record.id, record.kind.rawValue, record.targetType.rawValue, record.target, record.entity,
+        JSON.encode(record.payload), record.author, record.time, record.layer.rawValue,
+      ])
+    return record
+  }
+}
+
+extension KnowledgeStore {
+  /// Change records, newest first, narrowed by what they are about, who wrote them and since when.
+  ///
+  /// - Parameters:
+  ///   - about: an entity key or a target key (fact, source, edge key); nil for all.
+  ///   - author: only this author's records (exact, case-insensitive).
+  ///   - since: only records at or after this date (`2026-03` or `2026-03-02`).
+  ///   - limit: at most this many records.
+  public func changes(about: String? = nil, author: String? = nil, since: String? = nil, limit: Int? = nil)
+    throws -> [ChangeRecord]
+  {
+    var clauses: [String] = []
+    var args: [(any DatabaseValueConvertible)?] = []
+    if let about {
+      clauses.append("(entity = ? OR target = ?)")
+      args += [about, about]
+    }
+    if let author {
+      clauses.append("author = ? COLLATE NOCASE")
+      args.append(author)
+    }
+    if let since {
+      clauses.append("time >= ?")
+      args.append(since)
+    }
+    var sql = "SELECT * FROM change_log"
+    if !clauses.isEmpty { sql += " WHERE " + clauses.joined(separator: " AND ") }
+    sql += " ORDER BY time DESC, rowid DESC"
+    if let limit { sql += " LIMIT \(max(0, limit))" }
+    let arguments = StatementArguments(args)
+    return try read { db in
+      try Row.fetchAll(db, sql: sql, arguments: arguments).map(ChangeLog.record)
+    }
+  }
+
+  /// How many records the change log holds.
+  public func changeCount() throws -> Int {
+    try read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM change_log") ?? 0 }
+  }
+}
+
+enum ChangeLog {
+  static func record(_ row: Row) throws -> ChangeRecord {
+    let payloadText: String = row["payload"]
+    return ChangeRecord(
+      id: row["id"], kind: ChangeKind(rawValue: row["kind"]) ?? .assert,
+      targetType: ChangeTarget(rawValue: row["target_type"]) ?? .fact, target: row["target"],
+      entity: row["entity"], payload: (try? JSON.decode(payloadText)) ?? .string(payloadText),
+      author: row["author"], time: row["time"], layer: ChangeLayer(rawValue: row["layer"]) ?? .user)
+  }
+
+  static func timestamp(_ date: Date) -> String {
+    let f = ISO8601DateFormatter()
+    f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+    f.timeZone = TimeZone(identifier: "UTC")
+    return f.string(from: date)
+  }
+}

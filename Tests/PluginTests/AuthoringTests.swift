@@ -1,0 +1,158 @@
+import Foundation
+import KnowledgeGraph
+import ShellCore
+import ShellTesting
+import XCTest
+
+@testable import KnowledgePlugin
+
+/// `source add` and `fact add`: each writes its row and its change record in one transaction,
+/// and every refusal says which field is wrong and what to do.
+final class AuthoringTests: XCTestCase {
+  nonisolated(unsafe) static var base: KnowledgeStore?
+
+  override func setUp() { setenv("KGSH_AUTHOR", "ada", 1) }
+  override func tearDown() { unsetenv("KGSH_AUTHOR") }
+
+  /// The default knowledge base, built once for these tests.
+  static func sharedBase() throws -> KnowledgeStore {
+    if base == nil { base = try Repository.defaultStore() }
+    return base!
+  }
+
+  func shell() throws -> TestShell {
+    try TestShell(plugins: [KnowledgePlugin.plugin], store: try Self.sharedBase().copyInMemory())
+  }
+
+  func error(_ t: TestShell, _ line: String, file: StaticString = #filePath, line n: UInt = #line) -> String {
+    XCTAssertFalse(t.run(line), "should be refused: \(line)", file: file, line: n)
+    return t.errors
+  }
+
+  let addSource =
+    "source add hkex-1 --title 'Listing notice' --publisher HKEX --published 2026-01-08 --kind filing"
+
+  func testSourceAddWritesTheSourceAndItsChangeRecord() throws {
+    let t = try shell()
+    XCTAssertTrue(t.run(addSource + " --url https://hkex.example/1"), t.errors)
+    XCTAssertTrue(t.output.contains("Listing notice"), t.output)
+    let source = try XCTUnwrap(try t.session.store.source(key: "hkex-1"))
+    XCTAssertEqual(source.publisher, "HKEX")
+    XCTAssertEqual(source.kind, "filing")
+    XCTAssertEqual(source.url, "https://hkex.example/1")
+    let records = try t.session.store.changes(about: "hkex-1")
+    XCTAssertEqual(records.count, 1)
+    XCTAssertEqual(records[0].kind, .assert)
+    XCTAssertEqual(records[0].targetType, .source)
+    XCTAssertEqual(records[0].author, "ada")
+    XCTAssertEqual(records[0].layer, .user)
+    guard case .map(let payload) = records[0].payload else { return XCTFail("payload \(records[0].payload)") }
+    XCTAssertEqual(payload["title"], .string("Listing notice"))
+    XCTAssertEqual(payload["published"], .string("2026-01-08"))
+  }
+
+  func testSourceAddRefusals() throws {
+    let t = try shell()
+    XCTAssertTrue(error(t, "source add s1").contains("--title is required"), t.errors)
+    XCTAssertTrue(error(t, "source add 'a b' --title T").contains("ID takes"), t.errors)
+    XCTAssertTrue(error(t, "source add article --title T").contains("already exists"), t.errors)
+    XCTAssertTrue(error(t, "source add s2 --title T --kind blog").contains("kind"), t.errors)
+    XCTAssertTrue(error(t, "source add s2 --title T --published soon").contains("--published"), t.errors)
+    XCTAssertEqual(try t.session.store.changeCount(), 0, "nothing recorded by a refused command")
+  }
+
+  func testFactAddStoresTheNormalFormAndTheOriginalText() throws {
+    let t = try shell()
+    XCTAssertTrue(t.run(addSource), t.errors)
+    XCTAssertTrue(
+      t.run("fact add Zhipu ipo_raise 'HK$4.3 bn' --source hkex-1 --quote '募資43億港元' --as-of 2026-01-08"),
+      t.errors)
+    let node = try XCTUnwrap(try t.session.store.node(key: "zhipu"))
+    let fact = try XCTUnwrap(
+      try t.session.store.facts(of: node.id, predicate: "ipo_raise").first {
+        $0.key?.hasPrefix("UF-") == true
+      })
+    XCTAssertEqual(fact.rawValue, "4300000000")
+    XCTAssertEqual(fact.currency, "HKD")
+    XCTAssertEqual(fact.valueType, "money")
+    XCTAssertEqual(fact.provenance.source, "hkex-1")
+    XCTAssertEqual(fact.provenance.status, "user")
+    let original = try t.session.store.select("SELECT original FROM fact WHERE key = ?", [.string(fact.key!)])
+    XCTAssertEqual(original, [["original": .string("HK$4.3 bn")]])
+    let record = try XCTUnwrap(try t.session.store.changes(about: "zhipu").first)
+    XCTAssertEqual(record.target, fact.key)
+    XCTAssertEqual(record.targetType, .fact)
+    XCTAssertEqual(record.author, "ada")
+    // The same statement again is the same fact: refused, not duplicated.
+    XCTAssertTrue(
+      error(t, "fact add Zhipu ipo_raise 'HK$4.3 bn' --source hkex-1 --quote q --as-of 2026-01-08")
+        .contains("already has this ipo_raise"), t.errors)
+    XCTAssertEqual(try t.session.store.changeCount(), 2)
+  }
+
+  func testFactAddUnsourcedIsUnverified() throws {
+    let t = try shell()
+    XCTAssertTrue(t.run("fact add MiniMax headcount 2000萬 --unsourced"), t.errors)
+    let node = try XCTUnwrap(try t.session.store.node(key: "minimax"))
+    let fact = try XCTUnwrap(try t.session.store.facts(of: node.id, predicate: "headcount").first)
+    XCTAssertEqual(fact.provenance.status, "unverified")
+    XCTAssertNil(fact.provenance.source)
+    XCTAssertEqual(fact.rawValue, "20000000")
+    XCTAssertTrue(t.output.contains("unverified"), t.output)
+  }
+
+  func testFactAddRefusals() throws {
+    let t = try shell()
+    XCTAssertTrue(t.run(addSource), t.errors)
+    let cases: [(String, String)] = [
+      ("fact add Zhipu revenue 5億", "--source is required"),
+      ("fact add Zhipu revenue 5億 --source nowhere --quote q", "no source nowhere"),
+      ("fact add Zhipu revenue 5億 --source hkex-1", "--quote is required"),
+      ("fact add Zhipu revenue 5億 --source hkex-1 --quote q --unsourced", "contradicts"),
+      ("fact add Zhipu Revenue 5億 --unsourced", "PREDICATE takes"),
+      ("fact add Zhipu revenue ' ' --unsourced", "VALUE is empty"),
+      ("fact add NoSuchCo revenue 5億 --unsourced", "NoSuchCo"),
+      ("fact add Zhipu revenue 5億 --unsourced --qualifier roughly", "qualifier"),
+      ("fact add Zhipu revenue 5億 --unsourced --as-of later", "--as-of"),
+    ]
+    for (line, expected) in cases {
+      let text = error(t, line)
+      XCTAssertTrue(text.contains(expected), "\(line): \(text)")
+      XCTAssertFalse(text.contains("KgshError"), text)
+    }
+    XCTAssertEqual(try t.session.store.changeCount(), 1, "only the source was recorded")
+  }
+
+  func testReadOnlyRefusesBoth() throws {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("ro-\(UUID().uuidString).db")
+      .path
+    defer { for s in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + s) } }
+    try KnowledgeStore.open(path: path).close()
+    let t = try TestShell(
+      plugins: [KnowledgePlugin.plugin], store: try KnowledgeStore.open(path: path, readOnly: true))
+    XCTAssertTrue(error(t, "source add s1 --title T").contains("read-only"), t.errors)
+    XCTAssertTrue(error(t, "fact add x p 1 --unsourced").contains("read-only"), t.errors)
+  }
+
+  func testPastedValues() {
+    let cases: [(String, PastedValue)] = [
+      ("HK$4.3 bn", PastedValue(type: "money", value: "4300000000", currency: "HKD")),
+      ("¥20/month", PastedValue(type: "money", value: "20", currency: "CNY", unit: "per month")),
+      ("US$17", PastedValue(type: "money", value: "17", currency: "USD")),
+      ("$1.5 billion", PastedValue(type: "money", value: "1500000000", currency: "USD")),
+      ("73.1%", PastedValue(type: "percent", value: "73.1")),
+      ("5億", PastedValue(type: "number", value: "500000000")),
+      ("2000萬", PastedValue(type: "number", value: "20000000")),
+      ("243.8億元", PastedValue(type: "money", value: "24380000000", currency: "CNY")),
+      ("1,234.5", PastedValue(type: "number", value: "1234.5")),
+      ("2026", PastedValue(type: "number", value: "2026")),
+      ("2026-01", PastedValue(type: "date", value: "2026-01")),
+      ("2026-01-08", PastedValue(type: "date", value: "2026-01-08")),
+      ("2026-13", PastedValue(type: "text", value: "2026-13")),
+      ("1/6", PastedValue(type: "text", value: "1/6")),
+      ("Beijing", PastedValue(type: "text", value: "Beijing")),
+      ("¥20/fortnight", PastedValue(type: "text", value: "¥20/fortnight")),
+    ]
+    for (text, expected) in cases { XCTAssertEqual(PastedValue.parse(text), expected, text) }
+  }
+}

@@ -1,0 +1,67 @@
+import Foundation
+import KnowledgeGraph
+import ShellCore
+import ShellTesting
+import XCTest
+
+@testable import KnowledgePlugin
+@testable import ScriptingPlugin
+
+/// `history ENTITY|FACT-ID|SOURCE [--author A] [--since DATE]`: change records, newest first;
+/// `history` and `history N` keep their session meaning.
+final class ChangeHistoryTests: XCTestCase {
+  override func tearDown() { unsetenv("KGSH_AUTHOR") }
+
+  func shell() throws -> TestShell {
+    try TestShell(
+      plugins: [KnowledgePlugin.plugin, ScriptingPlugin.plugin],
+      store: try AuthoringTests.sharedBase().copyInMemory())
+  }
+
+  func rows(_ t: TestShell, _ line: String) throws -> [[String: Value]] {
+    let start = t.output.count
+    XCTAssertTrue(t.run(line + " --format json"), t.errors)
+    guard case .list(let items) = try JSON.decode(String(t.output.dropFirst(start))) else { return [] }
+    return items.compactMap { if case .map(let m) = $0 { m } else { nil } }
+  }
+
+  func testHistoryListsChangesNewestFirstAndNarrows() throws {
+    let t = try shell()
+    setenv("KGSH_AUTHOR", "ada", 1)
+    XCTAssertTrue(t.run("source add s1 --title 'Notice'"), t.errors)
+    XCTAssertTrue(t.run("fact add Zhipu ipo_raise 'HK$4.3 bn' --source s1 --quote q"), t.errors)
+    setenv("KGSH_AUTHOR", "bo", 1)
+    XCTAssertTrue(t.run("fact add MiniMax revenue 73.1% --unsourced"), t.errors)
+
+    let all = try rows(t, "history --changes")
+    XCTAssertEqual(all.map { $0["author"] }, [.string("bo"), .string("ada"), .string("ada")])
+    XCTAssertEqual(all.map { $0["target_type"] }, [.string("fact"), .string("fact"), .string("source")])
+
+    let zhipu = try rows(t, "history 智譜")
+    XCTAssertEqual(zhipu.count, 1)
+    XCTAssertEqual(zhipu.first?["change"], .string("ipo_raise = HK$4.3 bn (s1)"))
+    guard case .string(let factID)? = zhipu.first?["target"] else { return XCTFail("no fact id") }
+    XCTAssertEqual(try rows(t, "history \(factID)").map { $0["target"] }, [.string(factID)])
+    XCTAssertEqual(try rows(t, "history s1").map { $0["change"] }, [.string("Notice")])
+    XCTAssertEqual(try rows(t, "history --author BO").map { $0["entity"] }, [.string("minimax")])
+    XCTAssertEqual(try rows(t, "history --since 2000-01").count, 3)
+    XCTAssertEqual(try rows(t, "history --since 2999-01").count, 0)
+    XCTAssertEqual(try rows(t, "history MiniMax --author ada").count, 0)
+  }
+
+  func testRefusalsAndTheSessionMeaningStays() throws {
+    let t = try shell()
+    XCTAssertFalse(t.run("history NoSuchThing"))
+    XCTAssertTrue(t.errors.contains("NoSuchThing"), t.errors)
+    XCTAssertFalse(t.run("history --since soon"))
+    XCTAssertTrue(t.errors.contains("--since"), t.errors)
+    XCTAssertTrue(t.run("history Zhipu"), t.errors)
+    XCTAssertTrue(t.output.contains("no changes recorded"), t.output)
+    t.session.history = ["labels --format csv"]
+    let start = t.output.count
+    XCTAssertTrue(t.run("history"), t.errors)
+    XCTAssertTrue(t.output.dropFirst(start).contains("labels --format csv"), t.output)
+    XCTAssertFalse(t.run("history 0"))
+    XCTAssertTrue(t.errors.contains("pick 1 to 1"), t.errors)
+  }
+}
