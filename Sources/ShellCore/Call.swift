@@ -24,27 +24,6 @@ public struct Call: Sendable {
   /// The checked value of every parameter that was given, by parameter name.
   public var values: [String: Value] = [:]
 
-  /// A required positional argument.
-  public func argument(_ index: Int) -> String? { index < arguments.count ? arguments[index] : nil }
-
-  /// The value of a string flag, or its default.
-  public func flag(_ name: String) -> String? {
-    flags[name] ?? signature.flags.first { $0.name == name }?.defaultValue
-  }
-
-  /// Whether a switch was given.
-  public func has(_ name: String) -> Bool { flags[name] != nil }
-
-  /// An integer flag, validated when the call was bound.
-  public func int(_ name: String) -> Int? { flag(name).flatMap { Int($0) } }
-
-  /// A comma-separated flag as a list.
-  public func list(_ name: String) -> [String] {
-    (flag(name) ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter {
-      !$0.isEmpty
-    }
-  }
-
   /// Binds words to a signature: `--flag value`, `--flag=value`, switches, positionals.
   /// - Throws: `KgshError` for unknown flags (with a suggestion), missing values, bad
   ///   integers and missing or extra arguments.

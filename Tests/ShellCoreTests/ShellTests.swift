@@ -7,10 +7,20 @@ import XCTest
 struct EchoArgs: Command {
   let signature = Signature(
     "echoargs", summary: "echo arguments",
-    arguments: [Argument("words", "words", completion: .values(["alpha", "beta", "Zhipu AI"]), variadic: true)],
-    flags: [Flag("depth", "a number", kind: .int), Flag("dir", "direction", kind: .choice(["in", "out"])), Flag("all", "switch", kind: .bool)])
+    arguments: [
+      Argument("words", "words", completion: .values(["alpha", "beta", "Zhipu AI"]), variadic: true)
+    ],
+    flags: [
+      Flag("depth", "a number", kind: .int), Flag("dir", "direction", kind: .choice(["in", "out"])),
+      Flag("all", "switch", kind: .bool),
+    ])
   func run(_ call: Call, _ session: Session) throws -> Output {
-    .table(Table(columns: ["arg"], rows: call.arguments.map { [.string($0)] } + [[.string("depth=\(call.int("depth") ?? -1)")]]))
+    .table(
+      Table(
+        columns: ["arg"],
+        rows: call.arguments.map { [.string($0)] } + [
+          [.string("depth=\(Int.from(call.values["depth"]) ?? -1)")]
+        ]))
   }
 }
 
