@@ -19,18 +19,14 @@ public enum Interruption {
     store.withLock { $0 }?.interrupt()
   }
 
-  /// Parses a timeout setting: `5s`, `500ms`, `2m`, a number of seconds, or `off`.
+  /// Parses a timeout setting: a duration (`5s`, `500ms`, `2m`, `1h`, plain seconds; see
+  /// `Durations`) of at most a day, or `off`.
   /// - Returns: seconds, or nil for `off`.
   /// - Throws: `KgshError` for anything else.
   public static func parseTimeout(_ text: String) throws -> Double? {
     let t = text.lowercased().trimmingCharacters(in: .whitespaces)
     if t == "off" || t == "0" { return nil }
-    let units: [(String, Double)] = [("ms", 0.001), ("s", 1), ("m", 60), ("", 1)]
-    for (suffix, scale) in units where t.hasSuffix(suffix) {
-      if let n = Double(t.dropLast(suffix.count)), n.isFinite, n > 0, n * scale <= 86_400 {
-        return n * scale
-      }
-    }
+    if let seconds = Durations.seconds(t), seconds > 0, seconds <= 86_400 { return seconds }
     throw KgshError(
       .invalidValue, "timeout must be a duration like 5s, 500ms or 2m (at most a day), or off, not '\(text)'")
   }

@@ -91,4 +91,14 @@ final class ParameterTests: XCTestCase {
     XCTAssertEqual(period["enum"], .list([.string("month"), .string("year")]))
     XCTAssertEqual(props.count, 7)
   }
+
+  func testTimeoutsReadDurationsTheWayParametersDo() throws {
+    XCTAssertEqual(try Interruption.parseTimeout("2m"), Durations.seconds("2m"))
+    XCTAssertEqual(try Interruption.parseTimeout("500ms"), 0.5)
+    XCTAssertEqual(try Interruption.parseTimeout("1h"), 3600)
+    XCTAssertNil(try Interruption.parseTimeout("off"))
+    XCTAssertThrowsError(try Interruption.parseTimeout("0s"))
+    XCTAssertThrowsError(try Interruption.parseTimeout("25h"), "at most a day")
+    XCTAssertThrowsError(try Interruption.parseTimeout("soon"))
+  }
 }
