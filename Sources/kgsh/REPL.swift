@@ -21,7 +21,8 @@ final class REPL: LineCompleting {
       session.registry.command($0)?.signature.examples.first?.command
     }
     var text = "kgsh \(KgshCommand.version) — \(session.store.name).\n"
-    if !tries.isEmpty { text += "Try: " + tries.joined(separator: "   or   ") + "\n" }
+    // One suggestion a line, so none is broken at the edge of an 80-column terminal.
+    for (i, command) in tries.enumerated() { text += (i == 0 ? "Try:  " : "      ") + command + "\n" }
     return text + "Type help for the commands by plugin, Tab to complete names, Ctrl-D to leave.\n"
   }
 

@@ -1,4 +1,5 @@
 import Foundation
+import ShellCore
 import ShellTesting
 import XCTest
 
@@ -50,8 +51,13 @@ final class ReplPtyTests: XCTestCase {
   func testWelcomeLineSuggestsTwoThingsToTry() throws {
     let shell = try startShell()
     let greeting = shell.transcript
+    let lines = PseudoTerminal.stripANSI(greeting).split(whereSeparator: \.isNewline).map {
+      $0.trimmingCharacters(in: CharacterSet(charactersIn: "\r"))
+    }
+    XCTAssertTrue(lines.contains("Try:  show Zhipu"), greeting)
     XCTAssertTrue(
-      greeting.contains("Try: show Zhipu   or   compare 'GLM Coding Plan Lite' 'Claude Pro'"), greeting)
+      lines.contains("      compare 'GLM Coding Plan Lite' 'Claude Pro' --currency CNY"), greeting)
+    for line in lines { XCTAssertLessThanOrEqual(TextWidth.of(line), 80, "fits 80 columns: \(line)") }
     XCTAssertTrue(greeting.contains("Type help for the commands by plugin"), greeting)
     try shell.quitREPL()
   }
