@@ -51,15 +51,14 @@ struct ImportPricesCommand: Command {
     let report = Self.report(name, outcomes, strict: strict, explain: call[Self.explain])
     guard !rejected.isEmpty else { return .table(report) }
     // Show the report, then fail so a script notices the rejected rows.
-    let renderer = Renderer(
-      format: session.format, width: session.isTerminal ? session.width : nil, color: session.useColor)
-    session.out.write(renderer.render(.table(report)))
     let lines = rejected.prefix(3).map { "line \($0.line)" }.joined(separator: ", ")
-    throw KgshError(
-      .invalidValue,
-      "import prices: \(rejected.count) of \(outcomes.count) rows rejected (\(lines)\(rejected.count > 3 ? ", ..." : ""))"
-        + (strict ? "; nothing was imported (--strict)" : "; the other rows were imported"),
-      hint: "fix the rows listed above and import the file again")
+    try session.reportThenFail(
+      .table(report),
+      KgshError(
+        .invalidValue,
+        "import prices: \(rejected.count) of \(outcomes.count) rows rejected (\(lines)\(rejected.count > 3 ? ", ..." : ""))"
+          + (strict ? "; nothing was imported (--strict)" : "; the other rows were imported"),
+        hint: "fix the rows listed above and import the file again"))
   }
 
   static func report(_ name: String, _ outcomes: [PriceImport.Outcome], strict: Bool, explain: Bool) -> Table

@@ -127,44 +127,32 @@ extension Dictionary where Key == String, Value == KnowledgeGraph.Value {
 }
 
 extension GraphWriter {
-  /// Inserts a user price row, or replaces the one with the same price id and date.
+  /// Records a user price row (replacing the one with the same price id and date) in the
+  /// change log; an import's rows are in the imported layer.
   package func upsertPriceRow(_ r: PriceRecord, importedAt: String? = nil) throws {
-    func opt(_ s: String?) -> Value { s.map { .string($0) } ?? .null }
-    try run(
-      """
-      INSERT OR REPLACE INTO price_row(
-        price_id, as_of, category, vendor, product, tier, sold_on, billing, input_per_1m,
-        cached_input_per_1m, output_per_1m, flat_price, currency, quota, seller_type, source, status,
-        note, imported_from, imported_at, layer)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'user')
-      """,
-      [
-        .string(r.id), .string(r.asOf), .string(r.category), .string(r.vendor), .string(r.product),
-        .string(r.tier), .string(r.soldOn), .string(r.billing), opt(r.input), opt(r.cachedInput),
-        opt(r.output), opt(r.flat), .string(r.currency), .string(r.quota), .string(r.sellerType),
-        .string(r.source), .string(r.status), .string(r.note), opt(r.importedFrom), opt(importedAt),
-      ])
+    let payload = Value.payload([
+      ("price_id", r.id), ("as_of", r.asOf), ("category", r.category), ("vendor", r.vendor),
+      ("product", r.product), ("tier", r.tier), ("sold_on", r.soldOn), ("billing", r.billing),
+      ("input_per_1m", r.input), ("cached_input_per_1m", r.cachedInput), ("output_per_1m", r.output),
+      ("flat_price", r.flat), ("currency", r.currency), ("quota", r.quota), ("seller_type", r.sellerType),
+      ("source", r.source), ("status", r.status), ("note", r.note), ("imported_from", r.importedFrom),
+      ("imported_at", importedAt),
+    ])
+    try record(
+      ChangeDraft(
+        kind: .assert, targetType: .price, target: r.id + "@" + r.asOf, payload: payload,
+        layer: importedAt == nil ? .user : .imported))
   }
 
-  /// Adds an exchange rate; with `makeDefault` it becomes the only default of its pair
+  /// Records an exchange rate; with `makeDefault` it becomes the only default of its pair
   /// (in either direction).
   package func addFXRate(_ r: FXRecord, makeDefault: Bool) throws {
-    if makeDefault {
-      try run(
-        """
-        UPDATE fx_rate SET is_default = 0
-        WHERE (from_currency = ? AND to_currency = ?) OR (from_currency = ? AND to_currency = ?)
-        """, [.string(r.from), .string(r.to), .string(r.to), .string(r.from)])
-    }
-    try run(
-      """
-      INSERT INTO fx_rate(from_currency, to_currency, rate, as_of, source, status, is_default, created_at, layer)
-      VALUES (?, ?, ?, ?, ?, ?, ?, datetime('now'), 'user')
-      """,
+    let payload = Value.payload(
       [
-        .string(r.from), .string(r.to), .string(r.rate), .string(r.asOf), .string(r.source),
-        .string(r.status),
-        .int(makeDefault ? 1 : 0),
-      ])
+        ("from", r.from), ("to", r.to), ("rate", r.rate), ("as_of", r.asOf), ("source", r.source),
+        ("status", r.status),
+      ], extra: ["default": .bool(makeDefault)])
+    try record(
+      ChangeDraft(kind: .assert, targetType: .fx, target: "\(r.from)/\(r.to)@\(r.asOf)", payload: payload))
   }
 }

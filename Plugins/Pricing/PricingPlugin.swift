@@ -7,7 +7,7 @@ public enum PricingPlugin {
     summary: "Compare plan and API prices with exact money, dated exchange rates and the article's claims",
     commands: [
       PricesCommand(), CompareCommand(), CostCommand(), CheckClaimCommand(), FXCommand(), FXSetCommand(),
-      ImportPricesCommand(), ExportPricesCommand(),
+      ImportPricesCommand(), ExportPricesCommand(), PricesRemoveCommand(),
     ], setUp: { session in session.completionProviders[PricingPlugin.itemNames] = PricingPlugin.items },
     storage: PricingStorage.storeExtension)
 

@@ -43,7 +43,14 @@ enum Cypher {
 
   /// Runs `query` and returns its rows as a table (with what it wrote as a note), or a
   /// message with the statistics when the query returns nothing.
-  static func run(_ query: String, _ session: Session) throws -> Output {
+  /// - Parameter writes: how its writes are recorded; by default a created node may not take
+  ///   a name that already finds an entity.
+  static func run(
+    _ query: String, _ session: Session,
+    writes: QueryWriteContext = QueryWriteContext(allowExistingNames: false)
+  ) throws -> Output {
+    session.store.queryWriteContext = writes
+    defer { session.store.queryWriteContext = nil }
     var engine = QueryEngine(store: session.store)
     engine.interrupt = {
       if interruptFlag.load(ordering: .relaxed) { throw KgshError.interrupted }
@@ -97,6 +104,8 @@ enum Cypher {
 
   /// A query error with the hint of what to try; its kind, code and position are kept.
   static func shellError(_ error: KgshError) -> KgshError {
+    // An error that already says what to do (a refused name) keeps its own hint.
+    if error.hint != nil, error.code == nil, error.kind == .invalidValue { return error }
     let hint: String
     switch (error.kind, error.code) {
     case (_, "ParameterMissing"?):

@@ -7,7 +7,9 @@ enum ChangeHistory {
 
   /// - Parameter about: an entity (any of its names), a fact id or a source key; nil for all.
   /// - Throws: `KgshError` when `about` names nothing that has changes, or is ambiguous.
-  static func table(about: String?, author: String?, since: String?, session: Session) throws -> Table {
+  static func table(
+    about: String?, author: String?, since: String?, layers: Set<ChangeLayer>? = nil, session: Session
+  ) throws -> Table {
     let store = session.store
     var key = about
     if let about {
@@ -20,7 +22,7 @@ enum ChangeHistory {
       default: break
       }
     }
-    let records = try store.changes(about: key, author: author, since: since)
+    let records = try store.changes(about: key, author: author, since: since, layers: layers)
     if records.isEmpty, let about, key == about, try store.facts(key: about).isEmpty,
       try store.source(key: about) == nil
     {
@@ -31,6 +33,15 @@ enum ChangeHistory {
       columns: columns, rows: records.map(row),
       notes: records.isEmpty
         ? ["no changes recorded\(scope(author, since)); source add and fact add record them"] : [])
+  }
+
+  /// `people` is every layer but the built-in one; `all` is nil (no narrowing).
+  static func layers(_ word: String) -> Set<ChangeLayer>? {
+    switch word {
+    case "all": return nil
+    case "people": return Set(ChangeLayer.allCases).subtracting([.builtin])
+    default: return ChangeLayer(rawValue: word).map { [$0] }
+    }
   }
 
   static func scope(_ author: String?, _ since: String?) -> String {
@@ -49,21 +60,38 @@ enum ChangeHistory {
     ]
   }
 
-  /// One line saying what the record states: `ipo_raise = HK$4.3 bn (hkex-1)`, a source's title.
+  /// One line saying what the record states: `ipo_raise = HK$4.3 bn (hkex-1)`, a source's
+  /// title, `retracted: the reason`, `Zhipu AI -[LISTED_ON]-> hkex`.
   static func summary(_ r: ChangeRecord) -> String {
-    guard case .map(let p) = r.payload else { return "" }
-    func text(_ k: String) -> String? { p[k].map { $0.plainText } }
+    let p = r.payload
+    let previous = previousPayload(p)
+    var s: String
     switch r.targetType {
     case .fact:
-      var s = "\(text("predicate") ?? "?") = \(text("original") ?? text("value") ?? "?")"
-      if let source = text("source") {
+      let predicate = p.field("predicate") ?? previous?.field("predicate") ?? "?"
+      s = "\(predicate) = \(p.field("original") ?? p.field("value") ?? previous?.field("value") ?? "?")"
+      if let source = p.field("source") {
         s += " (\(source))"
-      } else if let status = text("status") {
+      } else if let status = p.field("status") {
         s += " (\(status))"
       }
-      return s
-    case .source: return text("title") ?? r.target
-    default: return text("reason") ?? text("name") ?? ""
+    case .source: s = p.field("title") ?? previous?.field("title") ?? r.target
+    case .entity: s = p.field("name") ?? previous?.field("name") ?? r.target
+    case .edge:
+      let e = p.field("type") == nil ? previous ?? p : p
+      s = "\(e.field("src") ?? "?") -[\(e.field("type") ?? "?")]-> \(e.field("dst") ?? "?")"
+    case .alias, .label: s = p.field(r.targetType.rawValue) ?? r.target
+    case .price: s = p.field("product") ?? previous?.field("product") ?? r.target
+    case .fx: s = "\(p.field("rate") ?? previous?.field("rate") ?? "?") (\(r.target))"
     }
+    if r.kind == .retract { s = "retracted \(s): \(p.field("reason") ?? "no reason")" }
+    if p.field("undoes") != nil { s = "undo: " + s }
+    if p.flag("resolve") { s += " (resolves the conflict)" }
+    return s
+  }
+
+  static func previousPayload(_ p: Value) -> Value? {
+    guard case .map(let m) = p, let previous = m["previous"], case .map = previous else { return nil }
+    return previous
   }
 }

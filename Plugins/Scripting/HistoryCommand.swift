@@ -10,29 +10,35 @@ struct HistoryCommand: Command {
   static let author: Param<String?> = .option("author", .text, "only changes by this author")
   static let since: Param<String?> = .option("since", .date, "only changes made on or after this date")
   static let changes = Param.toggle("changes", "list every change record of the knowledge base")
+  static let layer: Param<String?> = .option(
+    "layer", .choice(["user", "imported", "team", "builtin", "people", "all"]),
+    "only this layer's records (default: people's changes for the whole log, all layers for one target)")
   let signature = Signature(
     "history",
     summary:
       "Statements run in this session (history N runs entry N again), or the change log of an entity or fact",
-    parameters: [what.spec, author.spec, since.spec, changes.spec],
+    parameters: [what.spec, author.spec, since.spec, changes.spec, layer.spec],
     help: """
       With no argument, the statements typed in this session. With an entity, fact id or source \
       key, or with --author, --since or --changes, the change records of the knowledge base \
-      (who changed what, when, from which source), newest first.
+      (who changed what, when, from which source), newest first. The whole log leaves out the \
+      built-in layer (the records of Knowledge/) unless --layer builtin or all asks for it.
       """,
     examples: [
       Example("history", "what you typed so far"),
-      Example("history Zhipu", "the recorded changes to Zhipu AI and its facts"),
+      Example("history F0001", "where a built-in fact comes from: its record from Knowledge/"),
     ])
 
   func run(_ call: Call, _ session: Session) throws -> Output {
     let what = call[Self.what]
-    let wantsLog = call[Self.changes] || call[Self.author] != nil || call[Self.since] != nil
+    let wantsLog =
+      call[Self.changes] || call[Self.author] != nil || call[Self.since] != nil || call[Self.layer] != nil
     if let what, let n = Int(what), !wantsLog { return try rerun(n, session) }
     guard what != nil || wantsLog else { return .table(Self.statements(session)) }
     return .table(
       try ChangeHistory.table(
-        about: what, author: call[Self.author], since: call[Self.since], session: session))
+        about: what, author: call[Self.author], since: call[Self.since],
+        layers: ChangeHistory.layers(call[Self.layer] ?? (what == nil ? "people" : "all")), session: session))
   }
 
   func rerun(_ n: Int, _ session: Session) throws -> Output {

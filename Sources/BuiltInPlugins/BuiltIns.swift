@@ -13,6 +13,7 @@ public enum BuiltIns {
   public static let plugins: [Plugin] = [
     CorePlugin.plugin,
     KnowledgePlugin.plugin,
+    AuthoringPlugin.plugin,
     GraphPlugin.plugin,
     QueryPlugin.plugin,
     PricingPlugin.plugin,

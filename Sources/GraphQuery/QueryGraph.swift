@@ -195,7 +195,7 @@ final class QueryGraph: @unchecked Sendable {
       }
       for e in firstEdge..<edgeIDs.count {
         let props = (createdEdgeProps[Int32(e)] ?? [:]).compactMapValues { $0.storable }
-        edgeIDs[e] = try w.addEdge(
+        edgeIDs[e] = try w.createQueryEdge(
           nodeIDs[Int(edgeSrc[e])], typeNames[Int(edgeType[e])], nodeIDs[Int(edgeDst[e])], props: props)
       }
     }

@@ -98,6 +98,7 @@ public enum KnowledgeLoader {
       if core.stale {
         try clearBuiltin(w)
         try load(tables, into: w)
+        try BuiltinChanges.recordAndReapply(w)
       }
       for (ext, check) in layers where check.stale { try ext.loadBuiltin?(w, dir) }
       for check in checks where check.stale || check.touched {

@@ -133,6 +133,13 @@ enum Schema {
             BEGIN SELECT RAISE(ABORT, 'change records are immutable: append a retraction instead'); END;
           """)
     }
+    // The change log covers every write: labels, prices and exchange rates join the targets,
+    // and what users added before the log existed (created nodes and edges, user sources and
+    // facts, user prices, `fx set` rates) is recorded once, so history and export see it.
+    m.registerMigration("v5-change-log-all-writes") { db in
+      try ChangeLogUpgrade.widenTargets(db)
+      try ChangeLogUpgrade.recordExistingUserData(db, author: ChangeAuthor.current)
+    }
     return m
   }
 }

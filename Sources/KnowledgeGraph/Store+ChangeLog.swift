@@ -12,9 +12,14 @@ public enum ChangeKind: String, Sendable, Hashable, CaseIterable {
 public enum ChangeTarget: String, Sendable, Hashable, CaseIterable {
   case entity
   case alias
+  case label
   case fact
   case edge
   case source
+  /// A user price row (`price_id@as_of`).
+  case price
+  /// An exchange rate (`FROM/TO@as_of`).
+  case fx
 }
 
 /// Where a change came from: the built-in Knowledge/, an import, or a person at the shell.
@@ -22,6 +27,8 @@ public enum ChangeLayer: String, Sendable, Hashable, CaseIterable {
   case builtin
   case imported
   case user
+  /// Pulled from a team's shared log.
+  case team
 }
 
 /// One immutable record of the change log.
@@ -90,6 +97,7 @@ extension GraphWriter {
         record.id, record.kind.rawValue, record.targetType.rawValue, record.target, record.entity,
         JSON.encode(record.payload), record.author, record.time, record.layer.rawValue,
       ])
+    recorded.append(record)
     return record
   }
 }
@@ -101,10 +109,12 @@ extension KnowledgeStore {
   ///   - about: an entity key or a target key (fact, source, edge key); nil for all.
   ///   - author: only this author's records (exact, case-insensitive).
   ///   - since: only records at or after this date (`2026-03` or `2026-03-02`).
+  ///   - layers: only records of these layers (nil: all).
   ///   - limit: at most this many records.
-  public func changes(about: String? = nil, author: String? = nil, since: String? = nil, limit: Int? = nil)
-    throws -> [ChangeRecord]
-  {
+  public func changes(
+    about: String? = nil, author: String? = nil, since: String? = nil, layers: Set<ChangeLayer>? = nil,
+    limit: Int? = nil
+  ) throws -> [ChangeRecord] {
     var clauses: [String] = []
     var args: [(any DatabaseValueConvertible)?] = []
     if let about {
@@ -118,6 +128,9 @@ extension KnowledgeStore {
     if let since {
       clauses.append("time >= ?")
       args.append(since)
+    }
+    if let layers {
+      clauses.append("layer IN (\(layers.map { "'\($0.rawValue)'" }.sorted().joined(separator: ", ")))")
     }
     var sql = "SELECT * FROM change_log"
     if !clauses.isEmpty { sql += " WHERE " + clauses.joined(separator: " AND ") }

@@ -17,10 +17,15 @@ extension KnowledgeStore {
     try checkWriteGuard()
     defer { localWrites += 1 }
     do {
-      return try queue.write { db in
+      var recorded: [ChangeRecord] = []
+      let result = try queue.write { db in
         let writer = GraphWriter(db: db, store: self)
-        return try body(writer)
+        let result = try body(writer)
+        recorded = writer.recorded
+        return result
       }
+      if !recorded.isEmpty { sessionChanges.append(recorded) }
+      return result
     } catch let error as KgshError {
       edgeTypeIDs = [:]
       edgeTypeNames = [:]
@@ -37,6 +42,8 @@ extension KnowledgeStore {
 public final class GraphWriter {
   let db: Database
   unowned let store: KnowledgeStore
+  /// The change records appended in this transaction.
+  var recorded: [ChangeRecord] = []
 
   init(db: Database, store: KnowledgeStore) {
     self.db = db

@@ -16,6 +16,9 @@ public final class KnowledgeStore: @unchecked Sendable {
   let queue: DatabaseQueue
   /// Bumped after every write this store commits (see `generation`).
   var localWrites = 0
+  /// The change records this store has committed, one group per write transaction, oldest
+  /// first (what `undo` takes back).
+  public internal(set) var sessionChanges: [[ChangeRecord]] = []
   /// The last `PRAGMA data_version` seen, and how many times it has changed since open.
   let commitWatch = Mutex<(dataVersion: Int64?, changes: Int)>((nil, 0))
   var edgeTypeIDs: [String: Int64] = [:]
@@ -24,6 +27,9 @@ public final class KnowledgeStore: @unchecked Sendable {
   /// While set, writes are refused: the name of the running command, which did not
   /// declare that it writes (see `Command.writes`). The shell sets it around each command.
   public var writeGuard: String?
+  /// How the running Cypher statement's writes are recorded (set by the shell's `create`
+  /// and `match`; nil: no source, any name).
+  public var queryWriteContext: QueryWriteContext?
   /// The read-only connection of the `sql` command while it runs (so `interrupt()` reaches it).
   let sqlReader = Mutex<DatabaseQueue?>(nil)
 

@@ -67,7 +67,11 @@ public struct Call: Sendable {
             value = words[i].text
           }
           let parsed = try spec.type.parse(value, name: name, command: signature.name)
-          typed[name] = parsed
+          if spec.repeatable, case .list(let earlier)? = typed[name] {
+            typed[name] = .list(earlier + [parsed])
+          } else {
+            typed[name] = spec.repeatable ? .list([parsed]) : parsed
+          }
           if case .choice = spec.type { flags[name] = value.lowercased() } else { flags[name] = value }
         }
       } else {

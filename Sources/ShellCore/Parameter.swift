@@ -23,6 +23,9 @@ public struct ParameterSpec: Sendable {
   public var minimumCount: Int
   /// Completion other than the type's own (values to offer for free text).
   public var completionOverride: CompletionHint?
+  /// An option that may be given more than once (`--label Company --label Lab`): `run`
+  /// gets every value, in order.
+  public var repeatable = false
 
   /// What completion offers for this parameter.
   public var completion: CompletionHint { completionOverride ?? type.completion }
@@ -180,6 +183,14 @@ extension Param where T == Bool {
 }
 
 extension Param where T: RangeReplaceableCollection {
+  /// `--name VALUE`, given any number of times; `run` gets the values in order.
+  public static func repeated(_ name: String, _ type: ParameterType = .text, _ help: String) -> Param {
+    var spec = ParameterSpec(name: name, type: type, role: .option, help: help, defaultValue: .list([]))
+    spec.repeatable = true
+    spec.defaultText = nil
+    return Param(spec)
+  }
+
   /// All the remaining words (at least `minimum` of them).
   public static func arguments(
     _ name: String, _ type: ParameterType = .text, minimum: Int = 1, _ help: String

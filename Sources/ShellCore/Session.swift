@@ -162,6 +162,14 @@ public final class Session {
     return value
   }
 
+  /// Writes `output` now, then throws `error`: a report (the rows an import rejected) that a
+  /// person or a script sees before the command fails.
+  public func reportThenFail(_ output: Output, _ error: KgshError) throws -> Never {
+    let renderer = Renderer(format: format, width: isTerminal ? width : nil, color: useColor)
+    out.write(renderer.render(output))
+    throw error
+  }
+
   /// Resolves a name to one entity or throws a helpful error (candidates, suggestions).
   public func resolve(_ name: String) throws -> Node {
     switch try store.resolve(name) {

@@ -18,7 +18,12 @@ extension Signature {
         let expectation = schema["description"].map { " (\($0.plainText))" } ?? ""
         schema["description"] = .string(p.help + expectation)
       }
-      if let d = p.defaultValue { schema["default"] = d }
+      if let d = p.defaultValue, !p.repeatable { schema["default"] = d }
+      if p.repeatable {
+        schema = [
+          "type": .string("array"), "items": .map(schema), "description": schema["description"] ?? .null,
+        ]
+      }
       if case .positional(let optional, let variadic) = p.role {
         if variadic {
           var list: [String: Value] = ["type": .string("array"), "items": .map(schema)]

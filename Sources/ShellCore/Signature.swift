@@ -219,7 +219,8 @@ public struct Signature: Sendable {
       parts.append(a.isOptional ? "[\(word)]" : word)
     }
     for p in parameters where p.isOption {
-      parts.append(p.isToggle ? "[--\(p.name)]" : "[--\(p.name) \(p.type.placeholder(for: p.name))]")
+      let word = p.isToggle ? "--\(p.name)" : "--\(p.name) \(p.type.placeholder(for: p.name))"
+      parts.append(p.repeatable ? "[\(word)]..." : "[\(word)]")
     }
     return parts.joined(separator: " ")
   }

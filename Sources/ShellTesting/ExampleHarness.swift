@@ -59,7 +59,7 @@ public struct ExampleHarness {
     json.session.jsonBatch = []  // one document per example, as kgsh -c writes it
     if !json.run(example.command) { problems.append("failed: \(json.errors)") }
     json.shell.finishJSON()
-    let text = json.output
+    let text = Self.maskVolatile(json.output)
     if let expect = example.expect {
       let table = try makeShell()
       table.run(example.command)
@@ -80,5 +80,16 @@ public struct ExampleHarness {
         "no snapshot \(file.path); run KGSH_UPDATE_EXAMPLES=1 swift test --filter ExampleTests and review it")
     }
     return Outcome(command: command, example: example.command, problems: problems)
+  }
+
+  /// The result with what differs on every run masked: change record ids (UUIDs) become
+  /// `<id>`, record times (`2026-12-01T22:46:56.902Z`) `<time>`.
+  static func maskVolatile(_ text: String) -> String {
+    text.replacingOccurrences(
+      of: #"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"#, with: "<id>",
+      options: .regularExpression
+    )
+    .replacingOccurrences(
+      of: #"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z"#, with: "<time>", options: .regularExpression)
   }
 }

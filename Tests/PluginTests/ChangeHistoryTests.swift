@@ -14,7 +14,7 @@ final class ChangeHistoryTests: XCTestCase {
 
   func shell() throws -> TestShell {
     try TestShell(
-      plugins: [KnowledgePlugin.plugin, ScriptingPlugin.plugin],
+      plugins: [KnowledgePlugin.plugin, AuthoringPlugin.plugin, ScriptingPlugin.plugin],
       store: try AuthoringTests.sharedBase().copyInMemory())
   }
 
@@ -37,12 +37,15 @@ final class ChangeHistoryTests: XCTestCase {
     XCTAssertEqual(all.map { $0["author"] }, [.string("bo"), .string("ada"), .string("ada")])
     XCTAssertEqual(all.map { $0["target_type"] }, [.string("fact"), .string("fact"), .string("source")])
 
-    let zhipu = try rows(t, "history 智譜")
+    let zhipu = try rows(t, "history 智譜 --layer user")
     XCTAssertEqual(zhipu.count, 1)
     XCTAssertEqual(zhipu.first?["change"], .string("ipo_raise = HK$4.3 bn (s1)"))
     guard case .string(let factID)? = zhipu.first?["target"] else { return XCTFail("no fact id") }
     XCTAssertEqual(try rows(t, "history \(factID)").map { $0["target"] }, [.string(factID)])
     XCTAssertEqual(try rows(t, "history s1").map { $0["change"] }, [.string("Notice")])
+    let builtin = try rows(t, "history F0001")
+    XCTAssertEqual(builtin.map { $0["author"] }, [.string("Knowledge/")], "built-in facts have their record")
+    XCTAssertEqual(builtin.first?["layer"], .string("builtin"))
     XCTAssertEqual(try rows(t, "history --author BO").map { $0["entity"] }, [.string("minimax")])
     XCTAssertEqual(try rows(t, "history --since 2000-01").count, 3)
     XCTAssertEqual(try rows(t, "history --since 2999-01").count, 0)
@@ -55,7 +58,7 @@ final class ChangeHistoryTests: XCTestCase {
     XCTAssertTrue(t.errors.contains("NoSuchThing"), t.errors)
     XCTAssertFalse(t.run("history --since soon"))
     XCTAssertTrue(t.errors.contains("--since"), t.errors)
-    XCTAssertTrue(t.run("history Zhipu"), t.errors)
+    XCTAssertTrue(t.run("history Zhipu --layer user"), t.errors)
     XCTAssertTrue(t.output.contains("no changes recorded"), t.output)
     t.session.history = ["labels --format csv"]
     let start = t.output.count

@@ -43,8 +43,7 @@ struct SourceAddCommand: Command {
       key: key, kind: call[Self.kind], title: title, publisher: call[Self.publisher], url: call[Self.url],
       published: call[Self.published])
     let record = try session.store.write { w in
-      try w.upsertSource(source, layer: .user)
-      return try w.appendChange(
+      try w.record(
         ChangeDraft(kind: .assert, targetType: .source, target: key, payload: Self.payload(source)))
     }
     return .record(

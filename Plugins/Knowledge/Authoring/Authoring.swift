@@ -1,0 +1,51 @@
+import Foundation
+import KnowledgeGraph
+import ShellCore
+
+/// Checks shared by the authoring commands, worded once.
+enum Authoring {
+  /// Keys are letters, digits and `._:-`, without spaces.
+  static func checkKey(_ key: String, command: String, field: String) throws {
+    guard key.range(of: #"^[A-Za-z0-9][A-Za-z0-9._:-]*$"#, options: .regularExpression) != nil else {
+      throw KgshError.invalidValue(
+        command, field, expected: "letters, digits, '.', '_', ':' or '-' without spaces", got: key,
+        hint: "e.g. baidu or ernie-4.5")
+    }
+  }
+
+  /// The labels as the knowledge base spells them (`company` -> `Company`); at least one.
+  static func labels(_ given: [String], _ session: Session, command: String) throws -> [String] {
+    guard !given.isEmpty else {
+      throw KgshError(
+        .usage, "\(command): --label is required",
+        hint: "say what it is: --label Company (or Model, Person...)")
+    }
+    let known = try session.store.labelCounts().map(\.label)
+    return try given.map { label in
+      if let same = known.first(where: { $0.lowercased() == label.lowercased() }) { return same }
+      guard label.range(of: #"^[A-Za-z][A-Za-z0-9_]*$"#, options: .regularExpression) != nil else {
+        throw KgshError.invalidValue(
+          command, "--label", expected: "one word of letters and digits", got: label, hint: "e.g. Company")
+      }
+      return label.prefix(1).uppercased() + label.dropFirst()
+    }
+  }
+
+  /// Refuses a name that already finds an entity: two entities with one name make every
+  /// lookup of it ambiguous.
+  static func refuseTaken(_ name: String, _ session: Session, command: String) throws {
+    switch try session.store.resolve(name) {
+    case .found(let node):
+      throw KgshError(
+        .invalidValue, "\(command): '\(name)' already names \(node.name) (\(node.key))",
+        hint:
+          "state facts about it with fact add \(node.key) ..., link it with link, or add --new if it is another entity"
+      )
+    case .ambiguous(let nodes):
+      throw KgshError(
+        .invalidValue, "\(command): '\(name)' already names \(nodes.count) entities",
+        hint: "pick a more specific name, or add --new if it is yet another one")
+    case .notFound: return
+    }
+  }
+}

@@ -1,0 +1,62 @@
+import KnowledgeGraph
+import ShellCore
+
+/// `link A TYPE B --source ID [--quote TEXT] [--as-of DATE]`: a sourced relation.
+struct LinkCommand: Command {
+  static let from = Param<String>.argument("from", .entity, "the entity the relation starts at")
+  static let type = Param<String>.argument("type", .relationType, "the relation, e.g. INVESTS_IN")
+  static let to = Param<String>.argument("to", .entity, "the entity it points to")
+  let signature = Signature(
+    "link", summary: "Relate two entities, with the source that says so (recorded in the change log)",
+    parameters: [from.spec, type.spec, to.spec] + Sourcing.specs,
+    help: """
+      TYPE is written in capitals with '_' (invests_in becomes INVESTS_IN). The same link from \
+      the same source is refused; unlink EDGE-ID takes one away, undo the last one.
+      """,
+    examples: [
+      Example(
+        "link Zhipu LISTED_ON HKEX --source article --quote '正式在港交所掛牌上市' --as-of 2026-01-08",
+        "a sourced listing")
+    ],
+    writes: true)
+
+  func run(_ call: Call, _ session: Session) throws -> Output {
+    let a = try session.resolve(call[Self.from])
+    let b = try session.resolve(call[Self.to])
+    let type = call[Self.type].uppercased().replacingOccurrences(of: "-", with: "_")
+    guard type.range(of: #"^[A-Z][A-Z0-9_]*$"#, options: .regularExpression) != nil else {
+      throw KgshError.invalidValue(
+        "link", "TYPE", expected: "a word in capitals joined by '_'", got: call[Self.type],
+        hint: "e.g. INVESTS_IN")
+    }
+    let provenance = try Sourcing.provenance(call, session, command: "link", quoteRequired: false)
+    let key = Sourcing.key("UE-", [a.key, type, b.key, provenance.source ?? "", provenance.asOf ?? ""])
+    if try session.store.snapshot(.edge, key) != nil {
+      throw KgshError(
+        .invalidValue,
+        "link: \(a.name) -[\(type)]-> \(b.name) is already there from the same source, as \(key)",
+        hint: "see it with relations \(a.key)")
+    }
+    var notes: [String] = []
+    let known = try session.store.edgeTypes()
+    if !known.contains(type) {
+      let near = Names.suggestions(for: type, among: known, limit: 1)
+      notes.append("new relation type \(type)" + (near.first.map { " (did you mean \($0)?)" } ?? ""))
+    }
+    let payload = Value.payload([
+      ("key", key), ("src", a.key), ("type", type), ("dst", b.key), ("as_of", provenance.asOf),
+      ("source", provenance.source), ("quote", provenance.quote), ("status", provenance.status),
+    ])
+    let record = try session.store.write { w in
+      try w.record(
+        ChangeDraft(kind: .assert, targetType: .edge, target: key, entity: a.key, payload: payload))
+    }
+    let fields: [(String, Value)] = [
+      ("edge", .string(key)), ("from", .entity(a.ref)), ("type", .string(type)), ("to", .entity(b.ref)),
+      ("source", FactText.text(provenance.source)), ("status", FactText.text(provenance.status)),
+      ("author", .string(record.author)),
+    ]
+    if notes.isEmpty { return .record(fields) }
+    return .sections([("", .record(fields)), ("", .message(notes.joined(separator: "\n")))])
+  }
+}

@@ -1,0 +1,110 @@
+import Foundation
+import GRDB
+
+/// Writes the knowledge base in the formats of Knowledge/ (sources.tsv, entities.tsv,
+/// facts.tsv, edges.tsv; see Knowledge/FORMAT.md), so additions can be reviewed in git and
+/// read back by `import knowledge` or by the built-in loader.
+public enum KnowledgeExport {
+  public static let headers: [String: [String]] = [
+    "sources.tsv": ["id", "kind", "title", "publisher", "url", "published", "reliability", "note"],
+    "entities.tsv": ["key", "labels", "name", "aliases", "description"],
+    "facts.tsv": [
+      "id", "subject", "predicate", "type", "value", "unit", "currency", "qualifier", "as_of", "source",
+      "quote",
+      "status", "ref", "note", "original",
+    ],
+    "edges.tsv": ["id", "src", "type", "dst", "as_of", "source", "quote", "status", "ref", "props"],
+  ]
+
+  /// What to write: everything, or the user layer (what people added, imported or pulled),
+  /// optionally only what changed on or after a date.
+  public struct Selection: Sendable {
+    public var userOnly: Bool
+    public var since: String?
+    public init(userOnly: Bool, since: String? = nil) {
+      self.userOnly = userOnly
+      self.since = since
+    }
+  }
+
+  /// Writes the four files into `dir` (created when missing); returns rows per file.
+  public static func write(_ store: KnowledgeStore, to dir: String, _ selection: Selection) throws -> [(
+    String, Int
+  )] {
+    let tables = try store.read { db in try rows(db, selection) }
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    var counts: [(String, Int)] = []
+    for file in ["sources.tsv", "entities.tsv", "facts.tsv", "edges.tsv"] {
+      let header = headers[file]!
+      var text = header.joined(separator: "\t") + "\n"
+      for row in tables[file] ?? [] {
+        text += header.map { clean(row[$0] ?? "") }.joined(separator: "\t") + "\n"
+      }
+      do {
+        try text.write(toFile: dir + "/" + file, atomically: true, encoding: .utf8)
+      } catch {
+        throw KgshError(
+          .io, "cannot write \(dir)/\(file): \(error.localizedDescription)", hint: "check the folder")
+      }
+      counts.append((file, tables[file]?.count ?? 0))
+    }
+    return counts
+  }
+
+  /// A field never holds a tab or a line break (FORMAT.md): they become spaces.
+  static func clean(_ s: String) -> String {
+    s.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\r\n", with: " ")
+      .replacingOccurrences(of: "\n", with: " ")
+  }
+
+  static func rows(_ db: Database, _ s: Selection) throws -> [String: [[String: String]]] {
+    func layer(_ alias: String) -> String { s.userOnly ? " AND \(alias).layer = 'user'" : "" }
+    func since(_ type: String, _ key: String) -> String {
+      guard let date = s.since else { return "" }
+      return " AND EXISTS (SELECT 1 FROM change_log c WHERE c.target_type = '\(type)' AND c.target = \(key)"
+        + " AND c.time >= '\(date.replacingOccurrences(of: "'", with: ""))')"
+    }
+    func fetch(_ sql: String) throws -> [[String: String]] {
+      try Row.fetchAll(db, sql: sql).map { row in
+        var out: [String: String] = [:]
+        for column in row.columnNames { out[column] = row[column] as String? ?? "" }
+        return out
+      }
+    }
+    let sources = try fetch(
+      """
+      SELECT key AS id, kind, title, publisher, url, published, reliability, note FROM source s
+      WHERE 1 = 1 \(layer("s")) \(since("source", "s.key")) ORDER BY s.id
+      """)
+    let entities = try fetch(
+      """
+      SELECT n.key, (SELECT group_concat(label, ',') FROM (SELECT label FROM node_label WHERE node_id = n.id ORDER BY label)) AS labels,
+        n.name, (SELECT group_concat(alias, '|') FROM (SELECT alias FROM alias a WHERE a.node_id = n.id
+          AND a.alias <> n.name AND a.alias <> n.key ORDER BY alias)) AS aliases, n.description
+      FROM node n WHERE 1 = 1 \(layer("n")) \(since("entity", "n.key")) ORDER BY n.id
+      """)
+    let facts = try fetch(
+      """
+      SELECT f.key AS id, n.key AS subject, f.predicate, f.value_type AS type, f.value, f.unit, f.currency,
+        f.qualifier, f.as_of, s.key AS source, f.quote, f.status, f.ref, f.note, f.original
+      FROM fact f JOIN node n ON n.id = f.node_id LEFT JOIN source s ON s.id = f.source_id
+      WHERE f.key IS NOT NULL \(layer("f")) \(since("fact", "f.key")) ORDER BY f.id
+      """)
+    var edges = try fetch(
+      """
+      SELECT e.key AS id, a.key AS src, t.name AS type, b.key AS dst, e.as_of, s.key AS source, e.quote, e.status,
+        e.ref, e.props
+      FROM edge e JOIN edge_type t ON t.id = e.type JOIN node a ON a.id = e.src JOIN node b ON b.id = e.dst
+        LEFT JOIN source s ON s.id = e.source_id
+      WHERE e.key IS NOT NULL \(layer("e")) \(since("edge", "e.key")) ORDER BY e.id
+      """)
+    for i in edges.indices { edges[i]["props"] = try props(edges[i]["props"] ?? "") }
+    return ["sources.tsv": sources, "entities.tsv": entities, "facts.tsv": facts, "edges.tsv": edges]
+  }
+
+  /// `{"round":"B"}` as `round=B` (the `k=v;k=v` of edges.tsv).
+  static func props(_ json: String) throws -> String {
+    guard !json.isEmpty, case .map(let m) = try JSON.decode(json) else { return "" }
+    return m.keys.sorted().map { "\($0)=\(m[$0]!.plainText)" }.joined(separator: ";")
+  }
+}

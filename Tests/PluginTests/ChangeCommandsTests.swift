@@ -1,0 +1,201 @@
+import Foundation
+import KnowledgeGraph
+import PricingPlugin
+import ShellCore
+import ShellTesting
+import XCTest
+
+@testable import KnowledgePlugin
+@testable import ScriptingPlugin
+
+/// The authoring commands beyond `fact add`: corrections, retractions, entities, aliases,
+/// links, undo, conflicts and `prices remove`. Every one is a change record; what commands
+/// show follows the log.
+final class ChangeCommandsTests: XCTestCase {
+  override func setUp() { setenv("KGSH_AUTHOR", "ada", 1) }
+  override func tearDown() { unsetenv("KGSH_AUTHOR") }
+
+  func shell() throws -> TestShell {
+    try TestShell(
+      plugins: [
+        KnowledgePlugin.plugin, AuthoringPlugin.plugin, ScriptingPlugin.plugin, PricingPlugin.plugin,
+      ],
+      store: try AuthoringTests.sharedBase().copyInMemory())
+  }
+
+  func refused(
+    _ t: TestShell, _ line: String, _ expected: String, file: StaticString = #filePath, line n: UInt = #line
+  ) {
+    let before = (try? t.session.store.changeCount()) ?? -1
+    XCTAssertFalse(t.run(line), "should be refused: \(line)", file: file, line: n)
+    XCTAssertTrue(t.errors.contains(expected), "\(line): \(t.errors)", file: file, line: n)
+    XCTAssertFalse(t.errors.contains("KgshError"), t.errors, file: file, line: n)
+    XCTAssertEqual(
+      try? t.session.store.changeCount(), before, "a refusal records nothing", file: file, line: n)
+  }
+
+  func value(_ t: TestShell, _ key: String) throws -> String? {
+    try t.session.store.facts(key: key).first?.rawValue
+  }
+
+  let source = "source add s1 --title 'Notice' --kind filing"
+
+  func testCorrectReplacesTheValueAndKeepsTheOldOneInHistory() throws {
+    let t = try shell()
+    XCTAssertTrue(t.run(source), t.errors)
+    XCTAssertEqual(try value(t, "F0001"), "2026-01-08")
+    XCTAssertTrue(t.run("fact correct F0001 2026-01-09 --source s1 --quote 'listed on 9 January'"), t.errors)
+    XCTAssertEqual(try value(t, "F0001"), "2026-01-09")
+    let fact = try XCTUnwrap(try t.session.store.facts(key: "F0001").first)
+    XCTAssertEqual(fact.provenance.source, "s1")
+    XCTAssertEqual(fact.provenance.quote, "listed on 9 January")
+    let records = try t.session.store.changes(about: "F0001")
+    XCTAssertEqual(records.map(\.kind), [.correct, .assert])
+    XCTAssertEqual(
+      records[0].payload.fieldMap("previous")["value"], .string("2026-01-08"), "the old value is kept")
+  }
+
+  func testCorrectRefusals() throws {
+    let t = try shell()
+    XCTAssertTrue(t.run(source), t.errors)
+    refused(t, "fact correct F9999 1 --source s1 --quote q", "no fact F9999")
+    refused(t, "fact correct F0001 2026-01-09", "--source is required")
+    refused(t, "fact correct F0001 2026-01-09 --source s1", "--quote is required")
+    refused(t, "fact correct F0001 2026-01-09 --source nope --quote q", "no source nope")
+    XCTAssertTrue(t.run("fact correct F0001 2026-01-09 --source s1 --quote q"), t.errors)
+    refused(t, "fact correct F0001 2026-01-09 --source s1 --quote q", "already says")
+  }
+
+  func testRetractHidesTheFactButHistoryKeepsIt() throws {
+    let t = try shell()
+    refused(t, "fact retract F0001", "--reason is required")
+    refused(t, "fact retract F9999 --reason x", "no fact F9999")
+    XCTAssertTrue(t.run("fact retract F0001 --reason 'wrong day'"), t.errors)
+    XCTAssertNil(try value(t, "F0001"))
+    let start = t.output.count
+    XCTAssertTrue(t.run("facts Zhipu --predicate listing_date"), t.errors)
+    XCTAssertFalse(t.output.dropFirst(start).contains("F0001"), t.output)
+    refused(t, "fact correct F0001 2026-01-09 --unsourced", "was retracted (wrong day)")
+    XCTAssertEqual(try t.session.store.changes(about: "F0001").map(\.kind), [.retract, .assert])
+  }
+
+  func testUndoTakesBackEachKindOfChangeNewestFirst() throws {
+    let t = try shell()
+    refused(t, "undo", "nothing to undo")
+    XCTAssertTrue(t.run(source), t.errors)
+    XCTAssertTrue(t.run("fact correct F0001 2026-01-09 --source s1 --quote q"), t.errors)
+    XCTAssertTrue(t.run("fact retract F0002 --reason r"), t.errors)
+    XCTAssertTrue(t.run("undo"), t.errors)
+    XCTAssertNotNil(try value(t, "F0002"), "the retraction is undone")
+    XCTAssertTrue(t.run("undo"), t.errors)
+    XCTAssertEqual(try value(t, "F0001"), "2026-01-08", "the correction is undone")
+    XCTAssertEqual(try t.session.store.facts(key: "F0001").first?.provenance.source, "article")
+    XCTAssertTrue(t.run("undo"), t.errors)
+    XCTAssertNil(try t.session.store.source(key: "s1"), "the source is retracted")
+    refused(t, "undo", "nothing to undo")
+    let mine = try t.session.store.changes(layers: [.user])
+    XCTAssertEqual(mine.count, 6, "three changes and three undos, all recorded")
+    XCTAssertEqual(mine.filter { $0.payload.field("undoes") != nil }.count, 3)
+  }
+
+  func testTwoAuthorsCorrectingOneFactAreAConflictUntilResolved() throws {
+    let t = try shell()
+    XCTAssertTrue(t.run(source), t.errors)
+    XCTAssertTrue(t.run("fact correct F0001 2026-01-09 --source s1 --quote q"), t.errors)
+    XCTAssertTrue(t.run("conflicts"), t.errors)
+    XCTAssertTrue(t.output.contains("no conflicts"), t.output)
+    setenv("KGSH_AUTHOR", "bo", 1)
+    XCTAssertTrue(t.run("fact correct F0001 2026-01-10 --source s1 --quote r"), t.errors)
+    XCTAssertEqual(try t.session.store.facts(key: "F0001").first?.provenance.status, "conflict")
+    let conflicts = try t.session.store.conflicts()
+    XCTAssertEqual(conflicts.map(\.fact), ["F0001"])
+    XCTAssertEqual(conflicts.first?.claims.map(\.author), ["ada", "bo"])
+    XCTAssertTrue(t.run("conflicts Zhipu"), t.errors)
+    XCTAssertTrue(t.output.contains("2026-01-09") && t.output.contains("2026-01-10"), t.output)
+    XCTAssertTrue(t.run("fact correct F0001 2026-01-08 --source s1 --quote s --resolve"), t.errors)
+    XCTAssertTrue(try t.session.store.conflicts().isEmpty)
+    XCTAssertEqual(try t.session.store.facts(key: "F0001").first?.provenance.status, "user")
+  }
+
+  func testEntityAddAliasAddLinkAndUnlink() throws {
+    let t = try shell()
+    XCTAssertTrue(t.run(source), t.errors)
+    XCTAssertTrue(
+      t.run(
+        "entity add baidu --label company --label lab --name Baidu --alias 百度 --description 'Search and AI'"),
+      t.errors)
+    let baidu = try XCTUnwrap(try t.session.store.node(key: "baidu"))
+    XCTAssertEqual(baidu.labels.sorted(), ["Company", "Lab"], "labels take the knowledge base's spelling")
+    guard case .found(let found) = try t.session.store.resolve("百度") else { return XCTFail("百度 unresolved") }
+    XCTAssertEqual(found.key, "baidu")
+    XCTAssertTrue(t.run("alias add baidu 'Baidu, Inc.'"), t.errors)
+    guard case .found = try t.session.store.resolve("baidu, inc.") else { return XCTFail("alias unresolved") }
+    XCTAssertTrue(
+      t.run("link baidu invests_in Zhipu --source s1 --quote 'Baidu invested' --as-of 2025"), t.errors)
+    let edge = try XCTUnwrap(t.session.store.changes(about: "baidu").first { $0.targetType == .edge })
+    XCTAssertEqual(try t.session.store.snapshot(.edge, edge.target)?.field("type"), "INVESTS_IN")
+    XCTAssertTrue(t.run("relations baidu"), t.errors)
+    XCTAssertTrue(t.output.contains("Zhipu AI"), t.output)
+    XCTAssertTrue(t.run("unlink \(edge.target) --reason 'misread'"), t.errors)
+    XCTAssertNil(try t.session.store.snapshot(.edge, edge.target))
+    refused(t, "unlink \(edge.target) --reason again", "already withdrawn (misread)")
+  }
+
+  func testEntityAliasAndLinkRefusals() throws {
+    let t = try shell()
+    XCTAssertTrue(t.run(source), t.errors)
+    refused(t, "entity add zhipu --label Company --name Z", "zhipu already exists")
+    refused(t, "entity add 'two words' --label Company --name X", "KEY takes")
+    refused(t, "entity add acme --label Company", "--name is required")
+    refused(t, "entity add acme --name Acme", "--label is required")
+    refused(t, "entity add acme --label Company --name 智譜", "already names Zhipu AI")
+    XCTAssertTrue(t.run("entity add acme --label Company --name 'Acme'"), t.errors)
+    refused(t, "alias add acme 智譜", "already names Zhipu AI")
+    refused(t, "alias add acme ACME", "already finds Acme")
+    refused(t, "link acme INVESTS_IN Zhipu", "--source is required")
+    refused(t, "link acme 'invests in' Zhipu --unsourced", "TYPE takes")
+    refused(t, "link acme INVESTS_IN NoSuchCo --unsourced", "NoSuchCo")
+    XCTAssertTrue(t.run("link acme INVESTS_IN Zhipu --unsourced"), t.errors)
+    refused(t, "link acme INVESTS_IN Zhipu --unsourced", "already there")
+    refused(t, "unlink E9999 --reason x", "no relation E9999")
+    refused(t, "unlink E0001", "--reason is required")
+  }
+
+  func testPricesRemoveIsRecordedAndUndone() throws {
+    let t = try shell()
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("rm-\(UUID().uuidString).csv")
+      .path
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    try Data(
+      (PriceImportTests.header + "\nX9,api_per_token,TestCo,Test Model,0.10,0.30,,USD,2026-11,page,verified\n")
+        .utf8
+    ).write(to: URL(fileURLWithPath: path))
+    XCTAssertTrue(t.run("import prices '\(path)'"), t.errors)
+    XCTAssertEqual(try t.session.store.changes(about: "X9@2026-11").first?.layer, .imported)
+    refused(t, "prices remove X8", "no user price row X8")
+    refused(t, "prices remove P001", "built-in row")
+    XCTAssertTrue(t.run("prices remove X9"), t.errors)
+    XCTAssertFalse(try t.session.store.priceRows().contains { $0.id == "X9" })
+    XCTAssertTrue(t.run("undo"), t.errors)
+    XCTAssertTrue(try t.session.store.priceRows().contains { $0.id == "X9" }, "undo brings the row back")
+  }
+
+  func testReadOnlyRefusesEveryAuthoringCommand() throws {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("ro-\(UUID().uuidString).db")
+      .path
+    defer { for s in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + s) } }
+    let storage = try XCTUnwrap(PricingPlugin.plugin.storage)
+    try KnowledgeStore.open(path: path, extensions: [storage]).close()
+    let t = try TestShell(
+      plugins: [KnowledgePlugin.plugin, AuthoringPlugin.plugin, PricingPlugin.plugin],
+      store: try KnowledgeStore.open(path: path, readOnly: true))
+    for line in [
+      "entity add a --label Company --name A", "alias add a b", "fact correct F1 1 --unsourced",
+      "fact retract F1 --reason r", "link a T b --unsourced", "unlink E1 --reason r", "undo",
+      "prices remove X",
+    ] {
+      XCTAssertFalse(t.run(line), line)
+      XCTAssertTrue(t.errors.contains("read-only"), "\(line): \(t.errors)")
+    }
+  }
+}

@@ -1,0 +1,123 @@
+import Foundation
+import KnowledgeGraph
+import ShellCore
+import ShellTesting
+import XCTest
+
+@testable import KnowledgePlugin
+
+/// `export knowledge` and `import knowledge`: a knowledge base built from an export answers
+/// every command the same; bad rows are rejected with their line and reason.
+final class KnowledgeRoundTripTests: XCTestCase {
+  var dir = ""
+
+  override func setUp() {
+    setenv("KGSH_AUTHOR", "ada", 1)
+    dir = FileManager.default.temporaryDirectory.appendingPathComponent("kexport-\(UUID().uuidString)").path
+  }
+
+  override func tearDown() {
+    unsetenv("KGSH_AUTHOR")
+    try? FileManager.default.removeItem(atPath: dir)
+  }
+
+  func shell(_ store: KnowledgeStore) throws -> TestShell {
+    try TestShell(plugins: [KnowledgePlugin.plugin, AuthoringPlugin.plugin], store: store)
+  }
+
+  func answer(_ t: TestShell, _ line: String) -> String {
+    let start = t.output.count
+    XCTAssertTrue(t.run(line + " --format json"), "\(line): \(t.errors)")
+    return String(t.output.dropFirst(start))
+  }
+
+  func testAnExportBuildsAKnowledgeBaseThatAnswersTheSame() throws {
+    let a = try shell(try AuthoringTests.sharedBase().copyInMemory())
+    for line in [
+      "source add s1 --title 'Notice' --kind filing --published 2026-02-01",
+      "entity add baidu --label Company --name Baidu --alias 百度",
+      "fact add baidu revenue 'RMB 133 bn' --source s1 --quote 'revenue of RMB 133 bn' --as-of 2025",
+      "link baidu INVESTS_IN Zhipu --source s1 --quote 'Baidu invested in Zhipu'",
+      "fact correct F0001 2026-01-09 --source s1 --quote 'listed on 9 January'",
+      "fact retract F0002 --reason 'duplicate'",
+    ] {
+      XCTAssertTrue(a.run(line), "\(line): \(a.errors)")
+    }
+    XCTAssertTrue(a.run("export knowledge '\(dir)' --layer all"), a.errors)
+    let b = try shell(try KnowledgeStore.inMemory())
+    XCTAssertTrue(b.run("import knowledge '\(dir)'"), b.errors)
+    XCTAssertTrue(b.output.contains("0 rejected"), b.output)
+    for line in [
+      "show Zhipu", "show 百度", "facts Zhipu", "facts baidu", "relations Zhipu", "relations baidu",
+      "cite F0001",
+      "timeline Zhipu", "find GLM", "labels", "list Company", "show MiniMax --section conflicts",
+    ] {
+      XCTAssertEqual(answer(b, line), answer(a, line), line)
+    }
+    XCTAssertTrue(b.run("import knowledge '\(dir)'"), b.errors)
+    XCTAssertTrue(b.output.contains("0 added, 0 changed"), "a second import finds nothing new: \(b.output)")
+  }
+
+  func testUserLayerAndSince() throws {
+    let t = try shell(try AuthoringTests.sharedBase().copyInMemory())
+    XCTAssertTrue(t.run("source add s1 --title 'Notice'"), t.errors)
+    XCTAssertTrue(t.run("fact add Zhipu staff 800 --source s1 --quote '800 people'"), t.errors)
+    XCTAssertTrue(t.run("export knowledge '\(dir)'"), t.errors)
+    let facts = try String(contentsOfFile: dir + "/facts.tsv", encoding: .utf8).split(separator: "\n")
+    XCTAssertEqual(facts.count, 2, "the header and the one user fact: \(facts)")
+    XCTAssertTrue(facts[1].contains("\tzhipu\tstaff\tnumber\t800\t"), String(facts[1]))
+    XCTAssertTrue(t.run("export knowledge '\(dir)' --layer all --since 2999-01"), t.errors)
+    let none = try String(contentsOfFile: dir + "/sources.tsv", encoding: .utf8).split(separator: "\n")
+    XCTAssertEqual(none.count, 1, "nothing changed since 2999")
+  }
+
+  func testBadRowsAreRejectedWithTheirLineAndReason() throws {
+    let t = try shell(try AuthoringTests.sharedBase().copyInMemory())
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    try """
+    id,subject,predicate,type,value,unit,currency,qualifier,as_of,source,quote,status
+    ,zhipu,staff,number,800,,,,2026,article,800人,secondary
+    ,nosuch,staff,number,1,,,,,,,unverified
+    ,zhipu,Staff,number,1,,,,,,,unverified
+    ,zhipu,raise,money,5,,,,,,,unverified
+    ,zhipu,staff,number,2,,,,someday,,,unverified
+    ,zhipu,staff,number,3,,,,,,,secondary
+    ,zhipu,staff,number,4,,,,,nosource,q,secondary
+    ,zhipu,staff,number,5,,,,,article,,secondary
+    """.write(toFile: dir + "/facts.csv", atomically: true, encoding: .utf8)
+    let before = try t.session.store.changeCount()
+    XCTAssertFalse(t.run("import knowledge '\(dir)/facts.csv' --strict"))
+    XCTAssertEqual(try t.session.store.changeCount(), before, "--strict imports nothing")
+    XCTAssertFalse(t.run("import knowledge '\(dir)/facts.csv'"))
+    for expected in [
+      "facts.csv:3", "nosuch is not an entity", "facts.csv:4", "lower_snake_case", "money without a currency",
+      "as_of 'someday'", "status is not unverified", "source nosource is not known", "quote is empty",
+      "7 rejected",
+    ] {
+      XCTAssertTrue(
+        t.output.contains(expected) || t.errors.contains(expected), "\(expected):\n\(t.output)\n\(t.errors)")
+    }
+    XCTAssertEqual(try t.session.store.changeCount(), before + 1, "the good row is recorded")
+    XCTAssertFalse(t.run("import knowledge '\(dir)/nothing-here'"))
+    XCTAssertTrue(t.errors.contains("no file or folder"), t.errors)
+  }
+
+  func testOneJSONFileWithEveryTable() throws {
+    let t = try shell(try AuthoringTests.sharedBase().copyInMemory())
+    let file = dir + ".json"
+    defer { try? FileManager.default.removeItem(atPath: file) }
+    try """
+    {"sources": [{"id": "s9", "title": "A filing", "kind": "filing"}],
+     "entities": [{"key": "acme", "labels": "Company", "name": "Acme", "aliases": "阿克米"}],
+     "facts": [{"subject": "acme", "predicate": "staff", "type": "number", "value": "12", "source": "s9",
+                "quote": "12 people", "status": "secondary"}],
+     "edges": [{"src": "acme", "type": "PARTNERS_WITH", "dst": "zhipu", "source": "s9", "quote": "partners",
+                "status": "secondary"}]}
+    """.write(toFile: file, atomically: true, encoding: .utf8)
+    XCTAssertTrue(t.run("import knowledge '\(file)'"), t.errors)
+    XCTAssertTrue(t.output.contains("4 added"), t.output)
+    XCTAssertEqual(try t.session.store.changes(about: "acme").map(\.layer).first, .imported)
+    guard case .found(let acme) = try t.session.store.resolve("阿克米") else { return XCTFail("alias") }
+    XCTAssertEqual(try t.session.store.facts(of: acme.id).first?.rawValue, "12")
+  }
+}
