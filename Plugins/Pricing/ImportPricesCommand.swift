@@ -47,7 +47,7 @@ struct ImportPricesCommand: Command {
     let name = call[Self.file]
     let path = Self.resolve(name, session: session)
     let catalogue = try PriceCatalog.read(
-      path, command: "import prices", asOf: call[Self.asOf] ?? PriceCatalog.today())
+      path, command: "import prices", asOf: call[Self.asOf])
     if catalogue == nil && call[Self.asOf] != nil {
       throw KgshError(
         .usage, "import prices: --as-of dates a catalogue snapshot; a kgsh price file has an as_of column",

@@ -47,9 +47,10 @@ enum PriceCatalog {
   static func source(_ format: Format) -> String { "\(format.rawValue): \(urls[format] ?? "")" }
 
   /// Reads `path` as a catalogue; nil when it is a kgsh price file (a JSON array, or CSV/TSV
-  /// with a price_id column). `asOf` dates rows the catalogue leaves undated.
+  /// with a price_id column). `asOf` (`--as-of`) dates rows the catalogue leaves undated;
+  /// without it, llm-prices' `updated_at`, else today.
   /// - Throws: `KgshError` for a file that cannot be read or parsed (nothing is imported).
-  static func read(_ path: String, command: String, asOf: String) throws -> Catalogue? {
+  static func read(_ path: String, command: String, asOf: String?) throws -> Catalogue? {
     guard let data = FileManager.default.contents(atPath: path),
       var text = String(data: data, encoding: .utf8)
     else { return nil }  // PriceFile.read says what is wrong
@@ -61,12 +62,13 @@ enum PriceCatalog {
       $0.trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: "\"")))
     }
     guard header.contains("model"), !header.contains("price_id") else { return nil }
-    return try plainCSV(path, header: header, command: command, asOf: asOf)
+    return try plainCSV(path, header: header, command: command, asOf: asOf ?? today())
   }
 
   /// A JSON object: LiteLLM (model id → entry), OpenRouter (`data`) or llm-prices (`prices`
   /// or `vendor` + `models`).
-  static func json(_ text: String, command: String, asOf: String) throws -> Catalogue {
+  static func json(_ text: String, command: String, asOf given: String?) throws -> Catalogue {
+    let asOf = given ?? today()
     let value: Value
     do {
       value = try JSON.decode(text)
@@ -83,7 +85,7 @@ enum PriceCatalog {
       return openRouter(models, lines: JSONLines.members(text, depth: 2), asOf: asOf)
     }
     if case .list(let prices)? = object["prices"] {
-      let snapshot = asOf.isEmpty ? object["updated_at"]?.plainText ?? "" : asOf
+      let snapshot = given ?? object["updated_at"].map(\.plainText).flatMap(Dates.valid) ?? asOf
       return llmPrices(
         prices, vendor: nil, lines: JSONLines.members(text, depth: 2), asOf: snapshot)
     }
