@@ -61,7 +61,9 @@ enum PriceCatalog {
     let header = text.prefix { $0 != "\n" && $0 != "\r\n" }.split(separator: ",").map {
       $0.trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: "\"")))
     }
-    guard header.contains("model"), !header.contains("price_id") else { return nil }
+    guard !header.contains("price_id"), header.contains("model") || header.contains("input_per_1M") else {
+      return nil
+    }
     return try plainCSV(path, header: header, command: command, asOf: asOf ?? today())
   }
 
