@@ -48,12 +48,12 @@ struct ImportPricesCommand: Command {
     let path = Self.resolve(name, session: session)
     let catalogue = try PriceCatalog.read(
       path, command: "import prices", asOf: call[Self.asOf])
+    let file = try catalogue?.file ?? PriceFile.read(path, command: "import prices")
     if catalogue == nil && call[Self.asOf] != nil {
       throw KgshError(
         .usage, "import prices: --as-of dates a catalogue snapshot; a kgsh price file has an as_of column",
         hint: "drop --as-of, or fill the file's as_of column")
     }
-    let file = try catalogue?.file ?? PriceFile.read(path, command: "import prices")
     let outcomes = PriceImport.check(
       file, source: "import: " + (name as NSString).lastPathComponent,
       existing: try PriceBook.history(session), snapshot: catalogue != nil)

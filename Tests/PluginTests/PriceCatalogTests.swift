@@ -49,6 +49,11 @@ final class PriceCatalogTests: XCTestCase {
     XCTAssertEqual(DecimalText.text(of: .double(3e-06)).flatMap { DecimalText.shift($0, by: 6) }, "3")
     XCTAssertEqual(DecimalText.text(of: .double(1.5e-07)).flatMap { DecimalText.shift($0, by: 6) }, "0.15")
     XCTAssertNil(DecimalText.text(of: .bool(true)))
+    // Money.parse, which checks every imported amount, reads plain decimals only.
+    for good in ["0", "12", "-0.5", "0.546875"] { XCTAssertNotNil(Money.parse(good), good) }
+    for bad in ["1.", ".5", "1.5.0", "--1", "-", "", "1e-6", "+1", "1 000"] {
+      XCTAssertNil(Money.parse(bad), bad)
+    }
   }
 
   func testLiteLLMExcerptSkipsTheSampleSpecAndImageModels() throws {
