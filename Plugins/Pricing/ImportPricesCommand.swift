@@ -14,13 +14,21 @@ struct ImportPricesCommand: Command {
     "file", .file, "a .csv, .tsv or .json file with the prices.tsv columns")
   static let strict = Param.toggle("strict", "import nothing when any row is rejected")
   static let explain = Param.toggle("explain", "list the unchanged rows too")
+  static let asOf: Param<String?> = .option(
+    "as-of", .date, "the date of a catalogue snapshot (default: today, the import date)")
   let signature = Signature(
     "import prices", aliases: ["import-prices"],
     summary:
-      "Import price rows from CSV, TSV or JSON into the knowledge base; reports added/changed/rejected rows",
-    parameters: [file.spec, strict.spec, explain.spec],
+      "Import price rows from CSV, TSV, JSON or a LiteLLM, OpenRouter or llm-prices catalogue; reports added/changed/rejected rows",
+    parameters: [file.spec, strict.spec, explain.spec, asOf.spec],
     help:
-      "Required columns: price_id, category (subscription or api_per_token), product_or_model, currency, as_of "
+      "The format comes from the content. Catalogues: LiteLLM model_prices_and_context_window.json, "
+      + "OpenRouter's /api/v1/models response, simonw/llm-prices JSON, and a plain CSV "
+      + "model,input_per_1M,output_per_1M,currency[,as_of]. Their prices become exact decimals per 1M tokens "
+      + "(3e-06 per token is 3), keyed by catalogue and model id (litellm:gpt-4o), so a newer snapshot "
+      + "reports the changed rows and keeps the older ones; a snapshot is dated today unless --as-of says "
+      + "otherwise. Entries that are not per-token prices (images, embeddings, ...) are skipped and counted. "
+      + "A kgsh price file needs the columns price_id, category (subscription or api_per_token), product_or_model, currency, as_of "
       + "(YYYY-MM-DD, YYYY-MM or YYYY). Prices are plain decimals, never negative. status starts with verified, "
       + "secondary, derived or unverified (default unverified); source defaults to the file name. "
       + "A row with a known price_id and other values is a change; the older observation stays for --as-of. "
@@ -28,17 +36,27 @@ struct ImportPricesCommand: Command {
     examples: [
       Example(
         "import prices shell-scripts/data/pricing-example.csv",
-        "import the clearly labelled example file of the kgsh sources (two made-up rows)")
+        "import the clearly labelled example file of the kgsh sources (two made-up rows)"),
+      Example(
+        "import prices shell-scripts/data/catalogues/llm-prices-anthropic.json --as-of 2026-08-05",
+        "import an excerpt of simonw/llm-prices (per 1M tokens), dated by its snapshot"),
     ],
     writes: true)
 
   func run(_ call: Call, _ session: Session) throws -> Output {
     let name = call[Self.file]
     let path = Self.resolve(name, session: session)
-    let file = try PriceFile.read(path, command: "import prices")
+    let catalogue = try PriceCatalog.read(
+      path, command: "import prices", asOf: call[Self.asOf])
+    let file = try catalogue?.file ?? PriceFile.read(path, command: "import prices")
+    if catalogue == nil && call[Self.asOf] != nil {
+      throw KgshError(
+        .usage, "import prices: --as-of dates a catalogue snapshot; a kgsh price file has an as_of column",
+        hint: "drop --as-of, or fill the file's as_of column")
+    }
     let outcomes = PriceImport.check(
       file, source: "import: " + (name as NSString).lastPathComponent,
-      existing: try PriceBook.history(session))
+      existing: try PriceBook.history(session), snapshot: catalogue != nil)
     let rejected = outcomes.filter { $0.result == .rejected }
     let strict = call[Self.strict]
     let writes = outcomes.filter { $0.result == .added || $0.result == .changed }
@@ -48,7 +66,8 @@ struct ImportPricesCommand: Command {
         for o in writes { try w.upsertPriceRow(o.record!, importedAt: stamp) }
       }
     }
-    let report = Self.report(name, outcomes, strict: strict, explain: call[Self.explain])
+    var report = Self.report(name, outcomes, strict: strict, explain: call[Self.explain])
+    if let catalogue { report.notes.insert(catalogue.summary, at: 0) }
     guard !rejected.isEmpty else { return .table(report) }
     // Show the report, then fail so a script notices the rejected rows.
     let lines = rejected.prefix(3).map { "line \($0.line)" }.joined(separator: ", ")

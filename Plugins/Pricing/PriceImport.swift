@@ -17,8 +17,13 @@ enum PriceImport {
   static let moneyColumns = ["input_per_1M", "cached_input_per_1M", "output_per_1M", "flat_price"]
   static let statuses = ["verified", "secondary", "derived", "unverified"]
 
-  /// One outcome per record, in file order.
-  static func check(_ file: PriceFile, source: String, existing: [PriceRow]) -> [Outcome] {
+  /// One outcome per record, in file order. For a catalogue `snapshot`, a row whose values
+  /// equal the current row's at another date is unchanged (re-importing a catalogue adds
+  /// rows only for the prices that changed).
+  static func check(_ file: PriceFile, source: String, existing: [PriceRow], snapshot: Bool = false)
+    -> [Outcome]
+  {
+    let byId = Dictionary(grouping: existing, by: \.id)
     var seen: [String: Int] = [:]
     var outcomes: [Outcome] = []
     for rec in file.records {
@@ -32,7 +37,7 @@ enum PriceImport {
             "duplicate row: price_id \(record.id) as of \(record.asOf) is already on line \(first)")
         }
         seen[key] = rec.line
-        outcomes.append(classify(record, line: rec.line, existing: existing))
+        outcomes.append(classify(record, line: rec.line, existing: byId[record.id] ?? [], snapshot: snapshot))
       } catch {
         outcomes.append(
           Outcome(line: rec.line, id: id, result: .rejected, detail: KgshError.describe(error)))
@@ -117,7 +122,8 @@ enum PriceImport {
   /// Added (a new price id), changed (a known id with other values) or unchanged. A row for
   /// a known id takes the descriptive cells it leaves empty (vendor, tier, billing, seller
   /// type, ...) from the current row, so a file of new prices need not repeat them.
-  static func classify(_ new: PriceRecord, line: Int, existing: [PriceRow]) -> Outcome {
+  static func classify(_ new: PriceRecord, line: Int, existing: [PriceRow], snapshot: Bool = false) -> Outcome
+  {
     var r = new
     let same = existing.filter { $0.id == r.id }
     guard let old = PriceBook.current(same, asOf: nil).first else {
@@ -128,7 +134,9 @@ enum PriceImport {
     where r[keyPath: path].isEmpty {
       r[keyPath: path] = o[keyPath: path]
     }
-    if same.contains(where: { $0.record.sameValues(as: r) }) {
+    var undated = o
+    undated.asOf = r.asOf
+    if same.contains(where: { $0.record.sameValues(as: r) }) || (snapshot && undated.sameValues(as: r)) {
       return Outcome(line: line, id: r.id, result: .unchanged, detail: "", record: r)
     }
     let what = old.asOf == r.asOf ? "corrects" : "new observation after"

@@ -152,7 +152,7 @@ final class PriceImportTests: XCTestCase {
         "c.csv:2: a quoted field is never closed"
       ),
       ("d.json", "[{\"price_id\": \"X9\",", "not valid JSON"),
-      ("e.json", "{\"price_id\": \"X9\"}", "not an array"),
+      ("e.json", "{\"price_id\": \"X9\"}", "not a price catalogue kgsh knows"),
       ("f.xlsx", "x", "name the file .csv, .tsv or .json"),
       ("g.csv", "", "the file is empty"),
     ] {
