@@ -7,6 +7,6 @@ public enum KnowledgePlugin {
     commands: [
       ShowCommand(), FindCommand(), ListCommand(), LabelsCommand(), RelationsCommand(), StatsCommand(),
       SQLCommand(), FactsCommand(), CiteCommand(), TimelineCommand(), ImportCommand(), SourceAddCommand(),
-      FactAddCommand(),
+      FactAddCommand(), CheckKnowledgeCommand(),
     ])
 }
