@@ -143,10 +143,14 @@ final class KnowledgeCheckTests: XCTestCase {
   }
 
   func testSharedAliasIsANoteNotAnError() throws {
-    let report = try check("entities.tsv", "稀宇", "智譜")
+    let report = try check("entities.tsv", "稀宇", "智谱")
     XCTAssertEqual(report.errors, [])
     XCTAssertEqual(report.problems.map(\.severity), [.note])
     XCTAssertTrue(report.problems[0].problem.contains("minimax, zhipu"))
+  }
+
+  func testATraditionalAliasNeedsItsSimplifiedForm() throws {
+    try assertFires("entities.tsv", "智譜|智谱", "智譜", line: 3, field: "aliases", "no simplified form '智谱'")
   }
 
   func testFoldRowOfTwoCharacters() throws {

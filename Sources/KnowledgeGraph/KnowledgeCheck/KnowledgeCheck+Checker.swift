@@ -30,6 +30,7 @@ struct Checker {
     checkFacts()
     checkEdges()
     checkAliases()
+    checkSimplifiedAliases()
     checkFold()
   }
 
@@ -90,22 +91,6 @@ struct Checker {
           entities, row, "labels", "label '\(label)' is not in the vocabulary",
           fix: "use labels from FORMAT.md, comma-separated (e.g. Company,Lab)")
       }
-    }
-  }
-
-  /// Names and aliases two entities share: informational, since a shared alias makes the
-  /// name ambiguous in `show`.
-  mutating func checkAliases() {
-    var owners: [String: [(key: String, row: TSVRow)]] = [:]
-    for row in entities.rows {
-      let names = [row["name"]] + row["aliases"].components(separatedBy: "|").filter { !$0.isEmpty }
-      for name in Set(names.map { $0.lowercased() }) { owners[name, default: []].append((row["key"], row)) }
-    }
-    for (alias, list) in owners.sorted(by: { $0.key < $1.key }) where Set(list.map(\.key)).count > 1 {
-      let keys = list.map(\.key).sorted().joined(separator: ", ")
-      report(
-        entities, list[0].row, "aliases", "alias '\(alias)' is shared by \(keys)",
-        fix: "keep it on one entity unless the name really is ambiguous", severity: .note)
     }
   }
 
