@@ -4,7 +4,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEB_PACKAGES := libedit-dev libsqlite3-dev sqlite3 pkg-config graphviz
 
-.PHONY: run build test deps install bench clean format fuzz fold-table
+.PHONY: run build test deps install bench clean format fuzz fold-table check-knowledge
 
 ## deps: install the system packages kgsh needs (apt-get; sudo when not root).
 deps:
@@ -50,3 +50,8 @@ clean:
 ## fold-table: regenerate Sources/KnowledgeGraph/HanziFold.swift from Knowledge/hanzi-fold.tsv.
 fold-table:
 	python3 Knowledge/tools/fold_table.py
+
+## check-knowledge: check Knowledge/*.tsv after editing them (one row per problem; fails on errors).
+check-knowledge:
+	$(SWIFT) build --product kgsh
+	./.build/debug/kgsh -c 'check-knowledge Knowledge'

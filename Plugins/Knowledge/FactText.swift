@@ -31,6 +31,20 @@ enum FactText {
     return .list(ends)
   }
 
+  /// A "1/N of X" claim as the source writes it ("1/6 of Claude Code"): a
+  /// `*_cheaper_multiple` fact stores N (unit `x`) with the comparand's key as `vs=KEY` in its
+  /// note; `name` turns that key into a display name. Nil for any other fact.
+  static func fraction(_ f: Fact, name: (String) -> String?) -> String? {
+    guard f.predicate.hasSuffix("_cheaper_multiple"), f.unit == "x", f.valueType == "number" else {
+      return nil
+    }
+    let parts = (f.note ?? "").split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
+    guard let vs = parts.first(where: { $0.hasPrefix("vs=") })?.dropFirst(3), !vs.isEmpty else {
+      return "1/\(f.rawValue)"
+    }
+    return "1/\(f.rawValue) of \(name(String(vs)) ?? String(vs))"
+  }
+
   /// The unit of a number (`%` for a percentage); money carries its currency instead.
   static func unit(_ f: Fact) -> Value {
     if f.valueType == "percent" { return .string("%") }

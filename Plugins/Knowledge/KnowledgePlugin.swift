@@ -6,7 +6,7 @@ public enum KnowledgePlugin {
     name: "knowledge", version: "1.0.0", summary: "Read the knowledge base with its evidence",
     commands: [
       ShowCommand(), FindCommand(), ListCommand(), LabelsCommand(), RelationsCommand(), StatsCommand(),
-      SQLCommand(), FactsCommand(), CiteCommand(), TimelineCommand(), ImportCommand(),
+      SQLCommand(), FactsCommand(), CiteCommand(), TimelineCommand(), ImportCommand(), CheckKnowledgeCommand(),
     ])
 }
 
@@ -18,5 +18,3 @@ public enum AuthoringPlugin {
       SourceAddCommand(), EntityAddCommand(), AliasAddCommand(), FactAddCommand(), FactCorrectCommand(),
       FactRetractCommand(), LinkCommand(), UnlinkCommand(), UndoCommand(), ConflictsCommand(),
       ImportKnowledgeCommand(), ExportKnowledgeCommand(),
-    ])
-}

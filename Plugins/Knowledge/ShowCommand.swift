@@ -6,7 +6,8 @@ import ShellCore
 struct ShowCommand: Command {
   static let entity = Param<String>.argument("entity", .entity, "a name, alias or key in any script or case")
   static let section: Param<String?> = .option(
-    "section", .choice(["entity", "facts", "relations", "conflicts", "sources"]), "only this part of the card"
+    "section", .choice(["entity", "facts", "group-facts", "relations", "conflicts", "sources"]),
+    "only this part of the card"
   )
 
   /// The facts people ask for first, in this order; the others follow alphabetically.
@@ -23,7 +24,9 @@ struct ShowCommand: Command {
       The card shows the latest value of each fact; `older_values` counts the earlier ones \
       (see facts ENTITY --predicate P) and `conflict` marks sources that disagree. The facts \
       people ask for first (founding, listing, valuation, funding, revenue, release, price) come \
-      first. --section shows one part of the card.
+      first. A "1/N of X" claim reads as written ("1/6 of Claude Code"). Facts about a group the \
+      entity is a member of (combined figures of two companies) follow as group facts. \
+      --section shows one part of the card.
       """,
     examples: [
       Example("show Zhipu", "the card of Zhipu AI", expect: "Zhipu AI"),
@@ -38,9 +41,11 @@ struct ShowCommand: Command {
     let conflicts = FactText.conflicts(facts)
     var sections: [(String, Output)] = [
       ("entity", .record(try Self.entityFields(node, store))),
-      ("facts", .table(Self.latestFacts(facts, conflicts: conflicts, key: node.key))),
+      ("facts", .table(Self.latestFacts(facts, conflicts: conflicts, key: node.key, store: store))),
       ("relations", .table(try Self.relations(node, store))),
     ]
+    let groupFacts = try Self.groupFacts(node, store)
+    if !groupFacts.rows.isEmpty { sections.append(("group facts", .table(groupFacts))) }
     if !conflicts.isEmpty {
       let rows = conflicts.keys.sorted().flatMap { p in conflicts[p]!.map(FactText.row) }
       sections.append(("conflicts", .table(Table(columns: FactText.columns, rows: rows))))
@@ -63,7 +68,13 @@ struct ShowCommand: Command {
     let related = Self.related(node, session)
     if !related.rows.isEmpty { sections.append(("see also", .table(related))) }
     if let wanted = call[Self.section] {
-      if let part = sections.first(where: { $0.0 == wanted })?.1 { return part }
+      let title = wanted.replacingOccurrences(of: "-", with: " ")
+      if let part = sections.first(where: { $0.0 == title })?.1 { return part }
+      if wanted == "group-facts" {
+        return .table(
+          Table(columns: groupFacts.columns, rows: [], notes: ["\(node.name) belongs to no group with facts"])
+        )
+      }
       return .table(
         Table(columns: FactText.columns, rows: [], notes: ["\(node.name): sources agree, no conflicts"]))
     }
@@ -98,7 +109,9 @@ struct ShowCommand: Command {
 
   /// The latest fact of each predicate, with how many older values it has and whether
   /// sources disagree about it.
-  static func latestFacts(_ facts: [Fact], conflicts: [String: [Fact]], key: String) -> Table {
+  static func latestFacts(
+    _ facts: [Fact], conflicts: [String: [Fact]], key: String, store: KnowledgeStore
+  ) -> Table {
     var latest: [String: Fact] = [:]
     var counts: [String: Int] = [:]
     for f in facts {
@@ -113,8 +126,9 @@ struct ShowCommand: Command {
       (rank($0.predicate), $0.predicate) < (rank($1.predicate), $1.predicate)
     }
     let rows: [[Value]] = ordered.map { f in
-      [
-        .string(f.predicate), FactText.value(f), FactText.unit(f), FactText.text(f.qualifier),
+      let (value, unit) = Self.reading(f, store)
+      return [
+        .string(f.predicate), value, unit, FactText.text(f.qualifier),
         FactText.date(f.provenance.asOf), FactText.text(f.provenance.source),
         .int(Int64(counts[f.predicate, default: 1] - 1)), .bool(conflicts[f.predicate] != nil),
       ]
@@ -123,6 +137,35 @@ struct ShowCommand: Command {
     return Table(
       columns: ["predicate", "value", "unit", "qualifier", "as_of", "source", "older_values", "conflict"],
       rows: rows, notes: older ? ["older values: facts \(key) --predicate PREDICATE"] : [])
+  }
+
+  /// The value and unit as the card shows them: a "1/N of X" claim reads as the source
+  /// writes it, with no unit.
+  static func reading(_ f: Fact, _ store: KnowledgeStore) -> (Value, Value) {
+    if let text = FactText.fraction(f, name: { key in (try? store.node(key: key))??.name }) {
+      return (.string(text), .null)
+    }
+    return (FactText.value(f), FactText.unit(f))
+  }
+
+  /// Facts about the groups the entity is a member of (`MEMBER_OF` a `Group`, such as the
+  /// combined figures of two companies), each marked with its group.
+  static func groupFacts(_ node: Node, _ store: KnowledgeStore) throws -> Table {
+    var rows: [[Value]] = []
+    var seen: Set<Int64> = []
+    for (edge, group) in try store.edges(of: node.id).outgoing
+    where edge.type == "MEMBER_OF" && group.labels.contains("Group") && seen.insert(group.id).inserted {
+      for f in try store.facts(of: group.id) {
+        let (value, unit) = Self.reading(f, store)
+        rows.append([
+          .entity(group.ref), .string(f.predicate), value, unit, FactText.text(f.qualifier),
+          FactText.date(f.provenance.asOf), FactText.text(f.provenance.source),
+        ])
+      }
+    }
+    return Table(
+      columns: ["group", "predicate", "value", "unit", "qualifier", "as_of", "source"], rows: rows,
+      notes: rows.isEmpty ? [] : ["facts about a group this entity belongs to, not about it alone"])
   }
 
   /// Edges out of and into the entity: one row per related entity and type, with the
