@@ -6,7 +6,8 @@ extension TemporalValue {
   /// days move the calendar date, then seconds move the clock (the instant, for zoned values).
   func plus(_ dur: CypherDuration, sign: Int64 = 1) -> TemporalValue {
     let months = dur.months * sign, days = dur.days * sign
-    let nanos = (dur.seconds * 1_000_000_000 + dur.nanos) * sign
+    let secs = dur.seconds * sign, nanos = dur.nanos * sign
+    let nanosOfDay = floorMod(secs, 86_400) * 1_000_000_000 + nanos
     switch self {
     case .duration(let d):
       return .duration(
@@ -14,30 +15,23 @@ extension TemporalValue {
           months: d.months + months, days: d.days + days, seconds: d.seconds + dur.seconds * sign,
           nanos: d.nanos + dur.nanos * sign))
     case .date(let d):
-      let extraDays = nanos / LocalTime.nanosPerDay
+      let extraDays = (dur.seconds / 86_400) * sign
       return .date(LocalDate(epochDay: d.plus(months: months).epochDay + days + extraDays))
-    case .localTime(let t): return .localTime(LocalTime(nanoOfDay: t.nanoOfDay + nanos % LocalTime.nanosPerDay))
+    case .localTime(let t): return .localTime(LocalTime(nanoOfDay: t.nanoOfDay + nanosOfDay))
     case .time(let t, let o):
-      return .time(LocalTime(nanoOfDay: t.nanoOfDay + nanos % LocalTime.nanosPerDay), offset: o)
+      return .time(LocalTime(nanoOfDay: t.nanoOfDay + nanosOfDay), offset: o)
     case .localDateTime(let d, let t):
       let moved = LocalDate(epochDay: d.plus(months: months).epochDay + days)
-      let (d2, t2) = TemporalValue.shift(moved, t, nanos: nanos)
+      let (d2, t2) = TemporalValue.shift(moved, t, seconds: secs, nanos: nanos)
       return .localDateTime(d2, t2)
     case .dateTime(let d, let t, let o, let z):
       let moved = LocalDate(epochDay: d.plus(months: months).epochDay + days)
       let zone = ZoneSpec(offset: o, name: z)
       let (d1, t1, o1) = zone.resolve(moved, t)
-      let (d2, t2) = TemporalValue.shift(d1, t1, nanos: nanos - o1 * 1_000_000_000)
+      let (d2, t2) = TemporalValue.shift(d1, t1, seconds: secs - o1, nanos: nanos)
       return TimeZones.at(
         epochSecond: TemporalValue.epochSeconds(d2, t2, offset: 0), nano: t2.nano, zone: z, offset: o1)
     }
-  }
-
-  static func shift(_ d: LocalDate, _ t: LocalTime, nanos: Int64) -> (LocalDate, LocalTime) {
-    let total = t.nanoOfDay + nanos
-    let day = LocalTime.nanosPerDay
-    let days = total >= 0 ? total / day : (total - day + 1) / day
-    return (LocalDate(epochDay: d.epochDay + days), LocalTime(nanoOfDay: total - days * day))
   }
 
   /// `duration * number` and `duration / number`, letting fractions flow into smaller units.

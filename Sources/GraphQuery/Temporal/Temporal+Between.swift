@@ -37,8 +37,9 @@ enum DurationBetween {
       return CypherDuration(seconds: 0, nanos: unit == .months || unit == .days ? 0 : diff)
     }
     if unit == .seconds {
-      let n = (db.epochDay - da.epochDay) * LocalTime.nanosPerDay + tb.nanoOfDay - ta.nanoOfDay
-      return CypherDuration(nanos: n + zoneCorrection(p, da, ta, db, tb))
+      let n = tb.nanoOfDay - ta.nanoOfDay
+      return CypherDuration(
+        seconds: (db.epochDay - da.epochDay) * 86_400, nanos: n + zoneCorrection(p, da, ta, db, tb))
     }
     var months: Int64 = 0
     if unit != .days {
@@ -55,8 +56,10 @@ enum DurationBetween {
     if days < 0 && tb.nanoOfDay > ta.nanoOfDay { days += 1 }
     if unit == .days { return CypherDuration(days: days) }
     let mid = LocalDate(epochDay: start.epochDay + days)
-    let n = (db.epochDay - mid.epochDay) * LocalTime.nanosPerDay + tb.nanoOfDay - ta.nanoOfDay
-    return CypherDuration(months: months, days: days, nanos: n + zoneCorrection(p, mid, ta, db, tb))
+    let n = tb.nanoOfDay - ta.nanoOfDay
+    return CypherDuration(
+      months: months, days: days, seconds: (db.epochDay - mid.epochDay) * 86_400,
+      nanos: n + zoneCorrection(p, mid, ta, db, tb))
   }
 
   /// The nanoseconds a named zone's change of offset adds between two local date-times.

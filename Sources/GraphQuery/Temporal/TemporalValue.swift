@@ -192,3 +192,18 @@ enum TemporalValue: Hashable, Sendable {
     d.epochDay * 86_400 + t.nanoOfDay / 1_000_000_000 - offset
   }
 }
+
+/// Division rounding toward negative infinity, and its remainder.
+func floorDiv(_ a: Int64, _ b: Int64) -> Int64 { a >= 0 ? a / b : -((-a + b - 1) / b) }
+func floorMod(_ a: Int64, _ b: Int64) -> Int64 { a - floorDiv(a, b) * b }
+
+extension TemporalValue {
+  /// A local date-time moved by seconds and nanoseconds, without overflow for far dates.
+  static func shift(_ d: LocalDate, _ t: LocalTime, seconds: Int64, nanos: Int64) -> (LocalDate, LocalTime) {
+    let n = t.nanoOfDay + nanos
+    let totalSeconds = seconds + floorDiv(n, 1_000_000_000)
+    let days = floorDiv(totalSeconds, 86_400)
+    let nano = floorMod(totalSeconds, 86_400) * 1_000_000_000 + floorMod(n, 1_000_000_000)
+    return (LocalDate(epochDay: d.epochDay + days), LocalTime(nanoOfDay: nano))
+  }
+}

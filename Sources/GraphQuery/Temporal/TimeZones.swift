@@ -32,9 +32,7 @@ enum TimeZones {
   }
 
   static func shifted(_ d: LocalDate, _ t: LocalTime, by seconds: Int64) -> (LocalDate, LocalTime) {
-    let total = d.epochDay * LocalTime.nanosPerDay + t.nanoOfDay + seconds * 1_000_000_000
-    let days = total >= 0 ? total / LocalTime.nanosPerDay : (total - LocalTime.nanosPerDay + 1) / LocalTime.nanosPerDay
-    return (LocalDate(epochDay: days), LocalTime(nanoOfDay: total - days * LocalTime.nanosPerDay))
+    TemporalValue.shift(d, t, seconds: seconds, nanos: 0)
   }
 
   /// A date-time at an instant seen in a zone or at a fixed offset.
