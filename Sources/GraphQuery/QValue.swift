@@ -86,8 +86,7 @@ enum QValue: Hashable, Sendable {
         out.append(v)
       }
       return .list(out)
-    case .temporal(.date(let d)): return .date(TemporalValue.format(d))
-    case .temporal(let t): return .string(t.text)
+    case .temporal(let t): return t.stored
     default: return nil
     }
   }

@@ -149,14 +149,7 @@ extension QValue {
     case .list(let l): self = .list(try l.map(QValue.init))
     case .map(let m): self = .map(try m.mapValues(QValue.init))
     case .temporal(let text, let type):
-      let kind = TemporalKind(rawValue: type.lowercased())
-      if type == "Duration" {
-        self = .temporal(.duration(try TemporalParser.duration(text)))
-      } else if let kind {
-        self = .temporal(try TemporalBuild.parse(kind, text))
-      } else {
-        self = .string(text)
-      }
+      self = .temporal(try TemporalValue.parse(type: type, text))
     case .node, .relationship, .path:
       throw KgshError(
         .semantic, "graph elements cannot be passed as parameters", code: "InvalidParameterUse")

@@ -106,13 +106,10 @@ enum TemporalBuild {
     var nano = base?.nano ?? 0
     let ms = try int(m, "millisecond"), us = try int(m, "microsecond"), ns = try int(m, "nanosecond")
     if ms != nil || us != nil || ns != nil {
-      guard (0..<1000).contains(ms ?? 0), (0..<1000).contains(us ?? 0) else { throw bad("sub-second field") }
-      guard (0..<1_000_000_000).contains(ns ?? 0) else { throw bad("nanosecond") }
-      if ns != nil && ms == nil && us == nil {
-        nano = ns!
-      } else {
-        nano = (ms ?? 0) * 1_000_000 + (us ?? 0) * 1000 + (ns ?? 0)
-      }
+      guard (0..<1000).contains(ms ?? 0), (0..<1_000_000).contains(us ?? 0),
+        (0..<1_000_000_000).contains(ns ?? 0)
+      else { throw bad("a sub-second field is out of range") }
+      nano = (ms ?? 0) * 1_000_000 + (us ?? 0) * 1000 + (ns ?? 0)
       guard nano < 1_000_000_000 else { throw bad("sub-second fields add up to more than a second") }
     }
     guard (0..<24).contains(h), (0..<60).contains(mi), (0..<60).contains(s) else {

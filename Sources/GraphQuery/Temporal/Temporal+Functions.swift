@@ -49,6 +49,7 @@ enum TemporalFunctions {
         return .temporal(TemporalBuild.fromEpoch(seconds: s, nanos: (ms - s * 1000) * 1_000_000))
       default:
         try arity(0...1)
+        if args.first?.isNull == true { return .null }
         if case .string(let z)? = args.first {
           let now = try TemporalBuild.now(.datetime)
           return try TemporalBuild.construct(kind, .map(["datetime": .temporal(now), "timezone": .string(z)]))

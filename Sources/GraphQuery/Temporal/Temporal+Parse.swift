@@ -4,9 +4,9 @@ import KnowledgeGraph
 /// Parsing ISO 8601 text into temporal values (the forms Cypher accepts).
 enum TemporalParser {
   static func regex(_ p: String) -> NSRegularExpression { try! NSRegularExpression(pattern: "^" + p + "$") }
-  nonisolated(unsafe) static let week = regex(#"([+-]?\d{4,9})-?W(\d{2})(?:-?(\d))?"#)
-  nonisolated(unsafe) static let ordinal = regex(#"([+-]?\d{4,9})-?(\d{3})"#)
-  nonisolated(unsafe) static let calendar = regex(#"([+-]?\d{4,9})(?:-?(\d{2})(?:-?(\d{2}))?)?"#)
+  nonisolated(unsafe) static let week = regex(#"([+-]\d{4,9}|\d{4})-?W(\d{2})(?:-?(\d))?"#)
+  nonisolated(unsafe) static let ordinal = regex(#"([+-]\d{4,9}|\d{4})-?(\d{3})"#)
+  nonisolated(unsafe) static let calendar = regex(#"([+-]\d{4,9}|\d{4})(?:-?(\d{2})(?:-?(\d{2}))?)?"#)
   nonisolated(unsafe) static let time = regex(
     #"(\d{2})(?::?(\d{2})(?::?(\d{2})(?:[.,](\d{1,9}))?)?)?(Z|[+-]\d{2}(?::?\d{2}(?::?\d{2})?)?)?(?:\[([^\]]+)\])?"#)
   nonisolated(unsafe) static let duration = regex(
