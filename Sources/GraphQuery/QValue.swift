@@ -67,7 +67,12 @@ enum QValue: Hashable, Sendable {
     case .entity(let e):
       if let i = nodeIndex(e.id) { self = .node(i) } else { self = .string(e.name) }
     case .list(let items): self = .list(items.map { QValue($0, nodeIndex: nodeIndex) })
-    case .map(let m): self = .map(m.mapValues { QValue($0, nodeIndex: nodeIndex) })
+    case .map(let m):
+      if let t = TemporalValue(stored: m) {
+        self = .temporal(t)
+      } else {
+        self = .map(m.mapValues { QValue($0, nodeIndex: nodeIndex) })
+      }
     }
   }
 
