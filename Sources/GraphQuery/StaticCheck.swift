@@ -47,6 +47,7 @@ enum StaticCheck {
       case "startnode", "endnode": return .node
       case "coalesce", "head", "last", "min", "max": return .value
       case "collect", "nodes", "relationships", "tail", "range", "labels", "keys": return .scalar
+      case let n where TemporalFunctions.names.contains(n): return .value
       default: return .scalar
       }
     default: return .value

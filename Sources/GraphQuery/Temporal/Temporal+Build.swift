@@ -109,7 +109,17 @@ enum TemporalBuild {
       guard (0..<1000).contains(ms ?? 0), (0..<1_000_000).contains(us ?? 0),
         (0..<1_000_000_000).contains(ns ?? 0)
       else { throw bad("a sub-second field is out of range") }
-      nano = (ms ?? 0) * 1_000_000 + (us ?? 0) * 1000 + (ns ?? 0)
+      if base != nil, let ns, ms == nil, us == nil, ns >= 1000 {
+        nano = ns
+      } else if let base, let us, ms == nil, us >= 1000 {
+        nano = us * 1000 + (ns ?? base.nano % 1000)
+      } else if let base {
+        // Each given field replaces its own part of the base's fraction.
+        nano = (ms ?? base.nano / 1_000_000) * 1_000_000 + (us ?? base.nano / 1000 % 1000) * 1000
+          + (ns ?? base.nano % 1000)
+      } else {
+        nano = (ms ?? 0) * 1_000_000 + (us ?? 0) * 1000 + (ns ?? 0)
+      }
       guard nano < 1_000_000_000 else { throw bad("sub-second fields add up to more than a second") }
     }
     guard (0..<24).contains(h), (0..<60).contains(mi), (0..<60).contains(s) else {

@@ -28,7 +28,7 @@ extension TemporalBuild {
 
   /// The current instant as the given kind, in UTC.
   static func now(_ kind: TemporalKind) throws -> TemporalValue {
-    let t = Date().timeIntervalSince1970
+    let t = (StatementClock.instant ?? Date()).timeIntervalSince1970
     let s = Int64(t.rounded(.down))
     let dt = TimeZones.at(epochSecond: s, nano: Int64((t - Double(s)) * 1e9), zone: nil, offset: 0)
     return try fromMap(kind, ["date": .temporal(dt), "time": .temporal(dt)])
@@ -101,4 +101,9 @@ extension TemporalBuild {
     let n = nanos - (s - seconds) * 1_000_000_000
     return TimeZones.at(epochSecond: s, nano: n, zone: nil, offset: 0)
   }
+}
+
+/// The instant of the statement being run, so every `date()` in one statement agrees.
+enum StatementClock {
+  @TaskLocal static var instant: Date?
 }

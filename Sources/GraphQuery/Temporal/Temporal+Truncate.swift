@@ -18,7 +18,9 @@ extension TemporalBuild {
     var time = t.timePart ?? LocalTime(nanoOfDay: 0)
     let dateUnits = ["millennium", "century", "decade", "year", "weekyear", "quarter", "month", "week", "day"]
     let u = unit.lowercased()
-    if dateUnits.contains(u) {
+    if u == "day" && !kind.hasDate {
+      time = LocalTime(nanoOfDay: 0)
+    } else if dateUnits.contains(u) {
       guard let date = d, kind.hasDate else { throw bad("cannot truncate a \(t.typeName) to \(unit)") }
       d = try truncate(date, u)
       time = LocalTime(nanoOfDay: 0)
