@@ -58,8 +58,7 @@ enum QValue: Hashable, Sendable {
         self = .float(n.doubleValue)
       }
     case .string(let s): self = .string(s)
-    case .date(let s):
-      if let d = try? TemporalParser.date(s) { self = .temporal(.date(d)) } else { self = .string(s) }
+    case .date(let s): self = TemporalValue.fromFact(s).map { .temporal($0) } ?? .string(s)
     case .money(let m):
       self = .map([
         "amount": .float(NSDecimalNumber(decimal: m.amount).doubleValue), "currency": .string(m.currency),
