@@ -3,14 +3,14 @@ import KnowledgeGraph
 
 /// Scalar functions (aggregates live in Aggregation.swift).
 package enum Functions {
-  static let known: Set<String> = ([
+  static let known: Set<String> = [
     "id", "labels", "type", "keys", "properties", "size", "length", "coalesce", "tostring", "tointeger",
     "tofloat", "toboolean", "tolower", "toupper", "abs", "ceil", "floor", "round", "sqrt", "sign", "range",
     "head", "last", "tail", "nodes", "relationships", "startnode", "endnode", "exists", "trim", "ltrim",
     "rtrim", "replace", "substring", "left", "right", "split", "reverse", "exp", "log", "log10", "sin",
     "cos", "tan", "pi", "e", "tostringornull", "tointegerornull", "tofloatornull", "tobooleanornull",
     "isempty", "rand",
-  ] as Set<String>).union(TemporalFunctions.names)
+  ]
 
   /// The text toString gives a number, boolean or string.
   static func toStringValue(_ v: QValue) -> String {
@@ -41,7 +41,7 @@ extension Evaluator {
       throw KgshError.semantic(
         "aggregate \(rawName)() is only allowed in WITH and RETURN", code: "InvalidAggregation", at: pos)
     }
-    guard Functions.known.contains(name) else {
+    guard Functions.known.contains(name) || TemporalFunctions.names.contains(name) else {
       throw KgshError.semantic("unknown function \(rawName)()", code: "UnknownFunction", at: pos)
     }
     if name == "exists" {

@@ -81,8 +81,10 @@ final class TemporalTests: XCTestCase {
                duration('P1Y') = duration('P12M'), duration('P1D') = duration('PT24H')
         """),
       ["true", "true", "null", "true", "false"])
-    let sorted = try engine.run("UNWIND [date('2024-03-01'), date('1999-12-31'), date('2024-02-29')] AS d RETURN d ORDER BY d")
-    XCTAssertEqual(sorted.rows.map { tckDescription($0[0]) }, ["'1999-12-31'", "'2024-02-29'", "'2024-03-01'"])
+    let sorted = try engine.run(
+      "UNWIND [date('2024-03-01'), date('1999-12-31'), date('2024-02-29')] AS d RETURN d ORDER BY d")
+    XCTAssertEqual(
+      sorted.rows.map { tckDescription($0[0]) }, ["'1999-12-31'", "'2024-02-29'", "'2024-03-01'"])
   }
 
   func testStoredTemporalsComeBackTyped() throws {
@@ -94,8 +96,19 @@ final class TemporalTests: XCTestCase {
   }
 
   func testKnowledgeBaseDatesBecomeDatesButPeriodsStayText() {
-    XCTAssertEqual(QValue(Value.date("2025-07-01")), .temporal(.date(LocalDate(year: 2025, month: 7, day: 1))))
+    XCTAssertEqual(
+      QValue(Value.date("2025-07-01")), .temporal(.date(LocalDate(year: 2025, month: 7, day: 1))))
     XCTAssertEqual(QValue(Value.date("2025-07")), .string("2025-07"))
     XCTAssertEqual(QValue(Value.date("2025-H1")), .string("2025-H1"))
+  }
+}
+
+extension TemporalTests {
+  func testDividingADurationKeepsExactThirds() throws {
+    // 1 day / 3 is 8 hours; 1 month / 2 is 15.2184375 days of an average month.
+    XCTAssertEqual(
+      try row("RETURN duration('P1D') / 3, duration('P1M') / 2, duration('PT1S') / 4"),
+      ["'PT8H'", "'P15DT5H14M33S'", "'PT0.25S'"])
+    XCTAssertThrowsError(try engine.run("RETURN duration('P1D') / 0"))
   }
 }

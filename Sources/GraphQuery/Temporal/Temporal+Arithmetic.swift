@@ -35,10 +35,10 @@ extension TemporalValue {
   }
 
   /// `duration * number` and `duration / number`, letting fractions flow into smaller units.
-  static func scale(_ d: CypherDuration, by f: Double) -> CypherDuration {
-    CypherDuration.approximate(
-      months: Double(d.months) * f, days: Double(d.days) * f, seconds: Double(d.seconds) * f,
-      nanos: Double(d.nanos) * f)
+  static func scale(_ d: CypherDuration, by f: Double, dividing: Bool = false) -> CypherDuration {
+    func op(_ x: Int64) -> Double { dividing ? Double(x) / f : Double(x) * f }
+    return CypherDuration.approximate(
+      months: op(d.months), days: op(d.days), seconds: op(d.seconds), nanos: op(d.nanos))
   }
 
   /// An ordering key within one type; nil for durations, which have no order.
@@ -74,7 +74,7 @@ extension Evaluator {
       return .temporal(.duration(TemporalValue.scale(d, by: l.number!)))
     case (.div, .temporal(.duration(let d)), _) where r.number != nil:
       if r.number! == 0 { throw KgshError.runtime("division by zero", code: "DivisionByZero") }
-      return .temporal(.duration(TemporalValue.scale(d, by: 1 / r.number!)))
+      return .temporal(.duration(TemporalValue.scale(d, by: r.number!, dividing: true)))
     default:
       if case .temporal = l {} else if case .temporal = r {} else { return nil }
       if l.isNull || r.isNull { return .null }

@@ -74,6 +74,7 @@ enum DurationBetween {
   }
 
   static func bad() -> KgshError {
-    KgshError.runtime("duration.between() takes two dates or times, not durations", code: "InvalidArgumentType")
+    KgshError.runtime(
+      "duration.between() takes two dates or times, not durations", code: "InvalidArgumentType")
   }
 }

@@ -8,7 +8,9 @@ struct ZoneSpec: Sendable {
 
   /// `Z`, `+01:00` or a zone name such as `Europe/Stockholm`.
   static func parse(_ s: String) throws -> ZoneSpec {
-    if s == "Z" || s.hasPrefix("+") || s.hasPrefix("-") { return ZoneSpec(offset: try TemporalParser.offset(s)) }
+    if s == "Z" || s.hasPrefix("+") || s.hasPrefix("-") {
+      return ZoneSpec(offset: try TemporalParser.offset(s))
+    }
     guard TimeZones.zone(s) != nil else {
       throw KgshError.runtime("unknown time zone '\(s)'", code: "InvalidArgumentValue")
     }
@@ -85,12 +87,14 @@ enum TemporalBuild {
     }
     if try int(m, "week") != nil || (base != nil && int(m, "dayOfWeek") != nil) {
       let y = try need(year ?? base?.weekYear)
-      return try weekDate(y, try need(int(m, "week") ?? base?.week), try int(m, "dayOfWeek") ?? base?.dayOfWeek ?? 1)
+      return try weekDate(
+        y, try need(int(m, "week") ?? base?.week), try int(m, "dayOfWeek") ?? base?.dayOfWeek ?? 1)
     }
     if let n = try int(m, "ordinalDay") { return try ordinalDate(try need(year ?? base?.year), n) }
     if try int(m, "quarter") != nil || int(m, "dayOfQuarter") != nil {
       let q = try int(m, "quarter") ?? base?.quarter ?? 1
-      return try quarterDate(try need(year ?? base?.year), q, try int(m, "dayOfQuarter") ?? base?.dayOfQuarter ?? 1)
+      return try quarterDate(
+        try need(year ?? base?.year), q, try int(m, "dayOfQuarter") ?? base?.dayOfQuarter ?? 1)
     }
     if try int(m, "month") != nil || int(m, "day") != nil || year != nil || base != nil {
       let y = try need(year ?? base?.year)
@@ -115,7 +119,8 @@ enum TemporalBuild {
         nano = us * 1000 + (ns ?? base.nano % 1000)
       } else if let base {
         // Each given field replaces its own part of the base's fraction.
-        nano = (ms ?? base.nano / 1_000_000) * 1_000_000 + (us ?? base.nano / 1000 % 1000) * 1000
+        nano =
+          (ms ?? base.nano / 1_000_000) * 1_000_000 + (us ?? base.nano / 1000 % 1000) * 1000
           + (ns ?? base.nano % 1000)
       } else {
         nano = (ms ?? 0) * 1_000_000 + (us ?? 0) * 1000 + (ns ?? 0)

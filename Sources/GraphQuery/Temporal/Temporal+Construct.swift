@@ -19,7 +19,9 @@ extension TemporalBuild {
     case .map(let m): return .temporal(try fromMap(kind, m))
     case .temporal(let t):
       if case .duration = t { throw bad("\(kind.rawValue)() cannot take a Duration") }
-      if kind.hasDate && t.datePart == nil && kind != .datetime { throw bad("\(kind.rawValue)() needs a date") }
+      if kind.hasDate && t.datePart == nil && kind != .datetime {
+        throw bad("\(kind.rawValue)() needs a date")
+      }
       return .temporal(try fromMap(kind, ["date": arg, "time": arg]))
     default:
       throw KgshError.runtime("\(kind.rawValue)() cannot take a \(arg.typeName)", code: "InvalidArgumentType")

@@ -4,8 +4,10 @@ import KnowledgeGraph
 /// The temporal functions: constructors, `truncate`, epoch conversions and the duration helpers.
 enum TemporalFunctions {
   static let names: Set<String> = {
-    var out: Set<String> = ["duration", "duration.between", "duration.inmonths", "duration.indays",
-      "duration.inseconds", "datetime.fromepoch", "datetime.fromepochmillis"]
+    var out: Set<String> = [
+      "duration", "duration.between", "duration.inmonths", "duration.indays",
+      "duration.inseconds", "datetime.fromepoch", "datetime.fromepochmillis",
+    ]
     for kind in ["date", "localtime", "time", "localdatetime", "datetime"] {
       out.insert(kind)
       for suffix in ["truncate", "statement", "transaction", "realtime"] { out.insert(kind + "." + suffix) }
@@ -31,7 +33,8 @@ enum TemporalFunctions {
     if let kind = TemporalKind(rawValue: parts[0]) {
       if parts.count == 1 {
         try arity(0...1)
-        return args.isEmpty ? .temporal(try TemporalBuild.now(kind)) : try TemporalBuild.construct(kind, args[0])
+        return args.isEmpty
+          ? .temporal(try TemporalBuild.now(kind)) : try TemporalBuild.construct(kind, args[0])
       }
       switch parts[1] {
       case "truncate":
@@ -52,7 +55,8 @@ enum TemporalFunctions {
         if args.first?.isNull == true { return .null }
         if case .string(let z)? = args.first {
           let now = try TemporalBuild.now(.datetime)
-          return try TemporalBuild.construct(kind, .map(["datetime": .temporal(now), "timezone": .string(z)]))
+          return try TemporalBuild.construct(
+            kind, .map(["datetime": .temporal(now), "timezone": .string(z)]))
         }
         return .temporal(try TemporalBuild.now(kind))
       }

@@ -8,7 +8,8 @@ enum TemporalParser {
   nonisolated(unsafe) static let ordinal = regex(#"([+-]\d{4,9}|\d{4})-?(\d{3})"#)
   nonisolated(unsafe) static let calendar = regex(#"([+-]\d{4,9}|\d{4})(?:-?(\d{2})(?:-?(\d{2}))?)?"#)
   nonisolated(unsafe) static let time = regex(
-    #"(\d{2})(?::?(\d{2})(?::?(\d{2})(?:[.,](\d{1,9}))?)?)?(Z|[+-]\d{2}(?::?\d{2}(?::?\d{2})?)?)?(?:\[([^\]]+)\])?"#)
+    #"(\d{2})(?::?(\d{2})(?::?(\d{2})(?:[.,](\d{1,9}))?)?)?(Z|[+-]\d{2}(?::?\d{2}(?::?\d{2})?)?)?(?:\[([^\]]+)\])?"#
+  )
   nonisolated(unsafe) static let duration = regex(
     #"(-)?P(?:([-+]?[\d.,]+)Y)?(?:([-+]?[\d.,]+)M)?(?:([-+]?[\d.,]+)W)?(?:([-+]?[\d.,]+)D)?(?:T(?:([-+]?[\d.,]+)H)?(?:([-+]?[\d.,]+)M)?(?:([-+]?[\d.,]+)S)?)?"#
   )
@@ -26,7 +27,9 @@ enum TemporalParser {
     KgshError.runtime("'\(s)' is not a valid \(what)", code: "InvalidArgumentValue")
   }
 
-  static func int(_ s: String?) -> Int64? { s.flatMap { Int64($0.hasPrefix("+") ? String($0.dropFirst()) : $0) } }
+  static func int(_ s: String?) -> Int64? {
+    s.flatMap { Int64($0.hasPrefix("+") ? String($0.dropFirst()) : $0) }
+  }
 
   static func date(_ s: String) throws -> LocalDate {
     if let g = groups(week, s) {

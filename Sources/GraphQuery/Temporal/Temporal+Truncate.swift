@@ -16,7 +16,9 @@ extension TemporalBuild {
     if case .map(let m)? = fields { extra = m }
     var d = t.datePart
     var time = t.timePart ?? LocalTime(nanoOfDay: 0)
-    let dateUnits = ["millennium", "century", "decade", "year", "weekyear", "quarter", "month", "week", "day"]
+    let dateUnits = [
+      "millennium", "century", "decade", "year", "weekyear", "quarter", "month", "week", "day",
+    ]
     let u = unit.lowercased()
     if u == "day" && !kind.hasDate {
       time = LocalTime(nanoOfDay: 0)

@@ -130,7 +130,9 @@ struct CypherDuration: Hashable, Sendable {
     return CypherDuration(months: Int64(m), days: Int64(d), seconds: Int64(s), nanos: Int64(n))
   }
 
-  var negated: CypherDuration { CypherDuration(months: -months, days: -days, seconds: -seconds, nanos: -nanos) }
+  var negated: CypherDuration {
+    CypherDuration(months: -months, days: -days, seconds: -seconds, nanos: -nanos)
+  }
 
   /// Seconds with the nanoseconds given the sign of the seconds (for properties and printing).
   var signedParts: (seconds: Int64, nanos: Int64) {
