@@ -53,7 +53,6 @@ extension TemporalValue {
   }
 
   static func durationProperty(_ d: CypherDuration, _ key: String) -> QValue? {
-    let (s, n) = d.signedParts
     let v: Int64
     switch key.lowercased() {
     case "years": v = d.months / 12
@@ -78,7 +77,6 @@ extension TemporalValue {
     case "nanosecondsofsecond": v = d.nanos
     default: return nil
     }
-    _ = (s, n)
     return .int(v)
   }
 }
