@@ -112,3 +112,14 @@ extension TemporalTests {
     XCTAssertThrowsError(try engine.run("RETURN duration('P1D') / 0"))
   }
 }
+
+extension TemporalTests {
+  func testOutOfRangeValuesAreErrorsNotCrashes() throws {
+    for query in [
+      "RETURN duration({years: 1e300})", "RETURN duration('P1D') * 1e300",
+      "RETURN date({year: 9223372036854775807})", "RETURN datetime.fromepoch(1e300, 0)",
+    ] {
+      XCTAssertThrowsError(try engine.run(query), query)
+    }
+  }
+}

@@ -35,9 +35,9 @@ extension TemporalValue {
   }
 
   /// `duration * number` and `duration / number`, letting fractions flow into smaller units.
-  static func scale(_ d: CypherDuration, by f: Double, dividing: Bool = false) -> CypherDuration {
+  static func scale(_ d: CypherDuration, by f: Double, dividing: Bool = false) throws -> CypherDuration {
     func op(_ x: Int64) -> Double { dividing ? Double(x) / f : Double(x) * f }
-    return CypherDuration.approximate(
+    return try CypherDuration.approximate(
       months: op(d.months), days: op(d.days), seconds: op(d.seconds), nanos: op(d.nanos))
   }
 
@@ -69,12 +69,12 @@ extension Evaluator {
     case (.add, .temporal(.duration(let d)), .temporal(let t)): return .temporal(t.plus(d))
     case (.sub, .temporal(let t), .temporal(.duration(let d))): return .temporal(t.plus(d, sign: -1))
     case (.mul, .temporal(.duration(let d)), _) where r.number != nil:
-      return .temporal(.duration(TemporalValue.scale(d, by: r.number!)))
+      return .temporal(.duration(try TemporalValue.scale(d, by: r.number!)))
     case (.mul, _, .temporal(.duration(let d))) where l.number != nil:
-      return .temporal(.duration(TemporalValue.scale(d, by: l.number!)))
+      return .temporal(.duration(try TemporalValue.scale(d, by: l.number!)))
     case (.div, .temporal(.duration(let d)), _) where r.number != nil:
       if r.number! == 0 { throw KgshError.runtime("division by zero", code: "DivisionByZero") }
-      return .temporal(.duration(TemporalValue.scale(d, by: r.number!, dividing: true)))
+      return .temporal(.duration(try TemporalValue.scale(d, by: r.number!, dividing: true)))
     default:
       if case .temporal = l {} else if case .temporal = r {} else { return nil }
       if l.isNull || r.isNull { return .null }

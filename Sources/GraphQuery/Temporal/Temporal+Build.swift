@@ -67,7 +67,7 @@ enum TemporalBuild {
     guard let v = m.first(where: { $0.key.lowercased() == key.lowercased() })?.value else { return nil }
     switch v {
     case .int(let i): return i
-    case .float(let f) where f == f.rounded(): return Int64(f)
+    case .float(let f) where f == f.rounded() && abs(f) < 1e15: return Int64(f)
     case .null: return nil
     default: throw bad("\(key) must be an integer, not a \(v.typeName)")
     }
@@ -81,6 +81,7 @@ enum TemporalBuild {
   /// The date the fields of a map describe, starting from `base` when the map names one.
   static func date(_ m: [String: QValue], base: LocalDate?) throws -> LocalDate {
     let year = try int(m, "year")
+    if let year, abs(year) > 999_999_999 { throw bad("year \(year) is out of range") }
     func need(_ v: Int64?) throws -> Int64 {
       guard let v else { throw bad("a year is required") }
       return v

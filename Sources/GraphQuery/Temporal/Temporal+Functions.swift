@@ -90,7 +90,7 @@ enum TemporalFunctions {
   static func int(_ v: QValue) throws -> Int64 {
     switch v {
     case .int(let i): return i
-    case .float(let f) where f.isFinite: return Int64(f)
+    case .float(let f) where f.isFinite && abs(f) < 9.2e18: return Int64(f)
     default: throw KgshError.runtime("expected an integer, got a \(v.typeName)", code: "InvalidArgumentType")
     }
   }
@@ -113,7 +113,7 @@ enum TemporalFunctions {
       v[k] = n
     }
     func f(_ k: String) -> Double { v[k] ?? 0 }
-    return CypherDuration.approximate(
+    return try CypherDuration.approximate(
       months: f("years") * 12 + f("quarters") * 3 + f("months"), days: f("weeks") * 7 + f("days"),
       seconds: f("hours") * 3600 + f("minutes") * 60 + f("seconds"),
       nanos: f("milliseconds") * 1e6 + f("microseconds") * 1e3 + f("nanoseconds"))

@@ -100,7 +100,7 @@ enum TemporalParser {
         nanos = t.hasPrefix("-") ? -n : n
       }
     }
-    let d = CypherDuration.approximate(
+    let d = try CypherDuration.approximate(
       months: try num(1) * 12 + num(2), days: try num(3) * 7 + num(4),
       seconds: try num(5) * 3600 + num(6) * 60 + wholeSeconds, nanos: nanos)
     return g[0] == nil ? d : d.negated

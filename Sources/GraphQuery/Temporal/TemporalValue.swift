@@ -1,4 +1,5 @@
 import Foundation
+import KnowledgeGraph
 
 /// A calendar date in the proleptic Gregorian calendar.
 struct LocalDate: Hashable, Sendable {
@@ -120,7 +121,13 @@ struct CypherDuration: Hashable, Sendable {
 
   /// Builds a duration from fractional parts, letting each fraction flow into the next unit
   /// (a month is 30.436875 days, a day 86400 seconds).
-  static func approximate(months: Double, days: Double, seconds: Double, nanos: Double) -> CypherDuration {
+  static func approximate(months: Double, days: Double, seconds: Double, nanos: Double) throws
+    -> CypherDuration
+  {
+    let limit = 9.2e18 / 1e9
+    guard [months, days, seconds].allSatisfy({ $0.isFinite && abs($0) < limit }), nanos.isFinite,
+      abs(nanos) < 9.2e18
+    else { throw KgshError.runtime("the duration is too large", code: "InvalidArgumentValue") }
     let m = months.rounded(.towardZero)
     let d0 = days + 30.436875 * (months - m)
     let d = d0.rounded(.towardZero)
