@@ -60,6 +60,7 @@ package indirect enum TCKValue: Sendable, CustomStringConvertible {
       if a == b { return true }
       return abs(a - b) <= 1e-9 * max(abs(a), abs(b))
     case (.string(let a), .string(let b)): return a == b
+    case (.string(let a), .temporal(let b, _)): return a == b
     case (.list(let a), .list(let b)):
       guard a.count == b.count else { return false }
       if !unorderedLists { return zip(a, b).allSatisfy { $0.matches($1, unorderedLists: unorderedLists) } }
@@ -129,6 +130,7 @@ package func tckDescription(_ v: ResultValue) -> String {
   case .int(let i): return String(i)
   case .float(let f): return Functions.formatFloat(f)
   case .string(let s): return "'\(s)'"
+  case .temporal(let s, _): return "'\(s)'"
   case .list(let l): return "[" + l.map(tckDescription).joined(separator: ", ") + "]"
   case .map(let m):
     return "{" + m.keys.sorted().map { "\($0): \(tckDescription(m[$0]!))" }.joined(separator: ", ") + "}"

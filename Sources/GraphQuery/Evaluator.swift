@@ -229,6 +229,9 @@ struct Evaluator {
     case .node(let n): return try graph.properties(ofNode: n)[key] ?? .null
     case .relationship(let r): return try graph.properties(ofEdge: r)[key] ?? .null
     case .map(let m): return m[key] ?? .null
+    case .temporal(let t):
+      if let v = t.property(key) { return v }
+      throw KgshError.runtime("a \(t.typeName) has no property '\(key)'", code: "InvalidArgumentType")
     default:
       throw KgshError.runtime(
         "cannot read property '\(key)' of a \(v.typeName)", code: "InvalidArgumentType")
@@ -323,6 +326,7 @@ struct Evaluator {
   }
 
   static func arithmetic(_ op: BinaryOp, _ l: QValue, _ r: QValue) throws -> QValue {
+    if let v = try temporalArithmetic(op, l, r) { return v }
     switch (l, r) {
     case (.null, _), (_, .null): return .null
     case (.int(let a), .int(let b)):

@@ -41,7 +41,7 @@ extension Evaluator {
       throw KgshError.semantic(
         "aggregate \(rawName)() is only allowed in WITH and RETURN", code: "InvalidAggregation", at: pos)
     }
-    guard Functions.known.contains(name) else {
+    guard Functions.known.contains(name) || TemporalFunctions.names.contains(name) else {
       throw KgshError.semantic("unknown function \(rawName)()", code: "UnknownFunction", at: pos)
     }
     if name == "exists" {
@@ -51,6 +51,7 @@ extension Evaluator {
       return .bool(!(try eval(argExprs[0], row, scope)).isNull)
     }
     let args = try argExprs.map { try eval($0, row, scope) }
+    if let v = try TemporalFunctions.call(name, args) { return v }
     func arity(_ n: ClosedRange<Int>) throws {
       guard n.contains(args.count) else {
         throw KgshError.semantic(

@@ -14,6 +14,8 @@ enum QValue: Hashable, Sendable {
   case node(Int32)
   case relationship(Int32)
   case path(nodes: [Int32], relationships: [Int32])
+  /// A date, time, date-time or duration (Sources/GraphQuery/Temporal).
+  case temporal(TemporalValue)
 
   var isNull: Bool { if case .null = self { return true } else { return false } }
 
@@ -29,6 +31,7 @@ enum QValue: Hashable, Sendable {
     case .node: return "Node"
     case .relationship: return "Relationship"
     case .path: return "Path"
+    case .temporal(let t): return t.typeName
     }
   }
 
@@ -54,7 +57,8 @@ enum QValue: Hashable, Sendable {
       } else {
         self = .float(n.doubleValue)
       }
-    case .string(let s), .date(let s): self = .string(s)
+    case .string(let s): self = .string(s)
+    case .date(let s): self = TemporalValue.fromFact(s).map { .temporal($0) } ?? .string(s)
     case .money(let m):
       self = .map([
         "amount": .float(NSDecimalNumber(decimal: m.amount).doubleValue), "currency": .string(m.currency),
@@ -62,7 +66,12 @@ enum QValue: Hashable, Sendable {
     case .entity(let e):
       if let i = nodeIndex(e.id) { self = .node(i) } else { self = .string(e.name) }
     case .list(let items): self = .list(items.map { QValue($0, nodeIndex: nodeIndex) })
-    case .map(let m): self = .map(m.mapValues { QValue($0, nodeIndex: nodeIndex) })
+    case .map(let m):
+      if let t = TemporalValue(stored: m) {
+        self = .temporal(t)
+      } else {
+        self = .map(m.mapValues { QValue($0, nodeIndex: nodeIndex) })
+      }
     }
   }
 
@@ -81,6 +90,7 @@ enum QValue: Hashable, Sendable {
         out.append(v)
       }
       return .list(out)
+    case .temporal(let t): return t.stored
     default: return nil
     }
   }
@@ -121,6 +131,7 @@ extension QValue {
     case (.node(let x), .node(let y)): return Ternary(x == y)
     case (.relationship(let x), .relationship(let y)): return Ternary(x == y)
     case (.path(let n1, let r1), .path(let n2, let r2)): return Ternary(n1 == n2 && r1 == r2)
+    case (.temporal(let x), .temporal(let y)): return Ternary(x == y)
     case (.list(let x), .list(let y)):
       if x.count != y.count { return .no }
       var result = Ternary.yes
@@ -160,6 +171,7 @@ extension QValue {
       return x < y ? .orderedAscending : (x > y ? .orderedDescending : .orderedSame)
     case (.bool(let x), .bool(let y)):
       return x == y ? .orderedSame : (!x ? .orderedAscending : .orderedDescending)
+    case (.temporal(let x), .temporal(let y)): return TemporalValue.compare(x, y)
     case (.list(let x), .list(let y)):
       for (p, q) in zip(x, y) {
         if p.isNull || q.isNull { return nil }
@@ -182,6 +194,7 @@ extension QValue {
     case .string: return 5
     case .bool: return 6
     case .int, .float: return 7
+    case .temporal: return 8
     case .null: return 9
     }
   }
@@ -223,6 +236,9 @@ extension QValue {
       let c = order(.list(n1.map { .node($0) }), .list(n2.map { .node($0) }))
       if c != .orderedSame { return c }
       return order(.list(r1.map { .relationship($0) }), .list(r2.map { .relationship($0) }))
+    case (.temporal(let x), .temporal(let y)):
+      if x.typeName != y.typeName { return x.typeName < y.typeName ? .orderedAscending : .orderedDescending }
+      return TemporalValue.compare(x, y) ?? (x.text < y.text ? .orderedAscending : .orderedDescending)
     default:
       return compare(a, b) ?? .orderedSame
     }

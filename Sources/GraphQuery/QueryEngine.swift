@@ -28,6 +28,10 @@ public struct QueryEngine: Sendable {
   /// - Throws: `KgshError` with a line and column for syntax and semantic errors, or
   ///   `KgshError` when the store fails.
   public func run(_ text: String, parameters: [String: ResultValue] = [:]) throws -> QueryResult {
+    try StatementClock.$instant.withValue(Date()) { try runStatement(text, parameters: parameters) }
+  }
+
+  func runStatement(_ text: String, parameters: [String: ResultValue]) throws -> QueryResult {
     let query = try Parser.parse(text)
     let params = try parameters.mapValues(QValue.init)
     let writes = query.clauses.contains { if case .create = $0 { return true } else { return false } }

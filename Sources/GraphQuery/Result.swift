@@ -13,6 +13,8 @@ public indirect enum ResultValue: Hashable, Sendable {
   case node(ResultNode)
   case relationship(ResultRelationship)
   case path(ResultPath)
+  /// A date, time, date-time or duration as its ISO 8601 text, with its Cypher type name.
+  case temporal(String, type: String)
 
   /// The value as the shell's `Value` (nodes become entity references, relationships and
   /// paths become maps), for the renderers.
@@ -39,6 +41,7 @@ public indirect enum ResultValue: Hashable, Sendable {
         zip(p.nodes, [nil] + p.relationships.map { Optional($0) }).flatMap { node, rel in
           (rel.map { [ResultValue.relationship($0).value] } ?? []) + [ResultValue.node(node).value]
         })
+    case .temporal(let text, let type): return type == "Date" ? .date(text) : .string(text)
     }
   }
 
@@ -115,6 +118,7 @@ extension QueryGraph {
     case .relationship(let r): return .relationship(try resultRelationship(r))
     case .path(let ns, let rs):
       return .path(ResultPath(nodes: try ns.map(resultNode), relationships: try rs.map(resultRelationship)))
+    case .temporal(let t): return .temporal(t.text, type: t.typeName)
     }
   }
 
@@ -144,6 +148,8 @@ extension QValue {
     case .string(let s): self = .string(s)
     case .list(let l): self = .list(try l.map(QValue.init))
     case .map(let m): self = .map(try m.mapValues(QValue.init))
+    case .temporal(let text, let type):
+      self = .temporal(try TemporalValue.parse(type: type, text))
     case .node, .relationship, .path:
       throw KgshError(
         .semantic, "graph elements cannot be passed as parameters", code: "InvalidParameterUse")

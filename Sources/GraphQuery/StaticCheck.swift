@@ -11,7 +11,9 @@ enum StaticCheck {
       switch sub {
       case .function(let name, _, _, let pos):
         let lower = name.lowercased()
-        if !Functions.known.contains(lower) && !Expr.aggregateNames.contains(lower) {
+        if !Functions.known.contains(lower) && !TemporalFunctions.names.contains(lower)
+          && !Expr.aggregateNames.contains(lower)
+        {
           failure = KgshError.semantic("unknown function \(name)()", code: "UnknownFunction", at: pos)
         }
       case .property(let base, let key):
@@ -47,6 +49,7 @@ enum StaticCheck {
       case "startnode", "endnode": return .node
       case "coalesce", "head", "last", "min", "max": return .value
       case "collect", "nodes", "relationships", "tail", "range", "labels", "keys": return .scalar
+      case let n where TemporalFunctions.names.contains(n): return .value
       default: return .scalar
       }
     default: return .value
