@@ -18,3 +18,5 @@ public enum AuthoringPlugin {
       SourceAddCommand(), EntityAddCommand(), AliasAddCommand(), FactAddCommand(), FactCorrectCommand(),
       FactRetractCommand(), LinkCommand(), UnlinkCommand(), UndoCommand(), ConflictsCommand(),
       ImportKnowledgeCommand(), ExportKnowledgeCommand(),
+    ])
+}
