@@ -44,6 +44,8 @@ final class KnowledgeRoundTripTests: XCTestCase {
       XCTAssertTrue(a.run(line), "\(line): \(a.errors)")
     }
     XCTAssertTrue(a.run("export knowledge '\(dir)' --layer all"), a.errors)
+    let check = try KnowledgeCheck.run(directory: dir, article: nil)
+    XCTAssertEqual(check.errors.map(\.problem), [], "an export passes check-knowledge")
     let b = try shell(try KnowledgeStore.inMemory())
     XCTAssertTrue(b.run("import knowledge '\(dir)'"), b.errors)
     XCTAssertTrue(b.output.contains("0 rejected"), b.output)

@@ -104,6 +104,11 @@ public enum KnowledgeCheck {
     var report = Report()
     var tables: [String: TSVTable] = [:]
     for (file, columns) in headers {
+      if file == "hanzi-fold.tsv", !FileManager.default.fileExists(atPath: directory + "/" + file) {
+        // A folder made by `export knowledge` has no fold table: use the one kgsh is built with.
+        tables[file] = builtinFold
+        continue
+      }
       let table = load(directory + "/" + file, name: file, columns: columns, into: &report)
       tables[file] = table
       report.counts.append((file, table.rows.count))
@@ -117,6 +122,15 @@ public enum KnowledgeCheck {
     return report
   }
 
+  /// The fold table compiled into kgsh, as the rows of hanzi-fold.tsv.
+  static var builtinFold: TSVTable {
+    let chars = Array(HanziFold.pairs)
+    let rows = stride(from: 0, to: chars.count - 1, by: 2).enumerated().map { n, i in
+      TSVRow(line: n + 2, cells: ["traditional": String(chars[i]), "simplified": String(chars[i + 1])])
+    }
+    return TSVTable(name: "hanzi-fold.tsv", rows: rows)
+  }
+
   /// Reads one TSV: its header must be `columns`; comment and blank lines are skipped; a row
   /// with the wrong number of fields is reported and left out.
   static func load(_ path: String, name: String, columns: [String], into report: inout Report) -> TSVTable {
@@ -128,6 +142,11 @@ public enum KnowledgeCheck {
     var lines = String(decoding: data, as: UTF8.self).components(separatedBy: "\n")
     if lines.last == "" { lines.removeLast() }
     let header = lines.first?.components(separatedBy: "\t") ?? []
+    var columns = columns
+    // facts.tsv may end with `original`: the value as first written (`HK$4.3 bn`), kept by fact add.
+    if name == "facts.tsv", header == columns + ["original"] {
+      columns = header
+    }
     if header != columns {
       report.problems.append(
         KnowledgeProblem(
