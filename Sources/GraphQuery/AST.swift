@@ -11,6 +11,43 @@ enum Clause: Sendable {
   case with(Projection, where: Expr?)
   case `return`(Projection)
   case unwind(Expr, alias: String, SourcePosition)
+  case set([SetItem], SourcePosition)
+  case remove([RemoveItem], SourcePosition)
+  case delete([Expr], detach: Bool, SourcePosition)
+  case merge(MergeClause)
+}
+
+/// One item of SET (also MERGE's ON CREATE / ON MATCH).
+enum SetItem: Sendable {
+  /// `target.key = value` (target is a variable or an expression giving a node or relationship).
+  case property(target: Expr, key: String, value: Expr)
+  /// `n = map` replaces all properties; `n += map` adds to them.
+  case properties(variable: String, value: Expr, merge: Bool, SourcePosition)
+  /// `n:A:B`
+  case labels(variable: String, [String], SourcePosition)
+}
+
+/// One item of REMOVE.
+enum RemoveItem: Sendable {
+  case property(target: Expr, key: String)
+  case labels(variable: String, [String], SourcePosition)
+}
+
+struct MergeClause: Sendable {
+  var pattern: PathPattern
+  var onCreate: [SetItem]
+  var onMatch: [SetItem]
+  var position: SourcePosition
+}
+
+extension Clause {
+  /// True for clauses that change the graph.
+  var isWrite: Bool {
+    switch self {
+    case .create, .set, .remove, .delete, .merge: return true
+    case .match, .with, .return, .unwind: return false
+    }
+  }
 }
 
 struct MatchClause: Sendable {

@@ -102,36 +102,40 @@ final class CreateStage: Stage {
   override func push(_ row: Row) throws { buffered.append(row) }
 
   override func finish() throws {
-    let graph = evaluator.graph
     for input in buffered {
       var row = input
       while row.count < scope.count { row.append(.null) }
-      for pattern in patterns {
-        var nodes: [Int32] = []
-        for node in pattern.nodes {
-          if let v = node.variable, case .node(let n) = row[scope.slots[v]!] {
-            nodes.append(n)
-            continue
-          }
-          let props = try properties(node.properties, row)
-          let n = graph.createNode(labels: node.labels, props: props)
-          if let v = node.variable { row[scope.slots[v]!] = .node(n) }
-          nodes.append(n)
-        }
-        var rels: [Int32] = []
-        for (i, rel) in pattern.relationships.enumerated() {
-          let props = try properties(rel.properties, row)
-          let (src, dst) = rel.direction == .incoming ? (nodes[i + 1], nodes[i]) : (nodes[i], nodes[i + 1])
-          let e = graph.createEdge(src, rel.types[0], dst, props: props)
-          if let v = rel.variable { row[scope.slots[v]!] = .relationship(e) }
-          rels.append(e)
-        }
-        if let name = pattern.name { row[scope.slots[name]!] = .path(nodes: nodes, relationships: rels) }
-      }
+      for pattern in patterns { try create(pattern, &row) }
       try next!.push(row)
     }
     buffered = []
     try next!.finish()
+  }
+
+  /// Creates one pattern's new nodes and relationships, binding its variables in `row`.
+  func create(_ pattern: PathPattern, _ row: inout Row) throws {
+    let graph = evaluator.graph
+    var nodes: [Int32] = []
+    for node in pattern.nodes {
+      if let v = node.variable, case .node(let n) = row[scope.slots[v]!] {
+        try graph.checkNotDeleted(node: n)
+        nodes.append(n)
+        continue
+      }
+      let props = try properties(node.properties, row)
+      let n = graph.createNode(labels: node.labels, props: props)
+      if let v = node.variable { row[scope.slots[v]!] = .node(n) }
+      nodes.append(n)
+    }
+    var rels: [Int32] = []
+    for (i, rel) in pattern.relationships.enumerated() {
+      let props = try properties(rel.properties, row)
+      let (src, dst) = rel.direction == .incoming ? (nodes[i + 1], nodes[i]) : (nodes[i], nodes[i + 1])
+      let e = graph.createEdge(src, rel.types[0], dst, props: props)
+      if let v = rel.variable { row[scope.slots[v]!] = .relationship(e) }
+      rels.append(e)
+    }
+    if let name = pattern.name { row[scope.slots[name]!] = .path(nodes: nodes, relationships: rels) }
   }
 
   func properties(_ e: Expr?, _ row: Row) throws -> [String: QValue] {
@@ -184,7 +188,7 @@ struct Executor {
       }
     }
     switch query.clauses.last! {
-    case .return, .create: break
+    case .return, .create, .set, .remove, .delete, .merge: break
     case .match(let m):
       throw KgshError.syntax(
         "a query cannot end with MATCH; add RETURN", at: m.position, code: "InvalidClauseComposition")
@@ -231,6 +235,8 @@ struct Executor {
           projection: p, input: scope, evaluator: evaluator, isReturn: false, predicate: predicate)
         scope = stage.output
         stages.append(stage)
+      case .set, .remove, .delete, .merge:
+        stages.append(try writeStage(clause, &scope))
       case .return(let p):
         let stage = try ProjectionStage(
           projection: p, input: scope, evaluator: evaluator, isReturn: true, predicate: nil)

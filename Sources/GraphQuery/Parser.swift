@@ -21,7 +21,7 @@ struct Parser {
   }
 
   static let unsupportedClauses: Set<String> = [
-    "DELETE", "DETACH", "SET", "REMOVE", "MERGE", "CALL", "FOREACH", "LOAD", "UNION", "USE", "START",
+    "CALL", "FOREACH", "LOAD", "UNION", "USE", "START",
     "DROP", "SHOW",
   ]
 
@@ -135,6 +135,8 @@ struct Parser {
       try expectKeyword("AS")
       let alias = try name("a variable name after AS")
       return .unwind(e, alias: alias, start)
+    case "SET", "REMOVE", "DELETE", "DETACH", "MERGE":
+      return try writeClause(word, start)
     default:
       if Parser.unsupportedClauses.contains(word) {
         throw KgshError.unsupported("the \(word) clause", at: start)

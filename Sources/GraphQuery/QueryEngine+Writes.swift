@@ -6,6 +6,6 @@ extension QueryEngine {
   /// Used to keep callers that may only read (plugins without the `write` feature) read-only.
   /// - Throws: `KgshError` when the query does not parse.
   public static func writes(_ text: String) throws -> Bool {
-    try Parser.parse(text).clauses.contains { if case .create = $0 { return true } else { return false } }
+    try Parser.parse(text).clauses.contains(where: \.isWrite)
   }
 }

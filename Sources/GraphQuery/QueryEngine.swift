@@ -30,7 +30,6 @@ public struct QueryEngine: Sendable {
   public func run(_ text: String, parameters: [String: ResultValue] = [:]) throws -> QueryResult {
     let query = try Parser.parse(text)
     let params = try parameters.mapValues(QValue.init)
-    let writes = query.clauses.contains { if case .create = $0 { return true } else { return false } }
     let graph = try QueryGraph(store: store)
     var executor = Executor(graph: graph, parameters: params)
     executor.interrupt = interrupt
@@ -39,6 +38,7 @@ public struct QueryEngine: Sendable {
     try first.finish()
     var stats = QueryStatistics()
     if graph.hasWrites {
+      try graph.checkDeletes()
       try graph.commit()
       for n in Int(graph.firstCreatedNode)..<graph.nodeCount {
         stats.nodesCreated += 1
@@ -81,6 +81,10 @@ public struct QueryEngine: Sendable {
       case .create(let patterns, _): lines.append("CREATE \(patterns.count) pattern(s)")
       case .with(let p, let w): lines.append("WITH \(p.items.count) item(s)\(w == nil ? "" : " + WHERE")")
       case .unwind(_, let alias, _): lines.append("UNWIND AS \(alias)")
+      case .set: lines.append("SET")
+      case .remove: lines.append("REMOVE")
+      case .delete(_, let detach, _): lines.append(detach ? "DETACH DELETE" : "DELETE")
+      case .merge: lines.append("MERGE")
       case .return(let p):
         var parts = ["RETURN \(p.star ? "*" : p.items.map(\.name).joined(separator: ", "))"]
         if p.distinct { parts.append("DISTINCT") }
