@@ -118,11 +118,21 @@ final class DeleteStage: Stage {
     self.evaluator = evaluator
   }
 
+  /// Rows are held until every row's deletes are done, so later clauses never see a
+  /// half-deleted graph.
+  var buffered: [Row] = []
+
   override func push(_ row: Row) throws {
     for target in targets {
       try evaluator.graph.delete(try evaluator.eval(target, row, scope), detach: detach)
     }
-    try next!.push(row)
+    buffered.append(row)
+  }
+
+  override func finish() throws {
+    for row in buffered { try next!.push(row) }
+    buffered = []
+    try next!.finish()
   }
 }
 
@@ -133,8 +143,11 @@ final class MergeStage: Stage {
   let scope: Scope
   let evaluator: Evaluator
   let creator: CreateStage
+  /// Slots of the variables the pattern binds (not those bound before).
+  let newSlots: [Int]
 
   init(clause: MergeClause, plan: MatchPlan, scope: Scope, evaluator: Evaluator) {
+    newSlots = plan.newVariables.compactMap { scope.slots[$0.0] }
     self.clause = clause
     self.plan = plan
     self.scope = scope
@@ -149,7 +162,14 @@ final class MergeStage: Stage {
     // Built per row so that what earlier rows created is seen.
     let matcher = Matcher(plan: plan, scope: scope, evaluator: evaluator)
     var matches: [Row] = []
-    try matcher.run(row) { matches.append($0) }
+    let graph = evaluator.graph
+    try matcher.run(row) { match in
+      if graph.deletedNodes.isEmpty && graph.deletedEdges.isEmpty
+        || !graph.touchesDeleted(newSlots.map { match[$0] })
+      {
+        matches.append(match)
+      }
+    }
     if matches.isEmpty {
       try creator.create(clause.pattern, &row)
       for item in clause.onCreate { try UpdateStage.apply(item, row, scope, evaluator) }
@@ -194,6 +214,15 @@ extension Executor {
       for t in targets {
         try checkDefined(t, scope)
         try StaticCheck.check(t, scope)
+        if case .hasLabels(_, _) = t {
+          throw KgshError.syntax(
+            "DELETE removes nodes and relationships; use REMOVE n:Label to remove a label", at: nil,
+            code: "InvalidDelete")
+        }
+        if StaticCheck.kind(of: t, scope) == .scalar, !isContainerAccess(t) {
+          throw KgshError.semantic(
+            "DELETE needs a node, a relationship or a path", code: "InvalidArgumentType")
+        }
       }
       return DeleteStage(targets: targets, detach: detach, scope: scope, evaluator: evaluator)
     case .merge(let m):
@@ -221,7 +250,22 @@ extension Executor {
     }
   }
 
+  /// `list[i]` and `map.key` may hold nodes even though the container is not one.
+  func isContainerAccess(_ e: Expr) -> Bool {
+    switch e {
+    case .index, .property, .function: return true
+    default: return false
+    }
+  }
+
   func checkMergePattern(_ pattern: PathPattern, _ scope: Scope) throws {
+    for node in pattern.nodes {
+      if let v = node.variable, scope.kinds[v] != nil, !node.labels.isEmpty || node.properties != nil {
+        throw KgshError.semantic(
+          "variable '\(v)' is already bound; MERGE cannot add labels or properties to it",
+          code: "VariableAlreadyBound", at: node.position)
+      }
+    }
     for rel in pattern.relationships {
       if rel.length != nil {
         throw KgshError.semantic(

@@ -102,13 +102,15 @@ final class CreateStage: Stage {
   override func push(_ row: Row) throws { buffered.append(row) }
 
   override func finish() throws {
+    var created: [Row] = []
     for input in buffered {
       var row = input
       while row.count < scope.count { row.append(.null) }
       for pattern in patterns { try create(pattern, &row) }
-      try next!.push(row)
+      created.append(row)
     }
     buffered = []
+    for row in created { try next!.push(row) }
     try next!.finish()
   }
 

@@ -61,7 +61,7 @@ extension Parser {
 
   /// `(expr).key`: a parenthesised target whose last property is the one to set.
   mutating func propertyTarget() throws -> (Expr, String) {
-    let e = try expression()
+    let e = try postfix(try atom())
     guard case .property(let target, let key) = e else {
       throw unexpected("expected a property to SET")
     }

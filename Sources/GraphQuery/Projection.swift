@@ -31,7 +31,7 @@ final class ProjectionStage: Stage {
     var projected: [ProjectionItem] = []
     if p.star {
       let names = input.userNames.sorted()
-      if names.isEmpty && p.items.isEmpty {
+      if isReturn && names.isEmpty && p.items.isEmpty {
         throw KgshError.semantic(
           "\(isReturn ? "RETURN" : "WITH") * needs at least one variable in scope",
           code: "NoVariablesInScope",

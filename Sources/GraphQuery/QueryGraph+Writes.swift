@@ -99,6 +99,17 @@ extension QueryGraph {
     }
   }
 
+  /// True when a row holds a node or relationship this query deleted.
+  func touchesDeleted(_ row: Row) -> Bool {
+    row.contains { v in
+      switch v {
+      case .node(let n): return deletedNodes.contains(n)
+      case .relationship(let r): return deletedEdges.contains(r)
+      default: return false
+      }
+    }
+  }
+
   /// At the end of a statement: a deleted node must have no relationships left.
   func checkDeletes() throws {
     for n in deletedNodes where !edges(at: n).isEmpty {

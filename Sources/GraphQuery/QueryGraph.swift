@@ -207,7 +207,6 @@ final class QueryGraph: @unchecked Sendable {
     let firstNode = Int(firstCreatedNode), firstEdge = Int(firstCreatedEdge)
     let nodeUpdates = nodeUpdates()
     try store.write { w in
-      try commitUpdates(w, nodeUpdates)
       for n in firstNode..<nodeIDs.count where !deletedNodes.contains(Int32(n)) {
         let props = (createdNodeProps[Int32(n)] ?? [:]).compactMapValues { $0.storable }
         nodeIDs[n] = try w.createQueryNode(labels: labels(of: Int32(n)), props: props)
@@ -218,6 +217,8 @@ final class QueryGraph: @unchecked Sendable {
         edgeIDs[e] = try w.addEdge(
           nodeIDs[Int(edgeSrc[e])], typeNames[Int(edgeType[e])], nodeIDs[Int(edgeDst[e])], props: props)
       }
+      // After creating, so that new rows never take the ids of deleted ones.
+      try commitUpdates(w, nodeUpdates)
     }
   }
 }

@@ -40,8 +40,9 @@ enum StaticCheck {
       case .null: return .value
       default: return .scalar
       }
-    case .list, .map, .listComprehension, .binary, .unary, .isNull, .hasLabels, .quantifier, .countStar:
+    case .list, .listComprehension, .binary, .unary, .isNull, .hasLabels, .quantifier, .countStar:
       return .scalar
+    case .map: return .value
     case .function(let name, _, _, _):
       switch name.lowercased() {
       case "startnode", "endnode": return .node
