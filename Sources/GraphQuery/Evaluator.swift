@@ -4,7 +4,8 @@ import KnowledgeGraph
 /// Variables visible at one point of a query: name to slot in the row, and what each holds.
 struct Scope: Sendable {
   /// `value` is unknown; `scalar` is known not to be a node, relationship or path.
-  enum Kind: Sendable { case node, relationship, relationshipList, path, value, scalar }
+  /// `map` is a map value (its keys read like properties).
+  enum Kind: Sendable { case node, relationship, relationshipList, path, value, scalar, map }
   var names: [String] = []
   var slots: [String: Int] = [:]
   var kinds: [String: Kind] = [:]
@@ -107,7 +108,8 @@ struct Evaluator {
         return try property(b, key)
       case (.list, _), (.map, _):
         throw KgshError.runtime(
-          "cannot index a \(b.typeName) with a \(i.typeName)", code: "InvalidArgumentType")
+          "cannot index a \(b.typeName) with a \(i.typeName)",
+          code: b.typeName == "Map" ? "MapElementAccessByNonString" : "InvalidArgumentType")
       default:
         throw KgshError.runtime("cannot index a \(b.typeName)", code: "InvalidArgumentType")
       }

@@ -118,18 +118,19 @@ final class DeleteStage: Stage {
     self.evaluator = evaluator
   }
 
-  /// Rows are held until every row's deletes are done, so later clauses never see a
-  /// half-deleted graph.
+  /// What to delete and the rows, held until every row is in: deleting happens at the end
+  /// so that earlier clauses never read a deleted element and later ones see all deletes.
+  var pending: [QValue] = []
   var buffered: [Row] = []
 
   override func push(_ row: Row) throws {
-    for target in targets {
-      try evaluator.graph.delete(try evaluator.eval(target, row, scope), detach: detach)
-    }
+    for target in targets { pending.append(try evaluator.eval(target, row, scope)) }
     buffered.append(row)
   }
 
   override func finish() throws {
+    for value in pending { try evaluator.graph.delete(value, detach: detach) }
+    pending = []
     for row in buffered { try next!.push(row) }
     buffered = []
     try next!.finish()
@@ -219,7 +220,7 @@ extension Executor {
             "DELETE removes nodes and relationships; use REMOVE n:Label to remove a label", at: nil,
             code: "InvalidDelete")
         }
-        if StaticCheck.kind(of: t, scope) == .scalar, !isContainerAccess(t) {
+        if [.scalar, .map].contains(StaticCheck.kind(of: t, scope)), !isContainerAccess(t) {
           throw KgshError.semantic(
             "DELETE needs a node, a relationship or a path", code: "InvalidArgumentType")
         }
@@ -267,6 +268,10 @@ extension Executor {
       }
     }
     for rel in pattern.relationships {
+      if let v = rel.variable, scope.kinds[v] != nil {
+        throw KgshError.semantic(
+          "variable '\(v)' is already bound", code: "VariableAlreadyBound", at: rel.position)
+      }
       if rel.length != nil {
         throw KgshError.semantic(
           "MERGE cannot create a variable-length relationship", code: "CreatingVarLength", at: rel.position)
@@ -274,10 +279,6 @@ extension Executor {
       if rel.types.count != 1 {
         throw KgshError.semantic(
           "MERGE needs exactly one relationship type", code: "NoSingleRelationshipType", at: rel.position)
-      }
-      if let v = rel.variable, scope.kinds[v] != nil {
-        throw KgshError.semantic(
-          "variable '\(v)' is already bound", code: "VariableAlreadyBound", at: rel.position)
       }
     }
     if pattern.nodes.count == 1, let v = pattern.nodes[0].variable, scope.kinds[v] != nil {

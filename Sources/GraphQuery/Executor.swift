@@ -281,6 +281,15 @@ struct Executor {
       }
       for rel in pattern.relationships {
         if let props = rel.properties { try checkDefined(props, scope) }
+        if let v = rel.variable {
+          if let kind = scope.kinds[v] {
+            throw KgshError.semantic(
+              "variable '\(v)' is already bound",
+              code: kind == .relationship ? "VariableAlreadyBound" : "VariableTypeConflict",
+              at: rel.position)
+          }
+          scope.add(v, .relationship)
+        }
         if rel.length != nil {
           throw KgshError.semantic(
             "CREATE cannot create a variable-length relationship", code: "CreatingVarLength", at: rel.position
@@ -293,15 +302,6 @@ struct Executor {
         if rel.direction == .both {
           throw KgshError.semantic(
             "CREATE needs a directed relationship", code: "RequiresDirectedRelationship", at: rel.position)
-        }
-        if let v = rel.variable {
-          if let kind = scope.kinds[v] {
-            throw KgshError.semantic(
-              "variable '\(v)' is already bound",
-              code: kind == .relationship ? "VariableAlreadyBound" : "VariableTypeConflict",
-              at: rel.position)
-          }
-          scope.add(v, .relationship)
         }
       }
       if let name = pattern.name {

@@ -97,6 +97,7 @@ extension Evaluator {
       }
     case "labels":
       guard case .node(let n) = v else { throw bad(v) }
+      try graph.checkNotDeleted(node: n)
       return .list(graph.labels(of: n).map { .string($0) })
     case "type":
       guard case .relationship(let r) = v else { throw bad(v) }

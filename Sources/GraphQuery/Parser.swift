@@ -275,6 +275,11 @@ struct Parser {
           rel.types.append(try name("a relationship type"))
         }
       }
+      if isSymbol("..") || (isSymbol("*") && isSymbol("-", at: 1)) {
+        throw KgshError.syntax(
+          "a variable-length relationship is written [*min..max] with non-negative bounds", at: position,
+          code: "InvalidRelationshipPattern")
+      }
       if acceptSymbol("*") {
         var lo: Int?
         var hi: Int?

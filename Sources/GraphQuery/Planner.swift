@@ -83,6 +83,7 @@ struct Planner {
         let compatible =
           (existing == .value && kind != .path) || (existing == .relationshipList && kind == .relationship)
           || (existing == .scalar && kind == .relationshipList)
+          || (existing == .map && kind == .relationshipList)
         if !compatible {
           throw KgshError.semantic(
             "variable '\(name)' is already used for a \(existing), it cannot be a \(kind)",

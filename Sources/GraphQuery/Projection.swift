@@ -133,7 +133,10 @@ final class ProjectionStage: Stage {
     skip = try ProjectionStage.count(p.skip, "SKIP", evaluator)
     limit = try ProjectionStage.count(p.limit, "LIMIT", evaluator)
     if let predicate {
-      if case .variable(let name, let pos)? = predicate.undefinedVariable(Set(out.names)) {
+      // WITH's WHERE sees the projected names and, unless the projection aggregates, the
+      // variables from before the WITH.
+      let seen = aggs.isEmpty ? Set(out.names).union(input.names) : Set(out.names)
+      if case .variable(let name, let pos)? = predicate.undefinedVariable(seen) {
         throw KgshError.semantic("variable '\(name)' is not defined", code: "UndefinedVariable", at: pos)
       }
     }
@@ -184,7 +187,7 @@ final class ProjectionStage: Stage {
     }
     let out = try items.map { try evaluator.eval($0, row, input) }
     if streams {
-      try emit(out)
+      try emit(predicate == nil ? out : out + row)
     } else {
       buffered.append(out + row)
     }
@@ -198,11 +201,14 @@ final class ProjectionStage: Stage {
     }
   }
 
-  func emit(_ out: Row) throws {
+  /// Passes on the projected columns of `row` (projected columns, then the input row) when
+  /// WITH's WHERE holds.
+  func emit(_ row: Row) throws {
+    let width = output.count
     if let predicate {
-      guard try evaluator.truth(try evaluator.eval(predicate, out, output)) == .yes else { return }
+      guard try evaluator.truth(try evaluator.eval(predicate, row, sortScope)) == .yes else { return }
     }
-    try next!.push(out)
+    try next!.push(row.count == width ? row : Array(row[0..<width]))
   }
 
   override func finish() throws {
@@ -247,7 +253,7 @@ final class ProjectionStage: Stage {
     var slice = rows[...]
     if let skip { slice = slice.dropFirst(skip) }
     if let limit { slice = slice.prefix(limit) }
-    for row in slice { try emit(Array(row[0..<width])) }
+    for row in slice { try emit(Array(row)) }
     try next!.finish()
   }
 }

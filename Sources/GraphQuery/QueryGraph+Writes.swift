@@ -43,9 +43,12 @@ extension QueryGraph {
   }
 
   func checkNotDeleted(node n: Int32) throws {
-    if !deletedNodes.isEmpty, deletedNodes.contains(n) {
-      throw KgshError.runtime("the node was deleted by this query", code: "DeletedEntityAccess")
-    }
+    if !deletedNodes.isEmpty, deletedNodes.contains(n) { throw deletedAccess("node") }
+  }
+
+  func deletedAccess(_ what: String) -> KgshError {
+    KgshError.runtime(
+      "the \(what) was deleted earlier in this query; read it before the DELETE", code: "DeletedEntityAccess")
   }
 
   /// Adds labels to a node.

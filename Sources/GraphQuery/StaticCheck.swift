@@ -14,6 +14,15 @@ enum StaticCheck {
         if !Functions.known.contains(lower) && !Expr.aggregateNames.contains(lower) {
           failure = KgshError.semantic("unknown function \(name)()", code: "UnknownFunction", at: pos)
         }
+      case .binary(.in, _, let rhs):
+        switch rhs {
+        case .literal(let v) where !v.isNull:
+          if case .list = v { break }
+          failure = KgshError.semantic("IN needs a list, not a \(v.typeName)", code: "InvalidArgumentType")
+        case .map:
+          failure = KgshError.semantic("IN needs a list, not a map", code: "InvalidArgumentType")
+        default: break
+        }
       case .property(let base, let key):
         let kind = StaticCheck.kind(of: base, scope)
         if kind == .path || kind == .scalar || kind == .relationshipList {
@@ -42,7 +51,7 @@ enum StaticCheck {
       }
     case .list, .listComprehension, .binary, .unary, .isNull, .hasLabels, .quantifier, .countStar:
       return .scalar
-    case .map: return .value
+    case .map: return .map
     case .function(let name, _, _, _):
       switch name.lowercased() {
       case "startnode", "endnode": return .node
