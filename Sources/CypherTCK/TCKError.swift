@@ -1,4 +1,5 @@
 import Foundation
+import GraphQuery
 import KnowledgeGraph
 
 /// An error the TCK expects: `a SyntaxError should be raised at compile time: UndefinedVariable`.
@@ -47,4 +48,37 @@ struct ExpectedError: Equatable {
 struct ScenarioTimeout: Error, CustomStringConvertible {
   var seconds: Double
   var description: String { "scenario ran past its \(Int(seconds)) s time limit" }
+}
+
+/// A procedure declared by a step: `there exists a procedure test.my.proc(in :: INTEGER?) :: (out :: STRING?):`
+/// with a table of input values then output values.
+enum DeclaredProcedure {
+  static func parse(_ text: String, table: [[String]]) throws -> Procedure? {
+    let prefix = "there exists a procedure "
+    guard text.hasPrefix(prefix) else { return nil }
+    var rest = Substring(text.dropFirst(prefix.count))
+    guard let open = rest.firstIndex(of: "(") else { return nil }
+    let name = rest[..<open].trimmingCharacters(in: .whitespaces)
+    rest = rest[rest.index(after: open)...]
+    guard let close = rest.firstIndex(of: ")") else { return nil }
+    let inputs = fields(rest[..<close])
+    rest = rest[rest.index(after: close)...]
+    guard let open2 = rest.firstIndex(of: "("), let close2 = rest.lastIndex(of: ")") else { return nil }
+    let outputs = fields(rest[rest.index(after: open2)..<close2])
+    let rows = try table.dropFirst().filter { !$0.isEmpty }.map { row in
+      try row.map { cell -> ResultValue in
+        guard let v = try TCKValue.parse(cell).parameter else { return .null }
+        return v
+      }
+    }
+    return Procedure.table(name: name, inputs: inputs, outputs: outputs, rows: rows)
+  }
+
+  /// `in :: INTEGER?, name :: STRING?` as fields.
+  static func fields(_ text: Substring) -> [Procedure.Field] {
+    text.split(separator: ",").compactMap { part in
+      let pieces = part.components(separatedBy: "::").map { $0.trimmingCharacters(in: .whitespaces) }
+      return pieces.count == 2 ? Procedure.Field(pieces[0], pieces[1]) : nil
+    }
+  }
 }

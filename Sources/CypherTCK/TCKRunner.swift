@@ -111,6 +111,11 @@ package struct TCKRunner {
         } catch {
           throw Failure(outcome: .fail, reason: "setup query failed: \(error)")
         }
+      } else if text.hasPrefix("there exists a procedure") {
+        guard let procedure = try DeclaredProcedure.parse(text, table: step.table ?? []) else {
+          throw Failure(outcome: .fail, reason: "cannot read the procedure declaration '\(text)'")
+        }
+        engine.procedures[procedure.name] = procedure
       } else if text.hasPrefix("parameters are") {
         for row in step.table ?? [] where row.count >= 2 {
           guard let v = try TCKValue.parse(row[1]).parameter else {

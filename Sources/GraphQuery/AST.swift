@@ -15,6 +15,19 @@ enum Clause: Sendable {
   case remove([RemoveItem], SourcePosition)
   case delete([Expr], detach: Bool, SourcePosition)
   case merge(MergeClause)
+  case call(CallClause)
+}
+
+/// `CALL name(args) YIELD out AS alias, ... WHERE ...`
+struct CallClause: Sendable {
+  var name: String
+  /// nil when called without parentheses (arguments come from same-named parameters).
+  var arguments: [Expr]?
+  /// (output, variable) pairs; nil without YIELD; `yieldAll` for `YIELD *`.
+  var yields: [(output: String, variable: String, SourcePosition)]?
+  var yieldAll: Bool
+  var predicate: Expr?
+  var position: SourcePosition
 }
 
 /// One item of SET (also MERGE's ON CREATE / ON MATCH).
@@ -45,7 +58,7 @@ extension Clause {
   var isWrite: Bool {
     switch self {
     case .create, .set, .remove, .delete, .merge: return true
-    case .match, .with, .return, .unwind: return false
+    case .match, .with, .return, .unwind, .call: return false
     }
   }
 }

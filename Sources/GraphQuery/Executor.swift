@@ -172,6 +172,9 @@ struct Executor {
   /// Plans of the MATCH clauses, in order (for `explain`).
   var plans: [MatchPlan] = []
 
+  /// Procedures CALL can use besides the built-in ones, by full name.
+  var procedures: [String: Procedure] = [:]
+
   /// Called every few hundred rows; throws to stop the query (Ctrl-C, timeouts).
   var interrupt: () throws -> Void = {}
 
@@ -191,6 +194,11 @@ struct Executor {
     }
     switch query.clauses.last! {
     case .return, .create, .set, .remove, .delete, .merge: break
+    case .call(let c) where query.clauses.count == 1 || c.yields == nil: break
+    case .call(let c):
+      throw KgshError.syntax(
+        "a query cannot end with CALL ... YIELD; add RETURN", at: c.position, code: "InvalidClauseComposition"
+      )
     case .match(let m):
       throw KgshError.syntax(
         "a query cannot end with MATCH; add RETURN", at: m.position, code: "InvalidClauseComposition")
@@ -239,6 +247,10 @@ struct Executor {
         stages.append(stage)
       case .set, .remove, .delete, .merge:
         stages.append(try writeStage(clause, &scope))
+      case .call(let c):
+        let (stage, callColumns) = try callStage(c, &scope, standalone: query.clauses.count == 1)
+        stages.append(stage)
+        columns = callColumns
       case .return(let p):
         let stage = try ProjectionStage(
           projection: p, input: scope, evaluator: evaluator, isReturn: true, predicate: nil)

@@ -50,7 +50,7 @@ extension QueryEngine {
         created.formUnion(m.pattern.nodes.flatMap(\.labels) + m.pattern.relationships.flatMap(\.types))
       case .set(let items, _):
         for case .labels(_, let l, _) in items { created.formUnion(l) }
-      case .remove, .delete: break
+      case .remove, .delete, .call: break
       }
     }
     for e in expressions {

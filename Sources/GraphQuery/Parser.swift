@@ -21,7 +21,7 @@ struct Parser {
   }
 
   static let unsupportedClauses: Set<String> = [
-    "CALL", "FOREACH", "LOAD", "UNION", "USE", "START",
+    "FOREACH", "LOAD", "UNION", "USE", "START",
     "DROP", "SHOW",
   ]
 
@@ -135,6 +135,9 @@ struct Parser {
       try expectKeyword("AS")
       let alias = try name("a variable name after AS")
       return .unwind(e, alias: alias, start)
+    case "CALL":
+      advance()
+      return .call(try callBody(start))
     case "SET", "REMOVE", "DELETE", "DETACH", "MERGE":
       return try writeClause(word, start)
     default:

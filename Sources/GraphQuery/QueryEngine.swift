@@ -18,6 +18,9 @@ public struct QueryEngine: Sendable {
   /// Called every few hundred rows while a query runs; throw from it to stop the query
   /// (the shell's Ctrl-C and timeout). Nothing is written when it throws.
   public var interrupt: @Sendable () throws -> Void = {}
+  /// Procedures a query can CALL besides `db.labels()`, `db.relationshipTypes()` and
+  /// `db.propertyKeys()`, by full name (`test.my.proc`).
+  public var procedures: [String: Procedure] = [:]
 
   public init(store: KnowledgeStore) { self.store = store }
 
@@ -33,6 +36,7 @@ public struct QueryEngine: Sendable {
     let graph = try QueryGraph(store: store)
     var executor = Executor(graph: graph, parameters: params)
     executor.interrupt = interrupt
+    executor.procedures = procedures
     let (first, collect, columns) = try executor.build(query)
     try first.push([])
     try first.finish()
@@ -51,8 +55,13 @@ public struct QueryEngine: Sendable {
       }
     }
     let width = columns.count
-    let returns = { if case .return = query.clauses.last! { return true } else { return false } }()
-    let rows = try (returns ? collect.rows : []).map { row in
+    let returns: Bool
+    switch query.clauses.last! {
+    case .return: returns = true
+    case .call where query.clauses.count == 1: returns = true
+    default: returns = false
+    }
+    let rows = try (returns && width > 0 ? collect.rows : []).map { row in
       try row.prefix(width).map { try graph.result($0) }
     }
     let notes = try notifications(query, graph)
@@ -68,6 +77,7 @@ public struct QueryEngine: Sendable {
     let params = try parameters.mapValues(QValue.init)
     let graph = try QueryGraph(store: store)
     var executor = Executor(graph: graph, parameters: params)
+    executor.procedures = procedures
     _ = try executor.build(query)
     var lines: [String] = []
     var matchIndex = 0
@@ -85,6 +95,7 @@ public struct QueryEngine: Sendable {
       case .remove: lines.append("REMOVE")
       case .delete(_, let detach, _): lines.append(detach ? "DETACH DELETE" : "DELETE")
       case .merge: lines.append("MERGE")
+      case .call(let c): lines.append("CALL \(c.name)")
       case .return(let p):
         var parts = ["RETURN \(p.star ? "*" : p.items.map(\.name).joined(separator: ", "))"]
         if p.distinct { parts.append("DISTINCT") }
