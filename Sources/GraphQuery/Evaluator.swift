@@ -90,6 +90,9 @@ struct Evaluator {
           guard let l = graph.labelIndex[label], graph.hasLabel(n, l) else { return .bool(false) }
         }
         return .bool(true)
+      case .relationship(let r):
+        // A relationship "has" its one type as a label.
+        return .bool(labels.allSatisfy { $0 == graph.typeName(of: r) })
       default: throw typeError("a label check", v)
       }
     case .function(let name, let distinct, let args, let pos):

@@ -241,6 +241,9 @@ extension Executor {
 
   func checkDefined(_ item: SetItem, _ scope: Scope) throws {
     switch item {
+    case .property(_, _, .pattern(let pattern)), .properties(_, .pattern(let pattern), _, _):
+      throw KgshError.syntax(
+        "a pattern cannot be a property value", at: pattern.position, code: "UnexpectedSyntax")
     case .property(let target, _, let value):
       try checkDefined(target, scope)
       try checkDefined(value, scope)

@@ -59,7 +59,11 @@ extension Evaluator {
       }
     }
     func bad(_ v: QValue) -> KgshError {
-      KgshError.runtime("\(rawName)() cannot take a \(v.typeName)", code: "InvalidArgumentType")
+      // The TCK calls a wrong argument to a conversion or an element function an invalid value.
+      let valueCodes: Set<String> = ["toboolean", "tofloat", "tointeger", "tostring", "type", "labels"]
+      return KgshError.runtime(
+        "\(rawName)() cannot take a \(v.typeName)",
+        code: valueCodes.contains(name) ? "InvalidArgumentValue" : "InvalidArgumentType")
     }
     if name == "coalesce" {
       try arity(1...Int.max)

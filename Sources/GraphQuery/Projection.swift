@@ -64,7 +64,13 @@ final class ProjectionStage: Stage {
         throw KgshError.semantic(
           "column '\(item.name)' appears twice", code: "ColumnNameConflict", at: p.position)
       }
+      if case .pattern(let pattern) = item.expression {
+        throw KgshError.syntax(
+          "a pattern cannot be a column; use COUNT { } or a pattern comprehension", at: pattern.position,
+          code: "UnexpectedSyntax")
+      }
       try StaticCheck.check(item.expression, input)
+      try StaticCheck.checkConstantTypes(item.expression, evaluator)
       let kind = StaticCheck.kind(of: item.expression, input)
       out.add(item.name, kind)
       if item.expression.containsAggregate {
