@@ -172,7 +172,7 @@ extension Parser {
       // Fold negative literals so that -9223372036854775808 parses.
       if case .integer(let v) = current.kind {
         advance()
-        return try postfix(.literal(.int(-v)))
+        return try postfix(.literal(.int(0 &- v)))
       }
       return .unary(.minus, try unary())
     }
