@@ -3,6 +3,9 @@ import KnowledgeGraph
 /// The syntax tree of a query: a list of clauses.
 struct Query: Sendable {
   var clauses: [Clause]
+  /// Queries joined to this one by UNION (`unionAll` false) or UNION ALL (true), in order.
+  var unionParts: [Query] = []
+  var unionAll = false
 }
 
 enum Clause: Sendable {

@@ -34,12 +34,37 @@ public struct QueryEngine: Sendable {
     let query = try Parser.parse(text)
     let params = try parameters.mapValues(QValue.init)
     let graph = try QueryGraph(store: store)
-    var executor = Executor(graph: graph, parameters: params)
-    executor.interrupt = interrupt
-    executor.procedures = procedures
-    let (first, collect, columns) = try executor.build(query)
-    try first.push([])
-    try first.finish()
+    // Build every part first so that compile-time errors come before anything runs.
+    var parts: [(Stage, CollectStage, [String], Query)] = []
+    for part in [query] + query.unionParts {
+      var executor = Executor(graph: graph, parameters: params)
+      executor.interrupt = interrupt
+      executor.procedures = procedures
+      let (first, collect, columns) = try executor.build(Query(clauses: part.clauses))
+      if let expected = parts.first?.2, expected != columns {
+        throw KgshError.semantic(
+          "every part of a UNION must return the same columns (\(expected.joined(separator: ", ")) vs \(columns.joined(separator: ", ")))",
+          code: "DifferentColumnsInUnion")
+      }
+      parts.append((first, collect, columns, part))
+    }
+    var resultRows: [Row] = []
+    for (first, collect, columns, part) in parts {
+      try first.push([])
+      try first.finish()
+      let returns: Bool
+      switch part.clauses.last! {
+      case .return: returns = true
+      case .call where part.clauses.count == 1: returns = true
+      default: returns = false
+      }
+      if returns && !columns.isEmpty { resultRows += collect.rows.map { Array($0.prefix(columns.count)) } }
+    }
+    if !query.unionParts.isEmpty && !query.unionAll {
+      var seen: Set<[QValue]> = []
+      resultRows = resultRows.filter { seen.insert($0.map(\.groupKey)).inserted }
+    }
+    let columns = parts[0].2
     var stats = QueryStatistics()
     if graph.hasWrites {
       try graph.checkDeletes()
@@ -54,16 +79,7 @@ public struct QueryEngine: Sendable {
         stats.propertiesSet += graph.createdEdgeProps[Int32(e)]?.count ?? 0
       }
     }
-    let width = columns.count
-    let returns: Bool
-    switch query.clauses.last! {
-    case .return: returns = true
-    case .call where query.clauses.count == 1: returns = true
-    default: returns = false
-    }
-    let rows = try (returns && width > 0 ? collect.rows : []).map { row in
-      try row.prefix(width).map { try graph.result($0) }
-    }
+    let rows = try resultRows.map { row in try row.map { try graph.result($0) } }
     let notes = try notifications(query, graph)
     return QueryResult(
       columns: columns, rows: rows, statistics: stats, notifications: notes,
@@ -78,7 +94,15 @@ public struct QueryEngine: Sendable {
     let graph = try QueryGraph(store: store)
     var executor = Executor(graph: graph, parameters: params)
     executor.procedures = procedures
-    _ = try executor.build(query)
+    let columns = try executor.build(query).2
+    for part in query.unionParts {
+      var other = Executor(graph: graph, parameters: params)
+      other.procedures = procedures
+      if try other.build(part).2 != columns {
+        throw KgshError.semantic(
+          "every part of a UNION must return the same columns", code: "DifferentColumnsInUnion")
+      }
+    }
     var lines: [String] = []
     var matchIndex = 0
     for clause in query.clauses {
