@@ -17,6 +17,14 @@ extension GraphWriter {
     guard let props else { return }
     var name = ""
     if case .string(let s)? = props["name"] { name = s }
+    // The old display name stops being a name the node answers to.
+    let old = try String.fetchOne(db, sql: "SELECT name FROM node WHERE id = ?", arguments: [id]) ?? ""
+    if !old.isEmpty, old != name {
+      try db.execute(sql: "DELETE FROM alias WHERE node_id = ? AND alias = ?", arguments: [id, old])
+      try db.execute(
+        sql: "DELETE FROM search WHERE node_id = ? AND kind = 'name' AND text = ?",
+        arguments: [id, "\(old) \(Names.normalize(old))"])
+    }
     let propsText = props.isEmpty ? nil : JSON.encode(.map(props))
     try db.execute(sql: "UPDATE node SET props = ?, name = ? WHERE id = ?", arguments: [propsText, name, id])
     if !name.isEmpty { try addAlias(id, name, layer: .user) }
