@@ -152,6 +152,8 @@ indirect enum Expr: Sendable {
   case quantifier(kind: String, variable: String, list: Expr, predicate: Expr)
   /// A pattern predicate `(a)-[:T]->(b)`: true when the pattern has a match.
   case pattern(PathPattern)
+  /// `[p = (a)-->(b) WHERE pred | map]`: one `map` value per match of the pattern.
+  case patternComprehension(PathPattern, predicate: Expr?, map: Expr)
 }
 
 extension Expr {
@@ -177,6 +179,11 @@ extension Expr {
     body(self)
     switch self {
     case .literal, .parameter, .variable, .countStar: break
+    case .patternComprehension(let p, let predicate, let map):
+      if let name = p.name { body(.variable(name, p.position)) }
+      Expr.pattern(p).visit { if case .pattern = $0 {} else { body($0) } }
+      predicate?.visit(body)
+      map.visit(body)
     case .pattern(let p):
       for n in p.nodes {
         if let v = n.variable { body(.variable(v, n.position)) }
@@ -225,6 +232,7 @@ extension Expr {
       switch e {
       case .variable(let n, _): names.insert(n)
       case .listComprehension(let v, _, _, _), .quantifier(_, let v, _, _): bound.insert(v)
+      case .patternComprehension(let p, _, _): bound.formUnion(p.name.map { [$0] } ?? [])
       default: break
       }
     }

@@ -156,6 +156,8 @@ struct Evaluator {
       }
       return .list(out)
     case .pattern(let p): return .bool(try exists(p, row, scope))
+    case .patternComprehension(let p, let predicate, let map):
+      return try comprehension(p, predicate, map, row, scope)
     case .quantifier(let kind, let variable, let list, let predicate):
       let l = try eval(list, row, scope)
       if l.isNull { return .null }
@@ -213,6 +215,25 @@ struct Evaluator {
       return true
     }
     return false
+  }
+
+  /// The values of `map` for every match of a pattern that satisfies `predicate`.
+  func comprehension(_ pattern: PathPattern, _ predicate: Expr?, _ map: Expr, _ row: Row, _ scope: Scope)
+    throws
+    -> QValue
+  {
+    var planner = Planner(graph: graph, anonymousCounter: 20_000)
+    let plan = try planner.plan(
+      MatchClause(optional: false, patterns: [pattern], predicate: nil, position: pattern.position),
+      scope: scope)
+    var inner = scope
+    for (name, kind) in plan.newVariables { inner.add(name, kind) }
+    var out: [QValue] = []
+    try Matcher(plan: plan, scope: inner, evaluator: self).run(row) { match in
+      if let predicate, try truth(try eval(predicate, match, inner)) != .yes { return }
+      out.append(try eval(map, match, inner))
+    }
+    return .list(out)
   }
 
   func typeError(_ what: String, _ v: QValue) -> KgshError {

@@ -357,8 +357,25 @@ extension Parser {
     if !isSymbol("]") {
       repeat { items.append(try expression()) } while acceptSymbol(",")
     }
-    if isSymbol("|") || isKeyword("WHERE") {
-      throw KgshError.unsupported("pattern comprehensions", at: position)
+    if items.count == 1, isSymbol("|") || isKeyword("WHERE") {
+      var pattern: PathPattern?
+      if case .pattern(let p) = items[0] { pattern = p }
+      if case .binary(.eq, .variable(let name, _), .pattern(var p)) = items[0] {
+        p.name = name
+        pattern = p
+      }
+      if var pattern {
+        if pattern.name == nil, case .binary(.eq, .variable(let name, _), _) = items[0] {
+          pattern.name = name
+        }
+        var predicate: Expr?
+        if acceptKeyword("WHERE") { predicate = try expression() }
+        try expectSymbol("|")
+        let map = try expression()
+        try expectSymbol("]")
+        return .patternComprehension(pattern, predicate: predicate, map: map)
+      }
+      throw unexpected("expected a pattern before '|' in a pattern comprehension")
     }
     try expectSymbol("]")
     return .list(items)

@@ -291,6 +291,11 @@ extension Expr {
     visit { e in
       switch e {
       case .listComprehension(let v, _, _, _), .quantifier(_, let v, _, _): local.insert(v)
+      case .patternComprehension(let p, _, _):
+        // Variables the pattern introduces are local to it.
+        let names =
+          p.nodes.compactMap(\.variable) + p.relationships.compactMap(\.variable) + [p.name].compactMap { $0 }
+        local.formUnion(names.filter { !visible.contains($0) })
       case .variable(let n, _):
         if found == nil, !visible.contains(n), !local.contains(n) { found = e }
       default: break
