@@ -154,6 +154,9 @@ indirect enum Expr: Sendable {
   case pattern(PathPattern)
   /// `[p = (a)-->(b) WHERE pred | map]`: one `map` value per match of the pattern.
   case patternComprehension(PathPattern, predicate: Expr?, map: Expr)
+  /// `EXISTS { ... }` (count false) or `COUNT { ... }` (count true) over a subquery that
+  /// sees the outer row's variables.
+  case subquery(Query, count: Bool, SourcePosition)
 }
 
 extension Expr {
@@ -184,6 +187,12 @@ extension Expr {
       Expr.pattern(p).visit { if case .pattern = $0 {} else { body($0) } }
       predicate?.visit(body)
       map.visit(body)
+    case .subquery(let q, _, _):
+      // Only what placement needs: the variables its MATCH patterns and WHERE read.
+      for case .match(let m) in q.clauses {
+        for p in m.patterns { Expr.pattern(p).visit { if case .pattern = $0 {} else { body($0) } } }
+        m.predicate?.visit(body)
+      }
     case .pattern(let p):
       for n in p.nodes {
         if let v = n.variable { body(.variable(v, n.position)) }

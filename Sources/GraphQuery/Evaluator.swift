@@ -156,6 +156,12 @@ struct Evaluator {
       }
       return .list(out)
     case .pattern(let p): return .bool(try exists(p, row, scope))
+    case .subquery(let q, let count, _):
+      var executor = Executor(graph: graph, parameters: parameters)
+      let (first, collect, _) = try executor.build(q, initial: scope, subquery: true)
+      try first.push(row)
+      try first.finish()
+      return count ? .int(Int64(collect.rows.count)) : .bool(!collect.rows.isEmpty)
     case .patternComprehension(let p, let predicate, let map):
       return try comprehension(p, predicate, map, row, scope)
     case .quantifier(let kind, let variable, let list, let predicate):

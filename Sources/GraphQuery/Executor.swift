@@ -212,9 +212,14 @@ struct Executor {
   }
 
   /// Builds the stages; returns the first stage, the collector and the result columns.
-  mutating func build(_ query: Query) throws -> (Stage, CollectStage, [String]) {
-    try Executor.validate(query)
-    var scope = Scope()
+  /// A subquery (EXISTS { }, COUNT { }) starts from the outer scope and may end in any
+  /// reading clause; it may not write.
+  mutating func build(_ query: Query, initial: Scope = Scope(), subquery: Bool = false) throws -> (
+    Stage, CollectStage, [String]
+  ) {
+    // A subquery's clauses were checked by the parser (no writes) and may end in any clause.
+    if !subquery { try Executor.validate(query) }
+    var scope = initial
     var stages: [Stage] = []
     var columns: [String] = []
     for clause in query.clauses {

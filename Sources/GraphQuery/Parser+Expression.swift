@@ -264,10 +264,9 @@ extension Parser {
         return .literal(.null)
       case "CASE":
         return try caseExpression()
-      case "EXISTS" where isSymbol("{", at: 1):
-        throw KgshError.unsupported("EXISTS subqueries", at: start)
-      case "COUNT" where isSymbol("{", at: 1):
-        throw KgshError.unsupported("COUNT subqueries", at: start)
+      case "EXISTS" where isSymbol("{", at: 1), "COUNT" where isSymbol("{", at: 1):
+        advance()
+        return .subquery(try subqueryBody(start), count: word == "COUNT", start)
       case "ALL", "ANY", "NONE", "SINGLE":
         if isSymbol("(", at: 1), case .identifier = peekToken(2).kind, isKeyword("IN", at: 3) {
           advance()

@@ -136,4 +136,26 @@ extension Parser {
     if acceptKeyword("WHERE") { clause.predicate = try expression() }
     return clause
   }
+
+  /// `{ pattern [WHERE e] }` or `{ clauses }` after EXISTS or COUNT.
+  mutating func subqueryBody(_ start: SourcePosition) throws -> Query {
+    try expectSymbol("{")
+    var clauses: [Clause] = []
+    if let word = current.keyword, ["MATCH", "OPTIONAL", "WITH", "UNWIND", "CALL", "RETURN"].contains(word) {
+      while !isSymbol("}") && current.kind != .end { clauses.append(try clause()) }
+    } else {
+      let patterns = try patternList()
+      var predicate: Expr?
+      if acceptKeyword("WHERE") { predicate = try expression() }
+      clauses = [
+        .match(MatchClause(optional: false, patterns: patterns, predicate: predicate, position: start))
+      ]
+    }
+    if clauses.contains(where: \.isWrite) {
+      throw KgshError.semantic(
+        "an EXISTS or COUNT subquery cannot change the graph", code: "InvalidClauseComposition", at: start)
+    }
+    try expectSymbol("}")
+    return Query(clauses: clauses)
+  }
 }

@@ -291,6 +291,14 @@ extension Expr {
     visit { e in
       switch e {
       case .listComprehension(let v, _, _, _), .quantifier(_, let v, _, _): local.insert(v)
+      case .subquery(let q, _, _):
+        // The subquery checks its own variables when it is built.
+        for case .match(let m) in q.clauses {
+          for p in m.patterns {
+            local.formUnion(p.nodes.compactMap(\.variable) + p.relationships.compactMap(\.variable))
+          }
+          m.predicate?.visit { if case .variable(let n, _) = $0 { local.insert(n) } }
+        }
       case .patternComprehension(let p, _, _):
         // Variables the pattern introduces are local to it.
         let names =
