@@ -14,15 +14,21 @@ final class ProjectionStage: Stage {
   let distinct: Bool
   let order: [SortItem]
   let sortScope: Scope
-  let skip: Int?
-  let limit: Int?
+  var skip: Int?
+  var limit: Int?
+  /// SKIP and LIMIT given by parameters: checked when the query runs, as the TCK expects.
+  let runtimeSkip: Expr?
+  let runtimeLimit: Expr?
   let predicate: Expr?
   let isAggregating: Bool
   var buffered: [Row] = []
   var groups: [[QValue]: (rep: Row, aggs: [Aggregator])] = [:]
   var groupOrder: [[QValue]] = []
 
-  var streams: Bool { !isAggregating && !distinct && order.isEmpty && skip == nil && limit == nil }
+  var streams: Bool {
+    !isAggregating && !distinct && order.isEmpty && skip == nil && limit == nil && runtimeSkip == nil
+      && runtimeLimit == nil
+  }
 
   init(projection p: Projection, input: Scope, evaluator: Evaluator, isReturn: Bool, predicate: Expr?) throws
   {
@@ -136,8 +142,15 @@ final class ProjectionStage: Stage {
     order = sortItems
     self.sortScope = sortScope
     self.predicate = predicate
-    skip = try ProjectionStage.count(p.skip, "SKIP", evaluator)
-    limit = try ProjectionStage.count(p.limit, "LIMIT", evaluator)
+    func usesParameter(_ e: Expr?) -> Bool {
+      var found = false
+      e?.visit { if case .parameter = $0 { found = true } }
+      return found
+    }
+    runtimeSkip = usesParameter(p.skip) ? p.skip : nil
+    runtimeLimit = usesParameter(p.limit) ? p.limit : nil
+    skip = runtimeSkip == nil ? try ProjectionStage.count(p.skip, "SKIP", evaluator) : nil
+    limit = runtimeLimit == nil ? try ProjectionStage.count(p.limit, "LIMIT", evaluator) : nil
     if let predicate {
       // WITH's WHERE sees the projected names and, unless the projection aggregates, the
       // variables from before the WITH.
@@ -256,6 +269,8 @@ final class ProjectionStage: Stage {
       }
       rows = sorted.map(\.element.0)
     }
+    if let e = runtimeSkip { skip = try ProjectionStage.count(e, "SKIP", evaluator) }
+    if let e = runtimeLimit { limit = try ProjectionStage.count(e, "LIMIT", evaluator) }
     var slice = rows[...]
     if let skip { slice = slice.dropFirst(skip) }
     if let limit { slice = slice.prefix(limit) }
