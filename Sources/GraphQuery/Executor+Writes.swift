@@ -247,6 +247,7 @@ extension Executor {
     case .property(let target, _, let value):
       try checkDefined(target, scope)
       try checkDefined(value, scope)
+      try StaticCheck.check(value, scope)
     case .properties(let v, let value, _, let pos):
       try checkDefined(.variable(v, pos), scope)
       try checkDefined(value, scope)

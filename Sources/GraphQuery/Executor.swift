@@ -227,6 +227,12 @@ struct Executor {
       case .match(let m):
         let plan = try planner.plan(m, scope: scope)
         for (name, kind) in plan.newVariables { scope.add(name, kind) }
+        if case .variable(let v, let pos)? = m.predicate, let kind = scope.kinds[v],
+          kind == .node || kind == .relationship || kind == .path
+        {
+          throw KgshError.semantic(
+            "WHERE needs a boolean, not the \(kind) '\(v)'", code: "InvalidArgumentType", at: pos)
+        }
         plans.append(plan)
         stages.append(
           MatchStage(
