@@ -121,6 +121,28 @@ final class ProjectionStage: Stage {
         throw KgshError.semantic("variable '\(name)' is not defined", code: "UndefinedVariable", at: pos)
       }
     }
+    if aggregatingItems {
+      // After grouping only the projected columns exist: an aggregate in ORDER BY that is
+      // not itself a column may only read those.
+      func aggregateCalls(_ e: Expr) -> [Expr] {
+        var calls: [Expr] = []
+        e.visit { sub in
+          if case .function(let name, _, _, _) = sub, Expr.aggregateNames.contains(name.lowercased()) {
+            calls.append(sub)
+          }
+        }
+        return calls
+      }
+      let projectedCalls = Set(projected.flatMap { aggregateCalls($0.expression) }.map(StaticCheck.canonical))
+      for s in p.orderBy {
+        for call in aggregateCalls(s.expression) where !projectedCalls.contains(StaticCheck.canonical(call)) {
+          if case .variable(let name, let pos)? = call.undefinedVariable(Set(out.names)) {
+            throw KgshError.semantic(
+              "variable '\(name)' is not defined after the aggregation", code: "UndefinedVariable", at: pos)
+          }
+        }
+      }
+    }
     if !aggregatingItems, p.orderBy.contains(where: \.expression.containsAggregate) {
       throw KgshError.semantic(
         "ORDER BY can only aggregate when the projection aggregates", code: "InvalidAggregation",
