@@ -1,13 +1,14 @@
 import Foundation
 import KnowledgeGraph
 
-/// Runs kgsh's Cypher subset (MATCH, OPTIONAL MATCH, WHERE, WITH, UNWIND, RETURN, CREATE)
-/// against a knowledge store.
+/// Runs kgsh's Cypher (MATCH, OPTIONAL MATCH, WHERE, WITH, UNWIND, RETURN, UNION, CALL,
+/// CREATE, MERGE, SET, REMOVE, DELETE) against a knowledge store.
 ///
 /// Labels are node labels, relationship types are edge types; `n.prop` reads a node's plain
 /// properties, then its display name (`name`), key (`key`, unless generated), aliases
-/// (`aliases`) and the latest value of each fact (by as-of date). CREATE writes to the
-/// user's layer in one transaction when the query has run without error.
+/// (`aliases`) and the latest value of each fact (by as-of date). Writes go to the user's
+/// layer in one transaction when the query has run without error; built-in elements are
+/// not changed by queries.
 ///
 /// ```swift
 /// let engine = QueryEngine(store: store)

@@ -91,4 +91,12 @@ final class WriteClauseTests: XCTestCase {
     XCTAssertEqual(code("CALL test.p(1, 2)"), "InvalidNumberOfArguments")
     XCTAssertEqual(code("MATCH (n) CALL test.p YIELD out RETURN out"), "InvalidArgumentPassingMode")
   }
+
+  func testBuiltInKnowledgeIsNotChangedByQueries() throws {
+    _ = try engine.run("CREATE (:Lab {name: 'Built'})")
+    try store.write { try $0.execute("UPDATE node SET layer = 'builtin'") }
+    XCTAssertEqual(code("MATCH (n:Lab) SET n.x = 1"), "Unsupported")
+    XCTAssertEqual(code("MATCH (n:Lab) DETACH DELETE n"), "Unsupported")
+    XCTAssertEqual(try rows("MATCH (n:Lab) RETURN n.name, n.x"), [["'Built'", "null"]])
+  }
 }
