@@ -258,8 +258,12 @@ struct Evaluator {
   func property(_ v: QValue, _ key: String) throws -> QValue {
     switch v {
     case .null: return .null
-    case .node(let n): return try graph.properties(ofNode: n)[key] ?? .null
-    case .relationship(let r): return try graph.properties(ofEdge: r)[key] ?? .null
+    case .node(let n):
+      try graph.checkNotDeleted(node: n)
+      return try graph.properties(ofNode: n)[key] ?? .null
+    case .relationship(let r):
+      try graph.checkNotDeleted(relationship: r)
+      return try graph.properties(ofEdge: r)[key] ?? .null
     case .map(let m): return m[key] ?? .null
     default:
       throw KgshError.runtime(

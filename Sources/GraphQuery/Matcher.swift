@@ -27,9 +27,6 @@ struct Matcher {
   /// Per relationship of the pattern, resolved once: row slots, endpoint checks, the single
   /// type (when it has exactly one) — so inner loops do no string hashing.
   let relInfo: [RelInfo]
-  /// The query deleted something before this matcher was built (MERGE after DELETE):
-  /// deleted nodes and relationships do not match.
-  let skipsDeleted: Bool
 
   struct RelInfo {
     var slot: Int
@@ -79,10 +76,9 @@ struct Matcher {
           leftCheck: nodeCheck(rel.left), rightCheck: nodeCheck(rel.right),
           singleType: types?.count == 1 ? types![0] : nil, direction: rel.direction,
           fixedLength: rel.length == nil,
-          plain: rel.props.isEmpty && rel.propsExpr == nil && g.deletedEdges.isEmpty))
+          plain: rel.props.isEmpty && rel.propsExpr == nil))
     }
     relInfo = info
-    skipsDeleted = !g.deletedNodes.isEmpty || !g.deletedEdges.isEmpty
   }
 
   func slot(_ name: String) -> Int { scope.slots[name]! }
@@ -174,7 +170,6 @@ struct Matcher {
   @inline(__always)
   func nodeMatches(_ check: NodeCheck, _ n: Int32, _ row: Row) throws -> Bool {
     guard let labels = check.labels else { return false }
-    if skipsDeleted && graph.deletedNodes.contains(n) { return false }
     for l in labels where !graph.hasLabel(n, l) { return false }
     guard check.needsProperties, let spec = check.spec else { return true }
     let props = try graph.properties(ofNode: n)
@@ -201,7 +196,6 @@ struct Matcher {
 
   func relMatches(_ r: Int, _ e: Int32, _ row: Row) throws -> Bool {
     if let types = typeSets[r], !types.contains(edgeType[Int(e)]) { return false }
-    if skipsDeleted && graph.deletedEdges.contains(e) { return false }
     let rel = plan.rels[r]
     if rel.props.isEmpty && rel.propsExpr == nil { return true }
     return try propsMatch(try graph.properties(ofEdge: e), rel.props, rel.propsExpr, row)

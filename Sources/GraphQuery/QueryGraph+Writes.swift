@@ -46,6 +46,10 @@ extension QueryGraph {
     if !deletedNodes.isEmpty, deletedNodes.contains(n) { throw deletedAccess("node") }
   }
 
+  func checkNotDeleted(relationship r: Int32) throws {
+    if !deletedEdges.isEmpty, deletedEdges.contains(r) { throw deletedAccess("relationship") }
+  }
+
   func deletedAccess(_ what: String) -> KgshError {
     KgshError.runtime(
       "the \(what) was deleted earlier in this query; read it before the DELETE", code: "DeletedEntityAccess")

@@ -87,7 +87,6 @@ final class QueryGraph: @unchecked Sendable {
   /// The properties of a node as the query sees them: plain properties, the display name,
   /// the latest fact values and `aliases` (see `KnowledgeStore.queryNodeDetails`).
   func properties(ofNode n: Int32) throws -> [String: QValue] {
-    if !deletedNodes.isEmpty, deletedNodes.contains(n) { throw deletedAccess("node") }
     if n >= firstCreatedNode { return createdNodeProps[n] ?? [:] }
     if !changedNodeProps.isEmpty, let p = changedNodeProps[n] { return p }
     cache.lock.lock()
@@ -131,7 +130,6 @@ final class QueryGraph: @unchecked Sendable {
   }
 
   func properties(ofEdge e: Int32) throws -> [String: QValue] {
-    if !deletedEdges.isEmpty, deletedEdges.contains(e) { throw deletedAccess("relationship") }
     if e >= firstCreatedEdge { return createdEdgeProps[e] ?? [:] }
     if !changedEdgeProps.isEmpty, let p = changedEdgeProps[e] { return p }
     cache.lock.lock()
