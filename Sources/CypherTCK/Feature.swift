@@ -58,6 +58,16 @@ package struct Feature: Sendable {
     }
 
     var inExamples = false
+    // Steps of a `Background:` section, run before every scenario of the feature.
+    var background: [Step] = []
+    var inBackground = false
+    func appendToLastStep(_ body: (inout Step) -> Void) {
+      if inBackground {
+        if !background.isEmpty { body(&background[background.count - 1]) }
+      } else if current != nil, !current!.steps.isEmpty {
+        body(&current!.steps[current!.steps.count - 1])
+      }
+    }
     while i < lines.count {
       let raw = lines[i]
       let line = raw.trimmingCharacters(in: .whitespaces)
@@ -66,16 +76,21 @@ package struct Feature: Sendable {
       if line.isEmpty || line.hasPrefix("#") || line.hasPrefix("@") { continue }
       if line.hasPrefix("Feature:") {
         feature.name = line.dropFirst("Feature:".count).trimmingCharacters(in: .whitespaces)
+      } else if line.hasPrefix("Background:") {
+        flush()
+        current = nil
+        inBackground = true
       } else if line.hasPrefix("Scenario Outline:") || line.hasPrefix("Scenario:")
         || line.hasPrefix("Scenario Template:")
       {
         flush()
+        inBackground = false
         isOutline = !line.hasPrefix("Scenario:")
         examples = []
         examplesLine = []
         inExamples = false
         let name = line[line.index(after: line.firstIndex(of: ":")!)...].trimmingCharacters(in: .whitespaces)
-        current = Scenario(name: name, line: lineNumber, steps: [])
+        current = Scenario(name: name, line: lineNumber, steps: background)
       } else if line.hasPrefix("Examples:") || line.hasPrefix("Scenarios:") {
         inExamples = true
       } else if line.hasPrefix("|") {
@@ -83,8 +98,8 @@ package struct Feature: Sendable {
         if inExamples {
           examples.append(cells)
           examplesLine.append(lineNumber)
-        } else if current != nil, !current!.steps.isEmpty {
-          current!.steps[current!.steps.count - 1].table = (current!.steps.last!.table ?? []) + [cells]
+        } else {
+          appendToLastStep { $0.table = ($0.table ?? []) + [cells] }
         }
       } else if line.hasPrefix("\"\"\"") {
         let indent = raw.prefix { $0 == " " }.count
@@ -95,12 +110,11 @@ package struct Feature: Sendable {
           if l.trimmingCharacters(in: .whitespaces).hasPrefix("\"\"\"") { break }
           body.append(String(l.dropFirst(min(indent, l.prefix { $0 == " " }.count))))
         }
-        if current != nil, !current!.steps.isEmpty {
-          current!.steps[current!.steps.count - 1].docString = body.joined(separator: "\n")
-        }
+        appendToLastStep { $0.docString = body.joined(separator: "\n") }
       } else if let keyword = ["Given ", "When ", "Then ", "And ", "But "].first(where: { line.hasPrefix($0) }
       ) {
-        current?.steps.append(Step(text: String(line.dropFirst(keyword.count)), line: lineNumber))
+        let step = Step(text: String(line.dropFirst(keyword.count)), line: lineNumber)
+        if inBackground { background.append(step) } else { current?.steps.append(step) }
       }
     }
     flush()

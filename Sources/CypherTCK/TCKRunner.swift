@@ -19,8 +19,13 @@ package struct TCKRunner {
   }
 
   package var graphsDirectory: URL?
+  /// Seconds one scenario may run (all its queries together) before it fails.
+  package var timeLimit: Double
 
-  package init(graphsDirectory: URL?) { self.graphsDirectory = graphsDirectory }
+  package init(graphsDirectory: URL?, timeLimit: Double = 10) {
+    self.graphsDirectory = graphsDirectory
+    self.timeLimit = timeLimit
+  }
 
   /// Every `.feature` file under a directory, sorted by path.
   package static func featureFiles(in directory: URL) -> [URL] {
@@ -32,8 +37,9 @@ package struct TCKRunner {
   /// Runs all features under `directory`, calling `report` after each scenario.
   package func runAll(in directory: URL, report: (Report) -> Void) throws -> [Report] {
     var reports: [Report] = []
-    let base = directory.standardizedFileURL.path
-    for file in TCKRunner.featureFiles(in: directory) {
+    let isFile = directory.pathExtension == "feature"
+    let base = (isFile ? directory.deletingLastPathComponent() : directory).standardizedFileURL.path
+    for file in isFile ? [directory] : TCKRunner.featureFiles(in: directory) {
       let text = try String(contentsOf: file, encoding: .utf8)
       var relative = file.standardizedFileURL.path
       if relative.hasPrefix(base) { relative = String(relative.dropFirst(base.count + 1)) }
@@ -69,7 +75,12 @@ package struct TCKRunner {
 
   func execute(_ scenario: Feature.Scenario) throws {
     let store = try KnowledgeStore.inMemory()
-    let engine = QueryEngine(store: store)
+    var engine = QueryEngine(store: store)
+    let deadline = Date().addingTimeInterval(timeLimit)
+    let limit = timeLimit
+    engine.interrupt = { if Date() > deadline { throw ScenarioTimeout(seconds: limit) } }
+    // Whether the last query's error was found before it ran (parse, check, plan).
+    var compileTime = false
     var parameters: [String: ResultValue] = [:]
     var result: Result<QueryResult, any Error>?
     var before = try store.queryGraphState()
@@ -100,6 +111,11 @@ package struct TCKRunner {
         } catch {
           throw Failure(outcome: .fail, reason: "setup query failed: \(error)")
         }
+      } else if text.hasPrefix("there exists a procedure") {
+        guard let procedure = try DeclaredProcedure.parse(text, table: step.table ?? []) else {
+          throw Failure(outcome: .fail, reason: "cannot read the procedure declaration '\(text)'")
+        }
+        engine.procedures[procedure.name] = procedure
       } else if text.hasPrefix("parameters are") {
         for row in step.table ?? [] where row.count >= 2 {
           guard let v = try TCKValue.parse(row[1]).parameter else {
@@ -110,7 +126,16 @@ package struct TCKRunner {
       } else if text.hasPrefix("executing query") || text.hasPrefix("executing control query") {
         queryText = step.docString ?? ""
         before = try store.queryGraphState()
+        compileTime = false
+        do {
+          _ = try engine.explain(queryText, parameters: parameters)
+        } catch {
+          compileTime = true
+        }
         result = Result { try engine.run(queryText, parameters: parameters) }
+        if case .failure(let e as ScenarioTimeout)? = result {
+          throw Failure(outcome: .fail, reason: e.description)
+        }
       } else if text.hasPrefix("the result should be empty") {
         let rows = try successful(result)
         if !rows.rows.isEmpty {
@@ -121,9 +146,14 @@ package struct TCKRunner {
         try compare(
           actual, step.table ?? [], ordered: text.contains("in order"),
           unorderedLists: text.contains("ignoring element order"))
-      } else if text.hasPrefix("a "), text.contains("should be raised") {
+      } else if let expected = ExpectedError(step: text) {
         switch result {
-        case .failure?: break
+        case .failure(let e as KgshError)? where e.kind == .unsupported:
+          throw Failure(outcome: .skip, reason: e.description)
+        case .failure(let e)?:
+          if let why = expected.mismatch(e, compileTime: compileTime) {
+            throw Failure(outcome: .fail, reason: why)
+          }
         case .success?:
           throw Failure(outcome: .fail, reason: "expected an error (\(text)), the query succeeded")
         case nil: throw Failure(outcome: .fail, reason: "no query ran")

@@ -3,6 +3,9 @@ import KnowledgeGraph
 /// The syntax tree of a query: a list of clauses.
 struct Query: Sendable {
   var clauses: [Clause]
+  /// Queries joined to this one by UNION (`unionAll` false) or UNION ALL (true), in order.
+  var unionParts: [Query] = []
+  var unionAll = false
 }
 
 enum Clause: Sendable {
@@ -11,6 +14,56 @@ enum Clause: Sendable {
   case with(Projection, where: Expr?)
   case `return`(Projection)
   case unwind(Expr, alias: String, SourcePosition)
+  case set([SetItem], SourcePosition)
+  case remove([RemoveItem], SourcePosition)
+  case delete([Expr], detach: Bool, SourcePosition)
+  case merge(MergeClause)
+  case call(CallClause)
+}
+
+/// `CALL name(args) YIELD out AS alias, ... WHERE ...`
+struct CallClause: Sendable {
+  var name: String
+  /// nil when called without parentheses (arguments come from same-named parameters).
+  var arguments: [Expr]?
+  /// (output, variable) pairs; nil without YIELD; `yieldAll` for `YIELD *`.
+  var yields: [(output: String, variable: String, SourcePosition)]?
+  var yieldAll: Bool
+  var predicate: Expr?
+  var position: SourcePosition
+}
+
+/// One item of SET (also MERGE's ON CREATE / ON MATCH).
+enum SetItem: Sendable {
+  /// `target.key = value` (target is a variable or an expression giving a node or relationship).
+  case property(target: Expr, key: String, value: Expr)
+  /// `n = map` replaces all properties; `n += map` adds to them.
+  case properties(variable: String, value: Expr, merge: Bool, SourcePosition)
+  /// `n:A:B`
+  case labels(variable: String, [String], SourcePosition)
+}
+
+/// One item of REMOVE.
+enum RemoveItem: Sendable {
+  case property(target: Expr, key: String)
+  case labels(variable: String, [String], SourcePosition)
+}
+
+struct MergeClause: Sendable {
+  var pattern: PathPattern
+  var onCreate: [SetItem]
+  var onMatch: [SetItem]
+  var position: SourcePosition
+}
+
+extension Clause {
+  /// True for clauses that change the graph.
+  var isWrite: Bool {
+    switch self {
+    case .create, .set, .remove, .delete, .merge: return true
+    case .match, .with, .return, .unwind, .call: return false
+    }
+  }
 }
 
 struct MatchClause: Sendable {
@@ -99,6 +152,11 @@ indirect enum Expr: Sendable {
   case quantifier(kind: String, variable: String, list: Expr, predicate: Expr)
   /// A pattern predicate `(a)-[:T]->(b)`: true when the pattern has a match.
   case pattern(PathPattern)
+  /// `[p = (a)-->(b) WHERE pred | map]`: one `map` value per match of the pattern.
+  case patternComprehension(PathPattern, predicate: Expr?, map: Expr)
+  /// `EXISTS { ... }` (count false) or `COUNT { ... }` (count true) over a subquery that
+  /// sees the outer row's variables.
+  case subquery(Query, count: Bool, SourcePosition)
 }
 
 extension Expr {
@@ -124,6 +182,17 @@ extension Expr {
     body(self)
     switch self {
     case .literal, .parameter, .variable, .countStar: break
+    case .patternComprehension(let p, let predicate, let map):
+      if let name = p.name { body(.variable(name, p.position)) }
+      Expr.pattern(p).visit { if case .pattern = $0 {} else { body($0) } }
+      predicate?.visit(body)
+      map.visit(body)
+    case .subquery(let q, _, _):
+      // Only what placement needs: the variables its MATCH patterns and WHERE read.
+      for case .match(let m) in q.clauses {
+        for p in m.patterns { Expr.pattern(p).visit { if case .pattern = $0 {} else { body($0) } } }
+        m.predicate?.visit(body)
+      }
     case .pattern(let p):
       for n in p.nodes {
         if let v = n.variable { body(.variable(v, n.position)) }
@@ -172,6 +241,7 @@ extension Expr {
       switch e {
       case .variable(let n, _): names.insert(n)
       case .listComprehension(let v, _, _, _), .quantifier(_, let v, _, _): bound.insert(v)
+      case .patternComprehension(let p, _, _): bound.formUnion(p.name.map { [$0] } ?? [])
       default: break
       }
     }

@@ -119,7 +119,9 @@ extension Expr {
   /// A copy with `transform` applied to each direct sub-expression.
   func mapChildren(_ t: (Expr) throws -> Expr) throws -> Expr {
     switch self {
-    case .literal, .parameter, .variable, .countStar, .pattern: return self
+    case .literal, .parameter, .variable, .countStar, .pattern, .subquery: return self
+    case .patternComprehension(let p, let pred, let m):
+      return .patternComprehension(p, predicate: try pred.map(t), map: try t(m))
     case .property(let e, let k): return .property(try t(e), k)
     case .list(let items): return .list(try items.map(t))
     case .map(let entries): return .map(try entries.map { ($0.0, try t($0.1)) })

@@ -4,7 +4,8 @@ import KnowledgeGraph
 /// Variables visible at one point of a query: name to slot in the row, and what each holds.
 struct Scope: Sendable {
   /// `value` is unknown; `scalar` is known not to be a node, relationship or path.
-  enum Kind: Sendable { case node, relationship, relationshipList, path, value, scalar }
+  /// `map` is a map value (its keys read like properties).
+  enum Kind: Sendable { case node, relationship, relationshipList, path, value, scalar, map }
   var names: [String] = []
   var slots: [String: Int] = [:]
   var kinds: [String: Kind] = [:]
@@ -89,6 +90,9 @@ struct Evaluator {
           guard let l = graph.labelIndex[label], graph.hasLabel(n, l) else { return .bool(false) }
         }
         return .bool(true)
+      case .relationship(let r):
+        // A relationship "has" its one type as a label.
+        return .bool(labels.allSatisfy { $0 == graph.typeName(of: r) })
       default: throw typeError("a label check", v)
       }
     case .function(let name, let distinct, let args, let pos):
@@ -107,7 +111,8 @@ struct Evaluator {
         return try property(b, key)
       case (.list, _), (.map, _):
         throw KgshError.runtime(
-          "cannot index a \(b.typeName) with a \(i.typeName)", code: "InvalidArgumentType")
+          "cannot index a \(b.typeName) with a \(i.typeName)",
+          code: b.typeName == "Map" ? "MapElementAccessByNonString" : "InvalidArgumentType")
       default:
         throw KgshError.runtime("cannot index a \(b.typeName)", code: "InvalidArgumentType")
       }
@@ -151,6 +156,14 @@ struct Evaluator {
       }
       return .list(out)
     case .pattern(let p): return .bool(try exists(p, row, scope))
+    case .subquery(let q, let count, _):
+      var executor = Executor(graph: graph, parameters: parameters)
+      let (first, collect, _) = try executor.build(q, initial: scope, subquery: true)
+      try first.push(row)
+      try first.finish()
+      return count ? .int(Int64(collect.rows.count)) : .bool(!collect.rows.isEmpty)
+    case .patternComprehension(let p, let predicate, let map):
+      return try comprehension(p, predicate, map, row, scope)
     case .quantifier(let kind, let variable, let list, let predicate):
       let l = try eval(list, row, scope)
       if l.isNull { return .null }
@@ -210,6 +223,25 @@ struct Evaluator {
     return false
   }
 
+  /// The values of `map` for every match of a pattern that satisfies `predicate`.
+  func comprehension(_ pattern: PathPattern, _ predicate: Expr?, _ map: Expr, _ row: Row, _ scope: Scope)
+    throws
+    -> QValue
+  {
+    var planner = Planner(graph: graph, anonymousCounter: 20_000)
+    let plan = try planner.plan(
+      MatchClause(optional: false, patterns: [pattern], predicate: nil, position: pattern.position),
+      scope: scope)
+    var inner = scope
+    for (name, kind) in plan.newVariables { inner.add(name, kind) }
+    var out: [QValue] = []
+    try Matcher(plan: plan, scope: inner, evaluator: self).run(row) { match in
+      if let predicate, try truth(try eval(predicate, match, inner)) != .yes { return }
+      out.append(try eval(map, match, inner))
+    }
+    return .list(out)
+  }
+
   func typeError(_ what: String, _ v: QValue) -> KgshError {
     KgshError.runtime("\(what) cannot be applied to a \(v.typeName)", code: "InvalidArgumentType")
   }
@@ -226,8 +258,12 @@ struct Evaluator {
   func property(_ v: QValue, _ key: String) throws -> QValue {
     switch v {
     case .null: return .null
-    case .node(let n): return try graph.properties(ofNode: n)[key] ?? .null
-    case .relationship(let r): return try graph.properties(ofEdge: r)[key] ?? .null
+    case .node(let n):
+      try graph.checkNotDeleted(node: n)
+      return try graph.properties(ofNode: n)[key] ?? .null
+    case .relationship(let r):
+      try graph.checkNotDeleted(relationship: r)
+      return try graph.properties(ofEdge: r)[key] ?? .null
     case .map(let m): return m[key] ?? .null
     case .temporal(let t):
       if let v = t.property(key) { return v }

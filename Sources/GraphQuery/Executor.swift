@@ -102,36 +102,42 @@ final class CreateStage: Stage {
   override func push(_ row: Row) throws { buffered.append(row) }
 
   override func finish() throws {
-    let graph = evaluator.graph
+    var created: [Row] = []
     for input in buffered {
       var row = input
       while row.count < scope.count { row.append(.null) }
-      for pattern in patterns {
-        var nodes: [Int32] = []
-        for node in pattern.nodes {
-          if let v = node.variable, case .node(let n) = row[scope.slots[v]!] {
-            nodes.append(n)
-            continue
-          }
-          let props = try properties(node.properties, row)
-          let n = graph.createNode(labels: node.labels, props: props)
-          if let v = node.variable { row[scope.slots[v]!] = .node(n) }
-          nodes.append(n)
-        }
-        var rels: [Int32] = []
-        for (i, rel) in pattern.relationships.enumerated() {
-          let props = try properties(rel.properties, row)
-          let (src, dst) = rel.direction == .incoming ? (nodes[i + 1], nodes[i]) : (nodes[i], nodes[i + 1])
-          let e = graph.createEdge(src, rel.types[0], dst, props: props)
-          if let v = rel.variable { row[scope.slots[v]!] = .relationship(e) }
-          rels.append(e)
-        }
-        if let name = pattern.name { row[scope.slots[name]!] = .path(nodes: nodes, relationships: rels) }
-      }
-      try next!.push(row)
+      for pattern in patterns { try create(pattern, &row) }
+      created.append(row)
     }
     buffered = []
+    for row in created { try next!.push(row) }
     try next!.finish()
+  }
+
+  /// Creates one pattern's new nodes and relationships, binding its variables in `row`.
+  func create(_ pattern: PathPattern, _ row: inout Row) throws {
+    let graph = evaluator.graph
+    var nodes: [Int32] = []
+    for node in pattern.nodes {
+      if let v = node.variable, case .node(let n) = row[scope.slots[v]!] {
+        try graph.checkNotDeleted(node: n)
+        nodes.append(n)
+        continue
+      }
+      let props = try properties(node.properties, row)
+      let n = graph.createNode(labels: node.labels, props: props)
+      if let v = node.variable { row[scope.slots[v]!] = .node(n) }
+      nodes.append(n)
+    }
+    var rels: [Int32] = []
+    for (i, rel) in pattern.relationships.enumerated() {
+      let props = try properties(rel.properties, row)
+      let (src, dst) = rel.direction == .incoming ? (nodes[i + 1], nodes[i]) : (nodes[i], nodes[i + 1])
+      let e = graph.createEdge(src, rel.types[0], dst, props: props)
+      if let v = rel.variable { row[scope.slots[v]!] = .relationship(e) }
+      rels.append(e)
+    }
+    if let name = pattern.name { row[scope.slots[name]!] = .path(nodes: nodes, relationships: rels) }
   }
 
   func properties(_ e: Expr?, _ row: Row) throws -> [String: QValue] {
@@ -166,6 +172,9 @@ struct Executor {
   /// Plans of the MATCH clauses, in order (for `explain`).
   var plans: [MatchPlan] = []
 
+  /// Procedures CALL can use besides the built-in ones, by full name.
+  var procedures: [String: Procedure] = [:]
+
   /// Called every few hundred rows; throws to stop the query (Ctrl-C, timeouts).
   var interrupt: () throws -> Void = {}
 
@@ -184,7 +193,12 @@ struct Executor {
       }
     }
     switch query.clauses.last! {
-    case .return, .create: break
+    case .return, .create, .set, .remove, .delete, .merge: break
+    case .call(let c) where query.clauses.count == 1 || c.yields == nil: break
+    case .call(let c):
+      throw KgshError.syntax(
+        "a query cannot end with CALL ... YIELD; add RETURN", at: c.position, code: "InvalidClauseComposition"
+      )
     case .match(let m):
       throw KgshError.syntax(
         "a query cannot end with MATCH; add RETURN", at: m.position, code: "InvalidClauseComposition")
@@ -198,9 +212,14 @@ struct Executor {
   }
 
   /// Builds the stages; returns the first stage, the collector and the result columns.
-  mutating func build(_ query: Query) throws -> (Stage, CollectStage, [String]) {
-    try Executor.validate(query)
-    var scope = Scope()
+  /// A subquery (EXISTS { }, COUNT { }) starts from the outer scope and may end in any
+  /// reading clause; it may not write.
+  mutating func build(_ query: Query, initial: Scope = Scope(), subquery: Bool = false) throws -> (
+    Stage, CollectStage, [String]
+  ) {
+    // A subquery's clauses were checked by the parser (no writes) and may end in any clause.
+    if !subquery { try Executor.validate(query) }
+    var scope = initial
     var stages: [Stage] = []
     var columns: [String] = []
     for clause in query.clauses {
@@ -208,6 +227,12 @@ struct Executor {
       case .match(let m):
         let plan = try planner.plan(m, scope: scope)
         for (name, kind) in plan.newVariables { scope.add(name, kind) }
+        if case .variable(let v, let pos)? = m.predicate, let kind = scope.kinds[v],
+          kind == .node || kind == .relationship || kind == .path
+        {
+          throw KgshError.semantic(
+            "WHERE needs a boolean, not the \(kind) '\(v)'", code: "InvalidArgumentType", at: pos)
+        }
         plans.append(plan)
         stages.append(
           MatchStage(
@@ -231,6 +256,12 @@ struct Executor {
           projection: p, input: scope, evaluator: evaluator, isReturn: false, predicate: predicate)
         scope = stage.output
         stages.append(stage)
+      case .set, .remove, .delete, .merge:
+        stages.append(try writeStage(clause, &scope))
+      case .call(let c):
+        let (stage, callColumns) = try callStage(c, &scope, standalone: query.clauses.count == 1)
+        stages.append(stage)
+        columns = callColumns
       case .return(let p):
         let stage = try ProjectionStage(
           projection: p, input: scope, evaluator: evaluator, isReturn: true, predicate: nil)
@@ -273,6 +304,15 @@ struct Executor {
       }
       for rel in pattern.relationships {
         if let props = rel.properties { try checkDefined(props, scope) }
+        if let v = rel.variable {
+          if let kind = scope.kinds[v] {
+            throw KgshError.semantic(
+              "variable '\(v)' is already bound",
+              code: kind == .relationship ? "VariableAlreadyBound" : "VariableTypeConflict",
+              at: rel.position)
+          }
+          scope.add(v, .relationship)
+        }
         if rel.length != nil {
           throw KgshError.semantic(
             "CREATE cannot create a variable-length relationship", code: "CreatingVarLength", at: rel.position
@@ -285,15 +325,6 @@ struct Executor {
         if rel.direction == .both {
           throw KgshError.semantic(
             "CREATE needs a directed relationship", code: "RequiresDirectedRelationship", at: rel.position)
-        }
-        if let v = rel.variable {
-          if let kind = scope.kinds[v] {
-            throw KgshError.semantic(
-              "variable '\(v)' is already bound",
-              code: kind == .relationship ? "VariableAlreadyBound" : "VariableTypeConflict",
-              at: rel.position)
-          }
-          scope.add(v, .relationship)
         }
       }
       if let name = pattern.name {

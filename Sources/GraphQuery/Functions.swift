@@ -60,7 +60,11 @@ extension Evaluator {
       }
     }
     func bad(_ v: QValue) -> KgshError {
-      KgshError.runtime("\(rawName)() cannot take a \(v.typeName)", code: "InvalidArgumentType")
+      // The TCK calls a wrong argument to a conversion or an element function an invalid value.
+      let valueCodes: Set<String> = ["toboolean", "tofloat", "tointeger", "tostring", "type", "labels"]
+      return KgshError.runtime(
+        "\(rawName)() cannot take a \(v.typeName)",
+        code: valueCodes.contains(name) ? "InvalidArgumentValue" : "InvalidArgumentType")
     }
     if name == "coalesce" {
       try arity(1...Int.max)
@@ -98,6 +102,7 @@ extension Evaluator {
       }
     case "labels":
       guard case .node(let n) = v else { throw bad(v) }
+      try graph.checkNotDeleted(node: n)
       return .list(graph.labels(of: n).map { .string($0) })
     case "type":
       guard case .relationship(let r) = v else { throw bad(v) }

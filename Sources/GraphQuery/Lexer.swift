@@ -36,6 +36,8 @@ struct Lexer {
   var pos = 0
   var line = 1
   var column = 1
+  /// The last token was `-`: 2^63 is then read as Int64.min (the parser negates it back).
+  var afterMinus = false
 
   init(_ text: String) { scalars = Array(text.unicodeScalars) }
 
@@ -45,6 +47,7 @@ struct Lexer {
     while true {
       let token = try lexer.next()
       tokens.append(token)
+      lexer.afterMinus = token.symbol == "-"
       if token.kind == .end { return tokens }
     }
   }
@@ -158,7 +161,9 @@ struct Lexer {
       advance()
       return make(.symbol(String(c)))
     }
-    throw KgshError.syntax("unexpected character '\(c)'", at: position)
+    throw KgshError.syntax(
+      "unexpected character '\(c)'", at: position,
+      code: c.isASCII ? "UnexpectedSyntax" : "InvalidUnicodeCharacter")
   }
 
   mutating func number(_ position: SourcePosition) throws -> Token.Kind {
@@ -170,9 +175,13 @@ struct Lexer {
         text.unicodeScalars.append(d)
         advance()
       }
-      guard let v = Int64(text, radix: x == "x" ? 16 : 8) else {
+      let radix = x == "x" ? 16 : 8
+      guard let v = Int64(text, radix: radix) else {
+        if afterMinus, UInt64(text, radix: radix) == UInt64(1) << 63 { return .integer(Int64.min) }
+        let valid = !text.isEmpty && text.allSatisfy { $0.isHexDigit && Int(String($0), radix: radix) != nil }
         throw KgshError.syntax(
-          "invalid number literal 0\(x)\(text)", at: position, code: "InvalidNumberLiteral")
+          valid ? "integer 0\(x)\(text) is too large" : "invalid number literal 0\(x)\(text)", at: position,
+          code: valid ? "IntegerOverflow" : "InvalidNumberLiteral")
       }
       return .integer(v)
     }
@@ -212,10 +221,14 @@ struct Lexer {
         "invalid number literal near '\(text)\(d)'", at: position, code: "InvalidNumberLiteral")
     }
     if isFloat {
-      guard let v = Double(text) else { throw KgshError.syntax("invalid float \(text)", at: position) }
+      guard let v = Double(text), v.isFinite else {
+        throw KgshError.syntax(
+          "the number \(text) is too large for a float", at: position, code: "FloatingPointOverflow")
+      }
       return .float(v)
     }
     guard let v = Int64(text) else {
+      if afterMinus, UInt64(text) == UInt64(1) << 63 { return .integer(Int64.min) }
       throw KgshError.syntax("integer \(text) is too large", at: position, code: "IntegerOverflow")
     }
     return .integer(v)
@@ -247,7 +260,8 @@ struct Lexer {
             advance()
           }
           guard let v = UInt32(hex, radix: 16), let scalar = Unicode.Scalar(v) else {
-            throw KgshError.syntax("invalid unicode escape \\\(e)\(hex)", at: position)
+            throw KgshError.syntax(
+              "invalid unicode escape \\\(e)\(hex)", at: position, code: "InvalidUnicodeLiteral")
           }
           s.unicodeScalars.append(scalar)
         default:

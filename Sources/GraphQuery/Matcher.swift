@@ -75,7 +75,8 @@ struct Matcher {
           slot: scope.slots[rel.name]!, leftSlot: scope.slots[rel.left]!, rightSlot: scope.slots[rel.right]!,
           leftCheck: nodeCheck(rel.left), rightCheck: nodeCheck(rel.right),
           singleType: types?.count == 1 ? types![0] : nil, direction: rel.direction,
-          fixedLength: rel.length == nil, plain: rel.props.isEmpty && rel.propsExpr == nil))
+          fixedLength: rel.length == nil,
+          plain: rel.props.isEmpty && rel.propsExpr == nil))
     }
     relInfo = info
   }

@@ -46,6 +46,11 @@ extension QueryEngine {
         expressions += p.items.map(\.expression) + p.orderBy.map(\.expression) + (w.map { [$0] } ?? [])
       case .return(let p): expressions += p.items.map(\.expression) + p.orderBy.map(\.expression)
       case .unwind(let e, _, _): expressions.append(e)
+      case .merge(let m):
+        created.formUnion(m.pattern.nodes.flatMap(\.labels) + m.pattern.relationships.flatMap(\.types))
+      case .set(let items, _):
+        for case .labels(_, let l, _) in items { created.formUnion(l) }
+      case .remove, .delete, .call: break
       }
     }
     for e in expressions {

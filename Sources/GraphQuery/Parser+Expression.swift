@@ -172,7 +172,7 @@ extension Parser {
       // Fold negative literals so that -9223372036854775808 parses.
       if case .integer(let v) = current.kind {
         advance()
-        return try postfix(.literal(.int(-v)))
+        return try postfix(.literal(.int(0 &- v)))
       }
       return .unary(.minus, try unary())
     }
@@ -264,10 +264,9 @@ extension Parser {
         return .literal(.null)
       case "CASE":
         return try caseExpression()
-      case "EXISTS" where isSymbol("{", at: 1):
-        throw KgshError.unsupported("EXISTS subqueries", at: start)
-      case "COUNT" where isSymbol("{", at: 1):
-        throw KgshError.unsupported("COUNT subqueries", at: start)
+      case "EXISTS" where isSymbol("{", at: 1), "COUNT" where isSymbol("{", at: 1):
+        advance()
+        return .subquery(try subqueryBody(start), count: word == "COUNT", start)
       case "ALL", "ANY", "NONE", "SINGLE":
         if isSymbol("(", at: 1), case .identifier = peekToken(2).kind, isKeyword("IN", at: 3) {
           advance()
@@ -338,44 +337,6 @@ extension Parser {
     }
     try expectSymbol(")")
     return .function(name: name, distinct: distinct, args: args, start)
-  }
-
-  mutating func listOrComprehension() throws -> Expr {
-    try expectSymbol("[")
-    if case .identifier(let v) = current.kind, isKeyword("IN", at: 1) {
-      advance()
-      advance()
-      let list = try expression()
-      var predicate: Expr?
-      var map: Expr?
-      if acceptKeyword("WHERE") { predicate = try expression() }
-      if acceptSymbol("|") { map = try expression() }
-      try expectSymbol("]")
-      return .listComprehension(variable: v, list: list, predicate: predicate, map: map)
-    }
-    var items: [Expr] = []
-    if !isSymbol("]") {
-      repeat { items.append(try expression()) } while acceptSymbol(",")
-    }
-    if isSymbol("|") || isKeyword("WHERE") {
-      throw KgshError.unsupported("pattern comprehensions", at: position)
-    }
-    try expectSymbol("]")
-    return .list(items)
-  }
-
-  mutating func mapLiteral() throws -> Expr {
-    try expectSymbol("{")
-    var entries: [(String, Expr)] = []
-    if !isSymbol("}") {
-      repeat {
-        let key = try name("a map key")
-        try expectSymbol(":")
-        entries.append((key, try expression()))
-      } while acceptSymbol(",")
-    }
-    try expectSymbol("}")
-    return .map(entries)
   }
 
   mutating func caseExpression() throws -> Expr {

@@ -21,7 +21,7 @@ struct Parser {
   }
 
   static let unsupportedClauses: Set<String> = [
-    "DELETE", "DETACH", "SET", "REMOVE", "MERGE", "CALL", "FOREACH", "LOAD", "UNION", "USE", "START",
+    "FOREACH", "LOAD", "USE", "START",
     "DROP", "SHOW",
   ]
 
@@ -95,10 +95,36 @@ struct Parser {
         guard current.kind == .end else { throw unexpected("expected end of query after ';'") }
         break
       }
+      if isKeyword("UNION") {
+        guard !clauses.isEmpty else { throw unexpected("expected a query before UNION") }
+        return try union(Query(clauses: clauses))
+      }
       clauses.append(try clause())
     }
     guard !clauses.isEmpty else { throw KgshError.syntax("empty query", at: position) }
     return Query(clauses: clauses)
+  }
+
+  /// `first UNION [ALL] second ...`: every join must be the same kind.
+  mutating func union(_ first: Query) throws -> Query {
+    var query = first
+    var kinds: Set<Bool> = []
+    while acceptKeyword("UNION") {
+      let start = position
+      let all = acceptKeyword("ALL")
+      kinds.insert(all)
+      if kinds.count > 1 {
+        throw KgshError.syntax(
+          "UNION and UNION ALL cannot be mixed in one query", at: start, code: "InvalidClauseComposition")
+      }
+      var clauses: [Clause] = []
+      while current.kind != .end && !isKeyword("UNION") && !isSymbol(";") { clauses.append(try clause()) }
+      guard !clauses.isEmpty else { throw unexpected("expected a query after UNION") }
+      query.unionParts.append(Query(clauses: clauses))
+      query.unionAll = all
+    }
+    if acceptSymbol(";"), current.kind != .end { throw unexpected("expected end of query after ';'") }
+    return query
   }
 
   mutating func clause() throws -> Clause {
@@ -135,6 +161,11 @@ struct Parser {
       try expectKeyword("AS")
       let alias = try name("a variable name after AS")
       return .unwind(e, alias: alias, start)
+    case "CALL":
+      advance()
+      return .call(try callBody(start))
+    case "SET", "REMOVE", "DELETE", "DETACH", "MERGE":
+      return try writeClause(word, start)
     default:
       if Parser.unsupportedClauses.contains(word) {
         throw KgshError.unsupported("the \(word) clause", at: start)
@@ -272,6 +303,11 @@ struct Parser {
           _ = acceptSymbol(":")
           rel.types.append(try name("a relationship type"))
         }
+      }
+      if isSymbol("..") || (isSymbol("*") && isSymbol("-", at: 1)) {
+        throw KgshError.syntax(
+          "a variable-length relationship is written [*min..max] with non-negative bounds", at: position,
+          code: "InvalidRelationshipPattern")
       }
       if acceptSymbol("*") {
         var lo: Int?

@@ -83,6 +83,7 @@ struct Planner {
         let compatible =
           (existing == .value && kind != .path) || (existing == .relationshipList && kind == .relationship)
           || (existing == .scalar && kind == .relationshipList)
+          || (existing == .map && kind == .relationshipList)
         if !compatible {
           throw KgshError.semantic(
             "variable '\(name)' is already used for a \(existing), it cannot be a \(kind)",
@@ -290,6 +291,19 @@ extension Expr {
     visit { e in
       switch e {
       case .listComprehension(let v, _, _, _), .quantifier(_, let v, _, _): local.insert(v)
+      case .subquery(let q, _, _):
+        // The subquery checks its own variables when it is built.
+        for case .match(let m) in q.clauses {
+          for p in m.patterns {
+            local.formUnion(p.nodes.compactMap(\.variable) + p.relationships.compactMap(\.variable))
+          }
+          m.predicate?.visit { if case .variable(let n, _) = $0 { local.insert(n) } }
+        }
+      case .patternComprehension(let p, _, _):
+        // Variables the pattern introduces are local to it.
+        let names =
+          p.nodes.compactMap(\.variable) + p.relationships.compactMap(\.variable) + [p.name].compactMap { $0 }
+        local.formUnion(names.filter { !visible.contains($0) })
       case .variable(let n, _):
         if found == nil, !visible.contains(n), !local.contains(n) { found = e }
       default: break

@@ -14,15 +14,21 @@ final class ProjectionStage: Stage {
   let distinct: Bool
   let order: [SortItem]
   let sortScope: Scope
-  let skip: Int?
-  let limit: Int?
+  var skip: Int?
+  var limit: Int?
+  /// SKIP and LIMIT given by parameters: checked when the query runs, as the TCK expects.
+  let runtimeSkip: Expr?
+  let runtimeLimit: Expr?
   let predicate: Expr?
   let isAggregating: Bool
   var buffered: [Row] = []
   var groups: [[QValue]: (rep: Row, aggs: [Aggregator])] = [:]
   var groupOrder: [[QValue]] = []
 
-  var streams: Bool { !isAggregating && !distinct && order.isEmpty && skip == nil && limit == nil }
+  var streams: Bool {
+    !isAggregating && !distinct && order.isEmpty && skip == nil && limit == nil && runtimeSkip == nil
+      && runtimeLimit == nil
+  }
 
   init(projection p: Projection, input: Scope, evaluator: Evaluator, isReturn: Bool, predicate: Expr?) throws
   {
@@ -31,7 +37,7 @@ final class ProjectionStage: Stage {
     var projected: [ProjectionItem] = []
     if p.star {
       let names = input.userNames.sorted()
-      if names.isEmpty && p.items.isEmpty {
+      if isReturn && names.isEmpty && p.items.isEmpty {
         throw KgshError.semantic(
           "\(isReturn ? "RETURN" : "WITH") * needs at least one variable in scope",
           code: "NoVariablesInScope",
@@ -64,7 +70,13 @@ final class ProjectionStage: Stage {
         throw KgshError.semantic(
           "column '\(item.name)' appears twice", code: "ColumnNameConflict", at: p.position)
       }
+      if case .pattern(let pattern) = item.expression {
+        throw KgshError.syntax(
+          "a pattern cannot be a column; use COUNT { } or a pattern comprehension", at: pattern.position,
+          code: "UnexpectedSyntax")
+      }
       try StaticCheck.check(item.expression, input)
+      try StaticCheck.checkConstantTypes(item.expression, evaluator)
       let kind = StaticCheck.kind(of: item.expression, input)
       out.add(item.name, kind)
       if item.expression.containsAggregate {
@@ -109,6 +121,28 @@ final class ProjectionStage: Stage {
         throw KgshError.semantic("variable '\(name)' is not defined", code: "UndefinedVariable", at: pos)
       }
     }
+    if aggregatingItems {
+      // After grouping only the projected columns exist: an aggregate in ORDER BY that is
+      // not itself a column may only read those.
+      func aggregateCalls(_ e: Expr) -> [Expr] {
+        var calls: [Expr] = []
+        e.visit { sub in
+          if case .function(let name, _, _, _) = sub, Expr.aggregateNames.contains(name.lowercased()) {
+            calls.append(sub)
+          }
+        }
+        return calls
+      }
+      let projectedCalls = Set(projected.flatMap { aggregateCalls($0.expression) }.map(StaticCheck.canonical))
+      for s in p.orderBy {
+        for call in aggregateCalls(s.expression) where !projectedCalls.contains(StaticCheck.canonical(call)) {
+          if case .variable(let name, let pos)? = call.undefinedVariable(Set(out.names)) {
+            throw KgshError.semantic(
+              "variable '\(name)' is not defined after the aggregation", code: "UndefinedVariable", at: pos)
+          }
+        }
+      }
+    }
     if !aggregatingItems, p.orderBy.contains(where: \.expression.containsAggregate) {
       throw KgshError.semantic(
         "ORDER BY can only aggregate when the projection aggregates", code: "InvalidAggregation",
@@ -130,10 +164,20 @@ final class ProjectionStage: Stage {
     order = sortItems
     self.sortScope = sortScope
     self.predicate = predicate
-    skip = try ProjectionStage.count(p.skip, "SKIP", evaluator)
-    limit = try ProjectionStage.count(p.limit, "LIMIT", evaluator)
+    func usesParameter(_ e: Expr?) -> Bool {
+      var found = false
+      e?.visit { if case .parameter = $0 { found = true } }
+      return found
+    }
+    runtimeSkip = usesParameter(p.skip) ? p.skip : nil
+    runtimeLimit = usesParameter(p.limit) ? p.limit : nil
+    skip = runtimeSkip == nil ? try ProjectionStage.count(p.skip, "SKIP", evaluator) : nil
+    limit = runtimeLimit == nil ? try ProjectionStage.count(p.limit, "LIMIT", evaluator) : nil
     if let predicate {
-      if case .variable(let name, let pos)? = predicate.undefinedVariable(Set(out.names)) {
+      // WITH's WHERE sees the projected names and, unless the projection aggregates, the
+      // variables from before the WITH.
+      let seen = aggs.isEmpty ? Set(out.names).union(input.names) : Set(out.names)
+      if case .variable(let name, let pos)? = predicate.undefinedVariable(seen) {
         throw KgshError.semantic("variable '\(name)' is not defined", code: "UndefinedVariable", at: pos)
       }
     }
@@ -184,7 +228,7 @@ final class ProjectionStage: Stage {
     }
     let out = try items.map { try evaluator.eval($0, row, input) }
     if streams {
-      try emit(out)
+      try emit(predicate == nil ? out : out + row)
     } else {
       buffered.append(out + row)
     }
@@ -198,11 +242,14 @@ final class ProjectionStage: Stage {
     }
   }
 
-  func emit(_ out: Row) throws {
+  /// Passes on the projected columns of `row` (projected columns, then the input row) when
+  /// WITH's WHERE holds.
+  func emit(_ row: Row) throws {
+    let width = output.count
     if let predicate {
-      guard try evaluator.truth(try evaluator.eval(predicate, out, output)) == .yes else { return }
+      guard try evaluator.truth(try evaluator.eval(predicate, row, sortScope)) == .yes else { return }
     }
-    try next!.push(out)
+    try next!.push(row.count == width ? row : Array(row[0..<width]))
   }
 
   override func finish() throws {
@@ -244,10 +291,12 @@ final class ProjectionStage: Stage {
       }
       rows = sorted.map(\.element.0)
     }
+    if let e = runtimeSkip { skip = try ProjectionStage.count(e, "SKIP", evaluator) }
+    if let e = runtimeLimit { limit = try ProjectionStage.count(e, "LIMIT", evaluator) }
     var slice = rows[...]
     if let skip { slice = slice.dropFirst(skip) }
     if let limit { slice = slice.prefix(limit) }
-    for row in slice { try emit(Array(row[0..<width])) }
+    for row in slice { try emit(Array(row)) }
     try next!.finish()
   }
 }

@@ -1,11 +1,12 @@
 import KnowledgeGraph
 
 extension QueryEngine {
-  /// Whether a query would write (has a CREATE clause), without running it.
+  /// Whether a query would write (CREATE, MERGE, SET, REMOVE or DELETE), without running it.
   ///
   /// Used to keep callers that may only read (plugins without the `write` feature) read-only.
   /// - Throws: `KgshError` when the query does not parse.
   public static func writes(_ text: String) throws -> Bool {
-    try Parser.parse(text).clauses.contains { if case .create = $0 { return true } else { return false } }
+    let query = try Parser.parse(text)
+    return ([query] + query.unionParts).contains { $0.clauses.contains(where: \.isWrite) }
   }
 }

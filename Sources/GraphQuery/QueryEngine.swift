@@ -1,13 +1,14 @@
 import Foundation
 import KnowledgeGraph
 
-/// Runs kgsh's Cypher subset (MATCH, OPTIONAL MATCH, WHERE, WITH, UNWIND, RETURN, CREATE)
-/// against a knowledge store.
+/// Runs kgsh's Cypher (MATCH, OPTIONAL MATCH, WHERE, WITH, UNWIND, RETURN, UNION, CALL,
+/// CREATE, MERGE, SET, REMOVE, DELETE) against a knowledge store.
 ///
 /// Labels are node labels, relationship types are edge types; `n.prop` reads a node's plain
 /// properties, then its display name (`name`), key (`key`, unless generated), aliases
-/// (`aliases`) and the latest value of each fact (by as-of date). CREATE writes to the
-/// user's layer in one transaction when the query has run without error.
+/// (`aliases`) and the latest value of each fact (by as-of date). Writes go to the user's
+/// layer in one transaction when the query has run without error; built-in elements are
+/// not changed by queries.
 ///
 /// ```swift
 /// let engine = QueryEngine(store: store)
@@ -18,6 +19,9 @@ public struct QueryEngine: Sendable {
   /// Called every few hundred rows while a query runs; throw from it to stop the query
   /// (the shell's Ctrl-C and timeout). Nothing is written when it throws.
   public var interrupt: @Sendable () throws -> Void = {}
+  /// Procedures a query can CALL besides `db.labels()`, `db.relationshipTypes()` and
+  /// `db.propertyKeys()`, by full name (`test.my.proc`).
+  public var procedures: [String: Procedure] = [:]
 
   public init(store: KnowledgeStore) { self.store = store }
 
@@ -34,15 +38,41 @@ public struct QueryEngine: Sendable {
   func runStatement(_ text: String, parameters: [String: ResultValue]) throws -> QueryResult {
     let query = try Parser.parse(text)
     let params = try parameters.mapValues(QValue.init)
-    let writes = query.clauses.contains { if case .create = $0 { return true } else { return false } }
     let graph = try QueryGraph(store: store)
-    var executor = Executor(graph: graph, parameters: params)
-    executor.interrupt = interrupt
-    let (first, collect, columns) = try executor.build(query)
-    try first.push([])
-    try first.finish()
+    // Build every part first so that compile-time errors come before anything runs.
+    var parts: [(Stage, CollectStage, [String], Query)] = []
+    for part in [query] + query.unionParts {
+      var executor = Executor(graph: graph, parameters: params)
+      executor.interrupt = interrupt
+      executor.procedures = procedures
+      let (first, collect, columns) = try executor.build(Query(clauses: part.clauses))
+      if let expected = parts.first?.2, expected != columns {
+        throw KgshError.semantic(
+          "every part of a UNION must return the same columns (\(expected.joined(separator: ", ")) vs \(columns.joined(separator: ", ")))",
+          code: "DifferentColumnsInUnion")
+      }
+      parts.append((first, collect, columns, part))
+    }
+    var resultRows: [Row] = []
+    for (first, collect, columns, part) in parts {
+      try first.push([])
+      try first.finish()
+      let returns: Bool
+      switch part.clauses.last! {
+      case .return: returns = true
+      case .call where part.clauses.count == 1: returns = true
+      default: returns = false
+      }
+      if returns && !columns.isEmpty { resultRows += collect.rows.map { Array($0.prefix(columns.count)) } }
+    }
+    if !query.unionParts.isEmpty && !query.unionAll {
+      var seen: Set<[QValue]> = []
+      resultRows = resultRows.filter { seen.insert($0.map(\.groupKey)).inserted }
+    }
+    let columns = parts[0].2
     var stats = QueryStatistics()
     if graph.hasWrites {
+      try graph.checkDeletes()
       try graph.commit()
       for n in Int(graph.firstCreatedNode)..<graph.nodeCount {
         stats.nodesCreated += 1
@@ -54,11 +84,7 @@ public struct QueryEngine: Sendable {
         stats.propertiesSet += graph.createdEdgeProps[Int32(e)]?.count ?? 0
       }
     }
-    let width = columns.count
-    let returns = { if case .return = query.clauses.last! { return true } else { return false } }()
-    let rows = try (returns ? collect.rows : []).map { row in
-      try row.prefix(width).map { try graph.result($0) }
-    }
+    let rows = try resultRows.map { row in try row.map { try graph.result($0) } }
     let notes = try notifications(query, graph)
     return QueryResult(
       columns: columns, rows: rows, statistics: stats, notifications: notes,
@@ -72,7 +98,16 @@ public struct QueryEngine: Sendable {
     let params = try parameters.mapValues(QValue.init)
     let graph = try QueryGraph(store: store)
     var executor = Executor(graph: graph, parameters: params)
-    _ = try executor.build(query)
+    executor.procedures = procedures
+    let columns = try executor.build(query).2
+    for part in query.unionParts {
+      var other = Executor(graph: graph, parameters: params)
+      other.procedures = procedures
+      if try other.build(part).2 != columns {
+        throw KgshError.semantic(
+          "every part of a UNION must return the same columns", code: "DifferentColumnsInUnion")
+      }
+    }
     var lines: [String] = []
     var matchIndex = 0
     for clause in query.clauses {
@@ -85,6 +120,11 @@ public struct QueryEngine: Sendable {
       case .create(let patterns, _): lines.append("CREATE \(patterns.count) pattern(s)")
       case .with(let p, let w): lines.append("WITH \(p.items.count) item(s)\(w == nil ? "" : " + WHERE")")
       case .unwind(_, let alias, _): lines.append("UNWIND AS \(alias)")
+      case .set: lines.append("SET")
+      case .remove: lines.append("REMOVE")
+      case .delete(_, let detach, _): lines.append(detach ? "DETACH DELETE" : "DELETE")
+      case .merge: lines.append("MERGE")
+      case .call(let c): lines.append("CALL \(c.name)")
       case .return(let p):
         var parts = ["RETURN \(p.star ? "*" : p.items.map(\.name).joined(separator: ", "))"]
         if p.distinct { parts.append("DISTINCT") }

@@ -3,7 +3,9 @@ import KnowledgeGraph
 /// Query errors are `KgshError`s of kind syntax, semantic, runtime or unsupported; `code` is the
 /// openCypher TCK error detail when one applies (`VariableTypeConflict`, `UndefinedVariable`, ...).
 extension KgshError {
-  static func syntax(_ message: String, at position: SourcePosition?, code: String? = nil) -> KgshError {
+  static func syntax(_ message: String, at position: SourcePosition?, code: String? = "UnexpectedSyntax")
+    -> KgshError
+  {
     KgshError(.syntax, message, code: code, at: position)
   }
   static func semantic(_ message: String, code: String, at position: SourcePosition? = nil) -> KgshError {

@@ -34,6 +34,14 @@ final class QueryGraph: @unchecked Sendable {
   let firstCreatedNode: Int32
   let firstCreatedEdge: Int32
   let store: KnowledgeStore
+  /// Stored elements whose properties SET or REMOVE changed: their whole new property map.
+  var changedNodeProps: [Int32: [String: QValue]] = [:]
+  var changedEdgeProps: [Int32: [String: QValue]] = [:]
+  /// Stored nodes whose labels SET or REMOVE changed.
+  var changedLabels: Set<Int32> = []
+  /// Elements DELETE removed (stored or created by this query).
+  var deletedNodes: Set<Int32> = []
+  var deletedEdges: Set<Int32> = []
 
   final class DetailCache: @unchecked Sendable {
     let lock = NSLock()
@@ -80,6 +88,7 @@ final class QueryGraph: @unchecked Sendable {
   /// the latest fact values and `aliases` (see `KnowledgeStore.queryNodeDetails`).
   func properties(ofNode n: Int32) throws -> [String: QValue] {
     if n >= firstCreatedNode { return createdNodeProps[n] ?? [:] }
+    if !changedNodeProps.isEmpty, let p = changedNodeProps[n] { return p }
     cache.lock.lock()
     if let p = cache.nodes[n] {
       cache.lock.unlock()
@@ -122,6 +131,7 @@ final class QueryGraph: @unchecked Sendable {
 
   func properties(ofEdge e: Int32) throws -> [String: QValue] {
     if e >= firstCreatedEdge { return createdEdgeProps[e] ?? [:] }
+    if !changedEdgeProps.isEmpty, let p = changedEdgeProps[e] { return p }
     cache.lock.lock()
     if let p = cache.edges[e] {
       cache.lock.unlock()
@@ -180,24 +190,35 @@ final class QueryGraph: @unchecked Sendable {
     return e
   }
 
-  var hasWrites: Bool { nodeIDs.count > Int(firstCreatedNode) || edgeIDs.count > Int(firstCreatedEdge) }
+  var hasWrites: Bool {
+    nodeIDs.count > Int(firstCreatedNode) || edgeIDs.count > Int(firstCreatedEdge) || hasUpdates
+  }
+
+  /// Changes to stored elements (SET, REMOVE, DELETE), as opposed to new ones.
+  var hasUpdates: Bool {
+    !changedNodeProps.isEmpty || !changedEdgeProps.isEmpty || !changedLabels.isEmpty || !deletedNodes.isEmpty
+      || !deletedEdges.isEmpty
+  }
 
   /// Writes the created nodes and edges to the store in one transaction (the user's layer)
   /// and gives them their store ids.
   func commit() throws {
     guard hasWrites else { return }
     let firstNode = Int(firstCreatedNode), firstEdge = Int(firstCreatedEdge)
+    let nodeUpdates = nodeUpdates()
     try store.write { w in
-      for n in firstNode..<nodeIDs.count {
+      for n in firstNode..<nodeIDs.count where !deletedNodes.contains(Int32(n)) {
         let props = (createdNodeProps[Int32(n)] ?? [:]).compactMapValues { $0.storable }
         nodeIDs[n] = try w.createQueryNode(labels: labels(of: Int32(n)), props: props)
         indexOfID[nodeIDs[n]] = Int32(n)
       }
-      for e in firstEdge..<edgeIDs.count {
+      for e in firstEdge..<edgeIDs.count where !deletedEdges.contains(Int32(e)) {
         let props = (createdEdgeProps[Int32(e)] ?? [:]).compactMapValues { $0.storable }
         edgeIDs[e] = try w.createQueryEdge(
           nodeIDs[Int(edgeSrc[e])], typeNames[Int(edgeType[e])], nodeIDs[Int(edgeDst[e])], props: props)
       }
+      // After creating, so that new rows never take the ids of deleted ones.
+      try commitUpdates(w, nodeUpdates)
     }
   }
 }

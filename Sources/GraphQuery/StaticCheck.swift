@@ -9,12 +9,39 @@ enum StaticCheck {
     e.visit { sub in
       guard failure == nil else { return }
       switch sub {
-      case .function(let name, _, _, let pos):
+      case .function(let name, _, let args, let pos):
         let lower = name.lowercased()
         if !Functions.known.contains(lower) && !TemporalFunctions.names.contains(lower)
           && !Expr.aggregateNames.contains(lower)
         {
           failure = KgshError.semantic("unknown function \(name)()", code: "UnknownFunction", at: pos)
+        } else if args.count == 1, let message = StaticCheck.wrongArgument(lower, args[0], scope) {
+          failure = KgshError.semantic(message, code: "InvalidArgumentType", at: pos)
+        } else if lower != "exists", args.contains(where: { if case .pattern = $0 { true } else { false } }) {
+          failure = KgshError.syntax(
+            "a pattern can only be used as a predicate here; use COUNT { } or a pattern comprehension",
+            at: pos, code: "UnexpectedSyntax")
+        }
+      case .listComprehension(_, _, let predicate, let map)
+      where (predicate?.containsAggregate ?? false) || (map?.containsAggregate ?? false):
+        failure = KgshError.semantic(
+          "a list comprehension cannot aggregate; aggregate in WITH first", code: "InvalidAggregation")
+      case .binary(.and, let l, let r), .binary(.or, let l, let r), .binary(.xor, let l, let r):
+        if let bad = [l, r].first(where: StaticCheck.isNonBoolean) {
+          failure = KgshError.semantic(
+            "AND, OR and XOR take booleans, not \(StaticCheck.describe(bad))", code: "InvalidArgumentType")
+        }
+      case .unary(.not, let operand) where StaticCheck.isNonBoolean(operand):
+        failure = KgshError.semantic(
+          "NOT takes a boolean, not \(StaticCheck.describe(operand))", code: "InvalidArgumentType")
+      case .binary(.in, _, let rhs):
+        switch rhs {
+        case .literal(let v) where !v.isNull:
+          if case .list = v { break }
+          failure = KgshError.semantic("IN needs a list, not a \(v.typeName)", code: "InvalidArgumentType")
+        case .map:
+          failure = KgshError.semantic("IN needs a list, not a map", code: "InvalidArgumentType")
+        default: break
         }
       case .property(let base, let key):
         let kind = StaticCheck.kind(of: base, scope)
@@ -42,8 +69,9 @@ enum StaticCheck {
       case .null: return .value
       default: return .scalar
       }
-    case .list, .map, .listComprehension, .binary, .unary, .isNull, .hasLabels, .quantifier, .countStar:
+    case .list, .listComprehension, .binary, .unary, .isNull, .hasLabels, .quantifier, .countStar:
       return .scalar
+    case .map: return .map
     case .function(let name, _, _, _):
       switch name.lowercased() {
       case "startnode", "endnode": return .node
@@ -139,6 +167,89 @@ extension Expr {
     case .listComprehension(let v, _, let p, let m): return "lc\(v)\(p != nil)\(m != nil)"
     case .quantifier(let k, let v, _, _): return "q\(k)\(v)"
     default: return "\(self)"
+    }
+  }
+}
+
+extension StaticCheck {
+  /// True when an expression reads nothing from rows, parameters or the graph and calls no
+  /// function (so evaluating it early is safe and gives the value it will have).
+  static func isConstant(_ e: Expr) -> Bool {
+    guard e.variables.isEmpty else { return false }
+    var constant = true
+    e.visit { sub in
+      switch sub {
+      case .parameter, .function, .pattern, .countStar, .hasLabels: constant = false
+      default: break
+      }
+    }
+    return constant
+  }
+
+  /// Type errors in constant operator expressions (`123 AND true`, `none(x IN ['a'] WHERE
+  /// x % 2 = 0)`) are found before the query runs, as the TCK expects.
+  static func checkConstantTypes(_ e: Expr, _ evaluator: Evaluator) throws {
+    var failure: KgshError?
+    e.visit { sub in
+      guard failure == nil else { return }
+      switch sub {
+      case .binary, .unary, .quantifier, .listComprehension:
+        guard isConstant(sub) else { return }
+        do {
+          _ = try evaluator.eval(sub, [], Scope())
+        } catch let error as KgshError where error.kind == .runtime && error.code == "InvalidArgumentType" {
+          failure = KgshError.semantic(error.message, code: "InvalidArgumentType")
+        } catch {}
+      default: break
+      }
+    }
+    if let failure { throw failure }
+  }
+}
+
+extension StaticCheck {
+  /// A literal, list or map that is known not to be a boolean (null is not).
+  static func isNonBoolean(_ e: Expr) -> Bool {
+    switch e {
+    case .literal(let v):
+      if case .bool = v { return false }
+      return !v.isNull
+    case .list, .map: return true
+    default: return false
+    }
+  }
+
+  static func describe(_ e: Expr) -> String {
+    switch e {
+    case .literal(let v): return "a \(v.typeName)"
+    case .list: return "a list"
+    default: return "a map"
+    }
+  }
+
+  /// Why a one-argument element function cannot take what it is given, when that is known
+  /// before running (`type(node)`, `labels(path)`, `properties(1)`, `size(path)`).
+  static func wrongArgument(_ name: String, _ arg: Expr, _ scope: Scope) -> String? {
+    let kind = kind(of: arg, scope)
+    let literal: Bool = {
+      switch arg {
+      case .literal(let v): return !v.isNull
+      case .list: return true
+      default: return false
+      }
+    }()
+    switch name {
+    case "type" where kind == .node || kind == .path:
+      return "type() takes a relationship, not a \(kind)"
+    case "labels" where kind == .relationship || kind == .path:
+      return "labels() takes a node, not a \(kind)"
+    case "properties" where literal || kind == .path:
+      return "properties() takes a node, a relationship or a map"
+    case "size" where kind == .path:
+      return "size() takes a list or a string, not a path; use length()"
+    case "length" where kind == .node || kind == .relationship:
+      return "length() takes a path, not a \(kind)"
+    default: return nil
     }
   }
 }

@@ -1,0 +1,58 @@
+import KnowledgeGraph
+
+/// CALL procedures and EXISTS { } / COUNT { } subqueries.
+extension Parser {
+  /// After CALL: `ns.name`, optional `(args)`, optional `YIELD * | out [AS v], ... [WHERE e]`.
+  mutating func callBody(_ start: SourcePosition) throws -> CallClause {
+    if isSymbol("{") { throw KgshError.unsupported("CALL { } subqueries", at: start) }
+    var name = try name("a procedure name")
+    while acceptSymbol(".") { name += "." + (try self.name("a procedure name")) }
+    var clause = CallClause(
+      name: name, arguments: nil, yields: nil, yieldAll: false, predicate: nil, position: start)
+    if acceptSymbol("(") {
+      var args: [Expr] = []
+      if !isSymbol(")") {
+        repeat { args.append(try expression()) } while acceptSymbol(",")
+      }
+      try expectSymbol(")")
+      clause.arguments = args
+    }
+    guard acceptKeyword("YIELD") else { return clause }
+    if acceptSymbol("*") {
+      clause.yieldAll = true
+      return clause
+    }
+    var yields: [(output: String, variable: String, SourcePosition)] = []
+    repeat {
+      let pos = position
+      let output = try self.name("a procedure output name")
+      let variable = acceptKeyword("AS") ? try self.name("a variable name after AS") : output
+      yields.append((output, variable, pos))
+    } while acceptSymbol(",")
+    clause.yields = yields
+    if acceptKeyword("WHERE") { clause.predicate = try expression() }
+    return clause
+  }
+
+  /// `{ pattern [WHERE e] }` or `{ clauses }` after EXISTS or COUNT.
+  mutating func subqueryBody(_ start: SourcePosition) throws -> Query {
+    try expectSymbol("{")
+    var clauses: [Clause] = []
+    if let word = current.keyword, ["MATCH", "OPTIONAL", "WITH", "UNWIND", "CALL", "RETURN"].contains(word) {
+      while !isSymbol("}") && current.kind != .end { clauses.append(try clause()) }
+    } else {
+      let patterns = try patternList()
+      var predicate: Expr?
+      if acceptKeyword("WHERE") { predicate = try expression() }
+      clauses = [
+        .match(MatchClause(optional: false, patterns: patterns, predicate: predicate, position: start))
+      ]
+    }
+    if clauses.contains(where: \.isWrite) {
+      throw KgshError.semantic(
+        "an EXISTS or COUNT subquery cannot change the graph", code: "InvalidClauseComposition", at: start)
+    }
+    try expectSymbol("}")
+    return Query(clauses: clauses)
+  }
+}

@@ -1,0 +1,102 @@
+import CypherTCK
+import KnowledgeGraph
+import XCTest
+
+@testable import GraphQuery
+
+/// SET, REMOVE, DELETE, MERGE, CALL and UNION on an in-memory store: what a later query reads.
+final class WriteClauseTests: XCTestCase {
+  var store: KnowledgeStore!
+  var engine: QueryEngine!
+
+  override func setUpWithError() throws {
+    store = try KnowledgeStore.inMemory()
+    engine = QueryEngine(store: store)
+  }
+
+  func rows(_ text: String) throws -> [[String]] {
+    try engine.run(text).rows.map { $0.map(tckDescription) }
+  }
+
+  func code(_ text: String) -> String? {
+    do {
+      _ = try engine.run(text)
+      return nil
+    } catch {
+      return (error as? KgshError)?.code ?? "\(error)"
+    }
+  }
+
+  func testSetAndRemoveChangeWhatLaterQueriesRead() throws {
+    _ = try engine.run("CREATE (:A {name: 'a', n: 1}), (:A {name: 'b', n: 2})")
+    _ = try engine.run("MATCH (x:A) SET x.n = x.n * 10, x:B REMOVE x:A")
+    XCTAssertEqual(try rows("MATCH (x:B) RETURN x.name, x.n ORDER BY x.n"), [["'a'", "10"], ["'b'", "20"]])
+    XCTAssertEqual(try rows("MATCH (x:A) RETURN count(x)"), [["0"]])
+    _ = try engine.run("MATCH (x:B {name: 'a'}) SET x += {n: null, m: 'new'}")
+    XCTAssertEqual(try rows("MATCH (x:B {name: 'a'}) RETURN x.n, x.m"), [["null", "'new'"]])
+    _ = try engine.run("MATCH (x:B {name: 'b'}) SET x = {k: 1}")
+    XCTAssertEqual(try rows("MATCH (x:B {k: 1}) RETURN x.name, keys(x)"), [["null", "['k']"]])
+    _ = try engine.run("MATCH (x:B) REMOVE x.k")
+    XCTAssertEqual(try rows("MATCH (x:B) WHERE x.k IS NOT NULL RETURN x"), [])
+  }
+
+  func testDeleteNeedsDetachForConnectedNodesAndWritesNothingOnError() throws {
+    _ = try engine.run("CREATE (:P {name: 'p'})-[:KNOWS]->(:P {name: 'q'})")
+    XCTAssertEqual(code("MATCH (x:P {name: 'p'}) DELETE x"), "DeleteConnectedNode")
+    XCTAssertEqual(try rows("MATCH (x:P) RETURN count(x)"), [["2"]])
+    _ = try engine.run("MATCH (x:P {name: 'p'}) DETACH DELETE x")
+    XCTAssertEqual(try rows("MATCH (x:P) RETURN x.name"), [["'q'"]])
+    XCTAssertEqual(try rows("MATCH ()-[r]->() RETURN count(r)"), [["0"]])
+    XCTAssertEqual(code("MATCH (x:P) DELETE x RETURN x.name"), "DeletedEntityAccess")
+  }
+
+  func testMergeMatchesOrCreatesOnce() throws {
+    let first = try engine.run(
+      "UNWIND [1, 2, 2] AS i MERGE (n:N {i: i}) ON CREATE SET n.created = true RETURN n.i")
+    XCTAssertEqual(first.statistics.nodesCreated, 2)
+    XCTAssertEqual(first.rows.count, 3)
+    _ = try engine.run("MERGE (n:N {i: 1}) ON MATCH SET n.seen = 1 ON CREATE SET n.seen = 0")
+    XCTAssertEqual(
+      try rows("MATCH (n:N) RETURN n.i, n.created, n.seen ORDER BY n.i"),
+      [
+        ["1", "true", "1"], ["2", "true", "null"],
+      ])
+    _ = try engine.run("MATCH (a:N {i: 1}), (b:N {i: 2}) MERGE (a)-[:R]->(b) MERGE (a)-[:R]->(b)")
+    XCTAssertEqual(try rows("MATCH ()-[r:R]->() RETURN count(r)"), [["1"]])
+    XCTAssertEqual(code("MERGE (n:N {i: null})"), "MergeReadOwnWrites")
+  }
+
+  func testUnionAndBuiltInProcedures() throws {
+    _ = try engine.run("CREATE (:A {x: 1})-[:T]->(:B {y: 2})")
+    XCTAssertEqual(try rows("RETURN 1 AS v UNION RETURN 1 AS v UNION RETURN 2 AS v"), [["1"], ["2"]])
+    XCTAssertEqual(try rows("RETURN 1 AS v UNION ALL RETURN 1 AS v"), [["1"], ["1"]])
+    XCTAssertEqual(code("RETURN 1 AS a UNION RETURN 1 AS b"), "DifferentColumnsInUnion")
+    XCTAssertEqual(
+      code("RETURN 1 AS a UNION RETURN 1 AS a UNION ALL RETURN 1 AS a"), "InvalidClauseComposition")
+    XCTAssertEqual(try rows("CALL db.labels()"), [["'A'"], ["'B'"]])
+    XCTAssertEqual(try rows("CALL db.relationshipTypes() YIELD relationshipType AS t RETURN t"), [["'T'"]])
+    XCTAssertEqual(
+      try rows("CALL db.propertyKeys() YIELD propertyKey WHERE propertyKey > 'x' RETURN propertyKey"),
+      [["'y'"]])
+    XCTAssertEqual(code("CALL db.nothing()"), "ProcedureNotFound")
+  }
+
+  func testDeclaredProcedureMatchesItsTableRows() throws {
+    engine.procedures["test.p"] = .table(
+      name: "test.p", inputs: [.init("in", "INTEGER?")], outputs: [.init("out", "STRING?")],
+      rows: [[.int(1), .string("one")], [.int(2), .string("two")], [.null, .string("none")]])
+    XCTAssertEqual(
+      try rows("UNWIND [2, null] AS i CALL test.p(i) YIELD out RETURN out"), [["'two'"], ["'none'"]])
+    XCTAssertEqual(code("CALL test.p('x')"), "InvalidArgumentType")
+    XCTAssertEqual(code("CALL test.p(1, 2)"), "InvalidNumberOfArguments")
+    XCTAssertEqual(code("MATCH (n) CALL test.p YIELD out RETURN out"), "InvalidArgumentPassingMode")
+  }
+
+  func testBuiltInKnowledgeIsNotChangedByQueries() throws {
+    _ = try engine.run("CREATE (:Lab {name: 'Built'})")
+    try store.write { try $0.execute("UPDATE node SET layer = 'builtin'") }
+    XCTAssertEqual(code("MATCH (n:Lab) SET n.x = 1"), "Unsupported")
+    XCTAssertEqual(code("MATCH (n:Lab) DETACH DELETE n"), "Unsupported")
+    XCTAssertEqual(try rows("MATCH (n:Lab) RETURN n.name, n.x"), [["'Built'", "null"]])
+  }
+}
