@@ -127,10 +127,22 @@ extension QueryGraph {
 
   /// The node rows to rewrite: id, labels, and the new properties when they changed (nil
   /// keeps them). Computed before the write transaction, which cannot read.
-  func nodeUpdates() -> [(id: Int64, labels: [String], props: [String: Value]?)] {
+  ///
+  /// A stored node's properties as a query sees them include derived ones (`key`, `aliases`
+  /// and the latest value of each fact): only what the statement changed is passed on, as
+  /// `changed` values and `removed` keys, so facts and names never turn into plain properties.
+  func nodeUpdates() throws -> [(id: Int64, labels: [String], props: [String: Value]?)] {
     let nodes = Set(changedNodeProps.keys).union(changedLabels).subtracting(deletedNodes)
-    return nodes.filter { $0 < firstCreatedNode }.sorted().map { n in
-      (nodeIDs[Int(n)], labels(of: n), changedNodeProps[n].map { $0.compactMapValues { $0.storable } })
+    return try nodes.filter { $0 < firstCreatedNode }.sorted().map { n in
+      guard let new = changedNodeProps[n] else { return (nodeIDs[Int(n)], labels(of: n), nil) }
+      try loadNodes([n])
+      cache.lock.lock()
+      let old = cache.nodes[n] ?? [:]
+      cache.lock.unlock()
+      var delta: [String: Value] = [:]
+      for (k, v) in new where old[k] != v { delta[k] = v.storable ?? .null }
+      for k in old.keys where new[k] == nil && k != "aliases" && k != "key" { delta[k] = .null }
+      return (nodeIDs[Int(n)], labels(of: n), delta)
     }
   }
 

@@ -205,7 +205,7 @@ final class QueryGraph: @unchecked Sendable {
   func commit() throws {
     guard hasWrites else { return }
     let firstNode = Int(firstCreatedNode), firstEdge = Int(firstCreatedEdge)
-    let nodeUpdates = nodeUpdates()
+    let nodeUpdates = try nodeUpdates()
     try store.write { w in
       for n in firstNode..<nodeIDs.count where !deletedNodes.contains(Int32(n)) {
         let props = (createdNodeProps[Int32(n)] ?? [:]).compactMapValues { $0.storable }

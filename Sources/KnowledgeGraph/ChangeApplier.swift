@@ -12,6 +12,8 @@ enum ChangeApplier {
       try w.upsertSource(source(r.target, p), layer: layer)
     case (.source, .retract):
       try w.execute("DELETE FROM source WHERE key = ?", [r.target])
+    case (.entity, .correct) where p.flag("replace"):
+      try replaceNode(r.target, p, w)
     case (.entity, .assert), (.entity, .correct):
       // A node made by Cypher's CREATE may have no name (""); an entity without one is named by its key.
       var name = r.target
@@ -36,6 +38,10 @@ enum ChangeApplier {
       }
     case (.fact, .retract):
       try w.execute("DELETE FROM fact WHERE key = ?", [r.target])
+    case (.edge, .correct) where p.flag("replace"):
+      let props = p.fieldMap("props")
+      try w.execute(
+        "UPDATE edge SET props = ? WHERE key = ?", [props.isEmpty ? nil : JSON.encode(.map(props)), r.target])
     case (.edge, .assert), (.edge, .correct):
       try w.execute("DELETE FROM edge WHERE key = ?", [r.target])
       try addEdge(r.target, p, w, layer: layer)
@@ -56,6 +62,45 @@ enum ChangeApplier {
         "DELETE FROM fx_rate WHERE from_currency = ? AND to_currency = ? AND as_of = ? AND layer = 'user'",
         [from, to, asOf])
     }
+  }
+
+  /// A Cypher SET/REMOVE: the node's labels become exactly these, the properties in `set`
+  /// take their values and those in `unset` go; the display name follows `name` (the old
+  /// name stops being a name the node answers to). An undo's payload (a whole snapshot with
+  /// `props`) puts the properties back as they were.
+  static func replaceNode(_ key: String, _ p: Value, _ w: GraphWriter) throws {
+    guard let id = try w.nodeID(key: key) else { return }
+    try w.execute("DELETE FROM node_label WHERE node_id = ?", [id])
+    for label in p.fieldList("labels") { try w.addLabel(id, label) }
+    guard case .map(let m) = p, m["set"] != nil || m["unset"] != nil || m["undoes"] != nil else { return }
+    let row = try Row.fetchOne(w.database, sql: "SELECT name, props FROM node WHERE id = ?", arguments: [id])
+    let old: String = row?["name"] ?? ""
+    var props: [String: Value] = [:]
+    if m["undoes"] != nil {
+      props = p.fieldMap("props")
+    } else {
+      if let text = row?["props"] as String?, case .map(let stored) = try JSON.decode(text) { props = stored }
+      for (k, v) in p.fieldMap("set") { props[k] = v }
+      for k in p.fieldList("unset") { props[k] = nil }
+    }
+    var name = old
+    if m["undoes"] != nil {
+      name = p.field("name") ?? ""
+    } else if case .string(let s)? = p.fieldMap("set")["name"] {
+      name = s
+    } else if p.fieldList("unset").contains("name") {
+      name = ""
+    }
+    if !old.isEmpty, old != name {
+      try w.execute("DELETE FROM alias WHERE node_id = ? AND alias = ?", [id, old])
+      try w.execute(
+        "DELETE FROM search WHERE node_id = ? AND kind = 'name' AND text = ?",
+        [id, "\(old) \(Names.normalize(old))"])
+    }
+    try w.execute(
+      "UPDATE node SET props = ?, name = ? WHERE id = ?",
+      [props.isEmpty ? nil : JSON.encode(.map(props)), name, id])
+    if !name.isEmpty { try w.addAlias(id, name, layer: .user) }
   }
 
   static func source(_ key: String, _ p: Value) -> Source {

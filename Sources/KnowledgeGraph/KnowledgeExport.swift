@@ -27,7 +27,8 @@ public enum KnowledgeExport {
     }
   }
 
-  /// Writes the four files into `dir` (created when missing); returns rows per file.
+  /// Writes the four files into `dir` (created when missing); returns rows per file. An edge
+  /// loaded by the bulk `import` has no key of its own: it is written as `EB-<row id>`.
   public static func write(_ store: KnowledgeStore, to dir: String, _ selection: Selection) throws -> [(
     String, Int
   )] {
@@ -92,11 +93,11 @@ public enum KnowledgeExport {
       """)
     var edges = try fetch(
       """
-      SELECT e.key AS id, a.key AS src, t.name AS type, b.key AS dst, e.as_of, s.key AS source, e.quote, e.status,
+      SELECT coalesce(e.key, 'EB-' || e.id) AS id, a.key AS src, t.name AS type, b.key AS dst, e.as_of, s.key AS source, e.quote, e.status,
         e.ref, e.props
       FROM edge e JOIN edge_type t ON t.id = e.type JOIN node a ON a.id = e.src JOIN node b ON b.id = e.dst
         LEFT JOIN source s ON s.id = e.source_id
-      WHERE e.key IS NOT NULL \(layer("e")) \(since("edge", "e.key")) ORDER BY e.id
+      WHERE 1 = 1 \(layer("e")) \(since("edge", "e.key")) ORDER BY e.id
       """)
     for i in edges.indices { edges[i]["props"] = try props(edges[i]["props"] ?? "") }
     return ["sources.tsv": sources, "entities.tsv": entities, "facts.tsv": facts, "edges.tsv": edges]

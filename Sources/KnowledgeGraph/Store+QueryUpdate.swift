@@ -1,64 +1,89 @@
 import Foundation
 import GRDB
 
-/// Changes a Cypher query makes to existing elements (SET, REMOVE, DELETE).
-///
-/// These are the store side of the query engine's write interface: the engine calls them
-/// inside one `write` transaction per statement. They change the plain `props` column,
-/// labels and the display name; a knowledge-base node's facts are not touched here (the
-/// change log records those). Built-in elements (loaded from Knowledge/) are refused until
-/// query writes go through the change log, so a query cannot erase their history.
+/// Changes a Cypher query makes to existing elements (SET, REMOVE, DELETE), recorded in the
+/// change log like every other write: a node's new labels and properties are a correction
+/// of the entity, a deleted relationship is retracted, and a deleted node's facts are
+/// retracted with it (they leave the cards and stay in `history`, never erased). The query
+/// engine calls these inside the one `write` transaction of its statement.
 extension GraphWriter {
-  /// Throws when the row is built-in knowledge.
-  func checkUserLayer(_ table: String, _ id: Int64) throws {
-    let layer = try String.fetchOne(db, sql: "SELECT layer FROM \(table) WHERE id = ?", arguments: [id])
-    if layer == "builtin" {
-      throw KgshError(
-        .unsupported, "a Cypher query cannot change or delete built-in knowledge yet",
-        hint: "correct or retract facts with the fact commands; they keep the history", code: "Unsupported")
+  /// Sets a node's labels and changes its plain properties: `changes` maps each property the
+  /// statement set to its new value, or to `.null` when it was removed (nil: none changed).
+  /// The display name follows `name`. A fact predicate is refused: facts are sourced and
+  /// changed with `fact correct` / `fact retract`.
+  public func updateQueryNode(_ id: Int64, labels: [String], props changes: [String: Value]?) throws {
+    let key = try nodeKey(id)
+    var payload: [String: Value] = ["replace": .bool(true), "labels": .list(labels.map(Value.string))]
+    if let changes {
+      let predicates = Set(
+        try String.fetchAll(db, sql: "SELECT DISTINCT predicate FROM fact WHERE node_id = ?", arguments: [id])
+      )
+      if let fact = changes.keys.sorted().first(where: predicates.contains) {
+        throw KgshError(
+          .invalidValue, "\(fact) is a sourced fact of \(key), not a plain property",
+          hint:
+            "change it with fact correct FACT-ID VALUE --source ID --quote TEXT (facts \(key) --predicate \(fact) lists the ids)"
+        )
+      }
+      payload["set"] = .map(changes.filter { !$0.value.isNull })
+      payload["unset"] = .list(changes.filter { $0.value.isNull }.keys.sorted().map(Value.string))
     }
-  }
-
-  /// Replaces a node's labels and, unless `props` is nil, its plain properties.
-  ///
-  /// The display name follows the `name` property when it is a string.
-  public func updateQueryNode(_ id: Int64, labels: [String], props: [String: Value]?) throws {
-    try checkUserLayer("node", id)
-    try db.execute(sql: "DELETE FROM node_label WHERE node_id = ?", arguments: [id])
-    for label in labels { try addLabel(id, label) }
-    guard let props else { return }
-    var name = ""
-    if case .string(let s)? = props["name"] { name = s }
-    // The old display name stops being a name the node answers to.
-    let old = try String.fetchOne(db, sql: "SELECT name FROM node WHERE id = ?", arguments: [id]) ?? ""
-    if !old.isEmpty, old != name {
-      try db.execute(sql: "DELETE FROM alias WHERE node_id = ? AND alias = ?", arguments: [id, old])
-      try db.execute(
-        sql: "DELETE FROM search WHERE node_id = ? AND kind = 'name' AND text = ?",
-        arguments: [id, "\(old) \(Names.normalize(old))"])
-    }
-    let propsText = props.isEmpty ? nil : JSON.encode(.map(props))
-    try db.execute(sql: "UPDATE node SET props = ?, name = ? WHERE id = ?", arguments: [propsText, name, id])
-    if !name.isEmpty { try addAlias(id, name, layer: .user) }
+    try record(
+      ChangeDraft(
+        kind: .correct, targetType: .entity, target: key, entity: key, payload: .map(payload), layer: .user))
   }
 
   /// Replaces an edge's properties.
   public func updateQueryEdge(_ id: Int64, props: [String: Value]) throws {
-    try checkUserLayer("edge", id)
-    let propsText = props.isEmpty ? nil : JSON.encode(.map(props))
-    try db.execute(sql: "UPDATE edge SET props = ? WHERE id = ?", arguments: [propsText, id])
+    let key = try edgeKey(id)
+    let src = try String.fetchOne(
+      db, sql: "SELECT n.key FROM edge e JOIN node n ON n.id = e.src WHERE e.id = ?", arguments: [id])
+    try record(
+      ChangeDraft(
+        kind: .correct, targetType: .edge, target: key, entity: src,
+        payload: .map(["replace": .bool(true), "props": .map(props)])))
   }
 
-  /// Deletes a node with its labels, aliases and search entries (its edges must be deleted first).
+  /// Deletes a node (its edges are deleted first by the engine): its facts are retracted,
+  /// then the entity.
   public func deleteQueryNode(_ id: Int64) throws {
-    try checkUserLayer("node", id)
-    try db.execute(sql: "DELETE FROM search WHERE node_id = ?", arguments: [id])
-    try db.execute(sql: "DELETE FROM node WHERE id = ?", arguments: [id])
+    let key = try nodeKey(id)
+    let reason: Value = .string("deleted by a Cypher DELETE")
+    for fact in try String.fetchAll(
+      db, sql: "SELECT key FROM fact WHERE node_id = ? AND key IS NOT NULL ORDER BY id", arguments: [id])
+    {
+      try record(
+        ChangeDraft(
+          kind: .retract, targetType: .fact, target: fact, entity: key, payload: .map(["reason": reason])))
+    }
+    try record(
+      ChangeDraft(
+        kind: .retract, targetType: .entity, target: key, entity: key, payload: .map(["reason": reason])))
   }
 
   /// Deletes an edge.
   public func deleteQueryEdge(_ id: Int64) throws {
-    try checkUserLayer("edge", id)
-    try db.execute(sql: "DELETE FROM edge WHERE id = ?", arguments: [id])
+    let key = try edgeKey(id)
+    try record(
+      ChangeDraft(
+        kind: .retract, targetType: .edge, target: key,
+        payload: .map(["reason": .string("deleted by a Cypher DELETE")])))
+  }
+
+  func nodeKey(_ id: Int64) throws -> String {
+    guard let key = try String.fetchOne(db, sql: "SELECT key FROM node WHERE id = ?", arguments: [id]) else {
+      throw KgshError(.notFound, "node \(id) is no longer in the knowledge base", hint: "run the query again")
+    }
+    return key
+  }
+
+  /// The edge's key; an edge loaded by the bulk `import` gets one now, so its change can be named.
+  func edgeKey(_ id: Int64) throws -> String {
+    if let key = try String.fetchOne(db, sql: "SELECT key FROM edge WHERE id = ?", arguments: [id]) {
+      return key
+    }
+    let key = "UE-" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(12)
+    try db.execute(sql: "UPDATE edge SET key = ? WHERE id = ?", arguments: [key, id])
+    return key
   }
 }

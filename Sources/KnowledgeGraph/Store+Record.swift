@@ -102,9 +102,11 @@ enum ChangeUndo {
           "cannot undo the correction of \(r.target): the record does not keep the earlier value",
           hint: "correct it again with fact correct")
       }
+      var back = undoes.merging(["previous": r.payload]) { a, _ in a }
+      if r.payload.flag("replace") { back["replace"] = .bool(true) }
       return ChangeDraft(
         kind: .correct, targetType: r.targetType, target: r.target, entity: r.entity,
-        payload: Value.map(previous).setting(undoes.merging(["previous": r.payload]) { a, _ in a }))
+        payload: Value.map(previous).setting(back))
     }
   }
 

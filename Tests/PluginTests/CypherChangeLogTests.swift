@@ -1,0 +1,78 @@
+import Foundation
+import KnowledgeGraph
+import QueryPlugin
+import ShellCore
+import ShellTesting
+import XCTest
+
+@testable import KnowledgePlugin
+@testable import ScriptingPlugin
+
+/// Cypher writes on the knowledge base go through the change log: CREATE, SET, REMOVE and
+/// DELETE are records with their author; a deleted node's facts are retracted, not erased;
+/// `undo` takes a statement back.
+final class CypherChangeLogTests: XCTestCase {
+  override func setUp() { setenv("KGSH_AUTHOR", "ada", 1) }
+  override func tearDown() { unsetenv("KGSH_AUTHOR") }
+
+  func shell() throws -> TestShell {
+    try TestShell(
+      plugins: [KnowledgePlugin.plugin, AuthoringPlugin.plugin, QueryPlugin.plugin, ScriptingPlugin.plugin],
+      store: try AuthoringTests.sharedBase().copyInMemory())
+  }
+
+  func userChanges(_ t: TestShell) throws -> [ChangeRecord] { try t.session.store.changes(layers: [.user]) }
+
+  func testSetIsARecordedCorrectionAndUndoTakesItBack() throws {
+    let t = try shell()
+    XCTAssertTrue(
+      t.run("match (n:Company {name: 'Zhipu AI'}) set n.motto = 'open models' return n.motto"), t.errors)
+    let records = try userChanges(t)
+    XCTAssertEqual(records.map { "\($0.kind.rawValue) \($0.target) \($0.author)" }, ["correct zhipu ada"])
+    XCTAssertEqual(try t.session.store.node(key: "zhipu")?.props["motto"], .string("open models"))
+    XCTAssertEqual(try t.session.store.node(key: "zhipu")?.name, "Zhipu AI", "the name is untouched")
+    XCTAssertTrue(t.run("undo"), t.errors)
+    XCTAssertNil(try t.session.store.node(key: "zhipu")?.props["motto"])
+  }
+
+  func testSettingAFactPredicateIsRefusedWithTheFactCommand() throws {
+    let t = try shell()
+    XCTAssertFalse(t.run("match (n:Company {name: 'Zhipu AI'}) set n.listing_date = '2027-01-01'"))
+    XCTAssertTrue(
+      t.errors.contains("listing_date is a sourced fact") && t.errors.contains("fact correct"), t.errors)
+    XCTAssertTrue(try userChanges(t).isEmpty)
+  }
+
+  func testDetachDeleteRetractsTheFactsAndUndoRestoresThem() throws {
+    let t = try shell()
+    let model = try XCTUnwrap(try t.session.store.node(key: "glm-4.5"))
+    let facts = try t.session.store.facts(of: model.id).compactMap(\.key)
+    XCTAssertFalse(facts.isEmpty)
+    XCTAssertTrue(t.run("match (m:Model {name: 'GLM-4.5'}) detach delete m"), t.errors)
+    XCTAssertNil(try t.session.store.node(key: "glm-4.5"))
+    for fact in facts {
+      let history = try t.session.store.changes(about: fact)
+      XCTAssertEqual(history.first?.kind, .retract, fact)
+      XCTAssertEqual(history.first?.payload.field("reason"), "deleted by a Cypher DELETE")
+    }
+    XCTAssertTrue(t.run("undo"), t.errors)
+    let back = try XCTUnwrap(try t.session.store.node(key: "glm-4.5"))
+    XCTAssertEqual(Set(try t.session.store.facts(of: back.id).compactMap(\.key)), Set(facts))
+  }
+
+  func testCreateRecordsRefusesTakenNamesAndTakesASource() throws {
+    let t = try shell()
+    XCTAssertFalse(t.run("create (:Company {name: 'Zhipu AI'})"))
+    XCTAssertTrue(t.errors.contains("already names Zhipu AI (zhipu)") && t.errors.contains("--new"), t.errors)
+    XCTAssertTrue(try userChanges(t).isEmpty, "nothing was created")
+    XCTAssertTrue(
+      t.run("create --source article (:Company {name: 'Acme'})-[:PARTNERS_WITH]->(:Lab {name: 'Beta'})"),
+      t.errors)
+    let records = try userChanges(t)
+    XCTAssertEqual(Set(records.map(\.targetType)), [.entity, .edge])
+    XCTAssertTrue(records.allSatisfy { $0.payload.field("source") == "article" && $0.author == "ada" })
+    XCTAssertTrue(t.run("create --new (:Company {name: 'Zhipu AI'})"), t.errors)
+    XCTAssertFalse(t.run("create --source nowhere (:Company {name: 'Gamma'})"))
+    XCTAssertTrue(t.errors.contains("no source nowhere"), t.errors)
+  }
+}
