@@ -24,12 +24,19 @@ enum Cypher {
       $name           a parameter, bound from the shell variable of that name (let name = ...)
 
     Supported clauses: MATCH, OPTIONAL MATCH, WHERE, WITH, UNWIND, RETURN (DISTINCT, ORDER BY,
-    SKIP, LIMIT) and CREATE. A statement may span several lines; it ends when the query is
-    complete (a MATCH needs a RETURN). Nodes in results are entity references.
+    SKIP, LIMIT), UNION [ALL], CALL (db.labels(), db.relationshipTypes(), db.propertyKeys()),
+    EXISTS { } and COUNT { }, and the writes CREATE, MERGE, SET, REMOVE, DELETE, DETACH DELETE.
+    Every write is a record of the change log (history, undo): SET and REMOVE change an entity's
+    labels and plain properties (a fact is changed with fact correct), DELETE retracts a node's
+    facts with it. A statement may span several lines; it ends when the query is complete (a
+    MATCH needs a RETURN or a write). Nodes in results are entity references.
 
-    Expressions: = <> < <= > >=, AND OR NOT, IN [..], STARTS WITH, ENDS WITH, CONTAINS, =~
-    (regular expression), IS NULL, IS NOT NULL; functions count, collect, sum, avg, min, max, size, length, labels,
-    type, keys, toLower, toUpper, trim, replace, split, round, abs, toInteger, toFloat, toString.
+    Expressions: = <> < <= > >=, AND OR XOR NOT, IN [..], STARTS WITH, ENDS WITH, CONTAINS, =~
+    (regular expression), IS NULL, IS NOT NULL, CASE, list and pattern comprehensions; functions
+    count, collect, sum, avg, min, max, size, length, labels, type, keys, toLower, toUpper, trim,
+    replace, split, round, abs, toInteger, toFloat, toString and more; temporal values date(),
+    localtime(), time(), localdatetime(), datetime(), duration() (a fact dated YYYY-MM-DD is a
+    date: where m.release_date >= date('2025-07-01')).
     Variable-length paths: (a)-[:INVESTS_IN*1..2]->(b).
     """
 
@@ -45,13 +52,15 @@ enum Cypher {
   /// message with the statistics when the query returns nothing.
   /// - Parameter writes: how its writes are recorded; by default a created node may not take
   ///   a name that already finds an entity.
+  /// - Parameter profile: also list each clause with the rows it passed on.
   static func run(
     _ query: String, _ session: Session,
-    writes: QueryWriteContext = QueryWriteContext(allowExistingNames: false)
+    writes: QueryWriteContext = QueryWriteContext(allowExistingNames: false), profile: Bool = false
   ) throws -> Output {
     session.store.queryWriteContext = writes
     defer { session.store.queryWriteContext = nil }
     var engine = QueryEngine(store: session.store)
+    engine.profiling = profile
     engine.interrupt = {
       if interruptFlag.load(ordering: .relaxed) { throw KgshError.interrupted }
     }
@@ -62,6 +71,7 @@ enum Cypher {
       throw shellError(error)
     }
     warn(result.notifications, session)
+    if profile { return profiled(result) }
     let stats = result.statistics
     if result.columns.isEmpty {
       return .message(stats.isEmpty ? "no changes" : summary(stats))
@@ -70,6 +80,18 @@ enum Cypher {
     var notes = stats.isEmpty ? [] : [summary(stats)]
     if rows.isEmpty { notes += aliasNotes(result.nameLiterals, session) }
     return .table(Table(columns: result.columns, rows: rows, notes: notes))
+  }
+
+  /// The result table, then the rows each clause passed on (`profile`).
+  static func profiled(_ result: QueryResult) -> Output {
+    let table = Table(columns: result.columns, rows: result.rows.map { $0.map(\.value) })
+    let multi = Set(result.profile.map(\.part)).count > 1
+    let steps = Table(
+      columns: ["step", "clause", "rows"],
+      rows: result.profile.enumerated().map { i, s in
+        [.int(Int64(i + 1)), .string(multi ? "\(s.clause) (part \(s.part))" : s.clause), .int(Int64(s.rows))]
+      })
+    return .sections([("result", .table(table)), ("profile", .table(steps))])
   }
 
   /// One stderr line per unknown label, relationship type or property key, with the

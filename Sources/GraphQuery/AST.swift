@@ -248,3 +248,21 @@ extension Expr {
     return names.subtracting(bound)
   }
 }
+
+extension Clause {
+  /// How PROFILE names the clause.
+  var profileName: String {
+    switch self {
+    case .match(let m): return m.optional ? "OPTIONAL MATCH" : "MATCH"
+    case .create: return "CREATE"
+    case .with: return "WITH"
+    case .return: return "RETURN"
+    case .unwind(_, let alias, _): return "UNWIND AS \(alias)"
+    case .set: return "SET"
+    case .remove: return "REMOVE"
+    case .delete(_, let detach, _): return detach ? "DETACH DELETE" : "DELETE"
+    case .merge: return "MERGE"
+    case .call(let c): return "CALL \(c.name)"
+    }
+  }
+}

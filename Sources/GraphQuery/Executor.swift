@@ -177,6 +177,8 @@ struct Executor {
 
   /// Called every few hundred rows; throws to stop the query (Ctrl-C, timeouts).
   var interrupt: () throws -> Void = {}
+  /// Each clause's name and the stage that counts the rows it passes on (for PROFILE).
+  var counters: [(String, InterruptStage)] = []
 
   init(graph: QueryGraph, parameters: [String: QValue]) {
     self.graph = graph
@@ -270,7 +272,10 @@ struct Executor {
         stages.append(stage)
       }
     }
-    stages = stages.flatMap { [$0, InterruptStage(interrupt)] }
+    counters = zip(query.clauses.map(\.profileName), stages).map { name, _ in
+      (name, InterruptStage(interrupt))
+    }
+    stages = zip(stages, counters).flatMap { [$0, $1.1] }
     let collect = CollectStage()
     stages.append(collect)
     for i in 0..<(stages.count - 1) { stages[i].next = stages[i + 1] }

@@ -22,6 +22,8 @@ public struct QueryEngine: Sendable {
   /// Procedures a query can CALL besides `db.labels()`, `db.relationshipTypes()` and
   /// `db.propertyKeys()`, by full name (`test.my.proc`).
   public var procedures: [String: Procedure] = [:]
+  /// When set, the result's `profile` lists each clause with the rows it passed on.
+  public var profiling = false
 
   public init(store: KnowledgeStore) { self.store = store }
 
@@ -41,6 +43,7 @@ public struct QueryEngine: Sendable {
     let graph = try QueryGraph(store: store)
     // Build every part first so that compile-time errors come before anything runs.
     var parts: [(Stage, CollectStage, [String], Query)] = []
+    var counters: [[(String, InterruptStage)]] = []
     for part in [query] + query.unionParts {
       var executor = Executor(graph: graph, parameters: params)
       executor.interrupt = interrupt
@@ -52,6 +55,7 @@ public struct QueryEngine: Sendable {
           code: "DifferentColumnsInUnion")
       }
       parts.append((first, collect, columns, part))
+      counters.append(executor.counters)
     }
     var resultRows: [Row] = []
     for (first, collect, columns, part) in parts {
@@ -86,9 +90,15 @@ public struct QueryEngine: Sendable {
     }
     let rows = try resultRows.map { row in try row.map { try graph.result($0) } }
     let notes = try notifications(query, graph)
-    return QueryResult(
+    var result = QueryResult(
       columns: columns, rows: rows, statistics: stats, notifications: notes,
       nameLiterals: Self.nameLiterals(query))
+    if profiling {
+      result.profile = counters.enumerated().flatMap { part, steps in
+        steps.map { ProfileStep(part: part + 1, clause: $0.0, rows: $0.1.count) }
+      }
+    }
+    return result
   }
 
   /// The plan of a query, one line per step: start nodes, expansions and filters with

@@ -102,6 +102,15 @@ public struct QueryResult: Sendable {
   /// The string values given for `name` in MATCH property maps (`{name: '智谱'}`), so an
   /// empty result can say which of them is an alias.
   public var nameLiterals: [String] = []
+  /// With `QueryEngine.profiling`: each clause in order with the rows it passed on.
+  public var profile: [ProfileStep] = []
+}
+
+/// One clause of a profiled query and how many rows came out of it.
+public struct ProfileStep: Sendable, Equatable {
+  public var part: Int
+  public var clause: String
+  public var rows: Int
 }
 
 extension QueryGraph {

@@ -92,11 +92,14 @@ final class WriteClauseTests: XCTestCase {
     XCTAssertEqual(code("MATCH (n) CALL test.p YIELD out RETURN out"), "InvalidArgumentPassingMode")
   }
 
-  func testBuiltInKnowledgeIsNotChangedByQueries() throws {
+  func testWritesToBuiltInKnowledgeAreRecordedNotErased() throws {
     _ = try engine.run("CREATE (:Lab {name: 'Built'})")
     try store.write { try $0.execute("UPDATE node SET layer = 'builtin'") }
-    XCTAssertEqual(code("MATCH (n:Lab) SET n.x = 1"), "Unsupported")
-    XCTAssertEqual(code("MATCH (n:Lab) DETACH DELETE n"), "Unsupported")
-    XCTAssertEqual(try rows("MATCH (n:Lab) RETURN n.name, n.x"), [["'Built'", "null"]])
+    _ = try engine.run("MATCH (n:Lab) SET n.x = 1")
+    XCTAssertEqual(try rows("MATCH (n:Lab) RETURN n.name, n.x"), [["'Built'", "1"]])
+    _ = try engine.run("MATCH (n:Lab) DETACH DELETE n")
+    XCTAssertEqual(try rows("MATCH (n:Lab) RETURN n.name"), [])
+    let kinds = try store.changes().map { "\($0.kind.rawValue) \($0.targetType.rawValue)" }
+    XCTAssertEqual(kinds, ["retract entity", "correct entity", "assert entity"], "every write is a record")
   }
 }

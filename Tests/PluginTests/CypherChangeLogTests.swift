@@ -76,3 +76,30 @@ final class CypherChangeLogTests: XCTestCase {
     XCTAssertTrue(t.errors.contains("no source nowhere"), t.errors)
   }
 }
+
+/// `profile QUERY`: the result, then the rows each clause passed on.
+final class ProfileCommandTests: XCTestCase {
+  func testProfileCountsTheRowsOfEachClause() throws {
+    let t = try TestShell(plugins: [QueryPlugin.plugin], store: try KnowledgeStore.inMemory())
+    XCTAssertTrue(
+      t.run("create (:Lab {name: 'A'}), (:Lab {name: 'B'}), (:Lab {name: 'C'}), (:Company {name: 'D'})"),
+      t.errors)
+    let p = try TestShell(plugins: [QueryPlugin.plugin], store: t.session.store)
+    let start = p.output.count
+    p.session.format = .json
+    p.session.jsonBatch = []
+    XCTAssertTrue(
+      p.run("profile match (l:Lab) where l.name <> 'B' with l order by l.name limit 1 return l.name as name"),
+      p.errors)
+    p.shell.finishJSON()
+    guard case .map(let out) = try JSON.decode(String(p.output.dropFirst(start))),
+      case .list(let steps)? = out["profile"]
+    else { return XCTFail(p.output) }
+    let rows = steps.compactMap { step -> String? in
+      guard case .map(let m) = step else { return nil }
+      return "\(m["clause"]?.plainText ?? "?") \(m["rows"]?.plainText ?? "?")"
+    }
+    XCTAssertEqual(rows, ["MATCH 2", "WITH 1", "RETURN 1"])
+    XCTAssertEqual(out["result"], .list([.map(["name": .string("A")])]))
+  }
+}

@@ -25,7 +25,7 @@ final class QueryPluginTests: XCTestCase {
   func testPluginRegistersItsCommands() throws {
     XCTAssertEqual(QueryPlugin.plugin.name, "query")
     let names = QueryPlugin.plugin.commands.map(\.signature.name)
-    XCTAssertEqual(names, ["match", "create", "explain"])
+    XCTAssertEqual(names, ["match", "create", "explain", "profile"])
     for command in QueryPlugin.plugin.commands {
       XCTAssertTrue(command.signature.takesRawText)
       XCTAssertTrue(command.signature.help.contains("INVESTS_IN"))

@@ -62,7 +62,11 @@ public enum KnowledgeCheck {
   public static let qualifiers: Set<String> = [
     "", "over", "nearly", "under", "about", "at-least", "at-most", "estimate",
   ]
-  public static let statuses: Set<String> = ["secondary", "verified", "derived", "unverified"]
+  /// `user`: added at the shell with a source and quote, not yet reviewed; `conflict`: two
+  /// people corrected it to different values (see `conflicts`).
+  public static let statuses: Set<String> = [
+    "secondary", "verified", "derived", "unverified", "user", "conflict",
+  ]
   public static let currencies: Set<String> = ["CNY", "HKD", "USD"]
   /// The source id whose quotes must be the article's exact words.
   public static let articleSource = "article"
