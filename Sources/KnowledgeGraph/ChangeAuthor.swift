@@ -5,9 +5,10 @@ public enum ChangeAuthor {
   /// The author of changes made now: `KGSH_AUTHOR` is read at every change, the fallbacks
   /// (git, login) once per process.
   public static var current: String {
-    let environment = ProcessInfo.processInfo.environment
-    if let a = environment["KGSH_AUTHOR"]?.trimmingCharacters(in: .whitespacesAndNewlines), !a.isEmpty {
-      return a
+    // getenv, not ProcessInfo.environment: that copies the whole environment on every call.
+    if let raw = getenv("KGSH_AUTHOR") {
+      let a = String(cString: raw).trimmingCharacters(in: .whitespacesAndNewlines)
+      if !a.isEmpty { return a }
     }
     return fallback
   }

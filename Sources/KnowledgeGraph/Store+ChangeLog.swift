@@ -88,15 +88,15 @@ extension GraphWriter {
       id: UUID().uuidString.lowercased(), kind: draft.kind, targetType: draft.targetType,
       target: draft.target, entity: draft.entity, payload: draft.payload,
       author: draft.author ?? ChangeAuthor.current, time: ChangeLog.timestamp(date), layer: draft.layer)
-    try db.execute(
+    try db.cachedStatement(
       sql: """
         INSERT INTO change_log(id, kind, target_type, target, entity, payload, author, time, layer)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """,
-      arguments: [
-        record.id, record.kind.rawValue, record.targetType.rawValue, record.target, record.entity,
-        JSON.encode(record.payload), record.author, record.time, record.layer.rawValue,
-      ])
+        """
+    ).execute(arguments: [
+      record.id, record.kind.rawValue, record.targetType.rawValue, record.target, record.entity,
+      JSON.encode(record.payload), record.author, record.time, record.layer.rawValue,
+    ])
     recorded.append(record)
     return record
   }
@@ -158,10 +158,19 @@ enum ChangeLog {
       author: row["author"], time: row["time"], layer: ChangeLayer(rawValue: row["layer"]) ?? .user)
   }
 
+  /// `2026-12-01T22:46:56.902Z`, computed by hand: a formatter per record cost more than
+  /// the rest of the record.
   static func timestamp(_ date: Date) -> String {
-    let f = ISO8601DateFormatter()
-    f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-    f.timeZone = TimeZone(identifier: "UTC")
-    return f.string(from: date)
+    let t = date.timeIntervalSince1970
+    var seconds = time_t(t.rounded(.down))
+    let millis = min(999, Int(((t - t.rounded(.down)) * 1000).rounded(.down)))
+    var parts = tm()
+    gmtime_r(&seconds, &parts)
+    func pad(_ n: Int32, _ width: Int) -> String {
+      let s = String(n)
+      return String(repeating: "0", count: max(0, width - s.count)) + s
+    }
+    return "\(pad(parts.tm_year + 1900, 4))-\(pad(parts.tm_mon + 1, 2))-\(pad(parts.tm_mday, 2))T"
+      + "\(pad(parts.tm_hour, 2)):\(pad(parts.tm_min, 2)):\(pad(parts.tm_sec, 2)).\(pad(Int32(millis), 3))Z"
   }
 }

@@ -58,16 +58,19 @@ public final class GraphWriter {
   ) throws -> Int64 {
     let propsText = props.isEmpty ? nil : JSON.encode(.map(props))
     let id: Int64
-    if let existing = try Int64.fetchOne(db, sql: "SELECT id FROM node WHERE key = ?", arguments: [key]) {
+    if let existing = try Int64.fetchOne(
+      db.cachedStatement(sql: "SELECT id FROM node WHERE key = ?"), arguments: [key])
+    {
       id = existing
       try db.execute(
         sql: "UPDATE node SET name = ?, description = ?, props = ?, layer = ? WHERE id = ?",
         arguments: [name, description, propsText, layer.rawValue, id])
       try db.execute(sql: "DELETE FROM search WHERE node_id = ? AND kind = 'name'", arguments: [id])
     } else {
-      try db.execute(
-        sql: "INSERT INTO node(key, name, description, props, layer) VALUES (?, ?, ?, ?, ?)",
-        arguments: [key, name, description, propsText, layer.rawValue])
+      try db.cachedStatement(
+        sql: "INSERT INTO node(key, name, description, props, layer) VALUES (?, ?, ?, ?, ?)"
+      )
+      .execute(arguments: [key, name, description, propsText, layer.rawValue])
       id = db.lastInsertedRowID
     }
     for label in labels { try addLabel(id, label) }
@@ -95,8 +98,8 @@ public final class GraphWriter {
 
   /// Gives a node one more label.
   public func addLabel(_ nodeID: Int64, _ label: String) throws {
-    try db.execute(
-      sql: "INSERT OR IGNORE INTO node_label(label, node_id) VALUES (?, ?)", arguments: [label, nodeID])
+    try db.cachedStatement(sql: "INSERT OR IGNORE INTO node_label(label, node_id) VALUES (?, ?)")
+      .execute(arguments: [label, nodeID])
   }
 
   /// Adds a name a user may type for the node; lookup folds case, width and script.
@@ -104,13 +107,13 @@ public final class GraphWriter {
     let trimmed = alias.trimmingCharacters(in: .whitespaces)
     guard !trimmed.isEmpty else { return }
     let norm = Names.normalize(trimmed)
-    try db.execute(
-      sql: "INSERT OR IGNORE INTO alias(norm, node_id, alias, layer) VALUES (?, ?, ?, ?)",
-      arguments: [norm, nodeID, trimmed, layer.rawValue])
+    try db.cachedStatement(
+      sql: "INSERT OR IGNORE INTO alias(norm, node_id, alias, layer) VALUES (?, ?, ?, ?)"
+    )
+    .execute(arguments: [norm, nodeID, trimmed, layer.rawValue])
     if db.changesCount > 0 {
-      try db.execute(
-        sql: "INSERT INTO search(text, node_id, kind) VALUES (?, ?, 'name')",
-        arguments: ["\(trimmed) \(norm)", nodeID])
+      try db.cachedStatement(sql: "INSERT INTO search(text, node_id, kind) VALUES (?, ?, 'name')")
+        .execute(arguments: ["\(trimmed) \(norm)", nodeID])
     }
   }
 
@@ -219,7 +222,7 @@ public final class GraphWriter {
 
   /// The id of the node with this key, if any.
   public func nodeID(key: String) throws -> Int64? {
-    try Int64.fetchOne(db, sql: "SELECT id FROM node WHERE key = ?", arguments: [key])
+    try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM node WHERE key = ?"), arguments: [key])
   }
 
   /// Stores a value in the meta table.
