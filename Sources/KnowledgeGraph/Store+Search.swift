@@ -29,7 +29,8 @@ extension KnowledgeStore {
     let norm = Names.normalize(trimmed)
     let ids = try read { db in
       try Int64.fetchAll(
-        db, sql: "SELECT DISTINCT node_id FROM alias WHERE norm = ? ORDER BY node_id", arguments: [norm])
+        db.cachedStatement(sql: "SELECT DISTINCT node_id FROM alias WHERE norm = ? ORDER BY node_id"),
+        arguments: [norm])
     }
     if ids.count == 1, let node = try node(id: ids[0]) { return .found(node) }
     if ids.count > 1 { return .ambiguous(try ids.compactMap { try node(id: $0) }) }

@@ -29,15 +29,17 @@ enum SessionFactory {
 
   static func make(db: String?, readOnly: Bool, interactive: Bool, plugins: Bool = true) throws -> Session {
     let store: KnowledgeStore
-    let knowledge = KnowledgeLoader.locate()
     let extensions = BuiltIns.plugins.compactMap(\.storage)
     if db == ":memory:" {
+      let knowledge = KnowledgeLoader.locate()
       // A scratch knowledge base: built from the sources, gone at exit.
       store = try KnowledgeStore.inMemory(extensions: extensions)
       if let knowledge { try KnowledgeLoader.ensureBuilt(store, from: knowledge, extensions: extensions) }
     } else if let db {
+      // A file of the user's: the built-in sources are not looked for, nor checked.
       store = try KnowledgeStore.open(path: db, readOnly: readOnly, extensions: extensions)
     } else {
+      let knowledge = KnowledgeLoader.locate()
       let dir = dataDirectory()
       try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
       let path = dir + "/default.sqlite"
