@@ -208,42 +208,44 @@ extension KnowledgeStore {
     }
   }
 
+  /// The columns `edge(from:)` reads, in order; `e` is the edge, `s` its source.
+  static let edgeColumns =
+    "e.id, e.src, e.dst, e.props, e.key, s.key AS source, e.quote, e.as_of, e.status, e.ref, e.layer"
+
+  /// An edge from a row whose first columns are `edgeColumns`, read by position.
   static func edge(from row: Row, typeName: String) -> Edge {
     var props: [String: Value] = [:]
-    if let text: String = row["props"], case .map(let m)? = try? JSON.decode(text) { props = m }
+    if let text: String = row[3], case .map(let m)? = try? JSON.decode(text) { props = m }
     return Edge(
-      id: row["id"], src: row["src"], type: typeName, dst: row["dst"], props: props, key: row["key"],
-      provenance: Provenance(
-        source: row["source"], quote: row["quote"], asOf: row["as_of"], status: row["status"], ref: row["ref"]
-      ),
-      layer: Layer(rawValue: row["layer"]) ?? .user)
+      id: row[0], src: row[1], type: typeName, dst: row[2], props: props, key: row[4],
+      provenance: Provenance(source: row[5], quote: row[6], asOf: row[7], status: row[8], ref: row[9]),
+      layer: Layer(rawValue: row[10]) ?? .user)
   }
 
   /// The edges touching a node, with the node at the other end.
   public func edges(of nodeID: Int64) throws -> (outgoing: [(Edge, Node)], incoming: [(Edge, Node)]) {
     try read { db in
       // One query per direction: the edge, its type and source, and the node at the other
-      // end with its labels (joined, not fetched one by one).
+      // end with its labels (joined, not fetched one by one). Columns are read by position:
+      // `edgeColumns` (0-10), then the type and the other node (11-17).
       func fetch(_ column: String, _ other: String) throws -> [(Edge, Node)] {
         try Row.fetchAll(
           db.cachedStatement(
             sql: """
-                SELECT e.*, t.name AS type_name, s.key AS source, o.key AS o_key, o.name AS o_name,
-                o.description AS o_description, o.props AS o_props, o.layer AS o_layer,
+              SELECT \(Self.edgeColumns), t.name, o.key, o.name, o.description, o.props, o.layer,
                 (SELECT group_concat(label, char(31)) FROM
-                  (SELECT label FROM node_label WHERE node_id = o.id ORDER BY label)) AS o_labels
+                  (SELECT label FROM node_label WHERE node_id = o.id ORDER BY label))
               FROM edge e JOIN edge_type t ON t.id = e.type JOIN node o ON o.id = e.\(other)
               LEFT JOIN source s ON s.id = e.source_id WHERE e.\(column) = ? ORDER BY t.name, e.id
               """), arguments: [nodeID]
         ).map { row in
-          let edge = Self.edge(from: row, typeName: row["type_name"])
+          let edge = Self.edge(from: row, typeName: row[11])
           var props: [String: Value] = [:]
-          if let text: String = row["o_props"], case .map(let m)? = try? JSON.decode(text) { props = m }
-          let labels = (row["o_labels"] as String?)?.split(separator: "\u{1F}").map(String.init) ?? []
+          if let text: String = row[15], case .map(let m)? = try? JSON.decode(text) { props = m }
+          let labels = (row[17] as String?)?.split(separator: "\u{1F}").map(String.init) ?? []
           let node = Node(
-            id: row[other], key: row["o_key"], name: row["o_name"], labels: labels,
-            description: row["o_description"], props: props,
-            layer: Layer(rawValue: row["o_layer"]) ?? .user)
+            id: other == "dst" ? edge.dst : edge.src, key: row[12], name: row[13], labels: labels,
+            description: row[14], props: props, layer: Layer(rawValue: row[16]) ?? .user)
           return (edge, node)
         }
       }
