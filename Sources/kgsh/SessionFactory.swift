@@ -10,21 +10,18 @@ import ShellCore
 /// recorded in the plugin registry (unless `--no-plugins`).
 enum SessionFactory {
   static func dataDirectory() -> String {
-    let env = ProcessInfo.processInfo.environment
-    if let xdg = env["XDG_DATA_HOME"], !xdg.isEmpty { return xdg + "/kgsh" }
-    return (env["HOME"] ?? NSHomeDirectory()) + "/.local/share/kgsh"
+    if let xdg = Environment.value("XDG_DATA_HOME"), !xdg.isEmpty { return xdg + "/kgsh" }
+    return (Environment.value("HOME") ?? NSHomeDirectory()) + "/.local/share/kgsh"
   }
 
   static func configDirectory() -> String {
-    let env = ProcessInfo.processInfo.environment
-    if let xdg = env["XDG_CONFIG_HOME"], !xdg.isEmpty { return xdg + "/kgsh" }
-    return (env["HOME"] ?? NSHomeDirectory()) + "/.config/kgsh"
+    if let xdg = Environment.value("XDG_CONFIG_HOME"), !xdg.isEmpty { return xdg + "/kgsh" }
+    return (Environment.value("HOME") ?? NSHomeDirectory()) + "/.config/kgsh"
   }
 
   static func stateDirectory() -> String {
-    let env = ProcessInfo.processInfo.environment
-    if let xdg = env["XDG_STATE_HOME"], !xdg.isEmpty { return xdg + "/kgsh" }
-    return (env["HOME"] ?? NSHomeDirectory()) + "/.local/state/kgsh"
+    if let xdg = Environment.value("XDG_STATE_HOME"), !xdg.isEmpty { return xdg + "/kgsh" }
+    return (Environment.value("HOME") ?? NSHomeDirectory()) + "/.local/state/kgsh"
   }
 
   static func make(db: String?, readOnly: Bool, interactive: Bool, plugins: Bool = true) throws -> Session {
@@ -62,7 +59,7 @@ enum SessionFactory {
     let session = Session(
       store: store, registry: registry, isTerminal: interactive || isatty(1) == 1, width: Terminal.width())
     // The bar redraws its line with escape codes: not on a dumb terminal.
-    session.showsProgress = isatty(2) == 1 && ProcessInfo.processInfo.environment["TERM"] != "dumb"
+    session.showsProgress = isatty(2) == 1 && Environment.value("TERM") != "dumb"
     if session.isTerminal { session.screen = LiveScreen() }
     if interactive { session.pager = ExternalPager() }
     let host = PluginHost(
