@@ -30,8 +30,10 @@ final class CommandLineTests: XCTestCase {
     let home = KgshProcess.temporaryHome()
     let db = home.appendingPathComponent("kb.sqlite").path
     let r = try KgshProcess.run(
-      ["--no-init", "--no-plugins", "--db", db, "--param", "who=Ada", "--param", "n=2", "--format", "json",
-       "-c", "echo $who; echo $n"],
+      [
+        "--no-init", "--no-plugins", "--db", db, "--param", "who=Ada", "--param", "n=2", "--format", "json",
+        "-c", "echo $who; echo $n",
+      ],
       home: home)
     XCTAssertEqual(r.status, 0, r.stderr)
     XCTAssertTrue(r.stdout.hasPrefix("["), "json: one document for the run: \(r.stdout)")
