@@ -39,12 +39,14 @@ struct ShowCommand: Command {
     let store = session.store
     let facts = try store.facts(of: node.id)
     let conflicts = FactText.conflicts(facts)
+    // Read once: the relations and the group facts both come from the node's edges.
+    let edges = try store.edges(of: node.id)
     var sections: [(String, Output)] = [
       ("entity", .record(try Self.entityFields(node, store))),
       ("facts", .table(Self.latestFacts(facts, conflicts: conflicts, key: node.key, store: store))),
-      ("relations", .table(try Self.relations(node, store))),
+      ("relations", .table(Self.relations(edges))),
     ]
-    let groupFacts = try Self.groupFacts(node, store)
+    let groupFacts = try Self.groupFacts(edges.outgoing, store)
     if !groupFacts.rows.isEmpty { sections.append(("group facts", .table(groupFacts))) }
     if !conflicts.isEmpty {
       let rows = conflicts.keys.sorted().flatMap { p in conflicts[p]!.map(FactText.row) }
@@ -150,10 +152,10 @@ struct ShowCommand: Command {
 
   /// Facts about the groups the entity is a member of (`MEMBER_OF` a `Group`, such as the
   /// combined figures of two companies), each marked with its group.
-  static func groupFacts(_ node: Node, _ store: KnowledgeStore) throws -> Table {
+  static func groupFacts(_ outgoing: [(Edge, Node)], _ store: KnowledgeStore) throws -> Table {
     var rows: [[Value]] = []
     var seen: Set<Int64> = []
-    for (edge, group) in try store.edges(of: node.id).outgoing
+    for (edge, group) in outgoing
     where edge.type == "MEMBER_OF" && group.labels.contains("Group") && seen.insert(group.id).inserted {
       for f in try store.facts(of: group.id) {
         let (value, unit) = Self.reading(f, store)
@@ -170,8 +172,8 @@ struct ShowCommand: Command {
 
   /// Edges out of and into the entity: one row per related entity and type, with the
   /// sources of every edge that records it listed together.
-  static func relations(_ node: Node, _ store: KnowledgeStore) throws -> Table {
-    let (outgoing, incoming) = try store.edges(of: node.id)
+  static func relations(_ edges: (outgoing: [(Edge, Node)], incoming: [(Edge, Node)])) -> Table {
+    let (outgoing, incoming) = edges
     var order: [String] = []
     var rows: [String: (row: [Value], sources: [String])] = [:]
     let all = outgoing.map { ("out", $0.0, $0.1) } + incoming.map { ("in", $0.0, $0.1) }

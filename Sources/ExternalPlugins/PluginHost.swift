@@ -48,7 +48,7 @@ public final class PluginHost {
     session.extensions[Self.key] = self
     if session.settings["plugin-timeout"] == nil {
       session.settings["plugin-timeout"] =
-        ProcessInfo.processInfo.environment["KGSH_PLUGIN_TIMEOUT"]
+        Environment.value("KGSH_PLUGIN_TIMEOUT")
         ?? Value.format(double: PluginLimits.defaultTimeout)
     }
     guard loadPlugins else { return }

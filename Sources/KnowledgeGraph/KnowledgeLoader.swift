@@ -11,8 +11,7 @@ public enum KnowledgeLoader {
   /// Finds the Knowledge/ folder: `KGSH_KNOWLEDGE`, the installed copy
   /// (`PREFIX/share/kgsh/Knowledge`), next to the executable, then the source tree.
   public static func locate(executable: String = CommandLine.arguments.first ?? "") -> String? {
-    let env = ProcessInfo.processInfo.environment
-    if let dir = env["KGSH_KNOWLEDGE"], !dir.isEmpty { return dir }
+    if let dir = Environment.value("KGSH_KNOWLEDGE"), !dir.isEmpty { return dir }
     let fm = FileManager.default
     var candidates: [String] = []
     let exe = URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()

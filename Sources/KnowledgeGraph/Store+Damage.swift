@@ -20,16 +20,14 @@ extension KnowledgeStore {
 
   /// A file shorter than its header's page count (or not a whole number of pages) was cut off.
   static func checkSize(_ path: String) throws {
-    guard let handle = FileHandle(forReadingAtPath: path) else { return }
-    defer { try? handle.close() }
-    let header = [UInt8](handle.readData(ofLength: 100))
+    guard let header = FileProbe.prefix(path, count: 100) else { return }
     guard header.count == 100 else {
       throw KgshError(.io, "\(path) is damaged: it is cut off inside its header", hint: damagedHint(path))
     }
     let rawPageSize = Int(header[16]) << 8 | Int(header[17])
     let pageSize = UInt64(rawPageSize == 1 ? 65536 : rawPageSize)
     let pages = header[28..<32].reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
-    let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? UInt64) ?? 0
+    let size = FileProbe.size(path) ?? 0
     // The page count is trustworthy only when the change counter matches "version valid for".
     let countValid = header[24..<28].elementsEqual(header[92..<96])
     guard pageSize >= 512, pageSize.nonzeroBitCount == 1 else {
@@ -45,8 +43,8 @@ extension KnowledgeStore {
 
   /// `PRAGMA quick_check` on files small enough for it to be instant.
   static func checkIntegrity(_ queue: DatabaseQueue, path: String) throws {
-    let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? UInt64) ?? 0
-    let walSize = (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? UInt64) ?? 0
+    let size = FileProbe.size(path) ?? 0
+    let walSize = FileProbe.size(path + "-wal") ?? 0
     guard size + walSize <= quickCheckLimit else { return }
     let problems: [String]
     do {

@@ -5,17 +5,20 @@ import GRDBSQLite
 extension KnowledgeStore {
   static let nodeColumns = "n.id, n.key, n.name, n.description, n.props, n.layer"
 
+  /// A node from a row whose first columns are `nodeColumns`, read by position (a lookup
+  /// by column name costs a case-insensitive search per value).
   static func node(from row: Row, labels: [String]) -> Node {
     var props: [String: Value] = [:]
-    if let text: String = row["props"], case .map(let m)? = try? JSON.decode(text) { props = m }
+    if let text: String = row[4], case .map(let m)? = try? JSON.decode(text) { props = m }
     return Node(
-      id: row["id"], key: row["key"], name: row["name"], labels: labels, description: row["description"],
-      props: props, layer: Layer(rawValue: row["layer"]) ?? .user)
+      id: row[0], key: row[1], name: row[2], labels: labels, description: row[3],
+      props: props, layer: Layer(rawValue: row[5]) ?? .user)
   }
 
   func labels(_ db: Database, _ id: Int64) throws -> [String] {
     try String.fetchAll(
-      db, sql: "SELECT label FROM node_label WHERE node_id = ? ORDER BY label", arguments: [id])
+      db.cachedStatement(sql: "SELECT label FROM node_label WHERE node_id = ? ORDER BY label"),
+      arguments: [id])
   }
 
   /// The node with this id, with its labels and properties.
@@ -23,7 +26,7 @@ extension KnowledgeStore {
     try read { db in
       guard
         let row = try Row.fetchOne(
-          db, sql: "SELECT \(Self.nodeColumns) FROM node n WHERE id = ?", arguments: [id])
+          db.cachedStatement(sql: "SELECT \(Self.nodeColumns) FROM node n WHERE id = ?"), arguments: [id])
       else { return nil }
       return Self.node(from: row, labels: try labels(db, id))
     }
@@ -60,7 +63,9 @@ extension KnowledgeStore {
   /// The node with this stable key.
   public func node(key: String) throws -> Node? {
     guard
-      let id = try read({ try Int64.fetchOne($0, sql: "SELECT id FROM node WHERE key = ?", arguments: [key]) }
+      let id = try read({
+        try Int64.fetchOne($0.cachedStatement(sql: "SELECT id FROM node WHERE key = ?"), arguments: [key])
+      }
       )
     else { return nil }
     return try node(id: id)
@@ -140,7 +145,8 @@ extension KnowledgeStore {
   public func aliases(of nodeID: Int64) throws -> [String] {
     try read { db in
       try String.fetchAll(
-        db, sql: "SELECT alias FROM alias WHERE node_id = ? ORDER BY alias", arguments: [nodeID])
+        db.cachedStatement(sql: "SELECT alias FROM alias WHERE node_id = ? ORDER BY alias"),
+        arguments: [nodeID])
     }
   }
 
@@ -153,19 +159,19 @@ extension KnowledgeStore {
     LEFT JOIN node r ON f.value_type = 'entity' AND r.key = f.value
     """
 
+  /// A fact from a row whose first columns are `factColumns`, read by position.
   static func fact(from row: Row) -> Fact {
-    let type: String = row["value_type"]
-    let raw: String = row["value"]
+    let type: String = row[4]
+    let raw: String = row[5]
+    let currency: String? = row[7]
     var entity: EntityRef?
-    if let rid: Int64 = row["rid"] { entity = EntityRef(id: rid, key: row["rkey"], name: row["rname"]) }
+    if let rid: Int64 = row[16] { entity = EntityRef(id: rid, key: row[17], name: row[18]) }
     return Fact(
-      id: row["id"], key: row["key"], nodeID: row["node_id"], predicate: row["predicate"], valueType: type,
-      rawValue: raw, value: FactValue.value(type: type, raw: raw, currency: row["currency"], entity: entity),
-      unit: row["unit"], currency: row["currency"], qualifier: row["qualifier"], note: row["note"],
-      provenance: Provenance(
-        source: row["source"], quote: row["quote"], asOf: row["as_of"], status: row["status"], ref: row["ref"]
-      ),
-      layer: Layer(rawValue: row["layer"]) ?? .user)
+      id: row[0], key: row[1], nodeID: row[2], predicate: row[3], valueType: type,
+      rawValue: raw, value: FactValue.value(type: type, raw: raw, currency: currency, entity: entity),
+      unit: row[6], currency: currency, qualifier: row[8], note: row[14],
+      provenance: Provenance(source: row[10], quote: row[11], asOf: row[9], status: row[12], ref: row[13]),
+      layer: Layer(rawValue: row[15]) ?? .user)
   }
 
   /// The facts about a node, by predicate and then newest first.
@@ -178,7 +184,7 @@ extension KnowledgeStore {
         args += [predicate]
       }
       sql += " ORDER BY f.predicate, f.as_of DESC, f.id"
-      return try Row.fetchAll(db, sql: sql, arguments: args).map(Self.fact(from:))
+      return try Row.fetchAll(db.cachedStatement(sql: sql), arguments: args).map(Self.fact(from:))
     }
   }
 
@@ -202,42 +208,44 @@ extension KnowledgeStore {
     }
   }
 
+  /// The columns `edge(from:)` reads, in order; `e` is the edge, `s` its source.
+  static let edgeColumns =
+    "e.id, e.src, e.dst, e.props, e.key, s.key AS source, e.quote, e.as_of, e.status, e.ref, e.layer"
+
+  /// An edge from a row whose first columns are `edgeColumns`, read by position.
   static func edge(from row: Row, typeName: String) -> Edge {
     var props: [String: Value] = [:]
-    if let text: String = row["props"], case .map(let m)? = try? JSON.decode(text) { props = m }
+    if let text: String = row[3], case .map(let m)? = try? JSON.decode(text) { props = m }
     return Edge(
-      id: row["id"], src: row["src"], type: typeName, dst: row["dst"], props: props, key: row["key"],
-      provenance: Provenance(
-        source: row["source"], quote: row["quote"], asOf: row["as_of"], status: row["status"], ref: row["ref"]
-      ),
-      layer: Layer(rawValue: row["layer"]) ?? .user)
+      id: row[0], src: row[1], type: typeName, dst: row[2], props: props, key: row[4],
+      provenance: Provenance(source: row[5], quote: row[6], asOf: row[7], status: row[8], ref: row[9]),
+      layer: Layer(rawValue: row[10]) ?? .user)
   }
 
   /// The edges touching a node, with the node at the other end.
   public func edges(of nodeID: Int64) throws -> (outgoing: [(Edge, Node)], incoming: [(Edge, Node)]) {
     try read { db in
       // One query per direction: the edge, its type and source, and the node at the other
-      // end with its labels (joined, not fetched one by one).
+      // end with its labels (joined, not fetched one by one). Columns are read by position:
+      // `edgeColumns` (0-10), then the type and the other node (11-17).
       func fetch(_ column: String, _ other: String) throws -> [(Edge, Node)] {
         try Row.fetchAll(
-          db,
-          sql: """
-            SELECT e.*, t.name AS type_name, s.key AS source, o.key AS o_key, o.name AS o_name,
-              o.description AS o_description, o.props AS o_props, o.layer AS o_layer,
-              (SELECT group_concat(label, char(31)) FROM
-                (SELECT label FROM node_label WHERE node_id = o.id ORDER BY label)) AS o_labels
-            FROM edge e JOIN edge_type t ON t.id = e.type JOIN node o ON o.id = e.\(other)
-            LEFT JOIN source s ON s.id = e.source_id WHERE e.\(column) = ? ORDER BY t.name, e.id
-            """, arguments: [nodeID]
+          db.cachedStatement(
+            sql: """
+              SELECT \(Self.edgeColumns), t.name, o.key, o.name, o.description, o.props, o.layer,
+                (SELECT group_concat(label, char(31)) FROM
+                  (SELECT label FROM node_label WHERE node_id = o.id ORDER BY label))
+              FROM edge e JOIN edge_type t ON t.id = e.type JOIN node o ON o.id = e.\(other)
+              LEFT JOIN source s ON s.id = e.source_id WHERE e.\(column) = ? ORDER BY t.name, e.id
+              """), arguments: [nodeID]
         ).map { row in
-          let edge = Self.edge(from: row, typeName: row["type_name"])
+          let edge = Self.edge(from: row, typeName: row[11])
           var props: [String: Value] = [:]
-          if let text: String = row["o_props"], case .map(let m)? = try? JSON.decode(text) { props = m }
-          let labels = (row["o_labels"] as String?)?.split(separator: "\u{1F}").map(String.init) ?? []
+          if let text: String = row[15], case .map(let m)? = try? JSON.decode(text) { props = m }
+          let labels = (row[17] as String?)?.split(separator: "\u{1F}").map(String.init) ?? []
           let node = Node(
-            id: row[other], key: row["o_key"], name: row["o_name"], labels: labels,
-            description: row["o_description"], props: props,
-            layer: Layer(rawValue: row["o_layer"]) ?? .user)
+            id: other == "dst" ? edge.dst : edge.src, key: row[12], name: row[13], labels: labels,
+            description: row[14], props: props, layer: Layer(rawValue: row[16]) ?? .user)
           return (edge, node)
         }
       }
@@ -249,13 +257,13 @@ extension KnowledgeStore {
   public func sources(of nodeID: Int64) throws -> [(source: Source, citations: Int)] {
     try read { db in
       try Row.fetchAll(
-        db,
-        sql: """
-          SELECT s.*, count(*) AS c FROM (
-            SELECT source_id FROM fact WHERE node_id = ?1
-            UNION ALL SELECT source_id FROM edge WHERE src = ?1 OR dst = ?1) x
-          JOIN source s ON s.id = x.source_id GROUP BY s.id ORDER BY c DESC, s.key
-          """, arguments: [nodeID]
+        db.cachedStatement(
+          sql: """
+              SELECT s.*, count(*) AS c FROM (
+              SELECT source_id FROM fact WHERE node_id = ?1
+              UNION ALL SELECT source_id FROM edge WHERE src = ?1 OR dst = ?1) x
+            JOIN source s ON s.id = x.source_id GROUP BY s.id ORDER BY c DESC, s.key
+            """), arguments: [nodeID]
       ).map { (Self.source(from: $0), $0["c"]) }
     }
   }

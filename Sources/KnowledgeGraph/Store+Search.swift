@@ -29,7 +29,8 @@ extension KnowledgeStore {
     let norm = Names.normalize(trimmed)
     let ids = try read { db in
       try Int64.fetchAll(
-        db, sql: "SELECT DISTINCT node_id FROM alias WHERE norm = ? ORDER BY node_id", arguments: [norm])
+        db.cachedStatement(sql: "SELECT DISTINCT node_id FROM alias WHERE norm = ? ORDER BY node_id"),
+        arguments: [norm])
     }
     if ids.count == 1, let node = try node(id: ids[0]) { return .found(node) }
     if ids.count > 1 { return .ambiguous(try ids.compactMap { try node(id: $0) }) }
@@ -183,12 +184,13 @@ extension KnowledgeStore {
         let range = try RawStatement(db, "SELECT node_id FROM alias WHERE norm >= ? AND norm < ?")
         range.bind(1, norm)
         range.bind(2, upper)
-        var seen = Set<Int64>()
-        try range.forEachRow { (s: OpaquePointer) in
-          let id: Int64 = sqlite3_column_int64(s, 0)
-          seen.insert(id)
-        }
-        return seen.count
+        // Sorting the ids and counting the changes is cheaper than hashing each into a Set.
+        var ids: [Int64] = []
+        try range.forEachRow { (s: OpaquePointer) in ids.append(sqlite3_column_int64(s, 0)) }
+        ids.sort()
+        var distinct = 0
+        for i in ids.indices where i == 0 || ids[i] != ids[i - 1] { distinct += 1 }
+        return distinct
       }
       return ([], total)
     }

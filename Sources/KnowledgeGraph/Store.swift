@@ -110,11 +110,9 @@ public final class KnowledgeStore: @unchecked Sendable {
   }
 
   private static func checkHeader(_ path: String) throws {
-    guard let handle = FileHandle(forReadingAtPath: path) else {
+    guard let header = FileProbe.prefix(path, count: 16) else {
       throw KgshError(.io, "cannot read \(path)", hint: "check its permissions")
     }
-    defer { try? handle.close() }
-    let header = handle.readData(ofLength: 16)
     if header.isEmpty { return }  // an empty file becomes a new knowledge base
     guard header.count == 16, header.elementsEqual(Array("SQLite format 3\u{0}".utf8)) else {
       throw KgshError(
@@ -130,17 +128,15 @@ public final class KnowledgeStore: @unchecked Sendable {
     let known = Set(migrator.migrations)
     let (superseded, complete, applied, foreignTables) = try wrap(path) {
       try queue.read { db -> (Bool, Bool, Int, Bool) in
-        let hasMigrations = try db.tableExists("grdb_migrations")
-        let tables =
-          try Int.fetchOne(
-            db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
-          ?? 0
-        if !hasMigrations { return (false, false, 0, tables > 0) }
+        // Plain queries on sqlite_master: GRDB's tableExists introspects the whole schema.
+        let tables = try String.fetchSet(
+          db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+        if !tables.contains("grdb_migrations") { return (false, false, 0, !tables.isEmpty) }
+        let applied = try String.fetchSet(db, sql: "SELECT identifier FROM grdb_migrations")
         return (
-          Schema.isNewer(
-            applied: try migrator.appliedIdentifiers(db), known: known, owners: extensions.map(\.owner)),
-          try migrator.hasCompletedMigrations(db),
-          try migrator.appliedIdentifiers(db).count, false
+          Schema.isNewer(applied: applied, known: known, owners: extensions.map(\.owner)),
+          // What GRDB's hasCompletedMigrations says: every registered migration is applied.
+          known.isSubset(of: applied), applied.count, false
         )
       }
     }

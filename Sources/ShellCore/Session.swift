@@ -132,9 +132,8 @@ public final class Session {
     self.terminalOut = out
     self.err = err
     self.isTerminal = isTerminal
-    let environment = ProcessInfo.processInfo.environment
     // NO_COLOR (no-color.org) and TERM=dumb: plain text, no escape codes.
-    self.useColor = isTerminal && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
+    self.useColor = isTerminal && Environment.value("NO_COLOR") == nil && Environment.value("TERM") != "dumb"
     self.fixedWidth = width
     Interruption.watch(store)
   }

@@ -58,62 +58,11 @@ struct KgshCommand: ParsableCommand {
 
   func run() throws {
     if recover { return try runRecover() }
-    let interactive = file == nil && commands == nil && Terminal.isInteractive()
-    let session: Session
-    do {
-      session = try SessionFactory.make(
-        db: db, readOnly: readOnly, interactive: interactive, plugins: !noPlugins)
-    } catch {
-      Self.fail(KgshError.describe(error))
-      throw ExitCode(1)
-    }
-    let options: Options
-    do {
-      options = try Options(format: format, timeout: timeout, params: params)
-    } catch {
-      Self.fail(KgshError.describe(error))
-      throw ExitCode(1)
-    }
-    // Closing checkpoints the WAL into the file, so copying the file alone is a backup.
-    defer { session.store.close() }
-    let shell = Shell(session: session)
-    defer { PluginHost.of(session)?.stopAll() }
-    SignalHandling.installCommandInterrupt()
-    if let path = initFile ?? (interactive && !noInit ? InitFile.defaultPath : nil) {
-      do {
-        try InitFile.run(path, in: shell, required: initFile != nil)
-      } catch {
-        Self.fail(KgshError.describe(error))
-        throw ExitCode(1)
-      }
-    }
-    // Command-line options are applied after the init file, so they win over it.
-    options.apply(to: session)
-    // One JSON document per run: outputs of a script, -c or piped input are collected and
-    // written at the end (an array when there are several).
-    if !interactive { session.jsonBatch = [] }
-    defer { shell.finishJSON() }
-    if noPager { session.settings["pager"] = "off" }
-    let ok: Bool
-    if let commands {
-      ok = shell.run(commands, origin: "-c", continueOnError: continueOnError)
-    } else if let file {
-      let text: String
-      do {
-        text = try TextFile.read(file, what: "script")
-      } catch {
-        Self.fail(KgshError.describe(error))
-        throw ExitCode(1)
-      }
-      ok = shell.run(text, origin: file, continueOnError: continueOnError)
-    } else if interactive {
-      REPL(shell: shell).run()
-      ok = true
-    } else {
-      ok = BatchReader(shell: shell).run(continueOnError: continueOnError)
-    }
-    if shell.exitStatus != 0 { throw ExitCode(shell.exitStatus) }
-    if !ok { throw ExitCode(1) }
+    try Launch(
+      file: file, commands: commands, db: db, readOnly: readOnly, continueOnError: continueOnError,
+      format: format, params: params, noInit: noInit, noPager: noPager, initFile: initFile,
+      timeout: timeout, noPlugins: noPlugins
+    ).run()
   }
 
   /// Writes `kgsh: MESSAGE` on stderr as one line, with control characters made visible.

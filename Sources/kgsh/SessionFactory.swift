@@ -10,34 +10,33 @@ import ShellCore
 /// recorded in the plugin registry (unless `--no-plugins`).
 enum SessionFactory {
   static func dataDirectory() -> String {
-    let env = ProcessInfo.processInfo.environment
-    if let xdg = env["XDG_DATA_HOME"], !xdg.isEmpty { return xdg + "/kgsh" }
-    return (env["HOME"] ?? NSHomeDirectory()) + "/.local/share/kgsh"
+    if let xdg = Environment.value("XDG_DATA_HOME"), !xdg.isEmpty { return xdg + "/kgsh" }
+    return (Environment.value("HOME") ?? NSHomeDirectory()) + "/.local/share/kgsh"
   }
 
   static func configDirectory() -> String {
-    let env = ProcessInfo.processInfo.environment
-    if let xdg = env["XDG_CONFIG_HOME"], !xdg.isEmpty { return xdg + "/kgsh" }
-    return (env["HOME"] ?? NSHomeDirectory()) + "/.config/kgsh"
+    if let xdg = Environment.value("XDG_CONFIG_HOME"), !xdg.isEmpty { return xdg + "/kgsh" }
+    return (Environment.value("HOME") ?? NSHomeDirectory()) + "/.config/kgsh"
   }
 
   static func stateDirectory() -> String {
-    let env = ProcessInfo.processInfo.environment
-    if let xdg = env["XDG_STATE_HOME"], !xdg.isEmpty { return xdg + "/kgsh" }
-    return (env["HOME"] ?? NSHomeDirectory()) + "/.local/state/kgsh"
+    if let xdg = Environment.value("XDG_STATE_HOME"), !xdg.isEmpty { return xdg + "/kgsh" }
+    return (Environment.value("HOME") ?? NSHomeDirectory()) + "/.local/state/kgsh"
   }
 
   static func make(db: String?, readOnly: Bool, interactive: Bool, plugins: Bool = true) throws -> Session {
     let store: KnowledgeStore
-    let knowledge = KnowledgeLoader.locate()
     let extensions = BuiltIns.plugins.compactMap(\.storage)
     if db == ":memory:" {
+      let knowledge = KnowledgeLoader.locate()
       // A scratch knowledge base: built from the sources, gone at exit.
       store = try KnowledgeStore.inMemory(extensions: extensions)
       if let knowledge { try KnowledgeLoader.ensureBuilt(store, from: knowledge, extensions: extensions) }
     } else if let db {
+      // A file of the user's: the built-in sources are not looked for, nor checked.
       store = try KnowledgeStore.open(path: db, readOnly: readOnly, extensions: extensions)
     } else {
+      let knowledge = KnowledgeLoader.locate()
       let dir = dataDirectory()
       try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
       let path = dir + "/default.sqlite"
@@ -60,7 +59,7 @@ enum SessionFactory {
     let session = Session(
       store: store, registry: registry, isTerminal: interactive || isatty(1) == 1, width: Terminal.width())
     // The bar redraws its line with escape codes: not on a dumb terminal.
-    session.showsProgress = isatty(2) == 1 && ProcessInfo.processInfo.environment["TERM"] != "dumb"
+    session.showsProgress = isatty(2) == 1 && Environment.value("TERM") != "dumb"
     if session.isTerminal { session.screen = LiveScreen() }
     if interactive { session.pager = ExternalPager() }
     let host = PluginHost(

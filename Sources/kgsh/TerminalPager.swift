@@ -15,10 +15,12 @@ final class LiveScreen: TerminalScreen {
 /// shell's process group (so it reads the keyboard, and Ctrl-C reaches it and ends it).
 /// With none of them installed it declines and the shell prints the text itself.
 final class ExternalPager: Pager {
-  let environment: [String: String]
+  /// The environment the pager runs in (copied when first needed, not at start-up).
+  lazy var environment: [String: String] = given ?? ProcessInfo.processInfo.environment
+  private let given: [String: String]?
 
-  init(environment: [String: String] = ProcessInfo.processInfo.environment) {
-    self.environment = environment
+  init(environment: [String: String]? = nil) {
+    self.given = environment
   }
 
   /// The command to run, nil when there is none (no pager set and no `less` on the PATH).

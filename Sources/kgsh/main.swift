@@ -2,9 +2,19 @@
 // shell to the terminal. Everything else lives in the modules it imports.
 import ArgumentParser
 import Foundation
-import KnowledgePlugin
-import LineEditor
-import QueryPlugin
-import ShellCore
+import KnowledgeGraph
 
+// The common command lines skip swift-argument-parser's start-up cost; help, --version,
+// --recover and every mistake still go through it (see QuickArguments).
+if let launch = QuickArguments.parse(CommandLine.arguments.dropFirst()) {
+  do {
+    try launch.run()
+    exit(0)
+  } catch let code as ExitCode {
+    exit(code.rawValue)
+  } catch {
+    KgshCommand.fail(KgshError.describe(error))
+    exit(1)
+  }
+}
 KgshCommand.main()

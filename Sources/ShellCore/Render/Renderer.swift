@@ -137,6 +137,8 @@ public struct Renderer {
         // Control characters and escape sequences are shown, never sent to the terminal.
         let s = TextWidth.sanitizeKeepingNewlines(raw)
         if separator == "\t" {
+          // Most cells have neither: skip Foundation's replacing (a copy through NSString).
+          guard s.utf8.contains(where: { $0 == 9 || $0 == 10 }) else { return s }
           return s.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ")
         }
         if s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r") {

@@ -53,9 +53,16 @@ public enum TextWidth {
     return out + "…"
   }
 
+  private static let blanks = String(repeating: " ", count: 256)
+
   /// Pads text with spaces to `width` columns (left-aligned, or right-aligned for numbers).
   public static func pad(_ text: String, to width: Int, right: Bool = false) -> String {
-    let fill = String(repeating: " ", count: max(0, width - of(text)))
+    let missing = width - of(text)
+    guard missing > 0 else { return text }
+    // A slice of a ready string of blanks: String(repeating:count:) appends one at a time.
+    let fill =
+      missing <= blanks.utf8.count
+      ? String(decoding: blanks.utf8.prefix(missing), as: UTF8.self) : String(repeating: " ", count: missing)
     return right ? fill + text : text + fill
   }
 

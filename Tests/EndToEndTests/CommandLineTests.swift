@@ -1,0 +1,59 @@
+import Foundation
+import ShellTesting
+import XCTest
+
+/// The command line is read two ways: the common spellings without swift-argument-parser
+/// (fast start), everything else by the parser. Both must mean the same thing.
+final class CommandLineTests: XCTestCase {
+  override func setUpWithError() throws {
+    guard FileManager.default.isExecutableFile(atPath: Repository.kgsh.path) else {
+      throw XCTSkip("kgsh is not built at \(Repository.kgsh.path); run swift build first")
+    }
+  }
+
+  func testQuickAndParsedSpellingsOfTheSameOptionsAgree() throws {
+    let home = KgshProcess.temporaryHome()
+    let db = home.appendingPathComponent("kb.sqlite").path
+    let setup = try KgshProcess.run(
+      ["--db", db, "-c", "create (n:Company {name: 'Acme Widgets'})"], home: home)
+    XCTAssertEqual(setup.status, 0, setup.stderr)
+    // `--db PATH` is read quickly; `--db=PATH` only the parser understands.
+    let quick = try KgshProcess.run(["--db", db, "--read-only", "-c", "show 'Acme Widgets'"], home: home)
+    let parsed = try KgshProcess.run(["--db=\(db)", "--read-only", "-c", "show 'Acme Widgets'"], home: home)
+    XCTAssertEqual(quick.status, 0, quick.stderr)
+    XCTAssertTrue(quick.stdout.contains("Acme Widgets"), quick.stdout)
+    XCTAssertEqual(quick.stdout, parsed.stdout)
+    XCTAssertEqual(quick.status, parsed.status)
+  }
+
+  func testOptionsReadWithoutTheParserTakeEffect() throws {
+    let home = KgshProcess.temporaryHome()
+    let db = home.appendingPathComponent("kb.sqlite").path
+    let r = try KgshProcess.run(
+      [
+        "--no-init", "--no-plugins", "--db", db, "--param", "who=Ada", "--param", "n=2", "--format", "json",
+        "-c", "echo $who; echo $n",
+      ],
+      home: home)
+    XCTAssertEqual(r.status, 0, r.stderr)
+    XCTAssertTrue(r.stdout.hasPrefix("["), "json: one document for the run: \(r.stdout)")
+    XCTAssertTrue(r.stdout.contains("Ada") && r.stdout.contains("2"), r.stdout)
+    let readOnly = try KgshProcess.run(
+      ["--db", db, "--read-only", "-c", "create (n:Company {name: 'Nope'})"], home: home)
+    XCTAssertEqual(readOnly.status, 1)
+    XCTAssertTrue(readOnly.stderr.contains("read-only"), readOnly.stderr)
+  }
+
+  func testMistakesStillGetTheParsersMessages() throws {
+    let missing = try KgshProcess.run(["-c"])
+    XCTAssertEqual(missing.status, 64)
+    XCTAssertTrue(missing.stderr.contains("Missing value for '-c"), missing.stderr)
+    let unknown = try KgshProcess.run(["--bogus", "-c", "echo hi"])
+    XCTAssertEqual(unknown.status, 64)
+    XCTAssertTrue(unknown.stderr.contains("Unknown option '--bogus'"), unknown.stderr)
+    XCTAssertEqual(unknown.stdout, "")
+    let version = try KgshProcess.run(["--version"])
+    XCTAssertEqual(version.status, 0)
+    XCTAssertTrue(version.stdout.hasPrefix("0."), version.stdout)
+  }
+}
