@@ -29,7 +29,8 @@ final class GraphIndexFileEndToEndTests: XCTestCase {
     let db = home.appendingPathComponent("kb.sqlite").path
     let index = db + "-graphindex"
     _ = try run(
-      db, "create (a:Lab {name:'Alpha Lab'})-[:FUNDS]->(:Lab {name:'Beta Lab'})-[:FUNDS]->(:Lab {name:'Gamma Lab'})",
+      db,
+      "create (a:Lab {name:'Alpha Lab'})-[:FUNDS]->(:Lab {name:'Beta Lab'})-[:FUNDS]->(:Lab {name:'Gamma Lab'})",
       home: home)
     let path = "path 'Alpha Lab' 'Gamma Lab'"
     XCTAssertEqual(try run(db, path, home: home).split(separator: "\n").last?.first, "2")
@@ -41,7 +42,9 @@ final class GraphIndexFileEndToEndTests: XCTestCase {
     _ = try run(
       db, "match (a:Lab {name:'Alpha Lab'}), (c:Lab {name:'Gamma Lab'}) create (a)-[:FUNDS]->(c)", home: home)
     let after = try run(db, path + "; match (:Lab)-[r:FUNDS]->() return count(r) as funds", home: home)
-    XCTAssertEqual(after.split(separator: "\n").map(String.init), ["length,nodes,relations", "1,Alpha Lab; Gamma Lab,-[FUNDS]->", "funds", "3"])
+    XCTAssertEqual(
+      after.split(separator: "\n").map(String.init),
+      ["length,nodes,relations", "1,Alpha Lab; Gamma Lab,-[FUNDS]->", "funds", "3"])
     XCTAssertNotEqual(try stamp(index), saved, "the stale file was replaced")
 
     // A copy of the knowledge base with its index file answers the same elsewhere.

@@ -110,21 +110,21 @@ final class GraphIndexFileTests: XCTestCase {
     XCTAssertTrue(next.loadedGraphIndexFromFile, "the rebuilt index was saved again")
   }
 
-  func testAWriteByAnotherToolIsNoticedToo() throws {
+  func testRowsAddedByAnotherToolAreNoticedToo() throws {
     let path = try chainKnowledgeBase()
     _ = try open(path).graphIndex()
-    // A plain SQLite connection (like the sqlite3 CLI) deletes an edge without kgsh's token.
+    // A plain SQLite connection (like the sqlite3 CLI) adds an edge without kgsh's token.
     let other = try DatabaseQueue(path: path)
     try other.write { db in
       try db.execute(
         sql: """
-          DELETE FROM edge WHERE type = (SELECT id FROM edge_type WHERE name = 'next')
-            AND src = (SELECT id FROM node WHERE key = 'b')
+          INSERT INTO edge(src, type, dst) SELECT a.id, t.id, d.id FROM node a, node d, edge_type t
+            WHERE a.key = 'a' AND d.key = 'd' AND t.name = 'next'
           """)
     }
     try other.close()
     let reader = try open(path)
-    XCTAssertNil(try hops(reader, "a", "d"))
+    XCTAssertEqual(try hops(reader, "a", "d"), 1)
     XCTAssertFalse(reader.loadedGraphIndexFromFile)
   }
 
