@@ -72,7 +72,7 @@ extension GraphIndexFile {
       let bytes = count * MemoryLayout<T>.stride
       let values = [T](unsafeUninitializedCapacity: count) { buffer, initialized in
         let raw = UnsafeMutableRawBufferPointer(buffer)
-        Self.adviseHugePages(raw)
+        Self.prepare(raw)
         var done = 0
         while ok, done < bytes {
           let got = pread(fd, raw.baseAddress! + done, bytes - done, off_t(offset + done))
@@ -87,16 +87,22 @@ extension GraphIndexFile {
       return values
     }
 
-    /// Asks for 2 MB pages for a big array about to be filled: far fewer page faults than
-    /// 4 KB pages (the faults, not the copy, were most of the time of reading the file).
-    private static func adviseHugePages(_ raw: UnsafeMutableRawBufferPointer) {
-      let huge = 2 << 20
-      guard raw.count >= 2 * huge, let base = raw.baseAddress else { return }
-      let first = (Int(bitPattern: base) + huge - 1) & ~(huge - 1)
-      let last = (Int(bitPattern: base) + raw.count) & ~(huge - 1)
-      guard last > first, let start = UnsafeMutableRawPointer(bitPattern: first) else { return }
+    /// Prepares a big array's memory before it is filled: 2 MB pages where the kernel allows
+    /// them, and every page mapped in one call (`MADV_POPULATE_WRITE`) rather than one page
+    /// fault per 4 KB while `pread` copies (the faults, not the copy, were most of the time).
+    private static func prepare(_ raw: UnsafeMutableRawBufferPointer) {
       #if os(Linux)
-        _ = madvise(start, last - first, MADV_HUGEPAGE)
+        let page = 4096, huge = 2 << 20
+        guard raw.count >= 16 * page, let base = raw.baseAddress else { return }
+        let address = Int(bitPattern: base)
+        let first = (address + huge - 1) & ~(huge - 1), last = (address + raw.count) & ~(huge - 1)
+        if last > first, let start = UnsafeMutableRawPointer(bitPattern: first) {
+          _ = madvise(start, last - first, MADV_HUGEPAGE)
+        }
+        let from = (address + page - 1) & ~(page - 1), to = (address + raw.count) & ~(page - 1)
+        if to > from, let start = UnsafeMutableRawPointer(bitPattern: from) {
+          _ = madvise(start, to - from, 23)  // MADV_POPULATE_WRITE (Linux 5.14); ignored if older
+        }
       #endif
     }
 
