@@ -468,6 +468,8 @@ def main():
     ap.add_argument("--sqlite-max-depth", type=int, default=6, help="depth bound of the sqlite3 Q5 CTE")
     ap.add_argument("--watchdog-slack", type=float, default=120.0, help=argparse.SUPPRESS)
     ap.add_argument("--no-startup", action="store_true", help="skip the start-to-first-answer table")
+    ap.add_argument("--cold-runs", type=int, default=3,
+                    help="runs per query of the cold table (one new process each; 0 skips it)")
     ap.add_argument("--startup-runs", type=int, default=30)
     ap.add_argument("--repl-runs", type=int, default=15)
     ap.add_argument("--out", help="also write the markdown here")
@@ -503,12 +505,20 @@ def main():
         for e in engines:
             progress(f"{TITLES[e]}: load + {len(args.queries)} queries ({args.runs} runs each)")
             runs[e] = run_engine(e, args, log)
+    cold = None
+    if args.cold_runs > 0:
+        import cold as cold_mod
+        progress("cold: one new process per query ...")
+        loaded = [e for e in engines if runs[e].load and runs[e].load.get("status") == "ok"]
+        cold = cold_mod.markdown(cold_mod.measure(args, params, loaded, progress), args, fmt_ms)
     startup = None
     if not args.no_startup and "kgsh" in engines:
         import startup as startup_mod
         progress("start-to-first-answer ...")
         startup = startup_mod.measure(args)
     text, disagree = render(args, params, runs, startup, started)
+    if cold:
+        text += cold
     kgsh_db = os.path.join(args.work, f"kgsh-{args.size}.sqlite")
     if "kgsh" in engines and os.path.exists(kgsh_db):
         import completion

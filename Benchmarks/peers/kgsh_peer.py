@@ -100,6 +100,10 @@ class Peer:
         chunks = split_timed(res.stdout_lines, RUN_TIME)[1:]  # [0] is `timer on` itself
         return finish(q, chunks, res, runs, parse_answer)
 
+    def cold_command(self, q):
+        """One new process answering one query, as a script would run it: (argv, stdin, env)."""
+        return [self.kgsh, "--no-init", "--db", self.db, "-c", kgsh_commands(self.params)[q]], None, self.env
+
     def final_rss_kb(self):
         return self.rss_kb
 

@@ -9,6 +9,7 @@ default half the RAM) and Kùzu's own query timeout is set to --timeout.
 """
 import glob
 import os
+import sys
 import time
 
 import kuzu
@@ -104,6 +105,15 @@ class Peer:
         if any(a != answers[0] for a in answers):
             out["note"] = "answers differ between runs"
         return out
+
+    def cold_command(self, q):
+        """One new process answering one query, as a script would run it: (argv, stdin, env)."""
+        cypher = CYPHER[q].replace("{types}", "|".join(self.params["q4_types"]))
+        values = self._values()
+        bound = {k: values[k] for k in PARAMS[q]}
+        script = (f"import kuzu\ndb = kuzu.Database({self.path!r}, buffer_pool_size={self.pool}, read_only=True)\n"
+                  f"print(kuzu.Connection(db).execute({cypher!r}, {bound!r}).get_all())\n")
+        return [sys.executable, "-c", script], None, None
 
     def final_rss_kb(self):
         return self_rss_kb()

@@ -4,6 +4,7 @@ each query); the per-run timeout is a SIGALRM that interrupts the pure-Python al
 """
 import csv
 import os
+import sys
 import time
 from collections import Counter
 
@@ -99,6 +100,15 @@ class Peer:
         if any(a != answers[0] for a in answers):
             out["note"] = "answers differ between runs"
         return out
+
+    def cold_command(self, q):
+        """One new process answering one query, as a script would run it: it loads the graph
+        from the CSV files first (networkx keeps no file of its own)."""
+        a = self.args
+        argv = [sys.executable, os.path.join(os.path.dirname(os.path.abspath(__file__)), "runner.py"),
+                "networkx", "all", "--data", a.data, "--work", a.work, "--runs", "0", "--queries", q,
+                "--timeout", str(a.timeout)]
+        return argv, None, None
 
     def final_rss_kb(self):
         return self_rss_kb()

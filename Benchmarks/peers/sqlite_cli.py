@@ -116,5 +116,9 @@ CREATE INDEX node_name ON node(name);
             del out["answer"]
         return out
 
+    def cold_command(self, q):
+        """One new process answering one query, as a script would run it: (argv, stdin, env)."""
+        return ["sqlite3", "-bail", self.db], statements(self.params, self.args.sqlite_max_depth)[q] + "\n", None
+
     def final_rss_kb(self):
         return self.rss_kb

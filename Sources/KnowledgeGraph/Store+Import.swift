@@ -59,6 +59,7 @@ extension KnowledgeStore {
           if let edgeFile { try importer.loadEdges(edgeFile, defaultType: defaultType) }
           try importer.restoreIndexes()
           report = importer.report
+          try GraphIndexStamp.bump(db)
           return .commit
         }
         return report

@@ -22,6 +22,7 @@ extension KnowledgeStore {
         let writer = GraphWriter(db: db, store: self)
         let result = try body(writer)
         recorded = writer.recorded
+        try GraphIndexStamp.bump(db)
         return result
       }
       if !recorded.isEmpty { sessionChanges.append(recorded) }

@@ -24,6 +24,10 @@ public final class KnowledgeStore: @unchecked Sendable {
   var edgeTypeIDs: [String: Int64] = [:]
   var edgeTypeNames: [Int64: String] = [:]
   let graphIndexCache = Mutex<(generation: Int, index: GraphIndex)?>(nil)
+  /// Graphs with at least this many edges save their index beside the knowledge base.
+  public var graphIndexFileMinEdges = 20_000
+  /// Whether the last graph index was read from its saved file (not rebuilt).
+  public internal(set) var loadedGraphIndexFromFile = false
   /// While set, writes are refused: the name of the running command, which did not
   /// declare that it writes (see `Command.writes`). The shell sets it around each command.
   public var writeGuard: String?

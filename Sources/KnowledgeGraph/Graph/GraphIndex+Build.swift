@@ -67,13 +67,50 @@ extension GraphIndex {
 }
 
 extension KnowledgeStore {
-  /// The graph index, built on first use and cached until the next commit by this or any
-  /// other process (see `generation`).
+  /// The graph index, cached until the next commit by this or any other process (see
+  /// `generation`). A new process reads it from the file saved beside the knowledge base
+  /// (see `GraphIndexFile`) when that file matches the graph; otherwise it is built from
+  /// the tables and saved for the next process.
   public func graphIndex() throws -> GraphIndex {
     let current = generation
     if let cached = graphIndexCache.withLock({ $0 }), cached.generation == current { return cached.index }
-    let index = try read { try GraphIndex.build($0) }
+    let file = path.map(GraphIndexFile.path(for:))
+    var toSave: (GraphIndex, String)?
+    let index = try read { db -> GraphIndex in
+      var result: GraphIndex?
+      let body = {
+        let stamp = try GraphIndexStamp.current(db)
+        if let file, let parts = GraphIndexFile.read(path: file, stamp: stamp) {
+          self.loadedGraphIndexFromFile = true
+          result = GraphIndex(parts)
+          return
+        }
+        let built = try GraphIndex.build(db)
+        self.loadedGraphIndexFromFile = false
+        if built.edgeCount >= self.effectiveGraphIndexFileMinEdges { toSave = (built, stamp) }
+        result = built
+      }
+      // The stamp and the arrays must come from one snapshot of the database.
+      if db.isInsideTransaction {
+        try body()
+      } else {
+        try db.inTransaction(.deferred) {
+          try body()
+          return .commit
+        }
+      }
+      return result!
+    }
+    if let file, let (built, stamp) = toSave { GraphIndexFile.write(built, stamp: stamp, path: file) }
     graphIndexCache.withLock { $0 = (current, index) }
     return index
+  }
+}
+
+extension KnowledgeStore {
+  /// `graphIndexFileMinEdges`, or `$KGSH_GRAPH_INDEX_MIN_EDGES` when set (tests, benchmarks).
+  var effectiveGraphIndexFileMinEdges: Int {
+    ProcessInfo.processInfo.environment["KGSH_GRAPH_INDEX_MIN_EDGES"].flatMap { Int($0) }
+      ?? graphIndexFileMinEdges
   }
 }

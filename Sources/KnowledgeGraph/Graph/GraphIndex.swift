@@ -45,27 +45,53 @@ public final class GraphIndex: @unchecked Sendable {
   /// Number of edges.
   public var edgeCount: Int { edgeIDs.count }
 
-  init(
+  convenience init(
     nodes: [Int64], labels: (names: [String], ofNode: [[Int32]], members: [[Int32]]),
     edges: (ids: [Int64], src: [Int32], dst: [Int32], type: [Int32]), typeNames: [String]
   ) {
-    nodeIDs = nodes
-    nodeIndex = NodeIndexMap(sortedIDs: nodes)
-    labelNames = labels.names
-    labelIndex = Dictionary(labels.names.enumerated().map { ($1, Int32($0)) }) { a, _ in a }
-    nodeLabels = labels.ofNode
-    labelMembers = labels.members
-    edgeIDs = edges.ids
-    edgeSrc = edges.src
-    edgeDst = edges.dst
-    edgeType = edges.type
-    self.typeNames = typeNames
-    typeIndex = Dictionary(typeNames.enumerated().map { ($1, Int32($0)) }) { a, _ in a }
     var counts = [Int](repeating: 0, count: typeNames.count)
     for t in edges.type { counts[Int(t)] += 1 }
-    typeCounts = counts
-    outRows = EdgeRows(nodes: nodes.count, from: edges.src, to: edges.dst, type: edges.type)
-    inRows = EdgeRows(nodes: nodes.count, from: edges.dst, to: edges.src, type: edges.type)
+    self.init(
+      Parts(
+        nodeIDs: nodes, labelNames: labels.names, nodeLabels: labels.ofNode, labelMembers: labels.members,
+        edgeIDs: edges.ids, edgeSrc: edges.src, edgeDst: edges.dst, edgeType: edges.type,
+        typeNames: typeNames, typeCounts: counts,
+        outRows: EdgeRows(nodes: nodes.count, from: edges.src, to: edges.dst, type: edges.type),
+        inRows: EdgeRows(nodes: nodes.count, from: edges.dst, to: edges.src, type: edges.type)))
+  }
+
+  /// Every array of the index, as built from the database or read from an index file.
+  struct Parts {
+    var nodeIDs: [Int64]
+    var labelNames: [String]
+    var nodeLabels: [[Int32]]
+    var labelMembers: [[Int32]]
+    var edgeIDs: [Int64]
+    var edgeSrc: [Int32]
+    var edgeDst: [Int32]
+    var edgeType: [Int32]
+    var typeNames: [String]
+    var typeCounts: [Int]
+    var outRows: EdgeRows
+    var inRows: EdgeRows
+  }
+
+  init(_ parts: Parts) {
+    nodeIDs = parts.nodeIDs
+    nodeIndex = NodeIndexMap(sortedIDs: parts.nodeIDs)
+    labelNames = parts.labelNames
+    labelIndex = Dictionary(parts.labelNames.enumerated().map { ($1, Int32($0)) }) { a, _ in a }
+    nodeLabels = parts.nodeLabels
+    labelMembers = parts.labelMembers
+    edgeIDs = parts.edgeIDs
+    edgeSrc = parts.edgeSrc
+    edgeDst = parts.edgeDst
+    edgeType = parts.edgeType
+    typeNames = parts.typeNames
+    typeIndex = Dictionary(parts.typeNames.enumerated().map { ($1, Int32($0)) }) { a, _ in a }
+    typeCounts = parts.typeCounts
+    outRows = parts.outRows
+    inRows = parts.inRows
   }
 
   /// The dense index of a store node id, or nil when the id is not in the graph.
@@ -116,6 +142,12 @@ public struct EdgeRows: Sendable {
   public let start: [Int32]
   public let edges: [Int32]
   public let keys: [UInt64]
+
+  init(start: [Int32], edges: [Int32], keys: [UInt64]) {
+    self.start = start
+    self.edges = edges
+    self.keys = keys
+  }
 
   /// Groups edges by their `from` end (a counting sort), then sorts each row by key.
   init(nodes: Int, from: [Int32], to: [Int32], type: [Int32]) {

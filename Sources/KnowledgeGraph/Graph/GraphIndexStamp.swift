@@ -1,0 +1,39 @@
+import GRDB
+
+/// What a saved graph index must match to be used: a fingerprint of the knowledge base's
+/// graph, read in a few index lookups (no table is scanned: counting the edges would cost
+/// as much on a big graph as reading the saved index).
+///
+/// It combines a random token that every kgsh write transaction replaces (`meta` key
+/// `graph_stamp`, see `bump`), so any write by any kgsh process invalidates the file; the
+/// largest ids of the node, edge and edge type tables and the number of edge types, which
+/// also catch rows added by other tools (such as the sqlite3 CLI); the last change record
+/// and the number of migrations applied. A copy of the file has the same stamp, as it has
+/// the same graph. Not caught: another tool that only deletes or updates rows in the
+/// middle of the tables without going through kgsh (delete the `-graphindex` file then).
+enum GraphIndexStamp {
+  static let metaKey = "graph_stamp"
+
+  /// The stamp of the graph as `db` sees it now (call it inside the transaction that
+  /// builds the index, so the two agree).
+  static func current(_ db: Database) throws -> String {
+    let row = try Row.fetchOne(
+      db,
+      sql: """
+        SELECT (SELECT value FROM meta WHERE key = '\(metaKey)'),
+          (SELECT max(id) FROM node), (SELECT max(id) FROM edge),
+          (SELECT count(*) FROM edge_type), (SELECT max(id) FROM edge_type),
+          (SELECT max(rowid) FROM change_log), (SELECT count(*) FROM grdb_migrations)
+        """)
+    guard let row else { return "" }
+    let parts = (0..<row.count).map { String(describing: row[$0] as DatabaseValue) }
+    return "g1|" + parts.joined(separator: "|")
+  }
+
+  /// Gives the graph a new random token; runs inside every write transaction, so a saved
+  /// index built before the write no longer matches.
+  static func bump(_ db: Database) throws {
+    try db.execute(
+      sql: "INSERT OR REPLACE INTO meta(key, value) VALUES ('\(metaKey)', lower(hex(randomblob(8))))")
+  }
+}

@@ -1,0 +1,61 @@
+import Foundation
+import ShellTesting
+import XCTest
+
+/// The graph index file beside a knowledge base, across kgsh processes: the next process
+/// reads it instead of rebuilding, and a write by another process makes it stale.
+final class GraphIndexFileEndToEndTests: XCTestCase {
+  /// Every graph saves its index (the default leaves small graphs out).
+  let environment = ["KGSH_GRAPH_INDEX_MIN_EDGES": "0"]
+
+  func run(_ db: String, _ command: String, home: URL) throws -> String {
+    let r = try KgshProcess.run(
+      ["--db", db, "--format", "csv", "-c", command], home: home, environment: environment)
+    XCTAssertEqual(r.status, 0, r.stderr)
+    return r.stdout
+  }
+
+  func stamp(_ path: String) throws -> [String] {
+    let a = try FileManager.default.attributesOfItem(atPath: path)
+    return ["\(a[.systemFileNumber] ?? "")", "\(a[.modificationDate] ?? "")", "\(a[.size] ?? "")"]
+  }
+
+  func testAnotherProcesssWriteChangesTheNextProcesssAnswer() throws {
+    guard FileManager.default.isExecutableFile(atPath: Repository.kgsh.path) else {
+      throw XCTSkip("kgsh is not built at \(Repository.kgsh.path); run swift build first")
+    }
+    let home = KgshProcess.temporaryHome()
+    defer { try? FileManager.default.removeItem(at: home) }
+    let db = home.appendingPathComponent("kb.sqlite").path
+    let index = db + "-graphindex"
+    _ = try run(
+      db,
+      "create (a:Lab {name:'Alpha Lab'})-[:FUNDS]->(:Lab {name:'Beta Lab'})-[:FUNDS]->(:Lab {name:'Gamma Lab'})",
+      home: home)
+    let path = "path 'Alpha Lab' 'Gamma Lab'"
+    XCTAssertEqual(try run(db, path, home: home).split(separator: "\n").last?.first, "2")
+    XCTAssertTrue(FileManager.default.fileExists(atPath: index), "the first graph query saves the index")
+    let saved = try stamp(index)
+    XCTAssertEqual(try run(db, path, home: home).split(separator: "\n").last?.first, "2")
+    XCTAssertEqual(try stamp(index), saved, "the second process read the file, it did not rebuild it")
+
+    _ = try run(
+      db, "match (a:Lab {name:'Alpha Lab'}), (c:Lab {name:'Gamma Lab'}) create (a)-[:FUNDS]->(c)", home: home)
+    let after = try run(db, path + "; match (:Lab)-[r:FUNDS]->() return count(r) as funds", home: home)
+    XCTAssertEqual(
+      after.split(separator: "\n").map(String.init),
+      ["length,nodes,relations", "1,Alpha Lab; Gamma Lab,-[FUNDS]->", "funds", "3"])
+    XCTAssertNotEqual(try stamp(index), saved, "the stale file was replaced")
+
+    // A copy of the knowledge base with its index file answers the same elsewhere.
+    let elsewhere = home.appendingPathComponent("copy")
+    try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
+    let copy = elsewhere.appendingPathComponent("kb.sqlite").path
+    try FileManager.default.copyItem(atPath: db, toPath: copy)
+    if FileManager.default.fileExists(atPath: db + "-wal") {
+      try FileManager.default.copyItem(atPath: db + "-wal", toPath: copy + "-wal")
+    }
+    try FileManager.default.copyItem(atPath: index, toPath: copy + "-graphindex")
+    XCTAssertEqual(try run(copy, path, home: home).split(separator: "\n").last?.first, "1")
+  }
+}
