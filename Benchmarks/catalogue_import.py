@@ -62,6 +62,10 @@ def main():
         print(f"start-up alone: {t0:.2f} s")
         print(f"first import:  {t1:.2f} s  ({summary(out1)})")
         print(f"second import: {t2:.2f} s  ({summary(out2)})")
+        log = subprocess.run(
+            ["sqlite3", db, "select count(*), sum(length(payload)) from change_log where layer = 'imported'"],
+            capture_output=True, text=True).stdout.strip()
+        print(f"change log after both: {log.replace('|', ' records, ')} bytes of payload (imported layer)")
         print(f"knowledge base: {before} bytes before, {after1} after the first import (+{after1 - before}), "
               f"{after2} after the second (+{after2 - after1})")
 

@@ -136,39 +136,6 @@ struct PriceFile {
 
   /// The line each element of the top-level array starts on.
   static func objectLines(_ text: String) -> [Int] {
-    var lines: [Int] = []
-    var depth = 0
-    var line = 1
-    var inString = false
-    var escaped = false
-    var expecting = false
-    for c in text.unicodeScalars {
-      if c == "\n" { line += 1 }
-      if inString {
-        if escaped {
-          escaped = false
-        } else if c == "\\" {
-          escaped = true
-        } else if c == "\"" {
-          inString = false
-        }
-        continue
-      }
-      if c.properties.isWhitespace { continue }
-      if expecting && depth == 1 && c != "]" {
-        lines.append(line)
-        expecting = false
-      }
-      switch c {
-      case "\"": inString = true
-      case "[", "{":
-        depth += 1
-        if depth == 1 { expecting = true }
-      case "]", "}": depth -= 1
-      case ",": if depth == 1 { expecting = true }
-      default: break
-      }
-    }
-    return lines
+    JSONLines.members(text, depth: 1).filter { $0.key == nil }.map(\.line)
   }
 }

@@ -86,28 +86,27 @@ enum ChangeUndo {
         kind: .retract, targetType: r.targetType, target: r.target, entity: r.entity,
         payload: Self.keyFields(r).setting(undoes))
     case .retract:
-      guard case .map(let previous)? = mapField(r.payload, "previous") else {
-        throw KgshError(
-          .unsupported,
-          "cannot undo the retraction of \(r.target): the record does not keep what was retracted",
-          hint: "add it again with its command")
-      }
       return ChangeDraft(
         kind: .assert, targetType: r.targetType, target: r.target, entity: r.entity,
-        payload: Value.map(previous).setting(undoes))
+        payload: Value.map(try previous(r, "what was retracted", "add it again with its command")).setting(
+          undoes))
     case .correct:
-      guard case .map(let previous)? = mapField(r.payload, "previous") else {
-        throw KgshError(
-          .unsupported,
-          "cannot undo the correction of \(r.target): the record does not keep the earlier value",
-          hint: "correct it again with fact correct")
-      }
       var back = undoes.merging(["previous": r.payload]) { a, _ in a }
       if r.payload.flag("replace") { back["replace"] = .bool(true) }
       return ChangeDraft(
         kind: .correct, targetType: r.targetType, target: r.target, entity: r.entity,
-        payload: Value.map(previous).setting(back))
+        payload: Value.map(try previous(r, "the earlier value", "correct it again")).setting(back))
     }
+  }
+
+  /// The state a record kept from before it (`previous`), or the refusal to undo it.
+  static func previous(_ r: ChangeRecord, _ what: String, _ instead: String) throws -> [String: Value] {
+    guard case .map(let previous)? = mapField(r.payload, "previous") else {
+      throw KgshError(
+        .unsupported, "cannot undo the \(r.kind.rawValue) of \(r.target): the record does not keep \(what)",
+        hint: instead)
+    }
+    return previous
   }
 
   /// What an alias or label retraction needs to find its row again.
