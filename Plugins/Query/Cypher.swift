@@ -135,7 +135,7 @@ enum Cypher {
     case (_, "InvalidClauseComposition"?):
       hint = "end a reading query with RETURN"
     case (.unsupported, _):
-      hint = "kgsh's Cypher supports MATCH, OPTIONAL MATCH, WHERE, WITH, UNWIND, RETURN and CREATE"
+      hint = "see help match for the clauses and functions kgsh's Cypher supports"
     case (.syntax, _):
       hint = "see help match for the supported syntax"
     default:
