@@ -45,8 +45,12 @@ def parse_answer(q, lines):
         raise ValueError("no key in show output")
     if q == "Q5":
         for i, row in enumerate(table[:-1]):
-            if row[-1] == "length":
-                return int(table[i + 1][-1])
+            if "length" not in row:
+                continue
+            following = table[i + 1]
+            if len(row) > 1 and len(following) == len(row):  # a header row: length, nodes, relations
+                return int(following[row.index("length")])
+            return int(following[-1])  # one field per line
         raise ValueError("no length in path output")
     if q == "Q6":
         header = table[0]
