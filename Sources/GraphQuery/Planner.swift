@@ -56,6 +56,27 @@ struct MatchPlan {
   var estimates: [Double] = []
   /// Variables this clause binds, in order of first appearance.
   var newVariables: [(String, Scope.Kind)] = []
+  /// Variable-length relationships expanded by reachability, each end once (`Matcher.reach`).
+  var pruneDuplicates: Set<Int> = []
+
+  /// Called when only distinct rows of this clause matter (the next projection is DISTINCT
+  /// or aggregates only with DISTINCT, min or max): the last expansion, when it is a
+  /// variable-length relationship nothing reads, at least 0 or 1 long, may produce each end
+  /// once. It must be the last expansion so that every other relationship of the pattern is
+  /// already fixed (they are excluded from its search, as relationship uniqueness asks).
+  mutating func allowPruning() {
+    guard
+      let last = steps.lastIndex(where: {
+        switch $0 {
+        case .expand, .shortest: return true
+        default: return false
+        }
+      }),
+      case .expand(let r, _, _) = steps[last], let length = rels[r].length, length.min <= 1,
+      rels[r].shortest == nil, rels[r].name.hasPrefix(" anon"), !paths.contains(where: { $0.rels.contains(r) })
+    else { return }
+    pruneDuplicates.insert(r)
+  }
 
   /// Splits a predicate into its AND-ed parts.
   static func conjuncts(_ e: Expr) -> [Expr] {
