@@ -24,6 +24,8 @@ public final class KnowledgeStore: @unchecked Sendable {
   var edgeTypeIDs: [String: Int64] = [:]
   var edgeTypeNames: [Int64: String] = [:]
   let graphIndexCache = Mutex<(generation: Int, index: GraphIndex)?>(nil)
+  /// Values derived from the whole knowledge base, each kept for one write generation.
+  let generationCache = Mutex<[String: (generation: Int, value: any Sendable)]>([:])
   /// Graphs with at least this many edges save their index beside the knowledge base.
   public var graphIndexFileMinEdges = 20_000
   /// Whether the last graph index was read from its saved file (not rebuilt).
