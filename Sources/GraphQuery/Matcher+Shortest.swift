@@ -98,31 +98,15 @@ extension Matcher {
     var sourceFrontier = [source], targetFrontier = [target]
     var sourceDepth: Int32 = 0, targetDepth: Int32 = 0
     while !sourceFrontier.isEmpty && !targetFrontier.isEmpty && Int(sourceDepth + targetDepth) < limit {
-      let growSource = sourceFrontier.count <= targetFrontier.count
-      var met = false
-      var next: [Int32] = []
-      if growSource {
+      let met: Bool
+      if sourceFrontier.count <= targetFrontier.count {
         sourceDepth += 1
-        for n in sourceFrontier {
-          try neighbors(n, rel.direction, forward: true) { e, other in
-            guard fromSource[other] == nil, try usable(e) else { return }
-            fromSource[other] = sourceDepth
-            next.append(other)
-            if toTarget[other] != nil { met = true }
-          }
-        }
-        sourceFrontier = next
+        sourceFrontier = try nextLayer(sourceFrontier, sourceDepth, &fromSource, rel.direction, forward: true, usable)
+        met = sourceFrontier.contains { toTarget[$0] != nil }
       } else {
         targetDepth += 1
-        for n in targetFrontier {
-          try neighbors(n, rel.direction, forward: false) { e, other in
-            guard toTarget[other] == nil, try usable(e) else { return }
-            toTarget[other] = targetDepth
-            next.append(other)
-            if fromSource[other] != nil { met = true }
-          }
-        }
-        targetFrontier = next
+        targetFrontier = try nextLayer(targetFrontier, targetDepth, &toTarget, rel.direction, forward: false, usable)
+        met = targetFrontier.contains { fromSource[$0] != nil }
       }
       if met { return (sourceDepth + targetDepth, sourceDepth, fromSource, toTarget) }
     }
@@ -139,16 +123,25 @@ extension Matcher {
     var depth: Int32 = 0
     while !frontier.isEmpty && Int(depth) < limit {
       depth += 1
-      var next: [Int32] = []
-      for n in frontier {
-        try neighbors(n, rel.direction, forward: false) { e, other in
-          guard distance[other] == nil, try usable(e) else { return }
-          distance[other] = depth
-          next.append(other)
-        }
-      }
-      frontier = next
+      frontier = try nextLayer(frontier, depth, &distance, rel.direction, forward: false, usable)
     }
     return distance
+  }
+
+  /// One breadth-first layer: the nodes one usable relationship away from `frontier` that
+  /// `distance` does not have yet, entered there at `depth`.
+  func nextLayer(
+    _ frontier: [Int32], _ depth: Int32, _ distance: inout [Int32: Int32], _ direction: Direction, forward: Bool,
+    _ usable: (Int32) throws -> Bool
+  ) throws -> [Int32] {
+    var next: [Int32] = []
+    for n in frontier {
+      try neighbors(n, direction, forward: forward) { e, other in
+        guard distance[other] == nil, try usable(e) else { return }
+        distance[other] = depth
+        next.append(other)
+      }
+    }
+    return next
   }
 }
