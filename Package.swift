@@ -6,6 +6,9 @@ import PackageDescription
 let grdb = Target.Dependency.product(name: "GRDB", package: "GRDB.swift")
 let sqlite = Target.Dependency.product(name: "GRDBSQLite", package: "GRDB.swift")
 let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: "swift-argument-parser")
+// The Model Context Protocol SDK (its module is MCP; kgsh's server target is MCPServer).
+let mcp = Target.Dependency.product(name: "MCP", package: "swift-sdk")
+let logging = Target.Dependency.product(name: "Logging", package: "swift-log")
 
 /// The built-in shell plugins, in the order `kgsh` registers them.
 let builtInPlugins: [(target: String, folder: String)] = [
@@ -33,6 +36,8 @@ var targets: [Target] = [
   .target(name: "PluginProtocol", path: "Sources/PluginProtocol"),
   .target(name: "ExternalPlugins", dependencies: engine + ["PluginProtocol"], path: "Sources/ExternalPlugins"),
   .target(name: "KgshPluginKit", dependencies: ["PluginProtocol"], path: "Sources/KgshPluginKit"),
+  // `kgsh mcp`: the knowledge base as a Model Context Protocol server (tools from the command contracts).
+  .target(name: "MCPServer", dependencies: ["ShellCore", "KnowledgeGraph", mcp, logging], path: "Sources/MCPServer"),
   .executableTarget(
     name: "kgsh-plugin-funding", dependencies: ["KgshPluginKit", "PluginProtocol"], path: "Plugins/Examples/Funding"),
   // The one list of built-in plugins, shared by the executable and the example tests.
@@ -42,7 +47,7 @@ var targets: [Target] = [
     path: "Sources/BuiltInPlugins"),
   .executableTarget(
     name: "kgsh",
-    dependencies: ["LineEditor", argumentParser, "ExternalPlugins", "BuiltInPlugins"] + engine,
+    dependencies: ["LineEditor", argumentParser, "ExternalPlugins", "BuiltInPlugins", "MCPServer"] + engine,
     path: "Sources/kgsh",
     // A position-dependent executable: the dynamic loader then has ~4k relocations to apply
     // at every start instead of ~90k (Swift metadata is full of pointers), which took 11M
@@ -62,6 +67,10 @@ var targets: [Target] = [
     path: "Tests/PluginTests"),
   .testTarget(
     name: "EndToEndTests", dependencies: ["ShellTesting", "KnowledgeGraph", "ShellCore"], path: "Tests/EndToEndTests"),
+  .testTarget(
+    name: "MCPServerTests",
+    dependencies: ["MCPServer", "ShellTesting", "BuiltInPlugins", "ShellCore", "KnowledgeGraph"],
+    path: "Tests/MCPServerTests"),
   .testTarget(
     name: "ExternalPluginsTests",
     dependencies: ["ExternalPlugins", "KgshPluginKit", "PluginProtocol", "ShellTesting", "KnowledgeGraph"],
@@ -91,6 +100,8 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
     .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    .package(url: "https://github.com/modelcontextprotocol/swift-sdk", exact: "0.12.1"),
+    .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
   ],
   targets: targets,
   swiftLanguageModes: [.v6]

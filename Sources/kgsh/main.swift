@@ -4,6 +4,11 @@ import ArgumentParser
 import Foundation
 import KnowledgeGraph
 
+// `kgsh mcp ...` is the MCP server, with options of its own.
+if CommandLine.arguments.dropFirst().first == "mcp" {
+  MCPCommand.main(Array(CommandLine.arguments.dropFirst(2)))
+  exit(0)
+}
 // The common command lines skip swift-argument-parser's start-up cost; help, --version,
 // --recover and every mistake still go through it (see QuickArguments).
 if let launch = QuickArguments.parse(CommandLine.arguments.dropFirst()) {

@@ -1,0 +1,100 @@
+import KnowledgeGraph
+import ShellCore
+
+/// What one tool call answers: the structured result (the `--format json` document, with
+/// tables wrapped in an object), a short text rendering, and whether it failed.
+public struct ToolAnswer: Sendable {
+  /// The structured content: always a JSON object (nil for an error).
+  public var structured: Value?
+  /// For people and for clients that read text only: the shell's table rendering, or the
+  /// one-line error.
+  public var text: String
+  public var isError: Bool
+
+  /// A failed call: the shell's one-line message.
+  static func failure(_ error: any Error, hint extra: String? = nil) -> ToolAnswer {
+    var message = KgshError.describe(error)
+    if let extra { message += "; " + extra }
+    return ToolAnswer(structured: nil, text: message, isError: true)
+  }
+}
+
+/// Bounds a command's output to a number of rows per table and turns it into an answer.
+///
+/// ```swift
+/// ToolResult.answer(.table(big), rows: 50, signature: find.signature)
+/// // structured: {"rows": [...50...], "columns": [...], "truncated": {"shown": 50, "total": 312, ...}}
+/// ```
+enum ToolResult {
+  /// Where a result was cut: the section (nil for the whole output), rows shown and total.
+  struct Cut: Equatable {
+    var section: String?
+    var shown: Int
+    var total: Int
+  }
+
+  static func answer(_ output: Output, rows: Int, signature: Signature) -> ToolAnswer {
+    var cuts: [Cut] = []
+    let bounded = cut(output, rows: rows, section: nil, cuts: &cuts)
+    var structured = structure(bounded)
+    var text = Renderer(format: .table).render(bounded)
+    if !cuts.isEmpty {
+      let advice = narrowing(signature)
+      let total = cuts.map(\.total).max() ?? 0
+      structured["truncated"] = .map([
+        "shown": .int(Int64(rows)), "total": .int(Int64(total)),
+        "tables": .list(cuts.map { .string($0.section ?? "rows") }),
+        "hint": .string(advice),
+      ])
+      let whereCut = cuts.map { cut in
+        (cut.section.map { "\($0): " } ?? "") + "\(cut.shown) of \(cut.total) rows shown"
+      }
+      text += "result cut: \(whereCut.joined(separator: ", ")); \(advice)\n"
+    }
+    return ToolAnswer(structured: .map(structured), text: text, isError: false)
+  }
+
+  /// The output with every table cut to `rows` rows, noting each cut.
+  static func cut(_ output: Output, rows: Int, section: String?, cuts: inout [Cut]) -> Output {
+    switch output {
+    case .table(var table) where table.rows.count > rows:
+      cuts.append(Cut(section: section, shown: rows, total: table.rows.count))
+      table.rows = Array(table.rows.prefix(rows))
+      return .table(table)
+    case .sections(let parts):
+      return .sections(parts.map { ($0.0, cut($0.1, rows: rows, section: $0.0, cuts: &cuts)) })
+    default:
+      return output
+    }
+  }
+
+  /// The structured form: the JSON renderer's document, as an object. A table becomes
+  /// `{"columns": [...], "rows": [...]}` (with its notes, which JSON otherwise leaves out).
+  static func structure(_ output: Output) -> [String: Value] {
+    let json = Renderer(format: .json).render(output)
+    let value = (try? JSON.decode(json)) ?? .null
+    switch (output, value) {
+    case (.table(let table), _):
+      var object: [String: Value] = [
+        "columns": .list(Renderer.uniqueNames(table.columns).map { .string($0) }),
+        "rows": value.isNull ? .list([]) : value,
+      ]
+      if !table.notes.isEmpty { object["notes"] = .list(table.notes.map { .string($0) }) }
+      return object
+    case (_, .map(let object)): return object
+    case (.empty, _): return ["message": .string("no output")]
+    default: return ["value": value]
+    }
+  }
+
+  /// How to get a smaller answer from this command, for the note on a cut result.
+  static func narrowing(_ signature: Signature) -> String {
+    let rows = "or raise \(ToolCatalog.rowsArgument) (at most \(ToolCatalog.maximumRows))"
+    if signature.takesRawText {
+      return "narrow it with a WHERE clause or LIMIT in the query, \(rows)"
+    }
+    let filters = signature.parameters.filter(\.isOption).map(\.name).filter { !["format", "limit"].contains($0) }
+    if filters.isEmpty { return "ask about fewer entities, \(rows)" }
+    return "narrow it with \(filters.prefix(4).joined(separator: ", ")), \(rows)"
+  }
+}

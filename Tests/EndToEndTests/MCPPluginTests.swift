@@ -1,0 +1,85 @@
+import Foundation
+import ShellTesting
+import XCTest
+
+/// An MCP server (Tests/MCP/demo_mcp_server.py, written with the official Python SDK) added
+/// with `plugin add --mcp`: its tools as typed commands in pipelines, and its failures
+/// confined to the command that met them.
+final class MCPPluginTests: XCTestCase {
+  override func setUpWithError() throws { try PluginFixtures.skipUnlessReady() }
+
+  /// A home where the demo server is added as the plugin `demo`.
+  func homeWithDemo() throws -> URL {
+    let python = try PythonMCP.ready()
+    let server = PythonMCP.folder.appendingPathComponent("demo_mcp_server.py").path
+    let home = KgshProcess.temporaryHome()
+    let r = try KgshProcess.run(["-c", "plugin add --mcp -- \(python) \(server)"], home: home)
+    XCTAssertEqual(r.status, 0, r.stderr)
+    XCTAssertTrue(r.stdout.contains("added plugin demo"), r.stdout)
+    XCTAssertTrue(r.stdout.contains("demo rows"), r.stdout)
+    return home
+  }
+
+  func testToolsBecomeTypedCommandsThatTakePartInPipelines() throws {
+    let home = try homeWithDemo()
+    let script = home.appendingPathComponent("demo.kgsh")
+    try """
+    demo rows --count 12 | where n > 5 | count
+    demo rows --count 3 --prefix item --format csv
+    demo greet --name Ada --excited
+    demo kind --colour blue --weight 2.5
+    help demo greet
+    plugin list | select plugin protocol status
+    """.write(to: script, atomically: true, encoding: .utf8)
+    let r = try KgshProcess.run([script.path], home: home)
+    XCTAssertEqual(r.status, 0, r.stderr)
+    let lines = r.stdout.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+    XCTAssertEqual(lines.first, "7", r.stdout)
+    XCTAssertTrue(r.stdout.contains("name,n,even\nitem-1,1,false\nitem-2,2,true\nitem-3,3,false"), r.stdout)
+    XCTAssertTrue(r.stdout.contains("Hello, Ada!"), r.stdout)
+    XCTAssertTrue(r.stdout.contains("blue weighs 2.5"), r.stdout)
+    XCTAssertTrue(r.stdout.contains("usage: demo greet [--name NAME] [--excited] [--times N]"), r.stdout)
+    XCTAssertTrue(r.stdout.contains("Greet someone"), r.stdout)
+    XCTAssertTrue(r.stdout.contains("mcp 2025-06-18"), r.stdout)
+  }
+
+  func testBadFlagsAndToolErrorsAreOneLineEach() throws {
+    let home = try homeWithDemo()
+    let cases: [(String, String)] = [
+      ("demo greet", "demo greet: --name is required"),
+      ("demo rows --count many", "--count"),
+      ("demo kind --weight heavy", "expected a number"),
+      ("demo fail --reason 'out of coffee'", "demo fail: out of coffee"),
+      ("demo rows --colour red", "unknown flag"),
+    ]
+    for (command, expected) in cases {
+      let r = try KgshProcess.run(["-c", command], home: home)
+      XCTAssertEqual(r.status, 1, command)
+      XCTAssertTrue(r.stderr.contains(expected), "\(command): \(r.stderr)")
+      XCTAssertEqual(r.stderr.split(separator: "\n").count, 1, "\(command): \(r.stderr)")
+    }
+  }
+
+  func testACrashAHangAndGarbageFailOnlyTheirCommand() throws {
+    let home = try homeWithDemo()
+    let script = home.appendingPathComponent("broken.kgsh")
+    try """
+    set plugin-timeout 3
+    demo crash
+    demo rows --count 2 | count
+    demo hang
+    demo rows --count 3 | count
+    demo garbage
+    demo rows --count 4 | count
+    """.write(to: script, atomically: true, encoding: .utf8)
+    let r = try KgshProcess.run([script.path, "--continue-on-error"], input: nil, home: home, timeout: 120)
+    XCTAssertFalse(r.timedOut)
+    XCTAssertEqual(r.status, 1, r.stderr)
+    XCTAssertEqual(r.stdout.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }, ["2", "3", "4"])
+    let errors = r.stderr.split(separator: "\n").map(String.init)
+    XCTAssertEqual(errors.count, 3, r.stderr)
+    XCTAssertTrue(errors[0].contains("plugin demo exited with status 3 while running 'crash'"), r.stderr)
+    XCTAssertTrue(errors[1].contains("plugin demo did not answer within 3 s while running 'hang'"), r.stderr)
+    XCTAssertTrue(errors[2].contains("plugin demo wrote invalid JSON while running 'garbage'"), r.stderr)
+  }
+}
