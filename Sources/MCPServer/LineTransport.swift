@@ -19,6 +19,8 @@ actor LineTransport: Transport {
   private let stream: AsyncThrowingStream<Data, any Error>
   private let continuation: AsyncThrowingStream<Data, any Error>.Continuation
   private var reader: Thread?
+  /// The requests read whose response has not been written yet.
+  let unanswered = RequestLedger()
 
   /// - Parameters:
   ///   - input: the descriptor requests arrive on (stdin).
@@ -33,8 +35,8 @@ actor LineTransport: Transport {
 
   func connect() async throws {
     guard reader == nil else { return }
-    let (input, continuation) = (self.input, self.continuation)
-    let thread = Thread { LineTransport.readLines(input, into: continuation) }
+    let (input, continuation, ledger) = (self.input, self.continuation, self.unanswered)
+    let thread = Thread { LineTransport.readLines(input, into: continuation, ledger: ledger) }
     thread.name = "kgsh-mcp-stdin"
     reader = thread
     thread.start()
@@ -46,6 +48,7 @@ actor LineTransport: Transport {
 
   /// Writes one message and its newline, whole.
   func send(_ data: Data) async throws {
+    defer { unanswered.answered(data) }
     var bytes = [UInt8](data)
     bytes.append(0x0A)
     var offset = 0
@@ -62,7 +65,9 @@ actor LineTransport: Transport {
   func receive() -> AsyncThrowingStream<Data, any Error> { stream }
 
   /// Reads lines until end of input; blank lines are skipped.
-  private static func readLines(_ fd: Int32, into continuation: AsyncThrowingStream<Data, any Error>.Continuation) {
+  private static func readLines(
+    _ fd: Int32, into continuation: AsyncThrowingStream<Data, any Error>.Continuation, ledger: RequestLedger
+  ) {
     var pending: [UInt8] = []
     var chunk = [UInt8](repeating: 0, count: 65536)
     while true {
@@ -73,11 +78,44 @@ actor LineTransport: Transport {
       var start = 0
       while let newline = pending[start...].firstIndex(of: 0x0A) {
         let line = pending[start..<newline]
-        if line.contains(where: { $0 != 0x20 && $0 != 0x0D && $0 != 0x09 }) { continuation.yield(Data(line)) }
+        if line.contains(where: { $0 != 0x20 && $0 != 0x0D && $0 != 0x09 }) {
+          ledger.asked(Data(line))
+          continuation.yield(Data(line))
+        }
         start = newline + 1
       }
       pending.removeFirst(start)
     }
     continuation.finish()
+  }
+}
+
+/// The ids of requests read and not yet answered, so that at the end of input the server
+/// answers every request before it exits.
+final class RequestLedger: @unchecked Sendable {
+  private let lock = NSLock()
+  private var ids = Set<String>()
+
+  /// Notes a request (a message with a method and an id).
+  func asked(_ message: Data) {
+    guard let object = Self.object(message), object["method"] != nil, let id = Self.id(object) else { return }
+    lock.withLock { _ = ids.insert(id) }
+  }
+
+  /// Crosses off the request a response answers.
+  func answered(_ message: Data) {
+    guard let object = Self.object(message), object["method"] == nil, let id = Self.id(object) else { return }
+    lock.withLock { _ = ids.remove(id) }
+  }
+
+  var isEmpty: Bool { lock.withLock { ids.isEmpty } }
+
+  private static func object(_ data: Data) -> [String: Any]? {
+    (try? JSONSerialization.jsonObject(with: data)) as? [String: Any]
+  }
+
+  private static func id(_ object: [String: Any]) -> String? {
+    guard let id = object["id"], !(id is NSNull) else { return nil }
+    return "\(id)"
   }
 }

@@ -32,8 +32,15 @@ public enum MCPFrontDoor {
     let done = DispatchSemaphore(value: 0)
     Task {
       do {
-        let server = try await start(runner, version: version, output: protocolOut)
+        let transport = LineTransport(input: 0, output: protocolOut)
+        let server = try await start(runner, version: version, transport: transport)
         await server.waitUntilCompleted()
+        // The input ended: answer the requests still running (a cancelled one may never be
+        // answered, hence the bound) before exiting.
+        let deadline = ContinuousClock.now + .seconds(120)
+        while !transport.unanswered.isEmpty && ContinuousClock.now < deadline {
+          try await Task.sleep(for: .milliseconds(5))
+        }
       } catch {
         FileHandle.standardError.write(Data("kgsh mcp: \(KgshError.describe(error))\n".utf8))
       }
@@ -42,7 +49,7 @@ public enum MCPFrontDoor {
     done.wait()
   }
 
-  static func start(_ runner: ToolRunner, version: String, output: Int32) async throws -> Server {
+  static func start(_ runner: ToolRunner, version: String, transport: LineTransport) async throws -> Server {
     let server = Server(
       name: "kgsh", version: version, title: "kgsh knowledge base",
       instructions: instructions(allowWrites: runner.allowWrites),
@@ -70,7 +77,6 @@ public enum MCPFrontDoor {
       if answer.isError { throw MCPError.internalError(answer.text) }
       return ReadResource.Result(contents: [.text(answer.text, uri: schemaURI, mimeType: "application/json")])
     }
-    let transport = LineTransport(input: 0, output: output)
     try await server.start(transport: transport) { client, _ in
       // Writes are recorded under the client's name (Claude Code, Cursor, ...).
       if runner.allowWrites { setenv("KGSH_AUTHOR", client.name, 1) }

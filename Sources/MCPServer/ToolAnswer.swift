@@ -93,7 +93,11 @@ enum ToolResult {
     if signature.takesRawText {
       return "narrow it with a WHERE clause or LIMIT in the query, \(rows)"
     }
-    let filters = signature.parameters.filter(\.isOption).map(\.name).filter { !["format", "limit"].contains($0) }
+    // Options and optional arguments narrow a result; required arguments name what it is about.
+    let filters = signature.parameters.filter { parameter in
+      if case .positional(false, _) = parameter.role { return false }
+      return !["format", "limit"].contains(parameter.name)
+    }.map(\.name)
     if filters.isEmpty { return "ask about fewer entities, \(rows)" }
     return "narrow it with \(filters.prefix(4).joined(separator: ", ")), \(rows)"
   }
