@@ -39,8 +39,11 @@ enum MCPResult {
     if case .map(let structured)? = result["structuredContent"] {
       return shape(structured, raw: raw)
     }
-    if let parsed = try? JSON.decode(text), case .list = parsed {
-      return shape(["result": parsed], raw: text)
+    // Unstructured content that is JSON (a dict returned without an output schema).
+    switch try? JSON.decode(text) {
+    case .list(let items)?: return shape(["result": .list(items)], raw: text)
+    case .map(let object)?: return shape(object, raw: text)
+    default: break
     }
     return text.isEmpty ? .empty : .message(text)
   }

@@ -90,7 +90,7 @@ struct PluginAddCommand: Command {
       throw error
     }
     return .message(
-      "added plugin \(record.name) \(record.version) (protocol \(record.protocol)): "
+      "added plugin \(record.name)\(record.version.isEmpty ? "" : " " + record.version) (protocol \(record.protocol)): "
         + record.commands.map(\.name).joined(separator: ", "))
   }
 

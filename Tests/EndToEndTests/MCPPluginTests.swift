@@ -24,7 +24,7 @@ final class MCPPluginTests: XCTestCase {
     let home = try homeWithDemo()
     let script = home.appendingPathComponent("demo.kgsh")
     try """
-    demo rows --count 12 | where n > 5 | count
+    demo rows --count 12 | where n > 5 | count --format csv
     demo rows --count 3 --prefix item --format csv
     demo greet --name Ada --excited
     demo kind --colour blue --weight 2.5
@@ -34,9 +34,11 @@ final class MCPPluginTests: XCTestCase {
     let r = try KgshProcess.run([script.path], home: home)
     XCTAssertEqual(r.status, 0, r.stderr)
     let lines = r.stdout.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
-    XCTAssertEqual(lines.first, "7", r.stdout)
+    XCTAssertEqual(Array(lines.prefix(2)), ["count", "7"], r.stdout)
     XCTAssertTrue(r.stdout.contains("name,n,even\nitem-1,1,false\nitem-2,2,true\nitem-3,3,false"), r.stdout)
     XCTAssertTrue(r.stdout.contains("Hello, Ada!"), r.stdout)
+    XCTAssertTrue(r.stdout.contains("length") && r.stdout.contains("11"), r.stdout)
+    XCTAssertFalse(r.stdout.contains(#""greeting":"#), "a record, not JSON text: \(r.stdout)")
     XCTAssertTrue(r.stdout.contains("blue weighs 2.5"), r.stdout)
     XCTAssertTrue(r.stdout.contains("usage: demo greet [--name NAME] [--excited] [--times N]"), r.stdout)
     XCTAssertTrue(r.stdout.contains("Greet someone"), r.stdout)
@@ -48,8 +50,8 @@ final class MCPPluginTests: XCTestCase {
     let cases: [(String, String)] = [
       ("demo greet", "demo greet: --name is required"),
       ("demo rows --count many", "--count"),
-      ("demo kind --weight heavy", "expected a number"),
-      ("demo fail --reason 'out of coffee'", "demo fail: out of coffee"),
+      ("demo kind --weight heavy", "demo kind: --weight takes a number, not 'heavy'"),
+      ("demo fail --reason 'out of coffee'", "out of coffee"),
       ("demo rows --colour red", "unknown flag"),
     ]
     for (command, expected) in cases {
@@ -72,10 +74,13 @@ final class MCPPluginTests: XCTestCase {
     demo garbage
     demo rows --count 4 | count
     """.write(to: script, atomically: true, encoding: .utf8)
-    let r = try KgshProcess.run([script.path, "--continue-on-error"], input: nil, home: home, timeout: 120)
+    let r = try KgshProcess.run(
+      [script.path, "--continue-on-error", "--format", "csv"], input: nil, home: home, timeout: 120)
     XCTAssertFalse(r.timedOut)
     XCTAssertEqual(r.status, 1, r.stderr)
-    XCTAssertEqual(r.stdout.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }, ["2", "3", "4"])
+    XCTAssertEqual(
+      r.stdout.split(separator: "\n").map(String.init),
+      ["plugin-timeout: 3", "count", "2", "count", "3", "count", "4"], r.stdout)
     let errors = r.stderr.split(separator: "\n").map(String.init)
     XCTAssertEqual(errors.count, 3, r.stderr)
     XCTAssertTrue(errors[0].contains("plugin demo exited with status 3 while running 'crash'"), r.stderr)

@@ -15,6 +15,10 @@ from mcp.server.mcpserver.exceptions import ToolError
 
 app = MCPServer("demo")
 
+# The protocol's stdout, kept before the SDK points fd 1 at stderr (it protects the wire from
+# stray prints), so that `garbage` can write where kgsh reads.
+WIRE = os.dup(1)
+
 
 @app.tool()
 def rows(count: int = 10, prefix: str = "row") -> list[dict]:
@@ -59,7 +63,7 @@ def hang(seconds: float = 600) -> str:
 @app.tool()
 def garbage() -> str:
     """Writes a line that is not JSON where the protocol expects a message."""
-    os.write(1, b"this is not json\n")
+    os.write(WIRE, b"this is not json\n")
     time.sleep(5)
     return "unreachable"
 
