@@ -47,12 +47,18 @@ var targets: [Target] = [
     path: "Sources/BuiltInPlugins"),
   .executableTarget(
     name: "kgsh",
-    dependencies: ["LineEditor", argumentParser, "ExternalPlugins", "BuiltInPlugins", "MCPServer"] + engine,
+    dependencies: ["LineEditor", argumentParser, "ExternalPlugins", "BuiltInPlugins"] + engine,
     path: "Sources/kgsh",
     // A position-dependent executable: the dynamic loader then has ~4k relocations to apply
     // at every start instead of ~90k (Swift metadata is full of pointers), which took 11M
     // cycles and dirtied hundreds of pages. Release only; measured in Benchmarks/RESULTS.md.
     linkerSettings: [.unsafeFlags(["-Xclang-linker", "-no-pie"], .when(configuration: .release))]),
+  // `kgsh mcp` runs this program in its place: only it links the MCP SDK, whose HTTP transports
+  // pull in FoundationNetworking and so libcurl (linked dynamically in the static release build).
+  .executableTarget(
+    name: "kgsh-mcp", dependencies: ["MCPServer", "BuiltInPlugins", "ExternalPlugins", argumentParser] + engine,
+    path: "Sources/kgsh-mcp",
+    linkerSettings: [.unsafeFlags(["-Xlinker", "-l:libcurl.so.4"], .when(configuration: .release))]),
   .executableTarget(name: "kgsh-tck", dependencies: ["CypherTCK", "GraphQuery"], path: "Sources/kgsh-tck"),
   .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"], path: "Tests/LineEditorTests"),
   .testTarget(name: "KnowledgeGraphTests", dependencies: ["KnowledgeGraph", grdb], path: "Tests/KnowledgeGraphTests"),
@@ -92,6 +98,7 @@ let package = Package(
   products: [
     .executable(name: "kgsh", targets: ["kgsh"]),
     .executable(name: "kgsh-tck", targets: ["kgsh-tck"]),
+    .executable(name: "kgsh-mcp", targets: ["kgsh-mcp"]),
     // The shell engine with its built-in plugins, for the fuzz targets in Fuzz/ (`make fuzz`).
     .library(name: "KgshEngine", targets: ["ShellCore", "KnowledgeGraph", "GraphQuery"] + builtInPlugins.map(\.target)),
     .executable(name: "kgsh-plugin-funding", targets: ["kgsh-plugin-funding"]),

@@ -49,6 +49,9 @@ public final class ToolRunner: @unchecked Sendable {
             : near.first.map { "did you mean '\($0)'?" } ?? "tools/list shows the tools"))
     }
     if tool.name == ToolCatalog.schemaTool {
+      if let name = arguments.keys.sorted().first {
+        return .failure(KgshError(.usage, "schema: unknown argument '\(name)'", hint: "schema takes no arguments"))
+      }
       do {
         return ToolAnswer(structured: try SchemaSummary.document(session.store), text: "", isError: false)
           .withText()

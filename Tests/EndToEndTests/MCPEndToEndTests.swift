@@ -134,4 +134,18 @@ final class MCPEndToEndTests: XCTestCase {
     }
     XCTAssertTrue(r.stdout.contains(#""id":4"#) || r.stdout.contains(#""id" : 4"#), r.stdout)
   }
+
+  func testKgshMcpExplainsAMissingServerProgramAndContradictoryOptions() throws {
+    let folder = KgshProcess.temporaryHome()
+    let lone = folder.appendingPathComponent("kgsh")
+    try FileManager.default.copyItem(at: Repository.kgsh, to: lone)
+    let missing = try KgshProcess.run(["mcp"], input: nil, executable: lone.path)
+    XCTAssertEqual(missing.status, 1)
+    XCTAssertTrue(missing.stderr.contains("kgsh mcp needs the program kgsh-mcp beside kgsh"), missing.stderr)
+    XCTAssertEqual(missing.stderr.split(separator: "\n").count, 1, missing.stderr)
+    let both = try KgshProcess.run(["mcp", "--read-only", "--allow-writes"])
+    XCTAssertNotEqual(both.status, 0)
+    XCTAssertTrue(both.stderr.contains("--read-only and --allow-writes contradict each other"), both.stderr)
+    XCTAssertEqual(both.stdout, "")
+  }
 }

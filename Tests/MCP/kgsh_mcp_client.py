@@ -147,6 +147,11 @@ async def exercise(session):
         text = text_of(result)
         check(f"invalid-{name}", is_error(result) and one_clear_line(text), f"error={is_error(result)} {text[:300]!r}")
 
+    for tool in sorted(names):
+        result = await session.call_tool(tool, {"no_such_argument": 1})
+        text = text_of(result)
+        check(f"unknown-argument-{tool}", is_error(result) and "unknown argument 'no_such_argument'" in text, text)
+
     unknown = await session.call_tool("no-such-tool", {})
     check("unknown-tool", is_error(unknown) and "no tool named" in text_of(unknown), text_of(unknown))
 

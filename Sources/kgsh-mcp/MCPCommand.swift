@@ -1,4 +1,5 @@
 import ArgumentParser
+import BuiltInPlugins
 import ExternalPlugins
 import Foundation
 import KnowledgeGraph
@@ -7,6 +8,10 @@ import ShellCore
 
 /// `kgsh mcp [--db PATH] [--allow-writes]`: serves the knowledge base to AI assistants over
 /// the Model Context Protocol on stdio (README: "kgsh for AI assistants").
+///
+/// A program of its own, which `kgsh mcp` runs in its place: only it links the MCP SDK (and,
+/// through the SDK's HTTP transports, libcurl), so a kgsh that is not serving MCP never
+/// loads either at start.
 struct MCPCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "kgsh mcp",
@@ -36,12 +41,19 @@ struct MCPCommand: ParsableCommand {
   func run() throws {
     let session: Session
     do {
-      session = try SessionFactory.make(db: db, readOnly: !allowWrites, interactive: false, plugins: false)
+      let store = try KnowledgeBaseFiles.openStore(db: db, readOnly: !allowWrites)
+      session = Session(store: store, registry: try BuiltIns.registry())
+      let host = PluginHost(
+        paths: .init(
+          dataDirectory: KnowledgeBaseFiles.dataDirectory(), stateDirectory: KnowledgeBaseFiles.stateDirectory()),
+        kgshVersion: KnowledgeBaseFiles.version)
+      try BuiltIns.setUp(session, host: host, loadPlugins: false)
     } catch {
-      KgshCommand.fail(KgshError.describe(error))
+      let message = "kgsh mcp: " + TextWidth.sanitize(KgshError.describe(error)) + "\n"
+      FileHandle.standardError.write(Data(message.utf8))
       throw ExitCode(1)
     }
     defer { session.store.close() }
-    MCPFrontDoor.serve(session: session, allowWrites: allowWrites, version: KgshCommand.version)
+    MCPFrontDoor.serve(session: session, allowWrites: allowWrites, version: KnowledgeBaseFiles.version)
   }
 }
