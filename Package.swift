@@ -54,11 +54,11 @@ var targets: [Target] = [
     // cycles and dirtied hundreds of pages. Release only; measured in Benchmarks/RESULTS.md.
     linkerSettings: [.unsafeFlags(["-Xclang-linker", "-no-pie"], .when(configuration: .release))]),
   // `kgsh mcp` runs this program in its place: only it links the MCP SDK, whose HTTP transports
-  // pull in FoundationNetworking and so libcurl (linked dynamically in the static release build).
+  // pull in FoundationNetworking and so libcurl (a static release build links it from
+  // libcurl4-openssl-dev, dynamically).
   .executableTarget(
     name: "kgsh-mcp", dependencies: ["MCPServer", "BuiltInPlugins", "ExternalPlugins", argumentParser] + engine,
-    path: "Sources/kgsh-mcp",
-    linkerSettings: [.unsafeFlags(["-Xlinker", "-l:libcurl.so.4"], .when(configuration: .release))]),
+    path: "Sources/kgsh-mcp"),
   .executableTarget(name: "kgsh-tck", dependencies: ["CypherTCK", "GraphQuery"], path: "Sources/kgsh-tck"),
   .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"], path: "Tests/LineEditorTests"),
   .testTarget(name: "KnowledgeGraphTests", dependencies: ["KnowledgeGraph", grdb], path: "Tests/KnowledgeGraphTests"),

@@ -47,10 +47,11 @@ async def mcp_sdk(kgsh, entity, runs):
 
 
 def mcp_raw(kgsh, entity, runs):
-    process = subprocess.Popen([kgsh, "mcp"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, bufsize=0)
+    process = subprocess.Popen([kgsh, "mcp"], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
 
     def ask(message):
         process.stdin.write((json.dumps(message) + "\n").encode())
+        process.stdin.flush()
         if "id" not in message:
             return None
         return json.loads(process.stdout.readline())

@@ -32,7 +32,9 @@ public enum MCPFrontDoor {
     let done = DispatchSemaphore(value: 0)
     Task {
       do {
-        let transport = LineTransport(input: 0, output: protocolOut)
+        let transport = LineTransport(input: 0, output: protocolOut) { request in
+          await answer(request, runner)
+        }
         let server = try await start(runner, version: version, transport: transport)
         await server.waitUntilCompleted()
         // The input ended: answer the requests still running (a cancelled one may never be
@@ -82,6 +84,28 @@ public enum MCPFrontDoor {
       if runner.allowWrites { setenv("KGSH_AUTHOR", client.name, 1) }
     }
     return server
+  }
+
+  /// The response to a `tools/call` request, written with kgsh's JSON encoder (see
+  /// `LineTransport`); nil for a request whose shape the SDK should judge.
+  static func answer(_ request: [String: KnowledgeGraph.Value], _ runner: ToolRunner) async -> Data? {
+    guard let id = request["id"], case .map(let params)? = request["params"],
+      case .string(let name)? = params["name"]
+    else { return nil }
+    var arguments: [String: KnowledgeGraph.Value] = [:]
+    switch params["arguments"] {
+    case .map(let given)?: arguments = given
+    case nil, .null?: break
+    default: return nil
+    }
+    let answer = await runner.call(name, arguments)
+    var result: [String: KnowledgeGraph.Value] = [
+      "content": .list([.map(["type": .string("text"), "text": .string(answer.text)])]),
+      "isError": .bool(answer.isError),
+    ]
+    if let structured = answer.structured { result["structuredContent"] = structured }
+    let response: KnowledgeGraph.Value = .map(["jsonrpc": .string("2.0"), "id": id, "result": .map(result)])
+    return Data(JSON.encode(response).utf8)
   }
 
   static func tool(_ definition: ToolDefinition) -> Tool {
