@@ -68,22 +68,37 @@ enum ToolResult {
     }
   }
 
-  /// The structured form: the JSON renderer's document, as an object. A table becomes
-  /// `{"columns": [...], "rows": [...]}` (with its notes, which JSON otherwise leaves out).
+  /// The structured form: what the JSON renderer writes (docs/OUTPUT.md), as a value, with a
+  /// table wrapped as `{"columns": [...], "rows": [...]}` (with its notes, which JSON
+  /// otherwise leaves out). Built directly rather than rendered and parsed again: money,
+  /// entities and dates are encoded by the same `JSON` writer when the answer is sent.
   static func structure(_ output: Output) -> [String: Value] {
-    let json = Renderer(format: .json).render(output)
-    let value = (try? JSON.decode(json)) ?? .null
-    switch (output, value) {
-    case (.table(let table), _):
+    switch output {
+    case .table(let table):
       var object: [String: Value] = [
-        "columns": .list(Renderer.uniqueNames(table.columns).map { .string($0) }),
-        "rows": value.isNull ? .list([]) : value,
+        "columns": .list(Renderer.uniqueNames(table.columns).map { .string($0) }), "rows": value(output),
       ]
       if !table.notes.isEmpty { object["notes"] = .list(table.notes.map { .string($0) }) }
       return object
-    case (_, .map(let object)): return object
-    case (.empty, _): return ["message": .string("no output")]
-    default: return ["value": value]
+    case .empty: return ["message": .string("no output")]
+    default:
+      if case .map(let object) = value(output) { return object }
+      return ["value": value(output)]
+    }
+  }
+
+  /// An output as the JSON renderer's document: a table as a list of row objects, a record
+  /// as an object, sections as an object of their parts.
+  static func value(_ output: Output) -> Value {
+    switch output {
+    case .table(let table):
+      let keys = Renderer.uniqueNames(table.columns)
+      return .list(table.rows.map { row in .map(Dictionary(zip(keys, row), uniquingKeysWith: { first, _ in first })) })
+    case .record(let fields): return .map(Dictionary(fields, uniquingKeysWith: { first, _ in first }))
+    case .sections(let parts):
+      return .map(Dictionary(parts.map { ($0.0, value($0.1)) }, uniquingKeysWith: { first, _ in first }))
+    case .message(let text): return .map(["message": .string(text)])
+    case .empty: return .null
     }
   }
 

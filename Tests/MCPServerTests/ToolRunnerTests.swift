@@ -76,6 +76,24 @@ final class ToolRunnerTests: XCTestCase {
     XCTAssertFalse(rows.isEmpty)
   }
 
+  func testTheStructuredResultIsTheShellsJSONDocument() throws {
+    let (runner, t) = try runner()
+    for (tool, arguments, line) in [
+      ("show", ["entity": Value.string("Zhipu")], "show Zhipu --format json"),
+      ("prices", ["kind": .string("api")], "prices --kind api --format json"),
+    ] {
+      let answer = runner.callNow(tool, arguments.merging(["max_rows": .int(1000)]) { $1 })
+      XCTAssertFalse(answer.isError, answer.text)
+      let before = t.output.count
+      XCTAssertTrue(t.run(line), t.errors)
+      let shell = try JSON.decode(String(t.output.dropFirst(before)))
+      var structured = try XCTUnwrap(answer.structured)
+      if case .list = shell { structured = try XCTUnwrap(structured.member("rows")) }
+      // Both through the one JSON writer: the same document, key for key.
+      XCTAssertEqual(JSON.encode(try JSON.decode(JSON.encode(structured))), JSON.encode(shell), tool)
+    }
+  }
+
   func testArgumentMistakesAreToolErrorsWordedAsInTheShell() throws {
     let (runner, t) = try runner()
     let depth = runner.callNow("neighbors", ["entity": "Zhipu", "depth": .int(0)])
