@@ -21,7 +21,9 @@ final class MCPConnection {
 
   /// Starts the server and runs the `initialize` handshake.
   /// - Throws: `KgshError` for a program that cannot start, does not answer or answers garbage.
-  init(path: String, arguments: [String], name: String, log: String?, limits: PluginLimits, kgshVersion: String)
+  init(
+    path: String, arguments: [String], name: String, log: String?, limits: PluginLimits, kgshVersion: String
+  )
     throws
   {
     self.name = name
@@ -44,7 +46,8 @@ final class MCPConnection {
       }
       serverName = info["name"]?.plainText
       serverVersion = info["version"]?.plainText
-      try send(["jsonrpc": .string("2.0"), "method": .string("notifications/initialized")], doing: "handshake")
+      try send(
+        ["jsonrpc": .string("2.0"), "method": .string("notifications/initialized")], doing: "handshake")
     } catch {
       process.stop(grace: 0)
       throw error
@@ -86,7 +89,8 @@ final class MCPConnection {
   /// - Throws: `KgshError` for a JSON-RPC error answer (the server keeps running), or for a
   ///   crash, a hang or garbage (the server is stopped).
   func request(
-    _ method: String, _ params: [String: Value], limits: PluginLimits, doing: String, interruptible: Bool = false
+    _ method: String, _ params: [String: Value], limits: PluginLimits, doing: String,
+    interruptible: Bool = false
   ) throws -> (value: [String: Value], raw: String) {
     let id = nextID
     nextID += 1
@@ -121,7 +125,8 @@ final class MCPConnection {
       try send(
         [
           "jsonrpc": .string("2.0"), "id": id,
-          "error": .map(["code": .int(-32601), "message": .string("kgsh does not offer this to MCP servers")]),
+          "error": .map(["code": .int(-32601), "message": .string("kgsh does not offer this to MCP servers")]
+          ),
         ], doing: doing)
     }
   }
@@ -146,7 +151,8 @@ final class MCPConnection {
     } catch let fault as PipeFault {
       process.stop(grace: 0)
       if fault == .interrupted {
-        throw KgshError.interrupted.with(hint: "the call to plugin \(name) was cancelled and the server stopped")
+        throw KgshError.interrupted.with(
+          hint: "the call to plugin \(name) was cancelled and the server stopped")
       }
       throw PluginConnection.describe(fault, plugin: name, doing: doing, log: log, path: process.path)
     }

@@ -43,7 +43,9 @@ enum MCPToolMapping {
     if case .list(let r)? = schema["required"] { required = Set(r.map(\.plainText)) }
     var flags: [WireFlag] = []
     var arguments: [MCPArgumentRecord] = []
-    for property in properties.keys.sorted(by: { (required.contains($0) ? 0 : 1, $0) < (required.contains($1) ? 0 : 1, $1) }) {
+    for property in properties.keys.sorted(by: {
+      (required.contains($0) ? 0 : 1, $0) < (required.contains($1) ? 0 : 1, $1)
+    }) {
       guard case .map(let spec)? = properties[property] else { continue }
       let argument = MCPArgumentRecord(
         flag: word(property), property: property, type: type(spec), items: itemType(spec),
@@ -54,7 +56,8 @@ enum MCPToolMapping {
     let summary = description.split(separator: "\n").first.map(String.init) ?? "MCP tool \(toolName)"
     let signature = WireSignature(
       name, summary: String(summary.prefix(120)), flags: flags,
-      help: description + (description.isEmpty ? "" : "\n\n") + "The tool \(toolName) of the MCP server \(plugin).")
+      help: description + (description.isEmpty ? "" : "\n\n")
+        + "The tool \(toolName) of the MCP server \(plugin).")
     return (signature, MCPToolRecord(command: name, tool: toolName, arguments: arguments))
   }
 
@@ -65,7 +68,9 @@ enum MCPToolMapping {
 
   static func type(_ spec: [String: Value]) -> String {
     if case .list? = spec["enum"] { return "string" }
-    if let t = spec["type"]?.plainText, ["string", "integer", "number", "boolean", "array", "object"].contains(t) {
+    if let t = spec["type"]?.plainText,
+      ["string", "integer", "number", "boolean", "array", "object"].contains(t)
+    {
       return t
     }
     // `anyOf: [{type: X}, {type: null}]` (an optional X in Python) is an X.
@@ -93,7 +98,8 @@ enum MCPToolMapping {
     if argument.required { help += " (required)" }
     let defaultText = spec["default"].flatMap { $0.isNull ? nil : $0.plainText }
     if case .list(let values)? = spec["enum"] {
-      return WireFlag(argument.flag, help, kind: "choice", choices: values.map(\.plainText), default: defaultText)
+      return WireFlag(
+        argument.flag, help, kind: "choice", choices: values.map(\.plainText), default: defaultText)
     }
     let kind = ["integer": "int", "boolean": "bool"][argument.type] ?? "string"
     return WireFlag(argument.flag, help, kind: kind, default: kind == "bool" ? nil : defaultText)
@@ -106,7 +112,8 @@ enum MCPToolMapping {
     for argument in record.arguments {
       guard let given = call.values[argument.flag], !given.isNull else {
         if argument.required {
-          throw KgshError(.usage, "\(record.command): --\(argument.flag) is required", hint: "usage: \(usage)")
+          throw KgshError(
+            .usage, "\(record.command): --\(argument.flag) is required", hint: "usage: \(usage)")
         }
         continue
       }

@@ -6,7 +6,8 @@ import ShellCore
 /// server): starts the program once, records its commands and loads them.
 struct PluginAddCommand: Command {
   static let path = Param<[String]>.arguments(
-    "path", .file, "the plugin's executable; with --mcp, the command that starts the server and its arguments")
+    "path", .file, "the plugin's executable; with --mcp, the command that starts the server and its arguments"
+  )
   static let mcp = Param.toggle("mcp", "the program is an MCP server (stdio): its tools become commands")
   static let name: Param<String?> = .option(
     "name", .text, "with --mcp: the plugin's name, the first word of its commands (default: the server's)")
@@ -63,11 +64,13 @@ struct PluginAddCommand: Command {
         hint: "give the command that starts the MCP server, e.g. plugin add --mcp -- python3 server.py")
     }
     if let name, !SignatureMapping.isWord(Substring(name)) {
-      throw KgshError(.invalidValue, "plugin add: '\(name)' cannot name a plugin", hint: "use letters, digits, - and _")
+      throw KgshError(
+        .invalidValue, "plugin add: '\(name)' cannot name a plugin", hint: "use letters, digits, - and _")
     }
     // A script named relative to here is recorded by its absolute path: kgsh may start it from elsewhere.
     let arguments = words.dropFirst().map {
-      !$0.hasPrefix("/") && !$0.hasPrefix("-") && FileManager.default.fileExists(atPath: $0) ? Self.absolute($0) : $0
+      !$0.hasPrefix("/") && !$0.hasPrefix("-") && FileManager.default.fileExists(atPath: $0)
+        ? Self.absolute($0) : $0
     }
     let record = try host.inspectMCP(path: program, arguments: arguments, name: name, session: session)
     return try add(record, host: host, session: session)

@@ -9,7 +9,8 @@ extension PluginHost {
   /// - Parameter name: the plugin's name; nil takes the server's own (`serverInfo.name`).
   /// - Throws: `KgshError` when it cannot start, fails the handshake or lists no tools.
   func inspectMCP(path: String, arguments: [String], name: String?, session: Session) throws -> PluginRecord {
-    let provisional = name ?? Self.name(fromFile: arguments.last.map { ($0 as NSString).lastPathComponent } ?? path)
+    let provisional =
+      name ?? Self.name(fromFile: arguments.last.map { ($0 as NSString).lastPathComponent } ?? path)
     let connection = try MCPConnection(
       path: path, arguments: arguments, name: provisional, log: logPath(MCPToolMapping.word(provisional)),
       limits: limits(session), kgshVersion: kgshVersion)
@@ -20,8 +21,10 @@ extension PluginHost {
     }
     try SignatureMapping.validate(tools.map(\.0), plugin: pluginName, features: [])
     return PluginRecord(
-      name: pluginName, path: path, version: connection.serverVersion ?? "", protocol: "mcp " + MCPConnection.protocolVersion,
-      features: [], commands: tools.map(\.0), mcp: MCPServerRecord(arguments: arguments, tools: tools.map(\.1)))
+      name: pluginName, path: path, version: connection.serverVersion ?? "",
+      protocol: "mcp " + MCPConnection.protocolVersion,
+      features: [], commands: tools.map(\.0),
+      mcp: MCPServerRecord(arguments: arguments, tools: tools.map(\.1)))
   }
 
   /// Calls a tool of an added MCP server, starting the server if needed.

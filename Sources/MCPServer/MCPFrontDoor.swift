@@ -55,7 +55,8 @@ public enum MCPFrontDoor {
     let server = Server(
       name: "kgsh", version: version, title: "kgsh knowledge base",
       instructions: instructions(allowWrites: runner.allowWrites),
-      capabilities: .init(resources: .init(subscribe: false, listChanged: false), tools: .init(listChanged: false)))
+      capabilities: .init(
+        resources: .init(subscribe: false, listChanged: false), tools: .init(listChanged: false)))
     await server.withMethodHandler(ListTools.self) { _ in
       ListTools.Result(tools: runner.tools.map(tool))
     }
@@ -67,7 +68,8 @@ public enum MCPFrontDoor {
       ListResources.Result(resources: [
         Resource(
           name: "schema", uri: schemaURI,
-          description: "Labels, relation types, fact predicates and sources of the knowledge base, with counts",
+          description:
+            "Labels, relation types, fact predicates and sources of the knowledge base, with counts",
           mimeType: "application/json")
       ])
     }
@@ -130,8 +132,10 @@ public enum MCPFrontDoor {
     names (Chinese and former names too); show gives an entity's card; facts and cite give \
     values with their sources and quotes; match runs read-only Cypher. Tables are cut at \
     max_rows (default \(ToolCatalog.defaultRows)) and say so.
-    """ + (allowWrites
-      ? " Writes are enabled: every fact needs a source (source_add first) and a quote." : " The knowledge base is read-only.")
+    """
+      + (allowWrites
+        ? " Writes are enabled: every fact needs a source (source_add first) and a quote."
+        : " The knowledge base is read-only.")
   }
 }
 
@@ -160,7 +164,8 @@ enum WireValue {
     case .string(let s), .date(let s): return .string(s)
     case .list(let items): return .array(items.map(mcp))
     case .map(let fields): return .object(fields.mapValues(mcp))
-    case .money, .entity: return (try? JSONDecoder().decode(MCP.Value.self, from: Data(JSON.encode(value).utf8))) ?? .null
+    case .money, .entity:
+      return (try? JSONDecoder().decode(MCP.Value.self, from: Data(JSON.encode(value).utf8))) ?? .null
     }
   }
 }

@@ -24,8 +24,12 @@ enum SchemaSummary {
   /// The document for `store`.
   /// - Throws: `KgshError` when the store cannot be read.
   static func document(_ store: KnowledgeStore) throws -> Value {
-    let labels = try store.labelCounts().map { Value.map(["label": .string($0.label), "count": count($0.count)]) }
-    let types = try store.edgeTypeCounts().map { Value.map(["type": .string($0.type), "count": count($0.count)]) }
+    let labels = try store.labelCounts().map {
+      Value.map(["label": .string($0.label), "count": count($0.count)])
+    }
+    let types = try store.edgeTypeCounts().map {
+      Value.map(["type": .string($0.type), "count": count($0.count)])
+    }
     return .map([
       "labels": .list(labels), "relation_types": .list(types),
       "predicates": .list(try objects(store.readOnlyQuery(predicatesSQL))),
@@ -39,7 +43,8 @@ enum SchemaSummary {
   /// Query rows as objects keyed by column, leaving out empty cells.
   static func objects(_ result: (columns: [String], rows: [[Value]])) -> [Value] {
     result.rows.map { row in
-      .map(Dictionary(uniqueKeysWithValues: zip(result.columns, row).filter { !$0.1.isNull }.map { ($0, $1) }))
+      .map(
+        Dictionary(uniqueKeysWithValues: zip(result.columns, row).filter { !$0.1.isNull }.map { ($0, $1) }))
     }
   }
 }

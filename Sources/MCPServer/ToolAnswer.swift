@@ -93,7 +93,8 @@ enum ToolResult {
     switch output {
     case .table(let table):
       let keys = Renderer.uniqueNames(table.columns)
-      return .list(table.rows.map { row in .map(Dictionary(zip(keys, row), uniquingKeysWith: { first, _ in first })) })
+      return .list(
+        table.rows.map { row in .map(Dictionary(zip(keys, row), uniquingKeysWith: { first, _ in first })) })
     case .record(let fields): return .map(Dictionary(fields, uniquingKeysWith: { first, _ in first }))
     case .sections(let parts):
       return .map(Dictionary(parts.map { ($0.0, value($0.1)) }, uniquingKeysWith: { first, _ in first }))

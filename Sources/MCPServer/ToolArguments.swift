@@ -18,10 +18,12 @@ enum ToolArguments {
   static func call(_ arguments: [String: Value], for signature: Signature, tool: String) throws -> Call {
     try checkNames(arguments, signature, tool: tool)
     if signature.takesRawText {
-      let query = try arguments[ToolCatalog.queryArgument].map { try text($0, name: "query", tool: tool) } ?? ""
+      let query =
+        try arguments[ToolCatalog.queryArgument].map { try text($0, name: "query", tool: tool) } ?? ""
       guard !query.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
         throw KgshError(
-          .usage, "\(tool): the query is empty", hint: "pass the statement in query, e.g. (n:Lab) return n.name")
+          .usage, "\(tool): the query is empty",
+          hint: "pass the statement in query, e.g. (n:Lab) return n.name")
       }
       return try Call.bind([], to: signature, rawText: dropLeadingKeyword(query, signature.name), input: nil)
     }
@@ -55,7 +57,8 @@ enum ToolArguments {
       let near = Names.suggestions(for: name, among: known, limit: 1)
       throw KgshError(
         .usage, "\(tool): unknown argument '\(name)'",
-        hint: near.first.map { "did you mean '\($0)'?" } ?? "its arguments are \(known.joined(separator: ", "))",
+        hint: near.first.map { "did you mean '\($0)'?" }
+          ?? "its arguments are \(known.joined(separator: ", "))",
         suggestions: near)
     }
   }
@@ -117,7 +120,9 @@ enum ToolArguments {
   /// The row limit of a call: `max_rows` when given and valid, else the default.
   /// - Throws: `KgshError` for a value that is not a whole number in range.
   static func rowLimit(_ arguments: [String: Value], tool: String) throws -> Int {
-    guard let value = arguments[ToolCatalog.rowsArgument], !value.isNull else { return ToolCatalog.defaultRows }
+    guard let value = arguments[ToolCatalog.rowsArgument], !value.isNull else {
+      return ToolCatalog.defaultRows
+    }
     let text = try text(value, name: ToolCatalog.rowsArgument, tool: tool)
     let parsed = try ParameterType.integer(min: 1, max: ToolCatalog.maximumRows).parse(
       text, name: ToolCatalog.rowsArgument, command: tool)

@@ -74,17 +74,19 @@ public enum ToolCatalog {
   static func inputSchema(_ signature: Signature) -> Value {
     guard case .map(var object) = signature.jsonSchema, case .map(var properties)? = object["properties"]
     else { return signature.jsonSchema }
-    var required = object["required"].flatMap { value -> [Value]? in
-      if case .list(let items) = value { return items }
-      return nil
-    } ?? []
+    var required =
+      object["required"].flatMap { value -> [Value]? in
+        if case .list(let items) = value { return items }
+        return nil
+      } ?? []
     for name in hiddenParameters { properties[name] = nil }
     required.removeAll { hiddenParameters.contains($0.plainText) }
     if signature.takesRawText {
       properties = [
         queryArgument: .map([
           "type": .string("string"),
-          "description": .string("the \(signature.name) statement without its first word, e.g. '(n:Lab) return n.name'"),
+          "description": .string(
+            "the \(signature.name) statement without its first word, e.g. '(n:Lab) return n.name'"),
         ])
       ]
       required = [.string(queryArgument)]

@@ -21,7 +21,8 @@ public final class ToolRunner: @unchecked Sendable {
   public init(session: Session, allowWrites: Bool) {
     self.session = session
     self.allowWrites = allowWrites
-    self.tools = ToolCatalog.tools(session.registry, allowWrites: allowWrites) + [ToolCatalog.schemaDefinition]
+    self.tools =
+      ToolCatalog.tools(session.registry, allowWrites: allowWrites) + [ToolCatalog.schemaDefinition]
   }
 
   /// Runs one call on the session's queue.
@@ -50,7 +51,8 @@ public final class ToolRunner: @unchecked Sendable {
     }
     if tool.name == ToolCatalog.schemaTool {
       if let name = arguments.keys.sorted().first {
-        return .failure(KgshError(.usage, "schema: unknown argument '\(name)'", hint: "schema takes no arguments"))
+        return .failure(
+          KgshError(.usage, "schema: unknown argument '\(name)'", hint: "schema takes no arguments"))
       }
       do {
         return ToolAnswer(structured: try SchemaSummary.document(session.store), text: "", isError: false)
@@ -79,7 +81,8 @@ public final class ToolRunner: @unchecked Sendable {
       return ToolResult.answer(output, rows: rows, signature: command.signature)
     } catch let error as KgshError where error.kind == .readOnly && !allowWrites {
       return .failure(
-        error.with(hint: "kgsh mcp serves the knowledge base read-only; start it with --allow-writes to change it"))
+        error.with(
+          hint: "kgsh mcp serves the knowledge base read-only; start it with --allow-writes to change it"))
     } catch {
       return .failure(error)
     }

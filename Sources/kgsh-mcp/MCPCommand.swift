@@ -26,7 +26,8 @@ struct MCPCommand: ParsableCommand {
 
   @Option(help: "Serve this knowledge base file instead of the default one.") var db: String?
   @ArgumentParser.Flag(help: "Open the knowledge base read-only (the default).") var readOnly = false
-  @ArgumentParser.Flag(help: "Also serve the authoring commands; writes are recorded under the client's name.")
+  @ArgumentParser.Flag(
+    help: "Also serve the authoring commands; writes are recorded under the client's name.")
   var allowWrites = false
 
   func validate() throws {
@@ -45,7 +46,8 @@ struct MCPCommand: ParsableCommand {
       session = Session(store: store, registry: try BuiltIns.registry())
       let host = PluginHost(
         paths: .init(
-          dataDirectory: KnowledgeBaseFiles.dataDirectory(), stateDirectory: KnowledgeBaseFiles.stateDirectory()),
+          dataDirectory: KnowledgeBaseFiles.dataDirectory(),
+          stateDirectory: KnowledgeBaseFiles.stateDirectory()),
         kgshVersion: KnowledgeBaseFiles.version)
       try BuiltIns.setUp(session, host: host, loadPlugins: false)
     } catch {

@@ -7,7 +7,9 @@ import KnowledgeGraph
 enum MCPLaunch {
   /// The server beside this executable (`.build/release/kgsh-mcp`, `/usr/local/bin/kgsh-mcp`).
   static var serverPath: String {
-    let me = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+    let me =
+      (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+      ?? CommandLine.arguments[0]
     return ((me as NSString).deletingLastPathComponent as NSString).appendingPathComponent("kgsh-mcp")
   }
 

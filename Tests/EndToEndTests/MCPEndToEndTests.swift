@@ -14,7 +14,9 @@ enum PythonMCP {
   static func ready() throws -> String {
     if run(python, ["-c", "import mcp"]).status == 0 { return python }
     let created = run("/usr/bin/env", ["python3", "-m", "venv", venv.path])
-    guard created.status == 0 else { throw XCTSkip("cannot create a Python venv: \(created.output.suffix(300))") }
+    guard created.status == 0 else {
+      throw XCTSkip("cannot create a Python venv: \(created.output.suffix(300))")
+    }
     let installed = run(python, ["-m", "pip", "install", "--quiet", "mcp"])
     guard installed.status == 0, run(python, ["-c", "import mcp"]).status == 0 else {
       throw XCTSkip("pip could not install the MCP Python SDK: \(installed.output.suffix(300))")
@@ -108,7 +110,8 @@ final class MCPEndToEndTests: XCTestCase {
     XCTAssertTrue(r.output.contains("ENTITY False"), r.output)
     XCTAssertTrue(r.output.contains("UNSOURCED True fact add: --source is required"), r.output)
     let log = try KgshProcess.run(
-      ["--db", db, "--format", "csv", "-c", "sql select author from change_log where entity = 'mcp-co'"], home: home)
+      ["--db", db, "--format", "csv", "-c", "sql select author from change_log where entity = 'mcp-co'"],
+      home: home)
     XCTAssertEqual(log.status, 0, log.stderr)
     XCTAssertTrue(log.stdout.contains("e2e-assistant"), log.stdout)
   }

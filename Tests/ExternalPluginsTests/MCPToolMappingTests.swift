@@ -51,7 +51,8 @@ final class MCPToolMappingTests: XCTestCase {
 
   func testABoundCallBecomesTheToolsJSONArguments() throws {
     let (_, record, signature) = try mapped()
-    let words = "--query lamp --limit 3 --exact --min_score 0.5 --sort score --ids 1,2,3".split(separator: " ")
+    let words = "--query lamp --limit 3 --exact --min_score 0.5 --sort score --ids 1,2,3".split(
+      separator: " ")
     let call = try Call.bind(
       words.map { (String($0), Value.string(String($0)), false) }, to: signature, rawText: "", input: nil)
     let arguments = try MCPToolMapping.arguments(call, record, usage: signature.usage)
@@ -78,11 +79,13 @@ final class MCPToolMappingTests: XCTestCase {
   }
 
   func testAListOfObjectsIsATableInTheServersColumnOrder() throws {
-    let raw = #"{"result":{"structuredContent":{"result":[{"name":"a","n":1},{"name":"b","n":2,"extra":true}]}}}"#
+    let raw =
+      #"{"result":{"structuredContent":{"result":[{"name":"a","n":1},{"name":"b","n":2,"extra":true}]}}}"#
     let result: [String: Value] = [
       "structuredContent": .map([
         "result": .list([
-          .map(["name": .string("a"), "n": .int(1)]), .map(["name": .string("b"), "n": .int(2), "extra": .bool(true)]),
+          .map(["name": .string("a"), "n": .int(1)]),
+          .map(["name": .string("b"), "n": .int(2), "extra": .bool(true)]),
         ])
       ])
     ]
@@ -95,16 +98,21 @@ final class MCPToolMappingTests: XCTestCase {
 
   func testObjectsAreRecordsTextIsAMessageAndIsErrorIsAnError() throws {
     let record: [String: Value] = ["structuredContent": .map(["greeting": .string("hi"), "length": .int(2)])]
-    guard case .record(let fields) = try MCPResult.output(record, raw: #"{"greeting":"hi","length":2}"#, command: "x")
+    guard
+      case .record(let fields) = try MCPResult.output(
+        record, raw: #"{"greeting":"hi","length":2}"#, command: "x")
     else { return XCTFail("not a record") }
     XCTAssertEqual(fields.map(\.0), ["greeting", "length"])
-    let text: [String: Value] = ["content": .list([.map(["type": .string("text"), "text": .string("plain words")])])]
+    let text: [String: Value] = [
+      "content": .list([.map(["type": .string("text"), "text": .string("plain words")])])
+    ]
     guard case .message(let message) = try MCPResult.output(text, raw: "", command: "x") else {
       return XCTFail("not a message")
     }
     XCTAssertEqual(message, "plain words")
     let failed: [String: Value] = [
-      "isError": .bool(true), "content": .list([.map(["type": .string("text"), "text": .string("no such item\ntrace")])]),
+      "isError": .bool(true),
+      "content": .list([.map(["type": .string("text"), "text": .string("no such item\ntrace")])]),
     ]
     XCTAssertThrowsError(try MCPResult.output(failed, raw: "", command: "shop get")) {
       XCTAssertEqual(KgshError.describe($0), "shop get: no such item")

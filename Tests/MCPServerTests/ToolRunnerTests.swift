@@ -12,7 +12,9 @@ import XCTest
 final class ToolRunnerTests: XCTestCase {
   /// The default knowledge base in a file, opened read-only as `kgsh mcp` opens it.
   static let readOnlyPath: String = {
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent("kgsh-mcp-\(UUID().uuidString).sqlite").path
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "kgsh-mcp-\(UUID().uuidString).sqlite"
+    ).path
     let extensions = BuiltIns.plugins.compactMap(\.storage)
     let builder = try! KnowledgeStore.open(path: path, extensions: extensions)
     try! KnowledgeLoader.ensureBuilt(builder, from: Repository.knowledge, extensions: extensions)
@@ -45,7 +47,8 @@ final class ToolRunnerTests: XCTestCase {
     XCTAssertEqual(show.inputSchema.member("properties")?.member("entity")?.member("type"), .string("string"))
     XCTAssertEqual(show.inputSchema.member("properties")?.member("max_rows")?.member("maximum"), .int(1000))
     let neighbors = try XCTUnwrap(runner.tools.first { $0.name == "neighbors" })
-    XCTAssertEqual(neighbors.inputSchema.member("properties")?.member("depth")?.member("type"), .string("integer"))
+    XCTAssertEqual(
+      neighbors.inputSchema.member("properties")?.member("depth")?.member("type"), .string("integer"))
     let match = try XCTUnwrap(runner.tools.first { $0.name == "match" })
     XCTAssertEqual(match.inputSchema.member("required"), .list([.string("query")]))
   }
@@ -121,7 +124,8 @@ final class ToolRunnerTests: XCTestCase {
     let (runner, t) = try runner()
     let before = try t.session.store.nodeCount()
     let answer = runner.callNow(
-      "match", ["query": "MATCH (c:Company) where c.name = 'Zhipu AI' create (x:Company {name: 'Injected'}) return x"])
+      "match",
+      ["query": "MATCH (c:Company) where c.name = 'Zhipu AI' create (x:Company {name: 'Injected'}) return x"])
     XCTAssertTrue(answer.isError)
     XCTAssertTrue(answer.text.contains("read-only"), answer.text)
     XCTAssertEqual(try t.session.store.nodeCount(), before)
@@ -171,7 +175,8 @@ final class ToolRunnerTests: XCTestCase {
     XCTAssertEqual(answers.count, names.count)
     for (name, answer) in answers {
       XCTAssertFalse(answer.isError, answer.text)
-      XCTAssertTrue(answer.structured?.member("entity")?.member("name")?.plainText.hasPrefix(name) ?? false, name)
+      XCTAssertTrue(
+        answer.structured?.member("entity")?.member("name")?.plainText.hasPrefix(name) ?? false, name)
     }
   }
 }
