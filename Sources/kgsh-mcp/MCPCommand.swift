@@ -17,11 +17,11 @@ struct MCPCommand: ParsableCommand {
     commandName: "kgsh mcp",
     abstract: "Serve the knowledge base to AI assistants over the Model Context Protocol (stdio).",
     discussion: """
-      Register it with an MCP client, e.g. claude mcp add kgsh -- kgsh mcp. The tools are the
-      reading commands (find, show, facts, cite, match, prices, ...) and schema; the knowledge
-      base is opened read-only unless --allow-writes, which also serves the authoring commands
-      (source add, fact add, link, ...) and records the client's name as the author.
-      Only protocol messages go to stdout; messages for people go to stderr.
+      Register it with an MCP client, e.g. claude mcp add kgsh -- kgsh mcp. The tools are the \
+      reading commands (find, show, facts, cite, match, prices, ...) and schema; the knowledge \
+      base is opened read-only unless --allow-writes, which also serves the authoring commands \
+      (source add, fact add, link, ...) and records the client's name as the author. Only \
+      protocol messages go to stdout; messages for people go to stderr.
       """)
 
   @Option(help: "Serve this knowledge base file instead of the default one.") var db: String?
