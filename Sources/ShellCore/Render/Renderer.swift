@@ -100,7 +100,7 @@ public struct Renderer {
   }
 
   /// Names made unique by suffixing repeats: a, a, b → a, a_2, b.
-  static func uniqueNames(_ names: [String]) -> [String] {
+  package static func uniqueNames(_ names: [String]) -> [String] {
     var seen = Set<String>()
     return names.map { name in
       var candidate = name
