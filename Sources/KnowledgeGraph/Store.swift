@@ -28,6 +28,9 @@ public final class KnowledgeStore: @unchecked Sendable {
   public var graphIndexFileMinEdges = 20_000
   /// Whether the last graph index was read from its saved file (not rebuilt).
   public internal(set) var loadedGraphIndexFromFile = false
+  /// Whether opening the file ran `PRAGMA quick_check` (false when a stamp showed the file
+  /// unchanged since a clean check, and for new, in-memory or very large files).
+  public internal(set) var ranIntegrityCheck = false
   /// While set, writes are refused: the name of the running command, which did not
   /// declare that it writes (see `Command.writes`). The shell sets it around each command.
   public var writeGuard: String?
@@ -55,9 +58,12 @@ public final class KnowledgeStore: @unchecked Sendable {
   /// A file that is not SQLite, or was written by a newer kgsh, is refused and left
   /// untouched. An older schema is migrated after a backup copy `PATH.bak-vN` is written.
   /// `extensions` are the plugins' own tables: their migrations run after the core's.
+  /// A damaged file is refused: `PRAGMA quick_check` runs at open, skipped when `checkStamps`
+  /// (a directory, e.g. in the state directory) holds the stamp of a clean check of the file
+  /// exactly as it is now (see `IntegrityStamp`).
   /// - Throws: `KgshError` with a message that names the file and what to do.
   public static func open(
-    path: String, readOnly: Bool = false, extensions: [StoreExtension] = []
+    path: String, readOnly: Bool = false, extensions: [StoreExtension] = [], checkStamps: String? = nil
   ) throws -> KnowledgeStore {
     let fm = FileManager.default
     var isDir: ObjCBool = false
@@ -88,9 +94,11 @@ public final class KnowledgeStore: @unchecked Sendable {
         error, "cannot open \(path): ",
         hint: hint(for: error, path: path) ?? "check the path and its permissions")
     }
-    if exists { try checkIntegrity(queue, path: path) }
+    let checked = exists ? try checkIntegrity(queue, path: path, stamps: checkStamps) : false
     try prepare(queue, path: path, readOnly: readOnly, extensions: extensions)
-    return KnowledgeStore(path: path, queue: queue, readOnly: readOnly)
+    let store = KnowledgeStore(path: path, queue: queue, readOnly: readOnly)
+    store.ranIntegrityCheck = checked
+    return store
   }
 
   /// A new empty store in memory (tests, the TCK runner, scratch sessions).

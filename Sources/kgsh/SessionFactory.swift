@@ -24,6 +24,9 @@ enum SessionFactory {
     return (Environment.value("HOME") ?? NSHomeDirectory()) + "/.local/state/kgsh"
   }
 
+  /// Where the stamps of clean integrity checks are kept (see `KnowledgeStore.open`).
+  static func checkStamps() -> String { stateDirectory() + "/checked" }
+
   static func make(db: String?, readOnly: Bool, interactive: Bool, plugins: Bool = true) throws -> Session {
     let store: KnowledgeStore
     let extensions = BuiltIns.plugins.compactMap(\.storage)
@@ -34,7 +37,8 @@ enum SessionFactory {
       if let knowledge { try KnowledgeLoader.ensureBuilt(store, from: knowledge, extensions: extensions) }
     } else if let db {
       // A file of the user's: the built-in sources are not looked for, nor checked.
-      store = try KnowledgeStore.open(path: db, readOnly: readOnly, extensions: extensions)
+      store = try KnowledgeStore.open(
+        path: db, readOnly: readOnly, extensions: extensions, checkStamps: checkStamps())
     } else {
       let knowledge = KnowledgeLoader.locate()
       let dir = dataDirectory()
@@ -46,7 +50,8 @@ enum SessionFactory {
         if let knowledge { try KnowledgeLoader.ensureBuilt(builder, from: knowledge, extensions: extensions) }
         builder.close()
       }
-      store = try KnowledgeStore.open(path: path, readOnly: readOnly, extensions: extensions)
+      store = try KnowledgeStore.open(
+        path: path, readOnly: readOnly, extensions: extensions, checkStamps: checkStamps())
       if let knowledge, !readOnly {
         try KnowledgeLoader.ensureBuilt(store, from: knowledge, extensions: extensions)
       } else if knowledge == nil, try store.nodeCount() == 0 {
