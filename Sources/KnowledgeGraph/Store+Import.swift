@@ -100,7 +100,7 @@ struct GraphImporter {
   mutating func dropIndexes(ifSmallerThan importRows: Int) throws {
     let existing = try Int.fetchOne(db, sql: "SELECT count(*) FROM edge") ?? 0
     guard importRows > 50_000, existing < importRows else { return }
-    for name in ["edge_out", "edge_in", "node_name", "alias_node", "node_label_node"] {
+    for name in ["edge_out", "edge_in", "edge_key", "node_name", "alias_node", "node_label_node"] {
       if let sql = try String.fetchOne(
         db, sql: "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?", arguments: [name])
       {
@@ -122,6 +122,11 @@ struct GraphImporter {
     dropped = []
   }
 
+  /// The columns of `header` that hold properties: all but the structural ones.
+  static func propertyColumns(_ header: [String], skip: [Int?]) -> [Int] {
+    header.indices.filter { i in !skip.contains(i) }
+  }
+
   static func column(_ header: [String], _ names: [String]) -> Int? {
     let lowered = header.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
     for name in names { if let i = lowered.firstIndex(of: name) { return i } }
@@ -135,9 +140,11 @@ struct GraphImporter {
 
   /// The properties of a row: the columns that are not structural, typed when they read as
   /// numbers.
-  static func properties(_ fields: [String], _ header: [String], skip: Set<Int>) -> String? {
+  static func properties(_ fields: [String], _ header: [String], columns: [Int]) -> String? {
+    if columns.isEmpty { return nil }
     var props: [String: Value] = [:]
-    for (i, field) in fields.enumerated() where !skip.contains(i) && !field.isEmpty && i < header.count {
+    for i in columns where i < fields.count && !fields[i].isEmpty {
+      let field = fields[i]
       if let n = Int64(field) {
         props[header[i]] = .int(n)
       } else if let d = Double(field), d.isFinite, field.contains(".") {
