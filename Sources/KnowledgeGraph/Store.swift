@@ -75,6 +75,12 @@ public final class KnowledgeStore: @unchecked Sendable {
     if exists {
       try checkHeader(path)
       try checkSize(path)
+      if readOnly, (FileProbe.size(path + "-journal") ?? 0) > 0 {
+        // SQLite rolls a hot journal back at the first writable open; read-only it cannot.
+        throw KgshError(
+          .readOnly, "\(path) has the journal of an interrupted write (\(path)-journal) to roll back first",
+          hint: "open it once without --read-only: the interrupted write is undone and nothing else changes")
+      }
     } else if readOnly {
       throw KgshError(
         .notFound, "\(path) does not exist, so it cannot be opened read-only",
@@ -163,7 +169,14 @@ public final class KnowledgeStore: @unchecked Sendable {
         "\(path) was written by a newer kgsh (its schema has migrations this kgsh does not know); it was left unchanged",
         hint: "upgrade kgsh to open it")
     }
-    if complete { return }
+    if complete {
+      // A bulk import left the write-ahead log for its run (see `GraphImporter.leaveWAL`); a
+      // process killed during one leaves the file in rollback-journal mode: back to WAL.
+      if !readOnly, let header = FileProbe.prefix(path, count: 20), header.count == 20, header[18] == 1 {
+        try? queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = WAL") }
+      }
+      return
+    }
     if readOnly {
       throw schemaUpgradeRefused(path)
     }
