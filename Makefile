@@ -10,7 +10,7 @@ DEB_PACKAGES := libedit-dev libsqlite3-dev sqlite3 pkg-config graphviz libcurl4-
 deps:
 	@missing=""; for p in $(DEB_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then echo "installing:$$missing"; \
-	  $(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; fi
+	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; fi
 
 ## build: the release binaries at .build/release/kgsh (static Swift runtime: fast start) and
 ## kgsh-mcp (the MCP server that `kgsh mcp` runs).

@@ -24,6 +24,9 @@ public enum KnowledgeBaseFiles {
     return (Environment.value("HOME") ?? NSHomeDirectory()) + "/.local/state/kgsh"
   }
 
+  /// Where the stamps of clean integrity checks are kept (see `KnowledgeStore.open`).
+  public static func checkStamps() -> String { stateDirectory() + "/checked" }
+
   /// Opens `db` (`:memory:` for a scratch copy of the built-in knowledge), or the default
   /// knowledge base, building it from Knowledge/ when it is missing or out of date.
   /// - Throws: `KgshError` when the file cannot be opened or the Knowledge folder is missing.
@@ -37,7 +40,8 @@ public enum KnowledgeBaseFiles {
       if let knowledge { try KnowledgeLoader.ensureBuilt(store, from: knowledge, extensions: extensions) }
     } else if let db {
       // A file of the user's: the built-in sources are not looked for, nor checked.
-      store = try KnowledgeStore.open(path: db, readOnly: readOnly, extensions: extensions)
+      store = try KnowledgeStore.open(
+        path: db, readOnly: readOnly, extensions: extensions, checkStamps: checkStamps())
     } else {
       let knowledge = KnowledgeLoader.locate()
       let dir = dataDirectory()
@@ -49,7 +53,8 @@ public enum KnowledgeBaseFiles {
         if let knowledge { try KnowledgeLoader.ensureBuilt(builder, from: knowledge, extensions: extensions) }
         builder.close()
       }
-      store = try KnowledgeStore.open(path: path, readOnly: readOnly, extensions: extensions)
+      store = try KnowledgeStore.open(
+        path: path, readOnly: readOnly, extensions: extensions, checkStamps: checkStamps())
       if let knowledge, !readOnly {
         try KnowledgeLoader.ensureBuilt(store, from: knowledge, extensions: extensions)
       } else if knowledge == nil, try store.nodeCount() == 0 {

@@ -184,7 +184,9 @@ public struct Renderer {
 extension TextWidth {
   /// Like `sanitize` but keeps line breaks (messages span lines).
   public static func sanitizeKeepingNewlines(_ text: String) -> String {
-    text.split(separator: "\n", omittingEmptySubsequences: false).map { sanitize(String($0)) }.joined(
+    // Most text has nothing to show differently: one pass over its bytes, no line splitting.
+    guard hasControlCharacters(text, besidesNewlines: true) else { return text }
+    return text.split(separator: "\n", omittingEmptySubsequences: false).map { sanitize(String($0)) }.joined(
       separator: "\n")
   }
 }
