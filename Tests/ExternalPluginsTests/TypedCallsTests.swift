@@ -69,7 +69,7 @@ final class TypedCallsTests: XCTestCase {
   func testFactsFilterByPredicateAndDate() throws {
     let calls = engine(try shell())
     let all = try ask(FactsRequest(entity: "zhipu", predicate: "valuation"), calls)
-    XCTAssertEqual(all.facts.count, 8)
+    XCTAssertEqual(all.facts.count, 9)
     XCTAssertTrue(all.facts.allSatisfy { $0.predicate == "valuation" && $0.entity == "zhipu" })
     let recent = try ask(FactsRequest(entity: "zhipu", predicate: "valuation", since: "2025"), calls)
     XCTAssertEqual(
