@@ -24,8 +24,9 @@ enum Cypher {
       $name           a parameter, bound from the shell variable of that name (let name = ...)
 
     Supported clauses: MATCH, OPTIONAL MATCH, WHERE, WITH, UNWIND, RETURN (DISTINCT, ORDER BY,
-    SKIP, LIMIT), UNION [ALL], CALL (db.labels(), db.relationshipTypes(), db.propertyKeys()),
-    EXISTS { } and COUNT { }, and the writes CREATE, MERGE, SET, REMOVE, DELETE, DETACH DELETE.
+    SKIP, LIMIT), UNION [ALL], CALL (db.labels(), db.relationshipTypes(), db.propertyKeys(),
+    kgsh.shortestPath(from, to) and kgsh.allShortestPaths(from, to) YIELD path, length, where
+    from and to are nodes or names), EXISTS { } and COUNT { }, and the writes CREATE, MERGE, SET, REMOVE, DELETE, DETACH DELETE.
     Every write is a record of the change log (history, undo): SET and REMOVE change an entity's
     labels and plain properties (a fact is changed with fact correct), DELETE retracts a node's
     facts with it. A statement may span several lines; it ends when the query is complete (a
@@ -37,7 +38,9 @@ enum Cypher {
     replace, split, round, abs, toInteger, toFloat, toString and more; temporal values date(),
     localtime(), time(), localdatetime(), datetime(), duration() (a fact dated YYYY-MM-DD is a
     date: where m.release_date >= date('2025-07-01')).
-    Variable-length paths: (a)-[:INVESTS_IN*1..2]->(b).
+    Variable-length paths: (a)-[:INVESTS_IN*1..2]->(b); shortest ones:
+    match p = shortestPath((a {name: 'Zhipu AI'})-[*..6]-(b {name: 'DeepSeek'})) return p
+    (allShortestPaths for every shortest one; a WHERE on p is honoured during the search).
     """
 
   /// An empty store used only to check whether query text parses (for `isComplete`).

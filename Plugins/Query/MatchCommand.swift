@@ -28,6 +28,10 @@ struct MatchCommand: Command {
       Example(
         "match (l:Lab)-[:DEVELOPS]->(m:Model) return l.name, count(m) as models order by models desc limit 5",
         "Labs with the most models"),
+      Example(
+        "match p = shortestPath((a {name: 'Zhipu AI'})-[*..6]-(b {name: 'DeepSeek'})) "
+          + "return [n in nodes(p) | n.name] as route, length(p) as hops",
+        "How two entities are connected, by the fewest relationships", expect: "Six Little Tigers"),
     ],
     takesRawText: true)
 

@@ -121,7 +121,8 @@ package struct Feature: Sendable {
     return feature
   }
 
-  /// Splits `| a | 'x|y' | b |` into trimmed cells, keeping `|` inside quotes and `\|`.
+  /// Splits `| a | 'x|y' | b |` into trimmed cells, keeping `|` inside quotes; Gherkin's
+  /// cell escapes `\|` and `\\` stand for `|` and `\`, any other `\x` is kept as written.
   static func splitRow(_ line: String) -> [String] {
     var cells: [String] = []
     var cell = ""
@@ -129,8 +130,8 @@ package struct Feature: Sendable {
     var escaped = false
     for c in line.dropFirst() {
       if escaped {
-        cell.append(c == "|" ? "|" : "\\")
-        if c != "|" { cell.append(c) }
+        if c != "|" && c != "\\" { cell.append("\\") }
+        cell.append(c)
         escaped = false
         continue
       }

@@ -79,7 +79,12 @@ struct PathPattern: Sendable {
   var nodes: [NodePattern]
   var relationships: [RelationshipPattern]
   var position: SourcePosition
+  /// `shortestPath(...)` or `allShortestPaths(...)` around a one-relationship pattern.
+  var shortest: ShortestMode? = nil
 }
+
+/// Which shortest paths a `shortestPath` / `allShortestPaths` pattern keeps per pair of ends.
+enum ShortestMode: Sendable, Equatable { case one, all }
 
 struct NodePattern: Sendable {
   var variable: String?

@@ -11,11 +11,14 @@ final class CallStage: Stage {
   let scope: Scope
   let predicate: Expr?
   let evaluator: Evaluator
+  /// Set for kgsh's graph procedures, which answer with graph values (`GraphProcedures`).
+  let graphMode: ShortestMode?
 
   init(
     procedure: Procedure, arguments: [Expr], bindings: [(output: Int, slot: Int)], inputScope: Scope,
     scope: Scope, predicate: Expr?, evaluator: Evaluator
   ) {
+    graphMode = GraphProcedures.mode(procedure.name)
     self.procedure = procedure
     self.arguments = arguments
     self.bindings = bindings
@@ -26,7 +29,7 @@ final class CallStage: Stage {
   }
 
   override func push(_ row: Row) throws {
-    var args: [ResultValue] = []
+    var values: [QValue] = []
     for (field, e) in zip(procedure.inputs, arguments) {
       let v = try evaluator.eval(e, row, inputScope)
       guard field.accepts(v) else {
@@ -34,18 +37,25 @@ final class CallStage: Stage {
           "\(procedure.name) takes a \(field.type) for '\(field.name)', not a \(v.typeName)",
           code: "InvalidArgumentType")
       }
-      args.append(try evaluator.graph.result(v))
+      values.append(v)
     }
+    let outputs: [[QValue]]
+    if let graphMode {
+      outputs = try GraphProcedures.rows(graphMode, procedure.name, values, evaluator)
+    } else {
+      let args = try values.map(evaluator.graph.result)
     // A procedure without outputs leaves the rows as they are.
-    if procedure.outputs.isEmpty {
-      _ = try procedure.body(args)
-      try next!.push(row)
-      return
+      if procedure.outputs.isEmpty {
+        _ = try procedure.body(args)
+        try next!.push(row)
+        return
+      }
+      outputs = try procedure.body(args).map { try $0.map(QValue.init) }
     }
-    for output in try procedure.body(args) {
+    for output in outputs {
       var out = row
       while out.count < scope.count { out.append(.null) }
-      for b in bindings { out[b.slot] = try QValue(output[b.output]) }
+      for b in bindings { out[b.slot] = output[b.output] }
       if let predicate, try evaluator.truth(try evaluator.eval(predicate, out, scope)) != .yes { continue }
       try next!.push(out)
     }
@@ -57,7 +67,10 @@ extension Executor {
   /// - Returns: the stage, and for a standalone CALL the result columns.
   mutating func callStage(_ c: CallClause, _ scope: inout Scope, standalone: Bool) throws -> (Stage, [String])
   {
-    guard let procedure = procedures[c.name] ?? BuiltInProcedures.lookup(c.name, graph) else {
+    guard
+      let procedure = procedures[c.name] ?? BuiltInProcedures.lookup(c.name, graph)
+        ?? GraphProcedures.signature(c.name)
+    else {
       throw KgshError(.semantic, "there is no procedure \(c.name)", code: "ProcedureNotFound", at: c.position)
     }
     if c.yieldAll && !standalone {

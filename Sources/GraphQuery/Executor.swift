@@ -224,10 +224,11 @@ struct Executor {
     var scope = initial
     var stages: [Stage] = []
     var columns: [String] = []
-    for clause in query.clauses {
+    for (index, clause) in query.clauses.enumerated() {
       switch clause {
       case .match(let m):
-        let plan = try planner.plan(m, scope: scope)
+        var plan = try planner.plan(m, scope: scope)
+        if Executor.onlyDistinctRowsMatter(after: index, in: query) { plan.allowPruning() }
         for (name, kind) in plan.newVariables { scope.add(name, kind) }
         if case .variable(let v, let pos)? = m.predicate, let kind = scope.kinds[v],
           kind == .node || kind == .relationship || kind == .path
@@ -339,6 +340,45 @@ struct Executor {
         }
         scope.add(name, .path)
       }
+    }
+  }
+}
+
+extension Executor {
+  /// Whether the rows of clause `index` only matter as a set: the clauses after it are
+  /// further MATCHes (which map each row to the same rows however often it comes) up to a
+  /// projection that drops duplicates anyway — DISTINCT without aggregates, or aggregates
+  /// that are all DISTINCT, min or max.
+  static func onlyDistinctRowsMatter(after index: Int, in query: Query) -> Bool {
+    for clause in query.clauses.dropFirst(index + 1) {
+      switch clause {
+      case .match: continue
+      case .with(let p, _), .return(let p): return p.ignoresDuplicateRows
+      default: return false
+      }
+    }
+    return false
+  }
+}
+
+extension Projection {
+  /// True when feeding this projection the same row twice cannot change its result.
+  var ignoresDuplicateRows: Bool {
+    var aggregates: [Expr] = []
+    for e in items.map(\.expression) + orderBy.map(\.expression) {
+      e.visit { sub in
+        switch sub {
+        case .countStar: aggregates.append(sub)
+        case .function(let name, _, _, _) where Expr.aggregateNames.contains(name.lowercased()):
+          aggregates.append(sub)
+        default: break
+        }
+      }
+    }
+    if aggregates.isEmpty { return distinct }
+    return aggregates.allSatisfy {
+      guard case .function(let name, let isDistinct, _, _) = $0 else { return false }
+      return isDistinct || ["min", "max"].contains(name.lowercased())
     }
   }
 }

@@ -11,6 +11,9 @@ struct Token: Sendable {
     case string(String)
     case parameter(String)
     case symbol(String)
+    /// Digits run into letters (`12abc`): an error where a number is read, and a plain
+    /// unexpected token anywhere else (a map key, a name), so each place words its own error.
+    case invalidNumber(message: String, code: String)
     case end
   }
   var kind: Kind
@@ -217,8 +220,11 @@ struct Lexer {
       }
     }
     if let d = peek(), Lexer.isIdentStart(d) {
-      throw KgshError.syntax(
-        "invalid number literal near '\(text)\(d)'", at: position, code: "InvalidNumberLiteral")
+      while let d = peek(), Lexer.isIdentPart(d) {
+        text.unicodeScalars.append(d)
+        advance()
+      }
+      return .invalidNumber(message: "invalid number literal '\(text)'", code: "InvalidNumberLiteral")
     }
     if isFloat {
       guard let v = Double(text), v.isFinite else {

@@ -129,8 +129,11 @@ struct Matcher {
       guard case .node(let n) = row[slot(name)], try nodeMatches(name, n, row) else { return }
       try step(i + 1, &row, &used, emit)
     case .expand(let r, let forward, let toBound):
+      if plan.pruneDuplicates.contains(r) { return try reach(i, r, forward, toBound, &row, &used, emit) }
       if !toBound, try intersect(i, r, forward, &row, &used, emit) { return }
       try expand(i, r, forward, toBound, &row, &used, emit)
+    case .shortest(let r, let path, let predicates):
+      try shortest(i, r, path, predicates, &row, &used, emit)
     case .bindPaths:
       for p in plan.paths { row[slot(p.name)] = path(p, row) }
       try step(i + 1, &row, &used, emit)

@@ -225,6 +225,8 @@ extension Parser {
     case .float(let v):
       advance()
       return .literal(.float(v))
+    case .invalidNumber(let message, let code):
+      throw KgshError.syntax(message, at: start, code: code)
     case .string(let s):
       advance()
       return .literal(.string(s))
@@ -267,6 +269,11 @@ extension Parser {
       case "EXISTS" where isSymbol("{", at: 1), "COUNT" where isSymbol("{", at: 1):
         advance()
         return .subquery(try subqueryBody(start), count: word == "COUNT", start)
+      case "SHORTESTPATH", "ALLSHORTESTPATHS" where isSymbol("(", at: 1) && isSymbol("(", at: 2):
+        // In an expression: the shortest path (or null), or the list of all shortest paths.
+        let pattern = try shortestPathPattern(name: " shortest", all: word == "ALLSHORTESTPATHS")
+        let paths = Expr.patternComprehension(pattern, predicate: nil, map: .variable(" shortest", start))
+        return word == "ALLSHORTESTPATHS" ? paths : .function(name: "head", distinct: false, args: [paths], start)
       case "ALL", "ANY", "NONE", "SINGLE":
         if isSymbol("(", at: 1), case .identifier = peekToken(2).kind, isKeyword("IN", at: 3) {
           advance()

@@ -241,9 +241,8 @@ struct Parser {
       pathName = try name("a path name")
       advance()
     }
-    if let word = current.keyword, ["SHORTESTPATH", "ALLSHORTESTPATHS"].contains(word) {
-      throw KgshError.unsupported(
-        word == "SHORTESTPATH" ? "shortestPath()" : "allShortestPaths()", at: position)
+    if let word = current.keyword, ["SHORTESTPATH", "ALLSHORTESTPATHS"].contains(word), isSymbol("(", at: 1) {
+      return try shortestPathPattern(name: pathName, all: word == "ALLSHORTESTPATHS")
     }
     var nodes = [try nodePattern()]
     var rels: [RelationshipPattern] = []
@@ -252,6 +251,33 @@ struct Parser {
       nodes.append(try nodePattern())
     }
     return PathPattern(name: pathName, nodes: nodes, relationships: rels, position: start)
+  }
+
+  /// `shortestPath((a)-[:T*..5]-(b))`: one relationship between two nodes, at least 0 or 1 long.
+  mutating func shortestPathPattern(name: String?, all: Bool) throws -> PathPattern {
+    let start = position
+    let function = all ? "allShortestPaths" : "shortestPath"
+    advance()
+    try expectSymbol("(")
+    var pattern = try pathPattern()
+    try expectSymbol(")")
+    guard pattern.shortest == nil, pattern.name == nil else {
+      throw KgshError.syntax("\(function)() takes a plain pattern such as (a)-[*]-(b)", at: start)
+    }
+    guard pattern.relationships.count == 1 else {
+      throw KgshError.syntax(
+        "\(function)() needs a pattern of exactly one relationship between two nodes, such as (a)-[*]-(b)",
+        at: start, code: "InvalidShortestPathPattern")
+    }
+    if let length = pattern.relationships[0].length, length.min > 1 {
+      throw KgshError.syntax(
+        "\(function)() finds paths of at least 0 or 1 relationships, not \(length.min); "
+          + "filter on length(p) to ask for longer ones", at: start, code: "InvalidShortestPathPattern")
+    }
+    pattern.name = name
+    pattern.position = start
+    pattern.shortest = all ? .all : .one
+    return pattern
   }
 
   mutating func nodePattern() throws -> NodePattern {

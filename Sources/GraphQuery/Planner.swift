@@ -24,6 +24,8 @@ struct MatchPlan {
     var length: (min: Int, max: Int?)?
     var left: String
     var right: String
+    /// A `shortestPath` / `allShortestPaths` relationship: searched once both ends are bound.
+    var shortest: ShortestMode? = nil
   }
 
   enum Step {
@@ -33,6 +35,10 @@ struct MatchPlan {
     case checkBound(String)
     /// Expands relationship `rel` from the bound node `from`; `forward` when from is its left end.
     case expand(rel: Int, forward: Bool, toBound: Bool)
+    /// The shortest paths of relationship `rel` between its two bound ends; `path` indexes
+    /// `paths` when the pattern is named; `predicates` are the WHERE parts that read the
+    /// path or its relationships, checked during the search (shortest among those that hold).
+    case shortest(rel: Int, path: Int?, predicates: [Expr])
     case bindPaths
     case filter(Expr)
   }
@@ -50,6 +56,27 @@ struct MatchPlan {
   var estimates: [Double] = []
   /// Variables this clause binds, in order of first appearance.
   var newVariables: [(String, Scope.Kind)] = []
+  /// Variable-length relationships expanded by reachability, each end once (`Matcher.reach`).
+  var pruneDuplicates: Set<Int> = []
+
+  /// Called when only distinct rows of this clause matter (the next projection is DISTINCT
+  /// or aggregates only with DISTINCT, min or max): the last expansion, when it is a
+  /// variable-length relationship nothing reads, at least 0 or 1 long, may produce each end
+  /// once. It must be the last expansion so that every other relationship of the pattern is
+  /// already fixed (they are excluded from its search, as relationship uniqueness asks).
+  mutating func allowPruning() {
+    guard
+      let last = steps.lastIndex(where: {
+        switch $0 {
+        case .expand, .shortest: return true
+        default: return false
+        }
+      }),
+      case .expand(let r, _, _) = steps[last], let length = rels[r].length, length.min <= 1,
+      rels[r].shortest == nil, rels[r].name.hasPrefix(" anon"), !paths.contains(where: { $0.rels.contains(r) })
+    else { return }
+    pruneDuplicates.insert(r)
+  }
 
   /// Splits a predicate into its AND-ed parts.
   static func conjuncts(_ e: Expr) -> [Expr] {
@@ -94,6 +121,7 @@ struct Planner {
       kinds[name] = kinds[name] ?? kind
     }
     var relNames: Set<String> = []
+    var shortestPaths: [Int: Int] = [:]
     for pattern in clause.patterns {
       var nodeNames: [String] = []
       var relIndexes: [Int] = []
@@ -133,7 +161,7 @@ struct Planner {
         plan.rels.append(
           MatchPlan.RelSpec(
             name: name, types: rel.types, direction: rel.direction, props: entries, propsExpr: expr,
-            length: rel.length, left: nodeNames[i], right: nodeNames[i + 1]))
+            length: rel.length, left: nodeNames[i], right: nodeNames[i + 1], shortest: pattern.shortest))
         relIndexes.append(plan.rels.count - 1)
       }
       if let pathName = pattern.name {
@@ -143,6 +171,7 @@ struct Planner {
             "path '\(pathName)' is already bound", code: "VariableAlreadyBound", at: pattern.position)
         }
         plan.paths.append(MatchPlan.PathSpec(name: pathName, nodes: nodeNames, rels: relIndexes))
+        if pattern.shortest != nil { shortestPaths[relIndexes[0]] = plan.paths.count - 1 }
       }
     }
     var visible = Set(scope.names)
@@ -185,7 +214,10 @@ struct Planner {
     let nodeOrder = orderedNodeNames(clause, plan)
     while true {
       let ready = remaining.filter {
-        bound.contains(plan.rels[$0].left) || bound.contains(plan.rels[$0].right)
+        let rel = plan.rels[$0]
+        return rel.shortest == nil
+          ? bound.contains(rel.left) || bound.contains(rel.right)
+          : bound.contains(rel.left) && bound.contains(rel.right)
       }
       // Close cycles first (both ends bound: a cheap check), then expand from the node bound
       // earliest (breadth-first from the selective start: nodes reached through hubs have
@@ -198,6 +230,20 @@ struct Planner {
       }
       if let pick = ready.min(by: { rank($0) < rank($1) }) {
         let rel = plan.rels[pick]
+        if rel.shortest != nil {
+          let path = shortestPaths[pick]
+          bound.insert(rel.name)
+          if let path { bound.insert(plan.paths[path].name) }
+          // WHERE parts about this path are checked during the search, not after it.
+          let own = Set([rel.name] + (path.map { [plan.paths[$0].name] } ?? []))
+          let mine = filters.filter { $0.variables.isSubset(of: bound) && !$0.variables.isDisjoint(with: own) }
+          filters.removeAll { $0.variables.isSubset(of: bound) && !$0.variables.isDisjoint(with: own) }
+          estimate *= 0.5
+          addStep(.shortest(rel: pick, path: path, predicates: mine), estimate)
+          remaining.removeAll { $0 == pick }
+          placeFilters()
+          continue
+        }
         let forward = bound.contains(rel.left)
         let to = forward ? rel.right : rel.left
         let toBound = bound.contains(to)

@@ -48,6 +48,7 @@ final class ProjectionStage: Stage {
       }
     }
     projected += p.items
+    try StaticCheck.checkOrderByAggregation(p.orderBy, projected)
     var seen: Set<String> = []
     let visible = Set(input.names)
     var out = Scope()

@@ -170,9 +170,14 @@ extension MatchPlan {
         case (.outgoing, true), (.incoming, false): arrow = "-[\(types)\(length)]->"
         default: arrow = "<-[\(types)\(length)]-"
         }
+        let how = pruneDuplicates.contains(r) ? "breadth-first, each end once" : "via adjacency"
         lines.append(
-          "expand (\(show(from)))\(arrow)(\(show(to)))\(toBound ? " into bound node" : "") via adjacency  [\(rows(i))]"
-        )
+          "expand (\(show(from)))\(arrow)(\(show(to)))\(toBound ? " into bound node" : "") \(how)  [\(rows(i))]")
+      case .shortest(let r, _, let predicates):
+        let rel = rels[r]
+        let which = rel.shortest == .all ? "all shortest paths" : "a shortest path"
+        let checks = predicates.isEmpty ? "" : " where \(predicates.count) condition(s) hold"
+        lines.append("search \(which) (\(show(rel.left)))-(\(show(rel.right)))\(checks) by breadth-first search  [\(rows(i))]")
       case .bindPaths: lines.append("bind paths \(paths.map(\.name).joined(separator: ", "))")
       case .filter(let e):
         lines.append("filter on \(e.variables.map(show).sorted().joined(separator: ", "))  [\(rows(i))]")

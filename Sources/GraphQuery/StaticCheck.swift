@@ -86,14 +86,15 @@ enum StaticCheck {
 
   /// In an item that aggregates, only grouping keys (variables, or property reads that are
   /// themselves projected) may appear outside the aggregate calls.
-  static func checkAggregationItem(_ e: Expr, groupingKeys: [Expr]) throws {
+  /// `reportOnly`: complain only about these variables (nil: about every one).
+  static func checkAggregationItem(_ e: Expr, groupingKeys: [Expr], reportOnly: Set<String>? = nil) throws {
     let keys = Set(groupingKeys.map(canonical))
     func walk(_ e: Expr) throws {
       switch e {
       case .countStar: return
       case .function(let name, _, _, _) where Expr.aggregateNames.contains(name.lowercased()): return
       case .variable(let name, let pos):
-        if !keys.contains(canonical(e)) {
+        if !keys.contains(canonical(e)), reportOnly?.contains(name) ?? true {
           throw KgshError.semantic(
             "'\(name)' is used next to an aggregate but is not a grouping key",
             code: "AmbiguousAggregationExpression",
@@ -108,6 +109,21 @@ enum StaticCheck {
       }
     }
     try walk(e)
+  }
+
+  /// ORDER BY next to an aggregate, checked before anything else about the projection: a
+  /// variable outside the aggregate calls that is neither a grouping key nor a column, but
+  /// does occur inside a larger grouping expression (`WITH a.x + b.y, count(*) ORDER BY
+  /// a.x + b.y + count(*)`), is ambiguous. Variables the projection does not mention at all
+  /// are left to the undefined-variable check.
+  static func checkOrderByAggregation(_ order: [SortItem], _ items: [ProjectionItem]) throws {
+    guard items.contains(where: \.expression.containsAggregate) else { return }
+    let grouping = items.filter { !$0.expression.containsAggregate }
+    let keys = grouping.map(\.expression) + grouping.map { Expr.variable($0.name, SourcePosition(line: 0, column: 0)) }
+    let mentioned = grouping.reduce(into: Set<String>()) { $0.formUnion($1.expression.variables) }
+    for s in order where s.expression.containsAggregate {
+      try checkAggregationItem(s.expression, groupingKeys: keys, reportOnly: mentioned)
+    }
   }
 
   /// After DISTINCT or aggregation, ORDER BY sees only the projected columns (and
