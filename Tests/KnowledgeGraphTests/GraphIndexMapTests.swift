@@ -116,7 +116,8 @@ final class GraphIndexMapTests: XCTestCase {
     let before = Array(mapped.outRows.keys)
     // Another connection adds a shortcut; its next graph query saves a new file over the old.
     let writer = try open(path)
-    try writer.write { w in try w.addEdge(try self.id(writer, "n0"), "next", try self.id(writer, "n20")) }
+    let (n0, n20) = (try id(writer, "n0"), try id(writer, "n20"))
+    try writer.write { w in try w.addEdge(n0, "next", n20) }
     XCTAssertEqual(try hops(writer, to: "n29"), 10)
     XCTAssertEqual(Array(mapped.outRows.keys), before, "the old mapping still reads the old file intact")
     XCTAssertEqual(try hops(reader, to: "n29"), 10, "the reader sees the write")
