@@ -166,3 +166,30 @@ public struct IndexLists: RandomAccessCollection, Sendable {
     return items[lo..<hi]
   }
 }
+
+/// Fills a column value by value, in memory of its own sized for at most `capacity` values
+/// (so a build holds each column once, not an array and then its copy).
+struct ColumnBuilder<Element: BitwiseCopyable> {
+  private let storage: ColumnStorage
+  private let base: UnsafeMutablePointer<Element>?
+  let capacity: Int
+  private(set) var count = 0
+
+  init(capacity: Int) {
+    self.capacity = capacity
+    storage = ColumnStorage.allocate(byteCount: capacity * MemoryLayout<Element>.stride)
+    base = storage.base.map { UnsafeMutableRawPointer(mutating: $0).assumingMemoryBound(to: Element.self) }
+  }
+
+  @inline(__always)
+  mutating func append(_ value: Element) {
+    precondition(count < capacity, "column builder is full")
+    base.unsafelyUnwrapped[count] = value
+    count += 1
+  }
+
+  /// The values appended so far.
+  var values: UnsafeBufferPointer<Element> { UnsafeBufferPointer(start: base, count: count) }
+
+  func finish() -> Column<Element> { Column(storage, byteOffset: 0, count: count) }
+}

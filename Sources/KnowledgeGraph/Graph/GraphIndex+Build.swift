@@ -20,14 +20,12 @@ extension GraphIndex {
       typeNames.append(RawStatement.text(s, 1))
     }
     let n = try Int.fetchOne(db, sql: "SELECT count(*) FROM edge") ?? 0
-    var edgeIDs: [Int64] = [], src: [Int32] = [], dst: [Int32] = [], type: [Int32] = []
-    edgeIDs.reserveCapacity(n)
-    src.reserveCapacity(n)
-    dst.reserveCapacity(n)
-    type.reserveCapacity(n)
+    var edgeIDs = IDsBuilder()
+    var src = ColumnBuilder<Int32>(capacity: n), dst = ColumnBuilder<Int32>(capacity: n)
+    var type = ColumnBuilder<Int32>(capacity: n)
     try RawStatement(db, "SELECT id, src, type, dst FROM edge ORDER BY id").forEachRow { s in
-      guard let a = nodeIndex[sqlite3_column_int64(s, 1)], let b = nodeIndex[sqlite3_column_int64(s, 3)],
-        let t = typeOfStoreID[sqlite3_column_int64(s, 2)]
+      guard src.count < n, let a = nodeIndex[sqlite3_column_int64(s, 1)],
+        let b = nodeIndex[sqlite3_column_int64(s, 3)], let t = typeOfStoreID[sqlite3_column_int64(s, 2)]
       else { return }  // foreign keys make this unreachable; a damaged row is left out
       edgeIDs.append(sqlite3_column_int64(s, 0))
       src.append(a)
@@ -35,27 +33,47 @@ extension GraphIndex {
       type.append(t)
     }
     return GraphIndex(
-      nodes: StoreIDs(sorted: ids), labels: labels, edges: (StoreIDs(sorted: edgeIDs), src, dst, type),
+      nodes: StoreIDs(sorted: ids), labels: labels, edges: (edgeIDs.finish(), src, dst, type),
       typeNames: typeNames)
   }
 
   /// An index of the given nodes, labels and edges (edge i is `src[i] -> dst[i]` of type
   /// `type[i]`, with store id `edges.ids[i]`).
-  convenience init(
+  private convenience init(
     nodes: StoreIDs, labels: (names: [String], ofNode: IndexLists, members: IndexLists),
-    edges: (ids: StoreIDs, src: [Int32], dst: [Int32], type: [Int32]), typeNames: [String]
+    edges: (ids: StoreIDs, src: ColumnBuilder<Int32>, dst: ColumnBuilder<Int32>, type: ColumnBuilder<Int32>),
+    typeNames: [String]
   ) {
     var counts = [Int](repeating: 0, count: typeNames.count)
-    for t in edges.type { counts[Int(t)] += 1 }
+    for t in edges.type.values { counts[Int(t)] += 1 }
     let n = nodes.count, types = typeNames.count
+    let (src, dst, type) = (edges.src.values, edges.dst.values, edges.type.values)
     self.init(
       Parts(
         nodeIDs: nodes, labelNames: labels.names, nodeLabels: labels.ofNode, labelMembers: labels.members,
-        edgeIDs: edges.ids, edgeSrc: IndexColumn(Column(edges.src), limit: n),
-        edgeDst: IndexColumn(Column(edges.dst), limit: n), edgeType: IndexColumn(Column(edges.type), limit: types),
+        edgeIDs: edges.ids, edgeSrc: IndexColumn(edges.src.finish(), limit: n),
+        edgeDst: IndexColumn(edges.dst.finish(), limit: n), edgeType: IndexColumn(edges.type.finish(), limit: types),
         typeNames: typeNames, typeCounts: counts,
-        outRows: EdgeRows(nodes: n, types: types, from: edges.src, to: edges.dst, type: edges.type),
-        inRows: EdgeRows(nodes: n, types: types, from: edges.dst, to: edges.src, type: edges.type)))
+        outRows: EdgeRows(nodes: n, types: types, from: src, to: dst, type: type),
+        inRows: EdgeRows(nodes: n, types: types, from: dst, to: src, type: type)))
+  }
+
+  /// Store ids in ascending order, kept as a first id and a count while they are contiguous.
+  struct IDsBuilder {
+    var first: Int64 = 0
+    var count = 0
+    var explicit: [Int64]?
+
+    mutating func append(_ id: Int64) {
+      if count == 0 { first = id }
+      if explicit == nil, id != first &+ Int64(count) { explicit = (0..<count).map { first + Int64($0) } }
+      explicit?.append(id)
+      count += 1
+    }
+
+    func finish() -> StoreIDs {
+      StoreIDs(first: first, count: count, explicit: explicit.map { Column($0) })
+    }
   }
 
   /// Label names in first-seen order, each node's labels and each label's members.
@@ -103,7 +121,10 @@ extension GraphIndex {
 
 extension EdgeRows {
   /// Groups edges by their `from` end (a counting sort), then sorts each row by key.
-  init(nodes: Int, types: Int, from: [Int32], to: [Int32], type: [Int32]) {
+  init(
+    nodes: Int, types: Int, from: UnsafeBufferPointer<Int32>, to: UnsafeBufferPointer<Int32>,
+    type: UnsafeBufferPointer<Int32>
+  ) {
     var offsets = [Int32](repeating: 0, count: nodes + 1)
     for f in from { offsets[Int(f) + 1] += 1 }
     for n in 0..<nodes { offsets[n + 1] += offsets[n] }
