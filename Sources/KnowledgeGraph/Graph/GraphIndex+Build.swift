@@ -204,3 +204,9 @@ extension KnowledgeStore {
     getenv("KGSH_GRAPH_INDEX_MIN_EDGES").flatMap { Int(String(cString: $0)) } ?? graphIndexFileMinEdges
   }
 }
+
+extension KnowledgeStore {
+  /// Builds the graph index now (and saves its file when the graph has enough edges, see
+  /// `graphIndexFileMinEdges`), e.g. right after a bulk import.
+  public func prepareGraphIndex() throws { _ = try graphIndex() }
+}
