@@ -7,22 +7,7 @@ import XCTest
 final class PathSearchTests: XCTestCase {
   /// An index of `n` nodes and the given edges (all of type "next").
   func graph(_ n: Int, _ edges: [(Int32, Int32)]) -> GraphIndex {
-    let src = edges.map(\.0), dst = edges.map(\.1), type = [Int32](repeating: 0, count: edges.count)
-    let rows = { (from: [Int32], to: [Int32]) in
-      from.withUnsafeBufferPointer { f in
-        to.withUnsafeBufferPointer { t in
-          type.withUnsafeBufferPointer { EdgeRows(nodes: n, types: 1, from: f, to: t, type: $0) }
-        }
-      }
-    }
-    return GraphIndex(
-      GraphIndex.Parts(
-        nodeIDs: StoreIDs(sorted: (0..<Int64(n)).map { $0 + 1 }), labelNames: [],
-        nodeLabels: IndexLists([[Int32]](repeating: [], count: n), limit: 0), labelMembers: IndexLists([], limit: n),
-        edgeIDs: StoreIDs(sorted: (0..<Int64(edges.count)).map { $0 + 1 }),
-        edgeSrc: IndexColumn(Column(src), limit: n), edgeDst: IndexColumn(Column(dst), limit: n),
-        edgeType: IndexColumn(Column(type), limit: 1), typeNames: ["next"], typeCounts: [edges.count],
-        outRows: rows(src, dst), inRows: rows(dst, src)))
+    GraphIndex.testGraph(n, types: ["next"], edges.map { ($0.0, 0, $0.1) })
   }
 
   func testLongSearchesThatGoDenseFindTheSamePathsAsShortOnes() throws {
