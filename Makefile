@@ -2,7 +2,7 @@
 PREFIX ?= /usr/local
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-DEB_PACKAGES := libedit-dev libsqlite3-dev sqlite3 pkg-config graphviz
+DEB_PACKAGES := libedit-dev libsqlite3-dev sqlite3 pkg-config graphviz libcurl4-openssl-dev
 
 .PHONY: run build test deps install bench clean format fuzz fold-table check-knowledge
 
@@ -10,11 +10,13 @@ DEB_PACKAGES := libedit-dev libsqlite3-dev sqlite3 pkg-config graphviz
 deps:
 	@missing=""; for p in $(DEB_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then echo "installing:$$missing"; \
-	  $(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; fi
+	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; fi
 
-## build: the release binary at .build/release/kgsh (static Swift runtime: fast start).
+## build: the release binaries at .build/release/kgsh (static Swift runtime: fast start) and
+## kgsh-mcp (the MCP server that `kgsh mcp` runs).
 build: deps
 	$(SWIFT) build -c release --static-swift-stdlib --product kgsh
+	$(SWIFT) build -c release --static-swift-stdlib --product kgsh-mcp
 
 ## run: build, then start the shell on the embedded default knowledge base.
 run: build
@@ -29,6 +31,7 @@ test: deps
 install: build
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/kgsh
 	install -m 755 .build/release/kgsh $(DESTDIR)$(PREFIX)/bin/kgsh
+	install -m 755 .build/release/kgsh-mcp $(DESTDIR)$(PREFIX)/bin/kgsh-mcp
 	rm -rf $(DESTDIR)$(PREFIX)/share/kgsh/Knowledge
 	cp -R Knowledge $(DESTDIR)$(PREFIX)/share/kgsh/Knowledge
 

@@ -6,6 +6,9 @@ import PackageDescription
 let grdb = Target.Dependency.product(name: "GRDB", package: "GRDB.swift")
 let sqlite = Target.Dependency.product(name: "GRDBSQLite", package: "GRDB.swift")
 let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: "swift-argument-parser")
+// The Model Context Protocol SDK (its module is MCP; kgsh's server target is MCPServer).
+let mcp = Target.Dependency.product(name: "MCP", package: "swift-sdk")
+let logging = Target.Dependency.product(name: "Logging", package: "swift-log")
 
 /// The built-in shell plugins, in the order `kgsh` registers them.
 let builtInPlugins: [(target: String, folder: String)] = [
@@ -33,6 +36,8 @@ var targets: [Target] = [
   .target(name: "PluginProtocol", path: "Sources/PluginProtocol"),
   .target(name: "ExternalPlugins", dependencies: engine + ["PluginProtocol"], path: "Sources/ExternalPlugins"),
   .target(name: "KgshPluginKit", dependencies: ["PluginProtocol"], path: "Sources/KgshPluginKit"),
+  // `kgsh mcp`: the knowledge base as a Model Context Protocol server (tools from the command contracts).
+  .target(name: "MCPServer", dependencies: ["ShellCore", "KnowledgeGraph", mcp, logging], path: "Sources/MCPServer"),
   .executableTarget(
     name: "kgsh-plugin-funding", dependencies: ["KgshPluginKit", "PluginProtocol"], path: "Plugins/Examples/Funding"),
   // The one list of built-in plugins, shared by the executable and the example tests.
@@ -48,6 +53,12 @@ var targets: [Target] = [
     // at every start instead of ~90k (Swift metadata is full of pointers), which took 11M
     // cycles and dirtied hundreds of pages. Release only; measured in Benchmarks/RESULTS.md.
     linkerSettings: [.unsafeFlags(["-Xclang-linker", "-no-pie"], .when(configuration: .release))]),
+  // `kgsh mcp` runs this program in its place: only it links the MCP SDK, whose HTTP transports
+  // pull in FoundationNetworking and so libcurl (a static release build links it from
+  // libcurl4-openssl-dev, dynamically).
+  .executableTarget(
+    name: "kgsh-mcp", dependencies: ["MCPServer", "BuiltInPlugins", "ExternalPlugins", argumentParser] + engine,
+    path: "Sources/kgsh-mcp"),
   .executableTarget(name: "kgsh-tck", dependencies: ["CypherTCK", "GraphQuery"], path: "Sources/kgsh-tck"),
   .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"], path: "Tests/LineEditorTests"),
   .testTarget(name: "KnowledgeGraphTests", dependencies: ["KnowledgeGraph", grdb], path: "Tests/KnowledgeGraphTests"),
@@ -62,6 +73,10 @@ var targets: [Target] = [
     path: "Tests/PluginTests"),
   .testTarget(
     name: "EndToEndTests", dependencies: ["ShellTesting", "KnowledgeGraph", "ShellCore"], path: "Tests/EndToEndTests"),
+  .testTarget(
+    name: "MCPServerTests",
+    dependencies: ["MCPServer", "ShellTesting", "BuiltInPlugins", "ShellCore", "KnowledgeGraph"],
+    path: "Tests/MCPServerTests"),
   .testTarget(
     name: "ExternalPluginsTests",
     dependencies: ["ExternalPlugins", "KgshPluginKit", "PluginProtocol", "ShellTesting", "KnowledgeGraph"],
@@ -83,6 +98,7 @@ let package = Package(
   products: [
     .executable(name: "kgsh", targets: ["kgsh"]),
     .executable(name: "kgsh-tck", targets: ["kgsh-tck"]),
+    .executable(name: "kgsh-mcp", targets: ["kgsh-mcp"]),
     // The shell engine with its built-in plugins, for the fuzz targets in Fuzz/ (`make fuzz`).
     .library(name: "KgshEngine", targets: ["ShellCore", "KnowledgeGraph", "GraphQuery"] + builtInPlugins.map(\.target)),
     .executable(name: "kgsh-plugin-funding", targets: ["kgsh-plugin-funding"]),
@@ -91,6 +107,8 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
     .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    .package(url: "https://github.com/modelcontextprotocol/swift-sdk", exact: "0.12.1"),
+    .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
   ],
   targets: targets,
   swiftLanguageModes: [.v6]

@@ -38,9 +38,12 @@ def parse_answer(q, lines):
     """The normalised answer of query q from kgsh's tsv output lines."""
     table = rows(lines)
     if q == "Q1":
-        # show: an entity table with a header `key<TAB>name...`, then maybe more sections.
+        # show: the entity as `field<TAB>value` rows (`key<TAB>8000`), or in older builds a
+        # table with a header `key<TAB>name...`; then maybe more sections.
         for i, row in enumerate(table[:-1]):
             if row[0] == "key":
+                if len(row) == 2 and row[1].strip().lstrip("-").isdigit():
+                    return int(row[1])
                 return int(table[i + 1][0])
         raise ValueError("no key in show output")
     if q == "Q5":

@@ -16,6 +16,7 @@ struct TimelineCommand: Command {
       Example("timeline --from 2026-01", "what happened from January 2026", expect: "listing_date"),
       Example("timeline Zhipu --to 2024", "Zhipu AI's events up to the end of 2024"),
       Example("timeline GLM", "the GLM family's releases, member by member", expect: "GLM-4.5"),
+      Example("timeline Mistral", "Mistral AI's funding rounds, each with its amount", expect: "round_amount"),
     ])
 
   func run(_ call: Call, _ session: Session) throws -> Output {
@@ -32,9 +33,9 @@ struct TimelineCommand: Command {
     var refs: [Int64: Value] = [:]
     var rows: [(date: String, name: String, row: [Value])] = []
     var dated = 0
-    for f in facts where f.valueType == "date" {
+    for f in facts {
+      guard let (date, event) = Self.event(f) else { continue }
       dated += 1
-      let date = f.rawValue
       guard date >= from, date <= to else { continue }
       if refs[f.nodeID] == nil {
         refs[f.nodeID] = try session.store.node(id: f.nodeID).map { .entity($0.ref) } ?? .null
@@ -43,13 +44,23 @@ struct TimelineCommand: Command {
       rows.append(
         (
           date, entity.plainText,
-          [.date(date), entity, .string(f.predicate), FactText.text(f.provenance.source)]
+          [.date(date), entity, .string(event), FactText.text(f.provenance.source)]
         ))
     }
     rows.sort { $0.date != $1.date ? $0.date < $1.date : $0.name < $1.name }
     var table = Table(columns: ["date", "entity", "event", "source"], rows: rows.map(\.row))
     if rows.isEmpty { table.notes = [Self.emptyNote(node, members: members.count, dated: dated, call)] }
     return .table(table)
+  }
+
+  /// A fact's place on the timeline: a date fact on its value (`release_date`), a funding
+  /// round on its as-of date with the amount (`round_amount US$40 bn`); nil for other facts.
+  static func event(_ f: Fact) -> (date: String, event: String)? {
+    if f.valueType == "date" { return (f.rawValue, f.predicate) }
+    guard f.predicate == "round_amount", let asOf = f.provenance.asOf,
+      asOf.range(of: #"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"#, options: .regularExpression) != nil
+    else { return nil }
+    return (asOf, "round_amount " + ValueFormat.human(FactText.value(f)))
   }
 
   /// The members of a family or group: nodes with a MEMBER_OF edge to it, transitively.

@@ -38,7 +38,12 @@ extension PluginHost {
   /// - Throws: `KgshError` when one of its names is taken by a built-in or another plugin.
   func register(_ record: PluginRecord, in registry: CommandRegistry) throws {
     try checkClashes(record, registry)
-    let commands = record.commands.map { ExternalCommand(plugin: record.name, wire: $0) }
+    let commands: [any Command] = record.commands.map { wire in
+      if let tool = record.mcp?.tools.first(where: { $0.command == wire.name }) {
+        return MCPToolCommand(plugin: record.name, wire: wire, record: tool)
+      }
+      return ExternalCommand(plugin: record.name, wire: wire)
+    }
     try registry.register(
       Plugin(
         name: record.name, version: record.version, summary: "external: \(record.path)", commands: commands,

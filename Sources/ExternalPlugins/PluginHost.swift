@@ -30,6 +30,7 @@ public final class PluginHost {
   public var idleSeconds = 300.0
   var records: [String: PluginRecord] = [:]
   var connections: [String: PluginConnection] = [:]
+  var mcpConnections: [String: MCPConnection] = [:]
 
   public init(paths: Paths, kgshVersion: String) {
     self.paths = paths
@@ -99,23 +100,30 @@ public final class PluginHost {
   }
 
   /// Whether the plugin has a running process.
-  func isRunning(_ name: String) -> Bool { connections[name]?.process.isRunning ?? false }
+  func isRunning(_ name: String) -> Bool {
+    (connections[name]?.process.isRunning ?? false) || (mcpConnections[name]?.process.isRunning ?? false)
+  }
 
   /// Stops one plugin's process, if it runs.
   func stop(_ name: String) {
     connections[name]?.close()
     connections[name] = nil
+    mcpConnections[name]?.close()
+    mcpConnections[name] = nil
   }
 
   /// Stops every plugin process (at the end of the session).
   public func stopAll() {
-    for name in Array(connections.keys) { stop(name) }
+    for name in Array(connections.keys) + Array(mcpConnections.keys) { stop(name) }
   }
 
   private func stopIdle(except name: String) {
     let now = ContinuousClock.now
-    for (other, connection) in connections
-    where other != name && now - connection.lastUsed > .milliseconds(Int(idleSeconds * 1000)) {
+    let idle = Duration.milliseconds(Int(idleSeconds * 1000))
+    for (other, connection) in connections where other != name && now - connection.lastUsed > idle {
+      stop(other)
+    }
+    for (other, connection) in mcpConnections where other != name && now - connection.lastUsed > idle {
       stop(other)
     }
   }

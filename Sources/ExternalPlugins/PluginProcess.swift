@@ -29,9 +29,10 @@ final class PluginProcess {
   private var exitDescription: String?
   private var closed = false
 
-  /// Starts `path` with stdin and stdout as pipes and stderr appended to `log`.
+  /// Starts `path` (with `arguments` after its name) with stdin and stdout as pipes and
+  /// stderr appended to `log`.
   /// - Throws: `PipeFault.cannotStart` when the program cannot be executed.
-  init(path: String, log: String?) throws {
+  init(path: String, arguments: [String] = [], log: String?) throws {
     var toChild: [Int32] = [0, 0]
     var fromChild: [Int32] = [0, 0]
     guard pipe(&toChild) == 0, pipe(&fromChild) == 0 else {
@@ -60,7 +61,7 @@ final class PluginProcess {
     sigaddset(&defaults, SIGINT)
     posix_spawnattr_setsigdefault(&attributes, &defaults)
     var child: pid_t = 0
-    let argv: [UnsafeMutablePointer<CChar>?] = [strdup(path), nil]
+    let argv: [UnsafeMutablePointer<CChar>?] = ([path] + arguments).map { strdup($0) } + [nil]
     defer { for p in argv { free(p) } }
     let status = posix_spawn(&child, path, &actions, &attributes, argv, environ)
     close(toChild[0])

@@ -14,12 +14,15 @@ public struct PluginRecord: Codable, Sendable, Equatable {
   public var commands: [WireSignature]
   /// Found in the auto-discovery folder rather than added with `plugin add`.
   public var discovered: Bool?
+  /// An MCP server added with `plugin add --mcp` (its protocol is MCP's, not kgsh's).
+  public var mcp: MCPServerRecord?
 
   public init(
     name: String, path: String, version: String, protocol: String, features: [String],
     commands: [WireSignature],
-    discovered: Bool? = nil
+    discovered: Bool? = nil, mcp: MCPServerRecord? = nil
   ) {
+    self.mcp = mcp
     self.name = name
     self.path = path
     self.version = version

@@ -27,7 +27,9 @@ struct PluginReloadCommand: Command {
         hint: "plugin list shows the added plugins")
     }
     let old = file.plugins[index]
-    var record = try host.inspect(path: old.path, session: session)
+    var record =
+      try old.mcp.map { try host.inspectMCP(path: old.path, arguments: $0.arguments, name: old.name, session: session) }
+      ?? host.inspect(path: old.path, session: session)
     record.discovered = old.discovered
     guard record.name == old.name else {
       throw KgshError(

@@ -29,19 +29,11 @@ extension Matcher {
     var reached: [Int32] = []
     var frontier = [from]
     var depth: Int32 = 0
-    search: while !frontier.isEmpty && Int(depth) < maxLength {
+    while !frontier.isEmpty && Int(depth) < maxLength {
       depth += 1
-      var next: [Int32] = []
-      for n in frontier {
-        try neighbors(n, rel.direction, forward: forward) { e, other in
-          guard distance[other] == nil, try usable(e) else { return }
-          distance[other] = depth
-          next.append(other)
-        }
-        if let target, target != from, distance[target] != nil { break search }
-      }
-      reached += next
-      frontier = next
+      frontier = try nextLayer(frontier, depth, &distance, rel.direction, forward: forward, usable)
+      reached += frontier
+      if let target, target != from, distance[target] != nil { break }
     }
     func pass(_ end: Int32) throws {
       if !toBound {
@@ -90,21 +82,15 @@ extension Matcher {
     _ start: Int32, _ goal: Int32, avoiding avoided: Int32, _ rel: MatchPlan.RelSpec, _ forward: Bool,
     _ limit: Int, _ usable: (Int32) throws -> Bool
   ) throws -> Bool {
-    var seen: Set<Int32> = [start]
+    var distance: [Int32: Int32] = [start: 0]
     var frontier = [start]
-    var depth = 0
-    while !frontier.isEmpty && depth < limit {
+    var depth: Int32 = 0
+    while !frontier.isEmpty && Int(depth) < limit {
       depth += 1
-      var next: [Int32] = []
-      for n in frontier {
-        try neighbors(n, rel.direction, forward: forward) { e, other in
-          guard e != avoided, !seen.contains(other), try usable(e) else { return }
-          seen.insert(other)
-          next.append(other)
-        }
+      frontier = try nextLayer(frontier, depth, &distance, rel.direction, forward: forward) { e in
+        try e != avoided && usable(e)
       }
-      if seen.contains(goal) { return true }
-      frontier = next
+      if distance[goal] != nil { return true }
     }
     return false
   }

@@ -1,13 +1,14 @@
 import KnowledgeGraph
 
 /// `shortestPath((a)-[...]-(b))` and `allShortestPaths(...)`: a breadth-first search from
-/// `b` over the same sorted edge rows of the graph index the other expansions read, then a
-/// walk from `a` that only steps to nodes one hop closer to `b`, so exactly the shortest
-/// paths are produced, each once.
+/// both ends at once over the same sorted edge rows of the graph index the other expansions
+/// read, then a walk from `a` that only steps onto nodes of a shortest path, so exactly the
+/// shortest paths are produced, each once.
 ///
 /// When WHERE parts read the path (`all(r IN relationships(p) WHERE ...)`), the answer is
-/// the shortest path among those for which they hold: lengths are tried from the shortest
-/// upwards, and at each length every trail (no relationship twice) is tested.
+/// the shortest path among those for which they hold: distances to `b` are computed first,
+/// then lengths are tried from the shortest upwards, and at each length every trail (no
+/// relationship twice) that can still reach `b` in time is tested.
 extension Matcher {
   func shortest(
     _ i: Int, _ r: Int, _ pathIndex: Int?, _ predicates: [Expr], _ row: inout Row, _ used: inout [Int32],
@@ -43,61 +44,104 @@ extension Matcher {
       return
     }
     func usable(_ e: Int32) throws -> Bool { try !used.contains(e) && relMatches(r, e, row) }
-    let distance = try distances(to: target, from: source, rel, maxLength, whole: !predicates.isEmpty, usable)
-    guard let shortestLength = distance[source] else { return }
     var edges: [Int32] = []
     var nodes: [Int32] = [source]
-    // Depth-first from the source; `exact` steps only to nodes exactly one hop closer.
-    func descend(_ n: Int32, _ remaining: Int32, exact: Bool, _ found: inout Int) throws -> Bool {
-      if remaining == 0 {
+    // Depth-first from the source over nodes that `fits` allows at each position.
+    func descend(_ n: Int32, _ position: Int32, _ length: Int32, _ found: inout Int, _ fits: (Int32, Int32) -> Bool)
+      throws -> Bool
+    {
+      if position == length {
         guard n == target else { return false }
         if try offer(edges, nodes) { found += 1 }
         return found > 0 && !wantsAll
       }
       var stop = false
       try neighbors(n, rel.direction, forward: true) { e, other in
-        guard !stop, let d = distance[other] else { return }
-        guard exact ? d == remaining - 1 : d <= remaining - 1 else { return }
-        guard !edges.contains(e), try usable(e) else { return }
+        guard !stop, fits(other, position + 1), !edges.contains(e), try usable(e) else { return }
         edges.append(e)
         nodes.append(other)
-        stop = try descend(other, remaining - 1, exact: exact, &found)
+        stop = try descend(other, position + 1, length, &found, fits)
         edges.removeLast()
         nodes.removeLast()
       }
       return stop
     }
-    var length = Int(shortestLength)
-    while length <= maxLength {
+    if predicates.isEmpty {
+      guard let met = try meet(source, target, rel, maxLength, usable) else { return }
+      // A node is on a shortest path at position p when its distance to the target is
+      // length - p; nodes the target's side did not reach lie before the meeting layer.
       var found = 0
-      _ = try descend(source, Int32(length), exact: predicates.isEmpty, &found)
-      if found > 0 || predicates.isEmpty { return }
+      _ = try descend(source, 0, met.length, &found) { v, p in
+        if let t = met.toTarget[v] { return t == met.length - p }
+        return p < met.sourceDepth && met.fromSource[v] == p
+      }
+      return
+    }
+    let distance = try distances(to: target, rel, maxLength, usable)
+    guard let shortestLength = distance[source] else { return }
+    var length = shortestLength
+    while Int(length) <= maxLength {
+      var found = 0
+      _ = try descend(source, 0, length, &found) { v, p in distance[v].map { $0 <= length - p } ?? false }
+      if found > 0 { return }
       length += 1
     }
   }
 
+  /// Breadth-first from both ends at once, always growing the smaller frontier, until they
+  /// meet: the length of the shortest paths, and each side's exact distances within the
+  /// layers it completed (`sourceDepth` for the source's side).
+  func meet(
+    _ source: Int32, _ target: Int32, _ rel: MatchPlan.RelSpec, _ limit: Int, _ usable: (Int32) throws -> Bool
+  ) throws -> (length: Int32, sourceDepth: Int32, fromSource: [Int32: Int32], toTarget: [Int32: Int32])? {
+    var fromSource: [Int32: Int32] = [source: 0], toTarget: [Int32: Int32] = [target: 0]
+    var sourceFrontier = [source], targetFrontier = [target]
+    var sourceDepth: Int32 = 0, targetDepth: Int32 = 0
+    while !sourceFrontier.isEmpty && !targetFrontier.isEmpty && Int(sourceDepth + targetDepth) < limit {
+      let met: Bool
+      if sourceFrontier.count <= targetFrontier.count {
+        sourceDepth += 1
+        sourceFrontier = try nextLayer(sourceFrontier, sourceDepth, &fromSource, rel.direction, forward: true, usable)
+        met = sourceFrontier.contains { toTarget[$0] != nil }
+      } else {
+        targetDepth += 1
+        targetFrontier = try nextLayer(targetFrontier, targetDepth, &toTarget, rel.direction, forward: false, usable)
+        met = targetFrontier.contains { fromSource[$0] != nil }
+      }
+      if met { return (sourceDepth + targetDepth, sourceDepth, fromSource, toTarget) }
+    }
+    return nil
+  }
+
   /// Hops from every node within `limit` of `target` to it, following the pattern's
-  /// relationships backwards; stops at `source`'s layer unless `whole` is asked for.
-  func distances(
-    to target: Int32, from source: Int32, _ rel: MatchPlan.RelSpec, _ limit: Int, whole: Bool,
-    _ usable: (Int32) throws -> Bool
-  ) throws -> [Int32: Int32] {
+  /// relationships backwards.
+  func distances(to target: Int32, _ rel: MatchPlan.RelSpec, _ limit: Int, _ usable: (Int32) throws -> Bool)
+    throws -> [Int32: Int32]
+  {
     var distance: [Int32: Int32] = [target: 0]
     var frontier = [target]
     var depth: Int32 = 0
     while !frontier.isEmpty && Int(depth) < limit {
       depth += 1
-      var next: [Int32] = []
-      for n in frontier {
-        try neighbors(n, rel.direction, forward: false) { e, other in
-          guard distance[other] == nil, try usable(e) else { return }
-          distance[other] = depth
-          next.append(other)
-        }
-      }
-      if !whole && distance[source] != nil { break }
-      frontier = next
+      frontier = try nextLayer(frontier, depth, &distance, rel.direction, forward: false, usable)
     }
     return distance
+  }
+
+  /// One breadth-first layer: the nodes one usable relationship away from `frontier` that
+  /// `distance` does not have yet, entered there at `depth`.
+  func nextLayer(
+    _ frontier: [Int32], _ depth: Int32, _ distance: inout [Int32: Int32], _ direction: Direction, forward: Bool,
+    _ usable: (Int32) throws -> Bool
+  ) throws -> [Int32] {
+    var next: [Int32] = []
+    for n in frontier {
+      try neighbors(n, direction, forward: forward) { e, other in
+        guard distance[other] == nil, try usable(e) else { return }
+        distance[other] = depth
+        next.append(other)
+      }
+    }
+    return next
   }
 }

@@ -70,7 +70,8 @@ extension QueryEngine {
     }
     report(.label, labels, graph.labelNames)
     report(.relationshipType, types, graph.typeNames)
-    if !keys.isEmpty { report(.propertyKey, keys, try propertyKeys()) }
+    let builtIn: Set<String> = ["name", "key", "aliases"]
+    if keys.contains(where: { !builtIn.contains($0) }) { report(.propertyKey, keys, try propertyKeys()) }
     return out
   }
 
@@ -97,13 +98,16 @@ extension QueryEngine {
 
   /// Every property key a node or relationship can have: name, key, aliases, the fact
   /// predicates and the keys of stored node and edge properties.
+  /// Reading them scans every stored property, so they are kept until the next write.
   func propertyKeys() throws -> [String] {
-    let sql = """
-      SELECT DISTINCT predicate FROM fact
-      UNION SELECT DISTINCT j.key FROM node, json_each(node.props) j WHERE node.props IS NOT NULL
-      UNION SELECT DISTINCT j.key FROM edge, json_each(edge.props) j WHERE edge.props IS NOT NULL
-      """
-    let rows = try store.readOnlyQuery(sql).rows
-    return ["name", "key", "aliases"] + rows.compactMap { $0.first.map { $0.plainText } }
+    try store.cachedPerGeneration("cypher.propertyKeys") {
+      let sql = """
+        SELECT DISTINCT predicate FROM fact
+        UNION SELECT DISTINCT j.key FROM node, json_each(node.props) j WHERE node.props IS NOT NULL
+        UNION SELECT DISTINCT j.key FROM edge, json_each(edge.props) j WHERE edge.props IS NOT NULL
+        """
+      let rows = try store.readOnlyQuery(sql).rows
+      return ["name", "key", "aliases"] + rows.compactMap { $0.first.map { $0.plainText } }
+    }
   }
 }

@@ -8,6 +8,7 @@ extension GraphImporter {
   mutating func loadNodes(_ file: CSVReader) throws {
     var header: [String] = []
     var idColumn = 0, nameColumn: Int? = nil, labelColumn: Int? = nil
+    var propertyColumns: [Int] = []
     let insert = try RawStatement(db, "INSERT INTO node(key, name, props, layer) VALUES (?, ?, ?, 'user')")
     let label = try RawStatement(db, "INSERT OR IGNORE INTO node_label(label, node_id) VALUES (?, ?)")
     var aliases: [(norm: String, id: Int64, name: String)] = []
@@ -23,6 +24,7 @@ extension GraphImporter {
         idColumn = id
         nameColumn = Self.column(header, ["name", "title"])
         labelColumn = Self.column(header, ["label", "labels", ":label"])
+        propertyColumns = Self.propertyColumns(header, skip: [idColumn, nameColumn, labelColumn])
         return
       }
       guard fields.count == header.count else {
@@ -36,7 +38,7 @@ extension GraphImporter {
       let name = nameColumn.map { fields[$0] }.flatMap { $0.isEmpty ? nil : $0 } ?? key
       insert.bind(1, key)
       insert.bind(2, name)
-      insert.bind(3, Self.properties(fields, header, skip: [idColumn, nameColumn ?? -1, labelColumn ?? -1]))
+      insert.bind(3, Self.properties(fields, header, columns: propertyColumns))
       let rc = insert.run()
       guard rc == SQLITE_DONE else {
         if rc & 0xFF == SQLITE_CONSTRAINT {
@@ -96,6 +98,8 @@ extension GraphImporter {
   mutating func loadEdges(_ file: CSVReader, defaultType: String) throws {
     var header: [String] = []
     var src = 0, dst = 1, typeColumn: Int? = nil
+    var propertyColumns: [Int] = []
+    var rowsOfType: [Int64: Int] = [:]
     let insert = try RawStatement(
       db, "INSERT INTO edge(src, type, dst, props, layer) VALUES (?, ?, ?, ?, 'user')")
     var rows = 0
@@ -111,6 +115,7 @@ extension GraphImporter {
         }
         (src, dst) = (s, d)
         typeColumn = Self.column(header, ["type", "relation", ":type", "rel"])
+        propertyColumns = Self.propertyColumns(header, skip: [src, dst, typeColumn])
         return
       }
       guard fields.count == header.count else {
@@ -118,12 +123,13 @@ extension GraphImporter {
       }
       let from = try nodeID(fields[src], file, line), to = try nodeID(fields[dst], file, line)
       let typeName = typeColumn.map { fields[$0] }.flatMap { $0.isEmpty ? nil : $0 } ?? defaultType
+      let type = try typeID(typeName)
       insert.bind(1, from)
-      insert.bind(2, try typeID(typeName))
+      insert.bind(2, type)
       insert.bind(3, to)
-      insert.bind(4, Self.properties(fields, header, skip: [src, dst, typeColumn ?? -1]))
+      insert.bind(4, Self.properties(fields, header, columns: propertyColumns))
       guard insert.run() == SQLITE_DONE else { throw fail(file, line, insert.message(db)) }
-      report.types[typeName, default: 0] += 1
+      rowsOfType[type, default: 0] += 1
       rows += 1
       if rows % 8192 == 0 {
         try interrupt()
@@ -131,6 +137,7 @@ extension GraphImporter {
       }
     }
     progress(ImportProgress(phase: "edges", done: file.byteCount, total: file.byteCount))
+    for (name, id) in typeIDs { report.types[name, default: 0] += rowsOfType[id] ?? 0 }
     report.edges = rows
   }
 

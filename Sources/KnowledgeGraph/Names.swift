@@ -11,6 +11,11 @@ public enum Names {
   /// Names.normalize("智譜") == Names.normalize("智谱")          // true
   /// ```
   public static func normalize(_ name: String) -> String {
+    asciiKey(name) ?? foldedKey(name)
+  }
+
+  /// `normalize` the long way: Unicode compatibility mapping, case and script folding.
+  static func foldedKey(_ name: String) -> String {
     let folded = name.precomposedStringWithCompatibilityMapping.lowercased()
     var out = String.UnicodeScalarView()
     for scalar in folded.unicodeScalars {
@@ -19,6 +24,41 @@ public enum Names {
     }
     if out.isEmpty { return folded.trimmingCharacters(in: .whitespaces) }
     return String(out)
+  }
+
+  /// What each ASCII byte becomes in a key (0: dropped), derived once from the same rules
+  /// as `foldedKey`, under which an ASCII name stays ASCII.
+  private static let asciiFold: [UInt8] = (0..<128).map { byte in
+    let scalar = Unicode.Scalar(UInt8(byte))
+    let lower = String(scalar).lowercased().unicodeScalars.first!
+    if lower.properties.isWhitespace || isPunctuation(lower) { return 0 }
+    let folded = HanziFold.simplified[lower] ?? lower
+    return folded.isASCII && folded.value != 0 ? UInt8(folded.value) : 0xFF
+  }
+
+  /// The key of an all-ASCII name in one pass over its bytes (most names; the Unicode
+  /// normalisation of `foldedKey` costs some 40,000 instructions a name). Nil when the name
+  /// is not ASCII or nothing would be left of it: then `foldedKey` decides.
+  static func asciiKey(_ name: String) -> String? {
+    var name = name
+    return name.withUTF8 { bytes -> String? in
+      var ascii = true
+      let key = String(unsafeUninitializedCapacity: bytes.count) { out in
+        var n = 0
+        for byte in bytes {
+          guard byte < 0x80, case let mapped = asciiFold[Int(byte)], mapped != 0xFF else {
+            ascii = false
+            return 0
+          }
+          if mapped != 0 {
+            out[n] = mapped
+            n += 1
+          }
+        }
+        return n
+      }
+      return ascii && !key.isEmpty ? key : nil
+    }
   }
 
   private static func isPunctuation(_ s: Unicode.Scalar) -> Bool {

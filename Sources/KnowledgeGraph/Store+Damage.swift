@@ -41,18 +41,26 @@ extension KnowledgeStore {
     }
   }
 
-  /// `PRAGMA quick_check` on files small enough for it to be instant.
-  static func checkIntegrity(_ queue: DatabaseQueue, path: String) throws {
+  /// `PRAGMA quick_check` on files small enough for it to be instant, unless a stamp in
+  /// `stamps` (a directory) shows that the file passed it and has not changed since.
+  /// - Returns: whether the check ran.
+  static func checkIntegrity(_ queue: DatabaseQueue, path: String, stamps: String?) throws -> Bool {
     let size = FileProbe.size(path) ?? 0
     let walSize = FileProbe.size(path + "-wal") ?? 0
-    guard size + walSize <= quickCheckLimit else { return }
+    guard size + walSize <= quickCheckLimit else { return false }
+    let stamp = stamps.flatMap { IntegrityStamp(directory: $0, path: path) }
+    if stamp?.isCurrent == true { return false }
+    let started = IntegrityStamp.now()
     let problems: [String]
     do {
       problems = try queue.inDatabase { db in try String.fetchAll(db, sql: "PRAGMA quick_check(3)") }
     } catch {
       throw KgshError(.io, "\(path) is damaged: \(describe(error))", hint: damagedHint(path))
     }
-    guard problems != ["ok"] else { return }
+    guard problems != ["ok"] else {
+      stamp?.record(checkStartedAt: started)
+      return true
+    }
     throw KgshError(
       .io, "\(path) is damaged: \(problems.first ?? "integrity check failed")", hint: damagedHint(path))
   }

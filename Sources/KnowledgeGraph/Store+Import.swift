@@ -50,11 +50,14 @@ extension KnowledgeStore {
         // lookups would only repeat that work.
         try db.execute(sql: "PRAGMA foreign_keys = OFF; PRAGMA cache_size = -131072")
         defer { try? db.execute(sql: "PRAGMA foreign_keys = ON; PRAGMA cache_size = -2000") }
+        let estimated = (nodeFile?.byteCount ?? 0) / 40 + (edgeFile?.byteCount ?? 0) / 20
+        let bulk = try GraphImporter.isBulk(db, importRows: estimated)
+        let leftWAL = bulk && GraphImporter.leaveWAL(db)
+        defer { if leftWAL { try? db.execute(sql: "PRAGMA journal_mode = WAL") } }
         var report = GraphImportReport()
         try db.inTransaction {
           var importer = try GraphImporter(db: db, progress: progress, interrupt: interrupt)
-          let estimated = (nodeFile?.byteCount ?? 0) / 40 + (edgeFile?.byteCount ?? 0) / 20
-          try importer.dropIndexes(ifSmallerThan: estimated)
+          if bulk { try importer.dropIndexes() }
           if let nodeFile { try importer.loadNodes(nodeFile) }
           if let edgeFile { try importer.loadEdges(edgeFile, defaultType: defaultType) }
           try importer.restoreIndexes()
@@ -94,13 +97,28 @@ struct GraphImporter {
     findKey = try RawStatement(db, "SELECT id FROM node WHERE key = ?")
   }
 
-  /// Secondary indexes are cheaper to build once, sorted, than to grow row by row: when the
-  /// import is larger than what is stored, they are dropped here and rebuilt at the end
-  /// (inside the same transaction, so a failure restores them too).
-  mutating func dropIndexes(ifSmallerThan importRows: Int) throws {
-    let existing = try Int.fetchOne(db, sql: "SELECT count(*) FROM edge") ?? 0
-    guard importRows > 50_000, existing < importRows else { return }
-    for name in ["edge_out", "edge_in", "node_name", "alias_node", "node_label_node"] {
+  /// Whether an import of about `importRows` rows is a bulk load: bigger than what is stored.
+  static func isBulk(_ db: Database, importRows: Int) throws -> Bool {
+    guard importRows > 50_000 else { return false }
+    return try (Int.fetchOne(db, sql: "SELECT count(*) FROM edge") ?? 0) < importRows
+  }
+
+  /// Switches a bulk load from the write-ahead log to SQLite's rollback journal, which is as
+  /// atomic (an interrupted load is rolled back by the next open) but writes each new page
+  /// once, into the file, instead of into the log and then again into the file. Only when
+  /// no other connection has the file open (then the log stays); false when it stays.
+  static func leaveWAL(_ db: Database) -> Bool {
+    sqlite3_busy_timeout(db.sqliteConnection, 0)
+    defer { sqlite3_busy_timeout(db.sqliteConnection, 5000) }
+    let mode = try? String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE")
+    return mode == "delete"
+  }
+
+  /// Secondary indexes are cheaper to build once, sorted, than to grow row by row: for a
+  /// bulk load they are dropped here and rebuilt at the end (inside the same transaction,
+  /// so a failure restores them too).
+  mutating func dropIndexes() throws {
+    for name in ["edge_out", "edge_in", "edge_key", "node_name", "alias_node", "node_label_node"] {
       if let sql = try String.fetchOne(
         db, sql: "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?", arguments: [name])
       {
@@ -122,6 +140,11 @@ struct GraphImporter {
     dropped = []
   }
 
+  /// The columns of `header` that hold properties: all but the structural ones.
+  static func propertyColumns(_ header: [String], skip: [Int?]) -> [Int] {
+    header.indices.filter { i in !skip.contains(i) }
+  }
+
   static func column(_ header: [String], _ names: [String]) -> Int? {
     let lowered = header.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
     for name in names { if let i = lowered.firstIndex(of: name) { return i } }
@@ -135,9 +158,11 @@ struct GraphImporter {
 
   /// The properties of a row: the columns that are not structural, typed when they read as
   /// numbers.
-  static func properties(_ fields: [String], _ header: [String], skip: Set<Int>) -> String? {
+  static func properties(_ fields: [String], _ header: [String], columns: [Int]) -> String? {
+    if columns.isEmpty { return nil }
     var props: [String: Value] = [:]
-    for (i, field) in fields.enumerated() where !skip.contains(i) && !field.isEmpty && i < header.count {
+    for i in columns where i < fields.count && !fields[i].isEmpty {
+      let field = fields[i]
       if let n = Int64(field) {
         props[header[i]] = .int(n)
       } else if let d = Double(field), d.isFinite, field.contains(".") {

@@ -24,10 +24,15 @@ public final class KnowledgeStore: @unchecked Sendable {
   var edgeTypeIDs: [String: Int64] = [:]
   var edgeTypeNames: [Int64: String] = [:]
   let graphIndexCache = Mutex<(generation: Int, index: GraphIndex)?>(nil)
+  /// Values derived from the whole knowledge base, each kept for one write generation.
+  let generationCache = Mutex<[String: (generation: Int, value: any Sendable)]>([:])
   /// Graphs with at least this many edges save their index beside the knowledge base.
   public var graphIndexFileMinEdges = 20_000
   /// Whether the last graph index was read from its saved file (not rebuilt).
   public internal(set) var loadedGraphIndexFromFile = false
+  /// Whether opening the file ran `PRAGMA quick_check` (false when a stamp showed the file
+  /// unchanged since a clean check, and for new, in-memory or very large files).
+  public internal(set) var ranIntegrityCheck = false
   /// While set, writes are refused: the name of the running command, which did not
   /// declare that it writes (see `Command.writes`). The shell sets it around each command.
   public var writeGuard: String?
@@ -55,9 +60,12 @@ public final class KnowledgeStore: @unchecked Sendable {
   /// A file that is not SQLite, or was written by a newer kgsh, is refused and left
   /// untouched. An older schema is migrated after a backup copy `PATH.bak-vN` is written.
   /// `extensions` are the plugins' own tables: their migrations run after the core's.
+  /// A damaged file is refused: `PRAGMA quick_check` runs at open, skipped when `checkStamps`
+  /// (a directory, e.g. in the state directory) holds the stamp of a clean check of the file
+  /// exactly as it is now (see `IntegrityStamp`).
   /// - Throws: `KgshError` with a message that names the file and what to do.
   public static func open(
-    path: String, readOnly: Bool = false, extensions: [StoreExtension] = []
+    path: String, readOnly: Bool = false, extensions: [StoreExtension] = [], checkStamps: String? = nil
   ) throws -> KnowledgeStore {
     let fm = FileManager.default
     var isDir: ObjCBool = false
@@ -69,6 +77,12 @@ public final class KnowledgeStore: @unchecked Sendable {
     if exists {
       try checkHeader(path)
       try checkSize(path)
+      if readOnly, (FileProbe.size(path + "-journal") ?? 0) > 0 {
+        // SQLite rolls a hot journal back at the first writable open; read-only it cannot.
+        throw KgshError(
+          .readOnly, "\(path) has the journal of an interrupted write (\(path)-journal) to roll back first",
+          hint: "open it once without --read-only: the interrupted write is undone and nothing else changes")
+      }
     } else if readOnly {
       throw KgshError(
         .notFound, "\(path) does not exist, so it cannot be opened read-only",
@@ -88,9 +102,11 @@ public final class KnowledgeStore: @unchecked Sendable {
         error, "cannot open \(path): ",
         hint: hint(for: error, path: path) ?? "check the path and its permissions")
     }
-    if exists { try checkIntegrity(queue, path: path) }
+    let checked = exists ? try checkIntegrity(queue, path: path, stamps: checkStamps) : false
     try prepare(queue, path: path, readOnly: readOnly, extensions: extensions)
-    return KnowledgeStore(path: path, queue: queue, readOnly: readOnly)
+    let store = KnowledgeStore(path: path, queue: queue, readOnly: readOnly)
+    store.ranIntegrityCheck = checked
+    return store
   }
 
   /// A new empty store in memory (tests, the TCK runner, scratch sessions).
@@ -155,7 +171,14 @@ public final class KnowledgeStore: @unchecked Sendable {
         "\(path) was written by a newer kgsh (its schema has migrations this kgsh does not know); it was left unchanged",
         hint: "upgrade kgsh to open it")
     }
-    if complete { return }
+    if complete {
+      // A bulk import left the write-ahead log for its run (see `GraphImporter.leaveWAL`); a
+      // process killed during one leaves the file in rollback-journal mode: back to WAL.
+      if !readOnly, let header = FileProbe.prefix(path, count: 20), header.count == 20, header[18] == 1 {
+        try? queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = WAL") }
+      }
+      return
+    }
     if readOnly {
       throw schemaUpgradeRefused(path)
     }

@@ -38,6 +38,14 @@ public struct Call: Sendable {
     var i = 0
     while i < words.count {
       let word = words[i]
+      if !word.quoted, word.text == "--" {
+        // `--` ends the flags: every word after it is an argument (`plugin add --mcp -- npx -y server`).
+        for rest in words[(i + 1)...] {
+          arguments.append(rest.text)
+          values.append(rest.value)
+        }
+        break
+      }
       if !word.quoted, word.text.hasPrefix("--"), word.text.count > 2 {
         var name = String(word.text.dropFirst(2))
         var inline: String?

@@ -200,12 +200,14 @@ public final class Shell {
     var rest = Array(stage.words.dropFirst(consumed))
     if signature.takesRawText { rest = [] }
     var i = 0
+    var flagsEnded = false  // after `--`, --help and --format are arguments too
     while i < rest.count {
       let word = rest[i]
-      if !word.quoted, word.literal == "--help" {
+      if !word.quoted, word.literal == "--" { flagsEnded = true }
+      if !flagsEnded, !word.quoted, word.literal == "--help" {
         return .message(Help.text(for: signature, width: session.width ?? Help.defaultWidth))
       }
-      if !word.quoted, let literal = word.literal, literal == "--format" || literal.hasPrefix("--format="),
+      if !flagsEnded, !word.quoted, let literal = word.literal, literal == "--format" || literal.hasPrefix("--format="),
         !signature.flags.contains(where: { $0.name == "format" })
       {
         let value: String

@@ -8,7 +8,7 @@ import ShellCore
 
 /// `kgsh [FILE.kgsh] [-c COMMANDS] [--db PATH] ...`
 struct KgshCommand: ParsableCommand {
-  static let version = "0.1.0"
+  static let version = KnowledgeBaseFiles.version
   static let configuration = CommandConfiguration(
     commandName: "kgsh",
     abstract: "A knowledge-graph shell over AI companies, investors, models and prices.",

@@ -4,6 +4,10 @@ import ArgumentParser
 import Foundation
 import KnowledgeGraph
 
+// `kgsh mcp ...` is the MCP server, a program of its own (kgsh-mcp) that takes kgsh's place.
+if CommandLine.arguments.dropFirst().first == "mcp" {
+  MCPLaunch.exec(Array(CommandLine.arguments.dropFirst(2)))
+}
 // The common command lines skip swift-argument-parser's start-up cost; help, --version,
 // --recover and every mistake still go through it (see QuickArguments).
 if let launch = QuickArguments.parse(CommandLine.arguments.dropFirst()) {

@@ -45,6 +45,15 @@ final class FaultTests: XCTestCase {
     process.waitUntilExit()
     XCTAssertEqual(process.terminationReason, .uncaughtSignal)
 
+    // A bulk import runs in SQLite's rollback journal: read-only opens are told to let a
+    // writable one roll the interrupted import back; the first writable open does.
+    XCTAssertTrue(FileManager.default.fileExists(atPath: db + "-journal"), "the import ran in the write-ahead log")
+    let readOnly = try kgsh(["--db", db, "--read-only", "-c", "stats"])
+    XCTAssertEqual(readOnly.status, 1)
+    XCTAssertTrue(readOnly.stderr.contains("without --read-only"), readOnly.stderr)
+    XCTAssertEqual(readOnly.stderr.split(separator: "\n").count, 1, readOnly.stderr)
+    XCTAssertEqual(try kgsh(["--db", db, "-c", "stats"]).status, 0)
+    XCTAssertFalse(FileManager.default.fileExists(atPath: db + "-journal"))
     try assertIntact(db)
     XCTAssertEqual(try counts(db), before, "kill -9 mid-import changed the knowledge base")
     let (moreNodes, moreEdges) = try bigGraph(nodes: 10, edges: 10)

@@ -22,18 +22,8 @@ final class ShortestPathTests: XCTestCase {
       """)
   }
 
-  func rows(_ text: String) throws -> [[String]] {
-    try engine.run(text).rows.map { $0.map(tckDescription) }
-  }
-
-  func code(_ text: String) -> String? {
-    do {
-      _ = try engine.run(text)
-      return nil
-    } catch {
-      return (error as? KgshError)?.code ?? "\(error)"
-    }
-  }
+  func rows(_ text: String) throws -> [[String]] { try engine.tckRows(text) }
+  func code(_ text: String) -> String? { engine.errorCode(text) }
 
   let ends = "MATCH (a:N {name: 'a'}), (d:N {name: 'd'}) "
   func names(_ path: String) -> String { "[n IN nodes(\(path)) | n.name]" }

@@ -7,7 +7,8 @@ import XCTest
 /// A variable-length relationship before `count(DISTINCT m)` or `RETURN DISTINCT` is expanded
 /// breadth-first, each end once; these tests check that it gives exactly what enumerating
 /// every trail gives (`WITH m, count(*)` forces the enumeration), on a graph with cycles,
-/// parallel relationships and self-loops.
+/// parallel relationships and self-loops. The same graph checks the shortest-path search
+/// against brute force.
 final class VariableLengthPruningTests: XCTestCase {
   var engine: QueryEngine!
 
@@ -57,6 +58,24 @@ final class VariableLengthPruningTests: XCTestCase {
     XCTAssertEqual(try value("MATCH (a:V {i: 0})-[:R*1..3]->(m) WHERE m.i = 0 RETURN count(DISTINCT m)"), "1")
     // Two parallel 1 -> 4 edges make an undirected closed trail 1 - 4 - 1.
     XCTAssertEqual(try value("MATCH (a:V {i: 4})-[:R*2..2]-(m) WHERE m.i = 4 RETURN count(DISTINCT m)"), "1")
+  }
+
+  /// The bidirectional shortest-path search against brute force: every trail of the
+  /// minimal length, for every pair of nodes, in three directions.
+  func testAllShortestPathsAreExactlyTheShortestTrails() throws {
+    for shape in ["-[*..6]->", "-[*..6]-", "<-[:R*..6]-"] {
+      for a in 0...10 {
+        for b in 0...10 where a != b {
+          let ends = "MATCH (a:V {i: \(a)}), (b:V {i: \(b)}) "
+          let brute = try value(
+            ends + "OPTIONAL MATCH p = (a)\(shape)(b) WITH a, b, min(length(p)) AS d "
+              + "OPTIONAL MATCH q = (a)\(shape)(b) WHERE length(q) = d RETURN d, count(q)")
+          let searched = try value(
+            ends + "OPTIONAL MATCH p = allShortestPaths((a)\(shape)(b)) RETURN min(length(p)), count(p)")
+          XCTAssertEqual(searched, brute, "\(a) \(shape) \(b)")
+        }
+      }
+    }
   }
 
   func testOnlyDuplicateBlindProjectionsPrune() throws {

@@ -14,18 +14,8 @@ final class WriteClauseTests: XCTestCase {
     engine = QueryEngine(store: store)
   }
 
-  func rows(_ text: String) throws -> [[String]] {
-    try engine.run(text).rows.map { $0.map(tckDescription) }
-  }
-
-  func code(_ text: String) -> String? {
-    do {
-      _ = try engine.run(text)
-      return nil
-    } catch {
-      return (error as? KgshError)?.code ?? "\(error)"
-    }
-  }
+  func rows(_ text: String) throws -> [[String]] { try engine.tckRows(text) }
+  func code(_ text: String) -> String? { engine.errorCode(text) }
 
   func testSetAndRemoveChangeWhatLaterQueriesRead() throws {
     _ = try engine.run("CREATE (:A {name: 'a', n: 1}), (:A {name: 'b', n: 2})")

@@ -76,13 +76,10 @@ final class DefaultKnowledgeTests: XCTestCase {
       guard quote.contains(where: \.isASCII), quote.contains(where: \.isNumber) else { continue }
       let value = row["value"].components(separatedBy: "..")[0]
       guard let v = Double(value), v != 0 else { continue }
-      // The quote's numerals times a scale (萬, 億, million, billion, %) give the value.
-      let numbers = quote.split { !($0.isNumber && $0.isASCII) && $0 != "." }.compactMap { Double($0) }
-      let scales: [Double] = [1, 1e4, 1e8, 1e6, 1e9, 1e3, 1e12, 1e-2, 1e2]
-      let ok = numbers.contains { n in scales.contains { abs(n * $0 - abs(v)) <= max(1e-6, abs(v) * 1e-9) } }
-      let chinese: [Double: String] = [1: "一", 2: "二兩", 3: "三", 4: "四", 5: "五", 6: "六", 7: "七", 8: "八", 9: "九", 10: "十"]
-      let inWords = chinese[abs(v)].map { $0.contains { quote.contains($0) } } ?? false
-      XCTAssertTrue(ok || inWords, "\(row.location): value \(value) not found in quote '\(quote)'")
+      // Read with the checker's one number reader (digits grouped by , or _, scales, fractions,
+      // Chinese numerals), so this test and check-knowledge cannot disagree.
+      let ok = QuoteNumbers.readings(quote).contains { QuoteNumbers.close($0, abs(v)) }
+      XCTAssertTrue(ok, "\(row.location): value \(value) not found in quote '\(quote)'")
       checked += 1
     }
     XCTAssertGreaterThan(checked, 50)

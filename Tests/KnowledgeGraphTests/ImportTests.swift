@@ -130,3 +130,72 @@ final class ImportTests: XCTestCase {
     XCTAssertEqual(try store.graphIndex().edgeCount, 100_000)
   }
 }
+
+/// A bulk import into a file runs in SQLite's rollback journal (each page written once) and
+/// leaves the file in write-ahead-log mode as before; a file left in rollback mode by a killed
+/// import is switched back at the next open.
+final class BulkImportJournalTests: XCTestCase {
+  var dir = ""
+
+  override func setUp() {
+    dir = FileManager.default.temporaryDirectory.appendingPathComponent("kgbulk-\(UUID().uuidString)").path
+    try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+  }
+
+  override func tearDown() { try? FileManager.default.removeItem(atPath: dir) }
+
+  func bigGraph() -> (String, String) {
+    var nodes = "id,label,name\n"
+    var edges = "src,type,dst\n"
+    for i in 0..<3_000 { nodes += "k\(i),Thing,Thing \(i)\n" }
+    for i in 0..<100_000 { edges += "k\(i % 3_000),next,k\((i * 7 + 1) % 3_000)\n" }
+    let n = dir + "/n.csv", e = dir + "/e.csv"
+    FileManager.default.createFile(atPath: n, contents: Data(nodes.utf8))
+    FileManager.default.createFile(atPath: e, contents: Data(edges.utf8))
+    return (n, e)
+  }
+
+  func journalMode(_ store: KnowledgeStore) throws -> String? {
+    try store.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }
+  }
+
+  func testABulkImportLeavesTheFileInWriteAheadLogMode() throws {
+    let store = try KnowledgeStore.open(path: dir + "/kb.sqlite")
+    XCTAssertEqual(try journalMode(store), "wal")
+    let (n, e) = bigGraph()
+    nonisolated(unsafe) var journaled = false
+    let report = try store.importGraph(
+      nodes: n, edges: e,
+      progress: { p in
+        if p.phase == "edges" { journaled = FileManager.default.fileExists(atPath: self.dir + "/kb.sqlite-journal") }
+      })
+    XCTAssertEqual(report.edges, 100_000)
+    XCTAssertTrue(journaled, "the bulk import did not run in the rollback journal")
+    XCTAssertEqual(try journalMode(store), "wal")
+    XCTAssertFalse(FileManager.default.fileExists(atPath: dir + "/kb.sqlite-journal"))
+    XCTAssertEqual(try store.graphIndex().edgeCount, 100_000)
+    store.close()
+    let again = try KnowledgeStore.open(path: dir + "/kb.sqlite")
+    XCTAssertEqual(try again.nodeCount(), 3_000)
+  }
+
+  func testABulkImportWhileAnotherConnectionReadsStillCommitsEverything() throws {
+    let store = try KnowledgeStore.open(path: dir + "/kb.sqlite")
+    let reader = try KnowledgeStore.open(path: dir + "/kb.sqlite")
+    XCTAssertEqual(try reader.nodeCount(), 0)
+    let (n, e) = bigGraph()
+    XCTAssertEqual(try store.importGraph(nodes: n, edges: e).edges, 100_000)
+    XCTAssertEqual(try reader.nodeCount(), 3_000)
+    XCTAssertEqual(try journalMode(store), "wal")
+  }
+
+  func testAFileLeftInRollbackModeIsBackInWriteAheadLogModeAfterOpen() throws {
+    let path = dir + "/kb.sqlite"
+    try KnowledgeStore.open(path: path).close()
+    let raw = try DatabaseQueue(path: path)
+    try raw.writeWithoutTransaction { try $0.execute(sql: "PRAGMA journal_mode = DELETE") }
+    try raw.close()
+    let store = try KnowledgeStore.open(path: path)
+    XCTAssertEqual(try journalMode(store), "wal")
+  }
+}

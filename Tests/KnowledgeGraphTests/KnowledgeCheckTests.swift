@@ -233,7 +233,18 @@ final class KnowledgeCheckTests: XCTestCase {
   }
 
   func testUnknownCurrency() throws {
-    try assertFires("facts.tsv", "\tHKD\t", "\tEUR\t", line: 2, field: "currency", "'EUR'")
+    try assertFires("facts.tsv", "\tHKD\t", "\tXYZ\t", line: 2, field: "currency", "'XYZ'")
+  }
+
+  func testEuroIsACurrency() {
+    XCTAssertTrue(KnowledgeCheck.currencies.contains("EUR"))
+    XCTAssertFalse(KnowledgeCheck.currencies.contains("XYZ"))
+  }
+
+  func testUnderscoreGroupedDigitsAreRead() {
+    XCTAssertTrue(QuoteNumbers.readings("context = 1_048_576").contains(1_048_576))
+    XCTAssertTrue(QuoteNumbers.readings("context = 131_072").contains(131_072))
+    XCTAssertFalse(QuoteNumbers.readings("context = 131_072").contains(131_000))
   }
 
   func testMoneyWithoutCurrency() throws {

@@ -45,6 +45,18 @@ final class AnswersTests: XCTestCase {
     XCTAssertTrue(t.output.contains("n.nam"), t.output)
   }
 
+  func testPropertyKeysAreKeptUntilTheNextWrite() throws {
+    let t = try shell()
+    XCTAssertTrue(t.run("match (n:Company) return n.crew_size limit 1"), t.errors)
+    XCTAssertTrue(t.errors.contains("no property key crew_size"), t.errors)
+    // A write (here a Cypher SET) makes the key known; the cached list must not hide it.
+    XCTAssertTrue(t.run("match (n:Company {name: 'Zhipu AI'}) set n.crew_size = 800"), t.errors)
+    let before = t.errors.count
+    XCTAssertTrue(t.run("match (n:Company) where n.crew_size is not null return n.name, n.crew_size"), t.errors)
+    XCTAssertFalse(t.errors.dropFirst(before).contains("crew_size"), t.errors)
+    XCTAssertTrue(t.output.contains("800"), t.output)
+  }
+
   func testKnownNamesDoNotWarn() throws {
     let t = try shell()
     XCTAssertTrue(t.run("match (n:Company {name: 'Zhipu AI'}) return n.listing_date, n.aliases"), t.errors)

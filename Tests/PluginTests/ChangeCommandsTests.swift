@@ -122,19 +122,19 @@ final class ChangeCommandsTests: XCTestCase {
     XCTAssertTrue(t.run(source), t.errors)
     XCTAssertTrue(
       t.run(
-        "entity add baidu --label company --label lab --name Baidu --alias 百度 --description 'Search and AI'"),
+        "entity add kuaishou --label company --label lab --name Kuaishou --alias 快手 --description 'Search and AI'"),
       t.errors)
-    let baidu = try XCTUnwrap(try t.session.store.node(key: "baidu"))
-    XCTAssertEqual(baidu.labels.sorted(), ["Company", "Lab"], "labels take the knowledge base's spelling")
-    guard case .found(let found) = try t.session.store.resolve("百度") else { return XCTFail("百度 unresolved") }
-    XCTAssertEqual(found.key, "baidu")
-    XCTAssertTrue(t.run("alias add baidu 'Baidu, Inc.'"), t.errors)
-    guard case .found = try t.session.store.resolve("baidu, inc.") else { return XCTFail("alias unresolved") }
+    let kuaishou = try XCTUnwrap(try t.session.store.node(key: "kuaishou"))
+    XCTAssertEqual(kuaishou.labels.sorted(), ["Company", "Lab"], "labels take the knowledge base's spelling")
+    guard case .found(let found) = try t.session.store.resolve("快手") else { return XCTFail("快手 unresolved") }
+    XCTAssertEqual(found.key, "kuaishou")
+    XCTAssertTrue(t.run("alias add kuaishou 'Kuaishou Technology'"), t.errors)
+    guard case .found = try t.session.store.resolve("kuaishou technology") else { return XCTFail("alias unresolved") }
     XCTAssertTrue(
-      t.run("link baidu invests_in Zhipu --source s1 --quote 'Baidu invested' --as-of 2025"), t.errors)
-    let edge = try XCTUnwrap(t.session.store.changes(about: "baidu").first { $0.targetType == .edge })
+      t.run("link kuaishou invests_in Zhipu --source s1 --quote 'Kuaishou invested' --as-of 2025"), t.errors)
+    let edge = try XCTUnwrap(t.session.store.changes(about: "kuaishou").first { $0.targetType == .edge })
     XCTAssertEqual(try t.session.store.snapshot(.edge, edge.target)?.field("type"), "INVESTS_IN")
-    XCTAssertTrue(t.run("relations baidu"), t.errors)
+    XCTAssertTrue(t.run("relations kuaishou"), t.errors)
     XCTAssertTrue(t.output.contains("Zhipu AI"), t.output)
     XCTAssertTrue(t.run("unlink \(edge.target) --reason 'misread'"), t.errors)
     XCTAssertNil(try t.session.store.snapshot(.edge, edge.target))

@@ -70,7 +70,10 @@ final class CompletionTests: XCTestCase {
     let r = try complete("path Zhipu Deep")
     XCTAssertEqual(Array(r.candidates.prefix(2)), ["DeepInfra", "DeepSeek"], "\(r.candidates)")
     XCTAssertEqual(try complete("path Zhipu DeepS").candidates.first, "DeepSeek")
-    XCTAssertEqual(try complete("show claude\\ so").candidates.first, "\"Claude Sonnet 4\"")
+    // The landscape's catalogue adds Claude Sonnet 3 and 3.x: canonical names still lead, in order.
+    let sonnets = try complete("show claude\\ so").candidates
+    XCTAssertEqual(sonnets.first, "\"Claude Sonnet 3\"", "\(sonnets)")
+    XCTAssertTrue(sonnets.contains("\"Claude Sonnet 4\""), "\(sonnets)")
   }
 
   func testTheScriptTheUserTypedIsPreferred() throws {

@@ -35,9 +35,9 @@ final class KnowledgeRoundTripTests: XCTestCase {
     let a = try shell(try AuthoringTests.sharedBase().copyInMemory())
     for line in [
       "source add s1 --title 'Notice' --kind filing --published 2026-02-01",
-      "entity add baidu --label Company --name Baidu --alias 百度",
-      "fact add baidu revenue 'RMB 133 bn' --source s1 --quote 'revenue of RMB 133 bn' --as-of 2025",
-      "link baidu INVESTS_IN Zhipu --source s1 --quote 'Baidu invested in Zhipu'",
+      "entity add kuaishou --label Company --name Kuaishou --alias 快手",
+      "fact add kuaishou revenue 'RMB 133 bn' --source s1 --quote 'revenue of RMB 133 bn' --as-of 2025",
+      "link kuaishou INVESTS_IN Zhipu --source s1 --quote 'Kuaishou invested in Zhipu'",
       "fact correct F0001 2026-01-09 --source s1 --quote 'listed on 9 January'",
       "fact retract F0002 --reason 'duplicate'",
     ] {
@@ -50,7 +50,7 @@ final class KnowledgeRoundTripTests: XCTestCase {
     XCTAssertTrue(b.run("import knowledge '\(dir)'"), b.errors)
     XCTAssertTrue(b.output.contains("0 rejected"), b.output)
     for line in [
-      "show Zhipu", "show 百度", "facts Zhipu", "facts baidu", "relations Zhipu", "relations baidu",
+      "show Zhipu", "show 快手", "facts Zhipu", "facts kuaishou", "relations Zhipu", "relations kuaishou",
       "cite F0001",
       "timeline Zhipu", "find GLM", "labels", "list Company", "show MiniMax --section conflicts",
     ] {

@@ -101,4 +101,9 @@ final class ParameterTests: XCTestCase {
     XCTAssertThrowsError(try Interruption.parseTimeout("25h"), "at most a day")
     XCTAssertThrowsError(try Interruption.parseTimeout("soon"))
   }
+
+  /// check-knowledge accepts exactly the currencies a user can type at the shell.
+  func testTheKnowledgeCheckKnowsTheShellsCurrencies() {
+    XCTAssertEqual(KnowledgeCheck.currencies, Set(Currencies.codes))
+  }
 }

@@ -16,3 +16,40 @@ final class TextWidthTests: XCTestCase {
     XCTAssertEqual(TextWidth.truncate("智谱华章科技", to: 7), "智谱华…")
   }
 }
+
+/// The one-pass check that lets plain text through `sanitize` untouched must agree with the
+/// character-by-character rules.
+final class SanitizeTests: XCTestCase {
+  /// `sanitize` written the long way: every scalar through the rules.
+  func reference(_ text: String) -> String {
+    var out = String.UnicodeScalarView()
+    for s in text.unicodeScalars {
+      switch s.value {
+      case 0x0A, 0x0D, 0x09: out.append(" ")
+      case 0x00..<0x20: out.append(Unicode.Scalar(0x2400 + s.value)!)
+      case 0x7F: out.append("\u{2421}")
+      case 0x80..<0xA0: out.append("\u{FFFD}")
+      default: out.append(s)
+      }
+    }
+    return String(out)
+  }
+
+  func testEveryScalarUpToU0200AloneAndInText() {
+    for value in 0..<0x200 {
+      let s = String(Unicode.Scalar(UInt32(value))!)
+      for text in [s, "ab\(s)cd", "智谱\(s)", "\(s)\u{00C2}"] {
+        XCTAssertEqual(TextWidth.sanitize(text), reference(text), "U+\(String(value, radix: 16))")
+      }
+    }
+  }
+
+  func testKeepingNewlinesKeepsOnlyLineFeeds() {
+    XCTAssertEqual(TextWidth.sanitizeKeepingNewlines("a\nb\n"), "a\nb\n")
+    XCTAssertEqual(TextWidth.sanitizeKeepingNewlines("a\u{1B}[31m\nb"), "a\u{241B}[31m\nb")
+    XCTAssertEqual(TextWidth.sanitizeKeepingNewlines("tab\there\u{85}"), "tab here\u{FFFD}")
+    XCTAssertEqual(TextWidth.sanitizeKeepingNewlines("Â plain, 智谱 ¢"), "Â plain, 智谱 ¢")
+    let plain = "key\tvalue\nname\tZhipu AI"
+    XCTAssertEqual(TextWidth.sanitizeKeepingNewlines(plain), plain.replacingOccurrences(of: "\t", with: " "))
+  }
+}

@@ -9,7 +9,7 @@ enum Authoring {
     guard key.range(of: #"^[A-Za-z0-9][A-Za-z0-9._:-]*$"#, options: .regularExpression) != nil else {
       throw KgshError.invalidValue(
         command, field, expected: "letters, digits, '.', '_', ':' or '-' without spaces", got: key,
-        hint: "e.g. baidu or ernie-4.5")
+        hint: "e.g. kuaishou or ernie-4.5")
     }
   }
 

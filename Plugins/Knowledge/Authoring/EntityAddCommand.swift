@@ -4,7 +4,7 @@ import ShellCore
 /// `entity add KEY --label L [--label L2] --name NAME [--alias A]...`: a new entity that
 /// facts and links can be about.
 struct EntityAddCommand: Command {
-  static let key = Param<String>.argument("key", .text, "the new entity's key, e.g. baidu or ernie-4.5")
+  static let key = Param<String>.argument("key", .text, "the new entity's key, e.g. kuaishou or ernie-4.5")
   static let labels = Param<[String]>.repeated(
     "label", .label, "what it is: Company, Model, Person... (once or more)")
   static let name: Param<String?> = .option("name", .text, "the name cards show (required)")
@@ -22,7 +22,7 @@ struct EntityAddCommand: Command {
       """,
     examples: [
       Example(
-        "entity add baidu --label Company --name Baidu --alias 百度 --alias 'Baidu, Inc.'",
+        "entity add kuaishou --label Company --name Kuaishou --alias 快手 --alias 'Kuaishou Technology'",
         "a company reachable by its English and Chinese names")
     ],
     writes: true)

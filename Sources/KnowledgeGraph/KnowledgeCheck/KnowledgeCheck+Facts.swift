@@ -72,11 +72,11 @@ extension Checker {
     let currency = row["currency"]
     if !currency.isEmpty, !KnowledgeCheck.currencies.contains(currency) {
       report(
-        facts, row, "currency", "currency '\(currency)' is not one of CNY, HKD, USD",
-        fix: "use CNY, HKD or USD (convert other currencies in a note)")
+        facts, row, "currency", "currency '\(currency)' is not a currency code kgsh knows",
+        fix: "use one of \(KnowledgeCheck.currencies.sorted().joined(separator: ", "))")
     }
     if row["type"] == "money", currency.isEmpty {
-      report(facts, row, "currency", "a money fact has no currency", fix: "add CNY, HKD or USD")
+      report(facts, row, "currency", "a money fact has no currency", fix: "add its code, e.g. CNY, USD or EUR")
     }
   }
 }

@@ -67,7 +67,11 @@ public enum KnowledgeCheck {
   public static let statuses: Set<String> = [
     "secondary", "verified", "derived", "unverified", "user", "conflict",
   ]
-  public static let currencies: Set<String> = ["CNY", "HKD", "USD"]
+  /// The ISO codes the shell accepts (ShellCore's `Currencies.codes`; a test keeps them equal),
+  /// so a fact entered with `fact add` in euros passes the check too.
+  public static let currencies: Set<String> = [
+    "CNY", "USD", "HKD", "EUR", "GBP", "JPY", "KRW", "SGD", "TWD", "AUD", "CAD", "CHF", "INR",
+  ]
   /// The source id whose quotes must be the article's exact words.
   public static let articleSource = "article"
   /// The seed article, where the project keeps it (used when no article is given).

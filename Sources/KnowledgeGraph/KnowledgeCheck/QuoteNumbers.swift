@@ -1,6 +1,6 @@
 import Foundation
 
-/// Every plausible number a quote states: its digits at every usual scale (萬, 億, k, M, B
+/// Every plausible number a quote states: its digits (grouped by `,` or `_`) at every usual scale (萬, 億, k, M, B
 /// ...), its fractions (`1/7` reads as 7, 1 and 1/7), and its Chinese numerals one to ten.
 /// A fact's value must be one of them, so a typo in a value or a quote is caught.
 enum QuoteNumbers {
@@ -15,8 +15,10 @@ enum QuoteNumbers {
     for match in matches(#"([0-9]+(?:\.[0-9]+)?)\s*/\s*([0-9]+(?:\.[0-9]+)?)"#, quote) {
       if let a = Double(match[1]), let b = Double(match[2]), b != 0 { out.append(a / b) }
     }
-    for match in matches(#"[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?"#, quote) {
-      guard let v = Double(match[0].replacingOccurrences(of: ",", with: "")) else { continue }
+    // Thousands grouped by commas (1,500) or underscores, as catalogues write them (1_048_576).
+    for match in matches(#"[0-9]+(?:[,_][0-9]{3})*(?:\.[0-9]+)?"#, quote) {
+      let digits = match[0].replacingOccurrences(of: ",", with: "").replacingOccurrences(of: "_", with: "")
+      guard let v = Double(digits) else { continue }
       out.append(v)
       out += scales.map { v * $0 }
     }

@@ -100,7 +100,7 @@ public struct Renderer {
   }
 
   /// Names made unique by suffixing repeats: a, a, b → a, a_2, b.
-  static func uniqueNames(_ names: [String]) -> [String] {
+  package static func uniqueNames(_ names: [String]) -> [String] {
     var seen = Set<String>()
     return names.map { name in
       var candidate = name
@@ -184,7 +184,9 @@ public struct Renderer {
 extension TextWidth {
   /// Like `sanitize` but keeps line breaks (messages span lines).
   public static func sanitizeKeepingNewlines(_ text: String) -> String {
-    text.split(separator: "\n", omittingEmptySubsequences: false).map { sanitize(String($0)) }.joined(
+    // Most text has nothing to show differently: one pass over its bytes, no line splitting.
+    guard hasControlCharacters(text, besidesNewlines: true) else { return text }
+    return text.split(separator: "\n", omittingEmptySubsequences: false).map { sanitize(String($0)) }.joined(
       separator: "\n")
   }
 }

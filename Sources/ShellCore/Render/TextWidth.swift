@@ -69,12 +69,7 @@ public enum TextWidth {
   /// Makes text safe to print: control characters and escape sequences are shown as
   /// visible symbols, never interpreted by the terminal; newlines become spaces.
   public static func sanitize(_ text: String) -> String {
-    var needs = false
-    for s in text.unicodeScalars where s.value < 0x20 || s.value == 0x7F || (0x80..<0xA0).contains(s.value) {
-      needs = true
-      break
-    }
-    if !needs { return text }
+    if !hasControlCharacters(text, besidesNewlines: false) { return text }
     var out = String.UnicodeScalarView()
     for s in text.unicodeScalars {
       switch s.value {
@@ -86,5 +81,19 @@ public enum TextWidth {
       }
     }
     return String(out)
+  }
+
+  /// Whether `text` has a C0 or C1 control character or DEL (other than line feeds when
+  /// `besidesNewlines`), found in one pass over its UTF-8 bytes: C1 controls are U+0080-U+009F,
+  /// encoded 0xC2 0x80-0x9F.
+  static func hasControlCharacters(_ text: String, besidesNewlines: Bool) -> Bool {
+    var afterC2 = false
+    for byte in text.utf8 {
+      if byte < 0x20 && !(besidesNewlines && byte == 0x0A) || byte == 0x7F || afterC2 && byte < 0xA0 && byte >= 0x80 {
+        return true
+      }
+      afterC2 = byte == 0xC2
+    }
+    return false
   }
 }

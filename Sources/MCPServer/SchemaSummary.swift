@@ -1,0 +1,50 @@
+import KnowledgeGraph
+
+/// The vocabulary of a knowledge base in one document, so an assistant knows what to ask
+/// for without a round trip per list: labels, relation types, fact predicates and sources,
+/// each with its count.
+///
+/// ```json
+/// {"labels": [{"label": "Company", "count": 61}, ...],
+///  "relation_types": [{"type": "INVESTS_IN", "count": 120}, ...],
+///  "predicates": [{"predicate": "valuation", "facts": 40}, ...],
+///  "sources": [{"key": "zhipu-prospectus", "title": "...", "facts": 12, "relations": 3}, ...]}
+/// ```
+enum SchemaSummary {
+  static let predicatesSQL = """
+    SELECT predicate, count(*) AS facts FROM fact GROUP BY predicate ORDER BY facts DESC, predicate
+    """
+  static let sourcesSQL = """
+    SELECT s.key, s.title, s.publisher, s.published,
+      (SELECT count(*) FROM fact f WHERE f.source_id = s.id) AS facts,
+      (SELECT count(*) FROM edge e WHERE e.source_id = s.id) AS relations
+    FROM source s ORDER BY facts + relations DESC, s.key
+    """
+
+  /// The document for `store`.
+  /// - Throws: `KgshError` when the store cannot be read.
+  static func document(_ store: KnowledgeStore) throws -> Value {
+    let labels = try store.labelCounts().map {
+      Value.map(["label": .string($0.label), "count": count($0.count)])
+    }
+    let types = try store.edgeTypeCounts().map {
+      Value.map(["type": .string($0.type), "count": count($0.count)])
+    }
+    return .map([
+      "labels": .list(labels), "relation_types": .list(types),
+      "predicates": .list(try objects(store.readOnlyQuery(predicatesSQL))),
+      "sources": .list(try objects(store.readOnlyQuery(sourcesSQL))),
+      "entities": count(try store.nodeCount()),
+    ])
+  }
+
+  static func count(_ n: Int) -> Value { .int(Int64(n)) }
+
+  /// Query rows as objects keyed by column, leaving out empty cells.
+  static func objects(_ result: (columns: [String], rows: [[Value]])) -> [Value] {
+    result.rows.map { row in
+      .map(
+        Dictionary(uniqueKeysWithValues: zip(result.columns, row).filter { !$0.1.isNull }.map { ($0, $1) }))
+    }
+  }
+}

@@ -1,0 +1,99 @@
+import Dispatch
+import KnowledgeGraph
+import ShellCore
+
+/// Runs tool calls against one shell session, one at a time: the MCP server may receive
+/// calls concurrently, and they queue here (a session and its store are not shared
+/// between threads).
+///
+/// ```swift
+/// let runner = ToolRunner(session: session, allowWrites: false)
+/// let answer = await runner.call("show", ["entity": .string("Zhipu")])
+/// ```
+public final class ToolRunner: @unchecked Sendable {
+  let session: Session
+  public let allowWrites: Bool
+  public let tools: [ToolDefinition]
+  private let queue = DispatchQueue(label: "kgsh.mcp.calls")
+
+  /// - Parameter allowWrites: serve the authoring commands too. Without it the session's
+  ///   store must be open read-only: SQLite then refuses every write, whatever a query says.
+  public init(session: Session, allowWrites: Bool) {
+    self.session = session
+    self.allowWrites = allowWrites
+    self.tools =
+      ToolCatalog.tools(session.registry, allowWrites: allowWrites) + [ToolCatalog.schemaDefinition]
+  }
+
+  /// Runs one call on the session's queue.
+  public func call(_ name: String, _ arguments: [String: Value]) async -> ToolAnswer {
+    await withCheckedContinuation { continuation in
+      queue.async { continuation.resume(returning: self.callNow(name, arguments)) }
+    }
+  }
+
+  /// The schema document (labels, relation types, predicates, sources with counts).
+  public func schema() async -> ToolAnswer {
+    await call(ToolCatalog.schemaTool, [:])
+  }
+
+  /// Runs one call on the calling thread (tests; the server goes through `call`).
+  public func callNow(_ name: String, _ arguments: [String: Value]) -> ToolAnswer {
+    guard let tool = tools.first(where: { $0.name == name }) else {
+      let near = Names.suggestions(for: name, among: tools.map(\.name), limit: 1)
+      let hidden = ToolCatalog.writeCommands.map(ToolCatalog.toolName).contains(name)
+      return .failure(
+        KgshError(
+          .notFound, "no tool named '\(name)'",
+          hint: hidden
+            ? "\(name) changes the knowledge base; kgsh mcp serves it with --allow-writes"
+            : near.first.map { "did you mean '\($0)'?" } ?? "tools/list shows the tools"))
+    }
+    if tool.name == ToolCatalog.schemaTool {
+      if let name = arguments.keys.sorted().first {
+        return .failure(
+          KgshError(.usage, "schema: unknown argument '\(name)'", hint: "schema takes no arguments"))
+      }
+      do {
+        return ToolAnswer(structured: try SchemaSummary.document(session.store), text: "", isError: false)
+          .withText()
+      } catch {
+        return .failure(error)
+      }
+    }
+    return run(tool, arguments)
+  }
+
+  private func run(_ tool: ToolDefinition, _ arguments: [String: Value]) -> ToolAnswer {
+    guard let command = session.registry.command(tool.command) else {
+      return .failure(KgshError(.notFound, "the command \(tool.command) is not registered"))
+    }
+    do {
+      let rows = try ToolArguments.rowLimit(arguments, tool: tool.name)
+      let call = try ToolArguments.call(arguments, for: command.signature, tool: tool.name)
+      let store = session.store
+      let outer = store.writeGuard
+      // Read-only: no guard of ours, the read-only connection refuses any write. With
+      // --allow-writes: the shell's rule, a command writes only when it declares it.
+      store.writeGuard = allowWrites && !command.writes(call) ? command.signature.name : nil
+      defer { store.writeGuard = outer }
+      let output = try command.run(call, session)
+      return ToolResult.answer(output, rows: rows, signature: command.signature)
+    } catch let error as KgshError where error.kind == .readOnly && !allowWrites {
+      return .failure(
+        error.with(
+          hint: "kgsh mcp serves the knowledge base read-only; start it with --allow-writes to change it"))
+    } catch {
+      return .failure(error)
+    }
+  }
+}
+
+extension ToolAnswer {
+  /// The structured document as compact JSON text (for clients that read text only).
+  func withText() -> ToolAnswer {
+    var answer = self
+    answer.text = structured.map { JSON.encode($0) } ?? ""
+    return answer
+  }
+}

@@ -1,0 +1,61 @@
+import ArgumentParser
+import BuiltInPlugins
+import ExternalPlugins
+import Foundation
+import KnowledgeGraph
+import MCPServer
+import ShellCore
+
+/// `kgsh mcp [--db PATH] [--allow-writes]`: serves the knowledge base to AI assistants over
+/// the Model Context Protocol on stdio (README: "kgsh for AI assistants").
+///
+/// A program of its own, which `kgsh mcp` runs in its place: only it links the MCP SDK (and,
+/// through the SDK's HTTP transports, libcurl), so a kgsh that is not serving MCP never
+/// loads either at start.
+struct MCPCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "kgsh mcp",
+    abstract: "Serve the knowledge base to AI assistants over the Model Context Protocol (stdio).",
+    discussion: """
+      Register it with an MCP client, e.g. claude mcp add kgsh -- kgsh mcp. The tools are the \
+      reading commands (find, show, facts, cite, match, prices, ...) and schema; the knowledge \
+      base is opened read-only unless --allow-writes, which also serves the authoring commands \
+      (source add, fact add, link, ...) and records the client's name as the author. Only \
+      protocol messages go to stdout; messages for people go to stderr.
+      """)
+
+  @Option(help: "Serve this knowledge base file instead of the default one.") var db: String?
+  @ArgumentParser.Flag(help: "Open the knowledge base read-only (the default).") var readOnly = false
+  @ArgumentParser.Flag(
+    help: "Also serve the authoring commands; writes are recorded under the client's name.")
+  var allowWrites = false
+
+  func validate() throws {
+    if readOnly && allowWrites {
+      throw ValidationError("--read-only and --allow-writes contradict each other; give one of them")
+    }
+    if db == ":memory:" && !allowWrites {
+      throw ValidationError("a :memory: knowledge base cannot be opened read-only; add --allow-writes")
+    }
+  }
+
+  func run() throws {
+    let session: Session
+    do {
+      let store = try KnowledgeBaseFiles.openStore(db: db, readOnly: !allowWrites)
+      session = Session(store: store, registry: try BuiltIns.registry())
+      let host = PluginHost(
+        paths: .init(
+          dataDirectory: KnowledgeBaseFiles.dataDirectory(),
+          stateDirectory: KnowledgeBaseFiles.stateDirectory()),
+        kgshVersion: KnowledgeBaseFiles.version)
+      try BuiltIns.setUp(session, host: host, loadPlugins: false)
+    } catch {
+      let message = "kgsh mcp: " + TextWidth.sanitize(KgshError.describe(error)) + "\n"
+      FileHandle.standardError.write(Data(message.utf8))
+      throw ExitCode(1)
+    }
+    defer { session.store.close() }
+    MCPFrontDoor.serve(session: session, allowWrites: allowWrites, version: KnowledgeBaseFiles.version)
+  }
+}

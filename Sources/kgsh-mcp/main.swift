@@ -1,0 +1,2 @@
+// kgsh-mcp: the MCP server behind `kgsh mcp` (see MCPCommand).
+MCPCommand.main()

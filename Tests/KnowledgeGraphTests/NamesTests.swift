@@ -1,0 +1,32 @@
+import XCTest
+
+@testable import KnowledgeGraph
+
+/// The one-pass key of ASCII names must be exactly what the Unicode folding gives.
+final class NamesTests: XCTestCase {
+  func testTheASCIIKeyOfEveryCharacterMatchesTheFoldedKey() {
+    for byte in 0..<128 {
+      let name = "a" + String(Unicode.Scalar(UInt8(byte))) + "B"
+      XCTAssertEqual(Names.normalize(name), Names.foldedKey(name), "byte \(byte)")
+    }
+  }
+
+  func testTheASCIIKeyOfGeneratedNamesMatchesTheFoldedKey() {
+    var generator = SystemRandomNumberGenerator()
+    let alphabet = Array("Zhipu AI Minired-Systems_0 (Beta) [x]. Z.ai/GLM-4.5, 'quoted' \"q\" #1 & co! ~=+$^`|<>\t@:;?{}")
+    for _ in 0..<2000 {
+      let length = Int.random(in: 0..<24, using: &generator)
+      let name = String((0..<length).map { _ in alphabet.randomElement(using: &generator)! })
+      XCTAssertEqual(Names.normalize(name), Names.foldedKey(name), name)
+    }
+  }
+
+  func testNamesThatAreNotASCIIOrFoldToNothingTakeTheUnicodePath() {
+    XCTAssertNil(Names.asciiKey("智谱 AI"))
+    XCTAssertNil(Names.asciiKey("ＺＨＩＰＵ"))
+    XCTAssertNil(Names.asciiKey("--- ..."))
+    XCTAssertEqual(Names.normalize("--- ..."), Names.foldedKey("--- ..."))
+    XCTAssertEqual(Names.normalize("ＺＨＩＰＵ"), "zhipu")
+    XCTAssertEqual(Names.asciiKey("Zhipu AI (Z.ai)"), "zhipuaizai")
+  }
+}
