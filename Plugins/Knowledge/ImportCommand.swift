@@ -41,6 +41,9 @@ struct ImportCommand: Command {
     let report = try session.store.importGraph(
       nodes: nodes, edges: edges, defaultType: call[Self.type],
       progress: { bar.update($0.phase, done: $0.done, total: $0.total) }, interrupt: session.checkInterrupt)
+    // The graph index is built once here, so a big graph's index file is ready for the next
+    // process to map: no later query process pays for (or holds the memory of) building it.
+    if report.edges > 0 { try session.store.prepareGraphIndex() }
     bar.finish()
     let seconds = Date().timeIntervalSince(started)
     var rows: [[Value]] = []

@@ -62,7 +62,7 @@ enum GraphProcedures {
     case .node(let n): return n
     case .string(let text):
       let graph = evaluator.graph
-      let found = Set(try graph.store.queryNodeIDs(keyOrName: text).compactMap { graph.indexOfID[$0] })
+      let found = Set(try graph.store.queryNodeIDs(keyOrName: text).compactMap { graph.indexOfID($0) })
       guard found.count == 1, let node = found.first else {
         let problem = found.isEmpty ? "finds no entity" : "finds \(found.count) entities"
         throw KgshError.runtime(

@@ -1,3 +1,5 @@
+import KnowledgeGraph
+
 /// Faster expansions for the common case of single-type relationships on a graph whose
 /// per-node edge lists are sorted by (type, other end) — every graph loaded from the store
 /// until a query creates edges.
@@ -10,16 +12,15 @@ extension Matcher {
   /// The edges of `node` one expansion may follow and their sort keys (`type << 32 |
   /// other end`), or nil when the fast path does not apply.
   func typedRange(_ r: Int, _ node: Int32, forward: Bool) -> (
-    edges: ArraySlice<Int32>, keys: ArraySlice<UInt64>
+    edges: Slice<IndexColumn>, keys: Slice<KeyColumn>
   )? {
     let info = relInfo[r]
     guard info.fixedLength, sortedEdges, let type = info.singleType else { return nil }
     let (followOut, followIn) = Matcher.follow(info.direction, forward: forward)
     guard followOut != followIn else { return nil }
     let rows = followOut ? outRows : inRows
-    // A node this query created has no loaded edges (and no created ones: sortedEdges).
-    guard Int(node) + 1 < rows.start.count else { return (rows.edges[0..<0], rows.keys[0..<0]) }
-    let first = Int(rows.start[Int(node)]), last = Int(rows.start[Int(node) + 1])
+    let row = rows.range(node)  // empty for a node this query created (no loaded edges)
+    let first = row.lowerBound, last = row.upperBound
     let low = UInt64(UInt32(type)) << 32, high = low + (1 << 32)
     let keys = rows.keys
     func lowerBound(_ value: UInt64) -> Int {
@@ -55,7 +56,7 @@ extension Matcher {
       let (right, rightKeys) = typedRange(r2, b, forward: forward2)
     else { return false }
     // Within one range the type is fixed, so the low 32 bits (the other end) are ascending.
-    @inline(__always) func end(_ keys: ArraySlice<UInt64>, _ k: Int) -> UInt32 {
+    @inline(__always) func end(_ keys: Slice<KeyColumn>, _ k: Int) -> UInt32 {
       UInt32(truncatingIfNeeded: keys[k])
     }
     let toCheck = forward ? info.rightCheck : info.leftCheck
@@ -101,7 +102,7 @@ extension Matcher {
   /// galloping (1, 2, 4, ... ahead, then binary search): a merge of a hub's thousands of
   /// edges with a node's handful costs the handful times a logarithm, not the thousands.
   @inline(__always)
-  static func seek(_ keys: ArraySlice<UInt64>, from: Int, to target: UInt32) -> Int {
+  static func seek(_ keys: Slice<KeyColumn>, from: Int, to target: UInt32) -> Int {
     let end = keys.endIndex
     @inline(__always) func other(_ k: Int) -> UInt32 { UInt32(truncatingIfNeeded: keys[k]) }
     guard from < end, other(from) < target else { return from }

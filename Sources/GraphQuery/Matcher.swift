@@ -14,9 +14,9 @@ struct Matcher {
   let labelIDs: [String: [Int32]?]
   // The graph's topology held directly: the hot loops read these arrays without going
   // through the graph object (no reference counting or exclusivity checks per access).
-  let edgeSrc: [Int32]
-  let edgeDst: [Int32]
-  let edgeType: [Int32]
+  let edgeSrc: Grown<IndexColumn>
+  let edgeDst: Grown<IndexColumn>
+  let edgeType: Grown<IndexColumn>
   let outRows: EdgeRows
   let inRows: EdgeRows
   /// Edges the query created before this clause was planned, per node.
@@ -118,7 +118,7 @@ struct Matcher {
     case .lookup(let name, let valueExpr):
       let s = slot(name)
       guard case .string(let text) = try evaluator.eval(valueExpr, row, scope) else { return }
-      var candidates = try graph.store.queryNodeIDs(keyOrName: text).compactMap { graph.indexOfID[$0] }
+      var candidates = try graph.store.queryNodeIDs(keyOrName: text).compactMap { graph.indexOfID($0) }
       candidates += Array(graph.firstCreatedNode..<Int32(graph.nodeCount))
       for n in Set(candidates).sorted() where try nodeMatches(name, n, row) {
         row[s] = .node(n)

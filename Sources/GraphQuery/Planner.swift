@@ -300,7 +300,7 @@ struct Planner {
 
   func labelSelectivity(_ labels: [String]) -> Double {
     let n = Double(max(graph.nodeCount, 1))
-    let counts = labels.map { graph.labelIndex[$0].map { graph.labelMembers[Int($0)].count } ?? 0 }
+    let counts = labels.map { graph.labelIndex[$0].map { graph.labelMembers.size(Int($0)) } ?? 0 }
     return Double(counts.min() ?? 0) / n
   }
 
@@ -319,10 +319,10 @@ struct Planner {
     }
     if !spec.labels.isEmpty {
       let smallest = spec.labels.min {
-        (graph.labelIndex[$0].map { graph.labelMembers[Int($0)].count } ?? 0)
-          < (graph.labelIndex[$1].map { graph.labelMembers[Int($0)].count } ?? 0)
+        (graph.labelIndex[$0].map { graph.labelMembers.size(Int($0)) } ?? 0)
+          < (graph.labelIndex[$1].map { graph.labelMembers.size(Int($0)) } ?? 0)
       }!
-      let count = graph.labelIndex[smallest].map { graph.labelMembers[Int($0)].count } ?? 0
+      let count = graph.labelIndex[smallest].map { graph.labelMembers.size(Int($0)) } ?? 0
       return (Double(count), .scanLabel(spec.name, smallest))
     }
     return (Double(graph.nodeCount), .scanAll(spec.name))

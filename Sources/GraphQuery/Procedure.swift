@@ -75,7 +75,7 @@ enum BuiltInProcedures {
   static func lookup(_ name: String, _ graph: QueryGraph) -> Procedure? {
     switch name.lowercased() {
     case "db.labels":
-      let names = graph.labelNames.indices.filter { !graph.labelMembers[$0].isEmpty }.map {
+      let names = graph.labelNames.indices.filter { graph.labelMembers.size($0) > 0 }.map {
         graph.labelNames[$0]
       }
       return fixed(name, "label", names)

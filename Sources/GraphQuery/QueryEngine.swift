@@ -80,7 +80,7 @@ public struct QueryEngine: Sendable {
       try graph.commit()
       for n in Int(graph.firstCreatedNode)..<graph.nodeCount {
         stats.nodesCreated += 1
-        stats.labelsAdded += graph.nodeLabels[n].count
+        stats.labelsAdded += graph.nodeLabels.size(n)
         stats.propertiesSet += graph.createdNodeProps[Int32(n)]?.count ?? 0
       }
       for e in Int(graph.firstCreatedEdge)..<graph.edgeCount {

@@ -5,19 +5,20 @@ import KnowledgeGraph
 /// and sorted edge rows), node and edge details loaded lazily and cached with the index
 /// snapshot, plus the nodes and edges a CREATE adds before they are committed.
 ///
-/// The arrays start as the index's own (copy-on-write), so a read-only query copies
-/// nothing; the index is rebuilt only after a commit by any process.
+/// The index's columns are read in place (they may be a mapped file); what a query creates
+/// or changes is kept beside them (`Grown`, `ListOverlay`), so a read-only query copies
+/// nothing. The index is rebuilt only after a commit by any process.
 final class QueryGraph: @unchecked Sendable {
   let index: GraphIndex
-  var nodeIDs: [Int64]
-  var nodeLabels: [[Int32]]
+  var nodeIDs: Grown<StoreIDs>
+  var nodeLabels: ListOverlay
   var labelNames: [String]
   var labelIndex: [String: Int32]
-  var labelMembers: [[Int32]]
-  var edgeIDs: [Int64]
-  var edgeSrc: [Int32]
-  var edgeDst: [Int32]
-  var edgeType: [Int32]
+  var labelMembers: ListOverlay
+  var edgeIDs: Grown<StoreIDs>
+  var edgeSrc: Grown<IndexColumn>
+  var edgeDst: Grown<IndexColumn>
+  var edgeType: Grown<IndexColumn>
   var typeNames: [String]
   var typeIndex: [String: Int32]
   /// Number of edges of each type.
@@ -25,7 +26,8 @@ final class QueryGraph: @unchecked Sendable {
   /// Edges created by the running query, per node (stored edges are in the index's rows).
   var createdOut: [Int32: [Int32]] = [:]
   var createdIn: [Int32: [Int32]] = [:]
-  var indexOfID: NodeIndexMap
+  /// Store ids of nodes this query created and committed, to their dense indices.
+  var createdIndexOfID: [Int64: Int32] = [:]
   /// Details of stored elements, shared by every query on the same index snapshot.
   let cache: DetailCache
   /// Elements created by the running query: properties kept here until commit.
@@ -55,19 +57,18 @@ final class QueryGraph: @unchecked Sendable {
     let g = try store.graphIndex()
     self.store = store
     index = g
-    nodeIDs = g.nodeIDs
-    nodeLabels = g.nodeLabels
+    nodeIDs = Grown(g.nodeIDs)
+    nodeLabels = ListOverlay(g.nodeLabels)
     labelNames = g.labelNames
     labelIndex = g.labelIndex
-    labelMembers = g.labelMembers
-    edgeIDs = g.edgeIDs
-    edgeSrc = g.edgeSrc
-    edgeDst = g.edgeDst
-    edgeType = g.edgeType
+    labelMembers = ListOverlay(g.labelMembers)
+    edgeIDs = Grown(g.edgeIDs)
+    edgeSrc = Grown(g.edgeSrc)
+    edgeDst = Grown(g.edgeDst)
+    edgeType = Grown(g.edgeType)
     typeNames = g.typeNames
     typeIndex = g.typeIndex
     typeCounts = g.typeCounts
-    indexOfID = g.nodeIndex
     cache = g.attachment { DetailCache() }
     firstCreatedNode = Int32(g.nodeCount)
     firstCreatedEdge = Int32(g.edgeCount)
@@ -76,7 +77,10 @@ final class QueryGraph: @unchecked Sendable {
   var nodeCount: Int { nodeIDs.count }
   var edgeCount: Int { edgeIDs.count }
 
-  func hasLabel(_ node: Int32, _ label: Int32) -> Bool { nodeLabels[Int(node)].contains(label) }
+  func hasLabel(_ node: Int32, _ label: Int32) -> Bool { nodeLabels.contains(node, label) }
+
+  /// The dense index of a store node id (stored or committed by this query).
+  func indexOfID(_ id: Int64) -> Int32? { index.index(of: id) ?? createdIndexOfID[id] }
 
   func labels(of node: Int32) -> [String] { nodeLabels[Int(node)].map { labelNames[Int($0)] }.sorted() }
 
@@ -115,8 +119,8 @@ final class QueryGraph: @unchecked Sendable {
         continue
       }
       var props: [String: QValue] = [:]
-      for (k, v) in d.facts { props[k] = QValue(v, nodeIndex: { self.indexOfID[$0] }) }
-      for (k, v) in d.props { props[k] = QValue(v, nodeIndex: { self.indexOfID[$0] }) }
+      for (k, v) in d.facts { props[k] = QValue(v, nodeIndex: self.indexOfID) }
+      for (k, v) in d.props { props[k] = QValue(v, nodeIndex: self.indexOfID) }
       if props["name"] == nil, !d.name.isEmpty { props["name"] = .string(d.name) }
       if props["aliases"] == nil, !d.aliases.isEmpty {
         props["aliases"] = .list(d.aliases.map { .string($0) })
@@ -139,7 +143,7 @@ final class QueryGraph: @unchecked Sendable {
     }
     cache.lock.unlock()
     let props = try store.queryEdgeProperties([edgeIDs[Int(e)]])[edgeIDs[Int(e)]] ?? [:]
-    let converted = props.mapValues { QValue($0, nodeIndex: { self.indexOfID[$0] }) }
+    let converted = props.mapValues { QValue($0, nodeIndex: self.indexOfID) }
     cache.lock.lock()
     cache.edges[e] = converted
     cache.lock.unlock()
@@ -210,7 +214,7 @@ final class QueryGraph: @unchecked Sendable {
       for n in firstNode..<nodeIDs.count where !deletedNodes.contains(Int32(n)) {
         let props = (createdNodeProps[Int32(n)] ?? [:]).compactMapValues { $0.storable }
         nodeIDs[n] = try w.createQueryNode(labels: labels(of: Int32(n)), props: props)
-        indexOfID[nodeIDs[n]] = Int32(n)
+        createdIndexOfID[nodeIDs[n]] = Int32(n)
       }
       for e in firstEdge..<edgeIDs.count where !deletedEdges.contains(Int32(e)) {
         let props = (createdEdgeProps[Int32(e)] ?? [:]).compactMapValues { $0.storable }
@@ -225,7 +229,7 @@ final class QueryGraph: @unchecked Sendable {
 
 /// A node's edges: its sorted row from the index, then edges created by the running query.
 struct EdgeList: Sequence {
-  let base: ArraySlice<Int32>
+  let base: Slice<IndexColumn>
   let extra: [Int32]
 
   var count: Int { base.count + extra.count }
@@ -233,7 +237,7 @@ struct EdgeList: Sequence {
   func makeIterator() -> Iterator { Iterator(base: base.makeIterator(), extra: extra.makeIterator()) }
 
   struct Iterator: IteratorProtocol {
-    var base: ArraySlice<Int32>.Iterator
+    var base: Slice<IndexColumn>.Iterator
     var extra: IndexingIterator<[Int32]>
     @inline(__always) mutating func next() -> Int32? { base.next() ?? extra.next() }
   }

@@ -58,4 +58,34 @@ final class GraphIndexFileEndToEndTests: XCTestCase {
     try FileManager.default.copyItem(atPath: index, toPath: copy + "-graphindex")
     XCTAssertEqual(try run(copy, path, home: home).split(separator: "\n").last?.first, "1")
   }
+
+  func testAnImportLeavesTheIndexFileAndADamagedFileIsReplaced() throws {
+    guard FileManager.default.isExecutableFile(atPath: Repository.kgsh.path) else {
+      throw XCTSkip("kgsh is not built at \(Repository.kgsh.path); run swift build first")
+    }
+    let home = KgshProcess.temporaryHome()
+    defer { try? FileManager.default.removeItem(at: home) }
+    let db = home.appendingPathComponent("kb.sqlite").path
+    let index = db + "-graphindex"
+    let sample = Repository.root.appendingPathComponent("Benchmarks/sample")
+    _ = try run(
+      db, "import \(sample.appendingPathComponent("nodes.csv").path) \(sample.appendingPathComponent("edges.csv").path)",
+      home: home)
+    XCTAssertTrue(FileManager.default.fileExists(atPath: index), "the import saved the graph index")
+    let saved = try stamp(index)
+    let path = "path sample-hx sample-mm --dir out"
+    XCTAssertEqual(try run(db, path, home: home).split(separator: "\n").last?.first, "1")
+    XCTAssertEqual(try stamp(index), saved, "the query process mapped the file the import left")
+
+    // Overwrite the middle of the file with garbage, then cut it short: each time the next
+    // process answers right and leaves a good file behind.
+    var bytes = try Data(contentsOf: URL(fileURLWithPath: index))
+    for i in 8..<min(bytes.count, 400) { bytes[i] = 0xA5 }
+    try bytes.write(to: URL(fileURLWithPath: index))
+    XCTAssertEqual(try run(db, path, home: home).split(separator: "\n").last?.first, "1")
+    try bytes.prefix(bytes.count / 2).write(to: URL(fileURLWithPath: index))
+    XCTAssertEqual(try run(db, "path sample-hx sample-zp --dir out", home: home).split(separator: "\n").last?.first, "1")
+    XCTAssertEqual(try run(db, path, home: home).split(separator: "\n").last?.first, "1")
+    XCTAssertNotEqual(try Data(contentsOf: URL(fileURLWithPath: index)).count, bytes.count / 2, "rewritten")
+  }
 }

@@ -20,14 +20,12 @@ extension GraphIndex {
       typeNames.append(RawStatement.text(s, 1))
     }
     let n = try Int.fetchOne(db, sql: "SELECT count(*) FROM edge") ?? 0
-    var edgeIDs: [Int64] = [], src: [Int32] = [], dst: [Int32] = [], type: [Int32] = []
-    edgeIDs.reserveCapacity(n)
-    src.reserveCapacity(n)
-    dst.reserveCapacity(n)
-    type.reserveCapacity(n)
+    var edgeIDs = IDsBuilder()
+    var src = ColumnBuilder<Int32>(capacity: n), dst = ColumnBuilder<Int32>(capacity: n)
+    var type = ColumnBuilder<Int32>(capacity: n)
     try RawStatement(db, "SELECT id, src, type, dst FROM edge ORDER BY id").forEachRow { s in
-      guard let a = nodeIndex[sqlite3_column_int64(s, 1)], let b = nodeIndex[sqlite3_column_int64(s, 3)],
-        let t = typeOfStoreID[sqlite3_column_int64(s, 2)]
+      guard src.count < n, let a = nodeIndex[sqlite3_column_int64(s, 1)],
+        let b = nodeIndex[sqlite3_column_int64(s, 3)], let t = typeOfStoreID[sqlite3_column_int64(s, 2)]
       else { return }  // foreign keys make this unreachable; a damaged row is left out
       edgeIDs.append(sqlite3_column_int64(s, 0))
       src.append(a)
@@ -35,17 +33,56 @@ extension GraphIndex {
       type.append(t)
     }
     return GraphIndex(
-      nodes: ids, labels: labels, edges: (edgeIDs, src, dst, type), typeNames: typeNames)
+      nodes: StoreIDs(sorted: ids), labels: labels, edges: (edgeIDs.finish(), src, dst, type),
+      typeNames: typeNames)
+  }
+
+  /// An index of the given nodes, labels and edges (edge i is `src[i] -> dst[i]` of type
+  /// `type[i]`, with store id `edges.ids[i]`).
+  private convenience init(
+    nodes: StoreIDs, labels: (names: [String], ofNode: IndexLists, members: IndexLists),
+    edges: (ids: StoreIDs, src: ColumnBuilder<Int32>, dst: ColumnBuilder<Int32>, type: ColumnBuilder<Int32>),
+    typeNames: [String]
+  ) {
+    var counts = [Int](repeating: 0, count: typeNames.count)
+    for t in edges.type.values { counts[Int(t)] += 1 }
+    let n = nodes.count, types = typeNames.count
+    let (src, dst, type) = (edges.src.values, edges.dst.values, edges.type.values)
+    self.init(
+      Parts(
+        nodeIDs: nodes, labelNames: labels.names, nodeLabels: labels.ofNode, labelMembers: labels.members,
+        edgeIDs: edges.ids, edgeSrc: IndexColumn(edges.src.finish(), limit: n),
+        edgeDst: IndexColumn(edges.dst.finish(), limit: n), edgeType: IndexColumn(edges.type.finish(), limit: types),
+        typeNames: typeNames, typeCounts: counts,
+        outRows: EdgeRows(nodes: n, types: types, from: src, to: dst, type: type),
+        inRows: EdgeRows(nodes: n, types: types, from: dst, to: src, type: type)))
+  }
+
+  /// Store ids in ascending order, kept as a first id and a count while they are contiguous.
+  struct IDsBuilder {
+    var first: Int64 = 0
+    var count = 0
+    var explicit: [Int64]?
+
+    mutating func append(_ id: Int64) {
+      if count == 0 { first = id }
+      if explicit == nil, id != first &+ Int64(count) { explicit = (0..<count).map { first + Int64($0) } }
+      explicit?.append(id)
+      count += 1
+    }
+
+    func finish() -> StoreIDs {
+      StoreIDs(first: first, count: count, explicit: explicit.map { Column($0) })
+    }
   }
 
   /// Label names in first-seen order, each node's labels and each label's members.
   private static func buildLabels(_ db: Database, nodeCount: Int, _ nodeIndex: NodeIndexMap) throws -> (
-    names: [String], ofNode: [[Int32]], members: [[Int32]]
+    names: [String], ofNode: IndexLists, members: IndexLists
   ) {
     var names: [String] = []
     var byName: [String: Int32] = [:]
-    var ofNode = [[Int32]](repeating: [], count: nodeCount)
-    var members: [[Int32]] = []
+    var pairs: [(node: Int32, label: Int32)] = []
     try RawStatement(db, "SELECT node_id, label FROM node_label").forEachRow { s in
       guard let node = nodeIndex[sqlite3_column_int64(s, 0)] else { return }
       let name = RawStatement.text(s, 1)
@@ -56,21 +93,75 @@ extension GraphIndex {
         l = Int32(names.count)
         names.append(name)
         byName[name] = l
-        members.append([])
       }
-      ofNode[Int(node)].append(l)
-      members[Int(l)].append(node)
+      pairs.append((node, l))
     }
-    for l in members.indices { members[l].sort() }
+    let ofNode = group(pairs.map { ($0.node, $0.label) }, lists: nodeCount, limit: names.count)
+    let members = group(pairs.map { ($0.label, $0.node) }, lists: names.count, limit: nodeCount)
     return (names, ofNode, members)
+  }
+
+  /// Groups (list, item) pairs into sorted lists (a counting sort, no array per list).
+  static func group(_ pairs: [(Int32, Int32)], lists: Int, limit: Int) -> IndexLists {
+    var start = [Int32](repeating: 0, count: lists + 1)
+    for (l, _) in pairs { start[Int(l) + 1] += 1 }
+    for i in 0..<lists { start[i + 1] += start[i] }
+    var cursor = start
+    var items = [Int32](repeating: 0, count: pairs.count)
+    for (l, item) in pairs {
+      items[Int(cursor[Int(l)])] = item
+      cursor[Int(l)] += 1
+    }
+    for i in 0..<lists where start[i + 1] - start[i] > 1 {
+      items[Int(start[i])..<Int(start[i + 1])].sort()
+    }
+    return IndexLists(start: Column(start), items: IndexColumn(Column(items), limit: limit))
+  }
+}
+
+extension EdgeRows {
+  /// Groups edges by their `from` end (a counting sort), then sorts each row by key.
+  init(
+    nodes: Int, types: Int, from: UnsafeBufferPointer<Int32>, to: UnsafeBufferPointer<Int32>,
+    type: UnsafeBufferPointer<Int32>
+  ) {
+    var offsets = [Int32](repeating: 0, count: nodes + 1)
+    for f in from { offsets[Int(f) + 1] += 1 }
+    for n in 0..<nodes { offsets[n + 1] += offsets[n] }
+    let start = Column(offsets)
+    var edgesOut: Column<Int32>!
+    let keys = Column<UInt64>.make(count: from.count) { keys in
+      edgesOut = Column<Int32>.make(count: from.count) { edges in
+        var cursor = offsets
+        for e in from.indices {
+          let slot = Int(cursor[Int(from[e])])
+          cursor[Int(from[e])] += 1
+          edges[slot] = Int32(e)
+          keys[slot] = UInt64(UInt32(type[e])) << 32 | UInt64(UInt32(to[e]))
+        }
+        // Rows were filled in edge order, so sorting by key with the edge as tie-break is
+        // needed only for rows that are out of order.
+        for n in 0..<nodes {
+          let lo = Int(offsets[n]), hi = Int(offsets[n + 1])
+          guard hi - lo > 1, !(lo + 1..<hi).allSatisfy({ keys[$0 - 1] <= keys[$0] }) else { continue }
+          let sorted = (lo..<hi).map { (keys[$0], edges[$0]) }.sorted { $0 < $1 }
+          for (k, pair) in sorted.enumerated() {
+            keys[lo + k] = pair.0
+            edges[lo + k] = pair.1
+          }
+        }
+      }
+    }
+    self.init(
+      start: start, edges: IndexColumn(edgesOut, limit: from.count), keys: KeyColumn(keys, nodes: nodes, types: types))
   }
 }
 
 extension KnowledgeStore {
   /// The graph index, cached until the next commit by this or any other process (see
-  /// `generation`). A new process reads it from the file saved beside the knowledge base
-  /// (see `GraphIndexFile`) when that file matches the graph; otherwise it is built from
-  /// the tables and saved for the next process.
+  /// `generation`). A new process maps the file saved beside the knowledge base (see
+  /// `GraphIndexFile`) when that file matches the graph; otherwise it is built from the
+  /// tables and saved for the next process.
   public func graphIndex() throws -> GraphIndex {
     let current = generation
     if let cached = graphIndexCache.withLock({ $0 }), cached.generation == current { return cached.index }
@@ -110,7 +201,12 @@ extension KnowledgeStore {
 extension KnowledgeStore {
   /// `graphIndexFileMinEdges`, or `$KGSH_GRAPH_INDEX_MIN_EDGES` when set (tests, benchmarks).
   var effectiveGraphIndexFileMinEdges: Int {
-    ProcessInfo.processInfo.environment["KGSH_GRAPH_INDEX_MIN_EDGES"].flatMap { Int($0) }
-      ?? graphIndexFileMinEdges
+    getenv("KGSH_GRAPH_INDEX_MIN_EDGES").flatMap { Int(String(cString: $0)) } ?? graphIndexFileMinEdges
   }
+}
+
+extension KnowledgeStore {
+  /// Builds the graph index now (and saves its file when the graph has enough edges, see
+  /// `graphIndexFileMinEdges`), e.g. right after a bulk import.
+  public func prepareGraphIndex() throws { _ = try graphIndex() }
 }

@@ -1,13 +1,14 @@
 import Foundation
 import Synchronization
 
-/// THE in-memory index of the whole graph: nodes, labels and edges in dense arrays, with
+/// THE in-memory index of the whole graph: nodes, labels and edges in dense columns, with
 /// every node's edges in compressed sparse rows sorted by (type, other end). The graph
 /// commands (neighbours, paths, ranks: see `Traversal`) and the Cypher matcher read it.
 ///
 /// Node, edge, label and type ids here are dense indices (`Int32`), not store ids;
 /// `nodeIDs` and `edgeIDs` map back. Build it with `KnowledgeStore.graphIndex()`, which
-/// caches it until any process commits.
+/// caches it until any process commits. The columns live either in memory this process
+/// built or in the index file mapped read-only (see `GraphIndexFile`): no copy, no decoding.
 ///
 /// ```swift
 /// let graph = try store.graphIndex()
@@ -16,20 +17,18 @@ import Synchronization
 /// ```
 public final class GraphIndex: @unchecked Sendable {
   /// Store node ids by dense index, ascending.
-  public let nodeIDs: [Int64]
-  /// Store node id -> dense index.
-  public let nodeIndex: NodeIndexMap
+  public let nodeIDs: StoreIDs
   /// Label names by label index, and the reverse.
   public let labelNames: [String]
   public let labelIndex: [String: Int32]
   /// Each node's labels, and each label's nodes (ascending).
-  public let nodeLabels: [[Int32]]
-  public let labelMembers: [[Int32]]
+  public let nodeLabels: IndexLists
+  public let labelMembers: IndexLists
   /// Edges by dense index (in store id order): store id, ends and type.
-  public let edgeIDs: [Int64]
-  public let edgeSrc: [Int32]
-  public let edgeDst: [Int32]
-  public let edgeType: [Int32]
+  public let edgeIDs: StoreIDs
+  public let edgeSrc: IndexColumn
+  public let edgeDst: IndexColumn
+  public let edgeType: IndexColumn
   /// Edge type names by type index (in store id order), the reverse, and edges per type.
   public let typeNames: [String]
   public let typeIndex: [String: Int32]
@@ -45,31 +44,16 @@ public final class GraphIndex: @unchecked Sendable {
   /// Number of edges.
   public var edgeCount: Int { edgeIDs.count }
 
-  convenience init(
-    nodes: [Int64], labels: (names: [String], ofNode: [[Int32]], members: [[Int32]]),
-    edges: (ids: [Int64], src: [Int32], dst: [Int32], type: [Int32]), typeNames: [String]
-  ) {
-    var counts = [Int](repeating: 0, count: typeNames.count)
-    for t in edges.type { counts[Int(t)] += 1 }
-    self.init(
-      Parts(
-        nodeIDs: nodes, labelNames: labels.names, nodeLabels: labels.ofNode, labelMembers: labels.members,
-        edgeIDs: edges.ids, edgeSrc: edges.src, edgeDst: edges.dst, edgeType: edges.type,
-        typeNames: typeNames, typeCounts: counts,
-        outRows: EdgeRows(nodes: nodes.count, from: edges.src, to: edges.dst, type: edges.type),
-        inRows: EdgeRows(nodes: nodes.count, from: edges.dst, to: edges.src, type: edges.type)))
-  }
-
-  /// Every array of the index, as built from the database or read from an index file.
+  /// Every column of the index, as built from the database or mapped from an index file.
   struct Parts {
-    var nodeIDs: [Int64]
+    var nodeIDs: StoreIDs
     var labelNames: [String]
-    var nodeLabels: [[Int32]]
-    var labelMembers: [[Int32]]
-    var edgeIDs: [Int64]
-    var edgeSrc: [Int32]
-    var edgeDst: [Int32]
-    var edgeType: [Int32]
+    var nodeLabels: IndexLists
+    var labelMembers: IndexLists
+    var edgeIDs: StoreIDs
+    var edgeSrc: IndexColumn
+    var edgeDst: IndexColumn
+    var edgeType: IndexColumn
     var typeNames: [String]
     var typeCounts: [Int]
     var outRows: EdgeRows
@@ -78,7 +62,6 @@ public final class GraphIndex: @unchecked Sendable {
 
   init(_ parts: Parts) {
     nodeIDs = parts.nodeIDs
-    nodeIndex = NodeIndexMap(sortedIDs: parts.nodeIDs)
     labelNames = parts.labelNames
     labelIndex = Dictionary(parts.labelNames.enumerated().map { ($1, Int32($0)) }) { a, _ in a }
     nodeLabels = parts.nodeLabels
@@ -96,7 +79,7 @@ public final class GraphIndex: @unchecked Sendable {
 
   /// The dense index of a store node id, or nil when the id is not in the graph.
   @inline(__always)
-  public func index(of id: Int64) -> Int32? { nodeIndex[id] }
+  public func index(of id: Int64) -> Int32? { nodeIDs.position(of: id) }
 
   /// The type index of an edge type name, or nil when there is no such type.
   public func typeID(_ name: String) -> Int32? { typeIndex[name] }
@@ -108,13 +91,13 @@ public final class GraphIndex: @unchecked Sendable {
 
   /// Outgoing edges of a node as (target, type), sorted by type then target.
   @inline(__always)
-  public func outgoing(_ node: Int32) -> LazyMapSequence<ArraySlice<UInt64>, (Int32, Int32)> {
+  public func outgoing(_ node: Int32) -> LazyMapSequence<Slice<KeyColumn>, (Int32, Int32)> {
     outRows.ends(node)
   }
 
   /// Incoming edges of a node as (source, type), sorted by type then source.
   @inline(__always)
-  public func incoming(_ node: Int32) -> LazyMapSequence<ArraySlice<UInt64>, (Int32, Int32)> {
+  public func incoming(_ node: Int32) -> LazyMapSequence<Slice<KeyColumn>, (Int32, Int32)> {
     inRows.ends(node)
   }
 
@@ -134,68 +117,69 @@ public final class GraphIndex: @unchecked Sendable {
   }
 }
 
+/// Edge sort keys `type << 32 | other end`. A key read from a damaged index file whose
+/// node or type is out of range reads as 0 (type 0, node 0), never as an index that would
+/// take a caller out of bounds.
+public struct KeyColumn: RandomAccessCollection, Sendable {
+  @usableFromInline let values: Column<UInt64>
+  @usableFromInline let nodeLimit: UInt64
+  @usableFromInline let typeLimit: UInt64
+
+  init(_ values: Column<UInt64>, nodes: Int, types: Int) {
+    self.values = values
+    nodeLimit = UInt64(nodes)
+    typeLimit = UInt64(types)
+  }
+
+  @inlinable public var startIndex: Int { 0 }
+  @inlinable public var endIndex: Int { values.count }
+
+  @inlinable
+  public subscript(i: Int) -> UInt64 {
+    @inline(__always) get {
+      let k = values[i]
+      return k & 0xFFFF_FFFF < nodeLimit && k >> 32 < typeLimit ? k : 0
+    }
+  }
+
+  var column: Column<UInt64> { values }
+}
+
 /// Every node's edges in one flat array (compressed sparse rows): node n's edges are
 /// `edges[start[n]..<start[n + 1]]`, sorted by their keys `type << 32 | other end` (ties by
 /// edge index), stored in `keys` at the same positions. One type is a contiguous range
 /// found by binary search; two ranges intersect by a merge.
 public struct EdgeRows: Sendable {
-  public let start: [Int32]
-  public let edges: [Int32]
-  public let keys: [UInt64]
+  public let start: Column<Int32>
+  public let edges: IndexColumn
+  public let keys: KeyColumn
 
-  init(start: [Int32], edges: [Int32], keys: [UInt64]) {
+  init(start: Column<Int32>, edges: IndexColumn, keys: KeyColumn) {
     self.start = start
     self.edges = edges
     self.keys = keys
   }
 
-  /// Groups edges by their `from` end (a counting sort), then sorts each row by key.
-  init(nodes: Int, from: [Int32], to: [Int32], type: [Int32]) {
-    var start = [Int32](repeating: 0, count: nodes + 1)
-    for f in from { start[Int(f) + 1] += 1 }
-    for n in 0..<nodes { start[n + 1] += start[n] }
-    var cursor = start
-    var edges = [Int32](repeating: 0, count: from.count)
-    var keys = [UInt64](repeating: 0, count: from.count)
-    for e in from.indices {
-      let slot = Int(cursor[Int(from[e])])
-      cursor[Int(from[e])] += 1
-      edges[slot] = Int32(e)
-      keys[slot] = UInt64(UInt32(type[e])) << 32 | UInt64(UInt32(to[e]))
-    }
-    // Rows were filled in edge order, so sorting by key with the edge as tie-break is
-    // needed only for rows that are out of order.
-    for n in 0..<nodes {
-      let lo = Int(start[n]), hi = Int(start[n + 1])
-      guard hi - lo > 1, !(lo + 1..<hi).allSatisfy({ keys[$0 - 1] <= keys[$0] }) else { continue }
-      let sorted = (lo..<hi).map { (keys[$0], edges[$0]) }.sorted { $0 < $1 }
-      for (k, pair) in sorted.enumerated() {
-        keys[lo + k] = pair.0
-        edges[lo + k] = pair.1
-      }
-    }
-    self.start = start
-    self.edges = edges
-    self.keys = keys
-  }
-
-  /// The positions of a node's row (empty for a node outside the index).
-  @inline(__always)
+  /// The positions of a node's row (empty for a node outside the index, or a row whose
+  /// offsets a damaged file got wrong).
+  @inlinable @inline(__always)
   public func range(_ node: Int32) -> Range<Int> {
-    guard Int(node) + 1 < start.count else { return 0..<0 }
-    return Int(start[Int(node)])..<Int(start[Int(node) + 1])
+    guard node >= 0, Int(node) + 1 < start.count else { return 0..<0 }
+    let lo = Int(start[Int(node)]), hi = Int(start[Int(node) + 1])
+    guard 0 <= lo, lo <= hi, hi <= keys.count else { return 0..<0 }
+    return lo..<hi
   }
 
   /// The number of edges in a node's row.
   public func count(_ node: Int32) -> Int { range(node).count }
 
   /// A node's edge indices.
-  @inline(__always)
-  public func edges(_ node: Int32) -> ArraySlice<Int32> { edges[range(node)] }
+  @inlinable @inline(__always)
+  public func edges(_ node: Int32) -> Slice<IndexColumn> { edges[range(node)] }
 
   /// A node's edges as (other end, type).
-  @inline(__always)
-  public func ends(_ node: Int32) -> LazyMapSequence<ArraySlice<UInt64>, (Int32, Int32)> {
+  @inlinable @inline(__always)
+  public func ends(_ node: Int32) -> LazyMapSequence<Slice<KeyColumn>, (Int32, Int32)> {
     keys[range(node)].lazy.map { (Int32(truncatingIfNeeded: $0), Int32(truncatingIfNeeded: $0 >> 32)) }
   }
 }

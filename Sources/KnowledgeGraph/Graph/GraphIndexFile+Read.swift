@@ -7,49 +7,144 @@ import Foundation
 #endif
 
 extension GraphIndexFile {
-  /// Reads a saved index back: the header is checked first (magic, version, stamp, exact
-  /// file size), then each array is read in one `pread` and the checksum compared.
-  struct Reader {
+  /// Opens a saved index by mapping it: the header, stamp and section table are read and
+  /// checked (magic, version, counts, stamp, header checksum, every section's size and place
+  /// against the file's size), then the columns are views into the mapping. The columns'
+  /// bytes are not read here (except for small files, whose data checksum is verified).
+  struct Mapper {
     let fd: Int32
-    var offset = 0
-    var ok = true
-    var checksum = GraphIndexChecksum()
 
-    init(fd: Int32) { self.fd = fd }
-
-    mutating func parts(stamp: String) -> GraphIndex.Parts? {
-      let header = take(UInt64.self, GraphIndexFile.headerWords, checked: false)
-      guard ok, header[0] == GraphIndexFile.magic, header[1] == GraphIndexFile.version else { return nil }
+    func parts(stamp: String) -> GraphIndex.Parts? {
+      let size = fileSize()
       let stampBytes = Array(stamp.utf8)
-      // Counts beyond Int32 are garbage (dense ids are Int32): refuse before any arithmetic.
-      guard header[2...8].allSatisfy({ $0 < UInt64(Int32.max) }), Int(header[2]) == stampBytes.count else {
-        return nil
+      guard size >= GraphIndexFile.headerWords * 8, let header = read(UInt64.self, GraphIndexFile.headerWords, at: 0)
+      else { return nil }
+      func word(_ w: Word) -> UInt64 { header[w.rawValue] }
+      guard word(.magic) == GraphIndexFile.magic, word(.version) == GraphIndexFile.version,
+        word(.sections) == UInt64(Section.allCases.count), word(.stampBytes) == UInt64(stampBytes.count),
+        // Counts beyond Int32 are garbage (dense ids are Int32): refuse before any arithmetic.
+        [Word.nodes, .edges, .labels, .types, .pairs, .nameBytes].allSatisfy({ word($0) < UInt64(Int32.max) })
+      else { return nil }
+      let tableOffset = GraphIndexFile.headerWords * 8 + GraphIndexFile.padded(stampBytes.count)
+      guard let storedStamp = read(UInt8.self, stampBytes.count, at: GraphIndexFile.headerWords * 8),
+        storedStamp == stampBytes,
+        let table = read(UInt64.self, Section.allCases.count * 2, at: tableOffset),
+        GraphIndexFile.headerChecksum(header, stampBytes, table) == word(.headerChecksum)
+      else { return nil }
+      let counts = Counts(header: header)
+      guard let places = places(table, counts, from: tableOffset + table.count * 8, size: size),
+        let storage = ColumnStorage.map(fd: fd, size: size)
+      else { return nil }
+      if size <= GraphIndexFile.fullCheckBytes {
+        var sum = GraphIndexChecksum()
+        for (offset, bytes) in places { sum.add(UnsafeRawBufferPointer(start: storage.base! + offset, count: bytes)) }
+        guard sum.value == word(.dataChecksum) else { return nil }
       }
-      let n = Int(header[3]), e = Int(header[4]), labels = Int(header[5]), types = Int(header[6])
-      let pairs = Int(header[7]), nameBytes = Int(header[8])
-      guard take(UInt8.self, stampBytes.count, checked: false) == stampBytes, ok else { return nil }
-      guard fileSize() == expectedSize(n, e, labels, types, pairs, nameBytes, stamp: stampBytes.count) else {
-        return nil
-      }
-      let nodeIDs = take(Int64.self, n), edgeIDs = take(Int64.self, e)
-      let src = take(Int32.self, e), dst = take(Int32.self, e), type = take(Int32.self, e)
-      let typeCounts = take(Int.self, types)
-      let outRows = rows(n, e), inRows = rows(n, e)
-      let labelStart = take(Int32.self, n + 1), labelList = take(Int32.self, pairs)
-      let memberStart = take(Int32.self, labels + 1), memberList = take(Int32.self, pairs)
-      let nameLengths = take(Int32.self, labels + types), nameData = take(UInt8.self, nameBytes)
-      guard ok, checksum.value == header[9] else { return nil }
-      let names = Self.names(nameLengths, nameData)
-      return GraphIndex.Parts(
-        nodeIDs: nodeIDs, labelNames: Array(names[..<labels]),
-        nodeLabels: Self.nodeLabels(labelStart, labelList, labels: labels),
-        labelMembers: (0..<labels).map { Array(memberList[Int(memberStart[$0])..<Int(memberStart[$0 + 1])]) },
-        edgeIDs: edgeIDs, edgeSrc: src, edgeDst: dst, edgeType: type, typeNames: Array(names[labels...]),
-        typeCounts: typeCounts, outRows: outRows, inRows: inRows)
+      return Self.assemble(storage, places, counts, header)
     }
 
-    private mutating func rows(_ n: Int, _ e: Int) -> EdgeRows {
-      EdgeRows(start: take(Int32.self, n + 1), edges: take(Int32.self, e), keys: take(UInt64.self, e))
+    /// The counts of the header, as Ints.
+    struct Counts {
+      let n: Int, e: Int, labels: Int, types: Int, pairs: Int, nameBytes: Int
+      let explicitNodes: Bool, explicitEdges: Bool
+
+      init(header: [UInt64]) {
+        func int(_ w: Word) -> Int { Int(header[w.rawValue]) }
+        n = int(.nodes)
+        e = int(.edges)
+        labels = int(.labels)
+        types = int(.types)
+        pairs = int(.pairs)
+        nameBytes = int(.nameBytes)
+        explicitNodes = header[Word.flags.rawValue] & GraphIndexFile.explicitNodeIDs != 0
+        explicitEdges = header[Word.flags.rawValue] & GraphIndexFile.explicitEdgeIDs != 0
+      }
+
+      /// The byte count each section must have.
+      func bytes(_ s: Section) -> Int {
+        switch s {
+        case .nodeIDs: return explicitNodes ? 8 * n : 0
+        case .edgeIDs: return explicitEdges ? 8 * e : 0
+        case .edgeSrc, .edgeDst, .edgeType, .outEdges, .inEdges: return 4 * e
+        case .typeCounts: return 8 * types
+        case .outStart, .inStart, .labelStart: return 4 * (n + 1)
+        case .outKeys, .inKeys: return 8 * e
+        case .labelList, .memberList: return 4 * pairs
+        case .memberStart: return 4 * (labels + 1)
+        case .nameLengths: return 4 * (labels + types)
+        case .nameBytes: return nameBytes
+        }
+      }
+    }
+
+    /// Each section's (offset, bytes), checked: the sizes the counts imply, in file order,
+    /// 8-byte aligned, inside the file, and the last one ending where the file ends.
+    private func places(_ table: [UInt64], _ counts: Counts, from start: Int, size: Int) -> [(Int, Int)]? {
+      var places: [(Int, Int)] = []
+      var end = start
+      for s in Section.allCases {
+        let offset = table[2 * s.rawValue], bytes = table[2 * s.rawValue + 1]
+        guard offset % 8 == 0, offset >= UInt64(end), offset <= UInt64(size), bytes == UInt64(counts.bytes(s)),
+          Int(offset) + GraphIndexFile.padded(Int(bytes)) <= size
+        else { return nil }
+        places.append((Int(offset), Int(bytes)))
+        end = Int(offset) + GraphIndexFile.padded(Int(bytes))
+      }
+      return end == size ? places : nil
+    }
+
+    /// The index's parts as views into the mapping; nil when the few values checked here
+    /// (the ends of the offset columns, the names) are wrong.
+    private static func assemble(
+      _ storage: ColumnStorage, _ places: [(Int, Int)], _ c: Counts, _ header: [UInt64]
+    ) -> GraphIndex.Parts? {
+      func column<T: BitwiseCopyable>(_ s: Section, _: T.Type) -> Column<T> {
+        Column(storage, byteOffset: places[s.rawValue].0, count: places[s.rawValue].1 / MemoryLayout<T>.stride)
+      }
+      func ids(_ s: Section, first: Word, count: Int, explicit: Bool) -> StoreIDs {
+        StoreIDs(
+          first: Int64(bitPattern: header[first.rawValue]), count: count,
+          explicit: explicit ? column(s, Int64.self) : nil)
+      }
+      func rows(_ start: Section, _ edges: Section, _ keys: Section) -> EdgeRows? {
+        let offsets = column(start, Int32.self)
+        guard offsets[0] == 0, offsets[c.n] == Int32(c.e) else { return nil }
+        return EdgeRows(
+          start: offsets, edges: IndexColumn(column(edges, Int32.self), limit: c.e),
+          keys: KeyColumn(column(keys, UInt64.self), nodes: c.n, types: c.types))
+      }
+      func lists(_ start: Section, _ items: Section, count: Int, limit: Int) -> IndexLists? {
+        let offsets = column(start, Int32.self)
+        guard offsets[0] == 0, offsets[count] == Int32(c.pairs) else { return nil }
+        return IndexLists(start: offsets, items: IndexColumn(column(items, Int32.self), limit: limit))
+      }
+      guard let outRows = rows(.outStart, .outEdges, .outKeys), let inRows = rows(.inStart, .inEdges, .inKeys),
+        let nodeLabels = lists(.labelStart, .labelList, count: c.n, limit: c.labels),
+        let labelMembers = lists(.memberStart, .memberList, count: c.labels, limit: c.n),
+        let names = names(column(.nameLengths, Int32.self), column(.nameBytes, UInt8.self))
+      else { return nil }
+      let typeCounts = column(.typeCounts, Int64.self).map { Int($0) }
+      guard typeCounts.allSatisfy({ $0 >= 0 }), typeCounts.reduce(0, +) == c.e else { return nil }
+      return GraphIndex.Parts(
+        nodeIDs: ids(.nodeIDs, first: .firstNodeID, count: c.n, explicit: c.explicitNodes),
+        labelNames: Array(names[..<c.labels]), nodeLabels: nodeLabels, labelMembers: labelMembers,
+        edgeIDs: ids(.edgeIDs, first: .firstEdgeID, count: c.e, explicit: c.explicitEdges),
+        edgeSrc: IndexColumn(column(.edgeSrc, Int32.self), limit: c.n),
+        edgeDst: IndexColumn(column(.edgeDst, Int32.self), limit: c.n),
+        edgeType: IndexColumn(column(.edgeType, Int32.self), limit: c.types),
+        typeNames: Array(names[c.labels...]), typeCounts: typeCounts, outRows: outRows, inRows: inRows)
+    }
+
+    /// Label and type names; nil when the lengths do not add up to the bytes.
+    private static func names(_ lengths: Column<Int32>, _ data: Column<UInt8>) -> [String]? {
+      var names: [String] = []
+      var at = 0
+      for length in lengths {
+        guard length >= 0, at + Int(length) <= data.count else { return nil }
+        names.append(String(decoding: data[at..<at + Int(length)], as: UTF8.self))
+        at += Int(length)
+      }
+      return at == data.count ? names : nil
     }
 
     private func fileSize() -> Int {
@@ -57,22 +152,12 @@ extension GraphIndexFile {
       return fstat(fd, &info) == 0 ? Int(info.st_size) : -1
     }
 
-    private func expectedSize(
-      _ n: Int, _ e: Int, _ labels: Int, _ types: Int, _ pairs: Int, _ nameBytes: Int, stamp: Int
-    ) -> Int {
-      func padded(_ bytes: Int) -> Int { (bytes + 7) & ~7 }
-      let edgeArrays = 8 * e * 3 + padded(4 * e) * 5
-      let nodeArrays = 8 * n + padded(4 * (n + 1)) * 3
-      return GraphIndexFile.headerWords * 8 + padded(stamp) + edgeArrays + nodeArrays + 8 * types
-        + padded(4 * pairs) * 2 + padded(4 * (labels + 1)) + padded(4 * (labels + types)) + padded(nameBytes)
-    }
-
-    /// Reads `count` values in one call (nothing is decoded: the bytes are the values).
-    private mutating func take<T: BitwiseCopyable>(_: T.Type, _ count: Int, checked: Bool = true) -> [T] {
+    /// `count` values at `offset`, read with `pread`; nil when the file is shorter.
+    private func read<T: BitwiseCopyable>(_: T.Type, _ count: Int, at offset: Int) -> [T]? {
       let bytes = count * MemoryLayout<T>.stride
+      var ok = true
       let values = [T](unsafeUninitializedCapacity: count) { buffer, initialized in
         let raw = UnsafeMutableRawBufferPointer(buffer)
-        Self.prepare(raw)
         var done = 0
         while ok, done < bytes {
           let got = pread(fd, raw.baseAddress! + done, bytes - done, off_t(offset + done))
@@ -80,54 +165,9 @@ extension GraphIndexFile {
           done += max(got, 0)
         }
         if !ok { raw.initializeMemory(as: UInt8.self, repeating: 0) }
-        if checked { checksum.add(UnsafeRawBufferPointer(raw)) }
         initialized = count
       }
-      offset += (bytes + 7) & ~7
-      return values
-    }
-
-    /// Prepares a big array's memory before it is filled: 2 MB pages where the kernel allows
-    /// them, and every page mapped in one call (`MADV_POPULATE_WRITE`) rather than one page
-    /// fault per 4 KB while `pread` copies (the faults, not the copy, were most of the time).
-    private static func prepare(_ raw: UnsafeMutableRawBufferPointer) {
-      #if os(Linux)
-        let page = 4096, huge = 2 << 20
-        guard raw.count >= 16 * page, let base = raw.baseAddress else { return }
-        let address = Int(bitPattern: base)
-        let first = (address + huge - 1) & ~(huge - 1), last = (address + raw.count) & ~(huge - 1)
-        if last > first, let start = UnsafeMutableRawPointer(bitPattern: first) {
-          _ = madvise(start, last - first, MADV_HUGEPAGE)
-        }
-        let from = (address + page - 1) & ~(page - 1), to = (address + raw.count) & ~(page - 1)
-        if to > from, let start = UnsafeMutableRawPointer(bitPattern: from) {
-          _ = madvise(start, to - from, 23)  // MADV_POPULATE_WRITE (Linux 5.14); ignored if older
-        }
-      #endif
-    }
-
-    private static func names(_ lengths: [Int32], _ data: [UInt8]) -> [String] {
-      var names: [String] = []
-      var at = 0
-      for length in lengths {
-        let end = min(data.count, at + max(0, Int(length)))
-        names.append(String(decoding: data[at..<end], as: UTF8.self))
-        at = end
-      }
-      return names
-    }
-
-    /// Each node's labels; the common one-label lists share one array per label, so a
-    /// million nodes do not cost a million allocations.
-    private static func nodeLabels(_ start: [Int32], _ list: [Int32], labels: Int) -> [[Int32]] {
-      let single = (0..<labels).map { [Int32($0)] }
-      let none: [Int32] = []
-      return (0..<start.count - 1).map { node in
-        let lo = Int(start[node]), hi = Int(start[node + 1])
-        if hi == lo { return none }
-        if hi == lo + 1, Int(list[lo]) < labels, list[lo] >= 0 { return single[Int(list[lo])] }
-        return Array(list[lo..<hi])
-      }
+      return ok ? values : nil
     }
   }
 }

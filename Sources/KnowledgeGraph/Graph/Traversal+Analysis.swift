@@ -64,17 +64,40 @@ extension Traversal {
   /// Degree of every node (edges of the given types, or all): out, in or total.
   public static func degrees(_ adj: GraphIndex, types: Set<Int32>?, direction: TraversalDirection) -> [Int] {
     var result = [Int](repeating: 0, count: adj.nodeCount)
+    let typeList = types.map { Array($0) } ?? []
     for i in 0..<adj.nodeCount {
       let node = Int32(i)
       if types == nil {
         if direction != .in { result[i] += adj.outDegree(node) }
         if direction != .out { result[i] += adj.inDegree(node) }
       } else {
-        if direction != .in { result[i] += adj.outgoing(node).filter { types!.contains($0.1) }.count }
-        if direction != .out { result[i] += adj.incoming(node).filter { types!.contains($0.1) }.count }
+        if direction != .in { result[i] += typedCount(adj.outRows, node, typeList) }
+        if direction != .out { result[i] += typedCount(adj.inRows, node, typeList) }
       }
     }
     return result
+  }
+
+  /// The number of a node's edges in `rows` whose type is one of `types`: each type is one
+  /// run of the row (sorted by type), counted by two binary searches, no hashing per edge.
+  static func typedCount(_ rows: EdgeRows, _ node: Int32, _ types: [Int32]) -> Int {
+    let row = rows.range(node)
+    guard !row.isEmpty else { return 0 }
+    let keys = rows.keys
+    func lowerBound(_ value: UInt64) -> Int {
+      var lo = row.lowerBound, hi = row.upperBound
+      while lo < hi {
+        let mid = (lo + hi) / 2
+        if keys[mid] < value { lo = mid + 1 } else { hi = mid }
+      }
+      return lo
+    }
+    var total = 0
+    for t in types where t >= 0 {
+      let low = UInt64(UInt32(t)) << 32
+      total += lowerBound(low + (1 << 32)) - lowerBound(low)
+    }
+    return total
   }
 
   /// Node indices ordered by score, highest first (ties by index); with `top`, only the

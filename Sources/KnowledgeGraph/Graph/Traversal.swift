@@ -207,69 +207,19 @@ public enum Traversal {
       var nodes: [Int32] = [meet]
       var hops: [(type: Int32, forward: Bool)] = []
       var v = meet
-      while forward.parent[Int(v)] >= 0 {
-        let p = forward.parent[Int(v)]
-        nodes.insert(p, at: 0)
-        hops.insert((forward.type[Int(v)], forward.forward[Int(v)]), at: 0)
-        v = p
+      while let mark = forward.marks[v], mark.parent >= 0 {
+        nodes.insert(mark.parent, at: 0)
+        hops.insert((mark.type, mark.forward), at: 0)
+        v = mark.parent
       }
       v = meet
-      while backward.parent[Int(v)] >= 0 {
-        let p = backward.parent[Int(v)]
-        nodes.append(p)
-        hops.append((backward.type[Int(v)], backward.forward[Int(v)]))
-        v = p
+      while let mark = backward.marks[v], mark.parent >= 0 {
+        nodes.append(mark.parent)
+        hops.append((mark.type, mark.forward))
+        v = mark.parent
       }
       return GraphPath(nodes: nodes, hops: hops)
     }
     return nil
-  }
-
-  /// One side of a bidirectional search: distances and the edge each node was reached by.
-  struct Frontier {
-    var distance: [Int32]
-    var parent: [Int32]
-    var type: [Int32]
-    var forward: [Bool]
-    var nodes: [Int32]
-    var depth: Int32 = 0
-
-    init(_ count: Int, start: Int32) {
-      distance = [Int32](repeating: -1, count: count)
-      parent = [Int32](repeating: -1, count: count)
-      type = [Int32](repeating: 0, count: count)
-      forward = [Bool](repeating: false, count: count)
-      distance[Int(start)] = 0
-      nodes = [start]
-    }
-
-    /// Expands one level; returns the node where the two searches meet with the shortest
-    /// total length, if they met. `flip` marks the target side, whose edges are walked
-    /// against their direction of travel.
-    mutating func advance(
-      _ adj: GraphIndex, _ filter: EdgeFilter, flip: Bool, other: Frontier, work: inout Int,
-      _ interrupt: () throws -> Void
-    ) throws -> Int32? {
-      depth += 1
-      var next: [Int32] = []
-      var best: (total: Int32, meet: Int32)?
-      for node in nodes {
-        work += 1
-        if work % Traversal.checkEvery == 0 { try interrupt() }
-        Traversal.forEachStep(adj, node, filter) { s in
-          let o = Int(s.other)
-          guard distance[o] < 0 else { return }
-          distance[o] = depth
-          parent[o] = node
-          type[o] = s.type
-          forward[o] = flip ? !s.forward : s.forward
-          next.append(s.other)
-          let d = other.distance[o]
-          if d >= 0, best == nil || depth + d < best!.total { best = (depth + d, s.other) }
-        }
-      }
-      nodes = next
-      return best?.meet
-    }
   }
 }
