@@ -6,6 +6,7 @@ import PackageDescription
 let grdb = Target.Dependency.product(name: "GRDB", package: "GRDB.swift")
 let sqlite = Target.Dependency.product(name: "GRDBSQLite", package: "GRDB.swift")
 let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: "swift-argument-parser")
+let postgresNIO = Target.Dependency.product(name: "PostgresNIO", package: "postgres-nio")
 
 /// The built-in shell plugins, in the order `kgsh` registers them.
 let builtInPlugins: [(target: String, folder: String)] = [
@@ -28,6 +29,8 @@ var targets: [Target] = [
   .target(name: "CypherTCK", dependencies: ["GraphQuery", "KnowledgeGraph"], path: "Sources/CypherTCK"),
   .target(name: "ShellCore", dependencies: ["KnowledgeGraph"], path: "Sources/ShellCore"),
   .target(name: "ShellTesting", dependencies: ["ShellCore", "KnowledgeGraph"], path: "Sources/ShellTesting"),
+  // A team knowledge base: the change log shared through a PostgreSQL server (docs/TEAM.md).
+  .target(name: "Team", dependencies: ["ShellCore", "KnowledgeGraph", postgresNIO], path: "Sources/Team"),
   // Third-party plugins: the wire protocol (no dependencies), the host inside kgsh, and the
   // Swift SDK a plugin links (free of GRDB: it reaches the knowledge base through kgsh).
   .target(name: "PluginProtocol", path: "Sources/PluginProtocol"),
@@ -42,7 +45,7 @@ var targets: [Target] = [
     path: "Sources/BuiltInPlugins"),
   .executableTarget(
     name: "kgsh",
-    dependencies: ["LineEditor", argumentParser, "ExternalPlugins", "BuiltInPlugins"] + engine,
+    dependencies: ["LineEditor", argumentParser, "ExternalPlugins", "BuiltInPlugins", "Team"] + engine,
     path: "Sources/kgsh",
     // A position-dependent executable: the dynamic loader then has ~4k relocations to apply
     // at every start instead of ~90k (Swift metadata is full of pointers), which took 11M
@@ -62,6 +65,8 @@ var targets: [Target] = [
     path: "Tests/PluginTests"),
   .testTarget(
     name: "EndToEndTests", dependencies: ["ShellTesting", "KnowledgeGraph", "ShellCore"], path: "Tests/EndToEndTests"),
+  .testTarget(
+    name: "TeamTests", dependencies: ["Team", "ShellTesting", "KnowledgeGraph", "ShellCore"], path: "Tests/TeamTests"),
   .testTarget(
     name: "ExternalPluginsTests",
     dependencies: ["ExternalPlugins", "KgshPluginKit", "PluginProtocol", "ShellTesting", "KnowledgeGraph"],
@@ -91,6 +96,7 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
     .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
   ],
   targets: targets,
   swiftLanguageModes: [.v6]

@@ -174,3 +174,34 @@ enum ChangeLog {
       + "\(pad(parts.tm_hour, 2)):\(pad(parts.tm_min, 2)):\(pad(parts.tm_sec, 2)).\(pad(Int32(millis), 3))Z"
   }
 }
+
+extension KnowledgeStore {
+  /// Change records written after `position` (the log's rowid), in the order they were
+  /// written, only of these layers: what a team push sends.
+  ///
+  /// ```swift
+  /// let queue = try store.changes(after: 0, layers: [.user, .imported])
+  /// ```
+  public func changes(after position: Int64, layers: Set<ChangeLayer>, limit: Int? = nil) throws
+    -> [(position: Int64, record: ChangeRecord)]
+  {
+    let layerList = layers.map { "'\($0.rawValue)'" }.sorted().joined(separator: ", ")
+    var sql = "SELECT rowid AS position, * FROM change_log WHERE rowid > ? AND layer IN (\(layerList)) ORDER BY rowid"
+    if let limit { sql += " LIMIT \(max(0, limit))" }
+    return try read { db in
+      try Row.fetchAll(db, sql: sql, arguments: [position]).map { row in
+        (row["position"], try ChangeLog.record(row))
+      }
+    }
+  }
+
+  /// How many records of these layers were written after `position`.
+  public func changeCount(after position: Int64, layers: Set<ChangeLayer>) throws -> Int {
+    let layerList = layers.map { "'\($0.rawValue)'" }.sorted().joined(separator: ", ")
+    return try read { db in
+      try Int.fetchOne(
+        db, sql: "SELECT count(*) FROM change_log WHERE rowid > ? AND layer IN (\(layerList))", arguments: [position])
+        ?? 0
+    }
+  }
+}
