@@ -53,6 +53,23 @@ public struct ChangeRecord: Hashable, Sendable {
   /// UTC, ISO 8601 with milliseconds.
   public var time: String
   public var layer: ChangeLayer
+
+  /// A record made elsewhere with all its fields (a team's shared log); new local records
+  /// come from `GraphWriter.appendChange`.
+  public init(
+    id: String, kind: ChangeKind, targetType: ChangeTarget, target: String, entity: String?, payload: Value,
+    author: String, time: String, layer: ChangeLayer
+  ) {
+    self.id = id
+    self.kind = kind
+    self.targetType = targetType
+    self.target = target
+    self.entity = entity
+    self.payload = payload
+    self.author = author
+    self.time = time
+    self.layer = layer
+  }
 }
 
 /// A change about to be recorded; the store adds id, author and time.

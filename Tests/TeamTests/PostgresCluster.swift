@@ -64,6 +64,11 @@ final class PostgresCluster: @unchecked Sendable {
     "postgresql://\(user)@/\(database)?host=\(socketDirectory)&port=\(port)"
   }
 
+  /// The database a URL of `url(user:database:)` names.
+  static func database(of url: String) -> String {
+    String(url.split(separator: "@/")[1].split(separator: "?")[0])
+  }
+
   /// Runs SQL as the owner with psql (set-up only; kgsh itself never uses psql).
   @discardableResult
   func psql(_ sql: String, database: String = "postgres") throws -> String {
@@ -106,23 +111,36 @@ final class PostgresCluster: @unchecked Sendable {
     return try run(Self.bin + "/" + tool, arguments)
   }
 
+  /// Runs a program to its end with posix_spawn and waitpid (Foundation's Process can miss
+  /// the exit of `pg_ctl start`, whose server lives on), its output in a file.
   @discardableResult
   private func run(_ path: String, _ arguments: [String], environment: [String: String] = [:]) throws -> String {
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: path)
-    p.arguments = arguments
-    p.currentDirectoryURL = URL(fileURLWithPath: "/")
-    p.environment = ProcessInfo.processInfo.environment.merging(environment) { _, b in b }
-    let out = Pipe()
-    p.standardOutput = out
-    p.standardError = out
-    p.standardInput = FileHandle.nullDevice
-    try p.run()
-    let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    p.waitUntilExit()
-    guard p.terminationStatus == 0 else {
+    let outPath = directory.appendingPathComponent("out-\(UUID().uuidString)").path
+    defer { unlink(outPath) }
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    posix_spawn_file_actions_adddup2(&actions, 1, 2)
+    let env = ProcessInfo.processInfo.environment.merging(environment) { _, b in b }.map { "\($0.key)=\($0.value)" }
+    let argv = ([path] + arguments).map { strdup($0) } + [nil]
+    let envp = env.map { strdup($0) } + [nil]
+    defer {
+      argv.forEach { free($0) }
+      envp.forEach { free($0) }
+    }
+    var pid: pid_t = 0
+    let spawned = posix_spawn(&pid, path, &actions, nil, argv, envp)
+    guard spawned == 0 else {
+      throw NSError(domain: "PostgresCluster", code: Int(spawned), userInfo: [NSLocalizedDescriptionKey: "cannot run \(path)"])
+    }
+    var status: Int32 = 0
+    while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+    let text = (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? ""
+    guard status == 0 else {
       throw NSError(
-        domain: "PostgresCluster", code: Int(p.terminationStatus),
+        domain: "PostgresCluster", code: Int(status),
         userInfo: [NSLocalizedDescriptionKey: "\(path) \(arguments.joined(separator: " ")) failed: \(text)"])
     }
     return text

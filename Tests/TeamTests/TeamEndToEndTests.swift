@@ -82,7 +82,7 @@ final class TeamEndToEndTests: XCTestCase {
 
   func testAPushKilledWithSIGKILLLeavesAllOrNoneAndTheNextPushCompletesIt() throws {
     let (cluster, url) = try team()
-    let database = String(url.split(separator: "/").last!.split(separator: "?").first!)
+    let database = PostgresCluster.database(of: url)
     // 10,000 changes wait in a knowledge base that has not pushed yet.
     let script = (0..<10_000).map { "source add k\($0) --title 'Note \($0)'" }.joined(separator: "\n")
     let made = try KgshProcess.run(["--db", db("big")], stdin: script, home: home, environment: ["KGSH_AUTHOR": "alice"])

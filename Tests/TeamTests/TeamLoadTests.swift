@@ -17,8 +17,9 @@ final class TeamLoadTests: XCTestCase {
     defer { cluster.stop() }
     try cluster.createDatabase("load")
     let url = cluster.url(database: "load")
-    var address = try TeamAddress.parse(url, environment: [:], passwordFile: "")
-    address.password = PostgresCluster.ownerPassword
+    var parsed = try TeamAddress.parse(url, environment: [:], passwordFile: "")
+    parsed.password = PostgresCluster.ownerPassword
+    let address = parsed
     let owner = try TeamServer.connect(address)
     defer { owner.close() }
     _ = try owner.migrate()

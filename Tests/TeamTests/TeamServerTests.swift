@@ -61,9 +61,9 @@ final class TeamServerTests: XCTestCase {
     defer { server.close() }
     XCTAssertEqual(try server.migrate(), [], "a second init applies nothing")
     XCTAssertEqual(try server.schemaVersion(), 2)
-    let dbName = try XCTUnwrap(url.split(separator: "/").last?.split(separator: "?").first)
+    let dbName = PostgresCluster.database(of: url)
     XCTAssertEqual(
-      try cluster.psql("SELECT string_agg(version || ':' || name, ',' ORDER BY version) FROM kgsh.migrations", database: String(dbName))
+      try cluster.psql("SELECT string_agg(version || ':' || name, ',' ORDER BY version) FROM kgsh.migrations", database: dbName)
         .trimmingCharacters(in: .whitespacesAndNewlines), "1:change-log,2:roles")
   }
 
