@@ -28,12 +28,15 @@ public final class TeamListener: @unchecked Sendable {
       while !Task.isCancelled {
         do {
           let c = try await PostgresConnection.connect(configuration: configuration, id: 2, logger: TeamServer.logger)
-          defer { let _: EventLoopFuture<Void> = c.close() }
           if !first { TeamListener.wake(writeEnd) }
           first = false
-          try await c.listen(on: ServerSchema.channel) { notifications in
-            for try await _ in notifications { TeamListener.wake(writeEnd) }
-          }
+          do {
+            try await c.listen(on: ServerSchema.channel) { notifications in
+              for try await _ in notifications { TeamListener.wake(writeEnd) }
+            }
+          } catch {}
+          // Closed before it is released, also when the listener is stopped.
+          try? await c.close()
         } catch {}
         try? await Task.sleep(nanoseconds: 3_000_000_000)
       }
