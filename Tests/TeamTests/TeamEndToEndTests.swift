@@ -82,6 +82,14 @@ final class TeamEndToEndTests: XCTestCase {
     XCTAssertTrue(c.stdout.contains("employees") && c.stdout.contains("12"), c.stdout)
     let again = try kgsh(["--db", db("c"), "--team", url, "-c", "facts acme | count"], author: "carla")
     XCTAssertEqual(again.stderr, "", "nothing new: the start-up pull is quiet")
+
+    let log = try kgsh(["--db", db("c"), "--team", url, "--format", "csv", "-c", "team log --author ALICE"])
+    let rows = log.stdout.split(separator: "\n").dropFirst()
+    XCTAssertEqual(rows.count, 3, log.stdout)
+    XCTAssertTrue(rows.allSatisfy { $0.contains(",alice,") && $0.hasSuffix(",kgsh_owner") }, log.stdout)
+    XCTAssertEqual(rows.map { $0.split(separator: ",")[3] }, ["assert", "assert", "assert"])
+    let none = try kgsh(["--db", db("c"), "--team", url, "-c", "team log --since 2999-01-01"])
+    XCTAssertTrue(none.stdout.contains("no shared changes match"), none.stdout)
   }
 
   func testAPushKilledWithSIGKILLLeavesAllOrNoneAndTheNextPushCompletesIt() throws {
