@@ -62,7 +62,7 @@ final class REPL: LineCompleting {
         session.history.append(text)
         interruptFlag.store(false, ordering: .relaxed)
         if !shell.run(text) { session.failedHistory.insert(session.history.count - 1) }
-        team?.afterWrites(session.store)
+        TeamLink.of(session)?.afterWrites(session.store)  // also after a team connect here
       }
     }
   }
