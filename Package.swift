@@ -9,6 +9,7 @@ let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: 
 // The Model Context Protocol SDK (its module is MCP; kgsh's server target is MCPServer).
 let mcp = Target.Dependency.product(name: "MCP", package: "swift-sdk")
 let logging = Target.Dependency.product(name: "Logging", package: "swift-log")
+let postgresNIO = Target.Dependency.product(name: "PostgresNIO", package: "postgres-nio")
 
 /// The built-in shell plugins, in the order `kgsh` registers them.
 let builtInPlugins: [(target: String, folder: String)] = [
@@ -31,6 +32,8 @@ var targets: [Target] = [
   .target(name: "CypherTCK", dependencies: ["GraphQuery", "KnowledgeGraph"], path: "Sources/CypherTCK"),
   .target(name: "ShellCore", dependencies: ["KnowledgeGraph"], path: "Sources/ShellCore"),
   .target(name: "ShellTesting", dependencies: ["ShellCore", "KnowledgeGraph"], path: "Sources/ShellTesting"),
+  // A team knowledge base: the change log shared through a PostgreSQL server (docs/TEAM.md).
+  .target(name: "Team", dependencies: ["ShellCore", "KnowledgeGraph", postgresNIO], path: "Sources/Team"),
   // Third-party plugins: the wire protocol (no dependencies), the host inside kgsh, and the
   // Swift SDK a plugin links (free of GRDB: it reaches the knowledge base through kgsh).
   .target(name: "PluginProtocol", path: "Sources/PluginProtocol"),
@@ -47,7 +50,7 @@ var targets: [Target] = [
     path: "Sources/BuiltInPlugins"),
   .executableTarget(
     name: "kgsh",
-    dependencies: ["LineEditor", argumentParser, "ExternalPlugins", "BuiltInPlugins"] + engine,
+    dependencies: ["LineEditor", argumentParser, "ExternalPlugins", "BuiltInPlugins", "Team"] + engine,
     path: "Sources/kgsh",
     // A position-dependent executable: the dynamic loader then has ~4k relocations to apply
     // at every start instead of ~90k (Swift metadata is full of pointers), which took 11M
@@ -77,6 +80,7 @@ var targets: [Target] = [
     name: "MCPServerTests",
     dependencies: ["MCPServer", "ShellTesting", "BuiltInPlugins", "ShellCore", "KnowledgeGraph"],
     path: "Tests/MCPServerTests"),
+    name: "TeamTests", dependencies: ["Team", "ShellTesting", "KnowledgeGraph", "ShellCore"], path: "Tests/TeamTests"),
   .testTarget(
     name: "ExternalPluginsTests",
     dependencies: ["ExternalPlugins", "KgshPluginKit", "PluginProtocol", "ShellTesting", "KnowledgeGraph"],
@@ -109,6 +113,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
     .package(url: "https://github.com/modelcontextprotocol/swift-sdk", exact: "0.12.1"),
     .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
+    .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
   ],
   targets: targets,
   swiftLanguageModes: [.v6]

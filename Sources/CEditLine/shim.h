@@ -13,6 +13,8 @@ static inline FILE *kgsh_stderr(void) { return stderr; }
 
 /// A user-defined editor function (EL_ADDFN): returns one of the CC_* codes.
 typedef unsigned char (*kgsh_el_function)(EditLine *, int);
+/// A character reader (EL_GETCFN): stores one character and returns 1, 0 at end of input, -1 on error.
+typedef int (*kgsh_el_read_function)(EditLine *, wchar_t *);
 /// A prompt function (EL_PROMPT): returns the prompt to print.
 typedef char *(*kgsh_el_prompt_function)(EditLine *);
 
@@ -22,6 +24,11 @@ typedef char *(*kgsh_el_prompt_function)(EditLine *);
 /// but take no room on the line (for colours).
 static inline int kgsh_el_set_prompt(EditLine *el, kgsh_el_prompt_function prompt, char escape) {
   return el_set(el, EL_PROMPT_ESC, prompt, escape);
+}
+
+/// EL_GETCFN: read characters with `function` instead of libedit's own reader.
+static inline int kgsh_el_set_read_function(EditLine *el, kgsh_el_read_function function) {
+  return el_set(el, EL_GETCFN, function);
 }
 
 /// EL_EDITOR: "emacs" or "vi".

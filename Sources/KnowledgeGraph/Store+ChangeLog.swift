@@ -53,6 +53,23 @@ public struct ChangeRecord: Hashable, Sendable {
   /// UTC, ISO 8601 with milliseconds.
   public var time: String
   public var layer: ChangeLayer
+
+  /// A record made elsewhere with all its fields (a team's shared log); new local records
+  /// come from `GraphWriter.appendChange`.
+  public init(
+    id: String, kind: ChangeKind, targetType: ChangeTarget, target: String, entity: String?, payload: Value,
+    author: String, time: String, layer: ChangeLayer
+  ) {
+    self.id = id
+    self.kind = kind
+    self.targetType = targetType
+    self.target = target
+    self.entity = entity
+    self.payload = payload
+    self.author = author
+    self.time = time
+    self.layer = layer
+  }
 }
 
 /// A change about to be recorded; the store adds id, author and time.
@@ -172,5 +189,36 @@ enum ChangeLog {
     }
     return "\(pad(parts.tm_year + 1900, 4))-\(pad(parts.tm_mon + 1, 2))-\(pad(parts.tm_mday, 2))T"
       + "\(pad(parts.tm_hour, 2)):\(pad(parts.tm_min, 2)):\(pad(parts.tm_sec, 2)).\(pad(Int32(millis), 3))Z"
+  }
+}
+
+extension KnowledgeStore {
+  /// Change records written after `position` (the log's rowid), in the order they were
+  /// written, only of these layers: what a team push sends.
+  ///
+  /// ```swift
+  /// let queue = try store.changes(after: 0, layers: [.user, .imported])
+  /// ```
+  public func changes(after position: Int64, layers: Set<ChangeLayer>, limit: Int? = nil) throws
+    -> [(position: Int64, record: ChangeRecord)]
+  {
+    let layerList = layers.map { "'\($0.rawValue)'" }.sorted().joined(separator: ", ")
+    var sql = "SELECT rowid AS position, * FROM change_log WHERE rowid > ? AND layer IN (\(layerList)) ORDER BY rowid"
+    if let limit { sql += " LIMIT \(max(0, limit))" }
+    return try read { db in
+      try Row.fetchAll(db, sql: sql, arguments: [position]).map { row in
+        (row["position"], try ChangeLog.record(row))
+      }
+    }
+  }
+
+  /// How many records of these layers were written after `position`.
+  public func changeCount(after position: Int64, layers: Set<ChangeLayer>) throws -> Int {
+    let layerList = layers.map { "'\($0.rawValue)'" }.sorted().joined(separator: ", ")
+    return try read { db in
+      try Int.fetchOne(
+        db, sql: "SELECT count(*) FROM change_log WHERE rowid > ? AND layer IN (\(layerList))", arguments: [position])
+        ?? 0
+    }
   }
 }

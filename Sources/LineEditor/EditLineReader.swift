@@ -27,6 +27,9 @@ public final class EditLineReader: LineReading {
   private var promptText: UnsafeMutablePointer<CChar>
   /// Set by the Ctrl-C key binding: the line libedit returns is dropped.
   private var interrupted = false
+  /// See ``watch(_:_:)``: a descriptor that wakes the reader, and what to announce then.
+  var wakeDescriptor: Int32 = -1
+  var wake: (() -> String?)?
 
   /// Characters between two of these in a prompt take no room on the line: wrap colour
   /// escapes in them, e.g. "\u{1}\u{1B}[1m\u{1}kgsh\u{1}\u{1B}[0m\u{1}> ".
@@ -103,7 +106,7 @@ public final class EditLineReader: LineReading {
   }
 
   /// The reader registered as client data of `editLine`.
-  private static func from(_ editLine: OpaquePointer) -> EditLineReader? {
+  static func from(_ editLine: OpaquePointer) -> EditLineReader? {
     guard let data = kgsh_el_get_client_data(editLine) else { return nil }
     return Unmanaged<EditLineReader>.fromOpaque(data).takeUnretainedValue()
   }
@@ -114,7 +117,9 @@ public final class EditLineReader: LineReading {
 
     var previous = sigaction()
     var action = sigaction()
-    action.__sigaction_handler.sa_handler = { _ in }  // only interrupts the read (EINTR)
+    // Only interrupts the read (EINTR), and says so to a watching reader's poll.
+    action.__sigaction_handler.sa_handler = { _ in readInterrupted.store(true, ordering: .relaxed) }
+    readInterrupted.store(false, ordering: .relaxed)
     action.sa_flags = 0  // no SA_RESTART: el_gets must return
     sigemptyset(&action.sa_mask)
     sigaction(SIGINT, &action, &previous)

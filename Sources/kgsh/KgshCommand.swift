@@ -51,6 +51,10 @@ struct KgshCommand: ParsableCommand {
     String?
   @ArgumentParser.Flag(help: "Do not load third-party plugins (plugin add still works).") var noPlugins =
     false
+  @Option(
+    help:
+      "Join this team knowledge base for this run: postgresql://USER@HOST/DATABASE (also KGSH_TEAM; see team connect)."
+  ) var team: String?
   @ArgumentParser.Flag(
     help:
       "Copy what can be read from a damaged --db file into a new file next to it (the original is not changed)."
@@ -61,7 +65,7 @@ struct KgshCommand: ParsableCommand {
     try Launch(
       file: file, commands: commands, db: db, readOnly: readOnly, continueOnError: continueOnError,
       format: format, params: params, noInit: noInit, noPager: noPager, initFile: initFile,
-      timeout: timeout, noPlugins: noPlugins
+      timeout: timeout, noPlugins: noPlugins, team: team
     ).run()
   }
 

@@ -5,6 +5,7 @@ import Foundation
 import KnowledgeGraph
 import LineEditor
 import ShellCore
+import Team
 
 /// One run of kgsh with its options decided: open the knowledge base, run the init file,
 /// then `-c`, a script, the REPL or stdin. `KgshCommand` (swift-argument-parser) and
@@ -23,6 +24,7 @@ struct Launch {
   var initFile: String?
   var timeout: String?
   var noPlugins = false
+  var team: String?
 
   func run() throws {
     let interactive = file == nil && commands == nil && Terminal.isInteractive()
@@ -54,6 +56,9 @@ struct Launch {
         throw ExitCode(1)
       }
     }
+    // A team: pull at start, push after the run's writes, one line each (docs/TEAM.md).
+    try joinTeam(session)
+    defer { TeamLink.of(session)?.close() }
     // Command-line options are applied after the init file, so they win over it.
     options.apply(to: session)
     // One JSON document per run: outputs of a script, -c or piped input are collected and
@@ -79,7 +84,24 @@ struct Launch {
     } else {
       ok = BatchReader(shell: shell).run(continueOnError: continueOnError)
     }
+    TeamLink.of(session)?.afterWrites(session.store)
     if shell.exitStatus != 0 { throw ExitCode(shell.exitStatus) }
     if !ok { throw ExitCode(1) }
+  }
+
+  /// The team this run joins (`--team`, `KGSH_TEAM` or the one the knowledge base
+  /// remembers), after its start-up pull; nil without a team, and then nothing of the
+  /// PostgreSQL driver is touched.
+  func joinTeam(_ session: Session) throws {
+    guard let url = TeamLink.url(option: team, store: session.store) else { return }
+    do {
+      let link = try TeamLink.attach(session, url: url) { line in
+        FileHandle.standardError.write(Data((TextWidth.sanitize(line) + "\n").utf8))
+      }
+      link.startUp(session.store)
+    } catch {
+      KgshCommand.fail(KgshError.describe(error))
+      throw ExitCode(1)
+    }
   }
 }

@@ -36,6 +36,7 @@ enum QuickArguments {
         case "--init": launch.initFile = value
         case "--timeout": launch.timeout = value
         case "--param": launch.params.append(value)
+        case "--team": launch.team = value
         default: return nil
         }
       }

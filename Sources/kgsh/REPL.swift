@@ -1,6 +1,7 @@
 import Foundation
 import LineEditor
 import ShellCore
+import Team
 
 /// The interactive loop: prompt with the knowledge base's name, continuation prompts while
 /// a statement is incomplete, history, completion and Ctrl-C / Ctrl-D.
@@ -31,6 +32,14 @@ final class REPL: LineCompleting {
     let reader = makeLineReader(
       programName: "kgsh", historyPath: SessionFactory.stateDirectory() + "/history", completer: self)
     session.out.write(Self.welcome(session))
+    let team = TeamLink.of(session)
+    // Changes others push arrive live: the listener wakes the line editor, which pulls and
+    // announces them above the prompt.
+    let listener = team.flatMap { TeamListener.start($0.address) }
+    defer { listener?.stop() }
+    if let team, let listener, let editor = reader as? EditLineReader {
+      editor.watch(listener.descriptor) { [session] in team.pullNow(session.store) }
+    }
     var buffer = ""
     while !shell.shouldExit {
       let prompt = buffer.isEmpty ? "kgsh:\(session.store.name)> " : "...> "
@@ -53,6 +62,7 @@ final class REPL: LineCompleting {
         session.history.append(text)
         interruptFlag.store(false, ordering: .relaxed)
         if !shell.run(text) { session.failedHistory.insert(session.history.count - 1) }
+        TeamLink.of(session)?.afterWrites(session.store)  // also after a team connect here
       }
     }
   }

@@ -4,6 +4,7 @@ import Foundation
 import KnowledgeGraph
 import LineEditor
 import ShellCore
+import Team
 
 /// Opens the knowledge base (building the default one from Knowledge/ when needed) and
 /// creates the session with every built-in plugin registered, then the third-party plugins
@@ -16,6 +17,7 @@ enum SessionFactory {
   static func make(db: String?, readOnly: Bool, interactive: Bool, plugins: Bool = true) throws -> Session {
     let store = try KnowledgeBaseFiles.openStore(db: db, readOnly: readOnly)
     let registry = try BuiltIns.registry()
+    try registry.register(TeamPlugin.plugin)
     let session = Session(
       store: store, registry: registry, isTerminal: interactive || isatty(1) == 1, width: Terminal.width())
     // The bar redraws its line with escape codes: not on a dumb terminal.
