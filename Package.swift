@@ -80,6 +80,7 @@ var targets: [Target] = [
     name: "MCPServerTests",
     dependencies: ["MCPServer", "ShellTesting", "BuiltInPlugins", "ShellCore", "KnowledgeGraph"],
     path: "Tests/MCPServerTests"),
+  .testTarget(
     name: "TeamTests", dependencies: ["Team", "ShellTesting", "KnowledgeGraph", "ShellCore"], path: "Tests/TeamTests"),
   .testTarget(
     name: "ExternalPluginsTests",
