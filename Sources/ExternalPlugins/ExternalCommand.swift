@@ -16,11 +16,7 @@ struct ExternalCommand: Command {
   }
 
   func run(_ call: Call, _ session: Session) throws -> Output {
-    guard let host = PluginHost.of(session) else {
-      throw KgshError(
-        .plugin, "third-party plugins are not available in this session",
-        hint: "start kgsh without --no-plugins")
-    }
+    let host = try PluginHost.required(session)
     var request = WireMessage(type: "run")
     request.command = signature.name
     request.arguments = call.arguments

@@ -17,11 +17,7 @@ struct MCPToolCommand: Command {
   }
 
   func run(_ call: Call, _ session: Session) throws -> Output {
-    guard let host = PluginHost.of(session) else {
-      throw KgshError(
-        .plugin, "third-party plugins are not available in this session",
-        hint: "start kgsh without --no-plugins")
-    }
+    let host = try PluginHost.required(session)
     let arguments = try MCPToolMapping.arguments(call, record, usage: signature.usage)
     let (result, raw) = try host.callMCP(plugin: plugin, tool: record.tool, arguments, session: session)
     return try MCPResult.output(result, raw: raw, command: record.command)

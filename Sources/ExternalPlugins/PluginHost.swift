@@ -42,6 +42,16 @@ public final class PluginHost {
   /// The host of a session, when one is installed.
   public static func of(_ session: Session) -> PluginHost? { session.extensions[key] as? PluginHost }
 
+  /// The session's host, for a plugin's command about to run; the error when it has none.
+  static func required(_ session: Session) throws -> PluginHost {
+    guard let host = of(session) else {
+      throw KgshError(
+        .plugin, "third-party plugins are not available in this session",
+        hint: "start kgsh without --no-plugins")
+    }
+    return host
+  }
+
   /// Attaches the host to a session and, unless `loadPlugins` is false (`--no-plugins`),
   /// registers the recorded plugins and those new in the auto-discovery folder.
   /// Problems with single plugins are reported on the session's error output and skipped.
