@@ -60,7 +60,8 @@ var targets: [Target] = [
   // pull in FoundationNetworking and so libcurl (a static release build links it from
   // libcurl4-openssl-dev, dynamically).
   .executableTarget(
-    name: "kgsh-mcp", dependencies: ["MCPServer", "BuiltInPlugins", "ExternalPlugins", argumentParser] + engine,
+    name: "kgsh-mcp",
+    dependencies: ["MCPServer", "BuiltInPlugins", "ExternalPlugins", "Team", argumentParser] + engine,
     path: "Sources/kgsh-mcp"),
   .executableTarget(name: "kgsh-tck", dependencies: ["CypherTCK", "GraphQuery"], path: "Sources/kgsh-tck"),
   .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"], path: "Tests/LineEditorTests"),

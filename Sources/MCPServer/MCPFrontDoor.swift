@@ -22,13 +22,15 @@ public enum MCPFrontDoor {
 
   /// Serves until the client closes stdin. Protocol messages are the only thing written to
   /// the real stdout: fd 1 is pointed at stderr first, so a stray print cannot corrupt them.
-  public static func serve(session: Session, allowWrites: Bool, version: String) {
+  /// - Parameter hooks: what runs around each tool call (a team's pulls and pushes).
+  public static func serve(session: Session, allowWrites: Bool, version: String, hooks: CallHooks = CallHooks()) {
     let protocolOut = dup(1)
     dup2(2, 1)
     session.out = FileDescriptorSink(fd: 2)
     session.isTerminal = false
     session.useColor = false
     let runner = ToolRunner(session: session, allowWrites: allowWrites)
+    runner.hooks = hooks
     let done = DispatchSemaphore(value: 0)
     Task {
       do {

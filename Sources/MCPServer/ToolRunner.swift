@@ -15,6 +15,8 @@ public final class ToolRunner: @unchecked Sendable {
   public let allowWrites: Bool
   public let tools: [ToolDefinition]
   private let queue = DispatchQueue(label: "kgsh.mcp.calls")
+  /// What runs around each call on the calls' queue (kgsh-mcp's team pulls and pushes).
+  public var hooks = CallHooks()
 
   /// - Parameter allowWrites: serve the authoring commands too. Without it the session's
   ///   store must be open read-only: SQLite then refuses every write, whatever a query says.
@@ -28,7 +30,10 @@ public final class ToolRunner: @unchecked Sendable {
   /// Runs one call on the session's queue.
   public func call(_ name: String, _ arguments: [String: Value]) async -> ToolAnswer {
     await withCheckedContinuation { continuation in
-      queue.async { continuation.resume(returning: self.callNow(name, arguments)) }
+      queue.async {
+        self.hooks.beforeCall()
+        continuation.resume(returning: self.callNow(name, arguments))
+      }
     }
   }
 
@@ -78,6 +83,7 @@ public final class ToolRunner: @unchecked Sendable {
       store.writeGuard = allowWrites && !command.writes(call) ? command.signature.name : nil
       defer { store.writeGuard = outer }
       let output = try command.run(call, session)
+      if allowWrites && command.writes(call) { hooks.afterWrites() }
       return ToolResult.answer(output, rows: rows, signature: command.signature)
     } catch let error as KgshError where error.kind == .readOnly && !allowWrites {
       return .failure(
@@ -86,6 +92,18 @@ public final class ToolRunner: @unchecked Sendable {
     } catch {
       return .failure(error)
     }
+  }
+}
+
+/// What kgsh-mcp does around tool calls: with a team, pull what teammates pushed before a
+/// call and push what a call wrote. Both run on the calls' queue, one call at a time.
+public struct CallHooks {
+  public var beforeCall: () -> Void
+  public var afterWrites: () -> Void
+
+  public init(beforeCall: @escaping () -> Void = {}, afterWrites: @escaping () -> Void = {}) {
+    self.beforeCall = beforeCall
+    self.afterWrites = afterWrites
   }
 }
 

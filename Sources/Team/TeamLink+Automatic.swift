@@ -15,11 +15,11 @@ extension TeamLink {
   }
 
   /// The URL this run joins: `--team`, else `KGSH_TEAM`, else the one the knowledge base
-  /// remembers (`team connect`); nil when none. Reads one row at most.
-  public static func url(option: String?, store: KnowledgeStore) -> String? {
+  /// remembers (`team connect`); nil when none. Reads one row at most; no store, no row.
+  public static func url(option: String?, store: KnowledgeStore?) -> String? {
     if let option, !option.isEmpty { return option }
     if let v = getenv("KGSH_TEAM"), case let s = String(cString: v), !s.isEmpty { return s }
-    return TeamState.get(store, .url)
+    return store.flatMap { TeamState.get($0, .url) }
   }
 
   /// At start: pull what others pushed, then push what waits here. One line each on the

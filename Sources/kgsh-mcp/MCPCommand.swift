@@ -6,7 +6,7 @@ import KnowledgeGraph
 import MCPServer
 import ShellCore
 
-/// `kgsh mcp [--db PATH] [--allow-writes]`: serves the knowledge base to AI assistants over
+/// `kgsh mcp [--db PATH] [--allow-writes] [--team URL]`: serves the knowledge base to AI assistants over
 /// the Model Context Protocol on stdio (README: "kgsh for AI assistants").
 ///
 /// A program of its own, which `kgsh mcp` runs in its place: only it links the MCP SDK (and,
@@ -29,6 +29,10 @@ struct MCPCommand: ParsableCommand {
   @ArgumentParser.Flag(
     help: "Also serve the authoring commands; writes are recorded under the client's name.")
   var allowWrites = false
+  @Option(
+    help:
+      "Keep up with this team knowledge base: pull at start and when teammates push, push what --allow-writes writes (default: KGSH_TEAM, or the team the base joined with team connect)."
+  ) var team: String?
 
   func validate() throws {
     if readOnly && allowWrites {
@@ -41,7 +45,11 @@ struct MCPCommand: ParsableCommand {
 
   func run() throws {
     let session: Session
+    let joined: MCPTeam?
     do {
+      // A read-only server pulls first, through a connection of the team's own, so that the
+      // first call already sees what teammates pushed.
+      let readOnlyTeam = allowWrites ? nil : try MCPTeam.join(option: team, db: db, served: nil)
       let store = try KnowledgeBaseFiles.openStore(db: db, readOnly: !allowWrites)
       session = Session(store: store, registry: try BuiltIns.registry())
       let host = PluginHost(
@@ -50,12 +58,18 @@ struct MCPCommand: ParsableCommand {
           stateDirectory: KnowledgeBaseFiles.stateDirectory()),
         kgshVersion: KnowledgeBaseFiles.version)
       try BuiltIns.setUp(session, host: host, loadPlugins: false)
+      joined = allowWrites ? try MCPTeam.join(option: team, db: db, served: session) : readOnlyTeam
     } catch {
       let message = "kgsh mcp: " + TextWidth.sanitize(KgshError.describe(error)) + "\n"
       FileHandle.standardError.write(Data(message.utf8))
       throw ExitCode(1)
     }
-    defer { session.store.close() }
-    MCPFrontDoor.serve(session: session, allowWrites: allowWrites, version: KnowledgeBaseFiles.version)
+    defer {
+      joined?.close()
+      session.store.close()
+    }
+    MCPFrontDoor.serve(
+      session: session, allowWrites: allowWrites, version: KnowledgeBaseFiles.version,
+      hooks: joined?.hooks ?? CallHooks())
   }
 }
