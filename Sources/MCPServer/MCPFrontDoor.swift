@@ -15,7 +15,7 @@ import ShellCore
 ///
 /// ```swift
 /// let session = try SessionFactory.make(db: nil, readOnly: true, interactive: false)
-/// MCPFrontDoor.serve(session: session, allowWrites: false, version: "0.1.0")  // until stdin ends
+/// MCPFrontDoor.serve(session: session, allowWrites: false, version: "0.1.0", timeout: 30)  // until stdin ends
 /// ```
 public enum MCPFrontDoor {
   static let schemaURI = "kgsh://schema"
@@ -23,7 +23,10 @@ public enum MCPFrontDoor {
   /// Serves until the client closes stdin. Protocol messages are the only thing written to
   /// the real stdout: fd 1 is pointed at stderr first, so a stray print cannot corrupt them.
   /// - Parameter hooks: what runs around each tool call (a team's pulls and pushes).
-  public static func serve(session: Session, allowWrites: Bool, version: String, hooks: CallHooks = CallHooks()) {
+  /// - Parameter timeout: seconds a call may run (nil: no limit).
+  public static func serve(
+    session: Session, allowWrites: Bool, version: String, timeout: Double?, hooks: CallHooks = CallHooks()
+  ) {
     let protocolOut = dup(1)
     dup2(2, 1)
     session.out = FileDescriptorSink(fd: 2)
@@ -31,6 +34,7 @@ public enum MCPFrontDoor {
     session.useColor = false
     let runner = ToolRunner(session: session, allowWrites: allowWrites)
     runner.hooks = hooks
+    runner.timeout = timeout
     let done = DispatchSemaphore(value: 0)
     Task {
       do {

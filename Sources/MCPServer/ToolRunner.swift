@@ -17,6 +17,8 @@ public final class ToolRunner: @unchecked Sendable {
   private let queue = DispatchQueue(label: "kgsh.mcp.calls")
   /// What runs around each call on the calls' queue (kgsh-mcp's team pulls and pushes).
   public var hooks = CallHooks()
+  /// Seconds a call may run before it is interrupted and answered "timed out" (nil: no limit).
+  public var timeout: Double?
 
   /// - Parameter allowWrites: serve the authoring commands too. Without it the session's
   ///   store must be open read-only: SQLite then refuses every write, whatever a query says.
@@ -82,7 +84,7 @@ public final class ToolRunner: @unchecked Sendable {
       // --allow-writes: the shell's rule, a command writes only when it declares it.
       store.writeGuard = allowWrites && !command.writes(call) ? command.signature.name : nil
       defer { store.writeGuard = outer }
-      let output = try command.run(call, session)
+      let output = try runLimited { try command.run(call, session) }
       if allowWrites && command.writes(call) { hooks.afterWrites() }
       return ToolResult.answer(output, rows: rows, signature: command.signature)
     } catch let error as KgshError where error.kind == .readOnly && !allowWrites {
@@ -104,6 +106,19 @@ public struct CallHooks {
   public init(beforeCall: @escaping () -> Void = {}, afterWrites: @escaping () -> Void = {}) {
     self.beforeCall = beforeCall
     self.afterWrites = afterWrites
+  }
+}
+
+extension ToolRunner {
+  /// Runs a call under the server's `timeout`: a query that runs too long is interrupted
+  /// (SQLite's statement and kgsh's own loops), its transaction rolled back.
+  func runLimited<T>(_ body: () throws -> T) throws -> T {
+    guard let timeout else { return try body() }
+    Interruption.watch(session.store)
+    return try Interruption.limit(
+      timeout,
+      hint: "nothing was changed; narrow the call (max_rows, a label, fewer hops) or start kgsh mcp with a larger --timeout"
+    ) { try body() }
   }
 }
 

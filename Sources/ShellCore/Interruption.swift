@@ -31,6 +31,21 @@ public enum Interruption {
       .invalidValue, "timeout must be a duration like 5s, 500ms or 2m (at most a day), or off, not '\(text)'")
   }
 
+  /// Runs `body`, interrupting it after `seconds`: then it fails with "timed out after ..."
+  /// and `hint` (how to raise the limit where the caller sets it). The shell's `timeout`
+  /// setting and `kgsh mcp --timeout` both go through here.
+  public static func limit<T>(_ seconds: Double, hint: String, _ body: () throws -> T) throws -> T {
+    let watchdog = Watchdog(seconds: seconds)
+    do {
+      let result = try body()
+      _ = watchdog.finish()
+      return result
+    } catch {
+      guard watchdog.finish() else { throw error }
+      throw KgshError(.timedOut, "timed out after \(format(seconds))", hint: hint)
+    }
+  }
+
   /// Formats seconds the way `set timeout` takes them.
   public static func format(_ seconds: Double) -> String {
     if seconds < 1 { return "\(Int((seconds * 1000).rounded()))ms" }

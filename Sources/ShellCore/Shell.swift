@@ -76,16 +76,9 @@ public final class Shell {
   /// time is up the statement is interrupted and fails with "timed out".
   func executeWithTimeout(_ statement: Statement) throws {
     guard origins.count == 1, let seconds = try session.timeout else { return try execute(statement) }
-    let watchdog = Watchdog(seconds: seconds)
-    do {
-      try execute(statement)
-      _ = watchdog.finish()
-    } catch {
-      guard watchdog.finish() else { throw error }
-      throw KgshError(
-        .timedOut, "timed out after \(Interruption.format(seconds))",
-        hint: "nothing was changed; raise the limit with set timeout 60s, or set timeout off")
-    }
+    try Interruption.limit(
+      seconds, hint: "nothing was changed; raise the limit with set timeout 60s, or set timeout off"
+    ) { try execute(statement) }
   }
 
   /// Reports an error as one line on the error sink.

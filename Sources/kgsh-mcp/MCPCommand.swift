@@ -34,7 +34,12 @@ struct MCPCommand: ParsableCommand {
       "Keep up with this team knowledge base: pull at start and when teammates push, push what --allow-writes writes (default: KGSH_TEAM, or the team the base joined with team connect)."
   ) var team: String?
 
+  @Option(
+    help: "Interrupt a tool call that runs longer than this (5s, 500ms, 2m, or off); it is answered 'timed out'.")
+  var timeout = "30s"
+
   func validate() throws {
+    do { _ = try Interruption.parseTimeout(timeout) } catch { throw ValidationError(KgshError.describe(error)) }
     if readOnly && allowWrites {
       throw ValidationError("--read-only and --allow-writes contradict each other; give one of them")
     }
@@ -70,6 +75,6 @@ struct MCPCommand: ParsableCommand {
     }
     MCPFrontDoor.serve(
       session: session, allowWrites: allowWrites, version: KnowledgeBaseFiles.version,
-      hooks: joined?.hooks ?? CallHooks())
+      timeout: try? Interruption.parseTimeout(timeout), hooks: joined?.hooks ?? CallHooks())
   }
 }

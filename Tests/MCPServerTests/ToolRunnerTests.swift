@@ -133,6 +133,18 @@ final class ToolRunnerTests: XCTestCase {
     XCTAssertFalse(read.isError, read.text)
   }
 
+  func testACallThatRunsPastTheTimeoutIsInterruptedAndTheNextOneRuns() throws {
+    let (runner, _) = try runner()
+    runner.timeout = 0.2
+    // Three unconnected patterns over every entity: hundreds of millions of rows to count.
+    let slow = runner.callNow("match", ["query": "MATCH (a), (b), (c) return count(*)"])
+    XCTAssertTrue(slow.isError, slow.text)
+    XCTAssertTrue(slow.text.hasPrefix("timed out after 200ms"), slow.text)
+    XCTAssertTrue(slow.text.contains("--timeout"), slow.text)
+    let next = runner.callNow("match", ["query": "MATCH (l:Lab) return count(l)"])
+    XCTAssertFalse(next.isError, next.text)
+  }
+
   func testACutResultSaysSoAndHowToNarrowIt() throws {
     let (runner, _) = try runner()
     let answer = runner.callNow("list", ["max_rows": .int(3)])
