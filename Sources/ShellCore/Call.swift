@@ -80,7 +80,7 @@ public struct Call: Sendable {
           } else {
             typed[name] = spec.repeatable ? .list([parsed]) : parsed
           }
-          if case .choice = spec.type { flags[name] = value.lowercased() } else { flags[name] = value }
+          if case .choice = spec.type { flags[name] = parsed.plainText } else { flags[name] = value }
         }
       } else {
         arguments.append(word.text)

@@ -154,11 +154,13 @@ public enum ParameterType: Sendable, Equatable {
       throw bad(
         near.isEmpty ? "use one of \(Currencies.codes.joined(separator: " "))" : nil, suggestions: near)
     case .choice(let values):
+      // Any case is accepted; the value passed on is spelt as declared (an MCP server's
+      // enum may be case-sensitive).
       let lower = text.lowercased()
-      guard values.contains(lower) else {
+      guard let declared = values.first(where: { $0.lowercased() == lower }) else {
         throw bad(suggestions: Names.suggestions(for: lower, among: values, limit: 1))
       }
-      return .string(lower)
+      return .string(declared)
     case .toggle:
       return .bool(!["false", "no", "off", "0"].contains(text.lowercased()))
     default:

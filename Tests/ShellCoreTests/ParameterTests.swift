@@ -48,6 +48,14 @@ final class ParameterTests: XCTestCase {
     XCTAssertEqual(full[Self.period], "year")
   }
 
+  func testAChoiceAcceptsAnyCaseAndPassesTheDeclaredSpelling() throws {
+    // An MCP server's enum may be case-sensitive: what reaches it is spelt as declared.
+    let mode = ParameterType.choice(["Fast", "thorough"])
+    XCTAssertEqual(try mode.parse("fast", name: "mode", command: "demo"), .string("Fast"))
+    XCTAssertEqual(try mode.parse("THOROUGH", name: "mode", command: "demo"), .string("thorough"))
+    XCTAssertThrowsError(try mode.parse("quick", name: "mode", command: "demo"))
+  }
+
   func testEachTypeWordsItsMistakeOnce() {
     XCTAssertEqual(message("Zhipu --depth 9"), "probe: --depth takes a whole number from 1 to 6, not '9'")
     XCTAssertEqual(
