@@ -21,21 +21,32 @@ enum SchemaSummary {
     FROM source s ORDER BY facts + relations DESC, s.key
     """
 
-  /// The document for `store`.
+  /// The document for `store`, with the `sources` most used sources; when there are more,
+  /// `sources_cut` says how many and how to see more.
   /// - Throws: `KgshError` when the store cannot be read.
-  static func document(_ store: KnowledgeStore) throws -> Value {
+  static func document(_ store: KnowledgeStore, sources limit: Int = ToolCatalog.defaultRows) throws -> Value {
     let labels = try store.labelCounts().map {
       Value.map(["label": .string($0.label), "count": count($0.count)])
     }
     let types = try store.edgeTypeCounts().map {
       Value.map(["type": .string($0.type), "count": count($0.count)])
     }
-    return .map([
+    let sources = try objects(store.readOnlyQuery(sourcesSQL))
+    var document: [String: Value] = [
       "labels": .list(labels), "relation_types": .list(types),
       "predicates": .list(try objects(store.readOnlyQuery(predicatesSQL))),
-      "sources": .list(try objects(store.readOnlyQuery(sourcesSQL))),
+      "sources": .list(Array(sources.prefix(limit))),
       "entities": count(try store.nodeCount()),
-    ])
+    ]
+    if sources.count > limit {
+      document["sources_cut"] = .map([
+        "shown": count(limit), "total": count(sources.count),
+        "hint": .string(
+          "the most used sources come first; schema with max_rows up to \(ToolCatalog.maximumRows) lists more, "
+            + "and cite shows the sources behind an entity or a fact"),
+      ])
+    }
+    return .map(document)
   }
 
   static func count(_ n: Int) -> Value { .int(Int64(n)) }

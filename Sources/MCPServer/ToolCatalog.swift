@@ -91,12 +91,7 @@ public enum ToolCatalog {
       ]
       required = [.string(queryArgument)]
     }
-    properties[rowsArgument] = .map([
-      "type": .string("integer"), "minimum": .int(1), "maximum": .int(Int64(maximumRows)),
-      "default": .int(Int64(defaultRows)),
-      "description": .string(
-        "at most this many rows per table in the answer; a longer result is cut and says so"),
-    ])
+    properties[rowsArgument] = rowsProperty("at most this many rows per table in the answer; a longer result is cut and says so")
     object["properties"] = .map(properties)
     object["required"] = required.isEmpty ? nil : .list(required)
     return .map(object)
@@ -112,7 +107,18 @@ public enum ToolCatalog {
         The same document is the resource kgsh://schema.
         """,
       inputSchema: .map([
-        "type": .string("object"), "properties": .map([:]), "additionalProperties": .bool(false),
+        "type": .string("object"), "additionalProperties": .bool(false),
+        "properties": .map([
+          rowsArgument: rowsProperty("at most this many sources (the most used first); the rest are counted")
+        ]),
       ]), writes: false)
+  }
+
+  /// The `max_rows` argument every tool takes.
+  static func rowsProperty(_ description: String) -> Value {
+    .map([
+      "type": .string("integer"), "minimum": .int(1), "maximum": .int(Int64(maximumRows)),
+      "default": .int(Int64(defaultRows)), "description": .string(description),
+    ])
   }
 }

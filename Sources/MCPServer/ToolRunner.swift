@@ -57,13 +57,15 @@ public final class ToolRunner: @unchecked Sendable {
             : near.first.map { "did you mean '\($0)'?" } ?? "tools/list shows the tools"))
     }
     if tool.name == ToolCatalog.schemaTool {
-      if let name = arguments.keys.sorted().first {
+      if let name = arguments.keys.sorted().first(where: { $0 != ToolCatalog.rowsArgument }) {
         return .failure(
-          KgshError(.usage, "schema: unknown argument '\(name)'", hint: "schema takes no arguments"))
+          KgshError(
+            .usage, "schema: unknown argument '\(name)'", hint: "schema takes only \(ToolCatalog.rowsArgument)"))
       }
       do {
-        return ToolAnswer(structured: try SchemaSummary.document(session.store), text: "", isError: false)
-          .withText()
+        let rows = try ToolArguments.rowLimit(arguments, tool: tool.name)
+        let document = try SchemaSummary.document(session.store, sources: rows)
+        return ToolAnswer(structured: document, text: "", isError: false).withText()
       } catch {
         return .failure(error)
       }

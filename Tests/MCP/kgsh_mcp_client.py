@@ -109,8 +109,8 @@ async def exercise(session):
     check("no-write-tools-when-read-only", "fact_add" not in names and "create" not in names, sorted(names))
     for tool in listed.tools:
         schema = getattr(tool, "input_schema", None) or getattr(tool, "inputSchema", None)
-        # Every command tool bounds its tables; schema (the vocabulary) takes no arguments.
-        bounded = tool.name == "schema" or "max_rows" in schema.get("properties", {})
+        # Every tool bounds its tables (schema: its list of sources).
+        bounded = "max_rows" in schema.get("properties", {})
         ok = schema.get("type") == "object" and bounded and bool(tool.description)
         check(f"schema-{tool.name}", ok, json.dumps(schema)[:200])
     show = next(t for t in listed.tools if t.name == "show")
@@ -134,6 +134,18 @@ async def exercise(session):
         all(vocabulary.get(k) for k in ("labels", "relation_types", "predicates", "sources"))
         and any(l.get("label") == "Company" and l.get("count", 0) > 0 for l in vocabulary["labels"]),
         json.dumps(vocabulary)[:300],
+    )
+    cut = vocabulary.get("sources_cut") or {}
+    check(
+        "schema-sources-cut",
+        len(vocabulary.get("sources", [])) == 50 and cut.get("shown") == 50 and cut.get("total", 0) > 50,
+        json.dumps(cut),
+    )
+    more = structured(await session.call_tool("schema", {"max_rows": 1000})) or {}
+    check(
+        "schema-sources-all",
+        len(more.get("sources", [])) == cut.get("total") and "sources_cut" not in more,
+        str(len(more.get("sources", []))),
     )
     resources = await session.list_resources()
     uris = [str(r.uri) for r in resources.resources]

@@ -164,7 +164,7 @@ final class ToolRunnerTests: XCTestCase {
   }
 
   func testSchemaListsLabelsRelationTypesPredicatesAndSourcesWithCounts() throws {
-    let (runner, _) = try runner()
+    let (runner, t) = try runner()
     let answer = runner.callNow("schema", [:])
     XCTAssertFalse(answer.isError, answer.text)
     for key in ["labels", "relation_types", "predicates", "sources"] {
@@ -173,6 +173,14 @@ final class ToolRunnerTests: XCTestCase {
     }
     guard case .list(let labels)? = answer.structured?.member("labels") else { return }
     XCTAssertTrue(labels.contains { $0.member("label") == .string("Company") })
+    // Sources, the long list, are cut at max_rows like every table, and say so.
+    let total = try t.session.store.readOnlyQuery("select count(*) from source").rows[0][0]
+    let few = runner.callNow("schema", ["max_rows": .int(3)])
+    guard case .list(let sources)? = few.structured?.member("sources") else { return XCTFail(few.text) }
+    XCTAssertEqual(sources.count, 3)
+    XCTAssertEqual(few.structured?.member("sources_cut")?.member("total"), total)
+    let bad = runner.callNow("schema", ["labels": .bool(true)])
+    XCTAssertTrue(bad.isError && bad.text.contains("unknown argument 'labels'"), bad.text)
   }
 
   func testConcurrentCallsQueueOnTheSession() async throws {
