@@ -23,11 +23,14 @@ actor LineTransport: Transport {
   /// Answers one `tools/call` request (the whole message) with the response line, or nil to
   /// leave the request to the SDK.
   typealias CallHandler = @Sendable ([String: KnowledgeGraph.Value]) async -> Data?
+  /// Told the id of a request the client cancelled (`notifications/cancelled`).
+  typealias CancelHandler = @Sendable (String) -> Void
 
   nonisolated let logger = Logger(label: "kgsh.mcp.transport", factory: { _ in SwiftLogNoOpLogHandler() })
   private let input: Int32
   private let output: Int32
   private let callHandler: CallHandler?
+  private let cancelHandler: CancelHandler?
   private let stream: AsyncThrowingStream<Data, any Error>
   private let continuation: AsyncThrowingStream<Data, any Error>.Continuation
   private var reader: Thread?
@@ -37,10 +40,11 @@ actor LineTransport: Transport {
   /// - Parameters:
   ///   - input: the descriptor requests arrive on (stdin).
   ///   - output: the descriptor answers go to (kgsh's real stdout, kept apart from fd 1).
-  init(input: Int32, output: Int32, callHandler: CallHandler? = nil) {
+  init(input: Int32, output: Int32, callHandler: CallHandler? = nil, cancelHandler: CancelHandler? = nil) {
     self.input = input
     self.output = output
     self.callHandler = callHandler
+    self.cancelHandler = cancelHandler
     let (stream, continuation) = AsyncThrowingStream<Data, any Error>.makeStream()
     self.stream = stream
     self.continuation = continuation
@@ -48,9 +52,12 @@ actor LineTransport: Transport {
 
   func connect() async throws {
     guard reader == nil else { return }
-    let thread = Thread { [self, input, continuation, callHandler] in
+    let thread = Thread { [self, input, continuation, callHandler, cancelHandler] in
       LineTransport.readLines(input) { line in
-        if let handler = callHandler, let request = self.unanswered.fastPath(line) {
+        let (request, cancelled) = self.unanswered.note(line)
+        // Cancellations also go on to the SDK, which stops what it runs itself.
+        if let cancelled { cancelHandler?(cancelled) }
+        if let handler = callHandler, let request {
           Task {
             guard let answer = await handler(request) else {
               continuation.yield(line)
@@ -124,18 +131,22 @@ final class RequestLedger: @unchecked Sendable {
   private var ids = Set<String>()
   private var initialized = false
 
-  /// Notes a request (a message with a method and an id) and returns it when it is a
-  /// `tools/call` that kgsh answers itself (after `initialize`).
-  func fastPath(_ message: Data) -> [String: KnowledgeGraph.Value]? {
+  /// Notes a request (a message with a method and an id). Returns it as `call` when it is a
+  /// `tools/call` that kgsh answers itself (after `initialize`), and as `cancelled` the id
+  /// a `notifications/cancelled` names.
+  func note(_ message: Data) -> (call: [String: KnowledgeGraph.Value]?, cancelled: String?) {
     guard case .map(let object)? = try? JSON.decode(String(decoding: message, as: UTF8.self)),
       let method = object["method"]?.plainText
-    else { return nil }
+    else { return (nil, nil) }
+    if method == "notifications/cancelled", case .map(let params)? = object["params"] {
+      return (nil, params["requestId"].flatMap(Self.key))
+    }
     let id = object["id"].flatMap(Self.key)
     return lock.withLock {
       if let id { ids.insert(id) }
       if method == "initialize" { initialized = true }
-      guard initialized, method == "tools/call", id != nil else { return nil }
-      return object
+      guard initialized, method == "tools/call", id != nil else { return (nil, nil) }
+      return (object, nil)
     }
   }
 

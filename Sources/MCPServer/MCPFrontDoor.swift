@@ -38,9 +38,9 @@ public enum MCPFrontDoor {
     let done = DispatchSemaphore(value: 0)
     Task {
       do {
-        let transport = LineTransport(input: 0, output: protocolOut) { request in
-          await answer(request, runner)
-        }
+        let transport = LineTransport(
+          input: 0, output: protocolOut, callHandler: { request in await answer(request, runner) },
+          cancelHandler: { id in runner.cancel(id) })
         let server = try await start(runner, version: version, transport: transport)
         await server.waitUntilCompleted()
         // The input ended: answer the requests still running (a cancelled one may never be
@@ -106,7 +106,7 @@ public enum MCPFrontDoor {
     case nil, .null?: break
     default: return nil
     }
-    let answer = await runner.call(name, arguments)
+    let answer = await runner.call(name, arguments, request: RequestLedger.key(id))
     var result: [String: KnowledgeGraph.Value] = [
       "content": .list([.map(["type": .string("text"), "text": .string(answer.text)])]),
       "isError": .bool(answer.isError),

@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 import KnowledgeGraph
 import ShellCore
 
@@ -15,6 +16,7 @@ public final class ToolRunner: @unchecked Sendable {
   public let allowWrites: Bool
   public let tools: [ToolDefinition]
   private let queue = DispatchQueue(label: "kgsh.mcp.calls")
+  private let cancellations = Cancellations()
   /// What runs around each call on the calls' queue (kgsh-mcp's team pulls and pushes).
   public var hooks = CallHooks()
   /// Seconds a call may run before it is interrupted and answered "timed out" (nil: no limit).
@@ -29,14 +31,25 @@ public final class ToolRunner: @unchecked Sendable {
       ToolCatalog.tools(session.registry, allowWrites: allowWrites) + [ToolCatalog.schemaDefinition]
   }
 
-  /// Runs one call on the session's queue.
-  public func call(_ name: String, _ arguments: [String: Value]) async -> ToolAnswer {
+  /// Runs one call on the session's queue. `request` is its JSON-RPC id, by which the
+  /// client may cancel it (`cancel`).
+  public func call(_ name: String, _ arguments: [String: Value], request: String? = nil) async -> ToolAnswer {
     await withCheckedContinuation { continuation in
       queue.async {
+        guard self.cancellations.start(request) else {
+          return continuation.resume(returning: .failure(KgshError.interrupted.with(hint: "cancelled by the client before it ran")))
+        }
+        defer { self.cancellations.finish() }
         self.hooks.beforeCall()
         continuation.resume(returning: self.callNow(name, arguments))
       }
     }
+  }
+
+  /// The client cancelled request `id` (`notifications/cancelled`): a running call is
+  /// interrupted (its transaction rolled back), a queued one never runs.
+  public func cancel(_ id: String) {
+    cancellations.cancel(id)
   }
 
   /// The schema document (labels, relation types, predicates, sources with counts).
@@ -95,6 +108,41 @@ public final class ToolRunner: @unchecked Sendable {
           hint: "kgsh mcp serves the knowledge base read-only; start it with --allow-writes to change it"))
     } catch {
       return .failure(error)
+    }
+  }
+}
+
+/// Which request runs, and which were cancelled before they ran.
+final class Cancellations: @unchecked Sendable {
+  private let lock = NSLock()
+  private var running: String?
+  private var cancelled = Set<String>()
+
+  /// Marks `id` running; false when it was cancelled already.
+  func start(_ id: String?) -> Bool {
+    lock.withLock {
+      guard let id else { return true }
+      if cancelled.remove(id) != nil { return false }
+      running = id
+      return true
+    }
+  }
+
+  /// The running call ended; an interrupt meant for it must not reach the next one.
+  func finish() {
+    lock.withLock {
+      if running != nil { interruptFlag.store(false, ordering: .relaxed) }
+      running = nil
+    }
+  }
+
+  /// Interrupts `id` when it is running (under the lock, so the interrupt cannot outlive
+  /// it), else remembers it so that it never starts.
+  func cancel(_ id: String) {
+    lock.withLock {
+      if running == id { return Interruption.interrupt() }
+      if cancelled.count > 10_000 { cancelled.removeAll() }  // ids of calls long answered
+      cancelled.insert(id)
     }
   }
 }
