@@ -128,6 +128,17 @@ final class ImportTests: XCTestCase {
     }
     XCTAssertTrue(plan.joined().contains("edge_out"), "\(plan)")
     XCTAssertEqual(try store.graphIndex().edgeCount, 100_000)
+    // The key index holds keyed edges only (imported ones have none), and lookups by key use it.
+    let keyIndex = try store.read {
+      try String.fetchOne($0, sql: "SELECT sql FROM sqlite_master WHERE name = 'edge_key'")
+    }
+    XCTAssertEqual(keyIndex, "CREATE INDEX edge_key ON edge(key) WHERE key IS NOT NULL")
+    let byKey = try store.read {
+      try Row.fetchAll($0, sql: "EXPLAIN QUERY PLAN SELECT id FROM edge WHERE key = ?", arguments: ["UE-1"]).map {
+        $0["detail"] as String
+      }
+    }
+    XCTAssertTrue(byKey.joined().contains("edge_key"), "\(byKey)")
   }
 }
 

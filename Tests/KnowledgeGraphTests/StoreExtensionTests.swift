@@ -13,7 +13,7 @@ final class StoreExtensionTests: XCTestCase {
   }
 
   override func tearDown() {
-    for suffix in ["", "-wal", "-shm", ".bak-v2", ".bak-v5"] {
+    for suffix in ["", "-wal", "-shm", ".bak-v2", ".bak-v6"] {
       try? FileManager.default.removeItem(atPath: path + suffix)
     }
   }
@@ -46,7 +46,7 @@ final class StoreExtensionTests: XCTestCase {
     try KnowledgeStore.open(path: path).close()  // the core migrations only, as an older kgsh wrote it
     let store = try KnowledgeStore.open(path: path, extensions: [notes([v1])])
     XCTAssertEqual(try store.select("SELECT count(*) AS n FROM note_row"), [["n": .int(0)]])
-    XCTAssertTrue(FileManager.default.fileExists(atPath: path + ".bak-v5"), "a backup before the upgrade")
+    XCTAssertTrue(FileManager.default.fileExists(atPath: path + ".bak-v6"), "a backup before the upgrade")
   }
 
   func testUnknownMigrationOfALoadedPluginMeansANewerFile() throws {

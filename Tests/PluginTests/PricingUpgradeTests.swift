@@ -17,7 +17,7 @@ final class PricingUpgradeTests: XCTestCase {
   }
 
   override func tearDown() {
-    for suffix in ["", "-wal", "-shm", ".bak-v5"] {
+    for suffix in ["", "-wal", "-shm", ".bak-v6"] {
       try? FileManager.default.removeItem(atPath: path + suffix)
     }
   }
@@ -42,13 +42,13 @@ final class PricingUpgradeTests: XCTestCase {
         try old.select("SELECT identifier FROM grdb_migrations ORDER BY identifier").map { $0["identifier"] },
         [
           .string("v1-graph"), .string("v2-prices"), .string("v3-plugin-views"), .string("v4-change-log"),
-          .string("v5-change-log-all-writes"),
+          .string("v5-change-log-all-writes"), .string("v6-edge-key-partial"),
         ])
       old.close()
     }
     let storage = try XCTUnwrap(PricingPlugin.plugin.storage)
     let store = try KnowledgeStore.open(path: path, extensions: [storage])
-    XCTAssertTrue(FileManager.default.fileExists(atPath: path + ".bak-v5"), "the old file is backed up first")
+    XCTAssertTrue(FileManager.default.fileExists(atPath: path + ".bak-v6"), "the old file is backed up first")
     XCTAssertTrue(try KnowledgeLoader.ensureBuilt(store, from: Repository.knowledge, extensions: [storage]))
     XCTAssertEqual(try store.priceRows(), [kept])
     XCTAssertEqual(try store.fxRates().map(\.rate), ["7.2"])
