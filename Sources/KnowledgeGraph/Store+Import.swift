@@ -82,7 +82,7 @@ struct GraphImporter {
   let interrupt: () throws -> Void
   var report = GraphImportReport()
   /// Node ids by key, for the nodes of this import and the existing ones looked up so far.
-  var ids: [String: Int64] = [:]
+  var ids = ImportKeyMap()
   var firstLine: [String: Int] = [:]
   var typeIDs: [String: Int64] = [:]
   var dropped: [(name: String, sql: String)] = []

@@ -142,6 +142,30 @@ final class ImportTests: XCTestCase {
   }
 }
 
+/// Node ids by import key: small canonical decimals by array slot, every other key by name,
+/// and the two never confused ("7" and "07" are different keys).
+final class ImportKeyMapTests: XCTestCase {
+  func testDecimalKeysAndOtherKeysAreKeptApart() {
+    var map = ImportKeyMap()
+    map["7"] = 70
+    map["07"] = 700
+    map["k7"] = 7000
+    map["99999999"] = 9  // beyond the array: a dictionary entry
+    XCTAssertEqual(map["7"], 70)
+    XCTAssertEqual(map["07"], 700)
+    XCTAssertEqual(map["k7"], 7000)
+    XCTAssertEqual(map["99999999"], 9)
+    XCTAssertNil(map["6"])
+    XCTAssertNil(map["8"])
+    XCTAssertNil(map[""])
+    XCTAssertEqual(ImportKeyMap.slot("0"), 0)
+    XCTAssertEqual(ImportKeyMap.slot("4194303"), 4_194_303)
+    for notDecimal in ["", "00", "-1", "+1", "1.0", " 1", "4194304", "١٢"] {
+      XCTAssertNil(ImportKeyMap.slot(notDecimal), notDecimal)
+    }
+  }
+}
+
 /// A bulk import into a file runs in SQLite's rollback journal (each page written once) and
 /// leaves the file in write-ahead-log mode as before; a file left in rollback mode by a killed
 /// import is switched back at the next open.
