@@ -28,7 +28,8 @@ public enum KnowledgeImport {
   /// kind), so a row may name an entity that another path adds.
   public static func read(paths: [String]) throws -> [Table] {
     let all = try paths.flatMap { try read($0) }
-    return kinds.flatMap { kind in all.filter { $0.kind == kind.1 } } + all.filter { t in !kinds.contains { $0.1 == t.kind } }
+    return kinds.flatMap { kind in all.filter { $0.kind == kind.1 } }
+      + all.filter { t in !kinds.contains { $0.1 == t.kind } }
   }
 
   /// The tables of a folder (sources, entities, facts, edges in that order, any of .tsv,

@@ -33,7 +33,8 @@ struct AliasRemoveCommand: Command {
         .invalidValue, "alias remove: '\(text)' is the name of \(node.name), which it keeps",
         hint: "an entity's name and key cannot be removed; add the right name with alias add")
     }
-    guard let alias = try session.store.aliases(of: node.id).first(where: { Names.normalize($0) == wanted }) else {
+    guard let alias = try session.store.aliases(of: node.id).first(where: { Names.normalize($0) == wanted })
+    else {
       throw KgshError(
         .notFound, "alias remove: \(node.name) has no alias '\(text)'",
         hint: "show \(node.key) lists its names")
