@@ -15,8 +15,8 @@ public enum AuthoringPlugin {
   public static let plugin = Plugin(
     name: "authoring", version: "1.0.0", summary: "Add, correct and retract sourced knowledge",
     commands: [
-      SourceAddCommand(), EntityAddCommand(), AliasAddCommand(), FactAddCommand(), FactCorrectCommand(),
-      FactRetractCommand(), LinkCommand(), UnlinkCommand(), UndoCommand(), ConflictsCommand(),
+      SourceAddCommand(), EntityAddCommand(), AliasAddCommand(), AliasRemoveCommand(), FactAddCommand(),
+      FactCorrectCommand(), FactRetractCommand(), LinkCommand(), UnlinkCommand(), UndoCommand(), ConflictsCommand(),
       ImportKnowledgeCommand(), ExportKnowledgeCommand(),
     ])
 }

@@ -23,6 +23,15 @@ public enum KnowledgeImport {
     ("sources", .source), ("entities", .entity), ("facts", .fact), ("edges", .edge),
   ]
 
+  /// The tables of several folders or files read as one import: every path's tables, grouped
+  /// by kind in the order sources, entities, facts, edges (paths in the given order within a
+  /// kind), so a row may name an entity that another path adds.
+  public static func read(paths: [String]) throws -> [Table] {
+    let all = try paths.flatMap { try read($0) }
+    return kinds.flatMap { kind in all.filter { $0.kind == kind.1 } }
+      + all.filter { t in !kinds.contains { $0.1 == t.kind } }
+  }
+
   /// The tables of a folder (sources, entities, facts, edges in that order, any of .tsv,
   /// .csv, .json) or of one file (named like them, or a JSON object with those keys).
   public static func read(_ path: String) throws -> [Table] {

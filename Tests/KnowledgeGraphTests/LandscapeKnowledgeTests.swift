@@ -88,7 +88,7 @@ final class LandscapeKnowledgeTests: XCTestCase {
     XCTAssertGreaterThanOrEqual(released.count, 150)
     let rounds = Set(
       facts.filter { $0["predicate"] == "round_amount" }.map { "\($0["subject"]!) \($0["as_of"]!)" })
-    XCTAssertGreaterThanOrEqual(rounds.count, 95)
+    XCTAssertGreaterThanOrEqual(rounds.count, 150)
   }
 
   func testNamesResolveInEnglishAndBothChineseScripts() throws {

@@ -141,6 +141,30 @@ final class ChangeCommandsTests: XCTestCase {
     refused(t, "unlink \(edge.target) --reason again", "already withdrawn (misread)")
   }
 
+  /// alias remove takes a name away (any script or case of it finds it), is recorded as a
+  /// retraction and undone like one; an entity's own name, and names it lacks, are refused.
+  func testAliasRemoveIsRecordedAndUndone() throws {
+    let t = try shell()
+    XCTAssertTrue(t.run("entity add acme --label Company --name Acme --alias 阿克米"), t.errors)
+    XCTAssertTrue(t.run("alias add acme 'Acme Holdings'"), t.errors)
+    XCTAssertTrue(t.run("alias remove acme 'ACME holdings' --reason 'not a name in use'"), t.errors)
+    XCTAssertTrue(t.output.contains("Acme Holdings"), t.output)
+    guard case .notFound = try t.session.store.resolve("Acme Holdings") else { return XCTFail("still found") }
+    let last = try XCTUnwrap(t.session.store.changes(about: "acme").first)
+    XCTAssertEqual(last.kind, .retract)
+    XCTAssertEqual(last.targetType, .alias)
+    XCTAssertEqual(last.payload.field("reason"), "not a name in use")
+    XCTAssertTrue(t.run("undo"), t.errors)
+    guard case .found(let back) = try t.session.store.resolve("Acme Holdings") else { return XCTFail("not back") }
+    XCTAssertEqual(back.key, "acme")
+    XCTAssertTrue(t.run("alias remove Acme 阿克米"), t.errors)
+    guard case .notFound = try t.session.store.resolve("阿克米") else { return XCTFail("阿克米 still found") }
+    refused(t, "alias remove acme 'Acme Holdings Ltd'", "Acme has no alias 'Acme Holdings Ltd'")
+    refused(t, "alias remove acme Acme", "is the name of Acme")
+    refused(t, "alias remove acme ''", "ALIAS is empty")
+    refused(t, "alias remove nosuchco x", "nosuchco")
+  }
+
   func testEntityAliasAndLinkRefusals() throws {
     let t = try shell()
     XCTAssertTrue(t.run(source), t.errors)

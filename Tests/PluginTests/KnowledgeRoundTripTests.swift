@@ -122,4 +122,30 @@ final class KnowledgeRoundTripTests: XCTestCase {
     guard case .found(let acme) = try t.session.store.resolve("阿克米") else { return XCTFail("alias") }
     XCTAssertEqual(try t.session.store.facts(of: acme.id).first?.rawValue, "12")
   }
+
+  /// Two folders that name each other's entities import in one transaction: every source and
+  /// entity first, then the facts and edges; with --strict a bad row in either imports neither.
+  func testSeveralFoldersAreOneImport() throws {
+    let t = try shell(try AuthoringTests.sharedBase().copyInMemory())
+    let a = dir + "/a", b = dir + "/b"
+    for d in [a, b] { try FileManager.default.createDirectory(atPath: d, withIntermediateDirectories: true) }
+    // a's fact and edge name acme, an entity that only b adds; b's fact cites a's source.
+    try "id\ttitle\tkind\nsa\tA filing\tfiling\n".write(toFile: a + "/sources.tsv", atomically: true, encoding: .utf8)
+    try "id\tsubject\tpredicate\ttype\tvalue\tsource\tquote\tstatus\n\tacme\tstaff\tnumber\t12\tsa\t12 people\tsecondary\n"
+      .write(toFile: a + "/facts.tsv", atomically: true, encoding: .utf8)
+    try "id\tsrc\ttype\tdst\tsource\tquote\tstatus\n\tacme\tPARTNERS_WITH\tzhipu\tsa\tpartners\tsecondary\n"
+      .write(toFile: a + "/edges.tsv", atomically: true, encoding: .utf8)
+    try "key\tlabels\tname\taliases\nacme\tCompany\tAcme\t阿克米\n"
+      .write(toFile: b + "/entities.tsv", atomically: true, encoding: .utf8)
+    try "id\tsubject\tpredicate\ttype\tvalue\tsource\tquote\tstatus\n\tacme\tfounded_date\tdate\t2020\tsa\tfounded in 2020\tsecondary\n"
+      .write(toFile: b + "/facts.tsv", atomically: true, encoding: .utf8)
+    XCTAssertFalse(t.run("import knowledge '\(a)' --strict"), "alone, a names an entity it lacks")
+    XCTAssertTrue(t.errors.contains("rejected"), t.errors)
+    XCTAssertTrue(t.run("import knowledge '\(a)' '\(b)' --strict"), t.errors)
+    XCTAssertTrue(t.output.contains("5 added, 0 changed"), t.output)
+    guard case .found(let acme) = try t.session.store.resolve("阿克米") else { return XCTFail("acme") }
+    XCTAssertEqual(try t.session.store.facts(of: acme.id).map(\.rawValue).sorted(), ["12", "2020"])
+    XCTAssertTrue(t.run("import knowledge '\(b)' '\(a)'"), t.errors)
+    XCTAssertTrue(t.output.contains("0 added, 0 changed"), "the order of the folders does not matter: \(t.output)")
+  }
 }
