@@ -15,6 +15,7 @@ Each series is preceded by a warm-up of 5 calls that are not counted.
 import argparse
 import asyncio
 import json
+import os
 import re
 import statistics
 import subprocess
@@ -31,7 +32,9 @@ def summary(name, samples):
 
 
 async def mcp_sdk(kgsh, entity, runs):
-    params = StdioServerParameters(command=kgsh, args=["mcp"])
+    # The SDK passes only a few variables (HOME, PATH, ...) to the server; kgsh's XDG and
+    # KGSH_* settings must reach it too, or it serves another knowledge base.
+    params = StdioServerParameters(command=kgsh, args=["mcp"], env=dict(os.environ))
     async with stdio_client(params) as (read, write):
         async with ClientSession(read, write) as session:
             await session.initialize()

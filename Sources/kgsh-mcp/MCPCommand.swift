@@ -25,7 +25,10 @@ struct MCPCommand: ParsableCommand {
       """)
 
   @Option(help: "Serve this knowledge base file instead of the default one.") var db: String?
-  @ArgumentParser.Flag(help: "Open the knowledge base read-only (the default).") var readOnly = false
+  @ArgumentParser.Flag(
+    help:
+      "Never open the knowledge base for writing, not even to upgrade its schema or rebuild its built-in layer first.")
+  var readOnly = false
   @ArgumentParser.Flag(
     help: "Also serve the authoring commands; writes are recorded under the client's name.")
   var allowWrites = false
@@ -37,6 +40,15 @@ struct MCPCommand: ParsableCommand {
   @Option(
     help: "Interrupt a tool call that runs longer than this (5s, 500ms, 2m, or off); it is answered 'timed out'.")
   var timeout = "30s"
+
+  /// A server is started by an assistant, not a person: a knowledge base left by an older
+  /// kgsh (a schema to upgrade, built-in knowledge to rebuild) is brought up to date through a
+  /// writable open first, as the shell would at its start; tools are then served from a
+  /// read-only connection. When the file cannot be opened for writing, the read-only open
+  /// that follows says what is wrong.
+  func upgradeBeforeServing() {
+    (try? KnowledgeBaseFiles.openStore(db: db, readOnly: false))?.close()
+  }
 
   func validate() throws {
     do { _ = try Interruption.parseTimeout(timeout) } catch { throw ValidationError(KgshError.describe(error)) }
@@ -54,6 +66,7 @@ struct MCPCommand: ParsableCommand {
     do {
       // A read-only server pulls first, through a connection of the team's own, so that the
       // first call already sees what teammates pushed.
+      if !allowWrites && !readOnly { upgradeBeforeServing() }
       let readOnlyTeam = allowWrites ? nil : try MCPTeam.join(option: team, db: db, served: nil)
       let store = try KnowledgeBaseFiles.openStore(db: db, readOnly: !allowWrites)
       session = Session(store: store, registry: try BuiltIns.registry())

@@ -1,4 +1,5 @@
 import Foundation
+import KnowledgeGraph
 import ShellTesting
 import XCTest
 
@@ -44,5 +45,38 @@ final class MCPCancellationTests: XCTestCase {
     let text = ((result["content"] as? [[String: Any]])?.first?["text"] as? String) ?? ""
     XCTAssertTrue(text.hasPrefix("timed out after 300ms"), text)
     XCTAssertEqual(try server.finish(), 0, server.stderrText)
+  }
+}
+
+/// A knowledge base an older kgsh left behind is upgraded before it is served, so an
+/// assistant's server does not stop at "needs a schema upgrade".
+final class MCPUpgradeTests: XCTestCase {
+  func testAKnowledgeBaseWithAnOlderSchemaIsUpgradedThenServedReadOnly() throws {
+    let home = KgshProcess.temporaryHome()
+    let db = home.appendingPathComponent("old.sqlite").path
+    XCTAssertEqual(try KgshProcess.run(["--db", db, "-c", "stats"], home: home).status, 0)
+    // Make it what kgsh wrote before migration v6.
+    let store = try KnowledgeStore.open(path: db)
+    try store.write { w in
+      try w.run("DELETE FROM grdb_migrations WHERE identifier = 'v6-edge-key-partial'")
+      try w.run("DROP INDEX edge_key")
+      try w.run("CREATE INDEX edge_key ON edge(key)")
+    }
+    store.close()
+    let refused = try KgshProcess.run(["mcp", "--db", db, "--read-only"], input: nil, home: home, timeout: 60)
+    XCTAssertEqual(refused.status, 1)
+    XCTAssertTrue(refused.stderr.contains("needs a schema upgrade"), refused.stderr)
+    let server = try MCPClientPipe(["mcp", "--db", db], home: home, environment: [:])
+    try server.initialize(as: "upgrader")
+    let stats = try server.call("stats", "{}")
+    XCTAssertEqual(stats["isError"] as? Bool, false, "\(stats)")
+    XCTAssertEqual(try server.finish(), 0, server.stderrText)
+    let files = try FileManager.default.contentsOfDirectory(atPath: home.path)
+    XCTAssertTrue(files.contains { $0.hasPrefix("old.sqlite.bak-v") }, "the upgrade keeps a backup: \(files)")
+    let upgraded = try KnowledgeStore.open(path: db, readOnly: true)
+    defer { upgraded.close() }
+    XCTAssertEqual(
+      try upgraded.select("SELECT sql FROM sqlite_master WHERE name = 'edge_key'").first?["sql"],
+      .string("CREATE INDEX edge_key ON edge(key) WHERE key IS NOT NULL"))
   }
 }
