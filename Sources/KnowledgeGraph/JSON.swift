@@ -108,7 +108,13 @@ public enum JSON {
     }
 
     mutating func skipSpace() {
-      while pos < bytes.count, [0x20, 0x0A, 0x0D, 0x09].contains(bytes[pos]) { pos += 1 }
+      // A switch, not `[...].contains`: no array is made per call (objects call this often).
+      while pos < bytes.count {
+        switch bytes[pos] {
+        case 0x20, 0x0A, 0x0D, 0x09: pos += 1
+        default: return
+        }
+      }
     }
 
     mutating func parseValue(depth: Int) throws -> Value {
