@@ -105,22 +105,37 @@ extension Renderer {
         }
     }
     func line(_ l: String, _ m: String, _ r: String) -> String {
-      l + widths.map { String(repeating: "─", count: $0 + 2) }.joined(separator: m) + r
-    }
-    func row(_ values: [String], header: Bool) -> [String] {
-      let wrapped = widths.indices.map { i in
-        let text = i < values.count ? values[i] : ""
-        return TextWidth.of(text) <= widths[i]
-          ? [text] : TextWrap.lines(text, width: widths[i], maxLines: header ? nil : maxLines)
+      var text = l
+      for (i, w) in widths.enumerated() {
+        if i > 0 { text += m }
+        text += TextWidth.rule(w + 2)
       }
-      let height = wrapped.map(\.count).max() ?? 1
+      return text + r
+    }
+    // Each line is built in one string: cells padded in place, widths measured once.
+    func row(_ values: [String], header: Bool) -> [String] {
+      var wrapped: [[String]] = []
+      wrapped.reserveCapacity(widths.count)
+      var height = widths.isEmpty ? 1 : 0
+      for i in widths.indices {
+        let text = i < values.count ? values[i] : ""
+        let lines =
+          TextWidth.of(text) <= widths[i]
+          ? [text] : TextWrap.lines(text, width: widths[i], maxLines: header ? nil : maxLines)
+        height = max(height, lines.count)
+        wrapped.append(lines)
+      }
+      let bold = header && color
       return (0..<height).map { n in
-        "│"
-          + widths.indices.map { i in
-            let text = n < wrapped[i].count ? wrapped[i][n] : ""
-            let padded = TextWidth.pad(text, to: widths[i], right: numeric[i] && !header)
-            return " " + (header && color ? "\u{1B}[1m\(padded)\u{1B}[0m" : padded) + " "
-          }.joined(separator: "│") + "│"
+        var line = "│"
+        for i in widths.indices {
+          if i > 0 { line += "│" }
+          line += bold ? " \u{1B}[1m" : " "
+          TextWidth.appendPadded(
+            n < wrapped[i].count ? wrapped[i][n] : "", to: widths[i], right: numeric[i] && !header, into: &line)
+          line += bold ? "\u{1B}[0m " : " "
+        }
+        return line + "│"
       }
     }
     let body = cells.map { row($0, header: false) }

@@ -66,6 +66,32 @@ public enum TextWidth {
     return right ? fill + text : text + fill
   }
 
+  /// Appends text padded with spaces to `width` columns (as `pad`), without a padded copy.
+  static func appendPadded(_ text: String, to width: Int, right: Bool, into line: inout String) {
+    let missing = width - of(text)
+    guard missing > 0 else {
+      line += text
+      return
+    }
+    if !right { line += text }
+    if missing <= blanks.utf8.count {
+      line += String(decoding: blanks.utf8.prefix(missing), as: UTF8.self)
+    } else {
+      line += String(repeating: " ", count: missing)
+    }
+    if right { line += text }
+  }
+
+  private static let rules = String(repeating: "─", count: 256)
+
+  /// `count` box-drawing rules (`─`), from a ready string rather than one at a time.
+  static func rule(_ count: Int) -> String {
+    guard count > 0 else { return "" }
+    // `─` is three bytes in UTF-8.
+    return count <= 256
+      ? String(decoding: rules.utf8.prefix(3 * count), as: UTF8.self) : String(repeating: "─", count: count)
+  }
+
   /// Makes text safe to print: control characters and escape sequences are shown as
   /// visible symbols, never interpreted by the terminal; newlines become spaces.
   public static func sanitize(_ text: String) -> String {
