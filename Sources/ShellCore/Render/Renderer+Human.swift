@@ -112,7 +112,9 @@ extension Renderer {
       }
       return text + r
     }
-    // Each line is built in one string: cells padded in place, widths measured once.
+    // Each line is built in one string, its room reserved (3 bytes a column covers box
+    // characters and most CJK text): cells padded in place, widths measured once.
+    let capacity = 3 * (widths.reduce(0, +) + 3 * widths.count + 1) + (color ? 8 * widths.count : 0)
     func row(_ values: [String], header: Bool) -> [String] {
       var wrapped: [[String]] = []
       wrapped.reserveCapacity(widths.count)
@@ -128,6 +130,7 @@ extension Renderer {
       let bold = header && color
       return (0..<height).map { n in
         var line = "│"
+        line.reserveCapacity(capacity)
         for i in widths.indices {
           if i > 0 { line += "│" }
           line += bold ? " \u{1B}[1m" : " "
