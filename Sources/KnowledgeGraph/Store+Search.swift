@@ -182,7 +182,7 @@ extension KnowledgeStore {
       // Only the count: step the index range and count distinct entities in memory (an
       // entity may have several aliases with the prefix), without a sort in SQLite.
       let total: Int = try read { (db: Database) throws -> Int in
-        let range = try RawStatement(db, "SELECT node_id FROM alias WHERE norm >= ? AND norm < ?")
+        let range = try RawStatement(cached: db, "SELECT node_id FROM alias WHERE norm >= ? AND norm < ?")
         range.bind(1, norm)
         range.bind(2, upper)
         // Sorting the ids and counting the changes is cheaper than hashing each into a Set.
