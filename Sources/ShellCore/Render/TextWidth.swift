@@ -66,20 +66,17 @@ public enum TextWidth {
     return right ? fill + text : text + fill
   }
 
-  /// Appends text padded with spaces to `width` columns (as `pad`), without a padded copy.
-  static func appendPadded(_ text: String, to width: Int, right: Bool, into line: inout String) {
-    let missing = width - of(text)
+  /// Appends the UTF-8 of text `width` columns wide, padded with spaces to `column` columns
+  /// (as `pad`), to a line being built, without a padded copy.
+  static func appendPadded(_ text: String, width: Int, to column: Int, right: Bool, into line: inout [UInt8]) {
+    let missing = column - width
     guard missing > 0 else {
-      line += text
+      line += text.utf8
       return
     }
-    if !right { line += text }
-    if missing <= blanks.utf8.count {
-      line += String(decoding: blanks.utf8.prefix(missing), as: UTF8.self)
-    } else {
-      line += String(repeating: " ", count: missing)
-    }
-    if right { line += text }
+    if !right { line += text.utf8 }
+    line.append(contentsOf: repeatElement(UInt8(ascii: " "), count: missing))
+    if right { line += text.utf8 }
   }
 
   private static let rules = String(repeating: "─", count: 256)
