@@ -16,6 +16,8 @@ struct ShowCommand: Command {
     "total_funding", "funding_rounds", "round_amount", "revenue", "arr", "gross_margin", "release_date",
     "price", "input_price", "output_price",
   ]
+  /// Each key predicate's place in `keyPredicates`, looked up once per fact, not per comparison.
+  static let keyRank = Dictionary(uniqueKeysWithValues: keyPredicates.enumerated().map { ($1, $0) })
 
   let signature = Signature(
     "show", summary: "Show an entity's card: names, facts, relations, conflicts, sources",
@@ -123,10 +125,9 @@ struct ShowCommand: Command {
       }
       latest[f.predicate] = f
     }
-    func rank(_ p: String) -> Int { keyPredicates.firstIndex(of: p) ?? keyPredicates.count }
-    let ordered = latest.values.sorted {
-      (rank($0.predicate), $0.predicate) < (rank($1.predicate), $1.predicate)
-    }
+    let ordered = latest.values.map { (keyRank[$0.predicate] ?? keyPredicates.count, $0) }.sorted {
+      ($0.0, $0.1.predicate) < ($1.0, $1.1.predicate)
+    }.map(\.1)
     let rows: [[Value]] = ordered.map { f in
       let (value, unit) = Self.reading(f, store)
       return [

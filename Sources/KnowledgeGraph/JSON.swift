@@ -108,7 +108,13 @@ public enum JSON {
     }
 
     mutating func skipSpace() {
-      while pos < bytes.count, [0x20, 0x0A, 0x0D, 0x09].contains(bytes[pos]) { pos += 1 }
+      // A switch, not `[...].contains`: no array is made per call (objects call this often).
+      while pos < bytes.count {
+        switch bytes[pos] {
+        case 0x20, 0x0A, 0x0D, 0x09: pos += 1
+        default: return
+        }
+      }
     }
 
     mutating func parseValue(depth: Int) throws -> Value {
@@ -195,14 +201,22 @@ public enum JSON {
       func flush(_ end: Int) {
         scalars.append(contentsOf: String(decoding: bytes[chunkStart..<end], as: UTF8.self).unicodeScalars)
       }
+      var escaped = false
       while pos < bytes.count {
         let c = bytes[pos]
+        if c == UInt8(ascii: "\""), !escaped {
+          // No escape: the text between the quotes as it is, decoded once.
+          let text = String(decoding: bytes[chunkStart..<pos], as: UTF8.self)
+          pos += 1
+          return text
+        }
         if c == UInt8(ascii: "\"") {
           flush(pos)
           pos += 1
           return String(scalars)
         }
         if c == UInt8(ascii: "\\") {
+          escaped = true
           flush(pos)
           pos += 1
           guard pos < bytes.count else { break }

@@ -27,13 +27,14 @@ public enum Names {
   }
 
   /// What each ASCII byte becomes in a key (0: dropped), derived once from the same rules
-  /// as `foldedKey`, under which an ASCII name stays ASCII.
+  /// as `foldedKey`, under which an ASCII name stays ASCII. The script folding is left out:
+  /// it maps Han characters only, and building its table would cost more than a start-up's
+  /// lookups (NamesTests checks every byte against `foldedKey`).
   private static let asciiFold: [UInt8] = (0..<128).map { byte in
     let scalar = Unicode.Scalar(UInt8(byte))
     let lower = String(scalar).lowercased().unicodeScalars.first!
     if lower.properties.isWhitespace || isPunctuation(lower) { return 0 }
-    let folded = HanziFold.simplified[lower] ?? lower
-    return folded.isASCII && folded.value != 0 ? UInt8(folded.value) : 0xFF
+    return lower.isASCII && lower.value != 0 ? UInt8(lower.value) : 0xFF
   }
 
   /// The key of an all-ASCII name in one pass over its bytes (most names; the Unicode

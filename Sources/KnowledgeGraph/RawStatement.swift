@@ -12,6 +12,12 @@ struct RawStatement {
     statement = try db.makeStatement(sql: sql)
   }
 
+  /// A statement prepared once per connection (GRDB's statement cache): for the readers
+  /// every command runs (`show`, name resolution).
+  init(cached db: Database, _ sql: String) throws {
+    statement = try db.cachedStatement(sql: sql)
+  }
+
   func bind(_ index: Int32, _ text: String?) {
     guard let text else {
       sqlite3_bind_null(handle, index)
@@ -60,6 +66,13 @@ struct RawStatement {
     }
   }
 
+  /// Every row of a query, each made by `make` from its columns read by position.
+  func all<T>(_ make: (RawRow) throws -> T) throws -> [T] {
+    var out: [T] = []
+    try forEachRow { out.append(try make(RawRow(handle: $0))) }
+    return out
+  }
+
   /// A text column of the current row ("" for NULL).
   static func text(_ s: OpaquePointer, _ column: Int32) -> String {
     guard let p = sqlite3_column_text(s, column) else { return "" }
@@ -67,4 +80,23 @@ struct RawStatement {
   }
 
   func message(_ db: Database) -> String { String(cString: sqlite3_errmsg(db.sqliteConnection)) }
+}
+
+/// The current row of a `RawStatement`, its columns read by position with SQLite's C API:
+/// no row copy, no generic decoding (what GRDB's `Row` costs per value).
+struct RawRow {
+  let handle: OpaquePointer
+
+  func int64(_ column: Int32) -> Int64 { sqlite3_column_int64(handle, column) }
+
+  func int64OrNil(_ column: Int32) -> Int64? {
+    sqlite3_column_type(handle, column) == SQLITE_NULL ? nil : sqlite3_column_int64(handle, column)
+  }
+
+  /// A text column ("" for NULL).
+  func text(_ column: Int32) -> String { RawStatement.text(handle, column) }
+
+  func textOrNil(_ column: Int32) -> String? {
+    sqlite3_column_type(handle, column) == SQLITE_NULL ? nil : RawStatement.text(handle, column)
+  }
 }

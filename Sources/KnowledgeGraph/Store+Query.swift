@@ -36,8 +36,10 @@ extension KnowledgeStore {
           SELECT \(Self.factColumns) FROM fact f \(Self.factJoins) WHERE f.node_id IN (\(marks))
           ORDER BY f.node_id, f.predicate, f.as_of DESC, f.id
           """
-        for row in try Row.fetchAll(db, sql: factSQL, arguments: args) {
-          let fact = Self.fact(from: row)
+        let facts = try RawStatement(db, factSQL)
+        for (i, id) in chunk.enumerated() { facts.bind(Int32(i + 1), id) }
+        try facts.forEachRow { handle in
+          let fact = Self.fact(from: RawRow(handle: handle))
           if out[fact.nodeID]?.facts[fact.predicate] == nil {
             out[fact.nodeID]?.facts[fact.predicate] = fact.value
           }

@@ -7,28 +7,33 @@ extension KnowledgeStore {
 
   /// A node from a row whose first columns are `nodeColumns`, read by position (a lookup
   /// by column name costs a case-insensitive search per value).
-  static func node(from row: Row, labels: [String]) -> Node {
-    var props: [String: Value] = [:]
-    if let text: String = row[4], case .map(let m)? = try? JSON.decode(text) { props = m }
-    return Node(
-      id: row[0], key: row[1], name: row[2], labels: labels, description: row[3],
-      props: props, layer: Layer(rawValue: row[5]) ?? .user)
+  static func node(from row: RawRow, labels: [String]) -> Node {
+    Node(
+      id: row.int64(0), key: row.text(1), name: row.text(2), labels: labels, description: row.textOrNil(3),
+      props: props(row.textOrNil(4)), layer: Layer(rawValue: row.text(5)) ?? .user)
+  }
+
+  /// Properties stored as a JSON object (none when NULL or not an object).
+  static func props(_ text: String?) -> [String: Value] {
+    if let text, case .map(let m)? = try? JSON.decode(text) { return m }
+    return [:]
   }
 
   func labels(_ db: Database, _ id: Int64) throws -> [String] {
-    try String.fetchAll(
-      db.cachedStatement(sql: "SELECT label FROM node_label WHERE node_id = ? ORDER BY label"),
-      arguments: [id])
+    let labels = try RawStatement(cached: db, "SELECT label FROM node_label WHERE node_id = ? ORDER BY label")
+    labels.bind(1, id)
+    return try labels.all { $0.text(0) }
   }
 
   /// The node with this id, with its labels and properties.
   public func node(id: Int64) throws -> Node? {
     try read { db in
-      guard
-        let row = try Row.fetchOne(
-          db.cachedStatement(sql: "SELECT \(Self.nodeColumns) FROM node n WHERE id = ?"), arguments: [id])
-      else { return nil }
-      return Self.node(from: row, labels: try labels(db, id))
+      let nodes = try RawStatement(cached: db, "SELECT \(Self.nodeColumns) FROM node n WHERE id = ?")
+      nodes.bind(1, id)
+      guard let node = try nodes.all({ Self.node(from: $0, labels: []) }).first else { return nil }
+      return Node(
+        id: node.id, key: node.key, name: node.name, labels: try labels(db, id), description: node.description,
+        props: node.props, layer: node.layer)
     }
   }
 
@@ -63,10 +68,11 @@ extension KnowledgeStore {
   /// The node with this stable key.
   public func node(key: String) throws -> Node? {
     guard
-      let id = try read({
-        try Int64.fetchOne($0.cachedStatement(sql: "SELECT id FROM node WHERE key = ?"), arguments: [key])
-      }
-      )
+      let id = try read({ db in
+        let ids = try RawStatement(cached: db, "SELECT id FROM node WHERE key = ?")
+        ids.bind(1, key)
+        return ids.int64()
+      })
     else { return nil }
     return try node(id: id)
   }
@@ -75,15 +81,15 @@ extension KnowledgeStore {
   public func nodes(label: String? = nil, limit: Int? = nil) throws -> [Node] {
     try read { db in
       var sql = "SELECT \(Self.nodeColumns) FROM node n"
-      var args: StatementArguments = []
-      if let label {
-        sql += " JOIN node_label l ON l.node_id = n.id AND l.label = ?"
-        args += [label]
-      }
+      if label != nil { sql += " JOIN node_label l ON l.node_id = n.id AND l.label = ?" }
       sql += " ORDER BY n.name"
       if let limit { sql += " LIMIT \(max(0, limit))" }
-      return try Row.fetchAll(db, sql: sql, arguments: args).map { row in
-        Self.node(from: row, labels: try labels(db, row["id"]))
+      let nodes = try RawStatement(db, sql)
+      if let label { nodes.bind(1, label) }
+      return try nodes.all { Self.node(from: $0, labels: []) }.map { node in
+        var node = node
+        node.labels = try labels(db, node.id)
+        return node
       }
     }
   }
@@ -144,9 +150,9 @@ extension KnowledgeStore {
   /// The names a user may type for a node, in insertion order.
   public func aliases(of nodeID: Int64) throws -> [String] {
     try read { db in
-      try String.fetchAll(
-        db.cachedStatement(sql: "SELECT alias FROM alias WHERE node_id = ? ORDER BY alias"),
-        arguments: [nodeID])
+      let aliases = try RawStatement(cached: db, "SELECT alias FROM alias WHERE node_id = ? ORDER BY alias")
+      aliases.bind(1, nodeID)
+      return try aliases.all { $0.text(0) }
     }
   }
 
@@ -160,51 +166,50 @@ extension KnowledgeStore {
     """
 
   /// A fact from a row whose first columns are `factColumns`, read by position.
-  static func fact(from row: Row) -> Fact {
-    let type: String = row[4]
-    let raw: String = row[5]
-    let currency: String? = row[7]
+  static func fact(from row: RawRow) -> Fact {
+    let type = row.text(4)
+    let raw = row.text(5)
+    let currency = row.textOrNil(7)
     var entity: EntityRef?
-    if let rid: Int64 = row[16] { entity = EntityRef(id: rid, key: row[17], name: row[18]) }
+    if let rid = row.int64OrNil(16) { entity = EntityRef(id: rid, key: row.text(17), name: row.text(18)) }
     return Fact(
-      id: row[0], key: row[1], nodeID: row[2], predicate: row[3], valueType: type,
+      id: row.int64(0), key: row.textOrNil(1), nodeID: row.int64(2), predicate: row.text(3), valueType: type,
       rawValue: raw, value: FactValue.value(type: type, raw: raw, currency: currency, entity: entity),
-      unit: row[6], currency: currency, qualifier: row[8], note: row[14],
-      provenance: Provenance(source: row[10], quote: row[11], asOf: row[9], status: row[12], ref: row[13]),
-      layer: Layer(rawValue: row[15]) ?? .user)
+      unit: row.textOrNil(6), currency: currency, qualifier: row.textOrNil(8), note: row.textOrNil(14),
+      provenance: Provenance(
+        source: row.textOrNil(10), quote: row.textOrNil(11), asOf: row.textOrNil(9), status: row.textOrNil(12),
+        ref: row.textOrNil(13)),
+      layer: Layer(rawValue: row.text(15)) ?? .user)
   }
 
   /// The facts about a node, by predicate and then newest first.
   public func facts(of nodeID: Int64, predicate: String? = nil) throws -> [Fact] {
     try read { db in
       var sql = "SELECT \(Self.factColumns) FROM fact f \(Self.factJoins) WHERE f.node_id = ?"
-      var args: StatementArguments = [nodeID]
-      if let predicate {
-        sql += " AND f.predicate = ?"
-        args += [predicate]
-      }
+      if predicate != nil { sql += " AND f.predicate = ?" }
       sql += " ORDER BY f.predicate, f.as_of DESC, f.id"
-      return try Row.fetchAll(db.cachedStatement(sql: sql), arguments: args).map(Self.fact(from:))
+      let facts = try RawStatement(cached: db, sql)
+      facts.bind(1, nodeID)
+      if let predicate { facts.bind(2, predicate) }
+      return try facts.all(Self.fact(from:))
     }
   }
 
   /// Facts whose key or reference-row id is `key` (`F0012`, `I017`).
   public func facts(key: String) throws -> [Fact] {
     try read { db in
-      try Row.fetchAll(
-        db,
-        sql:
-          "SELECT \(Self.factColumns) FROM fact f \(Self.factJoins) WHERE f.key = ? OR f.ref = ? ORDER BY f.id",
-        arguments: [key, key]
-      ).map(Self.fact(from:))
+      let facts = try RawStatement(
+        db, "SELECT \(Self.factColumns) FROM fact f \(Self.factJoins) WHERE f.key = ?1 OR f.ref = ?1 ORDER BY f.id")
+      facts.bind(1, key)
+      return try facts.all(Self.fact(from:))
     }
   }
 
   /// Every fact of the store in a stable order (export, whole-base checks).
   public func allFacts() throws -> [Fact] {
     try read { db in
-      try Row.fetchAll(db, sql: "SELECT \(Self.factColumns) FROM fact f \(Self.factJoins) ORDER BY f.id")
-        .map(Self.fact(from:))
+      try RawStatement(db, "SELECT \(Self.factColumns) FROM fact f \(Self.factJoins) ORDER BY f.id")
+        .all(Self.fact(from:))
     }
   }
 
@@ -213,13 +218,14 @@ extension KnowledgeStore {
     "e.id, e.src, e.dst, e.props, e.key, s.key AS source, e.quote, e.as_of, e.status, e.ref, e.layer"
 
   /// An edge from a row whose first columns are `edgeColumns`, read by position.
-  static func edge(from row: Row, typeName: String) -> Edge {
-    var props: [String: Value] = [:]
-    if let text: String = row[3], case .map(let m)? = try? JSON.decode(text) { props = m }
-    return Edge(
-      id: row[0], src: row[1], type: typeName, dst: row[2], props: props, key: row[4],
-      provenance: Provenance(source: row[5], quote: row[6], asOf: row[7], status: row[8], ref: row[9]),
-      layer: Layer(rawValue: row[10]) ?? .user)
+  static func edge(from row: RawRow, typeName: String) -> Edge {
+    Edge(
+      id: row.int64(0), src: row.int64(1), type: typeName, dst: row.int64(2), props: props(row.textOrNil(3)),
+      key: row.textOrNil(4),
+      provenance: Provenance(
+        source: row.textOrNil(5), quote: row.textOrNil(6), asOf: row.textOrNil(7), status: row.textOrNil(8),
+        ref: row.textOrNil(9)),
+      layer: Layer(rawValue: row.text(10)) ?? .user)
   }
 
   /// The edges touching a node, with the node at the other end.
@@ -229,23 +235,23 @@ extension KnowledgeStore {
       // end with its labels (joined, not fetched one by one). Columns are read by position:
       // `edgeColumns` (0-10), then the type and the other node (11-17).
       func fetch(_ column: String, _ other: String) throws -> [(Edge, Node)] {
-        try Row.fetchAll(
-          db.cachedStatement(
-            sql: """
-              SELECT \(Self.edgeColumns), t.name, o.key, o.name, o.description, o.props, o.layer,
-                (SELECT group_concat(label, char(31)) FROM
-                  (SELECT label FROM node_label WHERE node_id = o.id ORDER BY label))
-              FROM edge e JOIN edge_type t ON t.id = e.type JOIN node o ON o.id = e.\(other)
-              LEFT JOIN source s ON s.id = e.source_id WHERE e.\(column) = ? ORDER BY t.name, e.id
-              """), arguments: [nodeID]
-        ).map { row in
-          let edge = Self.edge(from: row, typeName: row[11])
-          var props: [String: Value] = [:]
-          if let text: String = row[15], case .map(let m)? = try? JSON.decode(text) { props = m }
-          let labels = (row[17] as String?)?.split(separator: "\u{1F}").map(String.init) ?? []
+        let edges = try RawStatement(
+          cached: db,
+          """
+          SELECT \(Self.edgeColumns), t.name, o.key, o.name, o.description, o.props, o.layer,
+            (SELECT group_concat(label, char(31)) FROM
+              (SELECT label FROM node_label WHERE node_id = o.id ORDER BY label))
+          FROM edge e JOIN edge_type t ON t.id = e.type JOIN node o ON o.id = e.\(other)
+          LEFT JOIN source s ON s.id = e.source_id WHERE e.\(column) = ? ORDER BY t.name, e.id
+          """)
+        edges.bind(1, nodeID)
+        return try edges.all { row in
+          let edge = Self.edge(from: row, typeName: row.text(11))
+          let labels = row.textOrNil(17)?.split(separator: "\u{1F}").map(String.init) ?? []
           let node = Node(
-            id: other == "dst" ? edge.dst : edge.src, key: row[12], name: row[13], labels: labels,
-            description: row[14], props: props, layer: Layer(rawValue: row[16]) ?? .user)
+            id: other == "dst" ? edge.dst : edge.src, key: row.text(12), name: row.text(13), labels: labels,
+            description: row.textOrNil(14), props: Self.props(row.textOrNil(15)),
+            layer: Layer(rawValue: row.text(16)) ?? .user)
           return (edge, node)
         }
       }
@@ -256,29 +262,36 @@ extension KnowledgeStore {
   /// The sources a node's facts and edges cite, with how many of each cite them.
   public func sources(of nodeID: Int64) throws -> [(source: Source, citations: Int)] {
     try read { db in
-      try Row.fetchAll(
-        db.cachedStatement(
-          sql: """
-              SELECT s.*, count(*) AS c FROM (
-              SELECT source_id FROM fact WHERE node_id = ?1
-              UNION ALL SELECT source_id FROM edge WHERE src = ?1 OR dst = ?1) x
-            JOIN source s ON s.id = x.source_id GROUP BY s.id ORDER BY c DESC, s.key
-            """), arguments: [nodeID]
-      ).map { (Self.source(from: $0), $0["c"]) }
+      let sources = try RawStatement(
+        cached: db,
+        """
+          SELECT \(Self.sourceColumns), count(*) AS c FROM (
+          SELECT source_id FROM fact WHERE node_id = ?1
+          UNION ALL SELECT source_id FROM edge WHERE src = ?1 OR dst = ?1) x
+        JOIN source s ON s.id = x.source_id GROUP BY s.id ORDER BY c DESC, s.key
+        """)
+      sources.bind(1, nodeID)
+      return try sources.all { (Self.source(from: $0), Int($0.int64(9))) }
     }
   }
 
-  static func source(from row: Row) -> Source {
+  /// The columns `source(from:)` reads, in order.
+  static let sourceColumns =
+    "s.id, s.key, s.kind, s.title, s.publisher, s.url, s.published, s.reliability, s.note"
+
+  static func source(from row: RawRow) -> Source {
     Source(
-      id: row["id"], key: row["key"], kind: row["kind"], title: row["title"], publisher: row["publisher"],
-      url: row["url"], published: row["published"], reliability: row["reliability"], note: row["note"])
+      id: row.int64(0), key: row.text(1), kind: row.textOrNil(2), title: row.textOrNil(3),
+      publisher: row.textOrNil(4), url: row.textOrNil(5), published: row.textOrNil(6),
+      reliability: row.textOrNil(7), note: row.textOrNil(8))
   }
 
   /// The source with this key.
   public func source(key: String) throws -> Source? {
     try read { db in
-      try Row.fetchOne(db, sql: "SELECT * FROM source WHERE key = ?", arguments: [key]).map(
-        Self.source(from:))
+      let sources = try RawStatement(db, "SELECT \(Self.sourceColumns) FROM source s WHERE s.key = ?")
+      sources.bind(1, key)
+      return try sources.all(Self.source(from:)).first
     }
   }
 

@@ -24,13 +24,14 @@ extension KnowledgeStore {
   /// Resolves what a user typed to one entity: a key, a name or any alias, folding case,
   /// width and traditional/simplified script.
   public func resolve(_ text: String) throws -> Resolution {
-    let trimmed = text.trimmingCharacters(in: .whitespaces)
+    let trimmed = Trim.spaces(text)
     if let node = try node(key: trimmed) { return .found(node) }
     let norm = Names.normalize(trimmed)
     let ids = try read { db in
-      try Int64.fetchAll(
-        db.cachedStatement(sql: "SELECT DISTINCT node_id FROM alias WHERE norm = ? ORDER BY node_id"),
-        arguments: [norm])
+      let ids = try RawStatement(
+        cached: db, "SELECT DISTINCT node_id FROM alias WHERE norm = ? ORDER BY node_id")
+      ids.bind(1, norm)
+      return try ids.all { $0.int64(0) }
     }
     if ids.count == 1, let node = try node(id: ids[0]) { return .found(node) }
     if ids.count > 1 { return .ambiguous(try ids.compactMap { try node(id: $0) }) }
@@ -181,7 +182,7 @@ extension KnowledgeStore {
       // Only the count: step the index range and count distinct entities in memory (an
       // entity may have several aliases with the prefix), without a sort in SQLite.
       let total: Int = try read { (db: Database) throws -> Int in
-        let range = try RawStatement(db, "SELECT node_id FROM alias WHERE norm >= ? AND norm < ?")
+        let range = try RawStatement(cached: db, "SELECT node_id FROM alias WHERE norm >= ? AND norm < ?")
         range.bind(1, norm)
         range.bind(2, upper)
         // Sorting the ids and counting the changes is cheaper than hashing each into a Set.

@@ -24,7 +24,7 @@ public enum Interruption {
   /// - Returns: seconds, or nil for `off`.
   /// - Throws: `KgshError` for anything else.
   public static func parseTimeout(_ text: String) throws -> Double? {
-    let t = text.lowercased().trimmingCharacters(in: .whitespaces)
+    let t = Trim.spaces(text.lowercased())
     if t == "off" || t == "0" { return nil }
     if let seconds = Durations.seconds(t), seconds > 0, seconds <= 86_400 { return seconds }
     throw KgshError(

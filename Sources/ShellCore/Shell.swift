@@ -52,6 +52,27 @@ public final class Shell {
       report(error, origin: origin, line: firstLine, column: nil)
       return false
     }
+    return run(statements, origin: origin, continueOnError: continueOnError)
+  }
+
+  /// Runs `text` when it is a complete entry (`isComplete`), parsing it once; nil when more
+  /// lines are needed. What it reports and returns is what `run` does.
+  public func runIfComplete(_ text: String, origin: String?, firstLine: Int, continueOnError: Bool) -> Bool? {
+    let statements: [Statement]
+    do {
+      guard let parsed = try parser.parseIfComplete(text, file: origin, firstLine: firstLine) else { return nil }
+      statements = parsed
+    } catch {
+      // A mistake: `run` parses again and reports it where it is.
+      return run(text, origin: origin, firstLine: firstLine, continueOnError: continueOnError)
+    }
+    origins.append(origin ?? "")
+    defer { origins.removeLast() }
+    return run(statements, origin: origin, continueOnError: continueOnError)
+  }
+
+  /// Runs parsed statements in order (the caller has pushed their origin).
+  private func run(_ statements: [Statement], origin: String?, continueOnError: Bool) -> Bool {
     var ok = true
     for statement in statements {
       if shouldExit { break }

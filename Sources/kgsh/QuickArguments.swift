@@ -12,7 +12,8 @@ enum QuickArguments {
   /// full parser decide.
   static func parse(_ arguments: some Collection<String>) -> Launch? {
     var launch = Launch()
-    var seen = Set<String>()
+    // An array, not a Set: a Set of String costs a runtime conformance look-up at start.
+    var seen: [String] = []
     var rest = arguments[...]
     while let argument = rest.popFirst() {
       guard argument.hasPrefix("-") else {
@@ -20,7 +21,8 @@ enum QuickArguments {
         launch.file = argument
         continue
       }
-      guard argument == "--param" || seen.insert(argument).inserted else { return nil }
+      guard argument == "--param" || !seen.contains(argument) else { return nil }
+      seen.append(argument)
       switch argument {
       case "--read-only": launch.readOnly = true
       case "--continue-on-error": launch.continueOnError = true

@@ -1,4 +1,5 @@
 import Foundation
+import KnowledgeGraph
 import LineEditor
 import ShellCore
 import Team
@@ -57,7 +58,7 @@ final class REPL: LineCompleting {
         if buffer.hasSuffix("\\") || !shell.isComplete(buffer) { continue }
         let text = buffer
         buffer = ""
-        guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
+        guard !text.isEmpty, !Trim.spaces(text).isEmpty else { continue }
         reader.addHistory(text)
         session.history.append(text)
         interruptFlag.store(false, ordering: .relaxed)
@@ -85,14 +86,18 @@ struct BatchReader {
       lineNumber += 1
       if buffer.isEmpty { startLine = lineNumber }
       buffer += buffer.isEmpty ? line : "\n" + line
-      if !shell.isComplete(buffer) { continue }
-      if !shell.run(buffer, origin: "stdin", firstLine: startLine, continueOnError: continueOnError) {
+      // Parsed once: the statements of a complete entry run as they are.
+      guard
+        let ran = shell.runIfComplete(
+          buffer, origin: "stdin", firstLine: startLine, continueOnError: continueOnError)
+      else { continue }
+      if !ran {
         ok = false
         if !continueOnError && shell.session.settings["on-error"] != "continue" { return false }
       }
       buffer = ""
     }
-    if !buffer.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+    if !buffer.isEmpty && !Trim.spacesAndNewlines(buffer).isEmpty {
       ok = shell.run(buffer, origin: "stdin", firstLine: startLine, continueOnError: continueOnError) && ok
     }
     return ok

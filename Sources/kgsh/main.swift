@@ -8,6 +8,12 @@ import KnowledgeGraph
 if CommandLine.arguments.dropFirst().first == "mcp" {
   MCPLaunch.exec(Array(CommandLine.arguments.dropFirst(2)))
 }
+// `kgsh --version` alone is answered here, with the line the parser would print
+// (CommandLineTests compares the two), without the parser's reflection at start.
+if CommandLine.arguments.count == 2 && CommandLine.arguments[1] == "--version" {
+  print(KgshCommand.version)
+  exit(0)
+}
 // The common command lines skip swift-argument-parser's start-up cost; help, --version,
 // --recover and every mistake still go through it (see QuickArguments).
 if let launch = QuickArguments.parse(CommandLine.arguments.dropFirst()) {

@@ -55,5 +55,9 @@ final class CommandLineTests: XCTestCase {
     let version = try KgshProcess.run(["--version"])
     XCTAssertEqual(version.status, 0)
     XCTAssertTrue(version.stdout.hasPrefix("0."), version.stdout)
+    // `--version` alone is answered without the parser; with another flag the parser answers.
+    let parsedVersion = try KgshProcess.run(["--no-init", "--version"])
+    XCTAssertEqual(parsedVersion.status, 0, parsedVersion.stderr)
+    XCTAssertEqual(version.stdout, parsedVersion.stdout)
   }
 }

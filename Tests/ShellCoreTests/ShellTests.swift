@@ -29,6 +29,24 @@ final class ShellTests: XCTestCase {
     try TestShell(plugins: [Plugin(name: "test", summary: "t", commands: [EchoArgs()])])
   }
 
+  func testAnEntryIsRunWhenCompleteAndReportedAsRunReportsIt() throws {
+    let t = try make()
+    XCTAssertNil(t.shell.runIfComplete("echoargs 'open", origin: "stdin", firstLine: 3, continueOnError: false))
+    XCTAssertEqual(t.output, "")
+    XCTAssertEqual(
+      t.shell.runIfComplete("echoargs 'open\nquote'", origin: "stdin", firstLine: 3, continueOnError: false), true)
+    XCTAssertTrue(t.output.contains("open"), t.output)
+    // A mistake in complete text: the same message, at the same place, as `run` gives.
+    XCTAssertEqual(
+      t.shell.runIfComplete("echoargs x\nehcoargs y", origin: "stdin", firstLine: 3, continueOnError: false),
+      false)
+    let fromRunIfComplete = t.errors
+    let other = try make()
+    XCTAssertFalse(other.shell.run("echoargs x\nehcoargs y", origin: "stdin", firstLine: 3))
+    XCTAssertEqual(fromRunIfComplete, other.errors)
+    XCTAssertTrue(fromRunIfComplete.hasPrefix("stdin:4:1: unknown command 'ehcoargs'"), fromRunIfComplete)
+  }
+
   func testUnknownCommandSuggests() throws {
     let t = try make()
     XCTAssertFalse(t.run("ehcoargs x"))

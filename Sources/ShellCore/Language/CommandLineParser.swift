@@ -1,3 +1,5 @@
+import KnowledgeGraph
+
 /// The parser of the shell language: turns text (a line, a multi-line REPL entry, a script)
 /// into statements whose every node knows its file, line and column.
 ///
@@ -29,6 +31,19 @@ public struct CommandLineParser {
   public func parse(_ text: String, file: String? = nil, firstLine: Int = 1) throws -> [Statement] {
     var state = ParseState(lexer: Lexer(text, file: file, firstLine: firstLine), parser: self)
     return try state.statements()
+  }
+
+  /// The statements of `text` when it can run as it is; nil when more lines are needed (as
+  /// `isComplete` decides), so a script read line by line is parsed once per statement.
+  /// - Throws: `SyntaxError` when the text is complete but wrong.
+  public func parseIfComplete(_ text: String, file: String?, firstLine: Int) throws -> [Statement]? {
+    var state = ParseState(lexer: Lexer(text, file: file, firstLine: firstLine), parser: self)
+    do {
+      let statements = try state.statements()
+      return state.unfinished ? nil : statements
+    } catch let error as SyntaxError where error.isIncomplete {
+      return nil
+    }
   }
 
   /// Whether `text` can run as it is, or more lines are needed (open quote, bracket or
@@ -151,7 +166,7 @@ struct ParseState {
   }
 
   func trimmed(from start: Int, to end: Int? = nil) -> String {
-    lexer.text(from: start, to: end ?? lexer.index).trimmingCharacters(in: .whitespacesAndNewlines)
+    Trim.spacesAndNewlines(lexer.text(from: start, to: end ?? lexer.index))
   }
 
   /// Stages joined by `|`. With `wordsOnly`, raw-text commands are read as words too.

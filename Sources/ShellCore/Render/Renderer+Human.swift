@@ -89,10 +89,13 @@ extension Renderer {
   /// Text wider than its column wraps inside the cell; numbers are right-aligned.
   func box(_ t: Table, _ cells: [[String]], widths given: [Int]?) -> String {
     let columns = t.columns.map(TextWidth.sanitize)
+    // Every cell's width is measured once, for the column widths and for its padding.
+    let columnWidths = columns.map(TextWidth.of)
+    let cellWidths = cells.map { $0.map(TextWidth.of) }
     let widths =
       given
-      ?? columns.enumerated().map { i, c in
-        max(TextWidth.of(c), cells.map { i < $0.count ? TextWidth.of($0[i]) : 0 }.max() ?? 0)
+      ?? columnWidths.enumerated().map { i, c in
+        max(c, cellWidths.map { i < $0.count ? $0[i] : 0 }.max() ?? 0)
       }
     let numeric = t.columns.indices.map { i in
       !t.rows.isEmpty
@@ -105,28 +108,52 @@ extension Renderer {
         }
     }
     func line(_ l: String, _ m: String, _ r: String) -> String {
-      l + widths.map { String(repeating: "─", count: $0 + 2) }.joined(separator: m) + r
+      var text = l
+      for (i, w) in widths.enumerated() {
+        if i > 0 { text += m }
+        text += TextWidth.rule(w + 2)
+      }
+      return text + r
     }
-    func row(_ values: [String], header: Bool) -> [String] {
-      let wrapped = widths.indices.map { i in
+    // Each line is built as UTF-8 bytes in one buffer, its room reserved (3 bytes a column
+    // covers box characters and most CJK text), and made a string once.
+    let capacity = 3 * (widths.reduce(0, +) + 3 * widths.count + 1) + (color ? 8 * widths.count : 0)
+    func row(_ values: [String], _ valueWidths: [Int], header: Bool) -> [String] {
+      var wrapped: [[String]] = []
+      // The width of a cell that fits on one line (known), or nil when it wraps.
+      var fits: [Int?] = []
+      wrapped.reserveCapacity(widths.count)
+      var height = widths.isEmpty ? 1 : 0
+      for i in widths.indices {
         let text = i < values.count ? values[i] : ""
-        return TextWidth.of(text) <= widths[i]
-          ? [text] : TextWrap.lines(text, width: widths[i], maxLines: header ? nil : maxLines)
+        let width = i < valueWidths.count ? valueWidths[i] : 0
+        let lines =
+          width <= widths[i] ? [text] : TextWrap.lines(text, width: widths[i], maxLines: header ? nil : maxLines)
+        fits.append(width <= widths[i] ? width : nil)
+        height = max(height, lines.count)
+        wrapped.append(lines)
       }
-      let height = wrapped.map(\.count).max() ?? 1
+      let bold = header && color
       return (0..<height).map { n in
-        "│"
-          + widths.indices.map { i in
-            let text = n < wrapped[i].count ? wrapped[i][n] : ""
-            let padded = TextWidth.pad(text, to: widths[i], right: numeric[i] && !header)
-            return " " + (header && color ? "\u{1B}[1m\(padded)\u{1B}[0m" : padded) + " "
-          }.joined(separator: "│") + "│"
+        var line: [UInt8] = []
+        line.reserveCapacity(capacity)
+        line += "│".utf8
+        for i in widths.indices {
+          if i > 0 { line += "│".utf8 }
+          line += (bold ? " \u{1B}[1m" : " ").utf8
+          let text = n < wrapped[i].count ? wrapped[i][n] : ""
+          let width = n == 0 ? fits[i] ?? TextWidth.of(text) : TextWidth.of(text)
+          TextWidth.appendPadded(text, width: width, to: widths[i], right: numeric[i] && !header, into: &line)
+          line += (bold ? "\u{1B}[0m " : " ").utf8
+        }
+        line += "│".utf8
+        return String(decoding: line, as: UTF8.self)
       }
     }
-    let body = cells.map { row($0, header: false) }
+    let body = cells.indices.map { row(cells[$0], cellWidths[$0], header: false) }
     // Rows that span several lines are told apart by a rule between them.
     let ruled = body.contains { $0.count > 1 }
-    var out = [line("┌", "┬", "┐")] + row(columns, header: true) + [line("├", "┼", "┤")]
+    var out = [line("┌", "┬", "┐")] + row(columns, columnWidths, header: true) + [line("├", "┼", "┤")]
     for (i, lines) in body.enumerated() {
       if ruled && i > 0 { out.append(line("├", "┼", "┤")) }
       out.append(contentsOf: lines)

@@ -66,6 +66,29 @@ public enum TextWidth {
     return right ? fill + text : text + fill
   }
 
+  /// Appends the UTF-8 of text `width` columns wide, padded with spaces to `column` columns
+  /// (as `pad`), to a line being built, without a padded copy.
+  static func appendPadded(_ text: String, width: Int, to column: Int, right: Bool, into line: inout [UInt8]) {
+    let missing = column - width
+    guard missing > 0 else {
+      line += text.utf8
+      return
+    }
+    if !right { line += text.utf8 }
+    line.append(contentsOf: repeatElement(UInt8(ascii: " "), count: missing))
+    if right { line += text.utf8 }
+  }
+
+  private static let rules = String(repeating: "─", count: 256)
+
+  /// `count` box-drawing rules (`─`), from a ready string rather than one at a time.
+  static func rule(_ count: Int) -> String {
+    guard count > 0 else { return "" }
+    // `─` is three bytes in UTF-8.
+    return count <= 256
+      ? String(decoding: rules.utf8.prefix(3 * count), as: UTF8.self) : String(repeating: "─", count: count)
+  }
+
   /// Makes text safe to print: control characters and escape sequences are shown as
   /// visible symbols, never interpreted by the terminal; newlines become spaces.
   public static func sanitize(_ text: String) -> String {

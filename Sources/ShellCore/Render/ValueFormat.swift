@@ -98,12 +98,17 @@ public enum ValueFormat {
 
   static func grouped(_ v: Double, decimals: Int) -> String {
     let negative = v < 0
-    let digits = String(format: "%.0f", abs(v))
-    var out = ""
-    for (i, c) in digits.reversed().enumerated() {
-      if i > 0 && i % 3 == 0 { out.append(",") }
-      out.append(c)
+    // A whole number below 2^53 prints exactly as an integer, without Foundation's formatter.
+    let digits =
+      abs(v) < 9.0e15 && v == v.rounded() ? String(Int64(abs(v))) : String(format: "%.0f", abs(v))
+    var utf8: [UInt8] = []
+    utf8.reserveCapacity(digits.utf8.count * 4 / 3 + 2)
+    if negative { utf8.append(UInt8(ascii: "-")) }
+    let count = digits.utf8.count
+    for (i, byte) in digits.utf8.enumerated() {
+      if i > 0 && (count - i) % 3 == 0 { utf8.append(UInt8(ascii: ",")) }
+      utf8.append(byte)
     }
-    return (negative ? "-" : "") + String(out.reversed())
+    return String(decoding: utf8, as: UTF8.self)
   }
 }
