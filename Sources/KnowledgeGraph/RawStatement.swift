@@ -54,6 +54,14 @@ struct RawStatement {
   /// Steps through every row of a query.
   /// - Throws: `KgshError` when SQLite stops with an error (or was interrupted).
   func forEachRow(_ body: (OpaquePointer) throws -> Void) throws {
+    try stepRows(while: { row in
+      try body(row)
+      return true
+    })
+  }
+
+  /// Steps rows while `body` returns true (a range read that stops at a page).
+  func stepRows(while body: (OpaquePointer) throws -> Bool) throws {
     defer { sqlite3_reset(handle) }
     while true {
       let rc = sqlite3_step(handle)
@@ -62,7 +70,7 @@ struct RawStatement {
         if rc == SQLITE_INTERRUPT { throw KgshError.interrupted }
         throw KgshError(.io, "reading the knowledge base failed (SQLite code \(rc))")
       }
-      try body(handle)
+      if try !body(handle) { return }
     }
   }
 

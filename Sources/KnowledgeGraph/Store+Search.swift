@@ -173,39 +173,54 @@ extension KnowledgeStore {
 
   /// Entities with a name or alias starting with `prefix` (folded like every lookup), in
   /// folded-name order: a range scan of the alias index, however many entities there are.
-  /// Returns at most `limit` of them and how many there are in all.
-  public func nodes(namePrefix prefix: String, limit: Int) throws -> (nodes: [Node], total: Int) {
+  /// Returns at most `limit` of them and, when `counting`, how many there are in all (else
+  /// the number returned: tab completion needs no total and stops after its page).
+  public func nodes(namePrefix prefix: String, limit: Int, counting: Bool = true) throws -> (
+    nodes: [Node], total: Int
+  ) {
     let norm = Names.normalize(prefix)
     guard !norm.isEmpty else { return ([], 0) }
     let upper = norm + "\u{10FFFF}"
-    if limit <= 0 {
-      // Only the count: step the index range and count distinct entities in memory (an
-      // entity may have several aliases with the prefix), without a sort in SQLite.
-      let total: Int = try read { (db: Database) throws -> Int in
-        let range = try RawStatement(cached: db, "SELECT node_id FROM alias WHERE norm >= ? AND norm < ?")
-        range.bind(1, norm)
-        range.bind(2, upper)
-        // Sorting the ids and counting the changes is cheaper than hashing each into a Set.
-        var ids: [Int64] = []
-        try range.forEachRow { (s: OpaquePointer) in ids.append(sqlite3_column_int64(s, 0)) }
-        ids.sort()
-        var distinct = 0
-        for i in ids.indices where i == 0 || ids[i] != ids[i - 1] { distinct += 1 }
-        return distinct
-      }
-      return ([], total)
-    }
-    let ids = try read { db in
-      try Int64.fetchAll(
-        db,
-        sql: """
-          SELECT node_id FROM alias WHERE norm >= ? AND norm < ?
-          GROUP BY node_id ORDER BY min(norm), node_id
-          """, arguments: [norm, upper])
-    }
-    let shown = Array(ids.prefix(max(0, limit)))
+    let shown = limit > 0 ? try firstNodeIDs(norm: norm, upper: upper, limit: limit) : []
     let byID = try nodeHeads(ids: shown)
-    return (shown.compactMap { byID[$0] }, ids.count)
+    let total = counting ? try distinctNodes(norm: norm, upper: upper) : shown.count
+    return (shown.compactMap { byID[$0] }, total)
+  }
+
+  /// The first `limit` distinct entities of an alias range. The index is ordered by (norm,
+  /// node_id), so the first time an entity appears is at its smallest folded name: the order
+  /// of `GROUP BY node_id ORDER BY min(norm), node_id`, without reading the whole range.
+  func firstNodeIDs(norm: String, upper: String, limit: Int) throws -> [Int64] {
+    try read { (db: Database) throws -> [Int64] in
+      let range = try RawStatement(
+        cached: db, "SELECT node_id FROM alias WHERE norm >= ? AND norm < ? ORDER BY norm, node_id")
+      range.bind(1, norm)
+      range.bind(2, upper)
+      var ids: [Int64] = []
+      var seen = Set<Int64>()
+      try range.stepRows(while: { (s: OpaquePointer) in
+        let id = sqlite3_column_int64(s, 0)
+        if seen.insert(id).inserted { ids.append(id) }
+        return ids.count < limit
+      })
+      return ids
+    }
+  }
+
+  /// How many distinct entities an alias range holds: the range stepped in index order and
+  /// the ids counted after a sort (cheaper than hashing each, and no sort in SQLite).
+  func distinctNodes(norm: String, upper: String) throws -> Int {
+    try read { (db: Database) throws -> Int in
+      let range = try RawStatement(cached: db, "SELECT node_id FROM alias WHERE norm >= ? AND norm < ?")
+      range.bind(1, norm)
+      range.bind(2, upper)
+      var ids: [Int64] = []
+      try range.forEachRow { (s: OpaquePointer) in ids.append(sqlite3_column_int64(s, 0)) }
+      ids.sort()
+      var distinct = 0
+      for i in ids.indices where i == 0 || ids[i] != ids[i - 1] { distinct += 1 }
+      return distinct
+    }
   }
 
   /// Labels, for completion.

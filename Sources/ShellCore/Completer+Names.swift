@@ -10,7 +10,7 @@ extension Shell {
     let page = Shell.completionPage
     let canonical =
       Names.normalize(prefix).isEmpty
-      ? [] : ((try? store.nodes(namePrefix: prefix, limit: page))?.nodes ?? [])
+      ? [] : ((try? store.nodes(namePrefix: prefix, limit: page, counting: false))?.nodes ?? [])
     let (aliases, total) = (try? store.completeNames(prefix: prefix, limit: page)) ?? ([], 0)
     let folded = Names.normalize(prefix)
     let heads = canonical.map(\.name).filter { Names.normalize($0).hasPrefix(folded) }

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import XCTest
 
 @testable import KnowledgeGraph
@@ -20,6 +21,29 @@ final class DefaultKnowledgeTests: XCTestCase {
     XCTAssertGreaterThan(counts["node"]!, 150)
     XCTAssertGreaterThan(counts["fact"]!, 300)
     XCTAssertGreaterThan(counts["edge"]!, 300)
+  }
+
+  func testAPrefixPageListsEntitiesInFoldedNameOrderLikeTheWholeRangeGrouped() throws {
+    let store = try KnowledgeStore.inMemory()
+    try KnowledgeLoader.ensureBuilt(store, from: knowledge)
+    for prefix in ["z", "g", "deep", "m", "智", "c"] {
+      let norm = Names.normalize(prefix)
+      let grouped = try store.read {
+        try Int64.fetchAll(
+          $0,
+          sql: """
+            SELECT node_id FROM alias WHERE norm >= ? AND norm < ?
+            GROUP BY node_id ORDER BY min(norm), node_id
+            """, arguments: [norm, norm + "\u{10FFFF}"])
+      }
+      XCTAssertGreaterThan(grouped.count, 3, prefix)
+      for limit in [1, 3, grouped.count, grouped.count + 5] {
+        let page = try store.nodes(namePrefix: prefix, limit: limit)
+        XCTAssertEqual(page.nodes.map(\.id), Array(grouped.prefix(limit)), "\(prefix) limit \(limit)")
+        XCTAssertEqual(page.total, grouped.count, prefix)
+      }
+      XCTAssertEqual(try store.nodes(namePrefix: prefix, limit: 2, counting: false).total, 2)
+    }
   }
 
   func testUserDataSurvivesRebuild() throws {
