@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 {
   cat RESULTS-summary.md
-  for size in M L L-Q7; do
+  for size in M L; do
     [ -f "results-$size.md" ] || continue
     echo
     sed 's/^# /## /; s/^## \([A-Z]\)/### \1/' "results-$size.md"
