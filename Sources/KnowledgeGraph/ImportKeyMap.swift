@@ -25,7 +25,9 @@ struct ImportKeyMap {
   static func slot(_ key: String) -> Int? {
     var key = key
     return key.withUTF8 { bytes -> Int? in
-      guard (1...7).contains(bytes.count), bytes[0] != UInt8(ascii: "0") || bytes.count == 1 else { return nil }
+      guard (1...7).contains(bytes.count), bytes[0] != UInt8(ascii: "0") || bytes.count == 1 else {
+        return nil
+      }
       var value = 0
       for byte in bytes {
         guard byte &- UInt8(ascii: "0") < 10 else { return nil }

@@ -24,7 +24,8 @@ enum SchemaSummary {
   /// The document for `store`, with the `sources` most used sources; when there are more,
   /// `sources_cut` says how many and how to see more.
   /// - Throws: `KgshError` when the store cannot be read.
-  static func document(_ store: KnowledgeStore, sources limit: Int = ToolCatalog.defaultRows) throws -> Value {
+  static func document(_ store: KnowledgeStore, sources limit: Int = ToolCatalog.defaultRows) throws -> Value
+  {
     let labels = try store.labelCounts().map {
       Value.map(["label": .string($0.label), "count": count($0.count)])
     }

@@ -91,7 +91,8 @@ public enum ToolCatalog {
       ]
       required = [.string(queryArgument)]
     }
-    properties[rowsArgument] = rowsProperty("at most this many rows per table in the answer; a longer result is cut and says so")
+    properties[rowsArgument] = rowsProperty(
+      "at most this many rows per table in the answer; a longer result is cut and says so")
     object["properties"] = .map(properties)
     object["required"] = required.isEmpty ? nil : .list(required)
     return .map(object)

@@ -37,7 +37,8 @@ public final class ToolRunner: @unchecked Sendable {
     await withCheckedContinuation { continuation in
       queue.async {
         guard self.cancellations.start(request) else {
-          return continuation.resume(returning: .failure(KgshError.interrupted.with(hint: "cancelled by the client before it ran")))
+          return continuation.resume(
+            returning: .failure(KgshError.interrupted.with(hint: "cancelled by the client before it ran")))
         }
         defer { self.cancellations.finish() }
         self.hooks.beforeCall()
@@ -73,7 +74,8 @@ public final class ToolRunner: @unchecked Sendable {
       if let name = arguments.keys.sorted().first(where: { $0 != ToolCatalog.rowsArgument }) {
         return .failure(
           KgshError(
-            .usage, "schema: unknown argument '\(name)'", hint: "schema takes only \(ToolCatalog.rowsArgument)"))
+            .usage, "schema: unknown argument '\(name)'",
+            hint: "schema takes only \(ToolCatalog.rowsArgument)"))
       }
       do {
         let rows = try ToolArguments.rowLimit(arguments, tool: tool.name)
@@ -167,7 +169,8 @@ extension ToolRunner {
     Interruption.watch(session.store)
     return try Interruption.limit(
       timeout,
-      hint: "nothing was changed; narrow the call (max_rows, a label, fewer hops) or start kgsh mcp with a larger --timeout"
+      hint:
+        "nothing was changed; narrow the call (max_rows, a label, fewer hops) or start kgsh mcp with a larger --timeout"
     ) { try body() }
   }
 }

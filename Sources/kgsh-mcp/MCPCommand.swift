@@ -27,7 +27,8 @@ struct MCPCommand: ParsableCommand {
   @Option(help: "Serve this knowledge base file instead of the default one.") var db: String?
   @ArgumentParser.Flag(
     help:
-      "Never open the knowledge base for writing, not even to upgrade its schema or rebuild its built-in layer first.")
+      "Never open the knowledge base for writing, not even to upgrade its schema or rebuild its built-in layer first."
+  )
   var readOnly = false
   @ArgumentParser.Flag(
     help: "Also serve the authoring commands; writes are recorded under the client's name.")
@@ -38,7 +39,8 @@ struct MCPCommand: ParsableCommand {
   ) var team: String?
 
   @Option(
-    help: "Interrupt a tool call that runs longer than this (5s, 500ms, 2m, or off); it is answered 'timed out'.")
+    help:
+      "Interrupt a tool call that runs longer than this (5s, 500ms, 2m, or off); it is answered 'timed out'.")
   var timeout = "30s"
 
   /// A server is started by an assistant, not a person: a knowledge base left by an older
@@ -51,9 +53,16 @@ struct MCPCommand: ParsableCommand {
   }
 
   func validate() throws {
-    do { _ = try Interruption.parseTimeout(timeout) } catch { throw ValidationError(KgshError.describe(error)) }
+    do { _ = try Interruption.parseTimeout(timeout) } catch {
+      throw ValidationError(KgshError.describe(error))
+    }
     if readOnly && allowWrites {
       throw ValidationError("--read-only and --allow-writes contradict each other; give one of them")
+    }
+    if readOnly && team != nil {
+      throw ValidationError(
+        "--read-only cannot keep up with a team: pulling writes the teammates' changes into the file; drop --read-only"
+      )
     }
     if db == ":memory:" && !allowWrites {
       throw ValidationError("a :memory: knowledge base cannot be opened read-only; add --allow-writes")
@@ -64,10 +73,10 @@ struct MCPCommand: ParsableCommand {
     let session: Session
     let joined: MCPTeam?
     do {
-      // A read-only server pulls first, through a connection of the team's own, so that the
-      // first call already sees what teammates pushed.
       if !allowWrites && !readOnly { upgradeBeforeServing() }
-      let readOnlyTeam = allowWrites ? nil : try MCPTeam.join(option: team, db: db, served: nil)
+      // A read-only server pulls first, through a connection of the team's own, so that the
+      // first call already sees what teammates pushed (not with --read-only: pulling writes).
+      let readOnlyTeam = allowWrites || readOnly ? nil : try MCPTeam.join(option: team, db: db, served: nil)
       let store = try KnowledgeBaseFiles.openStore(db: db, readOnly: !allowWrites)
       session = Session(store: store, registry: try BuiltIns.registry())
       let host = PluginHost(

@@ -61,7 +61,8 @@ final class MCPTeam {
 
   /// The hooks for the tool runner.
   var hooks: CallHooks {
-    CallHooks(beforeCall: { [self] in pullIfPushed() }, afterWrites: { [self] in link.afterWrites(session.store) })
+    CallHooks(
+      beforeCall: { [self] in pullIfPushed() }, afterWrites: { [self] in link.afterWrites(session.store) })
   }
 
   /// Pulls when the listener has heard of a push since the last call.

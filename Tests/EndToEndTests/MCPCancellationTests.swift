@@ -24,7 +24,8 @@ final class MCPCancellationTests: XCTestCase {
     // The queued call is cancelled first, so it is certainly still waiting.
     for id in [queued, running] {
       try server.send(
-        #"{"jsonrpc":"2.0","method":"notifications/cancelled","params":{"requestId":\#(id),"reason":"user"}}"#)
+        #"{"jsonrpc":"2.0","method":"notifications/cancelled","params":{"requestId":\#(id),"reason":"user"}}"#
+      )
     }
     for id in [running, queued] {
       let result = try server.result(of: server.answer(to: id))
@@ -63,7 +64,8 @@ final class MCPUpgradeTests: XCTestCase {
       try w.run("CREATE INDEX edge_key ON edge(key)")
     }
     store.close()
-    let refused = try KgshProcess.run(["mcp", "--db", db, "--read-only"], input: nil, home: home, timeout: 60)
+    let refused = try KgshProcess.run(
+      ["mcp", "--db", db, "--read-only"], input: nil, home: home, timeout: 60)
     XCTAssertEqual(refused.status, 1)
     XCTAssertTrue(refused.stderr.contains("needs a schema upgrade"), refused.stderr)
     let server = try MCPClientPipe(["mcp", "--db", db], home: home, environment: [:])

@@ -150,5 +150,8 @@ final class MCPEndToEndTests: XCTestCase {
     XCTAssertNotEqual(both.status, 0)
     XCTAssertTrue(both.stderr.contains("--read-only and --allow-writes contradict each other"), both.stderr)
     XCTAssertEqual(both.stdout, "")
+    let team = try KgshProcess.run(["mcp", "--read-only", "--team", "postgresql://ada@localhost/team"])
+    XCTAssertNotEqual(team.status, 0)
+    XCTAssertTrue(team.stderr.contains("--read-only cannot keep up with a team"), team.stderr)
   }
 }

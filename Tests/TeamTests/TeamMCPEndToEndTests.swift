@@ -9,7 +9,8 @@ extension TeamEndToEndTests {
   func testAReadOnlyKgshMcpPullsAtStartAndAgainWhenATeammatePushes() throws {
     let (_, url) = try team()
     XCTAssertEqual(try kgsh(["--db", db("a"), "--team", url, "-c", Self.aliceWrites]).status, 0)
-    let server = try MCPClientPipe(["mcp", "--db", db("m"), "--team", url], home: home, environment: Self.assistant)
+    let server = try MCPClientPipe(
+      ["mcp", "--db", db("m"), "--team", url], home: home, environment: Self.assistant)
     try server.initialize(as: "mo-assistant")
     let first = MCPClientPipe.rows(try server.call("facts", #"{"entity":"acme"}"#))
     XCTAssertEqual(first.map { $0["predicate"] as? String }, ["employees"])
@@ -28,7 +29,8 @@ extension TeamEndToEndTests {
     let refused = try server.call("match", #"{"query":"create (:Company {name: 'Sneaky'})"}"#)
     XCTAssertEqual(refused["isError"] as? Bool, true, "\(refused)")
     XCTAssertEqual(try server.finish(), 0, server.stderrText)
-    XCTAssertTrue(server.stderrText.contains("kgsh mcp: team: 3 changes from alice pulled"), server.stderrText)
+    XCTAssertTrue(
+      server.stderrText.contains("kgsh mcp: team: 3 changes from alice pulled"), server.stderrText)
     XCTAssertTrue(server.stderrText.contains("kgsh mcp: team: 1 change from alice pulled"), server.stderrText)
   }
 
@@ -39,7 +41,8 @@ extension TeamEndToEndTests {
       ["mcp", "--db", db("m"), "--team", url, "--allow-writes"], home: home, environment: Self.assistant)
     try server.initialize(as: "mo-assistant")
     let added = try server.call(
-      "fact_add", #"{"entity":"acme","predicate":"offices","value":"3","source":"s1","quote":"three offices"}"#)
+      "fact_add",
+      #"{"entity":"acme","predicate":"offices","value":"3","source":"s1","quote":"three offices"}"#)
     XCTAssertEqual(added["isError"] as? Bool, false, "\(added)")
     XCTAssertEqual(try server.finish(), 0, server.stderrText)
     XCTAssertTrue(server.stderrText.contains("kgsh mcp: team: 1 change pushed"), server.stderrText)
