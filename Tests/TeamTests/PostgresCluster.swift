@@ -49,7 +49,10 @@ final class PostgresCluster: @unchecked Sendable {
     }
     try server(
       "initdb",
-      ["-D", data, "-U", Self.owner, "--pwfile", pwfile, "--auth", "scram-sha-256", "-E", "UTF8", "--locale", "C.UTF-8"])
+      [
+        "-D", data, "-U", Self.owner, "--pwfile", pwfile, "--auth", "scram-sha-256", "-E", "UTF8", "--locale",
+        "C.UTF-8",
+      ])
     try server(
       "pg_ctl",
       [
@@ -73,7 +76,11 @@ final class PostgresCluster: @unchecked Sendable {
   @discardableResult
   func psql(_ sql: String, database: String = "postgres") throws -> String {
     try run(
-      "/usr/bin/psql", ["-X", "-q", "-t", "-A", "-v", "ON_ERROR_STOP=1", "-h", socketDirectory, "-p", "\(port)", "-U", Self.owner, "-d", database, "-c", sql],
+      "/usr/bin/psql",
+      [
+        "-X", "-q", "-t", "-A", "-v", "ON_ERROR_STOP=1", "-h", socketDirectory, "-p", "\(port)", "-U",
+        Self.owner, "-d", database, "-c", sql,
+      ],
       environment: ["PGPASSWORD": Self.ownerPassword])
   }
 
@@ -114,7 +121,9 @@ final class PostgresCluster: @unchecked Sendable {
   /// Runs a program to its end with posix_spawn and waitpid (Foundation's Process can miss
   /// the exit of `pg_ctl start`, whose server lives on), its output in a file.
   @discardableResult
-  private func run(_ path: String, _ arguments: [String], environment: [String: String] = [:]) throws -> String {
+  private func run(_ path: String, _ arguments: [String], environment: [String: String] = [:]) throws
+    -> String
+  {
     let outPath = directory.appendingPathComponent("out-\(UUID().uuidString)").path
     defer { unlink(outPath) }
     var actions = posix_spawn_file_actions_t()
@@ -123,7 +132,9 @@ final class PostgresCluster: @unchecked Sendable {
     posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
     posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
     posix_spawn_file_actions_adddup2(&actions, 1, 2)
-    let env = ProcessInfo.processInfo.environment.merging(environment) { _, b in b }.map { "\($0.key)=\($0.value)" }
+    let env = ProcessInfo.processInfo.environment.merging(environment) { _, b in b }.map {
+      "\($0.key)=\($0.value)"
+    }
     let argv = ([path] + arguments).map { strdup($0) } + [nil]
     let envp = env.map { strdup($0) } + [nil]
     defer {
@@ -133,7 +144,9 @@ final class PostgresCluster: @unchecked Sendable {
     var pid: pid_t = 0
     let spawned = posix_spawn(&pid, path, &actions, nil, argv, envp)
     guard spawned == 0 else {
-      throw NSError(domain: "PostgresCluster", code: Int(spawned), userInfo: [NSLocalizedDescriptionKey: "cannot run \(path)"])
+      throw NSError(
+        domain: "PostgresCluster", code: Int(spawned),
+        userInfo: [NSLocalizedDescriptionKey: "cannot run \(path)"])
     }
     var status: Int32 = 0
     while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
@@ -144,5 +157,32 @@ final class PostgresCluster: @unchecked Sendable {
         userInfo: [NSLocalizedDescriptionKey: "\(path) \(arguments.joined(separator: " ")) failed: \(text)"])
     }
     return text
+  }
+}
+
+/// A test class with one throwaway PostgreSQL cluster for all its tests, started before the
+/// first and stopped after the last; each test takes a new database of it.
+class PostgresClusterTestCase: XCTestCase {
+  nonisolated(unsafe) static var cluster: PostgresCluster?
+  nonisolated(unsafe) static var startError: (any Error)?
+  nonisolated(unsafe) static var databases = 0
+
+  override class func setUp() {
+    do { cluster = try PostgresCluster.start() } catch { startError = error }
+  }
+
+  override class func tearDown() {
+    cluster?.stop()
+    cluster = nil
+  }
+
+  /// A new, empty database named `prefix` and a number: the cluster and the name.
+  func newDatabase(_ prefix: String) throws -> (PostgresCluster, String) {
+    if let startError = Self.startError { throw startError }
+    let cluster = try XCTUnwrap(Self.cluster)
+    Self.databases += 1
+    let name = "\(prefix)\(Self.databases)"
+    try cluster.createDatabase(name)
+    return (cluster, name)
   }
 }

@@ -4,20 +4,7 @@ import XCTest
 
 /// The built kgsh against a real server: two processes on one team, a push killed with
 /// kill -9, a server that is down, a reader and a wrong password, each seen from the command line.
-final class TeamEndToEndTests: XCTestCase {
-  nonisolated(unsafe) static var cluster: PostgresCluster?
-  nonisolated(unsafe) static var startError: (any Error)?
-  nonisolated(unsafe) static var databases = 0
-
-  override class func setUp() {
-    do { cluster = try PostgresCluster.start() } catch { startError = error }
-  }
-
-  override class func tearDown() {
-    cluster?.stop()
-    cluster = nil
-  }
-
+final class TeamEndToEndTests: PostgresClusterTestCase {
   var home: URL!
 
   override func setUp() { home = KgshProcess.temporaryHome() }
@@ -28,11 +15,7 @@ final class TeamEndToEndTests: XCTestCase {
     guard FileManager.default.isExecutableFile(atPath: Repository.kgsh.path) else {
       throw XCTSkip("kgsh is not built at \(Repository.kgsh.path); run swift build first")
     }
-    if let startError = Self.startError { throw startError }
-    let cluster = try XCTUnwrap(Self.cluster)
-    Self.databases += 1
-    let name = "e2e\(Self.databases)"
-    try cluster.createDatabase(name)
+    let (cluster, name) = try newDatabase("e2e")
     let url = cluster.url(database: name)
     let made = try kgsh(["--db", db("owner"), "-c", "team init '\(url)'"])
     XCTAssertEqual(made.status, 0, made.stderr)
@@ -69,7 +52,8 @@ final class TeamEndToEndTests: XCTestCase {
     try b.waitFor("team: 3 changes from alice pulled", timeout: .seconds(15))
     print(
       "team figure: alice's kgsh ran \(Int(exited.timeIntervalSince(started) * 1000)) ms (start, 3 writes, push); "
-        + "B's REPL showed the announcement \(Int(Date().timeIntervalSince(exited) * 1000)) ms after it exited")
+        + "B's REPL showed the announcement \(Int(Date().timeIntervalSince(exited) * 1000)) ms after it exited"
+    )
     try b.waitForPrompt()  // drawn again below the announcement
     b.send("facts acme\r")
     let facts = PseudoTerminal.stripANSI(try b.waitForPrompt())
@@ -97,13 +81,16 @@ final class TeamEndToEndTests: XCTestCase {
     let database = PostgresCluster.database(of: url)
     // 10,000 changes wait in a knowledge base that has not pushed yet.
     let script = (0..<10_000).map { "source add k\($0) --title 'Note \($0)'" }.joined(separator: "\n")
-    let made = try KgshProcess.run(["--db", db("big")], stdin: script, home: home, environment: ["KGSH_AUTHOR": "alice"])
+    let made = try KgshProcess.run(
+      ["--db", db("big")], stdin: script, home: home, environment: ["KGSH_AUTHOR": "alice"])
     XCTAssertEqual(made.status, 0, made.stderr)
 
     let push = Process()
     push.executableURL = Repository.kgsh
     push.arguments = ["--db", db("big"), "--team", url, "-c", "stats"]
-    push.environment = KgshProcess.environment(home: home).merging(["PGPASSWORD": PostgresCluster.ownerPassword]) { $1 }
+    push.environment = KgshProcess.environment(home: home).merging([
+      "PGPASSWORD": PostgresCluster.ownerPassword
+    ]) { $1 }
     push.standardOutput = FileHandle.nullDevice
     push.standardError = FileHandle.nullDevice
     try push.run()
@@ -118,16 +105,22 @@ final class TeamEndToEndTests: XCTestCase {
     }
     kill(push.processIdentifier, SIGKILL)
     push.waitUntilExit()
-    let count = { try cluster.psql("SELECT count(*) FROM kgsh.change_log", database: database).trimmingCharacters(in: .whitespacesAndNewlines) }
+    let count = {
+      try cluster.psql("SELECT count(*) FROM kgsh.change_log", database: database).trimmingCharacters(
+        in: .whitespacesAndNewlines)
+    }
     let afterKill = try count()
-    print("team figure: push killed \(inFlight ? "while its transaction was writing" : "(not seen writing)"); server holds \(afterKill)")
+    print(
+      "team figure: push killed \(inFlight ? "while its transaction was writing" : "(not seen writing)"); server holds \(afterKill)"
+    )
     XCTAssertTrue(inFlight, "the push was seen in flight")
     XCTAssertTrue(["0", "10000"].contains(afterKill), "all or none, not \(afterKill)")
     let next = try kgsh(["--db", db("big"), "--team", url, "-c", "team status"])
     XCTAssertEqual(next.status, 0, next.stderr)
     XCTAssertEqual(try count(), "10000")
     XCTAssertEqual(
-      try cluster.psql("SELECT count(DISTINCT id) FROM kgsh.change_log", database: database).trimmingCharacters(in: .whitespacesAndNewlines),
+      try cluster.psql("SELECT count(DISTINCT id) FROM kgsh.change_log", database: database)
+        .trimmingCharacters(in: .whitespacesAndNewlines),
       "10000")
   }
 
@@ -153,10 +146,14 @@ final class TeamEndToEndTests: XCTestCase {
     let grant = try kgsh(["--db", db("owner"), "-c", "team grant rita reader"])
     XCTAssertEqual(grant.stdout, "team: rita is now a reader (pull only)\n", grant.stderr)
     let readerURL = url.replacingOccurrences(of: PostgresCluster.owner, with: "rita")
-    let refused = try kgsh(["--db", db("r"), "-c", "team connect '\(readerURL)'; source add r1 --title Mine; team push"], author: "rita", password: "rita-pw")
+    let refused = try kgsh(
+      ["--db", db("r"), "-c", "team connect '\(readerURL)'; source add r1 --title Mine; team push"],
+      author: "rita", password: "rita-pw")
     XCTAssertEqual(refused.status, 1)
     let errors = refused.stderr.split(separator: "\n")
-    XCTAssertTrue(errors.last?.contains("the server refused: rita may not write this team's knowledge base") == true, refused.stderr)
+    XCTAssertTrue(
+      errors.last?.contains("the server refused: rita may not write this team's knowledge base") == true,
+      refused.stderr)
     XCTAssertFalse(refused.stderr.contains("PSQLError"), refused.stderr)
 
     let wrong = try kgsh(["--db", db("w"), "-c", "team connect '\(url)'"], password: "not-it")

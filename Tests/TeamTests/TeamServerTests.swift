@@ -5,29 +5,14 @@ import XCTest
 @testable import Team
 
 /// Push, pull, roles and failures against a real PostgreSQL server (a throwaway cluster).
-final class TeamServerTests: XCTestCase {
-  nonisolated(unsafe) static var cluster: PostgresCluster?
-  nonisolated(unsafe) static var startError: (any Error)?
-  nonisolated(unsafe) static var databases = 0
-
-  override class func setUp() {
-    do { cluster = try PostgresCluster.start() } catch { startError = error }
-  }
-
-  override class func tearDown() {
-    cluster?.stop()
-    cluster = nil
-  }
-
+final class TeamServerTests: PostgresClusterTestCase {
   /// A new database with the team schema, and its URL for `user`.
-  func team(user: String = PostgresCluster.owner, initialise: Bool = true) throws -> (PostgresCluster, String) {
-    if let startError = Self.startError { throw startError }
-    let cluster = try XCTUnwrap(Self.cluster)
-    Self.databases += 1
-    let name = "team\(Self.databases)"
-    try cluster.createDatabase(name)
+  func team(user: String = PostgresCluster.owner, initialise: Bool = true) throws -> (PostgresCluster, String)
+  {
+    let (cluster, name) = try newDatabase("team")
     if initialise {
-      let owner = try TeamServer.connect(address(cluster.url(database: name), password: PostgresCluster.ownerPassword))
+      let owner = try TeamServer.connect(
+        address(cluster.url(database: name), password: PostgresCluster.ownerPassword))
       defer { owner.close() }
       XCTAssertEqual(try owner.migrate(), [1, 2])
     }
@@ -63,8 +48,11 @@ final class TeamServerTests: XCTestCase {
     XCTAssertEqual(try server.schemaVersion(), 2)
     let dbName = PostgresCluster.database(of: url)
     XCTAssertEqual(
-      try cluster.psql("SELECT string_agg(version || ':' || name, ',' ORDER BY version) FROM kgsh.migrations", database: dbName)
-        .trimmingCharacters(in: .whitespacesAndNewlines), "1:change-log,2:roles")
+      try cluster.psql(
+        "SELECT string_agg(version || ':' || name, ',' ORDER BY version) FROM kgsh.migrations",
+        database: dbName
+      )
+      .trimmingCharacters(in: .whitespacesAndNewlines), "1:change-log,2:roles")
   }
 
   func testPushThenPullIsAUnionAndPushingTwiceIsHarmless() throws {
@@ -75,7 +63,8 @@ final class TeamServerTests: XCTestCase {
     let first = try alice.push(a)
     XCTAssertEqual([first.sent, first.new], [3, 3])
     XCTAssertEqual(try TeamState.queueCount(a), 0)
-    XCTAssertEqual(try alice.connection().push(try a.changes(after: 0, layers: [.user]).map(\.record)), 0,
+    XCTAssertEqual(
+      try alice.connection().push(try a.changes(after: 0, layers: [.user]).map(\.record)), 0,
       "the same records again: nothing new on the server")
 
     let b = try store(sources: 1, author: "bo", prefix: "b")
@@ -85,7 +74,8 @@ final class TeamServerTests: XCTestCase {
     XCTAssertEqual(pulled.merged.count, 3)
     XCTAssertEqual(TeamLink.describe(pulled), "3 changes from alice pulled")
     XCTAssertEqual(try b.source(key: "s2")?.title, "Title 2")
-    XCTAssertEqual(Set(try b.changes(author: "alice").map(\.layer)), [.team], "pulled records are the team's layer")
+    XCTAssertEqual(
+      Set(try b.changes(author: "alice").map(\.layer)), [.team], "pulled records are the team's layer")
     XCTAssertEqual(try TeamState.queueCount(b), 1, "what was pulled is not pushed back")
     XCTAssertNil(TeamLink.describe(try bo.pull(b)), "a second pull finds nothing new")
     _ = try bo.push(b)
@@ -131,7 +121,8 @@ final class TeamServerTests: XCTestCase {
     XCTAssertThrowsError(try TeamServer.connect(address(url, password: "wrong"))) { error in
       XCTAssertEqual(
         KgshError.describe(error),
-        "team: wrong password for kgsh_owner at \(try! address(url, password: nil).place); check PGPASSWORD or ~/.pgpass (mode 0600)")
+        "team: wrong password for kgsh_owner at \(try! address(url, password: nil).place); check PGPASSWORD or ~/.pgpass (mode 0600)"
+      )
     }
     XCTAssertThrowsError(try TeamServer.connect(address(url, password: nil))) { error in
       XCTAssertTrue(KgshError.describe(error).contains("asks kgsh_owner for a password"), "\(error)")
@@ -142,7 +133,9 @@ final class TeamServerTests: XCTestCase {
     let (cluster, url) = try team()
     let local = try store(sources: 2)
     var lines: [String] = []
-    let link = TeamLink(address: try address(url, password: PostgresCluster.ownerPassword)) { lines.append($0) }
+    let link = TeamLink(address: try address(url, password: PostgresCluster.ownerPassword)) {
+      lines.append($0)
+    }
     defer { link.close() }
     try cluster.pause()
     link.afterWrites(local)
@@ -164,20 +157,32 @@ final class TeamServerTests: XCTestCase {
     let bo = TeamLink(address: try address(url, password: PostgresCluster.ownerPassword)) { _ in }
     defer { alice.close(); bo.close() }
     try a.write { w in
-      try w.record(ChangeDraft(kind: .assert, targetType: .entity, target: "acme", entity: "acme",
-        payload: .map(["key": .string("acme"), "name": .string("Acme"), "labels": .list([.string("Company")])]), author: "alice"))
-      try w.record(ChangeDraft(kind: .assert, targetType: .fact, target: "UF-1", entity: "acme",
-        payload: .map(["entity": .string("acme"), "predicate": .string("employees"), "value": .string("10")]), author: "alice"))
+      try w.record(
+        ChangeDraft(
+          kind: .assert, targetType: .entity, target: "acme", entity: "acme",
+          payload: .map([
+            "key": .string("acme"), "name": .string("Acme"), "labels": .list([.string("Company")]),
+          ]), author: "alice"))
+      try w.record(
+        ChangeDraft(
+          kind: .assert, targetType: .fact, target: "UF-1", entity: "acme",
+          payload: .map([
+            "entity": .string("acme"), "predicate": .string("employees"), "value": .string("10"),
+          ]), author: "alice"))
     }
     try alice.push(a)
     try bo.pull(b)
     try a.write { w in
-      try w.record(ChangeDraft(kind: .correct, targetType: .fact, target: "UF-1", entity: "acme",
-        payload: .map(["value": .string("12")]), author: "alice"))
+      try w.record(
+        ChangeDraft(
+          kind: .correct, targetType: .fact, target: "UF-1", entity: "acme",
+          payload: .map(["value": .string("12")]), author: "alice"))
     }
     try b.write { w in
-      try w.record(ChangeDraft(kind: .correct, targetType: .fact, target: "UF-1", entity: "acme",
-        payload: .map(["value": .string("15")]), author: "bo"))
+      try w.record(
+        ChangeDraft(
+          kind: .correct, targetType: .fact, target: "UF-1", entity: "acme",
+          payload: .map(["value": .string("15")]), author: "bo"))
     }
     try alice.push(a)
     try bo.push(b)
