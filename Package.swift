@@ -21,6 +21,17 @@ let builtInPlugins: [(target: String, folder: String)] = [
 ]
 let engine: [Target.Dependency] = ["ShellCore", "KnowledgeGraph", "GraphQuery"]
 
+// Release links of the programs a person starts (kgsh, kgsh-mcp), measured in Benchmarks/RESULTS.md:
+// - a position-dependent executable: the dynamic loader then has ~4k relocations to apply at every
+//   start instead of ~90k (Swift metadata is full of pointers), which took 11M cycles and dirtied
+//   hundreds of pages;
+// - no exported symbols: the static Swift runtime links with --export-dynamic, which put ~40k of
+//   our symbols in the dynamic table; the runtime's start-up dladdr walks that table (1.5M
+//   instructions per start) and nothing looks our symbols up by name.
+let startupLinkerSettings: [LinkerSetting] = [
+  .unsafeFlags(["-Xclang-linker", "-no-pie", "-Xlinker", "--no-export-dynamic"], .when(configuration: .release))
+]
+
 var targets: [Target] = [
   .systemLibrary(
     name: "CEditLine", path: "Sources/CEditLine", pkgConfig: "libedit",
@@ -52,17 +63,15 @@ var targets: [Target] = [
     name: "kgsh",
     dependencies: ["LineEditor", argumentParser, "ExternalPlugins", "BuiltInPlugins", "Team"] + engine,
     path: "Sources/kgsh",
-    // A position-dependent executable: the dynamic loader then has ~4k relocations to apply
-    // at every start instead of ~90k (Swift metadata is full of pointers), which took 11M
-    // cycles and dirtied hundreds of pages. Release only; measured in Benchmarks/RESULTS.md.
-    linkerSettings: [.unsafeFlags(["-Xclang-linker", "-no-pie"], .when(configuration: .release))]),
+    linkerSettings: startupLinkerSettings),
   // `kgsh mcp` runs this program in its place: only it links the MCP SDK, whose HTTP transports
   // pull in FoundationNetworking and so libcurl (a static release build links it from
   // libcurl4-openssl-dev, dynamically).
   .executableTarget(
     name: "kgsh-mcp",
     dependencies: ["MCPServer", "BuiltInPlugins", "ExternalPlugins", "Team", argumentParser] + engine,
-    path: "Sources/kgsh-mcp"),
+    path: "Sources/kgsh-mcp",
+    linkerSettings: startupLinkerSettings),
   .executableTarget(name: "kgsh-tck", dependencies: ["CypherTCK", "GraphQuery"], path: "Sources/kgsh-tck"),
   .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"], path: "Tests/LineEditorTests"),
   .testTarget(name: "KnowledgeGraphTests", dependencies: ["KnowledgeGraph", grdb], path: "Tests/KnowledgeGraphTests"),

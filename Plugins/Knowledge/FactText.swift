@@ -22,7 +22,7 @@ enum FactText {
       return f.value
     }
     let ends = f.rawValue.components(separatedBy: "..").map { end -> Value in
-      guard let d = Decimal(string: end, locale: Locale(identifier: "en_US_POSIX")) else {
+      guard let d = PlainDecimal.parse(end) else {
         return .string(end)
       }
       if f.valueType == "money", let c = f.currency, !c.isEmpty { return .money(Money(d, c)) }

@@ -53,7 +53,7 @@ struct FXBook {
   }
 
   static func decimal(_ text: String) -> Decimal? {
-    Decimal(string: text, locale: Locale(identifier: "en_US_POSIX"))
+    PlainDecimal.parse(text)
   }
 
   /// The built-in rates plus the user's from the knowledge base; a user default wins.

@@ -10,7 +10,7 @@ enum Money {
   static func parse(_ text: String) -> Decimal? {
     let t = text.trimmingCharacters(in: .whitespaces)
     guard isPlainDecimal(t) else { return nil }
-    return Decimal(string: t, locale: Locale(identifier: "en_US_POSIX"))
+    return PlainDecimal.parse(t)
   }
 
   /// `-?[0-9]+(\.[0-9]+)?`, checked by hand: a regex literal is compiled on every call, which

@@ -107,6 +107,6 @@ enum CellComparison {
     guard !text.isEmpty, text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-") }) else {
       return nil
     }
-    return Decimal(string: text, locale: Locale(identifier: "en_US_POSIX"))
+    return PlainDecimal.parse(text)
   }
 }

@@ -23,7 +23,7 @@ enum WireMapping {
             id: 0, key: fields["key"]?.text ?? "", name: fields["name"]?.text ?? fields["key"]?.text ?? ""))
       case "date": return .date(fields["value"]?.text ?? "")
       case "money":
-        if let amount = Decimal(string: fields["amount"]?.text ?? ""),
+        if let amount = PlainDecimal.parse(fields["amount"]?.text ?? ""),
           let currency = fields["currency"]?.string
         {
           return .money(Money(amount, currency))

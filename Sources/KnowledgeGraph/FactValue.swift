@@ -16,7 +16,7 @@ enum FactValue {
   static func value(type: String, raw: String, currency: String?, entity: EntityRef?) -> Value {
     switch type {
     case "money":
-      if let d = Decimal(string: raw, locale: Locale(identifier: "en_US_POSIX")), let currency,
+      if let d = PlainDecimal.parse(raw), let currency,
         !currency.isEmpty
       {
         return .money(Money(d, currency))
@@ -32,7 +32,7 @@ enum FactValue {
 
   private static func number(_ raw: String) -> Value {
     if let i = Int64(raw) { return .int(i) }
-    if let d = Decimal(string: raw, locale: Locale(identifier: "en_US_POSIX")), !raw.contains("..") {
+    if let d = PlainDecimal.parse(raw), !raw.contains("..") {
       return .decimal(d)
     }
     return .string(raw)

@@ -9,23 +9,37 @@ public enum KnowledgeLoader {
   public static let files = ["sources.tsv", "entities.tsv", "facts.tsv", "edges.tsv"]
 
   /// Finds the Knowledge/ folder: `KGSH_KNOWLEDGE`, the installed copy
-  /// (`PREFIX/share/kgsh/Knowledge`), next to the executable, then the source tree.
-  public static func locate(executable: String = CommandLine.arguments.first ?? "") -> String? {
+  /// (`PREFIX/share/kgsh/Knowledge`), beside the executable or in one of the five folders above it,
+  /// then the source tree. Paths are plain strings and `realpath`: Foundation's URL path
+  /// methods cost a start-up ~0.6M instructions here.
+  public static func locate(executable: String? = nil) -> String? {
     if let dir = Environment.value("KGSH_KNOWLEDGE"), !dir.isEmpty { return dir }
-    let fm = FileManager.default
     var candidates: [String] = []
-    let exe = URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()
-    candidates.append(exe.appendingPathComponent("../share/kgsh/Knowledge").standardized.path)
-    candidates.append(exe.appendingPathComponent("Knowledge").path)
+    // The running program's own path (argv[0] may be a bare name found on PATH).
+    let exe = parent(of: realPath(executable ?? "/proc/self/exe") ?? executable ?? CommandLine.arguments.first ?? "")
+    candidates.append(realPath(exe + "/../share/kgsh/Knowledge") ?? exe + "/../share/kgsh/Knowledge")
     var dir = exe
     for _ in 0..<6 {
-      candidates.append(dir.appendingPathComponent("Knowledge").path)
-      dir = dir.deletingLastPathComponent()
+      candidates.append(dir + "/Knowledge")
+      dir = parent(of: dir)
     }
-    let sourceTree = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-      .deletingLastPathComponent().appendingPathComponent("Knowledge").path
-    candidates.append(sourceTree)
-    return candidates.first { fm.fileExists(atPath: $0 + "/entities.tsv") }
+    candidates.append(parent(of: parent(of: parent(of: #filePath))) + "/Knowledge")
+    return candidates.first { access($0 + "/entities.tsv", F_OK) == 0 }
+  }
+
+  /// The absolute path with symbolic links resolved, or nil when it does not exist.
+  static func realPath(_ path: String) -> String? {
+    guard let resolved = realpath(path, nil) else { return nil }
+    defer { free(resolved) }
+    return String(cString: resolved)
+  }
+
+  /// The folder a path is in: `/a/b/c` → `/a/b`, `/a` → `/`, `c` → `.`.
+  static func parent(of path: String) -> String {
+    var p = Substring(path)
+    while p.count > 1 && p.hasSuffix("/") { p.removeLast() }
+    guard let slash = p.lastIndex(of: "/") else { return "." }
+    return slash == p.startIndex ? "/" : String(p[..<slash])
   }
 
   /// A fingerprint (FNV-1a 64) of every source file's name and bytes.

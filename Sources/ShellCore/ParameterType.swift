@@ -135,7 +135,7 @@ public enum ParameterType: Sendable, Equatable {
       if let hi, n > hi { throw bad() }
       return .int(Int64(n))
     case .decimal:
-      guard let d = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")),
+      guard let d = PlainDecimal.parse(text),
         text.allSatisfy({ $0.isNumber || ".-+eE".contains($0) })
       else { throw bad() }
       return .decimal(d)
@@ -218,7 +218,7 @@ public enum TokenCounts {
       t = String(t[..<e])
     }
     guard !t.isEmpty, t.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }),
-      let mantissa = Decimal(string: t, locale: Locale(identifier: "en_US_POSIX"))
+      let mantissa = PlainDecimal.parse(t)
     else { return nil }
     let value = mantissa * Decimal(sign: .plus, exponent: exponent, significand: 1)
     var rounded = Decimal()

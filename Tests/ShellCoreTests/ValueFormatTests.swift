@@ -1,4 +1,5 @@
 import Foundation
+import KnowledgeGraph
 import XCTest
 
 @testable import ShellCore
@@ -25,5 +26,76 @@ final class ValueFormatTests: XCTestCase {
     }
     XCTAssertEqual(ValueFormat.human(.int(1_234_567)), "1,234,567")
     XCTAssertEqual(ValueFormat.human(.int(-1000)), "-1,000")
+  }
+}
+
+/// Money and decimals are rounded and grouped on their digits, without Foundation's
+/// `NSDecimalRound`; the text must be what rounding the `Decimal` and printing it gave.
+final class DecimalDisplayTests: XCTestCase {
+  /// The earlier implementation: round with Foundation, print, group by threes, pad to 2 places.
+  func reference(_ value: Decimal, places: Int) -> String {
+    var v = value
+    var r = Decimal()
+    NSDecimalRound(&r, &v, places, .plain)
+    var text = "\(r)"
+    let negative = text.hasPrefix("-")
+    if negative { text.removeFirst() }
+    let parts = text.split(separator: ".", maxSplits: 1).map(String.init)
+    var grouped = ""
+    for (i, c) in parts[0].reversed().enumerated() {
+      if i > 0 && i % 3 == 0 { grouped.append(",") }
+      grouped.append(c)
+    }
+    var out = (negative ? "-" : "") + String(grouped.reversed())
+    if parts.count > 1 { out += "." + parts[1] + String(repeating: "0", count: max(0, 2 - parts[1].count)) }
+    return out
+  }
+
+  func samples() -> [Decimal] {
+    var values = ["0", "0.5", "-0.5", "0.00005", "-0.00004", "0.125", "0.99995", "9.99995", "999999.99995", "16.66666", "1078", "-2.5", "1.99999", "0.6"]
+      .map { Decimal(string: $0)! }
+    var rng = SystemRandomNumberGenerator()
+    for _ in 0..<3000 {
+      let mantissa = Decimal(UInt64.random(in: 0...99_999_999_999, using: &rng))
+      let value = Decimal(sign: Bool.random() ? .minus : .plus, exponent: -Int.random(in: 0...9, using: &rng), significand: mantissa)
+      values.append(value)
+    }
+    return values
+  }
+
+  func testExactAgreesWithFoundationRounding() {
+    for v in samples() {
+      for places in [0, 2, 4] {
+        XCTAssertEqual(ValueFormat.exact(v, places: places), reference(v, places: places), "\(v) to \(places) places")
+      }
+    }
+  }
+
+  func testDisplayMoneyPadsToTheCurrencysDecimals() {
+    for v in samples() where abs(NSDecimalNumber(decimal: v).doubleValue) < 1e6 {
+      let usual = reference(v, places: 2)
+      let shown = ValueFormat.displayMoney(Money(v, "USD"))
+      XCTAssertTrue(shown.hasPrefix("US$"), shown)
+      if abs(NSDecimalNumber(decimal: v).doubleValue) >= 1 {
+        let padded = usual.contains(".") ? usual : usual + ".00"
+        XCTAssertEqual(shown, "US$" + padded, "\(v)")
+      }
+    }
+    XCTAssertEqual(ValueFormat.displayMoney(Money(Decimal(string: "0.125")!, "USD")), "US$0.125")
+    XCTAssertEqual(ValueFormat.displayMoney(Money(Decimal(string: "0.00004")!, "USD")), "US$0.0000")
+    XCTAssertEqual(ValueFormat.displayMoney(Money(Decimal(string: "1200.4")!, "JPY")), "JP¥1,200")
+    XCTAssertEqual(ValueFormat.displayMoney(Money(Decimal(string: "5")!, "USD")), "US$5.00")
+  }
+
+  func testLargeAmountsAreScaledExactly() {
+    let cases: [(String, String)] = [
+      ("24380000000", "¥24.38 bn"), ("4300000000", "¥4.3 bn"), ("500000000", "¥500 m"),
+      ("1005000", "¥1.01 m"), ("-2500000000", "-¥2.5 bn"), ("999999999.999", "¥1000 m"),
+      ("1234567890123", "¥1234.57 bn"),
+    ]
+    for (amount, text) in cases {
+      let shown = ValueFormat.money(Money(Decimal(string: amount)!, "CNY"))
+      XCTAssertEqual(shown.replacingOccurrences(of: "¥-", with: "-¥"), text, amount)
+    }
   }
 }

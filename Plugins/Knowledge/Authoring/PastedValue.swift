@@ -1,4 +1,5 @@
 import Foundation
+import KnowledgeGraph
 
 /// A fact value as people paste it (`HK$4.3 bn`, `¥20/month`, `73.1%`, `5億`, `2026-01-08`),
 /// turned into the stored normal form: a value type, exact decimal text, currency and unit.
@@ -83,6 +84,6 @@ struct PastedValue: Equatable {
   static func number(_ s: String) -> Decimal? {
     let plain = s.replacingOccurrences(of: ",", with: "")
     guard plain.range(of: #"^-?\d+(\.\d+)?$"#, options: .regularExpression) != nil else { return nil }
-    return Decimal(string: plain, locale: Locale(identifier: "en_US_POSIX"))
+    return PlainDecimal.parse(plain)
   }
 }

@@ -16,7 +16,7 @@ public enum ValueFormat {
     case .null: return ""
     case .int(let v): return grouped(Double(v), decimals: 0)
     case .double(let v):
-      return v == v.rounded() && abs(v) < 1e15 ? grouped(v, decimals: 0) : trim(String(format: "%.4f", v))
+      return v == v.rounded() && abs(v) < 1e15 ? grouped(v, decimals: 0) : trim(fixed(v, places: 4))
     case .decimal(let d): return "\(d)"
     case .money(let m): return rounded ? displayMoney(m) : money(m)
     case .list(let items): return items.map { human($0, rounded: rounded) }.joined(separator: ", ")
@@ -28,64 +28,58 @@ public enum ValueFormat {
   /// decimals; under one unit, up to 4 places when the amount needs them.
   public static func displayMoney(_ m: Money) -> String {
     let symbol = symbols[m.currency] ?? (m.currency + " ")
-    let amount = NSDecimalNumber(decimal: m.amount).doubleValue
-    if abs(amount) >= 1e6 { return symbol + scaled(amount) }
-    let usual = decimals[m.currency] ?? 2
-    var places = usual
-    if abs(amount) < 1 {
-      while places < 4 && round(m.amount, places) != m.amount { places += 1 }
-    }
-    let text = exact(round(m.amount, places), places: places)
-    guard places > 0 else { return symbol + text }
-    let fraction = text.split(separator: ".", maxSplits: 1).dropFirst().first?.count ?? 0
-    return symbol + text + (fraction == 0 ? "." : "")
-      + String(repeating: "0", count: max(0, places - fraction))
-  }
-
-  static func round(_ value: Decimal, _ places: Int) -> Decimal {
-    var v = value
-    var r = Decimal()
-    NSDecimalRound(&r, &v, places, .plain)
-    return r
+    if m.amount.isNaN { return symbol + "NaN" }
+    let digits = DecimalDigits(m.amount)
+    if digits.atLeast(6) { return symbol + scaled(digits) }
+    var places = decimals[m.currency] ?? 2
+    // Under one unit, as many places as the amount has, up to 4: a small price never shows as zero.
+    if digits.whole.isEmpty { places = min(4, max(places, digits.fraction.count)) }
+    return symbol + digits.rounded(places).text(minimumPlaces: places)
   }
 
   /// `¥24.38 bn`, `HK$4.3 bn`, `US$17`, `¥120`, `US$0.60`, `¥4.236`: amounts under a million
   /// are exact decimals (at most 4 places, at least 2 when not whole), never binary floats.
   public static func money(_ m: Money) -> String {
     let symbol = symbols[m.currency] ?? (m.currency + " ")
-    let amount = NSDecimalNumber(decimal: m.amount).doubleValue
-    if abs(amount) >= 1e6 { return symbol + scaled(amount) }
-    return symbol + exact(m.amount)
+    if m.amount.isNaN { return symbol + "NaN" }
+    let digits = DecimalDigits(m.amount)
+    if digits.atLeast(6) { return symbol + scaled(digits) }
+    return symbol + exact(digits)
   }
 
   /// 1078 → "1,078", 0.6 → "0.60", 16.66666 → "16.6667", -2.5 → "-2.50".
   public static func exact(_ value: Decimal, places: Int = 4) -> String {
-    var v = value
-    var r = Decimal()
-    NSDecimalRound(&r, &v, places, .plain)
-    var text = "\(r)"
-    let negative = text.hasPrefix("-")
-    if negative { text.removeFirst() }
-    let parts = text.split(separator: ".", maxSplits: 1).map(String.init)
-    var grouped = ""
-    for (i, c) in parts[0].reversed().enumerated() {
-      if i > 0 && i % 3 == 0 { grouped.append(",") }
-      grouped.append(c)
-    }
-    var out = (negative ? "-" : "") + String(grouped.reversed())
-    if parts.count > 1 {
-      out += "." + parts[1] + String(repeating: "0", count: max(0, 2 - parts[1].count))
-    }
-    return out
+    value.isNaN ? "NaN" : exact(DecimalDigits(value), places: places)
+  }
+
+  static func exact(_ digits: DecimalDigits, places: Int = 4) -> String {
+    let r = digits.rounded(places)
+    return r.text(minimumPlaces: r.fraction.isEmpty ? 0 : 2)
+  }
+
+  /// 24380000000 → `24.38 bn`, 5e8 → `500 m`: two places at most, rounded halves away from zero.
+  static func scaled(_ digits: DecimalDigits) -> String {
+    if digits.atLeast(9) { return digits.shifted(9).rounded(2).text(grouped: false) + " bn" }
+    if digits.atLeast(6) { return digits.shifted(6).rounded(2).text(grouped: false) + " m" }
+    return exact(digits)
   }
 
   /// 24380000000 → `24.38 bn`, 5e8 → `500 m`, 1234 → `1,234`.
   public static func scaled(_ v: Double) -> String {
     let a = abs(v)
-    if a >= 1e9 { return trim(String(format: "%.2f", v / 1e9)) + " bn" }
-    if a >= 1e6 { return trim(String(format: "%.2f", v / 1e6)) + " m" }
+    if a >= 1e9 { return trim(fixed(v / 1e9, places: 2)) + " bn" }
+    if a >= 1e6 { return trim(fixed(v / 1e6, places: 2)) + " m" }
     if v == v.rounded() { return grouped(v, decimals: 0) }
-    return trim(String(format: "%.2f", v))
+    return trim(fixed(v, places: 2))
+  }
+
+  /// `%.Nf` through C's formatter: Foundation's `String(format:)` costs a first use of
+  /// hundreds of thousands of instructions and thousands a call.
+  static func fixed(_ v: Double, places: Int) -> String {
+    // 309 digits before the point at most, then the point and the places.
+    var buffer = [CChar](repeating: 0, count: 340 + places)
+    let count = withVaList([v]) { vsnprintf(&buffer, buffer.count, "%.\(places)f", $0) }
+    return count > 0 ? String(decoding: buffer[..<Int(count)].map { UInt8(bitPattern: $0) }, as: UTF8.self) : ""
   }
 
   static func trim(_ s: String) -> String {
@@ -100,7 +94,7 @@ public enum ValueFormat {
     let negative = v < 0
     // A whole number below 2^53 prints exactly as an integer, without Foundation's formatter.
     let digits =
-      abs(v) < 9.0e15 && v == v.rounded() ? String(Int64(abs(v))) : String(format: "%.0f", abs(v))
+      abs(v) < 9.0e15 && v == v.rounded() ? String(Int64(abs(v))) : fixed(abs(v), places: 0)
     var utf8: [UInt8] = []
     utf8.reserveCapacity(digits.utf8.count * 4 / 3 + 2)
     if negative { utf8.append(UInt8(ascii: "-")) }
