@@ -208,19 +208,39 @@ extension KnowledgeStore {
   }
 
   /// How many distinct entities an alias range holds: the range stepped in index order and
-  /// the ids counted after a sort (cheaper than hashing each, and no sort in SQLite).
+  /// the ids counted in a bitmap (no sort, in SQLite or here).
   func distinctNodes(norm: String, upper: String) throws -> Int {
     try read { (db: Database) throws -> Int in
       let range = try RawStatement(cached: db, "SELECT node_id FROM alias WHERE norm >= ? AND norm < ?")
       range.bind(1, norm)
       range.bind(2, upper)
       var ids: [Int64] = []
-      try range.forEachRow { (s: OpaquePointer) in ids.append(sqlite3_column_int64(s, 0)) }
-      ids.sort()
-      var distinct = 0
-      for i in ids.indices where i == 0 || ids[i] != ids[i - 1] { distinct += 1 }
-      return distinct
+      var largest: Int64 = 0
+      try range.forEachRow { (s: OpaquePointer) in
+        let id = sqlite3_column_int64(s, 0)
+        ids.append(id)
+        largest = max(largest, id)
+      }
+      return Self.countDistinct(ids, largest: largest)
     }
+  }
+
+  /// How many different ids there are, counted in a bitmap of the ids' range (one pass; sorting
+  /// 20,000 ids took longer than reading them). Ids outside 0..<2^32 go through a set.
+  static func countDistinct(_ ids: [Int64], largest: Int64) -> Int {
+    guard ids.count > 1 else { return ids.count }
+    guard largest < 1 << 32, ids.allSatisfy({ $0 >= 0 }) else { return Set(ids).count }
+    var seen = [UInt64](repeating: 0, count: Int(largest >> 6) + 1)
+    var distinct = 0
+    for id in ids {
+      let word = Int(id >> 6)
+      let bit = UInt64(1) << UInt64(id & 63)
+      if seen[word] & bit == 0 {
+        seen[word] |= bit
+        distinct += 1
+      }
+    }
+    return distinct
   }
 
   /// Labels, for completion.

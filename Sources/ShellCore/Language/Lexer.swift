@@ -3,6 +3,10 @@
 /// drives it; completion uses it in tolerant mode.
 struct Lexer {
   let chars: [Character]
+  /// The text's UTF-8 bytes, and where each character starts in them (one more entry for the
+  /// end): a span of characters becomes a string by copying bytes, not character by character.
+  let utf8: [UInt8]
+  let offsets: [Int]
   let file: String?
   var index = 0
   var line: Int
@@ -19,6 +23,16 @@ struct Lexer {
 
   init(_ text: String, file: String?, firstLine: Int = 1) {
     chars = Array(text)
+    utf8 = Array(text.utf8)
+    var offsets: [Int] = []
+    offsets.reserveCapacity(chars.count + 1)
+    var position = 0
+    for c in chars {
+      offsets.append(position)
+      position += c.utf8.count
+    }
+    offsets.append(position)
+    self.offsets = offsets
     self.file = file
     line = firstLine
   }
@@ -39,7 +53,9 @@ struct Lexer {
     index += 1
   }
 
-  func text(from start: Int, to end: Int) -> String { String(chars[start..<end]) }
+  func text(from start: Int, to end: Int) -> String {
+    String(decoding: utf8[offsets[start]..<offsets[end]], as: UTF8.self)
+  }
 
   /// Skips spaces, tabs, `\`-newline continuations and `#` comments, and newlines too when
   /// `newlines` is true or a bracket is open.
@@ -74,12 +90,21 @@ struct Lexer {
     let start = location
     let startIndex = index
     var pieces = Pieces()
+    // Plain text (no quote, escape or variable) is taken whole from the source when the word
+    // ends or the first of those comes, not appended character by character.
+    var plainFrom: Int? = startIndex
+    func takePlain() {
+      if let from = plainFrom { pieces.literal = text(from: from, to: index) }
+      plainFrom = nil
+    }
     while let c = peek(), !endsWord(c, stops) {
       switch c {
       case "'", "\"":
+        takePlain()
         pieces.quoted = true
         try quoted(c, into: &pieces)
       case "\\":
+        takePlain()
         guard let e = peek(1) else {
           if tolerant {
             advance()
@@ -93,6 +118,7 @@ struct Lexer {
         advance()
         advance()
       case "$":
+        takePlain()
         if let name = try variable() {
           pieces.add(variable: name)
         } else {
@@ -101,10 +127,11 @@ struct Lexer {
         }
       default:
         trackBracket(c)
-        pieces.literal.append(c)
+        if plainFrom == nil { pieces.literal.append(c) }
         advance()
       }
     }
+    takePlain()
     var word = Word(
       pieces: pieces.finished(), location: start, quoted: pieces.quoted,
       source: text(from: startIndex, to: index))
