@@ -87,6 +87,26 @@ final class GraphIndexFileTests: XCTestCase {
     XCTAssertTrue(loaded.nodeIDs.count == 5 && loaded.edgeCount == 7)
   }
 
+  /// Index files saved by earlier builds keep matching: the stamp is spelt as GRDB prints the
+  /// values (NULL, digits, quoted text), now written without GRDB's row objects.
+  func testTheStampIsSpeltAsSavedFilesSpellIt() throws {
+    let store = try open(try chainKnowledgeBase())
+    try store.read { db in
+      let row = try Row.fetchOne(
+        db,
+        sql: """
+          SELECT (SELECT value FROM meta WHERE key = 'graph_stamp'),
+            (SELECT max(id) FROM node), (SELECT max(id) FROM edge),
+            (SELECT count(*) FROM edge_type), (SELECT max(id) FROM edge_type),
+            (SELECT max(rowid) FROM change_log), (SELECT count(*) FROM grdb_migrations)
+          """)!
+      let earlier = "g1|" + (0..<row.count).map { String(describing: row[$0] as DatabaseValue) }.joined(separator: "|")
+      XCTAssertEqual(try GraphIndexStamp.current(db), earlier)
+      XCTAssertTrue(earlier.hasPrefix("g1|\""), earlier)
+    }
+    XCTAssertEqual(try store.read { try GraphIndexStamp.current($0) }.split(separator: "|").count, 8)
+  }
+
   func testSmallGraphsSaveNoFileByDefault() throws {
     let path = try chainKnowledgeBase()
     _ = try KnowledgeStore.open(path: path).graphIndex()

@@ -139,12 +139,16 @@ extension GraphIndexFile {
     private static func names(_ lengths: Column<Int32>, _ data: Column<UInt8>) -> [String]? {
       var names: [String] = []
       var at = 0
-      for length in lengths {
-        guard length >= 0, at + Int(length) <= data.count else { return nil }
-        names.append(String(decoding: data[at..<at + Int(length)], as: UTF8.self))
-        at += Int(length)
+      // Decoded from the bytes' buffer: a slice of a column is not contiguous to the standard
+      // library, whose run-time check for that cost a first graph query ~0.7M instructions.
+      return data.withBytes { bytes -> [String]? in
+        for length in lengths {
+          guard length >= 0, at + Int(length) <= data.count else { return nil }
+          names.append(String(decoding: UnsafeRawBufferPointer(rebasing: bytes[at..<at + Int(length)]), as: UTF8.self))
+          at += Int(length)
+        }
+        return at == data.count ? names : nil
       }
-      return at == data.count ? names : nil
     }
 
     private func fileSize() -> Int {

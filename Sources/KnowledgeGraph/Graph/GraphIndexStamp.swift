@@ -1,4 +1,5 @@
 import GRDB
+import GRDBSQLite
 
 /// What a saved graph index must match to be used: a fingerprint of the knowledge base's
 /// graph, read in a few index lookups (no table is scanned: counting the edges would cost
@@ -17,17 +18,32 @@ enum GraphIndexStamp {
   /// The stamp of the graph as `db` sees it now (call it inside the transaction that
   /// builds the index, so the two agree).
   static func current(_ db: Database) throws -> String {
-    let row = try Row.fetchOne(
+    let stamp = try RawStatement(
       db,
-      sql: """
-        SELECT (SELECT value FROM meta WHERE key = '\(metaKey)'),
-          (SELECT max(id) FROM node), (SELECT max(id) FROM edge),
-          (SELECT count(*) FROM edge_type), (SELECT max(id) FROM edge_type),
-          (SELECT max(rowid) FROM change_log), (SELECT count(*) FROM grdb_migrations)
-        """)
-    guard let row else { return "" }
-    let parts = (0..<row.count).map { String(describing: row[$0] as DatabaseValue) }
-    return "g1|" + parts.joined(separator: "|")
+      """
+      SELECT (SELECT value FROM meta WHERE key = '\(metaKey)'),
+        (SELECT max(id) FROM node), (SELECT max(id) FROM edge),
+        (SELECT count(*) FROM edge_type), (SELECT max(id) FROM edge_type),
+        (SELECT max(rowid) FROM change_log), (SELECT count(*) FROM grdb_migrations)
+      """)
+    var parts: [String] = []
+    try stamp.forEachRow { row in
+      for column in 0..<sqlite3_column_count(row) { parts.append(text(row, column)) }
+    }
+    return parts.isEmpty ? "" : "g1|" + parts.joined(separator: "|")
+  }
+
+  /// A value as saved stamps spell it (GRDB's `DatabaseValue` description): `NULL`, digits, or
+  /// text in quotes. Written by hand: `String(describing:)` looks up protocol conformances at
+  /// run time, which costs a new process's first graph query ~1M instructions.
+  static func text(_ row: OpaquePointer, _ column: Int32) -> String {
+    switch sqlite3_column_type(row, column) {
+    case SQLITE_NULL: return "NULL"
+    case SQLITE_INTEGER: return String(sqlite3_column_int64(row, column))
+    case SQLITE_FLOAT: return String(sqlite3_column_double(row, column))
+    case SQLITE_BLOB: return "Data(\(sqlite3_column_bytes(row, column)) bytes)"
+    default: return RawStatement.text(row, column).debugDescription
+    }
   }
 
   /// Gives the graph a new random token; runs inside every write transaction, so a saved

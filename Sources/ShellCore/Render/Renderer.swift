@@ -133,23 +133,42 @@ public struct Renderer {
         .table(Table(columns: ["field", "value"], rows: fields.map { [.string($0.0), $0.1] })),
         separator: separator)
     case .table(let table):
-      func cell(_ raw: String) -> String {
-        // Control characters and escape sequences are shown, never sent to the terminal.
-        let s = TextWidth.sanitizeKeepingNewlines(raw)
-        if separator == "\t" {
-          // Most cells have neither: skip Foundation's replacing (a copy through NSString).
-          guard s.utf8.contains(where: { $0 == 9 || $0 == 10 }) else { return s }
-          return s.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ")
+      // Built as bytes in one buffer: most cells are copied as they are.
+      var out: [UInt8] = []
+      out.reserveCapacity(64 * (table.rows.count + 1))
+      func row(_ cells: [String]) {
+        for (i, cell) in cells.enumerated() {
+          if i > 0 { out += separator.utf8 }
+          Self.appendDelimited(cell, separator: separator, to: &out)
         }
-        if s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r") {
-          return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        }
-        return s
+        out.append(10)
       }
-      var lines = [table.columns.map(cell).joined(separator: separator)]
-      for row in table.rows { lines.append(row.map { cell(plain($0)) }.joined(separator: separator)) }
-      return lines.joined(separator: "\n") + "\n"
+      row(table.columns)
+      for r in table.rows { row(r.map(plain)) }
+      return String(decoding: out, as: UTF8.self)
     }
+  }
+
+  /// A TSV or CSV cell: control characters and escape sequences shown, never sent to the
+  /// terminal; in TSV tabs and line feeds become spaces; in CSV a cell with a comma, quote or
+  /// line break is quoted, its quotes doubled.
+  static func appendDelimited(_ raw: String, separator: String, to out: inout [UInt8]) {
+    let s = TextWidth.sanitizeKeepingNewlines(raw)
+    if separator == "\t" {
+      for b in s.utf8 { out.append(b == 9 || b == 10 ? 32 : b) }
+      return
+    }
+    let quote = UInt8(ascii: "\"")
+    guard s.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == quote || $0 == 10 || $0 == 13 }) else {
+      out += s.utf8
+      return
+    }
+    out.append(quote)
+    for b in s.utf8 {
+      if b == quote { out.append(quote) }
+      out.append(b)
+    }
+    out.append(quote)
   }
 
   /// Machine formats print values unscaled: 24380000000, not 24.38 bn.
