@@ -41,7 +41,7 @@ extension Traversal {
   }
 }
 
-/// What a search knows about each node it reached. Kept in a dictionary while few nodes are
+/// What a search knows about each node it reached. Kept in a small hash table while few nodes are
 /// reached, so a search that stays local allocates nothing in proportion to the graph (a
 /// new process's first `path` does not zero and fault in megabytes); moved to one dense
 /// array once it reaches many nodes.
@@ -54,7 +54,7 @@ struct SearchMarks {
   }
 
   let nodeCount: Int
-  private var sparse: [Int32: Mark] = [:]
+  private var sparse = MarkTable()
   private var dense: [Mark]?
 
   init(nodeCount: Int) { self.nodeCount = nodeCount }
@@ -75,12 +75,67 @@ struct SearchMarks {
       dense![Int(node)] = mark
       return
     }
-    sparse[node] = mark
+    sparse.set(node, mark)
     if sparse.count > Swift.max(4096, nodeCount / 64) {
-      var all = [Mark](repeating: Mark(distance: -1, parent: -1, type: 0, forward: false), count: nodeCount)
-      for (n, m) in sparse { all[Int(n)] = m }
+      var all = [Mark](repeating: MarkTable.none, count: nodeCount)
+      sparse.forEach { n, m in all[Int(n)] = m }
       dense = all
-      sparse = [:]
+      sparse = MarkTable()
     }
+  }
+}
+
+/// Node → mark by open addressing with a multiplicative hash. A search's sparse phase sets and
+/// looks up thousands of marks; `Dictionary` hashes each key with SipHash and, in a new
+/// process, first looks up `Int32: Hashable` among all of the program's conformances.
+struct MarkTable {
+  static let none = SearchMarks.Mark(distance: -1, parent: -1, type: 0, forward: false)
+
+  /// Node ids (dense indexes, never negative; -1 is an empty slot) and their marks.
+  private var keys = [Int32](repeating: -1, count: 64)
+  private var values = [SearchMarks.Mark](repeating: MarkTable.none, count: 64)
+  /// 32 minus log2 of the capacity: the hash's top bits pick the slot.
+  private var shift: UInt32 = 26
+  private(set) var count = 0
+
+  @inline(__always) private func slot(_ node: Int32) -> Int {
+    Int((UInt32(bitPattern: node) &* 0x9E37_79B1) >> shift)
+  }
+
+  subscript(node: Int32) -> SearchMarks.Mark? {
+    var i = slot(node)
+    let mask = keys.count - 1
+    while true {
+      let key = keys[i]
+      if key == node { return values[i] }
+      if key < 0 { return nil }
+      i = (i + 1) & mask
+    }
+  }
+
+  mutating func set(_ node: Int32, _ mark: SearchMarks.Mark) {
+    if (count + 1) * 2 > keys.count { grow() }
+    var i = slot(node)
+    let mask = keys.count - 1
+    while keys[i] >= 0 && keys[i] != node { i = (i + 1) & mask }
+    if keys[i] < 0 {
+      keys[i] = node
+      count += 1
+    }
+    values[i] = mark
+  }
+
+  func forEach(_ body: (Int32, SearchMarks.Mark) -> Void) {
+    for i in keys.indices where keys[i] >= 0 { body(keys[i], values[i]) }
+  }
+
+  private mutating func grow() {
+    let oldKeys = keys
+    let oldValues = values
+    keys = [Int32](repeating: -1, count: oldKeys.count * 2)
+    values = [SearchMarks.Mark](repeating: MarkTable.none, count: oldKeys.count * 2)
+    shift -= 1
+    count = 0
+    for i in oldKeys.indices where oldKeys[i] >= 0 { set(oldKeys[i], oldValues[i]) }
   }
 }
