@@ -111,7 +111,12 @@ extension Optional: ParameterValue where Wrapped: ParameterValue {
 /// static let type: Param<String?> = .option("type", .relationType, "only this relation type")
 /// static let count = Param.toggle("count", "print the number of rows only")
 /// ```
-public struct Param<T: ParameterValue>: Sendable {
+///
+/// `T` is only a marker (a `Param` holds its spec, never a `T`), so the struct itself has no
+/// requirement on it: creating `Param<String>` then needs no run-time lookup of
+/// `String: ParameterValue` among all of the program's conformances, which cost every start
+/// ~0.4M instructions a parameter type. The methods that read values require it.
+public struct Param<T>: Sendable {
   public let spec: ParameterSpec
 
   init(_ spec: ParameterSpec) { self.spec = spec }
@@ -123,7 +128,9 @@ public struct Param<T: ParameterValue>: Sendable {
     spec.completionOverride = hint
     return Param(spec)
   }
+}
 
+extension Param where T: ParameterValue {
   /// The value `run` sees.
   func read(_ value: Value?) -> T {
     if let v = T.from(value ?? spec.defaultValue) { return v }
