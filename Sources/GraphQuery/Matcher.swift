@@ -27,6 +27,10 @@ struct Matcher {
   /// Per relationship of the pattern, resolved once: row slots, endpoint checks, the single
   /// type (when it has exactly one) — so inner loops do no string hashing.
   let relInfo: [RelInfo]
+  /// Per step of the plan, resolved once: the slot and checks of the node it binds or checks
+  /// (nil for other steps); per relationship, whether its duplicates are pruned.
+  let stepNodes: [(slot: Int, check: NodeCheck)?]
+  let pruned: [Bool]
 
   struct RelInfo {
     var slot: Int
@@ -61,14 +65,14 @@ struct Matcher {
       labels[name] = ids.count == spec.labels.count ? ids : nil
     }
     labelIDs = labels
+    func nodeCheck(_ name: String) -> NodeCheck {
+      let spec = plan.nodes[name]
+      return NodeCheck(
+        labels: labels[name] ?? [], spec: spec,
+        needsProperties: spec.map { !$0.props.isEmpty || $0.propsExpr != nil } ?? false)
+    }
     var info: [RelInfo] = []
     for (r, rel) in plan.rels.enumerated() {
-      func nodeCheck(_ name: String) -> NodeCheck {
-        let spec = plan.nodes[name]
-        return NodeCheck(
-          labels: labels[name] ?? [], spec: spec,
-          needsProperties: spec.map { !$0.props.isEmpty || $0.propsExpr != nil } ?? false)
-      }
       let types = typeSets[r]
       info.append(
         RelInfo(
@@ -79,6 +83,14 @@ struct Matcher {
           plain: rel.props.isEmpty && rel.propsExpr == nil))
     }
     relInfo = info
+    stepNodes = plan.steps.map { step in
+      switch step {
+      case .scanAll(let name), .scanLabel(let name, _), .lookup(let name, _), .checkBound(let name):
+        return (scope.slots[name]!, nodeCheck(name))
+      default: return nil
+      }
+    }
+    pruned = plan.rels.indices.map { plan.pruneDuplicates.contains($0) }
   }
 
   func slot(_ name: String) -> Int { scope.slots[name]! }
@@ -97,39 +109,40 @@ struct Matcher {
     }
     switch plan.steps[i] {
     case .scanAll(let name):
-      let s = slot(name)
+      let (s, check) = stepNodes[i]!
       let count = Int32(graph.nodeCount)
       try prefetch(name, Array(0..<count))
-      for n in 0..<count where try nodeMatches(name, n, row) {
+      for n in 0..<count where try nodeMatches(check, n, row) {
         row[s] = .node(n)
         try step(i + 1, &row, &used, emit)
       }
       row[s] = .null
     case .scanLabel(let name, let label):
-      let s = slot(name)
+      let (s, check) = stepNodes[i]!
       guard let l = graph.labelIndex[label] else { return }
       let members = graph.labelMembers[Int(l)]
       try prefetch(name, members)
-      for n in members where try nodeMatches(name, n, row) {
+      for n in members where try nodeMatches(check, n, row) {
         row[s] = .node(n)
         try step(i + 1, &row, &used, emit)
       }
       row[s] = .null
-    case .lookup(let name, let valueExpr):
-      let s = slot(name)
+    case .lookup(_, let valueExpr):
+      let (s, check) = stepNodes[i]!
       guard case .string(let text) = try evaluator.eval(valueExpr, row, scope) else { return }
       var candidates = try graph.store.queryNodeIDs(keyOrName: text).compactMap { graph.indexOfID($0) }
       candidates += Array(graph.firstCreatedNode..<Int32(graph.nodeCount))
-      for n in Set(candidates).sorted() where try nodeMatches(name, n, row) {
+      for n in Set(candidates).sorted() where try nodeMatches(check, n, row) {
         row[s] = .node(n)
         try step(i + 1, &row, &used, emit)
       }
       row[s] = .null
-    case .checkBound(let name):
-      guard case .node(let n) = row[slot(name)], try nodeMatches(name, n, row) else { return }
+    case .checkBound:
+      let (s, check) = stepNodes[i]!
+      guard case .node(let n) = row[s], try nodeMatches(check, n, row) else { return }
       try step(i + 1, &row, &used, emit)
     case .expand(let r, let forward, let toBound):
-      if plan.pruneDuplicates.contains(r) { return try reach(i, r, forward, toBound, &row, &used, emit) }
+      if pruned[r] { return try reach(i, r, forward, toBound, &row, &used, emit) }
       if !toBound, try intersect(i, r, forward, &row, &used, emit) { return }
       try expand(i, r, forward, toBound, &row, &used, emit)
     case .shortest(let r, let path, let predicates):
@@ -242,11 +255,10 @@ struct Matcher {
     _ emit: (Row) throws -> Void
   ) throws {
     let rel = plan.rels[r]
-    let fromName = forward ? rel.left : rel.right
-    let toName = forward ? rel.right : rel.left
-    guard case .node(let from) = row[slot(fromName)] else { return }
-    let toSlot = slot(toName), relSlot = slot(rel.name)
-    let toCheck = check(toName)
+    let info = relInfo[r]
+    guard case .node(let from) = row[forward ? info.leftSlot : info.rightSlot] else { return }
+    let toSlot = forward ? info.rightSlot : info.leftSlot, relSlot = info.slot
+    let toCheck = forward ? info.rightCheck : info.leftCheck
     var target: Int32 = -1
     if toBound {
       guard case .node(let t) = row[toSlot] else { return }
