@@ -32,17 +32,34 @@ struct Matcher {
   let stepNodes: [(slot: Int, check: NodeCheck)?]
   let pruned: [Bool]
 
-  struct RelInfo {
-    var slot: Int
-    var leftSlot: Int
-    var rightSlot: Int
-    var leftCheck: NodeCheck
-    var rightCheck: NodeCheck
-    var singleType: Int32?
-    var direction: Direction
-    var fixedLength: Bool
+  /// A class: the inner loops take one reference to it, where copying a struct of arrays
+  /// and optionals cost hundreds of instructions a step.
+  final class RelInfo {
+    let slot: Int
+    let leftSlot: Int
+    let rightSlot: Int
+    let leftCheck: NodeCheck
+    let rightCheck: NodeCheck
+    let singleType: Int32?
+    let direction: Direction
+    let fixedLength: Bool
     /// No property constraints: a typed range needs no further checks per edge.
-    var plain: Bool
+    let plain: Bool
+
+    init(
+      slot: Int, leftSlot: Int, rightSlot: Int, leftCheck: NodeCheck, rightCheck: NodeCheck, singleType: Int32?,
+      direction: Direction, fixedLength: Bool, plain: Bool
+    ) {
+      self.slot = slot
+      self.leftSlot = leftSlot
+      self.rightSlot = rightSlot
+      self.leftCheck = leftCheck
+      self.rightCheck = rightCheck
+      self.singleType = singleType
+      self.direction = direction
+      self.fixedLength = fixedLength
+      self.plain = plain
+    }
   }
 
   init(plan: MatchPlan, scope: Scope, evaluator: Evaluator) {
@@ -165,10 +182,16 @@ struct Matcher {
   }
 
   /// What a node must satisfy, resolved once per node variable.
-  struct NodeCheck {
-    var labels: [Int32]?
-    var spec: MatchPlan.NodeSpec?
-    var needsProperties: Bool
+  final class NodeCheck {
+    let labels: [Int32]?
+    let spec: MatchPlan.NodeSpec?
+    let needsProperties: Bool
+
+    init(labels: [Int32]?, spec: MatchPlan.NodeSpec?, needsProperties: Bool) {
+      self.labels = labels
+      self.spec = spec
+      self.needsProperties = needsProperties
+    }
   }
 
   func check(_ name: String) -> NodeCheck {
