@@ -408,7 +408,8 @@ def render(args, params, runs, startup, started):
         out.append("| " + " | ".join(row) + " |")
     out.append("")
     out.append("kgsh / fastest < 1 means kgsh is faster (or smaller) than every peer. \"kgsh 1st run\" is the "
-               "warm-up run, which includes building kgsh's in-memory adjacency index. Peak RSS of a "
+               "first query of the process: it maps the saved graph index (building and saving it if the "
+               "file is missing or stale) and reads the first database pages. Peak RSS of a "
                "query row is the largest over that engine's query processes (sqlite3 and kgsh: one process "
                "per query; networkx: the process that loaded the graph; Kùzu: one process reopening the "
                "loaded database). Load: wall time of the import process (kgsh, sqlite3: `.import` + "

@@ -3,8 +3,8 @@
 Each query runs in one `kgsh --db DB` process fed a script on stdin:
     format tsv / timer on / the query repeated 1 + runs times.
 Every command prints `Run Time: X ms` after its output. The first run is the warm-up; its
-time is reported separately as `first_ms` because it includes building kgsh's in-memory
-adjacency index (and the first read of the database pages).
+time is reported separately as `first_ms`: it includes mapping the saved graph index (built
+and saved first when the file is missing or stale) and the first read of the database pages.
 """
 import os
 import re
