@@ -40,3 +40,24 @@ final class MarkTableTests: XCTestCase {
     for n in stride(from: Int32(1), to: 10_000, by: 2) { XCTAssertNil(marks[n]) }
   }
 }
+
+/// The set of reached nodes starts as a small hash table and moves to a bitmap when it grows:
+/// insert must tell new nodes from repeats across both, and membership must survive the move.
+final class NodeSetTests: XCTestCase {
+  func testInsertTellsNewNodesFromRepeatsBeforeAndAfterTheMoveToABitmap() {
+    for nodeCount in [1, 100, 5_000, 1_000_000] {
+      var set = NodeSet(count: nodeCount)
+      var reference = Set<Int32>()
+      var rng = SystemRandomNumberGenerator()
+      for _ in 0..<min(nodeCount * 2, 60_000) {
+        let node = Int32.random(in: 0..<Int32(nodeCount), using: &rng)
+        XCTAssertEqual(set.insert(node), reference.insert(node).inserted, "node \(node) of \(nodeCount)")
+      }
+      for node in Array(reference.prefix(500)) { XCTAssertTrue(set.contains(node)) }
+      if reference.count < nodeCount {
+        let absent = (0..<Int32(nodeCount)).first { !reference.contains($0) }!
+        XCTAssertFalse(set.contains(absent))
+      }
+    }
+  }
+}
