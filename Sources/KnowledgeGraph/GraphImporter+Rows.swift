@@ -71,12 +71,12 @@ extension GraphImporter {
     try storeNames(aliases)
   }
 
-  /// Aliases and search entries for new nodes, in folded-name order.
+  /// Aliases for new nodes, in folded-name order. Their full-text search entries are left
+  /// to the first search (`SearchBacklog`): the nodes' id range is noted instead.
   mutating func storeNames(_ aliases: [(norm: String, id: Int64, name: String)]) throws {
     let sorted = aliases.sorted { $0.norm != $1.norm ? $0.norm < $1.norm : $0.id < $1.id }
     let alias = try RawStatement(
       db, "INSERT OR IGNORE INTO alias(norm, node_id, alias, layer) VALUES (?, ?, ?, 'user')")
-    let search = try RawStatement(db, "INSERT INTO search(text, node_id, kind) VALUES (?, ?, 'name')")
     for (k, a) in sorted.enumerated() {
       if k % 8192 == 0 {
         try interrupt()
@@ -87,58 +87,11 @@ extension GraphImporter {
       alias.bind(2, a.id)
       alias.bind(3, a.name)
       alias.run()
-      search.bind(1, a.name + " " + a.norm)
-      search.bind(2, a.id)
-      search.run()
+    }
+    if let first = aliases.first?.id, let last = aliases.last?.id {
+      try SearchBacklog.add(db, first...last)
     }
     progress(ImportProgress(phase: "names", done: sorted.count, total: sorted.count))
-  }
-
-  /// Inserts the edges of a file. Both ends must be known nodes.
-  mutating func loadEdges(_ file: CSVReader, defaultType: String) throws {
-    var header: [String] = []
-    var src = 0, dst = 1, typeColumn: Int? = nil
-    var propertyColumns: [Int] = []
-    var rowsOfType: [Int64: Int] = [:]
-    let insert = try RawStatement(
-      db, "INSERT INTO edge(src, type, dst, props, layer) VALUES (?, ?, ?, ?, 'user')")
-    var rows = 0
-    try file.forEachRecord { fields, line, offset in
-      if header.isEmpty {
-        header = fields.map { $0.trimmingCharacters(in: .whitespaces) }
-        guard let s = Self.column(header, ["src", "source", "from", ":start_id", "start"]),
-          let d = Self.column(header, ["dst", "target", "to", ":end_id", "end"])
-        else {
-          throw fail(
-            file, line, "the header needs src and dst columns (found: \(header.joined(separator: ", ")))",
-            hint: "the first line of an edges file is e.g. src,type,dst")
-        }
-        (src, dst) = (s, d)
-        typeColumn = Self.column(header, ["type", "relation", ":type", "rel"])
-        propertyColumns = Self.propertyColumns(header, skip: [src, dst, typeColumn])
-        return
-      }
-      guard fields.count == header.count else {
-        throw fail(file, line, "expected \(header.count) fields, found \(fields.count)")
-      }
-      let from = try nodeID(fields[src], file, line), to = try nodeID(fields[dst], file, line)
-      let typeName = typeColumn.map { fields[$0] }.flatMap { $0.isEmpty ? nil : $0 } ?? defaultType
-      let type = try typeID(typeName)
-      insert.bind(1, from)
-      insert.bind(2, type)
-      insert.bind(3, to)
-      insert.bind(4, Self.properties(fields, header, columns: propertyColumns))
-      guard insert.run() == SQLITE_DONE else { throw fail(file, line, insert.message(db)) }
-      rowsOfType[type, default: 0] += 1
-      rows += 1
-      if rows % 8192 == 0 {
-        try interrupt()
-        progress(ImportProgress(phase: "edges", done: offset, total: file.byteCount))
-      }
-    }
-    progress(ImportProgress(phase: "edges", done: file.byteCount, total: file.byteCount))
-    for (name, id) in typeIDs { report.types[name, default: 0] += rowsOfType[id] ?? 0 }
-    report.edges = rows
   }
 
   mutating func nodeID(_ key: String, _ file: CSVReader, _ line: Int) throws -> Int64 {

@@ -1,0 +1,108 @@
+import Foundation
+import GRDB
+import GRDBSQLite
+
+/// The edges of one file, read before any is stored.
+struct PendingEdges {
+  /// One row: its ends and type as ids, and where its properties are (-1: none).
+  struct Row {
+    var src: Int64
+    var dst: Int64
+    var type: Int64
+    var props: Int32
+  }
+
+  var rows: [Row] = []
+  /// The property objects of the rows that have any, in file order.
+  var props: [String] = []
+
+  mutating func append(src: Int64, type: Int64, dst: Int64, props rowProps: String?) {
+    var at: Int32 = -1
+    if let rowProps {
+      at = Int32(props.count)
+      props.append(rowProps)
+    }
+    rows.append(Row(src: src, dst: dst, type: type, props: at))
+  }
+
+  /// Puts the rows in the order of the `edge_out` index (src, type, dst), rows that tie in
+  /// file order. Rows stored in that order make the index's build at the end of a bulk
+  /// load a pass over sorted keys (measured on 500,000 edges: ~0.1 s instead of ~0.5 s), and
+  /// the rows of one node sit together in the table.
+  mutating func sortByIndexOrder() {
+    rows.sort { a, b in
+      if a.src != b.src { return a.src < b.src }
+      if a.type != b.type { return a.type < b.type }
+      if a.dst != b.dst { return a.dst < b.dst }
+      return a.props < b.props
+    }
+  }
+}
+
+extension GraphImporter {
+  /// Inserts the edges of a file. Both ends must be known nodes. The whole file is read
+  /// and checked first, then its rows are stored in index order (see `PendingEdges`).
+  mutating func loadEdges(_ file: CSVReader, defaultType: String) throws {
+    var pending = try readEdges(file, defaultType: defaultType)
+    pending.sortByIndexOrder()
+    let insert = try RawStatement(
+      db, "INSERT INTO edge(src, type, dst, props, layer) VALUES (?, ?, ?, ?, 'user')")
+    var rowsOfType: [Int64: Int] = [:]
+    for (k, row) in pending.rows.enumerated() {
+      if k % 65536 == 0 {
+        try interrupt()
+        progress(ImportProgress(phase: "edge rows", done: k, total: pending.rows.count))
+      }
+      insert.bind(1, row.src)
+      insert.bind(2, row.type)
+      insert.bind(3, row.dst)
+      insert.bind(4, row.props < 0 ? nil : pending.props[Int(row.props)])
+      guard insert.run() == SQLITE_DONE else {
+        throw KgshError(.io, "\(file.path): storing an edge failed: \(insert.message(db))", hint: "nothing was imported")
+      }
+      rowsOfType[row.type, default: 0] += 1
+    }
+    progress(ImportProgress(phase: "edge rows", done: pending.rows.count, total: pending.rows.count))
+    for (name, id) in typeIDs { report.types[name, default: 0] += rowsOfType[id] ?? 0 }
+    report.edges = pending.rows.count
+  }
+
+  /// Reads and checks every row of an edges file: a bad row fails here, naming its line,
+  /// before anything of the file is stored.
+  mutating func readEdges(_ file: CSVReader, defaultType: String) throws -> PendingEdges {
+    var header: [String] = []
+    var src = 0, dst = 1, typeColumn: Int? = nil
+    var propertyColumns: [Int] = []
+    var pending = PendingEdges()
+    try file.forEachRecord { fields, line, offset in
+      if header.isEmpty {
+        header = fields.map { $0.trimmingCharacters(in: .whitespaces) }
+        guard let s = Self.column(header, ["src", "source", "from", ":start_id", "start"]),
+          let d = Self.column(header, ["dst", "target", "to", ":end_id", "end"])
+        else {
+          throw fail(
+            file, line, "the header needs src and dst columns (found: \(header.joined(separator: ", ")))",
+            hint: "the first line of an edges file is e.g. src,type,dst")
+        }
+        (src, dst) = (s, d)
+        typeColumn = Self.column(header, ["type", "relation", ":type", "rel"])
+        propertyColumns = Self.propertyColumns(header, skip: [src, dst, typeColumn])
+        return
+      }
+      guard fields.count == header.count else {
+        throw fail(file, line, "expected \(header.count) fields, found \(fields.count)")
+      }
+      let from = try nodeID(fields[src], file, line), to = try nodeID(fields[dst], file, line)
+      let typeName = typeColumn.map { fields[$0] }.flatMap { $0.isEmpty ? nil : $0 } ?? defaultType
+      pending.append(
+        src: from, type: try typeID(typeName), dst: to,
+        props: Self.properties(fields, header, columns: propertyColumns))
+      if pending.rows.count % 8192 == 0 {
+        try interrupt()
+        progress(ImportProgress(phase: "edges", done: offset, total: file.byteCount))
+      }
+    }
+    progress(ImportProgress(phase: "edges", done: file.byteCount, total: file.byteCount))
+    return pending
+  }
+}
