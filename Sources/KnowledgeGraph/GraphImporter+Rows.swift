@@ -74,14 +74,18 @@ extension GraphImporter {
   /// Aliases for new nodes, in folded-name order. Their full-text search entries are left
   /// to the first search (`SearchBacklog`): the nodes' id range is noted instead.
   mutating func storeNames(_ aliases: [(norm: String, id: Int64, name: String)]) throws {
-    let sorted = aliases.sorted { $0.norm != $1.norm ? $0.norm < $1.norm : $0.id < $1.id }
+    // Sorting positions, not the entries: no strings are moved.
+    let order = aliases.indices.sorted { a, b in
+      aliases[a].norm != aliases[b].norm ? aliases[a].norm < aliases[b].norm : a < b
+    }
     let alias = try RawStatement(
       db, "INSERT OR IGNORE INTO alias(norm, node_id, alias, layer) VALUES (?, ?, ?, 'user')")
-    for (k, a) in sorted.enumerated() {
+    for (k, i) in order.enumerated() {
       if k % 8192 == 0 {
         try interrupt()
-        progress(ImportProgress(phase: "names", done: k, total: sorted.count))
+        progress(ImportProgress(phase: "names", done: k, total: order.count))
       }
+      let a = aliases[i]
       guard !a.norm.isEmpty else { continue }
       alias.bind(1, a.norm)
       alias.bind(2, a.id)
@@ -91,7 +95,7 @@ extension GraphImporter {
     if let first = aliases.first?.id, let last = aliases.last?.id {
       try SearchBacklog.add(db, first...last)
     }
-    progress(ImportProgress(phase: "names", done: sorted.count, total: sorted.count))
+    progress(ImportProgress(phase: "names", done: order.count, total: order.count))
   }
 
   mutating func nodeID(_ key: String, _ file: CSVReader, _ line: Int) throws -> Int64 {

@@ -129,6 +129,11 @@ struct GraphImporter {
   }
 
   mutating func restoreIndexes() throws {
+    // CREATE INDEX sorts its keys in chunks the size of the page cache, then merges them:
+    // chunks of 2 MB stay in the processor's caches, one big chunk does not. Measured with
+    // the sqlite3 CLI on edge(dst, type, src): 500,000 rows 0.17 s instead of 0.31 s with
+    // 128 MB, 5,000,000 rows 2.5 s instead of 4.9 s.
+    if !dropped.isEmpty { try db.execute(sql: "PRAGMA cache_size = -2048") }
     for (k, index) in dropped.enumerated() {
       progress(ImportProgress(phase: "indexes", done: k, total: dropped.count))
       try interrupt()
