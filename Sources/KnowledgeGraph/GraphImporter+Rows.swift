@@ -32,7 +32,8 @@ extension GraphImporter {
       }
       let key = fields[idColumn]
       guard !key.isEmpty else { throw fail(file, line, "empty id") }
-      if let first = firstLine[key] {
+      if ids[key] != nil {
+        let first = try Self.firstLine(of: key, column: idColumn, in: file)
         throw fail(file, line, "id '\(key)' appears twice (first on line \(first))")
       }
       let name = nameColumn.map { fields[$0] }.flatMap { $0.isEmpty ? nil : $0 } ?? key
@@ -50,7 +51,6 @@ extension GraphImporter {
       }
       let id = db.lastInsertedRowID
       ids[key] = id
-      firstLine[key] = line
       if let labelColumn {
         for l in fields[labelColumn].split(separator: ";") where !l.isEmpty {
           label.bind(1, String(l))
@@ -74,10 +74,7 @@ extension GraphImporter {
   /// Aliases for new nodes, in folded-name order. Their full-text search entries are left
   /// to the first search (`SearchBacklog`): the nodes' id range is noted instead.
   mutating func storeNames(_ aliases: [(norm: String, id: Int64, name: String)]) throws {
-    // Sorting positions, not the entries: no strings are moved.
-    let order = aliases.indices.sorted { a, b in
-      aliases[a].norm != aliases[b].norm ? aliases[a].norm < aliases[b].norm : a < b
-    }
+    let order = Self.byteOrder(aliases.map(\.norm))
     let alias = try RawStatement(
       db, "INSERT OR IGNORE INTO alias(norm, node_id, alias, layer) VALUES (?, ?, ?, 'user')")
     for (k, i) in order.enumerated() {
@@ -96,6 +93,43 @@ extension GraphImporter {
       try SearchBacklog.add(db, first...last)
     }
     progress(ImportProgress(phase: "names", done: order.count, total: order.count))
+  }
+
+  /// The positions of `strings` in the byte order of their UTF-8 (SQLite's BINARY
+  /// collation, the order of the alias table), ties in position order. The bytes are copied
+  /// into one buffer and compared with memcmp: String comparison made sorting a million
+  /// names take 1.5 s.
+  static func byteOrder(_ strings: [String]) -> [Int] {
+    var bytes: [UInt8] = []
+    var starts = [0]
+    starts.reserveCapacity(strings.count + 1)
+    for s in strings {
+      bytes.append(contentsOf: s.utf8)
+      starts.append(bytes.count)
+    }
+    var order = Array(strings.indices)
+    bytes.append(0)  // a base address even when every string is empty
+    bytes.withUnsafeBufferPointer { buffer in
+      let base = buffer.baseAddress!
+      starts.withUnsafeBufferPointer { start in
+        order.sort { a, b in
+          let la = start[a + 1] - start[a], lb = start[b + 1] - start[b]
+          let c = memcmp(base + start[a], base + start[b], min(la, lb))
+          if c != 0 { return c < 0 }
+          return la != lb ? la < lb : a < b
+        }
+      }
+    }
+    return order
+  }
+
+  /// The line a node id first appears on (for the error about its second appearance).
+  static func firstLine(of key: String, column: Int, in file: CSVReader) throws -> Int {
+    var first = 0
+    try file.forEachRecord { fields, line, _ in
+      if first == 0, line > 1, column < fields.count, fields[column] == key { first = line }
+    }
+    return first
   }
 
   mutating func nodeID(_ key: String, _ file: CSVReader, _ line: Int) throws -> Int64 {

@@ -83,7 +83,6 @@ struct GraphImporter {
   var report = GraphImportReport()
   /// Node ids by key, for the nodes of this import and the existing ones looked up so far.
   var ids = ImportKeyMap()
-  var firstLine: [String: Int] = [:]
   var typeIDs: [String: Int64] = [:]
   var dropped: [(name: String, sql: String)] = []
   let findKey: RawStatement

@@ -115,3 +115,22 @@ final class SearchBacklogTests: XCTestCase {
       ])
   }
 }
+
+/// Imported names are inserted into the alias table in its own (SQLite BINARY) order.
+final class ImportNameOrderTests: XCTestCase {
+  func testByteOrderIsSQLiteOrderWithTiesInPositionOrder() throws {
+    let names = ["b", "a", "", "ab", "é", "e", "zz", "智谱", "ａ", "a", "Z", "abc", "ab", "\u{10FFFF}x"]
+    let order = GraphImporter.byteOrder(names)
+    let db = try DatabaseQueue()
+    let expected = try db.write { db -> [Int] in
+      try db.execute(sql: "CREATE TABLE t(i INTEGER, s TEXT)")
+      for (i, s) in names.enumerated() {
+        try db.execute(sql: "INSERT INTO t VALUES (?, ?)", arguments: [i, s])
+      }
+      return try Int.fetchAll(db, sql: "SELECT i FROM t ORDER BY s, i")
+    }
+    XCTAssertEqual(order, expected)
+    XCTAssertEqual(GraphImporter.byteOrder([]), [])
+    XCTAssertEqual(GraphImporter.byteOrder(["", ""]), [0, 1])
+  }
+}
