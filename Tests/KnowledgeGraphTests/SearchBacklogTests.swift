@@ -113,6 +113,21 @@ final class SearchBacklogTests: XCTestCase {
         "z invests_in m {\"round\":\"C\"}", "m competes_with z -", "m competes_with k {\"round\":\"B\"}",
         "k founded z {\"round\":\"A\"}", "k founded z {\"round\":\"D\"}",
       ])
+    // More rows than one insert statement takes (batches and a remainder), one property each.
+    var many = "src,type,dst,n\n"
+    for i in 0..<150 { many += i % 2 == 0 ? "k,cites,m,\(i)\n" : "z,cites,k,\(i)\n" }
+    XCTAssertEqual(try store.importGraph(nodes: nil, edges: file("many.csv", many)).edges, 150)
+    let stored = try store.read {
+      try Row.fetchAll(
+        $0,
+        sql: """
+          SELECT a.key AS src, json_extract(e.props, '$.n') AS n FROM edge e JOIN node a ON a.id = e.src
+            JOIN edge_type t ON t.id = e.type WHERE t.name = 'cites' ORDER BY e.id
+          """
+      ).map { "\($0["src"] as String)\($0["n"] as Int)" }
+    }
+    let z = (0..<150).filter { $0 % 2 == 1 }.map { "z\($0)" }, k = (0..<150).filter { $0 % 2 == 0 }.map { "k\($0)" }
+    XCTAssertEqual(stored, z + k, "node z (id 1) first, each node's rows in file order with their own property")
   }
 }
 
