@@ -61,33 +61,21 @@ extension GraphImporter {
   mutating func loadEdges(_ file: CSVReader, defaultType: String) throws {
     var pending = try readEdges(file, defaultType: defaultType)
     pending.sortByIndexOrder()
-    // Rows go in batches of `batch` per statement: one step per batch instead of per row.
-    let batch = 64
-    let values = "(?, ?, ?, ?, 'user')"
-    let sql = "INSERT INTO edge(src, type, dst, props, layer) VALUES "
-    let many = try RawStatement(db, sql + Array(repeating: values, count: batch).joined(separator: ", "))
-    let one = try RawStatement(db, sql + values)
     let rows = pending.rows
-    var k = 0
-    while k < rows.count {
-      if k % 65536 < batch {
+    let insert = try BatchInsert(
+      db, "INSERT INTO edge(src, type, dst, props, layer) VALUES ", row: "(?, ?, ?, ?, 'user')", columns: 4)
+    try insert.run(
+      count: rows.count, what: "\(file.path): storing the edges",
+      every: { k in
         try interrupt()
         progress(ImportProgress(phase: "edge rows", done: k, total: rows.count))
       }
-      let statement = rows.count - k >= batch ? many : one
-      let n = rows.count - k >= batch ? batch : 1
-      for j in 0..<n {
-        let row = rows[k + j], at = Int32(4 * j)
-        statement.bind(at + 1, row.src)
-        statement.bind(at + 2, pending.types[Int(row.type)])
-        statement.bind(at + 3, row.dst)
-        statement.bind(at + 4, row.props < 0 ? nil : pending.props[Int(row.props)])
-      }
-      guard statement.run() == SQLITE_DONE else {
-        throw KgshError(
-          .io, "\(file.path): storing an edge failed: \(statement.message(db))", hint: "nothing was imported")
-      }
-      k += n
+    ) { statement, at, i in
+      let row = rows[i]
+      statement.bind(at + 1, row.src)
+      statement.bind(at + 2, pending.types[Int(row.type)])
+      statement.bind(at + 3, row.dst)
+      statement.bind(at + 4, row.props < 0 ? nil : pending.props[Int(row.props)])
     }
     progress(ImportProgress(phase: "edge rows", done: rows.count, total: rows.count))
     var rowsOfType = [Int](repeating: 0, count: pending.types.count)

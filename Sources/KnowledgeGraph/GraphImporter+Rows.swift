@@ -10,7 +10,7 @@ extension GraphImporter {
     var idColumn = 0, nameColumn: Int? = nil, labelColumn: Int? = nil
     var propertyColumns: [Int] = []
     let insert = try RawStatement(db, "INSERT INTO node(key, name, props, layer) VALUES (?, ?, ?, 'user')")
-    let label = try RawStatement(db, "INSERT OR IGNORE INTO node_label(label, node_id) VALUES (?, ?)")
+    var labels = NodeLabels()
     var aliases: [(norm: String, id: Int64, name: String)] = []
     var rows = 0
     try file.forEachRecord { fields, line, offset in
@@ -51,14 +51,7 @@ extension GraphImporter {
       }
       let id = db.lastInsertedRowID
       ids[key] = id
-      if let labelColumn {
-        for l in fields[labelColumn].split(separator: ";") where !l.isEmpty {
-          label.bind(1, String(l))
-          label.bind(2, id)
-          label.run()
-          report.labels[String(l), default: 0] += 1
-        }
-      }
+      if let labelColumn { labels.add(fields[labelColumn], id) }
       aliases.append((Names.normalize(name), id, name))
       rows += 1
       if rows % 8192 == 0 {
@@ -68,6 +61,7 @@ extension GraphImporter {
     }
     progress(ImportProgress(phase: "nodes", done: file.byteCount, total: file.byteCount))
     report.nodes = rows
+    try labels.store(db, into: &report)
     try storeNames(aliases)
   }
 
@@ -75,19 +69,20 @@ extension GraphImporter {
   /// to the first search (`SearchBacklog`): the nodes' id range is noted instead.
   mutating func storeNames(_ aliases: [(norm: String, id: Int64, name: String)]) throws {
     let order = Self.byteOrder(aliases.map(\.norm))
-    let alias = try RawStatement(
-      db, "INSERT OR IGNORE INTO alias(norm, node_id, alias, layer) VALUES (?, ?, ?, 'user')")
-    for (k, i) in order.enumerated() {
-      if k % 8192 == 0 {
+      .filter { !aliases[$0].norm.isEmpty }
+    let insert = try BatchInsert(
+      db, "INSERT OR IGNORE INTO alias(norm, node_id, alias, layer) VALUES ", row: "(?, ?, ?, 'user')", columns: 3)
+    try insert.run(
+      count: order.count, what: "storing the names",
+      every: { k in
         try interrupt()
         progress(ImportProgress(phase: "names", done: k, total: order.count))
       }
-      let a = aliases[i]
-      guard !a.norm.isEmpty else { continue }
-      alias.bind(1, a.norm)
-      alias.bind(2, a.id)
-      alias.bind(3, a.name)
-      alias.run()
+    ) { statement, at, k in
+      let a = aliases[order[k]]
+      statement.bind(at + 1, a.norm)
+      statement.bind(at + 2, a.id)
+      statement.bind(at + 3, a.name)
     }
     if let first = aliases.first?.id, let last = aliases.last?.id {
       try SearchBacklog.add(db, first...last)
@@ -150,5 +145,49 @@ extension GraphImporter {
     let id = try Int64.fetchOne(db, sql: "SELECT id FROM edge_type WHERE name = ?", arguments: [name])!
     typeIDs[name] = id
     return id
+  }
+}
+
+/// The labels of an import's nodes, kept by label and stored after the nodes: label by
+/// label, each one's nodes in id order, the order of `node_label`'s key.
+struct NodeLabels {
+  private var names: [String] = []
+  private var members: [[Int64]] = []
+  private var position: [String: Int] = [:]
+  private var last = -1
+
+  /// Notes the labels of a node's label field (several separated by `;`).
+  mutating func add(_ field: String, _ id: Int64) {
+    for label in field.split(separator: ";") where !label.isEmpty {
+      let p: Int
+      if last >= 0, names[last] == label {
+        p = last  // nodes of one label usually come together: no hashing
+      } else if let known = position[String(label)] {
+        p = known
+      } else {
+        p = names.count
+        names.append(String(label))
+        members.append([])
+        position[String(label)] = p
+      }
+      members[p].append(id)
+      last = p
+    }
+  }
+
+  /// Inserts the labels and counts them into `report`.
+  func store(_ db: Database, into report: inout GraphImportReport) throws {
+    var label: [Int32] = [], node: [Int64] = []
+    for p in GraphImporter.byteOrder(names) {
+      label.append(contentsOf: repeatElement(Int32(p), count: members[p].count))
+      node.append(contentsOf: members[p])
+      report.labels[names[p], default: 0] += members[p].count
+    }
+    let insert = try BatchInsert(
+      db, "INSERT OR IGNORE INTO node_label(label, node_id) VALUES ", row: "(?, ?)", columns: 2)
+    try insert.run(count: node.count, what: "storing the labels") { statement, at, i in
+      statement.bind(at + 1, names[Int(label[i])])
+      statement.bind(at + 2, node[i])
+    }
   }
 }
