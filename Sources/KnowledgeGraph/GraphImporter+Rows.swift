@@ -71,7 +71,8 @@ extension GraphImporter {
     let order = Self.byteOrder(aliases.map(\.norm))
       .filter { !aliases[$0].norm.isEmpty }
     let insert = try BatchInsert(
-      db, "INSERT OR IGNORE INTO alias(norm, node_id, alias, layer) VALUES ", row: "(?, ?, ?, 'user')", columns: 3)
+      db, "INSERT OR IGNORE INTO alias(norm, node_id, alias, layer) VALUES ", row: "(?, ?, ?, 'user')",
+      columns: 3)
     try insert.run(
       count: order.count, what: "storing the names",
       every: { k in

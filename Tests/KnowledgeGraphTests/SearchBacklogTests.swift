@@ -66,7 +66,8 @@ final class SearchBacklogTests: XCTestCase {
     // A node created between two imports gets its entries at once; the second import's
     // range is kept apart, so writing the backlog does not add that node's entries again.
     try store.write { w in _ = try w.upsertNode(key: "x", name: "Xiaomi Group", labels: ["Company"]) }
-    _ = try store.importGraph(nodes: file("b.csv", "id,name\nb1,Baichuan Intelligence\nb2,StepFun\n"), edges: nil)
+    _ = try store.importGraph(
+      nodes: file("b.csv", "id,name\nb1,Baichuan Intelligence\nb2,StepFun\n"), edges: nil)
     XCTAssertEqual(try store.meta(SearchBacklog.metaKey), "1-3 5-6")
     try store.write { w in
       let moonshot = try XCTUnwrap(w.nodeID(key: "m"))
@@ -92,7 +93,8 @@ final class SearchBacklogTests: XCTestCase {
   func testEdgesAreStoredInIndexOrderWithTheirOwnProperties() throws {
     let store = try KnowledgeStore.inMemory()
     _ = try store.importGraph(nodes: file("n.csv", nodes), edges: nil)
-    let edges = "src,type,dst,round\nz,invests_in,m,C\nm,competes_with,z,\nk,founded,z,A\nm,competes_with,k,B\nk,founded,z,D\n"
+    let edges =
+      "src,type,dst,round\nz,invests_in,m,C\nm,competes_with,z,\nk,founded,z,A\nm,competes_with,k,B\nk,founded,z,D\n"
     let report = try store.importGraph(nodes: nil, edges: file("e.csv", edges))
     XCTAssertEqual(report.edges, 5)
     XCTAssertEqual(report.types, ["invests_in": 1, "competes_with": 2, "founded": 2])
@@ -104,7 +106,9 @@ final class SearchBacklogTests: XCTestCase {
             JOIN node a ON a.id = e.src JOIN node b ON b.id = e.dst JOIN edge_type t ON t.id = e.type
             ORDER BY e.id
           """
-      ).map { "\($0["src"] as String) \($0["type"] as String) \($0["dst"] as String) \($0["props"] as String? ?? "-")" }
+      ).map {
+        "\($0["src"] as String) \($0["type"] as String) \($0["dst"] as String) \($0["props"] as String? ?? "-")"
+      }
     }
     // Node ids: z 1, m 2, k 3; type ids in order of first appearance.
     XCTAssertEqual(
@@ -126,8 +130,10 @@ final class SearchBacklogTests: XCTestCase {
           """
       ).map { "\($0["src"] as String)\($0["n"] as Int)" }
     }
-    let z = (0..<150).filter { $0 % 2 == 1 }.map { "z\($0)" }, k = (0..<150).filter { $0 % 2 == 0 }.map { "k\($0)" }
-    XCTAssertEqual(stored, z + k, "node z (id 1) first, each node's rows in file order with their own property")
+    let z = (0..<150).filter { $0 % 2 == 1 }.map { "z\($0)" },
+      k = (0..<150).filter { $0 % 2 == 0 }.map { "k\($0)" }
+    XCTAssertEqual(
+      stored, z + k, "node z (id 1) first, each node's rows in file order with their own property")
   }
 }
 
