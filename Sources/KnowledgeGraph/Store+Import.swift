@@ -83,7 +83,6 @@ struct GraphImporter {
   var report = GraphImportReport()
   /// Node ids by key, for the nodes of this import and the existing ones looked up so far.
   var ids = ImportKeyMap()
-  var firstLine: [String: Int] = [:]
   var typeIDs: [String: Int64] = [:]
   var dropped: [(name: String, sql: String)] = []
   let findKey: RawStatement
@@ -129,6 +128,11 @@ struct GraphImporter {
   }
 
   mutating func restoreIndexes() throws {
+    // CREATE INDEX sorts its keys in chunks the size of the page cache, then merges them:
+    // chunks of 2 MB stay in the processor's caches, one big chunk does not. Measured with
+    // the sqlite3 CLI on edge(dst, type, src): 500,000 rows 0.17 s instead of 0.31 s with
+    // 128 MB, 5,000,000 rows 2.5 s instead of 4.9 s.
+    if !dropped.isEmpty { try db.execute(sql: "PRAGMA cache_size = -2048") }
     for (k, index) in dropped.enumerated() {
       progress(ImportProgress(phase: "indexes", done: k, total: dropped.count))
       try interrupt()

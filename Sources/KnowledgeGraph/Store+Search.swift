@@ -71,6 +71,7 @@ extension KnowledgeStore {
       if let current = best[id], current.score >= score { return }
       best[id] = (score, matched)
     }
+    let backlog = try catchUpSearchBacklog()
     try read { db in
       for row in try Row.fetchAll(
         db, sql: "SELECT node_id, alias FROM alias WHERE norm = ?", arguments: [norm])
@@ -98,6 +99,9 @@ extension KnowledgeStore {
             row["node_id"], kind == "name" ? 60 : 40,
             kind == "name" ? String(text.split(separator: " ").first ?? "") : text)
         }
+        for (id, alias) in try Self.backlogMatches(db, backlog, query, pattern) {
+          offer(id, 60, String(alias.split(separator: " ").first ?? ""))
+        }
       } else {
         for row in try Row.fetchAll(
           db, sql: "SELECT node_id, alias FROM alias WHERE norm LIKE ? ESCAPE '\\' LIMIT 500",
@@ -123,6 +127,28 @@ extension KnowledgeStore {
     return try ranked.prefix(max(0, limit)).compactMap { id, hit in
       try node(id: id).map { SearchHit(node: $0, score: hit.score, matched: hit.matched) }
     }
+  }
+
+  /// The aliases of nodes whose search entries an import left for later
+  /// (`SearchBacklog`) that contain `query` or the folded `pattern`: what the full-text
+  /// index will find once it holds them.
+  static func backlogMatches(
+    _ db: Database, _ backlog: [ClosedRange<Int64>], _ query: String, _ pattern: String
+  ) throws -> [(Int64, String)] {
+    var out: [(Int64, String)] = []
+    for range in backlog {
+      for row in try Row.fetchAll(
+        db,
+        sql: """
+          SELECT node_id, alias FROM alias WHERE node_id BETWEEN ? AND ?
+            AND (alias LIKE ? ESCAPE '\\' OR norm LIKE ? ESCAPE '\\') LIMIT 500
+          """,
+        arguments: [range.lowerBound, range.upperBound, "%" + escapeLike(query) + "%", pattern])
+      {
+        out.append((row["node_id"], row["alias"]))
+      }
+    }
+    return out
   }
 
   static func escapeLike(_ s: String) -> String {
