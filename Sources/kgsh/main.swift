@@ -4,6 +4,7 @@ import ArgumentParser
 import Foundation
 import KnowledgeGraph
 
+MemoryTuning.keepFreedMemory()
 // `kgsh mcp ...` is the MCP server, a program of its own (kgsh-mcp) that takes kgsh's place.
 if CommandLine.arguments.dropFirst().first == "mcp" {
   MCPLaunch.exec(Array(CommandLine.arguments.dropFirst(2)))

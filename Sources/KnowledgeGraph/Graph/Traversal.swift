@@ -220,68 +220,25 @@ public enum Traversal {
   }
 }
 
-/// The nodes a traversal has reached. A small hash table while few are (a query that stays
-/// local allocates and zeroes nothing in proportion to the graph: on a million nodes even a
-/// bitmap is 125 KB, which the allocator gives back and faults in again on every query), one bit
-/// a node once the table would be larger than that bitmap.
+/// The nodes a traversal has reached, one bit a node: on a million nodes 125 KB, zeroed per
+/// query (a few microseconds; freed memory is kept for the next query, see `MemoryTuning`),
+/// against a megabyte as `[Bool]`.
 struct NodeSet {
-  private let nodeCount: Int
-  /// Open addressing with a multiplicative hash; -1 is an empty slot.
-  private var table = [Int32](repeating: -1, count: 64)
-  private var shift: UInt32 = 26
-  private var count = 0
-  /// The bitmap, once the set moved to it (empty before).
-  private var words: [UInt64] = []
+  private var words: [UInt64]
 
-  init(count: Int) { nodeCount = count }
+  init(count: Int) { words = [UInt64](repeating: 0, count: (count + 63) >> 6) }
 
   /// Adds a node; false when it was there already.
   @inline(__always) @discardableResult
   mutating func insert(_ node: Int32) -> Bool {
-    if !words.isEmpty {
-      let word = Int(node) >> 6
-      let bit = UInt64(1) << UInt64(node & 63)
-      if words[word] & bit != 0 { return false }
-      words[word] |= bit
-      return true
-    }
-    return insertSparse(node)
-  }
-
-  func contains(_ node: Int32) -> Bool {
-    if !words.isEmpty { return words[Int(node) >> 6] & (UInt64(1) << UInt64(node & 63)) != 0 }
-    var i = Int((UInt32(bitPattern: node) &* 0x9E37_79B1) >> shift)
-    let mask = table.count - 1
-    while table[i] >= 0 {
-      if table[i] == node { return true }
-      i = (i + 1) & mask
-    }
-    return false
-  }
-
-  private mutating func insertSparse(_ node: Int32) -> Bool {
-    if (count + 1) * 2 > table.count {
-      // A table of 4-byte slots larger than the bitmap: move to the bitmap.
-      if table.count * 2 * 4 > nodeCount / 8 {
-        words = [UInt64](repeating: 0, count: (nodeCount + 63) >> 6)
-        for n in table where n >= 0 { words[Int(n) >> 6] |= UInt64(1) << UInt64(n & 63) }
-        table = []
-        return insert(node)
-      }
-      let old = table
-      table = [Int32](repeating: -1, count: old.count * 2)
-      shift -= 1
-      count = 0
-      for n in old where n >= 0 { _ = insertSparse(n) }
-    }
-    var i = Int((UInt32(bitPattern: node) &* 0x9E37_79B1) >> shift)
-    let mask = table.count - 1
-    while table[i] >= 0 {
-      if table[i] == node { return false }
-      i = (i + 1) & mask
-    }
-    table[i] = node
-    count += 1
+    let word = Int(node) >> 6
+    let bit = UInt64(1) << UInt64(node & 63)
+    if words[word] & bit != 0 { return false }
+    words[word] |= bit
     return true
+  }
+
+  @inline(__always) func contains(_ node: Int32) -> Bool {
+    words[Int(node) >> 6] & (UInt64(1) << UInt64(node & 63)) != 0
   }
 }
