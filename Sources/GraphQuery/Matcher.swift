@@ -47,7 +47,8 @@ struct Matcher {
     let plain: Bool
 
     init(
-      slot: Int, leftSlot: Int, rightSlot: Int, leftCheck: NodeCheck, rightCheck: NodeCheck, singleType: Int32?,
+      slot: Int, leftSlot: Int, rightSlot: Int, leftCheck: NodeCheck, rightCheck: NodeCheck,
+      singleType: Int32?,
       direction: Direction, fixedLength: Bool, plain: Bool
     ) {
       self.slot = slot

@@ -16,7 +16,8 @@ public enum KnowledgeLoader {
     if let dir = Environment.value("KGSH_KNOWLEDGE"), !dir.isEmpty { return dir }
     var candidates: [String] = []
     // The running program's own path (argv[0] may be a bare name found on PATH).
-    let exe = parent(of: realPath(executable ?? "/proc/self/exe") ?? executable ?? CommandLine.arguments.first ?? "")
+    let exe = parent(
+      of: realPath(executable ?? "/proc/self/exe") ?? executable ?? CommandLine.arguments.first ?? "")
     candidates.append(realPath(exe + "/../share/kgsh/Knowledge") ?? exe + "/../share/kgsh/Knowledge")
     var dir = exe
     for _ in 0..<6 {

@@ -6,7 +6,9 @@ import KnowledgeGraph
 /// checked value or the declared default.
 public struct Call: Sendable {
   /// The typed value of a declared parameter (its default when it was not given).
-  public subscript<T: ParameterValue>(_ parameter: Param<T>) -> T { parameter.read(values[parameter.spec.name]) }
+  public subscript<T: ParameterValue>(_ parameter: Param<T>) -> T {
+    parameter.read(values[parameter.spec.name])
+  }
 
   /// Whether a parameter was given on the command line (not defaulted).
   public func given<T>(_ parameter: Param<T>) -> Bool { values[parameter.spec.name] != nil }

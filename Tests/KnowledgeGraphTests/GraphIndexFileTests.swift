@@ -100,7 +100,8 @@ final class GraphIndexFileTests: XCTestCase {
             (SELECT count(*) FROM edge_type), (SELECT max(id) FROM edge_type),
             (SELECT max(rowid) FROM change_log), (SELECT count(*) FROM grdb_migrations)
           """)!
-      let earlier = "g1|" + (0..<row.count).map { String(describing: row[$0] as DatabaseValue) }.joined(separator: "|")
+      let earlier =
+        "g1|" + (0..<row.count).map { String(describing: row[$0] as DatabaseValue) }.joined(separator: "|")
       XCTAssertEqual(try GraphIndexStamp.current(db), earlier)
       XCTAssertTrue(earlier.hasPrefix("g1|\""), earlier)
     }

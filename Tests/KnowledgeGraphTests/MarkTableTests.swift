@@ -6,7 +6,9 @@ import XCTest
 /// set mark must read back, overwritten marks must read the last value, and absent nodes
 /// none, through every growth of the table.
 final class MarkTableTests: XCTestCase {
-  func mark(_ d: Int32) -> SearchMarks.Mark { SearchMarks.Mark(distance: d, parent: d &+ 1, type: d % 7, forward: d % 2 == 0) }
+  func mark(_ d: Int32) -> SearchMarks.Mark {
+    SearchMarks.Mark(distance: d, parent: d &+ 1, type: d % 7, forward: d % 2 == 0)
+  }
 
   func testMarksReadBackThroughGrowthLikeADictionary() {
     var table = MarkTable()
@@ -14,7 +16,9 @@ final class MarkTableTests: XCTestCase {
     var rng = SystemRandomNumberGenerator()
     for step in 0..<20_000 {
       // Clustered and scattered ids, with repeats (a search reaches neighbours of neighbours).
-      let node = step % 3 == 0 ? Int32.random(in: 0..<1_000_000, using: &rng) : Int32.random(in: 0..<5_000, using: &rng)
+      let node =
+        step % 3 == 0
+        ? Int32.random(in: 0..<1_000_000, using: &rng) : Int32.random(in: 0..<5_000, using: &rng)
       let distance = Int32(step)
       table.set(node, mark(distance))
       reference[node] = distance

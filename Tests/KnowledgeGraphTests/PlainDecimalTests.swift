@@ -15,8 +15,11 @@ final class PlainDecimalTests: XCTestCase {
     ]
     var rng = SystemRandomNumberGenerator()
     for _ in 0..<5000 {
-      let whole = UInt64.random(in: 0...999_999_999_999, using: &rng) >> UInt64.random(in: 0...38, using: &rng)
-      let fraction = ["", ".\(UInt64.random(in: 0...9999, using: &rng))", ".0\(UInt64.random(in: 0...99, using: &rng))"]
+      let whole =
+        UInt64.random(in: 0...999_999_999_999, using: &rng) >> UInt64.random(in: 0...38, using: &rng)
+      let fraction = [
+        "", ".\(UInt64.random(in: 0...9999, using: &rng))", ".0\(UInt64.random(in: 0...99, using: &rng))",
+      ]
       inputs.append((Bool.random() ? "-" : "") + "\(whole)" + fraction.randomElement()!)
     }
     for s in inputs {

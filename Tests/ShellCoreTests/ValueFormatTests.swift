@@ -18,7 +18,9 @@ final class ValueFormatTests: XCTestCase {
   }
 
   func testGroupedDigitsAgreeWithTheFormatter() {
-    var values: [Double] = [0, -0.0, 1, -1, 12, 999, 1000, -1000, 1078, 99_999, 100_000, 1_234_567, -7_654_321]
+    var values: [Double] = [
+      0, -0.0, 1, -1, 12, 999, 1000, -1000, 1078, 99_999, 100_000, 1_234_567, -7_654_321,
+    ]
     values += [1e15, -1e15, 8.9e15, 9.0e15, 9_007_199_254_740_992, 1e20, -3.5e18, 0.4, -0.4, 2.5, 1234.5]
     for p in 0..<16 { values.append(pow(10, Double(p)) - 1) }
     for v in values {
@@ -52,12 +54,17 @@ final class DecimalDisplayTests: XCTestCase {
   }
 
   func samples() -> [Decimal] {
-    var values = ["0", "0.5", "-0.5", "0.00005", "-0.00004", "0.125", "0.99995", "9.99995", "999999.99995", "16.66666", "1078", "-2.5", "1.99999", "0.6"]
-      .map { Decimal(string: $0)! }
+    var values = [
+      "0", "0.5", "-0.5", "0.00005", "-0.00004", "0.125", "0.99995", "9.99995", "999999.99995", "16.66666",
+      "1078", "-2.5", "1.99999", "0.6",
+    ]
+    .map { Decimal(string: $0)! }
     var rng = SystemRandomNumberGenerator()
     for _ in 0..<3000 {
       let mantissa = Decimal(UInt64.random(in: 0...99_999_999_999, using: &rng))
-      let value = Decimal(sign: Bool.random() ? .minus : .plus, exponent: -Int.random(in: 0...9, using: &rng), significand: mantissa)
+      let value = Decimal(
+        sign: Bool.random() ? .minus : .plus, exponent: -Int.random(in: 0...9, using: &rng),
+        significand: mantissa)
       values.append(value)
     }
     return values
@@ -66,7 +73,8 @@ final class DecimalDisplayTests: XCTestCase {
   func testExactAgreesWithFoundationRounding() {
     for v in samples() {
       for places in [0, 2, 4] {
-        XCTAssertEqual(ValueFormat.exact(v, places: places), reference(v, places: places), "\(v) to \(places) places")
+        XCTAssertEqual(
+          ValueFormat.exact(v, places: places), reference(v, places: places), "\(v) to \(places) places")
       }
     }
   }

@@ -17,7 +17,8 @@ extension GraphIndexFile {
     func parts(stamp: String) -> GraphIndex.Parts? {
       let size = fileSize()
       let stampBytes = Array(stamp.utf8)
-      guard size >= GraphIndexFile.headerWords * 8, let header = read(UInt64.self, GraphIndexFile.headerWords, at: 0)
+      guard size >= GraphIndexFile.headerWords * 8,
+        let header = read(UInt64.self, GraphIndexFile.headerWords, at: 0)
       else { return nil }
       func word(_ w: Word) -> UInt64 { header[w.rawValue] }
       guard word(.magic) == GraphIndexFile.magic, word(.version) == GraphIndexFile.version,
@@ -37,7 +38,9 @@ extension GraphIndexFile {
       else { return nil }
       if size <= GraphIndexFile.fullCheckBytes {
         var sum = GraphIndexChecksum()
-        for (offset, bytes) in places { sum.add(UnsafeRawBufferPointer(start: storage.base! + offset, count: bytes)) }
+        for (offset, bytes) in places {
+          sum.add(UnsafeRawBufferPointer(start: storage.base! + offset, count: bytes))
+        }
         guard sum.value == word(.dataChecksum) else { return nil }
       }
       return Self.assemble(storage, places, counts, header)
@@ -84,7 +87,8 @@ extension GraphIndexFile {
       var end = start
       for s in Section.allCases {
         let offset = table[2 * s.rawValue], bytes = table[2 * s.rawValue + 1]
-        guard offset % 8 == 0, offset >= UInt64(end), offset <= UInt64(size), bytes == UInt64(counts.bytes(s)),
+        guard offset % 8 == 0, offset >= UInt64(end), offset <= UInt64(size),
+          bytes == UInt64(counts.bytes(s)),
           Int(offset) + GraphIndexFile.padded(Int(bytes)) <= size
         else { return nil }
         places.append((Int(offset), Int(bytes)))
@@ -99,7 +103,8 @@ extension GraphIndexFile {
       _ storage: ColumnStorage, _ places: [(Int, Int)], _ c: Counts, _ header: [UInt64]
     ) -> GraphIndex.Parts? {
       func column<T: BitwiseCopyable>(_ s: Section, _: T.Type) -> Column<T> {
-        Column(storage, byteOffset: places[s.rawValue].0, count: places[s.rawValue].1 / MemoryLayout<T>.stride)
+        Column(
+          storage, byteOffset: places[s.rawValue].0, count: places[s.rawValue].1 / MemoryLayout<T>.stride)
       }
       func ids(_ s: Section, first: Word, count: Int, explicit: Bool) -> StoreIDs {
         StoreIDs(
@@ -118,7 +123,8 @@ extension GraphIndexFile {
         guard offsets[0] == 0, offsets[count] == Int32(c.pairs) else { return nil }
         return IndexLists(start: offsets, items: IndexColumn(column(items, Int32.self), limit: limit))
       }
-      guard let outRows = rows(.outStart, .outEdges, .outKeys), let inRows = rows(.inStart, .inEdges, .inKeys),
+      guard let outRows = rows(.outStart, .outEdges, .outKeys),
+        let inRows = rows(.inStart, .inEdges, .inKeys),
         let nodeLabels = lists(.labelStart, .labelList, count: c.n, limit: c.labels),
         let labelMembers = lists(.memberStart, .memberList, count: c.labels, limit: c.n),
         let names = names(column(.nameLengths, Int32.self), column(.nameBytes, UInt8.self))
@@ -144,7 +150,8 @@ extension GraphIndexFile {
       return data.withBytes { bytes -> [String]? in
         for length in lengths {
           guard length >= 0, at + Int(length) <= data.count else { return nil }
-          names.append(String(decoding: UnsafeRawBufferPointer(rebasing: bytes[at..<at + Int(length)]), as: UTF8.self))
+          names.append(
+            String(decoding: UnsafeRawBufferPointer(rebasing: bytes[at..<at + Int(length)]), as: UTF8.self))
           at += Int(length)
         }
         return at == data.count ? names : nil

@@ -28,7 +28,9 @@ extension Traversal {
         Traversal.forEachStep(adj, node, filter) { s in
           guard marks[s.other] == nil else { return }
           marks.set(
-            s.other, SearchMarks.Mark(distance: depth, parent: node, type: s.type, forward: flip ? !s.forward : s.forward))
+            s.other,
+            SearchMarks.Mark(
+              distance: depth, parent: node, type: s.type, forward: flip ? !s.forward : s.forward))
           next.append(s.other)
           if let d = other.marks[s.other]?.distance, best == nil || depth + d < best!.total {
             best = (depth + d, s.other)

@@ -79,7 +79,8 @@ public enum ValueFormat {
     // 309 digits before the point at most, then the point and the places.
     var buffer = [CChar](repeating: 0, count: 340 + places)
     let count = withVaList([v]) { vsnprintf(&buffer, buffer.count, "%.\(places)f", $0) }
-    return count > 0 ? String(decoding: buffer[..<Int(count)].map { UInt8(bitPattern: $0) }, as: UTF8.self) : ""
+    return count > 0
+      ? String(decoding: buffer[..<Int(count)].map { UInt8(bitPattern: $0) }, as: UTF8.self) : ""
   }
 
   static func trim(_ s: String) -> String {
