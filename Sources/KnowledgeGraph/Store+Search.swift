@@ -252,21 +252,12 @@ extension KnowledgeStore {
   }
 
   /// How many different ids there are, counted in a bitmap of the ids' range (one pass; sorting
-  /// 20,000 ids took longer than reading them). Ids outside 0..<2^32 go through a set.
+  /// 20,000 ids took longer than reading them). Ids outside 0..<2^31 go through a set.
   static func countDistinct(_ ids: [Int64], largest: Int64) -> Int {
     guard ids.count > 1 else { return ids.count }
-    guard largest < 1 << 32, ids.allSatisfy({ $0 >= 0 }) else { return Set(ids).count }
-    var seen = [UInt64](repeating: 0, count: Int(largest >> 6) + 1)
-    var distinct = 0
-    for id in ids {
-      let word = Int(id >> 6)
-      let bit = UInt64(1) << UInt64(id & 63)
-      if seen[word] & bit == 0 {
-        seen[word] |= bit
-        distinct += 1
-      }
-    }
-    return distinct
+    guard largest < Int64(Int32.max), ids.allSatisfy({ $0 >= 0 }) else { return Set(ids).count }
+    var seen = NodeSet(count: Int(largest) + 1)
+    return ids.reduce(0) { count, id in seen.insert(Int32(id)) ? count + 1 : count }
   }
 
   /// Labels, for completion.

@@ -17,6 +17,7 @@ final class CountDistinctTests: XCTestCase {
     // Ids a bitmap would not hold take the set.
     XCTAssertEqual(KnowledgeStore.countDistinct([-1, -1, 3], largest: 3), 2)
     XCTAssertEqual(KnowledgeStore.countDistinct([1 << 40, 1 << 40, 7], largest: 1 << 40), 2)
+    XCTAssertEqual(KnowledgeStore.countDistinct([1 << 31, 1 << 31, 7], largest: 1 << 31), 2)
   }
 
   func testPrefixCountsAnEntityWithSeveralMatchingNamesOnce() throws {
