@@ -27,6 +27,16 @@ public enum KnowledgeBaseFiles {
   /// Where the stamps of clean integrity checks are kept (see `KnowledgeStore.open`).
   public static func checkStamps() -> String { stateDirectory() + "/checked" }
 
+  /// The name `openStore(db:readOnly:)`'s knowledge base will have (for a prompt shown
+  /// before it is open).
+  public static func storeName(db: String?) -> String {
+    if db == ":memory:" { return KnowledgeStore.name(path: nil) }
+    return KnowledgeStore.name(path: db ?? defaultPath())
+  }
+
+  /// The default knowledge base, built from Knowledge/.
+  static func defaultPath() -> String { dataDirectory() + "/default.sqlite" }
+
   /// Opens `db` (`:memory:` for a scratch copy of the built-in knowledge), or the default
   /// knowledge base, building it from Knowledge/ when it is missing or out of date.
   /// - Throws: `KgshError` when the file cannot be opened or the Knowledge folder is missing.
@@ -44,9 +54,8 @@ public enum KnowledgeBaseFiles {
         path: db, readOnly: readOnly, extensions: extensions, checkStamps: checkStamps())
     } else {
       let knowledge = KnowledgeLoader.locate()
-      let dir = dataDirectory()
-      try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-      let path = dir + "/default.sqlite"
+      try? FileManager.default.createDirectory(atPath: dataDirectory(), withIntermediateDirectories: true)
+      let path = defaultPath()
       if !FileManager.default.fileExists(atPath: path) && readOnly {
         // Build it once writable, then reopen read-only.
         let builder = try KnowledgeStore.open(path: path, extensions: extensions)

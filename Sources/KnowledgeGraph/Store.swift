@@ -49,7 +49,10 @@ public final class KnowledgeStore: @unchecked Sendable {
   }
 
   /// A short name for prompts: the file name without extension, or "memory".
-  public var name: String {
+  public var name: String { Self.name(path: path) }
+
+  /// The short name of the knowledge base at `path` (nil: in memory), before it is opened.
+  public static func name(path: String?) -> String {
     guard let path else { return "memory" }
     let file = (path as NSString).lastPathComponent
     return (file as NSString).deletingPathExtension
@@ -67,6 +70,32 @@ public final class KnowledgeStore: @unchecked Sendable {
   public static func open(
     path: String, readOnly: Bool = false, extensions: [StoreExtension] = [], checkStamps: String? = nil
   ) throws -> KnowledgeStore {
+    let exists = try checkFile(path, readOnly: readOnly)
+    var config = Configuration()
+    config.readonly = readOnly
+    config.busyMode = .timeout(5)
+    config.foreignKeysEnabled = true
+    config.label = "kgsh"
+    config.prepareDatabase { db in forbidAttach(db) }
+    let queue: DatabaseQueue
+    do {
+      queue = try DatabaseQueue(path: path, configuration: config)
+    } catch {
+      throw failure(
+        error, "cannot open \(path): ",
+        hint: hint(for: error, path: path) ?? "check the path and its permissions")
+    }
+    let checked = exists ? try checkIntegrity(queue, path: path, stamps: checkStamps) : false
+    try prepare(queue, path: path, readOnly: readOnly, extensions: extensions)
+    let store = KnowledgeStore(path: path, queue: queue, readOnly: readOnly)
+    store.ranIntegrityCheck = checked
+    return store
+  }
+
+  /// The checks `open` makes before SQLite sees the file, cheap enough to make before a
+  /// prompt is drawn: not a directory, a SQLite file (or empty), not too big to open, no
+  /// interrupted write to roll back when read-only. Returns whether the file exists.
+  public static func checkFile(_ path: String, readOnly: Bool) throws -> Bool {
     let fm = FileManager.default
     var isDir: ObjCBool = false
     let exists = fm.fileExists(atPath: path, isDirectory: &isDir)
@@ -88,25 +117,7 @@ public final class KnowledgeStore: @unchecked Sendable {
         .notFound, "\(path) does not exist, so it cannot be opened read-only",
         hint: "drop --read-only to create it")
     }
-    var config = Configuration()
-    config.readonly = readOnly
-    config.busyMode = .timeout(5)
-    config.foreignKeysEnabled = true
-    config.label = "kgsh"
-    config.prepareDatabase { db in forbidAttach(db) }
-    let queue: DatabaseQueue
-    do {
-      queue = try DatabaseQueue(path: path, configuration: config)
-    } catch {
-      throw failure(
-        error, "cannot open \(path): ",
-        hint: hint(for: error, path: path) ?? "check the path and its permissions")
-    }
-    let checked = exists ? try checkIntegrity(queue, path: path, stamps: checkStamps) : false
-    try prepare(queue, path: path, readOnly: readOnly, extensions: extensions)
-    let store = KnowledgeStore(path: path, queue: queue, readOnly: readOnly)
-    store.ranIntegrityCheck = checked
-    return store
+    return exists
   }
 
   /// A new empty store in memory (tests, the TCK runner, scratch sessions).

@@ -13,6 +13,16 @@ let readInterrupted = Atomic<Bool>(false)
 /// The key the reader feeds itself when the wake descriptor is readable.
 private let wakeKey: wchar_t = 0x1E  // Ctrl-^
 
+/// What ``EditLineReader/beforeFirstKey(_:)``'s body asks for, once the first prompt is drawn.
+public enum FirstKeyAction: Sendable {
+  /// Read keys as usual.
+  case read
+  /// Print these lines above the prompt, draw the prompt again, then read keys.
+  case announce(String)
+  /// End the input: `readLine` returns `.endOfInput`.
+  case endInput
+}
+
 extension EditLineReader {
   /// While a line is edited, calls `wake` whenever `fd` becomes readable (after draining
   /// it); a line it returns is printed above the prompt, and the prompt and the line being
@@ -24,11 +34,32 @@ extension EditLineReader {
   public func watch(_ fd: Int32, _ wake: @escaping () -> String?) {
     wakeDescriptor = fd
     self.wake = wake
+    installReadFunction()
+  }
+
+  /// Runs `body` once, after the first prompt is drawn and before the first key is read.
+  /// kgsh's REPL opens the knowledge base on a second thread meanwhile and waits for it
+  /// here, so the prompt shows without waiting for the open.
+  ///
+  /// ```swift
+  /// reader.beforeFirstKey { opened.wait() ? .read : .endInput }
+  /// ```
+  public func beforeFirstKey(_ body: @escaping () -> FirstKeyAction) {
+    firstKey = body
+    installReadFunction()
+  }
+
+  /// Reads keys with ``readCharacter(into:)`` and binds the wake key to announcing what
+  /// `wake` (or the first-key body) returns. Done once per reader.
+  private func installReadFunction() {
+    guard !readsKeysItself else { return }
+    readsKeysItself = true
     _ = kgsh_el_add_function(
       editLine, "kgsh-wake", "Announce what arrived while the line was edited",
       { editLine, _ in
-        guard let editLine, let reader = EditLineReader.from(editLine), let text = reader.wake?(), !text.isEmpty
-        else { return UInt8(CC_NORM) }
+        guard let editLine, let reader = EditLineReader.from(editLine) else { return UInt8(CC_NORM) }
+        let text = reader.announcement.take() ?? reader.wake?()
+        guard let text, !text.isEmpty else { return UInt8(CC_NORM) }
         reader.write(toTerminal: "\r\u{1B}[K" + text + "\n")
         return UInt8(CC_REDISPLAY)
       })
@@ -44,10 +75,23 @@ extension EditLineReader {
   /// Waits for a key on standard input or a byte on the wake descriptor; decodes UTF-8 with
   /// the locale's converter, as libedit's own reader does.
   func readCharacter(into character: UnsafeMutablePointer<wchar_t>) -> Int32 {
+    if let body = firstKey.take() {
+      switch body() {
+      case .read: break
+      case .endInput: return 0
+      case .announce(let text):
+        announcement = text
+        character.pointee = wakeKey
+        return 1
+      }
+    }
     var state = mbstate_t()
     var pending = false
     while true {
-      var fds = [pollfd(fd: 0, events: Int16(POLLIN), revents: 0), pollfd(fd: wakeDescriptor, events: Int16(POLLIN), revents: 0)]
+      var fds = [
+        pollfd(fd: 0, events: Int16(POLLIN), revents: 0),
+        pollfd(fd: wakeDescriptor, events: Int16(POLLIN), revents: 0),
+      ]
       if poll(&fds, 2, -1) < 0 {
         if errno == EINTR && !readInterrupted.load(ordering: .relaxed) { continue }
         return -1

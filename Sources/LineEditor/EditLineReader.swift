@@ -30,6 +30,12 @@ public final class EditLineReader: LineReading {
   /// See ``watch(_:_:)``: a descriptor that wakes the reader, and what to announce then.
   var wakeDescriptor: Int32 = -1
   var wake: (() -> String?)?
+  /// See ``beforeFirstKey(_:)``: run once before the first key is read.
+  var firstKey: (() -> FirstKeyAction)?
+  /// Lines the wake key prints above the prompt (from the first-key body).
+  var announcement: String?
+  /// Whether ``readCharacter(into:)`` is libedit's read function (after `watch` or `beforeFirstKey`).
+  var readsKeysItself = false
 
   /// Characters between two of these in a prompt take no room on the line: wrap colour
   /// escapes in them, e.g. "\u{1}\u{1B}[1m\u{1}kgsh\u{1}\u{1B}[0m\u{1}> ".

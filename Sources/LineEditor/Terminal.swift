@@ -44,8 +44,14 @@ public enum Terminal {
   /// when that leaves the character type as plain "C"/"POSIX" (LANG unset), switches
   /// LC_CTYPE to C.UTF-8. Without it libedit silently drops every non-ASCII key.
   /// LC_NUMERIC is kept at "C" so that C-level number formatting never uses a decimal comma.
-  /// Must run before `el_init`, which looks at the locale once.
+  /// Must run before `el_init`, which looks at the locale once, and before a second thread
+  /// starts (setlocale is not safe while another thread formats or converts text); it
+  /// changes the locale once per process.
   public static func prepareUTF8Locale() {
+    _ = localePrepared
+  }
+
+  private static let localePrepared: Void = {
     _ = setlocale(LC_ALL, "")
     _ = setlocale(LC_NUMERIC, "C")
     let ctype = setlocale(LC_CTYPE, nil).map { String(cString: $0) } ?? "C"
@@ -54,5 +60,5 @@ public enum Terminal {
         _ = setlocale(LC_CTYPE, "en_US.UTF-8")
       }
     }
-  }
+  }()
 }

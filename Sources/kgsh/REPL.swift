@@ -6,65 +6,108 @@ import Team
 
 /// The interactive loop: prompt with the knowledge base's name, continuation prompts while
 /// a statement is incomplete, history, completion and Ctrl-C / Ctrl-D.
+///
+/// The greeting and the first prompt are drawn while the shell is still being made
+/// (`ShellOpening`); the first key waits for it.
 final class REPL: LineCompleting {
-  let shell: Shell
+  let opening: ShellOpening
+  let registry: CommandRegistry
+  let name: String
+  /// The shell, once `opening` is done; nil before, and when the opening failed.
+  private var shell: Shell?
+  /// Announces what a team pushes, while a line is edited.
+  private var listener: TeamListener?
+  private var watched: ObjectIdentifier?
 
-  init(shell: Shell) { self.shell = shell }
+  init(opening: ShellOpening, registry: CommandRegistry, name: String) {
+    self.opening = opening
+    self.registry = registry
+    self.name = name
+  }
 
   func completions(line: String, cursor: Int) -> LineCompletions {
-    let r = shell.complete(line: line, cursor: cursor)
+    guard let r = ready()?.complete(line: line, cursor: cursor) else {
+      return LineCompletions(start: cursor, candidates: [], total: 0)
+    }
     return LineCompletions(start: r.start, candidates: r.candidates, total: r.total)
   }
 
   /// The greeting: version and knowledge base, then two commands to try (the first examples
   /// of `show` and `compare`, when those plugins are loaded), then how to get help and leave.
-  static func welcome(_ session: Session) -> String {
-    let tries = ["show", "compare"].compactMap {
-      session.registry.command($0)?.signature.examples.first?.command
-    }
-    var text = "kgsh \(KgshCommand.version) — \(session.store.name).\n"
+  static func welcome(registry: CommandRegistry, name: String) -> String {
+    let tries = ["show", "compare"].compactMap { registry.command($0)?.signature.examples.first?.command }
+    var text = "kgsh \(KgshCommand.version) — \(name).\n"
     // One suggestion a line, so none is broken at the edge of an 80-column terminal.
     for (i, command) in tries.enumerated() { text += (i == 0 ? "Try:  " : "      ") + command + "\n" }
     return text + "Type help for the commands by plugin, Tab to complete names, Ctrl-D to leave.\n"
   }
 
+  /// Waits for the shell (at once after the first time); nil when it could not be made.
+  private func ready() -> Shell? {
+    if let shell { return shell }
+    shell = try? opening.wait().shell.get()
+    return shell
+  }
+
   func run() {
-    let session = shell.session
     let reader = makeLineReader(
       programName: "kgsh", historyPath: SessionFactory.stateDirectory() + "/history", completer: self)
-    session.out.write(Self.welcome(session))
-    let team = TeamLink.of(session)
-    // Changes others push arrive live: the listener wakes the line editor, which pulls and
-    // announces them above the prompt.
-    let listener = team.flatMap { TeamListener.start($0.address) }
-    defer { listener?.stop() }
-    if let team, let listener, let editor = reader as? EditLineReader {
-      editor.watch(listener.descriptor) { [session] in team.pullNow(session.store) }
+    FileHandle.standardOutput.write(Data(Self.welcome(registry: registry, name: name).utf8))
+    if let editor = reader as? EditLineReader {
+      // The prompt is drawn; now the shell must be there. Lines reported meanwhile go above it.
+      editor.beforeFirstKey { [self] in
+        let (made, lines) = opening.wait()
+        guard case .success(let made) = made else { return .endInput }
+        shell = made
+        watchTeam(made.session, reader)
+        return lines.isEmpty ? .read : .announce(lines.map(TextWidth.sanitize).joined(separator: "\n"))
+      }
     }
+    defer { listener?.stop() }
     var buffer = ""
-    while !shell.shouldExit {
-      let prompt = buffer.isEmpty ? "kgsh:\(session.store.name)> " : "...> "
+    while shell?.shouldExit != true {
+      if let shell { watchTeam(shell.session, reader) }  // a team connected by a command
+      let prompt = buffer.isEmpty ? "kgsh:\(shell?.session.store.name ?? name)> " : "...> "
       switch reader.readLine(prompt: prompt) {
       case .endOfInput:
         if buffer.isEmpty {
-          session.out.write("\n")
+          FileHandle.standardOutput.write(Data("\n".utf8))
           return
         }
         buffer = ""
       case .interrupted:
         buffer = ""
       case .line(let line):
+        guard let shell = ready() else { return }
         buffer += buffer.isEmpty ? line : "\n" + line
         if buffer.hasSuffix("\\") || !shell.isComplete(buffer) { continue }
         let text = buffer
         buffer = ""
         guard !text.isEmpty, !Trim.spaces(text).isEmpty else { continue }
-        reader.addHistory(text)
-        session.history.append(text)
-        interruptFlag.store(false, ordering: .relaxed)
-        if !shell.run(text) { session.failedHistory.insert(session.history.count - 1) }
-        TeamLink.of(session)?.afterWrites(session.store)  // also after a team connect here
+        run(text, in: shell, reader)
       }
+    }
+  }
+
+  private func run(_ text: String, in shell: Shell, _ reader: any LineReading) {
+    let session = shell.session
+    reader.addHistory(text)
+    session.history.append(text)
+    interruptFlag.store(false, ordering: .relaxed)
+    if !shell.run(text) { session.failedHistory.insert(session.history.count - 1) }
+    TeamLink.of(session)?.afterWrites(session.store)  // also after a team connect here
+  }
+
+  /// Changes others push arrive live: the listener wakes the line editor, which pulls and
+  /// announces them above the prompt. Started once, when the session has a team.
+  private func watchTeam(_ session: Session, _ reader: any LineReading) {
+    guard let team = TeamLink.of(session), watched != ObjectIdentifier(team) else { return }
+    watched = ObjectIdentifier(team)  // tried once per team, whether or not it listens
+    listener?.stop()
+    listener = TeamListener.start(team.address)
+    guard let started = listener else { return }
+    if let editor = reader as? EditLineReader {
+      editor.watch(started.descriptor) { [session] in team.pullNow(session.store) }
     }
   }
 }

@@ -14,10 +14,18 @@ enum SessionFactory {
   static func configDirectory() -> String { KnowledgeBaseFiles.configDirectory() }
   static func stateDirectory() -> String { KnowledgeBaseFiles.stateDirectory() }
 
-  static func make(db: String?, readOnly: Bool, interactive: Bool, plugins: Bool = true) throws -> Session {
-    let store = try KnowledgeBaseFiles.openStore(db: db, readOnly: readOnly)
+  /// Every built-in command, the team's included.
+  static func registry() throws -> CommandRegistry {
     let registry = try BuiltIns.registry()
     try registry.register(TeamPlugin.plugin)
+    return registry
+  }
+
+  static func make(
+    db: String?, readOnly: Bool, interactive: Bool, plugins: Bool = true, registry: CommandRegistry? = nil
+  ) throws -> Session {
+    let store = try KnowledgeBaseFiles.openStore(db: db, readOnly: readOnly)
+    let registry = try registry ?? Self.registry()
     let session = Session(
       store: store, registry: registry, isTerminal: interactive || isatty(1) == 1, width: Terminal.width())
     // The bar redraws its line with escape codes: not on a dumb terminal.

@@ -208,6 +208,47 @@ final class ReplPtyTests: XCTestCase {
     try shell.quitREPL()
   }
 
+  /// The knowledge base opens while the prompt is drawn. A SQLite file of another program
+  /// is refused only then: the refusal is the last line and the status is 1.
+  func testAKnowledgeBaseThatFailsToOpenAfterThePromptEndsTheRunWithItsError() throws {
+    guard let binary = Self.findBinary() else { throw XCTSkip("kgsh binary not found") }
+    let db = home.appendingPathComponent("other.sqlite")
+    let sqlite = Process()
+    sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+    sqlite.arguments = [db.path, "create table t(a); insert into t values (1);"]
+    try sqlite.run()
+    sqlite.waitUntilExit()
+    let bytes = try Data(contentsOf: db)
+    let shell = try PseudoTerminal(
+      executable: binary, arguments: ["--db", db.path], environment: environment(), columns: 80, rows: 24)
+    XCTAssertEqual(try shell.waitForExit(timeout: Self.startupTimeout), 1, shell.transcript)
+    let lines = PseudoTerminal.stripANSI(shell.transcript).split(whereSeparator: \.isNewline)
+      .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    XCTAssertTrue(lines.contains("kgsh:other>"), "the prompt was drawn first: \(lines)")
+    let last = lines.last ?? ""
+    XCTAssertTrue(
+      last.contains("is a SQLite database but not a kgsh knowledge base"), "what failed: \(lines)")
+    XCTAssertEqual(PseudoTerminal.stripANSI(shell.transcript).components(separatedBy: "kgsh: ").count, 2)
+    // The file is left as it was.
+    XCTAssertEqual(try Data(contentsOf: db), bytes)
+  }
+
+  /// Typed before the knowledge base is open, a line still runs on it, and Tab still completes.
+  func testKeysTypedAtOnceWaitForTheKnowledgeBase() throws {
+    guard let binary = Self.findBinary() else { throw XCTSkip("kgsh binary not found") }
+    // The default knowledge base exists (built by an earlier start) or is built now.
+    let first = try startShell()
+    try first.quitREPL()
+    let shell = try PseudoTerminal(executable: binary, environment: environment(), columns: 100, rows: 30)
+    shell.send("show Zhipu\r")
+    try shell.waitFor("Zhipu AI", timeout: Self.startupTimeout)
+    try shell.waitForPrompt()
+    shell.send("sho")
+    shell.send(key: .tab)
+    try shell.waitFor("show ")
+    try shell.quitREPL()
+  }
+
   // MARK: - Helpers
 
   /// Starts kgsh and waits until it reads keys at its first prompt.
@@ -217,6 +258,21 @@ final class ReplPtyTests: XCTestCase {
       print("ReplPtyTests skipped: \(reason)")
       throw XCTSkip(reason)
     }
+    let shell = try PseudoTerminal(
+      executable: binary, environment: environment(locale: locale), columns: 120, rows: 40)
+    do {
+      try shell.waitFor(PseudoTerminal.kgshPrompt, timeout: Self.startupTimeout)
+    } catch let failure as PseudoTerminal.Failure where failure.reason == .closed {
+      let reason = "\(binary) showed no REPL prompt before exiting (REPL not wired yet?)"
+      print("ReplPtyTests skipped: \(reason)")
+      throw XCTSkip(reason)
+    }
+    try shell.waitUntilRawMode()
+    return shell
+  }
+
+  /// HOME and the XDG directories in this test's temporary directory.
+  private func environment(locale: Bool = true) -> [String: String] {
     var environment = [
       "PATH": "/usr/local/bin:/usr/bin:/bin",
       "TERM": "xterm",
@@ -228,16 +284,7 @@ final class ReplPtyTests: XCTestCase {
       "KGSH_PAGER": "cat",
     ]
     if locale { environment["LANG"] = "C.UTF-8" }
-    let shell = try PseudoTerminal(executable: binary, environment: environment, columns: 120, rows: 40)
-    do {
-      try shell.waitFor(PseudoTerminal.kgshPrompt, timeout: Self.startupTimeout)
-    } catch let failure as PseudoTerminal.Failure where failure.reason == .closed {
-      let reason = "\(binary) showed no REPL prompt before exiting (REPL not wired yet?)"
-      print("ReplPtyTests skipped: \(reason)")
-      throw XCTSkip(reason)
-    }
-    try shell.waitUntilRawMode()
-    return shell
+    return environment
   }
 
   /// The output of one command: what `waitForPrompt` returned, without the echoed command
