@@ -123,11 +123,14 @@ public enum Traversal {
     while !frontier.isEmpty && depth < maxDepth {
       depth += 1
       next.removeAll(keepingCapacity: true)
+      // The last level is only counted: nothing will be expanded from it.
+      let last = depth == maxDepth
       for node in frontier {
         work += 1
         if work % checkEvery == 0 { try interrupt() }
         forEachStep(adj, node, filter) { s in
-          if seen.insert(s.other) { next.append(s.other) }
+          guard seen.insert(s.other) else { return }
+          if last { count += 1 } else { next.append(s.other) }
         }
       }
       count += next.count
