@@ -37,6 +37,19 @@ struct RawStatement {
 
   func bind(_ index: Int32, _ value: Int64) { sqlite3_bind_int64(handle, index, value) }
 
+  func bind(_ index: Int32, _ value: DatabaseValue) {
+    switch value.storage {
+    case .null: sqlite3_bind_null(handle, index)
+    case .int64(let i): sqlite3_bind_int64(handle, index, i)
+    case .double(let d): sqlite3_bind_double(handle, index, d)
+    case .string(let s): bind(index, s)
+    case .blob(let data):
+      _ = data.withUnsafeBytes {
+        sqlite3_bind_blob(handle, index, $0.baseAddress, Int32($0.count), RawStatement.transient)
+      }
+    }
+  }
+
   /// Runs the statement once; returns SQLite's result code (SQLITE_DONE on success).
   @discardableResult
   func run() -> Int32 {

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 
 /// What a plugin keeps in the knowledge base file: its own tables, created by numbered
 /// migrations that run after the core's, and optionally a built-in layer it loads from
@@ -98,10 +99,24 @@ extension KnowledgeStore {
   /// ```
   public func select(_ sql: String, _ arguments: [Value] = []) throws -> [[String: Value]] {
     try read { db in
-      try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments.map(\.databaseValue))).map {
-        row in
+      // Through SQLite's C API: GRDB's generic argument and row types cost a new process a
+      // run-time conformance lookup (~0.5M instructions), and every start reads team state here.
+      let statement = try RawStatement(db, sql)
+      let expected = Int(sqlite3_bind_parameter_count(statement.handle))
+      guard expected == arguments.count else {
+        throw KgshError(
+          .usage, "the SQL takes \(expected) argument\(expected == 1 ? "" : "s"), \(arguments.count) given",
+          hint: "pass one value for each ? in the SQL")
+      }
+      for (i, argument) in arguments.enumerated() { statement.bind(Int32(i + 1), argument.databaseValue) }
+      let names = (0..<sqlite3_column_count(statement.handle)).map {
+        String(cString: sqlite3_column_name(statement.handle, $0))
+      }
+      return try statement.all { row in
         var out: [String: Value] = [:]
-        for (column, value) in row { out[column] = Value(databaseValue: value) }
+        for (i, name) in names.enumerated() {
+          out[name] = Value(databaseValue: DatabaseValue(sqliteStatement: row.handle, index: Int32(i)))
+        }
         return out
       }
     }

@@ -79,6 +79,31 @@ final class StoreExtensionTests: XCTestCase {
     XCTAssertEqual(try store.select("SELECT text FROM note_row"), [["text": .string("second")]])
     XCTAssertEqual(try store.nodeCount(), nodes)
   }
+
+  /// `select` binds each kind of value and reads each column type back as the same value;
+  /// a wrong number of arguments is one clear error.
+  func testSelectBindsAndReadsEveryStorageClass() throws {
+    let store = try KnowledgeStore.inMemory()
+    let rows = try store.select(
+      "SELECT ?1 AS i, ?2 AS d, ?3 AS s, ?4 AS n, ?3 || '!' AS t, x'4869' AS b",
+      [.int(42), .double(2.5), .string("智谱"), .null])
+    XCTAssertEqual(
+      rows,
+      [
+        [
+          "i": .int(42), "d": .double(2.5), "s": .string("智谱"), "n": .null, "t": .string("智谱!"),
+          "b": .string("Hi"),
+        ]
+      ])
+    XCTAssertEqual(try store.select("SELECT 1 AS one WHERE 0"), [])
+    XCTAssertThrowsError(try store.select("SELECT ? AS a, ? AS b", [.int(1)])) { error in
+      XCTAssertEqual(
+        KgshError.describe(error), "the SQL takes 2 arguments, 1 given; pass one value for each ? in the SQL")
+    }
+    XCTAssertThrowsError(try store.select("SELECT * FROM no_such_table")) { error in
+      XCTAssertTrue(KgshError.describe(error).contains("no_such_table"), KgshError.describe(error))
+    }
+  }
 }
 
 private enum Repository {
