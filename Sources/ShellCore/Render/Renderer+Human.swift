@@ -107,60 +107,65 @@ extension Renderer {
           }
         }
     }
-    func line(_ l: String, _ m: String, _ r: String) -> String {
-      var text = l
+    // The whole table is built as UTF-8 bytes in one buffer and made a string once.
+    var out: [UInt8] = []
+    out.reserveCapacity((cells.count + 5) * 3 * (widths.reduce(0, +) + 3 * widths.count + 1))
+    func rule(_ l: String, _ m: String, _ r: String) {
+      TextWidth.appendUTF8(l, into: &out)
       for (i, w) in widths.enumerated() {
-        if i > 0 { text += m }
-        text += TextWidth.rule(w + 2)
+        if i > 0 { TextWidth.appendUTF8(m, into: &out) }
+        TextWidth.appendRule(w + 2, into: &out)
       }
-      return text + r
+      TextWidth.appendUTF8(r, into: &out)
+      out.append(UInt8(ascii: "\n"))
     }
-    // Each line is built as UTF-8 bytes in one buffer, its room reserved (3 bytes a column
-    // covers box characters and most CJK text), and made a string once.
-    let capacity = 3 * (widths.reduce(0, +) + 3 * widths.count + 1) + (color ? 8 * widths.count : 0)
-    func row(_ values: [String], _ valueWidths: [Int], header: Bool) -> [String] {
-      var wrapped: [[String]] = []
-      // The width of a cell that fits on one line (known), or nil when it wraps.
-      var fits: [Int?] = []
-      wrapped.reserveCapacity(widths.count)
-      var height = widths.isEmpty ? 1 : 0
+    /// A row's cells cut into the lines they take: its height is the most lines of any cell.
+    func layout(_ values: [String], _ valueWidths: [Int], header: Bool) -> BoxRow {
+      var row = BoxRow(height: widths.isEmpty ? 1 : 0)
+      row.wrapped.reserveCapacity(widths.count)
       for i in widths.indices {
         let text = i < values.count ? values[i] : ""
         let width = i < valueWidths.count ? valueWidths[i] : 0
         let lines =
-          width <= widths[i] ? [text] : TextWrap.lines(text, width: widths[i], maxLines: header ? nil : maxLines)
-        fits.append(width <= widths[i] ? width : nil)
-        height = max(height, lines.count)
-        wrapped.append(lines)
+          width <= widths[i]
+          ? [text] : TextWrap.lines(text, width: widths[i], maxLines: header ? nil : maxLines)
+        row.fits.append(width <= widths[i] ? width : nil)
+        row.height = max(row.height, lines.count)
+        row.wrapped.append(lines)
       }
+      return row
+    }
+    func emit(_ row: BoxRow, header: Bool) {
       let bold = header && color
-      return (0..<height).map { n in
-        var line: [UInt8] = []
-        line.reserveCapacity(capacity)
-        line += "│".utf8
+      for n in 0..<row.height {
+        TextWidth.appendUTF8("│", into: &out)
         for i in widths.indices {
-          if i > 0 { line += "│".utf8 }
-          line += (bold ? " \u{1B}[1m" : " ").utf8
-          let text = n < wrapped[i].count ? wrapped[i][n] : ""
-          let width = n == 0 ? fits[i] ?? TextWidth.of(text) : TextWidth.of(text)
-          TextWidth.appendPadded(text, width: width, to: widths[i], right: numeric[i] && !header, into: &line)
-          line += (bold ? "\u{1B}[0m " : " ").utf8
+          if i > 0 { TextWidth.appendUTF8("│", into: &out) }
+          TextWidth.appendUTF8(bold ? " \u{1B}[1m" : " ", into: &out)
+          let text = n < row.wrapped[i].count ? row.wrapped[i][n] : ""
+          let width = n == 0 ? row.fits[i] ?? TextWidth.of(text) : TextWidth.of(text)
+          TextWidth.appendPadded(text, width: width, to: widths[i], right: numeric[i] && !header, into: &out)
+          TextWidth.appendUTF8(bold ? "\u{1B}[0m " : " ", into: &out)
         }
-        line += "│".utf8
-        return String(decoding: line, as: UTF8.self)
+        TextWidth.appendUTF8("│\n", into: &out)
       }
     }
-    let body = cells.indices.map { row(cells[$0], cellWidths[$0], header: false) }
+    let body = cells.indices.map { layout(cells[$0], cellWidths[$0], header: false) }
     // Rows that span several lines are told apart by a rule between them.
-    let ruled = body.contains { $0.count > 1 }
-    var out = [line("┌", "┬", "┐")] + row(columns, columnWidths, header: true) + [line("├", "┼", "┤")]
-    for (i, lines) in body.enumerated() {
-      if ruled && i > 0 { out.append(line("├", "┼", "┤")) }
-      out.append(contentsOf: lines)
+    let ruled = body.contains { $0.height > 1 }
+    rule("┌", "┬", "┐")
+    emit(layout(columns, columnWidths, header: true), header: true)
+    rule("├", "┼", "┤")
+    for (i, row) in body.enumerated() {
+      if ruled && i > 0 { rule("├", "┼", "┤") }
+      emit(row, header: false)
     }
-    out.append(line("└", "┴", "┘"))
-    out.append(contentsOf: notes(t))
-    return out.joined(separator: "\n") + "\n"
+    rule("└", "┴", "┘")
+    for note in notes(t) {
+      TextWidth.appendUTF8(note, into: &out)
+      out.append(UInt8(ascii: "\n"))
+    }
+    return String(decoding: out, as: UTF8.self)
   }
 
   /// One record per row: `field  value`, values wrapped beside their names; several rows
@@ -206,4 +211,12 @@ extension Renderer {
         return TextWrap.lines(String(line.dropFirst(indent.count)), width: room).map { indent + $0 }
       }.joined(separator: "\n") + "\n"
   }
+}
+
+/// One row of a box-drawn table, laid out: each cell's lines, the width of a cell that
+/// fits on one line (nil when it wraps), and the lines the row takes.
+struct BoxRow {
+  var wrapped: [[String]] = []
+  var fits: [Int?] = []
+  var height: Int
 }

@@ -68,26 +68,41 @@ public enum TextWidth {
 
   /// Appends the UTF-8 of text `width` columns wide, padded with spaces to `column` columns
   /// (as `pad`), to a line being built, without a padded copy.
-  static func appendPadded(_ text: String, width: Int, to column: Int, right: Bool, into line: inout [UInt8]) {
+  static func appendPadded(_ text: String, width: Int, to column: Int, right: Bool, into line: inout [UInt8])
+  {
     let missing = column - width
     guard missing > 0 else {
-      line += text.utf8
+      appendUTF8(text, into: &line)
       return
     }
-    if !right { line += text.utf8 }
-    line.append(contentsOf: repeatElement(UInt8(ascii: " "), count: missing))
-    if right { line += text.utf8 }
+    if !right { appendUTF8(text, into: &line) }
+    if missing <= spaces.count {
+      line.append(contentsOf: spaces[..<missing])
+    } else {
+      line.append(contentsOf: repeatElement(UInt8(ascii: " "), count: missing))
+    }
+    if right { appendUTF8(text, into: &line) }
   }
 
-  private static let rules = String(repeating: "─", count: 256)
-
-  /// `count` box-drawing rules (`─`), from a ready string rather than one at a time.
-  static func rule(_ count: Int) -> String {
-    guard count > 0 else { return "" }
-    // `─` is three bytes in UTF-8.
-    return count <= 256
-      ? String(decoding: rules.utf8.prefix(3 * count), as: UTF8.self) : String(repeating: "─", count: count)
+  /// Appends the UTF-8 of `text` in one copy (a native string's bytes are contiguous).
+  @inline(__always)
+  static func appendUTF8(_ text: String, into bytes: inout [UInt8]) {
+    var text = text
+    text.withUTF8 { bytes.append(contentsOf: $0) }
   }
+
+  /// Appends `count` box-drawing rules (`─`).
+  static func appendRule(_ count: Int, into bytes: inout [UInt8]) {
+    guard count > 0 else { return }
+    if count <= 256 {
+      bytes.append(contentsOf: ruleBytes[..<(3 * count)])  // `─` is three bytes in UTF-8
+    } else {
+      appendUTF8(String(repeating: "─", count: count), into: &bytes)
+    }
+  }
+
+  private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 256)
+  private static let ruleBytes = Array(String(repeating: "─", count: 256).utf8)
 
   /// Makes text safe to print: control characters and escape sequences are shown as
   /// visible symbols, never interpreted by the terminal; newlines become spaces.
@@ -112,7 +127,9 @@ public enum TextWidth {
   static func hasControlCharacters(_ text: String, besidesNewlines: Bool) -> Bool {
     var afterC2 = false
     for byte in text.utf8 {
-      if byte < 0x20 && !(besidesNewlines && byte == 0x0A) || byte == 0x7F || afterC2 && byte < 0xA0 && byte >= 0x80 {
+      if byte < 0x20 && !(besidesNewlines && byte == 0x0A) || byte == 0x7F
+        || afterC2 && byte < 0xA0 && byte >= 0x80
+      {
         return true
       }
       afterC2 = byte == 0xC2
