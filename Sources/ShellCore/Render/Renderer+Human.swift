@@ -123,6 +123,7 @@ extension Renderer {
     func layout(_ values: [String], _ valueWidths: [Int], header: Bool) -> BoxRow {
       var row = BoxRow(height: widths.isEmpty ? 1 : 0)
       row.wrapped.reserveCapacity(widths.count)
+      row.fits.reserveCapacity(widths.count)
       for i in widths.indices {
         let text = i < values.count ? values[i] : ""
         let width = i < valueWidths.count ? valueWidths[i] : 0

@@ -4,12 +4,12 @@ public enum TextWidth {
   /// Columns a string takes when printed.
   public static func of(_ text: String) -> Int {
     // Printable ASCII, by far the most common cell, is one column per byte.
-    var ascii = true
-    for b in text.utf8 where b < 0x20 || b >= 0x7F {
-      ascii = false
-      break
+    var text = text
+    let ascii = text.withUTF8 { bytes in
+      for b in bytes where b < 0x20 || b >= 0x7F { return -1 }
+      return bytes.count
     }
-    if ascii { return text.utf8.count }
+    if ascii >= 0 { return ascii }
     var width = 0
     for scalar in text.unicodeScalars { width += of(scalar) }
     return width
