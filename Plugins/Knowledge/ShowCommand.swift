@@ -42,13 +42,13 @@ struct ShowCommand: Command {
     let facts = try store.facts(of: node.id)
     let conflicts = FactText.conflicts(facts)
     // Read once: the relations and the group facts both come from the node's edges.
-    let edges = try store.edges(of: node.id)
+    let edges = try store.relations(of: node.id)
     var sections: [(String, Output)] = [
       ("entity", .record(try Self.entityFields(node, store))),
       ("facts", .table(Self.latestFacts(facts, conflicts: conflicts, key: node.key, store: store))),
       ("relations", .table(Self.relations(edges))),
     ]
-    let groupFacts = try Self.groupFacts(edges.outgoing, store)
+    let groupFacts = try Self.groupFacts(edges, store)
     if !groupFacts.rows.isEmpty { sections.append(("group facts", .table(groupFacts))) }
     if !conflicts.isEmpty {
       let rows = conflicts.keys.sorted().flatMap { p in conflicts[p]!.map(FactText.row) }
@@ -153,15 +153,17 @@ struct ShowCommand: Command {
 
   /// Facts about the groups the entity is a member of (`MEMBER_OF` a `Group`, such as the
   /// combined figures of two companies), each marked with its group.
-  static func groupFacts(_ outgoing: [(Edge, Node)], _ store: KnowledgeStore) throws -> Table {
+  static func groupFacts(_ relations: [Relation], _ store: KnowledgeStore) throws -> Table {
     var rows: [[Value]] = []
-    var seen: Set<Int64> = []
-    for (edge, group) in outgoing
-    where edge.type == "MEMBER_OF" && group.labels.contains("Group") && seen.insert(group.id).inserted {
-      for f in try store.facts(of: group.id) {
+    var seen: [Int64] = []  // a handful of groups at most
+    for r in relations
+    where r.outgoing && r.type == "MEMBER_OF" && r.otherLabels.contains("Group") && !seen.contains(r.other.id)
+    {
+      seen.append(r.other.id)
+      for f in try store.facts(of: r.other.id) {
         let (value, unit) = Self.reading(f, store)
         rows.append([
-          .entity(group.ref), .string(f.predicate), value, unit, FactText.text(f.qualifier),
+          .entity(r.other), .string(f.predicate), value, unit, FactText.text(f.qualifier),
           FactText.date(f.provenance.asOf), FactText.text(f.provenance.source),
         ])
       }
@@ -173,18 +175,22 @@ struct ShowCommand: Command {
 
   /// Edges out of and into the entity: one row per related entity and type, with the
   /// sources of every edge that records it listed together.
-  static func relations(_ edges: (outgoing: [(Edge, Node)], incoming: [(Edge, Node)])) -> Table {
-    let (outgoing, incoming) = edges
-    var order: [String] = []
-    var rows: [String: (row: [Value], sources: [String])] = [:]
-    let all = outgoing.map { ("out", $0.0, $0.1) } + incoming.map { ("in", $0.0, $0.1) }
-    for (direction, e, other) in all {
-      let key = "\(direction) \(e.type) \(other.id)"
+  static func relations(_ relations: [Relation]) -> Table {
+    /// One row of the table: the same direction, type and entity.
+    struct Key: Hashable {
+      var outgoing: Bool
+      var type: String
+      var other: Int64
+    }
+    var order: [Key] = []
+    var rows: [Key: (row: [Value], sources: [String])] = [:]
+    for r in relations {
+      let key = Key(outgoing: r.outgoing, type: r.type, other: r.other.id)
       if rows[key] == nil {
         order.append(key)
-        rows[key] = ([.string(direction), .string(e.type), .entity(other.ref)], [])
+        rows[key] = ([.string(r.outgoing ? "out" : "in"), .string(r.type), .entity(r.other)], [])
       }
-      if let source = e.provenance.source, !source.isEmpty, !rows[key]!.sources.contains(source) {
+      if let source = r.source, !source.isEmpty, !rows[key]!.sources.contains(source) {
         rows[key]!.sources.append(source)
       }
     }

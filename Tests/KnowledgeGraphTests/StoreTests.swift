@@ -10,6 +10,39 @@ final class StoreTests: XCTestCase {
     return dir.appendingPathComponent(name).path
   }
 
+  /// A card's relations are the node's edges, read without properties or quotes: the same
+  /// edges in the same order, with type, source and the other end's key, name and labels.
+  func testRelationsAreTheEdgesACardNeeds() throws {
+    let store = try KnowledgeStore.inMemory()
+    let (hub, others) = try store.write { w -> (Int64, [Int64]) in
+      let hub = try w.upsertNode(key: "hub", name: "Hub", labels: ["Company"])
+      let a = try w.upsertNode(key: "a", name: "智谱 AI", labels: ["Company", "Group"])
+      let b = try w.upsertNode(key: "b", name: "Beta", labels: [])
+      try w.addEdge(
+        hub, "MEMBER_OF", a, props: ["share": .int(3)], provenance: Provenance(source: "s1", quote: "q"))
+      try w.addEdge(hub, "INVESTS_IN", b)
+      try w.addEdge(hub, "INVESTS_IN", a, provenance: Provenance(source: "s2"))
+      try w.addEdge(b, "COMPETES_WITH", hub, provenance: Provenance(source: "s1"))
+      try w.addEdge(hub, "KNOWS", hub)
+      return (hub, [a, b])
+    }
+    let edges = try store.edges(of: hub)
+    let expected =
+      edges.outgoing.map { (true, $0.0, $0.1) } + edges.incoming.map { (false, $0.0, $0.1) }
+    let relations = try store.relations(of: hub)
+    XCTAssertEqual(relations.count, 6, "five edges, the loop seen from both ends")
+    XCTAssertEqual(relations.count, expected.count)
+    for (r, (outgoing, edge, node)) in zip(relations, expected) {
+      XCTAssertEqual(r.outgoing, outgoing)
+      XCTAssertEqual(r.type, edge.type)
+      XCTAssertEqual(r.source, edge.provenance.source)
+      XCTAssertEqual(r.other, node.ref)
+      XCTAssertEqual(r.otherLabels, node.labels)
+    }
+    XCTAssertEqual(relations.first { $0.type == "MEMBER_OF" }?.otherLabels, ["Company", "Group"])
+    XCTAssertEqual(Set(relations.map(\.other.id)), Set(others + [hub]))
+  }
+
   func testNonSQLiteFileIsRefusedAndUnchanged() throws {
     let path = temp("notes.txt")
     let bytes = Data("hello, this is not a database\n".utf8)
