@@ -156,10 +156,9 @@ struct ShowCommand: Command {
   static func groupFacts(_ relations: [Relation], _ store: KnowledgeStore) throws -> Table {
     var rows: [[Value]] = []
     var seen: [Int64] = []  // a handful of groups at most
-    for r in relations
-    where r.outgoing && r.type == "MEMBER_OF" && r.otherLabels.contains("Group") && !seen.contains(r.other.id)
-    {
+    for r in relations where r.outgoing && r.type == "MEMBER_OF" && !seen.contains(r.other.id) {
       seen.append(r.other.id)
+      guard try store.node(id: r.other.id)?.labels.contains("Group") == true else { continue }
       for f in try store.facts(of: r.other.id) {
         let (value, unit) = Self.reading(f, store)
         rows.append([
