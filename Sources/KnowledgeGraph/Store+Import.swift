@@ -39,6 +39,9 @@ extension KnowledgeStore {
     try checkWriteGuard()
     let nodeFile = try nodesPath.map { try CSVReader(path: $0) }
     let edgeFile = try edgesPath.map { try CSVReader(path: $0) }
+    // The edges file is read on a second thread while the nodes are stored.
+    let edgeReader = edgeFile.map { EdgeFileReader.start($0, defaultType: defaultType) }
+    defer { edgeReader?.cancel() }
     defer {
       localWrites += 1
       edgeTypeIDs = [:]
@@ -59,7 +62,7 @@ extension KnowledgeStore {
           var importer = try GraphImporter(db: db, progress: progress, interrupt: interrupt)
           if bulk { try importer.dropIndexes() }
           if let nodeFile { try importer.loadNodes(nodeFile) }
-          if let edgeFile { try importer.loadEdges(edgeFile, defaultType: defaultType) }
+          if let edgeFile, let edgeReader { try importer.loadEdges(edgeFile, edgeReader.take()) }
           try importer.restoreIndexes()
           report = importer.report
           try GraphIndexStamp.bump(db)
@@ -156,6 +159,11 @@ struct GraphImporter {
   }
 
   func fail(_ file: CSVReader, _ line: Int, _ message: String, hint: String? = nil) -> KgshError {
+    Self.failure(file, line, message, hint: hint)
+  }
+
+  /// The error of a bad row: the file and line, what is wrong, what to do.
+  static func failure(_ file: CSVReader, _ line: Int, _ message: String, hint: String? = nil) -> KgshError {
     KgshError(
       .invalidValue, "\(file.path):\(line): \(message)", hint: hint ?? "fix the row; nothing was imported")
   }
