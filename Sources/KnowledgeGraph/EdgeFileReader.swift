@@ -15,6 +15,9 @@ struct RawEdges: Equatable {
   var props: [String] = []
   /// The error of the header or of the first bad row: every row before it is in `rows`.
   var failure: KgshError?
+  /// Whether `src` and `dst` are positions in the import's nodes file instead of key codes
+  /// (see `placeEnds`).
+  var endsAreNodePositions = false
 }
 
 /// Reads an edges file on a second thread, so that reading, splitting and checking its rows
@@ -33,11 +36,14 @@ final class EdgeFileReader: @unchecked Sendable {
   private var cancelled = false
   private var result: RawEdges?
 
-  /// Starts reading `file` on another thread.
-  static func start(_ file: CSVReader, defaultType: String) -> EdgeFileReader {
+  /// Starts reading `file` on another thread; with `nodes`, the nodes file of the same
+  /// import, the rows' ends are then placed among its nodes and sorted (`placeEnds`).
+  static func start(_ file: CSVReader, defaultType: String, nodes: CSVReader? = nil) -> EdgeFileReader {
     let reader = EdgeFileReader()
     DispatchQueue.global(qos: .userInitiated).async {
-      let raw = read(file, defaultType: defaultType) { reader.lock.withLock { reader.cancelled } }
+      let isCancelled = { reader.lock.withLock { reader.cancelled } }
+      var raw = read(file, defaultType: defaultType, isCancelled: isCancelled)
+      if let nodes { _ = raw.placeEnds(amongNodesOf: nodes, isCancelled: isCancelled) }
       reader.lock.withLock { reader.result = raw }
       reader.finished.signal()
     }

@@ -97,6 +97,10 @@ extension GraphImporter {
     swap(&pending.props, &raw.props)
     var positions: [Int32] = []
     for name in raw.typeNames { positions.append(pending.type(try typeID(name))) }
+    if raw.endsAreNodePositions {
+      try placeEnds(&pending, positions)
+      return pending
+    }
     var otherIDs = [Int64](repeating: 0, count: raw.keys.count)
     func id(_ code: Int64, _ line: Int32) throws -> Int64 {
       if code >= 0 {
@@ -119,5 +123,23 @@ extension GraphImporter {
     if let failure = raw.failure { throw failure }
     progress(ImportProgress(phase: "edges", done: pending.rows.count, total: pending.rows.count))
     return pending
+  }
+
+  /// Turns ends that are positions in the nodes file (see `RawEdges.placeEnds`) into the ids
+  /// those nodes were given, and type positions into the import's.
+  func placeEnds(_ pending: inout PendingEdges, _ typePositions: [Int32]) throws {
+    let count = Int64(newNodeIDs.count)
+    try newNodeIDs.withUnsafeBufferPointer { ids in
+      for i in pending.rows.indices {
+        let row = pending.rows[i]
+        guard row.src >= 1, row.src <= count, row.dst >= 1, row.dst <= count else {
+          throw KgshError(.io, "an edge end is outside the nodes file", hint: "nothing was imported")
+        }
+        pending.rows[i] = PendingEdges.Row(
+          src: ids[Int(row.src) - 1], dst: ids[Int(row.dst) - 1], type: typePositions[Int(row.type)],
+          props: row.props)
+      }
+    }
+    progress(ImportProgress(phase: "edges", done: pending.rows.count, total: pending.rows.count))
   }
 }

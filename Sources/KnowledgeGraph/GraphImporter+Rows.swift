@@ -51,6 +51,7 @@ extension GraphImporter {
       }
       let id = db.lastInsertedRowID
       ids[key] = id
+      newNodeIDs.append(id)
       if let labelColumn { labels.add(fields[labelColumn], id) }
       aliases.append((Names.normalize(name), id, name))
       rows += 1

@@ -40,7 +40,7 @@ extension KnowledgeStore {
     let nodeFile = try nodesPath.map { try CSVReader(path: $0) }
     let edgeFile = try edgesPath.map { try CSVReader(path: $0) }
     // The edges file is read on a second thread while the nodes are stored.
-    let edgeReader = edgeFile.map { EdgeFileReader.start($0, defaultType: defaultType) }
+    let edgeReader = edgeFile.map { EdgeFileReader.start($0, defaultType: defaultType, nodes: nodeFile) }
     defer { edgeReader?.cancel() }
     defer {
       localWrites += 1
@@ -86,6 +86,8 @@ struct GraphImporter {
   var report = GraphImportReport()
   /// Node ids by key, for the nodes of this import and the existing ones looked up so far.
   var ids = ImportKeyMap()
+  /// The ids of the nodes stored from the nodes file, in file order.
+  var newNodeIDs: [Int64] = []
   var typeIDs: [String: Int64] = [:]
   var dropped: [(name: String, sql: String)] = []
   let findKey: RawStatement

@@ -113,4 +113,58 @@ final class EdgeFileReaderTests: XCTestCase {
     }
     XCTAssertEqual(pairs, ["1-t-5", "5-u-old", "b-t-1", "old-u-b"])
   }
+
+  func testEndsArePlacedAmongTheNodesOfTheFileAndSortedOrLeftAlone() throws {
+    let nodes = try file("n.csv", "id,name\nb,Bee\n9,Nine\n\n07,Seven\n")
+    let edges = try file("e.csv", "src,type,dst,w\n07,t,b,1\n9,u,b,\nb,t,07,\n07,s,9,2\n9,u,07,\n")
+    var raw = EdgeFileReader.read(edges, defaultType: "T")
+    XCTAssertTrue(raw.placeEnds(amongNodesOf: nodes, isCancelled: { false }))
+    XCTAssertTrue(raw.endsAreNodePositions)
+    XCTAssertEqual(raw.typeNames, ["t", "u", "s"])
+    XCTAssertEqual(
+      raw.rows,
+      [
+        Row(src: 1, dst: 3, type: 0, props: -1), Row(src: 2, dst: 1, type: 1, props: -1),
+        Row(src: 2, dst: 3, type: 1, props: -1), Row(src: 3, dst: 1, type: 0, props: 0),
+        Row(src: 3, dst: 2, type: 2, props: 1),
+      ], "positions from 1 in file order (b, 9, 07), sorted by (src, type, dst)")
+    XCTAssertEqual(raw.lines, [2, 3, 4, 5, 6], "lines stay in file order; they are only read for errors")
+    XCTAssertEqual(
+      EdgeFileReader.start(edges, defaultType: "T", nodes: nodes).take(), raw, "the thread places them too")
+
+    let cases = [
+      ("id,name\nb,Bee\n9,Nine\n", "07 is not in the nodes file"),
+      ("id,name\nb,Bee\n9,Nine\n07,Seven\nb,Again\n", "a repeated id"),
+      ("name\nb\n9\n07\n", "no id column"),
+      ("id,name\nb,Bee\n9\n07,Seven\n", "a short row"),
+    ]
+    for (text, why) in cases {
+      var left = EdgeFileReader.read(edges, defaultType: "T")
+      let before = left
+      XCTAssertFalse(left.placeEnds(amongNodesOf: try file("m.csv", text), isCancelled: { false }), why)
+      XCTAssertEqual(left, before, why)
+    }
+  }
+
+  func testPlacedAndLookedUpEndsStoreTheSameEdges() throws {
+    var nodes = "id,label,name\n", edges = "src,type,dst,w\n"
+    for i in 0..<300 { nodes += "\(i * 7 % 300),Thing,Thing \(i)\n" }
+    nodes += "x,Thing,Ex\n"
+    for i in 0..<2_000 { edges += "\(i * 13 % 300),\(["a", "b"][i % 2]),\(i % 3 == 0 ? "x" : String(i % 300)),\(i % 5)\n" }
+    let n = try file("n.csv", nodes), e = try file("e.csv", edges)
+    XCTAssertTrue(EdgeFileReader.start(e, defaultType: "T", nodes: n).take().endsAreNodePositions)
+    let placed = try KnowledgeStore.inMemory(), lookedUp = try KnowledgeStore.inMemory()
+    _ = try placed.importGraph(nodes: n.path, edges: e.path)
+    _ = try lookedUp.importGraph(nodes: n.path, edges: nil)
+    _ = try lookedUp.importGraph(nodes: nil, edges: e.path)
+    let sql = """
+      SELECT edge.id || ' ' || s.key || ' ' || t.name || ' ' || d.key || ' ' || coalesce(edge.props, '-')
+      FROM edge JOIN node s ON s.id = src JOIN node d ON d.id = dst JOIN edge_type t ON t.id = type
+      ORDER BY edge.id
+      """
+    let rows = try placed.read { try String.fetchAll($0, sql: sql) }
+    XCTAssertEqual(rows.count, 2_000)
+    XCTAssertEqual(rows, try lookedUp.read { try String.fetchAll($0, sql: sql) })
+  }
 }
+
