@@ -120,9 +120,11 @@ struct GraphImporter {
 
   /// Secondary indexes are cheaper to build once, sorted, than to grow row by row: for a
   /// bulk load they are dropped here and rebuilt at the end (inside the same transaction,
-  /// so a failure restores them too).
+  /// so a failure restores them too). `edge_out` stays: the edges are stored in its order
+  /// (`PendingEdges`), so each row is appended at its end, which costs less than building
+  /// it again (callgrind on M: 10.0 G instead of 10.6 G instructions on the importing thread).
   mutating func dropIndexes() throws {
-    for name in ["edge_out", "edge_in", "edge_key", "node_name", "alias_node", "node_label_node"] {
+    for name in ["edge_in", "edge_key", "node_name", "alias_node", "node_label_node"] {
       if let sql = try String.fetchOne(
         db, sql: "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?", arguments: [name])
       {
