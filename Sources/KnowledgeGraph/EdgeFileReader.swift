@@ -119,7 +119,8 @@ final class EdgeFileReader: @unchecked Sendable {
           raw.props.append(object)
         }
         raw.rows.append(
-          PendingEdges.Row(src: code(fields[src]), dst: code(fields[dst]), type: lastType.position, props: props))
+          PendingEdges.Row(
+            src: code(fields[src]), dst: code(fields[dst]), type: lastType.position, props: props))
         raw.lines.append(Int32(truncatingIfNeeded: line))
         if raw.rows.count % 8192 == 0, isCancelled() { throw CancellationError() }
       }

@@ -25,12 +25,14 @@ final class EdgeFileReaderTests: XCTestCase {
   func testTheThreadGivesTheRowsOfAReadInPlaceWithKeysTypesLinesAndProperties() throws {
     let edges = try file(
       "e.csv",
-      "src,type,dst,weight\n7,knows,x,\nx,,07,\n\n0,knows,x,2.5\n\"y\",likes,\"multi\nline\",\"a,b\"\n7,likes,7,\n")
+      "src,type,dst,weight\n7,knows,x,\nx,,07,\n\n0,knows,x,2.5\n\"y\",likes,\"multi\nline\",\"a,b\"\n7,likes,7,\n"
+    )
     let threaded = EdgeFileReader.start(edges, defaultType: "LINKS").take()
     let inPlace = EdgeFileReader.read(edges, defaultType: "LINKS")
     XCTAssertEqual(threaded, inPlace)
     XCTAssertNil(threaded.failure)
-    XCTAssertEqual(threaded.keys, ["x", "07", "y", "multi\nline"], "keys that are not small decimals, once each")
+    XCTAssertEqual(
+      threaded.keys, ["x", "07", "y", "multi\nline"], "keys that are not small decimals, once each")
     XCTAssertEqual(threaded.typeNames, ["knows", "LINKS", "likes"])
     XCTAssertEqual(threaded.props, [#"{"weight":2.5}"#, #"{"weight":"a,b"}"#])
     XCTAssertEqual(
@@ -150,7 +152,9 @@ final class EdgeFileReaderTests: XCTestCase {
     var nodes = "id,label,name\n", edges = "src,type,dst,w\n"
     for i in 0..<300 { nodes += "\(i * 7 % 300),Thing,Thing \(i)\n" }
     nodes += "x,Thing,Ex\n"
-    for i in 0..<2_000 { edges += "\(i * 13 % 300),\(["a", "b"][i % 2]),\(i % 3 == 0 ? "x" : String(i % 300)),\(i % 5)\n" }
+    for i in 0..<2_000 {
+      edges += "\(i * 13 % 300),\(["a", "b"][i % 2]),\(i % 3 == 0 ? "x" : String(i % 300)),\(i % 5)\n"
+    }
     let n = try file("n.csv", nodes), e = try file("e.csv", edges)
     XCTAssertTrue(EdgeFileReader.start(e, defaultType: "T", nodes: n).take().endsAreNodePositions)
     let placed = try KnowledgeStore.inMemory(), lookedUp = try KnowledgeStore.inMemory()
@@ -167,4 +171,3 @@ final class EdgeFileReaderTests: XCTestCase {
     XCTAssertEqual(rows, try lookedUp.read { try String.fetchAll($0, sql: sql) })
   }
 }
-

@@ -37,7 +37,8 @@ final class NodeBatchTests: XCTestCase {
     let rows = try store.read {
       try Row.fetchAll($0, sql: "SELECT id, key, name FROM node WHERE key LIKE 'k%' ORDER BY id")
     }
-    let first: Int64 = try store.read { try Int64.fetchOne($0, sql: "SELECT id FROM node WHERE key = 'old'")! } + 1
+    let first: Int64 =
+      try store.read { try Int64.fetchOne($0, sql: "SELECT id FROM node WHERE key = 'old'")! } + 1
     XCTAssertEqual(rows.map { $0["id"] as Int64 }, Array(first..<first + 130))
     XCTAssertEqual(rows.map { $0["key"] as String }, (0..<130).map { "k\($0)" })
     XCTAssertEqual(rows.last?["name"], "Node 129")
