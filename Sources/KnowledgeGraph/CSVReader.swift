@@ -7,7 +7,7 @@ import Foundation
 /// let csv = try CSVReader(path: "edges.csv")
 /// try csv.forEachRecord { fields, line in print(line, fields) }
 /// ```
-public struct CSVReader {
+public struct CSVReader: Sendable {
   public let path: String
   let data: Data
   /// The field separator: a tab for .tsv/.tab files, otherwise a comma.

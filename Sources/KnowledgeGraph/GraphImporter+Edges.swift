@@ -6,7 +6,7 @@ import GRDBSQLite
 struct PendingEdges {
   /// One row (24 bytes: five million edges take 120 MB): its ends, its type as a position
   /// in `types`, and where its properties are (-1: none).
-  struct Row {
+  struct Row: Equatable {
     var src: Int64
     var dst: Int64
     var type: Int32
@@ -36,9 +36,9 @@ struct PendingEdges {
   }
 
   /// Puts the rows in the order of the `edge_out` index (src, type, dst), rows that tie in
-  /// file order. Rows stored in that order make the index's build at the end of a bulk
-  /// load a pass over sorted keys (measured on 500,000 edges: ~0.1 s instead of ~0.5 s), and
-  /// the rows of one node sit together in the table.
+  /// file order. Rows stored in that order are appended at the end of the index, which a
+  /// bulk load therefore keeps instead of rebuilding (see `dropIndexes`), and the rows of
+  /// one node sit together in the table.
   mutating func sortByIndexOrder() {
     // Type positions are renumbered in store id order first, so they sort as the ids do.
     let byID = types.indices.sorted { types[$0] < types[$1] }
@@ -56,10 +56,12 @@ struct PendingEdges {
 }
 
 extension GraphImporter {
-  /// Inserts the edges of a file. Both ends must be known nodes. The whole file is read
-  /// and checked first, then its rows are stored in index order (see `PendingEdges`).
-  mutating func loadEdges(_ file: CSVReader, defaultType: String) throws {
-    var pending = try readEdges(file, defaultType: defaultType)
+  /// Inserts the edges of a file, read by an `EdgeFileReader`. Both ends must be known
+  /// nodes. Every row is checked first, then the rows are stored in index order (see
+  /// `PendingEdges`).
+  mutating func loadEdges(_ file: CSVReader, _ raw: consuming RawEdges) throws {
+    var raw = raw
+    var pending = try resolveEdges(file, &raw)
     pending.sortByIndexOrder()
     let rows = pending.rows
     let insert = try BatchInsert(
@@ -86,45 +88,58 @@ extension GraphImporter {
     report.edges = rows.count
   }
 
-  /// Reads and checks every row of an edges file: a bad row fails here, naming its line,
-  /// before anything of the file is stored.
-  mutating func readEdges(_ file: CSVReader, defaultType: String) throws -> PendingEdges {
-    var header: [String] = []
-    var src = 0, dst = 1, typeColumn: Int? = nil
-    var propertyColumns: [Int] = []
+  /// Turns the keys of the rows read into node ids and their type names into type ids, in
+  /// file order: an unknown key fails here, naming its line; then the reader's own error,
+  /// which is on a later line, if it had one. Nothing of the file is stored before.
+  mutating func resolveEdges(_ file: CSVReader, _ raw: inout RawEdges) throws -> PendingEdges {
     var pending = PendingEdges()
-    var lastType: (name: String?, position: Int32) = (nil, 0)
-    try file.forEachRecord { fields, line, offset in
-      if header.isEmpty {
-        header = fields.map { $0.trimmingCharacters(in: .whitespaces) }
-        guard let s = Self.column(header, ["src", "source", "from", ":start_id", "start"]),
-          let d = Self.column(header, ["dst", "target", "to", ":end_id", "end"])
-        else {
-          throw fail(
-            file, line, "the header needs src and dst columns (found: \(header.joined(separator: ", ")))",
-            hint: "the first line of an edges file is e.g. src,type,dst")
-        }
-        (src, dst) = (s, d)
-        typeColumn = Self.column(header, ["type", "relation", ":type", "rel"])
-        propertyColumns = Self.propertyColumns(header, skip: [src, dst, typeColumn])
-        return
+    swap(&pending.rows, &raw.rows)  // no copy of a big array
+    swap(&pending.props, &raw.props)
+    var positions: [Int32] = []
+    for name in raw.typeNames { positions.append(pending.type(try typeID(name))) }
+    if raw.endsAreNodePositions {
+      try placeEnds(&pending, positions)
+      return pending
+    }
+    var otherIDs = [Int64](repeating: 0, count: raw.keys.count)
+    func id(_ code: Int64, _ line: Int32) throws -> Int64 {
+      if code >= 0 {
+        if let id = ids.id(slot: Int(code)) { return id }
+        return try nodeID(String(code), file, Int(line))
       }
-      guard fields.count == header.count else {
-        throw fail(file, line, "expected \(header.count) fields, found \(fields.count)")
-      }
-      let from = try nodeID(fields[src], file, line), to = try nodeID(fields[dst], file, line)
-      let typeName = typeColumn.map { fields[$0] }.flatMap { $0.isEmpty ? nil : $0 } ?? defaultType
-      // Rows of one type usually come together: the last one is compared before hashing.
-      if typeName != lastType.name { lastType = (typeName, pending.type(try typeID(typeName))) }
-      pending.append(
-        src: from, type: lastType.position, dst: to,
-        props: Self.properties(fields, header, columns: propertyColumns))
-      if pending.rows.count % 8192 == 0 {
+      let k = Int(-1 - code)
+      if otherIDs[k] == 0 { otherIDs[k] = try nodeID(raw.keys[k], file, Int(line)) }
+      return otherIDs[k]
+    }
+    for i in pending.rows.indices {
+      if i % 8192 == 0 {
         try interrupt()
-        progress(ImportProgress(phase: "edges", done: offset, total: file.byteCount))
+        progress(ImportProgress(phase: "edges", done: i, total: pending.rows.count))
+      }
+      let row = pending.rows[i]
+      let src = try id(row.src, raw.lines[i]), dst = try id(row.dst, raw.lines[i])
+      pending.rows[i] = PendingEdges.Row(src: src, dst: dst, type: positions[Int(row.type)], props: row.props)
+    }
+    if let failure = raw.failure { throw failure }
+    progress(ImportProgress(phase: "edges", done: pending.rows.count, total: pending.rows.count))
+    return pending
+  }
+
+  /// Turns ends that are positions in the nodes file (see `RawEdges.placeEnds`) into the ids
+  /// those nodes were given, and type positions into the import's.
+  func placeEnds(_ pending: inout PendingEdges, _ typePositions: [Int32]) throws {
+    let count = Int64(newNodeIDs.count)
+    try newNodeIDs.withUnsafeBufferPointer { ids in
+      for i in pending.rows.indices {
+        let row = pending.rows[i]
+        guard row.src >= 1, row.src <= count, row.dst >= 1, row.dst <= count else {
+          throw KgshError(.io, "an edge end is outside the nodes file", hint: "nothing was imported")
+        }
+        pending.rows[i] = PendingEdges.Row(
+          src: ids[Int(row.src) - 1], dst: ids[Int(row.dst) - 1], type: typePositions[Int(row.type)],
+          props: row.props)
       }
     }
-    progress(ImportProgress(phase: "edges", done: file.byteCount, total: file.byteCount))
-    return pending
+    progress(ImportProgress(phase: "edges", done: pending.rows.count, total: pending.rows.count))
   }
 }

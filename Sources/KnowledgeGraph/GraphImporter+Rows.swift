@@ -9,56 +9,52 @@ extension GraphImporter {
     var header: [String] = []
     var idColumn = 0, nameColumn: Int? = nil, labelColumn: Int? = nil
     var propertyColumns: [Int] = []
-    let insert = try RawStatement(db, "INSERT INTO node(key, name, props, layer) VALUES (?, ?, ?, 'user')")
+    var batch = try NodeBatch(db, file: file)
     var labels = NodeLabels()
     var aliases: [(norm: String, id: Int64, name: String)] = []
     var rows = 0
-    try file.forEachRecord { fields, line, offset in
-      if header.isEmpty {
-        header = fields.map { $0.trimmingCharacters(in: .whitespaces) }
-        guard let id = Self.column(header, ["id", "key", ":id"]) else {
-          throw fail(
-            file, line, "the header needs an id column (found: \(header.joined(separator: ", ")))",
-            hint: "the first line of a nodes file is e.g. id,label,name")
+    do {
+      try file.forEachRecord { fields, line, offset in
+        if header.isEmpty {
+          header = fields.map { $0.trimmingCharacters(in: .whitespaces) }
+          guard let id = Self.column(header, ["id", "key", ":id"]) else {
+            throw fail(
+              file, line, "the header needs an id column (found: \(header.joined(separator: ", ")))",
+              hint: "the first line of a nodes file is e.g. id,label,name")
+          }
+          idColumn = id
+          nameColumn = Self.column(header, ["name", "title"])
+          labelColumn = Self.column(header, ["label", "labels", ":label"])
+          propertyColumns = Self.propertyColumns(header, skip: [idColumn, nameColumn, labelColumn])
+          return
         }
-        idColumn = id
-        nameColumn = Self.column(header, ["name", "title"])
-        labelColumn = Self.column(header, ["label", "labels", ":label"])
-        propertyColumns = Self.propertyColumns(header, skip: [idColumn, nameColumn, labelColumn])
-        return
-      }
-      guard fields.count == header.count else {
-        throw fail(file, line, "expected \(header.count) fields, found \(fields.count)")
-      }
-      let key = fields[idColumn]
-      guard !key.isEmpty else { throw fail(file, line, "empty id") }
-      if ids[key] != nil {
-        let first = try Self.firstLine(of: key, column: idColumn, in: file)
-        throw fail(file, line, "id '\(key)' appears twice (first on line \(first))")
-      }
-      let name = nameColumn.map { fields[$0] }.flatMap { $0.isEmpty ? nil : $0 } ?? key
-      insert.bind(1, key)
-      insert.bind(2, name)
-      insert.bind(3, Self.properties(fields, header, columns: propertyColumns))
-      let rc = insert.run()
-      guard rc == SQLITE_DONE else {
-        if rc & 0xFF == SQLITE_CONSTRAINT {
-          throw fail(
-            file, line, "id '\(key)' is already in the knowledge base",
-            hint: "use new ids; nothing was imported")
+        guard fields.count == header.count else {
+          throw fail(file, line, "expected \(header.count) fields, found \(fields.count)")
         }
-        throw fail(file, line, insert.message(db))
+        let key = fields[idColumn]
+        guard !key.isEmpty else { throw fail(file, line, "empty id") }
+        if ids[key] != nil {
+          let first = try Self.firstLine(of: key, column: idColumn, in: file)
+          throw fail(file, line, "id '\(key)' appears twice (first on line \(first))")
+        }
+        let name = nameColumn.map { fields[$0] }.flatMap { $0.isEmpty ? nil : $0 } ?? key
+        let id = try batch.add(
+          key: key, name: name, props: Self.properties(fields, header, columns: propertyColumns), line: line)
+        ids[key] = id
+        newNodeIDs.append(id)
+        if let labelColumn { labels.add(fields[labelColumn], id) }
+        aliases.append((Names.normalize(name), id, name))
+        rows += 1
+        if rows % 8192 == 0 {
+          try interrupt()
+          progress(ImportProgress(phase: "nodes", done: offset, total: file.byteCount))
+        }
       }
-      let id = db.lastInsertedRowID
-      ids[key] = id
-      if let labelColumn { labels.add(fields[labelColumn], id) }
-      aliases.append((Names.normalize(name), id, name))
-      rows += 1
-      if rows % 8192 == 0 {
-        try interrupt()
-        progress(ImportProgress(phase: "nodes", done: offset, total: file.byteCount))
-      }
+    } catch let error as KgshError where error != KgshError.interrupted {
+      try batch.flush()  // a node of an earlier line whose id is taken is the first error
+      throw error
     }
+    try batch.flush()
     progress(ImportProgress(phase: "nodes", done: file.byteCount, total: file.byteCount))
     report.nodes = rows
     try labels.store(db, into: &report)

@@ -21,6 +21,12 @@ struct ImportKeyMap {
     }
   }
 
+  /// The id of the canonical decimal key with array slot `slot` (see `slot(_:)`), without
+  /// making the key's string.
+  func id(slot: Int) -> Int64? {
+    slot < dense.count && dense[slot] != 0 ? dense[slot] : nil
+  }
+
   /// The array slot of a canonical decimal key below `denseLimit` ("7", not "07" or "+7").
   static func slot(_ key: String) -> Int? {
     var key = key

@@ -39,6 +39,9 @@ extension KnowledgeStore {
     try checkWriteGuard()
     let nodeFile = try nodesPath.map { try CSVReader(path: $0) }
     let edgeFile = try edgesPath.map { try CSVReader(path: $0) }
+    // The edges file is read on a second thread while the nodes are stored.
+    let edgeReader = edgeFile.map { EdgeFileReader.start($0, defaultType: defaultType, nodes: nodeFile) }
+    defer { edgeReader?.cancel() }
     defer {
       localWrites += 1
       edgeTypeIDs = [:]
@@ -59,7 +62,7 @@ extension KnowledgeStore {
           var importer = try GraphImporter(db: db, progress: progress, interrupt: interrupt)
           if bulk { try importer.dropIndexes() }
           if let nodeFile { try importer.loadNodes(nodeFile) }
-          if let edgeFile { try importer.loadEdges(edgeFile, defaultType: defaultType) }
+          if let edgeFile, let edgeReader { try importer.loadEdges(edgeFile, edgeReader.take()) }
           try importer.restoreIndexes()
           report = importer.report
           try GraphIndexStamp.bump(db)
@@ -83,6 +86,8 @@ struct GraphImporter {
   var report = GraphImportReport()
   /// Node ids by key, for the nodes of this import and the existing ones looked up so far.
   var ids = ImportKeyMap()
+  /// The ids of the nodes stored from the nodes file, in file order.
+  var newNodeIDs: [Int64] = []
   var typeIDs: [String: Int64] = [:]
   var dropped: [(name: String, sql: String)] = []
   let findKey: RawStatement
@@ -115,9 +120,11 @@ struct GraphImporter {
 
   /// Secondary indexes are cheaper to build once, sorted, than to grow row by row: for a
   /// bulk load they are dropped here and rebuilt at the end (inside the same transaction,
-  /// so a failure restores them too).
+  /// so a failure restores them too). `edge_out` stays: the edges are stored in its order
+  /// (`PendingEdges`), so each row is appended at its end, which costs less than building
+  /// it again (callgrind on M: 10.0 G instead of 10.6 G instructions on the importing thread).
   mutating func dropIndexes() throws {
-    for name in ["edge_out", "edge_in", "edge_key", "node_name", "alias_node", "node_label_node"] {
+    for name in ["edge_in", "edge_key", "node_name", "alias_node", "node_label_node"] {
       if let sql = try String.fetchOne(
         db, sql: "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?", arguments: [name])
       {
@@ -156,6 +163,11 @@ struct GraphImporter {
   }
 
   func fail(_ file: CSVReader, _ line: Int, _ message: String, hint: String? = nil) -> KgshError {
+    Self.failure(file, line, message, hint: hint)
+  }
+
+  /// The error of a bad row: the file and line, what is wrong, what to do.
+  static func failure(_ file: CSVReader, _ line: Int, _ message: String, hint: String? = nil) -> KgshError {
     KgshError(
       .invalidValue, "\(file.path):\(line): \(message)", hint: hint ?? "fix the row; nothing was imported")
   }
