@@ -2,7 +2,7 @@
 PREFIX ?= /usr/local
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-DEB_PACKAGES := libedit-dev libncurses-dev libsqlite3-dev sqlite3 pkg-config graphviz libcurl4-openssl-dev postgresql
+DEB_PACKAGES := libedit-dev libncurses-dev libstdc++-12-dev libsqlite3-dev sqlite3 pkg-config graphviz libcurl4-openssl-dev postgresql
 
 .PHONY: run build test deps install bench clean format fuzz fold-table check-knowledge
 
