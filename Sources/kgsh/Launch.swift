@@ -133,7 +133,8 @@ struct Launch {
     }
   }
 
-  private static func printLine(_ line: String) {
+  /// A line for the user on stderr, control characters made visible.
+  static func printLine(_ line: String) {
     FileHandle.standardError.write(Data((TextWidth.sanitize(line) + "\n").utf8))
   }
 

@@ -26,21 +26,13 @@ final class ShellOpening: @unchecked Sendable {
   /// Starts `make` on a thread of its own, with SIGINT blocked there so that Ctrl-C still
   /// reaches the main thread's line editor. `make` reports through `report(_:)`.
   init(_ make: @escaping (ShellOpening) throws -> Shell) {
-    var blocked = sigset_t()
-    var previous = sigset_t()
-    sigemptyset(&blocked)
-    sigaddset(&blocked, SIGINT)
-    pthread_sigmask(SIG_BLOCK, &blocked, &previous)
-    defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
     // The shell is made there and handed over once, through the semaphore.
     let work = UncheckedBox(make)
-    let thread = Thread { [self] in
+    SignalHandling.startThread(named: "kgsh-open") { [self] in
       let outcome = Result { try work.value(self) }
       lock.withLock { result = outcome }
       done.signal()
     }
-    thread.name = "kgsh-open"
-    thread.start()
   }
 
   /// A line to show the user (stderr): kept while the prompt may be drawn, printed once
@@ -50,7 +42,7 @@ final class ShellOpening: @unchecked Sendable {
       if collecting { collected.append(line) }
       return !collecting
     }
-    if printNow { FileHandle.standardError.write(Data((TextWidth.sanitize(line) + "\n").utf8)) }
+    if printNow { Launch.printLine(line) }
   }
 
   /// Waits for the shell; returns it with the lines reported meanwhile (once: later

@@ -18,15 +18,7 @@ enum SignalHandling {
     if pipe(&fds) == 0 {
       interruptPipeWrite = fds[1]
       let readEnd = fds[0]
-      // The watcher starts with SIGINT blocked (threads inherit the mask), so Ctrl-C is always
-      // delivered to the main thread: there it must interrupt the line editor's read().
-      var blocked = sigset_t()
-      var previous = sigset_t()
-      sigemptyset(&blocked)
-      sigaddset(&blocked, SIGINT)
-      pthread_sigmask(SIG_BLOCK, &blocked, &previous)
-      defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
-      let watcher = Thread {
+      startThread(named: "kgsh-interrupt") {
         var byte: UInt8 = 0
         while true {
           let n = read(readEnd, &byte, 1)
@@ -35,8 +27,6 @@ enum SignalHandling {
           Interruption.interrupt()
         }
       }
-      watcher.name = "kgsh-interrupt"
-      watcher.start()
     }
     var action = sigaction()
     action.__sigaction_handler.sa_handler = { _ in
@@ -47,5 +37,19 @@ enum SignalHandling {
     sigemptyset(&action.sa_mask)
     action.sa_flags = 0
     sigaction(SIGINT, &action, nil)
+  }
+
+  /// Starts a thread with SIGINT blocked in it (threads inherit the mask), so that Ctrl-C is
+  /// always delivered to the main thread: there it must interrupt the line editor's read().
+  static func startThread(named name: String, _ body: @escaping @Sendable () -> Void) {
+    var blocked = sigset_t()
+    var previous = sigset_t()
+    sigemptyset(&blocked)
+    sigaddset(&blocked, SIGINT)
+    pthread_sigmask(SIG_BLOCK, &blocked, &previous)
+    defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
+    let thread = Thread(block: body)
+    thread.name = name
+    thread.start()
   }
 }

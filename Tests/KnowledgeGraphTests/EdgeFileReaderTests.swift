@@ -4,26 +4,16 @@ import XCTest
 
 @testable import KnowledgeGraph
 
-final class EdgeFileReaderTests: XCTestCase {
-  var dir: URL!
-
-  override func setUpWithError() throws {
-    dir = FileManager.default.temporaryDirectory.appendingPathComponent("kgedges-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-  }
-
-  override func tearDownWithError() throws { try? FileManager.default.removeItem(at: dir) }
-
-  func file(_ name: String, _ text: String) throws -> CSVReader {
-    let path = dir.appendingPathComponent(name).path
-    FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
-    return try CSVReader(path: path)
+final class EdgeFileReaderTests: FileTestCase {
+  /// A CSV reader over a new file `name` holding `text`.
+  func csv(_ name: String, _ text: String) throws -> CSVReader {
+    try CSVReader(path: file(name, text))
   }
 
   typealias Row = PendingEdges.Row
 
   func testTheThreadGivesTheRowsOfAReadInPlaceWithKeysTypesLinesAndProperties() throws {
-    let edges = try file(
+    let edges = try csv(
       "e.csv",
       "src,type,dst,weight\n7,knows,x,\nx,,07,\n\n0,knows,x,2.5\n\"y\",likes,\"multi\nline\",\"a,b\"\n7,likes,7,\n"
     )
@@ -52,7 +42,7 @@ final class EdgeFileReaderTests: XCTestCase {
       ("a,b\n1,2\n", 0, "e.csv:1: the header needs src and dst columns (found: a, b)"),
     ]
     for c in cases {
-      let edges = try file("e.csv", c.text)
+      let edges = try csv("e.csv", c.text)
       let threaded = EdgeFileReader.start(edges, defaultType: "T").take()
       XCTAssertEqual(threaded, EdgeFileReader.read(edges, defaultType: "T"), c.message)
       XCTAssertEqual(threaded.rows.count, c.rows, c.message)
@@ -64,10 +54,10 @@ final class EdgeFileReaderTests: XCTestCase {
   func testACancelledReadStopsAtItsNextCheck() throws {
     var text = "src,dst\n"
     for i in 0..<20_000 { text += "\(i),\(i + 1)\n" }
-    let raw = EdgeFileReader.read(try file("e.csv", text), defaultType: "T") { true }
+    let raw = EdgeFileReader.read(try csv("e.csv", text), defaultType: "T") { true }
     XCTAssertEqual(raw.rows.count, 8192)
     XCTAssertEqual(raw.failure, KgshError.interrupted)
-    let reader = EdgeFileReader.start(try file("f.csv", text), defaultType: "T")
+    let reader = EdgeFileReader.start(try csv("f.csv", text), defaultType: "T")
     reader.cancel()
     let rest = reader.take()
     if rest.failure == nil {
@@ -88,7 +78,7 @@ final class EdgeFileReaderTests: XCTestCase {
     ]
     for c in cases {
       let store = try KnowledgeStore.inMemory()
-      let n = try file("n.csv", c.nodes), e = try file("e.csv", c.edges)
+      let n = try csv("n.csv", c.nodes), e = try csv("e.csv", c.edges)
       XCTAssertThrowsError(try store.importGraph(nodes: n.path, edges: e.path)) { error in
         XCTAssertTrue("\(error)".contains(c.message), "\(error) should contain \(c.message)")
       }
@@ -98,10 +88,10 @@ final class EdgeFileReaderTests: XCTestCase {
 
   func testEdgeEndsResolveToTheImportedAndTheStoredNodes() throws {
     let store = try KnowledgeStore.inMemory()
-    _ = try store.importGraph(nodes: try file("old.csv", "id,name\n5,Five\nold,Old\n").path, edges: nil)
+    _ = try store.importGraph(nodes: try csv("old.csv", "id,name\n5,Five\nold,Old\n").path, edges: nil)
     let report = try store.importGraph(
-      nodes: try file("n.csv", "id,name\n1,One\nb,Bee\n").path,
-      edges: try file("e.csv", "src,type,dst\n1,t,5\nold,u,b\nb,t,1\n5,u,old\n").path)
+      nodes: try csv("n.csv", "id,name\n1,One\nb,Bee\n").path,
+      edges: try csv("e.csv", "src,type,dst\n1,t,5\nold,u,b\nb,t,1\n5,u,old\n").path)
     XCTAssertEqual(report.edges, 4)
     XCTAssertEqual(report.types, ["t": 2, "u": 2])
     let pairs = try store.read { db in
@@ -117,8 +107,8 @@ final class EdgeFileReaderTests: XCTestCase {
   }
 
   func testEndsArePlacedAmongTheNodesOfTheFileAndSortedOrLeftAlone() throws {
-    let nodes = try file("n.csv", "id,name\nb,Bee\n9,Nine\n\n07,Seven\n")
-    let edges = try file("e.csv", "src,type,dst,w\n07,t,b,1\n9,u,b,\nb,t,07,\n07,s,9,2\n9,u,07,\n")
+    let nodes = try csv("n.csv", "id,name\nb,Bee\n9,Nine\n\n07,Seven\n")
+    let edges = try csv("e.csv", "src,type,dst,w\n07,t,b,1\n9,u,b,\nb,t,07,\n07,s,9,2\n9,u,07,\n")
     var raw = EdgeFileReader.read(edges, defaultType: "T")
     XCTAssertTrue(raw.placeEnds(amongNodesOf: nodes, isCancelled: { false }))
     XCTAssertTrue(raw.endsAreNodePositions)
@@ -143,7 +133,7 @@ final class EdgeFileReaderTests: XCTestCase {
     for (text, why) in cases {
       var left = EdgeFileReader.read(edges, defaultType: "T")
       let before = left
-      XCTAssertFalse(left.placeEnds(amongNodesOf: try file("m.csv", text), isCancelled: { false }), why)
+      XCTAssertFalse(left.placeEnds(amongNodesOf: try csv("m.csv", text), isCancelled: { false }), why)
       XCTAssertEqual(left, before, why)
     }
   }
@@ -155,7 +145,7 @@ final class EdgeFileReaderTests: XCTestCase {
     for i in 0..<2_000 {
       edges += "\(i * 13 % 300),\(["a", "b"][i % 2]),\(i % 3 == 0 ? "x" : String(i % 300)),\(i % 5)\n"
     }
-    let n = try file("n.csv", nodes), e = try file("e.csv", edges)
+    let n = try csv("n.csv", nodes), e = try csv("e.csv", edges)
     XCTAssertTrue(EdgeFileReader.start(e, defaultType: "T", nodes: n).take().endsAreNodePositions)
     let placed = try KnowledgeStore.inMemory(), lookedUp = try KnowledgeStore.inMemory()
     _ = try placed.importGraph(nodes: n.path, edges: e.path)

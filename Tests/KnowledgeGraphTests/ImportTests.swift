@@ -4,21 +4,7 @@ import XCTest
 
 @testable import KnowledgeGraph
 
-final class ImportTests: XCTestCase {
-  var dir: URL!
-
-  override func setUpWithError() throws {
-    dir = FileManager.default.temporaryDirectory.appendingPathComponent("kgimport-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-  }
-
-  override func tearDownWithError() throws { try? FileManager.default.removeItem(at: dir) }
-
-  func file(_ name: String, _ text: String) -> String {
-    let path = dir.appendingPathComponent(name).path
-    FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
-    return path
-  }
+final class ImportTests: FileTestCase {
 
   func counts(_ store: KnowledgeStore) throws -> [Int] {
     try store.read { db in
@@ -134,9 +120,10 @@ final class ImportTests: XCTestCase {
     }
     XCTAssertEqual(keyIndex, "CREATE INDEX edge_key ON edge(key) WHERE key IS NOT NULL")
     let byKey = try store.read {
-      try Row.fetchAll($0, sql: "EXPLAIN QUERY PLAN SELECT id FROM edge WHERE key = ?", arguments: ["UE-1"]).map {
-        $0["detail"] as String
-      }
+      try Row.fetchAll($0, sql: "EXPLAIN QUERY PLAN SELECT id FROM edge WHERE key = ?", arguments: ["UE-1"])
+        .map {
+          $0["detail"] as String
+        }
     }
     XCTAssertTrue(byKey.joined().contains("edge_key"), "\(byKey)")
   }
@@ -169,15 +156,7 @@ final class ImportKeyMapTests: XCTestCase {
 /// A bulk import into a file runs in SQLite's rollback journal (each page written once) and
 /// leaves the file in write-ahead-log mode as before; a file left in rollback mode by a killed
 /// import is switched back at the next open.
-final class BulkImportJournalTests: XCTestCase {
-  var dir = ""
-
-  override func setUp() {
-    dir = FileManager.default.temporaryDirectory.appendingPathComponent("kgbulk-\(UUID().uuidString)").path
-    try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-  }
-
-  override func tearDown() { try? FileManager.default.removeItem(atPath: dir) }
+final class BulkImportJournalTests: FileTestCase {
 
   func bigGraph() -> (String, String) {
     var nodes = "id,label,name\n"
@@ -202,7 +181,9 @@ final class BulkImportJournalTests: XCTestCase {
     let report = try store.importGraph(
       nodes: n, edges: e,
       progress: { p in
-        if p.phase == "edges" { journaled = FileManager.default.fileExists(atPath: self.dir + "/kb.sqlite-journal") }
+        if p.phase == "edges" {
+          journaled = FileManager.default.fileExists(atPath: self.dir + "/kb.sqlite-journal")
+        }
       })
     XCTAssertEqual(report.edges, 100_000)
     XCTAssertTrue(journaled, "the bulk import did not run in the rollback journal")

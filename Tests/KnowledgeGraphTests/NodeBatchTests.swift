@@ -6,22 +6,7 @@ import XCTest
 
 /// Nodes are stored 64 to a statement (`NodeBatch`): the ids are the ones SQLite would
 /// choose, and a bad row is still reported at its own line, before any later one.
-final class NodeBatchTests: XCTestCase {
-  var dir: URL!
-
-  override func setUpWithError() throws {
-    dir = FileManager.default.temporaryDirectory.appendingPathComponent("kgnodes-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-  }
-
-  override func tearDownWithError() throws { try? FileManager.default.removeItem(at: dir) }
-
-  func file(_ name: String, _ text: String) -> String {
-    let path = dir.appendingPathComponent(name).path
-    FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
-    return path
-  }
-
+final class NodeBatchTests: FileTestCase {
   /// A nodes file of `count` rows k0, k1, ... with `change` applied to some lines.
   func nodes(_ count: Int, _ change: [Int: String] = [:]) -> String {
     var text = "id,name\n"

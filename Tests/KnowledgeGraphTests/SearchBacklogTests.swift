@@ -7,22 +7,7 @@ import XCTest
 /// An import leaves the full-text entries of its names to the first search (`SearchBacklog`):
 /// answers are the same before that (read-only: scanned from `alias`), after it, and after
 /// later edits; edges are stored in index order with their properties.
-final class SearchBacklogTests: XCTestCase {
-  var dir = ""
-
-  override func setUpWithError() throws {
-    dir = FileManager.default.temporaryDirectory.appendingPathComponent("kgbacklog-\(UUID().uuidString)").path
-    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-  }
-
-  override func tearDown() { try? FileManager.default.removeItem(atPath: dir) }
-
-  func file(_ name: String, _ text: String) -> String {
-    let path = dir + "/" + name
-    FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
-    return path
-  }
-
+final class SearchBacklogTests: FileTestCase {
   func nameEntries(_ store: KnowledgeStore) throws -> Int {
     try store.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM search WHERE kind = 'name'") ?? -1 }
   }
