@@ -43,9 +43,6 @@ enum Cypher {
     (allShortestPaths for every shortest one; a WHERE on p is honoured during the search).
     """
 
-  /// An empty store used only to check whether query text parses (for `isComplete`).
-  static let probe: QueryEngine? = (try? KnowledgeStore.inMemory()).map { QueryEngine(store: $0) }
-
   /// The query parameters: every session variable, converted for the engine.
   static func parameters(_ session: Session) -> [String: ResultValue] {
     session.variables.mapValues { ResultValue($0) }
@@ -153,9 +150,8 @@ enum Cypher {
   /// early (an unfinished pattern, expression, string or comment at the end, or a reading
   /// query without RETURN). Any other error counts as complete, so it gets reported.
   static func isComplete(_ query: String) -> Bool {
-    guard let probe else { return true }
     do {
-      _ = try probe.explain(query)
+      try QueryEngine.checkWhole(query)
       return true
     } catch let error as KgshError {
       return !endedEarly(error)

@@ -73,7 +73,7 @@ struct Lexer {
 
   mutating func skipSpace() throws {
     while let c = peek() {
-      if c.properties.isWhitespace {
+      if Lexer.isSpace(c) {
         advance()
       } else if c == "/", peek(1) == "/" {
         while let d = peek(), d != "\n" { advance() }
@@ -96,11 +96,20 @@ struct Lexer {
     }
   }
 
+  // ASCII is decided from the code point; only other scalars look up their Unicode
+  // properties (a lookup per character made tokenizing a short query cost ~50K instructions).
+  static func isSpace(_ c: Unicode.Scalar) -> Bool {
+    c.isASCII ? c == " " || (c.value >= 9 && c.value <= 13) : c.properties.isWhitespace
+  }
   static func isIdentStart(_ c: Unicode.Scalar) -> Bool {
-    c == "_" || c.properties.isAlphabetic
+    c.isASCII ? isASCIILetter(c) || c == "_" : c.properties.isAlphabetic
   }
   static func isIdentPart(_ c: Unicode.Scalar) -> Bool {
-    c == "_" || c.properties.isAlphabetic || ("0"..."9").contains(c)
+    c.isASCII ? isASCIILetter(c) || c == "_" || (c.value >= 48 && c.value <= 57) : c.properties.isAlphabetic
+  }
+  static func isASCIILetter(_ c: Unicode.Scalar) -> Bool {
+    let lower = c.value | 0x20
+    return lower >= 97 && lower <= 122
   }
 
   mutating func next() throws -> Token {
@@ -154,8 +163,8 @@ struct Lexer {
       guard !s.isEmpty else { throw KgshError.syntax("expected a parameter name after $", at: position) }
       return make(.parameter(s))
     }
-    let two = peek(1).map { String(c) + String($0) } ?? ""
-    if ["<=", ">=", "<>", "!=", "..", "=~", "+="].contains(two) {
+    let two = "<>!.=+".unicodeScalars.contains(c) ? peek(1).map { String(c) + String($0) } ?? "" : ""
+    if !two.isEmpty, ["<=", ">=", "<>", "!=", "..", "=~", "+="].contains(two) {
       advance()
       advance()
       return make(.symbol(two == "!=" ? "<>" : two))

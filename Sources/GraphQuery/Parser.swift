@@ -1,4 +1,5 @@
 import KnowledgeGraph
+import Synchronization
 
 /// Turns query text into a `Query`, clause by clause. Expressions are in Parser+Expression.swift.
 struct Parser {
@@ -16,9 +17,16 @@ struct Parser {
 
   /// Parses a whole query.
   static func parse(_ source: String) throws -> Query {
+    if let hit = lastParse.withLock({ $0 }), hit.text == source { return hit.query }
     var parser = try Parser(source)
-    return try parser.query()
+    let query = try parser.query()
+    lastParse.withLock { $0 = (source, query) }
+    return query
   }
+
+  /// The last query text parsed and its tree: the shell parses a statement once to know it
+  /// is complete and then runs it, so the second parse of the same text is a lookup.
+  static let lastParse = Mutex<(text: String, query: Query)?>(nil)
 
   static let unsupportedClauses: Set<String> = [
     "FOREACH", "LOAD", "USE", "START",

@@ -101,6 +101,15 @@ public struct QueryEngine: Sendable {
     return result
   }
 
+  /// Checks that `text` is one whole query: it parses, and each part ends in a clause a
+  /// query may end with. Needs no store, so the shell can ask it of every line it reads.
+  /// - Throws: the parser's `KgshError` (an input that ends early says "found end of input"
+  ///   or "unterminated ...") or `InvalidClauseComposition`.
+  public static func checkWhole(_ text: String) throws {
+    let query = try Parser.parse(text)
+    for part in [query] + query.unionParts { try Executor.validate(Query(clauses: part.clauses)) }
+  }
+
   /// The plan of a query, one line per step: start nodes, expansions and filters with
   /// estimated rows. Nothing is run and nothing is written.
   public func explain(_ text: String, parameters: [String: ResultValue] = [:]) throws -> String {
@@ -172,12 +181,15 @@ extension MatchPlan {
         }
         let how = pruneDuplicates.contains(r) ? "breadth-first, each end once" : "via adjacency"
         lines.append(
-          "expand (\(show(from)))\(arrow)(\(show(to)))\(toBound ? " into bound node" : "") \(how)  [\(rows(i))]")
+          "expand (\(show(from)))\(arrow)(\(show(to)))\(toBound ? " into bound node" : "") \(how)  [\(rows(i))]"
+        )
       case .shortest(let r, _, let predicates):
         let rel = rels[r]
         let which = rel.shortest == .all ? "all shortest paths" : "a shortest path"
         let checks = predicates.isEmpty ? "" : " where \(predicates.count) condition(s) hold"
-        lines.append("search \(which) (\(show(rel.left)))-(\(show(rel.right)))\(checks) by breadth-first search  [\(rows(i))]")
+        lines.append(
+          "search \(which) (\(show(rel.left)))-(\(show(rel.right)))\(checks) by breadth-first search  [\(rows(i))]"
+        )
       case .bindPaths: lines.append("bind paths \(paths.map(\.name).joined(separator: ", "))")
       case .filter(let e):
         lines.append("filter on \(e.variables.map(show).sorted().joined(separator: ", "))  [\(rows(i))]")

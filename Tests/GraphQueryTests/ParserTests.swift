@@ -138,3 +138,29 @@ final class ParserLimitTests: XCTestCase {
       try QueryEngine(store: store).run("MATCH (m:Made) RETURN count(*)").rows.first?.first?.value, .int(0))
   }
 }
+
+extension ParserTests {
+  /// ASCII is classified from its code point; other scripts and Unicode spaces still lex.
+  func testUnicodeSpacesAndNamesStillTokenize() throws {
+    let q = try Parser.parse("MATCH\u{3000}(名字:公司)\u{00A0}RETURN\t名字.name\r\n")
+    guard case .match(let m) = q.clauses[0] else { return XCTFail("expected MATCH") }
+    XCTAssertEqual(m.patterns[0].nodes[0].variable, "名字")
+    XCTAssertEqual(m.patterns[0].nodes[0].labels, ["公司"])
+    XCTAssertEqual(q.clauses.count, 2)
+    XCTAssertNotNil(error("RETURN 1 \u{0001}"))
+  }
+
+  /// The shell parses a line to see that it is whole, then runs it: the second parse of the
+  /// same text is the first one's tree, and different text is parsed anew.
+  func testTheLastParseIsReusedOnlyForTheSameText() throws {
+    let engine = QueryEngine(store: try KnowledgeStore.inMemory())
+    try QueryEngine.checkWhole("RETURN 1 AS a")
+    XCTAssertEqual(try engine.run("RETURN 1 AS a").rows, [[.int(1)]])
+    XCTAssertEqual(try engine.run("RETURN 2 AS a").rows, [[.int(2)]])
+    XCTAssertThrowsError(try QueryEngine.checkWhole("MATCH (n)")) { error in
+      XCTAssertEqual((error as? KgshError)?.code, "InvalidClauseComposition")
+    }
+    XCTAssertThrowsError(try QueryEngine.checkWhole("RETURN 1 AS a UNION MATCH (n)"))
+    XCTAssertNoThrow(try QueryEngine.checkWhole("MATCH (n) RETURN n.name AS a UNION RETURN 1 AS a"))
+  }
+}

@@ -123,3 +123,22 @@ extension TemporalTests {
     }
   }
 }
+
+extension TemporalTests {
+  /// `YYYY-MM-DD` is read without the regular expressions; it must agree with them, and any
+  /// other form (basic, week, ordinal, short) still goes through them.
+  func testPlainDatesTakeTheFastPathWithTheSameResults() throws {
+    XCTAssertTrue(TemporalParser.plainDate("2025-07-01")! == (2025, 7, 1))
+    for text in [
+      "2025-7-01", "20250701", "2025-W27-2", "2025-182", "2025-07", "2025-07-01T10:00", "２０２５-07-01",
+    ] {
+      XCTAssertNil(TemporalParser.plainDate(text), text)
+    }
+    XCTAssertEqual(
+      try row("RETURN date('2024-02-29'), date('20240229'), date('2024-060'), date('2024-W09-4')"),
+      ["'2024-02-29'", "'2024-02-29'", "'2024-02-29'", "'2024-02-29'"])
+    for bad in ["2023-02-29", "2025-13-01", "2025-00-10", "2025-7-01"] {
+      XCTAssertThrowsError(try engine.run("RETURN date('\(bad)')"), bad)
+    }
+  }
+}

@@ -213,3 +213,24 @@ final class StoreSafetyTests: XCTestCase {
     XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: path)), cut)
   }
 }
+
+extension StoreTests {
+  /// A query's `{name: ...}` lookup matches keys, display names and folded aliases; an
+  /// entity found several ways comes back once, and the ids are in ascending order.
+  func testQueryNodeIDsMatchKeyNameOrAliasOnce() throws {
+    let store = try KnowledgeStore.inMemory()
+    let (zhipu, other, pro) = try store.write { w -> (Int64, Int64, Int64) in
+      let pro = try w.upsertNode(key: "pro", name: "Pro Plan", labels: [])
+      let zhipu = try w.upsertNode(key: "Zhipu", name: "Zhipu", labels: ["Company"])
+      try w.addAlias(zhipu, "ZHIPU")
+      let other = try w.upsertNode(key: "zhipu-2", name: "Zhipu Two", labels: [])
+      try w.addAlias(other, "zhipu")
+      return (zhipu, other, pro)
+    }
+    // "Zhipu" is one entity's key, name and alias, and another's alias.
+    XCTAssertEqual(try store.queryNodeIDs(keyOrName: "Zhipu"), [zhipu, other].sorted())
+    XCTAssertEqual(try store.queryNodeIDs(keyOrName: "pro"), [pro])
+    XCTAssertEqual(try store.queryNodeIDs(keyOrName: "Pro Plan"), [pro])
+    XCTAssertEqual(try store.queryNodeIDs(keyOrName: "nobody"), [])
+  }
+}

@@ -106,6 +106,10 @@ final class QueryPluginTests: XCTestCase {
     // Other syntax errors are complete, so they get reported.
     XCTAssertTrue(f.shell.isComplete("match (a) retrun a"))
     XCTAssertTrue(f.shell.isComplete("match (a) delete a"))
+    // Each part of a UNION must end in RETURN; an unknown function is an error to report.
+    XCTAssertFalse(f.shell.isComplete("match (a) return a.name as n union match (b)"))
+    XCTAssertTrue(f.shell.isComplete("match (a) return a.name as n union match (b) return b.name as n"))
+    XCTAssertTrue(f.shell.isComplete("match (a) return nosuchfunction(a)"))
 
     XCTAssertTrue(f.shell.run("create (:Company {name:'x'})"), f.err.text)
     XCTAssertTrue(f.shell.run("match (a)\nwhere a.name = 'x'\nreturn a.name as found"), f.err.text)

@@ -125,8 +125,15 @@ public enum TextWidth {
   /// `besidesNewlines`), found in one pass over its UTF-8 bytes: C1 controls are U+0080-U+009F,
   /// encoded 0xC2 0x80-0x9F.
   static func hasControlCharacters(_ text: String, besidesNewlines: Bool) -> Bool {
+    // Over the string's own buffer when it has one: a third of the instructions of stepping
+    // through `utf8` (every cell of every table passes here).
+    text.utf8.withContiguousStorageIfAvailable { hasControlBytes($0, besidesNewlines: besidesNewlines) }
+      ?? hasControlBytes(text.utf8, besidesNewlines: besidesNewlines)
+  }
+
+  static func hasControlBytes<Bytes: Sequence<UInt8>>(_ bytes: Bytes, besidesNewlines: Bool) -> Bool {
     var afterC2 = false
-    for byte in text.utf8 {
+    for byte in bytes {
       if byte < 0x20 && !(besidesNewlines && byte == 0x0A) || byte == 0x7F
         || afterC2 && byte < 0xA0 && byte >= 0x80
       {
