@@ -17,7 +17,9 @@ struct Parser {
 
   /// Parses a whole query.
   static func parse(_ source: String) throws -> Query {
-    if let hit = lastParse.withLock({ $0 }), hit.text == source { return hit.query }
+    // Byte for byte: String's == would take canonically equivalent text (é as one code point
+    // or as e and an accent) for the same query, and their string literals match differently.
+    if let hit = lastParse.withLock({ $0 }), hit.text.utf8.elementsEqual(source.utf8) { return hit.query }
     var parser = try Parser(source)
     let query = try parser.query()
     lastParse.withLock { $0 = (source, query) }

@@ -157,6 +157,11 @@ extension ParserTests {
     try QueryEngine.checkWhole("RETURN 1 AS a")
     XCTAssertEqual(try engine.run("RETURN 1 AS a").rows, [[.int(1)]])
     XCTAssertEqual(try engine.run("RETURN 2 AS a").rows, [[.int(2)]])
+    // Canonically equivalent but different text is parsed anew: its literal keeps its own bytes.
+    let composed = "RETURN '\u{E9}' AS a", decomposed = "RETURN 'e\u{301}' AS a"
+    XCTAssertEqual(try engine.run(composed).rows, [[.string("\u{E9}")]])
+    guard case .string(let text)? = try engine.run(decomposed).rows.first?.first else { return XCTFail() }
+    XCTAssertEqual(Array(text.unicodeScalars), ["e", "\u{301}"])
     XCTAssertThrowsError(try QueryEngine.checkWhole("MATCH (n)")) { error in
       XCTAssertEqual((error as? KgshError)?.code, "InvalidClauseComposition")
     }
