@@ -1,5 +1,4 @@
 import KnowledgeGraph
-import Synchronization
 
 /// Turns query text into a `Query`, clause by clause. Expressions are in Parser+Expression.swift.
 struct Parser {
@@ -17,18 +16,9 @@ struct Parser {
 
   /// Parses a whole query.
   static func parse(_ source: String) throws -> Query {
-    // Byte for byte: String's == would take canonically equivalent text (é as one code point
-    // or as e and an accent) for the same query, and their string literals match differently.
-    if let hit = lastParse.withLock({ $0 }), hit.text.utf8.elementsEqual(source.utf8) { return hit.query }
     var parser = try Parser(source)
-    let query = try parser.query()
-    lastParse.withLock { $0 = (source, query) }
-    return query
+    return try parser.query()
   }
-
-  /// The last query text parsed and its tree: the shell parses a statement once to know it
-  /// is complete and then runs it, so the second parse of the same text is a lookup.
-  static let lastParse = Mutex<(text: String, query: Query)?>(nil)
 
   static let unsupportedClauses: Set<String> = [
     "FOREACH", "LOAD", "USE", "START",

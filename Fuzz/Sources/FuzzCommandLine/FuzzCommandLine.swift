@@ -1,7 +1,8 @@
+import KnowledgeGraph
 import ShellCore
 
 /// The command-line parser and scanner: statements, pipelines, words, quotes, variables.
-/// Any input must parse or throw a `ShellError`; never trap.
+/// Any input must parse or throw a `KgshError`; never trap.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func testOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
@@ -12,7 +13,7 @@ public func testOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
       for stage in statement.stages { _ = stage.words.map(\.literal) }
     }
   } else {
-    do { _ = try parser.parse(text) } catch { _ = ShellError.describe(error) }
+    do { _ = try parser.parse(text) } catch { _ = KgshError.describe(error) }
   }
   return 0
 }

@@ -29,11 +29,11 @@ public func testOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
     buffer += buffer.isEmpty ? String(line) : "\n" + line
     if !shell.isComplete(buffer) { continue }
-    do { _ = try shell.parser.parse(buffer) } catch { _ = ShellError.describe(error) }
+    do { _ = try shell.parser.parse(buffer) } catch { _ = KgshError.describe(error) }
     buffer = ""
   }
   if !buffer.isEmpty {
-    do { _ = try shell.parser.parse(buffer) } catch { _ = ShellError.describe(error) }
+    do { _ = try shell.parser.parse(buffer) } catch { _ = KgshError.describe(error) }
   }
   return 0
 }
