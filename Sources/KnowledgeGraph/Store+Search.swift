@@ -85,7 +85,8 @@ extension KnowledgeStore {
         offer(row["node_id"], 80, row["alias"])
       }
       let pattern = "%" + Self.escapeLike(norm) + "%"
-      if query.count >= 3 {
+      // FTS5 reads its query as a C string: a NUL would end the phrase inside its quotes.
+      if query.count >= 3, !query.contains("\0") {
         let phrase = "\"" + query.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         let normPhrase = "\"" + norm.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         for row in try Row.fetchAll(
