@@ -28,10 +28,8 @@ extension TemporalValue {
   /// A knowledge-base date (`2025-07-01`) as a Cypher date; nil for periods such as
   /// `2025-07` or `2025-H1`, which stay text because they are not one day.
   static func fromFact(_ s: String) -> TemporalValue? {
-    let digits = s.unicodeScalars.enumerated().allSatisfy { i, c in
-      (i == 4 || i == 7) ? c == "-" : ("0"..."9").contains(c)
-    }
-    guard s.unicodeScalars.count == 10, digits, let d = try? TemporalParser.date(s) else { return nil }
-    return .date(d)
+    guard let (y, m, d) = TemporalParser.plainDate(s), let date = try? TemporalBuild.calendarDate(y, m, d)
+    else { return nil }
+    return .date(date)
   }
 }
