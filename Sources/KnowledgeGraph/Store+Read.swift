@@ -187,12 +187,38 @@ extension KnowledgeStore {
     try read { db in
       var sql = "SELECT \(Self.factColumns) FROM fact f \(Self.factJoins) WHERE f.node_id = ?"
       if predicate != nil { sql += " AND f.predicate = ?" }
-      sql += " ORDER BY f.predicate, f.as_of DESC, f.id"
+      // The index's order (fact_node ends with as_of, then the rowid); newest first is
+      // made here in one pass, where SQLite would sort the rows in a temporary b-tree.
+      sql += " ORDER BY f.predicate, f.as_of, f.id"
       let facts = try RawStatement(cached: db, sql)
       facts.bind(1, nodeID)
       if let predicate { facts.bind(2, predicate) }
-      return try facts.all(Self.fact(from:))
+      return Self.newestFirst(try facts.all(Self.fact(from:)))
     }
+  }
+
+  /// Facts in (predicate, as_of, id) order rearranged to (predicate, as_of newest first, id):
+  /// within each predicate the runs of one as_of come last-first, each run keeping its id
+  /// order, and undated facts (first in SQLite's ascending order) end up last, as in
+  /// `ORDER BY predicate, as_of DESC, id`.
+  static func newestFirst(_ facts: [Fact]) -> [Fact] {
+    var out: [Fact] = []
+    out.reserveCapacity(facts.count)
+    var start = 0
+    while start < facts.count {
+      var end = start + 1
+      while end < facts.count, facts[end].predicate == facts[start].predicate { end += 1 }
+      var runEnd = end
+      while runEnd > start {
+        var runStart = runEnd - 1
+        let asOf = facts[runStart].provenance.asOf
+        while runStart > start, facts[runStart - 1].provenance.asOf == asOf { runStart -= 1 }
+        out.append(contentsOf: facts[runStart..<runEnd])
+        runEnd = runStart
+      }
+      start = end
+    }
+    return out
   }
 
   /// Facts whose key or reference-row id is `key` (`F0012`, `I017`).

@@ -40,6 +40,23 @@ extension KnowledgeStore {
     }
   }
 
+  /// What every connection of a knowledge base gets before its first statement: no ATTACH,
+  /// kgsh's own SQL functions (`DistinctIDs`), and reads through a memory map of the file.
+  static func setUp(_ db: Database) {
+    forbidAttach(db)
+    DistinctIDs.register(db)
+    sqlite3_exec(db.sqliteConnection, "PRAGMA mmap_size = \(mappedBytes)", nil, nil, nil)
+  }
+
+  /// How much of a knowledge base file SQLite reads through a memory map (the rest with
+  /// `pread`). A mapped page is read in place from the page cache: no copy into a page buffer
+  /// that has to be allocated first, no system call per page. A one-shot `show` of the default
+  /// knowledge base touched ~200 fewer pages of memory and ran ~20% faster (measured with
+  /// `perf stat` and hyperfine). SQLite re-checks the file's size at each read transaction,
+  /// so a file that another SQLite connection shrinks is mapped again, not read past its end.
+  /// Writes still go through the journal and `write`, never through the map.
+  static let mappedBytes = 256 << 20
+
   /// No ATTACH on this connection: SQLite refuses it whatever the statement says.
   static func forbidAttach(_ db: Database) {
     sqlite3_limit(db.sqliteConnection, SQLITE_LIMIT_ATTACHED, 0)

@@ -76,7 +76,7 @@ public final class KnowledgeStore: @unchecked Sendable {
     config.busyMode = .timeout(5)
     config.foreignKeysEnabled = true
     config.label = "kgsh"
-    config.prepareDatabase { db in forbidAttach(db) }
+    config.prepareDatabase { db in setUp(db) }
     let queue: DatabaseQueue
     do {
       queue = try DatabaseQueue(path: path, configuration: config)
@@ -124,7 +124,7 @@ public final class KnowledgeStore: @unchecked Sendable {
   public static func inMemory(extensions: [StoreExtension] = []) throws -> KnowledgeStore {
     var config = Configuration()
     config.foreignKeysEnabled = true
-    config.prepareDatabase { db in forbidAttach(db) }
+    config.prepareDatabase { db in setUp(db) }
     let queue = try DatabaseQueue(configuration: config)
     try Schema.migrator(with: extensions).migrate(queue)
     return KnowledgeStore(path: nil, queue: queue, readOnly: false)
@@ -134,7 +134,7 @@ public final class KnowledgeStore: @unchecked Sendable {
   public func copyInMemory() throws -> KnowledgeStore {
     var config = Configuration()
     config.foreignKeysEnabled = true
-    config.prepareDatabase { db in KnowledgeStore.forbidAttach(db) }
+    config.prepareDatabase { db in KnowledgeStore.setUp(db) }
     let copy = try DatabaseQueue(configuration: config)
     try queue.backup(to: copy)
     return KnowledgeStore(path: nil, queue: copy, readOnly: false)
