@@ -24,7 +24,7 @@ public enum JSON {
       } else {
         out += "null"
       }
-    case .decimal(let d): out += "\(d)"
+    case .decimal(let d): out += PlainDecimal.text(d)
     case .string(let s), .date(let s): quote(s, into: &out)
     case .money(let m):
       write(

@@ -44,4 +44,88 @@ public enum PlainDecimal {
     }
     return digits == 0 ? nil : (negative, mantissa, places)
   }
+
+  /// `value` as Foundation's `description` prints it (`-1234.56`, `0`, `NaN`): no exponent,
+  /// no trailing zeros after the point, no sign on zero.
+  public static func text(_ value: Decimal) -> String {
+    guard let (negative, whole, fraction) = digits(of: value) else { return value.description }
+    var out: [UInt8] = negative ? [UInt8(ascii: "-")] : []
+    out += whole.isEmpty ? [UInt8(ascii: "0")] : whole
+    if !fraction.isEmpty { out += [UInt8(ascii: ".")] + fraction }
+    return String(decoding: out, as: UTF8.self)
+  }
+
+  /// The digits of `value` before the point (no leading zeros, none for zero) and after it (no
+  /// trailing zeros), and the sign (never negative for zero); nil for NaN, or when `Decimal` is
+  /// not stored as `mantissa(of:)` expects (callers then read `description`).
+  public static func digits(of value: Decimal) -> (negative: Bool, whole: [UInt8], fraction: [UInt8])? {
+    guard let (negative, digits, exponent) = mantissa(of: value) else { return nil }
+    let zero = UInt8(ascii: "0")
+    var whole: [UInt8] = []
+    var fraction: [UInt8] = []
+    if digits.isEmpty {
+      return (false, [], [])
+    } else if exponent >= 0 {
+      whole = digits + [UInt8](repeating: zero, count: exponent)
+    } else if digits.count > -exponent {
+      whole = Array(digits[..<(digits.count + exponent)])
+      fraction = Array(digits[(digits.count + exponent)...])
+    } else {
+      fraction = [UInt8](repeating: zero, count: -exponent - digits.count) + digits
+    }
+    while fraction.last == zero { fraction.removeLast() }
+    return (negative, whole, fraction)
+  }
+
+  /// Sign, the digits of the mantissa (no leading zeros, none for zero) and the power of ten,
+  /// read from `Decimal`'s storage: an exponent byte, a byte of length (its high four bits, in
+  /// 16-bit words) and flags (0x08 negative), two reserved bytes, then eight 16-bit words of
+  /// mantissa, least significant first. `description` costs ~24K instructions a number, and
+  /// ~370K the first time (run-time type lookups). Nil for NaN, or when the bytes do not agree
+  /// with `exponent` and `sign` (another layout).
+  static func mantissa(of value: Decimal) -> (negative: Bool, digits: [UInt8], exponent: Int)? {
+    guard MemoryLayout<Decimal>.size == 20, !value.isNaN else { return nil }
+    return withUnsafeBytes(of: value) { raw -> (Bool, [UInt8], Int)? in
+      let exponent = Int(Int8(bitPattern: raw[0]))
+      let length = Int(raw[1] >> 4)
+      let negative = raw[1] & 0x08 != 0
+      guard length <= 8, exponent == value.exponent, negative == (value.sign == .minus) else { return nil }
+      var words: [UInt32] = []
+      for i in 0..<length {
+        let low = UInt32(raw[4 + 2 * i])
+        let high = UInt32(raw[5 + 2 * i])
+        words.append(low | high << 8)
+      }
+      return (negative, decimalDigits(words), exponent)
+    }
+  }
+
+  /// The decimal digits of a number given as 16-bit words, least significant first (no
+  /// leading zeros; none for zero): long division by 10,000, four digits at a time.
+  static func decimalDigits(_ words: [UInt32]) -> [UInt8] {
+    var words = words
+    while words.last == 0 { words.removeLast() }
+    var chunks: [UInt32] = []  // base 10,000, least significant first
+    while !words.isEmpty {
+      var remainder: UInt32 = 0
+      for i in words.indices.reversed() {
+        let current = remainder << 16 | words[i]
+        words[i] = current / 10_000
+        remainder = current % 10_000
+      }
+      chunks.append(remainder)
+      while words.last == 0 { words.removeLast() }
+    }
+    var digits: [UInt8] = []
+    for (i, chunk) in chunks.reversed().enumerated() {
+      var four = [UInt8](repeating: UInt8(ascii: "0"), count: 4)
+      var rest = chunk
+      for place in (0..<4).reversed() {
+        four[place] += UInt8(rest % 10)
+        rest /= 10
+      }
+      digits += i == 0 ? Array(four.drop { $0 == UInt8(ascii: "0") }) : four
+    }
+    return digits
+  }
 }

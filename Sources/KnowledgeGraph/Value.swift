@@ -41,10 +41,10 @@ public enum Value: Hashable, Sendable {
     case .bool(let b): return b ? "true" : "false"
     case .int(let v): return String(v)
     case .double(let v): return Value.format(double: v)
-    case .decimal(let d): return "\(d)"
+    case .decimal(let d): return PlainDecimal.text(d)
     case .string(let s): return s
     case .date(let s): return s
-    case .money(let m): return "\(m.amount) \(m.currency)"
+    case .money(let m): return "\(PlainDecimal.text(m.amount)) \(m.currency)"
     case .entity(let e): return e.name
     case .list(let items):
       // Joined by hand: the library's `joined(separator:)` is not specialized here and looks up

@@ -40,4 +40,31 @@ final class PlainDecimalTests: XCTestCase {
       XCTAssertEqual(PlainDecimal.parse(s), foundation(s), s)
     }
   }
+
+  /// `PlainDecimal.text` reads the digits from `Decimal`'s storage; it must print what
+  /// `description` prints, and take the storage path for every number (not NaN).
+  func testTextIsWhatDescriptionPrints() {
+    var values = [
+      "0", "0.00", "-0", "-0.00", "1.50", "-1234.5600", "65535", "65536", "4294967296",
+      "18446744073709551616", "123456789012345678901234567890123456789", "1e30",
+      "0.000000000000000000000000000001",
+    ].map { foundation($0)! }
+    var rng = SystemRandomNumberGenerator()
+    for _ in 0..<2000 {
+      let significand =
+        Decimal(UInt64.random(in: 0...UInt64.max, using: &rng))
+        * Decimal(UInt64.random(in: 0...1_000_000, using: &rng))
+      values.append(
+        Decimal(
+          sign: Bool.random(using: &rng) ? .minus : .plus, exponent: Int.random(in: -40...40, using: &rng),
+          significand: significand))
+    }
+    for value in values {
+      XCTAssertNotNil(PlainDecimal.digits(of: value), "\(value) was not read from its storage")
+      XCTAssertEqual(PlainDecimal.text(value), value.description)
+    }
+    XCTAssertNil(PlainDecimal.digits(of: .nan))
+    XCTAssertEqual(PlainDecimal.text(.nan), "NaN")
+    XCTAssertEqual(PlainDecimal.text(Decimal(sign: .minus, exponent: -5, significand: 12)), "-0.00012")
+  }
 }

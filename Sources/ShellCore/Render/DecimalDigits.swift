@@ -1,4 +1,5 @@
 import Foundation
+import KnowledgeGraph
 
 /// A decimal as its digits, for display: rounding, digit grouping and scaling done on the text
 /// of the exact value. Foundation's `NSDecimalRound`, `NSDecimalNumber` and `String(format:)`
@@ -11,7 +12,17 @@ struct DecimalDigits {
   var fraction: [UInt8]
 
   init(_ value: Decimal) {
-    self.init(text: value.description)
+    guard let (negative, whole, fraction) = PlainDecimal.digits(of: value) else {
+      self.init(text: value.description)
+      return
+    }
+    self.init(negative: negative, whole: whole, fraction: fraction)
+  }
+
+  private init(negative: Bool, whole: [UInt8], fraction: [UInt8]) {
+    self.negative = negative
+    self.whole = whole
+    self.fraction = fraction
   }
 
   /// From plain text such as `-0.125` or `24380000000` (the form `Decimal` prints).

@@ -17,7 +17,7 @@ public enum ValueFormat {
     case .int(let v): return grouped(Double(v), decimals: 0)
     case .double(let v):
       return v == v.rounded() && abs(v) < 1e15 ? grouped(v, decimals: 0) : trim(fixed(v, places: 4))
-    case .decimal(let d): return "\(d)"
+    case .decimal(let d): return PlainDecimal.text(d)
     case .money(let m): return rounded ? displayMoney(m) : money(m)
     case .list(let items): return items.map { human($0, rounded: rounded) }.joined(separator: ", ")
     default: return TextWidth.sanitize(value.plainText)
