@@ -76,7 +76,11 @@ public final class KnowledgeStore: @unchecked Sendable {
     config.busyMode = .timeout(5)
     config.foreignKeysEnabled = true
     config.label = "kgsh"
-    config.prepareDatabase { db in setUp(db) }
+    let mapped = (FileProbe.size(path) ?? 0) <= UInt64(mappedFileLimit)
+    config.prepareDatabase { db in
+      setUp(db)
+      if mapped { mapFile(db) }
+    }
     let queue: DatabaseQueue
     do {
       queue = try DatabaseQueue(path: path, configuration: config)
