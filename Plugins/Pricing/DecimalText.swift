@@ -68,7 +68,7 @@ enum DecimalText {
     switch value {
     case .int(let i): return String(i)
     case .double(let d): return d.isFinite ? "\(d)" : nil
-    case .decimal(let d): return "\(d)"
+    case .decimal(let d): return PlainDecimal.text(d)
     case .string(let s): return s
     default: return nil
     }

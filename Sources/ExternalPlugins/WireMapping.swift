@@ -41,7 +41,7 @@ enum WireMapping {
     case .bool(let b): return .bool(b)
     case .int(let i): return .int(i)
     case .double(let d): return .double(d)
-    case .decimal(let d): return .string("\(d)")
+    case .decimal(let d): return .string(PlainDecimal.text(d))
     case .string(let s): return .string(s)
     case .date(let s): return .object(["$type": "date", "value": .string(s)])
     case .money(let m):

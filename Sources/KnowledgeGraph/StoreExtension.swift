@@ -139,7 +139,7 @@ extension Value {
     case .int(let i): return i.databaseValue
     case .double(let d): return d.databaseValue
     case .string(let s), .date(let s): return s.databaseValue
-    case .decimal(let d): return "\(d)".databaseValue
+    case .decimal(let d): return PlainDecimal.text(d).databaseValue
     default: return plainText.databaseValue
     }
   }

@@ -97,7 +97,7 @@ enum ToolArguments {
     case .string(let s): return s
     case .int(let n): return String(n)
     case .double(let d): return Value.format(double: d)
-    case .decimal(let d): return "\(d)"
+    case .decimal(let d): return PlainDecimal.text(d)
     case .bool(let b): return b ? "true" : "false"
     default:
       throw KgshError(
