@@ -69,16 +69,26 @@ enum FactText {
 
   /// Predicates whose facts disagree: same predicate, same as-of, different values.
   static func conflicts(_ facts: [Fact]) -> [String: [Fact]] {
-    var groups: [String: [Fact]] = [:]
-    for fact in facts {
-      // Values in different currencies or units are restatements, not disagreements.
-      let key = [fact.predicate, fact.provenance.asOf ?? "", fact.currency ?? "", fact.unit ?? ""].joined(
-        separator: "|")
-      groups[key, default: []].append(fact)
+    /// Values in different currencies or units are restatements, not disagreements.
+    struct Claim: Hashable {
+      var predicate: String
+      var asOf: String
+      var currency: String
+      var unit: String
+    }
+    var groups: [Claim: [Int]] = [:]
+    groups.reserveCapacity(facts.count)
+    for (i, fact) in facts.enumerated() {
+      let claim = Claim(
+        predicate: fact.predicate, asOf: fact.provenance.asOf ?? "", currency: fact.currency ?? "",
+        unit: fact.unit ?? "")
+      groups[claim, default: []].append(i)
     }
     var result: [String: [Fact]] = [:]
-    for (_, group) in groups where Set(group.map(\.rawValue)).count > 1 {
-      result[group[0].predicate, default: []] += group
+    for (claim, members) in groups where members.count > 1 {
+      let first = facts[members[0]].rawValue
+      guard members.contains(where: { facts[$0].rawValue != first }) else { continue }
+      result[claim.predicate, default: []] += members.map { facts[$0] }
     }
     return result.mapValues { $0.sorted { $0.id < $1.id } }
   }

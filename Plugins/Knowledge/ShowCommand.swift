@@ -54,7 +54,7 @@ struct ShowCommand: Command {
       let rows = conflicts.keys.sorted().flatMap { p in conflicts[p]!.map(FactText.row) }
       sections.append(("conflicts", .table(Table(columns: FactText.columns, rows: rows))))
     }
-    let sources = try store.sources(of: node.id)
+    let sources = try store.sources(citedBy: facts, edges, of: node.id)
     sections.append(
       (
         "sources",
@@ -116,27 +116,35 @@ struct ShowCommand: Command {
   static func latestFacts(
     _ facts: [Fact], conflicts: [String: [Fact]], key: String, store: KnowledgeStore
   ) -> Table {
-    var latest: [String: Fact] = [:]
-    var counts: [String: Int] = [:]
+    // One slot per predicate: its latest fact (the first of the newest date; undated last)
+    // and how many facts it has; each predicate is hashed once per fact.
+    var slot: [String: Int] = [:]
+    var latest: [Fact] = []
+    var counts: [Int] = []
     for f in facts {
-      counts[f.predicate, default: 0] += 1
-      if let current = latest[f.predicate], (current.provenance.asOf ?? "") >= (f.provenance.asOf ?? "") {
+      guard let i = slot[f.predicate] else {
+        slot[f.predicate] = latest.count
+        latest.append(f)
+        counts.append(1)
         continue
       }
-      latest[f.predicate] = f
+      counts[i] += 1
+      if (latest[i].provenance.asOf ?? "") < (f.provenance.asOf ?? "") { latest[i] = f }
     }
-    let ordered = latest.values.map { (keyRank[$0.predicate] ?? keyPredicates.count, $0) }.sorted {
-      ($0.0, $0.1.predicate) < ($1.0, $1.1.predicate)
-    }.map(\.1)
-    let rows: [[Value]] = ordered.map { f in
+    let rank = latest.map { keyRank[$0.predicate] ?? keyPredicates.count }
+    let order = latest.indices.sorted { a, b in
+      rank[a] != rank[b] ? rank[a] < rank[b] : latest[a].predicate < latest[b].predicate
+    }
+    let rows: [[Value]] = order.map { i in
+      let f = latest[i]
       let (value, unit) = Self.reading(f, store)
       return [
         .string(f.predicate), value, unit, FactText.text(f.qualifier),
         FactText.date(f.provenance.asOf), FactText.text(f.provenance.source),
-        .int(Int64(counts[f.predicate, default: 1] - 1)), .bool(conflicts[f.predicate] != nil),
+        .int(Int64(counts[i] - 1)), .bool(conflicts[f.predicate] != nil),
       ]
     }
-    let older = counts.values.contains { $0 > 1 }
+    let older = counts.contains { $0 > 1 }
     return Table(
       columns: ["predicate", "value", "unit", "qualifier", "as_of", "source", "older_values", "conflict"],
       rows: rows, notes: older ? ["older values: facts \(key) --predicate PREDICATE"] : [])

@@ -301,6 +301,32 @@ extension KnowledgeStore {
     }
   }
 
+  /// The sources cited by a node's facts and relations already read for its card: the answer
+  /// of `sources(of:)`, most cited first and then by key, without reading the facts and edges
+  /// a second time. `facts` are all of the node's facts (`facts(of:)` without a predicate) and
+  /// `relations` its `relations(of:)`, where an edge from the node to itself comes once in
+  /// each direction and counts once.
+  public func sources(
+    citedBy facts: [Fact], _ relations: [Relation], of nodeID: Int64
+  ) throws -> [(source: Source, citations: Int)] {
+    var citations: [String: Int] = [:]
+    for fact in facts { if let key = fact.provenance.source { citations[key, default: 0] += 1 } }
+    for relation in relations where relation.outgoing || relation.other.id != nodeID {
+      if let key = relation.source { citations[key, default: 0] += 1 }
+    }
+    // By count, then by key in SQLite's byte order (`ORDER BY c DESC, s.key`).
+    let ordered = citations.sorted {
+      $0.value != $1.value ? $0.value > $1.value : $0.key.utf8.lexicographicallyPrecedes($1.key.utf8)
+    }
+    return try read { db in
+      let source = try RawStatement(cached: db, "SELECT \(Self.sourceColumns) FROM source s WHERE s.key = ?")
+      return try ordered.compactMap { key, count in
+        source.bind(1, key)
+        return try source.all(Self.source(from:)).first.map { ($0, count) }
+      }
+    }
+  }
+
   /// The columns `source(from:)` reads, in order.
   static let sourceColumns =
     "s.id, s.key, s.kind, s.title, s.publisher, s.url, s.published, s.reliability, s.note"
