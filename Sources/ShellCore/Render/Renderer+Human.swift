@@ -122,17 +122,18 @@ extension Renderer {
     /// A row's cells cut into the lines they take: its height is the most lines of any cell.
     func layout(_ values: [String], _ valueWidths: [Int], header: Bool) -> BoxRow {
       var row = BoxRow(height: widths.isEmpty ? 1 : 0)
-      row.wrapped.reserveCapacity(widths.count)
-      row.fits.reserveCapacity(widths.count)
+      row.cells.reserveCapacity(widths.count)
       for i in widths.indices {
         let text = i < values.count ? values[i] : ""
         let width = i < valueWidths.count ? valueWidths[i] : 0
-        let lines =
-          width <= widths[i]
-          ? [text] : TextWrap.lines(text, width: widths[i], maxLines: header ? nil : maxLines)
-        row.fits.append(width <= widths[i] ? width : nil)
-        row.height = max(row.height, lines.count)
-        row.wrapped.append(lines)
+        if width <= widths[i] {
+          row.cells.append(.fits(text, width: width))
+          row.height = max(row.height, 1)
+        } else {
+          let lines = TextWrap.lines(text, width: widths[i], maxLines: header ? nil : maxLines)
+          row.cells.append(.wrapped(lines))
+          row.height = max(row.height, lines.count)
+        }
       }
       return row
     }
@@ -143,8 +144,7 @@ extension Renderer {
         for i in widths.indices {
           if i > 0 { TextWidth.appendUTF8("│", into: &out) }
           TextWidth.appendUTF8(bold ? " \u{1B}[1m" : " ", into: &out)
-          let text = n < row.wrapped[i].count ? row.wrapped[i][n] : ""
-          let width = n == 0 ? row.fits[i] ?? TextWidth.of(text) : TextWidth.of(text)
+          let (text, width) = row.cells[i].line(n)
           TextWidth.appendPadded(text, width: width, to: widths[i], right: numeric[i] && !header, into: &out)
           TextWidth.appendUTF8(bold ? "\u{1B}[0m " : " ", into: &out)
         }
@@ -217,7 +217,21 @@ extension Renderer {
 /// One row of a box-drawn table, laid out: each cell's lines, the width of a cell that
 /// fits on one line (nil when it wraps), and the lines the row takes.
 struct BoxRow {
-  var wrapped: [[String]] = []
-  var fits: [Int?] = []
+  var cells: [BoxCell] = []
   var height: Int
+}
+
+/// A cell of a boxed row: one line that fits its column (no array of its own: a card has
+/// a thousand of them), or the lines it wraps into.
+enum BoxCell {
+  case fits(String, width: Int)
+  case wrapped([String])
+
+  /// The text of line `n` and its width ("" past the cell's last line).
+  func line(_ n: Int) -> (String, Int) {
+    switch self {
+    case .fits(let text, let width): return n == 0 ? (text, width) : ("", 0)
+    case .wrapped(let lines): return n < lines.count ? (lines[n], TextWidth.of(lines[n])) : ("", 0)
+    }
+  }
 }
