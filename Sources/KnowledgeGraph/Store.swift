@@ -42,10 +42,13 @@ public final class KnowledgeStore: @unchecked Sendable {
   /// The read-only connection of the `sql` command while it runs (so `interrupt()` reaches it).
   let sqlReader = Mutex<DatabaseQueue?>(nil)
 
+  /// Takes a connection that is open and migrated; from here on its statements compile
+  /// without GRDB's observation bookkeeping (`LightAuthorizer`).
   init(path: String?, queue: DatabaseQueue, readOnly: Bool) {
     self.path = path
     self.queue = queue
     self.isReadOnly = readOnly
+    queue.inDatabase { LightAuthorizer.install(on: $0) }
   }
 
   /// A short name for prompts: the file name without extension, or "memory".

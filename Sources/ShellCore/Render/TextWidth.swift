@@ -53,7 +53,7 @@ public enum TextWidth {
     return out + "…"
   }
 
-  private static let blanks = String(repeating: " ", count: 256)
+  private static let blanks = String(decoding: spaces, as: UTF8.self)
 
   /// Pads text with spaces to `width` columns (left-aligned, or right-aligned for numbers).
   public static func pad(_ text: String, to width: Int, right: Bool = false) -> String {
@@ -102,7 +102,8 @@ public enum TextWidth {
   }
 
   private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 256)
-  private static let ruleBytes = Array(String(repeating: "─", count: 256).utf8)
+  /// 256 rules (`─`, E2 94 80 in UTF-8), made without appending characters one at a time.
+  private static let ruleBytes: [UInt8] = (0..<768).map { [0xE2, 0x94, 0x80][$0 % 3] }
 
   /// Makes text safe to print: control characters and escape sequences are shown as
   /// visible symbols, never interpreted by the terminal; newlines become spaces.
