@@ -18,10 +18,10 @@ enum FactText {
 
   /// The typed value: a range `low..high` is a list of its two ends, each typed like the fact.
   static func value(_ f: Fact) -> Value {
-    guard ["money", "number", "percent"].contains(f.valueType), f.rawValue.contains("..") else {
+    guard ["money", "number", "percent"].contains(f.valueType), FactValue.isRange(f.rawValue) else {
       return f.value
     }
-    let ends = f.rawValue.components(separatedBy: "..").map { end -> Value in
+    let ends = FactValue.rangeEnds(f.rawValue).map { end -> Value in
       guard let d = PlainDecimal.parse(end) else {
         return .string(end)
       }

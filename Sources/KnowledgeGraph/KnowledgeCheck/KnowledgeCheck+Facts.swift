@@ -46,7 +46,7 @@ extension Checker {
         fix: "use an entity key from entities.tsv as the value")
     case "number", "money", "percent":
       let readings = QuoteNumbers.readings(row["quote"])
-      for part in value.components(separatedBy: "..") {
+      for part in FactValue.rangeEnds(value) {
         guard Self.matches(part, "-?[0-9]+(\\.[0-9]+)?"), let number = Double(part) else {
           report(
             facts, row, "value", "'\(value)' is not a plain number",
