@@ -10,17 +10,21 @@ public final class CommandRegistry: @unchecked Sendable {
   /// Registers a plugin's commands.
   /// - Throws: `KgshError` when a name is already taken (names are never silently shadowed).
   public func register(_ plugin: Plugin) throws {
-    for command in plugin.commands {
-      for name in [command.signature.name] + command.signature.aliases {
+    // Each command's names are read once (a signature is copied out of its command).
+    let named = plugin.commands.map { command in
+      let signature = command.signature
+      return (command, [signature.name] + signature.aliases)
+    }
+    for (_, names) in named {
+      for name in names {
         if let (_, owner) = byName[name] {
           throw KgshError(.plugin, "command '\(name)' of plugin \(plugin.name) clashes with plugin \(owner)")
         }
       }
     }
-    for command in plugin.commands {
-      for name in [command.signature.name] + command.signature.aliases {
-        byName[name] = (command, plugin.name)
-      }
+    byName.reserveCapacity(byName.count + named.reduce(0) { $0 + $1.1.count })
+    for (command, names) in named {
+      for name in names { byName[name] = (command, plugin.name) }
     }
     plugins.append(plugin)
   }
