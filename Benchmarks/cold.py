@@ -7,6 +7,11 @@ the Kùzu database and runs the query, and a Python process that loads the CSV f
 networkx first (it keeps no file of its own). kgsh is measured twice: with its saved graph
 index (`DB-graphindex`, written by the earlier query processes) and with that file removed
 before each run (the index is rebuilt from the tables).
+
+Before the timed runs of a query, one untimed process runs it (not for networkx, which keeps
+no files): this machine empties its page cache when idle or busy elsewhere, and a process
+that reads its files from disk measures the disk, not the engine. A script that runs
+queries one after another finds its files in the page cache.
 """
 import os
 import statistics
@@ -45,7 +50,15 @@ def measure(args, params, engines, progress):
         for q in args.queries:
             argv, stdin, env = peer.cold_command(q)
             times = []
-            for _ in range(args.cold_runs):
+            if engine != "networkx":
+                warm_env = env
+                if column == "kgsh-rebuild":
+                    warm_env = dict(env, KGSH_GRAPH_INDEX_MIN_EDGES=str(1 << 62))
+                    if os.path.exists(peer.db + "-graphindex"):
+                        os.unlink(peer.db + "-graphindex")
+                if run_once(argv, stdin, warm_env, args.timeout) == "timeout":
+                    times = "timeout"
+            for _ in range(args.cold_runs if isinstance(times, list) else 0):
                 if column == "kgsh-rebuild" and os.path.exists(peer.db + "-graphindex"):
                     os.unlink(peer.db + "-graphindex")
                 # The rebuild column must not leave a file for the next run to read.
@@ -79,7 +92,9 @@ def markdown(results, args, fmt_ms):
             cells.append(v if isinstance(v, str) else fmt_ms(v))
         out.append(f"| {q} | " + " | ".join(cells) + " |")
     out.append("")
-    out.append("Whole processes timed from outside (start, open, answer, exit). kgsh reads its saved "
+    out.append("Whole processes timed from outside (start, open, answer, exit), after one untimed "
+               "process of the same query so that the files are in the page cache (not for networkx). "
+               "kgsh reads its saved "
                "graph index (`DB-graphindex`); \"no saved index\" removes it first, so the index is "
                "rebuilt from the tables. networkx loads the CSV files in every process.")
     return "\n".join(out) + "\n"
