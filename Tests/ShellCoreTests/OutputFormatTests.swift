@@ -43,6 +43,15 @@ final class OutputFormatTests: XCTestCase {
       Renderer(format: .tsv).render(.table(table)), "model\tinput_1M\nGLM\t3 CNY\nClaude\t3 USD\n")
   }
 
+  func testTSVTurnsTabsAndNewlinesInsideValuesIntoSpaces() {
+    let table = Table(
+      columns: ["name", "quote"],
+      rows: [[.string("智谱\tAI"), .string("line one\nline two")], [.string("GLM-4.5"), .string("纯文本")]])
+    XCTAssertEqual(
+      Renderer(format: .tsv).render(.table(table)),
+      "name\tquote\n智谱 AI\tline one line two\nGLM-4.5\t纯文本\n")
+  }
+
   func testJSONLIsOneCompactLinePerOutput() throws {
     let line = Renderer(format: .jsonl).render(card)
     XCTAssertEqual(line.filter { $0 == "\n" }.count, 1, line)
