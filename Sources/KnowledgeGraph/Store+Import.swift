@@ -138,8 +138,13 @@ struct GraphImporter {
     // CREATE INDEX sorts its keys in chunks the size of the page cache, then merges them:
     // chunks of 2 MB stay in the processor's caches, one big chunk does not. Measured with
     // the sqlite3 CLI on edge(dst, type, src): 500,000 rows 0.17 s instead of 0.31 s with
-    // 128 MB, 5,000,000 rows 2.5 s instead of 4.9 s.
-    if !dropped.isEmpty { try db.execute(sql: "PRAGMA cache_size = -2048") }
+    // 128 MB, 5,000,000 rows 2.5 s instead of 4.9 s. The file readers are done by now, so
+    // SQLite may sort the chunks on helper threads (`PRAGMA threads`; the merge stays on this
+    // one): edge(dst, type, src) of 5,000,000 rows 2.8-3.0 s instead of 3.3-3.8 s on 2 cores.
+    if !dropped.isEmpty {
+      try db.execute(sql: "PRAGMA cache_size = -2048; PRAGMA threads = \(Self.sortThreads)")
+    }
+    defer { try? db.execute(sql: "PRAGMA threads = 0") }
     for (k, index) in dropped.enumerated() {
       progress(ImportProgress(phase: "indexes", done: k, total: dropped.count))
       try interrupt()
@@ -150,6 +155,10 @@ struct GraphImporter {
     }
     dropped = []
   }
+
+  /// Helper threads for SQLite's index sorts: one per processor, at most 4 (on 2 cores, 2
+  /// sorted edge(dst, type, src) a little faster than 1: 2.8-3.0 s against 3.2 s).
+  static var sortThreads: Int { min(4, ProcessInfo.processInfo.activeProcessorCount) }
 
   /// The columns of `header` that hold properties: all but the structural ones.
   static func propertyColumns(_ header: [String], skip: [Int?]) -> [Int] {
