@@ -55,12 +55,26 @@ struct PendingEdges {
   }
 }
 
+/// The edges of an import that filled an empty edge table, handed to the graph index build
+/// that follows it (`KnowledgeStore.graphIndex()`), which would otherwise read all of them
+/// back from the table (L: 5,000,000 rows). Row i is the edge with store id i + 1: the table
+/// was empty, so SQLite numbered the rows 1, 2, ... in the order they were inserted, which
+/// the import checks (`max(id)` is the row count). Used only while `stamp` is the graph's
+/// stamp, that is, until the next write by any kgsh process.
+struct ImportedEdges: Sendable {
+  let stamp: String
+  let rows: [PendingEdges.Row]
+  /// The store ids of the rows' types (`Row.type` is a position in it).
+  let types: [Int64]
+}
+
 extension GraphImporter {
   /// Inserts the edges of a file, read by an `EdgeFileReader`. Both ends must be known
   /// nodes. Every row is checked first, then the rows are stored in index order (see
   /// `PendingEdges`).
   mutating func loadEdges(_ file: CSVReader, _ raw: consuming RawEdges) throws {
     var raw = raw
+    let intoEmptyTable = try Bool.fetchOne(db, sql: "SELECT NOT EXISTS (SELECT 1 FROM edge)") ?? false
     var pending = try resolveEdges(file, &raw)
     pending.sortByIndexOrder()
     let rows = pending.rows
@@ -86,6 +100,9 @@ extension GraphImporter {
       if let at = pending.types.firstIndex(of: id) { report.types[name, default: 0] += rowsOfType[at] }
     }
     report.edges = rows.count
+    if intoEmptyTable, try Int.fetchOne(db, sql: "SELECT max(id) FROM edge") == rows.count {
+      handOver = (rows, pending.types)
+    }
   }
 
   /// Turns the keys of the rows read into node ids and their type names into type ids, in

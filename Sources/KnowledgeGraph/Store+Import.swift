@@ -58,6 +58,8 @@ extension KnowledgeStore {
         let leftWAL = bulk && GraphImporter.leaveWAL(db)
         defer { if leftWAL { try? db.execute(sql: "PRAGMA journal_mode = WAL") } }
         var report = GraphImportReport()
+        var handed: ImportedEdges?
+        defer { importedEdges.withLock { $0 = handed } }
         try db.inTransaction {
           var importer = try GraphImporter(db: db, progress: progress, interrupt: interrupt)
           if bulk { try importer.dropIndexes() }
@@ -66,6 +68,10 @@ extension KnowledgeStore {
           try importer.restoreIndexes()
           report = importer.report
           try GraphIndexStamp.bump(db)
+          if let edges = importer.handOver {
+            let stamp = try GraphIndexStamp.current(db)
+            handed = ImportedEdges(stamp: stamp, rows: edges.rows, types: edges.types)
+          }
           return .commit
         }
         return report
@@ -90,6 +96,8 @@ struct GraphImporter {
   var newNodeIDs: [Int64] = []
   var typeIDs: [String: Int64] = [:]
   var dropped: [(name: String, sql: String)] = []
+  /// The stored edges, when they filled an empty edge table (see `ImportedEdges`).
+  var handOver: (rows: [PendingEdges.Row], types: [Int64])?
   let findKey: RawStatement
 
   init(db: Database, progress: @escaping (ImportProgress) -> Void, interrupt: @escaping () throws -> Void)

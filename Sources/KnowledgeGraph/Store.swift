@@ -24,6 +24,9 @@ public final class KnowledgeStore: @unchecked Sendable {
   var edgeTypeIDs: [String: Int64] = [:]
   var edgeTypeNames: [Int64: String] = [:]
   let graphIndexCache = Mutex<(generation: Int, index: GraphIndex)?>(nil)
+  /// The edges of the last import, when it filled an empty edge table: the next graph index
+  /// is built from them instead of reading the table back (see `ImportedEdges`).
+  let importedEdges = Mutex<ImportedEdges?>(nil)
   /// Values derived from the whole knowledge base, each kept for one write generation.
   let generationCache = Mutex<[String: (generation: Int, value: any Sendable)]>([:])
   /// Graphs with at least this many edges save their index beside the knowledge base.

@@ -3,8 +3,10 @@ import GRDB
 import GRDBSQLite
 
 extension GraphIndex {
-  /// Builds the index from the database by stepping raw statements (no row objects).
-  static func build(_ db: Database) throws -> GraphIndex {
+  /// Builds the index from the database by stepping raw statements (no row objects). The
+  /// edges come from `imported` when given (they must be the whole edge table, see
+  /// `ImportedEdges`), else from the table.
+  static func build(_ db: Database, imported: ImportedEdges? = nil) throws -> GraphIndex {
     var ids: [Int64] = []
     ids.reserveCapacity(try Int.fetchOne(db, sql: "SELECT count(*) FROM node") ?? 0)
     try RawStatement(db, "SELECT id FROM node ORDER BY id").forEachRow { s in
@@ -19,18 +21,28 @@ extension GraphIndex {
       typeOfStoreID[sqlite3_column_int64(s, 0)] = Int32(typeNames.count)
       typeNames.append(RawStatement.text(s, 1))
     }
-    let n = try Int.fetchOne(db, sql: "SELECT count(*) FROM edge") ?? 0
+    let n = try imported?.rows.count ?? Int.fetchOne(db, sql: "SELECT count(*) FROM edge") ?? 0
     var edgeIDs = IDsBuilder()
     var src = ColumnBuilder<Int32>(capacity: n), dst = ColumnBuilder<Int32>(capacity: n)
     var type = ColumnBuilder<Int32>(capacity: n)
-    try RawStatement(db, "SELECT id, src, type, dst FROM edge ORDER BY id").forEachRow { s in
-      guard src.count < n, let a = nodeIndex[sqlite3_column_int64(s, 1)],
-        let b = nodeIndex[sqlite3_column_int64(s, 3)], let t = typeOfStoreID[sqlite3_column_int64(s, 2)]
+    func add(_ id: Int64, _ from: Int64, _ storeType: Int64, _ to: Int64) {
+      guard src.count < n, let a = nodeIndex[from], let b = nodeIndex[to], let t = typeOfStoreID[storeType]
       else { return }  // foreign keys make this unreachable; a damaged row is left out
-      edgeIDs.append(sqlite3_column_int64(s, 0))
+      edgeIDs.append(id)
       src.append(a)
       dst.append(b)
       type.append(t)
+    }
+    if let imported {
+      for (i, row) in imported.rows.enumerated() {
+        add(Int64(i) + 1, row.src, imported.types[Int(row.type)], row.dst)
+      }
+    } else {
+      try RawStatement(db, "SELECT id, src, type, dst FROM edge ORDER BY id").forEachRow { s in
+        add(
+          sqlite3_column_int64(s, 0), sqlite3_column_int64(s, 1), sqlite3_column_int64(s, 2),
+          sqlite3_column_int64(s, 3))
+      }
     }
     return GraphIndex(
       nodes: StoreIDs(sorted: ids), labels: labels, edges: (edgeIDs.finish(), src, dst, type),
@@ -171,12 +183,16 @@ extension KnowledgeStore {
       var result: GraphIndex?
       let body = {
         let stamp = try GraphIndexStamp.current(db)
-        if let file, let parts = GraphIndexFile.read(path: file, stamp: stamp) {
+        let imported = self.importedEdges.withLock { handed in
+          defer { handed = nil }
+          return handed?.stamp == stamp ? handed : nil
+        }
+        if imported == nil, let file, let parts = GraphIndexFile.read(path: file, stamp: stamp) {
           self.loadedGraphIndexFromFile = true
           result = GraphIndex(parts)
           return
         }
-        let built = try GraphIndex.build(db)
+        let built = try GraphIndex.build(db, imported: imported)
         self.loadedGraphIndexFromFile = false
         if built.edgeCount >= self.effectiveGraphIndexFileMinEdges { toSave = (built, stamp) }
         result = built
