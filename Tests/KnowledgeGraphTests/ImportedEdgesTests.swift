@@ -44,57 +44,59 @@ final class ImportedEdgesTests: FileTestCase {
     try store.read { try GraphIndex.build($0) }
   }
 
-  func testTheIndexOfAnImportIntoAnEmptyGraphIsTheIndexOfTheTables() throws {
+  /// A store on disk holding `nodes` and `edges`, just imported.
+  func imported() throws -> KnowledgeStore {
     let store = try store()
     let report = try store.importGraph(nodes: file("n.csv", nodes), edges: file("e.csv", edges))
     XCTAssertEqual(report.edges, 7)
-    XCTAssertEqual(store.importedEdges.withLock { $0?.rows.count }, 7, "the import hands its edges over")
+    return store
+  }
+
+  /// Builds the store's graph index and checks it has `edges` edges and is, once saved, the
+  /// index the tables give.
+  func checkIndex(_ store: KnowledgeStore, edges: Int, line: UInt = #line) throws {
     let index = try store.graphIndex()
+    XCTAssertEqual(index.edgeCount, edges, line: line)
+    XCTAssertEqual(try saved(index, "built"), try saved(try fromTables(store), "tables"), line: line)
+  }
+
+  func testTheIndexOfAnImportIntoAnEmptyGraphIsTheIndexOfTheTables() throws {
+    let store = try imported()
+    XCTAssertEqual(store.importedEdges.withLock { $0?.rows.count }, 7, "the import hands its edges over")
+    try checkIndex(store, edges: 7)
     XCTAssertNil(store.importedEdges.withLock { $0 }, "the build takes the hand-over")
     XCTAssertFalse(store.loadedGraphIndexFromFile)
-    XCTAssertEqual(index.edgeCount, 7)
-    XCTAssertEqual(try saved(index, "handed"), try saved(try fromTables(store), "tables"))
   }
 
   func testAnImportAfterEveryEdgeWasDeletedStillNumbersFromOne() throws {
-    let store = try store()
-    _ = try store.importGraph(nodes: file("n.csv", nodes), edges: file("e.csv", edges))
+    let store = try imported()
     _ = try store.graphIndex()
     try store.write { try $0.db.execute(sql: "DELETE FROM edge") }
     _ = try store.importGraph(nodes: nil, edges: file("e2.csv", "src,dst,type\nb,z,founded\nz,b,founded\n"))
     XCTAssertNotNil(store.importedEdges.withLock { $0 })
-    let index = try store.graphIndex()
-    XCTAssertEqual(index.edgeCount, 2)
-    XCTAssertEqual(try saved(index, "handed"), try saved(try fromTables(store), "tables"))
+    try checkIndex(store, edges: 2)
   }
 
   func testAnImportIntoAGraphWithEdgesHandsNothingOver() throws {
-    let store = try store()
-    _ = try store.importGraph(nodes: file("n.csv", nodes), edges: file("e.csv", edges))
+    let store = try imported()
     _ = try store.graphIndex()
     _ = try store.importGraph(nodes: nil, edges: file("e2.csv", "src,dst,type\nb,z,founded\n"))
     XCTAssertNil(store.importedEdges.withLock { $0 }, "the table already held edges")
-    XCTAssertEqual(try store.graphIndex().edgeCount, 8)
+    try checkIndex(store, edges: 8)
   }
 
   func testAWriteAfterTheImportMakesTheBuildReadTheTables() throws {
-    let store = try store()
-    _ = try store.importGraph(nodes: file("n.csv", nodes), edges: file("e.csv", edges))
+    let store = try imported()
     try store.write { w in try w.addEdge(try self.id(w.db, "m"), "invests_in", try self.id(w.db, "a")) }
-    let index = try store.graphIndex()
-    XCTAssertEqual(index.edgeCount, 8, "the edge written after the import is in the index")
-    XCTAssertEqual(try saved(index, "built"), try saved(try fromTables(store), "tables"))
+    try checkIndex(store, edges: 8)  // the edge written after the import is in the index
   }
 
   func testAWriteByAnotherProcessMakesTheBuildReadTheTables() throws {
-    let store = try store()
-    _ = try store.importGraph(nodes: file("n.csv", nodes), edges: file("e.csv", edges))
+    let store = try imported()
     let other = try KnowledgeStore.open(path: dir + "/kb.sqlite")
     try other.write { w in
       try w.db.execute(sql: "DELETE FROM edge WHERE src = ?", arguments: [try self.id(w.db, "a")])
     }
-    let index = try store.graphIndex()
-    XCTAssertEqual(index.edgeCount, 4, "the other connection's delete is seen")
-    XCTAssertEqual(try saved(index, "built"), try saved(try fromTables(store), "tables"))
+    try checkIndex(store, edges: 4)  // the other connection's delete is seen
   }
 }
