@@ -27,6 +27,8 @@ public final class KnowledgeStore: @unchecked Sendable {
   /// The edges of the last import, when it filled an empty edge table: the next graph index
   /// is built from them instead of reading the table back (see `ImportedEdges`).
   let importedEdges = Mutex<ImportedEdges?>(nil)
+  /// Whether the last graph index was built from an import's edges (see `importedEdges`).
+  internal(set) var graphIndexFromImport = false
   /// Values derived from the whole knowledge base, each kept for one write generation.
   let generationCache = Mutex<[String: (generation: Int, value: any Sendable)]>([:])
   /// Graphs with at least this many edges save their index beside the knowledge base.

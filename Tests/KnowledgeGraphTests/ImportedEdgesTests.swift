@@ -52,10 +52,11 @@ final class ImportedEdgesTests: FileTestCase {
     return store
   }
 
-  /// Builds the store's graph index and checks it has `edges` edges and is, once saved, the
-  /// index the tables give.
-  func checkIndex(_ store: KnowledgeStore, edges: Int, line: UInt = #line) throws {
+  /// Builds the store's graph index and checks it has `edges` edges, was (or was not) built
+  /// from the import's edges, and is, once saved, the index the tables give.
+  func checkIndex(_ store: KnowledgeStore, edges: Int, handed: Bool, line: UInt = #line) throws {
     let index = try store.graphIndex()
+    XCTAssertEqual(store.graphIndexFromImport, handed, "built from the import's edges", line: line)
     XCTAssertEqual(index.edgeCount, edges, line: line)
     XCTAssertEqual(try saved(index, "built"), try saved(try fromTables(store), "tables"), line: line)
   }
@@ -63,7 +64,7 @@ final class ImportedEdgesTests: FileTestCase {
   func testTheIndexOfAnImportIntoAnEmptyGraphIsTheIndexOfTheTables() throws {
     let store = try imported()
     XCTAssertEqual(store.importedEdges.withLock { $0?.rows.count }, 7, "the import hands its edges over")
-    try checkIndex(store, edges: 7)
+    try checkIndex(store, edges: 7, handed: true)
     XCTAssertNil(store.importedEdges.withLock { $0 }, "the build takes the hand-over")
     XCTAssertFalse(store.loadedGraphIndexFromFile)
   }
@@ -74,7 +75,7 @@ final class ImportedEdgesTests: FileTestCase {
     try store.write { try $0.db.execute(sql: "DELETE FROM edge") }
     _ = try store.importGraph(nodes: nil, edges: file("e2.csv", "src,dst,type\nb,z,founded\nz,b,founded\n"))
     XCTAssertNotNil(store.importedEdges.withLock { $0 })
-    try checkIndex(store, edges: 2)
+    try checkIndex(store, edges: 2, handed: true)
   }
 
   func testAnImportIntoAGraphWithEdgesHandsNothingOver() throws {
@@ -82,13 +83,13 @@ final class ImportedEdgesTests: FileTestCase {
     _ = try store.graphIndex()
     _ = try store.importGraph(nodes: nil, edges: file("e2.csv", "src,dst,type\nb,z,founded\n"))
     XCTAssertNil(store.importedEdges.withLock { $0 }, "the table already held edges")
-    try checkIndex(store, edges: 8)
+    try checkIndex(store, edges: 8, handed: false)
   }
 
   func testAWriteAfterTheImportMakesTheBuildReadTheTables() throws {
     let store = try imported()
     try store.write { w in try w.addEdge(try self.id(w.db, "m"), "invests_in", try self.id(w.db, "a")) }
-    try checkIndex(store, edges: 8)  // the edge written after the import is in the index
+    try checkIndex(store, edges: 8, handed: false)  // the edge written after the import is in the index
   }
 
   func testAWriteByAnotherProcessMakesTheBuildReadTheTables() throws {
@@ -97,6 +98,6 @@ final class ImportedEdgesTests: FileTestCase {
     try other.write { w in
       try w.db.execute(sql: "DELETE FROM edge WHERE src = ?", arguments: [try self.id(w.db, "a")])
     }
-    try checkIndex(store, edges: 4)  // the other connection's delete is seen
+    try checkIndex(store, edges: 4, handed: false)  // the other connection's delete is seen
   }
 }

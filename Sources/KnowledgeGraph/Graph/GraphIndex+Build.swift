@@ -189,10 +189,12 @@ extension KnowledgeStore {
         }
         if imported == nil, let file, let parts = GraphIndexFile.read(path: file, stamp: stamp) {
           self.loadedGraphIndexFromFile = true
+          self.graphIndexFromImport = false
           result = GraphIndex(parts)
           return
         }
         let built = try GraphIndex.build(db, imported: imported)
+        self.graphIndexFromImport = imported != nil
         self.loadedGraphIndexFromFile = false
         if built.edgeCount >= self.effectiveGraphIndexFileMinEdges { toSave = (built, stamp) }
         result = built
