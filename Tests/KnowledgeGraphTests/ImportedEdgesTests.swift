@@ -8,8 +8,8 @@ import XCTest
 /// (`ImportedEdges`). These tests check that such an index is the one the tables give, byte
 /// for byte once saved, and that the hand-over is dropped whenever it might not be.
 final class ImportedEdgesTests: FileTestCase {
-  /// Nodes with several labels and a gap-free key order unlike the file's; edges out of
-  /// index order, with a default type, properties, a loop and a repeated edge.
+  /// Nodes with several labels, their keys not in sorted order; edges out of index
+  /// order, with a default type, properties, a loop and a repeated edge.
   let nodes = "id,label,name\nz,Company;Listed,Zeta\na,Investor,Alpha\nm,,Mu\nb,Company,Beta\n"
   let edges = """
     src,dst,type,round
@@ -92,7 +92,7 @@ final class ImportedEdgesTests: FileTestCase {
     try checkIndex(store, edges: 8, handed: false)  // the edge written after the import is in the index
   }
 
-  func testAWriteByAnotherProcessMakesTheBuildReadTheTables() throws {
+  func testAWriteByAnotherConnectionMakesTheBuildReadTheTables() throws {
     let store = try imported()
     let other = try KnowledgeStore.open(path: dir + "/kb.sqlite")
     try other.write { w in
