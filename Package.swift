@@ -44,7 +44,8 @@ var targets: [Target] = [
   // Linking/ in the release link (see startupLinkerSettings).
   .systemLibrary(name: "CEditLine", path: "Sources/CEditLine"),
   .target(name: "LineEditor", dependencies: ["CEditLine"], path: "Sources/LineEditor"),
-  .target(name: "KnowledgeGraph", dependencies: [grdb, sqlite], path: "Sources/KnowledgeGraph"),
+  .target(name: "CFixedPoint", path: "Sources/CFixedPoint"),
+  .target(name: "KnowledgeGraph", dependencies: [grdb, sqlite, "CFixedPoint"], path: "Sources/KnowledgeGraph"),
   .target(name: "GraphQuery", dependencies: ["KnowledgeGraph"], path: "Sources/GraphQuery"),
   // The openCypher TCK harness: feature files, expected values, the runner.
   .target(name: "CypherTCK", dependencies: ["GraphQuery", "KnowledgeGraph"], path: "Sources/CypherTCK"),

@@ -57,7 +57,7 @@ struct ImportCommand: Command {
       Table(
         columns: ["kind", "name", "count"], rows: rows,
         notes: [
-          "imported \(report.nodes) nodes and \(report.edges) edges in \(String(format: "%.2f", seconds)) s"
+          "imported \(report.nodes) nodes and \(report.edges) edges in \(FixedPoint.text(seconds, places: 2)) s"
         ]))
   }
 }

@@ -27,7 +27,7 @@ package enum Functions {
   package static func formatFloat(_ f: Double) -> String {
     if f.isNaN { return "NaN" }
     if f.isInfinite { return f < 0 ? "-Infinity" : "Infinity" }
-    if f == f.rounded(), abs(f) < 1e16 { return String(format: "%.1f", f) }
+    if f == f.rounded(), abs(f) < 1e16 { return FixedPoint.text(f, places: 1) }
     return "\(f)"
   }
 }

@@ -20,7 +20,7 @@ public enum JSON {
     case .int(let v): out += String(v)
     case .double(let v):
       if v.isFinite {
-        out += (v == v.rounded() && abs(v) < 1e15) ? String(format: "%.1f", v) : String(v)
+        out += (v == v.rounded() && abs(v) < 1e15) ? FixedPoint.text(v, places: 1) : String(v)
       } else {
         out += "null"
       }
@@ -80,7 +80,7 @@ public enum JSON {
       case "\r": out += "\\r"
       case "\t": out += "\\t"
       case _ where scalar.value < 0x20 || (0x7F..<0xA0).contains(scalar.value):
-        out += String(format: "\\u%04x", scalar.value)
+        out += "\\u" + FixedPoint.padded(String(scalar.value, radix: 16), to: 4, with: "0")
       default: out.unicodeScalars.append(scalar)
       }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import KnowledgeGraph
 
 /// A one-line progress bar on the error stream, drawn only when the session shows
 /// progress (stderr is a terminal): scripts, pipes and tests see no progress noise.
@@ -27,7 +28,7 @@ public final class ProgressBar {
     shown = (phase, percent)
     let filled = percent * width / 100
     let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
-    session.err.write("\r\u{1B}[2K\(title) \(phase) \(bar) \(String(format: "%3d", percent))%")
+    session.err.write("\r\u{1B}[2K\(title) \(phase) \(bar) \(FixedPoint.padded(String(percent), to: 3))%")
   }
 
   /// Clears the bar's line.

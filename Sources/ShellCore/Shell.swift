@@ -144,7 +144,7 @@ public final class Shell {
     }
     if session.settings["timer"] == "on" {
       let ms = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e6
-      session.out.write(String(format: "Run Time: %.3f ms\n", ms))
+      session.out.write("Run Time: \(FixedPoint.text(ms, places: 3)) ms\n")
     }
   }
 

@@ -16,7 +16,7 @@ public enum ValueFormat {
     case .null: return ""
     case .int(let v): return grouped(Double(v), decimals: 0)
     case .double(let v):
-      return v == v.rounded() && abs(v) < 1e15 ? grouped(v, decimals: 0) : trim(fixed(v, places: 4))
+      return v == v.rounded() && abs(v) < 1e15 ? grouped(v, decimals: 0) : trim(FixedPoint.text(v, places: 4))
     case .decimal(let d): return PlainDecimal.text(d)
     case .money(let m): return rounded ? displayMoney(m) : money(m)
     case .list(let items): return items.map { human($0, rounded: rounded) }.joined(separator: ", ")
@@ -67,20 +67,10 @@ public enum ValueFormat {
   /// 24380000000 → `24.38 bn`, 5e8 → `500 m`, 1234 → `1,234`.
   public static func scaled(_ v: Double) -> String {
     let a = abs(v)
-    if a >= 1e9 { return trim(fixed(v / 1e9, places: 2)) + " bn" }
-    if a >= 1e6 { return trim(fixed(v / 1e6, places: 2)) + " m" }
+    if a >= 1e9 { return trim(FixedPoint.text(v / 1e9, places: 2)) + " bn" }
+    if a >= 1e6 { return trim(FixedPoint.text(v / 1e6, places: 2)) + " m" }
     if v == v.rounded() { return grouped(v, decimals: 0) }
-    return trim(fixed(v, places: 2))
-  }
-
-  /// `%.Nf` through C's formatter: Foundation's `String(format:)` costs a first use of
-  /// hundreds of thousands of instructions and thousands a call.
-  static func fixed(_ v: Double, places: Int) -> String {
-    // 309 digits before the point at most, then the point and the places.
-    var buffer = [CChar](repeating: 0, count: 340 + places)
-    let count = withVaList([v]) { vsnprintf(&buffer, buffer.count, "%.\(places)f", $0) }
-    return count > 0
-      ? String(decoding: buffer[..<Int(count)].map { UInt8(bitPattern: $0) }, as: UTF8.self) : ""
+    return trim(FixedPoint.text(v, places: 2))
   }
 
   static func trim(_ s: String) -> String {
@@ -95,7 +85,7 @@ public enum ValueFormat {
     let negative = v < 0
     // A whole number below 2^53 prints exactly as an integer, without Foundation's formatter.
     let digits =
-      abs(v) < 9.0e15 && v == v.rounded() ? String(Int64(abs(v))) : fixed(abs(v), places: 0)
+      abs(v) < 9.0e15 && v == v.rounded() ? String(Int64(abs(v))) : FixedPoint.text(abs(v), places: 0)
     var utf8: [UInt8] = []
     utf8.reserveCapacity(digits.utf8.count * 4 / 3 + 2)
     if negative { utf8.append(UInt8(ascii: "-")) }
