@@ -16,10 +16,9 @@ struct GraphContext {
 
   /// The graph index position of a name typed by the user (resolution errors come from the session).
   func index(_ name: String) throws -> Int32 {
-    let node = try session.resolve(name)
-    guard let i = adj.index(of: node.id) else {
-      throw KgshError(
-        .notFound, "'\(node.name)' is not in the graph index", hint: "run the command again")
+    let id = try session.resolveID(name)
+    guard let i = adj.index(of: id) else {
+      throw KgshError(.notFound, "'\(name)' is not in the graph index", hint: "run the command again")
     }
     return i
   }

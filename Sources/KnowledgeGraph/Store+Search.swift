@@ -11,6 +11,13 @@ public enum Resolution: Sendable {
   case notFound(suggestions: [String])
 }
 
+/// What a name resolved to, as entity ids (`resolveID`: no entity is read).
+public enum IDResolution: Sendable, Equatable {
+  case found(Int64)
+  case ambiguous([Int64])
+  case notFound(suggestions: [String])
+}
+
 /// One search result, best first.
 public struct SearchHit: Sendable {
   public var node: Node
@@ -24,20 +31,34 @@ extension KnowledgeStore {
   /// Resolves what a user typed to one entity: a key, a name or any alias, folding case,
   /// width and traditional/simplified script.
   public func resolve(_ text: String) throws -> Resolution {
-    let trimmed = Trim.spaces(text)
-    if let node = try node(key: trimmed) { return .found(node) }
-    let norm = Names.normalize(trimmed)
-    let ids = try read { db in
-      let ids = try RawStatement(
-        cached: db, "SELECT DISTINCT node_id FROM alias WHERE norm = ? ORDER BY node_id")
-      ids.bind(1, norm)
-      return try ids.all { $0.int64(0) }
+    switch try resolveID(text) {
+    case .found(let id):
+      // Gone only if another process deleted it between the two reads.
+      guard let node = try node(id: id) else { return .notFound(suggestions: []) }
+      return .found(node)
+    case .ambiguous(let ids): return .ambiguous(try ids.compactMap { try node(id: $0) })
+    case .notFound(let suggestions): return .notFound(suggestions: suggestions)
     }
-    if ids.count == 1, let node = try node(id: ids[0]) { return .found(node) }
-    if ids.count > 1 { return .ambiguous(try ids.compactMap { try node(id: $0) }) }
+  }
+
+  /// `resolve` as ids, in one read: what a graph command needs to start a traversal, without
+  /// reading the entity's row, labels and properties.
+  public func resolveID(_ text: String) throws -> IDResolution {
+    let trimmed = Trim.spaces(text)
+    let ids = try read { db -> [Int64] in
+      let byKey = try RawStatement(cached: db, "SELECT id FROM node WHERE key = ?")
+      byKey.bind(1, trimmed)
+      if let id = byKey.int64() { return [id] }
+      let byName = try RawStatement(
+        cached: db, "SELECT DISTINCT node_id FROM alias WHERE norm = ? ORDER BY node_id")
+      byName.bind(1, Names.normalize(trimmed))
+      return try byName.all { $0.int64(0) }
+    }
+    if ids.count == 1 { return .found(ids[0]) }
+    if ids.count > 1 { return .ambiguous(ids) }
     let hits = try search(trimmed, limit: 5)
     if !hits.isEmpty { return .notFound(suggestions: hits.map(\.node.name)) }
-    return .notFound(suggestions: try nearNames(norm))
+    return .notFound(suggestions: try nearNames(Names.normalize(trimmed)))
   }
 
   /// Names whose folded form is within a small edit distance of `norm` (typos).

@@ -173,12 +173,28 @@ public final class Session {
   public func resolve(_ name: String) throws -> Node {
     switch try store.resolve(name) {
     case .found(let node): return node
-    case .ambiguous(let nodes):
-      throw KgshError.ambiguous(
-        name, candidates: nodes.prefix(6).map { "\($0.name) (\($0.key))" },
-        hint: "use one of the keys in parentheses")
-    case .notFound(let suggestions):
-      throw KgshError.notFound("entity", name, suggestions: suggestions, hint: "try find \(name)")
+    case .ambiguous(let nodes): throw Self.ambiguous(name, nodes)
+    case .notFound(let suggestions): throw Self.notFound(name, suggestions)
     }
+  }
+
+  /// The id of the entity a name resolves to (`resolve` without reading the entity), with
+  /// the same errors.
+  public func resolveID(_ name: String) throws -> Int64 {
+    switch try store.resolveID(name) {
+    case .found(let id): return id
+    case .ambiguous(let ids): throw Self.ambiguous(name, try ids.compactMap { try store.node(id: $0) })
+    case .notFound(let suggestions): throw Self.notFound(name, suggestions)
+    }
+  }
+
+  private static func ambiguous(_ name: String, _ nodes: [Node]) -> KgshError {
+    KgshError.ambiguous(
+      name, candidates: nodes.prefix(6).map { "\($0.name) (\($0.key))" },
+      hint: "use one of the keys in parentheses")
+  }
+
+  private static func notFound(_ name: String, _ suggestions: [String]) -> KgshError {
+    KgshError.notFound("entity", name, suggestions: suggestions, hint: "try find \(name)")
   }
 }
