@@ -1,7 +1,8 @@
 import CFixedPoint
 
 /// Numbers as fixed-point text, the one place kgsh prints `%.Nf`: the timer, import
-/// reports, non-integer values in tables, whole floats in JSON and Cypher (`1.0`).
+/// reports, non-integer values in tables, whole floats in JSON and Cypher (`1.0`); and
+/// zero-padded digits (JSON escapes, change-log timestamps).
 ///
 /// Foundation's `String(format:)` and Swift's `withVaList` pass each argument as a
 /// `CVarArg`, and checking that conformance at run time scans all of the program's
@@ -21,9 +22,10 @@ public enum FixedPoint {
     return String(decoding: bytes, as: UTF8.self)
   }
 
-  /// `text` right-aligned in `width` columns (`%Nd`-style padding with spaces).
-  public static func padded(_ text: String, to width: Int, with pad: Character = " ") -> String {
-    let missing = width - text.count
-    return missing > 0 ? String(repeating: pad, count: missing) + text : text
+  /// Digits with zeros in front up to `width` (`%0Nd`, `%04x`): `zeroPadded("1f", to: 4)` is
+  /// `001f`; longer text is left as it is.
+  public static func zeroPadded(_ digits: String, to width: Int) -> String {
+    let missing = width - digits.utf8.count
+    return missing > 0 ? String(repeating: "0", count: missing) + digits : digits
   }
 }

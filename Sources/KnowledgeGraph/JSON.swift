@@ -80,7 +80,7 @@ public enum JSON {
       case "\r": out += "\\r"
       case "\t": out += "\\t"
       case _ where scalar.value < 0x20 || (0x7F..<0xA0).contains(scalar.value):
-        out += "\\u" + FixedPoint.padded(String(scalar.value, radix: 16), to: 4, with: "0")
+        out += "\\u" + FixedPoint.zeroPadded(String(scalar.value, radix: 16), to: 4)
       default: out.unicodeScalars.append(scalar)
       }
     }

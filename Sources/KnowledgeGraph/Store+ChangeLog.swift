@@ -183,10 +183,7 @@ enum ChangeLog {
     let millis = min(999, Int(((t - t.rounded(.down)) * 1000).rounded(.down)))
     var parts = tm()
     gmtime_r(&seconds, &parts)
-    func pad(_ n: Int32, _ width: Int) -> String {
-      let s = String(n)
-      return String(repeating: "0", count: max(0, width - s.count)) + s
-    }
+    func pad(_ n: Int32, _ width: Int) -> String { FixedPoint.zeroPadded(String(n), to: width) }
     return "\(pad(parts.tm_year + 1900, 4))-\(pad(parts.tm_mon + 1, 2))-\(pad(parts.tm_mday, 2))T"
       + "\(pad(parts.tm_hour, 2)):\(pad(parts.tm_min, 2)):\(pad(parts.tm_sec, 2)).\(pad(Int32(millis), 3))Z"
   }

@@ -1,5 +1,4 @@
 import Foundation
-import KnowledgeGraph
 
 /// A one-line progress bar on the error stream, drawn only when the session shows
 /// progress (stderr is a terminal): scripts, pipes and tests see no progress noise.
@@ -28,7 +27,7 @@ public final class ProgressBar {
     shown = (phase, percent)
     let filled = percent * width / 100
     let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
-    session.err.write("\r\u{1B}[2K\(title) \(phase) \(bar) \(FixedPoint.padded(String(percent), to: 3))%")
+    session.err.write("\r\u{1B}[2K\(title) \(phase) \(bar) \(TextWidth.pad(String(percent), to: 3, right: true))%")
   }
 
   /// Clears the bar's line.

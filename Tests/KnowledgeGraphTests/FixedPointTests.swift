@@ -29,10 +29,11 @@ final class FixedPointTests: XCTestCase {
     XCTAssertEqual(FixedPoint.text(1, places: 500), "1." + String(repeating: "0", count: 60))
   }
 
-  func testPadding() {
-    XCTAssertEqual(FixedPoint.padded("7", to: 3), "  7")
-    XCTAssertEqual(FixedPoint.padded("100", to: 3), "100")
-    XCTAssertEqual(FixedPoint.padded("1f", to: 4, with: "0"), "001f")
+  func testZeroPadding() {
+    XCTAssertEqual(FixedPoint.zeroPadded("7", to: 3), "007")
+    XCTAssertEqual(FixedPoint.zeroPadded("100", to: 3), "100")
+    XCTAssertEqual(FixedPoint.zeroPadded("12345", to: 4), "12345")
+    XCTAssertEqual(FixedPoint.zeroPadded("1f", to: 4), "001f")
   }
 
   func testJSONWritesWholeFloatsAndControlCharactersAsBefore() {
