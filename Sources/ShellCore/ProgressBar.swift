@@ -27,7 +27,8 @@ public final class ProgressBar {
     shown = (phase, percent)
     let filled = percent * width / 100
     let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
-    session.err.write("\r\u{1B}[2K\(title) \(phase) \(bar) \(TextWidth.pad(String(percent), to: 3, right: true))%")
+    let shownPercent = TextWidth.pad(String(percent), to: 3, right: true)
+    session.err.write("\r\u{1B}[2K\(title) \(phase) \(bar) \(shownPercent)%")
   }
 
   /// Clears the bar's line.
