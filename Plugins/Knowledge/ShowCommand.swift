@@ -9,6 +9,9 @@ struct ShowCommand: Command {
     "section", .choice(["entity", "facts", "group-facts", "relations", "conflicts", "sources"]),
     "only this part of the card"
   )
+  static let limit = Param.option(
+    "limit", .integer(min: 1), default: 200,
+    "at most N related entities on the card; a hub of a big graph has tens of thousands")
 
   /// The facts people ask for first, in this order; the others follow alphabetically.
   static let keyPredicates = [
@@ -21,19 +24,21 @@ struct ShowCommand: Command {
 
   let signature = Signature(
     "show", summary: "Show an entity's card: names, facts, relations, conflicts, sources",
-    parameters: [entity.spec, section.spec],
+    parameters: [entity.spec, section.spec, limit.spec],
     help: """
       The card shows the latest value of each fact; `older_values` counts the earlier ones \
       (see facts ENTITY --predicate P) and `conflict` marks sources that disagree. The facts \
       people ask for first (founding, listing, valuation, funding, revenue, release, price) come \
       first. A "1/N of X" claim reads as written ("1/6 of Claude Code"). Facts about a group the \
       entity is a member of (combined figures of two companies) follow as group facts. \
-      --section shows one part of the card.
+      --section shows one part of the card. The relations stop at --limit, with a note saying \
+      how many there are; the sources still count every fact and relation.
       """,
     examples: [
       Example("show Zhipu", "the card of Zhipu AI", expect: "Zhipu AI"),
       Example("show 智譜", "the same card through a traditional-Chinese alias", expect: "Zhipu AI"),
       Example("show MiniMax --section relations", "only who it is related to, and how"),
+      Example("show Zhipu --section relations --limit 3", "its first three relations, and how many it has"),
     ])
 
   func run(_ call: Call, _ session: Session) throws -> Output {
@@ -41,20 +46,29 @@ struct ShowCommand: Command {
     let store = session.store
     let facts = try store.facts(of: node.id)
     let conflicts = FactText.conflicts(facts)
-    // Read once: the relations and the group facts both come from the node's edges.
-    let edges = try store.relations(of: node.id)
+    // Read once: the relations, the groups and the sources all come from the node's edges,
+    // unless the limit cut them short.
+    let (edges, total) = try store.relations(of: node.id, limit: call[Self.limit])
+    let complete = total == nil
+    var relations = Self.relations(edges)
+    if let total { relations.notes.append(Table.limitNote(shown: relations.rows.count, of: total)) }
     var sections: [(String, Output)] = [
       ("entity", .record(try Self.entityFields(node, store))),
       ("facts", .table(Self.latestFacts(facts, conflicts: conflicts, key: node.key, store: store))),
-      ("relations", .table(Self.relations(edges))),
+      ("relations", .table(relations)),
     ]
-    let groupFacts = try Self.groupFacts(edges, store)
+    let groups =
+      complete
+      ? edges.filter { $0.outgoing && $0.type == "MEMBER_OF" }.map(\.other)
+      : try store.targets(of: node.id, type: "MEMBER_OF")
+    let groupFacts = try Self.groupFacts(groups, store)
     if !groupFacts.rows.isEmpty { sections.append(("group facts", .table(groupFacts))) }
     if !conflicts.isEmpty {
       let rows = conflicts.keys.sorted().flatMap { p in conflicts[p]!.map(FactText.row) }
       sections.append(("conflicts", .table(Table(columns: FactText.columns, rows: rows))))
     }
-    let sources = try store.sources(citedBy: facts, edges, of: node.id)
+    let sources =
+      complete ? try store.sources(citedBy: facts, edges, of: node.id) : try store.sources(of: node.id)
     sections.append(
       (
         "sources",
@@ -160,17 +174,18 @@ struct ShowCommand: Command {
   }
 
   /// Facts about the groups the entity is a member of (`MEMBER_OF` a `Group`, such as the
-  /// combined figures of two companies), each marked with its group.
-  static func groupFacts(_ relations: [Relation], _ store: KnowledgeStore) throws -> Table {
+  /// combined figures of two companies), each marked with its group; `candidates` are the
+  /// entities it has a `MEMBER_OF` edge to.
+  static func groupFacts(_ candidates: [EntityRef], _ store: KnowledgeStore) throws -> Table {
     var rows: [[Value]] = []
     var seen: [Int64] = []  // a handful of groups at most
-    for r in relations where r.outgoing && r.type == "MEMBER_OF" && !seen.contains(r.other.id) {
-      seen.append(r.other.id)
-      guard try store.node(id: r.other.id)?.labels.contains("Group") == true else { continue }
-      for f in try store.facts(of: r.other.id) {
+    for group in candidates where !seen.contains(group.id) {
+      seen.append(group.id)
+      guard try store.node(id: group.id)?.labels.contains("Group") == true else { continue }
+      for f in try store.facts(of: group.id) {
         let (value, unit) = Self.reading(f, store)
         rows.append([
-          .entity(r.other), .string(f.predicate), value, unit, FactText.text(f.qualifier),
+          .entity(group), .string(f.predicate), value, unit, FactText.text(f.qualifier),
           FactText.date(f.provenance.asOf), FactText.text(f.provenance.source),
         ])
       }

@@ -17,22 +17,102 @@ extension KnowledgeStore {
   /// a card does not show: two queries, nothing decoded but names.
   public func relations(of nodeID: Int64) throws -> [Relation] {
     try read { db in
-      func fetch(_ column: String, _ other: String) throws -> [Relation] {
-        let rows = try RawStatement(
-          cached: db,
-          """
-          SELECT t.name, s.key, o.id, o.key, o.name
-          FROM edge e JOIN edge_type t ON t.id = e.type JOIN node o ON o.id = e.\(other)
-          LEFT JOIN source s ON s.id = e.source_id WHERE e.\(column) = ? ORDER BY t.name, e.id
-          """)
-        rows.bind(1, nodeID)
-        return try rows.all { row in
-          Relation(
-            outgoing: column == "src", type: row.text(0), source: row.textOrNil(1),
-            other: EntityRef(id: row.int64(2), key: row.text(3), name: row.text(4)))
-        }
+      try Self.allRelations(db, of: nodeID, outgoing: true)
+        + Self.allRelations(db, of: nodeID, outgoing: false)
+    }
+  }
+
+  /// A node's relations as `relations(of:)` orders them, cut short on a hub of a big graph
+  /// (tens of thousands of edges): the edges of its first `limit` related entities, where a
+  /// related entity is one row of a card (the same direction, type and entity, with the
+  /// sources of all its parallel edges). `total` is nil when nothing was left out, else how
+  /// many such rows there are. Past the limit, rows are chosen and ordered in the edge index
+  /// alone; only the edges returned are read with their entity and source.
+  public func relations(of nodeID: Int64, limit: Int) throws -> (relations: [Relation], total: Int?) {
+    try read { db in
+      let count = try RawStatement(
+        cached: db,
+        "SELECT (SELECT count(*) FROM edge WHERE src = ?1) + (SELECT count(*) FROM edge WHERE dst = ?1)")
+      count.bind(1, nodeID)
+      if (count.int64() ?? 0) <= limit {  // no more edges than rows allowed: nothing to leave out
+        let all =
+          try Self.allRelations(db, of: nodeID, outgoing: true)
+          + Self.allRelations(db, of: nodeID, outgoing: false)
+        return (all, nil)
       }
-      return try fetch("src", "dst") + fetch("dst", "src")
+      let rows = try RawStatement(
+        cached: db,
+        """
+        SELECT (SELECT count(*) FROM (SELECT 1 FROM edge WHERE src = ?1 GROUP BY type, dst))
+          + (SELECT count(*) FROM (SELECT 1 FROM edge WHERE dst = ?1 GROUP BY type, src))
+        """)
+      rows.bind(1, nodeID)
+      let total = Int(rows.int64() ?? 0)
+      let outgoing = try Self.firstRelations(db, of: nodeID, outgoing: true, rows: limit)
+      let shown = Set(outgoing.map { "\($0.type)\u{0}\($0.other.id)" }).count
+      let incoming = try Self.firstRelations(db, of: nodeID, outgoing: false, rows: limit - shown)
+      return (outgoing + incoming, total > limit ? total : nil)
+    }
+  }
+
+  /// Every edge on one side of a node, by type then edge id.
+  static func allRelations(_ db: Database, of nodeID: Int64, outgoing: Bool) throws -> [Relation] {
+    let (column, other) = outgoing ? ("src", "dst") : ("dst", "src")
+    let rows = try RawStatement(
+      cached: db,
+      """
+      SELECT t.name, s.key, o.id, o.key, o.name
+      FROM edge e JOIN edge_type t ON t.id = e.type JOIN node o ON o.id = e.\(other)
+      LEFT JOIN source s ON s.id = e.source_id WHERE e.\(column) = ? ORDER BY t.name, e.id
+      """)
+    rows.bind(1, nodeID)
+    return try rows.all { relation(from: $0, outgoing: outgoing) }
+  }
+
+  /// The edges of the first `rows` (type, entity) pairs on one side of a node, in the order
+  /// of `allRelations`: a pair comes where its first edge does, then its parallel edges. The
+  /// pairs are grouped and ordered in the edge index (with the type's name) before any
+  /// entity or source is read.
+  static func firstRelations(_ db: Database, of nodeID: Int64, outgoing: Bool, rows: Int) throws -> [Relation]
+  {
+    guard rows > 0 else { return [] }
+    let (column, other) = outgoing ? ("src", "dst") : ("dst", "src")
+    let edges = try RawStatement(
+      cached: db,
+      """
+      SELECT x.name, s.key, o.id, o.key, o.name
+      FROM (SELECT g.type AS type, g.other AS other, g.first AS first, t.name AS name
+            FROM (SELECT type, \(other) AS other, min(id) AS first FROM edge
+                  WHERE \(column) = ?1 GROUP BY type, \(other)) g
+            JOIN edge_type t ON t.id = g.type ORDER BY t.name, g.first LIMIT ?2) x
+      JOIN edge e ON e.\(column) = ?1 AND e.type = x.type AND e.\(other) = x.other
+      JOIN node o ON o.id = x.other LEFT JOIN source s ON s.id = e.source_id
+      ORDER BY x.name, x.first, e.id
+      """)
+    edges.bind(1, nodeID)
+    edges.bind(2, Int64(rows))
+    return try edges.all { relation(from: $0, outgoing: outgoing) }
+  }
+
+  static func relation(from row: RawRow, outgoing: Bool) -> Relation {
+    Relation(
+      outgoing: outgoing, type: row.text(0), source: row.textOrNil(1),
+      other: EntityRef(id: row.int64(2), key: row.text(3), name: row.text(4)))
+  }
+
+  /// The entities a node has an edge of `type` to (its groups, for `MEMBER_OF`), in edge
+  /// order: one range of the edge index, however many other edges the node has.
+  public func targets(of nodeID: Int64, type: String) throws -> [EntityRef] {
+    try read { db in
+      let rows = try RawStatement(
+        cached: db,
+        """
+        SELECT o.id, o.key, o.name FROM edge_type t JOIN edge e ON e.src = ? AND e.type = t.id
+        JOIN node o ON o.id = e.dst WHERE t.name = ? ORDER BY e.id
+        """)
+      rows.bind(1, nodeID)
+      rows.bind(2, type)
+      return try rows.all { EntityRef(id: $0.int64(0), key: $0.text(1), name: $0.text(2)) }
     }
   }
 }

@@ -163,4 +163,29 @@ final class ShowSectionTests: XCTestCase {
     let rest = Array(predicates.dropFirst(asked.count))
     XCTAssertEqual(rest, rest.sorted(), "then alphabetical")
   }
+
+  /// A card cut short by --limit shows the first rows of the whole card, says how many there
+  /// are, and still has every group fact and every source.
+  func testALimitedCardKeepsItsGroupsAndSources() throws {
+    func card(_ command: String) throws -> [String: Any] {
+      let t = try shell()
+      XCTAssertTrue(t.run(command + " --format json"), t.errors)
+      return try XCTUnwrap(
+        JSONSerialization.jsonObject(with: Data(t.output.utf8)) as? [String: Any], t.output)
+    }
+    let whole = try card("show MiniMax")
+    let cut = try card("show MiniMax --limit 2")
+    let all = try XCTUnwrap(whole["relations"] as? [[String: Any]])
+    let first = try XCTUnwrap(cut["relations"] as? [[String: Any]])
+    XCTAssertGreaterThan(all.count, 13, "its MEMBER_OF rows come after the second")
+    XCTAssertEqual(first.count, 2)
+    XCTAssertEqual(first as NSArray, Array(all.prefix(2)) as NSArray)
+    for section in ["sources", "group facts", "facts"] {
+      let wanted = try XCTUnwrap(whole[section] as? NSArray, section)
+      XCTAssertEqual(cut[section] as? NSArray, wanted, section)
+    }
+    let t = try shell()
+    XCTAssertTrue(t.run("show MiniMax --section relations --limit 2"), t.errors)
+    XCTAssertTrue(t.output.contains("limit reached: 2 of \(all.count) shown; raise --limit"), t.output)
+  }
 }
