@@ -23,17 +23,21 @@ struct CommonCommand: Command {
     let a = try g.index(call[Self.a])
     let b = try g.index(call[Self.b])
     let filter = try g.filter(call)
-    func via(_ from: Int32, _ to: Int32) -> Value {
-      .list(
-        Traversal.steps(g.adj, from, filter).filter { $0.other == to }
-          .map { g.pattern($0.type, pointsAway: $0.forward) })
+    // Each side's edges, read once and grouped by the entity they reach: a hub has tens of
+    // thousands, and scanning them again for every common entity was quadratic.
+    func edgesByEntity(_ from: Int32) -> [Int32: [Step]] {
+      Dictionary(grouping: Traversal.steps(g.adj, from, filter), by: \.other)
     }
-    let common = Traversal.commonNeighbors(g.adj, a, b, filter: filter)
+    let (viaA, viaB) = (edgesByEntity(a), edgesByEntity(b))
+    func via(_ steps: [Step]) -> Value {
+      .list(steps.map { g.pattern($0.type, pointsAway: $0.forward) })
+    }
+    let common = viaA.keys.filter { viaB[$0] != nil && $0 != a && $0 != b }.sorted()
     try g.prefetch(common)
     var rows: [(Node, [Value])] = []
     for c in common {
       let n = try g.node(c)
-      rows.append((n, [.entity(n.ref), .list(n.labels.map { .string($0) }), via(a, c), via(b, c)]))
+      rows.append((n, [.entity(n.ref), .list(n.labels.map { .string($0) }), via(viaA[c]!), via(viaB[c]!)]))
     }
     rows.sort { $0.0.name < $1.0.name }
     return .table(

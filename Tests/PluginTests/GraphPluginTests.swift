@@ -248,6 +248,34 @@ final class GraphPluginTests: XCTestCase {
     XCTAssertEqual(gamma["via_b"], .list([.string("<-[OWNS]-")]))
   }
 
+  /// Every edge between a side and the common entity is listed, in both directions; the two
+  /// entities themselves (and a self-loop) are never common.
+  func testCommonListsEveryEdgeOfEachSide() throws {
+    let store = try KnowledgeStore.inMemory()
+    try store.write { w in
+      let a = try w.upsertNode(key: "a", name: "Alpha", labels: [])
+      let b = try w.upsertNode(key: "b", name: "Beta", labels: [])
+      let c = try w.upsertNode(key: "c", name: "Gamma", labels: [])
+      try w.addEdge(a, "KNOWS", c)
+      try w.addEdge(c, "OWNS", a)
+      try w.addEdge(b, "KNOWS", c)
+      try w.addEdge(a, "KNOWS", b)
+      try w.addEdge(a, "KNOWS", a)
+      try w.addEdge(b, "KNOWS", a)
+    }
+    let t = try shell(store)
+    t.session.format = .json
+    defer { t.session.format = .table }
+    let json = run(t, "common Alpha Beta")
+    guard case .list(let items) = try JSON.decode(json), items.count == 1, case .map(let gamma) = items[0]
+    else {
+      return XCTFail(json)
+    }
+    XCTAssertEqual(gamma["entity"], .map(["key": .string("c"), "name": .string("Gamma")]))
+    XCTAssertEqual(gamma["via_a"], .list([.string("-[KNOWS]->"), .string("<-[OWNS]-")]))
+    XCTAssertEqual(gamma["via_b"], .list([.string("-[KNOWS]->")]))
+  }
+
   func testDegree() throws {
     let t = try shell()
     let text = run(t, "degree Delta")

@@ -53,14 +53,6 @@ extension Traversal {
     return (found, truncated)
   }
 
-  /// Nodes adjacent to both `a` and `b` (not `a` or `b` themselves), in index order.
-  public static func commonNeighbors(_ adj: GraphIndex, _ a: Int32, _ b: Int32, filter: EdgeFilter) -> [Int32]
-  {
-    let left = Set(steps(adj, a, filter).map(\.other))
-    let right = Set(steps(adj, b, filter).map(\.other))
-    return left.intersection(right).subtracting([a, b]).sorted()
-  }
-
   /// Degree of every node (edges of the given types, or all): out, in or total.
   public static func degrees(_ adj: GraphIndex, types: Set<Int32>?, direction: TraversalDirection) -> [Int] {
     var result = [Int](repeating: 0, count: adj.nodeCount)
