@@ -23,33 +23,36 @@ extension KnowledgeStore {
       for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min($0 + 500, ids.count)]) })
       {
         let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
-        let args = StatementArguments(chunk)
-        for row in try Row.fetchAll(
-          db, sql: "SELECT id, key, name, props FROM node WHERE id IN (\(marks))", arguments: args)
-        {
+        // Read by position with SQLite's C API: a scan with a WHERE on every node of a big
+        // graph loads them all, 500 at a time, and GRDB's rows decoded by column name were
+        // most of that time. Full batches share their cached statements.
+        func statement(_ sql: String) throws -> RawStatement {
+          let s = try chunk.count == 500 ? RawStatement(cached: db, sql) : RawStatement(db, sql)
+          for (i, id) in chunk.enumerated() { s.bind(Int32(i + 1), id) }
+          return s
+        }
+        try statement("SELECT id, key, name, props FROM node WHERE id IN (\(marks))").forEachRow { handle in
+          let row = RawRow(handle: handle)
           var props: [String: Value] = [:]
-          if let text: String = row["props"], case .map(let m)? = try? JSON.decode(text) { props = m }
-          out[row["id"]] = QueryNodeDetails(
-            key: row["key"], name: row["name"], props: props, facts: [:], aliases: [])
+          if let text = row.textOrNil(3), case .map(let m)? = try? JSON.decode(text) { props = m }
+          out[row.int64(0)] = QueryNodeDetails(
+            key: row.text(1), name: row.text(2), props: props, facts: [:], aliases: [])
         }
         let factSQL = """
           SELECT \(Self.factColumns) FROM fact f \(Self.factJoins) WHERE f.node_id IN (\(marks))
           ORDER BY f.node_id, f.predicate, f.as_of DESC, f.id
           """
-        let facts = try RawStatement(db, factSQL)
-        for (i, id) in chunk.enumerated() { facts.bind(Int32(i + 1), id) }
-        try facts.forEachRow { handle in
+        try statement(factSQL).forEachRow { handle in
           let fact = Self.fact(from: RawRow(handle: handle))
           if out[fact.nodeID]?.facts[fact.predicate] == nil {
             out[fact.nodeID]?.facts[fact.predicate] = fact.value
           }
         }
-        for row in try Row.fetchAll(
-          db, sql: "SELECT node_id, alias FROM alias WHERE node_id IN (\(marks)) ORDER BY node_id, alias",
-          arguments: args)
-        {
-          let id: Int64 = row[0]
-          let alias: String = row[1]
+        let aliasSQL = "SELECT node_id, alias FROM alias WHERE node_id IN (\(marks)) ORDER BY node_id, alias"
+        try statement(aliasSQL).forEachRow { handle in
+          let row = RawRow(handle: handle)
+          let id = row.int64(0)
+          let alias = row.text(1)
           if let d = out[id], alias != d.name, alias != d.key { out[id]?.aliases.append(alias) }
         }
       }
