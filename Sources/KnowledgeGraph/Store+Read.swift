@@ -103,17 +103,15 @@ extension KnowledgeStore {
     }
   }
 
-  /// Every edge type with the number of edges of that type, most common first.
+  /// Every edge type with the number of edges of that type, most common first, then by name.
+  /// The graph index counts them as it is built (and keeps the counts in its saved file): a
+  /// GROUP BY over the edge table of a 5-million-edge graph took 3-4 s.
   public func edgeTypeCounts() throws -> [(type: String, count: Int)] {
-    try read { db in
-      try Row.fetchAll(
-        db,
-        sql: """
-          SELECT t.name, count(e.id) AS c FROM edge_type t LEFT JOIN edge e ON e.type = t.id
-          GROUP BY t.id HAVING c > 0 ORDER BY c DESC, t.name
-          """
-      ).map { ($0["name"], $0["c"]) }
-    }
+    let graph = try graphIndex()
+    return zip(graph.typeNames, graph.typeCounts).filter { $0.1 > 0 }.map { (type: $0.0, count: $0.1) }
+      .sorted { a, b in
+        a.count != b.count ? a.count > b.count : a.type.utf8.lexicographicallyPrecedes(b.type.utf8)
+      }
   }
 
   /// All edge type names, for completion.
@@ -140,9 +138,16 @@ extension KnowledgeStore {
 
   /// Counts of the store's main tables.
   public func counts() throws -> [(String, Int)] {
-    try read { db in
+    // Entities and edges as the graph index counts them: counting the edge table of a big
+    // graph reads its whole smallest index (~1 s for 5 million edges).
+    let graph = try graphIndex()
+    return try read { db in
       try ["node", "edge", "fact", "source", "alias"].map { table in
-        (table, try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? 0)
+        switch table {
+        case "node": return (table, graph.nodeCount)
+        case "edge": return (table, graph.edgeCount)
+        default: return (table, try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? 0)
+        }
       }
     }
   }

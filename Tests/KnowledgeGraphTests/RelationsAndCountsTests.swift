@@ -1,10 +1,12 @@
+import GRDB
 import XCTest
 
 @testable import KnowledgeGraph
 
 /// `relations(of:limit:)`: a card of a hub stops at its first N related entities, and those
 /// rows are exactly the first N rows of the whole list, parallel edges and sources included.
-final class RelationLimitTests: XCTestCase {
+/// And the counts `stats` and `relations` read from the graph index.
+final class RelationsAndCountsTests: XCTestCase {
   /// One card row: direction, type, entity, and the sources of its edges in order.
   struct Row: Equatable, CustomStringConvertible {
     var outgoing: Bool
@@ -87,5 +89,38 @@ final class RelationLimitTests: XCTestCase {
     XCTAssertEqual(
       try store.targets(of: hub, type: "MEMBER_OF").map(\.id), groups, "outgoing only, in edge order")
     XCTAssertEqual(try store.targets(of: hub, type: "NO_SUCH_TYPE"), [])
+  }
+
+  /// `stats` and `relations` count entities, edges and edge types from the graph index: the
+  /// same numbers as counting the tables, also right after a write.
+  func testCountsFromTheGraphIndexAreTheTables() throws {
+    let (store, hub) = try hub()
+    func sqlCounts() throws -> (nodes: Int, edges: Int, types: [String: Int]) {
+      try store.read { db in
+        let nodes = try Int.fetchOne(db, sql: "SELECT count(*) FROM node") ?? -1
+        let edges = try Int.fetchOne(db, sql: "SELECT count(*) FROM edge") ?? -1
+        var types: [String: Int] = [:]
+        for row in try GRDB.Row.fetchAll(
+          db, sql: "SELECT t.name, count(*) FROM edge e JOIN edge_type t ON t.id = e.type GROUP BY t.name")
+        {
+          types[row[0]] = row[1]
+        }
+        return (nodes, edges, types)
+      }
+    }
+    for round in 0..<2 {
+      let expected = try sqlCounts()
+      let counts = Dictionary(uniqueKeysWithValues: try store.counts())
+      XCTAssertEqual(counts["node"], expected.nodes, "round \(round)")
+      XCTAssertEqual(counts["edge"], expected.edges, "round \(round)")
+      let types = try store.edgeTypeCounts()
+      XCTAssertEqual(Dictionary(uniqueKeysWithValues: types.map { ($0.type, $0.count) }), expected.types)
+      XCTAssertEqual(types.map(\.count), types.map(\.count).sorted(by: >), "most common first")
+      try store.write { w in
+        let extra = try w.upsertNode(key: "extra", name: "Extra", labels: [])
+        try w.addEdge(extra, "NEW_TYPE", hub)
+        try w.addEdge(extra, "NEW_TYPE", extra)
+      }
+    }
   }
 }
