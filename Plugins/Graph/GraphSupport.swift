@@ -78,9 +78,10 @@ struct GraphContext {
 
   /// Labels of nodes, for `--label` filters over many nodes at once.
   func nodes(withLabel label: String) throws -> Set<Int32> {
-    var out = Set<Int32>()
-    for n in try session.store.nodes(label: label) { if let i = adj.index(of: n.id) { out.insert(i) } }
-    return out
+    // The index lists each label's members: no entity is read (a label of a big graph has
+    // hundreds of thousands).
+    guard let l = adj.labelIndex[label] else { return [] }
+    return Set(adj.labelMembers[Int(l)])
   }
 }
 
