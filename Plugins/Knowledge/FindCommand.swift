@@ -40,7 +40,12 @@ struct FindCommand: Command {
             ? ["no name starts with '\(text)'"]
             : total > nodes.count ? [Table.limitNote(shown: nodes.count, of: total)] : []))
     }
-    let hits = try session.store.search(text, limit: limit)
+    // The first search after a big import writes the names' search entries first (seconds
+    // for a million entities): a progress bar on a terminal says so.
+    let bar = ProgressBar(session, title: "find")
+    defer { bar.finish() }
+    let hits = try session.store.search(
+      text, limit: limit, progress: { bar.update($0.phase, done: $0.done, total: $0.total) })
     return .table(
       Table(
         columns: ["name", "key", "labels", "matched", "score"],

@@ -33,16 +33,34 @@ enum SearchBacklog {
   /// Writes the search entries of every alias of the backlog's nodes, as `addAlias` writes
   /// them one by one (`alias norm`, kind `name`), and empties the backlog. Run in a write
   /// transaction: the backlog is read again there, so two processes never both write it.
-  static func flush(_ db: Database) throws {
-    for range in try ranges(db) {
-      try db.execute(
-        sql: """
-          INSERT INTO search(text, node_id, kind)
-            SELECT alias || ' ' || norm, node_id, 'name' FROM alias WHERE node_id BETWEEN ? AND ?
-          """, arguments: [range.lowerBound, range.upperBound])
+  /// A million entities take seconds: they are written `chunk` at a time, each chunk
+  /// reported to `progress` (and a Ctrl-C between two rolls the whole flush back).
+  static func flush(
+    _ db: Database, chunk: Int64 = flushChunk, progress: (ImportProgress) -> Void = { _ in }
+  ) throws {
+    let pending = try ranges(db)
+    let total = pending.reduce(0) { $0 + $1.count }
+    var done = 0
+    for range in pending {
+      var low = range.lowerBound
+      while true {
+        let high = range.upperBound - low < chunk ? range.upperBound : low + chunk - 1
+        try db.execute(
+          sql: """
+            INSERT INTO search(text, node_id, kind)
+              SELECT alias || ' ' || norm, node_id, 'name' FROM alias WHERE node_id BETWEEN ? AND ?
+            """, arguments: [low, high])
+        done += Int(high - low) + 1
+        progress(ImportProgress(phase: "indexing names", done: done, total: total))
+        if high == range.upperBound { break }
+        low = high + 1
+      }
     }
     try db.execute(sql: "DELETE FROM meta WHERE key = ?", arguments: [metaKey])
   }
+
+  /// How many entities' names one statement of `flush` writes.
+  static let flushChunk: Int64 = 50_000
 
   static func parse(_ text: String) -> [ClosedRange<Int64>] {
     text.split(separator: " ").compactMap { part in
@@ -65,12 +83,14 @@ extension KnowledgeStore {
   /// The flush is upkeep of a derived index, not a change of the knowledge: it bypasses the
   /// write guard of read-only commands (`find`), records no change and leaves the graph
   /// stamp alone, so the mapped graph index stays valid.
-  func catchUpSearchBacklog() throws -> [ClosedRange<Int64>] {
+  func catchUpSearchBacklog(progress: (ImportProgress) -> Void = { _ in }) throws -> [ClosedRange<Int64>] {
     let pending = try read { try SearchBacklog.ranges($0) }
     if pending.isEmpty || isReadOnly { return pending }
     do {
-      try queue.write { try SearchBacklog.flush($0) }
+      try queue.write { try SearchBacklog.flush($0, progress: progress) }
       return []
+    } catch let error as DatabaseError where error.resultCode == .SQLITE_INTERRUPT {
+      throw KgshError.interrupted  // Ctrl-C: the flush rolled back, the search stops too
     } catch {
       return pending
     }

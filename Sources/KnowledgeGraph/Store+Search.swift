@@ -82,8 +82,11 @@ extension KnowledgeStore {
   }
 
   /// Ranked search over names, aliases and quotes; works for Chinese (trigrams, and a
-  /// substring scan for one- and two-character queries).
-  public func search(_ text: String, limit: Int = 20) throws -> [SearchHit] {
+  /// substring scan for one- and two-character queries). The first search after a bulk
+  /// import writes the search entries it left (`SearchBacklog`), reporting to `progress`.
+  public func search(
+    _ text: String, limit: Int = 20, progress: (ImportProgress) -> Void = { _ in }
+  ) throws -> [SearchHit] {
     let query = text.trimmingCharacters(in: .whitespaces)
     guard !query.isEmpty else { return [] }
     let norm = Names.normalize(query)
@@ -92,7 +95,7 @@ extension KnowledgeStore {
       if let current = best[id], current.score >= score { return }
       best[id] = (score, matched)
     }
-    let backlog = try catchUpSearchBacklog()
+    let backlog = try catchUpSearchBacklog(progress: progress)
     try read { db in
       for row in try Row.fetchAll(
         db, sql: "SELECT node_id, alias FROM alias WHERE norm = ?", arguments: [norm])

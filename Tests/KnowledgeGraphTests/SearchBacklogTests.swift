@@ -45,6 +45,22 @@ final class SearchBacklogTests: FileTestCase {
     XCTAssertEqual(try nameEntries(store), try aliasCount(store))
   }
 
+  /// The backlog is written a chunk at a time, each reported, across chunk boundaries.
+  func testTheBacklogIsWrittenInReportedChunks() throws {
+    let store = try KnowledgeStore.open(path: dir + "/kb.sqlite")
+    let rows = (1...25).map { "n\($0),Company,Name \($0)" }.joined(separator: "\n")
+    _ = try store.importGraph(nodes: file("n.csv", "id,label,name\n" + rows + "\n"), edges: nil)
+    XCTAssertEqual(try store.meta(SearchBacklog.metaKey), "1-25")
+    var reports: [String] = []
+    try store.write { w in
+      try SearchBacklog.flush(w.db, chunk: 4) { reports.append("\($0.phase) \($0.done)/\($0.total)") }
+    }
+    XCTAssertEqual(reports, [4, 8, 12, 16, 20, 24, 25].map { "indexing names \($0)/25" })
+    XCTAssertNil(try store.meta(SearchBacklog.metaKey))
+    XCTAssertEqual(try nameEntries(store), try aliasCount(store))
+    XCTAssertEqual(keys(try store.search("Name 17")).first, "n17")
+  }
+
   func testEditsBeforeTheBacklogIsWrittenLeaveNoDuplicateAndNoGhost() throws {
     let store = try KnowledgeStore.open(path: dir + "/kb.sqlite")
     _ = try store.importGraph(nodes: file("a.csv", nodes), edges: nil)
