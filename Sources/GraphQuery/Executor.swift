@@ -23,6 +23,10 @@ final class InterruptStage: Stage {
   }
 }
 
+/// Thrown by a LIMIT that has passed on all its rows (`ProjectionStage.stopsEarly`), to stop
+/// the clauses before it from producing more; whoever runs the pipeline catches it.
+struct PipelineDone: Error {}
+
 /// Collects the rows that leave the last clause.
 final class CollectStage: Stage {
   var rows: [Row] = []
@@ -257,6 +261,7 @@ struct Executor {
       case .with(let p, let predicate):
         let stage = try ProjectionStage(
           projection: p, input: scope, evaluator: evaluator, isReturn: false, predicate: predicate)
+        stage.stopsEarly = !subquery && Executor.onlyReads(query)
         scope = stage.output
         stages.append(stage)
       case .set, .remove, .delete, .merge:
@@ -268,6 +273,7 @@ struct Executor {
       case .return(let p):
         let stage = try ProjectionStage(
           projection: p, input: scope, evaluator: evaluator, isReturn: true, predicate: nil)
+        stage.stopsEarly = !subquery && Executor.onlyReads(query)
         scope = stage.output
         columns = stage.output.names
         stages.append(stage)
@@ -281,6 +287,17 @@ struct Executor {
     stages.append(collect)
     for i in 0..<(stages.count - 1) { stages[i].next = stages[i + 1] }
     return (stages[0], collect, columns)
+  }
+
+  /// Whether every clause only reads (MATCH, UNWIND, WITH, RETURN): then a LIMIT may stop the
+  /// clauses before it once it has its rows, as nothing they would still do is seen.
+  static func onlyReads(_ query: Query) -> Bool {
+    query.clauses.allSatisfy { clause in
+      switch clause {
+      case .match, .unwind, .with, .return: return true
+      case .create, .set, .remove, .delete, .merge, .call: return false
+      }
+    }
   }
 
   func checkDefined(_ e: Expr, _ scope: Scope) throws {

@@ -22,6 +22,13 @@ final class ProjectionStage: Stage {
   let predicate: Expr?
   let isAggregating: Bool
   var buffered: [Row] = []
+  /// Set for a query that only reads: a LIMIT without ORDER BY, DISTINCT or aggregates passes
+  /// rows on as they come and, with its last row, finishes the rest of the query and throws
+  /// `PipelineDone`, so the clauses before it stop (`MATCH (n) RETURN n.name LIMIT 3` on a
+  /// million nodes reads three).
+  var stopsEarly = false
+  private var pushed = 0
+  private var done = false
   var groups: [[QValue]: (rep: Row, aggs: [Aggregator])] = [:]
   var groupOrder: [[QValue]] = []
 
@@ -227,6 +234,17 @@ final class ProjectionStage: Stage {
       }
       return
     }
+    if stopsEarly, !distinct, order.isEmpty, runtimeSkip == nil, runtimeLimit == nil, let limit, limit > 0 {
+      pushed += 1
+      if pushed <= skip ?? 0 { return }
+      try emit(try items.map { try evaluator.eval($0, row, input) } + row)
+      if pushed - (skip ?? 0) == limit {
+        done = true
+        try next!.finish()
+        throw PipelineDone()
+      }
+      return
+    }
     let out = try items.map { try evaluator.eval($0, row, input) }
     if streams {
       try emit(predicate == nil ? out : out + row)
@@ -254,6 +272,7 @@ final class ProjectionStage: Stage {
   }
 
   override func finish() throws {
+    if done { return }
     if isAggregating {
       if groups.isEmpty && groupingItems.isEmpty {
         groups[[]] = (Array(repeating: .null, count: input.count), aggregates.map(ProjectionStage.aggregator))

@@ -59,8 +59,10 @@ public struct QueryEngine: Sendable {
     }
     var resultRows: [Row] = []
     for (first, collect, columns, part) in parts {
-      try first.push([])
-      try first.finish()
+      do {
+        try first.push([])
+        try first.finish()
+      } catch is PipelineDone {}  // a LIMIT had its rows and finished the rest
       let returns: Bool
       switch part.clauses.last! {
       case .return: returns = true
