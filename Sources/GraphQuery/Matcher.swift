@@ -149,7 +149,8 @@ struct Matcher {
       let (s, check) = stepNodes[i]!
       guard case .string(let text) = try evaluator.eval(valueExpr, row, scope) else { return }
       var candidates = try graph.store.queryNodeIDs(keyOrName: text).compactMap { graph.indexOfID($0) }
-      candidates += Array(graph.firstCreatedNode..<Int32(graph.nodeCount))
+      // Nodes this query created or changed: their names are not in the store yet.
+      candidates += Array(graph.firstCreatedNode..<Int32(graph.nodeCount)) + graph.changedNodeProps.keys
       for n in Set(candidates).sorted() where try nodeMatches(check, n, row) {
         row[s] = .node(n)
         try step(i + 1, &row, &used, emit)

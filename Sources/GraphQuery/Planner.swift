@@ -13,6 +13,9 @@ struct MatchPlan {
     var labels: [String] = []
     var props: [(String, Expr)] = []
     var propsExpr: Expr?
+    /// `name` or `key` equalities of the WHERE (`n.name = 'text'`): a lookup may find the
+    /// node from them, as from `{name: 'text'}`; they stay filters.
+    var lookups: [(String, Expr)] = []
   }
 
   struct RelSpec {
@@ -73,7 +76,8 @@ struct MatchPlan {
         }
       }),
       case .expand(let r, _, _) = steps[last], let length = rels[r].length, length.min <= 1,
-      rels[r].shortest == nil, rels[r].name.hasPrefix(" anon"), !paths.contains(where: { $0.rels.contains(r) })
+      rels[r].shortest == nil, rels[r].name.hasPrefix(" anon"),
+      !paths.contains(where: { $0.rels.contains(r) })
     else { return }
     pruneDuplicates.insert(r)
   }
@@ -189,6 +193,8 @@ struct Planner {
       }
     }
 
+    for f in filters { Planner.noteLookup(f, in: &plan, scope: scope) }
+
     var bound = Set(scope.names)
     var bindOrder: [String: Int] = [:]
     var estimate = 1.0
@@ -236,7 +242,9 @@ struct Planner {
           if let path { bound.insert(plan.paths[path].name) }
           // WHERE parts about this path are checked during the search, not after it.
           let own = Set([rel.name] + (path.map { [plan.paths[$0].name] } ?? []))
-          let mine = filters.filter { $0.variables.isSubset(of: bound) && !$0.variables.isDisjoint(with: own) }
+          let mine = filters.filter {
+            $0.variables.isSubset(of: bound) && !$0.variables.isDisjoint(with: own)
+          }
           filters.removeAll { $0.variables.isSubset(of: bound) && !$0.variables.isDisjoint(with: own) }
           estimate *= 0.5
           addStep(.shortest(rel: pick, path: path, predicates: mine), estimate)
@@ -309,9 +317,21 @@ struct Planner {
     return averageDegree(rel)
   }
 
+  /// Records `n.name = 'text'` or `n.key = 'text'` (either way round) on the node `n` this
+  /// MATCH binds, so that planning may start from a lookup instead of scanning every node.
+  static func noteLookup(_ f: Expr, in plan: inout MatchPlan, scope: Scope) {
+    guard case .binary(.eq, let l, let r) = f else { return }
+    for (side, other) in [(l, r), (r, l)] {
+      guard case .property(.variable(let v, _), let key) = side, key == "name" || key == "key",
+        case .literal(.string) = other, scope.slots[v] == nil, plan.nodes[v] != nil
+      else { continue }
+      plan.nodes[v]!.lookups.append((key, other))
+    }
+  }
+
   /// The cheapest way to find candidates for a node, and how many it yields.
   func scanCost(_ spec: MatchPlan.NodeSpec) -> (Double, MatchPlan.Step) {
-    for (key, value) in spec.props where key == "name" || key == "key" {
+    for (key, value) in spec.props + spec.lookups where key == "name" || key == "key" {
       switch value {
       case .literal(.string), .parameter: return (1, .lookup(spec.name, value))
       default: break
