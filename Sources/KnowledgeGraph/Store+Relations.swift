@@ -16,10 +16,7 @@ extension KnowledgeStore {
   /// (the order of `edges(of:)`), without the properties, quotes, labels and descriptions
   /// a card does not show: two queries, nothing decoded but names.
   public func relations(of nodeID: Int64) throws -> [Relation] {
-    try read { db in
-      try Self.allRelations(db, of: nodeID, outgoing: true)
-        + Self.allRelations(db, of: nodeID, outgoing: false)
-    }
+    try read { db in try Self.allRelations(db, of: nodeID) }
   }
 
   /// A node's relations as `relations(of:)` orders them, cut short on a hub of a big graph
@@ -35,10 +32,7 @@ extension KnowledgeStore {
         "SELECT (SELECT count(*) FROM edge WHERE src = ?1) + (SELECT count(*) FROM edge WHERE dst = ?1)")
       count.bind(1, nodeID)
       if (count.int64() ?? 0) <= limit {  // no more edges than rows allowed: nothing to leave out
-        let all =
-          try Self.allRelations(db, of: nodeID, outgoing: true)
-          + Self.allRelations(db, of: nodeID, outgoing: false)
-        return (all, nil)
+        return (try Self.allRelations(db, of: nodeID), nil)
       }
       let rows = try RawStatement(
         cached: db,
@@ -48,11 +42,18 @@ extension KnowledgeStore {
         """)
       rows.bind(1, nodeID)
       let total = Int(rows.int64() ?? 0)
+      // Parallel edges made the edges outnumber the rows: nothing to leave out after all.
+      if total <= limit { return (try Self.allRelations(db, of: nodeID), nil) }
       let outgoing = try Self.firstRelations(db, of: nodeID, outgoing: true, rows: limit)
       let shown = Set(outgoing.map { "\($0.type)\u{0}\($0.other.id)" }).count
       let incoming = try Self.firstRelations(db, of: nodeID, outgoing: false, rows: limit - shown)
-      return (outgoing + incoming, total > limit ? total : nil)
+      return (outgoing + incoming, total)
     }
+  }
+
+  /// Every edge of a node: leaving ones first, each side by type then edge id.
+  static func allRelations(_ db: Database, of nodeID: Int64) throws -> [Relation] {
+    try allRelations(db, of: nodeID, outgoing: true) + allRelations(db, of: nodeID, outgoing: false)
   }
 
   /// Every edge on one side of a node, by type then edge id.
