@@ -42,61 +42,26 @@ struct ShowCommand: Command {
     ])
 
   func run(_ call: Call, _ session: Session) throws -> Output {
-    let node = try session.resolve(call[Self.entity])
-    let store = session.store
-    let facts = try store.facts(of: node.id)
-    let conflicts = FactText.conflicts(facts)
-    // Read once: the relations, the groups and the sources all come from the node's edges,
-    // unless the limit cut them short.
-    let (edges, total) = try store.relations(of: node.id, limit: call[Self.limit])
-    let complete = total == nil
-    var relations = Self.relations(edges)
-    if let total { relations.notes.append(Table.limitNote(shown: relations.rows.count, of: total)) }
-    var sections: [(String, Output)] = [
-      ("entity", .record(try Self.entityFields(node, store))),
-      ("facts", .table(Self.latestFacts(facts, conflicts: conflicts, key: node.key, store: store))),
-      ("relations", .table(relations)),
-    ]
-    let groups =
-      complete
-      ? edges.filter { $0.outgoing && $0.type == "MEMBER_OF" }.map(\.other)
-      : try store.targets(of: node.id, type: "MEMBER_OF")
-    let groupFacts = try Self.groupFacts(groups, store)
-    if !groupFacts.rows.isEmpty { sections.append(("group facts", .table(groupFacts))) }
-    if !conflicts.isEmpty {
-      let rows = conflicts.keys.sorted().flatMap { p in conflicts[p]!.map(FactText.row) }
-      sections.append(("conflicts", .table(Table(columns: FactText.columns, rows: rows))))
-    }
-    let sources =
-      complete ? try store.sources(citedBy: facts, edges, of: node.id) : try store.sources(of: node.id)
-    sections.append(
-      (
-        "sources",
-        .table(
-          Table(
-            columns: ["source", "title", "publisher", "published", "url", "citations"],
-            rows: sources.map { s, c in
-              [
-                .string(s.key), FactText.text(s.title), FactText.text(s.publisher),
-                FactText.date(s.published),
-                FactText.text(s.url), .int(Int64(c)),
-              ]
-            }))
-      ))
-    let related = Self.related(node, session)
-    if !related.rows.isEmpty { sections.append(("see also", .table(related))) }
-    if let wanted = call[Self.section] {
-      let title = wanted.replacingOccurrences(of: "-", with: " ")
-      if let part = sections.first(where: { $0.0 == title })?.1 { return part }
-      if wanted == "group-facts" {
-        return .table(
-          Table(columns: groupFacts.columns, rows: [], notes: ["\(node.name) belongs to no group with facts"])
-        )
-      }
+    let card = ShowCard(
+      node: try session.resolve(call[Self.entity]), session: session, limit: call[Self.limit])
+    guard let wanted = call[Self.section] else { return .sections(try card.sections()) }
+    // One section reads only what that section shows: `--section entity` of a hub reads no edges.
+    switch wanted {
+    case "entity": return .record(try card.entity())
+    case "facts": return .table(try card.facts())
+    case "relations": return .table(try card.relations())
+    case "group-facts":
+      let groupFacts = try card.groupFacts()
+      if !groupFacts.rows.isEmpty { return .table(groupFacts) }
       return .table(
-        Table(columns: FactText.columns, rows: [], notes: ["\(node.name): sources agree, no conflicts"]))
+        Table(
+          columns: groupFacts.columns, rows: [], notes: ["\(card.node.name) belongs to no group with facts"]))
+    case "conflicts":
+      if let conflicts = try card.conflictTable() { return .table(conflicts) }
+      return .table(
+        Table(columns: FactText.columns, rows: [], notes: ["\(card.node.name): sources agree, no conflicts"]))
+    default: return .table(try card.sources())
     }
-    return .sections(sections)
   }
 
   /// Commands that answer the next question about this entity: a plan's or model's prices.

@@ -58,6 +58,16 @@ struct RawStatement {
     return rc
   }
 
+  /// Runs a statement that returns no rows (BEGIN, COMMIT).
+  /// - Throws: SQLite's error as a `DatabaseError`.
+  func execute(_ db: Database) throws {
+    let rc = sqlite3_step(handle)
+    sqlite3_reset(handle)
+    guard rc == SQLITE_DONE || rc == SQLITE_ROW else {
+      throw DatabaseError(resultCode: ResultCode(rawValue: rc), message: message(db), sql: statement.sql)
+    }
+  }
+
   /// Runs a one-row query and returns its first column as an integer, or nil for no row.
   func int64() -> Int64? {
     defer { sqlite3_reset(handle) }

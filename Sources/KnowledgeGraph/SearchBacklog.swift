@@ -87,7 +87,7 @@ extension KnowledgeStore {
     let pending = try read { try SearchBacklog.ranges($0) }
     if pending.isEmpty || isReadOnly { return pending }
     do {
-      try queue.write { try SearchBacklog.flush($0, progress: progress) }
+      try inWriteTransaction { try SearchBacklog.flush($0, progress: progress) }
       return []
     } catch let error as DatabaseError where error.resultCode == .SQLITE_INTERRUPT {
       throw KgshError.interrupted  // Ctrl-C: the flush rolled back, the search stops too

@@ -48,7 +48,7 @@ extension KnowledgeStore {
       edgeTypeNames = [:]
     }
     do {
-      return try queue.writeWithoutTransaction { db in
+      return try onConnection { db in
         // Edge ends are checked against the key map below, so SQLite's per-row foreign key
         // lookups would only repeat that work.
         try db.execute(sql: "PRAGMA foreign_keys = OFF; PRAGMA cache_size = -131072")

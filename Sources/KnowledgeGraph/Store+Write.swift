@@ -18,7 +18,7 @@ extension KnowledgeStore {
     defer { localWrites += 1 }
     do {
       var recorded: [ChangeRecord] = []
-      let result = try queue.write { db in
+      let result = try inWriteTransaction { db in
         let writer = GraphWriter(db: db, store: self)
         let result = try body(writer)
         recorded = writer.recorded

@@ -46,6 +46,8 @@ public final class KnowledgeStore: @unchecked Sendable {
   public var queryWriteContext: QueryWriteContext?
   /// The read-only connection of the `sql` command while it runs (so `interrupt()` reaches it).
   let sqlReader = Mutex<DatabaseQueue?>(nil)
+  /// The running `snapshot`, if any (see Store+Snapshot.swift).
+  let snapshotState = Mutex<Snapshot?>(nil)
 
   /// Takes a connection that is open and migrated; from here on its statements compile
   /// without GRDB's observation bookkeeping (`LightAuthorizer`).
@@ -148,7 +150,7 @@ public final class KnowledgeStore: @unchecked Sendable {
     config.foreignKeysEnabled = true
     config.prepareDatabase { db in KnowledgeStore.setUp(db) }
     let copy = try DatabaseQueue(configuration: config)
-    try queue.backup(to: copy)
+    try onConnection { source in try copy.writeWithoutTransaction { try source.backup(to: $0) } }
     return KnowledgeStore(path: nil, queue: copy, readOnly: false)
   }
 
@@ -312,6 +314,7 @@ public final class KnowledgeStore: @unchecked Sendable {
   /// Runs a read on the store's connection, mapping database errors to `KgshError`.
   func read<T>(_ body: (Database) throws -> T) throws -> T {
     do {
+      if let db = try snapshotReader() { return try body(db) }
       return try queue.inDatabase(body)
     } catch let error as KgshError {
       throw error

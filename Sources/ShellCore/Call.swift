@@ -48,11 +48,12 @@ public struct Call: Sendable {
         }
         break
       }
-      if !word.quoted, word.text.hasPrefix("--"), word.text.count > 2 {
-        var name = String(word.text.dropFirst(2))
+      if !word.quoted, word.text.utf8.count > 2, word.text.utf8.starts(with: "--".utf8) {
+        // Searched as bytes: both marks are ASCII, and a Character search costs far more.
+        var name = String(Substring(word.text.utf8.dropFirst(2)))
         var inline: String?
-        if let eq = name.firstIndex(of: "=") {
-          inline = String(name[name.index(after: eq)...])
+        if let eq = name.utf8.firstIndex(of: UInt8(ascii: "=")) {
+          inline = String(name[name.utf8.index(after: eq)...])
           name = String(name[..<eq])
         }
         guard let spec = signature.parameter(name), spec.isOption else {

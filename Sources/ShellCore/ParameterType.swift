@@ -128,7 +128,8 @@ public enum ParameterType: Sendable, Equatable {
     }
     switch self {
     case .integer(let lo, let hi):
-      guard let n = Int(text.replacingOccurrences(of: "_", with: "")) else {
+      let digits = text.utf8.contains(UInt8(ascii: "_")) ? text.replacingOccurrences(of: "_", with: "") : text
+      guard let n = Int(digits) else {
         throw bad(positional ? nil : "e.g. --\(name) \(lo ?? 2)")
       }
       if let lo, n < lo { throw bad() }
@@ -156,6 +157,7 @@ public enum ParameterType: Sendable, Equatable {
     case .choice(let values):
       // Any case is accepted; the value passed on is spelt as declared (an MCP server's
       // enum may be case-sensitive).
+      if values.contains(text) { return .string(text) }
       let lower = text.lowercased()
       guard let declared = values.first(where: { $0.lowercased() == lower }) else {
         throw bad(suggestions: Names.suggestions(for: lower, among: values, limit: 1))

@@ -258,7 +258,9 @@ public final class Shell {
     let outer = store.writeGuard
     store.writeGuard = writes ? nil : signature.name
     defer { store.writeGuard = outer }
-    return try command.run(call, session)
+    // A command that only reads sees one snapshot of the knowledge base (one read transaction).
+    if writes { return try command.run(call, session) }
+    return try store.snapshot { try command.run(call, session) }
   }
 
   /// "unknown command", suggesting only names a user could have meant (never `.`).

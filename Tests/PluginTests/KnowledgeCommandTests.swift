@@ -189,3 +189,36 @@ final class ShowSectionTests: XCTestCase {
     XCTAssertTrue(t.output.contains("limit reached: 2 of \(all.count) shown; raise --limit"), t.output)
   }
 }
+
+/// `--section S` reads only what S shows; it must still be exactly that part of the whole
+/// card, for cards with and without group facts and conflicts, and for one cut by --limit.
+final class ShowSectionAloneTests: XCTestCase {
+  func testEachSectionIsThatPartOfTheWholeCard() throws {
+    let t = try TestShell(plugins: [KnowledgePlugin.plugin], store: try Repository.defaultStore())
+    func json(_ command: String) throws -> Any {
+      let before = t.output.utf8.count
+      XCTAssertTrue(t.run(command + " --format json"), t.errors)
+      let text = Data(t.output.utf8.dropFirst(before))
+      return try JSONSerialization.jsonObject(with: text, options: .fragmentsAllowed)
+    }
+    var present: Set<String> = []
+    var absent: Set<String> = []
+    for show in ["show MiniMax", "show MiniMax --limit 2", "show Zhipu", "show GLM-4.5"] {
+      let whole = try XCTUnwrap(try json(show) as? [String: Any], show)
+      for section in ["entity", "facts", "relations", "group-facts", "conflicts", "sources"] {
+        let alone = try json("\(show) --section \(section)")
+        let title = section.replacingOccurrences(of: "-", with: " ")
+        if let part = whole[title] {
+          present.insert(section)
+          XCTAssertEqual(alone as? NSObject, part as? NSObject, "\(show) --section \(section)")
+        } else {
+          // Left off the whole card when empty; alone, an empty table (its note goes to the terminal).
+          absent.insert(section)
+          XCTAssertEqual(alone as? NSArray, [], "\(show) --section \(section)")
+        }
+      }
+    }
+    XCTAssertTrue(present.isSuperset(of: ["group-facts", "conflicts"]), "\(present)")
+    XCTAssertTrue(absent.isSuperset(of: ["group-facts", "conflicts"]), "\(absent)")
+  }
+}

@@ -44,7 +44,7 @@ extension Lexer {
         out.append(c)
         advance()
       default:
-        trackBracket(c)
+        trackBracket(codes[index])
         out.append(c)
         advance()
       }
@@ -63,7 +63,8 @@ extension Lexer {
   mutating func operatorToken(_ operators: [String]) -> String? {
     for op in operators.sorted(by: { $0.count > $1.count }) {
       let opChars = Array(op)
-      guard index + opChars.count <= chars.count, Array(chars[index..<index + opChars.count]) == opChars
+      guard index + opChars.count <= count,
+        opChars.indices.allSatisfy({ character(at: index + $0) == opChars[$0] })
       else { continue }
       for _ in opChars { advance() }
       return op

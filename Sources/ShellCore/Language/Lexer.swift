@@ -1,11 +1,19 @@
 /// The one character-level scanner of the shell language: blanks, comments, line
 /// continuations, words (quotes, escapes, `$variables`) and raw-text spans. The parser
 /// drives it; completion uses it in tolerant mode.
+///
+/// Positions count characters (columns in errors, spans for completion), but the scanner
+/// decides on bytes: every character the language gives a meaning to is ASCII, so each
+/// character has a code, its byte when it is one ASCII byte and `Lexer.other` otherwise.
+/// Text that is all ASCII needs no character array at all.
 struct Lexer {
-  let chars: [Character]
-  /// The text's UTF-8 bytes, and where each character starts in them (one more entry for the
-  /// end): a span of characters becomes a string by copying bytes, not character by character.
+  /// The text's UTF-8 bytes.
   let utf8: [UInt8]
+  /// One code per character: its byte when the character is one ASCII byte, else `other`.
+  let codes: [UInt8]
+  /// For text that is not all ASCII: the characters, and where each starts in `utf8` (one
+  /// more entry for the end). Empty for ASCII text, where character i is byte i.
+  let clusters: [Character]
   let offsets: [Int]
   let file: String?
   var index = 0
@@ -21,30 +29,67 @@ struct Lexer {
   /// Set in tolerant mode when the last word ended inside an open quote.
   var endedInQuote = false
 
+  /// The code of a character that is not one ASCII byte (a letter of another script, an
+  /// emoji, a `\r\n` pair): it never has a meaning of its own.
+  static let other: UInt8 = 0x80
+
   init(_ text: String, file: String?, firstLine: Int = 1) {
-    chars = Array(text)
     utf8 = Array(text.utf8)
-    var offsets: [Int] = []
-    offsets.reserveCapacity(chars.count + 1)
-    var position = 0
-    for c in chars {
+    // "\r\n" is one character, so text with it takes the general path.
+    if !utf8.contains(where: { $0 >= 0x80 }), !Lexer.hasCRLF(utf8) {
+      codes = utf8
+      clusters = []
+      offsets = []
+    } else {
+      var clusters: [Character] = []
+      var codes: [UInt8] = []
+      var offsets: [Int] = []
+      var position = 0
+      for c in text {
+        clusters.append(c)
+        let bytes = c.utf8
+        codes.append(bytes.count == 1 ? bytes.first! : Lexer.other)
+        offsets.append(position)
+        position += bytes.count
+      }
       offsets.append(position)
-      position += c.utf8.count
+      self.clusters = clusters
+      self.codes = codes
+      self.offsets = offsets
     }
-    offsets.append(position)
-    self.offsets = offsets
     self.file = file
     line = firstLine
   }
 
+  private static func hasCRLF(_ bytes: [UInt8]) -> Bool {
+    var i = bytes.startIndex
+    while let r = bytes[i...].firstIndex(of: 0x0D) {
+      if r + 1 < bytes.count && bytes[r + 1] == 0x0A { return true }
+      i = r + 1
+    }
+    return false
+  }
+
   var location: SourceLocation { SourceLocation(file: file, line: line, column: column) }
-  var atEnd: Bool { index >= chars.count }
+  var count: Int { codes.count }
+  var atEnd: Bool { index >= codes.count }
+
+  /// The character at position i.
+  func character(at i: Int) -> Character {
+    clusters.isEmpty ? Character(Unicode.Scalar(codes[i])) : clusters[i]
+  }
+
   func peek(_ offset: Int = 0) -> Character? {
-    index + offset < chars.count ? chars[index + offset] : nil
+    index + offset < codes.count ? character(at: index + offset) : nil
+  }
+
+  /// The code of the character `offset` after the cursor; nil at the end.
+  func code(_ offset: Int = 0) -> UInt8? {
+    index + offset < codes.count ? codes[index + offset] : nil
   }
 
   mutating func advance() {
-    if chars[index] == "\n" {
+    if codes[index] == 0x0A {
       line += 1
       column = 1
     } else {
@@ -53,40 +98,48 @@ struct Lexer {
     index += 1
   }
 
+  /// Where character i starts in `utf8`.
+  func offset(_ i: Int) -> Int { offsets.isEmpty ? i : offsets[i] }
+
   func text(from start: Int, to end: Int) -> String {
-    String(decoding: utf8[offsets[start]..<offsets[end]], as: UTF8.self)
+    String(decoding: utf8[offset(start)..<offset(end)], as: UTF8.self)
   }
 
   /// Skips spaces, tabs, `\`-newline continuations and `#` comments, and newlines too when
   /// `newlines` is true or a bracket is open.
   mutating func skipBlanks(newlines: Bool = false) {
-    while let c = peek() {
-      if c == " " || c == "\t" || c == "\r" || (c == "\n" && (newlines || !brackets.isEmpty)) {
+    while let c = code() {
+      switch c {
+      case 0x20, 0x09, 0x0D: advance()
+      case 0x0A where newlines || !brackets.isEmpty: advance()
+      case 0x5C where code(1) == 0x0A:
         advance()
-      } else if c == "\\" && peek(1) == "\n" {
         advance()
-        advance()
-      } else if c == "#" {
-        while let d = peek(), d != "\n" { advance() }
-      } else {
-        return
+      case 0x23:
+        while let d = code(), d != 0x0A { advance() }
+      default: return
       }
     }
   }
 
-  /// Whether `c` ends a word here (blanks, and outside brackets `|`, `;`, a block's `}`).
-  func endsWord(_ c: Character, _ stops: Set<Character>) -> Bool {
-    if c == " " || c == "\t" || c == "\n" || c == "\r" { return true }
-    if c == "\\" && peek(1) == "\n" { return true }
-    if stops.contains(c) { return true }
+  /// Whether the character with code `c` at the cursor ends a word here: blanks, any of
+  /// `stops`, and outside brackets `|`, `;` and a block's `}`.
+  func endsWord(_ c: UInt8, _ stops: String) -> Bool {
+    switch c {
+    case 0x20, 0x09, 0x0A, 0x0D: return true
+    case 0x5C: if code(1) == 0x0A { return true }
+    case Lexer.other: return false
+    default: break
+    }
+    if !stops.isEmpty && stops.utf8.contains(c) { return true }
     guard brackets.isEmpty else { return false }
-    return c == "|" || c == ";" || (c == "}" && blockDepth > 0)
+    return c == 0x7C || c == 0x3B || (c == 0x7D && blockDepth > 0)
   }
 
   /// Reads one word; nil at a separator or the end.
   /// - Throws: `SyntaxError` for an unterminated quote, `${` or a backslash at the end.
-  mutating func word(stops: Set<Character> = []) throws -> Word? {
-    guard let first = peek(), !endsWord(first, stops) else { return nil }
+  mutating func word(stops: String = "") throws -> Word? {
+    guard let first = code(), !endsWord(first, stops) else { return nil }
     let start = location
     let startIndex = index
     var pieces = Pieces()
@@ -97,13 +150,13 @@ struct Lexer {
       if let from = plainFrom { pieces.literal = text(from: from, to: index) }
       plainFrom = nil
     }
-    while let c = peek(), !endsWord(c, stops) {
+    while let c = code(), !endsWord(c, stops) {
       switch c {
-      case "'", "\"":
+      case 0x27, 0x22:
         takePlain()
         pieces.quoted = true
         try quoted(c, into: &pieces)
-      case "\\":
+      case 0x5C:
         takePlain()
         guard let e = peek(1) else {
           if tolerant {
@@ -117,17 +170,17 @@ struct Lexer {
         pieces.literal.append(Lexer.escape(e))
         advance()
         advance()
-      case "$":
+      case 0x24:
         takePlain()
         if let name = try variable() {
           pieces.add(variable: name)
         } else {
-          pieces.literal.append(c)
+          pieces.literal.append("$")
           advance()
         }
       default:
         trackBracket(c)
-        if plainFrom == nil { pieces.literal.append(c) }
+        if plainFrom == nil { pieces.literal.append(character(at: index)) }
         advance()
       }
     }
@@ -157,19 +210,23 @@ struct Lexer {
   }
 
   /// Reads a quoted part: `'...'` is literal; `"..."` has backslash escapes and `$variables`.
-  mutating func quoted(_ quote: Character, into pieces: inout Pieces) throws {
+  /// Runs of plain characters are copied from the source whole.
+  mutating func quoted(_ quote: UInt8, into pieces: inout Pieces) throws {
     let opened = location
     advance()
-    while let d = peek(), d != quote {
-      if quote == "\"", d == "\\", let e = peek(1) {
+    let double = quote == 0x22
+    while let d = code(), d != quote {
+      if double, d == 0x5C, let e = peek(1) {
         pieces.literal.append(Lexer.escape(e))
         advance()
         advance()
-      } else if quote == "\"", d == "$", let name = try variable() {
+      } else if double, d == 0x24, let name = try variable() {
         pieces.add(variable: name)
       } else {
-        pieces.literal.append(d)
+        let from = index
         advance()
+        while let e = code(), e != quote, !(double && (e == 0x5C || e == 0x24)) { advance() }
+        pieces.literal += text(from: from, to: index)
       }
     }
     _ = try closeQuote(opened: opened)
@@ -223,11 +280,14 @@ struct Lexer {
     return name
   }
 
-  mutating func trackBracket(_ c: Character) {
+  /// Notes a bracket the character with code `c` at the cursor opens or closes.
+  mutating func trackBracket(_ c: UInt8) {
     switch c {
-    case "(", "[", "{": brackets.append((c, location))
-    case ")", "]", "}":
-      if let last = brackets.last, Lexer.closes(last.0, c) { brackets.removeLast() }
+    case 0x28, 0x5B, 0x7B: brackets.append((Character(Unicode.Scalar(c)), location))
+    case 0x29, 0x5D, 0x7D:
+      if let last = brackets.last, Lexer.closes(last.0, Character(Unicode.Scalar(c))) {
+        brackets.removeLast()
+      }
     default: break
     }
   }

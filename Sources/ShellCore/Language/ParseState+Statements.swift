@@ -2,7 +2,7 @@
 extension ParseState {
   /// `let NAME = VALUE` after the keyword.
   mutating func assignment() throws -> Assignment {
-    guard let nameWord = try lexer.word(stops: ["="]) else {
+    guard let nameWord = try lexer.word(stops: "=") else {
       throw syntax("let needs NAME = VALUE", hint: "e.g. let company = \"Zhipu AI\"")
     }
     let name = nameWord.literal ?? nameWord.variableName ?? nameWord.source
@@ -40,7 +40,7 @@ extension ParseState {
         lexer.advance()
         return items
       }
-      guard let item = try lexer.word(stops: [",", "]"]) else {
+      guard let item = try lexer.word(stops: ",]") else {
         if lexer.atEnd { throw unclosed() }
         throw syntax("expected a value in the list", hint: "write [a, b, \"c d\"]")
       }
@@ -60,7 +60,7 @@ extension ParseState {
   /// `def NAME(A, B) { BODY }` after the keyword.
   mutating func definition() throws -> Definition {
     let usage = "e.g. def card(who) { show $who }"
-    guard let nameWord = try lexer.word(stops: ["(", "{"]), let name = nameWord.literal, !nameWord.quoted,
+    guard let nameWord = try lexer.word(stops: "({"), let name = nameWord.literal, !nameWord.quoted,
       !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" })
     else {
       throw syntax("def: expected NAME(PARAM, ...) { COMMANDS }", hint: usage)
@@ -76,7 +76,7 @@ extension ParseState {
         lexer.advance()
         break
       }
-      guard let word = try lexer.word(stops: [",", ")", "{"]) else {
+      guard let word = try lexer.word(stops: ",){") else {
         throw SyntaxError(
           "def \(name): unclosed '('", hint: "close the parameter list opened here", at: open,
           incomplete: lexer.atEnd)
@@ -134,7 +134,7 @@ extension ParseState {
         op = found
         continue
       }
-      guard let word = try lexer.word(stops: ["=", "!", "<", ">"]) else { break }
+      guard let word = try lexer.word(stops: "=!<>") else { break }
       if op == nil { left.append(word) } else { right.append(word) }
     }
     guard let op, !left.isEmpty, !right.isEmpty else {
