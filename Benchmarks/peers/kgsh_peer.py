@@ -19,7 +19,9 @@ def kgsh_commands(p):
     hub, src, dst = p["hub"], p["path_from"], p["path_to"]
     rels = ",".join(p["q4_types"])
     return {
-        "Q1": f'show "{p["lookup"]}"',
+        # Q1 asks for one entity's id by its name: the card's entity section (key, name,
+        # labels, aliases), not the whole card with its facts, relations and sources.
+        "Q1": f'show "{p["lookup"]}" --section entity',
         "Q2": f"neighbors {hub} --dir out --count",
         "Q3": f"neighbors {hub} --depth 2 --dir out --count",
         "Q4": f"neighbors {hub} --depth 3 --dir out --rel {rels} --count",

@@ -22,7 +22,10 @@ extension KnowledgeStore {
     var config = Configuration()
     config.readonly = true
     config.busyMode = .timeout(5)
-    config.prepareDatabase { db in Self.forbidAttach(db) }
+    config.prepareDatabase { db in
+      Self.forbidAttach(db)
+      InterruptCheck.install(db)
+    }
     let reader: DatabaseQueue
     do {
       reader = try DatabaseQueue(path: path, configuration: config)
@@ -45,6 +48,7 @@ extension KnowledgeStore {
   static func setUp(_ db: Database) {
     forbidAttach(db)
     DistinctIDs.register(db)
+    InterruptCheck.install(db)
   }
 
   /// Has SQLite read a knowledge base file of at most `mappedFileLimit` bytes through a memory

@@ -3,7 +3,16 @@ import KnowledgeGraph
 /// The explicit list of commands in a session: built-in plugins first, then user-defined ones.
 public final class CommandRegistry: @unchecked Sendable {
   public private(set) var plugins: [Plugin] = []
-  private var byName: [String: (any Command, String)] = [:]
+  private var byName: [String: (any Command, String)] = [:] {
+    didSet { groups = Self.groups(of: byName.keys) }
+  }
+  /// The first words of the two-word names (`import` of `import prices`): only these can
+  /// start a subcommand, so other statements skip the two-word lookup.
+  private var groups: Set<String> = []
+
+  private static func groups(of names: some Sequence<String>) -> Set<String> {
+    Set(names.compactMap { name in name.firstIndex(of: " ").map { String(name[..<$0]) } })
+  }
 
   public init() {}
 
@@ -50,7 +59,9 @@ public final class CommandRegistry: @unchecked Sendable {
   /// `import prices` when one is registered under `first second`, else `first` alone.
   /// `consumed` is 2 when the subcommand matched.
   public func resolve(_ first: String, _ second: String?) -> (command: any Command, consumed: Int)? {
-    if let second, !second.hasPrefix("-"), let sub = command(first + " " + second.lowercased()) {
+    if let second, groups.contains(first) || groups.contains(first.lowercased()), !second.hasPrefix("-"),
+      let sub = command(first + " " + second.lowercased())
+    {
       return (sub, 2)
     }
     return command(first).map { ($0, 1) }

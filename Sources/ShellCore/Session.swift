@@ -68,9 +68,6 @@ public final class BufferSink: OutputSink {
   public func write(_ text: String) { self.text += text }
 }
 
-/// Set by the SIGINT handler while a command runs; long loops check it.
-public let interruptFlag = Atomic<Bool>(false)
-
 /// The state of one shell session: the open knowledge base, the commands, variables,
 /// the output format and where output goes.
 public final class Session {

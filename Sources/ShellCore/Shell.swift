@@ -11,6 +11,9 @@ public final class Shell {
   public var exitStatus: Int32 = 0
   /// Origins of the runs in progress, outermost first (`source` checks depth and cycles).
   public private(set) var origins: [String] = []
+  /// How long parsing the text of the statements about to run took: `timer on` counts it in
+  /// the first statement's time, as sqlite3's `.timer` counts preparing the SQL.
+  private var parseNanos: UInt64 = 0
 
   public init(session: Session) {
     self.session = session
@@ -60,14 +63,19 @@ public final class Shell {
   public func runIfComplete(_ text: String, origin: String?, firstLine: Int, continueOnError: Bool) -> Bool? {
     let statements: [Statement]
     do {
+      let started = DispatchTime.now().uptimeNanoseconds
       guard let parsed = try parser.parseIfComplete(text, file: origin, firstLine: firstLine) else { return nil }
       statements = parsed
+      parseNanos = DispatchTime.now().uptimeNanoseconds - started
     } catch {
       // A mistake: `run` parses again and reports it where it is.
       return run(text, origin: origin, firstLine: firstLine, continueOnError: continueOnError)
     }
     origins.append(origin ?? "")
-    defer { origins.removeLast() }
+    defer {
+      origins.removeLast()
+      parseNanos = 0  // a line of comments only: nothing to count it in
+    }
     return run(statements, origin: origin, continueOnError: continueOnError)
   }
 
@@ -132,7 +140,8 @@ public final class Shell {
 
   /// Runs one statement and writes its rendered output.
   public func execute(_ statement: Statement) throws {
-    let started = DispatchTime.now()
+    let started = DispatchTime.now().uptimeNanoseconds - parseNanos
+    parseNanos = 0
     var format = session.format
     let output = try evaluate(statement, format: &format)
     let text = session.renderer(format: format).render(output)
@@ -143,7 +152,7 @@ public final class Shell {
       session.out.write(text)
     }
     if session.settings["timer"] == "on" {
-      let ms = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e6
+      let ms = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6
       session.out.write("Run Time: \(FixedPoint.text(ms, places: 3)) ms\n")
     }
   }

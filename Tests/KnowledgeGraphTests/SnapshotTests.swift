@@ -92,3 +92,21 @@ final class SnapshotTests: FileTestCase {
     XCTAssertEqual(seen, 2)
   }
 }
+
+/// `aliases(of:)` sorts in Swift what SQLite's `ORDER BY alias` sorted: byte order.
+final class AliasOrderTests: XCTestCase {
+  func testAliasesComeInSQLiteByteOrder() throws {
+    let store = try KnowledgeStore.inMemory()
+    let names = ["b", "B", "ab", "a", "智谱", "智", "Ä", "e\u{301}", "é", "Z ai", "Z.ai", "02513"]
+    let id = try store.write { w -> Int64 in
+      let id = try w.upsertNode(key: "k", name: "b", labels: ["Company"])
+      for name in names { try w.addAlias(id, name) }
+      return id
+    }
+    let expected = try store.read {
+      try String.fetchAll($0, sql: "SELECT alias FROM alias WHERE node_id = ? ORDER BY alias", arguments: [id])
+    }
+    XCTAssertGreaterThanOrEqual(expected.count, Set(names).count)
+    XCTAssertEqual(try store.aliases(of: id), expected)
+  }
+}
