@@ -16,6 +16,7 @@ enum InterruptCheck {
   static let steps: Int32 = 1000
 
   static func install(_ db: Database) {
-    sqlite3_progress_handler(db.sqliteConnection, steps, { _ in interruptFlag.load(ordering: .relaxed) ? 1 : 0 }, nil)
+    sqlite3_progress_handler(
+      db.sqliteConnection, steps, { _ in interruptFlag.load(ordering: .relaxed) ? 1 : 0 }, nil)
   }
 }

@@ -3,15 +3,13 @@ import KnowledgeGraph
 /// The explicit list of commands in a session: built-in plugins first, then user-defined ones.
 public final class CommandRegistry: @unchecked Sendable {
   public private(set) var plugins: [Plugin] = []
-  private var byName: [String: (any Command, String)] = [:] {
-    didSet { groups = Self.groups(of: byName.keys) }
-  }
+  private var byName: [String: (any Command, String)] = [:]
   /// The first words of the two-word names (`import` of `import prices`): only these can
   /// start a subcommand, so other statements skip the two-word lookup.
   private var groups: Set<String> = []
 
   private static func groups(of names: some Sequence<String>) -> Set<String> {
-    Set(names.compactMap { name in name.firstIndex(of: " ").map { String(name[..<$0]) } })
+    Set(names.compactMap { name in name.utf8.firstIndex(of: 32).map { String(name[..<$0]) } })
   }
 
   public init() {}
@@ -33,7 +31,10 @@ public final class CommandRegistry: @unchecked Sendable {
     }
     byName.reserveCapacity(byName.count + named.reduce(0) { $0 + $1.1.count })
     for (command, names) in named {
-      for name in names { byName[name] = (command, plugin.name) }
+      for name in names {
+        byName[name] = (command, plugin.name)
+        if let space = name.utf8.firstIndex(of: 32) { groups.insert(String(name[..<space])) }
+      }
     }
     plugins.append(plugin)
   }
@@ -44,12 +45,14 @@ public final class CommandRegistry: @unchecked Sendable {
     guard let index = plugins.firstIndex(where: { $0.name == name }) else { return false }
     plugins.remove(at: index)
     byName = byName.filter { $0.value.1 != name }
+    groups = Self.groups(of: byName.keys)
     return true
   }
 
   /// Adds or replaces a single command owned by `owner` (user-defined commands).
   public func define(_ command: any Command, owner: String) {
     byName[command.signature.name] = (command, owner)
+    groups = Self.groups(of: byName.keys)
   }
 
   /// The command for a name or alias (case-insensitive).

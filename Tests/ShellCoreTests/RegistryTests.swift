@@ -28,4 +28,23 @@ final class RegistryTests: XCTestCase {
     XCTAssertEqual(registry.command("path")?.signature.name, "path")
     XCTAssertEqual(registry.plugins.map(\.name), ["first"])
   }
+
+  /// Only a first word that starts a two-word name is tried with the next word; the groups
+  /// follow plugins that come and go.
+  func testTwoWordNamesResolveOnlyUnderTheirGroup() throws {
+    let registry = CommandRegistry()
+    try registry.register(
+      Plugin(
+        name: "a", summary: "a",
+        commands: [Aliased("import", aliases: []), Aliased("show", aliases: []), Aliased("entity add", aliases: [])]))
+    XCTAssertEqual(registry.resolve("entity", "ADD")?.command.signature.name, "entity add")
+    XCTAssertEqual(registry.resolve("Entity", "add")?.consumed, 2)
+    XCTAssertEqual(registry.resolve("show", "add")?.consumed, 1, "show is no group")
+    XCTAssertEqual(registry.resolve("import", "prices")?.command.signature.name, "import")
+    try registry.register(Plugin(name: "b", summary: "b", commands: [Aliased("import prices", aliases: [])]))
+    XCTAssertEqual(registry.resolve("import", "prices")?.command.signature.name, "import prices")
+    XCTAssertEqual(registry.resolve("import", "--help")?.consumed, 1)
+    registry.unregister(plugin: "b")
+    XCTAssertEqual(registry.resolve("import", "prices")?.command.signature.name, "import")
+  }
 }
