@@ -16,13 +16,17 @@ final class RegistryTests: XCTestCase {
   func testNamesAndAliasesResolveAndAClashRefusesTheWholePlugin() throws {
     let registry = CommandRegistry()
     try registry.register(
-      Plugin(name: "first", summary: "f", commands: [Aliased("neighbors", aliases: ["nb"]), Aliased("path", aliases: [])]))
+      Plugin(
+        name: "first", summary: "f",
+        commands: [Aliased("neighbors", aliases: ["nb"]), Aliased("path", aliases: [])]))
     XCTAssertEqual(registry.command("nb")?.signature.name, "neighbors")
     XCTAssertEqual(registry.command("PATH")?.signature.name, "path")
     let second = Plugin(
-      name: "second", summary: "s", commands: [Aliased("walk", aliases: []), Aliased("route", aliases: ["path"])])
+      name: "second", summary: "s",
+      commands: [Aliased("walk", aliases: []), Aliased("route", aliases: ["path"])])
     XCTAssertThrowsError(try registry.register(second)) { error in
-      XCTAssertEqual("\(error)".contains("command 'path' of plugin second clashes with plugin first"), true, "\(error)")
+      XCTAssertEqual(
+        "\(error)".contains("command 'path' of plugin second clashes with plugin first"), true, "\(error)")
     }
     XCTAssertNil(registry.command("walk"), "nothing of a refused plugin is registered")
     XCTAssertEqual(registry.command("path")?.signature.name, "path")
@@ -36,7 +40,9 @@ final class RegistryTests: XCTestCase {
     try registry.register(
       Plugin(
         name: "a", summary: "a",
-        commands: [Aliased("import", aliases: []), Aliased("show", aliases: []), Aliased("entity add", aliases: [])]))
+        commands: [
+          Aliased("import", aliases: []), Aliased("show", aliases: []), Aliased("entity add", aliases: []),
+        ]))
     XCTAssertEqual(registry.resolve("entity", "ADD")?.command.signature.name, "entity add")
     XCTAssertEqual(registry.resolve("Entity", "add")?.consumed, 2)
     XCTAssertEqual(registry.resolve("show", "add")?.consumed, 1, "show is no group")
