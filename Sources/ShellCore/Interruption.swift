@@ -3,9 +3,10 @@ import Foundation
 import KnowledgeGraph
 import Synchronization
 
-/// Stopping a running command: Ctrl-C and statement timeouts set `interruptFlag` (which
-/// long loops check) and interrupt the SQL statement SQLite is running (sqlite3_interrupt),
-/// so the command ends with "interrupted" or "timed out" and the session goes on.
+/// Stopping a running command: Ctrl-C and statement timeouts set `interruptFlag`, which
+/// long loops check and every connection's progress handler turns into SQLITE_INTERRUPT
+/// (`InterruptCheck`); a timeout also calls sqlite3_interrupt. The command ends with
+/// "interrupted" or "timed out" and the session goes on.
 public enum Interruption {
   /// The store whose running statement an interrupt stops (the current session's).
   static let store = Mutex<KnowledgeStore?>(nil)

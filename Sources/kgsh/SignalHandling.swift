@@ -13,6 +13,9 @@ enum SignalHandling {
     signal(SIGPIPE, SIG_IGN)
     // Past a file-size limit (ulimit -f) a write fails with "disk full" instead of killing kgsh.
     signal(SIGXFSZ, SIG_IGN)
+    // The flag is made here, not on the first signal: a handler must not run a global's
+    // lazy initializer.
+    interruptFlag.store(false, ordering: .relaxed)
     var action = sigaction()
     action.__sigaction_handler.sa_handler = { _ in interruptFlag.store(true, ordering: .relaxed) }
     sigemptyset(&action.sa_mask)
