@@ -6,6 +6,11 @@ struct TimerCommand: Command {
   let signature = Signature(
     "timer", summary: "timer on prints every command's wall time; timer off stops",
     parameters: [state.spec],
+    help: """
+      The time runs from parsing the command's line to the end of its output (`Run Time: \
+      0.034 ms`), as sqlite3's .timer counts preparing the SQL. Only each command's own time \
+      is counted, not the shell's start.
+      """,
     examples: [Example("timer off", "stop printing times", expect: "timer: off")])
 
   func run(_ call: Call, _ session: Session) throws -> Output {
