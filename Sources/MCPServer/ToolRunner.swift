@@ -95,13 +95,10 @@ public final class ToolRunner: @unchecked Sendable {
     do {
       let rows = try ToolArguments.rowLimit(arguments, tool: tool.name)
       let call = try ToolArguments.call(arguments, for: command.signature, tool: tool.name)
-      let store = session.store
-      let outer = store.writeGuard
       // Read-only: no guard of ours, the read-only connection refuses any write. With
       // --allow-writes: the shell's rule, a command writes only when it declares it.
-      store.writeGuard = allowWrites && !command.writes(call) ? command.signature.name : nil
-      defer { store.writeGuard = outer }
-      let output = try runLimited { try command.run(call, session) }
+      let guardName = allowWrites && !command.writes(call) ? command.signature.name : nil
+      let output = try runLimited { try command.run(call, session, refusingWritesAs: guardName) }
       if allowWrites && command.writes(call) { hooks.afterWrites() }
       return ToolResult.answer(output, rows: rows, signature: command.signature)
     } catch let error as KgshError where error.kind == .readOnly && !allowWrites {

@@ -25,6 +25,19 @@ public protocol Command: Sendable {
 extension Command {
   public func isComplete(_ text: String) -> Bool { true }
   public func writes(_ call: Call) -> Bool { signature.writes }
+
+  /// Runs the command the way the shell and the MCP server both do: while it runs, a write
+  /// is refused under `refusingWritesAs` (nil allows writes), and a command that does not
+  /// declare writes sees one snapshot of the knowledge base (one read transaction). Nested
+  /// commands set their own guard.
+  public func run(_ call: Call, _ session: Session, refusingWritesAs name: String?) throws -> Output {
+    let store = session.store
+    let outer = store.writeGuard
+    store.writeGuard = name
+    defer { store.writeGuard = outer }
+    if writes(call) { return try run(call, session) }
+    return try store.snapshot { try run(call, session) }
+  }
 }
 
 /// A group of commands compiled into kgsh, registered in the executable's one list.

@@ -262,14 +262,8 @@ public final class Shell {
     if writes && session.store.isReadOnly {
       throw KgshError.readOnly(signature.name)
     }
-    // A command that did not declare writes cannot make any (nested commands set their own).
-    let store = session.store
-    let outer = store.writeGuard
-    store.writeGuard = writes ? nil : signature.name
-    defer { store.writeGuard = outer }
-    // A command that only reads sees one snapshot of the knowledge base (one read transaction).
-    if writes { return try command.run(call, session) }
-    return try store.snapshot { try command.run(call, session) }
+    // A command that did not declare writes cannot make any, and reads one snapshot.
+    return try command.run(call, session, refusingWritesAs: writes ? nil : signature.name)
   }
 
   /// "unknown command", suggesting only names a user could have meant (never `.`).
