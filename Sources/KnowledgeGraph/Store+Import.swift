@@ -55,6 +55,7 @@ extension KnowledgeStore {
         defer { try? db.execute(sql: "PRAGMA foreign_keys = ON; PRAGMA cache_size = -2000") }
         let estimated = (nodeFile?.byteCount ?? 0) / 40 + (edgeFile?.byteCount ?? 0) / 20
         let bulk = try GraphImporter.isBulk(db, importRows: estimated)
+        if bulk { self.closeSQLConnection() }
         let leftWAL = bulk && GraphImporter.leaveWAL(db)
         defer { if leftWAL { try? db.execute(sql: "PRAGMA journal_mode = WAL") } }
         var report = GraphImportReport()

@@ -44,7 +44,7 @@ public final class KnowledgeStore: @unchecked Sendable {
   /// How the running Cypher statement's writes are recorded (set by the shell's `create`
   /// and `match`; nil: no source, any name).
   public var queryWriteContext: QueryWriteContext?
-  /// The read-only connection of the `sql` command while it runs (so `interrupt()` reaches it).
+  /// The read-only connection of the `sql` command, once it has run (see `sqlConnection`).
   let sqlReader = Mutex<DatabaseQueue?>(nil)
   /// The running `snapshot`, if any (see Store+Snapshot.swift).
   let snapshotState = Mutex<Snapshot?>(nil)
@@ -333,6 +333,7 @@ public final class KnowledgeStore: @unchecked Sendable {
   /// `-wal` file, so a plain copy of the knowledge base file is complete. The store must
   /// not be used afterwards.
   public func close() {
+    closeSQLConnection()
     try? queue.close()
   }
 

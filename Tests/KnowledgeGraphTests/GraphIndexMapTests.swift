@@ -170,6 +170,37 @@ final class GraphIndexMapTests: XCTestCase {
     return out
   }
 
+  /// The values checked at open without the mapping (read with `pread`): the first and last
+  /// words of each offset column, the type counts and the name lengths. Any of them wrong
+  /// and the file is rebuilt, with the right answer.
+  func testDamagedEndsCountsOrNameLengthsAreRebuilt() throws {
+    let path = try ring()
+    let built = try open(path).graphIndex()
+    let file = GraphIndexFile.path(for: path)
+    let good = try Data(contentsOf: URL(fileURLWithPath: file))
+    let places = sections(good)
+    func flipped(_ section: GraphIndexFile.Section, _ at: (Range<Int>) -> Int) -> Data {
+      var d = good
+      d[at(places[section]!)] ^= 0x01
+      return d
+    }
+    var damaged: [(String, Data)] = []
+    for section in [GraphIndexFile.Section.outStart, .inStart, .labelStart, .memberStart] {
+      damaged.append(("the first word of \(section)", flipped(section) { $0.lowerBound }))
+      damaged.append(("the last word of \(section)", flipped(section) { $0.upperBound - 4 }))
+    }
+    damaged.append(("a type count", flipped(.typeCounts) { $0.lowerBound }))
+    damaged.append(("a name length", flipped(.nameLengths) { $0.lowerBound }))
+    for (what, bytes) in damaged {
+      try bytes.write(to: URL(fileURLWithPath: file))
+      let store = try open(path)
+      XCTAssertEqual(try hops(store, to: "n29"), 29, what)
+      XCTAssertFalse(store.loadedGraphIndexFromFile, what)
+      XCTAssertEqual(try store.graphIndex().edgeCount, built.edgeCount, what)
+      XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: file)), good, "\(what): rewritten")
+    }
+  }
+
   /// Damage inside the columns of a big file is not looked for at open: whatever the bytes,
   /// every value read is in range, so the graph commands and queries cannot crash.
   func testGarbageInsideTheColumnsNeverReadsOutOfRange() throws {
