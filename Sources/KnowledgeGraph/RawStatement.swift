@@ -97,6 +97,13 @@ struct RawStatement {
     }
   }
 
+  /// The first column of every row, as text.
+  func strings() throws -> [String] {
+    var out: [String] = []
+    try forEachRow { out.append(RawStatement.text($0, 0)) }
+    return out
+  }
+
   /// Every row of a query, each made by `make` from its columns read by position.
   func all<T>(_ make: (RawRow) throws -> T) throws -> [T] {
     var out: [T] = []

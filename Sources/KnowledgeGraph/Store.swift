@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import Synchronization
 
 /// The knowledge graph in one SQLite file: nodes, labels, aliases, typed edges and facts
@@ -81,16 +82,11 @@ public final class KnowledgeStore: @unchecked Sendable {
     path: String, readOnly: Bool = false, extensions: [StoreExtension] = [], checkStamps: String? = nil
   ) throws -> KnowledgeStore {
     let exists = try checkFile(path, readOnly: readOnly)
-    var config = Configuration()
+    var config = configuration()
     config.readonly = readOnly
     config.busyMode = .timeout(5)
-    config.foreignKeysEnabled = true
     config.label = "kgsh"
-    let mapped = (FileProbe.size(path) ?? 0) <= UInt64(mappedFileLimit)
-    config.prepareDatabase { db in
-      setUp(db)
-      if mapped { mapFile(db) }
-    }
+    if (FileProbe.size(path) ?? 0) <= UInt64(mappedFileLimit) { config.prepareDatabase { mapFile($0) } }
     let queue: DatabaseQueue
     do {
       queue = try DatabaseQueue(path: path, configuration: config)
@@ -136,20 +132,14 @@ public final class KnowledgeStore: @unchecked Sendable {
 
   /// A new empty store in memory (tests, the TCK runner, scratch sessions).
   public static func inMemory(extensions: [StoreExtension] = []) throws -> KnowledgeStore {
-    var config = Configuration()
-    config.foreignKeysEnabled = true
-    config.prepareDatabase { db in setUp(db) }
-    let queue = try DatabaseQueue(configuration: config)
+    let queue = try DatabaseQueue(configuration: configuration())
     try Schema.migrator(with: extensions).migrate(queue)
     return KnowledgeStore(path: nil, queue: queue, readOnly: false)
   }
 
   /// A copy of this knowledge base in memory (tests and examples that must not change it).
   public func copyInMemory() throws -> KnowledgeStore {
-    var config = Configuration()
-    config.foreignKeysEnabled = true
-    config.prepareDatabase { db in KnowledgeStore.setUp(db) }
-    let copy = try DatabaseQueue(configuration: config)
+    let copy = try DatabaseQueue(configuration: Self.configuration())
     try onConnection { source in try copy.writeWithoutTransaction { try source.backup(to: $0) } }
     return KnowledgeStore(path: nil, queue: copy, readOnly: false)
   }
@@ -172,12 +162,16 @@ public final class KnowledgeStore: @unchecked Sendable {
     let migrator = Schema.migrator(with: extensions)
     let known = Set(migrator.migrations)
     let (superseded, complete, applied, foreignTables) = try wrap(path) {
-      try queue.read { db -> (Bool, Bool, Int, Bool) in
-        // Plain queries on sqlite_master: GRDB's tableExists introspects the whole schema.
-        let tables = try String.fetchSet(
-          db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+      try queue.inDatabase { db -> (Bool, Bool, Int, Bool) in
+        // Plain statements (see `configuration()`), in one read transaction. GRDB's
+        // tableExists would introspect the whole schema.
+        try RawStatement(db, "BEGIN DEFERRED TRANSACTION").execute(db)
+        defer { sqlite3_exec(db.sqliteConnection, "COMMIT", nil, nil, nil) }
+        let tables = Set(
+          try RawStatement(db, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+            .strings())
         if !tables.contains("grdb_migrations") { return (false, false, 0, !tables.isEmpty) }
-        let applied = try String.fetchSet(db, sql: "SELECT identifier FROM grdb_migrations")
+        let applied = Set(try RawStatement(db, "SELECT identifier FROM grdb_migrations").strings())
         return (
           Schema.isNewer(applied: applied, known: known, owners: extensions.map(\.owner)),
           // What GRDB's hasCompletedMigrations says: every registered migration is applied.
@@ -359,6 +353,12 @@ public final class KnowledgeStore: @unchecked Sendable {
 
   /// A value from the meta table.
   public func meta(_ key: String) throws -> String? {
-    try read { try String.fetchOne($0, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key]) }
+    try read { db in
+      let value = try RawStatement(cached: db, "SELECT value FROM meta WHERE key = ?")
+      value.bind(1, key)
+      var found: String?
+      try value.forEachRow { found = RawStatement.text($0, 0) }
+      return found
+    }
   }
 }

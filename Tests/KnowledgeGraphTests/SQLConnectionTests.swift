@@ -69,3 +69,25 @@ final class SQLConnectionTests: XCTestCase {
     store.close()
   }
 }
+
+/// Every connection a store opens enforces foreign keys (turned on by `KnowledgeStore.setUp`
+/// with a plain PRAGMA, not by GRDB's configuration).
+final class ForeignKeysTests: XCTestCase {
+  func testEveryKindOfStoreEnforcesForeignKeys() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kgfk-\(UUID().uuidString)").path
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let file = try KnowledgeStore.open(path: dir + "/kb.sqlite")
+    let memory = try KnowledgeStore.inMemory()
+    for (what, store) in [("file", file), ("memory", memory), ("copy", try memory.copyInMemory())] {
+      let on = try store.onConnection { db in try RawStatement(db, "PRAGMA foreign_keys").int64() }
+      XCTAssertEqual(on, 1, what)
+      // A label row for a node that does not exist is refused by SQLite itself.
+      XCTAssertThrowsError(
+        try store.onConnection { db in
+          try RawStatement(db, "INSERT INTO node_label(label, node_id) VALUES ('T', 424242)").execute(db)
+        }, what)
+    }
+    file.close()
+  }
+}
