@@ -168,8 +168,10 @@ public final class KnowledgeStore: @unchecked Sendable {
         try RawStatement(db, "BEGIN DEFERRED TRANSACTION").execute(db)
         defer { sqlite3_exec(db.sqliteConnection, "COMMIT", nil, nil, nil) }
         let tables = Set(
-          try RawStatement(db, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
-            .strings())
+          try RawStatement(
+            db, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+          )
+          .strings())
         if !tables.contains("grdb_migrations") { return (false, false, 0, !tables.isEmpty) }
         let applied = Set(try RawStatement(db, "SELECT identifier FROM grdb_migrations").strings())
         return (
