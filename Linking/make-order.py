@@ -1,0 +1,84 @@
+#!/usr/bin/env python3
+"""Writes Linking/kgsh-startup.order: the functions a new kgsh process runs, in the order the
+linker should place them (`--symbol-ordering-file`, see `startupLinkerSettings` in
+Package.swift). Packed together, they take a few hundred kilobytes of the 32 MB of code
+instead of being spread over all of it, so a start touches fewer pages of the program (each
+first touch of a page is a page fault).
+
+It runs the release binary under valgrind's callgrind for a few one-shot commands on the
+default knowledge base and lists every function that ran: first those of `kgsh --version`,
+then those `kgsh -c 'echo hi'` adds, then each further command's. Names that are not in the
+binary (the C library's) are skipped by the linker.
+
+    make build && python3 Linking/make-order.py && rm .build/release/kgsh && make build
+
+(SwiftPM does not know the list is an input of the link: removing the binary makes it link again.)
+
+Run it again when start-up changes much; a stale list only places some functions less well.
+"""
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+ORDER = os.path.join(ROOT, "Linking", "kgsh-startup.order")
+# Each run adds the functions it runs that earlier runs did not.
+RUNS = [
+    ["--version"],
+    ["-c", "echo hi"],
+    ["-c", "show Zhipu"],
+    ["-c", "neighbors Zhipu --depth 2 --count"],
+    ["-c", "find zhi --prefix"],
+    ["-c", "path Zhipu MiniMax"],
+]
+FUNCTION = re.compile(r"^c?fn=\(\d+\) (\S+)$")
+
+
+def functions(callgrind_out):
+    """The functions a callgrind profile names, in the order it first names them."""
+    names = []
+    with open(callgrind_out, errors="replace") as f:
+        for line in f:
+            m = FUNCTION.match(line.rstrip("\n"))
+            if m:
+                # callgrind marks recursion levels with 'N; addresses stand for unnamed code.
+                name = re.sub(r"'\d+$", "", m.group(1))
+                if not name.startswith("0x"):
+                    names.append(name)
+    return names
+
+
+def main():
+    kgsh = os.path.join(ROOT, ".build", "release", "kgsh")
+    if not os.access(kgsh, os.X_OK):
+        sys.exit("no release build at .build/release/kgsh: run 'make build' first")
+    if not shutil.which("valgrind"):
+        sys.exit("valgrind is missing: apt-get install valgrind")
+    with tempfile.TemporaryDirectory() as tmp:
+        # valgrind cannot read the debug information of a binary this size: profile a copy without it.
+        binary = os.path.join(tmp, "kgsh")
+        shutil.copy(kgsh, binary)
+        subprocess.run(["strip", "--strip-debug", binary], check=True)
+        env = dict(os.environ, XDG_DATA_HOME=tmp + "/data", XDG_CONFIG_HOME=tmp + "/config",
+                   XDG_STATE_HOME=tmp + "/state", KGSH_KNOWLEDGE=os.path.join(ROOT, "Knowledge"))
+        subprocess.run([binary, "-c", "echo built"], env=env, check=True, stdout=subprocess.DEVNULL)
+        order, seen = [], set()
+        for i, args in enumerate(RUNS):
+            out = os.path.join(tmp, f"callgrind.{i}")
+            subprocess.run(["valgrind", "--tool=callgrind", "--demangle=no", f"--callgrind-out-file={out}",
+                            binary] + args, env=env, check=True,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            for name in functions(out):
+                if name not in seen:
+                    seen.add(name)
+                    order.append(name)
+    with open(ORDER, "w") as f:
+        f.write("\n".join(order) + "\n")
+    print(f"{len(order)} functions written to {os.path.relpath(ORDER, ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
