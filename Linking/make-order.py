@@ -8,7 +8,7 @@ first touch of a page is a page fault).
 It runs the release binary under valgrind's callgrind for a few one-shot commands on the
 default knowledge base and lists every function that ran: first those of `kgsh --version`,
 then those `kgsh -c 'echo hi'` adds, then each further command's. Names that are not in the
-binary (the C library's) are skipped by the linker.
+binary (the C library's), and names several objects define, are left out.
 
     make build && python3 Linking/make-order.py && rm .build/release/kgsh && make build
 
@@ -71,10 +71,19 @@ def main():
             subprocess.run(["valgrind", "--tool=callgrind", "--demangle=no", f"--callgrind-out-file={out}",
                             binary] + args, env=env, check=True,
                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            for name in functions(out):
-                if name not in seen:
-                    seen.add(name)
-                    order.append(name)
+            # Sorted within a run: the same profile gives the same file (callgrind's own order varies).
+            for name in sorted(set(functions(out)) - seen):
+                seen.add(name)
+                order.append(name)
+    # A name several objects define (their own copies of the compiler's outlined helpers) is
+    # given by the linker to every section defining it: it would pull whole sections of
+    # mostly cold code into the hot part. Such names are left out, as are names the binary lacks.
+    defined = {}
+    for line in subprocess.run(["nm", kgsh], capture_output=True, text=True, check=True).stdout.splitlines():
+        parts = line.split()
+        if len(parts) == 3:
+            defined[parts[2]] = defined.get(parts[2], 0) + 1
+    order = [name for name in order if defined.get(name) == 1]
     with open(ORDER, "w") as f:
         f.write("\n".join(order) + "\n")
     print(f"{len(order)} functions written to {os.path.relpath(ORDER, ROOT)}")
