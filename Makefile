@@ -17,8 +17,10 @@ deps:
 ## to make generic type metadata through accessor functions rather than from mangled names:
 ## the runtime then never scans the binary's ~8,900 protocol conformances to check a generic
 ## requirement (each first use of such a type cost ~0.5M instructions; `kgsh -c 'echo hi'`
-## 7.6M -> 5.2M instructions in all).
-RELEASE_FLAGS := --static-swift-stdlib -Xswiftc -Xfrontend -Xswiftc -disable-concrete-type-metadata-mangled-name-accessors
+## 7.6M -> 5.2M instructions in all). --disable-local-rpath: with the Swift runtime linked in,
+## nothing is looked for beside the binary, and without a $ORIGIN run path the loader no longer
+## tries ~20 paths under .build/ for libc, libm and libgcc_s at every start.
+RELEASE_FLAGS := --static-swift-stdlib --disable-local-rpath -Xswiftc -Xfrontend -Xswiftc -disable-concrete-type-metadata-mangled-name-accessors
 build: deps
 	$(SWIFT) build -c release $(RELEASE_FLAGS) --product kgsh
 	$(SWIFT) build -c release $(RELEASE_FLAGS) --product kgsh-mcp
