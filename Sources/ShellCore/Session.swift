@@ -28,6 +28,13 @@ public enum OutputFormat: String, Sendable, CaseIterable {
 /// Where rendered text goes: stdout, a file (`output FILE`) or a buffer (tests).
 public protocol OutputSink: AnyObject {
   func write(_ text: String)
+  /// Writes UTF-8 bytes (a rendered table): a file takes them as they are; other sinks get
+  /// the text.
+  func write(utf8 bytes: [UInt8])
+}
+
+extension OutputSink {
+  public func write(utf8 bytes: [UInt8]) { write(String(decoding: bytes, as: UTF8.self)) }
 }
 
 /// Writes to a file descriptor; a closed pipe (EPIPE) ends the process quietly with status 0.
@@ -44,12 +51,17 @@ public final class FileDescriptorSink: OutputSink {
     self.owner = owner
   }
   public func write(_ text: String) {
-    var bytes = Array(text.utf8)
+    // From the string's own UTF-8 (no copy of a 60 KB card).
+    var text = text
+    text.withUTF8 { write($0) }
+  }
+
+  public func write(utf8 bytes: [UInt8]) { bytes.withUnsafeBufferPointer { write($0) } }
+
+  private func write(_ bytes: UnsafeBufferPointer<UInt8>) {
     var offset = 0
     while offset < bytes.count {
-      let n = bytes.withUnsafeMutableBytes {
-        Foundation.write(fd, $0.baseAddress! + offset, $0.count - offset)
-      }
+      let n = Foundation.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
       if n < 0 {
         if errno == EINTR { continue }
         if errno == EPIPE { exit(0) }
@@ -57,7 +69,6 @@ public final class FileDescriptorSink: OutputSink {
       }
       offset += n
     }
-    _ = bytes.count
   }
 }
 

@@ -144,16 +144,26 @@ public final class Shell {
     parseNanos = 0
     var format = session.format
     let output = try evaluate(statement, format: &format)
-    let text = session.renderer(format: format).render(output)
+    let renderer = session.renderer(format: format)
+    if origins != [""], let bytes = renderer.renderUTF8(output) {
+      // Scripts, -c and pipes are never paged: the table's bytes go out as they are.
+      session.out.write(utf8: bytes)
+    } else {
+      write(output, renderer.render(output), format)
+    }
+    if session.settings["timer"] == "on" {
+      let ms = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6
+      session.out.write("Run Time: \(FixedPoint.text(ms, places: 3)) ms\n")
+    }
+  }
+
+  /// Writes a rendered output: collected for one JSON document, paged, or printed.
+  private func write(_ output: Output, _ text: String, _ format: OutputFormat) {
     if format == .json, session.jsonBatch != nil {
       if case .empty = output {} else { session.jsonBatch!.append(text) }
     } else if !(origins == [""] && session.page(text)) {
       // Only what the user typed at the prompt is paged: never scripts, -c, source or pipes.
       session.out.write(text)
-    }
-    if session.settings["timer"] == "on" {
-      let ms = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6
-      session.out.write("Run Time: \(FixedPoint.text(ms, places: 3)) ms\n")
     }
   }
 

@@ -3,20 +3,30 @@ import KnowledgeGraph
 /// The human table format: box-drawn tables, vertical records, headings and messages.
 extension Renderer {
   func human(_ output: Output) -> String {
+    var out: [UInt8] = []
+    human(output, into: &out)
+    return String(decoding: out, as: UTF8.self)
+  }
+
+  /// Appends the human text of an output to `out`: a card's sections and their tables are
+  /// written into one buffer, which becomes a string once (a 60 KB card was copied four times).
+  func human(_ output: Output, into out: inout [UInt8]) {
     switch output {
-    case .empty: return ""
-    case .message(let m): return message(m)
-    case .table(let t): return tableText(t)
+    case .empty: return
+    case .message(let m): TextWidth.appendUTF8(message(m), into: &out)
+    case .table(let t): tableText(t, into: &out)
     case .record(let fields):
-      if fields.isEmpty { return "\n" }
-      return vertical(
-        Table(columns: fields.map(\.0), rows: [fields.map(\.1)]), [fields.map { cellText($0.1) }])
+      if fields.isEmpty { return out.append(UInt8(ascii: "\n")) }
+      vertical(
+        Table(columns: fields.map(\.0), rows: [fields.map(\.1)]), [fields.map { cellText($0.1) }], into: &out)
     case .sections(let parts):
-      return parts.map { title, part in
+      for (i, (title, part)) in parts.enumerated() {
+        if i > 0 { out.append(UInt8(ascii: "\n")) }
         let title = TextWidth.sanitize(title)
-        let heading = color ? "\u{1B}[1m\(title)\u{1B}[0m" : title
-        return heading + "\n" + human(part)
-      }.joined(separator: "\n")
+        TextWidth.appendUTF8(color ? "\u{1B}[1m\(title)\u{1B}[0m" : title, into: &out)
+        out.append(UInt8(ascii: "\n"))
+        human(part, into: &out)
+      }
     }
   }
 
@@ -26,33 +36,35 @@ extension Renderer {
   }
 
   /// A table in the layout asked for, or in `auto` the one that fits.
-  func tableText(_ t: Table) -> String {
-    if t.columns.isEmpty { return "" }
+  func tableText(_ t: Table, into out: inout [UInt8]) {
+    if t.columns.isEmpty { return }
     let cells = t.rows.map { $0.map(cellText) }
     switch layout {
-    case .vertical: return t.rows.isEmpty ? box(t, cells, widths: nil) : vertical(t, cells)
+    case .vertical:
+      return t.rows.isEmpty ? box(t, cells, widths: nil, into: &out) : vertical(t, cells, into: &out)
     case .table:
       return box(
-        t, cells, widths: width.map { ColumnPlan.forcedWidths(plans(t, cells), budget: $0 - overhead(t)) })
+        t, cells, widths: width.map { ColumnPlan.forcedWidths(plans(t, cells), budget: $0 - overhead(t)) },
+        into: &out)
     case .auto:
-      guard let width else { return box(t, cells, widths: nil) }
+      guard let width else { return box(t, cells, widths: nil, into: &out) }
       // A single record reads best as one field per line (cite F0001, a card).
-      if t.rows.count == 1 && t.columns.count > 2 { return vertical(t, cells) }
+      if t.rows.count == 1 && t.columns.count > 2 { return vertical(t, cells, into: &out) }
       let needs = plans(t, cells)
       if let widths = ColumnPlan.widths(needs, budget: width - overhead(t)) {
-        return box(t, cells, widths: widths)
+        return box(t, cells, widths: widths, into: &out)
       }
       if t.rows.isEmpty {
-        return box(t, cells, widths: ColumnPlan.forcedWidths(needs, budget: width - overhead(t)))
+        return box(t, cells, widths: ColumnPlan.forcedWidths(needs, budget: width - overhead(t)), into: &out)
       }
       // Too wide: the command's narrow columns when they fit, else one record per row.
       if t.rows.count > 1, let narrow = narrowed(t) {
         let narrowCells = narrow.rows.map { $0.map(cellText) }
         if let widths = ColumnPlan.widths(plans(narrow, narrowCells), budget: width - overhead(narrow)) {
-          return box(narrow, narrowCells, widths: widths)
+          return box(narrow, narrowCells, widths: widths, into: &out)
         }
       }
-      return vertical(t, cells)
+      vertical(t, cells, into: &out)
     }
   }
 
@@ -87,7 +99,7 @@ extension Renderer {
 
   /// A box-drawn table with these content widths (nil: every column at its natural width).
   /// Text wider than its column wraps inside the cell; numbers are right-aligned.
-  func box(_ t: Table, _ cells: [[String]], widths given: [Int]?) -> String {
+  func box(_ t: Table, _ cells: [[String]], widths given: [Int]?, into out: inout [UInt8]) {
     let columns = t.columns.map(TextWidth.sanitize)
     // Every cell's width is measured once, for the column widths and for its padding.
     let columnWidths = columns.map(TextWidth.of)
@@ -107,9 +119,8 @@ extension Renderer {
           }
         }
     }
-    // The whole table is built as UTF-8 bytes in one buffer and made a string once.
-    var out: [UInt8] = []
-    out.reserveCapacity((cells.count + 5) * 3 * (widths.reduce(0, +) + 3 * widths.count + 1))
+    // The whole table is written as UTF-8 bytes into the output's buffer.
+    out.reserveCapacity(out.count + (cells.count + 5) * 3 * (widths.reduce(0, +) + 3 * widths.count + 1))
     func rule(_ l: String, _ m: String, _ r: String) {
       TextWidth.appendUTF8(l, into: &out)
       for (i, w) in widths.enumerated() {
@@ -166,12 +177,11 @@ extension Renderer {
       TextWidth.appendUTF8(note, into: &out)
       out.append(UInt8(ascii: "\n"))
     }
-    return String(decoding: out, as: UTF8.self)
   }
 
   /// One record per row: `field  value`, values wrapped beside their names; several rows
   /// are headed `─[ 2 of 5 ]───`.
-  func vertical(_ t: Table, _ cells: [[String]]) -> String {
+  func vertical(_ t: Table, _ cells: [[String]], into bytes: inout [UInt8]) {
     let keys = t.columns.map(TextWidth.sanitize)
     let keyWidth = keys.map(TextWidth.of).max() ?? 0
     let valueWidth = width.map { max(10, $0 - keyWidth - 2) }
@@ -190,7 +200,10 @@ extension Renderer {
       }
     }
     out.append(contentsOf: notes(t))
-    return out.isEmpty ? "" : out.joined(separator: "\n") + "\n"
+    for line in out {
+      TextWidth.appendUTF8(line, into: &bytes)
+      bytes.append(UInt8(ascii: "\n"))
+    }
   }
 
   /// The lines under a table, wrapped at words in a terminal.
