@@ -165,7 +165,7 @@ struct ExportGraph {
     for n in nodes {
       s += "    <node id=\"n\(n.id)\"><data key=\"name\">\(Self.xml(n.name))</data>"
       s += "<data key=\"key\">\(Self.xml(n.key))</data>"
-      s += "<data key=\"labels\">\(Self.xml(n.labels.joined(separator: ",")))</data></node>\n"
+      s += "<data key=\"labels\">\(Self.xml(n.labels.joinedText(",")))</data></node>\n"
     }
     for (k, e) in edges.enumerated() {
       s += "    <edge id=\"e\(k)\" source=\"n\(e.src)\" target=\"n\(e.dst)\">"

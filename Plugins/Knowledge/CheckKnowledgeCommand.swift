@@ -40,7 +40,7 @@ struct CheckKnowledgeCommand: Command {
         .string(p.severity.rawValue), .string(p.problem), .string(p.fix),
       ]
     }
-    let counts = report.counts.map { "\($0.file) \($0.rows)" }.joined(separator: ", ")
+    let counts = report.counts.map { "\($0.file) \($0.rows)" }.joinedText(", ")
     var notes = [
       "\(report.errors.count) errors, \(report.problems.count - report.errors.count) notes; rows: \(counts)"
     ]

@@ -50,7 +50,7 @@ struct FactsCommand: Command {
       return ["\(what); list its predicates with facts \(node.key)"]
     }
     return [
-      "\(what); predicates containing it: \(near.prefix(8).joined(separator: ", "))"
+      "\(what); predicates containing it: \(near.prefix(8).joinedText(", "))"
         + "; try facts \(node.key) --predicate \(first)"
     ]
   }

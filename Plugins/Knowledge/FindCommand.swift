@@ -19,7 +19,7 @@ struct FindCommand: Command {
     ])
 
   func run(_ call: Call, _ session: Session) throws -> Output {
-    let text = call[Self.text].joined(separator: " ")
+    let text = call[Self.text].joinedText(" ")
     let limit = call[Self.limit]
     if call[Self.count] {
       guard call[Self.prefix] else {

@@ -185,7 +185,7 @@ struct ShowCommand: Command {
       columns: ["direction", "type", "entity", "source"],
       rows: order.map { key in
         let r = rows[key]!
-        return r.row + [FactText.text(r.sources.joined(separator: ", "))]
+        return r.row + [FactText.text(r.sources.joinedText(", "))]
       })
   }
 }

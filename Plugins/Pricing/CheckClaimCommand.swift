@@ -62,11 +62,11 @@ struct CheckClaimCommand: Command {
       rows += latest.rows
       latestNotes.append(latest.note)
     }
-    notes.append("at the latest prices: " + latestNotes.joined(separator: ", "))
+    notes.append("at the latest prices: " + latestNotes.joinedText(", "))
     if call[Self.explain] {
-      notes.append("rows: " + explained.rows.joined(separator: "; "))
+      notes.append("rows: " + explained.rows.joinedText("; "))
       notes.append(
-        "rates: \(explained.rates.joined(separator: "; ")); session default for USD→CNY: \(book.rate("USD", "CNY")?.citation ?? "none")"
+        "rates: \(explained.rates.joinedText("; ")); session default for USD→CNY: \(book.rate("USD", "CNY")?.citation ?? "none")"
       )
       notes.append("verdict: within 5% of the claimed ratio holds, within 15% roughly holds")
     }
@@ -79,7 +79,7 @@ struct CheckClaimCommand: Command {
   /// "P005 SOURCE; P002, P001 (AS_OF)" for a plan claim, "P033, P043 (AS_OF)" for an API one.
   static func rowsUsed(_ claim: PriceClaim, _ row: (String) throws -> PriceRow) throws -> String {
     if claim.kind == "plan" {
-      let dear = [claim.dearRow, claim.alsoRow].filter { !$0.isEmpty }.joined(separator: ", ")
+      let dear = [claim.dearRow, claim.alsoRow].filter { !$0.isEmpty }.joinedText(", ")
       return
         "\(claim.cheapRow) \(try row(claim.cheapRow).source); \(dear) (\(try row(claim.dearRow).asOf))"
     }

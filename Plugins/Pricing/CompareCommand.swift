@@ -42,8 +42,8 @@ struct CompareCommand: Command {
     let items = PriceBook.joinNames(call[Self.items], rows: PriceBook.current(all, asOf: nil))
     guard items.count >= 2 else {
       throw KgshError(
-        .invalidValue, "compare: '\(items.joined(separator: " "))' is one name; compare needs two or more",
-        hint: "add another plan or model, e.g. compare '\(items.joined(separator: " "))' 'GLM Coding Plan'")
+        .invalidValue, "compare: '\(items.joinedText(" "))' is one name; compare needs two or more",
+        hint: "add another plan or model, e.g. compare '\(items.joinedText(" "))' 'GLM Coding Plan'")
     }
     var groups = try items.map {
       try PriceBook.select($0, all: all, asOf: c.asOf, command: "compare")
@@ -100,7 +100,7 @@ struct CompareCommand: Command {
           at: 0)
       }
       if let promo = v.p.row.promotion { origin.append("\(promo): the item has no regular price") }
-      return "\(Money.format(v.value, currency, scale: scale))\(unit) (\(origin.joined(separator: ", ")))"
+      return "\(Money.format(v.value, currency, scale: scale))\(unit) (\(origin.joinedText(", ")))"
     }
     return values.dropFirst().map { other in
       "summary: \(cheapest.p.item) \(describe(cheapest)) \(Money.ratioPhrase(cheap: cheapest.value, of: other.value)) \(other.p.item)'s \(describe(other))"
@@ -108,7 +108,7 @@ struct CompareCommand: Command {
   }
 
   func explain(_ priced: [[Priced]], _ c: Comparison, kind: String, _ currency: String) -> [String] {
-    var notes = ["rows: " + priced.map { $0.map(\.row.id).joined(separator: ", ") }.joined(separator: " | ")]
+    var notes = ["rows: " + priced.map { $0.map(\.row.id).joinedText(", ") }.joinedText(" | ")]
     notes += c.used.map { "rate: \($0)" }
     notes += priced.flatMap { $0 }.compactMap(\.arithmetic).map { "arithmetic: \($0)" }
     notes.append(
@@ -129,7 +129,7 @@ struct CompareCommand: Command {
         ))
     }
     let unit = kind == "plan" ? (c.yearly ? "per year" : "per month") : "per 1M tokens, blended \(c.mixText)"
-    return (BarChart.lines(bars, width: 30) + ["(\(currency) \(unit))"]).joined(separator: "\n")
+    return (BarChart.lines(bars, width: 30) + ["(\(currency) \(unit))"]).joinedText("\n")
   }
 
   static func table(_ priced: [Priced], kind: String, yearly: Bool, notes: [String]) -> Table {
@@ -151,7 +151,7 @@ struct CompareCommand: Command {
           p.value.map { Money.value($0, p.currency, scale: scale) } ?? .null,
         ]
       }
-      return cells + [.string(r.status), .string(r.asOf), .string(p.notes.joined(separator: "; "))]
+      return cells + [.string(r.status), .string(r.asOf), .string(p.notes.joinedText("; "))]
     }
     let columns =
       kind == "plan"

@@ -80,7 +80,7 @@ struct CostCommand: Command {
             ? ""
             : " → \(Money.format(total, target, scale: 4)) at \(book.rate(r.currency, target, asOf: asOf)?.text ?? "a cross rate via USD")")
       )
-      priced.append((item, r, parts, total, note.joined(separator: "; ")))
+      priced.append((item, r, parts, total, note.joinedText("; ")))
     }
     priced.sort { $0.total != $1.total ? $0.total < $1.total : $0.row.id < $1.row.id }
     let cheapest = priced[0].total
@@ -96,7 +96,7 @@ struct CostCommand: Command {
       "workload: \(Tokens.format(input)) input + \(Tokens.format(cached)) cached + \(Tokens.format(output)) output tokens × \(Tokens.format(requests)) request(s)"
     ]
     if call[Self.explain] {
-      notes.append("rows: " + priced.map(\.row.id).joined(separator: ", "))
+      notes.append("rows: " + priced.map(\.row.id).joinedText(", "))
       notes += used.map { "rate: \($0)" }
       notes += arithmetic.map { "arithmetic: \($0)" }
       for p in priced.dropFirst() where cheapest > 0 {

@@ -15,7 +15,7 @@ struct FXRate: Sendable {
   var pair: String { "\(from)/\(to)" }
   var text: String { "1 \(from) = \(Money.number(rate, scale: 6, minFraction: 0)) \(to)" }
   var citation: String {
-    "\(text) (\([ref, source, "as of \(asOf)"].filter { !$0.isEmpty }.joined(separator: ", ")))"
+    "\(text) (\([ref, source, "as of \(asOf)"].filter { !$0.isEmpty }.joinedText(", ")))"
   }
 
   /// The same observation the other way round (1 / rate).
@@ -37,7 +37,7 @@ struct FXBook {
   /// Index into `rates` of the default for a pair key ("CNY|USD", sorted).
   var defaults: [String: Int] = [:]
 
-  static func pairKey(_ a: String, _ b: String) -> String { [a, b].sorted().joined(separator: "|") }
+  static func pairKey(_ a: String, _ b: String) -> String { [a, b].sorted().joinedText("|") }
 
   /// The built-in rates, in file order.
   static func builtIn(_ session: Session) throws -> [(rate: FXRate, isDefault: Bool)] {

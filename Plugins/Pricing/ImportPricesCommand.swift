@@ -70,7 +70,7 @@ struct ImportPricesCommand: Command {
     if let catalogue { report.notes.insert(catalogue.summary, at: 0) }
     guard !rejected.isEmpty else { return .table(report) }
     // Show the report, then fail so a script notices the rejected rows.
-    let lines = rejected.prefix(3).map { "line \($0.line)" }.joined(separator: ", ")
+    let lines = rejected.prefix(3).map { "line \($0.line)" }.joinedText(", ")
     try session.reportThenFail(
       .table(report),
       KgshError(

@@ -111,11 +111,11 @@ enum PriceBook {
     while i < items.count {
       var end = i + 1
       for j in stride(from: items.count, through: i + 2, by: -1)
-      where known.contains(Names.normalize(items[i..<j].joined(separator: " "))) {
+      where known.contains(Names.normalize(items[i..<j].joinedText(" "))) {
         end = j
         break
       }
-      out.append(items[i..<end].joined(separator: " "))
+      out.append(items[i..<end].joinedText(" "))
       i = end
     }
     return out

@@ -141,13 +141,13 @@ extension PriceCatalog {
       let near = Names.suggestions(for: unknown, among: csvColumns).first
       throw KgshError(
         .invalidValue, "\(command): \(path) has an unknown column '\(unknown)'; nothing was imported",
-        hint: near.map { "did you mean '\($0)'?" } ?? "columns: \(csvColumns.joined(separator: ", "))")
+        hint: near.map { "did you mean '\($0)'?" } ?? "columns: \(csvColumns.joinedText(", "))")
     }
     let missing = csvColumns.prefix(4).filter { !header.contains($0) }
     if !missing.isEmpty {
       throw KgshError(
         .invalidValue,
-        "\(command): \(path) has no column \(missing.joined(separator: ", ")); nothing was imported",
+        "\(command): \(path) has no column \(missing.joinedText(", ")); nothing was imported",
         hint: "a plain price CSV starts with the header model,input_per_1M,output_per_1M,currency")
     }
     let plain = try PriceFile.delimited(path, command)
@@ -168,7 +168,7 @@ extension PriceCatalog {
   /// "GPT-4o mini (2024)" → "gpt-4o-mini-2024".
   static func slug(_ name: String) -> String {
     let lowered = name.lowercased().map { $0.isLetter || $0.isNumber || $0 == "." ? $0 : "-" }
-    return String(lowered).split(separator: "-").joined(separator: "-")
+    return String(lowered).split(separator: "-").joinedText("-")
   }
 
   /// A price file of converted records, with every column they use.

@@ -32,7 +32,7 @@ enum PriceCatalog {
       let total = skipped.reduce(0) { $0 + $1.count }
       let name = format == .csv ? "plain CSV" : "\(format.rawValue) catalogue"
       guard total > 0 else { return "\(name): \(entries) entries, all priced per token" }
-      let why = skipped.map { "\($0.count) \($0.reason)" }.joined(separator: ", ")
+      let why = skipped.map { "\($0.count) \($0.reason)" }.joinedText(", ")
       return "\(name): \(entries) entries, \(total) skipped (\(why))"
     }
   }

@@ -47,14 +47,14 @@ struct PriceFile {
     if !missing.isEmpty {
       throw KgshError(
         .invalidValue,
-        "\(command): \(path) has no column \(missing.joined(separator: ", ")); nothing was imported",
-        hint: "the header needs \(Self.required.joined(separator: ", ")); export prices shows every column")
+        "\(command): \(path) has no column \(missing.joinedText(", ")); nothing was imported",
+        hint: "the header needs \(Self.required.joinedText(", ")); export prices shows every column")
     }
     if let unknown = header.first(where: { !PriceRow.columns.contains($0) }) {
       let near = Names.suggestions(for: unknown, among: PriceRow.columns).first
       throw KgshError(
         .invalidValue, "\(command): \(path) has an unknown column '\(unknown)'; nothing was imported",
-        hint: near.map { "did you mean '\($0)'?" } ?? "columns: \(PriceRow.columns.joined(separator: ", "))")
+        hint: near.map { "did you mean '\($0)'?" } ?? "columns: \(PriceRow.columns.joinedText(", "))")
     }
     var seen: Set<String> = []
     for column in header where !seen.insert(column).inserted {
@@ -126,7 +126,7 @@ struct PriceFile {
       records.append(
         Record(
           line: line, cells: cells,
-          problem: missing.isEmpty ? nil : "missing columns: \(missing.joined(separator: ", "))"))
+          problem: missing.isEmpty ? nil : "missing columns: \(missing.joinedText(", "))"))
     }
     // Every required key must appear in some object; a row lacking one is rejected above.
     for key in required where !header.contains(key) && !items.isEmpty { header.append(key) }

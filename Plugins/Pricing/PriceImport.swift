@@ -51,14 +51,14 @@ enum PriceImport {
     if let problem = rec.problem { throw KgshError(.invalidValue, problem) }
     let cell = { (name: String) in rec.cells[name] ?? "" }
     let missing = PriceFile.required.filter { cell($0).isEmpty }
-    if !missing.isEmpty { throw KgshError(.invalidValue, "missing \(missing.joined(separator: ", "))") }
+    if !missing.isEmpty { throw KgshError(.invalidValue, "missing \(missing.joinedText(", "))") }
     let category = try self.category(cell("category"))
     let currency = cell("currency")
     guard Currencies.codes.contains(currency) else {
       let near = Currencies.suggestion(currency.uppercased())
       throw KgshError(
         .invalidValue, "unknown currency code '\(currency)'",
-        hint: near.map { "did you mean \($0)?" } ?? "use one of \(Currencies.codes.joined(separator: " "))")
+        hint: near.map { "did you mean \($0)?" } ?? "use one of \(Currencies.codes.joinedText(" "))")
     }
     guard let asOf = Dates.valid(cell("as_of")) else {
       throw KgshError(

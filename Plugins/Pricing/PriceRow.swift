@@ -62,7 +62,7 @@ struct PriceRow: Sendable {
   /// Why this price is a promotion or first-order price, when the row says so.
   var promotion: String? {
     if tier.lowercased().contains("regular") { return nil }
-    let text = [tier, quota, note].joined(separator: " ").lowercased()
+    let text = [tier, quota, note].joinedText(" ").lowercased()
     for word in [
       "first-order", "first order", "first-month", "first month", "promotional", "intro price", "% off",
     ]
@@ -196,7 +196,7 @@ enum PriceDate {
     for token in text.matches(of: /[0-9]+(?:-[0-9]+)*/) {
       let parts = token.0.split(separator: "-")
       guard parts[0].count == 4 else { continue }
-      dates.append(parts.prefix { $0.count == 4 || $0.count == 2 }.prefix(3).joined(separator: "-"))
+      dates.append(parts.prefix { $0.count == 4 || $0.count == 2 }.prefix(3).joinedText("-"))
     }
     return dates
   }

@@ -75,7 +75,7 @@ struct PricesCommand: Command {
       notes.append("as of \(asOf): the latest row per price id observed by then; undated rows left out")
     }
     if call[Self.explain] {
-      notes.append("rows: " + rows.map(\.id).joined(separator: ", "))
+      notes.append("rows: " + rows.map(\.id).joinedText(", "))
       notes += used.map { "rate: \($0)" }
       notes.append("converted = listed price × rate, exact decimals; API prices per 1M tokens")
     }
@@ -92,7 +92,7 @@ struct PricesCommand: Command {
     ]
     let several = cells.filter { $0.1 == nil && !$0.2.isEmpty }
     guard !several.isEmpty else { return .null }
-    let text = several.count == 1 ? several[0].2 : several.map { "\($0.0) \($0.2)" }.joined(separator: ", ")
+    let text = several.count == 1 ? several[0].2 : several.map { "\($0.0) \($0.2)" }.joinedText(", ")
     return .string("\(r.currency) \(text)")
   }
 }

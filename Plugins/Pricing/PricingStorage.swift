@@ -97,10 +97,10 @@ enum PricingStorage {
   static func insert(
     _ w: GraphWriter, _ table: String, _ columns: [String], _ cells: [String], at location: String
   ) throws {
-    let marks = Array(repeating: "?", count: columns.count).joined(separator: ", ")
+    let marks = Array(repeating: "?", count: columns.count).joinedText(", ")
     do {
       try w.run(
-        "INSERT INTO \(table)(\(columns.joined(separator: ", "))) VALUES (\(marks))",
+        "INSERT INTO \(table)(\(columns.joinedText(", "))) VALUES (\(marks))",
         cells.map { .string($0) })
     } catch {
       throw KgshError(.invalidValue, "\(location): cannot store the row (\(KnowledgeStore.describe(error)))")

@@ -99,7 +99,7 @@ enum Cypher {
   static func warn(_ notifications: [QueryNotification], _ session: Session) {
     for n in notifications {
       let near = Names.suggestions(for: n.name, among: n.known)
-      let hint = near.isEmpty ? "" : "; did you mean \(near.joined(separator: ", "))?"
+      let hint = near.isEmpty ? "" : "; did you mean \(near.joinedText(", "))?"
       session.err.write("warning: the knowledge base has no \(n.kind.rawValue) \(n.name)\(hint)\n")
     }
   }
@@ -121,7 +121,7 @@ enum Cypher {
       parts.append(count(stats.nodesCreated, "node"))
     }
     if stats.relationshipsCreated > 0 { parts.append(count(stats.relationshipsCreated, "relationship")) }
-    return "created " + parts.joined(separator: ", ")
+    return "created " + parts.joinedText(", ")
   }
 
   /// A query error with the hint of what to try; its kind, code and position are kept.

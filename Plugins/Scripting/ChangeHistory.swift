@@ -48,7 +48,7 @@ enum ChangeHistory {
     var parts: [String] = []
     if let author { parts.append(" by \(author)") }
     if let since { parts.append(" since \(since)") }
-    return parts.joined()
+    return parts.joinedText()
   }
 
   static func row(_ r: ChangeRecord) -> [Value] {

@@ -27,6 +27,6 @@ struct ChartCommand: Command {
         hint: "chart a column of numbers, e.g. labels | chart count")
     }
     let lines = BarChart.lines(rows.map { (label: $0.0, value: $0.1, text: $0.2) }, width: width)
-    return .message(lines.joined(separator: "\n"))
+    return .message(lines.joinedText("\n"))
   }
 }

@@ -40,7 +40,7 @@ struct DefCommand: StatementCommand {
     let origin = shell.origins.last(where: { !$0.isEmpty && $0 != "-c" }) ?? "the session"
     session.registry.define(
       UserCommand(definition: definition, origin: origin), owner: "user (\(origin))")
-    return .message("defined \(name)(\(definition.parameters.joined(separator: ", ")))")
+    return .message("defined \(name)(\(definition.parameters.joinedText(", ")))")
   }
 }
 

@@ -9,6 +9,6 @@ struct EchoCommand: Command {
     examples: [Example("echo hello world", "print a line")])
 
   func run(_ call: Call, _ session: Session) throws -> Output {
-    .message(call[Self.text].joined(separator: " "))
+    .message(call[Self.text].joinedText(" "))
   }
 }

@@ -20,6 +20,6 @@ struct PrintCommand: Command {
       return ScriptValues.output(of: table, columns: name.map { ScriptValues.columns($0, session) } ?? [])
     }
     if values.count == 1 { return ScriptValues.output(of: values[0]) }
-    return .message(values.map(\.plainText).joined(separator: " "))
+    return .message(values.map(\.plainText).joinedText(" "))
   }
 }

@@ -31,7 +31,7 @@ struct RecordCommand: Command {
       }
       session.extensions["scripting.record"] = nil
       let statements = Self.replayable(session, from: from)
-      let text = statements.map { $0 + "\n" }.joined()
+      let text = statements.map { $0 + "\n" }.joinedText()
       guard let handle = FileHandle(forWritingAtPath: file) else {
         throw KgshError(
           .io, "record: cannot write \(file)", hint: "check that it still exists and is writable")

@@ -6,7 +6,7 @@ import ShellCore
 enum ScriptValues {
   /// Words' expanded texts joined by spaces (`assert`, `expect`, `print`).
   static func text(_ words: [Word], _ shell: Shell) throws -> String {
-    try words.map { try shell.expand($0).text }.joined(separator: " ")
+    try words.map { try shell.expand($0).text }.joinedText(" ")
   }
 
   /// A bare word as a number or `true`/`false`, or nil when it is neither.
@@ -74,7 +74,7 @@ enum ScriptValues {
       return "table of \(items.count) row\(items.count == 1 ? "" : "s")"
     }
     if case .string(let s) = value { return "\"\(s)\"" }
-    if case .list(let items) = value { return "[" + items.map(summary).joined(separator: ", ") + "]" }
+    if case .list(let items) = value { return "[" + items.map(summary).joinedText(", ") + "]" }
     return TextWidth.truncate(value.plainText, to: 60)
   }
 
@@ -127,7 +127,7 @@ enum ScriptValues {
       throw KgshError(
         .notFound, "\(verb): no column '\(name)'",
         hint: near.first.map { "did you mean '\($0)'?" }
-          ?? "columns: \(table.columns.joined(separator: ", "))")
+          ?? "columns: \(table.columns.joinedText(", "))")
     }
     return index
   }

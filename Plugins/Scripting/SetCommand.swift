@@ -63,7 +63,7 @@ struct SetCommand: Command {
     let options = Self.choices[name]!
     guard options.contains(value) else {
       throw KgshError.invalidValue(
-        "set \(name)", "VALUE", expected: options.joined(separator: " or "), got: value,
+        "set \(name)", "VALUE", expected: options.joinedText(" or "), got: value,
         suggestions: Names.suggestions(for: value, among: options, limit: 1))
     }
     session.settings[name] = value

@@ -32,7 +32,7 @@ struct SourceCommand: Command {
     if running.contains(where: { Self.canonical($0) == key }) {
       let chain = (running.drop { Self.canonical($0) != key } + [path]).map { Self.display($0) }
       throw KgshError(
-        .failed, "source cycle: \(chain.joined(separator: " -> "))", hint: "remove one of the source commands"
+        .failed, "source cycle: \(chain.joinedText(" -> "))", hint: "remove one of the source commands"
       )
     }
     guard shell.origins.count < Self.maxDepth else {

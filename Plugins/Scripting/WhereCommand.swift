@@ -21,7 +21,7 @@ struct WhereCommand: Command {
     let total = table.rows.count
     table.rows = try CellComparison.filter(
       table.rows, column: column, name: call[Self.column], op: op,
-      operand: call[Self.value].joined(separator: " "))
+      operand: call[Self.value].joinedText(" "))
     // The command's footnotes described all its rows; they no longer hold for fewer.
     if table.rows.count < total { table.notes = [] }
     return .table(table)

@@ -110,7 +110,7 @@ package struct Feature: Sendable {
           if l.trimmingCharacters(in: .whitespaces).hasPrefix("\"\"\"") { break }
           body.append(String(l.dropFirst(min(indent, l.prefix { $0 == " " }.count))))
         }
-        appendToLastStep { $0.docString = body.joined(separator: "\n") }
+        appendToLastStep { $0.docString = body.joinedText("\n") }
       } else if let keyword = ["Given ", "When ", "Then ", "And ", "But "].first(where: { line.hasPrefix($0) }
       ) {
         let step = Step(text: String(line.dropFirst(keyword.count)), line: lineNumber)

@@ -201,8 +201,8 @@ package struct TCKRunner {
     }
     let expected = try table.dropFirst().map { row in try row.map(TCKValue.parse) }
     func show() -> String {
-      "expected \(expected.map { "|" + $0.map(\.description).joined(separator: "|") + "|" }.joined(separator: " ")), got "
-        + actual.rows.map { "|" + $0.map(tckDescription).joined(separator: "|") + "|" }.joined(separator: " ")
+      "expected \(expected.map { "|" + $0.map(\.description).joinedText("|") + "|" }.joinedText(" ")), got "
+        + actual.rows.map { "|" + $0.map(tckDescription).joinedText("|") + "|" }.joinedText(" ")
     }
     guard expected.count == actual.rows.count else {
       throw Failure(
@@ -244,6 +244,6 @@ package struct TCKRunner {
   }
 
   static func describe(_ effects: [String: Int]) -> String {
-    effects.isEmpty ? "none" : effects.keys.sorted().map { "\($0) \(effects[$0]!)" }.joined(separator: ", ")
+    effects.isEmpty ? "none" : effects.keys.sorted().map { "\($0) \(effects[$0]!)" }.joinedText(", ")
   }
 }

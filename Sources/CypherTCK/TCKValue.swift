@@ -24,10 +24,10 @@ package indirect enum TCKValue: Sendable, CustomStringConvertible {
     case .int(let i): return String(i)
     case .float(let f): return String(f)
     case .string(let s): return "'\(s)'"
-    case .list(let l): return "[" + l.map(\.description).joined(separator: ", ") + "]"
-    case .map(let m): return "{" + m.keys.sorted().map { "\($0): \(m[$0]!)" }.joined(separator: ", ") + "}"
+    case .list(let l): return "[" + l.map(\.description).joinedText(", ") + "]"
+    case .map(let m): return "{" + m.keys.sorted().map { "\($0): \(m[$0]!)" }.joinedText(", ") + "}"
     case .node(let labels, let props):
-      return "(" + labels.map { ":" + $0 }.joined() + (props.isEmpty ? "" : " \(TCKValue.map(props))") + ")"
+      return "(" + labels.map { ":" + $0 }.joinedText() + (props.isEmpty ? "" : " \(TCKValue.map(props))") + ")"
     case .relationship(let type, let props):
       return "[:\(type)" + (props.isEmpty ? "" : " \(TCKValue.map(props))") + "]"
     case .path(let nodes, let rels):
@@ -122,7 +122,7 @@ package indirect enum TCKValue: Sendable, CustomStringConvertible {
 package func tckDescription(_ v: ResultValue) -> String {
   func props(_ m: [String: ResultValue]) -> String {
     m.isEmpty
-      ? "" : " {" + m.keys.sorted().map { "\($0): \(tckDescription(m[$0]!))" }.joined(separator: ", ") + "}"
+      ? "" : " {" + m.keys.sorted().map { "\($0): \(tckDescription(m[$0]!))" }.joinedText(", ") + "}"
   }
   switch v {
   case .null: return "null"
@@ -131,10 +131,10 @@ package func tckDescription(_ v: ResultValue) -> String {
   case .float(let f): return Functions.formatFloat(f)
   case .string(let s): return "'\(s)'"
   case .temporal(let s, _): return "'\(s)'"
-  case .list(let l): return "[" + l.map(tckDescription).joined(separator: ", ") + "]"
+  case .list(let l): return "[" + l.map(tckDescription).joinedText(", ") + "]"
   case .map(let m):
-    return "{" + m.keys.sorted().map { "\($0): \(tckDescription(m[$0]!))" }.joined(separator: ", ") + "}"
-  case .node(let n): return "(" + n.labels.map { ":" + $0 }.joined() + props(n.properties) + ")"
+    return "{" + m.keys.sorted().map { "\($0): \(tckDescription(m[$0]!))" }.joinedText(", ") + "}"
+  case .node(let n): return "(" + n.labels.map { ":" + $0 }.joinedText() + props(n.properties) + ")"
   case .relationship(let r): return "[:\(r.type)" + props(r.properties) + "]"
   case .path(let p):
     var s = "<" + tckDescription(.node(p.nodes[0]))

@@ -165,7 +165,7 @@ extension EngineCalls {
   /// A decoding failure as one line naming the field.
   static func describe(_ error: DecodingError, call: String) -> String {
     func field(_ path: [any CodingKey], _ key: (any CodingKey)? = nil) -> String {
-      ((path.map(\.stringValue)) + (key.map { [$0.stringValue] } ?? [])).joined(separator: ".")
+      ((path.map(\.stringValue)) + (key.map { [$0.stringValue] } ?? [])).joinedText(".")
     }
     switch error {
     case .keyNotFound(let key, let context):

@@ -90,6 +90,6 @@ enum MCPResult {
     return blocks.compactMap { block -> String? in
       guard case .map(let b) = block, b["type"]?.plainText == "text" else { return nil }
       return b["text"]?.plainText
-    }.joined(separator: "\n")
+    }.joinedText("\n")
   }
 }

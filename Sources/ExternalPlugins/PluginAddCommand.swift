@@ -94,7 +94,7 @@ struct PluginAddCommand: Command {
     }
     return .message(
       "added plugin \(record.name)\(record.version.isEmpty ? "" : " " + record.version) (protocol \(record.protocol)): "
-        + record.commands.map(\.name).joined(separator: ", "))
+        + record.commands.map(\.name).joinedText(", "))
   }
 
   static func absolute(_ path: String) -> String {

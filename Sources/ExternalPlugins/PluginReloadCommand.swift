@@ -47,6 +47,6 @@ struct PluginReloadCommand: Command {
     try file.save(host.paths.registry)
     return .message(
       "reloaded plugin \(record.name) \(record.version): "
-        + record.commands.map(\.name).joined(separator: ", "))
+        + record.commands.map(\.name).joinedText(", "))
   }
 }

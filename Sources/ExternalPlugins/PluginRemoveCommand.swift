@@ -29,7 +29,7 @@ struct PluginRemoveCommand: Command {
     try file.save(host.paths.registry)
     host.unregister(record.name, from: session.registry)
     var text =
-      "removed plugin \(record.name) (commands: \(record.commands.map(\.name).joined(separator: ", ")))"
+      "removed plugin \(record.name) (commands: \(record.commands.map(\.name).joinedText(", ")))"
     if record.discovered == true {
       text += "; delete \(record.path) too, or it is found again at the next start"
     }

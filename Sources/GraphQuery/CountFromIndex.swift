@@ -51,7 +51,7 @@ enum CountFromIndex {
       sum + (graph.typeIndex[type].map { graph.typeCounts[Int($0)] } ?? 0)
     }
     return Answer(
-      column: item.name, count: count, what: "relationships :" + types.joined(separator: "|"))
+      column: item.name, count: count, what: "relationships :" + types.joinedText("|"))
   }
 
   /// Whether `expression` is `count(*)` or `count(v)` of a variable the pattern binds

@@ -57,7 +57,7 @@ public struct QueryEngine: Sendable {
       let (first, collect, columns) = try executor.build(Query(clauses: part.clauses))
       if let expected = parts.first?.2, expected != columns {
         throw KgshError.semantic(
-          "every part of a UNION must return the same columns (\(expected.joined(separator: ", ")) vs \(columns.joined(separator: ", ")))",
+          "every part of a UNION must return the same columns (\(expected.joinedText(", ")) vs \(columns.joinedText(", ")))",
           code: "DifferentColumnsInUnion")
       }
       parts.append((first, collect, columns, part))
@@ -157,15 +157,15 @@ public struct QueryEngine: Sendable {
       case .merge: lines.append("MERGE")
       case .call(let c): lines.append("CALL \(c.name)")
       case .return(let p):
-        var parts = ["RETURN \(p.star ? "*" : p.items.map(\.name).joined(separator: ", "))"]
+        var parts = ["RETURN \(p.star ? "*" : p.items.map(\.name).joinedText(", "))"]
         if p.distinct { parts.append("DISTINCT") }
         if !p.orderBy.isEmpty { parts.append("ORDER BY \(p.orderBy.count) key(s)") }
         if p.skip != nil { parts.append("SKIP") }
         if p.limit != nil { parts.append("LIMIT") }
-        lines.append(parts.joined(separator: " "))
+        lines.append(parts.joinedText(" "))
       }
     }
-    return lines.joined(separator: "\n")
+    return lines.joinedText("\n")
   }
 }
 
@@ -183,7 +183,7 @@ extension MatchPlan {
       case .expand(let r, let forward, let toBound):
         let rel = rels[r]
         let from = forward ? rel.left : rel.right, to = forward ? rel.right : rel.left
-        let types = rel.types.isEmpty ? "" : ":" + rel.types.joined(separator: "|")
+        let types = rel.types.isEmpty ? "" : ":" + rel.types.joinedText("|")
         let length = rel.length.map { "*\($0.min)..\($0.max.map(String.init) ?? "")" } ?? ""
         let arrow: String
         switch (rel.direction, forward) {
@@ -202,9 +202,9 @@ extension MatchPlan {
         lines.append(
           "search \(which) (\(show(rel.left)))-(\(show(rel.right)))\(checks) by breadth-first search  [\(rows(i))]"
         )
-      case .bindPaths: lines.append("bind paths \(paths.map(\.name).joined(separator: ", "))")
+      case .bindPaths: lines.append("bind paths \(paths.map(\.name).joinedText(", "))")
       case .filter(let e):
-        lines.append("filter on \(e.variables.map(show).sorted().joined(separator: ", "))  [\(rows(i))]")
+        lines.append("filter on \(e.variables.map(show).sorted().joinedText(", "))  [\(rows(i))]")
       }
     }
     return lines

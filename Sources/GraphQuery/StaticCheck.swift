@@ -151,9 +151,9 @@ enum StaticCheck {
     case .variable(let v, _): return "`\(v)`"
     case .property(let b, let k): return "\(canonical(b)).`\(k)`"
     case .function(let n, let d, let args, _):
-      return "\(n.lowercased())(\(d ? "DISTINCT " : "")\(args.map(canonical).joined(separator: ",")))"
+      return "\(n.lowercased())(\(d ? "DISTINCT " : "")\(args.map(canonical).joinedText(",")))"
     case .countStar: return "count(*)"
-    default: return "\(e.kindName)(\(e.children.map(canonical).joined(separator: ",")))"
+    default: return "\(e.kindName)(\(e.children.map(canonical).joinedText(",")))"
     }
   }
 }
@@ -172,7 +172,7 @@ extension Expr {
   var kindName: String {
     switch self {
     case .list: return "list"
-    case .map(let entries): return "map[\(entries.map(\.0).joined(separator: ","))]"
+    case .map(let entries): return "map[\(entries.map(\.0).joinedText(","))]"
     case .unary(let op, _): return "unary\(op)"
     case .binary(let op, _, _): return "binary\(op.rawValue)"
     case .isNull(_, let n): return "isnull\(n)"

@@ -23,7 +23,7 @@ struct BatchInsert {
   /// with `columns` parameters.
   init(_ db: Database, _ head: String, row: String, columns: Int32) throws {
     self.db = db
-    many = try RawStatement(db, head + Array(repeating: row, count: Self.batch).joined(separator: ", "))
+    many = try RawStatement(db, head + Array(repeating: row, count: Self.batch).joinedText(", "))
     one = try RawStatement(db, head + row)
     self.columns = columns
   }

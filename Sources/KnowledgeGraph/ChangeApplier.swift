@@ -191,8 +191,8 @@ enum ChangeApplier {
     let values: [(any DatabaseValueConvertible)?] = columns.map { p.field($0) ?? defaults[$0] }
     try w.execute(
       """
-      INSERT OR REPLACE INTO price_row(\(columns.joined(separator: ", ")), layer)
-      VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")), 'user')
+      INSERT OR REPLACE INTO price_row(\(columns.joinedText(", ")), layer)
+      VALUES (\(columns.map { _ in "?" }.joinedText(", ")), 'user')
       """, StatementArguments(values))
   }
 

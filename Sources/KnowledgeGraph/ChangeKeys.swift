@@ -8,7 +8,7 @@ public enum ChangeKeys {
   /// ```
   public static func derive(_ prefix: String, _ parts: [String]) -> String {
     var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in parts.joined(separator: "\u{1F}").utf8 {
+    for byte in parts.joinedText("\u{1F}").utf8 {
       hash ^= UInt64(byte)
       hash = hash &* 0x100_0000_01b3
     }

@@ -92,7 +92,7 @@ final class EdgeFileReader: @unchecked Sendable {
             let d = GraphImporter.column(header, ["dst", "target", "to", ":end_id", "end"])
           else {
             throw GraphImporter.failure(
-              file, line, "the header needs src and dst columns (found: \(header.joined(separator: ", ")))",
+              file, line, "the header needs src and dst columns (found: \(header.joinedText(", ")))",
               hint: "the first line of an edges file is e.g. src,type,dst")
           }
           (src, dst) = (s, d)

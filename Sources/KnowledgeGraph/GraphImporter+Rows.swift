@@ -19,7 +19,7 @@ extension GraphImporter {
           header = fields.map { $0.trimmingCharacters(in: .whitespaces) }
           guard let id = Self.column(header, ["id", "key", ":id"]) else {
             throw fail(
-              file, line, "the header needs an id column (found: \(header.joined(separator: ", ")))",
+              file, line, "the header needs an id column (found: \(header.joinedText(", ")))",
               hint: "the first line of a nodes file is e.g. id,label,name")
           }
           idColumn = id

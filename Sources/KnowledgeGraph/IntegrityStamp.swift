@@ -70,7 +70,7 @@ struct IntegrityStamp {
   var text: String {
     [database, wal].map { s in
       "\(s.size) \(s.modified.tv_sec).\(s.modified.tv_nsec) \(s.changed.tv_sec).\(s.changed.tv_nsec)"
-    }.joined(separator: " ") + "\n"
+    }.joinedText(" ") + "\n"
   }
 
   /// Whether a clean check recorded exactly this state of the file and its write-ahead log.

@@ -154,7 +154,7 @@ extension KgshError {
   /// `'GLM' is ambiguous: GLM-4.5 (glm-4.5), GLM-4.6 (glm-4.6); use one of the keys in parentheses`
   public static func ambiguous(_ name: String, candidates: [String], hint: String) -> KgshError {
     KgshError(
-      .ambiguous, "'\(name)' is ambiguous: \(candidates.joined(separator: ", "))", hint: hint,
+      .ambiguous, "'\(name)' is ambiguous: \(candidates.joinedText(", "))", hint: hint,
       suggestions: candidates)
   }
 
@@ -163,7 +163,7 @@ extension KgshError {
     let near = Names.suggestions(for: value, among: formats, limit: 1)
     return KgshError(
       .invalidValue, "unknown format '\(value)'",
-      hint: hint(near, or: "use one of \(formats.joined(separator: ", "))"), suggestions: near)
+      hint: hint(near, or: "use one of \(formats.joinedText(", "))"), suggestions: near)
   }
 
   /// The knowledge base is open read-only.

@@ -37,9 +37,9 @@ public enum KnowledgeExport {
     var counts: [(String, Int)] = []
     for file in ["sources.tsv", "entities.tsv", "facts.tsv", "edges.tsv"] {
       let header = headers[file]!
-      var text = header.joined(separator: "\t") + "\n"
+      var text = header.joinedText("\t") + "\n"
       for row in tables[file] ?? [] {
-        text += header.map { clean(row[$0] ?? "") }.joined(separator: "\t") + "\n"
+        text += header.map { clean(row[$0] ?? "") }.joinedText("\t") + "\n"
       }
       do {
         try text.write(toFile: dir + "/" + file, atomically: true, encoding: .utf8)
@@ -106,6 +106,6 @@ public enum KnowledgeExport {
   /// `{"round":"B"}` as `round=B` (the `k=v;k=v` of edges.tsv).
   static func props(_ json: String) throws -> String {
     guard !json.isEmpty, case .map(let m) = try JSON.decode(json) else { return "" }
-    return m.keys.sorted().map { "\($0)=\(m[$0]!.plainText)" }.joined(separator: ";")
+    return m.keys.sorted().map { "\($0)=\(m[$0]!.plainText)" }.joinedText(";")
   }
 }

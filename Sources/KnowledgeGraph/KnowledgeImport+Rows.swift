@@ -155,7 +155,7 @@ extension KnowledgeImport {
     let type = try required("type")
     guard types.contains(type) else {
       throw KgshError(
-        .invalidValue, "type '\(type)' is unknown", hint: "use one of \(types.joined(separator: ", "))")
+        .invalidValue, "type '\(type)' is unknown", hint: "use one of \(types.joinedText(", "))")
     }
     let value = try required("value")
     if type == "money", text("currency")?.count != 3 {

@@ -71,7 +71,7 @@ enum SearchBacklog {
   }
 
   static func format(_ ranges: [ClosedRange<Int64>]) -> String {
-    ranges.map { "\($0.lowerBound)-\($0.upperBound)" }.joined(separator: " ")
+    ranges.map { "\($0.lowerBound)-\($0.upperBound)" }.joinedText(" ")
   }
 }
 

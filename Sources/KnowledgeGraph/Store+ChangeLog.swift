@@ -147,10 +147,10 @@ extension KnowledgeStore {
       args.append(since)
     }
     if let layers {
-      clauses.append("layer IN (\(layers.map { "'\($0.rawValue)'" }.sorted().joined(separator: ", ")))")
+      clauses.append("layer IN (\(layers.map { "'\($0.rawValue)'" }.sorted().joinedText(", ")))")
     }
     var sql = "SELECT * FROM change_log"
-    if !clauses.isEmpty { sql += " WHERE " + clauses.joined(separator: " AND ") }
+    if !clauses.isEmpty { sql += " WHERE " + clauses.joinedText(" AND ") }
     sql += " ORDER BY time DESC, rowid DESC"
     if let limit { sql += " LIMIT \(max(0, limit))" }
     let arguments = StatementArguments(args)
@@ -199,7 +199,7 @@ extension KnowledgeStore {
   public func changes(after position: Int64, layers: Set<ChangeLayer>, limit: Int? = nil) throws
     -> [(position: Int64, record: ChangeRecord)]
   {
-    let layerList = layers.map { "'\($0.rawValue)'" }.sorted().joined(separator: ", ")
+    let layerList = layers.map { "'\($0.rawValue)'" }.sorted().joinedText(", ")
     var sql = "SELECT rowid AS position, * FROM change_log WHERE rowid > ? AND layer IN (\(layerList)) ORDER BY rowid"
     if let limit { sql += " LIMIT \(max(0, limit))" }
     return try read { db in
@@ -211,7 +211,7 @@ extension KnowledgeStore {
 
   /// How many records of these layers were written after `position`.
   public func changeCount(after position: Int64, layers: Set<ChangeLayer>) throws -> Int {
-    let layerList = layers.map { "'\($0.rawValue)'" }.sorted().joined(separator: ", ")
+    let layerList = layers.map { "'\($0.rawValue)'" }.sorted().joinedText(", ")
     return try read { db in
       try Int.fetchOne(
         db, sql: "SELECT count(*) FROM change_log WHERE rowid > ? AND layer IN (\(layerList))", arguments: [position])

@@ -120,8 +120,8 @@ extension KnowledgeStore {
         try? source.read { db in
           let rows = try Row.fetchCursor(db, sql: "SELECT * FROM \(quoted)")
           while let row = try rows.next() {
-            let columns = row.columnNames.map { "\"" + $0 + "\"" }.joined(separator: ", ")
-            let marks = Array(repeating: "?", count: row.count).joined(separator: ", ")
+            let columns = row.columnNames.map { "\"" + $0 + "\"" }.joinedText(", ")
+            let marks = Array(repeating: "?", count: row.count).joinedText(", ")
             let values = StatementArguments(row.databaseValues)
             if (try? out.execute(
               sql: "INSERT OR IGNORE INTO \(quoted)(\(columns)) VALUES (\(marks))", arguments: values)) != nil

@@ -22,7 +22,7 @@ extension KnowledgeStore {
       var out: [Int64: QueryNodeDetails] = [:]
       for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min($0 + 500, ids.count)]) })
       {
-        let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+        let marks = Array(repeating: "?", count: chunk.count).joinedText(",")
         // Read by position with SQLite's C API: a scan with a WHERE on every node of a big
         // graph loads them all, 500 at a time, and GRDB's rows decoded by column name were
         // most of that time. Full batches share their cached statements.
@@ -67,7 +67,7 @@ extension KnowledgeStore {
       var out: [Int64: [String: Value]] = [:]
       for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min($0 + 500, ids.count)]) })
       {
-        let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+        let marks = Array(repeating: "?", count: chunk.count).joinedText(",")
         for row in try Row.fetchAll(
           db, sql: "SELECT id, props FROM edge WHERE id IN (\(marks))", arguments: StatementArguments(chunk))
         {

@@ -41,7 +41,7 @@ extension KnowledgeStore {
   /// description: what listings of thousands of entities need (missing ids are left out).
   public func nodeHeads(ids: [Int64]) throws -> [Int64: Node] {
     guard !ids.isEmpty else { return [:] }
-    let list = "[" + ids.map(String.init).joined(separator: ",") + "]"
+    let list = "[" + ids.map(String.init).joinedText(",") + "]"
     return try read { db in
       var result: [Int64: Node] = [:]
       result.reserveCapacity(ids.count)

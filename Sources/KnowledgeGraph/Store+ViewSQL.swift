@@ -101,7 +101,7 @@ extension KnowledgeStore {
     if let refusal = authorizer.refusal {
       sqlite3_finalize(statement)
       throw KgshError(
-        .readOnly, refusal, hint: "read \(ViewAuthorizer.views.joined(separator: ", ")) (docs/PLUGINS.md)")
+        .readOnly, refusal, hint: "read \(ViewAuthorizer.views.joinedText(", ")) (docs/PLUGINS.md)")
     }
     guard rc == SQLITE_OK, let statement else {
       let message = rc == SQLITE_OK ? "the statement is empty" : String(cString: sqlite3_errmsg(db))

@@ -52,7 +52,7 @@ public enum Value: Hashable, Sendable {
       var text = ""
       for (i, item) in items.enumerated() { text += (i == 0 ? "" : ", ") + item.plainText }
       return text
-    case .map(let m): return m.keys.sorted().map { "\($0): \(m[$0]!.plainText)" }.joined(separator: ", ")
+    case .map(let m): return m.keys.sorted().map { "\($0): \(m[$0]!.plainText)" }.joinedText(", ")
     }
   }
 

@@ -49,7 +49,7 @@ enum ToolResult {
       let whereCut = cuts.map { cut in
         (cut.section.map { "\($0): " } ?? "") + "\(cut.shown) of \(cut.total) rows shown"
       }
-      text += "result cut: \(whereCut.joined(separator: ", ")); \(advice)\n"
+      text += "result cut: \(whereCut.joinedText(", ")); \(advice)\n"
     }
     return ToolAnswer(structured: .map(structured), text: text, isError: false)
   }
@@ -115,6 +115,6 @@ enum ToolResult {
       return !["format", "limit"].contains(parameter.name)
     }.map(\.name)
     if filters.isEmpty { return "ask about fewer entities, \(rows)" }
-    return "narrow it with \(filters.prefix(4).joined(separator: ", ")), \(rows)"
+    return "narrow it with \(filters.prefix(4).joinedText(", ")), \(rows)"
   }
 }

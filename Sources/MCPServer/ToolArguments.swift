@@ -58,7 +58,7 @@ enum ToolArguments {
       throw KgshError(
         .usage, "\(tool): unknown argument '\(name)'",
         hint: near.first.map { "did you mean '\($0)'?" }
-          ?? "its arguments are \(known.joined(separator: ", "))",
+          ?? "its arguments are \(known.joinedText(", "))",
         suggestions: near)
     }
   }

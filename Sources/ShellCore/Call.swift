@@ -133,7 +133,7 @@ public struct Call: Sendable {
           .usage, "\(signature.name): '\(word)' is not a flag of \(signature.name)",
           hint: options.isEmpty
             ? "\(signature.name) takes no flags"
-            : "flags are written in full: \(options.joined(separator: ", "))")
+            : "flags are written in full: \(options.joinedText(", "))")
       }
       let takesText = positionals.contains { [.text, .entity].contains($0.type) }
       let hint =

@@ -15,7 +15,7 @@ public enum Help {
       $0.replacingOccurrences(of: "\u{A0}", with: " ")
     }
     if !s.aliases.isEmpty {
-      lines += wrap("aliases: \(s.aliases.joined(separator: ", "))", width: width, indent: 4)
+      lines += wrap("aliases: \(s.aliases.joinedText(", "))", width: width, indent: 4)
     }
     if !s.help.isEmpty {
       lines.append("")
@@ -44,7 +44,7 @@ public enum Help {
         lines += wrap(e.description, width: width, first: "      ", indent: 6)
       }
     }
-    return lines.joined(separator: "\n")
+    return lines.joinedText("\n")
   }
 
   /// A command's help text: lines that start at the margin are reflowed into paragraphs
@@ -56,7 +56,7 @@ public enum Help {
     // An indented entry being collected: its name part, description and description column.
     var entry: (head: String, body: String, column: Int)?
     func flush() {
-      if !prose.isEmpty { lines += wrap(prose.joined(separator: " "), width: width, indent: 0) }
+      if !prose.isEmpty { lines += wrap(prose.joinedText(" "), width: width, indent: 0) }
       prose = []
       if let (head, body, column) = entry {
         let indent = column < width / 2 ? column : head.prefix { $0 == " " }.count + 4
@@ -97,7 +97,7 @@ public enum Help {
   /// `--format` and `--help`, which every command takes.
   static func globalOptions(width: Int) -> [String] {
     entry(
-      "--format F", OutputFormat.names.joined(separator: ", ") + " for this command's output", width: width)
+      "--format F", OutputFormat.names.joinedText(", ") + " for this command's output", width: width)
       + entry("--help", "this help", width: width)
   }
 
@@ -127,7 +127,7 @@ public enum Help {
       for (name, summary) in group.commands { lines += entry(name, summary, width: width) }
     }
     lines += ["", "global options (any command):"] + globalOptions(width: width)
-    return lines.joined(separator: "\n")
+    return lines.joinedText("\n")
   }
 
   /// An indented name with its description in a column, wrapped under the column (or on the

@@ -49,7 +49,7 @@ public enum ParameterType: Sendable, Equatable {
     case .duration: return "DURATION"
     case .tokenCount: return "TOKENS"
     case .currency: return "CURRENCY"
-    case .choice(let values): return values.joined(separator: "|")
+    case .choice(let values): return values.joinedText("|")
     case .file: return "FILE"
     default: return name.uppercased()
     }
@@ -70,7 +70,7 @@ public enum ParameterType: Sendable, Equatable {
     case .duration: return "a duration like 500ms, 5s or 2m"
     case .tokenCount: return "a whole number of tokens like 10M, 2.5k or 1e6"
     case .currency: return "a currency code like CNY or USD"
-    case .choice(let values): return "one of \(values.joined(separator: ", "))"
+    case .choice(let values): return "one of \(values.joinedText(", "))"
     case .toggle: return "no value"
     default: return "text"
     }
@@ -153,7 +153,7 @@ public enum ParameterType: Sendable, Equatable {
       if let code = Currencies.code(text) { return .string(code) }
       let near = Currencies.suggestion(text.uppercased()).map { [$0] } ?? []
       throw bad(
-        near.isEmpty ? "use one of \(Currencies.codes.joined(separator: " "))" : nil, suggestions: near)
+        near.isEmpty ? "use one of \(Currencies.codes.joinedText(" "))" : nil, suggestions: near)
     case .choice(let values):
       // Any case is accepted; the value passed on is spelt as declared (an MCP server's
       // enum may be case-sensitive).

@@ -224,7 +224,7 @@ public final class Shell {
       if !subcommands.isEmpty {
         throw KgshError(
           .usage, "\(name) needs a subcommand",
-          hint: "one of \(subcommands.joined(separator: ", ")); help \(name) \(subcommands[0])")
+          hint: "one of \(subcommands.joinedText(", ")); help \(name) \(subcommands[0])")
       }
       throw Shell.unknownCommand(nameWord, name, among: registry.firstWords)
     }
@@ -247,7 +247,7 @@ public final class Shell {
         if literal == "--format" {
           guard i + 1 < rest.count else {
             throw KgshError(
-              .usage, "--format needs a value", hint: "one of \(OutputFormat.names.joined(separator: ", "))")
+              .usage, "--format needs a value", hint: "one of \(OutputFormat.names.joinedText(", "))")
           }
           value = try expand(rest[i + 1]).text
           i += 1

@@ -222,6 +222,6 @@ public struct Signature: Sendable {
       let word = p.isToggle ? "--\(p.name)" : "--\(p.name) \(p.type.placeholder(for: p.name))"
       parts.append(p.repeatable ? "[\(word)]..." : "[\(word)]")
     }
-    return parts.joined(separator: " ")
+    return parts.joinedText(" ")
   }
 }

@@ -48,7 +48,7 @@ public struct TeamAddress: Sendable, Equatable {
     var query: [String] = []
     if sslMode != (isSocket ? .disable : .prefer) { query.append("sslmode=\(sslMode.rawValue)") }
     if let rootCertificate { query.append("sslrootcert=" + Self.escape(rootCertificate)) }
-    if !query.isEmpty { text += (isSocket ? "&" : "?") + query.joined(separator: "&") }
+    if !query.isEmpty { text += (isSocket ? "&" : "?") + query.joinedText("&") }
     return text
   }
 
@@ -85,7 +85,7 @@ public struct TeamAddress: Sendable, Equatable {
     let modeText = parts.take("sslmode") ?? env("PGSSLMODE") ?? (host.hasPrefix("/") ? "disable" : "prefer")
     guard let sslMode = SSLMode(rawValue: modeText) else {
       throw KgshError.invalidValue(
-        "team", "sslmode", expected: SSLMode.allCases.map(\.rawValue).joined(separator: ", "), got: modeText,
+        "team", "sslmode", expected: SSLMode.allCases.map(\.rawValue).joinedText(", "), got: modeText,
         hint: "e.g. ?sslmode=require")
     }
     let timeoutText = parts.take("connect_timeout") ?? env("PGCONNECT_TIMEOUT") ?? "5"

@@ -97,7 +97,7 @@ public final class TeamLink {
     guard !pulled.merged.isEmpty else { return nil }
     var authors: [String] = []
     for r in pulled.merged where !authors.contains(r.author) { authors.append(r.author) }
-    let who = authors.count <= 3 ? authors.joined(separator: ", ") : "\(authors.count) people"
+    let who = authors.count <= 3 ? authors.joinedText(", ") : "\(authors.count) people"
     return "\(count(pulled.merged.count)) from \(who) pulled"
   }
 

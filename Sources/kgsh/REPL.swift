@@ -60,7 +60,7 @@ final class REPL: LineCompleting {
         guard case .success(let made) = made else { return .endInput }
         shell = made
         watchTeam(made.session, reader)
-        return lines.isEmpty ? .read : .announce(lines.map(TextWidth.sanitize).joined(separator: "\n"))
+        return lines.isEmpty ? .read : .announce(lines.map(TextWidth.sanitize).joinedText("\n"))
       }
     }
     defer { listener?.stop() }

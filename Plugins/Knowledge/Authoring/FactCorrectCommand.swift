@@ -89,6 +89,6 @@ struct FactCorrectCommand: Command {
     c.claims.map { r in
       "\(r.author): \(r.payload.field("original") ?? r.payload.field("value") ?? "?")"
         + (r.payload.field("source").map { " (\($0))" } ?? "")
-    }.joined(separator: "; ") + "; settle it with fact correct \(c.fact) VALUE --resolve"
+    }.joinedText("; ") + "; settle it with fact correct \(c.fact) VALUE --resolve"
   }
 }

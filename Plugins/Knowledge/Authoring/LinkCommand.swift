@@ -57,6 +57,6 @@ struct LinkCommand: Command {
       ("author", .string(record.author)),
     ]
     if notes.isEmpty { return .record(fields) }
-    return .sections([("", .record(fields)), ("", .message(notes.joined(separator: "\n")))])
+    return .sections([("", .record(fields)), ("", .message(notes.joinedText("\n")))])
   }
 }

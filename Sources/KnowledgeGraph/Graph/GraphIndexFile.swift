@@ -109,7 +109,7 @@ extension GraphIndexFile {
 
     mutating func write(_ g: GraphIndex, stamp: String) {
       let names = g.labelNames + g.typeNames
-      let nameBytes = Array(names.joined().utf8)
+      let nameBytes = Array(names.joinedText().utf8)
       let stampBytes = Array(stamp.utf8)
       func bytes<T: BitwiseCopyable>(_ values: [T]) -> [UInt8] { values.withUnsafeBytes { Array($0) } }
       // Columns are written straight from their memory; only the small arrays are copied.

@@ -30,7 +30,7 @@ enum GraphIndexStamp {
     try stamp.forEachRow { row in
       for column in 0..<sqlite3_column_count(row) { parts.append(text(row, column)) }
     }
-    return parts.isEmpty ? "" : "g1|" + parts.joined(separator: "|")
+    return parts.isEmpty ? "" : "g1|" + parts.joinedText("|")
   }
 
   /// A value as saved stamps spell it (GRDB's `DatabaseValue` description): `NULL`, digits, or

@@ -10,7 +10,7 @@ extension Checker {
       for name in Set(names.map { $0.lowercased() }) { owners[name, default: []].append((row["key"], row)) }
     }
     for (alias, list) in owners.sorted(by: { $0.key < $1.key }) where Set(list.map(\.key)).count > 1 {
-      let keys = list.map(\.key).sorted().joined(separator: ", ")
+      let keys = list.map(\.key).sorted().joinedText(", ")
       report(
         entities, list[0].row, "aliases", "alias '\(alias)' is shared by \(keys)",
         fix: "keep it on one entity unless the name really is ambiguous", severity: .note)

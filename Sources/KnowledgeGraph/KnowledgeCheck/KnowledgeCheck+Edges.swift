@@ -36,7 +36,7 @@ extension Checker {
     if !KnowledgeCheck.statuses.contains(row["status"]) {
       report(
         table, row, "status", "status '\(row["status"])' is not in the vocabulary",
-        fix: "use one of: \(KnowledgeCheck.statuses.sorted().joined(separator: ", "))")
+        fix: "use one of: \(KnowledgeCheck.statuses.sorted().joinedText(", "))")
     }
   }
 

@@ -31,7 +31,7 @@ extension Checker {
 
   mutating func checkVocabulary(_ row: TSVRow, _ column: String, _ allowed: Set<String>) {
     guard !allowed.contains(row[column]) else { return }
-    let listed = allowed.sorted().map { $0.isEmpty ? "(empty)" : $0 }.joined(separator: ", ")
+    let listed = allowed.sorted().map { $0.isEmpty ? "(empty)" : $0 }.joinedText(", ")
     report(
       facts, row, column, "\(column) '\(row[column])' is not in the vocabulary", fix: "use one of: \(listed)")
   }
@@ -73,7 +73,7 @@ extension Checker {
     if !currency.isEmpty, !KnowledgeCheck.currencies.contains(currency) {
       report(
         facts, row, "currency", "currency '\(currency)' is not a currency code kgsh knows",
-        fix: "use one of \(KnowledgeCheck.currencies.sorted().joined(separator: ", "))")
+        fix: "use one of \(KnowledgeCheck.currencies.sorted().joinedText(", "))")
     }
     if row["type"] == "money", currency.isEmpty {
       report(facts, row, "currency", "a money fact has no currency", fix: "add its code, e.g. CNY, USD or EUR")

@@ -158,8 +158,8 @@ public enum KnowledgeCheck {
     if header != columns {
       report.problems.append(
         KnowledgeProblem(
-          name, line: 1, "the header is \(header.joined(separator: " ")), not the expected one",
-          fix: "make line 1 exactly: \(columns.joined(separator: " ")) (tab-separated)"))
+          name, line: 1, "the header is \(header.joinedText(" ")), not the expected one",
+          fix: "make line 1 exactly: \(columns.joinedText(" ")) (tab-separated)"))
     }
     var rows: [TSVRow] = []
     for (index, line) in lines.enumerated().dropFirst() {

@@ -18,7 +18,7 @@ struct HelpCommand: Command {
         let subcommands = registry.subcommands(of: name)
         if !subcommands.isEmpty {
           return .message(
-            "\(name) has the subcommands: " + subcommands.map { "\(name) \($0)" }.joined(separator: ", ")
+            "\(name) has the subcommands: " + subcommands.map { "\(name) \($0)" }.joinedText(", ")
               + "\nhelp \(name) \(subcommands[0]) shows one of them")
         }
         throw KgshError.unknownCommand(
@@ -28,15 +28,15 @@ struct HelpCommand: Command {
         throw KgshError(
           .notFound, "\(name) has no subcommand '\(sub)'",
           hint: registry.subcommands(of: name).isEmpty
-            ? "help \(name)" : "one of \(registry.subcommands(of: name).joined(separator: ", "))")
+            ? "help \(name)" : "one of \(registry.subcommands(of: name).joinedText(", "))")
       }
       var text = Help.text(for: command.signature, width: session.width ?? Help.defaultWidth)
       let subcommands = consumed == 1 ? registry.subcommands(of: name) : []
       if !subcommands.isEmpty {
-        let list = "subcommands: " + subcommands.map { "\(name) \($0)" }.joined(separator: ", ")
+        let list = "subcommands: " + subcommands.map { "\(name) \($0)" }.joinedText(", ")
         text +=
           "\n\n"
-          + Help.wrap(list, width: session.width ?? Help.defaultWidth, indent: 2).joined(separator: "\n")
+          + Help.wrap(list, width: session.width ?? Help.defaultWidth, indent: 2).joinedText("\n")
       }
       return .message(text)
     }

@@ -86,7 +86,7 @@ extension Renderer {
     guard !keep.isEmpty, keep.count < t.columns.count else { return nil }
     let hidden = t.columns.indices.filter { !keep.contains($0) }.map { TextWidth.sanitize(t.columns[$0]) }
     let note =
-      "\(hidden.count) more columns (\(hidden.joined(separator: ", "))): see them with set layout vertical, "
+      "\(hidden.count) more columns (\(hidden.joinedText(", "))): see them with set layout vertical, "
       + "select COLUMN..., or a wider terminal"
     return Table(
       columns: keep.map { t.columns[$0] },
@@ -223,7 +223,7 @@ extension Renderer {
         let indent = String(line.prefix { $0 == " " })
         let room = max(10, width - indent.count)
         return TextWrap.lines(String(line.dropFirst(indent.count)), width: room).map { indent + $0 }
-      }.joined(separator: "\n") + "\n"
+      }.joinedText("\n") + "\n"
   }
 }
 

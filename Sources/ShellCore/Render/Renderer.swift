@@ -110,7 +110,7 @@ public struct Renderer {
     let items = documents.map { doc in
       "  " + doc.trimmingCharacters(in: .newlines).replacingOccurrences(of: "\n", with: "\n  ")
     }
-    return "[\n" + items.joined(separator: ",\n") + "\n]\n"
+    return "[\n" + items.joinedText(",\n") + "\n]\n"
   }
 
   /// Names made unique by suffixing repeats: a, a, b → a, a_2, b.
@@ -229,18 +229,18 @@ public struct Renderer {
   func markdown(_ output: Output) -> String {
     switch output {
     case .sections(let parts):
-      return parts.map { "### \(TextWidth.sanitize($0.0))\n\n" + markdown($0.1) }.joined(separator: "\n")
+      return parts.map { "### \(TextWidth.sanitize($0.0))\n\n" + markdown($0.1) }.joinedText("\n")
     case .message(let m): return TextWidth.sanitizeKeepingNewlines(m) + "\n"
     case .empty: return ""
     default:
       guard let t = output.asTable else { return "" }
       func esc(_ s: String) -> String { TextWidth.sanitize(s).replacingOccurrences(of: "|", with: "\\|") }
-      var lines = ["| " + t.columns.map(esc).joined(separator: " | ") + " |"]
-      lines.append("|" + t.columns.map { _ in " --- |" }.joined())
+      var lines = ["| " + t.columns.map(esc).joinedText(" | ") + " |"]
+      lines.append("|" + t.columns.map { _ in " --- |" }.joinedText())
       for row in t.rows {
-        lines.append("| " + row.map { esc(ValueFormat.human($0)) }.joined(separator: " | ") + " |")
+        lines.append("| " + row.map { esc(ValueFormat.human($0)) }.joinedText(" | ") + " |")
       }
-      return lines.joined(separator: "\n") + "\n" + t.notes.map { "\n" + TextWidth.sanitize($0) }.joined()
+      return lines.joinedText("\n") + "\n" + t.notes.map { "\n" + TextWidth.sanitize($0) }.joinedText()
         + (t.notes.isEmpty ? "" : "\n")
     }
   }

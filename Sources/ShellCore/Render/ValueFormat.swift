@@ -19,7 +19,7 @@ public enum ValueFormat {
       return v == v.rounded() && abs(v) < 1e15 ? grouped(v, decimals: 0) : trim(FixedPoint.text(v, places: 4))
     case .decimal(let d): return PlainDecimal.text(d)
     case .money(let m): return rounded ? displayMoney(m) : money(m)
-    case .list(let items): return items.map { human($0, rounded: rounded) }.joined(separator: ", ")
+    case .list(let items): return items.map { human($0, rounded: rounded) }.joinedText(", ")
     default: return TextWidth.sanitize(value.plainText)
     }
   }

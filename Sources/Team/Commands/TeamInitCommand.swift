@@ -23,7 +23,7 @@ struct TeamInitCommand: Command {
     let pushed = try link.push(session.store)
     return .record([
       ("server", .string(link.address.redacted)),
-      ("schema", .string("version \(version)" + (applied.isEmpty ? " (up to date)" : ", migrations \(applied.map(String.init).joined(separator: ", ")) applied"))),
+      ("schema", .string("version \(version)" + (applied.isEmpty ? " (up to date)" : ", migrations \(applied.map(String.init).joinedText(", ")) applied"))),
       ("roles", .string("\(ServerSchema.readerRole) (pull), \(ServerSchema.editorRole) (push)")),
       ("pushed", .int(Int64(pushed.sent))),
     ])
