@@ -30,8 +30,8 @@ let engine: [Target.Dependency] = ["ShellCore", "KnowledgeGraph", "GraphQuery"]
 //   instructions per start) and nothing looks our symbols up by name.
 // - linked by lld, with the functions a start runs placed together (Linking/kgsh-startup.order,
 //   written by Linking/make-order.py): they were spread over the 32 MB of code, and each first
-//   touch of a page of it is a page fault (`kgsh -c 'show Zhipu'`: 671 -> ~625 faults, and
-//   `kgsh --version` 201 -> 172; the median one-shot time fell by about a tenth).
+//   touch of a page of it is a page fault (`kgsh -c 'show Zhipu'`: ~700 -> ~600 faults, and
+//   `kgsh --version` 201 -> ~170; the median one-shot time fell by about a tenth).
 // - SQLite, libedit and libstdc++ from their static archives: Linking/ holds linker scripts named
 //   like the shared libraries that point at the archives, and is searched first. The loader then
 //   binds no symbols of those libraries at start (3 M of the 4 M instructions of `kgsh --version`).
