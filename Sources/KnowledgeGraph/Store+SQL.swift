@@ -35,23 +35,25 @@ extension KnowledgeStore {
   /// transaction, so each statement sees every commit made before it. Closed by `close()`
   /// and before a bulk import, which needs the file to itself (`closeSQLConnection`).
   func sqlConnection() throws -> DatabaseQueue {
-    if let open = sqlReader.withLock({ $0 }) { return open }
-    var config = Configuration()
-    config.readonly = true
-    config.busyMode = .timeout(5)
-    config.foreignKeysEnabled = false  // read-only: no writes to check
-    config.prepareDatabase { db in
-      Self.forbidAttach(db)
-      InterruptCheck.install(db)
+    // Opened under the lock: two threads asking at once get the same connection.
+    try sqlReader.withLock { open throws -> DatabaseQueue in
+      if let open { return open }
+      var config = Configuration()
+      config.readonly = true
+      config.busyMode = .timeout(5)
+      config.foreignKeysEnabled = false  // read-only: no writes to check
+      config.prepareDatabase { db in
+        Self.forbidAttach(db)
+        InterruptCheck.install(db)
+      }
+      do {
+        let reader = try DatabaseQueue(path: path ?? ":memory:", configuration: config)
+        open = reader
+        return reader
+      } catch {
+        throw Self.failure(error, hint: Self.hint(for: error))
+      }
     }
-    let reader: DatabaseQueue
-    do {
-      reader = try DatabaseQueue(path: path ?? ":memory:", configuration: config)
-    } catch {
-      throw Self.failure(error, hint: Self.hint(for: error))
-    }
-    sqlReader.withLock { $0 = reader }
-    return reader
   }
 
   /// Closes the `sql` command's connection, if open (the next statement opens it again).
