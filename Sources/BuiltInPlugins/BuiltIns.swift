@@ -1,5 +1,6 @@
 import ExternalPlugins
 import GraphPlugin
+import KnowledgeGraph
 import KnowledgePlugin
 import PricingPlugin
 import QueryPlugin
@@ -20,6 +21,10 @@ public enum BuiltIns {
     ScriptingPlugin.plugin,
     ExternalPluginsPlugin.plugin,
   ]
+
+  /// The plugins' own tables, for opening a knowledge base. A closure, not the key path
+  /// `\.storage`: a key path is made at run time from its mangled pattern.
+  public static var storageExtensions: [StoreExtension] { plugins.compactMap { $0.storage } }
 
   /// A registry with every built-in plugin.
   public static func registry() throws -> CommandRegistry {

@@ -42,8 +42,7 @@ public enum KnowledgeBaseFiles {
   /// - Throws: `KgshError` when the file cannot be opened or the Knowledge folder is missing.
   public static func openStore(db: String?, readOnly: Bool) throws -> KnowledgeStore {
     let store: KnowledgeStore
-    // A closure, not a key path: a key path is made at run time from its mangled pattern.
-    let extensions = BuiltIns.plugins.compactMap { $0.storage }
+    let extensions = BuiltIns.storageExtensions
     if db == ":memory:" {
       let knowledge = KnowledgeLoader.locate()
       // A scratch knowledge base: built from the sources, gone at exit.

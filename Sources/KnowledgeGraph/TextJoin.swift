@@ -7,13 +7,19 @@ extension Sequence where Element: StringProtocol {
   @inlinable
   public func joinedText(_ separator: String = "") -> String {
     var out = ""
+    appendJoined(separator, to: &out)
+    return out
+  }
+
+  /// Appends the strings to `out`, with `separator` between them.
+  @inlinable
+  func appendJoined(_ separator: String, to out: inout String) {
     var first = true
     for text in self {
       if !first { out += separator }
       first = false
       out += text
     }
-    return out
   }
 }
 
@@ -26,12 +32,7 @@ extension Collection where Element: StringProtocol {
     for text in self { bytes += text.utf8.count }
     var out = ""
     out.reserveCapacity(bytes)
-    var first = true
-    for text in self {
-      if !first { out += separator }
-      first = false
-      out += text
-    }
+    appendJoined(separator, to: &out)
     return out
   }
 }

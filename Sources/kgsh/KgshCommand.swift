@@ -81,7 +81,7 @@ struct KgshCommand: ParsableCommand {
       throw ExitCode(1)
     }
     do {
-      let extensions = BuiltIns.plugins.compactMap(\.storage)
+      let extensions = BuiltIns.storageExtensions
       let (target, rows) = try KnowledgeStore.recover(db, extensions: extensions)
       let store = try KnowledgeStore.open(path: target, readOnly: true, extensions: extensions)
       print(

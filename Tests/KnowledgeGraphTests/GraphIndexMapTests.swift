@@ -147,13 +147,22 @@ final class GraphIndexMapTests: XCTestCase {
       ("another format's magic", Data("KGSHGIX1".utf8) + good.dropFirst(8)),
       ("zeros", Data(count: good.count)),
     ]
+    try assertRebuilt(damaged, path: path, good: good, edges: built.edgeCount)
+  }
+
+  /// Writes each damaged copy over the saved index of `path` and checks that a new store
+  /// answers right, does not use the file, and saves the good one again.
+  func assertRebuilt(
+    _ damaged: [(String, Data)], path: String, good: Data, edges: Int, line: UInt = #line
+  ) throws {
+    let file = GraphIndexFile.path(for: path)
     for (what, bytes) in damaged {
       try bytes.write(to: URL(fileURLWithPath: file))
       let store = try open(path)
-      XCTAssertEqual(try hops(store, to: "n29"), 29, what)
-      XCTAssertFalse(store.loadedGraphIndexFromFile, what)
-      XCTAssertEqual(try store.graphIndex().edgeCount, built.edgeCount, what)
-      XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: file)), good, "\(what): rewritten")
+      XCTAssertEqual(try hops(store, to: "n29"), 29, what, line: line)
+      XCTAssertFalse(store.loadedGraphIndexFromFile, what, line: line)
+      XCTAssertEqual(try store.graphIndex().edgeCount, edges, what, line: line)
+      XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: file)), good, "\(what): rewritten", line: line)
     }
   }
 
@@ -191,14 +200,7 @@ final class GraphIndexMapTests: XCTestCase {
     }
     damaged.append(("a type count", flipped(.typeCounts) { $0.lowerBound }))
     damaged.append(("a name length", flipped(.nameLengths) { $0.lowerBound }))
-    for (what, bytes) in damaged {
-      try bytes.write(to: URL(fileURLWithPath: file))
-      let store = try open(path)
-      XCTAssertEqual(try hops(store, to: "n29"), 29, what)
-      XCTAssertFalse(store.loadedGraphIndexFromFile, what)
-      XCTAssertEqual(try store.graphIndex().edgeCount, built.edgeCount, what)
-      XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: file)), good, "\(what): rewritten")
-    }
+    try assertRebuilt(damaged, path: path, good: good, edges: built.edgeCount)
   }
 
   /// Damage inside the columns of a big file is not looked for at open: whatever the bytes,
