@@ -34,17 +34,6 @@ public enum ChangeAuthor {
 
   /// `git config user.name`, or nil when git is missing or has no name.
   static func gitUserName() -> String? {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["git", "config", "--get", "user.name"]
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = FileHandle.nullDevice
-    process.standardInput = FileHandle.nullDevice
-    do { try process.run() } catch { return nil }
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    guard process.terminationStatus == 0 else { return nil }
-    return String(data: data, encoding: .utf8)
+    ProgramOutput.run("git", ["config", "--get", "user.name"])
   }
 }

@@ -42,14 +42,17 @@ enum ChangeLogUpgrade {
   /// One `assert` record for each piece of user data that has none yet: created nodes and
   /// edges, user sources and facts, aliases added to built-in entities, user price rows and
   /// exchange rates. Edges without a key get one, so they can be named by `unlink`.
-  static func recordExistingUserData(_ db: Database, author: String) throws {
+  /// `author` is asked only when there is something to record: a new knowledge base has
+  /// nothing, and need not start git to learn who is writing.
+  static func recordExistingUserData(_ db: Database, author: () -> String) throws {
     func record(_ type: String, target: String, entity: String, payload: String, from: String) throws {
+      guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 \(from))") == true else { return }
       try db.execute(
         sql: """
           INSERT INTO change_log(id, kind, target_type, target, entity, payload, author, time, layer)
           SELECT \(uuid), 'assert', '\(type)', \(target), \(entity), \(payload), ?, \(now), 'user'
           \(from)
-          """, arguments: [author])
+          """, arguments: [author()])
     }
     let unrecorded = { (type: String, key: String) in
       "NOT EXISTS (SELECT 1 FROM change_log c WHERE c.target_type = '\(type)' AND c.target = \(key))"

@@ -138,7 +138,7 @@ enum Schema {
     // facts, user prices, `fx set` rates) is recorded once, so history and export see it.
     m.registerMigration("v5-change-log-all-writes") { db in
       try ChangeLogUpgrade.widenTargets(db)
-      try ChangeLogUpgrade.recordExistingUserData(db, author: ChangeAuthor.current)
+      try ChangeLogUpgrade.recordExistingUserData(db, author: { ChangeAuthor.current })
     }
     // Edges are looked up by key only with `key = ?`; bulk-imported edges have no key, and
     // an index entry for each of them made a third of the index work of a large import.

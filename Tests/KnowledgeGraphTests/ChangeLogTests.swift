@@ -90,6 +90,39 @@ final class ChangeLogTests: XCTestCase {
     XCTAssertFalse(ChangeAuthor.resolve(environment: [:], gitName: { nil }).isEmpty)
   }
 
+  func testProgramOutputIsStdoutOfASuccessfulRunOnly() {
+    XCTAssertEqual(ProgramOutput.run("sh", ["-c", "printf 'Ada L.'; echo oops >&2"]), "Ada L.")
+    XCTAssertNil(ProgramOutput.run("sh", ["-c", "printf partial; exit 3"]))
+    XCTAssertNil(ProgramOutput.run("kgsh-no-such-program", []))
+    XCTAssertNil(ProgramOutput.run("sh", ["-c", "head -c 100 /dev/zero"], limit: 10))
+    // stdin is /dev/null: a program that reads it ends at once.
+    XCTAssertEqual(ProgramOutput.run("sh", ["-c", "cat; printf done"]), "done")
+  }
+
+  func testRecordingExistingDataAsksForTheAuthorOnlyWhenThereIsSomething() throws {
+    let queue = try DatabaseQueue()
+    try Schema.migrator.migrate(queue)
+    var asked = 0
+    try queue.write { db in
+      try ChangeLogUpgrade.recordExistingUserData(
+        db,
+        author: {
+          asked += 1; return "x"
+        })
+    }
+    XCTAssertEqual(asked, 0, "an empty knowledge base has nothing to record")
+    try queue.write { db in
+      try db.execute(sql: "INSERT INTO node(key, name, layer) VALUES ('a', 'A', 'user')")
+      try ChangeLogUpgrade.recordExistingUserData(
+        db,
+        author: {
+          asked += 1; return "x"
+        })
+      XCTAssertEqual(try String.fetchOne(db, sql: "SELECT author FROM change_log WHERE target = 'a'"), "x")
+    }
+    XCTAssertEqual(asked, 1)
+  }
+
   func testAFileOfTheCurrentReleaseGainsTheLogAndKeepsItsData() throws {
     do {  // the schema of the release before the change log (v1 to v3), with a user node
       let queue = try DatabaseQueue(path: path)
