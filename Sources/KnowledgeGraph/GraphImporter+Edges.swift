@@ -66,6 +66,8 @@ struct ImportedEdges: Sendable {
   let rows: [PendingEdges.Row]
   /// The store ids of the rows' types (`Row.type` is a position in it).
   let types: [Int64]
+  /// The graph index, when the import built it (see `GraphIndexPrebuild`).
+  var prebuilt: GraphIndex? = nil
 }
 
 extension GraphImporter {
@@ -77,6 +79,39 @@ extension GraphImporter {
     let intoEmptyTable = try Bool.fetchOne(db, sql: "SELECT NOT EXISTS (SELECT 1 FROM edge)") ?? false
     var pending = try resolveEdges(file, &raw)
     pending.sortByIndexOrder()
+    let rows = pending.rows
+    if intoEmptyTable, intoEmptyGraph, !rows.isEmpty { try startPrebuild(pending) }
+    do {
+      try storeEdges(file, pending, intoEmptyTable: intoEmptyTable)
+      // The stamp the file was written with must be the graph's.
+      if let prebuild, try GraphIndexStamp.current(db) != prebuild.stamp {
+        prebuild.cancel()
+        self.prebuild = nil
+      }
+    } catch {
+      prebuild?.cancel()
+      prebuild = nil
+      throw error
+    }
+  }
+
+  /// Starts building the graph index of an import into an empty graph (see
+  /// `GraphIndexPrebuild`), and writing its file, while the edges are stored. Rows stored
+  /// into an empty table are numbered 1, 2, ...: the graph's stamp is known now.
+  mutating func startPrebuild(_ pending: PendingEdges) throws {
+    let edges = ImportedEdges(stamp: "", rows: pending.rows, types: pending.types)
+    let (ids, labels, types) = (newNodeIDs, labels.labelMembers, try GraphIndex.edgeTypes(db))
+    let stamp = try GraphIndexStamp.current(db, maxEdgeID: Int64(pending.rows.count))
+    let prebuild = GraphIndexPrebuild.start(stamp: stamp) {
+      GraphIndex.build(nodeIDs: ids, labels: labels, types: types, edges: edges)
+    }
+    if let indexFile, pending.rows.count >= indexFileMinEdges { prebuild.save(path: indexFile) }
+    self.prebuild = prebuild
+  }
+
+  /// Inserts the rows of `pending`, in their order, and hands them over (`handOver`) when
+  /// they filled an empty table.
+  mutating func storeEdges(_ file: CSVReader, _ pending: PendingEdges, intoEmptyTable: Bool) throws {
     let rows = pending.rows
     let insert = try BatchInsert(
       db, "INSERT INTO edge(src, type, dst, props, layer) VALUES ", row: "(?, ?, ?, ?, 'user')", columns: 4)
@@ -102,6 +137,9 @@ extension GraphImporter {
     report.edges = rows.count
     if intoEmptyTable, try Int.fetchOne(db, sql: "SELECT max(id) FROM edge") == rows.count {
       handOver = (rows, pending.types)
+    } else {
+      prebuild?.cancel()
+      prebuild = nil
     }
   }
 

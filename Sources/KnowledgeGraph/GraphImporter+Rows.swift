@@ -10,7 +10,6 @@ extension GraphImporter {
     var idColumn = 0, nameColumn: Int? = nil, labelColumn: Int? = nil
     var propertyColumns: [Int] = []
     var batch = try NodeBatch(db, file: file)
-    var labels = NodeLabels()
     var aliases: [(norm: String, id: Int64, name: String)] = []
     var rows = 0
     do {
@@ -57,15 +56,18 @@ extension GraphImporter {
     try batch.flush()
     progress(ImportProgress(phase: "nodes", done: file.byteCount, total: file.byteCount))
     report.nodes = rows
+    // The names are sorted on another thread while the labels are stored.
+    let norms = aliases.map(\.norm)
+    let order = Background { Self.byteOrder(norms) }
     try labels.store(db, into: &report)
-    try storeNames(aliases)
+    try storeNames(aliases, order: order.value)
   }
 
-  /// Aliases for new nodes, in folded-name order. Their full-text search entries are left
-  /// to the first search (`SearchBacklog`): the nodes' id range is noted instead.
-  mutating func storeNames(_ aliases: [(norm: String, id: Int64, name: String)]) throws {
-    let order = Self.byteOrder(aliases.map(\.norm))
-      .filter { !aliases[$0].norm.isEmpty }
+  /// Aliases for new nodes, in folded-name order (`byteOrder` of their folded names). Their
+  /// full-text search entries are left to the first search (`SearchBacklog`): the nodes' id
+  /// range is noted instead.
+  mutating func storeNames(_ aliases: [(norm: String, id: Int64, name: String)], order: [Int]) throws {
+    let order = order.filter { !aliases[$0].norm.isEmpty }
     let insert = try BatchInsert(
       db, "INSERT OR IGNORE INTO alias(norm, node_id, alias, layer) VALUES ", row: "(?, ?, ?, 'user')",
       columns: 3)
@@ -151,15 +153,21 @@ struct NodeLabels {
   private var names: [String] = []
   private var members: [[Int64]] = []
   private var position: [String: Int] = [:]
-  private var last = -1
+  /// The last label field and the positions of its labels.
+  private var lastField = ""
+  private var lastPositions: [Int] = []
 
-  /// Notes the labels of a node's label field (several separated by `;`).
+  /// Notes the labels of a node's label field (several separated by `;`; a label repeated
+  /// in one field counts once).
   mutating func add(_ field: String, _ id: Int64) {
+    if field == lastField {  // nodes of one label usually come together: no splitting, no hashing
+      for p in lastPositions where members[p].last != id { members[p].append(id) }
+      return
+    }
+    lastPositions = []
     for label in field.split(separator: ";") where !label.isEmpty {
       let p: Int
-      if last >= 0, names[last] == label {
-        p = last  // nodes of one label usually come together: no hashing
-      } else if let known = position[String(label)] {
+      if let known = position[String(label)] {
         p = known
       } else {
         p = names.count
@@ -167,10 +175,14 @@ struct NodeLabels {
         members.append([])
         position[String(label)] = p
       }
-      members[p].append(id)
-      last = p
+      if members[p].last != id { members[p].append(id) }
+      lastPositions.append(p)
     }
+    lastField = field
   }
+
+  /// The labels and their members, for a graph index built from the import.
+  var labelMembers: LabelMembers { LabelMembers(names: names, members: members) }
 
   /// Inserts the labels and counts them into `report`.
   func store(_ db: Database, into report: inout GraphImportReport) throws {

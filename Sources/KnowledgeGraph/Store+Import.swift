@@ -58,23 +58,11 @@ extension KnowledgeStore {
         if bulk { self.closeSQLConnection() }
         let leftWAL = bulk && GraphImporter.leaveWAL(db)
         defer { if leftWAL { try? db.execute(sql: "PRAGMA journal_mode = WAL") } }
-        var report = GraphImportReport()
-        var handed: ImportedEdges?
-        defer { importedEdges.withLock { $0 = handed } }
-        try db.inTransaction {
-          var importer = try GraphImporter(db: db, progress: progress, interrupt: interrupt)
-          if bulk { try importer.dropIndexes() }
-          if let nodeFile { try importer.loadNodes(nodeFile) }
-          if let edgeFile, let edgeReader { try importer.loadEdges(edgeFile, edgeReader.take()) }
-          try importer.restoreIndexes()
-          report = importer.report
-          try GraphIndexStamp.bump(db)
-          if let edges = importer.handOver {
-            let stamp = try GraphIndexStamp.current(db)
-            handed = ImportedEdges(stamp: stamp, rows: edges.rows, types: edges.types)
-          }
-          return .commit
-        }
+        importedEdges.withLock { $0 = nil }
+        let (report, handed) = try importTransaction(
+          db, nodeFile, edgeFile.flatMap { file in edgeReader.map { (file, $0) } }, bulk: bulk,
+          progress: progress, interrupt: interrupt)
+        importedEdges.withLock { $0 = handed }
         return report
       }
     } catch let error as KgshError {
@@ -82,6 +70,42 @@ extension KnowledgeStore {
     } catch {
       throw KnowledgeStore.failure(error, hint: KnowledgeStore.hint(for: error) ?? "nothing was imported")
     }
+  }
+}
+
+extension KnowledgeStore {
+  /// The import's transaction: the nodes, then the edges (read by `edges.reader`), then the
+  /// indexes a bulk load dropped. Answers what was imported and, when the edges filled an
+  /// empty table, the hand-over for the next graph index build (with the index itself when
+  /// the graph was empty: built, and its file written, while the edges were stored).
+  fileprivate func importTransaction(
+    _ db: Database, _ nodeFile: CSVReader?, _ edges: (file: CSVReader, reader: EdgeFileReader)?, bulk: Bool,
+    progress: @escaping (ImportProgress) -> Void, interrupt: @escaping () throws -> Void
+  ) throws -> (GraphImportReport, ImportedEdges?) {
+    var report = GraphImportReport()
+    var handed: ImportedEdges?
+    var prebuild: GraphIndexPrebuild?
+    var committed = false
+    defer { if !committed { prebuild?.cancel() } }
+    try db.inTransaction {
+      try GraphIndexStamp.bump(db)
+      var importer = try GraphImporter(
+        db: db, progress: progress, interrupt: interrupt,
+        indexFile: path.map(GraphIndexFile.path(for:)), indexFileMinEdges: effectiveGraphIndexFileMinEdges)
+      if bulk { try importer.dropIndexes() }
+      if let nodeFile { try importer.loadNodes(nodeFile) }
+      if let edges { try importer.loadEdges(edges.file, edges.reader.take()) }
+      prebuild = importer.prebuild
+      if let rows = importer.handOver {
+        handed = ImportedEdges(stamp: try GraphIndexStamp.current(db), rows: rows.rows, types: rows.types)
+      }
+      try importer.restoreIndexes()
+      report = importer.report
+      return .commit
+    }
+    committed = true
+    if let prebuild { handed?.prebuilt = prebuild.finish() }
+    return (report, handed)
   }
 }
 
@@ -99,15 +123,31 @@ struct GraphImporter {
   var dropped: [(name: String, sql: String)] = []
   /// The stored edges, when they filled an empty edge table (see `ImportedEdges`).
   var handOver: (rows: [PendingEdges.Row], types: [Int64])?
+  /// Whether the knowledge base had no nodes before this import: then its graph is the
+  /// import's alone, and its graph index is built while the edges are stored (`prebuild`).
+  let intoEmptyGraph: Bool
+  /// The labels of the nodes file's nodes.
+  var labels = NodeLabels()
+  /// The graph index of an import into an empty graph, being built (see `GraphIndexPrebuild`).
+  var prebuild: GraphIndexPrebuild?
   let findKey: RawStatement
 
-  init(db: Database, progress: @escaping (ImportProgress) -> Void, interrupt: @escaping () throws -> Void)
-    throws
-  {
+  /// Where the graph index file of an import into an empty graph is saved (nil: nowhere),
+  /// when it has at least `indexFileMinEdges` edges.
+  let indexFile: String?
+  let indexFileMinEdges: Int
+
+  init(
+    db: Database, progress: @escaping (ImportProgress) -> Void, interrupt: @escaping () throws -> Void,
+    indexFile: String? = nil, indexFileMinEdges: Int = 0
+  ) throws {
     self.db = db
     self.progress = progress
     self.interrupt = interrupt
+    self.indexFile = indexFile
+    self.indexFileMinEdges = indexFileMinEdges
     findKey = try RawStatement(db, "SELECT id FROM node WHERE key = ?")
+    intoEmptyGraph = try Bool.fetchOne(db, sql: "SELECT NOT EXISTS (SELECT 1 FROM node)") ?? false
   }
 
   /// Whether an import of about `importRows` rows is a bulk load: bigger than what is stored.

@@ -69,12 +69,71 @@ final class ImportedEdgesTests: FileTestCase {
     XCTAssertFalse(store.loadedGraphIndexFromFile)
   }
 
+  func testAnImportIntoAnEmptyGraphBuildsAndSavesTheIndexItself() throws {
+    let store = try imported()
+    XCTAssertNotNil(store.importedEdges.withLock { $0?.prebuilt }, "built while the edges were stored")
+    let path = dir + "/kb.sqlite-graphindex"
+    XCTAssertTrue(FileManager.default.fileExists(atPath: path), "saved by the import, before any query")
+    XCTAssertEqual(try leftovers(), [], "no temporary file stays")
+    // Another process maps the file, and it is the index the tables give.
+    let other = try KnowledgeStore.open(path: dir + "/kb.sqlite")
+    let mapped = try other.graphIndex()
+    XCTAssertTrue(other.loadedGraphIndexFromFile)
+    let stamp = try other.read { try GraphIndexStamp.current($0) }
+    XCTAssertEqual(
+      try saved(mapped, "mapped", stamp: stamp), try Data(contentsOf: URL(fileURLWithPath: path)))
+    XCTAssertEqual(try saved(mapped, "mapped"), try saved(try fromTables(other), "tables"))
+    try checkIndex(store, edges: 7, handed: true)
+  }
+
+  func testAnImportThatFailsWhileStoringEdgesLeavesNoIndexFile() throws {
+    let store = try store()
+    var phase = ""
+    XCTAssertThrowsError(
+      try store.importGraph(
+        nodes: file("n.csv", nodes), edges: file("e.csv", edges), progress: { phase = $0.phase },
+        interrupt: { if phase == "edges" { throw KgshError.interrupted } }))
+    XCTAssertEqual(phase, "edges", "it failed once the index was being built")
+    XCTAssertNil(store.importedEdges.withLock { $0 })
+    XCTAssertFalse(FileManager.default.fileExists(atPath: dir + "/kb.sqlite-graphindex"))
+    XCTAssertEqual(try leftovers(), [])
+    XCTAssertEqual(try store.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM node") }, 0)
+  }
+
+  func testABulkImportInterruptedWhileIndexingLeavesNoIndexFile() throws {
+    let store = try store()
+    // Big enough to be a bulk load (SQLite's indexes are built at the end, after the
+    // graph index file is being written).
+    let nodes = "id\n" + (0..<500).map { "\($0)\n" }.joinedText()
+    let edges = "src,dst,type\n" + (0..<120_000).map { "\($0 % 500),\($0 * 7 % 500),t\n" }.joinedText()
+    var phase = ""
+    XCTAssertThrowsError(
+      try store.importGraph(
+        nodes: file("n.csv", nodes), edges: file("e.csv", edges), progress: { phase = $0.phase },
+        interrupt: { if phase == "indexes" { throw KgshError.interrupted } }))
+    XCTAssertEqual(phase, "indexes", "it failed after the index file was being written")
+    XCTAssertFalse(FileManager.default.fileExists(atPath: dir + "/kb.sqlite-graphindex"))
+    XCTAssertEqual(try leftovers(), [])
+    XCTAssertEqual(try store.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM edge") }, 0)
+    // The same import, not interrupted, saves it.
+    _ = try store.importGraph(nodes: file("n.csv", nodes), edges: file("e.csv", edges))
+    XCTAssertTrue(FileManager.default.fileExists(atPath: dir + "/kb.sqlite-graphindex"))
+    XCTAssertEqual(try leftovers(), [])
+    try checkIndex(store, edges: 120_000, handed: true)
+  }
+
+  /// Temporary index files in the test's folder.
+  func leftovers() throws -> [String] {
+    try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.contains(".tmp-") }
+  }
+
   func testAnImportAfterEveryEdgeWasDeletedStillNumbersFromOne() throws {
     let store = try imported()
     _ = try store.graphIndex()
     try store.write { try $0.db.execute(sql: "DELETE FROM edge") }
     _ = try store.importGraph(nodes: nil, edges: file("e2.csv", "src,dst,type\nb,z,founded\nz,b,founded\n"))
     XCTAssertNotNil(store.importedEdges.withLock { $0 })
+    XCTAssertNil(store.importedEdges.withLock { $0?.prebuilt }, "the graph had nodes: the query builds it")
     try checkIndex(store, edges: 2, handed: true)
   }
 

@@ -2,6 +2,12 @@ import Foundation
 import GRDB
 import GRDBSQLite
 
+/// The labels of a graph's nodes: each label's name and its members' store ids.
+struct LabelMembers: Sendable {
+  var names: [String] = []
+  var members: [[Int64]] = []
+}
+
 extension GraphIndex {
   /// Builds the index from the database by stepping raw statements (no row objects). The
   /// edges come from `imported` when given (they must be the whole edge table, see
@@ -12,20 +18,65 @@ extension GraphIndex {
     try RawStatement(db, "SELECT id FROM node ORDER BY id").forEachRow { s in
       ids.append(sqlite3_column_int64(s, 0))
     }
-    let nodeIndex = NodeIndexMap(sortedIDs: ids)
-    let labels = try buildLabels(db, nodeCount: ids.count, nodeIndex)
-
-    var typeNames: [String] = []
-    var typeOfStoreID: [Int64: Int32] = [:]
-    try RawStatement(db, "SELECT id, name FROM edge_type ORDER BY id").forEachRow { s in
-      typeOfStoreID[sqlite3_column_int64(s, 0)] = Int32(typeNames.count)
-      typeNames.append(RawStatement.text(s, 1))
+    var labels = LabelMembers()
+    var byName: [String: Int] = [:]
+    try RawStatement(db, "SELECT node_id, label FROM node_label").forEachRow { s in
+      let name = RawStatement.text(s, 1)
+      let l = byName[name] ?? labels.names.count
+      if l == labels.names.count {
+        byName[name] = l
+        labels.names.append(name)
+        labels.members.append([])
+      }
+      labels.members[l].append(sqlite3_column_int64(s, 0))
     }
-    let n = try imported?.rows.count ?? Int.fetchOne(db, sql: "SELECT count(*) FROM edge") ?? 0
+    let types = try edgeTypes(db)
+    if let imported { return build(nodeIDs: ids, labels: labels, types: types, edges: imported) }
+    let n = try Int.fetchOne(db, sql: "SELECT count(*) FROM edge") ?? 0
+    return try assemble(nodeIDs: ids, labels: labels, types: types, edgeCount: n) { add in
+      try RawStatement(db, "SELECT id, src, type, dst FROM edge ORDER BY id").forEachRow { s in
+        add(
+          sqlite3_column_int64(s, 0), sqlite3_column_int64(s, 1), sqlite3_column_int64(s, 2),
+          sqlite3_column_int64(s, 3))
+      }
+    }
+  }
+
+  /// The edge types of the knowledge base, by store id.
+  static func edgeTypes(_ db: Database) throws -> [(id: Int64, name: String)] {
+    var types: [(id: Int64, name: String)] = []
+    try RawStatement(db, "SELECT id, name FROM edge_type ORDER BY id").forEachRow { s in
+      types.append((sqlite3_column_int64(s, 0), RawStatement.text(s, 1)))
+    }
+    return types
+  }
+
+  /// The index of a graph held in memory: node store ids in ascending order, the labels,
+  /// the edge types by store id, and edges that are the whole edge table (an import's, see
+  /// `ImportedEdges`). The same index as the tables give, for the same graph.
+  static func build(
+    nodeIDs: [Int64], labels: LabelMembers, types: [(id: Int64, name: String)], edges: ImportedEdges
+  ) -> GraphIndex {
+    assemble(nodeIDs: nodeIDs, labels: labels, types: types, edgeCount: edges.rows.count) { add in
+      for (i, row) in edges.rows.enumerated() {
+        add(Int64(i) + 1, row.src, edges.types[Int(row.type)], row.dst)
+      }
+    }
+  }
+
+  /// Builds the index from its parts; `edges` calls its argument with each edge's store id,
+  /// source, type and destination store ids, in ascending store id order (`edgeCount` of them).
+  private static func assemble(
+    nodeIDs ids: [Int64], labels: LabelMembers, types: [(id: Int64, name: String)], edgeCount n: Int,
+    edges: ((Int64, Int64, Int64, Int64) -> Void) throws -> Void
+  ) rethrows -> GraphIndex {
+    let nodeIndex = NodeIndexMap(sortedIDs: ids)
+    var typeOfStoreID: [Int64: Int32] = [:]
+    for (position, type) in types.enumerated() { typeOfStoreID[type.id] = Int32(position) }
     var edgeIDs = IDsBuilder()
     var src = ColumnBuilder<Int32>(capacity: n), dst = ColumnBuilder<Int32>(capacity: n)
     var type = ColumnBuilder<Int32>(capacity: n)
-    func add(_ id: Int64, _ from: Int64, _ storeType: Int64, _ to: Int64) {
+    try edges { id, from, storeType, to in
       guard src.count < n, let a = nodeIndex[from], let b = nodeIndex[to], let t = typeOfStoreID[storeType]
       else { return }  // foreign keys make this unreachable; a damaged row is left out
       edgeIDs.append(id)
@@ -33,20 +84,9 @@ extension GraphIndex {
       dst.append(b)
       type.append(t)
     }
-    if let imported {
-      for (i, row) in imported.rows.enumerated() {
-        add(Int64(i) + 1, row.src, imported.types[Int(row.type)], row.dst)
-      }
-    } else {
-      try RawStatement(db, "SELECT id, src, type, dst FROM edge ORDER BY id").forEachRow { s in
-        add(
-          sqlite3_column_int64(s, 0), sqlite3_column_int64(s, 1), sqlite3_column_int64(s, 2),
-          sqlite3_column_int64(s, 3))
-      }
-    }
     return GraphIndex(
-      nodes: StoreIDs(sorted: ids), labels: labels, edges: (edgeIDs.finish(), src, dst, type),
-      typeNames: typeNames)
+      nodes: StoreIDs(sorted: ids), labels: labelLists(labels, nodeCount: ids.count, nodeIndex),
+      edges: (edgeIDs.finish(), src, dst, type), typeNames: types.map(\.name))
   }
 
   /// An index of the given nodes, labels and edges (edge i is `src[i] -> dst[i]` of type
@@ -64,7 +104,8 @@ extension GraphIndex {
       Parts(
         nodeIDs: nodes, labelNames: labels.names, nodeLabels: labels.ofNode, labelMembers: labels.members,
         edgeIDs: edges.ids, edgeSrc: IndexColumn(edges.src.finish(), limit: n),
-        edgeDst: IndexColumn(edges.dst.finish(), limit: n), edgeType: IndexColumn(edges.type.finish(), limit: types),
+        edgeDst: IndexColumn(edges.dst.finish(), limit: n),
+        edgeType: IndexColumn(edges.type.finish(), limit: types),
         typeNames: typeNames, typeCounts: counts,
         outRows: EdgeRows(nodes: n, types: types, from: src, to: dst, type: type),
         inRows: EdgeRows(nodes: n, types: types, from: dst, to: src, type: type)))
@@ -88,29 +129,24 @@ extension GraphIndex {
     }
   }
 
-  /// Label names in first-seen order, each node's labels and each label's members.
-  private static func buildLabels(_ db: Database, nodeCount: Int, _ nodeIndex: NodeIndexMap) throws -> (
+  /// Label names in byte order (however the labels were read), each node's labels and each
+  /// label's members.
+  private static func labelLists(_ labels: LabelMembers, nodeCount: Int, _ nodeIndex: NodeIndexMap) -> (
     names: [String], ofNode: IndexLists, members: IndexLists
   ) {
-    var names: [String] = []
-    var byName: [String: Int32] = [:]
-    var pairs: [(node: Int32, label: Int32)] = []
-    try RawStatement(db, "SELECT node_id, label FROM node_label").forEachRow { s in
-      guard let node = nodeIndex[sqlite3_column_int64(s, 0)] else { return }
-      let name = RawStatement.text(s, 1)
-      let l: Int32
-      if let existing = byName[name] {
-        l = existing
-      } else {
-        l = Int32(names.count)
-        names.append(name)
-        byName[name] = l
-      }
-      pairs.append((node, l))
+    let order = labels.names.indices.sorted {
+      labels.names[$0].utf8.lexicographicallyPrecedes(labels.names[$1].utf8)
     }
-    let ofNode = group(pairs.map { ($0.node, $0.label) }, lists: nodeCount, limit: names.count)
-    let members = group(pairs.map { ($0.label, $0.node) }, lists: names.count, limit: nodeCount)
-    return (names, ofNode, members)
+    var pairs: [(Int32, Int32)] = []
+    pairs.reserveCapacity(labels.members.reduce(0) { $0 + $1.count })
+    for (l, position) in order.enumerated() {
+      for id in labels.members[position] {
+        if let node = nodeIndex[id] { pairs.append((node, Int32(l))) }
+      }
+    }
+    let ofNode = group(pairs, lists: nodeCount, limit: order.count)
+    let members = group(pairs.map { ($0.1, $0.0) }, lists: order.count, limit: nodeCount)
+    return (order.map { labels.names[$0] }, ofNode, members)
   }
 
   /// Groups (list, item) pairs into sorted lists (a counting sort, no array per list).
@@ -165,7 +201,8 @@ extension EdgeRows {
       }
     }
     self.init(
-      start: start, edges: IndexColumn(edgesOut, limit: from.count), keys: KeyColumn(keys, nodes: nodes, types: types))
+      start: start, edges: IndexColumn(edgesOut, limit: from.count),
+      keys: KeyColumn(keys, nodes: nodes, types: types))
   }
 }
 
@@ -186,6 +223,12 @@ extension KnowledgeStore {
         let imported = self.importedEdges.withLock { handed in
           defer { handed = nil }
           return handed?.stamp == stamp ? handed : nil
+        }
+        if let prebuilt = imported?.prebuilt {  // and saved by the import, when big enough
+          self.graphIndexFromImport = true
+          self.loadedGraphIndexFromFile = false
+          result = prebuilt
+          return
         }
         if imported == nil, let file, let parts = GraphIndexFile.read(path: file, stamp: stamp) {
           self.loadedGraphIndexFromFile = true

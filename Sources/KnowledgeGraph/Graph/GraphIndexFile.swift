@@ -64,14 +64,26 @@ enum GraphIndexFile {
   /// never sees half a file and a mapping of the old file stays intact). Failures are
   /// ignored: the file is only a cache.
   static func write(_ index: GraphIndex, stamp: String, path: String) {
-    let temporary = path + ".tmp-\(getpid())"
-    let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-    guard fd >= 0 else { return }
+    if let temporary = writeTemporary(index, stamp: stamp, path: path) { install(temporary, at: path) }
+  }
+
+  /// Writes `index` to a new temporary file beside `path` and answers its path; nil when it
+  /// could not be written (nothing is left behind). `install` puts it in place.
+  static func writeTemporary(_ index: GraphIndex, stamp: String, path: String) -> String? {
+    let temporary = path + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+    let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+    guard fd >= 0 else { return nil }
     var writer = Writer(fd: fd)
     writer.write(index, stamp: stamp)
-    let ok = writer.ok && close(fd) == 0
-    if ok, rename(temporary, path) == 0 { return }
+    let closed = close(fd) == 0
+    if writer.ok && closed { return temporary }
     unlink(temporary)
+    return nil
+  }
+
+  /// Renames a file from `writeTemporary` over `path`; removes it when that fails.
+  static func install(_ temporary: String, at path: String) {
+    if rename(temporary, path) != 0 { unlink(temporary) }
   }
 
   static func padded(_ bytes: Int) -> Int { (bytes + 7) & ~7 }
@@ -153,7 +165,8 @@ extension GraphIndexFile {
       set(.firstEdgeID, UInt64(bitPattern: g.edgeIDs.first))
       set(
         .flags,
-        (nodeIDs == nil ? 0 : GraphIndexFile.explicitNodeIDs) | (edgeIDs == nil ? 0 : GraphIndexFile.explicitEdgeIDs))
+        (nodeIDs == nil ? 0 : GraphIndexFile.explicitNodeIDs)
+          | (edgeIDs == nil ? 0 : GraphIndexFile.explicitEdgeIDs))
       set(.sections, UInt64(parts.count))
       set(.dataChecksum, data.value)
       set(.headerChecksum, GraphIndexFile.headerChecksum(header, stampBytes, table))

@@ -17,12 +17,15 @@ enum GraphIndexStamp {
 
   /// The stamp of the graph as `db` sees it now (call it inside the transaction that
   /// builds the index, so the two agree).
-  static func current(_ db: Database) throws -> String {
+  ///
+  /// With `maxEdgeID`, the stamp the graph will have once its edge table's largest id is that
+  /// (an import that is about to fill an empty edge table writes its graph index early).
+  static func current(_ db: Database, maxEdgeID: Int64? = nil) throws -> String {
     let stamp = try RawStatement(
       db,
       """
       SELECT (SELECT value FROM meta WHERE key = '\(metaKey)'),
-        (SELECT max(id) FROM node), (SELECT max(id) FROM edge),
+        (SELECT max(id) FROM node), \(maxEdgeID.map(String.init) ?? "(SELECT max(id) FROM edge)"),
         (SELECT count(*) FROM edge_type), (SELECT max(id) FROM edge_type),
         (SELECT max(rowid) FROM change_log), (SELECT count(*) FROM grdb_migrations)
       """)
