@@ -1,4 +1,5 @@
 import Foundation
+import KnowledgeGraph
 
 #if canImport(Glibc)
   import Glibc
@@ -40,30 +41,16 @@ final class PluginProcess {
     }
     // Only the child's copies (dup2'd to 0 and 1) survive exec; other children never inherit them.
     for fd in toChild + fromChild { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
-    var actions = posix_spawn_file_actions_t()
-    posix_spawn_file_actions_init(&actions)
-    defer { posix_spawn_file_actions_destroy(&actions) }
-    posix_spawn_file_actions_adddup2(&actions, toChild[0], 0)
-    posix_spawn_file_actions_adddup2(&actions, fromChild[1], 1)
-    if let log {
-      posix_spawn_file_actions_addopen(&actions, 2, log, O_WRONLY | O_CREAT | O_APPEND, 0o644)
+    // Its own process group: Ctrl-C is kgsh's to handle.
+    let (child, status) = ChildProcess.spawn(
+      [path] + arguments, searchPath: false, ownProcessGroup: true
+    ) { actions in
+      posix_spawn_file_actions_adddup2(&actions, toChild[0], 0)
+      posix_spawn_file_actions_adddup2(&actions, fromChild[1], 1)
+      if let log {
+        posix_spawn_file_actions_addopen(&actions, 2, log, O_WRONLY | O_CREAT | O_APPEND, 0o644)
+      }
     }
-    var attributes = posix_spawnattr_t()
-    posix_spawnattr_init(&attributes)
-    defer { posix_spawnattr_destroy(&attributes) }
-    // Its own process group (Ctrl-C is kgsh's to handle) and default signal handling
-    // (kgsh ignores SIGPIPE; an exec'd child would inherit that).
-    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF))
-    posix_spawnattr_setpgroup(&attributes, 0)
-    var defaults = sigset_t()
-    sigemptyset(&defaults)
-    sigaddset(&defaults, SIGPIPE)
-    sigaddset(&defaults, SIGINT)
-    posix_spawnattr_setsigdefault(&attributes, &defaults)
-    var child: pid_t = 0
-    let argv: [UnsafeMutablePointer<CChar>?] = ([path] + arguments).map { strdup($0) } + [nil]
-    defer { for p in argv { free(p) } }
-    let status = posix_spawn(&child, path, &actions, &attributes, argv, environ)
     close(toChild[0])
     close(fromChild[1])
     guard status == 0 else {

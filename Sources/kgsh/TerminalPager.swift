@@ -1,4 +1,5 @@
 import Foundation
+import KnowledgeGraph
 import LineEditor
 import ShellCore
 
@@ -56,32 +57,14 @@ final class ExternalPager: Pager {
   /// Starts `sh -c command` with `stdin` as its standard input and SIGINT/SIGPIPE at
   /// their defaults (the shell ignores or catches them).
   func spawn(_ command: String, stdin: Int32, closing other: Int32) -> pid_t? {
-    var actions = posix_spawn_file_actions_t()
-    posix_spawn_file_actions_init(&actions)
-    defer { posix_spawn_file_actions_destroy(&actions) }
-    posix_spawn_file_actions_adddup2(&actions, stdin, 0)
-    posix_spawn_file_actions_addclose(&actions, other)
-    var attributes = posix_spawnattr_t()
-    posix_spawnattr_init(&attributes)
-    defer { posix_spawnattr_destroy(&attributes) }
-    var defaults = sigset_t()
-    sigemptyset(&defaults)
-    sigaddset(&defaults, SIGINT)
-    sigaddset(&defaults, SIGPIPE)
-    posix_spawnattr_setsigdefault(&attributes, &defaults)
-    var mask = sigset_t()
-    sigemptyset(&mask)
-    posix_spawnattr_setsigmask(&attributes, &mask)
-    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
     var env = environment
     // K: Ctrl-C leaves less at once, back to the prompt.
     if env["LESS"] == nil { env["LESS"] = "FRXK" }
-    let arguments: [String] = ["/bin/sh", "-c", command]
-    let argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
-    let envp: [UnsafeMutablePointer<CChar>?] = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
-    defer { (argv + envp).forEach { free($0) } }
-    var pid: pid_t = 0
-    guard posix_spawn(&pid, "/bin/sh", &actions, &attributes, argv, envp) == 0 else { return nil }
+    let (pid, status) = ChildProcess.spawn(["/bin/sh", "-c", command], environment: env) { actions in
+      posix_spawn_file_actions_adddup2(&actions, stdin, 0)
+      posix_spawn_file_actions_addclose(&actions, other)
+    }
+    guard status == 0 else { return nil }
     return pid
   }
 

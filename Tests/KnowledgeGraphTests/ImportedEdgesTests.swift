@@ -88,12 +88,7 @@ final class ImportedEdgesTests: FileTestCase {
 
   func testAnImportThatFailsWhileStoringEdgesLeavesNoIndexFile() throws {
     let store = try store()
-    var phase = ""
-    XCTAssertThrowsError(
-      try store.importGraph(
-        nodes: file("n.csv", nodes), edges: file("e.csv", edges), progress: { phase = $0.phase },
-        interrupt: { if phase == "edges" { throw KgshError.interrupted } }))
-    XCTAssertEqual(phase, "edges", "it failed once the index was being built")
+    try interruptImport(store, at: "edges", nodes: nodes, edges: edges)
     XCTAssertNil(store.importedEdges.withLock { $0 })
     XCTAssertFalse(FileManager.default.fileExists(atPath: dir + "/kb.sqlite-graphindex"))
     XCTAssertEqual(try leftovers(), [])
@@ -106,12 +101,7 @@ final class ImportedEdgesTests: FileTestCase {
     // graph index file is being written).
     let nodes = "id\n" + (0..<500).map { "\($0)\n" }.joinedText()
     let edges = "src,dst,type\n" + (0..<120_000).map { "\($0 % 500),\($0 * 7 % 500),t\n" }.joinedText()
-    var phase = ""
-    XCTAssertThrowsError(
-      try store.importGraph(
-        nodes: file("n.csv", nodes), edges: file("e.csv", edges), progress: { phase = $0.phase },
-        interrupt: { if phase == "indexes" { throw KgshError.interrupted } }))
-    XCTAssertEqual(phase, "indexes", "it failed after the index file was being written")
+    try interruptImport(store, at: "indexes", nodes: nodes, edges: edges)
     XCTAssertFalse(FileManager.default.fileExists(atPath: dir + "/kb.sqlite-graphindex"))
     XCTAssertEqual(try leftovers(), [])
     XCTAssertEqual(try store.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM edge") }, 0)
@@ -120,6 +110,19 @@ final class ImportedEdgesTests: FileTestCase {
     XCTAssertTrue(FileManager.default.fileExists(atPath: dir + "/kb.sqlite-graphindex"))
     XCTAssertEqual(try leftovers(), [])
     try checkIndex(store, edges: 120_000, handed: true)
+  }
+
+  /// Imports `nodes` and `edges` into `store`, interrupted at the first check once the
+  /// import reports `phase`, and checks that it failed there.
+  func interruptImport(
+    _ store: KnowledgeStore, at phase: String, nodes: String, edges: String, line: UInt = #line
+  ) throws {
+    var reached = ""
+    XCTAssertThrowsError(
+      try store.importGraph(
+        nodes: file("n.csv", nodes), edges: file("e.csv", edges), progress: { reached = $0.phase },
+        interrupt: { if reached == phase { throw KgshError.interrupted } }), line: line)
+    XCTAssertEqual(reached, phase, "the import stopped in that phase", line: line)
   }
 
   /// Temporary index files in the test's folder.
