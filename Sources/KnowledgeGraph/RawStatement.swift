@@ -12,6 +12,9 @@ struct RawStatement {
     statement = try db.makeStatement(sql: sql)
   }
 
+  /// A statement prepared elsewhere (see `ReaderSQL`).
+  init(_ statement: Statement) { self.statement = statement }
+
   /// A statement prepared once per connection (GRDB's statement cache): for the readers
   /// every command runs (`show`, name resolution).
   init(cached db: Database, _ sql: String) throws {

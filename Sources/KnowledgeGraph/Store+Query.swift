@@ -80,17 +80,18 @@ extension KnowledgeStore {
     }
   }
 
+  static let keyOrNameSQL = ReaderSQL(
+    """
+    SELECT id FROM node WHERE key = ?1 UNION ALL SELECT id FROM node WHERE name = ?1
+    UNION ALL SELECT node_id FROM alias WHERE norm = ?2
+    """)
+
   /// Ids of nodes whose key, display name or alias is exactly `text` (index lookups), in
   /// ascending order, each once.
   public func queryNodeIDs(keyOrName text: String) throws -> [Int64] {
     let ids = try read { db in
       // UNION ALL: three index lookups, no temporary table to merge them (the set below does).
-      let lookup = try RawStatement(
-        cached: db,
-        """
-        SELECT id FROM node WHERE key = ?1 UNION ALL SELECT id FROM node WHERE name = ?1
-        UNION ALL SELECT node_id FROM alias WHERE norm = ?2
-        """)
+      let lookup = try prepared(db, Self.keyOrNameSQL)
       lookup.bind(1, text)
       lookup.bind(2, Names.normalize(text))
       return try lookup.all { $0.int64(0) }

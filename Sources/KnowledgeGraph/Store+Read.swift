@@ -4,6 +4,10 @@ import GRDBSQLite
 
 extension KnowledgeStore {
   static let nodeColumns = "n.id, n.key, n.name, n.description, n.props, n.layer"
+  static let nodeByIDSQL = ReaderSQL("SELECT \(nodeColumns) FROM node n WHERE id = ?")
+  static let idByKeySQL = ReaderSQL("SELECT id FROM node WHERE key = ?")
+  static let labelsSQL = ReaderSQL("SELECT label FROM node_label WHERE node_id = ? ORDER BY label")
+  static let aliasesSQL = ReaderSQL("SELECT alias FROM alias WHERE node_id = ?")
 
   /// A node from a row whose first columns are `nodeColumns`, read by position (a lookup
   /// by column name costs a case-insensitive search per value).
@@ -20,21 +24,24 @@ extension KnowledgeStore {
   }
 
   func labels(_ db: Database, _ id: Int64) throws -> [String] {
-    let labels = try RawStatement(cached: db, "SELECT label FROM node_label WHERE node_id = ? ORDER BY label")
+    let labels = try prepared(db, Self.labelsSQL)
     labels.bind(1, id)
     return try labels.all { $0.text(0) }
   }
 
   /// The node with this id, with its labels and properties.
   public func node(id: Int64) throws -> Node? {
-    try read { db in
-      let nodes = try RawStatement(cached: db, "SELECT \(Self.nodeColumns) FROM node n WHERE id = ?")
-      nodes.bind(1, id)
-      guard let node = try nodes.all({ Self.node(from: $0, labels: []) }).first else { return nil }
-      return Node(
-        id: node.id, key: node.key, name: node.name, labels: try labels(db, id), description: node.description,
-        props: node.props, layer: node.layer)
-    }
+    try read { db in try node(db, id: id) }
+  }
+
+  /// `node(id:)` inside a read.
+  func node(_ db: Database, id: Int64) throws -> Node? {
+    let nodes = try prepared(db, Self.nodeByIDSQL)
+    nodes.bind(1, id)
+    var node: Node?
+    try nodes.forEachRow { node = Self.node(from: RawRow(handle: $0), labels: []) }
+    node?.labels = try labels(db, id)
+    return node
   }
 
   /// Key, name and labels of many nodes in two range queries, without properties or
@@ -69,7 +76,7 @@ extension KnowledgeStore {
   public func node(key: String) throws -> Node? {
     guard
       let id = try read({ db in
-        let ids = try RawStatement(cached: db, "SELECT id FROM node WHERE key = ?")
+        let ids = try prepared(db, Self.idByKeySQL)
         ids.bind(1, key)
         return ids.int64()
       })
@@ -157,7 +164,7 @@ extension KnowledgeStore {
     let aliases = try read { db in
       // Sorted here, not by SQLite: most entities have one or two names, and a sort in SQL
       // costs a temporary b-tree on every card.
-      let aliases = try RawStatement(cached: db, "SELECT alias FROM alias WHERE node_id = ?")
+      let aliases = try prepared(db, Self.aliasesSQL)
       aliases.bind(1, nodeID)
       return try aliases.all { $0.text(0) }
     }
@@ -185,20 +192,25 @@ extension KnowledgeStore {
       rawValue: raw, value: FactValue.value(type: type, raw: raw, currency: currency, entity: entity),
       unit: row.textOrNil(6), currency: currency, qualifier: row.textOrNil(8), note: row.textOrNil(14),
       provenance: Provenance(
-        source: row.textOrNil(10), quote: row.textOrNil(11), asOf: row.textOrNil(9), status: row.textOrNil(12),
+        source: row.textOrNil(10), quote: row.textOrNil(11), asOf: row.textOrNil(9),
+        status: row.textOrNil(12),
         ref: row.textOrNil(13)),
       layer: Layer(rawValue: row.text(15)) ?? .user)
   }
 
+  /// A node's facts in the index's order (fact_node ends with as_of, then the rowid):
+  /// newest first is made in one pass (`newestFirst`), where SQLite would sort the rows in
+  /// a temporary b-tree.
+  static let factsSQL = ReaderSQL(
+    "SELECT \(factColumns) FROM fact f \(factJoins) WHERE f.node_id = ? ORDER BY f.predicate, f.as_of, f.id")
+  static let factsOfPredicateSQL = ReaderSQL(
+    "SELECT \(factColumns) FROM fact f \(factJoins) WHERE f.node_id = ? AND f.predicate = ?"
+      + " ORDER BY f.predicate, f.as_of, f.id")
+
   /// The facts about a node, by predicate and then newest first.
   public func facts(of nodeID: Int64, predicate: String? = nil) throws -> [Fact] {
     try read { db in
-      var sql = "SELECT \(Self.factColumns) FROM fact f \(Self.factJoins) WHERE f.node_id = ?"
-      if predicate != nil { sql += " AND f.predicate = ?" }
-      // The index's order (fact_node ends with as_of, then the rowid); newest first is
-      // made here in one pass, where SQLite would sort the rows in a temporary b-tree.
-      sql += " ORDER BY f.predicate, f.as_of, f.id"
-      let facts = try RawStatement(cached: db, sql)
+      let facts = try prepared(db, predicate == nil ? Self.factsSQL : Self.factsOfPredicateSQL)
       facts.bind(1, nodeID)
       if let predicate { facts.bind(2, predicate) }
       return Self.newestFirst(try facts.all(Self.fact(from:)))
@@ -233,7 +245,9 @@ extension KnowledgeStore {
   public func facts(key: String) throws -> [Fact] {
     try read { db in
       let facts = try RawStatement(
-        db, "SELECT \(Self.factColumns) FROM fact f \(Self.factJoins) WHERE f.key = ?1 OR f.ref = ?1 ORDER BY f.id")
+        db,
+        "SELECT \(Self.factColumns) FROM fact f \(Self.factJoins) WHERE f.key = ?1 OR f.ref = ?1 ORDER BY f.id"
+      )
       facts.bind(1, key)
       return try facts.all(Self.fact(from:))
     }
@@ -262,22 +276,28 @@ extension KnowledgeStore {
       layer: Layer(rawValue: row.text(10)) ?? .user)
   }
 
+  static let outgoingEdgesSQL = edgesSQL(column: "src", other: "dst")
+  static let incomingEdgesSQL = edgesSQL(column: "dst", other: "src")
+
+  static func edgesSQL(column: String, other: String) -> ReaderSQL {
+    ReaderSQL(
+      """
+      SELECT \(edgeColumns), t.name, o.key, o.name, o.description, o.props, o.layer,
+        (SELECT group_concat(label, char(31)) FROM
+          (SELECT label FROM node_label WHERE node_id = o.id ORDER BY label))
+      FROM edge e JOIN edge_type t ON t.id = e.type JOIN node o ON o.id = e.\(other)
+      LEFT JOIN source s ON s.id = e.source_id WHERE e.\(column) = ? ORDER BY t.name, e.id
+      """)
+  }
+
   /// The edges touching a node, with the node at the other end.
   public func edges(of nodeID: Int64) throws -> (outgoing: [(Edge, Node)], incoming: [(Edge, Node)]) {
     try read { db in
       // One query per direction: the edge, its type and source, and the node at the other
       // end with its labels (joined, not fetched one by one). Columns are read by position:
       // `edgeColumns` (0-10), then the type and the other node (11-17).
-      func fetch(_ column: String, _ other: String) throws -> [(Edge, Node)] {
-        let edges = try RawStatement(
-          cached: db,
-          """
-          SELECT \(Self.edgeColumns), t.name, o.key, o.name, o.description, o.props, o.layer,
-            (SELECT group_concat(label, char(31)) FROM
-              (SELECT label FROM node_label WHERE node_id = o.id ORDER BY label))
-          FROM edge e JOIN edge_type t ON t.id = e.type JOIN node o ON o.id = e.\(other)
-          LEFT JOIN source s ON s.id = e.source_id WHERE e.\(column) = ? ORDER BY t.name, e.id
-          """)
+      func fetch(_ other: String) throws -> [(Edge, Node)] {
+        let edges = try prepared(db, other == "dst" ? Self.outgoingEdgesSQL : Self.incomingEdgesSQL)
         edges.bind(1, nodeID)
         return try edges.all { row in
           let edge = Self.edge(from: row, typeName: row.text(11))
@@ -289,21 +309,22 @@ extension KnowledgeStore {
           return (edge, node)
         }
       }
-      return (try fetch("src", "dst"), try fetch("dst", "src"))
+      return (try fetch("dst"), try fetch("src"))
     }
   }
+
+  static let sourcesOfNodeSQL = ReaderSQL(
+    """
+      SELECT \(sourceColumns), count(*) AS c FROM (
+      SELECT source_id FROM fact WHERE node_id = ?1
+      UNION ALL SELECT source_id FROM edge WHERE src = ?1 OR dst = ?1) x
+    JOIN source s ON s.id = x.source_id GROUP BY s.id ORDER BY c DESC, s.key
+    """)
 
   /// The sources a node's facts and edges cite, with how many of each cite them.
   public func sources(of nodeID: Int64) throws -> [(source: Source, citations: Int)] {
     try read { db in
-      let sources = try RawStatement(
-        cached: db,
-        """
-          SELECT \(Self.sourceColumns), count(*) AS c FROM (
-          SELECT source_id FROM fact WHERE node_id = ?1
-          UNION ALL SELECT source_id FROM edge WHERE src = ?1 OR dst = ?1) x
-        JOIN source s ON s.id = x.source_id GROUP BY s.id ORDER BY c DESC, s.key
-        """)
+      let sources = try prepared(db, Self.sourcesOfNodeSQL)
       sources.bind(1, nodeID)
       return try sources.all { (Self.source(from: $0), Int($0.int64(9))) }
     }
@@ -327,7 +348,7 @@ extension KnowledgeStore {
       $0.value != $1.value ? $0.value > $1.value : $0.key.utf8.lexicographicallyPrecedes($1.key.utf8)
     }
     return try read { db in
-      let source = try RawStatement(cached: db, "SELECT \(Self.sourceColumns) FROM source s WHERE s.key = ?")
+      let source = try prepared(db, Self.sourceByKeySQL)
       return try ordered.compactMap { key, count in
         source.bind(1, key)
         return try source.all(Self.source(from:)).first.map { ($0, count) }
@@ -338,6 +359,7 @@ extension KnowledgeStore {
   /// The columns `source(from:)` reads, in order.
   static let sourceColumns =
     "s.id, s.key, s.kind, s.title, s.publisher, s.url, s.published, s.reliability, s.note"
+  static let sourceByKeySQL = ReaderSQL("SELECT \(sourceColumns) FROM source s WHERE s.key = ?")
 
   static func source(from row: RawRow) -> Source {
     Source(

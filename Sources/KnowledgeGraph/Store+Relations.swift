@@ -16,7 +16,7 @@ extension KnowledgeStore {
   /// (the order of `edges(of:)`), without the properties, quotes, labels and descriptions
   /// a card does not show: two queries, nothing decoded but names.
   public func relations(of nodeID: Int64) throws -> [Relation] {
-    try read { db in try Self.allRelations(db, of: nodeID) }
+    try read { db in try allRelations(db, of: nodeID) }
   }
 
   /// A node's relations as `relations(of:)` orders them, cut short on a hub of a big graph
@@ -27,59 +27,71 @@ extension KnowledgeStore {
   /// alone; only the edges returned are read with their entity and source.
   public func relations(of nodeID: Int64, limit: Int) throws -> (relations: [Relation], total: Int?) {
     try read { db in
-      let count = try RawStatement(
-        cached: db,
-        "SELECT (SELECT count(*) FROM edge WHERE src = ?1) + (SELECT count(*) FROM edge WHERE dst = ?1)")
+      let count = try prepared(db, Self.edgeCountSQL)
       count.bind(1, nodeID)
       if (count.int64() ?? 0) <= limit {  // no more edges than rows allowed: nothing to leave out
-        return (try Self.allRelations(db, of: nodeID), nil)
+        return (try allRelations(db, of: nodeID), nil)
       }
-      let rows = try RawStatement(
-        cached: db,
-        """
-        SELECT (SELECT count(*) FROM (SELECT 1 FROM edge WHERE src = ?1 GROUP BY type, dst))
-          + (SELECT count(*) FROM (SELECT 1 FROM edge WHERE dst = ?1 GROUP BY type, src))
-        """)
+      let rows = try prepared(db, Self.relationRowCountSQL)
       rows.bind(1, nodeID)
       let total = Int(rows.int64() ?? 0)
       // Parallel edges made the edges outnumber the rows: nothing to leave out after all.
-      if total <= limit { return (try Self.allRelations(db, of: nodeID), nil) }
-      let outgoing = try Self.firstRelations(db, of: nodeID, outgoing: true, rows: limit)
+      if total <= limit { return (try allRelations(db, of: nodeID), nil) }
+      let outgoing = try firstRelations(db, of: nodeID, outgoing: true, rows: limit)
       let shown = Set(outgoing.map { "\($0.type)\u{0}\($0.other.id)" }).count
-      let incoming = try Self.firstRelations(db, of: nodeID, outgoing: false, rows: limit - shown)
+      let incoming = try firstRelations(db, of: nodeID, outgoing: false, rows: limit - shown)
       return (outgoing + incoming, total)
     }
   }
 
   /// Every edge of a node: leaving ones first, each side by type then edge id.
-  static func allRelations(_ db: Database, of nodeID: Int64) throws -> [Relation] {
+  func allRelations(_ db: Database, of nodeID: Int64) throws -> [Relation] {
     try allRelations(db, of: nodeID, outgoing: true) + allRelations(db, of: nodeID, outgoing: false)
   }
 
-  /// Every edge on one side of a node, by type then edge id.
-  static func allRelations(_ db: Database, of nodeID: Int64, outgoing: Bool) throws -> [Relation] {
-    let (column, other) = outgoing ? ("src", "dst") : ("dst", "src")
-    let rows = try RawStatement(
-      cached: db,
+  static let edgeCountSQL = ReaderSQL(
+    "SELECT (SELECT count(*) FROM edge WHERE src = ?1) + (SELECT count(*) FROM edge WHERE dst = ?1)")
+  static let relationRowCountSQL = ReaderSQL(
+    """
+    SELECT (SELECT count(*) FROM (SELECT 1 FROM edge WHERE src = ?1 GROUP BY type, dst))
+      + (SELECT count(*) FROM (SELECT 1 FROM edge WHERE dst = ?1 GROUP BY type, src))
+    """)
+  static let outgoingRelationsSQL = relationsSQL(column: "src", other: "dst")
+  static let incomingRelationsSQL = relationsSQL(column: "dst", other: "src")
+
+  static func relationsSQL(column: String, other: String) -> ReaderSQL {
+    ReaderSQL(
       """
       SELECT t.name, s.key, o.id, o.key, o.name
       FROM edge e JOIN edge_type t ON t.id = e.type JOIN node o ON o.id = e.\(other)
       LEFT JOIN source s ON s.id = e.source_id WHERE e.\(column) = ? ORDER BY t.name, e.id
       """)
+  }
+
+  /// Every edge on one side of a node, by type then edge id.
+  func allRelations(_ db: Database, of nodeID: Int64, outgoing: Bool) throws -> [Relation] {
+    let rows = try prepared(db, outgoing ? Self.outgoingRelationsSQL : Self.incomingRelationsSQL)
     rows.bind(1, nodeID)
-    return try rows.all { relation(from: $0, outgoing: outgoing) }
+    return try rows.all { Self.relation(from: $0, outgoing: outgoing) }
   }
 
   /// The edges of the first `rows` (type, entity) pairs on one side of a node, in the order
   /// of `allRelations`: a pair comes where its first edge does, then its parallel edges. The
   /// pairs are grouped and ordered in the edge index (with the type's name) before any
   /// entity or source is read.
-  static func firstRelations(_ db: Database, of nodeID: Int64, outgoing: Bool, rows: Int) throws -> [Relation]
-  {
+  func firstRelations(_ db: Database, of nodeID: Int64, outgoing: Bool, rows: Int) throws -> [Relation] {
     guard rows > 0 else { return [] }
-    let (column, other) = outgoing ? ("src", "dst") : ("dst", "src")
-    let edges = try RawStatement(
-      cached: db,
+    let edges = try prepared(db, outgoing ? Self.firstOutgoingSQL : Self.firstIncomingSQL)
+    edges.bind(1, nodeID)
+    edges.bind(2, Int64(rows))
+    return try edges.all { Self.relation(from: $0, outgoing: outgoing) }
+  }
+
+  static let firstOutgoingSQL = firstRelationsSQL(column: "src", other: "dst")
+  static let firstIncomingSQL = firstRelationsSQL(column: "dst", other: "src")
+
+  static func firstRelationsSQL(column: String, other: String) -> ReaderSQL {
+    ReaderSQL(
       """
       SELECT x.name, s.key, o.id, o.key, o.name
       FROM (SELECT g.type AS type, g.other AS other, g.first AS first, t.name AS name
@@ -90,9 +102,6 @@ extension KnowledgeStore {
       JOIN node o ON o.id = x.other LEFT JOIN source s ON s.id = e.source_id
       ORDER BY x.name, x.first, e.id
       """)
-    edges.bind(1, nodeID)
-    edges.bind(2, Int64(rows))
-    return try edges.all { relation(from: $0, outgoing: outgoing) }
   }
 
   static func relation(from row: RawRow, outgoing: Bool) -> Relation {
@@ -101,16 +110,17 @@ extension KnowledgeStore {
       other: EntityRef(id: row.int64(2), key: row.text(3), name: row.text(4)))
   }
 
+  static let targetsSQL = ReaderSQL(
+    """
+    SELECT o.id, o.key, o.name FROM edge_type t JOIN edge e ON e.src = ? AND e.type = t.id
+    JOIN node o ON o.id = e.dst WHERE t.name = ? ORDER BY e.id
+    """)
+
   /// The entities a node has an edge of `type` to (its groups, for `MEMBER_OF`), in edge
   /// order: one range of the edge index, however many other edges the node has.
   public func targets(of nodeID: Int64, type: String) throws -> [EntityRef] {
     try read { db in
-      let rows = try RawStatement(
-        cached: db,
-        """
-        SELECT o.id, o.key, o.name FROM edge_type t JOIN edge e ON e.src = ? AND e.type = t.id
-        JOIN node o ON o.id = e.dst WHERE t.name = ? ORDER BY e.id
-        """)
+      let rows = try prepared(db, Self.targetsSQL)
       rows.bind(1, nodeID)
       rows.bind(2, type)
       return try rows.all { EntityRef(id: $0.int64(0), key: $0.text(1), name: $0.text(2)) }

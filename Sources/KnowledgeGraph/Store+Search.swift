@@ -28,16 +28,24 @@ public struct SearchHit: Sendable {
 }
 
 extension KnowledgeStore {
+  static let idsByNormSQL = ReaderSQL("SELECT DISTINCT node_id FROM alias WHERE norm = ? ORDER BY node_id")
+
   /// Resolves what a user typed to one entity: a key, a name or any alias, folding case,
   /// width and traditional/simplified script.
   public func resolve(_ text: String) throws -> Resolution {
-    switch try resolveID(text) {
-    case .found(let id):
+    let trimmed = Trim.spaces(text)
+    // One read for the usual case, the name and its entity.
+    let (ids, node) = try read { db -> ([Int64], Node?) in
+      let ids = try Self.ids(db, answeringTo: trimmed, prepared: self)
+      return (ids, ids.count == 1 ? try self.node(db, id: ids[0]) : nil)
+    }
+    switch ids.count {
+    case 1:
       // Gone only if another process deleted it between the two reads.
-      guard let node = try node(id: id) else { return .notFound(suggestions: []) }
+      guard let node else { return .notFound(suggestions: []) }
       return .found(node)
-    case .ambiguous(let ids): return .ambiguous(try ids.compactMap { try node(id: $0) })
-    case .notFound(let suggestions): return .notFound(suggestions: suggestions)
+    case 0: return .notFound(suggestions: try suggestions(for: trimmed))
+    default: return .ambiguous(try ids.compactMap { try self.node(id: $0) })
     }
   }
 
@@ -45,20 +53,30 @@ extension KnowledgeStore {
   /// reading the entity's row, labels and properties.
   public func resolveID(_ text: String) throws -> IDResolution {
     let trimmed = Trim.spaces(text)
-    let ids = try read { db -> [Int64] in
-      let byKey = try RawStatement(cached: db, "SELECT id FROM node WHERE key = ?")
-      byKey.bind(1, trimmed)
-      if let id = byKey.int64() { return [id] }
-      let byName = try RawStatement(
-        cached: db, "SELECT DISTINCT node_id FROM alias WHERE norm = ? ORDER BY node_id")
-      byName.bind(1, Names.normalize(trimmed))
-      return try byName.all { $0.int64(0) }
-    }
+    let ids = try read { db in try Self.ids(db, answeringTo: trimmed, prepared: self) }
     if ids.count == 1 { return .found(ids[0]) }
     if ids.count > 1 { return .ambiguous(ids) }
+    return .notFound(suggestions: try suggestions(for: trimmed))
+  }
+
+  /// The entities a trimmed name answers to: the one whose key it is, else those with it
+  /// as a name or alias (folded), in id order.
+  static func ids(_ db: Database, answeringTo trimmed: String, prepared store: KnowledgeStore) throws
+    -> [Int64]
+  {
+    let byKey = try store.prepared(db, idByKeySQL)
+    byKey.bind(1, trimmed)
+    if let id = byKey.int64() { return [id] }
+    let byName = try store.prepared(db, idsByNormSQL)
+    byName.bind(1, Names.normalize(trimmed))
+    return try byName.all { $0.int64(0) }
+  }
+
+  /// Names to offer for a name nothing answers to: search hits, else near spellings.
+  func suggestions(for trimmed: String) throws -> [String] {
     let hits = try search(trimmed, limit: 5)
-    if !hits.isEmpty { return .notFound(suggestions: hits.map(\.node.name)) }
-    return .notFound(suggestions: try nearNames(Names.normalize(trimmed)))
+    if !hits.isEmpty { return hits.map(\.node.name) }
+    return try nearNames(Names.normalize(trimmed))
   }
 
   /// Names whose folded form is within a small edit distance of `norm` (typos).
@@ -238,13 +256,17 @@ extension KnowledgeStore {
     return (shown.compactMap { byID[$0] }, total)
   }
 
+  static let aliasRangeSQL = ReaderSQL(
+    "SELECT node_id FROM alias WHERE norm >= ? AND norm < ? ORDER BY norm, node_id")
+  static let distinctInRangeSQL = ReaderSQL(
+    "SELECT \(DistinctIDs.name)(node_id) FROM alias WHERE norm >= ? AND norm < ?")
+
   /// The first `limit` distinct entities of an alias range. The index is ordered by (norm,
   /// node_id), so the first time an entity appears is at its smallest folded name: the order
   /// of `GROUP BY node_id ORDER BY min(norm), node_id`, without reading the whole range.
   func firstNodeIDs(norm: String, upper: String, limit: Int) throws -> [Int64] {
     try read { (db: Database) throws -> [Int64] in
-      let range = try RawStatement(
-        cached: db, "SELECT node_id FROM alias WHERE norm >= ? AND norm < ? ORDER BY norm, node_id")
+      let range = try prepared(db, Self.aliasRangeSQL)
       range.bind(1, norm)
       range.bind(2, upper)
       var ids: [Int64] = []
@@ -262,8 +284,7 @@ extension KnowledgeStore {
   /// stepped (`kgsh_distinct_ids`, a bitmap): no row leaves SQLite, no sort.
   func distinctNodes(norm: String, upper: String) throws -> Int {
     try read { (db: Database) throws -> Int in
-      let range = try RawStatement(
-        cached: db, "SELECT \(DistinctIDs.name)(node_id) FROM alias WHERE norm >= ? AND norm < ?")
+      let range = try prepared(db, Self.distinctInRangeSQL)
       range.bind(1, norm)
       range.bind(2, upper)
       var total: Int64 = 0

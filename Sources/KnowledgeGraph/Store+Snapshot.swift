@@ -19,6 +19,10 @@ extension KnowledgeStore {
     var open = false
   }
 
+  static let beginSQL = ReaderSQL("BEGIN DEFERRED TRANSACTION")
+  static let commitSQL = ReaderSQL("COMMIT")
+  static let rollbackSQL = ReaderSQL("ROLLBACK")
+
   /// Runs `body` with this thread's reads in one read transaction (see above). A nested
   /// snapshot (a command run by a command) ends the outer transaction first, so it sees
   /// what is committed when it starts.
@@ -52,7 +56,7 @@ extension KnowledgeStore {
       return nil
     }
     if !state.open {
-      try RawStatement(cached: state.db, "BEGIN DEFERRED TRANSACTION").execute(state.db)
+      try prepared(state.db, Self.beginSQL).execute(state.db)
       snapshotState.withLock { $0?.open = true }
     }
     return state.db
@@ -64,9 +68,9 @@ extension KnowledgeStore {
     snapshotState.withLock { $0?.open = false }
     if !state.db.isInsideTransaction { return }
     do {
-      try RawStatement(cached: state.db, "COMMIT").execute(state.db)
+      try prepared(state.db, Self.commitSQL).execute(state.db)
     } catch {
-      try? RawStatement(cached: state.db, "ROLLBACK").execute(state.db)
+      try? prepared(state.db, Self.rollbackSQL).execute(state.db)
       throw error
     }
   }

@@ -49,6 +49,8 @@ public final class KnowledgeStore: @unchecked Sendable {
   let sqlReader = Mutex<DatabaseQueue?>(nil)
   /// The running `snapshot`, if any (see Store+Snapshot.swift).
   let snapshotState = Mutex<Snapshot?>(nil)
+  /// The readers' statements on the queue's connection (see `ReaderSQL`).
+  let preparedStatements: PreparedStatements
 
   /// Takes a connection that is open and migrated; from here on its statements compile
   /// without GRDB's observation bookkeeping (`LightAuthorizer`).
@@ -56,7 +58,10 @@ public final class KnowledgeStore: @unchecked Sendable {
     self.path = path
     self.queue = queue
     self.isReadOnly = readOnly
-    queue.inDatabase { LightAuthorizer.install(on: $0) }
+    preparedStatements = queue.inDatabase { db in
+      LightAuthorizer.install(on: db)
+      return PreparedStatements(for: db)
+    }
   }
 
   /// A short name for prompts: the file name without extension, or "memory".
@@ -291,7 +296,7 @@ public final class KnowledgeStore: @unchecked Sendable {
   public var generation: Int {
     // A cached statement: preparing the pragma anew cost ~28K instructions per graph command.
     let version = try? queue.unsafeReentrantRead {
-      try RawStatement(cached: $0, "PRAGMA data_version").int64()
+      try prepared($0, Self.dataVersionSQL).int64()
     }
     let external = commitWatch.withLock { watch -> Bool in
       guard let version, version != watch.dataVersion else { return false }
@@ -306,6 +311,8 @@ public final class KnowledgeStore: @unchecked Sendable {
     }
     return localWrites + commitWatch.withLock { $0.changes }
   }
+
+  static let dataVersionSQL = ReaderSQL("PRAGMA data_version")
 
   /// Runs a read on the store's connection, mapping database errors to `KgshError`.
   func read<T>(_ body: (Database) throws -> T) throws -> T {
@@ -330,6 +337,7 @@ public final class KnowledgeStore: @unchecked Sendable {
   /// not be used afterwards.
   public func close() {
     closeSQLConnection()
+    queue.inDatabase { _ in preparedStatements.removeAll() }
     try? queue.close()
   }
 
@@ -353,10 +361,12 @@ public final class KnowledgeStore: @unchecked Sendable {
     return try body()
   }
 
+  static let metaSQL = ReaderSQL("SELECT value FROM meta WHERE key = ?")
+
   /// A value from the meta table.
   public func meta(_ key: String) throws -> String? {
     try read { db in
-      let value = try RawStatement(cached: db, "SELECT value FROM meta WHERE key = ?")
+      let value = try prepared(db, Self.metaSQL)
       value.bind(1, key)
       var found: String?
       try value.forEachRow { found = RawStatement.text($0, 0) }

@@ -6,6 +6,7 @@ import KnowledgeGraph
 /// checked value or the declared default.
 public struct Call: Sendable {
   /// The typed value of a declared parameter (its default when it was not given).
+  @inlinable
   public subscript<T: ParameterValue>(_ parameter: Param<T>) -> T {
     parameter.read(values[parameter.spec.name])
   }

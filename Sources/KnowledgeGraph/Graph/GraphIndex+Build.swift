@@ -219,7 +219,7 @@ extension KnowledgeStore {
     let index = try read { db -> GraphIndex in
       var result: GraphIndex?
       let body = {
-        let stamp = try GraphIndexStamp.current(db)
+        let stamp = try GraphIndexStamp.current(db, prepared: self)
         let imported = self.importedEdges.withLock { handed in
           defer { handed = nil }
           return handed?.stamp == stamp ? handed : nil

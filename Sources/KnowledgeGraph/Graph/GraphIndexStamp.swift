@@ -21,14 +21,27 @@ enum GraphIndexStamp {
   /// With `maxEdgeID`, the stamp the graph will have once its edge table's largest id is that
   /// (an import that is about to fill an empty edge table writes its graph index early).
   static func current(_ db: Database, maxEdgeID: Int64? = nil) throws -> String {
-    let stamp = try RawStatement(
-      db,
-      """
-      SELECT (SELECT value FROM meta WHERE key = '\(metaKey)'),
-        (SELECT max(id) FROM node), \(maxEdgeID.map(String.init) ?? "(SELECT max(id) FROM edge)"),
-        (SELECT count(*) FROM edge_type), (SELECT max(id) FROM edge_type),
-        (SELECT max(rowid) FROM change_log), (SELECT count(*) FROM grdb_migrations)
-      """)
+    try read(RawStatement(db, sql(maxEdgeID: maxEdgeID)))
+  }
+
+  /// `current(db)` through the store's prepared statement (see `ReaderSQL`): what every new
+  /// process's first graph command asks.
+  static func current(_ db: Database, prepared store: KnowledgeStore) throws -> String {
+    try read(store.prepared(db, currentSQL))
+  }
+
+  static let currentSQL = ReaderSQL(sql(maxEdgeID: nil))
+
+  static func sql(maxEdgeID: Int64?) -> String {
+    """
+    SELECT (SELECT value FROM meta WHERE key = '\(metaKey)'),
+      (SELECT max(id) FROM node), \(maxEdgeID.map(String.init) ?? "(SELECT max(id) FROM edge)"),
+      (SELECT count(*) FROM edge_type), (SELECT max(id) FROM edge_type),
+      (SELECT max(rowid) FROM change_log), (SELECT count(*) FROM grdb_migrations)
+    """
+  }
+
+  private static func read(_ stamp: RawStatement) throws -> String {
     var parts: [String] = []
     try stamp.forEachRow { row in
       for column in 0..<sqlite3_column_count(row) { parts.append(text(row, column)) }
