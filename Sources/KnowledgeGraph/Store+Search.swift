@@ -36,12 +36,12 @@ extension KnowledgeStore {
     let trimmed = Trim.spaces(text)
     // One read for the usual case, the name and its entity.
     let (ids, node) = try read { db -> ([Int64], Node?) in
-      let ids = try Self.ids(db, answeringTo: trimmed, prepared: self)
+      let ids = try self.ids(db, answeringTo: trimmed)
       return (ids, ids.count == 1 ? try self.node(db, id: ids[0]) : nil)
     }
     switch ids.count {
     case 1:
-      // Gone only if another process deleted it between the two reads.
+      // Gone only if another process deleted it between the lookup and the row's read.
       guard let node else { return .notFound(suggestions: []) }
       return .found(node)
     case 0: return .notFound(suggestions: try suggestions(for: trimmed))
@@ -53,7 +53,7 @@ extension KnowledgeStore {
   /// reading the entity's row, labels and properties.
   public func resolveID(_ text: String) throws -> IDResolution {
     let trimmed = Trim.spaces(text)
-    let ids = try read { db in try Self.ids(db, answeringTo: trimmed, prepared: self) }
+    let ids = try read { db in try self.ids(db, answeringTo: trimmed) }
     if ids.count == 1 { return .found(ids[0]) }
     if ids.count > 1 { return .ambiguous(ids) }
     return .notFound(suggestions: try suggestions(for: trimmed))
@@ -61,13 +61,11 @@ extension KnowledgeStore {
 
   /// The entities a trimmed name answers to: the one whose key it is, else those with it
   /// as a name or alias (folded), in id order.
-  static func ids(_ db: Database, answeringTo trimmed: String, prepared store: KnowledgeStore) throws
-    -> [Int64]
-  {
-    let byKey = try store.prepared(db, idByKeySQL)
+  func ids(_ db: Database, answeringTo trimmed: String) throws -> [Int64] {
+    let byKey = try prepared(db, Self.idByKeySQL)
     byKey.bind(1, trimmed)
     if let id = byKey.int64() { return [id] }
-    let byName = try store.prepared(db, idsByNormSQL)
+    let byName = try prepared(db, Self.idsByNormSQL)
     byName.bind(1, Names.normalize(trimmed))
     return try byName.all { $0.int64(0) }
   }
