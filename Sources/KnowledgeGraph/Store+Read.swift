@@ -296,20 +296,20 @@ extension KnowledgeStore {
       // One query per direction: the edge, its type and source, and the node at the other
       // end with its labels (joined, not fetched one by one). Columns are read by position:
       // `edgeColumns` (0-10), then the type and the other node (11-17).
-      func fetch(_ other: String) throws -> [(Edge, Node)] {
-        let edges = try prepared(db, other == "dst" ? Self.outgoingEdgesSQL : Self.incomingEdgesSQL)
+      func fetch(outgoing: Bool) throws -> [(Edge, Node)] {
+        let edges = try prepared(db, outgoing ? Self.outgoingEdgesSQL : Self.incomingEdgesSQL)
         edges.bind(1, nodeID)
         return try edges.all { row in
           let edge = Self.edge(from: row, typeName: row.text(11))
           let labels = row.textOrNil(17)?.split(separator: "\u{1F}").map(String.init) ?? []
           let node = Node(
-            id: other == "dst" ? edge.dst : edge.src, key: row.text(12), name: row.text(13), labels: labels,
+            id: outgoing ? edge.dst : edge.src, key: row.text(12), name: row.text(13), labels: labels,
             description: row.textOrNil(14), props: Self.props(row.textOrNil(15)),
             layer: Layer(rawValue: row.text(16)) ?? .user)
           return (edge, node)
         }
       }
-      return (try fetch("dst"), try fetch("src"))
+      return (try fetch(outgoing: true), try fetch(outgoing: false))
     }
   }
 
