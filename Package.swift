@@ -51,7 +51,10 @@ var targets: [Target] = [
   .systemLibrary(name: "CEditLine", path: "Sources/CEditLine"),
   .target(name: "LineEditor", dependencies: ["CEditLine"], path: "Sources/LineEditor"),
   .target(name: "CFixedPoint", path: "Sources/CFixedPoint"),
-  .target(name: "KnowledgeGraph", dependencies: [grdb, sqlite, "CFixedPoint"], path: "Sources/KnowledgeGraph"),
+  .target(name: "CSQLiteSetup", dependencies: [sqlite], path: "Sources/CSQLiteSetup"),
+  .target(
+    name: "KnowledgeGraph", dependencies: [grdb, sqlite, "CFixedPoint", "CSQLiteSetup"],
+    path: "Sources/KnowledgeGraph"),
   .target(name: "GraphQuery", dependencies: ["KnowledgeGraph"], path: "Sources/GraphQuery"),
   // The openCypher TCK harness: feature files, expected values, the runner.
   .target(name: "CypherTCK", dependencies: ["GraphQuery", "KnowledgeGraph"], path: "Sources/CypherTCK"),
@@ -62,12 +65,15 @@ var targets: [Target] = [
   // Third-party plugins: the wire protocol (no dependencies), the host inside kgsh, and the
   // Swift SDK a plugin links (free of GRDB: it reaches the knowledge base through kgsh).
   .target(name: "PluginProtocol", path: "Sources/PluginProtocol"),
-  .target(name: "ExternalPlugins", dependencies: engine + ["PluginProtocol"], path: "Sources/ExternalPlugins"),
+  .target(
+    name: "ExternalPlugins", dependencies: engine + ["PluginProtocol"], path: "Sources/ExternalPlugins"),
   .target(name: "KgshPluginKit", dependencies: ["PluginProtocol"], path: "Sources/KgshPluginKit"),
   // `kgsh mcp`: the knowledge base as a Model Context Protocol server (tools from the command contracts).
-  .target(name: "MCPServer", dependencies: ["ShellCore", "KnowledgeGraph", mcp, logging], path: "Sources/MCPServer"),
+  .target(
+    name: "MCPServer", dependencies: ["ShellCore", "KnowledgeGraph", mcp, logging], path: "Sources/MCPServer"),
   .executableTarget(
-    name: "kgsh-plugin-funding", dependencies: ["KgshPluginKit", "PluginProtocol"], path: "Plugins/Examples/Funding"),
+    name: "kgsh-plugin-funding", dependencies: ["KgshPluginKit", "PluginProtocol"],
+    path: "Plugins/Examples/Funding"),
   // The one list of built-in plugins, shared by the executable and the example tests.
   .target(
     name: "BuiltInPlugins",
@@ -88,24 +94,30 @@ var targets: [Target] = [
     linkerSettings: startupLinkerSettings),
   .executableTarget(name: "kgsh-tck", dependencies: ["CypherTCK", "GraphQuery"], path: "Sources/kgsh-tck"),
   .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"], path: "Tests/LineEditorTests"),
-  .testTarget(name: "KnowledgeGraphTests", dependencies: ["KnowledgeGraph", grdb], path: "Tests/KnowledgeGraphTests"),
   .testTarget(
-    name: "GraphQueryTests", dependencies: ["GraphQuery", "KnowledgeGraph", "CypherTCK"], path: "Tests/GraphQueryTests"),
+    name: "KnowledgeGraphTests", dependencies: ["KnowledgeGraph", "CSQLiteSetup", grdb, sqlite],
+    path: "Tests/KnowledgeGraphTests"),
   .testTarget(
-    name: "ShellCoreTests", dependencies: ["ShellCore", "ShellTesting", "KnowledgeGraph"], path: "Tests/ShellCoreTests"),
+    name: "GraphQueryTests", dependencies: ["GraphQuery", "KnowledgeGraph", "CypherTCK"],
+    path: "Tests/GraphQueryTests"),
+  .testTarget(
+    name: "ShellCoreTests", dependencies: ["ShellCore", "ShellTesting", "KnowledgeGraph"],
+    path: "Tests/ShellCoreTests"),
   .testTarget(
     name: "PluginTests",
     dependencies: ["ShellTesting", "BuiltInPlugins", "ExternalPlugins"] + engine
       + builtInPlugins.map { .target(name: $0.target) },
     path: "Tests/PluginTests"),
   .testTarget(
-    name: "EndToEndTests", dependencies: ["ShellTesting", "KnowledgeGraph", "ShellCore"], path: "Tests/EndToEndTests"),
+    name: "EndToEndTests", dependencies: ["ShellTesting", "KnowledgeGraph", "ShellCore"],
+    path: "Tests/EndToEndTests"),
   .testTarget(
     name: "MCPServerTests",
     dependencies: ["MCPServer", "ShellTesting", "BuiltInPlugins", "ShellCore", "KnowledgeGraph"],
     path: "Tests/MCPServerTests"),
   .testTarget(
-    name: "TeamTests", dependencies: ["Team", "ShellTesting", "KnowledgeGraph", "ShellCore"], path: "Tests/TeamTests"),
+    name: "TeamTests", dependencies: ["Team", "ShellTesting", "KnowledgeGraph", "ShellCore"],
+    path: "Tests/TeamTests"),
   .testTarget(
     name: "ExternalPluginsTests",
     dependencies: ["ExternalPlugins", "KgshPluginKit", "PluginProtocol", "ShellTesting", "KnowledgeGraph"],
@@ -116,9 +128,10 @@ targets += builtInPlugins.map {
 }
 
 for target in targets where target.type != .system {
-  target.swiftSettings = (target.swiftSettings ?? []) + [
-    .enableUpcomingFeature("ExistentialAny"),
-  ]
+  target.swiftSettings =
+    (target.swiftSettings ?? []) + [
+      .enableUpcomingFeature("ExistentialAny")
+    ]
 }
 
 let package = Package(
@@ -129,7 +142,9 @@ let package = Package(
     .executable(name: "kgsh-tck", targets: ["kgsh-tck"]),
     .executable(name: "kgsh-mcp", targets: ["kgsh-mcp"]),
     // The shell engine with its built-in plugins, for the fuzz targets in Fuzz/ (`make fuzz`).
-    .library(name: "KgshEngine", targets: ["ShellCore", "KnowledgeGraph", "GraphQuery"] + builtInPlugins.map(\.target)),
+    .library(
+      name: "KgshEngine",
+      targets: ["ShellCore", "KnowledgeGraph", "GraphQuery"] + builtInPlugins.map(\.target)),
     .executable(name: "kgsh-plugin-funding", targets: ["kgsh-plugin-funding"]),
     .library(name: "KgshPluginKit", targets: ["KgshPluginKit"]),
   ],

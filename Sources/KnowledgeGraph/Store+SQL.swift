@@ -69,6 +69,7 @@ extension KnowledgeStore {
   /// statement. Foreign keys are turned on there with a plain PRAGMA: GRDB's own way runs it
   /// through its SQL builder, whose first use cost a new process ~0.3 ms (`kgsh -c 'show
   /// Zhipu'`); the statements a command runs at start are plain ones (`RawStatement`) too.
+  /// SQLite's process-wide settings are made before `main`, by CSQLiteSetup.
   static func configuration() -> Configuration {
     var config = Configuration()
     config.foreignKeysEnabled = false

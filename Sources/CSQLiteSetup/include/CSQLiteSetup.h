@@ -1,0 +1,18 @@
+#ifndef KGSH_CSQLITESETUP_H
+#define KGSH_CSQLITESETUP_H
+
+/// Process-wide SQLite settings, made by a constructor of this file when the program loads,
+/// before `main` and so before any connection initializes the library (`sqlite3_config` is
+/// refused after that, whoever opens SQLite first: kgsh, kgsh-mcp or a test):
+///
+/// - memory statistics off (SQLITE_CONFIG_MEMSTATUS). Debian's SQLite is built without
+///   lookaside memory, so every small allocation of a statement goes to malloc; with the
+///   statistics on, each malloc and free also takes a global mutex and updates counters
+///   (~90 instructions each; ~0.5M of the 15M of a one-shot `show Zhipu`). kgsh never
+///   reads those statistics.
+///
+/// Returns what `sqlite3_config` answered at load: SQLITE_OK (0) when the setting took
+/// effect. `SQLiteSetupTests` checks it and that SQLite counts no memory.
+int kgsh_sqlite_setup_result(void);
+
+#endif
