@@ -44,6 +44,27 @@ final class SanitizeTests: XCTestCase {
     }
   }
 
+  /// The word-at-a-time pre-check (`mayHaveControlBytes`) sees a control character in each
+  /// of a word's eight bytes and in the bytes after the last whole word.
+  func testAControlCharacterAtEveryPositionOfLongerText() {
+    let controls: [UInt32] = [0x00, 0x01, 0x09, 0x0A, 0x1B, 0x1F, 0x7F, 0x80, 0x85, 0x9F]
+    let plain: [UInt32] = [0x20, 0x7E, 0xA0, 0xC2, 0xFF, 0x100, 0x4E00]
+    for base in ["abcdefghijklmnopqrstuvwxyz0123", "智谱华章科技北京有限公司"] {
+      let scalars = Array(base.unicodeScalars)
+      for position in 0...scalars.count {
+        for value in controls + plain {
+          var view = String.UnicodeScalarView()
+          view.append(contentsOf: scalars[..<position])
+          view.append(Unicode.Scalar(value)!)
+          view.append(contentsOf: scalars[position...])
+          let text = String(view)
+          XCTAssertEqual(
+            TextWidth.sanitize(text), reference(text), "U+\(String(value, radix: 16)) at \(position)")
+        }
+      }
+    }
+  }
+
   func testKeepingNewlinesKeepsOnlyLineFeeds() {
     XCTAssertEqual(TextWidth.sanitizeKeepingNewlines("a\nb\n"), "a\nb\n")
     XCTAssertEqual(TextWidth.sanitizeKeepingNewlines("a\u{1B}[31m\nb"), "a\u{241B}[31m\nb")

@@ -148,18 +148,23 @@ extension Renderer {
       }
       return row
     }
+    // What comes before, between and after the cells of a line, each appended in one copy.
+    let bold = color ? "\u{1B}[1m" : "", plain = color ? "\u{1B}[0m" : ""
+    let (open, between, close) = ("│ ", " │ ", " │\n")
+    let (openBold, betweenBold, closeBold) = ("│ " + bold, plain + " │ " + bold, plain + " │\n")
     func emit(_ row: BoxRow, header: Bool) {
-      let bold = header && color
       for n in 0..<row.height {
-        TextWidth.appendUTF8("│", into: &out)
+        if widths.isEmpty {
+          TextWidth.appendUTF8("││\n", into: &out)
+          continue
+        }
         for i in widths.indices {
-          if i > 0 { TextWidth.appendUTF8("│", into: &out) }
-          TextWidth.appendUTF8(bold ? " \u{1B}[1m" : " ", into: &out)
+          TextWidth.appendUTF8(
+            i == 0 ? (header ? openBold : open) : (header ? betweenBold : between), into: &out)
           let (text, width) = row.cells[i].line(n)
           TextWidth.appendPadded(text, width: width, to: widths[i], right: numeric[i] && !header, into: &out)
-          TextWidth.appendUTF8(bold ? "\u{1B}[0m " : " ", into: &out)
         }
-        TextWidth.appendUTF8("│\n", into: &out)
+        TextWidth.appendUTF8(header ? closeBold : close, into: &out)
       }
     }
     let body = cells.indices.map { layout(cells[$0], cellWidths[$0], header: false) }
