@@ -169,23 +169,22 @@ struct ShowCommand: Command {
       var type: String
       var other: Int64
     }
-    var order: [Key] = []
-    var rows: [Key: (row: [Value], sources: [String])] = [:]
+    // Rows in the order their first edge comes; each key hashed once per edge.
+    var rowOf: [Key: Int] = [:]
+    var rows: [(row: [Value], sources: [String])] = []
     for r in relations {
       let key = Key(outgoing: r.outgoing, type: r.type, other: r.other.id)
-      if rows[key] == nil {
-        order.append(key)
-        rows[key] = ([.string(r.outgoing ? "out" : "in"), .string(r.type), .entity(r.other)], [])
+      let i = rowOf[key, default: rows.count]
+      if i == rows.count {
+        rowOf[key] = i
+        rows.append(([.string(r.outgoing ? "out" : "in"), .string(r.type), .entity(r.other)], []))
       }
-      if let source = r.source, !source.isEmpty, !rows[key]!.sources.contains(source) {
-        rows[key]!.sources.append(source)
+      if let source = r.source, !source.isEmpty, !rows[i].sources.contains(source) {
+        rows[i].sources.append(source)
       }
     }
     return Table(
       columns: ["direction", "type", "entity", "source"],
-      rows: order.map { key in
-        let r = rows[key]!
-        return r.row + [FactText.text(r.sources.joinedText(", "))]
-      })
+      rows: rows.map { $0.row + [FactText.text($0.sources.joinedText(", "))] })
   }
 }
