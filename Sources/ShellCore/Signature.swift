@@ -1,3 +1,5 @@
+import Foundation
+
 /// What a value in a command line stands for, so completion can offer the right words.
 public enum CompletionHint: Sendable, Equatable {
   case none
@@ -159,44 +161,67 @@ public struct Example: Sendable {
 
 /// Everything the shell knows about a command without running it: help, completion and
 /// argument parsing are all generated from this.
+///
+/// The parameters and examples are made at their first use, not when the command is made:
+/// every start registers every built-in command by its names, and making all their
+/// parameters (each command's static `Param`s) and examples cost a one-shot `kgsh -c` ~0.4M
+/// instructions and a few dozen page faults for commands it never runs.
 public struct Signature: Sendable {
   public var name: String
   public var aliases: [String]
   public var summary: String
-  /// Every parameter, positionals in order and options, each declared once.
-  public var parameters: [ParameterSpec]
   public var help: String
-  public var examples: [Example]
   /// The command takes the rest of the statement as raw text (query languages).
   public var takesRawText: Bool
   /// The command changes the knowledge base (refused under --read-only).
   public var writes: Bool
+  private var details: SignatureDetails
+
+  /// Every parameter, positionals in order and options, each declared once.
+  public var parameters: [ParameterSpec] {
+    get { details.value.parameters }
+    set {
+      let examples = self.examples
+      details = SignatureDetails { (newValue, examples) }
+    }
+  }
+
+  public var examples: [Example] {
+    get { details.value.examples }
+    set {
+      let parameters = self.parameters
+      details = SignatureDetails { (parameters, newValue) }
+    }
+  }
 
   /// A signature from typed parameter declarations (`Param`s of the command).
   public init(
-    _ name: String, aliases: [String] = [], summary: String, parameters: [ParameterSpec],
-    help: String = "", examples: [Example] = [], takesRawText: Bool = false, writes: Bool = false
+    _ name: String, aliases: [String] = [], summary: String,
+    parameters: @autoclosure @escaping @Sendable () -> [ParameterSpec],
+    help: String = "", examples: @autoclosure @escaping @Sendable () -> [Example] = [],
+    takesRawText: Bool = false, writes: Bool = false
   ) {
     self.name = name
     self.aliases = aliases
     self.summary = summary
-    self.parameters = parameters
+    self.details = SignatureDetails { (parameters(), examples()) }
     self.help = help
-    self.examples = examples
     self.takesRawText = takesRawText
     self.writes = writes
   }
 
   public init(
-    _ name: String, aliases: [String] = [], summary: String, arguments: [Argument] = [], flags: [Flag] = [],
-    help: String = "", examples: [Example] = [], takesRawText: Bool = false, writes: Bool = false
+    _ name: String, aliases: [String] = [], summary: String,
+    arguments: @autoclosure @escaping @Sendable () -> [Argument] = [],
+    flags: @autoclosure @escaping @Sendable () -> [Flag] = [],
+    help: String = "", examples: @autoclosure @escaping @Sendable () -> [Example] = [],
+    takesRawText: Bool = false, writes: Bool = false
   ) {
     self.name = name
     self.aliases = aliases
     self.summary = summary
-    self.parameters = arguments.map(\.spec) + flags.map(\.spec)
+    self.details = SignatureDetails { (arguments().map(\.spec) + flags().map(\.spec), examples()) }
     self.help = help
-    self.examples = examples
     self.takesRawText = takesRawText
     self.writes = writes
   }
@@ -223,5 +248,25 @@ public struct Signature: Sendable {
       parts.append(p.repeatable ? "[\(word)]..." : "[\(word)]")
     }
     return parts.joinedText(" ")
+  }
+}
+
+/// A signature's parameters and examples, made by `make` at the first read and kept (shared
+/// by the copies of the signature; a signature that changes them gets a new box). The lock
+/// makes the first read safe from any thread (the MCP server runs calls on its own queue).
+final class SignatureDetails: @unchecked Sendable {
+  private let lock = NSLock()
+  private let make: @Sendable () -> ([ParameterSpec], [Example])
+  private var made: (parameters: [ParameterSpec], examples: [Example])?
+
+  init(_ make: @escaping @Sendable () -> ([ParameterSpec], [Example])) { self.make = make }
+
+  var value: (parameters: [ParameterSpec], examples: [Example]) {
+    lock.lock()
+    defer { lock.unlock() }
+    if let made { return made }
+    let (parameters, examples) = make()
+    made = (parameters, examples)
+    return (parameters, examples)
   }
 }
