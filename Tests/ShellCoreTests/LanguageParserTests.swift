@@ -67,6 +67,31 @@ final class LanguageParserTests: XCTestCase {
     XCTAssertEqual(q.location, at(3, 9))
   }
 
+  /// A statement is a keyword statement only when its first word is a keyword, however it
+  /// is spelled; anything else is a pipeline (the parser reads a first word only when its
+  /// first byte can start a keyword).
+  func testKeywordStatementsAndLookAlikes() throws {
+    let s = try parse(
+      "  let a = x\n\\let b = y\nlettuce c\nassert 1 == 1\nshow let\n'let' d\nLet e\nexpect find GLM rows 3")
+    func keyword(_ i: Int) -> String {
+      switch s[i].kind {
+      case .assignment(let a): return "let \(a.name)"
+      case .pipeline(let p):
+        return "pipeline " + p.stages[0].words.compactMap(\.literal).joined(separator: " ")
+      case .assertion: return "assert"
+      case .expectation: return "expect"
+      default: return "other"
+      }
+    }
+    XCTAssertEqual(
+      (0..<s.count).map(keyword),
+      [
+        "let a", "let b", "pipeline lettuce c", "assert", "pipeline show let", "pipeline let d",
+        "pipeline Let e",
+        "expect",
+      ])
+  }
+
   func testDefBodyIsParsedWithItsOwnPositions() throws {
     let s = try parse("def card(who, n) {\n  show $who\n  match (a) return a | first $n\n}\nstats")
     XCTAssertEqual(s.count, 2)

@@ -18,6 +18,10 @@ public struct CommandLineParser {
 
   /// The words that start a language statement rather than a command call.
   public static let keywords: Set<String> = ["let", "def", "assert", "expect"]
+  /// The bytes a keyword statement can start with: a keyword's first letter, or a backslash
+  /// (an escaped letter spells the same word). Any other line is a pipeline without reading
+  /// its first word twice.
+  static let keywordStarts = Set(keywords.compactMap(\.utf8.first)).union([UInt8(ascii: "\\")])
 
   public init(rawTextCommand: @escaping (String) -> (any Command)? = { _ in nil }) {
     self.rawTextCommand = rawTextCommand
@@ -140,7 +144,8 @@ struct ParseState {
     let startIndex = lexer.index
     let saved = lexer
     let kind: Statement.Kind
-    if let first = try lexer.word(), !first.quoted, let keyword = first.literal,
+    if let code = lexer.code(), CommandLineParser.keywordStarts.contains(code),
+      let first = try lexer.word(), !first.quoted, let keyword = first.literal,
       CommandLineParser.keywords.contains(keyword), !asksForHelp()
     {
       lexer.skipBlanks()

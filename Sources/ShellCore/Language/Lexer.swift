@@ -205,7 +205,12 @@ struct Lexer {
     }
 
     func finished() -> [WordPiece] {
-      !literal.isEmpty || (quoted && pieces.isEmpty) ? pieces + [.text(literal)] : pieces
+      guard !literal.isEmpty || (quoted && pieces.isEmpty) else { return pieces }
+      // A plain word (the common case) is one piece: one array, not a literal array joined on.
+      if pieces.isEmpty { return [.text(literal)] }
+      var all = pieces
+      all.append(.text(literal))
+      return all
     }
   }
 
