@@ -1,4 +1,4 @@
-import Foundation
+import Synchronization
 
 /// What a value in a command line stands for, so completion can offer the right words.
 public enum CompletionHint: Sendable, Equatable {
@@ -254,19 +254,24 @@ public struct Signature: Sendable {
 /// A signature's parameters and examples, made by `make` at the first read and kept (shared
 /// by the copies of the signature; a signature that changes them gets a new box). The lock
 /// makes the first read safe from any thread (the MCP server runs calls on its own queue).
-final class SignatureDetails: @unchecked Sendable {
-  private let lock = NSLock()
-  private let make: @Sendable () -> ([ParameterSpec], [Example])
-  private var made: (parameters: [ParameterSpec], examples: [Example])?
+final class SignatureDetails: Sendable {
+  private enum State {
+    case pending(@Sendable () -> ([ParameterSpec], [Example]))
+    case made(parameters: [ParameterSpec], examples: [Example])
+  }
+  private let state: Mutex<State>
 
-  init(_ make: @escaping @Sendable () -> ([ParameterSpec], [Example])) { self.make = make }
+  init(_ make: @escaping @Sendable () -> ([ParameterSpec], [Example])) { state = Mutex(.pending(make)) }
 
   var value: (parameters: [ParameterSpec], examples: [Example]) {
-    lock.lock()
-    defer { lock.unlock() }
-    if let made { return made }
-    let (parameters, examples) = make()
-    made = (parameters, examples)
-    return (parameters, examples)
+    state.withLock { state in
+      switch state {
+      case .made(let parameters, let examples): return (parameters, examples)
+      case .pending(let make):
+        let (parameters, examples) = make()
+        state = .made(parameters: parameters, examples: examples)
+        return (parameters, examples)
+      }
+    }
   }
 }
