@@ -164,7 +164,7 @@ public struct Example: Sendable {
 ///
 /// The parameters and examples are made at their first use, not when the command is made:
 /// every start registers every built-in command by its names, and making all their
-/// parameters (each command's static `Param`s) and examples cost a one-shot `kgsh -c` ~0.4M
+/// parameters (each command's static `Param`s) and examples cost a one-shot `kgsh -c` 0.34M
 /// instructions and a few dozen page faults for commands it never runs.
 public struct Signature: Sendable {
   public var name: String

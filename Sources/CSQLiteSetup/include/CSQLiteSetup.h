@@ -8,7 +8,7 @@
 /// - memory statistics off (SQLITE_CONFIG_MEMSTATUS). Debian's SQLite is built without
 ///   lookaside memory, so every small allocation of a statement goes to malloc; with the
 ///   statistics on, each malloc and free also takes a global mutex and updates counters
-///   (~90 instructions each; ~0.5M of the 15M of a one-shot `show Zhipu`). kgsh never
+///   (~90 instructions each; 0.65M of the 14.96M of a one-shot `show Zhipu`). kgsh never
 ///   reads those statistics.
 ///
 /// Returns what `sqlite3_config` answered at load: SQLITE_OK (0) when the setting took
