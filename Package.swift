@@ -35,10 +35,14 @@ let engine: [Target.Dependency] = ["ShellCore", "KnowledgeGraph", "GraphQuery"]
 // - SQLite, libedit and libstdc++ from their static archives: Linking/ holds linker scripts named
 //   like the shared libraries that point at the archives, and is searched first. The loader then
 //   binds no symbols of those libraries at start (3 M of the 4 M instructions of `kgsh --version`).
+// - the unwinder from libgcc's static archive (-static-libgcc): one shared library fewer to open,
+//   map and bind at every start (`kgsh --version`: 127 -> 120 page faults, 0.87 -> 0.74 ms of
+//   CPU, `perf stat`). libm stays shared: its archive needs glibc's internal symbols.
 let startupLinkerSettings: [LinkerSetting] = [
   .unsafeFlags(
     [
-      "-use-ld=lld", "-Xclang-linker", "-no-pie", "-Xlinker", "--no-export-dynamic",
+      "-use-ld=lld", "-Xclang-linker", "-no-pie", "-Xclang-linker", "-static-libgcc", "-Xlinker",
+      "--no-export-dynamic",
       "-Xlinker", "--symbol-ordering-file=" + Context.packageDirectory + "/Linking/kgsh-startup.order",
       "-Xlinker", "--no-warn-symbol-ordering",
       "-L", Context.packageDirectory + "/Linking",
