@@ -7,7 +7,7 @@ of the program (each first touch of a page is a page fault). The same goes for d
 variables a start reads and writes (lazy globals' tokens, metadata caches, class metadata
 that is filled in at first use) were spread over the 1.2 MB of .bss and 0.4 MB of .data,
 and a page of .bss faults twice (read, then written). Listing them moves the sections that
-hold them first: `kgsh -c 'echo hi'` went from 455 to 337 page faults.
+hold them first: `kgsh -c 'echo hi'` went from 442 to 328 page faults.
 
 It runs the release binary under valgrind's callgrind for a few one-shot commands on the
 default knowledge base and lists every function that ran: first those of `kgsh --version`,
