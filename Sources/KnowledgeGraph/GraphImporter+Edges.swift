@@ -101,9 +101,10 @@ extension GraphImporter {
   mutating func startPrebuild(_ pending: PendingEdges) throws {
     let edges = ImportedEdges(stamp: "", rows: pending.rows, types: pending.types)
     let (ids, labels, types) = (newNodeIDs, labels.labelMembers, try GraphIndex.edgeTypes(db))
+    let names = names
     let stamp = try GraphIndexStamp.current(db, maxEdgeID: Int64(pending.rows.count))
     let prebuild = GraphIndexPrebuild.start(stamp: stamp) {
-      GraphIndex.build(nodeIDs: ids, labels: labels, types: types, edges: edges)
+      GraphIndex.build(nodeIDs: ids, labels: labels, types: types, edges: edges) { names?.add(to: &$0) }
     }
     if let indexFile, pending.rows.count >= indexFileMinEdges { prebuild.save(path: indexFile) }
     self.prebuild = prebuild

@@ -61,6 +61,7 @@ extension GraphImporter {
     let order = Background { Self.byteOrder(norms) }
     try labels.store(db, into: &report)
     try storeNames(aliases, order: order.value)
+    if intoEmptyGraph { names = ImportedNames(norms: norms, ids: aliases.map(\.id), order: order.value) }
   }
 
   /// Aliases for new nodes, in folded-name order (`byteOrder` of their folded names). Their
@@ -197,6 +198,24 @@ struct NodeLabels {
     try insert.run(count: node.count, what: "storing the labels") { statement, at, i in
       statement.bind(at + 1, names[Int(label[i])])
       statement.bind(at + 2, node[i])
+    }
+  }
+}
+
+/// The folded names of an import into an empty graph, for its graph index (`GraphIndexPrebuild`):
+/// the alias table holds exactly these, in `order`.
+struct ImportedNames: Sendable {
+  let norms: [String]
+  let ids: [Int64]
+  /// Positions in byte order of the folded names (`GraphImporter.byteOrder`).
+  let order: [Int]
+
+  /// Adds the names to `builder` in the alias table's order (empty names are not stored).
+  func add(to builder: inout NamePrefixes.Builder) {
+    for i in order {
+      var norm = norms[i]
+      guard !norm.isEmpty else { continue }
+      norm.withUTF8 { builder.add(UnsafeRawBufferPointer($0), id: ids[i]) }
     }
   }
 }

@@ -128,6 +128,8 @@ struct GraphImporter {
   let intoEmptyGraph: Bool
   /// The labels of the nodes file's nodes.
   var labels = NodeLabels()
+  /// The folded names of the nodes file's nodes, when the graph was empty.
+  var names: ImportedNames?
   /// The graph index of an import into an empty graph, being built (see `GraphIndexPrebuild`).
   var prebuild: GraphIndexPrebuild?
   let findKey: RawStatement

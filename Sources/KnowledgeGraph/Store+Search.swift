@@ -239,7 +239,8 @@ extension KnowledgeStore {
   }
 
   /// Entities with a name or alias starting with `prefix` (folded like every lookup), in
-  /// folded-name order: a range scan of the alias index, however many entities there are.
+  /// folded-name order: a range of the graph index's sorted names when that index is at
+  /// hand without a build (`readyGraphIndex`), else a range scan of the alias table.
   /// Returns at most `limit` of them and, when `counting`, how many there are in all (else
   /// the number returned: tab completion needs no total and stops after its page).
   public func nodes(namePrefix prefix: String, limit: Int, counting: Bool = true) throws -> (
@@ -247,10 +248,19 @@ extension KnowledgeStore {
   ) {
     let norm = Names.normalize(prefix)
     guard !norm.isEmpty else { return ([], 0) }
-    let upper = norm + "\u{10FFFF}"
-    let shown = limit > 0 ? try firstNodeIDs(norm: norm, upper: upper, limit: limit) : []
+    let shown: [Int64], total: Int
+    if let graph = try readyGraphIndex() {
+      // The same range in the graph index's sorted names: two binary searches, no row stepped.
+      let names = graph.namePrefixes
+      let range = names.range(prefix: norm)
+      shown = limit > 0 ? names.firstNodes(in: range, limit: limit).map { graph.nodeIDs[Int($0)] } : []
+      total = counting ? names.distinctNodeCount(in: range) : shown.count
+    } else {
+      let upper = norm + "\u{10FFFF}"
+      shown = limit > 0 ? try firstNodeIDs(norm: norm, upper: upper, limit: limit) : []
+      total = counting ? try distinctNodes(norm: norm, upper: upper) : shown.count
+    }
     let byID = try nodeHeads(ids: shown)
-    let total = counting ? try distinctNodes(norm: norm, upper: upper) : shown.count
     return (shown.compactMap { byID[$0] }, total)
   }
 

@@ -60,7 +60,9 @@ final class GraphIndexMapTests: XCTestCase {
     let g = try store.graphIndex()
     let next: Set<Int32> = g.typeID("next").map { [$0] } ?? []
     let filter = EdgeFilter(types: next, direction: .out)
-    guard let a = g.index(of: try id(store, "n0")), let b = g.index(of: try id(store, key)) else { return nil }
+    guard let a = g.index(of: try id(store, "n0")), let b = g.index(of: try id(store, key)) else {
+      return nil
+    }
     return try Traversal.shortestPath(g, from: a, to: b, filter: filter, maxLength: 100)?.hops.count
   }
 
@@ -83,6 +85,14 @@ final class GraphIndexMapTests: XCTestCase {
       for n in g.labelMembers[l] { XCTAssertLessThan(Int(n), g.nodeCount, file: file, line: line) }
     }
     _ = try Traversal.pageRank(g, iterations: 2)
+    for prefix in ["", "n", "n1", "hub", "zz"] {
+      let range = g.namePrefixes.range(prefix: prefix)
+      XCTAssertLessThanOrEqual(
+        g.namePrefixes.distinctNodeCount(in: range), g.nodeCount, file: file, line: line)
+      for n in g.namePrefixes.firstNodes(in: range, limit: 100) {
+        XCTAssertTrue(n >= 0 && Int(n) < g.nodeCount, file: file, line: line)
+      }
+    }
   }
 
   func testTheMappedIndexAnswersLikeTheBuiltOne() throws {
@@ -98,6 +108,10 @@ final class GraphIndexMapTests: XCTestCase {
       XCTAssertEqual(Array(mapped.outRows.keys), Array(built.outRows.keys))
       XCTAssertEqual(Array(mapped.inRows.edges), Array(built.inRows.edges))
       XCTAssertEqual(mapped.labelMembers.map(Array.init), built.labelMembers.map(Array.init))
+      XCTAssertEqual(Array(mapped.namePrefixes.bytes), Array(built.namePrefixes.bytes))
+      XCTAssertEqual(Array(mapped.namePrefixes.nodes), Array(built.namePrefixes.nodes))
+      let n1 = mapped.namePrefixes.range(prefix: "n1")
+      XCTAssertEqual(mapped.namePrefixes.distinctNodeCount(in: n1), 11, "n1, n10 ... n19")
       for n in Array(built.nodeIDs) { XCTAssertEqual(mapped.index(of: n), built.index(of: n)) }
       XCTAssertNil(mapped.index(of: (built.nodeIDs.last ?? 0) + 1))
       XCTAssertEqual(try hops(reader, to: "n29"), 29)
@@ -168,7 +182,9 @@ final class GraphIndexMapTests: XCTestCase {
 
   /// Each section's (offset, bytes) in a saved file, from its table.
   func sections(_ file: Data) -> [GraphIndexFile.Section: Range<Int>] {
-    func word(_ at: Int) -> Int { Int(file.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: at, as: UInt64.self) }) }
+    func word(_ at: Int) -> Int {
+      Int(file.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: at, as: UInt64.self) })
+    }
     let stamp = word(GraphIndexFile.Word.stampBytes.rawValue * 8)
     let table = GraphIndexFile.headerWords * 8 + GraphIndexFile.padded(stamp)
     var out: [GraphIndexFile.Section: Range<Int>] = [:]
@@ -194,7 +210,7 @@ final class GraphIndexMapTests: XCTestCase {
       return d
     }
     var damaged: [(String, Data)] = []
-    for section in [GraphIndexFile.Section.outStart, .inStart, .labelStart, .memberStart] {
+    for section in [GraphIndexFile.Section.outStart, .inStart, .labelStart, .memberStart, .prefixStart] {
       damaged.append(("the first word of \(section)", flipped(section) { $0.lowerBound }))
       damaged.append(("the last word of \(section)", flipped(section) { $0.upperBound - 4 }))
     }
@@ -215,7 +231,7 @@ final class GraphIndexMapTests: XCTestCase {
     // and last words, which are).
     let columns: [GraphIndexFile.Section] = [
       .edgeSrc, .edgeDst, .edgeType, .outStart, .outEdges, .outKeys, .inStart, .inEdges, .inKeys,
-      .labelStart, .labelList, .memberList,
+      .labelStart, .labelList, .memberList, .prefixStart, .prefixBytes, .prefixNodes,
     ]
     let patterns: [(String, (Int) -> UInt8)] = [
       ("all ones", { _ in 0xFF }), ("counting bytes", { UInt8(truncatingIfNeeded: $0 &* 37) }),
@@ -225,7 +241,9 @@ final class GraphIndexMapTests: XCTestCase {
       var bad = good
       for section in columns {
         var range = places[section]!
-        if [.outStart, .inStart, .labelStart].contains(section) { range = range.dropFirst(4).dropLast(4) }
+        if [.outStart, .inStart, .labelStart, .prefixStart].contains(section) {
+          range = range.dropFirst(4).dropLast(4)
+        }
         for i in range { bad[i] = byte(i) }
       }
       try bad.write(to: URL(fileURLWithPath: file))

@@ -65,7 +65,9 @@ public struct Column<Element: BitwiseCopyable>: RandomAccessCollection, @uncheck
   public init(_ values: [Element]) {
     let storage = ColumnStorage.allocate(byteCount: values.count * MemoryLayout<Element>.stride)
     if let base = storage.base {
-      values.withUnsafeBytes { UnsafeMutableRawPointer(mutating: base).copyMemory(from: $0.baseAddress!, byteCount: $0.count) }
+      values.withUnsafeBytes {
+        UnsafeMutableRawPointer(mutating: base).copyMemory(from: $0.baseAddress!, byteCount: $0.count)
+      }
     }
     self.init(storage, byteOffset: 0, count: values.count)
   }
@@ -100,7 +102,9 @@ public struct Column<Element: BitwiseCopyable>: RandomAccessCollection, @uncheck
 
   /// The raw bytes of the values (to write them to a file).
   func withBytes<R>(_ body: (UnsafeRawBufferPointer) -> R) -> R {
-    body(UnsafeRawBufferPointer(start: pointer.map(UnsafeRawPointer.init), count: count * MemoryLayout<Element>.stride))
+    body(
+      UnsafeRawBufferPointer(
+        start: pointer.map(UnsafeRawPointer.init), count: count * MemoryLayout<Element>.stride))
   }
 }
 

@@ -31,14 +31,28 @@ extension GraphIndex {
       labels.members[l].append(sqlite3_column_int64(s, 0))
     }
     let types = try edgeTypes(db)
-    if let imported { return build(nodeIDs: ids, labels: labels, types: types, edges: imported) }
+    let names = { (b: inout NamePrefixes.Builder) throws in try aliasNames(db, into: &b) }
+    if let imported {
+      return try build(nodeIDs: ids, labels: labels, types: types, edges: imported, names: names)
+    }
     let n = try Int.fetchOne(db, sql: "SELECT count(*) FROM edge") ?? 0
-    return try assemble(nodeIDs: ids, labels: labels, types: types, edgeCount: n) { add in
+    return try assemble(nodeIDs: ids, labels: labels, types: types, names: names, edgeCount: n) { add in
       try RawStatement(db, "SELECT id, src, type, dst FROM edge ORDER BY id").forEachRow { s in
         add(
           sqlite3_column_int64(s, 0), sqlite3_column_int64(s, 1), sqlite3_column_int64(s, 2),
           sqlite3_column_int64(s, 3))
       }
+    }
+  }
+
+  /// The folded names of the alias table, in its key's order (no sort: the table is stored
+  /// in that order).
+  static func aliasNames(_ db: Database, into names: inout NamePrefixes.Builder) throws {
+    try RawStatement(db, "SELECT norm, node_id FROM alias ORDER BY norm, node_id").forEachRow { s in
+      let text = sqlite3_column_text(s, 0)
+      let count = Int(sqlite3_column_bytes(s, 0))
+      names.add(
+        UnsafeRawBufferPointer(start: text, count: text == nil ? 0 : count), id: sqlite3_column_int64(s, 1))
     }
   }
 
@@ -55,9 +69,11 @@ extension GraphIndex {
   /// the edge types by store id, and edges that are the whole edge table (an import's, see
   /// `ImportedEdges`). The same index as the tables give, for the same graph.
   static func build(
-    nodeIDs: [Int64], labels: LabelMembers, types: [(id: Int64, name: String)], edges: ImportedEdges
-  ) -> GraphIndex {
-    assemble(nodeIDs: nodeIDs, labels: labels, types: types, edgeCount: edges.rows.count) { add in
+    nodeIDs: [Int64], labels: LabelMembers, types: [(id: Int64, name: String)], edges: ImportedEdges,
+    names: (inout NamePrefixes.Builder) throws -> Void
+  ) rethrows -> GraphIndex {
+    try assemble(nodeIDs: nodeIDs, labels: labels, types: types, names: names, edgeCount: edges.rows.count) {
+      add in
       for (i, row) in edges.rows.enumerated() {
         add(Int64(i) + 1, row.src, edges.types[Int(row.type)], row.dst)
       }
@@ -67,10 +83,13 @@ extension GraphIndex {
   /// Builds the index from its parts; `edges` calls its argument with each edge's store id,
   /// source, type and destination store ids, in ascending store id order (`edgeCount` of them).
   private static func assemble(
-    nodeIDs ids: [Int64], labels: LabelMembers, types: [(id: Int64, name: String)], edgeCount n: Int,
+    nodeIDs ids: [Int64], labels: LabelMembers, types: [(id: Int64, name: String)],
+    names: (inout NamePrefixes.Builder) throws -> Void, edgeCount n: Int,
     edges: ((Int64, Int64, Int64, Int64) -> Void) throws -> Void
   ) rethrows -> GraphIndex {
     let nodeIndex = NodeIndexMap(sortedIDs: ids)
+    var prefixes = NamePrefixes.Builder(nodeIndex: nodeIndex, nodeCount: ids.count, capacity: ids.count)
+    try names(&prefixes)
     var typeOfStoreID: [Int64: Int32] = [:]
     for (position, type) in types.enumerated() { typeOfStoreID[type.id] = Int32(position) }
     var edgeIDs = IDsBuilder()
@@ -86,7 +105,7 @@ extension GraphIndex {
     }
     return GraphIndex(
       nodes: StoreIDs(sorted: ids), labels: labelLists(labels, nodeCount: ids.count, nodeIndex),
-      edges: (edgeIDs.finish(), src, dst, type), typeNames: types.map(\.name))
+      edges: (edgeIDs.finish(), src, dst, type), typeNames: types.map(\.name), names: prefixes.finish())
   }
 
   /// An index of the given nodes, labels and edges (edge i is `src[i] -> dst[i]` of type
@@ -94,7 +113,7 @@ extension GraphIndex {
   private convenience init(
     nodes: StoreIDs, labels: (names: [String], ofNode: IndexLists, members: IndexLists),
     edges: (ids: StoreIDs, src: ColumnBuilder<Int32>, dst: ColumnBuilder<Int32>, type: ColumnBuilder<Int32>),
-    typeNames: [String]
+    typeNames: [String], names: NamePrefixes
   ) {
     var counts = [Int](repeating: 0, count: typeNames.count)
     for t in edges.type.values { counts[Int(t)] += 1 }
@@ -108,7 +127,7 @@ extension GraphIndex {
         edgeType: IndexColumn(edges.type.finish(), limit: types),
         typeNames: typeNames, typeCounts: counts,
         outRows: EdgeRows(nodes: n, types: types, from: src, to: dst, type: type),
-        inRows: EdgeRows(nodes: n, types: types, from: dst, to: src, type: type)))
+        inRows: EdgeRows(nodes: n, types: types, from: dst, to: src, type: type), namePrefixes: names))
   }
 
   /// Store ids in ascending order, kept as a first id and a count while they are contiguous.
@@ -212,15 +231,32 @@ extension KnowledgeStore {
   /// `GraphIndexFile`) when that file matches the graph; otherwise it is built from the
   /// tables and saved for the next process.
   public func graphIndex() throws -> GraphIndex {
+    // Never nil when building.
+    try graphIndex(building: true)!
+  }
+
+  /// The graph index when it costs no build: the one this process holds, if still current,
+  /// or the saved file, if it matches the graph (an import's index too); nil otherwise (no
+  /// file, or one a write made stale), when a caller has another way to its answer.
+  public func readyGraphIndex() throws -> GraphIndex? {
+    if let cached = graphIndexCache.withLock({ $0 }), cached.generation == generation { return cached.index }
+    let handed = importedEdges.withLock { $0 != nil }
+    guard handed || path.map({ access(GraphIndexFile.path(for: $0), R_OK) == 0 }) == true else { return nil }
+    return try graphIndex(building: false)
+  }
+
+  private func graphIndex(building: Bool) throws -> GraphIndex? {
     let current = generation
     if let cached = graphIndexCache.withLock({ $0 }), cached.generation == current { return cached.index }
     let file = path.map(GraphIndexFile.path(for:))
     var toSave: (GraphIndex, String)?
-    let index = try read { db -> GraphIndex in
+    let index = try read { db -> GraphIndex? in
       var result: GraphIndex?
       let body = {
         let stamp = try GraphIndexStamp.current(db, prepared: self)
-        let imported = self.importedEdges.withLock { handed in
+        let imported = self.importedEdges.withLock { handed -> ImportedEdges? in
+          // Without a build, an import's edges are left for the build that needs them.
+          if !building, handed?.stamp == stamp, handed?.prebuilt == nil { return nil }
           defer { handed = nil }
           return handed?.stamp == stamp ? handed : nil
         }
@@ -236,6 +272,7 @@ extension KnowledgeStore {
           result = GraphIndex(parts)
           return
         }
+        guard building else { return }
         let built = try GraphIndex.build(db, imported: imported)
         self.graphIndexFromImport = imported != nil
         self.loadedGraphIndexFromFile = false
@@ -251,8 +288,9 @@ extension KnowledgeStore {
           return .commit
         }
       }
-      return result!
+      return result
     }
+    guard let index else { return nil }
     if let file, let (built, stamp) = toSave { GraphIndexFile.write(built, stamp: stamp, path: file) }
     graphIndexCache.withLock { $0 = (current, index) }
     return index

@@ -37,6 +37,8 @@ public final class GraphIndex: @unchecked Sendable {
   public let outRows: EdgeRows
   /// Incoming edges per node, keyed by `type << 32 | source`.
   public let inRows: EdgeRows
+  /// Every folded name and alias in byte order, for prefix searches.
+  public let namePrefixes: NamePrefixes
   private let attachments = Mutex<[ObjectIdentifier: AnyObject]>([:])
 
   /// Number of nodes.
@@ -58,6 +60,7 @@ public final class GraphIndex: @unchecked Sendable {
     var typeCounts: [Int]
     var outRows: EdgeRows
     var inRows: EdgeRows
+    var namePrefixes = NamePrefixes()
   }
 
   init(_ parts: Parts) {
@@ -75,6 +78,7 @@ public final class GraphIndex: @unchecked Sendable {
     typeCounts = parts.typeCounts
     outRows = parts.outRows
     inRows = parts.inRows
+    namePrefixes = parts.namePrefixes
   }
 
   /// The dense index of a store node id, or nil when the id is not in the graph.

@@ -30,7 +30,9 @@ extension GraphIndexFile {
       guard word(.magic) == GraphIndexFile.magic, word(.version) == GraphIndexFile.version,
         word(.sections) == UInt64(Section.allCases.count), word(.stampBytes) == UInt64(stampBytes.count),
         // Counts beyond Int32 are garbage (dense ids are Int32): refuse before any arithmetic.
-        [Word.nodes, .edges, .labels, .types, .pairs, .nameBytes].allSatisfy({ word($0) < UInt64(Int32.max) })
+        [Word.nodes, .edges, .labels, .types, .pairs, .nameBytes, .prefixEntries, .prefixBytes].allSatisfy({
+          word($0) < UInt64(Int32.max)
+        })
       else { return nil }
       let tableOffset = GraphIndexFile.headerWords * 8 + GraphIndexFile.padded(stampBytes.count)
       guard let storedStamp = read(UInt8.self, stampBytes.count, at: GraphIndexFile.headerWords * 8),
@@ -73,6 +75,7 @@ extension GraphIndexFile {
       }
       guard ends(.outStart, count: c.n, last: c.e), ends(.inStart, count: c.n, last: c.e),
         ends(.labelStart, count: c.n, last: c.pairs), ends(.memberStart, count: c.labels, last: c.pairs),
+        ends(.prefixStart, count: c.prefixEntries, last: c.prefixBytes),
         let counts = values(.typeCounts, Int64.self), counts.allSatisfy({ $0 >= 0 }),
         counts.reduce(0, &+) == Int64(c.e),
         let lengths = values(.nameLengths, Int32.self), let bytes = values(.nameBytes, UInt8.self),
@@ -86,6 +89,7 @@ extension GraphIndexFile {
     /// The counts of the header, as Ints.
     struct Counts {
       let n: Int, e: Int, labels: Int, types: Int, pairs: Int, nameBytes: Int
+      let prefixEntries: Int, prefixBytes: Int
       let explicitNodes: Bool, explicitEdges: Bool
 
       init(header: [UInt64]) {
@@ -96,6 +100,8 @@ extension GraphIndexFile {
         types = int(.types)
         pairs = int(.pairs)
         nameBytes = int(.nameBytes)
+        prefixEntries = int(.prefixEntries)
+        prefixBytes = int(.prefixBytes)
         explicitNodes = header[Word.flags.rawValue] & GraphIndexFile.explicitNodeIDs != 0
         explicitEdges = header[Word.flags.rawValue] & GraphIndexFile.explicitEdgeIDs != 0
       }
@@ -113,6 +119,9 @@ extension GraphIndexFile {
         case .memberStart: return 4 * (labels + 1)
         case .nameLengths: return 4 * (labels + types)
         case .nameBytes: return nameBytes
+        case .prefixStart: return 4 * (prefixEntries + 1)
+        case .prefixBytes: return prefixBytes
+        case .prefixNodes: return 4 * prefixEntries
         }
       }
     }
@@ -165,7 +174,10 @@ extension GraphIndexFile {
         edgeDst: IndexColumn(column(.edgeDst, Int32.self), limit: c.n),
         edgeType: IndexColumn(column(.edgeType, Int32.self), limit: c.types),
         typeNames: small.typeNames, typeCounts: small.typeCounts,
-        outRows: rows(.outStart, .outEdges, .outKeys), inRows: rows(.inStart, .inEdges, .inKeys))
+        outRows: rows(.outStart, .outEdges, .outKeys), inRows: rows(.inStart, .inEdges, .inKeys),
+        namePrefixes: NamePrefixes(
+          start: column(.prefixStart, Int32.self), bytes: column(.prefixBytes, UInt8.self),
+          nodes: column(.prefixNodes, Int32.self), nodeLimit: c.n))
     }
 
     /// Label and type names; nil when the lengths do not add up to the bytes.

@@ -12,7 +12,7 @@ import Foundation
 ///
 /// Layout (little-endian 8-byte words): a header (magic, format version, counts, the first
 /// node and edge ids, flags, the number of sections, a checksum of the header, the stamp and
-/// the section table, and a checksum of the sections' bytes); the content stamp of the
+/// the section table, a checksum of the sections' bytes, and the folded names' counts); the content stamp of the
 /// knowledge base it was built from (see `GraphIndexStamp`); the section table (offset and
 /// byte count of each column); then the columns, each at an 8-byte boundary.
 ///
@@ -26,7 +26,8 @@ import Foundation
 enum GraphIndexFile {
   /// "KGSHGIX2" read as a little-endian word.
   static let magic: UInt64 = 0x3258_4947_4853_474B
-  static let version: UInt64 = 2
+  /// 3: the folded names for prefix searches (`NamePrefixes`) were added.
+  static let version: UInt64 = 3
   /// Files up to this size have their sections' checksum verified when opened.
   nonisolated(unsafe) static var fullCheckBytes = 4 << 20
 
@@ -34,6 +35,7 @@ enum GraphIndexFile {
   enum Word: Int, CaseIterable {
     case magic, version, stampBytes, nodes, edges, labels, types, pairs, nameBytes
     case firstNodeID, firstEdgeID, flags, sections, headerChecksum, dataChecksum
+    case prefixEntries, prefixBytes
   }
   static var headerWords: Int { Word.allCases.count }
 
@@ -42,6 +44,7 @@ enum GraphIndexFile {
     case nodeIDs, edgeIDs, edgeSrc, edgeDst, edgeType, typeCounts
     case outStart, outEdges, outKeys, inStart, inEdges, inKeys
     case labelStart, labelList, memberStart, memberList, nameLengths, nameBytes
+    case prefixStart, prefixBytes, prefixNodes
   }
 
   /// Flags: the node (edge) ids are stored, not contiguous from the first id.
@@ -135,6 +138,7 @@ extension GraphIndexFile {
         .int32(g.nodeLabels.start), .int32(g.nodeLabels.items.column),
         .int32(g.labelMembers.start), .int32(g.labelMembers.items.column),
         .bytes(bytes(names.map { Int32($0.utf8.count) })), .bytes(nameBytes),
+        .int32(g.namePrefixes.start), .uint8(g.namePrefixes.bytes), .int32(g.namePrefixes.nodes),
       ]
       let tableOffset = GraphIndexFile.headerWords * 8 + GraphIndexFile.padded(stampBytes.count)
       var offset = tableOffset + parts.count * 16
@@ -161,6 +165,8 @@ extension GraphIndexFile {
       set(.types, UInt64(g.typeNames.count))
       set(.pairs, UInt64(g.nodeLabels.items.count))
       set(.nameBytes, UInt64(nameBytes.count))
+      set(.prefixEntries, UInt64(g.namePrefixes.count))
+      set(.prefixBytes, UInt64(g.namePrefixes.bytes.count))
       set(.firstNodeID, UInt64(bitPattern: g.nodeIDs.first))
       set(.firstEdgeID, UInt64(bitPattern: g.edgeIDs.first))
       set(
@@ -189,6 +195,7 @@ extension GraphIndexFile {
   enum Source {
     case none
     case bytes([UInt8])
+    case uint8(Column<UInt8>)
     case int32(Column<Int32>)
     case uint64(Column<UInt64>)
     case int64(Column<Int64>)
@@ -197,6 +204,7 @@ extension GraphIndexFile {
       switch self {
       case .none: return body(UnsafeRawBufferPointer(start: nil, count: 0))
       case .bytes(let b): return b.withUnsafeBytes(body)
+      case .uint8(let c): return c.withBytes(body)
       case .int32(let c): return c.withBytes(body)
       case .uint64(let c): return c.withBytes(body)
       case .int64(let c): return c.withBytes(body)
