@@ -25,6 +25,9 @@ public final class KnowledgeStore: @unchecked Sendable {
   var edgeTypeIDs: [String: Int64] = [:]
   var edgeTypeNames: [Int64: String] = [:]
   let graphIndexCache = Mutex<(generation: Int, index: GraphIndex)?>(nil)
+  /// The generation at which `readyGraphIndex` last found no index to use (no file, or a
+  /// stale one): it does not look again until the next commit.
+  let noReadyGraphIndex = Mutex<Int?>(nil)
   /// The edges of the last import, when it filled an empty edge table: the next graph index
   /// is built from them instead of reading the table back (see `ImportedEdges`).
   let importedEdges = Mutex<ImportedEdges?>(nil)

@@ -69,7 +69,8 @@ final class GraphIndexFileEndToEndTests: XCTestCase {
     let index = db + "-graphindex"
     let sample = Repository.root.appendingPathComponent("Benchmarks/sample")
     _ = try run(
-      db, "import \(sample.appendingPathComponent("nodes.csv").path) \(sample.appendingPathComponent("edges.csv").path)",
+      db,
+      "import \(sample.appendingPathComponent("nodes.csv").path) \(sample.appendingPathComponent("edges.csv").path)",
       home: home)
     XCTAssertTrue(FileManager.default.fileExists(atPath: index), "the import saved the graph index")
     let saved = try stamp(index)
@@ -84,8 +85,39 @@ final class GraphIndexFileEndToEndTests: XCTestCase {
     try bytes.write(to: URL(fileURLWithPath: index))
     XCTAssertEqual(try run(db, path, home: home).split(separator: "\n").last?.first, "1")
     try bytes.prefix(bytes.count / 2).write(to: URL(fileURLWithPath: index))
-    XCTAssertEqual(try run(db, "path sample-hx sample-zp --dir out", home: home).split(separator: "\n").last?.first, "1")
+    XCTAssertEqual(
+      try run(db, "path sample-hx sample-zp --dir out", home: home).split(separator: "\n").last?.first, "1")
     XCTAssertEqual(try run(db, path, home: home).split(separator: "\n").last?.first, "1")
     XCTAssertNotEqual(try Data(contentsOf: URL(fileURLWithPath: index)).count, bytes.count / 2, "rewritten")
+  }
+
+  /// `find --prefix` reads the saved index's sorted names when the file matches, and the
+  /// alias table when another process's write made it stale: the answers are the same.
+  func testFindByPrefixFollowsAnotherProcesssWrite() throws {
+    guard FileManager.default.isExecutableFile(atPath: Repository.kgsh.path) else {
+      throw XCTSkip("kgsh is not built at \(Repository.kgsh.path); run swift build first")
+    }
+    let home = KgshProcess.temporaryHome()
+    defer { try? FileManager.default.removeItem(at: home) }
+    let db = home.appendingPathComponent("kb.sqlite").path
+    let index = db + "-graphindex"
+    let sample = Repository.root.appendingPathComponent("Benchmarks/sample")
+    _ = try run(
+      db,
+      "import \(sample.appendingPathComponent("nodes.csv").path) \(sample.appendingPathComponent("edges.csv").path)",
+      home: home)
+    XCTAssertTrue(FileManager.default.fileExists(atPath: index))
+    let find = "find ZHI --prefix --count; find zhipu --prefix"
+    let before = try run(db, find, home: home)
+    XCTAssertTrue(before.hasPrefix("count\n1\n"), before)
+    XCTAssertTrue(before.contains("Zhipu Sample"), before)
+    _ = try run(db, "create (:Company {name:'Zhipu Second'}), (:Company {name:'ＺＨＩ Labs'})", home: home)
+    let after = try run(db, find, home: home)
+    XCTAssertTrue(after.hasPrefix("count\n3\n"), "the stale file is not used: \(after)")
+    XCTAssertTrue(after.contains("Zhipu Second"), after)
+    _ = try run(db, "neighbors 'Zhipu Sample' --count", home: home)
+    XCTAssertEqual(try run(db, find, home: home), after, "the rebuilt file agrees")
+    try FileManager.default.removeItem(atPath: index)
+    XCTAssertEqual(try run(db, find, home: home), after, "and so does the alias table alone")
   }
 }

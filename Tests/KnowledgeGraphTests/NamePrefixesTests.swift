@@ -84,7 +84,10 @@ final class NamePrefixesTests: FileTestCase {
     XCTAssertTrue(after.contains { $0.hasPrefix("zhi: 8 ") }, "\(after)")
     XCTAssertTrue(after.contains { $0.hasPrefix("alp: 4 ") }, "\(after)")
     _ = try reader.graphIndex()
+    XCTAssertNotNil(try reader.readyGraphIndex(), "the rebuilt index is used at once")
     XCTAssertEqual(try answers(reader), after, "the rebuilt index agrees")
+    let third = try self.store()
+    XCTAssertNotNil(try third.readyGraphIndex(), "and its saved file by a new process")
   }
 
   func testAnImportedGraphsIndexHasItsNames() throws {

@@ -239,10 +239,15 @@ extension KnowledgeStore {
   /// or the saved file, if it matches the graph (an import's index too); nil otherwise (no
   /// file, or one a write made stale), when a caller has another way to its answer.
   public func readyGraphIndex() throws -> GraphIndex? {
-    if let cached = graphIndexCache.withLock({ $0 }), cached.generation == generation { return cached.index }
+    let current = generation
+    if let cached = graphIndexCache.withLock({ $0 }), cached.generation == current { return cached.index }
+    if noReadyGraphIndex.withLock({ $0 }) == current { return nil }
     let handed = importedEdges.withLock { $0 != nil }
-    guard handed || path.map({ access(GraphIndexFile.path(for: $0), R_OK) == 0 }) == true else { return nil }
-    return try graphIndex(building: false)
+    let ready =
+      handed || path.map({ access(GraphIndexFile.path(for: $0), R_OK) == 0 }) == true
+      ? try graphIndex(building: false) : nil
+    if ready == nil { noReadyGraphIndex.withLock { $0 = current } }
+    return ready
   }
 
   private func graphIndex(building: Bool) throws -> GraphIndex? {
