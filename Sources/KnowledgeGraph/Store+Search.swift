@@ -216,26 +216,31 @@ extension KnowledgeStore {
 
   /// Names and aliases starting with `prefix` (folded), for tab completion; at most `limit`,
   /// and the total count so a caller can say "and 12,345 more".
+  /// The total is the number of alias rows in the range: the size of the graph index's range
+  /// of sorted names when that index is at hand (`readyGraphIndex`), else counted in SQLite.
   public func completeNames(prefix: String, limit: Int) throws -> (names: [String], total: Int) {
     let norm = Names.normalize(prefix)
-    return try read { db in
-      if norm.isEmpty {
+    if norm.isEmpty {
+      return try read { db in
         let names = try String.fetchAll(
           db, sql: "SELECT name FROM node ORDER BY name LIMIT ?", arguments: [limit])
         return (names, try Int.fetchOne(db, sql: "SELECT count(*) FROM node") ?? 0)
       }
-      let upper = norm + "\u{10FFFF}"
-      let names = try String.fetchAll(
+    }
+    let upper = norm + "\u{10FFFF}"
+    let names = try read { db in
+      try String.fetchAll(
         db, sql: "SELECT alias FROM alias WHERE norm >= ? AND norm < ? ORDER BY norm LIMIT ?",
         arguments: [norm, upper, limit])
-      let total =
-        names.count < limit
-        ? names.count
-        : try Int.fetchOne(
-          db, sql: "SELECT count(*) FROM (SELECT 1 FROM alias WHERE norm >= ? AND norm < ? LIMIT 1000000)",
-          arguments: [norm, upper]) ?? 0
-      return (names, total)
     }
+    guard names.count >= limit else { return (names, names.count) }
+    if let graph = try readyGraphIndex() { return (names, graph.namePrefixes.range(prefix: norm).count) }
+    let total = try read { db in
+      try Int.fetchOne(
+        db, sql: "SELECT count(*) FROM (SELECT 1 FROM alias WHERE norm >= ? AND norm < ? LIMIT 1000000)",
+        arguments: [norm, upper]) ?? 0
+    }
+    return (names, total)
   }
 
   /// Entities with a name or alias starting with `prefix` (folded like every lookup), in

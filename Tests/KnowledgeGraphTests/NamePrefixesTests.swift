@@ -16,7 +16,7 @@ final class NamePrefixesTests: FileTestCase {
     "Alpha", "alphabet", "Alp", "MiniMax", "Minimal", "mini", "DeepSeek", "Deep", "深度求索",
   ]
   let aliases = [
-    ("Zhipu", "Zhipu AI"), ("Zhipu", "智谱华章"), ("Zhiyuan", "Zhi Yuan"), ("Alpha", "Alp"),
+    ("Zhipu", "Zhipu AI"), ("Zhipu", "智谱华章"), ("Zhipu", "ZHIPU"), ("Zhiyuan", "Zhi Yuan"), ("Alpha", "Alp"),
     ("DeepSeek", "深度求索 AI"), ("MiniMax", "Mini Max"), ("Deep", "zhi deep"),
   ]
   /// Prefixes to ask, as a user types them (folded by the search).
@@ -42,11 +42,13 @@ final class NamePrefixesTests: FileTestCase {
     }
   }
 
-  /// Every prefix's entities (names, in order) and count, as `find` answers them.
+  /// Every prefix's entities (names, in order) and count, as `find` answers them, and the
+  /// number of names Tab would offer (`completeNames`' total).
   func answers(_ store: KnowledgeStore) throws -> [String] {
     try prefixes.map { prefix in
       let (nodes, total) = try store.nodes(namePrefix: prefix, limit: 5)
-      return "\(prefix): \(total) \(nodes.map(\.name))"
+      let names = try store.completeNames(prefix: prefix, limit: 1).total
+      return "\(prefix): \(total) \(nodes.map(\.name)) \(names) names"
     }
   }
 
@@ -57,9 +59,11 @@ final class NamePrefixesTests: FileTestCase {
     XCTAssertNil(try store.readyGraphIndex(), "no index yet: the alias table answers")
     // zhi, zhideep (an alias of Deep), zhipu (two nodes; one also as its alias zhipuai),
     // zhipuai, zhipulabs (full-width letters fold), zhiyuan (its alias folds alike): 7.
-    XCTAssertEqual(scanned[2], #"zhi: 7 ["Zhi", "Deep", "Zhipu", "zhipu", "ZHIPU AI"]"#)
+    // Names: those of the 7, and the aliases Zhi Yuan, Zhipu AI and ZHIPU (which folds as
+    // Zhipu does: one entity, two names).
+    XCTAssertEqual(scanned[2], #"zhi: 7 ["Zhi", "Deep", "Zhipu", "zhipu", "ZHIPU AI"] 10 names"#)
     XCTAssertEqual(scanned[0].prefix(5), "z: 9 ", "and Z, Zeta")
-    XCTAssertEqual(scanned[8], #"智谱: 3 ["智谱", "智譜AI", "Zhipu"]"#, "traditional 譜 folds to 谱")
+    XCTAssertEqual(scanned[8], #"智谱: 3 ["智谱", "智譜AI", "Zhipu"] 3 names"#, "traditional 譜 folds to 谱")
     _ = try store.graphIndex()
     XCTAssertNotNil(try store.readyGraphIndex())
     XCTAssertEqual(try answers(store), scanned, "the index held in memory")

@@ -8,7 +8,8 @@ import Foundation
 /// Entry i's folded name is `bytes[start[i]..<start[i + 1]]` and its node is `nodes[i]`: the
 /// dense index when the node has no other entry, else its bitwise complement (negative), so
 /// that a count of distinct nodes adds 1 for every non-negative entry and sorts only the
-/// others. One entry per (folded name, node): aliases that fold alike are one entry.
+/// others. One entry per row of the alias table (two aliases of a node that fold alike are
+/// two entries with the same folded name), so a range's size is the alias table's count.
 ///
 /// Values read from a damaged index file are clamped (offsets to the bytes, nodes below
 /// `nodeLimit`; a node out of range is skipped), so a damaged file cannot crash a search.
@@ -60,11 +61,12 @@ public struct NamePrefixes: Sendable {
         shared.append(~v)
       }
     }
-    guard !shared.isEmpty else { return singles }
+    guard !shared.isEmpty else { return min(singles, nodeLimit) }
     shared.sort()
     var distinct = 1
     for k in 1..<shared.count where shared[k] != shared[k - 1] { distinct += 1 }
-    return singles + distinct
+    // Never more than the nodes, even from a damaged file.
+    return min(singles + distinct, nodeLimit)
   }
 
   /// The first `limit` different nodes of `range`, in entry order (each at its first entry).
@@ -109,12 +111,12 @@ public struct NamePrefixes: Sendable {
 
 extension NamePrefixes {
   /// Gathers entries given in byte order of their folded names (ties in node id order), as
-  /// the alias table's key orders them; `nodeIndex` maps store ids to dense indices.
+  /// the alias table's key orders them, one for each alias row; `nodeIndex` maps store ids
+  /// to dense indices.
   struct Builder {
     private var start: [Int32] = [0]
     private var bytes: [UInt8] = []
     private var nodes: [Int32] = []
-    private var last: (from: Int, node: Int32) = (0, -1)
     private let nodeIndex: NodeIndexMap
     private let nodeCount: Int
     /// Whether the names still fit offsets of 32 bits (else the index has no names).
@@ -130,15 +132,6 @@ extension NamePrefixes {
     /// Adds a folded name of the node with store id `id` (an unknown id is left out).
     mutating func add(_ norm: UnsafeRawBufferPointer, id: Int64) {
       guard fits, let node = nodeIndex[id] else { return }
-      let from = bytes.count
-      // The same folded name for the same node again (aliases that fold alike): one entry.
-      if node == last.node, bytes.count - last.from == norm.count,
-        norm.count == 0
-          || bytes.withUnsafeBytes({ memcmp($0.baseAddress! + last.from, norm.baseAddress!, norm.count) })
-            == 0
-      {
-        return
-      }
       bytes.append(contentsOf: norm)
       guard bytes.count <= Int(Int32.max) else {
         fits = false
@@ -146,7 +139,6 @@ extension NamePrefixes {
       }
       start.append(Int32(bytes.count))
       nodes.append(node)
-      last = (from, node)
     }
 
     /// The entries, each node that has more than one marked (see `NamePrefixes`).
