@@ -234,7 +234,9 @@ extension KnowledgeStore {
         arguments: [norm, upper, limit])
     }
     guard names.count >= limit else { return (names, names.count) }
-    if let graph = try readyGraphIndex() { return (names, graph.namePrefixes.range(prefix: norm).count) }
+    if let graph = try readyGraphIndex(), graph.namePrefixes.complete {
+      return (names, graph.namePrefixes.range(prefix: norm).count)
+    }
     let total = try read { db in
       try Int.fetchOne(
         db, sql: "SELECT count(*) FROM (SELECT 1 FROM alias WHERE norm >= ? AND norm < ? LIMIT 1000000)",
@@ -254,7 +256,7 @@ extension KnowledgeStore {
     let norm = Names.normalize(prefix)
     guard !norm.isEmpty else { return ([], 0) }
     let shown: [Int64], total: Int
-    if let graph = try readyGraphIndex() {
+    if let graph = try readyGraphIndex(), graph.namePrefixes.complete {
       // The same range in the graph index's sorted names: two binary searches, no row stepped.
       let names = graph.namePrefixes
       let range = names.range(prefix: norm)

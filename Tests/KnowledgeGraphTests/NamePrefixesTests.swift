@@ -112,6 +112,29 @@ final class NamePrefixesTests: FileTestCase {
     XCTAssertEqual(try answers(scanning), fromImport)
   }
 
+  /// An index saved without its names (they passed 2 GB) says so in its header, and a
+  /// search then reads the alias table: never a count of nothing.
+  func testAnIndexWithoutItsNamesIsNotSearched() throws {
+    let store = try store()
+    try fill(store)
+    let scanned = try answers(store)
+    let g = try store.graphIndex()
+    let stamp = try store.read { try GraphIndexStamp.current($0) }
+    let withoutNames = GraphIndex(
+      GraphIndex.Parts(
+        nodeIDs: g.nodeIDs, labelNames: g.labelNames, nodeLabels: g.nodeLabels, labelMembers: g.labelMembers,
+        edgeIDs: g.edgeIDs, edgeSrc: g.edgeSrc, edgeDst: g.edgeDst, edgeType: g.edgeType, typeNames: g.typeNames,
+        typeCounts: g.typeCounts, outRows: g.outRows, inRows: g.inRows))
+    XCTAssertFalse(withoutNames.namePrefixes.complete)
+    GraphIndexFile.write(withoutNames, stamp: stamp, path: GraphIndexFile.path(for: dir + "/kb.sqlite"))
+    let reader = try self.store()
+    let mapped = try XCTUnwrap(try reader.readyGraphIndex())
+    XCTAssertTrue(reader.loadedGraphIndexFromFile)
+    XCTAssertFalse(mapped.namePrefixes.complete, "the header's flag")
+    XCTAssertTrue(g.namePrefixes.complete)
+    XCTAssertEqual(try answers(reader), scanned)
+  }
+
   /// Random folded names against a count by brute force, with shared and repeated names.
   func testRangesAndCountsMatchABruteForceCount() throws {
     var generator = SystemRandomNumberGenerator()

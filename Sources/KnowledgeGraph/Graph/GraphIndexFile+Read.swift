@@ -90,7 +90,7 @@ extension GraphIndexFile {
     struct Counts {
       let n: Int, e: Int, labels: Int, types: Int, pairs: Int, nameBytes: Int
       let prefixEntries: Int, prefixBytes: Int
-      let explicitNodes: Bool, explicitEdges: Bool
+      let explicitNodes: Bool, explicitEdges: Bool, completeNames: Bool
 
       init(header: [UInt64]) {
         func int(_ w: Word) -> Int { Int(header[w.rawValue]) }
@@ -104,6 +104,7 @@ extension GraphIndexFile {
         prefixBytes = int(.prefixBytes)
         explicitNodes = header[Word.flags.rawValue] & GraphIndexFile.explicitNodeIDs != 0
         explicitEdges = header[Word.flags.rawValue] & GraphIndexFile.explicitEdgeIDs != 0
+        completeNames = header[Word.flags.rawValue] & GraphIndexFile.completeNames != 0
       }
 
       /// The byte count each section must have.
@@ -177,7 +178,7 @@ extension GraphIndexFile {
         outRows: rows(.outStart, .outEdges, .outKeys), inRows: rows(.inStart, .inEdges, .inKeys),
         namePrefixes: NamePrefixes(
           start: column(.prefixStart, Int32.self), bytes: column(.prefixBytes, UInt8.self),
-          nodes: column(.prefixNodes, Int32.self), nodeLimit: c.n))
+          nodes: column(.prefixNodes, Int32.self), nodeLimit: c.n, complete: c.completeNames))
     }
 
     /// Label and type names; nil when the lengths do not add up to the bytes.

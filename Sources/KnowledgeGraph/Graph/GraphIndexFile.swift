@@ -12,8 +12,8 @@ import Foundation
 ///
 /// Layout (little-endian 8-byte words): a header (magic, format version, counts, the first
 /// node and edge ids, flags, the number of sections, a checksum of the header, the stamp and
-/// the section table, a checksum of the sections' bytes, and the folded names' counts); the content stamp of the
-/// knowledge base it was built from (see `GraphIndexStamp`); the section table (offset and
+/// the section table, a checksum of the sections' bytes, and the folded names' counts); the
+/// content stamp of the knowledge base it was built from (see `GraphIndexStamp`); the section table (offset and
 /// byte count of each column); then the columns, each at an 8-byte boundary.
 ///
 /// A file whose magic, version, stamp, header checksum, section table or size does not match
@@ -50,6 +50,8 @@ enum GraphIndexFile {
   /// Flags: the node (edge) ids are stored, not contiguous from the first id.
   static let explicitNodeIDs: UInt64 = 1
   static let explicitEdgeIDs: UInt64 = 2
+  /// Flag: the folded names are all the alias table's (`NamePrefixes.complete`).
+  static let completeNames: UInt64 = 4
 
   /// Where the index of the knowledge base at `databasePath` is saved.
   static func path(for databasePath: String) -> String { databasePath + "-graphindex" }
@@ -172,7 +174,8 @@ extension GraphIndexFile {
       set(
         .flags,
         (nodeIDs == nil ? 0 : GraphIndexFile.explicitNodeIDs)
-          | (edgeIDs == nil ? 0 : GraphIndexFile.explicitEdgeIDs))
+          | (edgeIDs == nil ? 0 : GraphIndexFile.explicitEdgeIDs)
+          | (g.namePrefixes.complete ? GraphIndexFile.completeNames : 0))
       set(.sections, UInt64(parts.count))
       set(.dataChecksum, data.value)
       set(.headerChecksum, GraphIndexFile.headerChecksum(header, stampBytes, table))

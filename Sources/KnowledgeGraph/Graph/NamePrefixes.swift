@@ -24,18 +24,24 @@ public struct NamePrefixes: Sendable {
   let bytes: Column<UInt8>
   let nodes: Column<Int32>
   let nodeLimit: Int
+  /// Whether these are all the alias table's names; false for an index without them (its
+  /// names passed 2 GB), which a prefix search must not read.
+  public let complete: Bool
 
-  init(start: Column<Int32>, bytes: Column<UInt8>, nodes: Column<Int32>, nodeLimit: Int) {
+  init(
+    start: Column<Int32>, bytes: Column<UInt8>, nodes: Column<Int32>, nodeLimit: Int, complete: Bool = true
+  ) {
     self.start = start
     self.bytes = bytes
     self.nodes = nodes
     self.nodeLimit = nodeLimit
+    self.complete = complete
   }
 
-  /// No names (an index whose names were not gathered).
-  init() { self.init(start: Column([0]), bytes: Column(), nodes: Column(), nodeLimit: 0) }
+  /// No names: an index whose names were not gathered (`complete` is false).
+  init() { self.init(start: Column([0]), bytes: Column(), nodes: Column(), nodeLimit: 0, complete: false) }
 
-  /// The number of (folded name, node) entries.
+  /// The number of entries (rows of the alias table).
   public var count: Int { nodes.count }
 
   /// The entries whose folded name starts with `norm` (a folded name, see `Names.normalize`):
