@@ -59,20 +59,35 @@ final class GraphIndexFileEndToEndTests: XCTestCase {
     XCTAssertEqual(try run(copy, path, home: home).split(separator: "\n").last?.first, "1")
   }
 
-  func testAnImportLeavesTheIndexFileAndADamagedFileIsReplaced() throws {
+  /// A new home whose `kb.sqlite` holds Benchmarks/sample, imported by the built kgsh (which
+  /// saves the graph index beside it). Skips when kgsh is not built.
+  func importedSample(line: UInt = #line) throws -> URL {
     guard FileManager.default.isExecutableFile(atPath: Repository.kgsh.path) else {
       throw XCTSkip("kgsh is not built at \(Repository.kgsh.path); run swift build first")
     }
     let home = KgshProcess.temporaryHome()
+    let db = home.appendingPathComponent("kb.sqlite").path
+    let sample = Repository.root.appendingPathComponent("Benchmarks/sample")
+    do {
+      _ = try run(
+        db,
+        "import \(sample.appendingPathComponent("nodes.csv").path) \(sample.appendingPathComponent("edges.csv").path)",
+        home: home)
+    } catch {
+      try? FileManager.default.removeItem(at: home)
+      throw error
+    }
+    XCTAssertTrue(
+      FileManager.default.fileExists(atPath: db + "-graphindex"), "the import saved the graph index",
+      line: line)
+    return home
+  }
+
+  func testAnImportLeavesTheIndexFileAndADamagedFileIsReplaced() throws {
+    let home = try importedSample()
     defer { try? FileManager.default.removeItem(at: home) }
     let db = home.appendingPathComponent("kb.sqlite").path
     let index = db + "-graphindex"
-    let sample = Repository.root.appendingPathComponent("Benchmarks/sample")
-    _ = try run(
-      db,
-      "import \(sample.appendingPathComponent("nodes.csv").path) \(sample.appendingPathComponent("edges.csv").path)",
-      home: home)
-    XCTAssertTrue(FileManager.default.fileExists(atPath: index), "the import saved the graph index")
     let saved = try stamp(index)
     let path = "path sample-hx sample-mm --dir out"
     XCTAssertEqual(try run(db, path, home: home).split(separator: "\n").last?.first, "1")
@@ -94,19 +109,10 @@ final class GraphIndexFileEndToEndTests: XCTestCase {
   /// `find --prefix` reads the saved index's sorted names when the file matches, and the
   /// alias table when another process's write made it stale: the answers are the same.
   func testFindByPrefixFollowsAnotherProcesssWrite() throws {
-    guard FileManager.default.isExecutableFile(atPath: Repository.kgsh.path) else {
-      throw XCTSkip("kgsh is not built at \(Repository.kgsh.path); run swift build first")
-    }
-    let home = KgshProcess.temporaryHome()
+    let home = try importedSample()
     defer { try? FileManager.default.removeItem(at: home) }
     let db = home.appendingPathComponent("kb.sqlite").path
     let index = db + "-graphindex"
-    let sample = Repository.root.appendingPathComponent("Benchmarks/sample")
-    _ = try run(
-      db,
-      "import \(sample.appendingPathComponent("nodes.csv").path) \(sample.appendingPathComponent("edges.csv").path)",
-      home: home)
-    XCTAssertTrue(FileManager.default.fileExists(atPath: index))
     let find = "find ZHI --prefix --count; find zhipu --prefix"
     let before = try run(db, find, home: home)
     XCTAssertTrue(before.hasPrefix("count\n1\n"), before)
