@@ -28,7 +28,11 @@ public struct SearchHit: Sendable {
 }
 
 extension KnowledgeStore {
-  static let idsByNormSQL = ReaderSQL("SELECT DISTINCT node_id FROM alias WHERE norm = ? ORDER BY node_id")
+  /// Both ways a name answers, in one statement: the entity whose key it is (tagged 0), and
+  /// those with it as a folded name or alias (tagged 1). The tags, not the order of the rows,
+  /// say which is which.
+  static let idsAnsweringSQL = ReaderSQL(
+    "SELECT id, 0 FROM node WHERE key = ?1 UNION ALL SELECT node_id, 1 FROM alias WHERE norm = ?2")
 
   /// Resolves what a user typed to one entity: a key, a name or any alias, folding case,
   /// width and traditional/simplified script.
@@ -62,12 +66,23 @@ extension KnowledgeStore {
   /// The entities a trimmed name answers to: the one whose key it is, else those with it
   /// as a name or alias (folded), in id order.
   func ids(_ db: Database, answeringTo trimmed: String) throws -> [Int64] {
-    let byKey = try prepared(db, Self.idByKeySQL)
-    byKey.bind(1, trimmed)
-    if let id = byKey.int64() { return [id] }
-    let byName = try prepared(db, Self.idsByNormSQL)
-    byName.bind(1, Names.normalize(trimmed))
-    return try byName.all { $0.int64(0) }
+    let answering = try prepared(db, Self.idsAnsweringSQL)
+    answering.bind(1, trimmed)
+    answering.bind(2, Names.normalize(trimmed))
+    var byKey: Int64?
+    var byName: [Int64] = []
+    try answering.stepRows { row in
+      let id = sqlite3_column_int64(row, 0)
+      if sqlite3_column_int64(row, 1) == 0 {
+        byKey = id
+        return false
+      }
+      byName.append(id)
+      return true
+    }
+    if let byKey { return [byKey] }
+    // An entity with several names that fold alike has a row for each.
+    return byName.count < 2 ? byName : Array(Set(byName)).sorted()
   }
 
   /// Names to offer for a name nothing answers to: search hits, else near spellings.

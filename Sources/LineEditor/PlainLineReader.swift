@@ -20,6 +20,9 @@ public final class PlainLineReader: LineReading {
   private var scanned = 0
   private var reachedEnd = false
   private static let chunkSize = 64 * 1024
+  /// Called before a read that may wait for more input (the shell writes out the output it
+  /// has collected, so whoever feeds the input sees the answers so far).
+  public var beforeWaiting: (() -> Void)?
 
   /// - Parameters:
   ///   - fileDescriptor: where to read from (standard input by default); not closed here.
@@ -54,6 +57,7 @@ public final class PlainLineReader: LineReading {
         scanned = head
         return .line(line)
       }
+      beforeWaiting?()
       switch fill() {
       case .read: continue
       case .end: reachedEnd = true

@@ -37,7 +37,9 @@ public struct Call: Sendable {
     var arguments: [String] = []
     var values: [Value] = []
     var flags: [String: String] = [:]
+    let parameters = signature.parameters
     var typed: [String: Value] = [:]
+    typed.reserveCapacity(parameters.count)
     var i = 0
     while i < words.count {
       let word = words[i]
@@ -93,7 +95,7 @@ public struct Call: Sendable {
       i += 1
     }
     if !signature.takesRawText {
-      try bindPositionals(arguments, values, to: signature, into: &typed)
+      try bindPositionals(arguments, values, to: signature, parameters, into: &typed)
     }
     return Call(
       name: signature.name, arguments: arguments, argumentValues: values, flags: flags, rawText: rawText,
@@ -102,11 +104,11 @@ public struct Call: Sendable {
 
   /// Checks the positional words against the declarations: count, then each value's type.
   static func bindPositionals(
-    _ words: [String], _ values: [Value], to signature: Signature, into typed: inout [String: Value]
+    _ words: [String], _ values: [Value], to signature: Signature, _ parameters: [ParameterSpec],
+    into typed: inout [String: Value]
   ) throws {
-    let positionals = signature.parameters.filter { !$0.isOption }
     var index = 0
-    for spec in positionals {
+    for spec in parameters {
       guard case .positional(let optional, let variadic) = spec.role else { continue }
       if variadic {
         let rest = Array(words[min(index, words.count)...])
@@ -136,7 +138,7 @@ public struct Call: Sendable {
             ? "\(signature.name) takes no flags"
             : "flags are written in full: \(options.joinedText(", "))")
       }
-      let takesText = positionals.contains { [.text, .entity].contains($0.type) }
+      let takesText = parameters.contains { !$0.isOption && [.text, .entity].contains($0.type) }
       let hint =
         !takesText
         ? "usage: \(signature.usage)"

@@ -29,8 +29,7 @@ extension Session {
     let terminal = rendersForTerminal
     return Renderer(
       format: format, width: terminal ? width : nil, color: terminal && useColor,
-      layout: TableLayout(rawValue: settings["layout"] ?? "") ?? .auto,
-      maxLines: settings["wrap"].flatMap { Int($0) })
+      layout: rendering.layout, maxLines: rendering.maxLines)
   }
 
   /// Shows `text` through the pager when this is an interactive session printing to the
@@ -45,5 +44,18 @@ extension Session {
     // One row stays for the prompt.
     guard lines > max(1, rows - 1) else { return false }
     return pager.page(text)
+  }
+}
+
+/// `timer`, `layout` and `wrap` as values (see `Session.settings`).
+struct RenderSettings {
+  var timer: Bool
+  var layout: TableLayout
+  var maxLines: Int?
+
+  init(_ settings: [String: String]) {
+    timer = settings["timer"] == "on"
+    layout = TableLayout(rawValue: settings["layout"] ?? "") ?? .auto
+    maxLines = settings["wrap"].flatMap { Int($0) }
   }
 }

@@ -59,16 +59,25 @@ public final class FileDescriptorSink: OutputSink {
   public func write(utf8 bytes: [UInt8]) { bytes.withUnsafeBufferPointer { write($0) } }
 
   private func write(_ bytes: UnsafeBufferPointer<UInt8>) {
+    // Standard output may be collected (see `StandardOutput`); an error comes after it.
+    if fd == 1, StandardOutput.collect(bytes) { return }
+    if fd == 2 { StandardOutput.flush() }
+    if !Self.writeAll(fd, bytes) { exit(0) }
+  }
+
+  /// Writes every byte, retrying after a signal; false when the reader went away (EPIPE).
+  /// Other errors drop the bytes (a full disk is not worth ending a run for).
+  static func writeAll(_ fd: Int32, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     var offset = 0
     while offset < bytes.count {
       let n = Foundation.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
       if n < 0 {
         if errno == EINTR { continue }
-        if errno == EPIPE { exit(0) }
-        return
+        return errno != EPIPE
       }
       offset += n
     }
+    return true
   }
 }
 
@@ -94,6 +103,12 @@ public final class Session {
   public var settings: [String: String] = [
     "on-error": "stop", "timer": "off", "timeout": "off", "layout": "auto", "wrap": "off", "pager": "on",
   ]
+  {
+    didSet { rendering = RenderSettings(settings) }
+  }
+  /// The settings every command's output reads, kept typed as `settings` changes: a lookup by
+  /// name costs a string hash per setting per command.
+  private(set) var rendering = RenderSettings([:])
   public var out: any OutputSink
   public var err: any OutputSink
   /// Whether stdout is a terminal (colour, box drawing width).
@@ -194,6 +209,14 @@ public final class Session {
     case .ambiguous(let ids): throw Self.ambiguous(name, try ids.compactMap { try store.node(id: $0) })
     case .notFound(let suggestions): throw Self.notFound(name, suggestions)
     }
+  }
+
+  /// The entity a name resolves to, with every name it answers to (`KnowledgeStore.entity`),
+  /// with the errors of `resolve`: what a card starts from.
+  public func resolveEntity(_ name: String) throws -> (node: Node, aliases: [String]) {
+    // Gone only if another process deleted it between the lookup and the read.
+    guard let entity = try store.entity(id: try resolveID(name)) else { throw Self.notFound(name, []) }
+    return entity
   }
 
   private static func ambiguous(_ name: String, _ nodes: [Node]) -> KgshError {

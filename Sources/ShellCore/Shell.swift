@@ -140,6 +140,7 @@ public final class Shell {
 
   /// Runs one statement and writes its rendered output.
   public func execute(_ statement: Statement) throws {
+    StandardOutput.statementStarts()
     let started = DispatchTime.now().uptimeNanoseconds - parseNanos
     parseNanos = 0
     var format = session.format
@@ -151,7 +152,7 @@ public final class Shell {
     } else {
       write(output, renderer.render(output), format)
     }
-    if session.settings["timer"] == "on" {
+    if session.rendering.timer {
       let ms = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6
       session.out.write("Run Time: \(FixedPoint.text(ms, places: 3)) ms\n")
     }

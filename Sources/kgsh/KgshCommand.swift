@@ -71,7 +71,7 @@ struct KgshCommand: ParsableCommand {
 
   /// Writes `kgsh: MESSAGE` on stderr as one line, with control characters made visible.
   static func fail(_ message: String) {
-    FileHandle.standardError.write(Data(("kgsh: " + TextWidth.sanitize(message) + "\n").utf8))
+    StandardOutput.error("kgsh: " + TextWidth.sanitize(message) + "\n")
   }
 
   /// `kgsh --db FILE --recover`.

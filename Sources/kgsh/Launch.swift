@@ -34,6 +34,8 @@ struct Launch {
       try runREPL(options)
       return
     }
+    // Nobody reads this run's output as it is typed: it goes out in large writes.
+    if isatty(1) == 0 { StandardOutput.collect() }
     let shell = try reported { try start(options, interactive: false, report: Self.printLine) }
     defer { finish(shell) }
     let ok: Bool
@@ -135,7 +137,7 @@ struct Launch {
 
   /// A line for the user on stderr, control characters made visible.
   static func printLine(_ line: String) {
-    FileHandle.standardError.write(Data((TextWidth.sanitize(line) + "\n").utf8))
+    StandardOutput.error(TextWidth.sanitize(line) + "\n")
   }
 
   /// The team this run joins (`--team`, `KGSH_TEAM` or the one the knowledge base

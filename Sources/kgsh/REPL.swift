@@ -119,6 +119,7 @@ struct BatchReader {
 
   func run(continueOnError: Bool) -> Bool {
     let reader = PlainLineReader()
+    reader.beforeWaiting = { StandardOutput.flush() }
     var buffer = ""
     var startLine = 1
     var lineNumber = 0
