@@ -6,15 +6,12 @@ import ShellCore
 /// only what it shows.
 final class ShowCard {
   let node: Node
-  /// Every name the entity answers to (read with it).
-  private let aliases: [String]
   private let session: Session
   private let limit: Int
   private var store: KnowledgeStore { session.store }
 
-  init(node: Node, aliases: [String], session: Session, limit: Int) {
+  init(node: Node, session: Session, limit: Int) {
     self.node = node
-    self.aliases = aliases
     self.session = session
     self.limit = limit
   }
@@ -49,7 +46,7 @@ final class ShowCard {
   /// they have rows.
   func sections() throws -> [(String, Output)] {
     var sections: [(String, Output)] = [
-      ("entity", .record(entity())), ("facts", .table(try facts())),
+      ("entity", .record(try entity())), ("facts", .table(try facts())),
       ("relations", .table(try relations())),
     ]
     let groupFacts = try groupFacts()
@@ -61,7 +58,7 @@ final class ShowCard {
     return sections
   }
 
-  func entity() -> [(String, Value)] { ShowCommand.entityFields(node, names: aliases) }
+  func entity() throws -> [(String, Value)] { try ShowCommand.entityFields(node, store) }
 
   func facts() throws -> Table {
     ShowCommand.latestFacts(try allFacts(), conflicts: try conflicts(), key: node.key, store: store)

@@ -42,12 +42,12 @@ struct ShowCommand: Command {
     ])
 
   func run(_ call: Call, _ session: Session) throws -> Output {
-    let (node, aliases) = try session.resolveEntity(call[Self.entity])
-    let card = ShowCard(node: node, aliases: aliases, session: session, limit: call[Self.limit])
+    let card = ShowCard(
+      node: try session.resolve(call[Self.entity]), session: session, limit: call[Self.limit])
     guard let wanted = call[Self.section] else { return .sections(try card.sections()) }
     // One section reads only what that section shows: `--section entity` of a hub reads no edges.
     switch wanted {
-    case "entity": return .record(card.entity())
+    case "entity": return .record(try card.entity())
     case "facts": return .table(try card.facts())
     case "relations": return .table(try card.relations())
     case "group-facts":
@@ -78,10 +78,9 @@ struct ShowCommand: Command {
     return Table(columns: ["command", "shows"], rows: rows)
   }
 
-  /// Key, name, labels, aliases (`names`: every name the entity answers to, in byte order;
-  /// its name and key are left out), description and properties.
-  static func entityFields(_ node: Node, names: [String]) -> [(String, Value)] {
-    let aliases = names.filter { $0 != node.name && $0 != node.key }
+  /// Key, name, labels, aliases, description and properties.
+  static func entityFields(_ node: Node, _ store: KnowledgeStore) throws -> [(String, Value)] {
+    let aliases = try store.aliases(of: node.id).filter { $0 != node.name && $0 != node.key }
     var entity: [(String, Value)] = [
       ("key", .string(node.key)), ("name", .string(node.name)), ("labels", FactText.labels(node)),
       ("aliases", .list(aliases.map { .string($0) })),

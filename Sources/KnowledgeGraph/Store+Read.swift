@@ -168,7 +168,7 @@ extension KnowledgeStore {
       aliases.bind(1, nodeID)
       return try aliases.all { $0.text(0) }
     }
-    return Self.byteOrder(aliases)
+    return aliases.count < 2 ? aliases : aliases.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
   }
 
   static let factColumns = """

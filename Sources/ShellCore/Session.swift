@@ -211,14 +211,6 @@ public final class Session {
     }
   }
 
-  /// The entity a name resolves to, with every name it answers to (`KnowledgeStore.entity`),
-  /// with the errors of `resolve`: what a card starts from.
-  public func resolveEntity(_ name: String) throws -> (node: Node, aliases: [String]) {
-    // Gone only if another process deleted it between the lookup and the read.
-    guard let entity = try store.entity(id: try resolveID(name)) else { throw Self.notFound(name, []) }
-    return entity
-  }
-
   private static func ambiguous(_ name: String, _ nodes: [Node]) -> KgshError {
     KgshError.ambiguous(
       name, candidates: nodes.prefix(6).map { "\($0.name) (\($0.key))" },

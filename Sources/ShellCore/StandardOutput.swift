@@ -24,6 +24,9 @@ import Synchronization
 public enum StandardOutput {
   /// The most bytes held before they are written.
   public static let limit = 64 * 1024
+  /// A piece this big is written as it is, after what waits (copying a 60 KB card into
+  /// the buffer would cost more than the write it saves).
+  static let direct = 16 * 1024
   /// The longest output waits once a second statement has started, in microseconds.
   public static let latency: UInt32 = 100_000
 
@@ -42,7 +45,6 @@ public enum StandardOutput {
   public static func collect() {
     let first = state.withLock { state -> Bool in
       defer { state.collecting = true }
-      state.bytes.reserveCapacity(limit)
       return !state.collecting
     }
     if first { atexit { StandardOutput.flush(exiting: true) } }
@@ -51,6 +53,11 @@ public enum StandardOutput {
   /// Collects `bytes` when collecting (writing all out once past `limit`); false when not,
   /// and the caller writes them itself.
   static func collect(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    if bytes.count >= direct {
+      guard state.withLock({ $0.collecting }) else { return false }
+      flush(then: bytes)
+      return true
+    }
     let full = state.withLock { state -> Bool? in
       guard state.collecting else { return nil }
       state.bytes.append(contentsOf: bytes)
@@ -98,18 +105,21 @@ public enum StandardOutput {
   /// A reader that went away (EPIPE) ends the process quietly, as `FileDescriptorSink`
   /// does, once the locks are free (the exit handler flushes too); not from the exit
   /// handler itself, where the process is ending already.
-  private static func flush(exiting: Bool) {
+  private static func flush(exiting: Bool, then more: UnsafeBufferPointer<UInt8>? = nil) {
     let delivered = writing.withLock { _ -> Bool in
       let pending = state.withLock { take(&$0) }
-      return pending.isEmpty || pending.withUnsafeBufferPointer { FileDescriptorSink.writeAll(1, $0) }
+      let wrote = pending.isEmpty || pending.withUnsafeBufferPointer { FileDescriptorSink.writeAll(1, $0) }
+      return wrote && (more.map { FileDescriptorSink.writeAll(1, $0) } ?? true)
     }
     if !delivered && !exiting { exit(0) }
   }
 
+  /// What waits, then `bytes`, in one turn of the write lock.
+  private static func flush(then bytes: UnsafeBufferPointer<UInt8>) { flush(exiting: false, then: bytes) }
+
   private static func take(_ state: inout State) -> [UInt8] {
     if state.bytes.isEmpty { return [] }
     var taken: [UInt8] = []
-    taken.reserveCapacity(limit)
     swap(&taken, &state.bytes)
     return taken
   }

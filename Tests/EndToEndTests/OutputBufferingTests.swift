@@ -70,6 +70,16 @@ final class OutputBufferingTests: XCTestCase {
     XCTAssertEqual(piped.stdout, String(repeating: one.stdout, count: copies))
   }
 
+  /// Many small answers, more than the buffer holds together: every line, in order.
+  func testManySmallAnswersArriveInOrder() throws {
+    let lines = (1...1_500).map { "line \($0) " + String(repeating: "x", count: 80) }
+    let script = lines.map { "echo '\($0)'" }.joined(separator: "\n") + "\n"
+    XCTAssertGreaterThan(script.utf8.count, 2 * 64 * 1024)
+    let r = try KgshProcess.run(["--no-init"], stdin: script)
+    XCTAssertEqual(r.status, 0, r.stderr)
+    XCTAssertEqual(r.stdout, lines.joined(separator: "\n") + "\n")
+  }
+
   /// A run that fails still writes the answers before the failure, then the error.
   func testAnswersBeforeAFailureAreWritten() throws {
     let r = try KgshProcess.run(

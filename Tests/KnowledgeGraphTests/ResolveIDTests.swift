@@ -53,30 +53,4 @@ final class ResolveIDTests: FileTestCase {
     XCTAssertEqual(try store.resolveID("other"), .found(other), "a key, though also an alias of zhipu")
     XCTAssertEqual(try store.resolveID("Other"), .ambiguous([zhipu, other].sorted()))
   }
-
-  /// `entity(id:)` reads in one statement what `node(id:)` and `aliases(of:)` read in three:
-  /// the same row, labels in the same order, the same names in byte order.
-  func testEntityReadsWhatNodeAndAliasesRead() throws {
-    let store = try KnowledgeStore.inMemory()
-    let nodes = file("n.csv", "id,name,labels\nzhipu,Zhipu AI,Lab;Company;AI Lab\nbare,Bare,\n")
-    _ = try store.importGraph(nodes: nodes, edges: nil)
-    guard let zhipu = try store.node(key: "zhipu")?.id, let bare = try store.node(key: "bare")?.id else {
-      return XCTFail("import lost a node")
-    }
-    try store.write { w in
-      for alias in ["智谱", "Z.ai", "z ai", "ZhipuAI", "北京智谱华章科技"] { try w.addAlias(zhipu, alias) }
-    }
-    for id in [zhipu, bare] {
-      guard let (node, aliases) = try store.entity(id: id), let expected = try store.node(id: id) else {
-        return XCTFail("no entity \(id)")
-      }
-      XCTAssertEqual(node, expected)
-      XCTAssertEqual(aliases, try store.aliases(of: id))
-    }
-    XCTAssertEqual(try store.entity(id: zhipu)?.node.labels, ["AI Lab", "Company", "Lab"])
-    let names = try store.entity(id: zhipu)?.aliases ?? []
-    XCTAssertTrue(["Zhipu AI", "智谱", "Z.ai", "z ai", "北京智谱华章科技"].allSatisfy(names.contains), "\(names)")
-    XCTAssertEqual(names, names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
-    XCTAssertNil(try store.entity(id: 987_654))
-  }
 }
