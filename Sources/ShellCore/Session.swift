@@ -100,15 +100,16 @@ public final class Session {
   /// document at the end (`Shell.finishJSON`), so a run with several outputs is still valid JSON.
   public var jsonBatch: [String]?
   public var variables: [String: Value] = [:]
-  public var settings: [String: String] = [
+  /// What every session starts with (`set` changes them).
+  static let defaultSettings = [
     "on-error": "stop", "timer": "off", "timeout": "off", "layout": "auto", "wrap": "off", "pager": "on",
   ]
-  {
+  public var settings = Session.defaultSettings {
     didSet { rendering = RenderSettings(settings) }
   }
   /// The settings every command's output reads, kept typed as `settings` changes: a lookup by
   /// name costs a string hash per setting per command.
-  private(set) var rendering = RenderSettings([:])
+  private(set) var rendering = RenderSettings(Session.defaultSettings)
   public var out: any OutputSink
   public var err: any OutputSink
   /// Whether stdout is a terminal (colour, box drawing width).

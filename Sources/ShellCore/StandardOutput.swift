@@ -23,12 +23,12 @@ import Synchronization
 /// not one (`Launch`).
 public enum StandardOutput {
   /// The most bytes held before they are written.
-  public static let limit = 64 * 1024
+  static let limit = 64 * 1024
   /// A piece this big is written as it is, after what waits (copying a 60 KB card into
   /// the buffer would cost more than the write it saves).
   static let direct = 16 * 1024
   /// The longest output waits once a second statement has started, in microseconds.
-  public static let latency: UInt32 = 100_000
+  static let latency: UInt32 = 100_000
 
   private struct State {
     var collecting = false
@@ -55,7 +55,7 @@ public enum StandardOutput {
   static func collect(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     if bytes.count >= direct {
       guard state.withLock({ $0.collecting }) else { return false }
-      flush(then: bytes)
+      flush(exiting: false, then: bytes)
       return true
     }
     let full = state.withLock { state -> Bool? in
@@ -102,8 +102,9 @@ public enum StandardOutput {
     text.withUTF8 { _ = FileDescriptorSink.writeAll(2, $0) }
   }
 
-  /// A reader that went away (EPIPE) ends the process quietly, as `FileDescriptorSink`
-  /// does, once the locks are free (the exit handler flushes too); not from the exit
+  /// Writes what waits, then `more` (a big piece written as it is), in one turn of the
+  /// write lock. A reader that went away (EPIPE) ends the process quietly, as
+  /// `FileDescriptorSink` does, once the locks are free (the exit handler flushes too); not from the exit
   /// handler itself, where the process is ending already.
   private static func flush(exiting: Bool, then more: UnsafeBufferPointer<UInt8>? = nil) {
     let delivered = writing.withLock { _ -> Bool in
@@ -113,9 +114,6 @@ public enum StandardOutput {
     }
     if !delivered && !exiting { exit(0) }
   }
-
-  /// What waits, then `bytes`, in one turn of the write lock.
-  private static func flush(then bytes: UnsafeBufferPointer<UInt8>) { flush(exiting: false, then: bytes) }
 
   private static func take(_ state: inout State) -> [UInt8] {
     if state.bytes.isEmpty { return [] }
