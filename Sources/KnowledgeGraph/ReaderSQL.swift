@@ -41,7 +41,9 @@ final class PreparedStatements: @unchecked Sendable {
   func statement(_ db: Database, _ sql: ReaderSQL) throws -> Statement {
     guard ObjectIdentifier(db) == connection else { return try db.cachedStatement(sql: sql.sql) }
     if sql.slot < statements.count, let statement = statements[sql.slot] { return statement }
-    let statement = try db.cachedStatement(sql: sql.sql)
+    // Not through GRDB's cache as well: its first insert hashes the whole SQL text into a new
+    // dictionary, which a new process's first graph command paid for its two statements.
+    let statement = try db.makeStatement(sql: sql.sql)
     if sql.slot >= statements.count {
       statements += Array(repeating: nil, count: sql.slot + 1 - statements.count)
     }

@@ -222,26 +222,3 @@ public enum Traversal {
     return nil
   }
 }
-
-/// The nodes a traversal has reached, one bit a node: on a million nodes 125 KB, zeroed per
-/// query (a few microseconds; freed memory is kept for the next query, see `MemoryTuning`),
-/// against a megabyte as `[Bool]`.
-struct NodeSet {
-  private var words: [UInt64]
-
-  init(count: Int) { words = [UInt64](repeating: 0, count: (count + 63) >> 6) }
-
-  /// Adds a node; false when it was there already.
-  @inline(__always) @discardableResult
-  mutating func insert(_ node: Int32) -> Bool {
-    let word = Int(node) >> 6
-    let bit = UInt64(1) << UInt64(node & 63)
-    if words[word] & bit != 0 { return false }
-    words[word] |= bit
-    return true
-  }
-
-  @inline(__always) func contains(_ node: Int32) -> Bool {
-    words[Int(node) >> 6] & (UInt64(1) << UInt64(node & 63)) != 0
-  }
-}
