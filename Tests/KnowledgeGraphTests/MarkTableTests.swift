@@ -27,6 +27,8 @@ final class MarkTableTests: XCTestCase {
     for (node, distance) in reference {
       XCTAssertEqual(table[node]?.distance, distance)
       XCTAssertEqual(table[node]?.parent, distance &+ 1)
+      XCTAssertEqual(table[node]?.type, distance % 7)
+      XCTAssertEqual(table[node]?.forward, distance % 2 == 0)
     }
     var seen = 0
     table.forEach { node, m in
