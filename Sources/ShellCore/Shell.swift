@@ -22,12 +22,7 @@ public final class Shell {
 
   /// The parser of the shell language, knowing this session's raw-text commands.
   public var parser: CommandLineParser {
-    CommandLineParser { [weak self] name in
-      guard let command = self?.session.registry.command(name), command.signature.takesRawText else {
-        return nil
-      }
-      return command
-    }
+    CommandLineParser { [weak self] name in self?.session.registry.rawTextCommand(name) }
   }
 
   /// Whether `text` is a complete statement (REPL continuation and script reading).
@@ -64,7 +59,9 @@ public final class Shell {
     let statements: [Statement]
     do {
       let started = DispatchTime.now().uptimeNanoseconds
-      guard let parsed = try parser.parseIfComplete(text, file: origin, firstLine: firstLine) else { return nil }
+      guard let parsed = try parser.parseIfComplete(text, file: origin, firstLine: firstLine) else {
+        return nil
+      }
       statements = parsed
       parseNanos = DispatchTime.now().uptimeNanoseconds - started
     } catch {
@@ -153,8 +150,9 @@ public final class Shell {
       write(output, renderer.render(output), format)
     }
     if session.rendering.timer {
-      let ms = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6
-      session.out.write("Run Time: \(FixedPoint.text(ms, places: 3)) ms\n")
+      // Whole microseconds, rounded: milliseconds with three places.
+      let micros = Int64((DispatchTime.now().uptimeNanoseconds - started + 500) / 1000)
+      session.out.write("Run Time: " + FixedPoint.text(thousandths: micros) + " ms\n")
     }
   }
 
@@ -231,17 +229,19 @@ public final class Shell {
     }
     let signature = command.signature
     var words: [(text: String, value: Value, quoted: Bool)] = []
-    var rest = Array(stage.words.dropFirst(consumed))
-    if signature.takesRawText { rest = [] }
-    var i = 0
+    // The words after the command's name (none for a raw-text command), read in place.
+    let rest = stage.words
+    var i = signature.takesRawText ? rest.count : consumed
+    words.reserveCapacity(rest.count - i)
     var flagsEnded = false  // after `--`, --help and --format are arguments too
     while i < rest.count {
       let word = rest[i]
-      if !word.quoted, word.literal == "--" { flagsEnded = true }
-      if !flagsEnded, !word.quoted, word.literal == "--help" {
+      let literal = word.quoted ? nil : word.literal
+      if literal == "--" { flagsEnded = true }
+      if !flagsEnded, literal == "--help" {
         return .message(Help.text(for: signature, width: session.width ?? Help.defaultWidth))
       }
-      if !flagsEnded, !word.quoted, let literal = word.literal, literal == "--format" || literal.hasPrefix("--format="),
+      if !flagsEnded, let literal, literal == "--format" || literal.hasPrefix("--format="),
         !signature.flags.contains(where: { $0.name == "format" })
       {
         let value: String
@@ -264,7 +264,7 @@ public final class Shell {
       if case .list(let items) = expanded.value, word.pieces.count == 1 {
         for item in items { words.append((item.plainText, item, true)) }
       } else {
-        words.append((expanded.text, expanded.value, word.quoted || word.literal == nil))
+        words.append((expanded.text, expanded.value, word.quoted || literal == nil))
       }
       i += 1
     }
@@ -294,6 +294,7 @@ public final class Shell {
       let value = try session.variable(name)
       return (value.plainText, value)
     }
+    if word.pieces.count == 1, case .text(let t) = word.pieces[0] { return (t, .string(t)) }
     var text = ""
     for piece in word.pieces {
       switch piece {

@@ -29,6 +29,14 @@ final class FixedPointTests: XCTestCase {
     XCTAssertEqual(FixedPoint.text(1, places: 500), "1." + String(repeating: "0", count: 60))
   }
 
+  func testThousandthsAreWrittenAsTheFormatterWritesTheirQuotient() {
+    for n: Int64 in [0, 1, 9, 10, 99, 100, 999, 1000, 1001, 1234, 60_000, 1_234_567, -5, -1000, -1234] {
+      XCTAssertEqual(FixedPoint.text(thousandths: n), FixedPoint.text(Double(n) / 1000, places: 3), "\(n)")
+    }
+    XCTAssertEqual(FixedPoint.text(thousandths: 11), "0.011")
+    XCTAssertEqual(FixedPoint.text(thousandths: .min), "-9223372036854775.808")
+  }
+
   func testZeroPadding() {
     XCTAssertEqual(FixedPoint.zeroPadded("7", to: 3), "007")
     XCTAssertEqual(FixedPoint.zeroPadded("100", to: 3), "100")

@@ -44,6 +44,8 @@ public struct Word: Sendable, Equatable {
 
   /// The literal text when the word has no variables.
   public var literal: String? {
+    // A plain word (nearly every word) is one piece of text: no new string.
+    if pieces.count == 1, case .text(let t) = pieces[0] { return t }
     var out = ""
     for piece in pieces {
       guard case .text(let t) = piece else { return nil }

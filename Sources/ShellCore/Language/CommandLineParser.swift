@@ -144,6 +144,7 @@ struct ParseState {
     let startIndex = lexer.index
     let saved = lexer
     let kind: Statement.Kind
+    var text: String? = nil
     if let code = lexer.code(), CommandLineParser.keywordStarts.contains(code),
       let first = try lexer.word(), !first.quoted, let keyword = first.literal,
       CommandLineParser.keywords.contains(keyword), !asksForHelp()
@@ -157,9 +158,11 @@ struct ParseState {
       }
     } else {
       lexer = saved
-      kind = .pipeline(try pipeline())
+      let pipeline = try pipeline()
+      text = pipeline.text  // the same span of the source
+      kind = .pipeline(pipeline)
     }
-    return Statement(kind: kind, location: start, text: trimmed(from: startIndex))
+    return Statement(kind: kind, location: start, text: text ?? trimmed(from: startIndex))
   }
 
   /// `let --help`: the keyword is called as a command, for its help.
@@ -179,14 +182,20 @@ struct ParseState {
     let start = lexer.location
     let startIndex = lexer.index
     var stages: [Stage] = []
+    var lastSpan = 0..<0  // where the last stage's text starts and ends
     while true {
       lexer.skipBlanks()
+      let stageStart = lexer.index
       stages.append(try stage(wordsOnly: wordsOnly))
+      lastSpan = stageStart..<lexer.index
       lexer.skipBlanks()
       guard lexer.peek() == "|", lexer.brackets.isEmpty else { break }
       lexer.advance()
     }
-    return Pipeline(stages: stages, location: start, text: trimmed(from: startIndex))
+    // One stage over the same span (nearly every statement) has the same text.
+    let text =
+      stages.count == 1 && lastSpan == startIndex..<lexer.index ? stages[0].text : trimmed(from: startIndex)
+    return Pipeline(stages: stages, location: start, text: text)
   }
 
   mutating func stage(wordsOnly: Bool) throws -> Stage {

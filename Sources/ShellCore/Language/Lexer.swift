@@ -184,10 +184,13 @@ struct Lexer {
         advance()
       }
     }
-    takePlain()
-    var word = Word(
-      pieces: pieces.finished(), location: start, quoted: pieces.quoted,
-      source: text(from: startIndex, to: index))
+    let source = text(from: startIndex, to: index)
+    if plainFrom == startIndex {
+      pieces.literal = source  // a plain word is its source: one string, not two
+    } else {
+      takePlain()
+    }
+    var word = Word(pieces: pieces.finished(), location: start, quoted: pieces.quoted, source: source)
     word.span = startIndex..<index
     return word
   }
