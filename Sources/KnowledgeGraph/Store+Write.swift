@@ -20,9 +20,10 @@ extension KnowledgeStore {
       var recorded: [ChangeRecord] = []
       let result = try inWriteTransaction { db in
         let writer = GraphWriter(db: db, store: self)
-        let result = try body(writer)
+        let (result, changesIndex) = try GraphIndexStamp.watching(db) { try body(writer) }
         recorded = writer.recorded
-        try GraphIndexStamp.bump(db)
+        // A write that leaves what the graph index is built from alone keeps its saved file valid.
+        if changesIndex { try GraphIndexStamp.bump(db) }
         return result
       }
       if !recorded.isEmpty { sessionChanges.append(recorded) }

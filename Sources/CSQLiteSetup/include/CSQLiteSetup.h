@@ -15,4 +15,16 @@
 /// effect. `SQLiteSetupTests` checks it and that SQLite counts no memory.
 int kgsh_sqlite_setup_result(void);
 
+typedef struct sqlite3 sqlite3;
+
+/// Watches the rows a connection's statements write, until `kgsh_graph_watch_stop`, and sets
+/// `*changed` to 1 at the first row that changes what the graph index is built from: any
+/// row of `edge`, `edge_type`, `node_label` or `alias`, and a `node` row inserted, deleted or
+/// given another id (not one whose name, description or properties change). Uses SQLite's
+/// pre-update hook, which sees every row: tables without rowids (`node_label`, `alias`),
+/// foreign-key cascades and triggers too. Returns the watch it interrupts (NULL when none),
+/// to be handed back to `kgsh_graph_watch_stop`: kgsh sets no other pre-update hook.
+void *kgsh_graph_watch_start(sqlite3 *db, int *changed);
+void kgsh_graph_watch_stop(sqlite3 *db, const int *changed, void *outer);
+
 #endif

@@ -1,3 +1,4 @@
+import CSQLiteSetup
 import GRDB
 import GRDBSQLite
 
@@ -5,8 +6,10 @@ import GRDBSQLite
 /// graph, read in a few index lookups (no table is scanned: counting the edges would cost
 /// as much on a big graph as reading the saved index).
 ///
-/// It combines a random token that every kgsh write transaction replaces (`meta` key
-/// `graph_stamp`, see `bump`), so any write by any kgsh process invalidates the file; the
+/// It combines a random token that every kgsh write transaction that changes what the index
+/// is built from replaces (`meta` key `graph_stamp`, see `bump` and `watching`), so such a write
+/// by any kgsh process invalidates the file, while adding or correcting facts, sources or
+/// prices leaves it valid (a big graph's next query maps it instead of rebuilding); the
 /// largest ids of the node and edge tables, which also catch rows added by other tools (such
 /// as the sqlite3 CLI); and the number of migrations applied. A copy of the file has the same
 /// stamp, as it has the same graph. Not caught: another tool that only deletes or updates rows
@@ -76,10 +79,27 @@ enum GraphIndexStamp {
     }
   }
 
-  /// Gives the graph a new random token; runs inside every write transaction, so a saved
-  /// index built before the write no longer matches.
+  /// Gives the graph a new random token; runs inside every write transaction that changed
+  /// a table the index is built from (see `watching`), so a saved index built before the write
+  /// no longer matches.
   static func bump(_ db: Database) throws {
     try db.execute(
       sql: "INSERT OR REPLACE INTO meta(key, value) VALUES ('\(metaKey)', lower(hex(randomblob(8))))")
+  }
+}
+
+extension GraphIndexStamp {
+  /// Runs `body`, a write transaction's work, and says whether it changed what the graph
+  /// index is built from (`GraphIndex.build`): rows of `edge`, `edge_type`, `node_label` or
+  /// `alias`, or a node added, deleted or given another id. Facts, sources, prices and a
+  /// node's name, description or properties are not in the index. Every row is seen, by
+  /// SQLite's pre-update hook (`kgsh_graph_watch_start`): statements of GRDB or of kgsh's own
+  /// loops, tables without rowids, cascades and triggers alike.
+  static func watching<T>(_ db: Database, _ body: () throws -> T) rethrows -> (result: T, changed: Bool) {
+    let changed = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
+    defer { changed.deallocate() }
+    let outer = kgsh_graph_watch_start(db.sqliteConnection, changed)
+    defer { kgsh_graph_watch_stop(db.sqliteConnection, changed, outer) }
+    return (try body(), changed.pointee != 0)
   }
 }
