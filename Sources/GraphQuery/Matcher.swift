@@ -19,6 +19,9 @@ struct Matcher {
   let edgeType: Grown<IndexColumn>
   let outRows: EdgeRows
   let inRows: EdgeRows
+  /// The same rows read without reference counting (valid while `outRows`/`inRows` live).
+  let outView: EdgeRowsView
+  let inView: EdgeRowsView
   /// Edges the query created before this clause was planned, per node.
   let createdOut: [Int32: [Int32]]
   let createdIn: [Int32: [Int32]]
@@ -73,6 +76,8 @@ struct Matcher {
     edgeType = g.edgeType
     outRows = g.index.outRows
     inRows = g.index.inRows
+    outView = EdgeRowsView(outRows)
+    inView = EdgeRowsView(inRows)
     createdOut = g.createdOut
     createdIn = g.createdIn
     sortedEdges = g.edgeCount == Int(g.firstCreatedEdge)
@@ -188,11 +193,14 @@ struct Matcher {
     let labels: [Int32]?
     let spec: MatchPlan.NodeSpec?
     let needsProperties: Bool
+    /// Every node passes (no labels, no properties): the inner loops skip the check.
+    let passesAll: Bool
 
     init(labels: [Int32]?, spec: MatchPlan.NodeSpec?, needsProperties: Bool) {
       self.labels = labels
       self.spec = spec
       self.needsProperties = needsProperties
+      passesAll = labels?.isEmpty == true && !needsProperties
     }
   }
 
@@ -210,6 +218,7 @@ struct Matcher {
 
   @inline(__always)
   func nodeMatches(_ check: NodeCheck, _ n: Int32, _ row: Row) throws -> Bool {
+    if check.passesAll { return true }
     guard let labels = check.labels else { return false }
     for l in labels where !graph.hasLabel(n, l) { return false }
     guard check.needsProperties, let spec = check.spec else { return true }
@@ -279,7 +288,6 @@ struct Matcher {
     _ i: Int, _ r: Int, _ forward: Bool, _ toBound: Bool, _ row: inout Row, _ used: inout [Int32],
     _ emit: (Row) throws -> Void
   ) throws {
-    let rel = plan.rels[r]
     let info = relInfo[r]
     guard case .node(let from) = row[forward ? info.leftSlot : info.rightSlot] else { return }
     let toSlot = forward ? info.rightSlot : info.leftSlot, relSlot = info.slot
@@ -291,6 +299,8 @@ struct Matcher {
     }
     let boundEdge: Int32?
     if case .relationship(let e) = row[relSlot] { boundEdge = e } else { boundEdge = nil }
+    if !toBound, boundEdge == nil, try expandRun(i, r, forward, from, &row, &used, emit) { return }
+    let rel = plan.rels[r]
     if rel.length != nil, case .list(let bound) = row[relSlot] {
       try followBound(bound, from, rel, r, forward, toBound ? target : nil, toSlot, &row, &used) {
         row, used in
@@ -339,8 +349,8 @@ struct Matcher {
         return
       }
     }
-    if boundEdge == nil, let range = typedRange(r, from, forward: forward) {
-      for (e, key) in zip(range.edges, range.keys) { try attempt(e, Int32(truncatingIfNeeded: key)) }
+    if boundEdge == nil, let (rows, range) = typedRange(r, from, forward: forward) {
+      for k in range { try attempt(rows.edge(k), Int32(bitPattern: rows.otherEnd(k))) }
     } else {
       if followOut {
         for e in outEdges(from) { try attempt(e, edgeDst[Int(e)]) }
