@@ -13,13 +13,18 @@ extension Matcher {
   /// those edges (one type's run), or nil when the fast path does not apply.
   @inline(__always)
   func typedRange(_ r: Int, _ node: Int32, forward: Bool) -> (rows: EdgeRowsView, range: Range<Int>)? {
-    let info = relInfo[r]
+    let info = relFast[r]
     guard info.fixedLength, sortedEdges, let type = info.singleType else { return nil }
     let (followOut, followIn) = Matcher.follow(info.direction, forward: forward)
     guard followOut != followIn else { return nil }
     let rows = followOut ? outView : inView
     // Empty for a node this query created (no loaded edges).
     return (rows, rows.range(node, type: type))
+  }
+
+  /// The check of the node relationship `r` leads to when followed `forward` (or back).
+  func endCheck(_ r: Int, _ forward: Bool) -> NodeCheck {
+    forward ? relInfo[r].rightCheck : relInfo[r].leftCheck
   }
 
   /// Step `i` expands relationship `r` from `from` to a new node along one type's run of
@@ -30,12 +35,13 @@ extension Matcher {
     _ emit: (Row) throws -> Void
   ) throws -> Bool {
     guard let (rows, range) = typedRange(r, from, forward: forward) else { return false }
-    let info = relInfo[r]
+    let info = relFast[r]
     let toSlot = forward ? info.rightSlot : info.leftSlot, relSlot = info.slot
-    let toCheck = forward ? info.rightCheck : info.leftCheck
+    let toPasses = forward ? info.rightPasses : info.leftPasses
     for k in range {
       let e = rows.edge(k), other = Int32(bitPattern: rows.otherEnd(k))
-      guard !used.contains(e), try nodeMatches(toCheck, other, row), try info.plain || relMatches(r, e, row)
+      guard !used.contains(e), try toPasses || nodeMatches(endCheck(r, forward), other, row),
+        try info.plain || relMatches(r, e, row)
       else { continue }
       row[relSlot] = .relationship(e)
       row[toSlot] = .node(other)
@@ -58,7 +64,7 @@ extension Matcher {
     guard i + 1 < plan.steps.count, case .expand(let r2, let forward2, true) = plan.steps[i + 1] else {
       return false
     }
-    let info = relInfo[r], info2 = relInfo[r2]
+    let info = relFast[r], info2 = relFast[r2]
     let toSlot = forward ? info.rightSlot : info.leftSlot
     guard (forward2 ? info2.rightSlot : info2.leftSlot) == toSlot else { return false }
     let relSlot = info.slot, relSlot2 = info2.slot
@@ -69,7 +75,7 @@ extension Matcher {
       let (right, rightRange) = typedRange(r2, b, forward: forward2)
     else { return false }
     // Within one range the type is fixed, so the low 32 bits (the other end) are ascending.
-    let toCheck = forward ? info.rightCheck : info.leftCheck
+    let toPasses = forward ? info.rightPasses : info.leftPasses
     let leftEnd = leftRange.upperBound, rightEnd = rightRange.upperBound
     var x = leftRange.lowerBound, y = rightRange.lowerBound
     while x < leftEnd && y < rightEnd {
@@ -84,7 +90,7 @@ extension Matcher {
         while xEnd < leftEnd && left.otherEnd(xEnd) == p { xEnd += 1 }
         while yEnd < rightEnd && right.otherEnd(yEnd) == p { yEnd += 1 }
         let node = Int32(bitPattern: p)
-        if try nodeMatches(toCheck, node, row) {
+        if try toPasses || nodeMatches(endCheck(r, forward), node, row) {
           row[toSlot] = .node(node)
           for k1 in x..<xEnd {
             let e1 = left.edge(k1)

@@ -30,41 +30,13 @@ struct Matcher {
   /// Per relationship of the pattern, resolved once: row slots, endpoint checks, the single
   /// type (when it has exactly one) — so inner loops do no string hashing.
   let relInfo: [RelInfo]
+  /// The same per relationship, as plain values for the typed fast paths: reading one costs
+  /// no reference counting (a `RelInfo` is retained and released at each read).
+  let relFast: [RelFast]
   /// Per step of the plan, resolved once: the slot and checks of the node it binds or checks
   /// (nil for other steps); per relationship, whether its duplicates are pruned.
   let stepNodes: [(slot: Int, check: NodeCheck)?]
   let pruned: [Bool]
-
-  /// A class: the inner loops take one reference to it, where copying a struct of arrays
-  /// and optionals cost hundreds of instructions a step.
-  final class RelInfo {
-    let slot: Int
-    let leftSlot: Int
-    let rightSlot: Int
-    let leftCheck: NodeCheck
-    let rightCheck: NodeCheck
-    let singleType: Int32?
-    let direction: Direction
-    let fixedLength: Bool
-    /// No property constraints: a typed range needs no further checks per edge.
-    let plain: Bool
-
-    init(
-      slot: Int, leftSlot: Int, rightSlot: Int, leftCheck: NodeCheck, rightCheck: NodeCheck,
-      singleType: Int32?,
-      direction: Direction, fixedLength: Bool, plain: Bool
-    ) {
-      self.slot = slot
-      self.leftSlot = leftSlot
-      self.rightSlot = rightSlot
-      self.leftCheck = leftCheck
-      self.rightCheck = rightCheck
-      self.singleType = singleType
-      self.direction = direction
-      self.fixedLength = fixedLength
-      self.plain = plain
-    }
-  }
 
   init(plan: MatchPlan, scope: Scope, evaluator: Evaluator) {
     self.plan = plan
@@ -106,6 +78,7 @@ struct Matcher {
           plain: rel.props.isEmpty && rel.propsExpr == nil))
     }
     relInfo = info
+    relFast = info.map(RelFast.init)
     stepNodes = plan.steps.map { step in
       switch step {
       case .scanAll(let name), .scanLabel(let name, _), .lookup(let name, _), .checkBound(let name):
@@ -186,22 +159,6 @@ struct Matcher {
       return
     }
     try graph.loadNodes(nodes)
-  }
-
-  /// What a node must satisfy, resolved once per node variable.
-  final class NodeCheck {
-    let labels: [Int32]?
-    let spec: MatchPlan.NodeSpec?
-    let needsProperties: Bool
-    /// Every node passes (no labels, no properties): the inner loops skip the check.
-    let passesAll: Bool
-
-    init(labels: [Int32]?, spec: MatchPlan.NodeSpec?, needsProperties: Bool) {
-      self.labels = labels
-      self.spec = spec
-      self.needsProperties = needsProperties
-      passesAll = labels?.isEmpty == true && !needsProperties
-    }
   }
 
   func check(_ name: String) -> NodeCheck {
