@@ -70,8 +70,15 @@ enum ChangeApplier {
   /// `props`) puts the properties back as they were.
   static func replaceNode(_ key: String, _ p: Value, _ w: GraphWriter) throws {
     guard let id = try w.nodeID(key: key) else { return }
-    try w.execute("DELETE FROM node_label WHERE node_id = ?", [id])
-    for label in p.fieldList("labels") { try w.addLabel(id, label) }
+    // Labels are written only when they change: a SET of properties leaves the node's label
+    // rows alone, so the saved graph index stays valid (see `GraphIndexStamp.watching`).
+    let labels = Set(p.fieldList("labels"))
+    let current = try String.fetchSet(
+      w.database, sql: "SELECT label FROM node_label WHERE node_id = ?", arguments: [id])
+    for label in current.subtracting(labels) {
+      try w.execute("DELETE FROM node_label WHERE node_id = ? AND label = ?", [id, label])
+    }
+    for label in labels.subtracting(current) { try w.addLabel(id, label) }
     guard case .map(let m) = p, m["set"] != nil || m["unset"] != nil || m["undoes"] != nil else { return }
     let row = try Row.fetchOne(w.database, sql: "SELECT name, props FROM node WHERE id = ?", arguments: [id])
     let old: String = row?["name"] ?? ""

@@ -71,9 +71,26 @@ final class GraphIndexStampTests: FileTestCase {
           provenance: Provenance(source: "s1", quote: "revenue was 12")))
       try w.setProperty(a, "headquarters", .string("Beijing"))
       try w.execute("UPDATE node SET description = 'a company' WHERE key = 'a'")
+      // An edge's key, properties and source: a Cypher SET on a relationship, a key given to
+      // an imported edge.
+      try w.execute("UPDATE edge SET props = '{\"weight\":2}', key = 'E-1' WHERE id = 1")
+      try w.execute("UPDATE edge SET src = src, type = type, dst = dst, quote = 'as stated' WHERE id = 2")
     }
     XCTAssertEqual(try stamp(store), before, "no table or column the index reads was written")
-    try assertNewStoreIndexIsCurrent(path, loadsFile: true, "facts, a source, a property, a description")
+    try assertNewStoreIndexIsCurrent(
+      path, loadsFile: true, "facts, a source, a property, a description, an edge's key and properties")
+  }
+
+  /// The pre-update hook compares an updated edge's columns by position (graph_watch.c): the
+  /// positions of the index's columns in the `edge` table must be the ones it names.
+  func testTheHookKnowsWhereTheEdgeTableKeepsItsEnds() throws {
+    let store = try open(try knowledgeBase())
+    let columns = try store.read { db in try Row.fetchAll(db, sql: "PRAGMA table_info(edge)") }
+    let positions = Dictionary(uniqueKeysWithValues: columns.map { ($0["name"] as String, $0["cid"] as Int) })
+    XCTAssertEqual(positions["id"], 0)
+    XCTAssertEqual(positions["src"], 1)
+    XCTAssertEqual(positions["type"], 2)
+    XCTAssertEqual(positions["dst"], 3)
   }
 
   func testEveryWriteToWhatTheIndexReadsMakesTheSavedIndexStale() throws {
@@ -88,8 +105,17 @@ final class GraphIndexStampTests: FileTestCase {
       ("a label removed by SQL", { w in try w.execute("DELETE FROM NODE_LABEL WHERE label = 'Investor'") }),
       (
         "an edge moved",
-        { w in try w.execute("UPDATE edge SET dst = (SELECT id FROM node WHERE key = 'b') WHERE id = 1") }
+        { w in try w.execute("UPDATE edge SET dst = (SELECT id FROM node WHERE key = 'c') WHERE id = 1") }
       ),
+      ("an edge's source changed", { w in try w.execute("UPDATE edge SET src = dst WHERE id = 1") }),
+      (
+        "an edge given another type",
+        { w in
+          // `invests_in` exists since the fourth write: no edge_type row is written here.
+          try w.execute("UPDATE edge SET type = (SELECT id FROM edge_type WHERE name = 'invests_in') WHERE id = 2")
+        }
+      ),
+      ("an edge renumbered", { w in try w.execute("UPDATE edge SET id = 10 WHERE id = 2") }),
       (
         "an alias rewritten",
         { w in try w.execute("UPDATE alias SET norm = 'zz' || norm WHERE alias = 'Alpha Corp'") }

@@ -1,4 +1,5 @@
 import Foundation
+import QueryPlugin
 import ShellCore
 import ShellTesting
 import XCTest
@@ -44,5 +45,26 @@ final class AuthoringKeepsGraphIndexTests: XCTestCase {
       XCTAssertNotEqual(now, last, line)
       last = now
     }
+  }
+
+  /// A Cypher SET of properties writes the node's or the relationship's row only; a label
+  /// changes what the index holds.
+  func testCypherPropertyWritesKeepTheTokenAndLabelWritesReplaceIt() throws {
+    let t = try TestShell(
+      plugins: [KnowledgePlugin.plugin, QueryPlugin.plugin],
+      store: try AuthoringTests.sharedBase().copyInMemory())
+    let start = try stamp(t)
+    for line in [
+      "match (n {name: 'Zhipu AI'}) set n.founded = 2019 return n.founded",
+      "match (n {name: 'Zhipu AI'}) remove n.founded return n.name",
+      "match (n {name: 'Zhipu AI'})-[r]->() set r.checked = true return count(r)",
+    ] {
+      XCTAssertTrue(t.run(line), "\(line): \(t.errors)")
+      XCTAssertEqual(try stamp(t), start, line)
+    }
+    XCTAssertTrue(t.run("match (n {name: 'Zhipu AI'}) set n:Listed return n.name"), t.errors)
+    XCTAssertNotEqual(try stamp(t), start, "a label added")
+    XCTAssertTrue(t.run("match (n {name: 'Zhipu AI'}) return labels(n)"), t.errors)
+    XCTAssertTrue(t.output.contains("Listed"), t.output)
   }
 }

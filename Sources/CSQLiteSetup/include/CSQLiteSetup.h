@@ -19,8 +19,10 @@ typedef struct sqlite3 sqlite3;
 
 /// Watches the rows a connection's statements write, until `kgsh_graph_watch_stop`, and sets
 /// `*changed` to 1 at the first row that changes what the graph index is built from: any
-/// row of `edge`, `edge_type`, `node_label` or `alias`, and a `node` row inserted, deleted or
-/// given another id (not one whose name, description or properties change). Uses SQLite's
+/// row of `edge_type`, `node_label` or `alias`; an `edge` row inserted, deleted, or given
+/// another id, source, type or target (not one whose key, properties or source change); and
+/// a `node` row inserted, deleted or given another id (not one whose name, description or
+/// properties change). Uses SQLite's
 /// pre-update hook, which sees every row: tables without rowids (`node_label`, `alias`),
 /// foreign-key cascades and triggers too. Returns the watch it interrupts (NULL when none),
 /// to be handed back to `kgsh_graph_watch_stop`: kgsh sets no other pre-update hook.

@@ -90,9 +90,10 @@ enum GraphIndexStamp {
 
 extension GraphIndexStamp {
   /// Runs `body`, a write transaction's work, and says whether it changed what the graph
-  /// index is built from (`GraphIndex.build`): rows of `edge`, `edge_type`, `node_label` or
-  /// `alias`, or a node added, deleted or given another id. Facts, sources, prices and a
-  /// node's name, description or properties are not in the index. Every row is seen, by
+  /// index is built from (`GraphIndex.build`): rows of `edge_type`, `node_label` or `alias`, an
+  /// edge added, deleted or given other ends or another type, or a node added, deleted or
+  /// given another id. Facts, sources, prices, a node's name, description or properties and
+  /// an edge's key, properties or source are not in the index. Every row is seen, by
   /// SQLite's pre-update hook (`kgsh_graph_watch_start`): statements of GRDB or of kgsh's own
   /// loops, tables without rowids, cascades and triggers alike.
   static func watching<T>(_ db: Database, _ body: () throws -> T) rethrows -> (result: T, changed: Bool) {
