@@ -1,60 +1,20 @@
 /// What a `Matcher` resolves once per relationship and per node variable of its pattern, so
 /// that its inner loops do no string hashing.
 extension Matcher {
-  /// A class: the inner loops take one reference to it, where copying a struct of arrays
-  /// and optionals cost hundreds of instructions a step.
-  final class RelInfo {
+  /// A relationship's row slots, single type and shape, as plain values: the inner loops
+  /// copy one without reference counting. Its endpoint checks are in `relChecks`.
+  struct RelInfo {
     let slot: Int
     let leftSlot: Int
     let rightSlot: Int
-    let leftCheck: NodeCheck
-    let rightCheck: NodeCheck
     let singleType: Int32?
     let direction: Direction
     let fixedLength: Bool
     /// No property constraints: a typed range needs no further checks per edge.
     let plain: Bool
-
-    init(
-      slot: Int, leftSlot: Int, rightSlot: Int, leftCheck: NodeCheck, rightCheck: NodeCheck,
-      singleType: Int32?,
-      direction: Direction, fixedLength: Bool, plain: Bool
-    ) {
-      self.slot = slot
-      self.leftSlot = leftSlot
-      self.rightSlot = rightSlot
-      self.leftCheck = leftCheck
-      self.rightCheck = rightCheck
-      self.singleType = singleType
-      self.direction = direction
-      self.fixedLength = fixedLength
-      self.plain = plain
-    }
-  }
-
-  struct RelFast {
-    let slot: Int
-    let leftSlot: Int
-    let rightSlot: Int
-    let singleType: Int32?
-    let direction: Direction
-    let fixedLength: Bool
-    let plain: Bool
     /// Every node passes the check of that end (`NodeCheck.passesAll`).
     let leftPasses: Bool
     let rightPasses: Bool
-
-    init(_ info: RelInfo) {
-      slot = info.slot
-      leftSlot = info.leftSlot
-      rightSlot = info.rightSlot
-      singleType = info.singleType
-      direction = info.direction
-      fixedLength = info.fixedLength
-      plain = info.plain
-      leftPasses = info.leftCheck.passesAll
-      rightPasses = info.rightCheck.passesAll
-    }
   }
 
   /// What a node must satisfy, resolved once per node variable.

@@ -13,7 +13,7 @@ extension Matcher {
   /// those edges (one type's run), or nil when the fast path does not apply.
   @inline(__always)
   func typedRange(_ r: Int, _ node: Int32, forward: Bool) -> (rows: EdgeRowsView, range: Range<Int>)? {
-    let info = relFast[r]
+    let info = relInfo[r]
     guard info.fixedLength, sortedEdges, let type = info.singleType else { return nil }
     let (followOut, followIn) = Matcher.follow(info.direction, forward: forward)
     guard followOut != followIn else { return nil }
@@ -24,7 +24,7 @@ extension Matcher {
 
   /// The check of the node relationship `r` leads to when followed `forward` (or back).
   func endCheck(_ r: Int, _ forward: Bool) -> NodeCheck {
-    forward ? relInfo[r].rightCheck : relInfo[r].leftCheck
+    forward ? relChecks[r].right : relChecks[r].left
   }
 
   /// Step `i` expands relationship `r` from `from` to a new node along one type's run of
@@ -35,7 +35,7 @@ extension Matcher {
     _ emit: (Row) throws -> Void
   ) throws -> Bool {
     guard let (rows, range) = typedRange(r, from, forward: forward) else { return false }
-    let info = relFast[r]
+    let info = relInfo[r]
     let toSlot = forward ? info.rightSlot : info.leftSlot, relSlot = info.slot
     let toPasses = forward ? info.rightPasses : info.leftPasses
     for k in range {
@@ -64,7 +64,7 @@ extension Matcher {
     guard i + 1 < plan.steps.count, case .expand(let r2, let forward2, true) = plan.steps[i + 1] else {
       return false
     }
-    let info = relFast[r], info2 = relFast[r2]
+    let info = relInfo[r], info2 = relInfo[r2]
     let toSlot = forward ? info.rightSlot : info.leftSlot
     guard (forward2 ? info2.rightSlot : info2.leftSlot) == toSlot else { return false }
     let relSlot = info.slot, relSlot2 = info2.slot

@@ -27,12 +27,10 @@ struct Matcher {
   let createdIn: [Int32: [Int32]]
   /// No edges were created by this query, so every edge list is sorted by (type, other end).
   let sortedEdges: Bool
-  /// Per relationship of the pattern, resolved once: row slots, endpoint checks, the single
-  /// type (when it has exactly one) — so inner loops do no string hashing.
+  /// Per relationship of the pattern, resolved once: row slots, the single type (when it has
+  /// exactly one), and the checks of its two ends — so inner loops do no string hashing.
   let relInfo: [RelInfo]
-  /// The same per relationship, as plain values for the typed fast paths: reading one costs
-  /// no reference counting (a `RelInfo` is retained and released at each read).
-  let relFast: [RelFast]
+  let relChecks: [(left: NodeCheck, right: NodeCheck)]
   /// Per step of the plan, resolved once: the slot and checks of the node it binds or checks
   /// (nil for other steps); per relationship, whether its duplicates are pruned.
   let stepNodes: [(slot: Int, check: NodeCheck)?]
@@ -66,19 +64,19 @@ struct Matcher {
         labels: labels[name] ?? [], spec: spec,
         needsProperties: spec.map { !$0.props.isEmpty || $0.propsExpr != nil } ?? false)
     }
+    let checks = plan.rels.map { (left: nodeCheck($0.left), right: nodeCheck($0.right)) }
     var info: [RelInfo] = []
     for (r, rel) in plan.rels.enumerated() {
       let types = typeSets[r]
       info.append(
         RelInfo(
           slot: scope.slots[rel.name]!, leftSlot: scope.slots[rel.left]!, rightSlot: scope.slots[rel.right]!,
-          leftCheck: nodeCheck(rel.left), rightCheck: nodeCheck(rel.right),
           singleType: types?.count == 1 ? types![0] : nil, direction: rel.direction,
-          fixedLength: rel.length == nil,
-          plain: rel.props.isEmpty && rel.propsExpr == nil))
+          fixedLength: rel.length == nil, plain: rel.props.isEmpty && rel.propsExpr == nil,
+          leftPasses: checks[r].left.passesAll, rightPasses: checks[r].right.passesAll))
     }
+    relChecks = checks
     relInfo = info
-    relFast = info.map(RelFast.init)
     stepNodes = plan.steps.map { step in
       switch step {
       case .scanAll(let name), .scanLabel(let name, _), .lookup(let name, _), .checkBound(let name):
@@ -248,7 +246,7 @@ struct Matcher {
     let info = relInfo[r]
     guard case .node(let from) = row[forward ? info.leftSlot : info.rightSlot] else { return }
     let toSlot = forward ? info.rightSlot : info.leftSlot, relSlot = info.slot
-    let toCheck = forward ? info.rightCheck : info.leftCheck
+    let toCheck = endCheck(r, forward)
     var target: Int32 = -1
     if toBound {
       guard case .node(let t) = row[toSlot] else { return }
