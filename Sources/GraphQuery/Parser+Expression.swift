@@ -269,7 +269,9 @@ extension Parser {
       case "EXISTS" where isSymbol("{", at: 1), "COUNT" where isSymbol("{", at: 1):
         advance()
         return .subquery(try subqueryBody(start), count: word == "COUNT", start)
-      case "SHORTESTPATH", "ALLSHORTESTPATHS" where isSymbol("(", at: 1) && isSymbol("(", at: 2):
+      // Each name has its own condition: a `where` after a list of patterns tests the last only.
+      case "SHORTESTPATH" where isSymbol("(", at: 1) && isSymbol("(", at: 2),
+        "ALLSHORTESTPATHS" where isSymbol("(", at: 1) && isSymbol("(", at: 2):
         // In an expression: the shortest path (or null), or the list of all shortest paths.
         let pattern = try shortestPathPattern(name: " shortest", all: word == "ALLSHORTESTPATHS")
         let paths = Expr.patternComprehension(pattern, predicate: nil, map: .variable(" shortest", start))

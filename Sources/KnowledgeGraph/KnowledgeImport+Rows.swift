@@ -14,7 +14,7 @@ extension KnowledgeImport {
   }
 
   static func apply(_ table: Table, _ w: GraphWriter) throws -> [Outcome] {
-    try table.rows.map { location, fields in
+    table.rows.map { location, fields in
       let id = fields["id"] ?? fields["key"] ?? ""
       do {
         let (key, payload, entity) = try draft(table.kind, fields, w)

@@ -32,7 +32,7 @@ public final class KnowledgeStore: @unchecked Sendable {
   /// is built from them instead of reading the table back (see `ImportedEdges`).
   let importedEdges = Mutex<ImportedEdges?>(nil)
   /// Whether the last graph index was built from an import's edges (see `importedEdges`).
-  internal(set) var graphIndexFromImport = false
+  var graphIndexFromImport = false
   /// Values derived from the whole knowledge base, each kept for one write generation.
   let generationCache = Mutex<[String: (generation: Int, value: any Sendable)]>([:])
   /// Graphs with at least this many edges save their index beside the knowledge base.

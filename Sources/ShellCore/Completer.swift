@@ -106,7 +106,7 @@ extension Shell {
       let entries = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted().map {
         entry -> String in
         var isDir: ObjCBool = false
-        FileManager.default.fileExists(atPath: path + "/" + entry, isDirectory: &isDir)
+        _ = FileManager.default.fileExists(atPath: path + "/" + entry, isDirectory: &isDir)
         return dir + entry + (isDir.boolValue ? "/" : "")
       }
       return filtered(entries)

@@ -121,4 +121,17 @@ final class ShortestPathTests: XCTestCase {
     let plan = try engine.explain(ends + "MATCH p = allShortestPaths((a)-[*]->(d)) RETURN p")
     XCTAssertTrue(plan.contains("search all shortest paths (a)-(d) by breadth-first search"), plan)
   }
+
+  /// The function names are not reserved: as variables, map keys and properties they are
+  /// names like any other, for both functions.
+  func testTheNamesAreVariablesWhereNoPatternFollows() throws {
+    for name in ["shortestPath", "allShortestPaths"] {
+      XCTAssertEqual(try rows("WITH 1 AS \(name) RETURN \(name) + 1 AS n"), [["2"]], name)
+      XCTAssertEqual(try rows("WITH {\(name): 3} AS m RETURN m.\(name) AS n"), [["3"]], name)
+      XCTAssertEqual(
+        try rows("MATCH (a:N {name: 'a'}) WITH a.name AS \(name) RETURN \(name) AS n"), [["'a'"]], name)
+    }
+    // Followed by a pattern, the name is still the search.
+    XCTAssertEqual(try rows(ends + "RETURN length(shortestPath((a)-[*]->(d))) AS n"), [["2"]])
+  }
 }

@@ -164,8 +164,8 @@ final class BulkImportJournalTests: FileTestCase {
     for i in 0..<3_000 { nodes += "k\(i),Thing,Thing \(i)\n" }
     for i in 0..<100_000 { edges += "k\(i % 3_000),next,k\((i * 7 + 1) % 3_000)\n" }
     let n = dir + "/n.csv", e = dir + "/e.csv"
-    FileManager.default.createFile(atPath: n, contents: Data(nodes.utf8))
-    FileManager.default.createFile(atPath: e, contents: Data(edges.utf8))
+    XCTAssertTrue(FileManager.default.createFile(atPath: n, contents: Data(nodes.utf8)))
+    XCTAssertTrue(FileManager.default.createFile(atPath: e, contents: Data(edges.utf8)))
     return (n, e)
   }
 

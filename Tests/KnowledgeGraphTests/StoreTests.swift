@@ -44,7 +44,7 @@ final class StoreTests: XCTestCase {
   func testNonSQLiteFileIsRefusedAndUnchanged() throws {
     let path = temp("notes.txt")
     let bytes = Data("hello, this is not a database\n".utf8)
-    FileManager.default.createFile(atPath: path, contents: bytes)
+    XCTAssertTrue(FileManager.default.createFile(atPath: path, contents: bytes))
     XCTAssertThrowsError(try KnowledgeStore.open(path: path)) { error in
       XCTAssertTrue("\(error)".contains("not a SQLite database"), "\(error)")
     }

@@ -57,7 +57,7 @@ final class WriteGuardTests: XCTestCase {
   func testAllowingWritesIsExplicitAndScoped() throws {
     let store = try KnowledgeStore.inMemory()
     store.writeGuard = "plugin"
-    try store.allowingWrites { try store.write { w in try w.upsertNode(key: "a", name: "A", labels: []) } }
+    _ = try store.allowingWrites { try store.write { w in try w.upsertNode(key: "a", name: "A", labels: []) } }
     XCTAssertEqual(store.writeGuard, "plugin")
     XCTAssertThrowsError(try store.write { w in try w.upsertNode(key: "b", name: "B", labels: []) })
   }

@@ -4,16 +4,16 @@ import KnowledgeGraph
 /// Parsing ISO 8601 text into temporal values (the forms Cypher accepts).
 enum TemporalParser {
   static func regex(_ p: String) -> NSRegularExpression { try! NSRegularExpression(pattern: "^" + p + "$") }
-  nonisolated(unsafe) static let week = regex(#"([+-]\d{4,9}|\d{4})-?W(\d{2})(?:-?(\d))?"#)
-  nonisolated(unsafe) static let ordinal = regex(#"([+-]\d{4,9}|\d{4})-?(\d{3})"#)
-  nonisolated(unsafe) static let calendar = regex(#"([+-]\d{4,9}|\d{4})(?:-?(\d{2})(?:-?(\d{2}))?)?"#)
-  nonisolated(unsafe) static let time = regex(
+  static let week = regex(#"([+-]\d{4,9}|\d{4})-?W(\d{2})(?:-?(\d))?"#)
+  static let ordinal = regex(#"([+-]\d{4,9}|\d{4})-?(\d{3})"#)
+  static let calendar = regex(#"([+-]\d{4,9}|\d{4})(?:-?(\d{2})(?:-?(\d{2}))?)?"#)
+  static let time = regex(
     #"(\d{2})(?::?(\d{2})(?::?(\d{2})(?:[.,](\d{1,9}))?)?)?(Z|[+-]\d{2}(?::?\d{2}(?::?\d{2})?)?)?(?:\[([^\]]+)\])?"#
   )
-  nonisolated(unsafe) static let duration = regex(
+  static let duration = regex(
     #"(-)?P(?:([-+]?[\d.,]+)Y)?(?:([-+]?[\d.,]+)M)?(?:([-+]?[\d.,]+)W)?(?:([-+]?[\d.,]+)D)?(?:T(?:([-+]?[\d.,]+)H)?(?:([-+]?[\d.,]+)M)?(?:([-+]?[\d.,]+)S)?)?"#
   )
-  nonisolated(unsafe) static let durationDateForm = regex(
+  static let durationDateForm = regex(
     #"P(\d{4})-?(\d{2})-?(\d{2})T(\d{2}):?(\d{2}):?(\d{2})(?:[.,](\d{1,9}))?"#)
 
   static func groups(_ re: NSRegularExpression, _ s: String) -> [String?]? {
