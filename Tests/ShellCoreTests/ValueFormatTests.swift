@@ -17,6 +17,18 @@ final class ValueFormatTests: XCTestCase {
     return (v < 0 ? "-" : "") + String(out.reversed())
   }
 
+  /// Not-a-number and the infinities are spelled as the machine formats spell them, whatever
+  /// the sign bit of the NaN (0.0/0 is a negative NaN on x86, which C prints as `-nan`).
+  func testNaNAndInfinitiesReadAsInTheOtherFormats() {
+    let negativeNaN = -Double.nan
+    XCTAssertTrue(negativeNaN.sign == .minus)
+    for (v, text) in [(Double.nan, "NaN"), (negativeNaN, "NaN"), (.infinity, "Infinity"), (-.infinity, "-Infinity")] {
+      XCTAssertEqual(ValueFormat.human(.double(v)), text)
+      XCTAssertEqual(ValueFormat.human(.double(v)), Value.double(v).plainText)
+    }
+    XCTAssertEqual(ValueFormat.human(.list([.double(1.5), .double(.nan)])), "1.5, NaN")
+  }
+
   func testGroupedDigitsAgreeWithTheFormatter() {
     var values: [Double] = [
       0, -0.0, 1, -1, 12, 999, 1000, -1000, 1078, 99_999, 100_000, 1_234_567, -7_654_321,

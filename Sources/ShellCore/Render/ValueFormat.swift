@@ -16,6 +16,8 @@ public enum ValueFormat {
     case .null: return ""
     case .int(let v): return grouped(Double(v), decimals: 0)
     case .double(let v):
+      // NaN and the infinities read as in every other format (`NaN`, `Infinity`), not as C's `-nan`.
+      guard v.isFinite else { return value.plainText }
       return v == v.rounded() && abs(v) < 1e15 ? grouped(v, decimals: 0) : trim(FixedPoint.text(v, places: 4))
     case .decimal(let d): return PlainDecimal.text(d)
     case .money(let m): return rounded ? displayMoney(m) : money(m)
