@@ -22,7 +22,10 @@ final class ValueFormatTests: XCTestCase {
   func testNaNAndInfinitiesReadAsInTheOtherFormats() {
     let negativeNaN = -Double.nan
     XCTAssertTrue(negativeNaN.sign == .minus)
-    for (v, text) in [(Double.nan, "NaN"), (negativeNaN, "NaN"), (.infinity, "Infinity"), (-.infinity, "-Infinity")] {
+    let cases: [(Double, String)] = [
+      (.nan, "NaN"), (negativeNaN, "NaN"), (.infinity, "Infinity"), (-.infinity, "-Infinity"),
+    ]
+    for (v, text) in cases {
       XCTAssertEqual(ValueFormat.human(.double(v)), text)
       XCTAssertEqual(ValueFormat.human(.double(v)), Value.double(v).plainText)
     }
