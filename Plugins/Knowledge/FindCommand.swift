@@ -44,7 +44,7 @@ struct FindCommand: Command {
     // for a million entities): a progress bar on a terminal says so.
     let bar = ProgressBar(session, title: "find")
     defer { bar.finish() }
-    let hits = try session.store.search(
+    let (hits, matched, atLeast) = try session.store.searchCounting(
       text, limit: limit, progress: { bar.update($0.phase, done: $0.done, total: $0.total) })
     return .table(
       Table(
@@ -55,6 +55,8 @@ struct FindCommand: Command {
             .int(Int64(h.score)),
           ]
         },
-        notes: hits.isEmpty ? ["no match for '\(text)'"] : []))
+        notes: hits.isEmpty
+          ? ["no match for '\(text)'"]
+          : matched > hits.count ? [Table.limitNote(shown: hits.count, of: matched, atLeast: atLeast)] : []))
   }
 }

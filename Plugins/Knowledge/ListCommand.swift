@@ -24,10 +24,14 @@ struct ListCommand: Command {
       }
       label = match
     }
-    let nodes = try session.store.nodes(label: label, limit: call[Self.limit])
+    let limit = call[Self.limit]
+    let nodes = try session.store.nodes(label: label, limit: limit)
+    // Counted only when the limit may have cut the list.
+    let total = nodes.count < limit ? nodes.count : try session.store.nodeCount(label: label)
     return .table(
       Table(
         columns: ["name", "key", "labels"],
-        rows: nodes.map { [.entity($0.ref), .string($0.key), FactText.labels($0)] }))
+        rows: nodes.map { [.entity($0.ref), .string($0.key), FactText.labels($0)] },
+        notes: total > nodes.count ? [Table.limitNote(shown: nodes.count, of: total)] : []))
   }
 }

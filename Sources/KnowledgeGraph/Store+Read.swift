@@ -101,6 +101,15 @@ extension KnowledgeStore {
     }
   }
 
+  /// How many nodes there are, or how many carry `label`.
+  public func nodeCount(label: String? = nil) throws -> Int {
+    try read { db in
+      guard let label else { return try Int.fetchOne(db, sql: "SELECT count(*) FROM node") ?? 0 }
+      return try Int.fetchOne(
+        db, sql: "SELECT count(*) FROM node_label WHERE label = ?", arguments: [label]) ?? 0
+    }
+  }
+
   /// Every label with the number of nodes carrying it, most common first.
   public func labelCounts() throws -> [(label: String, count: Int)] {
     try read { db in

@@ -118,13 +118,27 @@ extension KnowledgeStore {
   public func search(
     _ text: String, limit: Int = 20, progress: (ImportProgress) -> Void = { _ in }
   ) throws -> [SearchHit] {
+    try searchCounting(text, limit: limit, progress: progress).hits
+  }
+
+  /// `search`, with how many entities matched in all: `matched` is a lower bound when
+  /// `atLeast` (a way of matching stopped at its first 500 rows).
+  public func searchCounting(
+    _ text: String, limit: Int = 20, progress: (ImportProgress) -> Void = { _ in }
+  ) throws -> (hits: [SearchHit], matched: Int, atLeast: Bool) {
     let query = text.trimmingCharacters(in: .whitespaces)
-    guard !query.isEmpty else { return [] }
+    guard !query.isEmpty else { return ([], 0, false) }
     let norm = Names.normalize(query)
     var best: [Int64: (score: Int, matched: String)] = [:]
     func offer(_ id: Int64, _ score: Int, _ matched: String) {
       if let current = best[id], current.score >= score { return }
       best[id] = (score, matched)
+    }
+    var atLeast = false
+    /// The rows of a statement that stops at 500 rows, noting when it did.
+    func capped(_ rows: [Row]) -> [Row] {
+      if rows.count >= 500 { atLeast = true }
+      return rows
     }
     let backlog = try catchUpSearchBacklog(progress: progress)
     try read { db in
@@ -133,9 +147,10 @@ extension KnowledgeStore {
       {
         offer(row["node_id"], 100, row["alias"])
       }
-      for row in try Row.fetchAll(
-        db, sql: "SELECT node_id, alias FROM alias WHERE norm > ? AND norm < ? LIMIT 500",
-        arguments: [norm, norm + "\u{10FFFF}"])
+      for row in capped(
+        try Row.fetchAll(
+          db, sql: "SELECT node_id, alias FROM alias WHERE norm > ? AND norm < ? LIMIT 500",
+          arguments: [norm, norm + "\u{10FFFF}"]))
       {
         offer(row["node_id"], 80, row["alias"])
       }
@@ -144,10 +159,11 @@ extension KnowledgeStore {
       if query.count >= 3, !query.contains("\0") {
         let phrase = "\"" + query.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         let normPhrase = "\"" + norm.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        for row in try Row.fetchAll(
-          db,
-          sql: "SELECT node_id, kind, text FROM search WHERE search MATCH ? OR search MATCH ? LIMIT 500",
-          arguments: [phrase, normPhrase])
+        for row in capped(
+          try Row.fetchAll(
+            db,
+            sql: "SELECT node_id, kind, text FROM search WHERE search MATCH ? OR search MATCH ? LIMIT 500",
+            arguments: [phrase, normPhrase]))
         {
           let kind: String = row["kind"]
           let text: String = row["text"]
@@ -159,15 +175,17 @@ extension KnowledgeStore {
           offer(id, 60, String(alias.split(separator: " ").first ?? ""))
         }
       } else {
-        for row in try Row.fetchAll(
-          db, sql: "SELECT node_id, alias FROM alias WHERE norm LIKE ? ESCAPE '\\' LIMIT 500",
-          arguments: [pattern])
+        for row in capped(
+          try Row.fetchAll(
+            db, sql: "SELECT node_id, alias FROM alias WHERE norm LIKE ? ESCAPE '\\' LIMIT 500",
+            arguments: [pattern]))
         {
           offer(row["node_id"], 60, row["alias"])
         }
-        for row in try Row.fetchAll(
-          db, sql: "SELECT node_id, quote FROM fact WHERE quote LIKE ? ESCAPE '\\' LIMIT 500",
-          arguments: ["%" + Self.escapeLike(query) + "%"])
+        for row in capped(
+          try Row.fetchAll(
+            db, sql: "SELECT node_id, quote FROM fact WHERE quote LIKE ? ESCAPE '\\' LIMIT 500",
+            arguments: ["%" + Self.escapeLike(query) + "%"]))
         {
           offer(row["node_id"], 40, row["quote"])
         }
@@ -180,9 +198,10 @@ extension KnowledgeStore {
       if da != db { return da > db }
       return a.key < b.key
     }
-    return try ranked.prefix(max(0, limit)).compactMap { id, hit in
+    let hits = try ranked.prefix(max(0, limit)).compactMap { id, hit in
       try node(id: id).map { SearchHit(node: $0, score: hit.score, matched: hit.matched) }
     }
+    return (hits, best.count, atLeast)
   }
 
   /// The aliases of nodes whose search entries an import left for later

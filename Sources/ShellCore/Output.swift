@@ -40,9 +40,9 @@ public struct Table: Sendable {
     self.notes = notes
   }
 
-  /// The note under a table that `--limit` cut short.
-  public static func limitNote(shown: Int, of total: Int) -> String {
-    "limit reached: \(shown) of \(total) shown; raise --limit"
+  /// The note under a table that `--limit` cut short (`atLeast`: `total` is a lower bound).
+  public static func limitNote(shown: Int, of total: Int, atLeast: Bool = false) -> String {
+    "limit reached: \(shown) of \(atLeast ? "at least " : "")\(total) shown; raise --limit"
   }
 
   /// The index of a column by name (case-insensitive).

@@ -64,4 +64,37 @@ final class CountAndPrefixTests: XCTestCase {
     XCTAssertFalse(t.run("find zh --count"))
     XCTAssertTrue(t.errors.contains("--count needs --prefix"), t.errors)
   }
+
+  /// A ranked `find` and `list` cut short by `--limit` say so under the table, as the other
+  /// listings do; a list the limit did not cut has no note.
+  func testFindAndListSayWhenTheLimitCutThem() throws {
+    let t = try shell()
+    // "Zh" matches Zhongguancun Lab and 智谱 AI (by its aliases).
+    XCTAssertEqual(csv(t, "find Zh").count, 2)
+    XCTAssertTrue(t.run("find Zh --limit 1"))
+    XCTAssertTrue(t.output.hasSuffix("limit reached: 1 of 2 shown; raise --limit\n"), t.output)
+    let before = t.output.count
+    XCTAssertTrue(t.run("find Zh --limit 2"))
+    XCTAssertFalse(t.output.dropFirst(before).contains("limit reached"), t.output)
+    XCTAssertTrue(t.run("list Company --limit 2"))
+    XCTAssertTrue(t.output.hasSuffix("limit reached: 2 of 4 shown; raise --limit\n"), t.output)
+    XCTAssertTrue(t.run("list --limit 5"))
+    XCTAssertTrue(t.output.hasSuffix("limit reached: 5 of 6 shown; raise --limit\n"), t.output)
+    let listed = t.output.count
+    XCTAssertTrue(t.run("list Person --limit 2"))
+    XCTAssertFalse(t.output.dropFirst(listed).contains("limit reached"), t.output)
+    XCTAssertEqual(csv(t, "list Company --limit 2").count, 2, "the note is for people: not in CSV")
+  }
+
+  /// A search whose way of matching stopped at its first 500 rows counts "at least".
+  func testAFindBeyondFiveHundredMatchesCountsAtLeast() throws {
+    let store = try KnowledgeStore.inMemory()
+    try store.write { w in
+      for i in 0..<520 { try w.upsertNode(key: "m\(i)", name: "Model \(i)", labels: ["Model"]) }
+    }
+    let t = try TestShell(plugins: [KnowledgePlugin.plugin], store: store)
+    XCTAssertTrue(t.run("find Model --limit 3"))
+    // The prefix scan stopped at 500 aliases; the full-text search found all 520 names.
+    XCTAssertTrue(t.output.contains("limit reached: 3 of at least 520 shown; raise --limit"), t.output)
+  }
 }
