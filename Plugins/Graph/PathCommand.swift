@@ -40,7 +40,7 @@ struct PathCommand: Command {
         g.adj, from: from, to: to, filter: filter, maxLength: maxLength, limit: limit,
         interrupt: session.checkInterrupt)
       paths = result.paths
-      if result.truncated { notes.append("limit reached: \(limit) paths shown, more exist; raise --limit") }
+      if result.truncated { notes.append(Table.limitNote(shown: "\(limit) paths")) }
     } else if let p = try Traversal.shortestPath(
       g.adj, from: from, to: to, filter: filter, maxLength: maxLength, interrupt: session.checkInterrupt)
     {

@@ -45,6 +45,12 @@ public struct Table: Sendable {
     "limit reached: \(shown) of \(atLeast ? "at least " : "")\(total) shown; raise --limit"
   }
 
+  /// The note under a table that `--limit` cut short when only that more exist is known
+  /// (`shown`: what was shown, e.g. "100 paths").
+  public static func limitNote(shown: String) -> String {
+    "limit reached: \(shown) shown, more exist; raise --limit"
+  }
+
   /// The index of a column by name (case-insensitive).
   public func column(_ name: String) -> Int? {
     columns.firstIndex { $0.lowercased() == name.lowercased() }

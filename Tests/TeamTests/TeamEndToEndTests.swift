@@ -72,6 +72,12 @@ final class TeamEndToEndTests: PostgresClusterTestCase {
     XCTAssertEqual(rows.count, 3, log.stdout)
     XCTAssertTrue(rows.allSatisfy { $0.contains(",alice,") && $0.hasSuffix(",kgsh_owner") }, log.stdout)
     XCTAssertEqual(rows.map { $0.split(separator: ",")[3] }, ["assert", "assert", "assert"])
+    let newest = try kgsh(["--db", db("c"), "--team", url, "-c", "team log --limit 2"])
+    XCTAssertTrue(
+      newest.stdout.hasSuffix("limit reached: the 2 newest changes shown, more exist; raise --limit\n"),
+      newest.stdout)
+    let all = try kgsh(["--db", db("c"), "--team", url, "-c", "team log --limit 3"])
+    XCTAssertFalse(all.stdout.contains("limit reached"), "exactly 3 changes: \(all.stdout)")
     let none = try kgsh(["--db", db("c"), "--team", url, "-c", "team log --since 2999-01-01"])
     XCTAssertTrue(none.stdout.contains("no shared changes match"), none.stdout)
   }

@@ -14,17 +14,23 @@ struct TeamLogCommand: Command {
 
   func run(_ call: Call, _ session: Session) throws -> Output {
     let link = try TeamPlugin.link(session, "team log")
-    let changes = try link.connection().log(author: call[Self.author], since: call[Self.since], limit: call[Self.limit])
-    let rows: [[Value]] = changes.map { c in
+    let limit = call[Self.limit]
+    // One more than shown: whether older changes exist.
+    let changes = try link.connection().log(
+      author: call[Self.author], since: call[Self.since], limit: limit + 1)
+    let rows: [[Value]] = changes.prefix(limit).map { c in
       let r = c.record
       return [
         .int(c.seq), .string(r.time), .string(r.author), .string(r.kind.rawValue),
-        .string(r.targetType.rawValue), .string(r.target), r.entity.map(Value.string) ?? .null, .string(c.pushedBy),
+        .string(r.targetType.rawValue), .string(r.target), r.entity.map(Value.string) ?? .null,
+        .string(c.pushedBy),
       ]
     }
     return .table(
       Table(
         columns: ["seq", "time", "author", "kind", "about", "target", "entity", "pushed by"], rows: rows,
-        notes: rows.isEmpty ? ["no shared changes match"] : []))
+        notes: rows.isEmpty
+          ? ["no shared changes match"]
+          : changes.count > limit ? [Table.limitNote(shown: "the \(limit) newest changes")] : []))
   }
 }
