@@ -78,6 +78,12 @@ final class TeamEndToEndTests: PostgresClusterTestCase {
       newest.stdout)
     let all = try kgsh(["--db", db("c"), "--team", url, "-c", "team log --limit 3"])
     XCTAssertFalse(all.stdout.contains("limit reached"), "exactly 3 changes: \(all.stdout)")
+    // The largest limit there is: asking for one more than it must not overflow.
+    let largest = try kgsh(
+      ["--db", db("c"), "--team", url, "--format", "csv", "-c", "team log --limit \(Int.max)"])
+    XCTAssertEqual(largest.status, 0, largest.stderr)
+    XCTAssertEqual(
+      largest.stdout.split(separator: "\n").count, 4, "a header and 3 changes: \(largest.stdout)")
     let none = try kgsh(["--db", db("c"), "--team", url, "-c", "team log --since 2999-01-01"])
     XCTAssertTrue(none.stdout.contains("no shared changes match"), none.stdout)
   }

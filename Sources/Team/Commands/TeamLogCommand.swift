@@ -15,9 +15,9 @@ struct TeamLogCommand: Command {
   func run(_ call: Call, _ session: Session) throws -> Output {
     let link = try TeamPlugin.link(session, "team log")
     let limit = call[Self.limit]
-    // One more than shown: whether older changes exist.
+    // One more than shown: whether older changes exist (no more than a limit can hold).
     let changes = try link.connection().log(
-      author: call[Self.author], since: call[Self.since], limit: limit + 1)
+      author: call[Self.author], since: call[Self.since], limit: limit == .max ? limit : limit + 1)
     let rows: [[Value]] = changes.prefix(limit).map { c in
       let r = c.record
       return [
