@@ -28,8 +28,10 @@ struct Matcher {
   /// No edges were created by this query, so every edge list is sorted by (type, other end).
   let sortedEdges: Bool
   /// Per relationship of the pattern, resolved once: row slots, the single type (when it has
-  /// exactly one), and the checks of its two ends — so inner loops do no string hashing.
+  /// exactly one), and whether each end's check passes every node — so inner loops do no
+  /// string hashing.
   let relInfo: [RelInfo]
+  /// Per relationship, the checks of its two ends (`endCheck`).
   let relChecks: [(left: NodeCheck, right: NodeCheck)]
   /// Per step of the plan, resolved once: the slot and checks of the node it binds or checks
   /// (nil for other steps); per relationship, whether its duplicates are pruned.
