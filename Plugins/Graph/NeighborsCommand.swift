@@ -69,7 +69,7 @@ struct NeighborsCommand: Command {
     return .table(
       Table(
         columns: ["entity", "labels", "distance", "relation", "via"], rows: out,
-        notes: reached.count > limit ? [Table.limitNote(shown: limit, of: reached.count)] : []))
+        limitCut: reached.count > limit ? .of(reached.count) : nil))
   }
 
   /// The entities that can be among the first `limit` by distance: all of them up to the

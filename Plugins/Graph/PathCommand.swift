@@ -34,13 +34,14 @@ struct PathCommand: Command {
     let filter = try g.filter(call)
     var paths: [GraphPath] = []
     var notes: [String] = []
+    var cut: LimitCut?
     if call[Self.all] {
       let limit = call[Self.limit]
       let result = try Traversal.allPaths(
         g.adj, from: from, to: to, filter: filter, maxLength: maxLength, limit: limit,
         interrupt: session.checkInterrupt)
       paths = result.paths
-      if result.truncated { notes.append(Table.limitNote(shown: "\(limit) paths")) }
+      if result.truncated { cut = .moreExist(shown: "\(limit) paths") }
     } else if let p = try Traversal.shortestPath(
       g.adj, from: from, to: to, filter: filter, maxLength: maxLength, interrupt: session.checkInterrupt)
     {
@@ -56,6 +57,6 @@ struct PathCommand: Command {
       let relations = p.hops.map { g.pattern($0.type, pointsAway: $0.forward) }
       rows.append([.int(Int64(p.length)), .list(nodes), .list(relations)])
     }
-    return .table(Table(columns: ["length", "nodes", "relations"], rows: rows, notes: notes))
+    return .table(Table(columns: ["length", "nodes", "relations"], rows: rows, notes: notes, limitCut: cut))
   }
 }

@@ -55,6 +55,6 @@ struct RankCommand: Command {
     return .table(
       Table(
         columns: ["rank", "entity", "labels", "score"], rows: rows,
-        notes: total > limit ? [Table.limitNote(shown: limit, of: total)] : []))
+        limitCut: total > limit ? .of(total) : nil))
   }
 }

@@ -36,9 +36,8 @@ struct FindCommand: Command {
         Table(
           columns: ["name", "key", "labels"],
           rows: nodes.map { [.entity($0.ref), .string($0.key), FactText.labels($0)] },
-          notes: total == 0
-            ? ["no name starts with '\(text)'"]
-            : total > nodes.count ? [Table.limitNote(shown: nodes.count, of: total)] : []))
+          notes: total == 0 ? ["no name starts with '\(text)'"] : [],
+          limitCut: total > nodes.count ? .of(total) : nil))
     }
     // The first search after a big import writes the names' search entries first (seconds
     // for a million entities): a progress bar on a terminal says so.
@@ -55,8 +54,7 @@ struct FindCommand: Command {
             .int(Int64(h.score)),
           ]
         },
-        notes: hits.isEmpty
-          ? ["no match for '\(text)'"]
-          : matched > hits.count ? [Table.limitNote(shown: hits.count, of: matched, atLeast: atLeast)] : []))
+        notes: hits.isEmpty ? ["no match for '\(text)'"] : [],
+        limitCut: matched > hits.count ? .of(matched, atLeast: atLeast) : nil))
   }
 }

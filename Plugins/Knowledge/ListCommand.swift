@@ -32,6 +32,6 @@ struct ListCommand: Command {
       Table(
         columns: ["name", "key", "labels"],
         rows: nodes.map { [.entity($0.ref), .string($0.key), FactText.labels($0)] },
-        notes: total > nodes.count ? [Table.limitNote(shown: nodes.count, of: total)] : []))
+        limitCut: total > nodes.count ? .of(total) : nil))
   }
 }

@@ -67,7 +67,7 @@ final class ShowCard {
   func relations() throws -> Table {
     let (edges, total) = try edges()
     var relations = ShowCommand.relations(edges)
-    if let total { relations.notes.append(Table.limitNote(shown: relations.rows.count, of: total)) }
+    if let total { relations.markCut(.of(total)) }
     return relations
   }
 

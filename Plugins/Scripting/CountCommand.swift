@@ -8,6 +8,8 @@ struct CountCommand: Command {
 
   func run(_ call: Call, _ session: Session) throws -> Output {
     let table = try ScriptValues.inputTable(call, example: "find GLM | count")
-    return .table(Table(columns: ["count"], rows: [[.int(Int64(table.rows.count))]]))
+    var count = Table(columns: ["count"], rows: [[.int(Int64(table.rows.count))]])
+    if let cut = table.limitCut { count.notes = [cut.consumedNote("counted", rows: table.rows.count)] }
+    return .table(count)
   }
 }

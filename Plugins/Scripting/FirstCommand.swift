@@ -14,7 +14,10 @@ struct FirstCommand: Command {
     let total = table.rows.count
     table.rows = Array(table.rows.prefix(n))
     // The command's footnotes described all its rows: kept only when no row was dropped.
-    if total > n { table.notes = ["first \(n) of \(total) rows"] }
+    if total > n {
+      table.notes = ["first \(n) of \(total) rows"]
+      table.limitCut = nil  // the rows left are what was asked for
+    }
     return .table(table)
   }
 }

@@ -18,9 +18,10 @@ struct SelectCommand: Command {
     .filter { !$0.isEmpty }
     guard !names.isEmpty else { throw KgshError.usage("select needs column names", signature) }
     let indexes = try names.map { try ScriptValues.column($0, in: table, verb: "select") }
-    return .table(
-      Table(
-        columns: indexes.map { table.columns[$0] }, rows: table.rows.map { row in indexes.map { row[$0] } },
-        notes: table.notes))
+    var selected = Table(
+      columns: indexes.map { table.columns[$0] }, rows: table.rows.map { row in indexes.map { row[$0] } },
+      notes: table.notes)
+    selected.limitCut = table.limitCut
+    return .table(selected)
   }
 }

@@ -19,6 +19,8 @@ struct UniqCommand: Command {
       counts[row[column], default: 0] += 1
     }
     return .table(
-      Table(columns: [table.columns[column], "count"], rows: order.map { [$0, .int(Int64(counts[$0]!))] }))
+      Table(
+        columns: [table.columns[column], "count"], rows: order.map { [$0, .int(Int64(counts[$0]!))] },
+        notes: table.limitCut.map { [$0.consumedNote("counted", rows: table.rows.count)] } ?? []))
   }
 }

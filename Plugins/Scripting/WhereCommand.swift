@@ -23,7 +23,9 @@ struct WhereCommand: Command {
       table.rows, column: column, name: call[Self.column], op: op,
       operand: call[Self.value].joinedText(" "))
     // The command's footnotes described all its rows; they no longer hold for fewer.
-    if table.rows.count < total { table.notes = [] }
+    if table.rows.count < total {
+      table.notes = table.limitCut.map { [$0.consumedNote("filtered", rows: total)] } ?? []
+    }
     return .table(table)
   }
 }

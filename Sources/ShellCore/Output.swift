@@ -40,19 +40,59 @@ public struct Table: Sendable {
     self.notes = notes
   }
 
-  /// The note under a table that `--limit` cut short (`atLeast`: `total` is a lower bound).
-  public static func limitNote(shown: Int, of total: Int, atLeast: Bool = false) -> String {
-    "limit reached: \(shown) of \(atLeast ? "at least " : "")\(total) shown; raise --limit"
+  /// Set when `--limit` cut the rows short; pipeline verbs that consume the rows (`count`,
+  /// `where`, `uniq`) say then that they saw only those.
+  public var limitCut: LimitCut?
+
+  /// A table that `--limit` cut short (nil: it did not): the cut's note follows `notes`.
+  public init(columns: [String], rows: [[Value]], notes: [String] = [], limitCut: LimitCut?) {
+    self.init(columns: columns, rows: rows, notes: notes)
+    if let limitCut { markCut(limitCut) }
   }
 
-  /// The note under a table that `--limit` cut short when only that more exist is known
-  /// (`shown`: what was shown, e.g. "100 paths").
-  public static func limitNote(shown: String) -> String {
-    "limit reached: \(shown) shown, more exist; raise --limit"
+  /// Records that `--limit` cut the rows short, with the note that says so.
+  public mutating func markCut(_ cut: LimitCut) {
+    limitCut = cut
+    notes.append(cut.note(shown: rows.count))
   }
 
   /// The index of a column by name (case-insensitive).
   public func column(_ name: String) -> Int? {
     columns.firstIndex { $0.lowercased() == name.lowercased() }
+  }
+}
+
+/// How `--limit` cut a table short: the one place its notes are worded.
+public enum LimitCut: Sendable, Equatable {
+  /// `total` rows matched (`atLeast`: that many or more).
+  case of(Int, atLeast: Bool)
+  /// More rows exist than the `shown` ones (e.g. "100 paths"); how many is not known.
+  case moreExist(shown: String)
+
+  /// `total` rows matched, exactly.
+  public static func of(_ total: Int) -> LimitCut { .of(total, atLeast: false) }
+
+  /// The note under the cut table.
+  public func note(shown: Int) -> String {
+    switch self {
+    case .of(let total, let atLeast): "limit reached: \(shown) of \(Self.total(total, atLeast)) shown; raise --limit"
+    case .moreExist(let shown): "limit reached: \(shown) shown, more exist; raise --limit"
+    }
+  }
+
+  /// The note of a pipeline verb that `did` something (e.g. "counted") to the `rows` rows the
+  /// limit let through.
+  public func consumedNote(_ did: String, rows: Int) -> String {
+    let all: String
+    switch self {
+    case .of(let total, let atLeast): all = "of \(Self.total(total, atLeast))"
+    case .moreExist: all = "more exist"
+    }
+    let them = rows == 1 ? "the 1 row" : "the \(rows) rows"
+    return "\(did) only \(them) --limit let through, \(all); raise --limit"
+  }
+
+  private static func total(_ total: Int, _ atLeast: Bool) -> String {
+    atLeast ? "at least \(total)" : "\(total)"
   }
 }

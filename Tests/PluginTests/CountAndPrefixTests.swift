@@ -2,6 +2,7 @@ import Foundation
 import GraphPlugin
 import KnowledgeGraph
 import KnowledgePlugin
+import ScriptingPlugin
 import ShellCore
 import ShellTesting
 import XCTest
@@ -28,7 +29,7 @@ final class CountAndPrefixTests: XCTestCase {
       try w.addEdge(d, "OWNS", d)
       try w.addEdge(c, "OWNS", z)
     }
-    return try TestShell(plugins: [GraphPlugin.plugin, KnowledgePlugin.plugin], store: store)
+    return try TestShell(plugins: [GraphPlugin.plugin, KnowledgePlugin.plugin, ScriptingPlugin.plugin], store: store)
   }
 
   func csv(_ t: TestShell, _ command: String, file: StaticString = #filePath, line: UInt = #line) -> [String]
@@ -84,6 +85,39 @@ final class CountAndPrefixTests: XCTestCase {
     XCTAssertTrue(t.run("list Person --limit 2"))
     XCTAssertFalse(t.output.dropFirst(listed).contains("limit reached"), t.output)
     XCTAssertEqual(csv(t, "list Company --limit 2").count, 2, "the note is for people: not in CSV")
+  }
+
+  /// The output of what a pipeline verb after a cut listing printed (the last command's).
+  func piped(_ t: TestShell, _ command: String, file: StaticString = #filePath, line: UInt = #line) -> String {
+    let before = t.output.count
+    XCTAssertTrue(t.run(command), "\(command): \(t.errors)", file: file, line: line)
+    return String(t.output.dropFirst(before))
+  }
+
+  /// `count`, `where` and `uniq` after a listing `--limit` cut say they saw only those rows
+  /// and how many matched; `sort` and `select` keep the cut for them; `first` is a cut of its own.
+  func testPipelineVerbsSayTheLimitCutTheirInput() throws {
+    let t = try shell()
+    let counted = piped(t, "list --limit 2 | count")
+    XCTAssertTrue(counted.contains("│     2 │"), counted)
+    XCTAssertTrue(
+      counted.hasSuffix("counted only the 2 rows --limit let through, of 6; raise --limit\n"), counted)
+    XCTAssertTrue(
+      piped(t, "find Zh --limit 1 | count").hasSuffix(
+        "counted only the 1 row --limit let through, of 2; raise --limit\n"))
+    XCTAssertTrue(
+      piped(t, "list --limit 3 | sort name | select key | count").hasSuffix(
+        "counted only the 3 rows --limit let through, of 6; raise --limit\n"))
+    let filtered = piped(t, "list --limit 3 | where labels contains Company")
+    XCTAssertTrue(
+      filtered.hasSuffix("filtered only the 3 rows --limit let through, of 6; raise --limit\n"), filtered)
+    XCTAssertTrue(
+      piped(t, "list --limit 4 | uniq labels").hasSuffix(
+        "counted only the 4 rows --limit let through, of 6; raise --limit\n"))
+    // No cut, no note; `first` cuts by itself and says so.
+    XCTAssertFalse(piped(t, "list --limit 6 | count").contains("--limit"))
+    XCTAssertFalse(piped(t, "list --limit 4 | first 2 | count").contains("--limit"))
+    XCTAssertEqual(csv(t, "list --limit 2 | count"), ["2"], "the count is of the rows it was given")
   }
 
   /// A search whose way of matching stopped at its first 500 rows counts "at least".

@@ -29,8 +29,7 @@ struct TeamLogCommand: Command {
     return .table(
       Table(
         columns: ["seq", "time", "author", "kind", "about", "target", "entity", "pushed by"], rows: rows,
-        notes: rows.isEmpty
-          ? ["no shared changes match"]
-          : changes.count > limit ? [Table.limitNote(shown: "the \(limit) newest changes")] : []))
+        notes: rows.isEmpty ? ["no shared changes match"] : [],
+        limitCut: changes.count > limit ? .moreExist(shown: "the \(limit) newest changes") : nil))
   }
 }
