@@ -75,7 +75,8 @@ public enum LimitCut: Sendable, Equatable {
   /// The note under the cut table.
   public func note(shown: Int) -> String {
     switch self {
-    case .of(let total, let atLeast): "limit reached: \(shown) of \(Self.total(total, atLeast)) shown; raise --limit"
+    case .of(let total, let atLeast):
+      "limit reached: \(shown) of \(Self.total(total, atLeast)) shown; raise --limit"
     case .moreExist(let shown): "limit reached: \(shown) shown, more exist; raise --limit"
     }
   }

@@ -29,7 +29,8 @@ final class CountAndPrefixTests: XCTestCase {
       try w.addEdge(d, "OWNS", d)
       try w.addEdge(c, "OWNS", z)
     }
-    return try TestShell(plugins: [GraphPlugin.plugin, KnowledgePlugin.plugin, ScriptingPlugin.plugin], store: store)
+    return try TestShell(
+      plugins: [GraphPlugin.plugin, KnowledgePlugin.plugin, ScriptingPlugin.plugin], store: store)
   }
 
   func csv(_ t: TestShell, _ command: String, file: StaticString = #filePath, line: UInt = #line) -> [String]
@@ -88,7 +89,8 @@ final class CountAndPrefixTests: XCTestCase {
   }
 
   /// The output of what a pipeline verb after a cut listing printed (the last command's).
-  func piped(_ t: TestShell, _ command: String, file: StaticString = #filePath, line: UInt = #line) -> String {
+  func piped(_ t: TestShell, _ command: String, file: StaticString = #filePath, line: UInt = #line) -> String
+  {
     let before = t.output.count
     XCTAssertTrue(t.run(command), "\(command): \(t.errors)", file: file, line: line)
     return String(t.output.dropFirst(before))
