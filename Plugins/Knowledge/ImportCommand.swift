@@ -53,11 +53,10 @@ struct ImportCommand: Command {
     for (type, n) in report.types.sorted(by: { $0.key < $1.key }) {
       rows.append([.string("relation"), .string(type), .int(Int64(n))])
     }
-    return .table(
-      Table(
-        columns: ["kind", "name", "count"], rows: rows,
-        notes: [
-          "imported \(report.nodes) nodes and \(report.edges) edges in \(FixedPoint.text(seconds, places: 2)) s"
-        ]))
+    let done =
+      "imported \(report.nodes.counted("node")) and \(report.edges.counted("edge")) in \(FixedPoint.text(seconds, places: 2)) s"
+    // No labels or relations to list (e.g. files with a header and no rows): no empty table.
+    guard !rows.isEmpty else { return .message(done) }
+    return .table(Table(columns: ["kind", "name", "count"], rows: rows, notes: [done]))
   }
 }

@@ -115,12 +115,11 @@ enum Cypher {
 
   /// "created 2 nodes, 1 relationship".
   static func summary(_ stats: QueryStatistics) -> String {
-    func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
     var parts: [String] = []
     if stats.nodesCreated > 0 || stats.relationshipsCreated == 0 {
-      parts.append(count(stats.nodesCreated, "node"))
+      parts.append(stats.nodesCreated.counted("node"))
     }
-    if stats.relationshipsCreated > 0 { parts.append(count(stats.relationshipsCreated, "relationship")) }
+    if stats.relationshipsCreated > 0 { parts.append(stats.relationshipsCreated.counted("relationship")) }
     return "created " + parts.joinedText(", ")
   }
 

@@ -29,6 +29,6 @@ struct SaveCommand: Command {
     } catch {
       throw KgshError(.io, "save: cannot write \(file)", hint: "check that the folder exists and is writable")
     }
-    return .message("saved \(table.rows.count) row\(table.rows.count == 1 ? "" : "s") to \(file)")
+    return .message("saved \(table.rows.count.counted("row")) to \(file)")
   }
 }

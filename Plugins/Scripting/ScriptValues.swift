@@ -71,7 +71,7 @@ enum ScriptValues {
   /// A short description of a value for `params`.
   static func summary(_ value: Value) -> String {
     if case .list(let items) = value, items.contains(where: { if case .map = $0 { true } else { false } }) {
-      return "table of \(items.count) row\(items.count == 1 ? "" : "s")"
+      return "table of \(items.count.counted("row"))"
     }
     if case .string(let s) = value { return "\"\(s)\"" }
     if case .list(let items) = value { return "[" + items.map(summary).joinedText(", ") + "]" }

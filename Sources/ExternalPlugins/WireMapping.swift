@@ -65,7 +65,7 @@ enum WireMapping {
       guard let columns = wire.columns else { throw bad("no columns") }
       let rows = wire.rows ?? []
       if let row = rows.first(where: { $0.count != columns.count }) {
-        throw bad("a row has \(row.count) values for \(columns.count) columns")
+        throw bad("a row has \(row.count.counted("value")) for \(columns.count.counted("column"))")
       }
       return .table(Table(columns: columns, rows: rows.map { $0.map(value) }, notes: wire.notes ?? []))
     case "record":

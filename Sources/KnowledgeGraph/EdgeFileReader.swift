@@ -129,6 +129,9 @@ final class EdgeFileReader: @unchecked Sendable {
     } catch {
       raw.failure = KgshError.interrupted
     }
+    if raw.failure == nil, header.isEmpty {
+      raw.failure = GraphImporter.noHeader(file, example: "src,type,dst")
+    }
     return raw
   }
 }

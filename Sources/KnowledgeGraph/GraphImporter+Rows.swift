@@ -53,6 +53,7 @@ extension GraphImporter {
       try batch.flush()  // a node of an earlier line whose id is taken is the first error
       throw error
     }
+    guard !header.isEmpty else { throw Self.noHeader(file, example: "id,label,name") }
     try batch.flush()
     progress(ImportProgress(phase: "nodes", done: file.byteCount, total: file.byteCount))
     report.nodes = rows

@@ -226,6 +226,14 @@ struct GraphImporter {
     Self.failure(file, line, message, hint: hint)
   }
 
+  /// The error of a file with no header row (empty, or blank lines only); `example` is the
+  /// header it needs.
+  static func noHeader(_ file: CSVReader, example: String) -> KgshError {
+    KgshError(
+      .invalidValue, "\(file.path) is empty: it has no header row",
+      hint: "its first line names the columns, e.g. \(example); nothing was imported")
+  }
+
   /// The error of a bad row: the file and line, what is wrong, what to do.
   static func failure(_ file: CSVReader, _ line: Int, _ message: String, hint: String? = nil) -> KgshError {
     KgshError(

@@ -126,7 +126,7 @@ extension KnowledgeStore {
     guard wanted == arguments.count else {
       throw KgshError(
         .usage,
-        "the statement has \(wanted) parameter\(wanted == 1 ? "" : "s") but \(arguments.count) value\(arguments.count == 1 ? " was" : "s were") given",
+        "the statement has \(wanted.counted("parameter")) but \(arguments.count.counted("value")) \(arguments.count == 1 ? "was" : "were") given",
         hint: "pass one value in params for each ?")
     }
     for (i, value) in arguments.enumerated() {

@@ -105,7 +105,7 @@ extension KnowledgeStore {
       let expected = Int(sqlite3_bind_parameter_count(statement.handle))
       guard expected == arguments.count else {
         throw KgshError(
-          .usage, "the SQL takes \(expected) argument\(expected == 1 ? "" : "s"), \(arguments.count) given",
+          .usage, "the SQL takes \(expected.counted("argument")), \(arguments.count) given",
           hint: "pass one value for each ? in the SQL")
       }
       for (i, argument) in arguments.enumerated() { statement.bind(Int32(i + 1), argument.databaseValue) }

@@ -89,8 +89,7 @@ public enum LimitCut: Sendable, Equatable {
     case .of(let total, let atLeast): all = "of \(Self.total(total, atLeast))"
     case .moreExist: all = "more exist"
     }
-    let them = rows == 1 ? "the 1 row" : "the \(rows) rows"
-    return "\(did) only \(them) --limit let through, \(all); raise --limit"
+    return "\(did) only the \(rows.counted("row")) --limit let through, \(all); raise --limit"
   }
 
   private static func total(_ total: Int, _ atLeast: Bool) -> String {

@@ -60,7 +60,7 @@ extension TeamLink {
     var text = KgshError.describe(error)
     if let e = error as? KgshError, e.code == "team-unreachable" {
       let waiting = (try? TeamState.queueCount(store)) ?? 0
-      text = e.message + "; working locally" + (waiting > 0 ? ", \(TeamLink.count(waiting)) wait to be pushed" : "")
+      text = e.message + "; working locally" + (waiting > 0 ? ", \(waiting.counted("change")) wait to be pushed" : "")
     }
     report(text.hasPrefix("team") ? text : "team: " + text)
   }

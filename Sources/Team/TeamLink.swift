@@ -98,15 +98,14 @@ public final class TeamLink {
     var authors: [String] = []
     for r in pulled.merged where !authors.contains(r.author) { authors.append(r.author) }
     let who = authors.count <= 3 ? authors.joinedText(", ") : "\(authors.count) people"
-    return "\(count(pulled.merged.count)) from \(who) pulled"
+    return "\(pulled.merged.count.counted("change")) from \(who) pulled"
   }
 
   /// `3 changes pushed`, or nil when nothing was sent.
   public static func describe(_ pushed: Pushed) -> String? {
     guard pushed.sent > 0 else { return nil }
     let already = pushed.sent - pushed.new
-    return "\(count(pushed.sent)) pushed" + (already > 0 ? " (\(already) were on the server already)" : "")
+    return "\(pushed.sent.counted("change")) pushed" + (already > 0 ? " (\(already) were on the server already)" : "")
   }
 
-  static func count(_ n: Int) -> String { n == 1 ? "1 change" : "\(n) changes" }
 }

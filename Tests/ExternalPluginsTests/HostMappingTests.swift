@@ -73,7 +73,7 @@ final class HostMappingTests: XCTestCase {
     XCTAssertEqual(fields.map(\.0), ["b", "a"], "records keep their order")
     XCTAssertThrowsError(try WireMapping.output(.table(["a", "b"], [[1]]), plugin: "p")) { error in
       XCTAssertTrue(
-        "\(error)".contains("plugin p returned a malformed table output: a row has 1 values for 2 columns"))
+        "\(error)".contains("plugin p returned a malformed table output: a row has 1 value for 2 columns"))
     }
     XCTAssertThrowsError(try WireMapping.output(WireOutput(type: "hologram"), plugin: "p"))
   }

@@ -62,6 +62,9 @@ final class ImportTests: FileTestCase {
       ("id,name\na,\"unterminated\n", nil, "a quoted field is never closed"),
       ("id,name\na,A\n", "from,to\na,nowhere\n", "no node with id 'nowhere'"),
       ("id,name\na,A\n", "x,y\na,a\n", "the header needs src and dst columns"),
+      ("", nil, "n.csv is empty: it has no header row"),
+      ("\n\n", nil, "n.csv is empty: it has no header row"),
+      ("id,name\na,A\n", "", "e.csv is empty: it has no header row"),
     ]
     for c in cases {
       XCTAssertThrowsError(

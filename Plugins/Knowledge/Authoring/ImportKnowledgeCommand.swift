@@ -53,7 +53,7 @@ struct ImportKnowledgeCommand: Command {
       try session.reportThenFail(
         .table(table),
         KgshError(
-          .invalidValue, "import knowledge: \(rejected) row\(rejected == 1 ? "" : "s") rejected",
+          .invalidValue, "import knowledge: \(rejected.counted("row")) rejected",
           hint: "fix the rows listed above and import again"))
     }
     return .table(table)

@@ -25,7 +25,7 @@ struct TeamStatusCommand: Command {
       let s = try link.connection().summary()
       fields += [
         ("connection", .string("ok, as \(s.role)" + (s.canPush ? " (editor)" : " (reader)"))),
-        ("on the server", .string("\(TeamLink.count(s.records)), up to \(s.lastSeq)")),
+        ("on the server", .string("\(s.records.counted("change")), up to \(s.lastSeq)")),
       ]
     } catch {
       fields.append(("connection", .string(KgshError.describe(error))))

@@ -1,0 +1,53 @@
+import Foundation
+import KnowledgeGraph
+import KnowledgePlugin
+import ShellCore
+import ShellTesting
+import XCTest
+
+/// What `import` prints for files that hold little or nothing.
+final class ImportCommandTests: XCTestCase {
+  var dir = ""
+
+  override func setUpWithError() throws {
+    dir = FileManager.default.temporaryDirectory.appendingPathComponent("kgimport-\(UUID().uuidString)").path
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+  }
+
+  override func tearDownWithError() throws { try? FileManager.default.removeItem(atPath: dir) }
+
+  func file(_ name: String, _ text: String) throws -> String {
+    let path = dir + "/" + name
+    try text.write(toFile: path, atomically: true, encoding: .utf8)
+    return path
+  }
+
+  /// A file with a header and no rows imports nothing and says so in one line, with no empty
+  /// table of labels; one node without a label is counted in the singular.
+  func testHeaderOnlyFilesPrintOneLineAndCountsAgreeInNumber() throws {
+    let t = try TestShell(plugins: [KnowledgePlugin.plugin])
+    let nodes = try file("n.csv", "id,label,name\n")
+    let edges = try file("e.csv", "src,type,dst\n")
+    XCTAssertTrue(t.run("import \(nodes) \(edges)"), t.errors)
+    XCTAssertTrue(t.output.hasPrefix("imported 0 nodes and 0 edges in "), t.output)
+    XCTAssertEqual(t.output.split(separator: "\n").count, 1, t.output)
+    let one = try file("one.csv", "id,name\nsolo,Solo\n")
+    let before = t.output.count
+    XCTAssertTrue(t.run("import \(one)"), t.errors)
+    XCTAssertTrue(t.output.dropFirst(before).hasPrefix("imported 1 node and 0 edges in "), t.output)
+  }
+
+  /// An empty nodes or edges file is refused in one line that names it and the header it
+  /// needs; nothing is imported.
+  func testAnEmptyFileIsRefusedNamingTheHeaderItNeeds() throws {
+    let t = try TestShell(plugins: [KnowledgePlugin.plugin])
+    let empty = try file("empty.csv", "")
+    let nodes = try file("n.csv", "id,name\na,A\n")
+    XCTAssertFalse(t.run("import \(empty)"))
+    XCTAssertTrue(t.errors.contains("empty.csv is empty: it has no header row"), t.errors)
+    XCTAssertTrue(t.errors.contains("e.g. id,label,name; nothing was imported"), t.errors)
+    XCTAssertFalse(t.run("import \(nodes) \(empty)"))
+    XCTAssertTrue(t.errors.contains("e.g. src,type,dst; nothing was imported"), t.errors)
+    XCTAssertNil(try t.session.store.node(key: "a"), "the nodes of a refused import are not kept")
+  }
+}
