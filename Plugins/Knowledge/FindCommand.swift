@@ -20,6 +20,9 @@ struct FindCommand: Command {
 
   func run(_ call: Call, _ session: Session) throws -> Output {
     let text = call[Self.text].joinedText(" ")
+    guard !Trim.spacesAndNewlines(text).isEmpty else {
+      throw KgshError.usage("find: the text to look for is empty", signature)
+    }
     let limit = call[Self.limit]
     if call[Self.count] {
       guard call[Self.prefix] else {

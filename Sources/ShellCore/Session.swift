@@ -219,6 +219,9 @@ public final class Session {
   }
 
   private static func notFound(_ name: String, _ suggestions: [String]) -> KgshError {
-    KgshError.notFound("entity", name, suggestions: suggestions, hint: "try find \(name)")
+    guard !Trim.spacesAndNewlines(name).isEmpty else {
+      return KgshError(.usage, "the entity name is empty", hint: "give a name or key, e.g. Zhipu")
+    }
+    return KgshError.notFound("entity", name, suggestions: suggestions, hint: "try find \(name)")
   }
 }

@@ -65,6 +65,14 @@ final class CountAndPrefixTests: XCTestCase {
     XCTAssertTrue(t.output.contains("limit reached: 1 of 2 shown"), t.output)
     XCTAssertFalse(t.run("find zh --count"))
     XCTAssertTrue(t.errors.contains("--count needs --prefix"), t.errors)
+    // Empty text matches nothing useful: refused, not an empty table or a count of 0.
+    XCTAssertFalse(t.run("find ' ' --prefix --count"))
+    XCTAssertTrue(
+      t.errors.hasSuffix(
+        "find: the text to look for is empty; usage: find TEXT... [--limit N] [--prefix] [--count]\n"),
+      t.errors)
+    XCTAssertFalse(t.run("neighbors ''"))
+    XCTAssertTrue(t.errors.hasSuffix("the entity name is empty; give a name or key, e.g. Zhipu\n"), t.errors)
   }
 
   /// A ranked `find` and `list` cut short by `--limit` say so under the table, as the other
