@@ -10,7 +10,7 @@ enum Cypher {
   /// command takes it raw, untokenised).
   static let query = Param<[String]>.arguments("query", .text, "the rest of the Cypher query")
 
-  /// The help paragraph shared by `match`, `create` and `explain`: how the knowledge base
+  /// The help paragraph shared by the Cypher commands: how the knowledge base
   /// maps onto the property-graph model.
   static let mapping = """
     How the knowledge base maps onto Cypher:

@@ -2,7 +2,7 @@ import Foundation
 import KnowledgeGraph
 
 extension Shell {
-  /// Completion inside a Cypher statement (`match`, `create`, `explain`): labels after
+  /// Completion inside a Cypher statement (`match`, `with`, `create`, `explain`, ...): labels after
   /// `(n:`, relationship types after `[r:`, property keys after `n.` or inside `{`.
   func completeCypher(_ text: String, cursor: Int) -> CompletionResult {
     let chars = Array(text)

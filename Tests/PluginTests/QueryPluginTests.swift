@@ -25,14 +25,17 @@ final class QueryPluginTests: XCTestCase {
   func testPluginRegistersItsCommands() throws {
     XCTAssertEqual(QueryPlugin.plugin.name, "query")
     let names = QueryPlugin.plugin.commands.map(\.signature.name)
-    XCTAssertEqual(names, ["match", "create", "explain", "profile"])
+    XCTAssertEqual(
+      names,
+      ["match", "optional", "unwind", "with", "return", "merge", "call", "create", "explain", "profile"])
     for command in QueryPlugin.plugin.commands {
       XCTAssertTrue(command.signature.takesRawText)
       XCTAssertTrue(command.signature.help.contains("INVESTS_IN"))
       XCTAssertTrue(command.signature.help.contains("Company"))
       XCTAssertFalse(command.signature.examples.isEmpty)
     }
-    XCTAssertTrue(QueryPlugin.plugin.commands[1].signature.writes)
+    XCTAssertTrue(
+      QueryPlugin.plugin.commands.first { $0.signature.name == "create" }?.signature.writes == true)
   }
 
   func testCreateThenMatch() throws {
@@ -144,5 +147,70 @@ final class MatchWritesTests: XCTestCase {
     XCTAssertTrue(t.run("match (a:Lab) create (a)-[:MAKES]->(m:Model {name: 'M'})"), t.errors)
     XCTAssertTrue(t.run("match (m:Model) return m.name"), t.errors)
     XCTAssertTrue(t.output.contains("M"), t.output)
+  }
+}
+
+/// A query may start with any of Cypher's first clauses, typed as the command word: each runs
+/// as that query, spans lines until complete, and writes only when it has a write clause.
+final class CypherClauseCommandTests: XCTestCase {
+  func table(_ t: TestShell, _ text: String, file: StaticString = #filePath, line: UInt = #line) throws
+    -> [[Value]]
+  {
+    let output = try t.shell.evaluate(text: text)
+    guard case .table(let table) = output else {
+      XCTFail("\(text): expected a table, got \(output)", file: file, line: line)
+      return []
+    }
+    return table.rows
+  }
+
+  func testEachFirstClauseRunsAsItsQuery() throws {
+    let t = try TestShell(plugins: [QueryPlugin.plugin])
+    XCTAssertTrue(t.run("create (:Lab {name: 'A'})-[:DEVELOPS]->(:Model {name: 'M1'})"), t.errors)
+    XCTAssertEqual(try table(t, "return 6 * 7 as answer"), [[.int(42)]])
+    XCTAssertEqual(try table(t, "with 2 as x return x * x as y"), [[.int(4)]])
+    XCTAssertEqual(
+      try table(t, "unwind ['A', 'B'] as n optional match (l:Lab {name: n}) return n, l.name as found"),
+      [[.string("A"), .string("A")], [.string("B"), .null]])
+    XCTAssertEqual(
+      try table(t, "optional match (l:Lab {name: 'Nobody'}) return count(l) as labs"), [[.int(0)]])
+    XCTAssertEqual(
+      try table(t, "call db.labels() yield label return label order by label"),
+      [[.string("Lab")], [.string("Model")]])
+    // MERGE finds what exists and creates what does not, once.
+    XCTAssertEqual(try table(t, "merge (l:Lab {name: 'A'}) return l.name"), [[.string("A")]])
+    XCTAssertEqual(try table(t, "merge (l:Lab {name: 'B'}) return l.name"), [[.string("B")]])
+    XCTAssertEqual(try table(t, "merge (l:Lab {name: 'B'}) return l.name"), [[.string("B")]])
+    XCTAssertEqual(try table(t, "match (l:Lab) return count(l) as labs"), [[.int(2)]])
+  }
+
+  func testTheySpanLinesUntilComplete() throws {
+    let t = try TestShell(plugins: [QueryPlugin.plugin])
+    XCTAssertFalse(t.shell.isComplete("with 1 as x"))
+    XCTAssertTrue(t.shell.isComplete("with 1 as x\nreturn x"))
+    XCTAssertFalse(t.shell.isComplete("unwind [1, 2] as x"))
+    XCTAssertFalse(t.shell.isComplete("optional match (a)"))
+    XCTAssertTrue(t.shell.isComplete("optional match (a) return a"))
+    XCTAssertFalse(t.shell.isComplete("return 1 +"))
+    XCTAssertTrue(t.shell.isComplete("merge (a:Lab {name: 'A'})"))
+  }
+
+  func testOnlyQueriesWithAWriteClauseNeedAWritableStore() throws {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "kgsh-clauses-\(UUID().uuidString).db"
+    ).path
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    _ = try KnowledgeStore.open(path: path)
+    let t = try TestShell(
+      plugins: [QueryPlugin.plugin], store: try KnowledgeStore.open(path: path, readOnly: true))
+    XCTAssertTrue(t.run("unwind [1, 2] as x return sum(x) as total"), t.errors)
+    XCTAssertTrue(t.run("return 1 as one"), t.errors)
+    for write in [
+      "merge (:Lab {name: 'A'})", "unwind ['A'] as n create (:Lab {name: n})",
+      "with 1 as x create (:Lab {name: 'B'})",
+    ] {
+      XCTAssertFalse(t.run(write), write)
+      XCTAssertTrue(t.errors.hasSuffix("which is open read-only; run kgsh without --read-only\n"), t.errors)
+    }
   }
 }
