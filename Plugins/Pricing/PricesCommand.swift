@@ -29,9 +29,16 @@ struct PricesCommand: Command {
     let asOf = call[Self.asOf]
     let all = try PriceBook.history(session)
     var rows = PriceBook.current(all, asOf: asOf)
+    var unknownVendor: String?
     if let vendor = call[Self.vendor] {
       let v = Names.normalize(vendor)
+      let known = rows
       rows = rows.filter { Names.normalize($0.vendor).contains(v) || Names.normalize($0.soldOn).contains(v) }
+      if rows.isEmpty, !known.isEmpty {
+        let vendors = Array(Set(known.map(\.vendor).filter { !$0.isEmpty })).sorted()
+        unknownVendor =
+          "no vendor or seller contains '\(vendor)'; the vendors are \(vendors.joinedText(", "))"
+      }
     }
     if let kind = call[Self.kind] { rows = rows.filter { $0.kind == kind } }
     if let model = call[Self.model] {
@@ -69,7 +76,8 @@ struct PricesCommand: Command {
     columns += ["included", "status", "as_of", "layer", "flag", "source"]
     let user = rows.filter(\.isUser).count
     var notes = [
-      "\(rows.count) price rows (\(rows.count - user) from reference/prices.tsv, \(user) imported)"
+      unknownVendor
+        ?? "\(rows.count.counted("price row")) (\(rows.count - user) from reference/prices.tsv, \(user) imported)"
     ]
     if let asOf {
       notes.append("as of \(asOf): the latest row per price id observed by then; undated rows left out")

@@ -35,6 +35,10 @@ final class PricingTests: XCTestCase {
     XCTAssertFalse(out.contains("P034"), "GLM-4.5-Air is a different model:\n\(out)")
     let plans = try run("prices --kind plan --vendor moonshot")
     XCTAssertTrue(plans.contains("P023") && !plans.contains("P033"), plans)
+    // A vendor nobody sells as: the note names the vendors there are.
+    let nobody = try run("prices --vendor nobody")
+    XCTAssertTrue(nobody.contains("\nno vendor or seller contains 'nobody'; the vendors are "), nobody)
+    XCTAssertTrue(nobody.contains(", Anthropic, ") && nobody.contains(", Zhipu AI"), nobody)
   }
 
   func testConversionFollowsTheDefaultRate() throws {
