@@ -33,6 +33,8 @@ public final class KnowledgeStore: @unchecked Sendable {
   let importedEdges = Mutex<ImportedEdges?>(nil)
   /// Whether the last graph index was built from an import's edges (see `importedEdges`).
   var graphIndexFromImport = false
+  /// Told how a build of a big graph's index goes (see `reportGraphIndexBuilds`).
+  let graphIndexProgress = Mutex<GraphIndexProgress?>(nil)
   /// Values derived from the whole knowledge base, each kept for one write generation.
   let generationCache = Mutex<[String: (generation: Int, value: any Sendable)]>([:])
   /// Graphs with at least this many edges save their index beside the knowledge base.

@@ -1,4 +1,5 @@
 import Foundation
+import KnowledgeGraph
 
 /// A one-line progress bar on the error stream, drawn only when the session shows
 /// progress (stderr is a terminal): scripts, pipes and tests see no progress noise.
@@ -8,7 +9,10 @@ import Foundation
 /// bar.update("edges", done: 40, total: 100)   // import edges ████████░░░░░░░░  40%
 /// bar.finish()
 /// ```
-public final class ProgressBar {
+///
+/// Sendable so that the store can report its graph index builds to one (see
+/// `ProgressBar.reportGraphIndexBuilds`): a bar is drawn by the one command running at a time.
+public final class ProgressBar: @unchecked Sendable {
   let session: Session
   let title: String
   let width = 24
@@ -36,5 +40,17 @@ public final class ProgressBar {
     guard session.showsProgress, shown != nil else { return }
     session.err.write("\r\u{1B}[2K")
     shown = nil
+  }
+}
+
+extension ProgressBar {
+  /// Shows each build of a big graph's index (after a change to the graph, a graph query on
+  /// a million entities waits a second or two for it) on a bar titled "graph index".
+  public static func reportGraphIndexBuilds(_ session: Session) {
+    guard session.showsProgress else { return }
+    let bar = ProgressBar(session, title: "graph index")
+    session.store.reportGraphIndexBuilds(
+      to: GraphIndexProgress(
+        report: { bar.update($0.phase, done: $0.done, total: $0.total) }, finish: { bar.finish() }))
   }
 }

@@ -30,6 +30,7 @@ enum SessionFactory {
       store: store, registry: registry, isTerminal: interactive || isatty(1) == 1, width: Terminal.width())
     // The bar redraws its line with escape codes: not on a dumb terminal.
     session.showsProgress = isatty(2) == 1 && Environment.value("TERM") != "dumb"
+    ProgressBar.reportGraphIndexBuilds(session)
     if session.isTerminal { session.screen = LiveScreen() }
     if interactive { session.pager = ExternalPager() }
     let host = PluginHost(

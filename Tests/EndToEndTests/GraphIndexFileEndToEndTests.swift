@@ -126,4 +126,38 @@ final class GraphIndexFileEndToEndTests: XCTestCase {
     try FileManager.default.removeItem(atPath: index)
     XCTAssertEqual(try run(db, find, home: home), after, "and so does the alias table alone")
   }
+
+  /// On a terminal, a graph query that has to build the index (after a change to the graph)
+  /// shows the build on one bar that ends cleared; a query that finds it ready shows none.
+  /// Only big graphs report: the threshold is lowered here to the test's three nodes.
+  func testABuildAfterAChangeShowsOneBarOnATerminalAndClearsIt() throws {
+    guard FileManager.default.isExecutableFile(atPath: Repository.kgsh.path) else {
+      throw XCTSkip("kgsh is not built at \(Repository.kgsh.path); run swift build first")
+    }
+    let home = KgshProcess.temporaryHome()
+    defer { try? FileManager.default.removeItem(at: home) }
+    let db = home.appendingPathComponent("kb.sqlite").path
+    let shell = try PseudoTerminal.kgsh(
+      home: home, columns: 80, arguments: ["--db", db],
+      environment: environment.merging(["KGSH_GRAPH_INDEX_PROGRESS_MIN_EDGES": "0", "KGSH_AUTHOR": "ada"]) {
+        $1
+      })
+    shell.send("create (:Lab {name:'Alpha Lab'})-[:FUNDS]->(:Lab {name:'Beta Lab'})\r")
+    _ = try shell.waitForPrompt()
+    shell.send("path 'Alpha Lab' 'Beta Lab'\r")
+    let built = try shell.waitForPrompt()
+    for phase in ["graph index nodes", "graph index names", "graph index rows", "graph index saving"] {
+      XCTAssertTrue(built.contains(phase), "\(phase) in:\n\(built)")
+    }
+    let raw = shell.transcript
+    let lastBar = try XCTUnwrap(raw.range(of: "graph index saving", options: .backwards))
+    let table = try XCTUnwrap(raw.range(of: "Alpha Lab", range: lastBar.upperBound..<raw.endIndex))
+    XCTAssertTrue(
+      raw[lastBar.upperBound..<table.lowerBound].contains("\r\u{1B}[2K"), "the bar's line is cleared first")
+    shell.send("path 'Beta Lab' 'Alpha Lab' --dir both\r")
+    let ready = try shell.waitForPrompt()
+    XCTAssertTrue(ready.contains("<-[FUNDS]-"), ready)
+    XCTAssertFalse(ready.contains("graph index"), "the index is ready: no bar\n\(ready)")
+    try shell.quitREPL()
+  }
 }

@@ -12,7 +12,13 @@ extension GraphIndex {
   /// Builds the index from the database by stepping raw statements (no row objects). The
   /// edges come from `imported` when given (they must be the whole edge table, see
   /// `ImportedEdges`), else from the table.
-  static func build(_ db: Database, imported: ImportedEdges? = nil) throws -> GraphIndex {
+  static func build(
+    _ db: Database, imported: ImportedEdges? = nil, progress: GraphIndexProgress? = nil
+  ) throws -> GraphIndex {
+    let edgeCount =
+      try imported.map { $0.rows.count } ?? Int.fetchOne(db, sql: "SELECT count(*) FROM edge") ?? 0
+    let progress = edgeCount >= GraphIndexProgress.minEdges ? progress : nil
+    progress?.report("nodes", done: 0, total: 1)
     var ids: [Int64] = []
     ids.reserveCapacity(try Int.fetchOne(db, sql: "SELECT count(*) FROM node") ?? 0)
     try RawStatement(db, "SELECT id FROM node ORDER BY id").forEachRow { s in
@@ -31,16 +37,25 @@ extension GraphIndex {
       labels.members[l].append(sqlite3_column_int64(s, 0))
     }
     let types = try edgeTypes(db)
-    let names = { (b: inout NamePrefixes.Builder) throws in try aliasNames(db, into: &b) }
-    if let imported {
-      return try build(nodeIDs: ids, labels: labels, types: types, edges: imported, names: names)
+    let names = { (b: inout NamePrefixes.Builder) throws in
+      progress?.report("names", done: 0, total: 1)
+      try aliasNames(db, into: &b)
     }
-    let n = try Int.fetchOne(db, sql: "SELECT count(*) FROM edge") ?? 0
-    return try assemble(nodeIDs: ids, labels: labels, types: types, names: names, edgeCount: n) { add in
+    if let imported {
+      return try build(
+        nodeIDs: ids, labels: labels, types: types, edges: imported, names: names, progress: progress)
+    }
+    let n = edgeCount
+    return try assemble(
+      nodeIDs: ids, labels: labels, types: types, names: names, edgeCount: n, progress: progress
+    ) { add in
+      var read = 0
       try RawStatement(db, "SELECT id, src, type, dst FROM edge ORDER BY id").forEachRow { s in
         add(
           sqlite3_column_int64(s, 0), sqlite3_column_int64(s, 1), sqlite3_column_int64(s, 2),
           sqlite3_column_int64(s, 3))
+        read += 1
+        if read & 0xFFFF == 0 { progress?.report("edges", done: read, total: n) }
       }
     }
   }
@@ -70,10 +85,12 @@ extension GraphIndex {
   /// `ImportedEdges`). The same index as the tables give, for the same graph.
   static func build(
     nodeIDs: [Int64], labels: LabelMembers, types: [(id: Int64, name: String)], edges: ImportedEdges,
-    names: (inout NamePrefixes.Builder) throws -> Void
+    names: (inout NamePrefixes.Builder) throws -> Void, progress: GraphIndexProgress? = nil
   ) rethrows -> GraphIndex {
-    try assemble(nodeIDs: nodeIDs, labels: labels, types: types, names: names, edgeCount: edges.rows.count) {
-      add in
+    try assemble(
+      nodeIDs: nodeIDs, labels: labels, types: types, names: names, edgeCount: edges.rows.count,
+      progress: progress
+    ) { add in
       for (i, row) in edges.rows.enumerated() {
         add(Int64(i) + 1, row.src, edges.types[Int(row.type)], row.dst)
       }
@@ -84,7 +101,7 @@ extension GraphIndex {
   /// source, type and destination store ids, in ascending store id order (`edgeCount` of them).
   private static func assemble(
     nodeIDs ids: [Int64], labels: LabelMembers, types: [(id: Int64, name: String)],
-    names: (inout NamePrefixes.Builder) throws -> Void, edgeCount n: Int,
+    names: (inout NamePrefixes.Builder) throws -> Void, edgeCount n: Int, progress: GraphIndexProgress?,
     edges: ((Int64, Int64, Int64, Int64) -> Void) throws -> Void
   ) rethrows -> GraphIndex {
     let nodeIndex = NodeIndexMap(sortedIDs: ids)
@@ -103,6 +120,7 @@ extension GraphIndex {
       dst.append(b)
       type.append(t)
     }
+    progress?.report("rows", done: 0, total: 1)
     return GraphIndex(
       nodes: StoreIDs(sorted: ids), labels: labelLists(labels, nodeCount: ids.count, nodeIndex),
       edges: (edgeIDs.finish(), src, dst, type), typeNames: types.map(\.name), names: prefixes.finish())
@@ -255,6 +273,8 @@ extension KnowledgeStore {
     if let cached = graphIndexCache.withLock({ $0 }), cached.generation == current { return cached.index }
     let file = path.map(GraphIndexFile.path(for:))
     var toSave: (GraphIndex, String)?
+    let progress = building ? graphIndexProgress.withLock({ $0 }) : nil
+    defer { progress?.finish() }
     let index = try read { db -> GraphIndex? in
       var result: GraphIndex?
       let body = {
@@ -278,7 +298,7 @@ extension KnowledgeStore {
           return
         }
         guard building else { return }
-        let built = try GraphIndex.build(db, imported: imported)
+        let built = try GraphIndex.build(db, imported: imported, progress: progress)
         self.graphIndexFromImport = imported != nil
         self.loadedGraphIndexFromFile = false
         if built.edgeCount >= self.effectiveGraphIndexFileMinEdges { toSave = (built, stamp) }
@@ -296,7 +316,10 @@ extension KnowledgeStore {
       return result
     }
     guard let index else { return nil }
-    if let file, let (built, stamp) = toSave { GraphIndexFile.write(built, stamp: stamp, path: file) }
+    if let file, let (built, stamp) = toSave {
+      if built.edgeCount >= GraphIndexProgress.minEdges { progress?.report("saving", done: 0, total: 1) }
+      GraphIndexFile.write(built, stamp: stamp, path: file)
+    }
     graphIndexCache.withLock { $0 = (current, index) }
     return index
   }
