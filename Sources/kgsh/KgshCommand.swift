@@ -12,15 +12,16 @@ struct KgshCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "kgsh",
     abstract: "A knowledge-graph shell over AI companies, investors, models and prices.",
+    // One line a paragraph: the help wraps them to the terminal's width.
     discussion: """
-      With no FILE and no -c, kgsh starts an interactive shell when stdin is a terminal, and
+      With no FILE and no -c, kgsh starts an interactive shell when stdin is a terminal, and \
       otherwise reads commands from stdin. Type help inside the shell for the commands.
 
-      Output taller than the terminal is paged through $KGSH_PAGER, else $PAGER, else
+      Output taller than the terminal is paged through $KGSH_PAGER, else $PAGER, else \
       less -FRX (interactive shells only; --no-pager or set pager off to print it).
 
-      Init file: an interactive shell first runs $XDG_CONFIG_HOME/kgsh/init.kgsh (default
-      ~/.config/kgsh/init.kgsh), silently, e.g. for def and format; command-line options
+      Init file: an interactive shell first runs $XDG_CONFIG_HOME/kgsh/init.kgsh (default \
+      ~/.config/kgsh/init.kgsh), silently, e.g. for def and format; command-line options \
       win over what it sets. --init FILE runs another file, also with -c, a script or stdin.
       """,
     version: version)

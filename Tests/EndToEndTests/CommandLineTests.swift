@@ -60,4 +60,17 @@ final class CommandLineTests: XCTestCase {
     XCTAssertEqual(parsedVersion.status, 0, parsedVersion.stderr)
     XCTAssertEqual(version.stdout, parsedVersion.stdout)
   }
+
+  /// `kgsh --help` wraps each paragraph to the terminal's width as a whole: at 80 columns no
+  /// line of the overview ends early where the source text had a line break.
+  func testHelpParagraphsWrapAsAWhole() throws {
+    let wide = try KgshProcess.run(["--help"], environment: ["COLUMNS": "400"])
+    XCTAssertEqual(wide.status, 0, wide.stderr)
+    let first = try XCTUnwrap(wide.stdout.split(separator: "\n").first { $0.hasPrefix("With no FILE") })
+    XCTAssertTrue(first.hasSuffix("Type help inside the shell for the commands."), String(first))
+    let narrow = try KgshProcess.run(["--help"], environment: ["COLUMNS": "80"])
+    let overview = narrow.stdout.components(separatedBy: "USAGE:")[0].split(separator: "\n")
+    XCTAssertTrue(overview.allSatisfy { $0.count <= 80 }, narrow.stdout)
+    XCTAssertFalse(overview.contains { $0.hasSuffix(", and") || $0.hasSuffix("(default") }, narrow.stdout)
+  }
 }
