@@ -11,7 +11,7 @@ struct ExportCommand: Command {
   static let format = Param<String>.argument(
     "format", .choice(ExportCommand.formats), "dot, mermaid, json, graphml, svg or png")
   static let file: Param<String?> = .optionalArgument(
-    "file", .file, "where to write (default: print; png needs a file)")
+    "file", .file, "where to write (default or -: print; png needs a file)")
 
   let signature = Signature(
     "export",
@@ -26,7 +26,7 @@ struct ExportCommand: Command {
   func run(_ call: Call, _ session: Session) throws -> Output {
     let format = call[Self.format]
     let file = call[Self.file]
-    if format == "png" && file == nil {
+    if format == "png" && (file == nil || file == "-") {
       throw KgshError(.usage, "export: png needs a FILE", hint: "export png graph.png")
     }
     if (format == "svg" || format == "png") && !FileManager.default.isExecutableFile(atPath: Self.graphviz) {
@@ -43,12 +43,8 @@ struct ExportCommand: Command {
     case "dot": data = Data(graph.dot().utf8)
     default: data = try Self.render(graph.dot(), as: format)
     }
-    guard let file else { return .message(String(decoding: data, as: UTF8.self)) }
-    do {
-      try data.write(to: URL(fileURLWithPath: (file as NSString).expandingTildeInPath))
-    } catch {
-      throw KgshError(.io, "export: cannot write \(file): \(error.localizedDescription)")
-    }
+    guard let file, file != "-" else { return .message(String(decoding: data, as: UTF8.self)) }
+    try TextFile.write(data, to: file, command: "export")
     return .message("wrote \(graph.nodes.count) nodes and \(graph.edges.count) edges to \(file) (\(format))")
   }
 

@@ -44,13 +44,7 @@ struct ExportPricesCommand: Command {
         .invalidValue, "export prices: cannot tell the format of '\(path)'",
         hint: "name the file .csv, .tsv or .json")
     }
-    do {
-      try Renderer(format: format).render(.table(table)).write(
-        toFile: path, atomically: true, encoding: .utf8)
-    } catch {
-      throw KgshError(
-        .io, "export prices: cannot write \(path)", hint: "check that the folder exists and is writable")
-    }
+    try TextFile.write(Renderer(format: format).render(.table(table)), to: path, command: "export prices")
     return .message("wrote \(rows.count) price rows to \(path)")
   }
 }

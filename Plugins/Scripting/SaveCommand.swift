@@ -24,11 +24,7 @@ struct SaveCommand: Command {
         hint: "end the name with .csv, .tsv, .json, .md or .txt")
     }
     let text = Renderer(format: format, width: nil, color: false).render(.table(table))
-    do {
-      try text.write(toFile: file, atomically: true, encoding: .utf8)
-    } catch {
-      throw KgshError(.io, "save: cannot write \(file)", hint: "check that the folder exists and is writable")
-    }
+    try TextFile.write(text, to: file, command: "save")
     return .message("saved \(table.rows.count.counted("row")) to \(file)")
   }
 }

@@ -41,12 +41,7 @@ public enum KnowledgeExport {
       for row in tables[file] ?? [] {
         text += header.map { clean(row[$0] ?? "") }.joinedText("\t") + "\n"
       }
-      do {
-        try text.write(toFile: dir + "/" + file, atomically: true, encoding: .utf8)
-      } catch {
-        throw KgshError(
-          .io, "cannot write \(dir)/\(file): \(error.localizedDescription)", hint: "check the folder")
-      }
+      try TextFile.write(text, to: dir + "/" + file, command: "export knowledge")
       counts.append((file, tables[file]?.count ?? 0))
     }
     return counts

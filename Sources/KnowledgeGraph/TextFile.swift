@@ -47,3 +47,40 @@ public enum TextFile {
     return String(decoding: data, as: UTF8.self)
   }
 }
+
+extension TextFile {
+  /// Writes `data` to the file the user named (`~` expanded), whole or not at all (a
+  /// temporary file renamed over it). The one place commands write such files.
+  /// - Throws: `KgshError` naming the file and why: no such folder, a directory, no permission.
+  public static func write(_ data: Data, to path: String, command: String) throws {
+    let expanded = (path as NSString).expandingTildeInPath
+    let folder = (expanded as NSString).deletingLastPathComponent
+    var isFolder: ObjCBool = false
+    let problem: (String, String)?
+    if !folder.isEmpty, !FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) {
+      problem = ("there is no folder \(folder)", "create it first, or write somewhere else")
+    } else if !folder.isEmpty, !isFolder.boolValue {
+      problem = ("\(folder) is not a folder", "write somewhere else")
+    } else if FileManager.default.fileExists(atPath: expanded, isDirectory: &isFolder), isFolder.boolValue {
+      problem = ("it is a folder", "name a file in it, e.g. \(path)/out")
+    } else {
+      problem = nil
+    }
+    if let (what, hint) = problem {
+      throw KgshError(.io, "\(command): cannot write \(path): \(what)", hint: hint)
+    }
+    do {
+      try data.write(to: URL(fileURLWithPath: expanded), options: .atomic)
+    } catch {
+      let reason = access(folder.isEmpty ? "." : folder, W_OK) == 0 ? "the write failed" : "permission denied"
+      throw KgshError(
+        .io, "\(command): cannot write \(path): \(reason)",
+        hint: "check that the folder is writable and not full")
+    }
+  }
+
+  /// `write` of text, as UTF-8.
+  public static func write(_ text: String, to path: String, command: String) throws {
+    try write(Data(text.utf8), to: path, command: command)
+  }
+}

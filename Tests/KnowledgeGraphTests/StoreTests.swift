@@ -197,6 +197,29 @@ final class StoreSafetyTests: XCTestCase {
     XCTAssertEqual(try TextFile.read("/dev/null"), "")
   }
 
+  /// A file the user names is written whole, or refused with the reason: no such folder, a
+  /// folder where the file should be, a file where its folder should be.
+  func testWritingAUserNamedFileSaysWhyItCannot() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kgw-\(UUID().uuidString)").path
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    try TextFile.write("one", to: dir + "/a.txt", command: "save")
+    try TextFile.write("two", to: dir + "/a.txt", command: "save")
+    XCTAssertEqual(try TextFile.read(dir + "/a.txt"), "two")
+    let cases = [
+      (dir + "/missing/b.txt", "save: cannot write \(dir)/missing/b.txt: there is no folder \(dir)/missing"),
+      (dir, "save: cannot write \(dir): it is a folder"),
+      (dir + "/a.txt/c.txt", "save: cannot write \(dir)/a.txt/c.txt: \(dir)/a.txt is not a folder"),
+    ]
+    for (path, message) in cases {
+      XCTAssertThrowsError(try TextFile.write("x", to: path, command: "save")) { error in
+        XCTAssertEqual((error as? KgshError)?.message, message)
+      }
+    }
+    XCTAssertEqual(
+      try FileManager.default.contentsOfDirectory(atPath: dir), ["a.txt"], "nothing else written")
+  }
+
   func testTruncatedFileIsRefusedAndUnchanged() throws {
     let path = temp("kb.sqlite")
     let store = try KnowledgeStore.open(path: path)

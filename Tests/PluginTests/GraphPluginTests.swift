@@ -315,6 +315,16 @@ final class GraphPluginTests: XCTestCase {
     let whole = try JSONSerialization.jsonObject(with: Data(run(t, "export json").utf8)) as! [String: Any]
     XCTAssertEqual((whole["nodes"] as! [Any]).count, 6)
     XCTAssertEqual((whole["edges"] as! [Any]).count, 7)
+    // `-` prints, as no file does; a file in a missing folder is refused, saying so.
+    let dash = run(t, "export json -")
+    XCTAssertEqual(dash, run(t, "export json"))
+    XCTAssertTrue(dash.hasPrefix("{"), dash)
+    XCTAssertTrue(failure(t, "export png -").contains("png needs a FILE"))
+    let missing = "/tmp/kgsh-no-such-folder-\(UUID().uuidString)"
+    XCTAssertTrue(
+      failure(t, "export json \(missing)/g.json").contains(
+        "export: cannot write \(missing)/g.json: there is no folder \(missing); create it first"))
+    XCTAssertFalse(FileManager.default.fileExists(atPath: missing))
   }
 
   // MARK: default knowledge base
