@@ -18,7 +18,15 @@ struct CiteCommand: Command {
   func run(_ call: Call, _ session: Session) throws -> Output {
     let target = call[Self.target]
     var facts = try session.store.facts(key: target)
-    if facts.isEmpty { facts = try session.store.facts(of: session.resolve(target).id) }
+    if facts.isEmpty {
+      do {
+        facts = try session.store.facts(of: session.resolve(target).id)
+      } catch let error as KgshError where error.kind == .notFound && Self.looksLikeFactID(target) {
+        throw KgshError(
+          .notFound, "cite: no fact \(target)",
+          hint: "facts ENTITY lists the ids of an entity's facts, e.g. facts Zhipu")
+      }
+    }
     let rows: [[Value]] = try facts.map { f in
       let source = try f.provenance.source.flatMap { try session.store.source(key: $0) }
       return [
@@ -33,5 +41,10 @@ struct CiteCommand: Command {
           "fact", "predicate", "value", "unit", "qualifier", "quote", "source", "publisher", "published",
           "url",
         ], rows: rows))
+  }
+
+  /// Whether `text` is spelled like a fact id: F0001, I017, UF-90EB2DE76654.
+  static func looksLikeFactID(_ text: String) -> Bool {
+    text.wholeMatch(of: /(F|I)[0-9]+|UF-[0-9A-F]+/) != nil
   }
 }

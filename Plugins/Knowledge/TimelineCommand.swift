@@ -16,7 +16,8 @@ struct TimelineCommand: Command {
       Example("timeline --from 2026-01", "what happened from January 2026", expect: "listing_date"),
       Example("timeline Zhipu --to 2024", "Zhipu AI's events up to the end of 2024"),
       Example("timeline GLM", "the GLM family's releases, member by member", expect: "GLM-4.5"),
-      Example("timeline Mistral", "Mistral AI's funding rounds, each with its amount", expect: "round_amount"),
+      Example(
+        "timeline Mistral", "Mistral AI's funding rounds, each with its amount", expect: "round_amount"),
     ])
 
   func run(_ call: Call, _ session: Session) throws -> Output {
@@ -30,6 +31,11 @@ struct TimelineCommand: Command {
     }
     let from = call[Self.from] ?? ""
     let to = (call[Self.to] ?? "") + "\u{10FFFF}"
+    if let first = call[Self.from], let last = call[Self.to], from > to {
+      throw KgshError(
+        .usage, "timeline: --from \(first) is after --to \(last)",
+        hint: "swap them: --from \(last) --to \(first)")
+    }
     var refs: [Int64: Value] = [:]
     var rows: [(date: String, name: String, row: [Value])] = []
     var dated = 0

@@ -102,6 +102,13 @@ final class KnowledgeCommandTests: XCTestCase {
       ("list --limit x", "list: --limit takes a whole number of at least 1, not 'x'"),
       ("list Exchang", "no label named 'Exchang'; did you mean 'Exchange'?"),
       ("find GLM --count", "find: --count needs --prefix"),
+      (
+        "timeline --from 2026-02 --to 2026-01-31",
+        "timeline: --from 2026-02 is after --to 2026-01-31; swap them: --from 2026-01-31 --to 2026-02"
+      ),
+      ("cite F9999", "cite: no fact F9999; facts ENTITY lists the ids of an entity's facts"),
+      ("cite UF-0A1B", "cite: no fact UF-0A1B;"),
+      ("cite Zhipuu", "no entity named 'Zhipuu'; did you mean 'Zhipu AI'?"),
     ] {
       let t = try shell()
       XCTAssertFalse(t.run(line), line)
