@@ -8,7 +8,8 @@ enum ChangeHistory {
   /// - Parameter about: an entity (any of its names), a fact id or a source key; nil for all.
   /// - Throws: `KgshError` when `about` names nothing that has changes, or is ambiguous.
   static func table(
-    about: String?, author: String?, since: String?, layers: Set<ChangeLayer>? = nil, session: Session
+    about: String?, author: String?, since: String?, layers: Set<ChangeLayer>? = nil, limit: Int? = nil,
+    session: Session
   ) throws -> Table {
     let store = session.store
     var key = about
@@ -22,7 +23,11 @@ enum ChangeHistory {
       default: break
       }
     }
-    let records = try store.changes(about: key, author: author, since: since, layers: layers)
+    // One more than shown: whether older records exist.
+    var records = try store.changes(
+      about: key, author: author, since: since, layers: layers, limit: limit.map { $0 == .max ? $0 : $0 + 1 })
+    let cut = limit.map { records.count > $0 } ?? false
+    if let limit, cut { records.removeLast(records.count - limit) }
     if records.isEmpty, let about, key == about, try store.facts(key: about).isEmpty,
       try store.source(key: about) == nil
     {
@@ -32,7 +37,8 @@ enum ChangeHistory {
     return Table(
       columns: columns, rows: records.map(row),
       notes: records.isEmpty
-        ? ["no changes recorded\(scope(author, since)); source add and fact add record them"] : [])
+        ? ["no changes recorded\(scope(author, since)); source add and fact add record them"] : [],
+      limitCut: cut ? .moreExist(shown: "the \(records.count.counted("newest record"))") : nil)
   }
 
   /// `people` is every layer but the built-in one; `all` is nil (no narrowing).

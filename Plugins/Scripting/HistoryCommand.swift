@@ -10,6 +10,7 @@ struct HistoryCommand: Command {
   static let author: Param<String?> = .option("author", .text, "only changes by this author")
   static let since: Param<String?> = .option("since", .date, "only changes made on or after this date")
   static let changes = Param.toggle("changes", "list every change record of the knowledge base")
+  static let limit: Param<Int?> = .option("limit", .integer(min: 1), "only the N newest change records")
   static let layer: Param<String?> = .option(
     "layer", .choice(["user", "imported", "team", "builtin", "people", "all"]),
     "only this layer's records (default: people's changes for the whole log, all layers for one target)")
@@ -17,7 +18,7 @@ struct HistoryCommand: Command {
     "history",
     summary:
       "Statements run in this session (history N runs entry N again), or the change log of an entity or fact",
-    parameters: [what.spec, author.spec, since.spec, changes.spec, layer.spec],
+    parameters: [what.spec, author.spec, since.spec, changes.spec, layer.spec, limit.spec],
     help: """
       With no argument, the statements typed in this session. With an entity, fact id or source \
       key, or with --author, --since or --changes, the change records of the knowledge base \
@@ -27,18 +28,23 @@ struct HistoryCommand: Command {
     examples: [
       Example("history", "what you typed so far"),
       Example("history F0001", "where a built-in fact comes from: its record from Knowledge/"),
+      Example(
+        "history --changes --layer builtin --limit 2", "the two newest records of the built-in layer",
+        expect: "limit reached"),
     ])
 
   func run(_ call: Call, _ session: Session) throws -> Output {
     let what = call[Self.what]
     let wantsLog =
       call[Self.changes] || call[Self.author] != nil || call[Self.since] != nil || call[Self.layer] != nil
+      || call[Self.limit] != nil
     if let what, let n = Int(what), !wantsLog { return try rerun(n, session) }
     guard what != nil || wantsLog else { return .table(Self.statements(session)) }
     return .table(
       try ChangeHistory.table(
         about: what, author: call[Self.author], since: call[Self.since],
-        layers: ChangeHistory.layers(call[Self.layer] ?? (what == nil ? "people" : "all")), session: session))
+        layers: ChangeHistory.layers(call[Self.layer] ?? (what == nil ? "people" : "all")),
+        limit: call[Self.limit], session: session))
   }
 
   func rerun(_ n: Int, _ session: Session) throws -> Output {

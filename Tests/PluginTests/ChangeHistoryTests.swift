@@ -50,6 +50,17 @@ final class ChangeHistoryTests: XCTestCase {
     XCTAssertEqual(try rows(t, "history --since 2000-01").count, 3)
     XCTAssertEqual(try rows(t, "history --since 2999-01").count, 0)
     XCTAssertEqual(try rows(t, "history MiniMax --author ada").count, 0)
+
+    // --limit keeps the newest and says when older ones exist.
+    XCTAssertEqual(try rows(t, "history --limit 2").map { $0["author"] }, [.string("bo"), .string("ada")])
+    let before = t.output.count
+    XCTAssertTrue(t.run("history --author ada --limit 1"), t.errors)
+    XCTAssertTrue(
+      t.output.hasSuffix("limit reached: the 1 newest record shown, more exist; raise --limit\n"), t.output)
+    let exact = t.output.count
+    XCTAssertTrue(t.run("history --author ada --limit 2"), t.errors)
+    XCTAssertFalse(t.output.dropFirst(exact).contains("limit reached"), t.output)
+    XCTAssertTrue(t.output.dropFirst(before).contains("ada"))
   }
 
   func testRefusalsAndTheSessionMeaningStays() throws {
