@@ -36,7 +36,7 @@ struct NeighborsCommand: Command {
     let depth = call[Self.depth]
     let limit = call[Self.limit]
     let filter = try g.filter(call)
-    let label = call[Self.label]
+    let label = try call[Self.label].map(session.resolveLabel)
     if call[Self.count] && label == nil {
       let n = try Traversal.reachCount(
         g.adj, from: start, maxDepth: depth, filter: filter, interrupt: session.checkInterrupt)

@@ -41,7 +41,7 @@ struct RankCommand: Command {
       order = Traversal.ranking(d, top: top)
       score = { .int(Int64(d[Int($0)])) }
     }
-    if let label = call[Self.label] {
+    if let label = try call[Self.label].map(session.resolveLabel) {
       let keep = try g.nodes(withLabel: label)
       order = order.filter { keep.contains($0) }
     }

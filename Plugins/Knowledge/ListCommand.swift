@@ -15,15 +15,7 @@ struct ListCommand: Command {
     ])
 
   func run(_ call: Call, _ session: Session) throws -> Output {
-    var label = call[Self.label]
-    if let l = label {
-      let known = try session.store.labelNames()
-      guard let match = known.first(where: { $0.lowercased() == l.lowercased() }) else {
-        throw KgshError.notFound(
-          "label", l, suggestions: Names.suggestions(for: l, among: known), hint: "type labels to see them")
-      }
-      label = match
-    }
+    let label = try call[Self.label].map(session.resolveLabel)
     let limit = call[Self.limit]
     let nodes = try session.store.nodes(label: label, limit: limit)
     // Counted only when the limit may have cut the list.

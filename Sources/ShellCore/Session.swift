@@ -202,6 +202,19 @@ public final class Session {
     }
   }
 
+  /// The label a user typed, spelled as the knowledge base spells it (its case is forgiven),
+  /// or an error that suggests the nearest labels. Every `--label` and `LABEL` goes through it.
+  public func resolveLabel(_ text: String) throws -> String {
+    let known = try store.labelNames()
+    if let match = known.first(where: { $0 == text })
+      ?? known.first(where: { $0.lowercased() == text.lowercased() })
+    {
+      return match
+    }
+    throw KgshError.notFound(
+      "label", text, suggestions: Names.suggestions(for: text, among: known), hint: "type labels to see them")
+  }
+
   /// The id of the entity a name resolves to (`resolve` without reading the entity), with
   /// the same errors.
   public func resolveID(_ name: String) throws -> Int64 {

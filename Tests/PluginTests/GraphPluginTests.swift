@@ -115,6 +115,15 @@ final class GraphPluginTests: XCTestCase {
     XCTAssertEqual(deep.map { $0[0] }.sorted(), ["Beta", "Delta", "Gamma"])
     XCTAssertEqual(
       Set(rows(t, "neighbors Alpha --depth 3 --label Company").map { $0[0] }), ["Gamma", "Delta"])
+    // A label's case is forgiven, as list forgives it; an unknown one is refused with the nearest.
+    XCTAssertEqual(
+      Set(rows(t, "neighbors Alpha --depth 3 --label company").map { $0[0] }), ["Gamma", "Delta"])
+    XCTAssertEqual(rows(t, "rank --label PERSON"), rows(t, "rank --label Person"))
+    XCTAssertFalse(rows(t, "rank --label Person").isEmpty)
+    XCTAssertTrue(
+      failure(t, "neighbors Alpha --label Compny").contains(
+        "no label named 'Compny'; did you mean 'Company'?"))
+    XCTAssertTrue(failure(t, "rank --label Nobody").contains("no label named 'Nobody'"))
   }
 
   func testSelfLoopIsNotANeighbour() throws {
