@@ -27,6 +27,13 @@ enum CellComparison {
   ) throws -> [[Value]] {
     let cells = rows.map { $0[column] }
     let blankOperand = operand.trimmingCharacters(in: .whitespaces).isEmpty
+    if ordering.contains(op), !blankOperand, number(operand.trimmingCharacters(in: .whitespaces)) == nil,
+      cells.contains(where: isNumber), cells.allSatisfy({ isEmpty($0) || isNumber($0) })
+    {
+      throw KgshError(
+        .invalidValue, "where: \(name) holds numbers, and '\(operand)' is not a number",
+        hint: "compare with a number, e.g. where \(name) \(op) 10")
+    }
     guard op != "contains", !blankOperand, cells.contains(where: isMoney) else {
       return rows.filter { row in
         let cell = row[column]
@@ -65,6 +72,14 @@ enum CellComparison {
   }
 
   static func isMoney(_ value: Value) -> Bool { if case .money = value { true } else { false } }
+
+  /// Whether a cell is a plain number (not money, not text).
+  static func isNumber(_ value: Value) -> Bool {
+    switch value {
+    case .int, .decimal, .double: true
+    default: false
+    }
+  }
 
   /// A cell's amount: money's amount, or a plain number.
   static func decimal(_ value: Value) -> Decimal? {

@@ -49,6 +49,15 @@ final class ScriptingTests: XCTestCase {
     XCTAssertTrue(c.output.contains("16"), c.output)
     XCTAssertTrue(c.output.contains("Model"), c.output)
     XCTAssertTrue(c.output.contains("Model        ████████████████████████████████████████ 201"), c.output)
+    // Ordering a column of numbers against text is a mistake, not an empty table.
+    let d = try shell()
+    XCTAssertFalse(d.run("labels | where count > many"))
+    XCTAssertTrue(
+      d.errors.hasSuffix(
+        "where: count holds numbers, and 'many' is not a number; compare with a number, e.g. where count > 10\n"
+      ),
+      d.errors)
+    XCTAssertTrue(d.run("labels | where label > M | where count >= 1 | count"), d.errors)
   }
 
   func testSaveWritesTheFormatOfTheExtension() throws {
@@ -61,7 +70,8 @@ final class ScriptingTests: XCTestCase {
     XCTAssertTrue(t.output.contains("saved 2 rows to \(file)"), t.output)
     // The CSV holds the header and the two largest labels (their counts grow with Knowledge/).
     let saved = try String(contentsOfFile: file, encoding: .utf8)
-    XCTAssertNotNil(saved.range(of: "^label,count\nModel,201\nInvestor,[0-9]+\n$", options: .regularExpression), saved)
+    XCTAssertNotNil(
+      saved.range(of: "^label,count\nModel,201\nInvestor,[0-9]+\n$", options: .regularExpression), saved)
   }
 
   func testVerbsWithoutATableSayWhatTheyNeed() throws {
@@ -106,7 +116,8 @@ final class ScriptingTests: XCTestCase {
     XCTAssertTrue(t.run("set on-error continue; set timer off"), t.errors)
     XCTAssertEqual(t.session.settings["on-error"], "continue")
     XCTAssertFalse(t.run("set colour on"))
-    XCTAssertTrue(t.errors.contains("set: SETTING takes one of layout, on-error, pager, plugin-timeout"), t.errors)
+    XCTAssertTrue(
+      t.errors.contains("set: SETTING takes one of layout, on-error, pager, plugin-timeout"), t.errors)
     XCTAssertFalse(t.run("set timer maybe"))
     XCTAssertTrue(t.errors.contains("set timer: VALUE takes on or off, not 'maybe'"), t.errors)
   }
