@@ -146,5 +146,7 @@ final class LanguageParserTests: XCTestCase {
     XCTAssertEqual(error("assert 3")?.message, "assert needs A OP B")
     XCTAssertEqual(error("expect find GLM")?.location, at(1, 1))
     XCTAssertEqual(error("let l = [1, 2")?.message, "unclosed '['")
+    XCTAssertEqual(error("def f(a, b, a) { echo $a }")?.message, "def f: parameter a appears twice")
+    XCTAssertEqual(error("def f(a, b, a) { echo $a }")?.location, at(1, 13))
   }
 }

@@ -86,6 +86,11 @@ extension ParseState {
           "def \(name): '\(word.source)' is not a parameter name", hint: "use letters, digits and _",
           at: word.location)
       }
+      guard !parameters.contains(p) else {
+        throw SyntaxError(
+          "def \(name): parameter \(p) appears twice", hint: "give each parameter its own name",
+          at: word.location)
+      }
       parameters.append(p)
       lexer.skipBlanks(newlines: true)
       if lexer.peek() == "," { lexer.advance() }
