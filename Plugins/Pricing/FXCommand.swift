@@ -24,6 +24,10 @@ struct FXCommand: Command {
     var pair: (String, String)?
     switch (call[Self.from], call[Self.to]) {
     case (nil, nil): break
+    case let (from?, to?) where from == to:
+      throw KgshError(
+        .usage, "fx: FROM and TO are both \(from), and 1 \(from) is 1 \(from)",
+        hint: "name two currencies, e.g. fx USD CNY")
     case let (from?, to?): pair = (from, to)
     default: throw KgshError.usage("fx: give FROM TO or nothing", signature)
     }
@@ -45,6 +49,7 @@ struct FXCommand: Command {
       ])
     }
     var notes: [String] = []
+    if rows.isEmpty { notes.append(noRates(book, pair: pair, asOf: asOf)) }
     if let (a, b) = pair, let r = book.rate(a, b, asOf: asOf) {
       notes.append("used for \(a)→\(b)\(asOf.map { " as of \($0)" } ?? ""): \(r.citation)")
     }
@@ -58,5 +63,18 @@ struct FXCommand: Command {
     return Table(
       columns: ["from", "to", "rate", "inverse", "as_of", "ref", "source", "status", "default"], rows: rows,
       notes: notes)
+  }
+
+  /// Why the table is empty: no rate of the pair at all, or none observed by the date.
+  static func noRates(_ book: FXBook, pair: (String, String)?, asOf: String?) -> String {
+    let ofPair = book.rates.filter { r in
+      pair.map { (a, b) in (r.from == a && r.to == b) || (r.from == b && r.to == a) } ?? true
+    }
+    let between = pair.map { " between \($0.0) and \($0.1)" } ?? ""
+    guard let first = ofPair.map(\.asOf).filter({ !$0.isEmpty }).min(), let asOf else {
+      let (a, b) = pair ?? ("FROM", "TO")
+      return "no rate\(between); fx set \(a) \(b) RATE --source SOURCE records one"
+    }
+    return "no rate\(between) observed on or before \(asOf); the first is from \(first)"
   }
 }

@@ -59,6 +59,14 @@ final class PricingTests: XCTestCase {
     }
     let early = try run("fx USD CNY --as-of 2025-12")
     XCTAssertTrue(early.contains("N01") && !early.contains("N02"), early)
+    // An empty table says why; one currency twice is refused.
+    XCTAssertTrue(
+      try run("fx USD EUR").hasSuffix(
+        "no rate between USD and EUR; fx set USD EUR RATE --source SOURCE records one\n"))
+    XCTAssertTrue(
+      try run("fx --as-of 1999-01").contains(
+        "\nno rate observed on or before 1999-01; the first is from 2025-09\n"))
+    XCTAssertTrue(try fails("fx CNY CNY").contains("fx: FROM and TO are both CNY"))
     XCTAssertTrue(
       try fails("fx set UDS CNY 7").contains(
         "FROM takes a currency code like CNY or USD, not 'UDS'; did you mean 'USD'?"))
