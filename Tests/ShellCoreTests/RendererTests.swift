@@ -15,6 +15,18 @@ final class RendererTests: XCTestCase {
       widths.count, 1, "every line of the box has the same display width:\n\(lines.joined(separator: "\n"))")
   }
 
+  /// An empty table that says nothing of its own is marked "(no rows)" for people; one with a
+  /// note keeps only its note; machine formats stay bare.
+  func testAnEmptyTableSaysSo() {
+    let empty = Table(columns: ["a", "b"], rows: [])
+    XCTAssertEqual(
+      Renderer(format: .table, width: 80).render(.table(empty)),
+      "┌───┬───┐\n│ a │ b │\n├───┼───┤\n└───┴───┘\n(no rows)\n")
+    let said = Table(columns: ["a"], rows: [], notes: ["no match for 'x'"])
+    XCTAssertTrue(Renderer(format: .table, width: 80).render(.table(said)).hasSuffix("┘\nno match for 'x'\n"))
+    XCTAssertEqual(Renderer(format: .csv).render(.table(empty)), "a,b\n")
+  }
+
   func testTruncatesToTerminalWidth() {
     let table = Table(columns: ["text"], rows: [[.string(String(repeating: "很长的文字", count: 40))]])
     for line in Renderer(format: .table, width: 40).render(.table(table)).split(separator: "\n") {

@@ -211,9 +211,12 @@ extension Renderer {
     }
   }
 
-  /// The lines under a table, wrapped at words in a terminal.
+  /// The lines under a table, wrapped at words in a terminal; "(no rows)" under an empty
+  /// table that says nothing of its own, as psql does.
   func notes(_ t: Table) -> [String] {
-    t.notes.map(TextWidth.sanitize).flatMap { note in width.map { TextWrap.lines(note, width: $0) } ?? [note]
+    if t.rows.isEmpty && t.notes.isEmpty { return ["(no rows)"] }
+    return t.notes.map(TextWidth.sanitize).flatMap { note in
+      width.map { TextWrap.lines(note, width: $0) } ?? [note]
     }
   }
 
