@@ -27,6 +27,23 @@ final class RendererTests: XCTestCase {
     XCTAssertEqual(Renderer(format: .csv).render(.table(empty)), "a,b\n")
   }
 
+  /// An empty table wider than the terminal never draws past its edge: the narrow columns
+  /// when the command names them (without a note about the empty others), else the names.
+  func testAnEmptyTableWiderThanTheTerminalStaysInside() {
+    let columns = (1...20).map { "column_\($0)" }
+    var wide = Table(columns: columns, rows: [], notes: ["nothing matched"])
+    let named = Renderer(format: .table, width: 40).render(.table(wide))
+    XCTAssertTrue(named.hasPrefix("no rows; columns: column_1, column_2,"), named)
+    XCTAssertTrue(named.hasSuffix("column_20\nnothing matched\n"), named)
+    wide.narrowColumns = ["column_1", "column_2"]
+    let narrow = Renderer(format: .table, width: 40).render(.table(wide))
+    XCTAssertTrue(narrow.hasPrefix("┌──────────┬──────────┐\n│ column_1 │ column_2 │\n"), narrow)
+    XCTAssertFalse(narrow.contains("more columns"), narrow)
+    for text in [named, narrow] {
+      XCTAssertTrue(text.split(separator: "\n").allSatisfy { TextWidth.of(String($0)) <= 40 }, text)
+    }
+  }
+
   func testTruncatesToTerminalWidth() {
     let table = Table(columns: ["text"], rows: [[.string(String(repeating: "很长的文字", count: 40))]])
     for line in Renderer(format: .table, width: 40).render(.table(table)).split(separator: "\n") {

@@ -54,9 +54,7 @@ extension Renderer {
       if let widths = ColumnPlan.widths(needs, budget: width - overhead(t)) {
         return box(t, cells, widths: widths, into: &out)
       }
-      if t.rows.isEmpty {
-        return box(t, cells, widths: ColumnPlan.forcedWidths(needs, budget: width - overhead(t)), into: &out)
-      }
+      if t.rows.isEmpty { return emptyTooWide(t, needs, width: width, into: &out) }
       // Too wide: the command's narrow columns when they fit, else one record per row.
       if t.rows.count > 1, let narrow = narrowed(t) {
         let narrowCells = narrow.rows.map { $0.map(cellText) }
@@ -65,6 +63,27 @@ extension Renderer {
         }
       }
       vertical(t, cells, into: &out)
+    }
+  }
+
+  /// An empty table whose headers do not fit the terminal at their width: the command's
+  /// narrow columns when they fit (no note about the others: there is nothing in them), else
+  /// the headers squeezed, else, when not even that fits, the column names as text.
+  func emptyTooWide(_ t: Table, _ needs: [ColumnPlan], width: Int, into out: inout [UInt8]) {
+    if var narrow = narrowed(t),
+      let widths = ColumnPlan.widths(plans(narrow, []), budget: width - overhead(narrow))
+    {
+      narrow.notes = t.notes
+      return box(narrow, [], widths: widths, into: &out)
+    }
+    let forced = ColumnPlan.forcedWidths(needs, budget: width - overhead(t))
+    if overhead(t) + forced.reduce(0, +) <= width { return box(t, [], widths: forced, into: &out) }
+    let names = "no rows; columns: " + t.columns.map(TextWidth.sanitize).joinedText(", ")
+    for line in TextWrap.lines(names, width: width)
+      + t.notes.flatMap({ TextWrap.lines(TextWidth.sanitize($0), width: width) })
+    {
+      TextWidth.appendUTF8(line, into: &out)
+      out.append(UInt8(ascii: "\n"))
     }
   }
 
