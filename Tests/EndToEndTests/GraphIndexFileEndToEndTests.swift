@@ -7,6 +7,17 @@ import XCTest
 final class GraphIndexFileEndToEndTests: XCTestCase {
   /// Every graph saves its index (the default leaves small graphs out).
   let environment = ["KGSH_GRAPH_INDEX_MIN_EDGES": "0"]
+  /// Each test's own home (XDG folders and knowledge base files), removed after it.
+  var home = URL(fileURLWithPath: "/nonexistent")
+
+  override func setUpWithError() throws {
+    guard FileManager.default.isExecutableFile(atPath: Repository.kgsh.path) else {
+      throw XCTSkip("kgsh is not built at \(Repository.kgsh.path); run swift build first")
+    }
+    home = KgshProcess.temporaryHome()
+  }
+
+  override func tearDown() { try? FileManager.default.removeItem(at: home) }
 
   func run(_ db: String, _ command: String, home: URL) throws -> String {
     let r = try KgshProcess.run(
@@ -21,11 +32,6 @@ final class GraphIndexFileEndToEndTests: XCTestCase {
   }
 
   func testAnotherProcesssWriteChangesTheNextProcesssAnswer() throws {
-    guard FileManager.default.isExecutableFile(atPath: Repository.kgsh.path) else {
-      throw XCTSkip("kgsh is not built at \(Repository.kgsh.path); run swift build first")
-    }
-    let home = KgshProcess.temporaryHome()
-    defer { try? FileManager.default.removeItem(at: home) }
     let db = home.appendingPathComponent("kb.sqlite").path
     let index = db + "-graphindex"
     _ = try run(
@@ -59,34 +65,23 @@ final class GraphIndexFileEndToEndTests: XCTestCase {
     XCTAssertEqual(try run(copy, path, home: home).split(separator: "\n").last?.first, "1")
   }
 
-  /// A new home whose `kb.sqlite` holds Benchmarks/sample, imported by the built kgsh (which
-  /// saves the graph index beside it). Skips when kgsh is not built.
-  func importedSample(line: UInt = #line) throws -> URL {
-    guard FileManager.default.isExecutableFile(atPath: Repository.kgsh.path) else {
-      throw XCTSkip("kgsh is not built at \(Repository.kgsh.path); run swift build first")
-    }
-    let home = KgshProcess.temporaryHome()
+  /// The path of `kb.sqlite` in the test's home, now holding Benchmarks/sample imported by
+  /// the built kgsh (which saves the graph index beside it).
+  func importedSample(line: UInt = #line) throws -> String {
     let db = home.appendingPathComponent("kb.sqlite").path
     let sample = Repository.root.appendingPathComponent("Benchmarks/sample")
-    do {
-      _ = try run(
-        db,
-        "import \(sample.appendingPathComponent("nodes.csv").path) \(sample.appendingPathComponent("edges.csv").path)",
-        home: home)
-    } catch {
-      try? FileManager.default.removeItem(at: home)
-      throw error
-    }
+    _ = try run(
+      db,
+      "import \(sample.appendingPathComponent("nodes.csv").path) \(sample.appendingPathComponent("edges.csv").path)",
+      home: home)
     XCTAssertTrue(
       FileManager.default.fileExists(atPath: db + "-graphindex"), "the import saved the graph index",
       line: line)
-    return home
+    return db
   }
 
   func testAnImportLeavesTheIndexFileAndADamagedFileIsReplaced() throws {
-    let home = try importedSample()
-    defer { try? FileManager.default.removeItem(at: home) }
-    let db = home.appendingPathComponent("kb.sqlite").path
+    let db = try importedSample()
     let index = db + "-graphindex"
     let saved = try stamp(index)
     let path = "path sample-hx sample-mm --dir out"
@@ -109,9 +104,7 @@ final class GraphIndexFileEndToEndTests: XCTestCase {
   /// `find --prefix` reads the saved index's sorted names when the file matches, and the
   /// alias table when another process's write made it stale: the answers are the same.
   func testFindByPrefixFollowsAnotherProcesssWrite() throws {
-    let home = try importedSample()
-    defer { try? FileManager.default.removeItem(at: home) }
-    let db = home.appendingPathComponent("kb.sqlite").path
+    let db = try importedSample()
     let index = db + "-graphindex"
     let find = "find ZHI --prefix --count; find zhipu --prefix"
     let before = try run(db, find, home: home)
@@ -131,11 +124,6 @@ final class GraphIndexFileEndToEndTests: XCTestCase {
   /// shows the build on one bar that ends cleared; a query that finds it ready shows none.
   /// Only big graphs report: the threshold is lowered here to the test's three nodes.
   func testABuildAfterAChangeShowsOneBarOnATerminalAndClearsIt() throws {
-    guard FileManager.default.isExecutableFile(atPath: Repository.kgsh.path) else {
-      throw XCTSkip("kgsh is not built at \(Repository.kgsh.path); run swift build first")
-    }
-    let home = KgshProcess.temporaryHome()
-    defer { try? FileManager.default.removeItem(at: home) }
     let db = home.appendingPathComponent("kb.sqlite").path
     let shell = try PseudoTerminal.kgsh(
       home: home, columns: 80, arguments: ["--db", db],

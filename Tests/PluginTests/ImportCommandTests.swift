@@ -7,17 +7,12 @@ import XCTest
 
 /// What `import` prints for files that hold little or nothing.
 final class ImportCommandTests: XCTestCase {
-  var dir = ""
+  let dir = KgshProcess.temporaryHome()
 
-  override func setUpWithError() throws {
-    dir = FileManager.default.temporaryDirectory.appendingPathComponent("kgimport-\(UUID().uuidString)").path
-    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-  }
-
-  override func tearDownWithError() throws { try? FileManager.default.removeItem(atPath: dir) }
+  override func tearDown() { try? FileManager.default.removeItem(at: dir) }
 
   func file(_ name: String, _ text: String) throws -> String {
-    let path = dir + "/" + name
+    let path = dir.appendingPathComponent(name).path
     try text.write(toFile: path, atomically: true, encoding: .utf8)
     return path
   }

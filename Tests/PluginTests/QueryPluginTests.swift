@@ -127,15 +127,12 @@ final class QueryPluginTests: XCTestCase {
   }
 
   func testCreateRefusedOnReadOnlyStore() throws {
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "kgsh-query-\(UUID().uuidString).db"
-    ).path
-    defer { try? FileManager.default.removeItem(atPath: path) }
-    _ = try KnowledgeStore.open(path: path)
-    let f = try makeShell(store: try KnowledgeStore.open(path: path, readOnly: true))
-    XCTAssertFalse(f.shell.run("create (:Company {name:'A'})"))
-    XCTAssertTrue(f.err.text.contains("read-only"), f.err.text)
-    XCTAssertTrue(f.shell.run("match (n) return count(n) as n"), f.err.text)
+    try withReadOnlyStore { store in
+      let f = try makeShell(store: store)
+      XCTAssertFalse(f.shell.run("create (:Company {name:'A'})"))
+      XCTAssertTrue(f.err.text.contains("read-only"), f.err.text)
+      XCTAssertTrue(f.shell.run("match (n) return count(n) as n"), f.err.text)
+    }
   }
 }
 
@@ -196,21 +193,26 @@ final class CypherClauseCommandTests: XCTestCase {
   }
 
   func testOnlyQueriesWithAWriteClauseNeedAWritableStore() throws {
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "kgsh-clauses-\(UUID().uuidString).db"
-    ).path
-    defer { try? FileManager.default.removeItem(atPath: path) }
-    _ = try KnowledgeStore.open(path: path)
-    let t = try TestShell(
-      plugins: [QueryPlugin.plugin], store: try KnowledgeStore.open(path: path, readOnly: true))
-    XCTAssertTrue(t.run("unwind [1, 2] as x return sum(x) as total"), t.errors)
-    XCTAssertTrue(t.run("return 1 as one"), t.errors)
-    for write in [
-      "merge (:Lab {name: 'A'})", "unwind ['A'] as n create (:Lab {name: n})",
-      "with 1 as x create (:Lab {name: 'B'})",
-    ] {
-      XCTAssertFalse(t.run(write), write)
-      XCTAssertTrue(t.errors.hasSuffix("which is open read-only; run kgsh without --read-only\n"), t.errors)
+    try withReadOnlyStore { store in
+      let t = try TestShell(plugins: [QueryPlugin.plugin], store: store)
+      XCTAssertTrue(t.run("unwind [1, 2] as x return sum(x) as total"), t.errors)
+      XCTAssertTrue(t.run("return 1 as one"), t.errors)
+      for write in [
+        "merge (:Lab {name: 'A'})", "unwind ['A'] as n create (:Lab {name: n})",
+        "with 1 as x create (:Lab {name: 'B'})",
+      ] {
+        XCTAssertFalse(t.run(write), write)
+        XCTAssertTrue(t.errors.hasSuffix("which is open read-only; run kgsh without --read-only\n"), t.errors)
+      }
     }
   }
+}
+
+/// Runs `body` with a new, empty knowledge base file opened read-only, then removes the file.
+func withReadOnlyStore(_ body: (KnowledgeStore) throws -> Void) throws {
+  let path = FileManager.default.temporaryDirectory.appendingPathComponent("kgsh-ro-\(UUID().uuidString).db")
+    .path
+  defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+  _ = try KnowledgeStore.open(path: path)
+  try body(try KnowledgeStore.open(path: path, readOnly: true))
 }
