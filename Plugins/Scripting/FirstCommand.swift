@@ -16,7 +16,7 @@ struct FirstCommand: Command {
     // The command's footnotes described all its rows: kept only when no row was dropped.
     if total > n {
       table.notes = ["first \(n) of \(total) rows"]
-      table.limitCut = nil  // the rows left are what was asked for
+      table.clearCut()  // the rows left are what was asked for
     }
     return .table(table)
   }

@@ -18,10 +18,11 @@ struct SelectCommand: Command {
     .filter { !$0.isEmpty }
     guard !names.isEmpty else { throw KgshError.usage("select needs column names", signature) }
     let indexes = try names.map { try ScriptValues.column($0, in: table, verb: "select") }
-    var selected = Table(
-      columns: indexes.map { table.columns[$0] }, rows: table.rows.map { row in indexes.map { row[$0] } },
-      notes: table.notes)
-    selected.limitCut = table.limitCut
+    // A copy keeps the notes and the limit's cut; the narrow columns may be gone.
+    var selected = table
+    selected.columns = indexes.map { table.columns[$0] }
+    selected.rows = table.rows.map { row in indexes.map { row[$0] } }
+    selected.narrowColumns = []
     return .table(selected)
   }
 }

@@ -18,9 +18,9 @@ struct UniqCommand: Command {
       if counts[row[column]] == nil { order.append(row[column]) }
       counts[row[column], default: 0] += 1
     }
-    return .table(
-      Table(
-        columns: [table.columns[column], "count"], rows: order.map { [$0, .int(Int64(counts[$0]!))] },
-        notes: table.limitCut.map { [$0.consumedNote("counted", rows: table.rows.count)] } ?? []))
+    var uniq = Table(
+      columns: [table.columns[column], "count"], rows: order.map { [$0, .int(Int64(counts[$0]!))] })
+    if let cut = table.limitCut { uniq.markConsumed(cut, "counted", rows: table.rows.count) }
+    return .table(uniq)
   }
 }

@@ -24,7 +24,8 @@ struct WhereCommand: Command {
       operand: call[Self.value].joinedText(" "))
     // The command's footnotes described all its rows; they no longer hold for fewer.
     if table.rows.count < total {
-      table.notes = table.limitCut.map { [$0.consumedNote("filtered", rows: total)] } ?? []
+      table.notes = []
+      if let cut = table.limitCut { table.markConsumed(cut, "filtered", rows: total) }
     }
     return .table(table)
   }

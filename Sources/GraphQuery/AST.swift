@@ -13,7 +13,8 @@ enum Clause: Sendable {
   case create([PathPattern], SourcePosition)
   case with(Projection, where: Expr?)
   case `return`(Projection)
-  case unwind(Expr, alias: String, SourcePosition)
+  /// The list, the variable, where the clause starts, and the list as written (for plans).
+  case unwind(Expr, alias: String, SourcePosition, text: String)
   case set([SetItem], SourcePosition)
   case remove([RemoveItem], SourcePosition)
   case delete([Expr], detach: Bool, SourcePosition)
@@ -262,7 +263,10 @@ extension Clause {
     case .create: return "CREATE"
     case .with: return "WITH"
     case .return: return "RETURN"
-    case .unwind(_, let alias, _): return "UNWIND AS \(alias)"
+    case .unwind(_, let alias, _, let text):
+      // A long list is shortened: the plan is one line per clause.
+      let shown = text.count > 40 ? String(text.prefix(39)) + "…" : text
+      return "UNWIND \(shown) AS \(alias)"
     case .set: return "SET"
     case .remove: return "REMOVE"
     case .delete(_, let detach, _): return detach ? "DETACH DELETE" : "DELETE"

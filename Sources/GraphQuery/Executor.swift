@@ -44,7 +44,7 @@ struct Executor {
     case .with(let p, _):
       throw KgshError.syntax(
         "a query cannot end with WITH; add RETURN", at: p.position, code: "InvalidClauseComposition")
-    case .unwind(_, _, let pos):
+    case .unwind(_, _, let pos, _):
       throw KgshError.syntax(
         "a query cannot end with UNWIND; add RETURN", at: pos, code: "InvalidClauseComposition")
     }
@@ -78,7 +78,7 @@ struct Executor {
           MatchStage(
             matcher: Matcher(plan: plan, scope: scope, evaluator: evaluator), optional: m.optional,
             width: scope.count))
-      case .unwind(let e, let alias, let pos):
+      case .unwind(let e, let alias, let pos, _):
         if scope.slots[alias] != nil {
           throw KgshError.semantic(
             "variable '\(alias)' is already bound", code: "VariableAlreadyBound", at: pos)

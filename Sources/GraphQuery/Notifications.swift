@@ -45,7 +45,7 @@ extension QueryEngine {
       case .with(let p, let w):
         expressions += p.items.map(\.expression) + p.orderBy.map(\.expression) + (w.map { [$0] } ?? [])
       case .return(let p): expressions += p.items.map(\.expression) + p.orderBy.map(\.expression)
-      case .unwind(let e, _, _): expressions.append(e)
+      case .unwind(let e, _, _, _): expressions.append(e)
       case .merge(let m):
         created.formUnion(m.pattern.nodes.flatMap(\.labels) + m.pattern.relationships.flatMap(\.types))
       case .set(let items, _):

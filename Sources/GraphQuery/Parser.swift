@@ -157,10 +157,12 @@ struct Parser {
       return .return(try projection(start, isReturn: true))
     case "UNWIND":
       advance()
+      let from = index
       let e = try expression()
+      let text = source(from: from, to: index)
       try expectKeyword("AS")
       let alias = try name("a variable name after AS")
-      return .unwind(e, alias: alias, start)
+      return .unwind(e, alias: alias, start, text: text)
     case "CALL":
       advance()
       return .call(try callBody(start))

@@ -149,8 +149,10 @@ public struct QueryEngine: Sendable {
         lines.append("\(m.optional ? "OPTIONAL MATCH" : "MATCH") (\(m.position))")
         lines += plan.describe().map { "  " + $0 }
       case .create(let patterns, _): lines.append("CREATE \(patterns.count) pattern(s)")
-      case .with(let p, let w): lines.append("WITH \(p.items.count) item(s)\(w == nil ? "" : " + WHERE")")
-      case .unwind(_, let alias, _): lines.append("UNWIND AS \(alias)")
+      case .with(let p, let w):
+        lines.append(
+          "WITH \(p.star ? "*" : p.items.map(\.name).joinedText(", "))\(w == nil ? "" : " + WHERE")")
+      case .unwind: lines.append(clause.profileName)
       case .set: lines.append("SET")
       case .remove: lines.append("REMOVE")
       case .delete(_, let detach, _): lines.append(detach ? "DETACH DELETE" : "DELETE")

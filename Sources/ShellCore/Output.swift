@@ -42,7 +42,7 @@ public struct Table: Sendable {
 
   /// Set when `--limit` cut the rows short; pipeline verbs that consume the rows (`count`,
   /// `where`, `uniq`) say then that they saw only those.
-  public var limitCut: LimitCut?
+  public private(set) var limitCut: LimitCut?
 
   /// A table that `--limit` cut short (nil: it did not): the cut's note follows `notes`.
   public init(columns: [String], rows: [[Value]], notes: [String] = [], limitCut: LimitCut?) {
@@ -50,10 +50,31 @@ public struct Table: Sendable {
     if let limitCut { markCut(limitCut) }
   }
 
+  /// The note that says rows are missing: `--limit` cut them, or a pipeline verb saw only
+  /// the rows a limit let through. CSV, TSV and JSON have no room for notes, so the shell
+  /// prints this one on stderr: a script must not take 20 rows for all of them.
+  public private(set) var missingRowsNote: String?
+
   /// Records that `--limit` cut the rows short, with the note that says so.
   public mutating func markCut(_ cut: LimitCut) {
     limitCut = cut
-    notes.append(cut.note(shown: rows.count))
+    let note = cut.note(shown: rows.count)
+    notes.append(note)
+    missingRowsNote = note
+  }
+
+  /// Ends the cut: the rows left are what was asked for (`first 3` of a cut table).
+  public mutating func clearCut() {
+    limitCut = nil
+    missingRowsNote = nil
+  }
+
+  /// Records that a pipeline verb `did` something (e.g. "counted") to only the `rows` rows
+  /// that `cut` let through: that note replaces the input's notes.
+  public mutating func markConsumed(_ cut: LimitCut, _ did: String, rows: Int) {
+    let note = cut.consumedNote(did, rows: rows)
+    notes = [note]
+    missingRowsNote = note
   }
 
   /// The index of a column by name (case-insensitive).

@@ -12,6 +12,9 @@ public enum OutputFormat: String, Sendable, CaseIterable {
   case jsonl
   case csv, tsv, markdown
 
+  /// Whether a table's notes are printed with it: CSV, TSV and JSON hold only the data.
+  public var showsNotes: Bool { self == .table || self == .markdown }
+
   /// The names, for help and errors.
   public static var names: [String] { allCases.map(\.rawValue) }
 

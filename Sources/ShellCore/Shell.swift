@@ -149,6 +149,9 @@ public final class Shell {
     } else {
       write(output, renderer.render(output), format)
     }
+    if !format.showsNotes, let note = output.asTable?.missingRowsNote {
+      session.err.write("note: " + TextWidth.sanitize(note) + "\n")
+    }
     if session.rendering.timer {
       // Whole microseconds, rounded: milliseconds with three places.
       let micros = Int64((DispatchTime.now().uptimeNanoseconds - started + 500) / 1000)

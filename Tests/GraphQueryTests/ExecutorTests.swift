@@ -81,6 +81,15 @@ final class ExecutorTests: XCTestCase {
     XCTAssertTrue(plan.contains("expand (c)<-[:invests_in]-(i)"), plan)
   }
 
+  /// A plan names what UNWIND unwinds and what WITH keeps, as written (a long list shortened).
+  func testExplainShowsUnwindListsAndWithItems() throws {
+    let plan = try engine.explain("UNWIND range(1, 3) AS x WITH x, x * 2 AS y WHERE y > 2 RETURN y")
+    XCTAssertEqual(plan, "UNWIND range(1, 3) AS x\nWITH x, y + WHERE\nRETURN y")
+    let long = try engine.explain(
+      "UNWIND [" + (1...30).map(String.init).joined(separator: ", ") + "] AS n RETURN n")
+    XCTAssertEqual(long.split(separator: "\n").first, "UNWIND [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12,… AS n")
+  }
+
   func testCreatedNodeWithoutNameHasNullName() throws {
     _ = try engine.run("CREATE (:X {v: 1})")
     XCTAssertEqual(try rows("MATCH (n:X) RETURN n.name, keys(n)"), [["null", "['v']"]])

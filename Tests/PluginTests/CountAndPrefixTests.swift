@@ -130,6 +130,34 @@ final class CountAndPrefixTests: XCTestCase {
     XCTAssertEqual(csv(t, "list --limit 2 | count"), ["2"], "the count is of the rows it was given")
   }
 
+  /// CSV, TSV and JSON hold only the rows: the note that rows are missing goes to stderr,
+  /// once, and only when rows are missing.
+  func testMachineFormatsSayOnStderrThatRowsAreMissing() throws {
+    let t = try shell()
+    func stderr(_ command: String) -> String {
+      let before = t.errors.count
+      XCTAssertTrue(t.run(command), "\(command): \(t.errors)")
+      return String(t.errors.dropFirst(before))
+    }
+    XCTAssertEqual(
+      stderr("list --limit 2 --format csv"), "note: limit reached: 2 of 6 shown; raise --limit\n")
+    XCTAssertEqual(
+      stderr("list --limit 2 | count --format json"),
+      "note: counted only the 2 rows --limit let through, of 6; raise --limit\n")
+    XCTAssertEqual(
+      stderr("list --limit 3 | where labels contains Company --format tsv"),
+      "note: filtered only the 3 rows --limit let through, of 6; raise --limit\n")
+    XCTAssertEqual(
+      stderr("list --limit 4 | select key --format jsonl"),
+      "note: limit reached: 4 of 6 shown; raise --limit\n")
+    XCTAssertEqual(
+      stderr("list --limit 4 | first 2 --format csv"), "", "first's own cut is what was asked for")
+    XCTAssertEqual(stderr("list --limit 6 --format csv"), "")
+    // A table for a person has the note under it, not on stderr.
+    XCTAssertEqual(stderr("list --limit 2"), "")
+    XCTAssertTrue(t.output.hasSuffix("limit reached: 2 of 6 shown; raise --limit\n"), t.output)
+  }
+
   /// A search whose way of matching stopped at its first 500 rows counts "at least".
   func testAFindBeyondFiveHundredMatchesCountsAtLeast() throws {
     let store = try KnowledgeStore.inMemory()
