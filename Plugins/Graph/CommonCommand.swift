@@ -22,6 +22,11 @@ struct CommonCommand: Command {
     var g = try GraphContext(session)
     let a = try g.index(call[Self.a])
     let b = try g.index(call[Self.b])
+    if a == b {
+      throw KgshError(
+        .usage, "common: '\(call[Self.a])' and '\(call[Self.b])' are the same entity, \(try g.name(a))",
+        hint: "give two different entities; neighbors \(try g.node(a).key) lists its own")
+    }
     let filter = try g.filter(call)
     // Each side's edges, read once and grouped by the entity they reach: a hub has tens of
     // thousands, and scanning them again for every common entity was quadratic.

@@ -113,8 +113,8 @@ extension KnowledgeStore {
     do {
       statement = try db.makeStatement(sql: sql)
     } catch let error as DatabaseError {
-      throw KgshError(
-        .invalidValue, "SQL error: \(error.message ?? "syntax error")", hint: "check the statement")
+      let message = error.message ?? "syntax error"
+      throw KgshError(.invalidValue, "SQL error: \(message)", hint: SQLErrorHint.hint(message, db))
     }
     guard statement.isReadonly else {
       throw KgshError(

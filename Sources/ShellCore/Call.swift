@@ -60,10 +60,7 @@ public struct Call: Sendable {
           name = String(name[..<eq])
         }
         guard let spec = signature.parameter(name), spec.isOption else {
-          let options = signature.parameters.filter(\.isOption).map(\.name)
-          throw KgshError.unknownFlag(
-            signature.name, name, suggestions: Names.suggestions(for: name, among: options, limit: 1),
-            usage: signature.usage)
+          throw Self.unknownFlag(name, signature)
         }
         if spec.isToggle {
           let value = try spec.type.parse(inline ?? "true", name: name, command: signature.name)
@@ -158,5 +155,23 @@ public struct Call: Sendable {
       return try spec.type.parse(text, name: spec.name, command: signature.name, positional: true)
     }
     return value
+  }
+}
+
+extension Call {
+  /// `sort: unknown flag --desc`, with the nearest flag, or, when the word is a value an
+  /// argument takes (`sort count desc`), how to write it.
+  static func unknownFlag(_ name: String, _ signature: Signature) -> KgshError {
+    let options = signature.parameters.filter(\.isOption).map(\.name)
+    let near = Names.suggestions(for: name, among: options, limit: 1)
+    for spec in signature.parameters where near.isEmpty && !spec.isOption {
+      guard case .choice(let values) = spec.type,
+        let value = values.first(where: { $0.lowercased() == name.lowercased() })
+      else { continue }
+      return KgshError(
+        .usage, "\(signature.name): unknown flag --\(name)",
+        hint: "write \(value) without --: it is the \(spec.name.uppercased()) in \(signature.usage)")
+    }
+    return KgshError.unknownFlag(signature.name, name, suggestions: near, usage: signature.usage)
   }
 }

@@ -151,6 +151,25 @@ final class StoreTests: XCTestCase {
     }
     XCTAssertThrowsError(try store.readOnlyQuery("selec 1")) { XCTAssertTrue("\($0)".contains("SQL error")) }
   }
+
+  /// A table or column SQLite does not know is answered with the nearest one there is.
+  func testAnUnknownTableOrColumnSuggestsTheNearest() throws {
+    let store = try KnowledgeStore.inMemory()
+    func message(_ sql: String) -> String {
+      do {
+        _ = try store.readOnlyQuery(sql)
+        return "no error"
+      } catch { return KgshError.describe(error) }
+    }
+    let tables = "help sql lists the tables and their columns"
+    XCTAssertEqual(
+      message("select * from nodes"), "SQL error: no such table: nodes; did you mean node? \(tables)")
+    XCTAssertEqual(
+      message("select n.nme from node n"), "SQL error: no such column: n.nme; did you mean name? \(tables)")
+    XCTAssertEqual(message("select * from qqq"), "SQL error: no such table: qqq; \(tables)")
+    XCTAssertEqual(
+      message("selec 1"), "SQL error: near \"selec\": syntax error; check the statement; \(tables)")
+  }
 }
 
 /// The sql command's locks, damaged files and files that are not files.

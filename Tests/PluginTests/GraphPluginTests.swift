@@ -241,6 +241,11 @@ final class GraphPluginTests: XCTestCase {
     XCTAssertEqual(rows(t, "common Alpha Delta").map { $0[0] }, ["Gamma"])
     XCTAssertEqual(rows(t, "common Alpha Beta --rel OWNS"), [])
     XCTAssertEqual(rows(t, "common Alpha Epsilon"), [])
+    let same = failure(t, "common Alpha alpha")
+    XCTAssertTrue(
+      same.hasSuffix(
+        "common: 'Alpha' and 'alpha' are the same entity, Alpha; give two different entities; neighbors a lists its own\n"
+      ), same)
   }
 
   func testCommonSaysHowEachSideReachesTheEntity() throws {

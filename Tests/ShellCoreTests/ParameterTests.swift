@@ -48,6 +48,26 @@ final class ParameterTests: XCTestCase {
     XCTAssertEqual(full[Self.period], "year")
   }
 
+  /// `sort name --desc`: a value of an argument written as a flag is named as what it is.
+  func testAFlagThatIsAnArgumentsValueSaysHowToWriteIt() throws {
+    let order: Param<String?> = .optionalArgument("order", .choice(["asc", "Desc"]), "order")
+    let signature = Signature(
+      "sorter", summary: "s", parameters: [Self.entity.spec, order.spec, Self.depth.spec])
+    func message(_ words: [String]) -> String {
+      do {
+        _ = try Call.bind(words.map { ($0, .string($0), false) }, to: signature, rawText: "", input: nil)
+        return "no error"
+      } catch { return "\(error)" }
+    }
+    XCTAssertEqual(
+      message(["name", "--DESC"]),
+      "sorter: unknown flag --DESC; write Desc without --: it is the ORDER in sorter ENTITY [ORDER] [--depth N]"
+    )
+    // A flag that is near one the command has is suggested first.
+    XCTAssertEqual(message(["name", "--dept"]), "sorter: unknown flag --dept; did you mean --depth?")
+    XCTAssertTrue(message(["name", "--up"]).hasSuffix("--up; usage: sorter ENTITY [ORDER] [--depth N]"))
+  }
+
   func testAChoiceAcceptsAnyCaseAndPassesTheDeclaredSpelling() throws {
     // An MCP server's enum may be case-sensitive: what reaches it is spelt as declared.
     let mode = ParameterType.choice(["Fast", "thorough"])
