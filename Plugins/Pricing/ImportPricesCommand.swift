@@ -76,7 +76,9 @@ struct ImportPricesCommand: Command {
       KgshError(
         .invalidValue,
         "import prices: \(rejected.count) of \(outcomes.count) rows rejected (\(lines)\(rejected.count > 3 ? ", ..." : ""))"
-          + (strict ? "; nothing was imported (--strict)" : "; the other rows were imported"),
+          + (strict
+            ? "; nothing was imported (--strict)"
+            : rejected.count == outcomes.count ? "; nothing was imported" : "; the other rows were imported"),
         hint: "fix the rows listed above and import the file again"))
   }
 

@@ -111,6 +111,15 @@ extension KnowledgeImport {
         ? "a date like 2026-01-08, 2026-01 or 2025-H1" : "letters, digits and ._:- only"
       throw KgshError(.invalidValue, "\(field) '\(value)' is not \(what)", hint: "fix the cell")
     }
+    // A date's months and days must be ones the calendar has (2025-02-30 is a slip).
+    if pattern == datePattern,
+      let slip = value.components(separatedBy: "..").first(where: {
+        !$0.contains(where: \.isLetter) && Dates.valid($0) == nil
+      })
+    {
+      throw KgshError(
+        .invalidValue, "\(field) '\(value)': the calendar has no \(slip)", hint: "fix the cell")
+    }
     return value
   }
 

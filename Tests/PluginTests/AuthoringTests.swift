@@ -96,6 +96,16 @@ final class AuthoringTests: XCTestCase {
     XCTAssertEqual(try Self.userChanges(t), 2)
   }
 
+  /// A leap day is a date; the record shows the quote that backs the fact.
+  func testFactAddTakesALeapDayAndShowsTheQuote() throws {
+    let t = try shell()
+    XCTAssertTrue(t.run(addSource), t.errors)
+    XCTAssertTrue(
+      t.run("fact add Zhipu founded 2024-02-29 --source hkex-1 --quote '成立於2024年2月29日'"), t.errors)
+    XCTAssertTrue(t.output.contains("type       date\n"), t.output)
+    XCTAssertTrue(t.output.contains("quote      成立於2024年2月29日\n"), t.output)
+  }
+
   func testFactAddUnsourcedIsUnverified() throws {
     let t = try shell()
     XCTAssertTrue(t.run("fact add MiniMax headcount 2000萬 --unsourced"), t.errors)
@@ -120,6 +130,13 @@ final class AuthoringTests: XCTestCase {
       ("fact add NoSuchCo revenue 5億 --unsourced", "NoSuchCo"),
       ("fact add Zhipu revenue 5億 --unsourced --qualifier roughly", "qualifier"),
       ("fact add Zhipu revenue 5億 --unsourced --as-of later", "--as-of"),
+      (
+        "fact add Zhipu founded 2023-02-29 --unsourced",
+        "fact add: 2023-02-29 is not a date: 2023-02 has 28 days"
+      ),
+      (
+        "fact add Zhipu founded 2026-04-31 --unsourced", "2026-04 has 30 days; write the day the source gives"
+      ),
     ]
     for (line, expected) in cases {
       let text = error(t, line)

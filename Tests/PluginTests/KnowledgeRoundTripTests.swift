@@ -86,6 +86,8 @@ final class KnowledgeRoundTripTests: XCTestCase {
     ,zhipu,staff,number,3,,,,,,,secondary
     ,zhipu,staff,number,4,,,,,nosource,q,secondary
     ,zhipu,staff,number,5,,,,,article,,secondary
+    ,zhipu,founded,date,2025-02-30,,,,,,,unverified
+    ,zhipu,staff,number,6,,,,2025-13,,,unverified
     """.write(toFile: dir + "/facts.csv", atomically: true, encoding: .utf8)
     let before = try t.session.store.changeCount()
     XCTAssertFalse(t.run("import knowledge '\(dir)/facts.csv' --strict"))
@@ -94,12 +96,27 @@ final class KnowledgeRoundTripTests: XCTestCase {
     for expected in [
       "facts.csv:3", "nosuch is not an entity", "facts.csv:4", "lower_snake_case", "money without a currency",
       "as_of 'someday'", "status is not unverified", "source nosource is not known", "quote is empty",
-      "7 rejected",
+      "value '2025-02-30': the calendar has no 2025-02-30", "as_of '2025-13': the calendar has no 2025-13", "9 rejected",
+      "the other rows were imported",
     ] {
       XCTAssertTrue(
         t.output.contains(expected) || t.errors.contains(expected), "\(expected):\n\(t.output)\n\(t.errors)")
     }
     XCTAssertEqual(try t.session.store.changeCount(), before + 1, "the good row is recorded")
+    // Halves, quarters and ranges are dates too; a file of only bad rows imports nothing.
+    try FileManager.default.createDirectory(atPath: dir + "/periods", withIntermediateDirectories: true)
+    try """
+    id,subject,predicate,type,value,unit,currency,qualifier,as_of,source,quote,status
+    ,zhipu,period_a,date,2025-H1,,,,,,,unverified
+    ,zhipu,period_b,date,2024-02-29..2025-06,,,,,,,unverified
+    """.write(toFile: dir + "/periods/facts.csv", atomically: true, encoding: .utf8)
+    XCTAssertTrue(t.run("import knowledge '\(dir)/periods/facts.csv'"), t.errors)
+    try """
+    id,subject,predicate,type,value,unit,currency,qualifier,as_of,source,quote,status
+    ,zhipu,founded,date,2025-02-30,,,,,,,unverified
+    """.write(toFile: dir + "/facts.csv", atomically: true, encoding: .utf8)
+    XCTAssertFalse(t.run("import knowledge '\(dir)/facts.csv'"))
+    XCTAssertTrue(t.output.contains("every row was rejected: nothing was imported"), t.output)
     XCTAssertFalse(t.run("import knowledge '\(dir)/nothing-here'"))
     XCTAssertTrue(t.errors.contains("no file or folder"), t.errors)
   }
@@ -130,14 +147,17 @@ final class KnowledgeRoundTripTests: XCTestCase {
     let a = dir + "/a", b = dir + "/b"
     for d in [a, b] { try FileManager.default.createDirectory(atPath: d, withIntermediateDirectories: true) }
     // a's fact and edge name acme, an entity that only b adds; b's fact cites a's source.
-    try "id\ttitle\tkind\nsa\tA filing\tfiling\n".write(toFile: a + "/sources.tsv", atomically: true, encoding: .utf8)
-    try "id\tsubject\tpredicate\ttype\tvalue\tsource\tquote\tstatus\n\tacme\tstaff\tnumber\t12\tsa\t12 people\tsecondary\n"
+    try "id\ttitle\tkind\nsa\tA filing\tfiling\n".write(
+      toFile: a + "/sources.tsv", atomically: true, encoding: .utf8)
+    try
+      "id\tsubject\tpredicate\ttype\tvalue\tsource\tquote\tstatus\n\tacme\tstaff\tnumber\t12\tsa\t12 people\tsecondary\n"
       .write(toFile: a + "/facts.tsv", atomically: true, encoding: .utf8)
     try "id\tsrc\ttype\tdst\tsource\tquote\tstatus\n\tacme\tPARTNERS_WITH\tzhipu\tsa\tpartners\tsecondary\n"
       .write(toFile: a + "/edges.tsv", atomically: true, encoding: .utf8)
     try "key\tlabels\tname\taliases\nacme\tCompany\tAcme\t阿克米\n"
       .write(toFile: b + "/entities.tsv", atomically: true, encoding: .utf8)
-    try "id\tsubject\tpredicate\ttype\tvalue\tsource\tquote\tstatus\n\tacme\tfounded_date\tdate\t2020\tsa\tfounded in 2020\tsecondary\n"
+    try
+      "id\tsubject\tpredicate\ttype\tvalue\tsource\tquote\tstatus\n\tacme\tfounded_date\tdate\t2020\tsa\tfounded in 2020\tsecondary\n"
       .write(toFile: b + "/facts.tsv", atomically: true, encoding: .utf8)
     XCTAssertFalse(t.run("import knowledge '\(a)' --strict"), "alone, a names an entity it lacks")
     XCTAssertTrue(t.errors.contains("rejected"), t.errors)
@@ -146,6 +166,7 @@ final class KnowledgeRoundTripTests: XCTestCase {
     guard case .found(let acme) = try t.session.store.resolve("阿克米") else { return XCTFail("acme") }
     XCTAssertEqual(try t.session.store.facts(of: acme.id).map(\.rawValue).sorted(), ["12", "2020"])
     XCTAssertTrue(t.run("import knowledge '\(b)' '\(a)'"), t.errors)
-    XCTAssertTrue(t.output.contains("0 added, 0 changed"), "the order of the folders does not matter: \(t.output)")
+    XCTAssertTrue(
+      t.output.contains("0 added, 0 changed"), "the order of the folders does not matter: \(t.output)")
   }
 }

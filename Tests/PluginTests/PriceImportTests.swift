@@ -61,6 +61,14 @@ final class PriceImportTests: XCTestCase {
     // Importing the same file again: nothing new, the same rejections.
     XCTAssertFalse(t.run("import prices '\(file)'"))
     XCTAssertTrue(t.output.contains("0 added, 0 changed, 2 unchanged, 5 rejected"), t.output)
+    // A file whose every row is rejected says that nothing came in, not "the other rows".
+    let bad = try temp(
+      "bad.csv", Self.header + "\nX009,api_per_token,TestCo,M9,1,2,,usd,2026-11,x,verified\n")
+    XCTAssertFalse(t.run("import prices '\(bad)'"))
+    XCTAssertTrue(
+      t.errors.hasSuffix(
+        "1 of 1 rows rejected (line 2); nothing was imported; fix the rows listed above and import the file again\n"
+      ), t.errors)
   }
 
   func testAsOfSeesTheOlderObservation() throws {

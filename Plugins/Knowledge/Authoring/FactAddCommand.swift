@@ -43,7 +43,7 @@ struct FactAddCommand: Command {
       throw KgshError(.usage, "fact add: VALUE is empty", hint: "give the value as the source writes it")
     }
     let provenance = try Sourcing.provenance(call, session, command: "fact add")
-    let parsed = PastedValue.parse(text)
+    let parsed = try PastedValue.checked(text, command: "fact add")
     let key = Self.key(node.key, predicate, parsed, provenance)
     if try !session.store.facts(key: key).isEmpty {
       throw KgshError(
@@ -66,7 +66,8 @@ struct FactAddCommand: Command {
       ("unit", parsed.type == "percent" ? .string("%") : FactText.text(parsed.unit)),
       ("original", .string(text)),
       ("qualifier", FactText.text(call[Self.qualifier])), ("as_of", FactText.date(provenance.asOf)),
-      ("source", FactText.text(provenance.source)), ("status", FactText.text(provenance.status)),
+      ("source", FactText.text(provenance.source)), ("quote", FactText.text(provenance.quote)),
+      ("status", FactText.text(provenance.status)),
       ("author", .string(record.author)),
     ])
   }
@@ -81,7 +82,8 @@ struct FactAddCommand: Command {
 
   static func payload(_ d: FactDraft, original: String, entity: String) -> Value {
     var map: [String: Value] = [
-      "key": .string(d.key ?? ""), "entity": .string(entity), "predicate": .string(d.predicate), "type": .string(d.valueType),
+      "key": .string(d.key ?? ""), "entity": .string(entity), "predicate": .string(d.predicate),
+      "type": .string(d.valueType),
       "value": .string(d.value), "original": .string(original),
     ]
     let optional: [(String, String?)] = [

@@ -37,7 +37,7 @@ struct FactCorrectCommand: Command {
         .usage, "fact correct: VALUE is empty", hint: "give the right value as the source writes it")
     }
     let provenance = try Sourcing.provenance(call, session, command: "fact correct")
-    let parsed = PastedValue.parse(text)
+    let parsed = try PastedValue.checked(text, command: "fact correct")
     if parsed.value == current.rawValue, parsed.currency == current.currency,
       provenance.source == current.provenance.source, !call[Self.resolve]
     {
@@ -63,6 +63,7 @@ struct FactCorrectCommand: Command {
       ("fact", .string(key)), ("entity", node.map { .entity($0.ref) } ?? .null),
       ("predicate", .string(current.predicate)), ("was", FactText.value(current)),
       ("now", stored.map(FactText.value) ?? .string(text)), ("source", FactText.text(provenance.source)),
+      ("quote", FactText.text(provenance.quote)),
       ("status", FactText.text(stored?.provenance.status)), ("author", .string(record.author)),
     ]
     if let conflict = try session.store.conflicts(fact: key).first {

@@ -41,7 +41,11 @@ struct ImportKnowledgeCommand: Command {
       "\(count(.added)) added, \(count(.changed)) changed, \(count(.unchanged)) unchanged, \(rejected) rejected"
     ]
     if rejected > 0 {
-      notes.append(call[Self.strict] ? "nothing was imported (--strict)" : "the other rows were imported")
+      notes.append(
+        call[Self.strict]
+          ? "nothing was imported (--strict)"
+          : rejected == outcomes.count
+            ? "every row was rejected: nothing was imported" : "the other rows were imported")
     }
     let table = Table(
       columns: ["where", "id", "result", "detail"],

@@ -1,5 +1,6 @@
 import Foundation
 import KnowledgeGraph
+import ShellCore
 
 /// A fact value as people paste it (`HK$4.3 bn`, `¥20/month`, `73.1%`, `5億`, `2026-01-08`),
 /// turned into the stored normal form: a value type, exact decimal text, currency and unit.
@@ -35,6 +36,19 @@ struct PastedValue: Equatable {
       return PastedValue(type: "percent", value: "\(n)")
     }
     return money(t) ?? PastedValue(type: "text", value: text)
+  }
+
+  /// Reads a VALUE of `fact add` or `fact correct`: like `parse`, but a value written as a
+  /// date must be a day the calendar has (2030-02-30 is a slip, not text to keep).
+  /// - Throws: `KgshError` naming the month's last day.
+  static func checked(_ text: String, command: String) throws -> PastedValue {
+    let parsed = parse(text)
+    guard parsed.type == "date", Dates.valid(parsed.value) == nil else { return parsed }
+    let month = String(parsed.value.prefix(7))
+    let days = Dates.lastDay(month: Int(month.suffix(2)) ?? 1, year: Int(month.prefix(4)) ?? 0)
+    throw KgshError(
+      .invalidValue, "\(command): \(parsed.value) is not a date: \(month) has \(days) days",
+      hint: "write the day the source gives, or the month alone (\(month))")
   }
 
   /// `2026-01` or `2026-01-08` (a bare year stays a number).

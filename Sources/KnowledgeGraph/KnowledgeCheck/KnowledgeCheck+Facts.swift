@@ -59,8 +59,8 @@ extension Checker {
             fix: "quote the words that state the number, or store a Chinese-numeral claim as text")
         }
       }
-    case "date" where !Self.matches(value, "[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?"):
-      report(facts, row, "value", "'\(value)' is not a date", fix: "write YYYY, YYYY-MM or YYYY-MM-DD")
+    case "date" where Dates.valid(value) == nil:
+      report(facts, row, "value", "'\(value)' is not a date", fix: "write YYYY, YYYY-MM or YYYY-MM-DD, a day the calendar has")
     case "bool" where value != "true" && value != "false":
       report(facts, row, "value", "'\(value)' is not a bool", fix: "write true or false")
     default:
