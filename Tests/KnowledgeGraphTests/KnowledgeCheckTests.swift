@@ -226,7 +226,8 @@ final class KnowledgeCheckTests: XCTestCase {
     try assertFires(
       "facts.tsv", "date\t2026-01-08", "date\t8 Jan 2026", line: 4, field: "value", "not a date")
     try assertFires(
-      "facts.tsv", "date\t2026-01-08", "date\t2026-02-29", line: 4, field: "value", "'2026-02-29' is not a date")
+      "facts.tsv", "date\t2026-01-08", "date\t2026-02-29", line: 4, field: "value",
+      "'2026-02-29' is not a date")
   }
 
   func testBadBool() throws {
