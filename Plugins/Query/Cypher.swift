@@ -131,6 +131,8 @@ enum Cypher {
     switch (error.kind, error.code) {
     case (_, "ParameterMissing"?):
       hint = "set it with let NAME = VALUE before running the query"
+    case (_, "ProcedureNotFound"?):
+      hint = error.hint ?? "see help call for the procedures"
     case (_, "InvalidClauseComposition"?):
       hint = "end a reading query with RETURN"
     case (.unsupported, _):

@@ -44,7 +44,7 @@ final class CallStage: Stage {
       outputs = try GraphProcedures.rows(graphMode, procedure.name, values, evaluator)
     } else {
       let args = try values.map(evaluator.graph.result)
-    // A procedure without outputs leaves the rows as they are.
+      // A procedure without outputs leaves the rows as they are.
       if procedure.outputs.isEmpty {
         _ = try procedure.body(args)
         try next!.push(row)
@@ -71,7 +71,12 @@ extension Executor {
       let procedure = procedures[c.name] ?? BuiltInProcedures.lookup(c.name, graph)
         ?? GraphProcedures.signature(c.name)
     else {
-      throw KgshError(.semantic, "there is no procedure \(c.name)", code: "ProcedureNotFound", at: c.position)
+      let known = BuiltInProcedures.names + GraphProcedures.names + procedures.keys.sorted()
+      let near = Names.suggestions(for: c.name, among: known, limit: 1)
+      throw KgshError(
+        .semantic, "there is no procedure \(c.name)",
+        hint: near.first.map { "did you mean \($0)?" } ?? "the procedures are \(known.joinedText(", "))",
+        code: "ProcedureNotFound", at: c.position)
     }
     if c.yieldAll && !standalone {
       throw KgshError.syntax(

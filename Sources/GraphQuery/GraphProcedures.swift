@@ -9,6 +9,9 @@ import KnowledgeGraph
 /// of any type are followed in either direction. They run the same search as the
 /// `shortestPath((a)-[*]-(b))` pattern.
 enum GraphProcedures {
+  /// The names as written in queries (matched in any case).
+  static let names = ["kgsh.shortestPath", "kgsh.allShortestPaths"]
+
   static func mode(_ name: String) -> ShortestMode? {
     switch name.lowercased() {
     case "kgsh.shortestpath": return .one

@@ -72,6 +72,9 @@ extension Procedure.Field {
 
 /// Procedures every query can call: `db.labels()`, `db.relationshipTypes()`, `db.propertyKeys()`.
 enum BuiltInProcedures {
+  /// The names as written in queries (matched in any case).
+  static let names = ["db.labels", "db.relationshipTypes", "db.propertyKeys"]
+
   static func lookup(_ name: String, _ graph: QueryGraph) -> Procedure? {
     switch name.lowercased() {
     case "db.labels":

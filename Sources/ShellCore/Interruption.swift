@@ -21,13 +21,13 @@ public enum Interruption {
   }
 
   /// Parses a timeout setting: a duration (`5s`, `500ms`, `2m`, `1h`, plain seconds; see
-  /// `Durations`) of at most a day, or `off`.
+  /// `Durations`) of at most a day, or `off` (as is any zero: `0`, `0s`).
   /// - Returns: seconds, or nil for `off`.
   /// - Throws: `KgshError` for anything else.
   public static func parseTimeout(_ text: String) throws -> Double? {
     let t = Trim.spaces(text.lowercased())
-    if t == "off" || t == "0" { return nil }
-    if let seconds = Durations.seconds(t), seconds > 0, seconds <= 86_400 { return seconds }
+    if t == "off" { return nil }
+    if let seconds = Durations.seconds(t), seconds <= 86_400 { return seconds > 0 ? seconds : nil }
     throw KgshError(
       .invalidValue, "timeout must be a duration like 5s, 500ms or 2m (at most a day), or off, not '\(text)'")
   }

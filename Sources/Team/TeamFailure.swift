@@ -14,7 +14,8 @@ enum TeamFailure {
   static func isUnreachable(_ error: any Error) -> Bool {
     if let e = error as? KgshError { return e.code == "team-unreachable" }
     guard let e = error as? PSQLError else { return true }
-    return [.connectionError, .serverClosedConnection, .uncleanShutdown, .clientClosedConnection].contains(e.code)
+    return [.connectionError, .serverClosedConnection, .uncleanShutdown, .clientClosedConnection].contains(
+      e.code)
   }
 
   static func describe(_ error: any Error, _ a: TeamAddress, doing: String) -> KgshError {
@@ -49,7 +50,8 @@ enum TeamFailure {
             : "the owner can run team grant \(who) reader")
       case "42P01", "3F000":
         return KgshError(
-          .notFound, "team: \(a.redacted) holds no team knowledge base yet", hint: "create it with team init URL")
+          .notFound, "team: \(a.redacted) holds no team knowledge base yet",
+          hint: "create it with team init URL")
       default:
         return KgshError(.failed, "team \(doing): the server said: \(message) (SQLSTATE \(state))")
       }
@@ -62,7 +64,8 @@ enum TeamFailure {
           hint: "put it in ~/.pgpass (mode 0600) or PGPASSWORD; kgsh never stores it")
       case .sslUnsupported:
         return KgshError(
-          .unsupported, "team: the server at \(a.place) does not offer TLS, and sslmode=\(a.sslMode.rawValue) requires it",
+          .unsupported,
+          "team: the server at \(a.place) does not offer TLS, and sslmode=\(a.sslMode.rawValue) requires it",
           hint: "use sslmode=prefer, or turn ssl on in the server")
       case .unsupportedAuthMechanism:
         return KgshError(
@@ -83,8 +86,19 @@ enum TeamFailure {
     if let e = error as? PSQLError, e.code == .serverClosedConnection { return "the connection was closed" }
     if let io = underlying as? IOError { return String(cString: strerror(io.errnoCode)).lowercased() }
     if underlying is ChannelError { return "connection timed out" }
-    if let text = underlying.map({ "\($0)" }), text.contains("connectTimeout") { return "connection timed out" }
-    if let text = underlying.map({ "\($0)" }), text.contains("connectFailed") || text.contains("NIOConnectionError") {
+    if let text = underlying.map({ "\($0)" }), text.contains("connectTimeout") {
+      return "connection timed out"
+    }
+    // NIO's connection errors name the system's error number: "(errno: 111)".
+    if let text = underlying.map({ "\($0)" }),
+      let range = text.range(of: #"errno: \d+"#, options: .regularExpression),
+      let number = Int32(text[range].dropFirst("errno: ".count))
+    {
+      return String(cString: strerror(number)).lowercased()
+    }
+    if let text = underlying.map({ "\($0)" }),
+      text.contains("connectFailed") || text.contains("NIOConnectionError")
+    {
       underlying = nil
       return "connection refused"
     }

@@ -69,6 +69,15 @@ final class WriteClauseTests: XCTestCase {
       try rows("CALL db.propertyKeys() YIELD propertyKey WHERE propertyKey > 'x' RETURN propertyKey"),
       [["'y'"]])
     XCTAssertEqual(code("CALL db.nothing()"), "ProcedureNotFound")
+    XCTAssertThrowsError(try engine.run("CALL db.label()")) {
+      XCTAssertEqual(($0 as? KgshError)?.hint, "did you mean db.labels?")
+    }
+    XCTAssertThrowsError(try engine.run("CALL nothing.at.all()")) {
+      XCTAssertEqual(
+        ($0 as? KgshError)?.hint,
+        "the procedures are db.labels, db.relationshipTypes, db.propertyKeys, kgsh.shortestPath, kgsh.allShortestPaths"
+      )
+    }
   }
 
   func testDeclaredProcedureMatchesItsTableRows() throws {

@@ -136,6 +136,23 @@ final class TeamEndToEndTests: PostgresClusterTestCase {
       "10000")
   }
 
+  /// Joining a server that is not there joins nothing, and says so (no "changes wait").
+  func testJoiningAServerThatIsNotThereJoinsNothing() throws {
+    guard FileManager.default.isExecutableFile(atPath: Repository.kgsh.path) else {
+      throw XCTSkip("kgsh is not built at \(Repository.kgsh.path); run swift build first")
+    }
+    for command in ["team connect", "team init"] {
+      let r = try kgsh(["--db", db("lonely"), "-c", "\(command) postgresql://nobody@127.0.0.1:1/team"])
+      XCTAssertEqual(r.status, 1, r.stderr)
+      XCTAssertEqual(
+        r.stderr,
+        "-c:1:1: team: cannot reach the server at 127.0.0.1:1 (connection refused); nothing was joined; "
+          + "start the server, or check the host and port, and run this again\n")
+    }
+    let status = try kgsh(["--db", db("lonely"), "-c", "team status"])
+    XCTAssertTrue(status.stderr.contains("this knowledge base has not joined a team"), status.stderr)
+  }
+
   func testWithTheServerDownWorkGoesOnAndTheQueueIsPushedLater() throws {
     let (cluster, url) = try team()
     try cluster.pause()

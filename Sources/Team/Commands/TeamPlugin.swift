@@ -28,6 +28,11 @@ public enum TeamPlugin {
     let link = TeamLink(address: address) { [weak session] line in session?.err.write(line + "\n") }
     do {
       try check(try link.connection())
+    } catch var error as KgshError where error.code == "team-unreachable" {
+      // Nothing was joined: there are no changes to wait for the server yet.
+      link.close()
+      error.hint = "nothing was joined; start the server, or check the host and port, and run this again"
+      throw error
     } catch {
       link.close()
       throw error
