@@ -45,7 +45,14 @@ struct ExportCommand: Command {
     }
     guard let file, file != "-" else { return .message(String(decoding: data, as: UTF8.self)) }
     try TextFile.write(data, to: file, command: "export")
-    return .message("wrote \(graph.nodes.count) nodes and \(graph.edges.count) edges to \(file) (\(format))")
+    // The count says why it is fewer than stats shows: one edge stands for each set of parallel ones.
+    let folded =
+      graph.folded == 0
+      ? ""
+      : "; \(graph.folded) more \(graph.folded == 1 ? "edge repeats" : "edges repeat") a relation shown, with the same type and ends"
+    return .message(
+      "wrote \(graph.nodes.count.counted("node")) and \(graph.edges.count.counted("edge")) to \(file) (\(format)\(folded))"
+    )
   }
 
   /// Runs Graphviz on DOT text.
@@ -85,6 +92,8 @@ struct ExportCommand: Command {
 struct ExportGraph {
   var nodes: [Node]
   var edges: [(src: Int64, type: String, dst: Int64)]
+  /// Parallel edges that `edges` holds once.
+  var folded: Int
 
   static func load(_ session: Session) throws -> ExportGraph {
     let adj = try session.store.graphIndex()
@@ -99,7 +108,7 @@ struct ExportGraph {
       if k % 4096 == 0 { try session.checkInterrupt() }
       if let n = try session.store.node(id: id) { nodes.append(n) }
     }
-    return ExportGraph(nodes: nodes, edges: selected.edges)
+    return ExportGraph(nodes: nodes, edges: selected.edges, folded: selected.folded)
   }
 
   static func quoted(_ s: String) -> String {

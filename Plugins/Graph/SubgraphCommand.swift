@@ -11,6 +11,9 @@ struct Subgraph: Sendable {
   var edges: [(src: Int64, type: String, dst: Int64)]
   /// The store generation it was taken at (a later write makes it stale).
   var generation: Int
+  /// How many parallel edges folded into one (the same type between the same two entities,
+  /// each from its own source).
+  var folded = 0
 
   /// The subgraph induced by `nodes` (edges among them, of `types` when given).
   static func induced(by nodes: [Int32], in adj: GraphIndex, types: Set<Int32>?, generation: Int) -> Subgraph
@@ -18,14 +21,19 @@ struct Subgraph: Sendable {
     let sorted = Array(Set(nodes)).sorted()
     let member = Set(sorted)
     var edges: [(src: Int64, type: String, dst: Int64)] = []
+    var folded = 0
     for n in sorted {
       var seen = Set<Step>()
       for (d, t) in adj.outgoing(n) where member.contains(d) && (types?.contains(t) ?? true) {
-        guard seen.insert(Step(other: d, type: t, forward: true)).inserted else { continue }
+        guard seen.insert(Step(other: d, type: t, forward: true)).inserted else {
+          folded += 1
+          continue
+        }
         edges.append((adj.nodeIDs[Int(n)], adj.typeName(t), adj.nodeIDs[Int(d)]))
       }
     }
-    return Subgraph(nodeIDs: sorted.map { adj.nodeIDs[Int($0)] }, edges: edges, generation: generation)
+    return Subgraph(
+      nodeIDs: sorted.map { adj.nodeIDs[Int($0)] }, edges: edges, generation: generation, folded: folded)
   }
 }
 

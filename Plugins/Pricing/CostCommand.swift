@@ -93,7 +93,7 @@ struct CostCommand: Command {
       ]
     }
     var notes = [
-      "workload: \(Tokens.format(input)) input + \(Tokens.format(cached)) cached + \(Tokens.format(output)) output tokens × \(Tokens.format(requests)) request(s)"
+      "workload: \(Tokens.format(input)) input + \(Tokens.format(cached)) cached + \(Tokens.format(output)) output tokens × \(Tokens.format(requests)) \(requests == 1 ? "request" : "requests")"
     ]
     if call[Self.explain] {
       notes.append("rows: " + priced.map(\.row.id).joinedText(", "))

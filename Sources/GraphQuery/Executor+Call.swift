@@ -127,7 +127,7 @@ extension Executor {
     }
     guard args.count == p.inputs.count else {
       throw KgshError.semantic(
-        "\(p.name) takes \(p.inputs.count) argument(s), got \(args.count)", code: "InvalidNumberOfArguments",
+        "\(p.name) takes \(p.inputs.count.counted("argument")), got \(args.count)", code: "InvalidNumberOfArguments",
         at: c.position)
     }
     for (field, arg) in zip(p.inputs, args) {

@@ -55,7 +55,7 @@ extension Evaluator {
     func arity(_ n: ClosedRange<Int>) throws {
       guard n.contains(args.count) else {
         throw KgshError.semantic(
-          "\(rawName)() takes \(n.lowerBound == n.upperBound ? "\(n.lowerBound)" : "\(n.lowerBound) to \(n.upperBound)") argument(s), got \(args.count)",
+          "\(rawName)() takes \(n.lowerBound == n.upperBound ? n.lowerBound.counted("argument") : "\(n.lowerBound) to \(n.upperBound) arguments"), got \(args.count)",
           code: "InvalidNumberOfArguments", at: pos)
       }
     }

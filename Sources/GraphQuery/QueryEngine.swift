@@ -148,7 +148,7 @@ public struct QueryEngine: Sendable {
         matchIndex += 1
         lines.append("\(m.optional ? "OPTIONAL MATCH" : "MATCH") (\(m.position))")
         lines += plan.describe().map { "  " + $0 }
-      case .create(let patterns, _): lines.append("CREATE \(patterns.count) pattern(s)")
+      case .create(let patterns, _): lines.append("CREATE \(patterns.count.counted("pattern"))")
       case .with(let p, let w):
         lines.append(
           "WITH \(p.star ? "*" : p.items.map(\.name).joinedText(", "))\(w == nil ? "" : " + WHERE")")
@@ -161,7 +161,7 @@ public struct QueryEngine: Sendable {
       case .return(let p):
         var parts = ["RETURN \(p.star ? "*" : p.items.map(\.name).joinedText(", "))"]
         if p.distinct { parts.append("DISTINCT") }
-        if !p.orderBy.isEmpty { parts.append("ORDER BY \(p.orderBy.count) key(s)") }
+        if !p.orderBy.isEmpty { parts.append("ORDER BY \(p.orderBy.count.counted("key"))") }
         if p.skip != nil { parts.append("SKIP") }
         if p.limit != nil { parts.append("LIMIT") }
         lines.append(parts.joinedText(" "))
@@ -174,7 +174,7 @@ public struct QueryEngine: Sendable {
 extension MatchPlan {
   func describe() -> [String] {
     func show(_ name: String) -> String { name.hasPrefix(" ") ? "(anonymous)" : name }
-    func rows(_ i: Int) -> String { "~\(Int(estimates[i].rounded(.up))) rows" }
+    func rows(_ i: Int) -> String { "~" + Int(estimates[i].rounded(.up)).counted("row") }
     var lines: [String] = []
     for (i, step) in steps.enumerated() {
       switch step {
@@ -200,7 +200,9 @@ extension MatchPlan {
       case .shortest(let r, _, let predicates):
         let rel = rels[r]
         let which = rel.shortest == .all ? "all shortest paths" : "a shortest path"
-        let checks = predicates.isEmpty ? "" : " where \(predicates.count) condition(s) hold"
+        let checks =
+          predicates.isEmpty
+          ? "" : " where \(predicates.count.counted("condition")) \(predicates.count == 1 ? "holds" : "hold")"
         lines.append(
           "search \(which) (\(show(rel.left)))-(\(show(rel.right)))\(checks) by breadth-first search  [\(rows(i))]"
         )

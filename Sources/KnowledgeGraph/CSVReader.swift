@@ -20,7 +20,16 @@ public struct CSVReader: Sendable {
     do {
       data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
     } catch {
-      throw KgshError(.io, "cannot read \(path)", hint: "check the path and that it is a readable file")
+      var isFolder: ObjCBool = false
+      guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+        throw KgshError(.notFound, "no file \(path)", hint: "check the path; nothing was imported")
+      }
+      if isFolder.boolValue {
+        throw KgshError(
+          .invalidValue, "\(path) is a folder, not a CSV or TSV file",
+          hint: "name a file in it; nothing was imported")
+      }
+      throw KgshError(.io, "cannot read \(path)", hint: "check that you may read it; nothing was imported")
     }
     let lower = path.lowercased()
     separator = lower.hasSuffix(".tsv") || lower.hasSuffix(".tab") ? UInt8(ascii: "\t") : UInt8(ascii: ",")

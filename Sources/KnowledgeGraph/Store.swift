@@ -136,6 +136,8 @@ public final class KnowledgeStore: @unchecked Sendable {
       throw KgshError(
         .notFound, "\(path) does not exist, so it cannot be opened read-only",
         hint: "drop --read-only to create it")
+    } else if let (what, hint) = TextFile.folderProblem(path) {
+      throw KgshError(.notFound, "cannot create \(path): \(what)", hint: hint)
     }
     return exists
   }

@@ -57,10 +57,8 @@ extension TextFile {
     let folder = (expanded as NSString).deletingLastPathComponent
     var isFolder: ObjCBool = false
     let problem: (String, String)?
-    if !folder.isEmpty, !FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) {
-      problem = ("there is no folder \(folder)", "create it first, or write somewhere else")
-    } else if !folder.isEmpty, !isFolder.boolValue {
-      problem = ("\(folder) is not a folder", "write somewhere else")
+    if let missing = folderProblem(expanded) {
+      problem = missing
     } else if FileManager.default.fileExists(atPath: expanded, isDirectory: &isFolder), isFolder.boolValue {
       problem = ("it is a folder", "name a file in it, e.g. \(path)/out")
     } else {
@@ -82,5 +80,19 @@ extension TextFile {
   /// `write` of text, as UTF-8.
   public static func write(_ text: String, to path: String, command: String) throws {
     try write(Data(text.utf8), to: path, command: command)
+  }
+}
+
+extension TextFile {
+  /// Why a new file cannot be made at `path` (what is wrong, what to do), judging by its
+  /// folder: there is none, or a file stands in its place. Nil when the folder is there.
+  public static func folderProblem(_ path: String) -> (String, String)? {
+    let folder = (path as NSString).deletingLastPathComponent
+    var isFolder: ObjCBool = false
+    if folder.isEmpty { return nil }
+    if !FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) {
+      return ("there is no folder \(folder)", "create it first, or write somewhere else")
+    }
+    return isFolder.boolValue ? nil : ("\(folder) is not a folder", "write somewhere else")
   }
 }

@@ -75,6 +75,12 @@ struct KgshCommand: ParsableCommand {
     StandardOutput.error("kgsh: " + TextWidth.sanitize(message) + "\n")
   }
 
+  /// The parser's message as one line that starts in lower case ("unknown option '--bogus'").
+  static func oneLine(_ message: String) -> String {
+    let first = message.split(separator: "\n").first.map(String.init) ?? message
+    return first.prefix(1).lowercased() + first.dropFirst()
+  }
+
   /// `kgsh --db FILE --recover`.
   func runRecover() throws {
     guard let db else {

@@ -28,4 +28,19 @@ if let launch = QuickArguments.parse(CommandLine.arguments.dropFirst()) {
     exit(1)
   }
 }
-KgshCommand.main()
+// Everything else goes through the parser. A mistake in the command line is one line, in
+// the parser's words; help, --version and the command's own failures are the parser's.
+let parsed: any ParsableCommand
+do {
+  parsed = try KgshCommand.parseAsRoot()
+} catch {
+  guard KgshCommand.exitCode(for: error) == .validationFailure else { KgshCommand.exit(withError: error) }
+  KgshCommand.fail(KgshCommand.oneLine(KgshCommand.message(for: error)) + "; kgsh --help lists the options")
+  exit(ExitCode.validationFailure.rawValue)
+}
+do {
+  var command = parsed
+  try command.run()
+} catch {
+  KgshCommand.exit(withError: error)
+}

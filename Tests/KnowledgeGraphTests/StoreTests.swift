@@ -51,6 +51,22 @@ final class StoreTests: XCTestCase {
     XCTAssertEqual(FileManager.default.contents(atPath: path), bytes)
   }
 
+  /// A new knowledge base in a folder that is not there: the message names the folder.
+  func testANewFileInAMissingFolderNamesTheFolder() throws {
+    let folder = (temp("x") as NSString).deletingLastPathComponent + "/not-made"
+    XCTAssertThrowsError(try KnowledgeStore.open(path: folder + "/kb.sqlite")) { error in
+      XCTAssertEqual(
+        KgshError.describe(error),
+        "cannot create \(folder)/kb.sqlite: there is no folder \(folder); create it first, or write somewhere else"
+      )
+    }
+    let file = temp("plain.txt")
+    XCTAssertTrue(FileManager.default.createFile(atPath: file, contents: Data()))
+    XCTAssertThrowsError(try KnowledgeStore.open(path: file + "/kb.sqlite")) { error in
+      XCTAssertTrue(KgshError.describe(error).contains(": \(file) is not a folder"), "\(error)")
+    }
+  }
+
   func testNewerSchemaIsRefused() throws {
     let path = temp("kb.sqlite")
     let store = try KnowledgeStore.open(path: path)

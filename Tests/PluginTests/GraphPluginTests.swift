@@ -341,6 +341,24 @@ final class GraphPluginTests: XCTestCase {
     XCTAssertFalse(FileManager.default.fileExists(atPath: missing))
   }
 
+  /// A relation stated twice (two sources) is one edge in a picture, and the count says so.
+  func testExportSaysHowManyParallelEdgesItFolded() throws {
+    let store = try smallStore()
+    try store.write { w in
+      try w.addEdge(try XCTUnwrap(w.nodeID(key: "a")), "KNOWS", try XCTUnwrap(w.nodeID(key: "b")))
+    }
+    let t = try shell(store)
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "kgsh-fold-\(UUID().uuidString).json")
+    defer { try? FileManager.default.removeItem(at: file) }
+    XCTAssertEqual(
+      run(t, "export json \(file.path)"),
+      "wrote 6 nodes and 7 edges to \(file.path) (json; 1 more edge repeats a relation shown, with the same type and ends)\n"
+    )
+    run(t, "subgraph Epsilon")
+    XCTAssertEqual(run(t, "export dot \(file.path)"), "wrote 2 nodes and 1 edge to \(file.path) (dot)\n")
+  }
+
   // MARK: default knowledge base
 
   func testDefaultKnowledgeBase() throws {

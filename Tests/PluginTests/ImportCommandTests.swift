@@ -45,4 +45,18 @@ final class ImportCommandTests: XCTestCase {
     XCTAssertTrue(t.errors.contains("e.g. src,type,dst; nothing was imported"), t.errors)
     XCTAssertNil(try t.session.store.node(key: "a"), "the nodes of a refused import are not kept")
   }
+
+  /// A path that is not a file says which way it is wrong.
+  func testAMissingFileOrAFolderIsNamedAsSuch() throws {
+    let t = try TestShell(plugins: [KnowledgePlugin.plugin])
+    let missing = dir.appendingPathComponent("nodes.csv").path
+    XCTAssertFalse(t.run("import \(missing)"))
+    XCTAssertTrue(
+      t.errors.hasSuffix("no file named '\(missing)'; give the path of a .csv or .tsv file\n"), t.errors)
+    XCTAssertFalse(t.run("import \(dir.path)"))
+    XCTAssertTrue(
+      t.errors.hasSuffix(
+        "\(dir.path) is a folder, not a CSV or TSV file; name a file in it; nothing was imported\n"), t.errors
+    )
+  }
 }

@@ -26,7 +26,7 @@ enum TemporalFunctions {
     func arity(_ n: ClosedRange<Int>) throws {
       guard n.contains(args.count) else {
         throw KgshError.semantic(
-          "\(name)() takes \(n.lowerBound) to \(n.upperBound) argument(s), got \(args.count)",
+          "\(name)() takes \(n.lowerBound) to \(n.upperBound) arguments, got \(args.count)",
           code: "InvalidNumberOfArguments")
       }
     }
