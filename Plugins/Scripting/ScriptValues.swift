@@ -112,6 +112,16 @@ enum ScriptValues {
     guard let input = call.input else {
       throw KgshError(.usage, "\(verb) needs a table from the command before |", hint: "e.g. \(example)")
     }
+    if case .sections(let parts) = input {
+      // A card: its parts are tables, and the command that made it can give one of them.
+      let titles = parts.map(\.0).filter { !$0.isEmpty }
+      throw KgshError(
+        .usage,
+        "\(verb) needs one table from the command before |, which gave \(parts.count.counted("part"))"
+          + (titles.isEmpty ? "" : ": \(titles.joinedText(", "))"),
+        hint: titles.contains("facts")
+          ? "pipe one part, e.g. show ENTITY --section facts | \(verb)" : "e.g. \(example)")
+    }
     guard let table = input.asTable else {
       throw KgshError(
         .usage, "\(verb) needs a table from the command before |, which gave no table",

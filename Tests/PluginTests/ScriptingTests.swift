@@ -84,6 +84,15 @@ final class ScriptingTests: XCTestCase {
     let v = try shell()
     XCTAssertFalse(v.run("labels | sort nmae"))
     XCTAssertTrue(v.errors.contains("sort: no column 'nmae'"), v.errors)
+    // A card is several tables: the message names its parts and how to pipe one.
+    let w = try shell()
+    XCTAssertFalse(w.run("show Zhipu | count"))
+    XCTAssertTrue(
+      w.errors.hasSuffix(
+        "count needs one table from the command before |, which gave 6 parts: entity, facts, relations, "
+          + "group facts, conflicts, sources; pipe one part, e.g. show ENTITY --section facts | count\n"),
+      w.errors)
+    XCTAssertTrue(w.run("show Zhipu --section facts | count"), w.errors)
   }
 
   func testAssert() throws {
