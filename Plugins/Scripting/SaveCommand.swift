@@ -25,6 +25,9 @@ struct SaveCommand: Command {
     }
     let text = Renderer(format: format, width: nil, color: false).render(.table(table))
     try TextFile.write(text, to: file, command: "save")
-    return .message("saved \(table.rows.count.counted("row")) to \(file)")
+    let saved = "saved \(table.rows.count.counted("row")) to \(file)"
+    // A file of 20 rows that stand for 27 must not pass for all of them.
+    guard let cut = table.limitCut else { return .message(saved) }
+    return .message(saved + ": only the rows --limit let through, \(cut.all); raise --limit")
   }
 }

@@ -105,12 +105,15 @@ public enum LimitCut: Sendable, Equatable {
   /// The note of a pipeline verb that `did` something (e.g. "counted") to the `rows` rows the
   /// limit let through.
   public func consumedNote(_ did: String, rows: Int) -> String {
-    let all: String
+    "\(did) only the \(rows.counted("row")) --limit let through, \(all); raise --limit"
+  }
+
+  /// How many rows there were beyond the ones let through: "of 27", "more exist".
+  public var all: String {
     switch self {
-    case .of(let total, let atLeast): all = "of \(Self.total(total, atLeast))"
-    case .moreExist: all = "more exist"
+    case .of(let total, let atLeast): "of \(Self.total(total, atLeast))"
+    case .moreExist: "more exist"
     }
-    return "\(did) only the \(rows.counted("row")) --limit let through, \(all); raise --limit"
   }
 
   private static func total(_ total: Int, _ atLeast: Bool) -> String {

@@ -72,6 +72,14 @@ final class ScriptingTests: XCTestCase {
     let saved = try String(contentsOfFile: file, encoding: .utf8)
     XCTAssertNotNil(
       saved.range(of: "^label,count\nModel,201\nInvestor,[0-9]+\n$", options: .regularExpression), saved)
+    // A listing --limit cut is saved as it is, and the message says it is not all of it.
+    let before = t.output.count
+    XCTAssertTrue(t.run("list Company --limit 3 | save \(file)"), t.errors)
+    let total = try t.session.store.nodeCount(label: "Company")
+    XCTAssertEqual(
+      String(t.output.dropFirst(before)),
+      "saved 3 rows to \(file): only the rows --limit let through, of \(total); raise --limit\n")
+    XCTAssertEqual(try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n").count, 4)
   }
 
   func testVerbsWithoutATableSayWhatTheyNeed() throws {
