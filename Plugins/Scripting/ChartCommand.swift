@@ -7,19 +7,34 @@ struct ChartCommand: Command {
   static let column = Param<String>.argument("column", .text, "a numeric column")
   static let width = Param.option("width", .integer(min: 1), default: 40, "longest bar in characters")
   let signature = Signature(
-    "chart", summary: "Bar chart of a numeric column, labelled by the first other column (pipeline)",
+    "chart", summary: "Bar chart of a numeric column, labelled by the first column of names (pipeline)",
     parameters: [column.spec, width.spec],
     examples: [Example("labels | chart count", "entities per label", expect: "█")])
 
   func run(_ call: Call, _ session: Session) throws -> Output {
     let table = try ScriptValues.inputTable(call, example: "labels | chart count")
     let column = try ScriptValues.column(call[Self.column], in: table, verb: "chart")
-    let labelColumn = table.columns.indices.first { $0 != column }
+    // The bars are named by the first column of names (rank's entity, not its rank number),
+    // else by the first other column.
+    let others = table.columns.indices.filter { $0 != column }
+    let labelColumn =
+      others.first { i in table.rows.contains { $0[i].number == nil && !$0[i].isNull } } ?? others.first
     let width = call[Self.width]
     let rows = table.rows.compactMap { row -> (String, Double, String)? in
       guard let n = row[column].number ?? Double(row[column].plainText) else { return nil }
       let label = labelColumn.map { TextWidth.sanitize(row[$0].plainText) } ?? ""
       return (label, n, row[column].plainText)
+    }
+    // Bars of money in two currencies would compare ¥4 with US$0.6 as 4 and 0.6.
+    let currencies = Set(
+      table.rows.compactMap { row -> String? in
+        if case .money(let m) = row[column] { return m.currency } else { return nil }
+      })
+    guard currencies.count < 2 else {
+      throw KgshError(
+        .invalidValue,
+        "chart: column '\(table.columns[column])' holds money in \(currencies.count) currencies (\(currencies.sorted().joinedText(", ")))",
+        hint: "show it in one currency first, e.g. prices --kind api --currency USD | chart input_1M")
     }
     guard !rows.isEmpty else {
       throw KgshError(
@@ -27,6 +42,8 @@ struct ChartCommand: Command {
         hint: "chart a column of numbers, e.g. labels | chart count")
     }
     let lines = BarChart.lines(rows.map { (label: $0.0, value: $0.1, text: $0.2) }, width: width)
-    return .message(lines.joinedText("\n"))
+    // Bars of a table --limit cut stand for only part of it: the chart says so.
+    let note = table.limitCut.map { "\n" + $0.consumedNote("charted", rows: table.rows.count) } ?? ""
+    return .message(lines.joinedText("\n") + note)
   }
 }

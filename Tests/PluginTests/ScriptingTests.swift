@@ -1,5 +1,7 @@
 import Foundation
+import GraphPlugin
 import KnowledgePlugin
+import PricingPlugin
 import QueryPlugin
 import ScriptingPlugin
 import ShellCore
@@ -58,6 +60,26 @@ final class ScriptingTests: XCTestCase {
       ),
       d.errors)
     XCTAssertTrue(d.run("labels | where label > M | where count >= 1 | count"), d.errors)
+  }
+
+  /// Bars are named by the first column of names; a cut table's chart says so; money in two
+  /// currencies is not drawn as if it were one.
+  func testChartNamesBarsSaysWhenCutAndRefusesMixedCurrencies() throws {
+    let t = try TestShell(
+      plugins: [KnowledgePlugin.plugin, ScriptingPlugin.plugin, PricingPlugin.plugin, GraphPlugin.plugin],
+      store: try Repository.defaultStore())
+    let before = t.output.count
+    // rank's first column is the rank, a number: the bars are named by the entity after it.
+    XCTAssertTrue(t.run("rank --limit 2 | chart score --width 3"), t.errors)
+    let entities = try t.session.store.nodeCount()
+    XCTAssertEqual(
+      String(t.output.dropFirst(before)),
+      "Zhipu AI ███ 111\nOpenAI   ██ 76\ncharted only the 2 rows --limit let through, of \(entities); raise --limit\n"
+    )
+    XCTAssertFalse(t.run("prices --kind api | chart input_1M"))
+    XCTAssertTrue(
+      t.errors.contains("chart: column 'input_1M' holds money in 2 currencies (CNY, USD)"), t.errors)
+    XCTAssertTrue(t.run("prices --kind api --currency USD | chart input_1M"), t.errors)
   }
 
   func testSaveWritesTheFormatOfTheExtension() throws {
