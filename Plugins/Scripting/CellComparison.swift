@@ -27,6 +27,11 @@ enum CellComparison {
   ) throws -> [[Value]] {
     let cells = rows.map { $0[column] }
     let blankOperand = operand.trimmingCharacters(in: .whitespaces).isEmpty
+    if op == "contains" && blankOperand {
+      // Every cell contains nothing: that would be no filter at all, and is surely a slip.
+      throw KgshError(
+        .usage, "where: contains needs text to look for", hint: "e.g. where \(name) contains GLM")
+    }
     if ordering.contains(op), !blankOperand, number(operand.trimmingCharacters(in: .whitespaces)) == nil,
       cells.contains(where: isNumber), cells.allSatisfy({ isEmpty($0) || isNumber($0) })
     {

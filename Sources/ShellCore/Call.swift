@@ -110,8 +110,11 @@ public struct Call: Sendable {
       if variadic {
         let rest = Array(words[min(index, words.count)...])
         guard rest.count >= spec.minimumCount else {
+          let what = spec.name.uppercased()
           throw KgshError.usage(
-            "\(signature.name): give at least \(spec.minimumCount) \(spec.name.uppercased())", signature)
+            spec.minimumCount == 1
+              ? "\(signature.name): missing \(what)"
+              : "\(signature.name): give at least \(spec.minimumCount) \(what)", signature)
         }
         typed[spec.name] = .list(
           try zip(rest, values[min(index, values.count)...]).map { try typedWord($0, $1, spec, signature) })

@@ -123,6 +123,9 @@ final class ScriptingTests: XCTestCase {
           + "group facts, conflicts, sources; pipe one part, e.g. show ENTITY --section facts | count\n"),
       w.errors)
     XCTAssertTrue(w.run("show Zhipu --section facts | count"), w.errors)
+    XCTAssertFalse(w.run("labels | where label contains ''"))
+    XCTAssertTrue(
+      w.errors.hasSuffix("where: contains needs text to look for; e.g. where label contains GLM\n"), w.errors)
   }
 
   func testAssert() throws {

@@ -48,6 +48,21 @@ final class ParameterTests: XCTestCase {
     XCTAssertEqual(full[Self.period], "year")
   }
 
+  /// Too few words for a list argument: one missing reads like any missing argument.
+  func testTooFewWordsForAListSayWhatIsMissing() throws {
+    func message(_ minimum: Int, _ words: [String]) -> String {
+      let items = Param<[String]>.arguments("items", .text, minimum: minimum, "things")
+      let signature = Signature("pick", summary: "p", parameters: [items.spec])
+      do {
+        _ = try Call.bind(words.map { ($0, .string($0), false) }, to: signature, rawText: "", input: nil)
+        return "no error"
+      } catch { return "\(error)" }
+    }
+    XCTAssertEqual(message(1, []), "pick: missing ITEMS; usage: pick ITEMS...")
+    XCTAssertEqual(message(2, ["a"]), "pick: give at least 2 ITEMS; usage: pick ITEMS...")
+    XCTAssertEqual(message(2, ["a", "b"]), "no error")
+  }
+
   /// `sort name --desc`: a value of an argument written as a flag is named as what it is.
   func testAFlagThatIsAnArgumentsValueSaysHowToWriteIt() throws {
     let order: Param<String?> = .optionalArgument("order", .choice(["asc", "Desc"]), "order")
