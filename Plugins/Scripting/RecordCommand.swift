@@ -19,9 +19,22 @@ struct RecordCommand: Command {
       guard let file = call[Self.file] else {
         throw KgshError.usage("record start needs a FILE", signature)
       }
-      guard FileManager.default.createFile(atPath: file, contents: Data("# recorded by kgsh\n".utf8)) else {
+      // What was typed and what a file holds are never thrown away without a word.
+      if let (recording, _) = session.extensions["scripting.record"] as? (String, Int) {
         throw KgshError(
-          .io, "record: cannot create \(file)", hint: "check that the folder exists and is writable")
+          .usage, "record: already recording to \(recording)",
+          hint: "record stop saves it; then record start \(file)")
+      }
+      if FileManager.default.fileExists(atPath: file) {
+        throw KgshError(
+          .invalidValue, "record: \(file) exists, and recording would replace it",
+          hint: "record into a new file, or remove that one first")
+      }
+      if let (what, hint) = TextFile.folderProblem(file) {
+        throw KgshError(.io, "record: cannot create \(file): \(what)", hint: hint)
+      }
+      guard FileManager.default.createFile(atPath: file, contents: Data("# recorded by kgsh\n".utf8)) else {
+        throw KgshError(.io, "record: cannot create \(file)", hint: "check that the folder is writable")
       }
       session.extensions["scripting.record"] = (file, session.history.count)
       return .message("recording to \(file); record stop ends")
@@ -41,7 +54,7 @@ struct RecordCommand: Command {
       try? handle.close()
       let failed = (from..<session.history.count).filter(session.failedHistory.contains).count
       return .message(
-        "recorded \(statements.count) statement(s) to \(file)"
+        "recorded \(statements.count.counted("statement")) to \(file)"
           + (failed > 0 ? " (left out \(failed) that failed)" : ""))
     default:
       return .empty  // the .choice type admits start and stop only

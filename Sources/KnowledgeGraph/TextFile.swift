@@ -15,7 +15,7 @@ public enum TextFile {
     var info = stat()
     guard stat(path, &info) == 0 else {
       throw KgshError(
-        errno == ENOENT ? .notFound : .io, "cannot read \(what) \(path): \(String(cString: strerror(errno)))",
+        errno == ENOENT ? .notFound : .io, "cannot read \(what) \(path): \(String(cString: strerror(errno)).lowercased())",
         hint: "check the path")
     }
     let type = info.st_mode & S_IFMT

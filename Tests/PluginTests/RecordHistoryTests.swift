@@ -34,12 +34,41 @@ final class RecordHistoryTests: XCTestCase {
     XCTAssertFalse(type("labels | sort nmae", in: t))
     XCTAssertTrue(type("history 2", in: t), t.errors)
     XCTAssertTrue(type("record stop", in: t), t.errors)
-    XCTAssertTrue(t.output.contains("recorded 2 statement(s)"), t.output)
+    XCTAssertTrue(t.output.contains("recorded 2 statements"), t.output)
     XCTAssertTrue(t.output.contains("left out 2 that failed"), t.output)
     let script = try String(contentsOfFile: file, encoding: .utf8)
     XCTAssertEqual(script, "# recorded by kgsh\nlabels | first 2\nlabels | first 2\n")
     let replay = try shell()
     XCTAssertTrue(replay.run("source \(file)"), replay.errors)
+  }
+
+  /// A second record start and a file that exists are refused: neither what was typed nor
+  /// what the file holds is thrown away without a word.
+  func testRecordNeverDropsARecordingOrReplacesAFile() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kgsh-rec-\(UUID())").path
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let existing = dir + "/mine.kgsh"
+    try "show Zhipu\n".write(toFile: existing, atomically: true, encoding: .utf8)
+    let t = try shell()
+    XCTAssertFalse(type("record start \(existing)", in: t))
+    XCTAssertTrue(
+      t.errors.hasSuffix(
+        "record: \(existing) exists, and recording would replace it; record into a new file, or remove that one first\n"
+      ), t.errors)
+    XCTAssertEqual(try String(contentsOfFile: existing, encoding: .utf8), "show Zhipu\n")
+    XCTAssertTrue(type("record start \(dir)/a.kgsh", in: t), t.errors)
+    XCTAssertTrue(type("echo one", in: t), t.errors)
+    XCTAssertFalse(type("record start \(dir)/b.kgsh", in: t))
+    XCTAssertTrue(
+      t.errors.hasSuffix(
+        "record: already recording to \(dir)/a.kgsh; record stop saves it; then record start \(dir)/b.kgsh\n"),
+      t.errors)
+    XCTAssertTrue(type("record stop", in: t), t.errors)
+    XCTAssertEqual(
+      try String(contentsOfFile: dir + "/a.kgsh", encoding: .utf8), "# recorded by kgsh\necho one\n")
+    XCTAssertFalse(type("record start \(dir)/no/c.kgsh", in: t))
+    XCTAssertTrue(t.errors.contains("there is no folder \(dir)/no"), t.errors)
   }
 
   func testHistoryNEchoesTheStatementBeforeItsOutput() throws {
