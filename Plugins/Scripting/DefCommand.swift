@@ -38,9 +38,15 @@ struct DefCommand: StatementCommand {
       )
     }
     let origin = shell.origins.last(where: { !$0.isEmpty && $0 != "-c" }) ?? "the session"
+    // A definition replaces one of the same name, as in a shell; the message says which.
+    let previous = (session.registry.command(name) as? UserCommand)?.definition
     session.registry.define(
       UserCommand(definition: definition, origin: origin), owner: "user (\(origin))")
-    return .message("defined \(name)(\(definition.parameters.joinedText(", ")))")
+    let defined = "\(name)(\(definition.parameters.joinedText(", ")))"
+    guard let previous else { return .message("defined \(defined)") }
+    return .message(
+      "redefined \(defined), which was \(name)(\(previous.parameters.joinedText(", "))) { \(previous.bodyText) }"
+    )
   }
 }
 

@@ -90,4 +90,11 @@ final class ScriptLanguageTests: XCTestCase {
       t.run("def top(n) {\n  labels | sort count | first $n\n}\ntop 2 | count"), t.errors)
     XCTAssertTrue(t.output.contains("2"), t.output)
   }
+
+  /// A second definition of a name replaces the first and says what it replaced.
+  func testRedefiningSaysWhatItReplaced() throws {
+    let t = try shell()
+    XCTAssertTrue(t.run("def f(x) { echo $x }; def f(y) { echo [$y] }; f 1"), t.errors)
+    XCTAssertEqual(t.output, "defined f(x)\nredefined f(y), which was f(x) { echo $x }\n[1]\n")
+  }
 }
