@@ -149,7 +149,8 @@ public final class Shell {
     } else {
       write(output, renderer.render(output), format)
     }
-    if !format.showsNotes, let note = output.asTable?.missingRowsNote {
+    // Only a table can be cut by --limit (a record is one row): nothing is built to ask.
+    if case .table(let table) = output, let note = table.missingRowsNote, !format.showsNotes {
       session.err.write("note: " + TextWidth.sanitize(note) + "\n")
     }
     if session.rendering.timer {
