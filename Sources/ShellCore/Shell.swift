@@ -130,8 +130,13 @@ public final class Shell {
       let ctrlC =
         session.isTerminal && interruptFlag.load(ordering: .relaxed) && message.hasPrefix("interrupted")
       let fresh = ctrlC ? "\n" : ""
-      session.err.write(
-        fresh + (session.useColor ? "\u{1B}[31merror:\u{1B}[0m " : "error: ") + message + "\n")
+      // On a terminal a long message breaks between words, not wherever the edge falls.
+      var text = "error: " + message
+      if session.isTerminal, let width = session.width, width >= 40 {
+        text = TextWrap.lines(text, width: width).joinedText("\n")
+      }
+      if session.useColor { text = "\u{1B}[31merror:\u{1B}[0m" + text.dropFirst("error:".count) }
+      session.err.write(fresh + text + "\n")
     }
   }
 

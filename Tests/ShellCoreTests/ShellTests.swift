@@ -1,4 +1,5 @@
 import ShellTesting
+import KnowledgeGraph
 import XCTest
 
 @testable import ShellCore
@@ -31,10 +32,12 @@ final class ShellTests: XCTestCase {
 
   func testAnEntryIsRunWhenCompleteAndReportedAsRunReportsIt() throws {
     let t = try make()
-    XCTAssertNil(t.shell.runIfComplete("echoargs 'open", origin: "stdin", firstLine: 3, continueOnError: false))
+    XCTAssertNil(
+      t.shell.runIfComplete("echoargs 'open", origin: "stdin", firstLine: 3, continueOnError: false))
     XCTAssertEqual(t.output, "")
     XCTAssertEqual(
-      t.shell.runIfComplete("echoargs 'open\nquote'", origin: "stdin", firstLine: 3, continueOnError: false), true)
+      t.shell.runIfComplete("echoargs 'open\nquote'", origin: "stdin", firstLine: 3, continueOnError: false),
+      true)
     XCTAssertTrue(t.output.contains("open"), t.output)
     // A mistake in complete text: the same message, at the same place, as `run` gives.
     XCTAssertEqual(
@@ -51,6 +54,22 @@ final class ShellTests: XCTestCase {
     let t = try make()
     XCTAssertFalse(t.run("ehcoargs x"))
     XCTAssertEqual(t.errors, "test:1:1: unknown command 'ehcoargs'; did you mean 'echoargs'?\n")
+  }
+
+  /// At the prompt on a terminal a long error breaks between words; elsewhere it is one line.
+  func testALongErrorAtThePromptBreaksBetweenWords() throws {
+    let t = try make()
+    t.session.isTerminal = true
+    t.session.width = 40
+    t.shell.report(
+      KgshError(.usage, "echoargs: this message is long enough to need two lines"), origin: nil, line: 1,
+      column: nil)
+    XCTAssertEqual(t.errors, "error: echoargs: this message is long\nenough to need two lines\n")
+    let u = try make()
+    u.shell.report(
+      KgshError(.usage, "echoargs: this message is long enough to need two lines"), origin: nil, line: 1,
+      column: nil)
+    XCTAssertEqual(u.errors, "error: echoargs: this message is long enough to need two lines\n")
   }
 
   func testFlagsAreValidated() throws {
