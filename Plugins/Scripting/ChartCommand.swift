@@ -26,16 +26,8 @@ struct ChartCommand: Command {
       return (label, n, row[column].plainText)
     }
     // Bars of money in two currencies would compare ¥4 with US$0.6 as 4 and 0.6.
-    let currencies = Set(
-      table.rows.compactMap { row -> String? in
-        if case .money(let m) = row[column] { return m.currency } else { return nil }
-      })
-    guard currencies.count < 2 else {
-      throw KgshError(
-        .invalidValue,
-        "chart: column '\(table.columns[column])' holds money in \(currencies.count) currencies (\(currencies.sorted().joinedText(", ")))",
-        hint: "show it in one currency first, e.g. prices --kind api --currency USD | chart input_1M")
-    }
+    try CellComparison.requireOneCurrency(
+      table.rows.map { $0[column] }, column: table.columns[column], verb: "chart")
     guard !rows.isEmpty else {
       throw KgshError(
         .invalidValue, "chart: column '\(table.columns[column])' has no numbers",
