@@ -166,15 +166,46 @@ extension Call {
   /// argument takes (`sort count desc`), how to write it.
   static func unknownFlag(_ name: String, _ signature: Signature) -> KgshError {
     let options = signature.parameters.filter(\.isOption).map(\.name)
-    let near = Names.suggestions(for: name, among: options, limit: 1)
-    for spec in signature.parameters where near.isEmpty && !spec.isOption {
-      guard case .choice(let values) = spec.type,
-        let value = values.first(where: { $0.lowercased() == name.lowercased() })
-      else { continue }
-      return KgshError(
-        .usage, "\(signature.name): unknown flag --\(name)",
-        hint: "write \(value) without --: it is the \(spec.name.uppercased()) in \(signature.usage)")
+    var near = Names.suggestions(for: name, among: options, limit: 1)
+    if near.isEmpty, let meant = flagSynonyms[name.lowercased()]?.first(where: options.contains) {
+      near = [meant]
+    }
+    if near.isEmpty, let hint = signature.choiceArgumentHint(name, without: "--") {
+      return KgshError(.usage, "\(signature.name): unknown flag --\(name)", hint: hint)
     }
     return KgshError.unknownFlag(signature.name, name, suggestions: near, usage: signature.usage)
+  }
+
+  /// Words other tools use for kgsh's flags (`--hops` for `--depth`, `--type` for `--rel`), each
+  /// with the flags it may mean, nearest first; a command suggests the first it has.
+  static let flagSynonyms: [String: [String]] = [
+    "hops": ["depth"], "hop": ["depth"], "max-depth": ["depth"], "distance": ["depth"],
+    "type": ["rel", "label"], "types": ["rel"], "relation": ["rel"], "rel-type": ["rel"], "edge": ["rel"],
+    "at": ["as-of"], "date": ["as-of"], "asof": ["as-of"],
+    "top": ["limit"], "max": ["limit", "max-length"],
+    "direction": ["dir"], "kind": ["label"],
+  ]
+
+  /// `export --format svg`: the shell's `--format` takes only output formats; when the
+  /// command has an argument that takes the word (export's FORMAT), say how to write it.
+  static func unknownFormat(_ value: String, _ signature: Signature) -> KgshError {
+    let error = KgshError.unknownFormat(value, formats: OutputFormat.names)
+    guard error.suggestions.isEmpty, let hint = signature.choiceArgumentHint(value, without: "--format")
+    else { return error }
+    return KgshError(.usage, "\(signature.name): --format takes an output format, not '\(value)'", hint: hint)
+  }
+}
+
+extension Signature {
+  /// "write desc without --: it is the ORDER in sort COLUMN [ORDER]" when `word` is a value of
+  /// one of the command's choice arguments; nil otherwise.
+  func choiceArgumentHint(_ word: String, without written: String) -> String? {
+    for spec in parameters where !spec.isOption {
+      guard case .choice(let values) = spec.type,
+        let value = values.first(where: { $0.lowercased() == word.lowercased() })
+      else { continue }
+      return "write \(value) without \(written): it is the \(spec.name.uppercased()) in \(usage)"
+    }
+    return nil
   }
 }

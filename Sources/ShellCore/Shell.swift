@@ -264,7 +264,9 @@ public final class Shell {
         } else {
           value = String(literal.dropFirst("--format=".count))
         }
-        let f = try OutputFormat.named(value)
+        guard let f = OutputFormat(rawValue: value.lowercased()) else {
+          throw Call.unknownFormat(value, signature)
+        }
         format = f
         i += 1
         continue

@@ -324,6 +324,12 @@ final class GraphPluginTests: XCTestCase {
     XCTAssertTrue(graphml.contains("<graphml") && graphml.contains("Gamma"), graphml)
     XCTAssertTrue(run(t, "export dot").contains("fontname=\"Noto Sans CJK SC\""))
     XCTAssertTrue(failure(t, "export pdf").contains("FORMAT takes one of dot, mermaid"))
+    // The shell's --format takes output formats only; a picture format is export's argument.
+    XCTAssertTrue(
+      failure(t, "export --format svg").contains(
+        "export: --format takes an output format, not 'svg'; write svg without --format: it is the "
+          + "FORMAT in export FORMAT [FILE]"))
+    XCTAssertTrue(failure(t, "export --format=xml").contains("unknown format 'xml'; use one of"))
 
     run(t, "subgraph --clear")
     let whole = try JSONSerialization.jsonObject(with: Data(run(t, "export json").utf8)) as! [String: Any]

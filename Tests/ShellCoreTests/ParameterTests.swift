@@ -81,6 +81,9 @@ final class ParameterTests: XCTestCase {
     // A flag that is near one the command has is suggested first.
     XCTAssertEqual(message(["name", "--dept"]), "sorter: unknown flag --dept; did you mean --depth?")
     XCTAssertTrue(message(["name", "--up"]).hasSuffix("--up; usage: sorter ENTITY [ORDER] [--depth N]"))
+    // A word other tools use for a flag this command has is read as that flag.
+    XCTAssertEqual(message(["name", "--hops", "2"]), "sorter: unknown flag --hops; did you mean --depth?")
+    XCTAssertTrue(message(["name", "--type", "X"]).hasSuffix("usage: sorter ENTITY [ORDER] [--depth N]"))
   }
 
   func testAChoiceAcceptsAnyCaseAndPassesTheDeclaredSpelling() throws {
