@@ -8,11 +8,26 @@ struct PrintCommand: Command {
   let signature = Signature(
     "print", summary: "Show a variable's value in the output format",
     parameters: [value.spec],
-    examples: [Example("let n = 42; print $n", "print a number")])
+    help: "A single word that names a variable prints that variable: print n is print $n.",
+    examples: [
+      Example("let n = 42; print $n", "print a number"),
+      Example("let models = list Model --limit 2; print models", "a stored table, by its name"),
+    ])
 
   func run(_ call: Call, _ session: Session) throws -> Output {
-    let values = call[Self.value]
+    var values = call[Self.value]
     guard !values.isEmpty else { throw KgshError.usage("print needs a value", signature) }
+    // `print x` names the variable as completion offers it (`print $x` is the same); echo
+    // prints words as they are.
+    if values.count == 1, case .string(let word) = values[0], let variable = session.variables[word] {
+      if case .list(let items) = variable, !items.isEmpty,
+        items.allSatisfy({ if case .map = $0 { true } else { false } })
+      {
+        values = items
+      } else {
+        values = [variable]
+      }
+    }
     // A stored table arrives as its rows, one word each.
     if values.allSatisfy({ if case .map = $0 { true } else { false } }) {
       let table = Value.list(values)

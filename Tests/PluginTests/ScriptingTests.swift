@@ -32,6 +32,16 @@ final class ScriptingTests: XCTestCase {
     XCTAssertTrue(t.output.contains("│ name"), t.output)
   }
 
+  /// `print x` is what Tab offers after print (variable names without `$`): it shows the
+  /// variable, as `print $x` does; other words print as they are.
+  func testPrintOfAVariablesNameShowsItsValue() throws {
+    let t = try shell()
+    XCTAssertTrue(t.run("let n = 42\nprint n\nprint nothing_by_that_name"), t.errors)
+    XCTAssertEqual(t.output, "42\nnothing_by_that_name\n")
+    XCTAssertTrue(t.run("let rows = find GLM --limit 2\nprint rows"), t.errors)
+    XCTAssertTrue(t.output.contains("│ name"), t.output)
+  }
+
   func testUndefinedVariableIsAnError() throws {
     let t = try shell()
     XCTAssertFalse(t.run("let count = 1\nprint $cuont"))
