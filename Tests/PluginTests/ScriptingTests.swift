@@ -148,6 +148,34 @@ final class ScriptingTests: XCTestCase {
     XCTAssertTrue(t.errors.contains("test:1:1: assertion failed: got 3, expected 4"), t.errors)
   }
 
+  /// Amounts compare as amounts; what would compare as text by accident is refused.
+  func testAssertComparesAmountsAndRefusesMixedKinds() throws {
+    let t = try shell()
+    XCTAssertTrue(
+      t.run("assert US$1.50 == US$1.5; assert ¥5 > ¥4.99; assert 1.5 == 1.50; assert 2025-01 < 2025-02-01"),
+      t.errors)
+    func failure(_ line: String) throws -> String {
+      let s = try shell()
+      XCTAssertFalse(s.run(line), line)
+      return s.errors
+    }
+    XCTAssertEqual(
+      try failure("assert ¥5 < US$1"),
+      "test:1:1: assert: ¥5 and US$1 are in CNY and USD, which do not compare without a rate; "
+        + "convert one first, e.g. cost MODEL --currency CNY\n")
+    // As text "1" < "b" held, and "b" < 1 did not.
+    XCTAssertEqual(
+      try failure("assert 1 < b"),
+      "test:1:1: assert: 1 is a number and 'b' is not, so < cannot order them; compare two numbers or two texts\n"
+    )
+    XCTAssertTrue(try failure("assert b >= 1").contains("1 is a number and 'b' is not"))
+    // A table's rows would have been compared as one long text.
+    XCTAssertTrue(
+      try failure("let t = find GLM --limit 3; assert $t == 3").contains(
+        "assert: $t is a table of 3 rows, not one value; check its size with expect COMMAND rows N"))
+    XCTAssertTrue(try failure("assert 1 == b").contains("assertion failed: got 1, expected b"))
+  }
+
   func testExpect() throws {
     let e = try shell()
     XCTAssertTrue(
