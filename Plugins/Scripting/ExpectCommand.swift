@@ -21,8 +21,10 @@ struct ExpectCommand: StatementCommand {
     let output = try shell.evaluate(expectation.pipeline)
     switch expectation.op {
     case "rows":
-      guard let n = Int(wanted) else {
-        throw KgshError(.invalidValue, "expect \(command) rows: '\(wanted)' is not a number")
+      guard let n = Int(wanted), n >= 0 else {
+        throw KgshError(
+          .invalidValue, "expect \(command) rows: '\(wanted)' is not a row count",
+          hint: "give a whole number of 0 or more, e.g. expect find GLM rows 3")
       }
       let got = output.asTable?.rows.count ?? 0
       if got != n { throw KgshError(.failed, "expect failed: \(command) got \(got) rows, expected \(n)") }

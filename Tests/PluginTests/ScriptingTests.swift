@@ -189,6 +189,12 @@ final class ScriptingTests: XCTestCase {
     let g = try shell()
     XCTAssertFalse(g.run("expect echo hello contains bye"))
     XCTAssertTrue(g.errors.contains("got 'hello', expected it to contain bye"), g.errors)
+    let h = try shell()
+    XCTAssertFalse(h.run("expect find GLM rows -1"))
+    XCTAssertTrue(
+      h.errors.hasSuffix(
+        "expect find GLM rows: '-1' is not a row count; give a whole number of 0 or more, e.g. expect find GLM rows 3\n"
+      ), h.errors)
   }
 
   func testSetChangesSettings() throws {
