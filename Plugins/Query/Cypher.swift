@@ -74,10 +74,11 @@ enum Cypher {
     if profile { return profiled(result) }
     let stats = result.statistics
     if result.columns.isEmpty {
-      return .message(stats.isEmpty ? "no changes" : summary(stats))
+      let text = summary(stats)
+      return .message(text.isEmpty ? "no changes" : text)
     }
     let rows = result.rows.map { $0.map(\.value) }
-    var notes = stats.isEmpty ? [] : [summary(stats)]
+    var notes = summary(stats).isEmpty ? [] : [summary(stats)]
     if rows.isEmpty { notes += aliasNotes(result.nameLiterals, session) }
     return .table(Table(columns: result.columns, rows: rows, notes: notes))
   }
@@ -113,14 +114,22 @@ enum Cypher {
     }
   }
 
-  /// "created 2 nodes, 1 relationship".
+  /// "created 2 nodes, 1 relationship", "changed 1 property; added 1 label", "deleted 1 node,
+  /// 3 relationships": what the statement wrote, in the order CREATE, SET/REMOVE, DELETE.
   static func summary(_ stats: QueryStatistics) -> String {
-    var parts: [String] = []
-    if stats.nodesCreated > 0 || stats.relationshipsCreated == 0 {
-      parts.append(stats.nodesCreated.counted("node"))
+    func counts(_ verb: String, _ items: [(Int, String)]) -> String? {
+      let parts = items.filter { $0.0 > 0 }.map {
+        $0.0.counted($0.1, plural: $0.1 == "property" ? "properties" : nil)
+      }
+      return parts.isEmpty ? nil : verb + " " + parts.joinedText(", ")
     }
-    if stats.relationshipsCreated > 0 { parts.append(stats.relationshipsCreated.counted("relationship")) }
-    return "created " + parts.joinedText(", ")
+    return [
+      counts("created", [(stats.nodesCreated, "node"), (stats.relationshipsCreated, "relationship")]),
+      counts("changed", [(stats.propertiesChangedOnExisting, "property")]),
+      counts("added", [(stats.labelsAddedToExisting, "label")]),
+      counts("removed", [(stats.labelsRemoved, "label")]),
+      counts("deleted", [(stats.nodesDeleted, "node"), (stats.relationshipsDeleted, "relationship")]),
+    ].compactMap { $0 }.joinedText("; ")
   }
 
   /// A query error with the hint of what to try; its kind, code and position are kept.

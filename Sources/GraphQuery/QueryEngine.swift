@@ -85,7 +85,7 @@ public struct QueryEngine: Sendable {
     var stats = QueryStatistics()
     if graph.hasWrites {
       try graph.checkDeletes()
-      try graph.commit()
+      stats = try graph.commit()
       for n in Int(graph.firstCreatedNode)..<graph.nodeCount {
         stats.nodesCreated += 1
         stats.labelsAdded += graph.nodeLabels.size(n)

@@ -146,6 +146,37 @@ extension QueryGraph {
     }
   }
 
+  /// What the statement changes on stored elements, as the store will see it: properties whose
+  /// value differs (a REMOVE counts), labels gained and lost, nodes and relationships deleted
+  /// (created ones deleted again included). Called before `commit`'s transaction.
+  func updateStatistics(_ nodes: [(id: Int64, labels: [String], props: [String: Value]?)]) throws
+    -> QueryStatistics
+  {
+    var stats = QueryStatistics()
+    stats.nodesDeleted = deletedNodes.count
+    stats.relationshipsDeleted = deletedEdges.count
+    for update in nodes { stats.propertiesChangedOnExisting += update.props?.count ?? 0 }
+    for n in changedLabels where n < firstCreatedNode && !deletedNodes.contains(n) {
+      let before = Set(nodeLabels.base[Int(n)]), after = Set(nodeLabels[Int(n)])
+      stats.labelsAddedToExisting += after.subtracting(before).count
+      stats.labelsRemoved += before.subtracting(after).count
+    }
+    for (e, new) in changedEdgeProps where e < firstCreatedEdge && !deletedEdges.contains(e) {
+      cache.lock.lock()
+      let cached = cache.edges[e]
+      cache.lock.unlock()
+      let old =
+        try cached
+        ?? (store.queryEdgeProperties([edgeIDs[Int(e)]])[edgeIDs[Int(e)]] ?? [:]).mapValues {
+          QValue($0, nodeIndex: self.indexOfID)
+        }
+      stats.propertiesChangedOnExisting += Set(old.keys).union(new.keys).filter { old[$0] != new[$0] }.count
+    }
+    stats.labelsAdded = stats.labelsAddedToExisting
+    stats.propertiesSet = stats.propertiesChangedOnExisting
+    return stats
+  }
+
   /// Writes the changes to stored elements (called inside `commit`'s transaction).
   func commitUpdates(_ w: GraphWriter, _ nodes: [(id: Int64, labels: [String], props: [String: Value]?)])
     throws

@@ -220,11 +220,13 @@ final class QueryGraph: @unchecked Sendable {
   }
 
   /// Writes the created nodes and edges to the store in one transaction (the user's layer)
-  /// and gives them their store ids.
-  func commit() throws {
-    guard hasWrites else { return }
+  /// and gives them their store ids; returns what SET, REMOVE and DELETE changed.
+  @discardableResult
+  func commit() throws -> QueryStatistics {
+    guard hasWrites else { return QueryStatistics() }
     let firstNode = Int(firstCreatedNode), firstEdge = Int(firstCreatedEdge)
     let nodeUpdates = try nodeUpdates()
+    let changes = try updateStatistics(nodeUpdates)
     try store.write { w in
       for n in firstNode..<nodeIDs.count where !deletedNodes.contains(Int32(n)) {
         let props = (createdNodeProps[Int32(n)] ?? [:]).compactMapValues { $0.storable }
@@ -239,6 +241,7 @@ final class QueryGraph: @unchecked Sendable {
       // After creating, so that new rows never take the ids of deleted ones.
       try commitUpdates(w, nodeUpdates)
     }
+    return changes
   }
 }
 

@@ -86,8 +86,17 @@ public struct ResultPath: Hashable, Sendable {
 public struct QueryStatistics: Hashable, Sendable {
   public var nodesCreated = 0
   public var relationshipsCreated = 0
+  /// Labels of created nodes and labels SET on existing ones.
   public var labelsAdded = 0
+  /// Properties of created elements and properties SET or REMOVEd on existing ones.
   public var propertiesSet = 0
+  public var nodesDeleted = 0
+  public var relationshipsDeleted = 0
+  public var labelsRemoved = 0
+  /// Of `labelsAdded` and `propertiesSet`, the changes to elements that existed before the
+  /// query (what SET and REMOVE did, as a summary tells them apart from what CREATE made).
+  public var labelsAddedToExisting = 0
+  public var propertiesChangedOnExisting = 0
   public init() {}
   public var isEmpty: Bool { self == QueryStatistics() }
 }

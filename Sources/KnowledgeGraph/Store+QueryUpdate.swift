@@ -25,12 +25,31 @@ extension GraphWriter {
             "change it with fact correct FACT-ID VALUE --source ID --quote TEXT (facts \(key) --predicate \(fact) lists the ids)"
         )
       }
+      if case .string(let name)? = changes["name"] { try checkNewName(name, of: id, key: key) }
       payload["set"] = .map(changes.filter { !$0.value.isNull })
       payload["unset"] = .list(changes.filter { $0.value.isNull }.keys.sorted().map(Value.string))
     }
     try record(
       ChangeDraft(
         kind: .correct, targetType: .entity, target: key, entity: key, payload: .map(payload), layer: .user))
+  }
+
+  /// A SET of `name` may not take a name that already finds another entity (as CREATE may
+  /// not), which would make both ambiguous to every command that takes a name.
+  private func checkNewName(_ name: String, of id: Int64, key: String) throws {
+    guard let context = store.queryWriteContext, !context.allowExistingNames, !name.isEmpty,
+      let other = try Row.fetchOne(
+        db,
+        sql: """
+          SELECT n.key, n.name FROM alias a JOIN node n ON n.id = a.node_id
+          WHERE a.norm = ? AND a.node_id <> ? LIMIT 1
+          """,
+        arguments: [Names.normalize(name), id])
+    else { return }
+    let (otherKey, otherName): (String, String) = (other["key"], other["name"])
+    throw KgshError(
+      .invalidValue, "set: '\(name)' already names \(otherName) (\(otherKey)); nothing was changed",
+      hint: "give \(key) a name no other entity answers to (find '\(name)' lists those that do)")
   }
 
   /// Replaces an edge's properties.

@@ -75,6 +75,47 @@ final class CypherChangeLogTests: XCTestCase {
     XCTAssertFalse(t.run("create --source nowhere (:Company {name: 'Gamma'})"))
     XCTAssertTrue(t.errors.contains("no source nowhere"), t.errors)
   }
+
+  /// The line after a write says what SET, REMOVE and DELETE did ("no changes" before, while
+  /// they had written).
+  func testTheSummarySaysWhatSetRemoveAndDeleteChanged() throws {
+    let t = try shell()
+    func said(_ query: String) -> String {
+      let before = t.output.count
+      XCTAssertTrue(t.run(query), t.errors)
+      return String(t.output.dropFirst(before)).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+    XCTAssertEqual(
+      said("create (:Company {name: 'Acme'})-[:PARTNERS_WITH]->(:Lab {name: 'Beta'})"),
+      "created 2 nodes, 1 relationship")
+    XCTAssertEqual(said("match (n {name: 'Acme'}) set n.city = 'Oslo', n.size = 3"), "changed 2 properties")
+    XCTAssertEqual(said("match (n {name: 'Acme'}) set n.size = 3"), "no changes", "the same value again")
+    XCTAssertEqual(said("match (n {name: 'Acme'}) remove n.city"), "changed 1 property")
+    XCTAssertEqual(
+      said("match (n {name: 'Acme'}) set n:Partner:Vendor remove n:Company"),
+      "added 2 labels; removed 1 label")
+    XCTAssertEqual(said("match ({name: 'Acme'})-[r]->() set r.since = 2024"), "changed 1 property")
+    XCTAssertEqual(said("match (n {name: 'Acme'}) detach delete n"), "deleted 1 node, 1 relationship")
+    XCTAssertEqual(said("match (n {name: 'Beta'}) delete n"), "deleted 1 node")
+  }
+
+  /// SET n.name may not take a name another entity answers to, as CREATE may not.
+  func testSettingANameAnotherEntityHasIsRefused() throws {
+    let t = try shell()
+    XCTAssertTrue(t.run("create (:Company {name: 'Acme'})"), t.errors)
+    let before = try userChanges(t).count
+    XCTAssertFalse(t.run("match (n {name: 'Acme'}) set n.name = 'zhipu ai'"))
+    XCTAssertTrue(
+      t.errors.contains("set: 'zhipu ai' already names Zhipu AI (zhipu); nothing was changed; give _c-"),
+      t.errors)
+    XCTAssertEqual(try userChanges(t).count, before, "nothing was written")
+    guard case .found(let zhipu) = try t.session.store.resolve("Zhipu AI") else {
+      return XCTFail("'Zhipu AI' no longer finds one entity")
+    }
+    XCTAssertEqual(zhipu.key, "zhipu")
+    // Its own name in another spelling is no conflict.
+    XCTAssertTrue(t.run("match (n {name: 'Acme'}) set n.name = 'ACME'"), t.errors)
+  }
 }
 
 /// `profile QUERY`: the result, then the rows each clause passed on.
