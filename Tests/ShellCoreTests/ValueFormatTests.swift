@@ -5,13 +5,13 @@ import XCTest
 @testable import ShellCore
 
 /// Grouped digits are written without Foundation's formatter for whole numbers; the text
-/// must be what `%.0f` and grouping by threes gave.
+/// must be what `%.0f` and grouping by threes (from five digits on) gave.
 final class ValueFormatTests: XCTestCase {
   func reference(_ v: Double) -> String {
     let digits = String(format: "%.0f", abs(v))
     var out = ""
     for (i, c) in digits.reversed().enumerated() {
-      if i > 0 && i % 3 == 0 { out.append(",") }
+      if digits.count > 4 && i > 0 && i % 3 == 0 { out.append(",") }
       out.append(c)
     }
     return (v < 0 ? "-" : "") + String(out.reversed())
@@ -42,7 +42,10 @@ final class ValueFormatTests: XCTestCase {
       XCTAssertEqual(ValueFormat.grouped(v, decimals: 0), reference(v), "\(v)")
     }
     XCTAssertEqual(ValueFormat.human(.int(1_234_567)), "1,234,567")
-    XCTAssertEqual(ValueFormat.human(.int(-1000)), "-1,000")
+    XCTAssertEqual(ValueFormat.human(.int(-10000)), "-10,000")
+    // Four digits stay whole: a year set as a property reads 2020, not 2,020.
+    XCTAssertEqual(ValueFormat.human(.int(2020)), "2020")
+    XCTAssertEqual(ValueFormat.human(.double(-1000)), "-1000")
   }
 }
 

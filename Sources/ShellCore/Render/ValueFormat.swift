@@ -83,6 +83,8 @@ public enum ValueFormat {
     return t
   }
 
+  /// Whole numbers with digit groups from five digits on (`31,796`, `1,234,567`); four-digit ones
+  /// stay whole, as years and codes read (`2020`, not `2,020`; `1078`).
   static func grouped(_ v: Double, decimals: Int) -> String {
     let negative = v < 0
     // A whole number below 2^53 prints exactly as an integer, without Foundation's formatter.
@@ -93,7 +95,7 @@ public enum ValueFormat {
     if negative { utf8.append(UInt8(ascii: "-")) }
     let count = digits.utf8.count
     for (i, byte) in digits.utf8.enumerated() {
-      if i > 0 && (count - i) % 3 == 0 { utf8.append(UInt8(ascii: ",")) }
+      if count > 4 && i > 0 && (count - i) % 3 == 0 { utf8.append(UInt8(ascii: ",")) }
       utf8.append(byte)
     }
     return String(decoding: utf8, as: UTF8.self)
