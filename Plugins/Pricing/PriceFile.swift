@@ -31,9 +31,9 @@ struct PriceFile {
       throw KgshError(
         .notFound, "\(command): no file '\(path)'", hint: "check the path; nothing was imported")
     }
-    guard var text = String(data: data, encoding: .utf8) else {
-      throw KgshError(
-        .io, "\(command): \(path) is not UTF-8 text", hint: "save it as UTF-8; nothing was imported")
+    guard var text = String(validating: data, as: UTF8.self) else {
+      let problem = TextFile.notUTF8(path, bytes: data)
+      throw KgshError(problem.kind, "\(command): \(problem.message)", hint: problem.hint)
     }
     if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
     let file = try ext == "json" ? json(text, command) : delimited(path, command)

@@ -45,10 +45,14 @@ struct PluginAddCommand: Command {
     }
     let path = Self.absolute(words[0])
     var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue
-    else {
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
       throw KgshError(
         .notFound, "plugin add: no file \(path)", hint: "give the path of the plugin's executable")
+    }
+    guard !isDirectory.boolValue else {
+      throw KgshError(
+        .invalidValue, "plugin add: \(path) is a folder",
+        hint: "give the path of the plugin's executable in it")
     }
     guard FileManager.default.isExecutableFile(atPath: path) else {
       throw KgshError(.invalidValue, "plugin add: \(path) is not executable", hint: "chmod +x \(path)")

@@ -47,6 +47,9 @@ public struct CSVReader: Sendable {
       let n = bytes.count
       var i = 0
       if n >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { i = 3 }
+      if n >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
+        throw TextFile.notUTF8(path, bytes: bytes)
+      }
       var line = 1
       var fields: [String] = []
       let quote = UInt8(ascii: "\""), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
@@ -84,11 +87,11 @@ public struct CSVReader: Sendable {
             let start = i
             while i < n && bytes[i] != separator && bytes[i] != lf && bytes[i] != cr { i += 1 }
             value.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
-            fields.append(String(decoding: value, as: UTF8.self))
+            fields.append(try text(value, line: recordLine))
           } else {
             let start = i
             while i < n && bytes[i] != separator && bytes[i] != lf && bytes[i] != cr { i += 1 }
-            fields.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self))
+            fields.append(try text(UnsafeBufferPointer(rebasing: bytes[start..<i]), line: recordLine))
           }
           if i < n && bytes[i] == separator {
             i += 1
@@ -103,5 +106,12 @@ public struct CSVReader: Sendable {
         try body(fields, recordLine, i)
       }
     }
+  }
+
+  /// A field's text; bytes that are not UTF-8 (a Latin-1 or GBK file) are refused rather than
+  /// turned into replacement characters in the names and values imported.
+  private func text<Bytes: Collection<UInt8>>(_ bytes: Bytes, line: Int) throws -> String {
+    if let text = String(validating: bytes, as: UTF8.self) { return text }
+    throw TextFile.notUTF8(path, bytes: bytes, lineOffset: line - 1)
   }
 }

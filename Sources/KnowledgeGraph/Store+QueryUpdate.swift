@@ -48,7 +48,8 @@ extension GraphWriter {
     else { return }
     let (otherKey, otherName): (String, String) = (other["key"], other["name"])
     throw KgshError(
-      .invalidValue, "set: '\(name)' already names \(otherName) (\(otherKey)); nothing was changed",
+      .invalidValue,
+      "SET may not give \(key) the name '\(name)': it already names \(otherName) (\(otherKey)); nothing was changed",
       hint: "give \(key) a name no other entity answers to (find '\(name)' lists those that do)")
   }
 

@@ -39,7 +39,7 @@ extension GraphWriter {
       let (existingKey, existingName): (String, String) = (node["key"], node["name"])
       throw KgshError(
         .invalidValue,
-        "create: '\(name)' already names \(existingName) (\(existingKey)); nothing was created",
+        "a new node may not take the name '\(name)': it already names \(existingName) (\(existingKey)); nothing was created",
         hint:
           "add to it with fact add \(existingKey) ... or link \(existingKey) TYPE OTHER, or write create --new to add another"
       )

@@ -15,7 +15,8 @@ public enum TextFile {
     var info = stat()
     guard stat(path, &info) == 0 else {
       throw KgshError(
-        errno == ENOENT ? .notFound : .io, "cannot read \(what) \(path): \(String(cString: strerror(errno)).lowercased())",
+        errno == ENOENT ? .notFound : .io,
+        "cannot read \(what) \(path): \(String(cString: strerror(errno)).lowercased())",
         hint: "check the path")
     }
     let type = info.st_mode & S_IFMT
@@ -44,7 +45,38 @@ public enum TextFile {
       throw KgshError(
         .io, "cannot read \(what) \(path): \(error.localizedDescription)", hint: "check the file")
     }
-    return String(decoding: data, as: UTF8.self)
+    if let text = String(validating: data, as: UTF8.self) { return text }
+    throw notUTF8(path, bytes: data)
+  }
+
+  /// The one wording of a file that is not UTF-8: a UTF-16 file by its byte order mark, else
+  /// the line of the first byte that is not UTF-8 (a GBK or Latin-1 file), so nothing is read
+  /// with replacement characters in it.
+  public static func notUTF8<Bytes: Collection<UInt8>>(_ path: String, bytes: Bytes, lineOffset: Int = 0)
+    -> KgshError
+  {
+    let start = Array(bytes.prefix(2))
+    if lineOffset == 0, start == [0xFF, 0xFE] || start == [0xFE, 0xFF] {
+      return KgshError(
+        .invalidValue, "\(path) is UTF-16 text, and kgsh reads UTF-8",
+        hint: "save it as UTF-8 (Excel: CSV UTF-8); nothing was read")
+    }
+    return KgshError(
+      .invalidValue, "\(path):\(firstLineNotUTF8(bytes) + lineOffset): the text is not UTF-8",
+      hint: "save the file as UTF-8 (it may be GBK or Latin-1); nothing was read")
+  }
+
+  /// The 1-based line of the first byte that is not UTF-8 (the last line when all are).
+  public static func firstLineNotUTF8<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> Int {
+    var line = 1
+    var iterator = bytes.makeIterator()
+    var parser = Unicode.UTF8.ForwardParser()
+    while true {
+      switch parser.parseScalar(from: &iterator) {
+      case .valid(let scalar): if scalar.first == UInt8(ascii: "\n") { line += 1 }
+      case .error, .emptyInput: return line
+      }
+    }
   }
 }
 

@@ -7,7 +7,9 @@
 /// Reads lines from a file descriptor without any editing: for piped input and scripts.
 ///
 /// Lines end at "\n"; a "\r" before it is dropped, and a last line without a terminator
-/// is still returned. Bytes that are not UTF-8 become U+FFFD. Lines may be of any length.
+/// is still returned. Bytes that are not UTF-8 become U+FFFD, and `lastLineIsUTF8` says so
+/// (a script in GBK or Latin-1 is refused by its reader, not run with mangled names). Lines
+/// may be of any length.
 /// The prompt is shown only when the input is a terminal, and then on standard error
 /// (standard output is not a terminal, or the libedit reader would be in use).
 public final class PlainLineReader: LineReading {
@@ -20,6 +22,8 @@ public final class PlainLineReader: LineReading {
   private var scanned = 0
   private var reachedEnd = false
   private static let chunkSize = 64 * 1024
+  /// False when the last line returned had bytes that are not UTF-8.
+  public private(set) var lastLineIsUTF8 = true
   /// Called before a read that may wait for more input (the shell writes out the output it
   /// has collected, so whoever feeds the input sees the answers so far).
   public var beforeWaiting: (() -> Void)?
@@ -42,7 +46,7 @@ public final class PlainLineReader: LineReading {
       if let newline = buffer[scanned...].firstIndex(of: UInt8(ascii: "\n")) {
         var end = newline
         if end > head && buffer[end - 1] == UInt8(ascii: "\r") { end -= 1 }
-        let line = String(decoding: buffer[head..<end], as: UTF8.self)
+        let line = text(buffer[head..<end])
         head = newline + 1
         scanned = head
         return .line(line)
@@ -52,7 +56,7 @@ public final class PlainLineReader: LineReading {
         guard head < buffer.count else { return .endOfInput }
         var end = buffer.count
         if buffer[end - 1] == UInt8(ascii: "\r") { end -= 1 }
-        let line = String(decoding: buffer[head..<end], as: UTF8.self)
+        let line = text(buffer[head..<end])
         head = buffer.count
         scanned = head
         return .line(line)
@@ -64,6 +68,15 @@ public final class PlainLineReader: LineReading {
       case .interrupted: return .interrupted
       }
     }
+  }
+
+  private func text(_ bytes: ArraySlice<UInt8>) -> String {
+    if let text = String(validating: bytes, as: UTF8.self) {
+      lastLineIsUTF8 = true
+      return text
+    }
+    lastLineIsUTF8 = false
+    return String(decoding: bytes, as: UTF8.self)
   }
 
   /// Plain input keeps no history.

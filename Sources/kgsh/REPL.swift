@@ -128,6 +128,17 @@ struct BatchReader {
       let result = reader.readLine(prompt: "")
       guard case .line(let line) = result else { break }
       lineNumber += 1
+      guard reader.lastLineIsUTF8 else {
+        shell.report(
+          KgshError(
+            .invalidValue, "the text is not UTF-8",
+            hint: "save the script as UTF-8 (it may be GBK or Latin-1); the statement was not run"),
+          origin: "stdin", line: lineNumber, column: nil)
+        ok = false
+        buffer = ""
+        if !continueOnError && shell.session.settings["on-error"] != "continue" { return false }
+        continue
+      }
       if buffer.isEmpty { startLine = lineNumber }
       buffer += buffer.isEmpty ? line : "\n" + line
       // Parsed once: the statements of a complete entry run as they are.

@@ -12,7 +12,9 @@ final class BatchTests: XCTestCase {
 
   func testShowByAnyNamePrintsTheSameCard() throws {
     let home = KgshProcess.temporaryHome()
-    let outputs = try ["智谱", "智譜", "Zhipu", "z.ai"].map { try KgshProcess.run(["-c", "show \($0)"], home: home) }
+    let outputs = try ["智谱", "智譜", "Zhipu", "z.ai"].map {
+      try KgshProcess.run(["-c", "show \($0)"], home: home)
+    }
     for o in outputs { XCTAssertEqual(o.status, 0, o.stderr) }
     XCTAssertEqual(Set(outputs.map(\.stdout)).count, 1)
     XCTAssertTrue(outputs[0].stdout.contains("Zhipu AI"))
@@ -41,6 +43,22 @@ final class BatchTests: XCTestCase {
     XCTAssertTrue(c.stdout.contains("Company"))
   }
 
+  /// A piped script that is not UTF-8 (GBK here) is refused at its line instead of running
+  /// with replacement characters in the names.
+  func testPipedTextThatIsNotUTF8IsRefusedAtItsLine() throws {
+    let script = Data(Array("echo a\nshow ".utf8) + [0xD6, 0xC7, 0xC6, 0xD7] + Array("\necho b\n".utf8))
+    let r = try KgshProcess.run([], input: script)
+    XCTAssertEqual(r.status, 1)
+    XCTAssertEqual(r.stdout, "a\n")
+    XCTAssertEqual(
+      r.stderr,
+      "stdin:2: the text is not UTF-8; save the script as UTF-8 (it may be GBK or Latin-1); the statement was not run\n"
+    )
+    let c = try KgshProcess.run(["--continue-on-error"], input: script)
+    XCTAssertEqual(c.status, 1)
+    XCTAssertEqual(c.stdout, "a\nb\n")
+  }
+
   func testNonSQLiteDbIsRefusedAndUnchanged() throws {
     let home = KgshProcess.temporaryHome()
     let file = home.appendingPathComponent("notes.txt")
@@ -55,7 +73,8 @@ final class BatchTests: XCTestCase {
 
   func testNewDbFileIsCreatedEmpty() throws {
     let home = KgshProcess.temporaryHome()
-    let r = try KgshProcess.run(["--db", home.appendingPathComponent("new.sqlite").path, "-c", "stats --format csv"], home: home)
+    let r = try KgshProcess.run(
+      ["--db", home.appendingPathComponent("new.sqlite").path, "-c", "stats --format csv"], home: home)
     XCTAssertEqual(r.status, 0, r.stderr)
     XCTAssertTrue(r.stdout.contains("entities"))
   }

@@ -81,6 +81,45 @@ final class ImportTests: FileTestCase {
       }, "indexes dropped for speed come back")
   }
 
+  /// A file that is not UTF-8 is refused at the line it goes wrong, instead of importing
+  /// names with replacement characters in them.
+  func testTextThatIsNotUTF8IsRefusedAndNothingIsImported() throws {
+    let store = try KnowledgeStore.inMemory()
+    let before = try counts(store)
+    func bytes(_ name: String, _ data: [UInt8]) -> String {
+      let path = dir + "/" + name
+      _ = FileManager.default.createFile(atPath: path, contents: Data(data))
+      return path
+    }
+    // "id,name\na,Zürich" in Latin-1, then "智谱" in GBK: neither is UTF-8.
+    let latin1 = bytes("latin1.csv", Array("id,name\na,Z".utf8) + [0xFC] + Array("rich\n".utf8))
+    let gbk = bytes("gbk.csv", Array("id,name\nb,".utf8) + [0xD6, 0xC7, 0xC6, 0xD7] + [0x0A])
+    let utf16 = bytes("utf16.csv", [0xFF, 0xFE] + Array("id,name\n".utf8).flatMap { [$0, 0] })
+    let cases = [
+      (
+        latin1,
+        "latin1.csv:2: the text is not UTF-8; save the file as UTF-8 (it may be GBK or Latin-1); nothing was read"
+      ),
+      (gbk, "gbk.csv:2: the text is not UTF-8"),
+      (
+        utf16,
+        "utf16.csv is UTF-16 text, and kgsh reads UTF-8; save it as UTF-8 (Excel: CSV UTF-8); nothing was read"
+      ),
+    ]
+    for (path, message) in cases {
+      XCTAssertThrowsError(try store.importGraph(nodes: path, edges: nil)) { error in
+        XCTAssertTrue("\(error)".contains(message), "\(error) should contain \(message)")
+      }
+    }
+    XCTAssertEqual(try counts(store), before)
+    // A quoted field is checked too, and UTF-8 (with its byte order mark) still imports.
+    XCTAssertThrowsError(
+      try store.importGraph(
+        nodes: bytes("q.csv", Array("id,name\nc,\"Z".utf8) + [0xFC, 0x22, 0x0A]), edges: nil))
+    let report = try store.importGraph(nodes: file("ok.csv", "\u{FEFF}id,name\nd,Zürich 智谱\n"), edges: nil)
+    XCTAssertEqual(report.nodes, 1)
+  }
+
   func testEdgesMayPointAtExistingKeysAndAnInterruptRollsBack() throws {
     let store = try KnowledgeStore.inMemory()
     _ = try store.importGraph(nodes: file("a.csv", "id,name\np,P\nq,Q\n"), edges: nil)

@@ -117,6 +117,30 @@ final class KnowledgeCheckTests: XCTestCase {
     try assertFires("edges.tsv", "id\tsrc\ttype", "id\tfrom\ttype", line: 1, field: nil, "header")
   }
 
+  /// A file that is not UTF-8 is an error at its first bad line (it was read with
+  /// replacement characters before).
+  func testTextThatIsNotUTF8() throws {
+    let fm = FileManager.default
+    let dir = fm.temporaryDirectory.appendingPathComponent("kgcheck-\(UUID().uuidString)").path
+    try fm.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    defer { try? fm.removeItem(atPath: dir) }
+    for (name, lines) in Self.fixture {
+      try (lines.joined(separator: "\n") + "\n").write(
+        toFile: dir + "/" + name, atomically: true, encoding: .utf8)
+    }
+    let fold = dir + "/hanzi-fold.tsv"
+    let text = try String(contentsOfFile: fold, encoding: .utf8)
+    // 譜 in GBK (D7 56) where the file has it in UTF-8.
+    var bytes = Array(text.utf8)
+    let at = try XCTUnwrap(bytes.firstIndex(of: Array("譜".utf8)[0]))
+    bytes.replaceSubrange(at..<at + 3, with: [0xD7, 0x56])
+    _ = fm.createFile(atPath: fold, contents: Data(bytes))
+    let errors = try KnowledgeCheck.run(directory: dir, article: Self.article).errors
+    let error = try XCTUnwrap(errors.first { $0.file == "hanzi-fold.tsv" }, "\(errors)")
+    XCTAssertEqual(error.problem, "the text is not UTF-8")
+    XCTAssertEqual(error.line, text.prefix { $0 != "譜" }.filter { $0 == "\n" }.count + 1)
+  }
+
   func testWrongFieldCount() throws {
     try assertFires("hanzi-fold.tsv", "譜\t谱", "譜\t谱\t譜", line: 2, field: nil, "3 fields, the header has 2")
   }

@@ -232,6 +232,25 @@ final class StoreSafetyTests: XCTestCase {
     XCTAssertEqual(try TextFile.read("/dev/null"), "")
   }
 
+  /// A script or knowledge file that is not UTF-8 is refused at its line, not read with
+  /// replacement characters.
+  func testAFileThatIsNotUTF8IsRefusedAtItsLine() throws {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("kgu-\(UUID().uuidString).kgsh")
+      .path
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    // "echo ok\nshow 智谱" with the name in GBK.
+    _ = FileManager.default.createFile(
+      atPath: path, contents: Data(Array("echo ok\nshow ".utf8) + [0xD6, 0xC7, 0xC6, 0xD7, 0x0A]))
+    XCTAssertThrowsError(try TextFile.read(path)) { error in
+      XCTAssertEqual(
+        "\(error)",
+        "\(path):2: the text is not UTF-8; save the file as UTF-8 (it may be GBK or Latin-1); nothing was read"
+      )
+    }
+    _ = FileManager.default.createFile(atPath: path, contents: Data("echo ok\nshow 智谱\n".utf8))
+    XCTAssertEqual(try TextFile.read(path), "echo ok\nshow 智谱\n")
+  }
+
   /// A file the user names is written whole, or refused with the reason: no such folder, a
   /// folder where the file should be, a file where its folder should be.
   func testWritingAUserNamedFileSaysWhyItCannot() throws {

@@ -168,6 +168,16 @@ final class PriceImportTests: XCTestCase {
       XCTAssertFalse(t.run("import prices '\(file)'"), name)
       XCTAssertTrue(t.errors.contains(message), "\(name): \(t.errors)")
     }
+    // A Latin-1 file names its first bad line (the header is line 1).
+    let latin1 = try temp("h.csv", "")
+    _ = FileManager.default.createFile(
+      atPath: latin1,
+      contents: Data(
+        Array((Self.header + "\nX9,api,T,Caf").utf8) + [0xE9] + Array(",1,2,,USD,2026-11,x,verified\n".utf8)))
+    XCTAssertFalse(t.run("import prices '\(latin1)'"))
+    XCTAssertTrue(
+      t.errors.contains("import prices: \(latin1):2: the text is not UTF-8; save the file as UTF-8"), t.errors
+    )
     XCTAssertEqual(try t.session.store.priceRows(), before, "a malformed file changes nothing")
     XCTAssertFalse(t.run("import prices /nonexistent/prices.csv"))
     XCTAssertTrue(t.errors.contains("no file '/nonexistent/prices.csv'"), t.errors)

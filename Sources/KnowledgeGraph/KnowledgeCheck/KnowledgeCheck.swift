@@ -147,7 +147,13 @@ public enum KnowledgeCheck {
         KnowledgeProblem(name, "the file is missing or unreadable", fix: "restore \(name) from git"))
       return TSVTable(name: name, rows: [])
     }
-    var lines = String(decoding: data, as: UTF8.self).components(separatedBy: "\n")
+    guard let text = String(validating: data, as: UTF8.self) else {
+      report.problems.append(
+        KnowledgeProblem(
+          name, line: TextFile.firstLineNotUTF8(data), "the text is not UTF-8", fix: "save \(name) as UTF-8"))
+      return TSVTable(name: name, rows: [])
+    }
+    var lines = text.components(separatedBy: "\n")
     if lines.last == "" { lines.removeLast() }
     let header = lines.first?.components(separatedBy: "\t") ?? []
     var columns = columns
