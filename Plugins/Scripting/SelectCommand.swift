@@ -11,6 +11,12 @@ struct SelectCommand: Command {
     examples: [Example("find GLM | select name,score", "just names and scores")])
 
   func run(_ call: Call, _ session: Session) throws -> Output {
+    // `select name from node` on its own (or after `;` ended an sql command) is SQL.
+    if call.input == nil, call[Self.columns].contains(where: { $0.lowercased() == "from" }) {
+      throw KgshError(
+        .usage, "select here keeps columns of the table piped into it; this looks like SQL",
+        hint: "run SQL with sql: sql select ... from ... (one statement; ; ends the command)")
+    }
     let table = try ScriptValues.inputTable(call, example: "find GLM | select name,key")
     let names = call[Self.columns].flatMap { $0.split(separator: ",") }.map {
       $0.trimmingCharacters(in: .whitespaces)

@@ -48,6 +48,20 @@ final class ScriptingTests: XCTestCase {
     XCTAssertTrue(t.errors.contains("test:2:1: undefined variable $cuont; did you mean $count?"), t.errors)
   }
 
+  /// `select ... from ...` with nothing piped in is SQL typed without `sql` (or after a `;`
+  /// that ended an sql command): it says how to run it.
+  func testSelectThatLooksLikeSQLSaysToUseSql() throws {
+    let t = try shell()
+    XCTAssertFalse(t.run("sql select 1; select key from node"))
+    XCTAssertTrue(
+      t.errors.hasSuffix(
+        "select here keeps columns of the table piped into it; this looks like SQL; "
+          + "run SQL with sql: sql select ... from ... (one statement; ; ends the command)\n"), t.errors)
+    let u = try shell()
+    XCTAssertFalse(u.run("select name"))
+    XCTAssertTrue(u.errors.contains("select needs a table from the command before |"), u.errors)
+  }
+
   func testPipelineVerbs() throws {
     let t = try shell()
     XCTAssertTrue(t.run("labels | where count >= 80 | sort count | select label | first 2"), t.errors)
