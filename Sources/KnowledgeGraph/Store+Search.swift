@@ -85,9 +85,11 @@ extension KnowledgeStore {
     return byName.count < 2 ? byName : Array(Set(byName)).sorted()
   }
 
-  /// Names to offer for a name nothing answers to: search hits, else near spellings.
+  /// Names to offer for a name nothing answers to: entities whose names contain it, else near
+  /// spellings. A word found only in quotes (`article`, `FOUNDED`) offers none: "did you mean
+  /// 'Zhipu AI'?" would be a guess, and `find` shows where the word appears.
   func suggestions(for trimmed: String) throws -> [String] {
-    let hits = try search(trimmed, limit: 5)
+    let hits = try search(trimmed, limit: 5).filter { $0.score >= 60 }
     if !hits.isEmpty { return hits.map(\.node.name) }
     return try nearNames(Names.normalize(trimmed))
   }

@@ -91,6 +91,28 @@ final class KnowledgeCommandTests: XCTestCase {
     let t = try shell()
     XCTAssertFalse(t.run("show Zhipuu"))
     XCTAssertTrue(t.errors.contains("did you mean 'Zhipu AI'?"), t.errors)
+    // A word only quotes contain is no name to guess at: find shows where it appears.
+    let u = try shell()
+    XCTAssertTrue(u.run("find founded --format csv"), u.errors)
+    XCTAssertTrue(u.output.contains("Zhipu AI"), "a quote of Zhipu AI's says founded: \(u.output)")
+    XCTAssertFalse(u.run("show founded"))
+    XCTAssertTrue(u.errors.hasSuffix("no entity named 'founded'; try find founded\n"), u.errors)
+  }
+
+  /// `cite SOURCE`: every fact that cites the source, with its entity.
+  func testCiteOfASourceListsTheFactsThatCiteIt() throws {
+    let t = try shell()
+    XCTAssertTrue(t.run("cite ref-forfunds-zhipu --format csv"), t.errors)
+    let lines = t.output.split(separator: "\n")
+    XCTAssertEqual(lines.first, "fact,entity,predicate,value,unit,qualifier,quote")
+    XCTAssertTrue(lines.contains { $0.hasPrefix("F0169,Zhipu AI,stock_code,02513,") }, t.output)
+    let cited = try t.session.store.facts(citing: "ref-forfunds-zhipu")
+    XCTAssertEqual(lines.count - 1, cited.count)
+    XCTAssertTrue(cited.allSatisfy { $0.provenance.source == "ref-forfunds-zhipu" })
+    // A fact id, an entity and an unknown word keep their meaning.
+    XCTAssertTrue(t.run("cite F0001 --format csv"), t.errors)
+    XCTAssertFalse(t.run("cite no-such-source"))
+    XCTAssertTrue(t.errors.contains("no entity named 'no-such-source'"), t.errors)
   }
 
   /// Bad values are rejected by their declared type at binding, worded once per type.
