@@ -5,6 +5,15 @@ import Foundation
 import KnowledgeGraph
 
 MemoryTuning.keepFreedMemory()
+// An argument that is not UTF-8 would reach a command with replacement characters in it (a
+// name that finds nothing, or a value stored mangled): refused, as scripts and piped input are.
+if let bad = (1..<Int(CommandLine.argc)).first(where: { i in
+  CommandLine.unsafeArgv[i].map { String(validatingCString: $0) == nil } ?? false
+}) {
+  KgshCommand.fail(
+    "argument \(bad) is not UTF-8 text; pass it in UTF-8 (check the encoding of the terminal or the script)")
+  exit(1)
+}
 // `kgsh mcp ...` is the MCP server, a program of its own (kgsh-mcp) that takes kgsh's place.
 if CommandLine.arguments.dropFirst().first == "mcp" {
   MCPLaunch.exec(Array(CommandLine.arguments.dropFirst(2)))

@@ -67,7 +67,10 @@ final class RendererTests: XCTestCase {
       return XCTFail(json)
     }
     XCTAssertEqual(row["name"], .string("a,b"))
-    XCTAssertTrue(Renderer(format: .markdown).render(.table(table)).hasPrefix("| name | amount |"))
+    // Markdown aligns number and money columns right, as the terminal table does.
+    XCTAssertEqual(
+      Renderer(format: .markdown).render(.table(table)),
+      "| name | amount |\n| --- | ---: |\n| a,b | ¥24.38 bn |\n")
   }
 
   func testHumanMoney() {

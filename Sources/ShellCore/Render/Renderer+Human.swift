@@ -128,16 +128,7 @@ extension Renderer {
       ?? columnWidths.enumerated().map { i, c in
         max(c, cellWidths.map { i < $0.count ? $0[i] : 0 }.max() ?? 0)
       }
-    let numeric = t.columns.indices.map { i in
-      !t.rows.isEmpty
-        && t.rows.allSatisfy { row in
-          guard i < row.count else { return true }
-          switch row[i] {
-          case .int, .double, .decimal, .money, .null: return true
-          default: return false
-          }
-        }
-    }
+    let numeric = Self.numericColumns(t)
     // The whole table is written as UTF-8 bytes into the output's buffer.
     out.reserveCapacity(out.count + (cells.count + 5) * 3 * (widths.reduce(0, +) + 3 * widths.count + 1))
     func rule(_ l: String, _ m: String, _ r: String) {

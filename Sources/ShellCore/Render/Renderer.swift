@@ -236,12 +236,29 @@ public struct Renderer {
       guard let t = output.asTable else { return "" }
       func esc(_ s: String) -> String { TextWidth.sanitize(s).replacingOccurrences(of: "|", with: "\\|") }
       var lines = ["| " + t.columns.map(esc).joinedText(" | ") + " |"]
-      lines.append("|" + t.columns.map { _ in " --- |" }.joinedText())
+      lines.append("|" + Self.numericColumns(t).map { $0 ? " ---: |" : " --- |" }.joinedText())
       for row in t.rows {
         lines.append("| " + row.map { esc(ValueFormat.human($0)) }.joinedText(" | ") + " |")
       }
       return lines.joinedText("\n") + "\n" + t.notes.map { "\n" + TextWidth.sanitize($0) }.joinedText()
         + (t.notes.isEmpty ? "" : "\n")
+    }
+  }
+}
+
+extension Renderer {
+  /// Which columns hold only numbers and money (and blanks): the ones a table aligns right,
+  /// in a terminal and in Markdown alike.
+  static func numericColumns(_ t: Table) -> [Bool] {
+    t.columns.indices.map { i in
+      !t.rows.isEmpty
+        && t.rows.allSatisfy { row in
+          guard i < row.count else { return true }
+          switch row[i] {
+          case .int, .double, .decimal, .money, .null: return true
+          default: return false
+          }
+        }
     }
   }
 }
