@@ -27,24 +27,36 @@ public enum KnowledgeExport {
     }
   }
 
-  /// Writes the four files into `dir` (created when missing); returns rows per file. An edge
-  /// loaded by the bulk `import` has no key of its own: it is written as `EB-<row id>`.
-  public static func write(_ store: KnowledgeStore, to dir: String, _ selection: Selection) throws -> [(
-    String, Int
-  )] {
+  /// What `write` wrote: rows per file, and the fields whose tabs or line breaks became
+  /// spaces (`facts.tsv UF-F6556F153AF2 value`), which a reader should know were changed.
+  public struct Written: Sendable {
+    public var counts: [(file: String, rows: Int)] = []
+    public var flattened: [String] = []
+  }
+
+  /// Writes the four files into `dir` (created when missing). An edge loaded by the bulk
+  /// `import` has no key of its own: it is written as `EB-<row id>`.
+  public static func write(_ store: KnowledgeStore, to dir: String, _ selection: Selection) throws -> Written
+  {
     let tables = try store.read { db in try rows(db, selection) }
     try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-    var counts: [(String, Int)] = []
+    var written = Written()
     for file in ["sources.tsv", "entities.tsv", "facts.tsv", "edges.tsv"] {
       let header = headers[file]!
       var text = header.joinedText("\t") + "\n"
       for row in tables[file] ?? [] {
-        text += header.map { clean(row[$0] ?? "") }.joinedText("\t") + "\n"
+        text +=
+          header.map { column in
+            let value = row[column] ?? ""
+            let cleaned = clean(value)
+            if cleaned != value { written.flattened.append("\(file) \(row[header[0]] ?? "") \(column)") }
+            return cleaned
+          }.joinedText("\t") + "\n"
       }
       try TextFile.write(text, to: dir + "/" + file, command: "export knowledge")
-      counts.append((file, tables[file]?.count ?? 0))
+      written.counts.append((file, tables[file]?.count ?? 0))
     }
-    return counts
+    return written
   }
 
   /// A field never holds a tab or a line break (FORMAT.md): they become spaces.

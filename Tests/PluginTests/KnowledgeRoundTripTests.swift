@@ -73,6 +73,21 @@ final class KnowledgeRoundTripTests: XCTestCase {
     XCTAssertEqual(none.count, 1, "nothing changed since 2999")
   }
 
+  /// TSV fields hold no tab or line break: the export writes them as spaces and says which.
+  func testAFieldWithATabOrLineBreakIsFlattenedAndNamed() throws {
+    let t = try shell(try AuthoringTests.sharedBase().copyInMemory())
+    XCTAssertTrue(t.run("source add s1 --title 'Notice'"), t.errors)
+    XCTAssertTrue(t.run("fact add Zhipu motto \"one\ttwo\nthree\" --source s1 --quote 'said'"), t.errors)
+    let before = t.output.count
+    XCTAssertTrue(t.run("export knowledge '\(dir)'"), t.errors)
+    let said = String(t.output.dropFirst(before))
+    XCTAssertTrue(
+      said.contains("2 fields held tabs or line breaks, written as spaces (first: facts.tsv UF-"), said)
+    XCTAssertTrue(said.contains(" value)"), said)
+    let facts = try String(contentsOfFile: dir + "/facts.tsv", encoding: .utf8)
+    XCTAssertTrue(facts.contains("\tone two three\t"), facts)
+  }
+
   func testBadRowsAreRejectedWithTheirLineAndReason() throws {
     let t = try shell(try AuthoringTests.sharedBase().copyInMemory())
     try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
@@ -96,7 +111,8 @@ final class KnowledgeRoundTripTests: XCTestCase {
     for expected in [
       "facts.csv:3", "nosuch is not an entity", "facts.csv:4", "lower_snake_case", "money without a currency",
       "as_of 'someday'", "status is not unverified", "source nosource is not known", "quote is empty",
-      "value '2025-02-30': the calendar has no 2025-02-30", "as_of '2025-13': the calendar has no 2025-13", "9 rejected",
+      "value '2025-02-30': the calendar has no 2025-02-30", "as_of '2025-13': the calendar has no 2025-13",
+      "9 rejected",
       "the other rows were imported",
     ] {
       XCTAssertTrue(

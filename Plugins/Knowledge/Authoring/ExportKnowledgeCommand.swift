@@ -24,11 +24,18 @@ struct ExportKnowledgeCommand: Command {
 
   func run(_ call: Call, _ session: Session) throws -> Output {
     let dir = call[Self.dir]
-    let counts = try KnowledgeExport.write(
+    let written = try KnowledgeExport.write(
       session.store, to: dir, .init(userOnly: call[Self.layer] == "user", since: call[Self.since]))
+    var notes = ["written to \(dir)"]
+    if let first = written.flattened.first {
+      // TSV fields hold no tab or line break (Knowledge/FORMAT.md): say which were changed.
+      notes.append(
+        "\(written.flattened.count.counted("field")) held tabs or line breaks, written as spaces (first: \(first))"
+      )
+    }
     return .table(
       Table(
-        columns: ["file", "rows"], rows: counts.map { [.string($0.0), .int(Int64($0.1))] },
-        notes: ["written to \(dir)"]))
+        columns: ["file", "rows"], rows: written.counts.map { [.string($0.file), .int(Int64($0.rows))] },
+        notes: notes))
   }
 }
