@@ -73,7 +73,8 @@ enum CellComparison {
       .invalidValue,
       "\(verb): \(column) holds amounts in both \(seen[0]) and \(seen[1]), which do not compare without a rate",
       hint:
-        "convert them to one currency first with --currency \(seen[0]) (e.g. prices --currency \(seen[0]))")
+        "prices, compare and cost convert to one currency with --currency \(seen[0]); from other commands, "
+        + "keep the rows of one currency first")
   }
 
   static func isMoney(_ value: Value) -> Bool { if case .money = value { true } else { false } }

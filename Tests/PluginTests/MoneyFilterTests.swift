@@ -55,6 +55,11 @@ final class MoneyFilterTests: XCTestCase {
     let u = try shell()
     XCTAssertFalse(u.run("prices | sort input_1M"))
     XCTAssertTrue(u.errors.contains("sort: input_1M holds amounts in both"), u.errors)
+    // The hint names the commands that convert, not a --currency the table's command lacks.
+    XCTAssertTrue(
+      u.errors.hasSuffix(
+        "which do not compare without a rate; prices, compare and cost convert to one currency with "
+          + "--currency USD; from other commands, keep the rows of one currency first\n"), u.errors)
   }
 
   func testWhereInOneCurrencyDropsEmptyCellsAndKeepsOnlyMatches() throws {

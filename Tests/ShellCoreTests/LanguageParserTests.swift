@@ -146,6 +146,11 @@ final class LanguageParserTests: XCTestCase {
     XCTAssertEqual(error("assert 3")?.message, "assert needs A OP B")
     XCTAssertEqual(error("expect find GLM")?.location, at(1, 1))
     XCTAssertEqual(error("let l = [1, 2")?.message, "unclosed '['")
+    // A map literal is said to be one (it ran as a command named `{a:`).
+    XCTAssertEqual(
+      error("let m = {a: 1}")?.message, "let m: a map like {a: 1} is not a value a variable holds")
+    XCTAssertEqual(error("let m = {a: 1}")?.location, at(1, 9))
+    XCTAssertNil(error("let m = return {a: 1}"))
     XCTAssertEqual(error("def f(a, b, a) { echo $a }")?.message, "def f: parameter a appears twice")
     XCTAssertEqual(error("def f(a, b, a) { echo $a }")?.location, at(1, 13))
   }

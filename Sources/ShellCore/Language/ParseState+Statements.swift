@@ -21,6 +21,13 @@ extension ParseState {
       throw syntax("let \(name): missing the value after =", hint: "e.g. let \(name) = 42")
     }
     if next == "[" { return Assignment(name: name, value: .list(try list())) }
+    if next == "{" {
+      // `{a: 1}` would run as a command named `{a:`.
+      throw syntax(
+        "let \(name): a map like {a: 1} is not a value a variable holds",
+        hint: "use a list ([1, 2]) or a command's output (let \(name) = return {a: 1} is a one-row table)",
+        incomplete: false)
+    }
     return Assignment(name: name, value: .pipeline(try pipeline()))
   }
 
