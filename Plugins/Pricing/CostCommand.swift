@@ -42,6 +42,7 @@ struct CostCommand: Command {
     let asOf = call[Self.asOf]
     let all = try PriceBook.history(session).filter(\.isAPI)
     var chosen: [(item: String, row: PriceRow)] = []
+    var repeated: [String] = []  // items whose rows an earlier item already chose
     for item in PriceBook.joinNames(call[Self.models], rows: PriceBook.current(all, asOf: nil)) {
       let matched = try PriceBook.select(item, all: all, asOf: asOf, command: "cost").filter {
         $0.input != nil && $0.output != nil
@@ -52,9 +53,9 @@ struct CostCommand: Command {
           hint: "name an API model or a price id with both prices (see prices --kind api)")
       }
       let own = matched.filter { $0.sellerType == "vendor_list" }
-      for r in own.isEmpty ? matched : own where !chosen.contains(where: { $0.row.id == r.id }) {
-        chosen.append((item, r))
-      }
+      let new = (own.isEmpty ? matched : own).filter { r in !chosen.contains(where: { $0.row.id == r.id }) }
+      if new.isEmpty { repeated.append(item) }
+      chosen += new.map { (item, $0) }
     }
     let target =
       call[Self.currency] ?? chosen[0].row.currency
@@ -95,6 +96,9 @@ struct CostCommand: Command {
     var notes = [
       "workload: \(Tokens.format(input)) input + \(Tokens.format(cached)) cached + \(Tokens.format(output)) output tokens × \(Tokens.format(requests)) \(requests == 1 ? "request" : "requests")"
     ]
+    if !repeated.isEmpty {
+      notes.append("\(repeated.joinedText(", ")): the same price rows as an earlier name, shown once")
+    }
     if call[Self.explain] {
       notes.append("rows: " + priced.map(\.row.id).joinedText(", "))
       notes += used.map { "rate: \($0)" }

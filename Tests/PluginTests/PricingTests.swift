@@ -136,6 +136,10 @@ final class PricingTests: XCTestCase {
       XCTAssertTrue(try fails("cost GLM-4.5 --input \(bad) --output 1").contains("--input"), bad)
     }
     XCTAssertTrue(try fails("cost GLM-4.5").contains("--input"))
+    // A model named twice (by name and by its price id) is priced once, and the note says so.
+    let twice = try run("cost GLM-4.5 P033 --input 1M")
+    XCTAssertEqual(twice.split(separator: "\n").filter { $0.contains("│ P033 ") }.count, 1, twice)
+    XCTAssertTrue(twice.contains("P033: the same price rows as an earlier name, shown once"), twice)
   }
 
   func testUnknownModelSuggests() throws {
