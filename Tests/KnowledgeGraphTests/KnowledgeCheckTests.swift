@@ -37,21 +37,31 @@ final class KnowledgeCheckTests: XCTestCase {
     "hanzi-fold.tsv": ["traditional\tsimplified", "譜\t谱"],
   ]
 
-  /// Writes the fixture with `old` replaced by `new` in `file`, and checks it.
-  func check(_ file: String? = nil, _ old: String = "", _ new: String = "") throws -> KnowledgeCheck.Report {
+  /// Writes the fixture into a new folder, each file's text through `edit` (its bytes as
+  /// written), runs `body` on the folder and removes it.
+  func withFixture<T>(
+    _ edit: (_ name: String, _ text: String) -> Data = { Data($1.utf8) }, _ body: (String) throws -> T
+  )
+    throws -> T
+  {
     let fm = FileManager.default
     let dir = fm.temporaryDirectory.appendingPathComponent("kgcheck-\(UUID().uuidString)").path
     try fm.createDirectory(atPath: dir, withIntermediateDirectories: true)
     defer { try? fm.removeItem(atPath: dir) }
     for (name, lines) in Self.fixture {
-      var text = lines.joined(separator: "\n") + "\n"
-      if name == file {
-        XCTAssertTrue(text.contains(old), "the fixture has \(old)")
-        text = text.replacingOccurrences(of: old, with: new)
-      }
-      try text.write(toFile: dir + "/" + name, atomically: true, encoding: .utf8)
+      XCTAssertTrue(
+        fm.createFile(atPath: dir + "/" + name, contents: edit(name, lines.joined(separator: "\n") + "\n")))
     }
-    return try KnowledgeCheck.run(directory: dir, article: Self.article)
+    return try body(dir)
+  }
+
+  /// Writes the fixture with `old` replaced by `new` in `file`, and checks it.
+  func check(_ file: String? = nil, _ old: String = "", _ new: String = "") throws -> KnowledgeCheck.Report {
+    try withFixture({ name, text in
+      guard name == file else { return Data(text.utf8) }
+      XCTAssertTrue(text.contains(old), "the fixture has \(old)")
+      return Data(text.replacingOccurrences(of: old, with: new).utf8)
+    }) { try KnowledgeCheck.run(directory: $0, article: Self.article) }
   }
 
   /// Breaks the fixture once and asserts exactly one error, in `file` at `line` and `field`,
@@ -92,17 +102,11 @@ final class KnowledgeCheckTests: XCTestCase {
   }
 
   func testWithoutTheArticleQuotesAreNotCompared() throws {
-    let fm = FileManager.default
-    let dir = fm.temporaryDirectory.appendingPathComponent("kgcheck-\(UUID().uuidString)").path
-    try fm.createDirectory(atPath: dir, withIntermediateDirectories: true)
-    defer { try? fm.removeItem(atPath: dir) }
-    for (name, lines) in Self.fixture {
-      try (lines.joined(separator: "\n") + "\n").replacingOccurrences(of: "智譜募資", with: "智谱募資")
-        .write(toFile: dir + "/" + name, atomically: true, encoding: .utf8)
+    try withFixture({ Data($1.replacingOccurrences(of: "智譜募資", with: "智谱募資").utf8) }) { dir in
+      XCTAssertFalse(try KnowledgeCheck.run(directory: dir, article: nil).articleChecked)
+      XCTAssertEqual(try KnowledgeCheck.run(directory: dir, article: nil).problems, [])
+      XCTAssertEqual(try KnowledgeCheck.run(directory: dir, article: Self.article).errors.count, 1)
     }
-    XCTAssertFalse(try KnowledgeCheck.run(directory: dir, article: nil).articleChecked)
-    XCTAssertEqual(try KnowledgeCheck.run(directory: dir, article: nil).problems, [])
-    XCTAssertEqual(try KnowledgeCheck.run(directory: dir, article: Self.article).errors.count, 1)
   }
 
   func testAMissingDirectoryIsAnError() {
@@ -120,22 +124,14 @@ final class KnowledgeCheckTests: XCTestCase {
   /// A file that is not UTF-8 is an error at its first bad line (it was read with
   /// replacement characters before).
   func testTextThatIsNotUTF8() throws {
-    let fm = FileManager.default
-    let dir = fm.temporaryDirectory.appendingPathComponent("kgcheck-\(UUID().uuidString)").path
-    try fm.createDirectory(atPath: dir, withIntermediateDirectories: true)
-    defer { try? fm.removeItem(atPath: dir) }
-    for (name, lines) in Self.fixture {
-      try (lines.joined(separator: "\n") + "\n").write(
-        toFile: dir + "/" + name, atomically: true, encoding: .utf8)
-    }
-    let fold = dir + "/hanzi-fold.tsv"
-    let text = try String(contentsOfFile: fold, encoding: .utf8)
+    let text = Self.fixture["hanzi-fold.tsv"]!.joined(separator: "\n") + "\n"
     // 譜 in GBK (D7 56) where the file has it in UTF-8.
     var bytes = Array(text.utf8)
     let at = try XCTUnwrap(bytes.firstIndex(of: Array("譜".utf8)[0]))
     bytes.replaceSubrange(at..<at + 3, with: [0xD7, 0x56])
-    _ = fm.createFile(atPath: fold, contents: Data(bytes))
-    let errors = try KnowledgeCheck.run(directory: dir, article: Self.article).errors
+    let errors = try withFixture({ name, text in name == "hanzi-fold.tsv" ? Data(bytes) : Data(text.utf8) }) {
+      try KnowledgeCheck.run(directory: $0, article: Self.article).errors
+    }
     let error = try XCTUnwrap(errors.first { $0.file == "hanzi-fold.tsv" }, "\(errors)")
     XCTAssertEqual(error.problem, "the text is not UTF-8")
     XCTAssertEqual(error.line, text.prefix { $0 != "譜" }.filter { $0 == "\n" }.count + 1)
