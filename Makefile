@@ -30,9 +30,12 @@ run: build
 	./.build/release/kgsh
 
 ## test: the whole test suite (unit, end-to-end in a pty, golden scripts, TCK).
+# The tests' temporary files go to a folder of this run, removed afterwards (pass or fail);
+# it is world-readable so the PostgreSQL server the team tests start as postgres reaches its socket.
 test: deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build --disable-swift-testing
+	scratch=$$(mktemp -d /tmp/kgsh-tests.XXXXXX) && chmod 755 "$$scratch" && trap 'rm -rf "$$scratch"' EXIT \
+	  && TMPDIR="$$scratch" $(SWIFT) test --skip-build --disable-swift-testing
 
 ## install: kgsh into $(PREFIX)/bin and its knowledge sources into $(PREFIX)/share/kgsh.
 install: build

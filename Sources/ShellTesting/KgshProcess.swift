@@ -45,7 +45,10 @@ public struct KgshProcess {
     let process = Process()
     process.executableURL = executable.map { URL(fileURLWithPath: $0) } ?? Repository.kgsh
     process.arguments = arguments
-    process.environment = environment(home: home ?? temporaryHome()).merging(extra) { $1 }
+    // A home made for this run alone is removed after it (a caller's home is the caller's).
+    let ownHome = home == nil ? temporaryHome() : nil
+    defer { if let ownHome { try? FileManager.default.removeItem(at: ownHome) } }
+    process.environment = environment(home: home ?? ownHome!).merging(extra) { $1 }
     if let cwd { process.currentDirectoryURL = cwd }
     let out = Pipe(), err = Pipe(), stdinPipe = Pipe()
     process.standardOutput = out
