@@ -37,7 +37,10 @@ enum Cypher {
     count, collect, sum, avg, min, max, size, length, labels, type, keys, toLower, toUpper, trim,
     replace, split, round, abs, toInteger, toFloat, toString and more; temporal values date(),
     localtime(), time(), localdatetime(), datetime(), duration() (a fact dated YYYY-MM-DD is a
-    date: where m.release_date >= date('2025-07-01')).
+    date: where m.release_date >= date('2025-07-01'); one known only in part, 2019 or 2021-12,
+    is text: date(n.founded_date) reads it as a date, and a comparison of text with a date,
+    null in Cypher, is reported with that hint). An amount is a map: n.revenue.amount and
+    n.revenue.currency. range() makes at most 10 million numbers.
     Variable-length paths: (a)-[:INVESTS_IN*1..2]->(b); shortest ones:
     match p = shortestPath((a {name: 'Zhipu AI'})-[*..6]-(b {name: 'DeepSeek'})) return p
     (allShortestPaths for every shortest one; a WHERE on p is honoured during the search).
@@ -71,6 +74,7 @@ enum Cypher {
       throw shellError(error)
     }
     warn(result.notifications, session)
+    warn(result.incomparable, session)
     if profile { return profiled(result) }
     let stats = result.statistics
     if result.columns.isEmpty {
@@ -103,6 +107,31 @@ enum Cypher {
       let hint = near.isEmpty ? "" : "; did you mean \(near.joinedText(", "))?"
       session.err.write("warning: the knowledge base has no \(n.kind.rawValue) \(n.name)\(hint)\n")
     }
+  }
+
+  /// One stderr line per pair of types whose ordering comparisons were null (text against a
+  /// date keeps every row out of a WHERE without a word), with what to compare instead.
+  static func warn(_ comparisons: [IncomparableComparison], _ session: Session) {
+    for c in comparisons {
+      var text =
+        "warning: \(c.count.counted("comparison")) of \(article(c.left)) with \(article(c.right)) "
+        + "\(c.count == 1 ? "was" : "were") null (Cypher orders only values of one type)"
+      if let conversion = c.conversion {
+        let holder = c.key(ofSide: "String").map { "\($0) holds text; " } ?? ""
+        let reads = conversion == "date()" ? ", which reads partial dates like 2019 and 2021-12" : ""
+        text += "; \(holder)convert it with \(conversion)\(reads)"
+      } else if let other = c.other(than: "Map"), other == "Integer" || other == "Float" {
+        // Money reads as a map of amount and currency.
+        let key = c.key(ofSide: "Map").map { "\($0)." } ?? ""
+        text += "; an amount reads as a map of amount and currency: compare \(key)amount"
+      }
+      session.err.write(TextWidth.sanitize(text) + "\n")
+    }
+  }
+
+  /// "a Date", "an Integer".
+  static func article(_ typeName: String) -> String {
+    ("AEIOU".contains(typeName.prefix(1)) ? "an " : "a ") + typeName
   }
 
   /// For an empty result: the `name` values that are another entity's alias, and how to

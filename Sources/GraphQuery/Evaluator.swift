@@ -291,7 +291,11 @@ struct Evaluator {
     default: break
     }
     let l = try eval(le, row, scope), r = try eval(re, row, scope)
-    return try Evaluator.apply(op, l, r)
+    let value = try Evaluator.apply(op, l, r)
+    if case .null = value, [.lt, .gt, .le, .ge].contains(op), !l.isNull, !r.isNull, l.typeName != r.typeName {
+      graph.noteIncomparable(l, r, keys: (le.propertyKey, re.propertyKey))
+    }
+    return value
   }
 
   static func apply(_ op: BinaryOp, _ l: QValue, _ r: QValue) throws -> QValue {

@@ -23,6 +23,22 @@ package enum Functions {
     }
   }
 
+  /// The most numbers range() makes in one list (each item of a list takes 64 bytes: 640 MB).
+  static let rangeLimit = 10_000_000
+
+  /// range(a, b, step) as a list, refused when it would hold more than `rangeLimit` numbers
+  /// (a billion of them asked for 64 GB and stopped the shell).
+  static func rangeList(from a: Int64, to b: Int64, step: Int64) throws -> [QValue] {
+    let count = max(0, ((Double(b) - Double(a)) / Double(step)).rounded(.down) + 1)
+    if count > Double(rangeLimit) {
+      throw KgshError.runtime(
+        "range(\(a), \(b)\(step == 1 ? "" : ", \(step)")) would make \(FixedPoint.text(count, places: 0)) numbers, "
+          + "more than the \(rangeLimit / 1_000_000) million one list may hold; use a smaller range or a larger step",
+        code: "NumberOutOfRange")
+    }
+    return Swift.stride(from: a, through: b, by: Int(step)).map { .int($0) }
+  }
+
   /// Floats always show a fraction or exponent (`1.0`, `1.5e-7`), like Cypher.
   package static func formatFloat(_ f: Double) -> String {
     if f.isNaN { return "NaN" }
@@ -84,7 +100,7 @@ extension Evaluator {
         step = s
       }
       if step == 0 { throw KgshError.runtime("range() step must not be zero", code: "NumberOutOfRange") }
-      return .list(Swift.stride(from: a, through: b, by: Int(step)).map { .int($0) })
+      return .list(try Functions.rangeList(from: a, to: b, step: step))
     }
     if ["replace", "substring", "left", "right", "split"].contains(name) {
       return try stringFunction(name, args, rawName, pos)

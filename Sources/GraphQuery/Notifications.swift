@@ -16,6 +16,67 @@ public struct QueryNotification: Hashable, Sendable {
   public var known: [String]
 }
 
+/// Ordering comparisons of one query that were null because their sides had types Cypher
+/// does not order against each other (text against a date: the knowledge base keeps a date
+/// it knows only in part, `2019` or `2021-12`, as text).
+public struct IncomparableComparison: Hashable, Sendable {
+  /// The two sides' type names in the order written, e.g. "String" and "Date".
+  public var left: String
+  public var right: String
+  /// The property each side reads, when that side is a property (`founded_date`).
+  public var leftKey: String?
+  public var rightKey: String?
+  /// How many comparisons of the query were null for this reason.
+  public var count: Int
+
+  /// The property read on the side of type `type`, if any.
+  public func key(ofSide type: String) -> String? {
+    left == type ? leftKey : (right == type ? rightKey : nil)
+  }
+
+  /// The other side's type when one side is `type`.
+  public func other(than type: String) -> String? {
+    left == type ? right : (right == type ? left : nil)
+  }
+
+  /// The function that reads the text side as the other side's type, when there is one.
+  public var conversion: String? {
+    switch other(than: "String") {
+    case "Date": return "date()"
+    case "LocalDateTime": return "localdatetime()"
+    case "DateTime": return "datetime()"
+    case "LocalTime": return "localtime()"
+    case "Time": return "time()"
+    case "Integer": return "toInteger()"
+    case "Float": return "toFloat()"
+    default: return nil
+    }
+  }
+}
+
+extension QueryGraph {
+  /// Counts a null ordering comparison of two values of different types.
+  func noteIncomparable(_ l: QValue, _ r: QValue, keys: (String?, String?)) {
+    if let i = incomparable.firstIndex(where: { $0.left == l.typeName && $0.right == r.typeName }) {
+      incomparable[i].count += 1
+      incomparable[i].leftKey = incomparable[i].leftKey ?? keys.0
+      incomparable[i].rightKey = incomparable[i].rightKey ?? keys.1
+    } else {
+      incomparable.append(
+        IncomparableComparison(
+          left: l.typeName, right: r.typeName, leftKey: keys.0, rightKey: keys.1, count: 1))
+    }
+  }
+}
+
+extension Expr {
+  /// The key of a property read (`n.founded_date` gives `founded_date`), else nil.
+  var propertyKey: String? {
+    if case .property(_, let key) = self { return key }
+    return nil
+  }
+}
+
 extension QueryEngine {
   /// Unknown labels and relationship types in MATCH patterns, and unknown property keys
   /// read from variables that MATCH binds; each name reported once.

@@ -101,6 +101,7 @@ public struct QueryEngine: Sendable {
     var result = QueryResult(
       columns: columns, rows: rows, statistics: stats, notifications: notes,
       nameLiterals: Self.nameLiterals(query))
+    result.incomparable = graph.incomparable
     if profiling {
       result.profile = counters.enumerated().flatMap { part, steps in
         steps.map { ProfileStep(part: part + 1, clause: $0.0, rows: $0.1.count) }

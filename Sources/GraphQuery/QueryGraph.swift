@@ -44,6 +44,10 @@ final class QueryGraph: @unchecked Sendable {
   /// Elements DELETE removed (stored or created by this query).
   var deletedNodes: Set<Int32> = []
   var deletedEdges: Set<Int32> = []
+  /// Ordering comparisons (`<`, `>=`, ...) that were null because the two sides had types
+  /// Cypher does not order against each other, by the pair of type names, with the first
+  /// property key read on either side: the warning after the query says how to convert.
+  var incomparable: [IncomparableComparison] = []
 
   final class DetailCache: @unchecked Sendable {
     let lock = NSLock()

@@ -108,6 +108,8 @@ public struct QueryResult: Sendable {
   public var statistics: QueryStatistics
   /// Warnings about names the knowledge base does not have (the query still ran).
   public var notifications: [QueryNotification] = []
+  /// Ordering comparisons that were null because their sides' types do not order together.
+  public var incomparable: [IncomparableComparison] = []
   /// The string values given for `name` in MATCH property maps (`{name: '智谱'}`), so an
   /// empty result can say which of them is an alias.
   public var nameLiterals: [String] = []

@@ -56,6 +56,38 @@ final class ExecutorTests: XCTestCase {
     XCTAssertThrowsError(try engine.run("MATCH (n) RETURN n LIMIT -1"))
   }
 
+  func testRangeRefusesAListTooLargeToHold() throws {
+    // A billion numbers asked for 64 GB at once and stopped the shell.
+    XCTAssertThrowsError(try engine.run("RETURN range(1, 1000000000)")) { error in
+      XCTAssertEqual(
+        (error as? KgshError)?.message,
+        "range(1, 1000000000) would make 1000000000 numbers, more than the 10 million one list may hold; "
+          + "use a smaller range or a larger step")
+    }
+    XCTAssertThrowsError(try engine.run("RETURN range(-9223372036854775807, 9223372036854775807, 3)"))
+    XCTAssertEqual(
+      try rows("RETURN size(range(1, 10000000)), range(10, 1, -4), range(5, 1)"),
+      [["10000000", "[10, 6, 2]", "[]"]])
+  }
+
+  func testNullComparisonsOfDifferentTypesAreCountedWithTheirProperty() throws {
+    _ = try engine.run("CREATE (:A {d: '2019'}), (:A {d: '2021-12'}), (:A {d: 7})")
+    let result = try engine.run("MATCH (a:A) WHERE a.d > date('2020-01-01') RETURN a")
+    XCTAssertEqual(result.rows.count, 0)
+    XCTAssertEqual(
+      result.incomparable,
+      [
+        IncomparableComparison(left: "String", right: "Date", leftKey: "d", rightKey: nil, count: 2),
+        IncomparableComparison(left: "Integer", right: "Date", leftKey: "d", rightKey: nil, count: 1),
+      ])
+    XCTAssertEqual(result.incomparable[0].conversion, "date()")
+    XCTAssertEqual(result.incomparable[1].conversion, nil)
+    // Comparisons with null, and comparisons that order, are not counted.
+    XCTAssertEqual(
+      try engine.run("MATCH (a:A) WHERE a.d > '2020' OR a.nope < 1 RETURN a").incomparable,
+      [IncomparableComparison(left: "Integer", right: "String", leftKey: "d", rightKey: nil, count: 1)])
+  }
+
   func testStoreNodesExposeNameAliasesAndFacts() throws {
     try store.write { w in
       let z = try w.upsertNode(key: "zhipu", name: "Zhipu AI", labels: ["Company"])

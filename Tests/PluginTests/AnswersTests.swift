@@ -45,6 +45,33 @@ final class AnswersTests: XCTestCase {
     XCTAssertTrue(t.output.contains("n.nam"), t.output)
   }
 
+  func testComparingTextWithADateWarnsAndSaysHowToConvert() throws {
+    let t = try shell()
+    // founded_date is text ("2019", "2021-12"): compared with a date it is null, so a WHERE
+    // keeps only the few full dates stored as dates, without a word.
+    XCTAssertTrue(t.run("match (n) where n.founded_date > date('2020-01-01') return n.name"), t.errors)
+    XCTAssertFalse(t.output.contains("MiniMax"), t.output)
+    let warning = try XCTUnwrap(
+      t.errors.split(separator: "\n").map(String.init).first { $0.contains("comparisons of a String") })
+    XCTAssertTrue(warning.hasPrefix("warning: "), warning)
+    XCTAssertTrue(warning.contains(" comparisons of a String with a Date were null"), warning)
+    XCTAssertTrue(
+      warning.hasSuffix(
+        "founded_date holds text; convert it with date(), which reads partial dates like 2019 and 2021-12"),
+      warning)
+    // The hint works: MiniMax (2021-12) is now in.
+    let before = t.errors.count
+    XCTAssertTrue(t.run("match (n) where date(n.founded_date) > date('2020-01-01') return n.name"), t.errors)
+    XCTAssertTrue(t.output.contains("MiniMax"), t.output)
+    XCTAssertFalse(t.errors.dropFirst(before).contains("warning"), t.errors)
+    // An amount is a map: compared with a number, the hint names its amount.
+    XCTAssertTrue(t.run("match (n) where n.revenue > 5 return n.name"), t.errors)
+    XCTAssertTrue(
+      t.errors.contains(
+        "of a Map with an Integer were null (Cypher orders only values of one type); "
+          + "an amount reads as a map of amount and currency: compare revenue.amount"), t.errors)
+  }
+
   func testPropertyKeysAreKeptUntilTheNextWrite() throws {
     let t = try shell()
     XCTAssertTrue(t.run("match (n:Company) return n.crew_size limit 1"), t.errors)
@@ -52,7 +79,8 @@ final class AnswersTests: XCTestCase {
     // A write (here a Cypher SET) makes the key known; the cached list must not hide it.
     XCTAssertTrue(t.run("match (n:Company {name: 'Zhipu AI'}) set n.crew_size = 800"), t.errors)
     let before = t.errors.count
-    XCTAssertTrue(t.run("match (n:Company) where n.crew_size is not null return n.name, n.crew_size"), t.errors)
+    XCTAssertTrue(
+      t.run("match (n:Company) where n.crew_size is not null return n.name, n.crew_size"), t.errors)
     XCTAssertFalse(t.errors.dropFirst(before).contains("crew_size"), t.errors)
     XCTAssertTrue(t.output.contains("800"), t.output)
   }
