@@ -33,7 +33,8 @@ enum Cypher {
     MATCH needs a RETURN or a write). Nodes in results are entity references.
 
     Expressions: = <> < <= > >=, AND OR XOR NOT, IN [..], STARTS WITH, ENDS WITH, CONTAINS, =~
-    (regular expression), IS NULL, IS NOT NULL, CASE, list and pattern comprehensions; functions
+    (regular expression), IS NULL, IS NOT NULL, CASE, list and pattern comprehensions,
+    reduce(acc = 0, x IN list | acc + x); functions
     count, collect, sum, avg, min, max, size, length, labels, type, keys, toLower, toUpper, trim,
     replace, split, round, abs, toInteger, toFloat, toString and more; temporal values date(),
     localtime(), time(), localdatetime(), datetime(), duration() (a fact dated YYYY-MM-DD is a
@@ -114,7 +115,7 @@ enum Cypher {
   static func warn(_ comparisons: [IncomparableComparison], _ session: Session) {
     for c in comparisons {
       var text =
-        "warning: \(c.count.counted("comparison")) of \(article(c.left)) with \(article(c.right)) "
+        "warning: \(c.count.counted("comparison")) of \(c.sides) "
         + "\(c.count == 1 ? "was" : "were") null (Cypher orders only values of one type)"
       if let conversion = c.conversion {
         let holder = c.key(ofSide: "String").map { "\($0) holds text; " } ?? ""
@@ -127,11 +128,6 @@ enum Cypher {
       }
       session.err.write(TextWidth.sanitize(text) + "\n")
     }
-  }
-
-  /// "a Date", "an Integer".
-  static func article(_ typeName: String) -> String {
-    ("AEIOU".contains(typeName.prefix(1)) ? "an " : "a ") + typeName
   }
 
   /// For an empty result: the `name` values that are another entity's alias, and how to

@@ -156,6 +156,9 @@ indirect enum Expr: Sendable {
   case caseExpr(subject: Expr?, whens: [(Expr, Expr)], otherwise: Expr?)
   case listComprehension(variable: String, list: Expr, predicate: Expr?, map: Expr?)
   case quantifier(kind: String, variable: String, list: Expr, predicate: Expr)
+  /// `reduce(acc = initial, x IN list | step)`: `step` is evaluated for each item with `acc`
+  /// holding the value so far.
+  case reduce(accumulator: String, initial: Expr, variable: String, list: Expr, step: Expr)
   /// A pattern predicate `(a)-[:T]->(b)`: true when the pattern has a match.
   case pattern(PathPattern)
   /// `[p = (a)-->(b) WHERE pred | map]`: one `map` value per match of the pattern.
@@ -236,6 +239,10 @@ extension Expr {
     case .quantifier(_, _, let list, let predicate):
       list.visit(body)
       predicate.visit(body)
+    case .reduce(_, let initial, _, let list, let step):
+      initial.visit(body)
+      list.visit(body)
+      step.visit(body)
     }
   }
 
@@ -247,6 +254,7 @@ extension Expr {
       switch e {
       case .variable(let n, _): names.insert(n)
       case .listComprehension(let v, _, _, _), .quantifier(_, let v, _, _): bound.insert(v)
+      case .reduce(let acc, _, let v, _, _): bound.formUnion([acc, v])
       case .patternComprehension(let p, _, _): bound.formUnion(p.name.map { [$0] } ?? [])
       default: break
       }

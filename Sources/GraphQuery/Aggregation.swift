@@ -42,7 +42,8 @@ struct Aggregator {
         sawFloat = true
         floatSum += f
       default:
-        throw KgshError.runtime("\(name)() needs numbers, got a \(v.typeName)", code: "InvalidArgumentType")
+        throw KgshError.runtime(
+          "\(name)() needs numbers, got \(v.typeNameWithArticle)", code: "InvalidArgumentType")
       }
       count += 1
       if name.hasPrefix("stdev") || name.hasPrefix("percentile") { values.append(v) }
@@ -140,6 +141,8 @@ extension Expr {
       return .listComprehension(variable: v, list: try t(l), predicate: try p.map(t), map: try m.map(t))
     case .quantifier(let k, let v, let l, let p):
       return .quantifier(kind: k, variable: v, list: try t(l), predicate: try t(p))
+    case .reduce(let a, let i, let v, let l, let s):
+      return .reduce(accumulator: a, initial: try t(i), variable: v, list: try t(l), step: try t(s))
     }
   }
 }

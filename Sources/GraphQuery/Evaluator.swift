@@ -164,6 +164,19 @@ struct Evaluator {
       return count ? .int(Int64(collect.rows.count)) : .bool(!collect.rows.isEmpty)
     case .patternComprehension(let p, let predicate, let map):
       return try comprehension(p, predicate, map, row, scope)
+    case .reduce(let accumulator, let initial, let variable, let list, let step):
+      var value = try eval(initial, row, scope)
+      let l = try eval(list, row, scope)
+      if l.isNull { return .null }
+      guard case .list(let items) = l else { throw typeError("IN of reduce()", l) }
+      let (withAcc, accSlot, accRow) = bindLoopVariable(accumulator, row, scope)
+      var (inner, slot, r) = bindLoopVariable(variable, accRow, withAcc)
+      for item in items {
+        r[accSlot] = value
+        r[slot] = item
+        value = try eval(step, r, inner)
+      }
+      return value
     case .quantifier(let kind, let variable, let list, let predicate):
       let l = try eval(list, row, scope)
       if l.isNull { return .null }
@@ -243,7 +256,7 @@ struct Evaluator {
   }
 
   func typeError(_ what: String, _ v: QValue) -> KgshError {
-    KgshError.runtime("\(what) cannot be applied to a \(v.typeName)", code: "InvalidArgumentType")
+    KgshError.runtime("\(what) cannot be applied to \(v.typeNameWithArticle)", code: "InvalidArgumentType")
   }
 
   /// The truth of a value in a predicate: booleans and null only.
@@ -251,7 +264,8 @@ struct Evaluator {
     switch v {
     case .bool(let b): return Ternary(b)
     case .null: return .unknown
-    default: throw KgshError.runtime("expected a boolean, got a \(v.typeName)", code: "InvalidArgumentType")
+    default:
+      throw KgshError.runtime("expected a boolean, got \(v.typeNameWithArticle)", code: "InvalidArgumentType")
     }
   }
 
@@ -270,7 +284,7 @@ struct Evaluator {
       throw KgshError.runtime("a \(t.typeName) has no property '\(key)'", code: "InvalidArgumentType")
     default:
       throw KgshError.runtime(
-        "cannot read property '\(key)' of a \(v.typeName)", code: "InvalidArgumentType")
+        "cannot read property '\(key)' of \(v.typeNameWithArticle)", code: "InvalidArgumentType")
     }
   }
 
@@ -321,7 +335,8 @@ struct Evaluator {
     case .in:
       if case .null = r { return .null }
       guard case .list(let items) = r else {
-        throw KgshError.runtime("IN expects a list, got a \(r.typeName)", code: "InvalidArgumentType")
+        throw KgshError.runtime(
+          "IN expects a list, got \(r.typeNameWithArticle)", code: "InvalidArgumentType")
       }
       var sawNull = false
       for item in items {
@@ -380,7 +395,10 @@ struct Evaluator {
         return .int(v)
       case .div:
         if b == 0 { throw KgshError.runtime("division by zero", code: "DivisionByZero") }
-        return .int(a.dividedReportingOverflow(by: b).partialValue)
+        // The one quotient that does not fit: the smallest integer divided by -1.
+        let (v, overflow) = a.dividedReportingOverflow(by: b)
+        if overflow { throw KgshError.runtime("integer overflow", code: "IntegerOverflow") }
+        return .int(v)
       case .mod:
         if b == 0 { throw KgshError.runtime("division by zero", code: "DivisionByZero") }
         return .int(a.remainderReportingOverflow(dividingBy: b).partialValue)

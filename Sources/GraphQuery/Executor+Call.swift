@@ -34,7 +34,7 @@ final class CallStage: Stage {
       let v = try evaluator.eval(e, row, inputScope)
       guard field.accepts(v) else {
         throw KgshError.runtime(
-          "\(procedure.name) takes a \(field.type) for '\(field.name)', not a \(v.typeName)",
+          "\(procedure.name) takes a \(field.type) for '\(field.name)', not \(v.typeNameWithArticle)",
           code: "InvalidArgumentType")
       }
       values.append(v)
@@ -127,7 +127,8 @@ extension Executor {
     }
     guard args.count == p.inputs.count else {
       throw KgshError.semantic(
-        "\(p.name) takes \(p.inputs.count.counted("argument")), got \(args.count)", code: "InvalidNumberOfArguments",
+        "\(p.name) takes \(p.inputs.count.counted("argument")), got \(args.count)",
+        code: "InvalidNumberOfArguments",
         at: c.position)
     }
     for (field, arg) in zip(p.inputs, args) {
@@ -138,7 +139,7 @@ extension Executor {
       }
       if case .literal(let v) = arg, !field.accepts(v) {
         throw KgshError.semantic(
-          "\(p.name) takes a \(field.type) for '\(field.name)', not a \(v.typeName)",
+          "\(p.name) takes a \(field.type) for '\(field.name)', not \(v.typeNameWithArticle)",
           code: "InvalidArgumentType", at: c.position)
       }
     }

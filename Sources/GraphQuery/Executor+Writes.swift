@@ -94,7 +94,7 @@ final class UpdateStage: Stage {
     if value.isNull { return }
     guard value.storable != nil else {
       throw KgshError.runtime(
-        "property '\(key)' cannot hold a \(value.typeName)", code: "InvalidPropertyType")
+        "property '\(key)' cannot hold \(value.typeNameWithArticle)", code: "InvalidPropertyType")
     }
     if case .list(let items) = value, items.contains(where: \.isNull) || Set(items.map(\.typeName)).count > 1
     {

@@ -79,7 +79,7 @@ extension Evaluator {
       // The TCK calls a wrong argument to a conversion or an element function an invalid value.
       let valueCodes: Set<String> = ["toboolean", "tofloat", "tointeger", "tostring", "type", "labels"]
       return KgshError.runtime(
-        "\(rawName)() cannot take a \(v.typeName)",
+        "\(rawName)() cannot take \(v.typeNameWithArticle)",
         code: valueCodes.contains(name) ? "InvalidArgumentValue" : "InvalidArgumentType")
     }
     if name == "coalesce" {
@@ -227,7 +227,10 @@ extension Evaluator {
       }
     case "abs":
       switch v {
-      case .int(let i): return .int(abs(i))
+      case .int(let i):
+        // abs of the smallest integer does not fit (it stopped the shell).
+        if i == .min { throw KgshError.runtime("integer overflow in abs(\(i))", code: "IntegerOverflow") }
+        return .int(abs(i))
       case .float(let f): return .float(abs(f))
       default: throw bad(v)
       }

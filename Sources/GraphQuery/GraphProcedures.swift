@@ -33,7 +33,8 @@ enum GraphProcedures {
   static func rows(_ mode: ShortestMode, _ name: String, _ args: [QValue], _ evaluator: Evaluator) throws
     -> [[QValue]]
   {
-    guard let from = try end(args[0], "from", name, evaluator), let to = try end(args[1], "to", name, evaluator)
+    guard let from = try end(args[0], "from", name, evaluator),
+      let to = try end(args[1], "to", name, evaluator)
     else { return [] }
     let at = SourcePosition(line: 0, column: 0)
     let pattern = PathPattern(
@@ -44,13 +45,15 @@ enum GraphProcedures {
       ],
       relationships: [
         RelationshipPattern(
-          variable: nil, types: [], direction: .both, properties: nil, length: (min: 0, max: nil), position: at)
+          variable: nil, types: [], direction: .both, properties: nil, length: (min: 0, max: nil),
+          position: at)
       ],
       position: at, shortest: mode)
     var scope = Scope()
     _ = scope.add(" from", .node)
     _ = scope.add(" to", .node)
-    let found = try evaluator.comprehension(pattern, nil, .variable(" path", at), [.node(from), .node(to)], scope)
+    let found = try evaluator.comprehension(
+      pattern, nil, .variable(" path", at), [.node(from), .node(to)], scope)
     guard case .list(let paths) = found else { return [] }
     return paths.map { path in
       guard case .path(_, let relationships) = path else { return [path, .null] }
@@ -59,7 +62,9 @@ enum GraphProcedures {
   }
 
   /// A node argument as a node of the graph: a node, or a name that finds exactly one.
-  static func end(_ value: QValue, _ field: String, _ procedure: String, _ evaluator: Evaluator) throws -> Int32? {
+  static func end(_ value: QValue, _ field: String, _ procedure: String, _ evaluator: Evaluator) throws
+    -> Int32?
+  {
     switch value {
     case .null: return nil
     case .node(let n): return n
@@ -75,7 +80,8 @@ enum GraphProcedures {
       return node
     default:
       throw KgshError.runtime(
-        "\(procedure) takes a node or a name for '\(field)', not a \(value.typeName)", code: "InvalidArgumentType")
+        "\(procedure) takes a node or a name for '\(field)', not \(value.typeNameWithArticle)",
+        code: "InvalidArgumentType")
     }
   }
 }

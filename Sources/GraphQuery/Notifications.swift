@@ -29,6 +29,9 @@ public struct IncomparableComparison: Hashable, Sendable {
   /// How many comparisons of the query were null for this reason.
   public var count: Int
 
+  /// "a String with a Date", "a Map with an Integer".
+  public var sides: String { QValue.withArticle(left) + " with " + QValue.withArticle(right) }
+
   /// The property read on the side of type `type`, if any.
   public func key(ofSide type: String) -> String? {
     left == type ? leftKey : (right == type ? rightKey : nil)

@@ -275,7 +275,23 @@ extension Parser {
         // In an expression: the shortest path (or null), or the list of all shortest paths.
         let pattern = try shortestPathPattern(name: " shortest", all: word == "ALLSHORTESTPATHS")
         let paths = Expr.patternComprehension(pattern, predicate: nil, map: .variable(" shortest", start))
-        return word == "ALLSHORTESTPATHS" ? paths : .function(name: "head", distinct: false, args: [paths], start)
+        return word == "ALLSHORTESTPATHS"
+          ? paths : .function(name: "head", distinct: false, args: [paths], start)
+      case "REDUCE" where isSymbol("(", at: 1) && isSymbol("=", at: 3):
+        // reduce(acc = initial, x IN list | step)
+        advance()
+        advance()
+        let accumulator = try name("the accumulator's name")
+        try expectSymbol("=")
+        let initial = try expression()
+        try expectSymbol(",")
+        let variable = try name("a variable")
+        try expectKeyword("IN")
+        let list = try expression()
+        try expectSymbol("|")
+        let step = try expression()
+        try expectSymbol(")")
+        return .reduce(accumulator: accumulator, initial: initial, variable: variable, list: list, step: step)
       case "ALL", "ANY", "NONE", "SINGLE":
         if isSymbol("(", at: 1), case .identifier = peekToken(2).kind, isKeyword("IN", at: 3) {
           advance()

@@ -357,6 +357,7 @@ extension Expr {
     visit { e in
       switch e {
       case .listComprehension(let v, _, _, _), .quantifier(_, let v, _, _): local.insert(v)
+      case .reduce(let acc, _, let v, _, _): local.formUnion([acc, v])
       case .subquery(let q, _, _):
         // The subquery checks its own variables when it is built.
         for case .match(let m) in q.clauses {

@@ -209,7 +209,7 @@ final class ProjectionStage: Stage {
       return Int(f)
     default:
       throw KgshError.semantic(
-        "\(what) must be an integer, got a \(v.typeName)", code: "InvalidArgumentType")
+        "\(what) must be an integer, got \(v.typeNameWithArticle)", code: "InvalidArgumentType")
     }
   }
 

@@ -35,6 +35,14 @@ enum QValue: Hashable, Sendable {
     }
   }
 
+  /// The type name with its article, for messages: "an Integer", "a String".
+  var typeNameWithArticle: String { QValue.withArticle(typeName) }
+
+  /// "an Integer", "a Date": the one place messages put an article before a type name.
+  static func withArticle(_ typeName: String) -> String {
+    ("AEIOU".contains(typeName.prefix(1)) ? "an " : "a ") + typeName
+  }
+
   var number: Double? {
     switch self {
     case .int(let v): return Double(v)

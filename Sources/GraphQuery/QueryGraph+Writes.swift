@@ -102,7 +102,8 @@ extension QueryGraph {
       for n in nodes { try delete(.node(n), detach: detach) }
     default:
       throw KgshError.runtime(
-        "DELETE needs a node, a relationship or a path, not a \(value.typeName)", code: "InvalidArgumentType")
+        "DELETE needs a node, a relationship or a path, not \(value.typeNameWithArticle)",
+        code: "InvalidArgumentType")
     }
   }
 

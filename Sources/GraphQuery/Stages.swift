@@ -154,7 +154,7 @@ final class CreateStage: Stage {
     for (k, value) in m where !value.isNull {
       guard value.storable != nil else {
         throw KgshError.runtime(
-          "property '\(k)' cannot hold a \(value.typeName)", code: "InvalidPropertyType")
+          "property '\(k)' cannot hold \(value.typeNameWithArticle)", code: "InvalidPropertyType")
       }
       if case .list(let items) = value,
         items.contains(where: \.isNull) || Set(items.map(\.typeName)).count > 1

@@ -70,6 +70,36 @@ final class ExecutorTests: XCTestCase {
       [["10000000", "[10, 6, 2]", "[]"]])
   }
 
+  func testReduceFoldsAListWithAnAccumulator() throws {
+    XCTAssertEqual(
+      try rows(
+        """
+        UNWIND [2, 3] AS k
+        RETURN k, reduce(acc = k, x IN range(1, 3) | acc * x) AS product,
+               reduce(s = '', w IN ['a', 'b'] | s + w) AS text, reduce(s = 0, x IN null | s + x) AS none
+        """),
+      [["2", "12", "'ab'", "null"], ["3", "18", "'ab'", "null"]])
+    XCTAssertThrowsError(try engine.run("RETURN reduce(s = 0, x IN [1] | s + count(x))"))
+    XCTAssertThrowsError(try engine.run("RETURN reduce(s = 0, x IN [1] | s + y)"))
+    XCTAssertThrowsError(try engine.run("RETURN reduce(s = 0, x IN 5 | s + x)")) { error in
+      XCTAssertEqual((error as? KgshError)?.message, "IN of reduce() cannot be applied to an Integer")
+    }
+    // A variable named reduce is still a variable.
+    XCTAssertEqual(try rows("WITH 1 AS reduce RETURN reduce"), [["1"]])
+  }
+
+  func testIntegerEdgesAreOverflowErrorsNotCrashes() throws {
+    for query in [
+      "RETURN abs(-9223372036854775807 - 1)", "RETURN (-9223372036854775807 - 1) / -1",
+      "RETURN reduce(s = 0, x IN [9223372036854775807, 1] | s + x)",
+    ] {
+      XCTAssertThrowsError(try engine.run(query), query) { error in
+        XCTAssertEqual((error as? KgshError)?.code, "IntegerOverflow", query)
+      }
+    }
+    XCTAssertEqual(try rows("RETURN (-9223372036854775807 - 1) % -1"), [["0"]])
+  }
+
   func testNullComparisonsOfDifferentTypesAreCountedWithTheirProperty() throws {
     _ = try engine.run("CREATE (:A {d: '2019'}), (:A {d: '2021-12'}), (:A {d: 7})")
     let result = try engine.run("MATCH (a:A) WHERE a.d > date('2020-01-01') RETURN a")

@@ -118,8 +118,34 @@ extension TemporalTests {
     for query in [
       "RETURN duration({years: 1e300})", "RETURN duration('P1D') * 1e300",
       "RETURN date({year: 9223372036854775807})", "RETURN datetime.fromepoch(1e300, 0)",
+      "RETURN datetime.fromepoch(9223372036854775807, 0)",
+      "RETURN datetime.fromepoch(0, -9223372036854775807 - 1)",
+      "RETURN datetime({epochSeconds: 9223372036854775807})",
+      "RETURN datetime({epochSeconds: 1, millisecond: 9223372036854775807})",
     ] {
       XCTAssertThrowsError(try engine.run(query), query)
+    }
+    // The smallest integer of milliseconds is an instant (its floor division overflowed).
+    XCTAssertEqual(
+      try row("RETURN datetime.fromepochmillis(-9223372036854775807 - 1)"),
+      ["'-292275055-05-16T16:47:04.192Z'"])
+  }
+
+  func testDateTimeFromEpochFieldsIsThatInstant() throws {
+    XCTAssertEqual(
+      try row(
+        """
+        RETURN datetime({epochSeconds: 0}), datetime({epochMillis: -1001}),
+               datetime({epochSeconds: 1, nanosecond: 5, timezone: 'Asia/Shanghai'}),
+               datetime({epochSeconds: 1718000000}).epochSeconds
+        """),
+      [
+        "'1970-01-01T00:00Z'", "'1969-12-31T23:59:58.999Z'",
+        "'1970-01-01T08:00:01.000000005+08:00[Asia/Shanghai]'", "1718000000",
+      ])
+    XCTAssertThrowsError(try engine.run("RETURN datetime({epochSeconds: 1, epochMillis: 2})")) { error in
+      XCTAssertEqual(
+        (error as? KgshError)?.message, "invalid temporal value: give epochSeconds or epochMillis, not both")
     }
   }
 }

@@ -46,6 +46,10 @@ final class ValueFormatTests: XCTestCase {
     // Four digits stay whole: a year set as a property reads 2020, not 2,020.
     XCTAssertEqual(ValueFormat.human(.int(2020)), "2020")
     XCTAssertEqual(ValueFormat.human(.double(-1000)), "-1000")
+    // Integers past 2^53 keep every digit (through a Double the last ones were lost).
+    XCTAssertEqual(ValueFormat.human(.int(9_007_199_254_740_993)), "9,007,199,254,740,993")
+    XCTAssertEqual(ValueFormat.human(.int(.min)), "-9,223,372,036,854,775,808")
+    XCTAssertEqual(ValueFormat.human(.list([.int(.max)])), "9,223,372,036,854,775,807")
   }
 }
 

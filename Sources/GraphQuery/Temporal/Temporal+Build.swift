@@ -69,7 +69,7 @@ enum TemporalBuild {
     case .int(let i): return i
     case .float(let f) where f == f.rounded() && abs(f) < 1e15: return Int64(f)
     case .null: return nil
-    default: throw bad("\(key) must be an integer, not a \(v.typeName)")
+    default: throw bad("\(key) must be an integer, not \(v.typeNameWithArticle)")
     }
   }
 

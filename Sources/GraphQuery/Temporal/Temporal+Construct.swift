@@ -63,6 +63,7 @@ extension TemporalBuild {
   static func fromMap(_ kind: TemporalKind, _ m: [String: QValue], defaultZone: ZoneSpec? = nil) throws
     -> TemporalValue
   {
+    if kind == .datetime, let instant = try epochInstant(m) { return instant }
     let dateSource = temporal(m, "date") ?? temporal(m, "datetime")
     let timeSource = temporal(m, "time") ?? temporal(m, "datetime")
     var d = LocalDate(epochDay: 0)
@@ -97,11 +98,44 @@ extension TemporalBuild {
     return TimeZones.at(epochSecond: instant, nano: t1.nano, zone: target.name, offset: target.offset)
   }
 
+  /// The most seconds from 1970 an instant may be, either way (about 999 million years:
+  /// the years a date may have).
+  static let epochSecondsLimit: Int64 = 999_999_999 * 365 * 86_400
+
   /// `datetime.fromepoch(seconds, nanoseconds)` and `datetime.fromepochmillis(ms)`.
-  static func fromEpoch(seconds: Int64, nanos: Int64) -> TemporalValue {
+  static func fromEpoch(seconds: Int64, nanos: Int64, zone: ZoneSpec? = nil) throws -> TemporalValue {
+    guard seconds.magnitude <= epochSecondsLimit.magnitude else {
+      throw bad("\(seconds) seconds from 1970 is out of range")
+    }
+    guard nanos.magnitude <= epochSecondsLimit.magnitude else {
+      throw bad("\(nanos) nanoseconds is out of range")
+    }
     let s = seconds + (nanos >= 0 ? nanos / 1_000_000_000 : (nanos - 999_999_999) / 1_000_000_000)
     let n = nanos - (s - seconds) * 1_000_000_000
-    return TimeZones.at(epochSecond: s, nano: n, zone: nil, offset: 0)
+    return TimeZones.at(epochSecond: s, nano: n, zone: zone?.name, offset: zone?.offset ?? 0)
+  }
+
+  /// `datetime({epochSeconds: s [, nanosecond: n]})` or `datetime({epochMillis: ms})`: that
+  /// instant, in the map's `timezone` when it names one (UTC otherwise); nil for other maps.
+  static func epochInstant(_ m: [String: QValue]) throws -> TemporalValue? {
+    let seconds = try int(m, "epochSeconds"), millis = try int(m, "epochMillis")
+    guard seconds != nil || millis != nil else { return nil }
+    if seconds != nil, millis != nil { throw bad("give epochSeconds or epochMillis, not both") }
+    let ms = try int(m, "millisecond") ?? 0, us = try int(m, "microsecond") ?? 0
+    let ns = try int(m, "nanosecond") ?? 0
+    guard (0..<1000).contains(ms), (0..<1_000_000).contains(us), (0..<1_000_000_000).contains(ns) else {
+      throw bad("a sub-second field is out of range")
+    }
+    let subSecond = ms * 1_000_000 + us * 1000 + ns
+    var zone: ZoneSpec?
+    if case .string(let name)? = m["timezone"] ?? m["timeZone"] { zone = try ZoneSpec.parse(name) }
+    if let millis {
+      // Floor division, with no overflow near the smallest integer.
+      let r = millis % 1000
+      let s = millis / 1000 - (r < 0 ? 1 : 0)
+      return try fromEpoch(seconds: s, nanos: (r < 0 ? r + 1000 : r) * 1_000_000 + subSecond, zone: zone)
+    }
+    return try fromEpoch(seconds: seconds!, nanos: subSecond, zone: zone)
   }
 }
 

@@ -43,13 +43,12 @@ enum TemporalFunctions {
       case "fromepoch":
         try arity(2...2)
         if args.contains(where: \.isNull) { return .null }
-        return .temporal(TemporalBuild.fromEpoch(seconds: try int(args[0]), nanos: try int(args[1])))
+        return .temporal(try TemporalBuild.fromEpoch(seconds: try int(args[0]), nanos: try int(args[1])))
       case "fromepochmillis":
         try arity(1...1)
         if args[0].isNull { return .null }
         let ms = try int(args[0])
-        let s = ms >= 0 ? ms / 1000 : (ms - 999) / 1000
-        return .temporal(TemporalBuild.fromEpoch(seconds: s, nanos: (ms - s * 1000) * 1_000_000))
+        return .temporal(try TemporalBuild.epochInstant(["epochMillis": .int(ms)])!)
       default:
         try arity(0...1)
         if args.first?.isNull == true { return .null }
@@ -91,7 +90,9 @@ enum TemporalFunctions {
     switch v {
     case .int(let i): return i
     case .float(let f) where f.isFinite && abs(f) < 9.2e18: return Int64(f)
-    default: throw KgshError.runtime("expected an integer, got a \(v.typeName)", code: "InvalidArgumentType")
+    default:
+      throw KgshError.runtime(
+        "expected an integer, got \(v.typeNameWithArticle)", code: "InvalidArgumentType")
     }
   }
 

@@ -10,7 +10,7 @@ extension TemporalBuild {
     guard case .string(let unit) = unitValue else { throw bad("truncate() needs a unit name") }
     if value.isNull { return .null }
     guard case .temporal(let t) = value else {
-      throw KgshError.runtime("truncate() cannot take a \(value.typeName)", code: "InvalidArgumentType")
+      throw KgshError.runtime("truncate() cannot take \(value.typeNameWithArticle)", code: "InvalidArgumentType")
     }
     var extra: [String: QValue] = [:]
     if case .map(let m)? = fields { extra = m }

@@ -14,7 +14,7 @@ public enum ValueFormat {
   public static func human(_ value: Value, rounded: Bool = false) -> String {
     switch value {
     case .null: return ""
-    case .int(let v): return grouped(Double(v), decimals: 0)
+    case .int(let v): return grouped(v)
     case .double(let v):
       // NaN and the infinities read as in every other format (`NaN`, `Infinity`), not as C's `-nan`.
       guard v.isFinite else { return value.plainText }
@@ -86,10 +86,19 @@ public enum ValueFormat {
   /// Whole numbers with digit groups from five digits on (`31,796`, `1,234,567`); four-digit ones
   /// stay whole, as years and codes read (`2020`, not `2,020`; `1078`).
   static func grouped(_ v: Double, decimals: Int) -> String {
-    let negative = v < 0
     // A whole number below 2^53 prints exactly as an integer, without Foundation's formatter.
     let digits =
       abs(v) < 9.0e15 && v == v.rounded() ? String(Int64(abs(v))) : FixedPoint.text(abs(v), places: 0)
+    return grouped(digits: digits, negative: v < 0)
+  }
+
+  /// An integer with digit groups from five digits on, every digit exact (through a Double,
+  /// 9007199254740993 showed as 9,007,199,254,740,992).
+  static func grouped(_ v: Int64) -> String {
+    grouped(digits: String(v.magnitude), negative: v < 0)
+  }
+
+  static func grouped(digits: String, negative: Bool) -> String {
     var utf8: [UInt8] = []
     utf8.reserveCapacity(digits.utf8.count * 4 / 3 + 2)
     if negative { utf8.append(UInt8(ascii: "-")) }
