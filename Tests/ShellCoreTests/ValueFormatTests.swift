@@ -32,6 +32,17 @@ final class ValueFormatTests: XCTestCase {
     XCTAssertEqual(ValueFormat.human(.list([.double(1.5), .double(.nan)])), "1.5, NaN")
   }
 
+  /// Numbers a fixed four places cannot show read in exponent form, as in CSV and JSON.
+  func testTinyAndHugeNumbersReadInExponentForm() {
+    for v in [1e-7, -2.5e300, 1.5e16 + 0.5, 8.507059173023462e37] {
+      XCTAssertEqual(ValueFormat.human(.double(v)), Value.double(v).plainText, "\(v)")
+    }
+    XCTAssertEqual(ValueFormat.human(.double(1e-7)), "1e-07")
+    XCTAssertEqual(ValueFormat.human(.double(0.125)), "0.125")
+    XCTAssertEqual(ValueFormat.human(.double(0.12345)), "0.1235")
+    XCTAssertEqual(ValueFormat.human(.double(123456789012.345)), "123456789012.345")
+  }
+
   func testGroupedDigitsAgreeWithTheFormatter() {
     var values: [Double] = [
       0, -0.0, 1, -1, 12, 999, 1000, -1000, 1078, 99_999, 100_000, 1_234_567, -7_654_321,

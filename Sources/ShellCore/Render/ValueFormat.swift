@@ -18,7 +18,11 @@ public enum ValueFormat {
     case .double(let v):
       // NaN and the infinities read as in every other format (`NaN`, `Infinity`), not as C's `-nan`.
       guard v.isFinite else { return value.plainText }
-      return v == v.rounded() && abs(v) < 1e15 ? grouped(v, decimals: 0) : trim(FixedPoint.text(v, places: 4))
+      if v == v.rounded() && abs(v) < 1e15 { return grouped(v, decimals: 0) }
+      // Very large or very small numbers in exponent form, as the other formats write them:
+      // with four places 1e-7 read as 0, and -2.5e300 as 300 digits most of which are noise.
+      if abs(v) >= 1e15 || abs(v) < 1e-4 { return value.plainText }
+      return trim(FixedPoint.text(v, places: 4))
     case .decimal(let d): return PlainDecimal.text(d)
     case .money(let m): return rounded ? displayMoney(m) : money(m)
     case .list(let items): return items.map { human($0, rounded: rounded) }.joinedText(", ")
