@@ -16,6 +16,9 @@ struct SQLCommand: Command {
       Example(
         "sql select label, count(*) as n from node_label group by label order by n desc limit 3",
         "the three biggest labels"),
+      Example(
+        "sql select name || ' (' || key || ')' as entity from node where key = 'zhipu'",
+        "|| joins text, as in SQL (two bars are never a pipe)", expect: "Zhipu AI (zhipu)"),
     ],
     takesRawText: true)
 

@@ -50,6 +50,10 @@ final class LanguageParserTests: XCTestCase {
     XCTAssertEqual(multi.count, 2)
     XCTAssertEqual(multi[0].stages[0].rawText, "(a)\nwhere a.x = 1\nreturn a")
     XCTAssertEqual(multi[1].location, at(4, 1))
+    // `||` is SQL's concatenation, never a pipe (a pipeline stage is never empty).
+    let concat = try parse("match name || ' (' || key || ')' as t | count")
+    XCTAssertEqual(concat[0].stages.count, 2)
+    XCTAssertEqual(concat[0].stages[0].rawText, "name || ' (' || key || ')' as t")
   }
 
   func testLetTakesAWordAListOrAPipeline() throws {

@@ -1,6 +1,7 @@
 extension Lexer {
   /// Reads a raw-text command's body (a Cypher query, SQL) as one balanced span: up to `|`,
-  /// `;`, a def body's `}` or a newline outside quotes and brackets. A newline ends it only
+  /// `;`, a def body's `}` or a newline outside quotes and brackets (`||` is SQL's operator,
+  /// kept in the text). A newline ends it only
   /// when `isComplete` says the text so far is complete.
   /// - Returns: the text, and whether `isComplete` accepted it.
   /// - Throws: `SyntaxError` for an unterminated quote, unclosed bracket or trailing backslash.
@@ -38,6 +39,11 @@ extension Lexer {
       case "#" where out.isEmpty || out.last!.isWhitespace:
         while let d = peek(), d != "\n" { advance() }
       case "}" where brackets.isEmpty && blockDepth > 0: break scan
+      case "|" where peek(1) == "|":
+        // SQL's string concatenation: `||` cannot be a pipe (a pipeline stage is never empty).
+        out.append("||")
+        advance()
+        advance()
       case "|", ";": if brackets.isEmpty { break scan } else { out.append(c); advance() }
       case "\n" where brackets.isEmpty:
         if isComplete(out) { break scan }
