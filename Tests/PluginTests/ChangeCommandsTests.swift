@@ -122,14 +122,17 @@ final class ChangeCommandsTests: XCTestCase {
     XCTAssertTrue(t.run(source), t.errors)
     XCTAssertTrue(
       t.run(
-        "entity add kuaishou --label company --label lab --name Kuaishou --alias 快手 --description 'Search and AI'"),
+        "entity add kuaishou --label company --label lab --name Kuaishou --alias 快手 --description 'Search and AI'"
+      ),
       t.errors)
     let kuaishou = try XCTUnwrap(try t.session.store.node(key: "kuaishou"))
     XCTAssertEqual(kuaishou.labels.sorted(), ["Company", "Lab"], "labels take the knowledge base's spelling")
     guard case .found(let found) = try t.session.store.resolve("快手") else { return XCTFail("快手 unresolved") }
     XCTAssertEqual(found.key, "kuaishou")
     XCTAssertTrue(t.run("alias add kuaishou 'Kuaishou Technology'"), t.errors)
-    guard case .found = try t.session.store.resolve("kuaishou technology") else { return XCTFail("alias unresolved") }
+    guard case .found = try t.session.store.resolve("kuaishou technology") else {
+      return XCTFail("alias unresolved")
+    }
     XCTAssertTrue(
       t.run("link kuaishou invests_in Zhipu --source s1 --quote 'Kuaishou invested' --as-of 2025"), t.errors)
     let edge = try XCTUnwrap(t.session.store.changes(about: "kuaishou").first { $0.targetType == .edge })
@@ -155,7 +158,9 @@ final class ChangeCommandsTests: XCTestCase {
     XCTAssertEqual(last.targetType, .alias)
     XCTAssertEqual(last.payload.field("reason"), "not a name in use")
     XCTAssertTrue(t.run("undo"), t.errors)
-    guard case .found(let back) = try t.session.store.resolve("Acme Holdings") else { return XCTFail("not back") }
+    guard case .found(let back) = try t.session.store.resolve("Acme Holdings") else {
+      return XCTFail("not back")
+    }
     XCTAssertEqual(back.key, "acme")
     XCTAssertTrue(t.run("alias remove Acme 阿克米"), t.errors)
     guard case .notFound = try t.session.store.resolve("阿克米") else { return XCTFail("阿克米 still found") }
@@ -163,6 +168,20 @@ final class ChangeCommandsTests: XCTestCase {
     refused(t, "alias remove acme Acme", "is the name of Acme")
     refused(t, "alias remove acme ''", "ALIAS is empty")
     refused(t, "alias remove nosuchco x", "nosuchco")
+  }
+
+  func testSourceURLMustBeAnAddress() throws {
+    let t = try shell()
+    refused(
+      t, "source add s9 --title T --url www.hkex.com.hk/news",
+      "source add: --url takes a web address like https://example.com/page, or a file: URL, "
+        + "not 'www.hkex.com.hk/news'; did you mean https://www.hkex.com.hk/news?")
+    for bad in ["htps://x.com", "https://", "javascript:alert(1)", "notes"] {
+      refused(t, "source add s9 --title T --url '\(bad)'", "--url takes a web address")
+    }
+    for good in ["https://www.hkex.com.hk/news?id=1", "HTTP://X.COM", "file:///srv/docs/notice.pdf"] {
+      XCTAssertTrue(t.run("source add s-\(good.count) --title T --url '\(good)'"), t.errors)
+    }
   }
 
   func testEntityAliasAndLinkRefusals() throws {
@@ -175,6 +194,8 @@ final class ChangeCommandsTests: XCTestCase {
     refused(t, "entity add acme --label Company --name 智譜", "already names Zhipu AI")
     XCTAssertTrue(t.run("entity add acme --label Company --name 'Acme'"), t.errors)
     refused(t, "alias add acme 智譜", "already names Zhipu AI")
+    // alias add has no --new: its refusal must not suggest one.
+    XCTAssertFalse(t.errors.split(separator: "\n").last!.contains("--new"), t.errors)
     refused(t, "alias add acme ACME", "already finds Acme")
     refused(t, "link acme INVESTS_IN Zhipu", "--source is required")
     refused(t, "link acme 'invests in' Zhipu --unsourced", "TYPE takes")

@@ -23,7 +23,7 @@ struct AliasAddCommand: Command {
       throw KgshError(
         .invalidValue, "alias add: '\(alias)' already finds \(node.name)", hint: "nothing to add")
     }
-    try Authoring.refuseTaken(alias, session, command: "alias add")
+    try Authoring.refuseTaken(alias, session, command: "alias add", offersNew: false)
     let record = try session.store.write { w in
       try w.record(
         ChangeDraft(

@@ -33,18 +33,19 @@ enum Authoring {
 
   /// Refuses a name that already finds an entity: two entities with one name make every
   /// lookup of it ambiguous.
-  static func refuseTaken(_ name: String, _ session: Session, command: String) throws {
+  /// `offersNew`: the command has --new (entity add), so the hint may suggest it.
+  static func refuseTaken(_ name: String, _ session: Session, command: String, offersNew: Bool) throws {
     switch try session.store.resolve(name) {
     case .found(let node):
+      let last = offersNew ? ", or add --new if it is another entity" : "; one name cannot find two entities"
       throw KgshError(
         .invalidValue, "\(command): '\(name)' already names \(node.name) (\(node.key))",
-        hint:
-          "state facts about it with fact add \(node.key) ..., link it with link, or add --new if it is another entity"
-      )
+        hint: "state facts about it with fact add \(node.key) ..., link it with link" + last)
     case .ambiguous(let nodes):
       throw KgshError(
         .invalidValue, "\(command): '\(name)' already names \(nodes.count) entities",
-        hint: "pick a more specific name, or add --new if it is yet another one")
+        hint: offersNew
+          ? "pick a more specific name, or add --new if it is yet another one" : "pick a more specific name")
     case .notFound: return
     }
   }

@@ -41,7 +41,7 @@ struct EntityAddCommand: Command {
     let labels = try Authoring.labels(call[Self.labels], session, command: "entity add")
     let aliases = call[Self.aliases].filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
     if !call[Self.new] {
-      for word in [name] + aliases { try Authoring.refuseTaken(word, session, command: "entity add") }
+      for word in [name] + aliases { try Authoring.refuseTaken(word, session, command: "entity add", offersNew: true) }
     }
     var extra: [String: Value] = [
       "labels": .list(labels.map(Value.string)), "aliases": .list(aliases.map(Value.string)),

@@ -8,7 +8,8 @@ struct SourceAddCommand: Command {
   static let id = Param<String>.argument("id", .text, "the new source's key, e.g. reuters-2026-01-08")
   static let title: Param<String?> = .option(
     "title", .text, "the title of the article or document (required)")
-  static let url: Param<String?> = .option("url", .text, "where it can be read")
+  static let url: Param<String?> = .option(
+    "url", .text, "where it can be read: a web address (https://...) or a file: URL")
   static let publisher: Param<String?> = .option("publisher", .text, "who published it")
   static let published: Param<String?> = .option("published", .date, "when it was published")
   static let kind = Param.option("kind", .choice(kinds), default: "other", "what kind of document it is")
@@ -23,6 +24,18 @@ struct SourceAddCommand: Command {
     ],
     writes: true)
 
+  /// An http(s) address with a host, or a file: URL (a typo such as `htps://` or a bare
+  /// `www.example.com` is caught before it is recorded for good).
+  static func isReadableAddress(_ text: String) -> Bool {
+    let lower = text.lowercased()
+    if lower.hasPrefix("file:") { return lower.count > "file:".count }
+    for scheme in ["http://", "https://"] where lower.hasPrefix(scheme) {
+      let host = lower.dropFirst(scheme.count).prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+      return !host.isEmpty && !host.contains(" ")
+    }
+    return false
+  }
+
   func run(_ call: Call, _ session: Session) throws -> Output {
     let key = call[Self.id]
     guard key.range(of: #"^[A-Za-z0-9][A-Za-z0-9._:-]*$"#, options: .regularExpression) != nil else {
@@ -33,6 +46,13 @@ struct SourceAddCommand: Command {
     guard let title = call[Self.title], !title.trimmingCharacters(in: .whitespaces).isEmpty else {
       throw KgshError(
         .usage, "source add: --title is required", hint: "add --title 'the article or document title'")
+    }
+    if let url = call[Self.url], !Self.isReadableAddress(url) {
+      throw KgshError.invalidValue(
+        "source add", "--url", expected: "a web address like https://example.com/page, or a file: URL",
+        got: url,
+        hint: url.contains(".") && !url.contains(":") && !url.contains(" ")
+          ? "did you mean https://\(url)?" : nil)
     }
     if try session.store.source(key: key) != nil {
       throw KgshError(
