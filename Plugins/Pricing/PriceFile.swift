@@ -22,6 +22,12 @@ struct PriceFile {
   /// Reads and parses a file; the format comes from its extension (.csv, .tsv, .json).
   static func read(_ path: String, command: String) throws -> PriceFile {
     let ext = (path as NSString).pathExtension.lowercased()
+    var isFolder: ObjCBool = false
+    if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+      throw KgshError(
+        .invalidValue, "\(command): \(path) is a folder, not a price file",
+        hint: "name a .csv, .tsv or .json file in it; nothing was imported")
+    }
     guard ["csv", "tsv", "json"].contains(ext) else {
       throw KgshError(
         .invalidValue, "\(command): cannot tell the format of '\(path)'",

@@ -181,6 +181,10 @@ final class PriceImportTests: XCTestCase {
     XCTAssertEqual(try t.session.store.priceRows(), before, "a malformed file changes nothing")
     XCTAssertFalse(t.run("import prices /nonexistent/prices.csv"))
     XCTAssertTrue(t.errors.contains("no file '/nonexistent/prices.csv'"), t.errors)
+    let folder = FileManager.default.temporaryDirectory.path
+    XCTAssertFalse(t.run("import prices '\(folder)'"))
+    XCTAssertTrue(t.errors.contains("import prices: \(folder) is a folder, not a price file"), t.errors)
+    XCTAssertEqual(try t.session.store.priceRows(), before, "a folder changes nothing")
   }
 
   func testExportRoundTripsAndOldNamesAreAliases() throws {
