@@ -19,6 +19,20 @@ public struct ToolAnswer: Sendable {
   }
 }
 
+extension ToolAnswer {
+  /// The answer with the command's warnings: a `warnings` list in the structured content
+  /// (without the `warning: ` prefix) and the lines as written after the text.
+  func adding(warnings lines: [String]) -> ToolAnswer {
+    guard !lines.isEmpty, case .map(var object)? = structured else { return self }
+    var answer = self
+    object["warnings"] = .list(
+      lines.map { .string($0.hasPrefix("warning: ") ? String($0.dropFirst("warning: ".count)) : $0) })
+    answer.structured = .map(object)
+    answer.text += lines.joinedText("\n") + "\n"
+    return answer
+  }
+}
+
 /// Bounds a command's output to a number of rows per table and turns it into an answer.
 ///
 /// ```swift

@@ -98,9 +98,16 @@ public final class ToolRunner: @unchecked Sendable {
       // Read-only: no guard of ours, the read-only connection refuses any write. With
       // --allow-writes: the shell's rule, a command writes only when it declares it.
       let guardName = allowWrites && !command.writes(call) ? command.signature.name : nil
+      // What the command warns about on stderr (an unknown label, a comparison of text with
+      // a date) belongs to the answer: the assistant never sees the server's stderr.
+      let terminalErr = session.err
+      let warnings = BufferSink()
+      session.err = warnings
+      defer { session.err = terminalErr }
       let output = try runLimited { try command.run(call, session, refusingWritesAs: guardName) }
       if allowWrites && command.writes(call) { hooks.afterWrites() }
       return ToolResult.answer(output, rows: rows, signature: command.signature)
+        .adding(warnings: warnings.text.split(separator: "\n").map(String.init))
     } catch let error as KgshError where error.kind == .readOnly && !allowWrites {
       return .failure(
         error.with(

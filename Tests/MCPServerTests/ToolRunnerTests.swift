@@ -79,6 +79,23 @@ final class ToolRunnerTests: XCTestCase {
     XCTAssertFalse(rows.isEmpty)
   }
 
+  func testWarningsTheShellWritesToStderrArePartOfTheAnswer() throws {
+    let (runner, t) = try runner()
+    let answer = runner.callNow("match", ["query": "(n:Compnay) return n.name"])
+    XCTAssertFalse(answer.isError, answer.text)
+    XCTAssertEqual(
+      answer.structured?.member("warnings"),
+      .list([.string("the knowledge base has no label Compnay; did you mean Company?")]))
+    XCTAssertTrue(
+      answer.text.hasSuffix(
+        "(no rows)\nwarning: the knowledge base has no label Compnay; did you mean Company?\n"),
+      answer.text)
+    // Nothing reached the session's own stderr, and the next answer has no stale warnings.
+    XCTAssertFalse(t.errors.contains("Compnay"), t.errors)
+    let clean = runner.callNow("match", ["query": "(n:Company) return count(n) as n"])
+    XCTAssertNil(clean.structured?.member("warnings"))
+  }
+
   func testTheStructuredResultIsTheShellsJSONDocument() throws {
     let (runner, t) = try runner()
     for (tool, arguments, line) in [
