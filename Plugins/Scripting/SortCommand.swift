@@ -1,3 +1,4 @@
+import KnowledgeGraph
 import ShellCore
 
 /// `... | sort COLUMN [desc]`: orders the rows (numbers as numbers, money within one
@@ -13,7 +14,14 @@ struct SortCommand: Command {
 
   func run(_ call: Call, _ session: Session) throws -> Output {
     var table = try ScriptValues.inputTable(call, example: "find GLM | sort name")
-    let column = try ScriptValues.column(call[Self.column], in: table, verb: "sort")
+    let name = call[Self.column]
+    // `sort -value` (a leading minus for descending, as in other tools) names no column.
+    if name.hasPrefix("-"), table.column(name) == nil, table.column(String(name.dropFirst())) != nil {
+      throw KgshError(
+        .notFound, "sort: no column '\(name)'",
+        hint: "to sort from the largest, write the order after the column: sort \(name.dropFirst()) desc")
+    }
+    let column = try ScriptValues.column(name, in: table, verb: "sort")
     let descending = call[Self.order] == "desc"
     try CellComparison.requireOneCurrency(
       table.rows.map { $0[column] }, column: call[Self.column], verb: "sort")

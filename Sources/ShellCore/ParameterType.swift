@@ -118,6 +118,15 @@ public enum ParameterType: Sendable, Equatable {
     }
   }
 
+  /// What other tools (SQL, Cypher, shells, Nushell) write for a choice kgsh spells otherwise;
+  /// offered as the suggestion when one of them is given.
+  static let choiceSynonyms: [String: [String]] = [
+    "~": ["contains"], "=~": ["contains"], "like": ["contains"], "has": ["contains"],
+    "includes": ["contains"],
+    "in": ["contains"], "<>": ["!="], "eq": ["==", "="], "ne": ["!="], "gt": [">"], "lt": ["<"],
+    "ge": [">="], "gte": [">="], "le": ["<="], "lte": ["<="], "=>": [">="], "=<": ["<="],
+  ]
+
   /// Checks and converts one value typed for parameter `name` of `command`.
   /// - Throws: `KgshError.invalidValue`, worded once per type.
   public func parse(_ text: String, name: String, command: String, positional: Bool = false) throws -> Value {
@@ -160,7 +169,9 @@ public enum ParameterType: Sendable, Equatable {
       if values.contains(text) { return .string(text) }
       let lower = text.lowercased()
       guard let declared = values.first(where: { $0.lowercased() == lower }) else {
-        throw bad(suggestions: Names.suggestions(for: lower, among: values, limit: 1))
+        // Other languages' words for a choice come first: `~` means contains, not `<`.
+        let meant = Self.choiceSynonyms[lower]?.filter(values.contains) ?? []
+        throw bad(suggestions: meant.isEmpty ? Names.suggestions(for: lower, among: values, limit: 1) : meant)
       }
       return .string(declared)
     case .toggle:

@@ -90,6 +90,19 @@ final class MoneyFilterTests: XCTestCase {
     XCTAssertTrue(v.errors.contains("'cheap' is not an amount"), v.errors)
   }
 
+  func testOtherToolsSpellingsOfOperatorsAndOrderGetTheKgshOne() throws {
+    let t = try shell()
+    for (op, meant) in [("~", "contains"), ("like", "contains"), ("<>", "!="), ("gte", ">="), ("=>", ">=")] {
+      XCTAssertFalse(t.run("prices | where vendor \(op) Zhipu"))
+      XCTAssertTrue(t.errors.hasSuffix("not '\(op)'; did you mean '\(meant)'?\n"), t.errors)
+    }
+    XCTAssertFalse(t.run("prices | sort -input_1M"))
+    XCTAssertTrue(
+      t.errors.hasSuffix(
+        "sort: no column '-input_1M'; to sort from the largest, write the order after the column: "
+          + "sort input_1M desc\n"), t.errors)
+  }
+
   func testSortInOneCurrencyOrdersByAmountWithEmptyCellsLast() throws {
     let t = try shell()
     XCTAssertTrue(t.run("prices --currency CNY --format csv | sort input_1M"), t.errors)
