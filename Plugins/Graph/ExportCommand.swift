@@ -8,8 +8,15 @@ struct ExportCommand: Command {
   static let formats = ["dot", "mermaid", "json", "graphml", "svg", "png"]
   static let graphviz = "/usr/bin/dot"
 
+  /// The format, or a file whose extension names it (`export graph.svg`).
   static let format = Param<String>.argument(
-    "format", .choice(ExportCommand.formats), "dot, mermaid, json, graphml, svg or png")
+    "format", .text, "dot, mermaid, json, graphml, svg or png; or a FILE whose extension says which"
+  ).completing(.values(ExportCommand.formats))
+  /// File extensions and the formats they name.
+  static let extensions = [
+    "dot": "dot", "gv": "dot", "mmd": "mermaid", "mermaid": "mermaid", "json": "json", "graphml": "graphml",
+    "svg": "svg", "png": "png",
+  ]
   static let file: Param<String?> = .optionalArgument(
     "file", .file, "where to write (default or -: print; png needs a file)")
 
@@ -21,11 +28,37 @@ struct ExportCommand: Command {
     examples: [
       Example("subgraph Zhipu; export dot", "Zhipu AI's neighbourhood as Graphviz DOT", expect: "digraph"),
       Example("subgraph Zhipu; export mermaid", "the same as a Mermaid flowchart", expect: "flowchart LR"),
+      Example(
+        "subgraph Zhipu; export /tmp/zhipu.graphml", "a file's extension names the format",
+        expect: "(graphml"),
     ])
 
+  /// The format and file of `export FORMAT [FILE]`, or of `export FILE` with the format
+  /// from the file's extension.
+  static func target(_ first: String, _ file: String?) throws -> (format: String, file: String?) {
+    if let format = formats.first(where: { $0 == first.lowercased() }) {
+      // svg into graph.png would be a file no viewer opens.
+      if let file, let named = extensions[(file as NSString).pathExtension.lowercased()], named != format {
+        throw KgshError(
+          .invalidValue, "export: \(file) names the \(named) format, not \(format)",
+          hint:
+            "export \(format) to a .\(format == "mermaid" ? "mmd" : format) file, or write export \(named) \(file)"
+        )
+      }
+      return (format, file)
+    }
+    let ext = (first as NSString).pathExtension.lowercased()
+    if file == nil, let format = extensions[ext] { return (format, first) }
+    throw KgshError.invalidValue(
+      "export", "FORMAT", expected: "one of \(formats.joinedText(", ")) or a file ending in one of them",
+      got: first,
+      hint: ext.isEmpty || extensions[ext] != nil
+        ? "e.g. export svg graph.svg, or export graph.svg"
+        : "a .\(ext) file names no graph format; use .dot, .mmd, .json, .graphml, .svg or .png")
+  }
+
   func run(_ call: Call, _ session: Session) throws -> Output {
-    let format = call[Self.format]
-    let file = call[Self.file]
+    let (format, file) = try Self.target(call[Self.format], call[Self.file])
     if format == "png" && (file == nil || file == "-") {
       throw KgshError(.usage, "export: png needs a FILE", hint: "export png graph.png")
     }

@@ -201,9 +201,10 @@ extension Signature {
   /// one of the command's choice arguments; nil otherwise.
   func choiceArgumentHint(_ word: String, without written: String) -> String? {
     for spec in parameters where !spec.isOption {
-      guard case .choice(let values) = spec.type,
-        let value = values.first(where: { $0.lowercased() == word.lowercased() })
-      else { continue }
+      var values: [String] = []
+      if case .choice(let choices) = spec.type { values = choices }
+      if case .values(let offered)? = spec.completionOverride { values = offered }
+      guard let value = values.first(where: { $0.lowercased() == word.lowercased() }) else { continue }
       return "write \(value) without \(written): it is the \(spec.name.uppercased()) in \(usage)"
     }
     return nil

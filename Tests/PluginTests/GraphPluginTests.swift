@@ -347,6 +347,31 @@ final class GraphPluginTests: XCTestCase {
     XCTAssertFalse(FileManager.default.fileExists(atPath: missing))
   }
 
+  /// `export graph.json` takes the format from the extension; a format and a file that name
+  /// two different formats are refused before anything is written.
+  func testExportTakesTheFormatFromTheFilesExtension() throws {
+    let t = try shell(try smallStore())
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "kgsh-export-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let json = folder.appendingPathComponent("g.JSON").path
+    XCTAssertEqual(run(t, "export \(json)"), "wrote 6 nodes and 7 edges to \(json) (json)\n")
+    XCTAssertNotNil(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: json))))
+    let gv = folder.appendingPathComponent("g.gv").path
+    XCTAssertTrue(run(t, "export \(gv)").hasSuffix("(dot)\n"))
+    XCTAssertTrue(try String(contentsOfFile: gv, encoding: .utf8).hasPrefix("digraph"))
+    let png = folder.appendingPathComponent("g.png").path
+    XCTAssertTrue(
+      failure(t, "export svg \(png)").hasSuffix(
+        "export: \(png) names the png format, not svg; export svg to a .svg file, or write export png \(png)\n"
+      ))
+    XCTAssertFalse(FileManager.default.fileExists(atPath: png))
+    XCTAssertTrue(
+      failure(t, "export \(folder.path)/g.txt").contains(
+        "a .txt file names no graph format; use .dot, .mmd, .json, .graphml, .svg or .png"))
+  }
+
   /// A relation stated twice (two sources) is one edge in a picture, and the count says so.
   func testExportSaysHowManyParallelEdgesItFolded() throws {
     let store = try smallStore()
@@ -362,7 +387,9 @@ final class GraphPluginTests: XCTestCase {
       "wrote 6 nodes and 7 edges to \(file.path) (json; 1 more edge repeats a relation shown, with the same type and ends)\n"
     )
     run(t, "subgraph Epsilon")
-    XCTAssertEqual(run(t, "export dot \(file.path)"), "wrote 2 nodes and 1 edge to \(file.path) (dot)\n")
+    let dot = file.deletingPathExtension().appendingPathExtension("dot")
+    defer { try? FileManager.default.removeItem(at: dot) }
+    XCTAssertEqual(run(t, "export dot \(dot.path)"), "wrote 2 nodes and 1 edge to \(dot.path) (dot)\n")
   }
 
   // MARK: default knowledge base
