@@ -179,7 +179,8 @@ extension Call {
   /// Words other tools use for kgsh's flags (`--hops` for `--depth`, `--type` for `--rel`), each
   /// with the flags it may mean, nearest first; a command suggests the first it has.
   static let flagSynonyms: [String: [String]] = [
-    "hops": ["depth"], "hop": ["depth"], "max-depth": ["depth"], "distance": ["depth"],
+    "hops": ["depth", "max-length"], "hop": ["depth", "max-length"], "max-depth": ["depth", "max-length"],
+    "distance": ["depth", "max-length"], "depth": ["max-length"], "length": ["max-length"],
     "type": ["rel", "label"], "types": ["rel"], "relation": ["rel"], "rel-type": ["rel"], "edge": ["rel"],
     "at": ["as-of"], "date": ["as-of"], "asof": ["as-of"],
     "top": ["limit"], "max": ["limit", "max-length"],

@@ -84,6 +84,16 @@ final class ParameterTests: XCTestCase {
     // A word other tools use for a flag this command has is read as that flag.
     XCTAssertEqual(message(["name", "--hops", "2"]), "sorter: unknown flag --hops; did you mean --depth?")
     XCTAssertTrue(message(["name", "--type", "X"]).hasSuffix("usage: sorter ENTITY [ORDER] [--depth N]"))
+    // path bounds a path with --max-length: --depth and --hops point there.
+    let maxLength = Param<Int?>.option("max-length", .integer(min: 1), "longest path")
+    let pathLike = Signature("router", summary: "r", parameters: [Self.entity.spec, maxLength.spec])
+    for flag in ["--depth", "--hops"] {
+      XCTAssertThrowsError(
+        try Call.bind(
+          [("a", .string("a"), false), (flag, .string(flag), false), ("3", .string("3"), false)],
+          to: pathLike, rawText: "", input: nil)
+      ) { error in XCTAssertEqual("\(error)", "router: unknown flag \(flag); did you mean --max-length?") }
+    }
   }
 
   func testAChoiceAcceptsAnyCaseAndPassesTheDeclaredSpelling() throws {
