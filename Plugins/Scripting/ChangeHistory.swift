@@ -34,10 +34,21 @@ enum ChangeHistory {
       throw KgshError.notFound(
         "entity, fact or source", about, hint: "try find \(about), or history --changes for every change")
     }
+    var empty = "no changes recorded\(scope(author, since)); source add and fact add record them"
+    // The whole log leaves out the built-in layer: say so when that is where the records are.
+    if records.isEmpty, let layers, !layers.contains(.builtin),
+      try !store.changes(about: key, author: author, since: since, layers: [.builtin], limit: 1).isEmpty
+    {
+      let asked =
+        layers == Self.layers("people")
+        ? "by people" : "in the \(layers.map(\.rawValue).sorted().joinedText(", ")) layer"
+      empty =
+        "no changes \(asked)\(scope(author, since)); the records of Knowledge/ are in the built-in layer: "
+        + "add --layer builtin or --layer all"
+    }
     return Table(
       columns: columns, rows: records.map(row),
-      notes: records.isEmpty
-        ? ["no changes recorded\(scope(author, since)); source add and fact add record them"] : [],
+      notes: records.isEmpty ? [empty] : [],
       limitCut: cut ? .moreExist(shown: "the \(records.count.counted("newest record"))") : nil)
   }
 

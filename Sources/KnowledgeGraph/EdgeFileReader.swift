@@ -93,7 +93,7 @@ final class EdgeFileReader: @unchecked Sendable {
           else {
             throw GraphImporter.failure(
               file, line, "the header needs src and dst columns (found: \(header.joinedText(", ")))",
-              hint: "the first line of an edges file is e.g. src,type,dst")
+              hint: GraphImporter.headerHint(header, file: file.path, nodes: false))
           }
           (src, dst) = (s, d)
           typeColumn = GraphImporter.column(header, ["type", "relation", ":type", "rel"])

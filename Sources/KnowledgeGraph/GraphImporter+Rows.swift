@@ -3,6 +3,23 @@ import GRDB
 import GRDBSQLite
 
 extension GraphImporter {
+  /// What to do about a header that lacks the columns a nodes (or edges) file needs: the
+  /// other kind of file given in its place, a separator kgsh does not read, or an example.
+  static func headerHint(_ header: [String], file: String, nodes: Bool) -> String {
+    if header.count == 1, let separator = [";", "|"].first(where: { header[0].contains($0) }) {
+      return "the columns look separated by '\(separator)': a .csv file takes commas, a .tsv file tabs"
+    }
+    if nodes, column(header, ["src", "source", "from", ":start_id", "start"]) != nil {
+      return "this looks like an edges file: import - \(file) loads edges only, or name the nodes file first"
+    }
+    if !nodes, column(header, ["id", "key", ":id"]) != nil {
+      return "this looks like a nodes file: import NODES EDGES takes the nodes file first"
+    }
+    return nodes
+      ? "the first line of a nodes file is e.g. id,label,name"
+      : "the first line of an edges file is e.g. src,type,dst"
+  }
+
   /// Inserts the nodes of a file; names become aliases (sorted, so the alias tree is
   /// appended to in order) and search entries.
   mutating func loadNodes(_ file: CSVReader) throws {
@@ -19,7 +36,7 @@ extension GraphImporter {
           guard let id = Self.column(header, ["id", "key", ":id"]) else {
             throw fail(
               file, line, "the header needs an id column (found: \(header.joinedText(", ")))",
-              hint: "the first line of a nodes file is e.g. id,label,name")
+              hint: Self.headerHint(header, file: file.path, nodes: true))
           }
           idColumn = id
           nameColumn = Self.column(header, ["name", "title"])

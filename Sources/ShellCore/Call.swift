@@ -173,6 +173,18 @@ extension Call {
     if near.isEmpty, let hint = signature.choiceArgumentHint(name, without: "--") {
       return KgshError(.usage, "\(signature.name): unknown flag --\(name)", hint: hint)
     }
+    // `list --label Company`: the flag names one of the command's arguments, which is written
+    // without a flag.
+    if near.isEmpty,
+      let argument = signature.parameters.first(where: {
+        !$0.isOption && $0.name.lowercased() == name.lowercased()
+      })
+    {
+      let placeholder = argument.name.uppercased()
+      return KgshError(
+        .usage, "\(signature.name): unknown flag --\(name)",
+        hint: "write the \(placeholder) without --\(name); usage: \(signature.usage)")
+    }
     return KgshError.unknownFlag(signature.name, name, suggestions: near, usage: signature.usage)
   }
 

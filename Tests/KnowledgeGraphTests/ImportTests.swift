@@ -62,6 +62,12 @@ final class ImportTests: FileTestCase {
       ("id,name\na,\"unterminated\n", nil, "a quoted field is never closed"),
       ("id,name\na,A\n", "from,to\na,nowhere\n", "no node with id 'nowhere'"),
       ("id,name\na,A\n", "x,y\na,a\n", "the header needs src and dst columns"),
+      ("id;name;label\na;A;B\n", nil, "the columns look separated by ';': a .csv file takes commas"),
+      ("src,type,dst\na,t,b\n", nil, "this looks like an edges file: import - "),
+      (
+        "id,name\na,A\n", "id,name\nb,B\n",
+        "this looks like a nodes file: import NODES EDGES takes the nodes file first"
+      ),
       ("", nil, "n.csv is empty: it has no header row"),
       ("\n\n", nil, "n.csv is empty: it has no header row"),
       ("id,name\na,A\n", "", "e.csv is empty: it has no header row"),

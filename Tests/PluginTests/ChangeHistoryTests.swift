@@ -70,7 +70,15 @@ final class ChangeHistoryTests: XCTestCase {
     XCTAssertFalse(t.run("history --since soon"))
     XCTAssertTrue(t.errors.contains("--since"), t.errors)
     XCTAssertTrue(t.run("history Zhipu --layer user"), t.errors)
-    XCTAssertTrue(t.output.contains("no changes recorded"), t.output)
+    XCTAssertTrue(
+      t.output.contains(
+        "no changes in the user layer; the records of Knowledge/ are in the built-in layer: "
+          + "add --layer builtin or --layer all"), t.output)
+    // The whole log leaves the built-in layer out by default, and its empty answer says where they are.
+    let whole = t.output.count
+    XCTAssertTrue(t.run("history --changes"), t.errors)
+    XCTAssertTrue(
+      t.output.dropFirst(whole).contains("no changes by people; the records of Knowledge/"), t.output)
     t.session.history = ["labels --format csv"]
     let start = t.output.count
     XCTAssertTrue(t.run("history"), t.errors)

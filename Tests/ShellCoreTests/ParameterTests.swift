@@ -84,6 +84,11 @@ final class ParameterTests: XCTestCase {
     // A word other tools use for a flag this command has is read as that flag.
     XCTAssertEqual(message(["name", "--hops", "2"]), "sorter: unknown flag --hops; did you mean --depth?")
     XCTAssertTrue(message(["name", "--type", "X"]).hasSuffix("usage: sorter ENTITY [ORDER] [--depth N]"))
+    // A flag that names an argument says to write the argument without it.
+    XCTAssertEqual(
+      message(["--entity", "x"]),
+      "sorter: unknown flag --entity; write the ENTITY without --entity; usage: sorter ENTITY [ORDER] [--depth N]"
+    )
     // path bounds a path with --max-length: --depth and --hops point there.
     let maxLength = Param<Int?>.option("max-length", .integer(min: 1), "longest path")
     let pathLike = Signature("router", summary: "r", parameters: [Self.entity.spec, maxLength.spec])
