@@ -279,13 +279,43 @@ public final class Shell {
       }
       i += 1
     }
-    let call = try Call.bind(words, to: signature, rawText: stage.rawText ?? "", input: input)
+    var rawText = stage.rawText ?? ""
+    // `sql select ... --format json`: the global option written after a raw-text command's
+    // text (in SQL a comment, in Cypher a syntax error) is read as the option.
+    if signature.takesRawText, let (text, named) = try Self.trailingFormat(rawText, signature) {
+      rawText = text
+      format = named
+    }
+    let call = try Call.bind(words, to: signature, rawText: rawText, input: input)
     let writes = command.writes(call)
     if writes && session.store.isReadOnly {
       throw KgshError.readOnly(signature.name)
     }
     // A command that did not declare writes cannot make any, and reads one snapshot.
     return try command.run(call, session, refusingWritesAs: writes ? nil : signature.name)
+  }
+
+  /// The text without a last `--format NAME` (or `--format=NAME`) naming an output format,
+  /// and that format; nil when the text does not end so.
+  /// - Throws: the unknown-format error when NAME is not an output format (in SQL the words
+  ///   would otherwise be a comment, silently).
+  static func trailingFormat(_ text: String, _ signature: Signature) throws -> (String, OutputFormat)? {
+    var words = text.split(whereSeparator: \.isWhitespace).map(String.init)
+    guard let last = words.popLast() else { return nil }
+    var name = last
+    if last.hasPrefix("--format=") {
+      name = String(last.dropFirst("--format=".count))
+    } else {
+      guard words.popLast() == "--format" else { return nil }
+    }
+    guard let format = OutputFormat(rawValue: name.lowercased()) else {
+      throw Call.unknownFormat(name, signature)
+    }
+    // Cut the text itself (its spacing and line breaks kept) before the option.
+    guard let cut = text.range(of: "--format", options: .backwards) else { return nil }
+    let kept = text[..<cut.lowerBound]
+    guard kept.isEmpty || kept.last!.isWhitespace else { return nil }
+    return (String(kept).trimmingCharacters(in: .whitespacesAndNewlines), format)
   }
 
   /// "unknown command", suggesting only names a user could have meant (never `.`).

@@ -181,6 +181,21 @@ final class CypherClauseCommandTests: XCTestCase {
     XCTAssertEqual(try table(t, "match (l:Lab) return count(l) as labs"), [[.int(2)]])
   }
 
+  /// `--format F` at the end of a query is the global option (in Cypher it was a syntax
+  /// error); an unknown name is refused rather than read as part of the query.
+  func testATrailingFormatOptionSetsTheFormat() throws {
+    let t = try TestShell(plugins: [QueryPlugin.plugin])
+    var before = t.output.count
+    XCTAssertTrue(t.run("return 1 as v, '--format json' as w --format csv"), t.errors)
+    XCTAssertEqual(String(t.output.dropFirst(before)), "v,w\n1,--format json\n")
+    before = t.output.count
+    XCTAssertTrue(t.run("unwind [1, 2] as v\nreturn v --format=jsonl"), t.errors)
+    // jsonl: the output's one compact document on one line (docs/OUTPUT.md).
+    XCTAssertEqual(String(t.output.dropFirst(before)), "[{\"v\": 1},{\"v\": 2}]\n")
+    XCTAssertFalse(t.run("return 1 as v --format yaml"))
+    XCTAssertTrue(t.errors.contains("unknown format 'yaml'"), t.errors)
+  }
+
   func testTheySpanLinesUntilComplete() throws {
     let t = try TestShell(plugins: [QueryPlugin.plugin])
     XCTAssertFalse(t.shell.isComplete("with 1 as x"))

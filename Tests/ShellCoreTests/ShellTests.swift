@@ -1,5 +1,5 @@
-import ShellTesting
 import KnowledgeGraph
+import ShellTesting
 import XCTest
 
 @testable import ShellCore
@@ -139,5 +139,18 @@ final class ShellOriginsTests: XCTestCase {
     XCTAssertTrue(t.run("origins"), t.errors)
     XCTAssertEqual(t.output, "test>inner.kgsh\ntest\n")
     XCTAssertEqual(t.shell.origins, [])
+  }
+}
+
+extension ShellTests {
+  /// Only a last `--format NAME` is the option; text that merely contains it is the query's.
+  func testTrailingFormatIsReadOnlyAtTheEnd() throws {
+    let signature = Signature("rawcmd", summary: "r", parameters: [])
+    XCTAssertEqual(try Shell.trailingFormat("select 1 --format csv", signature)?.0, "select 1")
+    XCTAssertEqual(try Shell.trailingFormat("select 1\n  --format=JSON  ", signature)?.1, .json)
+    XCTAssertNil(try Shell.trailingFormat("select '--format json' as v", signature))
+    XCTAssertNil(try Shell.trailingFormat("select 1 -- a comment", signature))
+    XCTAssertNil(try Shell.trailingFormat("select 1 as v--format json", signature))
+    XCTAssertThrowsError(try Shell.trailingFormat("select 1 --format yaml", signature))
   }
 }
