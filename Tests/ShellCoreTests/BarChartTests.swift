@@ -12,6 +12,12 @@ final class BarChartTests: XCTestCase {
     XCTAssertTrue(lines[0].hasSuffix("██ ¥20"), lines[0])  // 20/120 × 12 = 2 blocks
   }
 
+  func testNegativeValuesHaveShadedBarsAndALegend() {
+    let lines = BarChart.lines([("up", 4, "4"), ("down", -2, "-2"), ("flat", 0, "0")], width: 8)
+    XCTAssertEqual(lines, ["up   ████████ 4", "down ░░░░ -2", "flat ▏ 0", "(░ bars are negative values)"])
+    XCTAssertFalse(BarChart.lines([("a", 1, "1")]).last!.contains("negative"))
+  }
+
   func testMoneyIsExactUnderAMillion() {
     XCTAssertEqual(ValueFormat.human(.money(Money(Decimal(string: "4.236")!, "CNY"))), "¥4.236")
     XCTAssertEqual(ValueFormat.human(.money(Money(Decimal(string: "0.6")!, "USD"))), "US$0.60")
