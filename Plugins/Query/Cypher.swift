@@ -106,7 +106,7 @@ enum Cypher {
     for n in notifications {
       let near = Names.suggestions(for: n.name, among: n.known)
       let hint = near.isEmpty ? "" : "; did you mean \(near.joinedText(", "))?"
-      session.err.write("warning: the knowledge base has no \(n.kind.rawValue) \(n.name)\(hint)\n")
+      session.diagnose("warning: the knowledge base has no \(n.kind.rawValue) \(n.name)\(hint)")
     }
   }
 
@@ -126,7 +126,7 @@ enum Cypher {
         let key = c.key(ofSide: "Map").map { "\($0)." } ?? ""
         text += "; an amount reads as a map of amount and currency: compare \(key)amount"
       }
-      session.err.write(TextWidth.sanitize(text) + "\n")
+      session.diagnose(text)
     }
   }
 

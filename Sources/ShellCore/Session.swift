@@ -241,3 +241,17 @@ public final class Session {
     return KgshError.notFound("entity", name, suggestions: suggestions, hint: "try find \(name)")
   }
 }
+
+extension Session {
+  /// A message for stderr as the terminal should show it: on a terminal of at least 40
+  /// columns a long one breaks between words, not wherever the edge falls.
+  public func fitted(_ message: String) -> String {
+    guard isTerminal, let width, width >= 40 else { return message }
+    return TextWrap.lines(message, width: width).joinedText("\n")
+  }
+
+  /// Writes a one-line diagnostic (`warning: ...`, `note: ...`) to stderr, fitted.
+  public func diagnose(_ line: String) {
+    err.write(fitted(TextWidth.sanitize(line)) + "\n")
+  }
+}

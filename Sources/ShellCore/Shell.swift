@@ -130,11 +130,7 @@ public final class Shell {
       let ctrlC =
         session.isTerminal && interruptFlag.load(ordering: .relaxed) && message.hasPrefix("interrupted")
       let fresh = ctrlC ? "\n" : ""
-      // On a terminal a long message breaks between words, not wherever the edge falls.
-      var text = "error: " + message
-      if session.isTerminal, let width = session.width, width >= 40 {
-        text = TextWrap.lines(text, width: width).joinedText("\n")
-      }
+      var text = session.fitted("error: " + message)
       if session.useColor { text = "\u{1B}[31merror:\u{1B}[0m" + text.dropFirst("error:".count) }
       session.err.write(fresh + text + "\n")
     }
@@ -156,7 +152,7 @@ public final class Shell {
     }
     // Only a table can be cut by --limit (a record is one row): nothing is built to ask.
     if case .table(let table) = output, let note = table.missingRowsNote, !format.showsNotes {
-      session.err.write("note: " + TextWidth.sanitize(note) + "\n")
+      session.diagnose("note: " + note)
     }
     if session.rendering.timer {
       // Whole microseconds, rounded: milliseconds with three places.

@@ -70,6 +70,10 @@ final class ShellTests: XCTestCase {
       KgshError(.usage, "echoargs: this message is long enough to need two lines"), origin: nil, line: 1,
       column: nil)
     XCTAssertEqual(u.errors, "error: echoargs: this message is long enough to need two lines\n")
+    // Warnings and notes break the same way.
+    t.session.diagnose("warning: 21 comparisons of a String with a Date were null")
+    XCTAssertTrue(
+      t.errors.hasSuffix("warning: 21 comparisons of a String with\na Date were null\n"), t.errors)
   }
 
   func testFlagsAreValidated() throws {
