@@ -23,7 +23,7 @@ struct CypherClauseCommand: Command {
         Runs a Cypher query that starts with \(first): the command word is the query's first
         keyword and the rest of the statement (several lines are fine) follows it. \(about)The
         result is a table with one column per RETURN item; it can be piped and formatted like any
-        other table (--format F goes at the very end of the query).
+        other table (a --format option goes at the very end of the query).
 
         \(Cypher.mapping)
         """,
