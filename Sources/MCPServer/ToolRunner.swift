@@ -103,8 +103,11 @@ public final class ToolRunner: @unchecked Sendable {
       let terminalErr = session.err
       let warnings = BufferSink()
       session.err = warnings
-      defer { session.err = terminalErr }
-      let output = try runLimited { try command.run(call, session, refusingWritesAs: guardName) }
+      let output: Output
+      do {
+        defer { session.err = terminalErr }
+        output = try runLimited { try command.run(call, session, refusingWritesAs: guardName) }
+      }
       if allowWrites && command.writes(call) { hooks.afterWrites() }
       return ToolResult.answer(output, rows: rows, signature: command.signature)
         .adding(warnings: warnings.text.split(separator: "\n").map(String.init))

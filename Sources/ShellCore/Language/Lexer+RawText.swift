@@ -1,8 +1,8 @@
 extension Lexer {
   /// Reads a raw-text command's body (a Cypher query, SQL) as one balanced span: up to `|`,
-  /// `;`, a def body's `}` or a newline outside quotes and brackets (`||` is SQL's operator,
-  /// kept in the text). A newline ends it only
-  /// when `isComplete` says the text so far is complete.
+  /// `;`, a def body's `}` or a newline outside quotes and brackets (`||`, SQL's operator, is
+  /// kept in the text). A newline ends it only when `isComplete` says the text so far is
+  /// complete.
   /// - Returns: the text, and whether `isComplete` accepted it.
   /// - Throws: `SyntaxError` for an unterminated quote, unclosed bracket or trailing backslash.
   mutating func rawText(isComplete: (String) -> Bool) throws -> (text: String, complete: Bool) {
