@@ -34,6 +34,7 @@ struct ExportPricesCommand: Command {
       }
       return .table(Table(columns: table.columns, rows: table.rows, notes: notes))
     }
+    try TextFile.checkWritable(path, command: "export prices", example: "prices.csv")
     let format: OutputFormat
     switch (path as NSString).pathExtension.lowercased() {
     case "csv": format = .csv

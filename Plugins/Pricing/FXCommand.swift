@@ -51,7 +51,10 @@ struct FXCommand: Command {
     var notes: [String] = []
     if rows.isEmpty { notes.append(noRates(book, pair: pair, asOf: asOf)) }
     if let (a, b) = pair, let r = book.rate(a, b, asOf: asOf) {
-      notes.append("used for \(a)→\(b)\(asOf.map { " as of \($0)" } ?? ""): \(r.citation)")
+      // Before the first observation the pair's default stands in; say so rather than
+      // let "as of 1900-01-01" read as if the rate had been observed then.
+      let fallback = rows.isEmpty && asOf != nil ? " (the default, since none was observed by then)" : ""
+      notes.append("used for \(a)→\(b)\(asOf.map { " as of \($0)" } ?? "")\(fallback): \(r.citation)")
     }
     if explain {
       notes.append(

@@ -16,16 +16,19 @@ struct OutputCommand: Command {
       session.out = session.extensions["scripting.stdout"] as? any OutputSink ?? session.out
       return .message("output: stdout")
     }
-    if session.extensions["scripting.stdout"] == nil { session.extensions["scripting.stdout"] = session.out }
-    if !FileManager.default.fileExists(atPath: target) {
-      guard FileManager.default.createFile(atPath: target, contents: nil) else {
+    try TextFile.checkWritable(target, command: "output", example: "session.txt")
+    let path = (target as NSString).expandingTildeInPath
+    if !FileManager.default.fileExists(atPath: path) {
+      guard FileManager.default.createFile(atPath: path, contents: nil) else {
         throw KgshError(
-          .io, "output: cannot create \(target)", hint: "check that the folder exists and is writable")
+          .io, "output: cannot create \(target): permission denied", hint: "write somewhere else")
       }
     }
-    guard let handle = FileHandle(forWritingAtPath: target) else {
-      throw KgshError(.io, "output: cannot write to \(target)", hint: "check its permissions")
+    guard let handle = FileHandle(forWritingAtPath: path) else {
+      throw KgshError(
+        .io, "output: cannot write to \(target): permission denied", hint: "check its permissions")
     }
+    if session.extensions["scripting.stdout"] == nil { session.extensions["scripting.stdout"] = session.out }
     handle.seekToEndOfFile()
     session.out = FileDescriptorSink(fd: handle.fileDescriptor, keeping: handle)
     return .empty

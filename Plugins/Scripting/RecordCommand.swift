@@ -25,18 +25,17 @@ struct RecordCommand: Command {
           .usage, "record: already recording to \(recording)",
           hint: "record stop saves it; then record start \(file)")
       }
-      if FileManager.default.fileExists(atPath: file) {
+      try TextFile.checkWritable(file, command: "record", example: "session.kgsh")
+      let path = (file as NSString).expandingTildeInPath
+      if FileManager.default.fileExists(atPath: path) {
         throw KgshError(
           .invalidValue, "record: \(file) exists, and recording would replace it",
           hint: "record into a new file, or remove that one first")
       }
-      if let (what, hint) = TextFile.folderProblem(file) {
-        throw KgshError(.io, "record: cannot create \(file): \(what)", hint: hint)
-      }
-      guard FileManager.default.createFile(atPath: file, contents: Data("# recorded by kgsh\n".utf8)) else {
+      guard FileManager.default.createFile(atPath: path, contents: Data("# recorded by kgsh\n".utf8)) else {
         throw KgshError(.io, "record: cannot create \(file)", hint: "check that the folder is writable")
       }
-      session.extensions["scripting.record"] = (file, session.history.count)
+      session.extensions["scripting.record"] = (path, session.history.count)
       return .message("recording to \(file); record stop ends")
     case "stop":
       guard let (file, from) = session.extensions["scripting.record"] as? (String, Int) else {

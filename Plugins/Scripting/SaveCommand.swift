@@ -17,6 +17,7 @@ struct SaveCommand: Command {
   func run(_ call: Call, _ session: Session) throws -> Output {
     let table = try ScriptValues.inputTable(call, example: "find GLM | save glm.csv")
     let file = call[Self.file]
+    try TextFile.checkWritable(file, command: "save", example: "table.csv")
     let ext = (file as NSString).pathExtension.lowercased()
     guard let format = Self.formats[ext] else {
       throw KgshError(

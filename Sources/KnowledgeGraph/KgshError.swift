@@ -82,11 +82,10 @@ public struct KgshError: Error, CustomStringConvertible, Sendable, Equatable {
 
   /// The one-line text of any error, never a Swift type name.
   public static func describe(_ error: any Error) -> String {
-    switch error {
-    case let e as KgshError: return e.description
-    case let e as any CustomStringConvertible: return e.description
-    default: return "unexpected error (\(error.localizedDescription)); please report it"
-    }
+    if let e = error as? KgshError { return e.description }
+    if let text = SystemErrorText.of(error) { return text }
+    if let e = error as? any CustomStringConvertible { return e.description }
+    return "unexpected error (\(error.localizedDescription)); please report it"
   }
 }
 

@@ -39,7 +39,7 @@ public enum KnowledgeExport {
   public static func write(_ store: KnowledgeStore, to dir: String, _ selection: Selection) throws -> Written
   {
     let tables = try store.read { db in try rows(db, selection) }
-    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    let folder = try TextFile.makeFolder(dir, command: "export knowledge")
     var written = Written()
     for file in ["sources.tsv", "entities.tsv", "facts.tsv", "edges.tsv"] {
       let header = headers[file]!
@@ -53,7 +53,7 @@ public enum KnowledgeExport {
             return cleaned
           }.joinedText("\t") + "\n"
       }
-      try TextFile.write(text, to: dir + "/" + file, command: "export knowledge")
+      try TextFile.write(text, to: folder + "/" + file, command: "export knowledge")
       written.counts.append((file, tables[file]?.count ?? 0))
     }
     return written

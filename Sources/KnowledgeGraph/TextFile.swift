@@ -85,20 +85,9 @@ extension TextFile {
   /// temporary file renamed over it). The one place commands write such files.
   /// - Throws: `KgshError` naming the file and why: no such folder, a directory, no permission.
   public static func write(_ data: Data, to path: String, command: String) throws {
+    try checkWritable(path, command: command)
     let expanded = (path as NSString).expandingTildeInPath
     let folder = (expanded as NSString).deletingLastPathComponent
-    var isFolder: ObjCBool = false
-    let problem: (String, String)?
-    if let missing = folderProblem(expanded) {
-      problem = missing
-    } else if FileManager.default.fileExists(atPath: expanded, isDirectory: &isFolder), isFolder.boolValue {
-      problem = ("it is a folder", "name a file in it, e.g. \(path)/out")
-    } else {
-      problem = nil
-    }
-    if let (what, hint) = problem {
-      throw KgshError(.io, "\(command): cannot write \(path): \(what)", hint: hint)
-    }
     do {
       try data.write(to: URL(fileURLWithPath: expanded), options: .atomic)
     } catch {
@@ -116,6 +105,49 @@ extension TextFile {
 }
 
 extension TextFile {
+  /// Refuses, before anything is written, a file path that names a folder or lies in a folder
+  /// that is not there, in the words `write` uses; `command` prefixes the message.
+  public static func checkWritable(_ path: String, command: String, example: String = "out") throws {
+    let expanded = (path as NSString).expandingTildeInPath
+    var isFolder: ObjCBool = false
+    let problem: (String, String)?
+    if let missing = folderProblem(expanded) {
+      problem = missing
+    } else if FileManager.default.fileExists(atPath: expanded, isDirectory: &isFolder), isFolder.boolValue {
+      problem = (
+        "it is a folder", "name a file in it, e.g. \((path as NSString).appendingPathComponent(example))"
+      )
+    } else {
+      problem = nil
+    }
+    if let (what, hint) = problem {
+      throw KgshError(.io, "\(command): cannot write \(path): \(what)", hint: hint)
+    }
+  }
+
+  /// Makes the folder the user named (`~` expanded, with its parents) and returns its path.
+  /// - Throws: `KgshError` when a file stands in its place or the folder cannot be made.
+  public static func makeFolder(_ path: String, command: String) throws -> String {
+    let expanded = (path as NSString).expandingTildeInPath
+    var isFolder: ObjCBool = false
+    if FileManager.default.fileExists(atPath: expanded, isDirectory: &isFolder) {
+      guard isFolder.boolValue else {
+        throw KgshError(
+          .io, "\(command): cannot write into \(path): it is a file, not a folder",
+          hint: "name a folder, new or existing")
+      }
+      return expanded
+    }
+    do {
+      try FileManager.default.createDirectory(atPath: expanded, withIntermediateDirectories: true)
+    } catch {
+      throw KgshError(
+        .io, "\(command): cannot create the folder \(path): \(KgshError.describe(error))",
+        hint: "check that its parent is a writable folder")
+    }
+    return expanded
+  }
+
   /// Why a new file cannot be made at `path` (what is wrong, what to do), judging by its
   /// folder: there is none, or a file stands in its place. Nil when the folder is there.
   public static func folderProblem(_ path: String) -> (String, String)? {

@@ -274,6 +274,34 @@ final class StoreSafetyTests: XCTestCase {
       try FileManager.default.contentsOfDirectory(atPath: dir), ["a.txt"], "nothing else written")
   }
 
+  /// Foundation's file errors read as the path and the reason, never as
+  /// "Error Domain=NSCocoaErrorDomain Code=516 ..." (a type's dump).
+  func testFoundationFileErrorsAreDescribedInWords() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kge-\(UUID().uuidString)").path
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let file = dir + "/a.txt"
+    try TextFile.write("one", to: file, command: "save")
+    XCTAssertThrowsError(
+      try FileManager.default.createDirectory(atPath: file, withIntermediateDirectories: true)
+    ) { error in
+      XCTAssertEqual(KgshError.describe(error), "\(file): file exists")
+    }
+    XCTAssertThrowsError(try String(contentsOfFile: dir + "/none.txt", encoding: .utf8)) { error in
+      let text = KgshError.describe(error)
+      XCTAssertTrue(text.hasPrefix("\(dir)/none.txt: no such file or"), text)
+    }
+    XCTAssertEqual(KgshError.describe(POSIXError(.EACCES)), "permission denied")
+    XCTAssertThrowsError(try TextFile.makeFolder(file, command: "export knowledge")) { error in
+      XCTAssertEqual(
+        (error as? KgshError)?.description,
+        "export knowledge: cannot write into \(file): it is a file, not a folder; name a folder, new or existing"
+      )
+    }
+    XCTAssertEqual(try TextFile.makeFolder(dir + "/x/y", command: "export knowledge"), dir + "/x/y")
+    XCTAssertTrue(FileManager.default.fileExists(atPath: dir + "/x/y"))
+  }
+
   func testTruncatedFileIsRefusedAndUnchanged() throws {
     let path = temp("kb.sqlite")
     let store = try KnowledgeStore.open(path: path)

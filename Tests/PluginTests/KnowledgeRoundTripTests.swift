@@ -73,6 +73,27 @@ final class KnowledgeRoundTripTests: XCTestCase {
     XCTAssertEqual(none.count, 1, "nothing changed since 2999")
   }
 
+  /// A file where the folder should be is refused in words (it showed Foundation's
+  /// "Error Domain=NSCocoaErrorDomain Code=516"), and nothing is written.
+  func testExportIntoAFileIsRefusedInWords() throws {
+    let t = try shell(try AuthoringTests.sharedBase().copyInMemory())
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    let file = dir + "/taken.csv"
+    try "a,b\n".write(toFile: file, atomically: true, encoding: .utf8)
+    XCTAssertFalse(t.run("export knowledge '\(file)'"))
+    XCTAssertTrue(
+      t.errors.hasSuffix(
+        "export knowledge: cannot write into \(file): it is a file, not a folder; name a folder, new or existing\n"
+      ),
+      t.errors)
+    XCTAssertFalse(t.run("export knowledge '\(file)/sub'"))
+    XCTAssertTrue(
+      t.errors.hasSuffix(
+        "export knowledge: cannot create the folder \(file)/sub: \(file)/sub: not a directory; check that its parent is a writable folder\n"
+      ), t.errors)
+    XCTAssertEqual(try String(contentsOfFile: file, encoding: .utf8), "a,b\n")
+  }
+
   /// TSV fields hold no tab or line break: the export writes them as spaces and says which.
   func testAFieldWithATabOrLineBreakIsFlattenedAndNamed() throws {
     let t = try shell(try AuthoringTests.sharedBase().copyInMemory())

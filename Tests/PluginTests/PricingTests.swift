@@ -66,6 +66,11 @@ final class PricingTests: XCTestCase {
     XCTAssertTrue(
       try run("fx --as-of 1999-01").contains(
         "\nno rate observed on or before 1999-01; the first is from 2025-09\n"))
+    // Before the first observation of a pair, the default it falls back to is named as such.
+    XCTAssertTrue(
+      try run("fx USD CNY --as-of 1999-01").contains(
+        "used for USD→CNY as of 1999-01 (the default, since none was observed by then): 1 USD = 7.06 CNY"))
+    XCTAssertFalse(try run("fx USD CNY --as-of 2025-12").contains("the default, since"))
     XCTAssertTrue(try fails("fx CNY CNY").contains("fx: FROM and TO are both CNY"))
     XCTAssertTrue(
       try fails("fx set UDS CNY 7").contains(

@@ -69,6 +69,12 @@ final class RecordHistoryTests: XCTestCase {
       try String(contentsOfFile: dir + "/a.kgsh", encoding: .utf8), "# recorded by kgsh\necho one\n")
     XCTAssertFalse(type("record start \(dir)/no/c.kgsh", in: t))
     XCTAssertTrue(t.errors.contains("there is no folder \(dir)/no"), t.errors)
+    // A folder is named as one, not as a file that recording would replace.
+    XCTAssertFalse(type("record start \(dir)", in: t))
+    XCTAssertTrue(
+      t.errors.hasSuffix(
+        "record: cannot write \(dir): it is a folder; name a file in it, e.g. \(dir)/session.kgsh\n"),
+      t.errors)
   }
 
   func testHistoryNEchoesTheStatementBeforeItsOutput() throws {

@@ -22,7 +22,22 @@ final class SessionCommandTests: XCTestCase {
     XCTAssertFalse(t.output.contains("label,count"))
     XCTAssertTrue(t.output.contains("entities"))
     XCTAssertFalse(t.run("output /nonexistent-dir/x.txt"))
-    XCTAssertTrue(t.errors.contains("cannot create"), t.errors)
+    XCTAssertTrue(
+      t.errors.hasSuffix(
+        "output: cannot write /nonexistent-dir/x.txt: there is no folder /nonexistent-dir; create it first, or write somewhere else\n"
+      ), t.errors)
+    // A folder is named as one (it said "check its permissions"), and so is it for save.
+    let folder = FileManager.default.temporaryDirectory.path
+    XCTAssertFalse(t.run("output \(folder)"))
+    XCTAssertTrue(
+      t.errors.hasSuffix(
+        "output: cannot write \(folder): it is a folder; name a file in it, e.g. \(folder)/session.txt\n"),
+      t.errors)
+    XCTAssertFalse(t.run("labels | save \(folder)"))
+    XCTAssertTrue(
+      t.errors.hasSuffix(
+        "save: cannot write \(folder): it is a folder; name a file in it, e.g. \(folder)/table.csv\n"),
+      t.errors)
   }
 
   func testRecordWritesTheTypedStatementsAsAReplayableScript() throws {
@@ -61,7 +76,8 @@ final class PipelineInCommandTests: XCTestCase {
 
 final class DefCompletionTests: XCTestCase {
   func testDefinedCommandsComplete() throws {
-    let t = try TestShell(plugins: [KnowledgePlugin.plugin, ScriptingPlugin.plugin], store: try Repository.defaultStore())
+    let t = try TestShell(
+      plugins: [KnowledgePlugin.plugin, ScriptingPlugin.plugin], store: try Repository.defaultStore())
     XCTAssertTrue(t.run("def zcard(who) { show $who }"), t.errors)
     XCTAssertEqual(t.shell.complete(line: "zca", cursor: 3).candidates, ["zcard"])
     XCTAssertTrue(t.run("help"))
@@ -71,7 +87,8 @@ final class DefCompletionTests: XCTestCase {
 
 final class TimerTests: XCTestCase {
   func testTimerPrintsRunTime() throws {
-    let t = try TestShell(plugins: [KnowledgePlugin.plugin, ScriptingPlugin.plugin], store: try Repository.defaultStore())
+    let t = try TestShell(
+      plugins: [KnowledgePlugin.plugin, ScriptingPlugin.plugin], store: try Repository.defaultStore())
     XCTAssertTrue(t.run("timer on; labels"), t.errors)
     XCTAssertTrue(t.output.contains("Run Time: "), t.output)
     XCTAssertFalse(t.run("timer maybe"))

@@ -277,7 +277,7 @@ struct Lexer {
       advance()
       guard Lexer.isName(name) else {
         throw SyntaxError(
-          "'${\(name)}' is not a variable name", hint: "use letters, digits and _, e.g. ${rows}", at: start)
+          "'${\(name)}' is not a variable name", hint: "\(Lexer.nameRule), e.g. ${rows}", at: start)
       }
     } else {
       while let d = peek(), d.isLetter || d.isNumber || d == "_" {
@@ -319,6 +319,9 @@ struct Lexer {
     default: return c
     }
   }
+
+  /// How a variable or definition name is spelled, for the hints of the errors that refuse one.
+  static let nameRule = "a name starts with a letter or _ and goes on with letters, digits and _"
 
   static func isName(_ text: String) -> Bool {
     guard let first = text.first, first.isLetter || first == "_" else { return false }

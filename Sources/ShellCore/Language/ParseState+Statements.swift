@@ -9,7 +9,7 @@ extension ParseState {
     guard Lexer.isName(name) else {
       throw SyntaxError(
         "let: '\(nameWord.source)' is not a variable name",
-        hint: "use letters, digits and _, e.g. let rows = find GLM", at: nameWord.location)
+        hint: "\(Lexer.nameRule), e.g. let rows = find GLM", at: nameWord.location)
     }
     lexer.skipBlanks()
     guard lexer.peek() == "=" else {
@@ -90,7 +90,7 @@ extension ParseState {
       }
       guard let p = word.literal, Lexer.isName(p), !word.quoted else {
         throw SyntaxError(
-          "def \(name): '\(word.source)' is not a parameter name", hint: "use letters, digits and _",
+          "def \(name): '\(word.source)' is not a parameter name", hint: Lexer.nameRule,
           at: word.location)
       }
       guard !parameters.contains(p) else {
