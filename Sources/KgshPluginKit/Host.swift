@@ -35,7 +35,9 @@ extension Engine {
     }
     let near = r.suggestions ?? []
     throw CommandError(
-      "no entity named '\(name)'", hint: near.first.map { "did you mean '\($0)'?" } ?? "try find \(name)")
+      "no entity named '\(name)'",
+      hint: near.first.map { "did you mean '\($0)'?" }
+        ?? "try find \(name.contains(" ") ? "\"\(name)\"" : name)")
   }
 
   /// What a name resolves to: one entity, the candidates of an ambiguous name, or suggestions.

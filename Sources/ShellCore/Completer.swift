@@ -114,7 +114,7 @@ extension Shell {
   }
 
   /// Quotes a candidate that contains spaces or shell characters.
-  static func quoteIfNeeded(_ word: String) -> String {
+  public static func quoteIfNeeded(_ word: String) -> String {
     if word.contains(where: { " \t'\"|;#$\\()[]{}".contains($0) }) {
       return "\""
         + word.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")

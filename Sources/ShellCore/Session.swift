@@ -238,7 +238,8 @@ public final class Session {
     guard !Trim.spacesAndNewlines(name).isEmpty else {
       return KgshError(.usage, "the entity name is empty", hint: "give a name or key, e.g. Zhipu")
     }
-    return KgshError.notFound("entity", name, suggestions: suggestions, hint: "try find \(name)")
+    return KgshError.notFound(
+      "entity", name, suggestions: suggestions, hint: "try find \(Shell.quoteIfNeeded(name))")
   }
 }
 

@@ -70,7 +70,7 @@ final class PluginDataAPITests: XCTestCase {
       r.stderr.contains(
         "probe: plugin SQL may read only the kg_*_v1 views; 'node' is internal to kgsh; read kg_entity_v1"),
       r.stderr)
-    XCTAssertTrue(r.stderr.contains("probe: no entity named 'Nobody Inc'; try find Nobody Inc"), r.stderr)
+    XCTAssertTrue(r.stderr.contains("probe: no entity named 'Nobody Inc'; try find \"Nobody Inc\""), r.stderr)
     XCTAssertFalse(r.stderr.contains("deprecated"), r.stderr)
   }
 

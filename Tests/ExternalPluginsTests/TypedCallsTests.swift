@@ -123,7 +123,7 @@ final class TypedCallsTests: XCTestCase {
 
   func testUnknownEntitiesAreOneLineErrorsForEveryCall() throws {
     let calls = engine(try shell())
-    let expected = "no entity named 'Nobody Inc'; try find Nobody Inc"
+    let expected = "no entity named 'Nobody Inc'; try find \"Nobody Inc\""
     XCTAssertEqual(try refusal(CardRequest(entity: "Nobody Inc"), calls), expected)
     XCTAssertEqual(try refusal(FactsRequest(entity: "Nobody Inc"), calls), expected)
     XCTAssertEqual(try refusal(NeighborsRequest(entity: "Nobody Inc"), calls), expected)

@@ -189,6 +189,14 @@ final class ChangeCommandsTests: XCTestCase {
     XCTAssertTrue(t.run(source), t.errors)
     refused(t, "entity add zhipu --label Company --name Z", "zhipu already exists")
     refused(t, "entity add 'two words' --label Company --name X", "KEY takes")
+    XCTAssertTrue(t.errors.hasSuffix("not 'two words'; e.g. entity add two-words\n"), t.errors)
+    // A name typed where the key goes: a key made of it, and the name kept as --name.
+    refused(
+      t, "entity add 'Acme AI (HK)' --label Company", "; e.g. entity add acme-ai-hk --name 'Acme AI (HK)'\n")
+    refused(t, "entity add 智谱 --label Company", "not '智谱'; e.g. kuaishou or ernie-4.5\n")
+    refused(
+      t, "source add 'HKEX notice' --title T",
+      "not 'HKEX notice'; e.g. source add hkex-notice --title '...'\n")
     refused(t, "entity add acme --label Company", "--name is required")
     refused(t, "entity add acme --name Acme", "--label is required")
     refused(t, "entity add acme --label Company --name 智譜", "already names Zhipu AI")
@@ -200,6 +208,12 @@ final class ChangeCommandsTests: XCTestCase {
     refused(t, "link acme INVESTS_IN Zhipu", "--source is required")
     refused(t, "link acme 'invests in' Zhipu --unsourced", "TYPE takes")
     refused(t, "link acme INVESTS_IN NoSuchCo --unsourced", "NoSuchCo")
+    refused(t, "link acme INVESTS_IN 'No Such Co' --unsourced", "; try find \"No Such Co\"\n")
+    // The relation type last, the way some tools write it: the order is named and the line rewritten.
+    refused(
+      t, "link acme 'Zhipu AI' invests_in --unsourced",
+      "link: INVESTS_IN is a relation type, and the TYPE goes between the two entities; "
+        + "e.g. link acme INVESTS_IN \"Zhipu AI\"\n")
     XCTAssertTrue(t.run("link acme INVESTS_IN Zhipu --unsourced"), t.errors)
     refused(t, "link acme INVESTS_IN Zhipu --unsourced", "already there")
     refused(t, "unlink E9999 --reason x", "no relation E9999")

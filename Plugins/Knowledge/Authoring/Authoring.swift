@@ -4,13 +4,35 @@ import ShellCore
 
 /// Checks shared by the authoring commands, worded once.
 enum Authoring {
-  /// Keys are letters, digits and `._:-`, without spaces.
-  static func checkKey(_ key: String, command: String, field: String) throws {
+  /// Keys are letters, digits and `._:-`, without spaces. `example` words the hint from the
+  /// key made of what was typed (`Acme AI` -> `acme-ai`), or from nil when nothing of it fits.
+  static func checkKey(
+    _ key: String, command: String, field: String,
+    example: (String?) -> String = { key in
+      key.map { "e.g. \($0)" } ?? "e.g. kuaishou or ernie-4.5"
+    }
+  ) throws {
     guard key.range(of: #"^[A-Za-z0-9][A-Za-z0-9._:-]*$"#, options: .regularExpression) != nil else {
       throw KgshError.invalidValue(
         command, field, expected: "letters, digits, '.', '_', ':' or '-' without spaces", got: key,
-        hint: "e.g. kuaishou or ernie-4.5")
+        hint: example(keyLike(key)))
     }
+  }
+
+  /// A key made of what was typed: ASCII letters lower-cased, digits and `._:` kept, any other
+  /// run of characters one `-` (`Acme AI` -> `acme-ai`); nil when no letter or digit is left.
+  static func keyLike(_ text: String) -> String? {
+    var key = ""
+    for c in text.unicodeScalars {
+      if c.isASCII, c.properties.isAlphabetic || ("0"..."9").contains(c) || "._:".unicodeScalars.contains(c) {
+        key.unicodeScalars.append(c.properties.lowercaseMapping.unicodeScalars.first!)
+      } else if !key.isEmpty, key.last != "-" {
+        key.append("-")
+      }
+    }
+    while let last = key.last, "-._:".contains(last) { key.removeLast() }
+    while let first = key.first, !(first.isLetter || first.isNumber) { key.removeFirst() }
+    return key.isEmpty ? nil : key
   }
 
   /// The labels as the knowledge base spells them (`company` -> `Company`); at least one.

@@ -29,7 +29,12 @@ struct EntityAddCommand: Command {
 
   func run(_ call: Call, _ session: Session) throws -> Output {
     let key = call[Self.key]
-    try Authoring.checkKey(key, command: "entity add", field: "KEY")
+    try Authoring.checkKey(key, command: "entity add", field: "KEY") { made in
+      // "Acme AI" was most likely meant as the name: offer a key and keep the name.
+      guard let made else { return "e.g. kuaishou or ernie-4.5" }
+      let named = call[Self.name] == nil && made != key ? " --name '\(key)'" : ""
+      return "e.g. entity add \(made)\(named)"
+    }
     if let existing = try session.store.node(key: key) {
       throw KgshError(
         .invalidValue, "entity add: \(key) already exists (\(existing.name))",
@@ -41,7 +46,9 @@ struct EntityAddCommand: Command {
     let labels = try Authoring.labels(call[Self.labels], session, command: "entity add")
     let aliases = call[Self.aliases].filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
     if !call[Self.new] {
-      for word in [name] + aliases { try Authoring.refuseTaken(word, session, command: "entity add", offersNew: true) }
+      for word in [name] + aliases {
+        try Authoring.refuseTaken(word, session, command: "entity add", offersNew: true)
+      }
     }
     var extra: [String: Value] = [
       "labels": .list(labels.map(Value.string)), "aliases": .list(aliases.map(Value.string)),

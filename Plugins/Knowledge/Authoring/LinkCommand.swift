@@ -22,8 +22,14 @@ struct LinkCommand: Command {
 
   func run(_ call: Call, _ session: Session) throws -> Output {
     let a = try session.resolve(call[Self.from])
-    let b = try session.resolve(call[Self.to])
     let type = call[Self.type].uppercased().replacingOccurrences(of: "-", with: "_")
+    let b: Node
+    do {
+      b = try session.resolve(call[Self.to])
+    } catch {
+      try Self.refuseTypeLast(call, session)
+      throw error
+    }
     guard type.range(of: #"^[A-Z][A-Z0-9_]*$"#, options: .regularExpression) != nil else {
       throw KgshError.invalidValue(
         "link", "TYPE", expected: "a word in capitals joined by '_'", got: call[Self.type],
@@ -58,5 +64,18 @@ struct LinkCommand: Command {
     ]
     if notes.isEmpty { return .record(fields) }
     return .sections([("", .record(fields)), ("", .message(notes.joinedText("\n")))])
+  }
+
+  /// `link acme zhipu competes_with`: the last word is a relation type and the middle one an
+  /// entity, so the words are in the wrong order; say which order, with the line rewritten.
+  static func refuseTypeLast(_ call: Call, _ session: Session) throws {
+    let last = call[Self.to].uppercased().replacingOccurrences(of: "-", with: "_")
+    guard try session.store.edgeTypes().contains(last), (try? session.resolve(call[Self.type])) != nil else {
+      return
+    }
+    let words = [call[Self.from], last, call[Self.type]].map(Shell.quoteIfNeeded)
+    throw KgshError(
+      .usage, "link: \(last) is a relation type, and the TYPE goes between the two entities",
+      hint: "e.g. link \(words.joinedText(" "))")
   }
 }

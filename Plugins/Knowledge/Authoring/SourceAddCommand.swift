@@ -38,10 +38,8 @@ struct SourceAddCommand: Command {
 
   func run(_ call: Call, _ session: Session) throws -> Output {
     let key = call[Self.id]
-    guard key.range(of: #"^[A-Za-z0-9][A-Za-z0-9._:-]*$"#, options: .regularExpression) != nil else {
-      throw KgshError.invalidValue(
-        "source add", "ID", expected: "letters, digits, '.', '_', ':' or '-' without spaces", got: key,
-        hint: "e.g. source add reuters-2026-01-08 --title '...'")
+    try Authoring.checkKey(key, command: "source add", field: "ID") { made in
+      "e.g. source add \(made ?? "reuters-2026-01-08") --title '...'"
     }
     guard let title = call[Self.title], !title.trimmingCharacters(in: .whitespaces).isEmpty else {
       throw KgshError(
