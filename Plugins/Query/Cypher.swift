@@ -159,16 +159,25 @@ enum Cypher {
 
   /// A query error with the hint of what to try; its kind, code and position are kept.
   static func shellError(_ error: KgshError) -> KgshError {
-    // An error that already says what to do (a refused name) keeps its own hint.
-    if error.hint != nil, error.code == nil, error.kind == .invalidValue { return error }
+    // An error that already says what to do (a refused name, a did-you-mean) keeps its own hint.
+    if error.hint != nil { return error }
     let hint: String
     switch (error.kind, error.code) {
     case (_, "ParameterMissing"?):
       hint = "set it with let NAME = VALUE before running the query"
     case (_, "ProcedureNotFound"?):
-      hint = error.hint ?? "see help call for the procedures"
+      hint = "see help call for the procedures"
     case (_, "InvalidClauseComposition"?):
       hint = "end a reading query with RETURN"
+    case (_, "UndefinedVariable"?):
+      hint = "name it in MATCH, WITH, UNWIND or a pattern before using it"
+    case (_, "UnknownFunction"?), (_, "InvalidNumberOfArguments"?):
+      hint = "see help match for the functions and what each takes"
+    case (_, "DivisionByZero"?):
+      hint =
+        "a whole number divided by 0 has no value; divide by 0.0 for Infinity, or test the divisor with CASE"
+    case (_, "IntegerOverflow"?):
+      hint = "whole numbers stop at ±9223372036854775807; toFloat() trades exactness for range"
     case (.unsupported, _):
       hint = "see help match for the clauses and functions kgsh's Cypher supports"
     case (.syntax, _):

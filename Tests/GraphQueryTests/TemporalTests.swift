@@ -148,6 +148,19 @@ extension TemporalTests {
         (error as? KgshError)?.message, "invalid temporal value: give epochSeconds or epochMillis, not both")
     }
   }
+
+  /// A day that does not exist is quoted as it was written (2026-2-30 hid the zero) with why.
+  func testADayThatDoesNotExistSaysWhy() throws {
+    for (query, message) in [
+      ("RETURN date('2026-02-30')", "2026-02-30 is not a date: 2026-02 has 28 days"),
+      ("RETURN date('2024-02-30')", "2024-02-30 is not a date: 2024-02 has 29 days"),
+      ("RETURN date({year: 2026, month: 13, day: 1})", "2026-13-01 is not a date: a month is 1 to 12"),
+    ] {
+      XCTAssertThrowsError(try engine.run(query), query) { error in
+        XCTAssertEqual((error as? KgshError)?.message, "invalid temporal value: " + message, query)
+      }
+    }
+  }
 }
 
 extension TemporalTests {

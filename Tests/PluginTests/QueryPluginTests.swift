@@ -196,6 +196,28 @@ final class CypherClauseCommandTests: XCTestCase {
     XCTAssertTrue(t.errors.contains("unknown format 'yaml'"), t.errors)
   }
 
+  /// Each kind of query error says what to do about it; one that has its own hint keeps it
+  /// (the generic "how the knowledge base maps onto Cypher" was added to all of them).
+  func testQueryErrorsSayWhatToDo() throws {
+    let t = try TestShell(plugins: [QueryPlugin.plugin])
+    for (query, hint) in [
+      (
+        "return 1/0",
+        "; a whole number divided by 0 has no value; divide by 0.0 for Infinity, or test the divisor with CASE\n"
+      ),
+      (
+        "return abs(-9223372036854775807 - 1)",
+        "; whole numbers stop at ±9223372036854775807; toFloat() trades exactness for range\n"
+      ),
+      ("return x", "(line 1, column 8); name it in MATCH, WITH, UNWIND or a pattern before using it\n"),
+      ("return toInteger(1, 2)", "; see help match for the functions and what each takes\n"),
+      ("return 1 as v limit 'a'", "; see help match for how the knowledge base maps onto Cypher\n"),
+    ] {
+      XCTAssertFalse(t.run(query), query)
+      XCTAssertTrue(t.errors.hasSuffix(hint), "\(query): \(t.errors)")
+    }
+  }
+
   func testTheySpanLinesUntilComplete() throws {
     let t = try TestShell(plugins: [QueryPlugin.plugin])
     XCTAssertFalse(t.shell.isComplete("with 1 as x"))

@@ -38,7 +38,12 @@ enum TemporalBuild {
 
   static func calendarDate(_ y: Int64, _ m: Int64, _ d: Int64) throws -> LocalDate {
     guard (1...12).contains(m), d >= 1, d <= LocalDate.daysIn(month: m, year: y) else {
-      throw bad("\(y)-\(m)-\(d) is not a date")
+      // Written as the query would write it (2026-02-30), with what is wrong in it.
+      func two(_ n: Int64) -> String { n >= 0 && n < 10 ? "0\(n)" : "\(n)" }
+      let why =
+        (1...12).contains(m)
+        ? "\(y)-\(two(m)) has \(LocalDate.daysIn(month: m, year: y)) days" : "a month is 1 to 12"
+      throw bad("\(y)-\(two(m))-\(two(d)) is not a date: \(why)")
     }
     return LocalDate(year: y, month: m, day: d)
   }
