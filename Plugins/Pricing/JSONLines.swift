@@ -69,9 +69,4 @@ enum JSONLines {
     }
     return found
   }
-
-  /// The line holding byte `offset` of `text` (for "invalid JSON at byte N").
-  static func line(ofByte offset: Int, in text: String) -> Int {
-    1 + text.utf8.prefix(offset).filter { $0 == UInt8(ascii: "\n") }.count
-  }
 }

@@ -75,11 +75,8 @@ enum PriceCatalog {
     do {
       value = try JSON.decode(text)
     } catch {
-      let message = KgshError.describe(error)
-      let byte = message.firstMatch(of: /at byte ([0-9]+)/).flatMap { Int($0.1) }
-      let place = byte.map { "line \(JSONLines.line(ofByte: $0, in: text)): " } ?? ""
       throw KgshError(
-        .invalidValue, "\(command): not valid JSON (\(place)\(message)); nothing was imported",
+        .invalidValue, "\(command): \(KgshError.describe(error)); nothing was imported",
         hint: "the file may be cut short; download the catalogue again")
     }
     guard case .map(let object) = value else { throw unknownShape(command) }

@@ -106,7 +106,7 @@ struct PriceFile {
       value = try JSON.decode(text)
     } catch {
       throw KgshError(
-        .invalidValue, "\(command): not valid JSON (\(KgshError.describe(error))); nothing was imported",
+        .invalidValue, "\(command): \(KgshError.describe(error)); nothing was imported",
         hint: "the file must be an array of objects, one per price row")
     }
     guard case .list(let items) = value else {

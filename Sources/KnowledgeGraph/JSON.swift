@@ -88,7 +88,7 @@ public enum JSON {
   }
 
   /// Parses JSON text into a value. Integers stay `.int`, other numbers become `.double`.
-  /// - Throws: `KgshError` naming the offset of the first problem.
+  /// - Throws: `KgshError` naming the line and column of the first problem.
   public static func decode(_ text: String) throws -> Value {
     var parser = Parser(bytes: Array(text.utf8))
     parser.skipSpace()
@@ -103,8 +103,17 @@ public enum JSON {
     var pos = 0
     static let maxDepth = 512
 
+    /// "invalid JSON at line 4, column 12: what": the place a person finds in an editor
+    /// (columns count characters, not bytes).
     func error(_ what: String) -> KgshError {
-      KgshError(.invalidValue, "invalid JSON at byte \(pos): \(what)")
+      let end = min(pos, bytes.count)
+      let lineStart = bytes[..<end].lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0
+      let line = 1 + bytes[..<lineStart].reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
+      // A character starts at every byte that is not a UTF-8 continuation byte (10xxxxxx).
+      let column = 1 + bytes[lineStart..<end].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+      // At the end of the text, what was expected matters less than that it stopped.
+      let said = end == bytes.count && !what.hasPrefix("unterminated") ? "unexpected end of input" : what
+      return KgshError(.invalidValue, "invalid JSON at line \(line), column \(column): \(said)")
     }
 
     mutating func skipSpace() {

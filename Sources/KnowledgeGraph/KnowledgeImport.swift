@@ -106,7 +106,14 @@ public enum KnowledgeImport {
         return ("\(name) \(label)[\(i + 1)]", fields)
       }
     }
-    let value = try JSON.decode(text)
+    let value: Value
+    do {
+      value = try JSON.decode(text)
+    } catch {
+      throw KgshError(
+        .invalidValue, "import knowledge: \(name): \(KgshError.describe(error))",
+        hint: "fix the file and import it again; nothing was imported")
+    }
     if case .map(let m) = value {
       let found = kinds.filter { m[$0.0] != nil }
       guard !found.isEmpty else {

@@ -94,6 +94,19 @@ final class KnowledgeRoundTripTests: XCTestCase {
     XCTAssertEqual(try String(contentsOfFile: file, encoding: .utf8), "a,b\n")
   }
 
+  /// A JSON file that does not parse is named, with the place of the mistake and what to do.
+  func testAJSONFileThatDoesNotParseIsNamed() throws {
+    let t = try shell(try AuthoringTests.sharedBase().copyInMemory())
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    let file = dir + "/facts.json"
+    try "[{\"entity\": \"zhipu\",\n  \"value\": 1,\n]".write(toFile: file, atomically: true, encoding: .utf8)
+    XCTAssertFalse(t.run("import knowledge '\(file)'"))
+    XCTAssertTrue(
+      t.errors.hasSuffix(
+        "import knowledge: facts.json: invalid JSON at line 3, column 1: expected a string key; "
+          + "fix the file and import it again; nothing was imported\n"), t.errors)
+  }
+
   /// TSV fields hold no tab or line break: the export writes them as spaces and says which.
   func testAFieldWithATabOrLineBreakIsFlattenedAndNamed() throws {
     let t = try shell(try AuthoringTests.sharedBase().copyInMemory())

@@ -68,7 +68,10 @@ final class PriceCatalogErrorTests: XCTestCase {
     let t = try shell()
     let cut = try temp("cut.json", "{\n  \"gpt-x\": {\n    \"input_cost_per_token\": 1e-06,\n")
     XCTAssertFalse(t.run("import prices '\(cut)'"))
-    XCTAssertTrue(t.errors.contains("not valid JSON (line 4: "), t.errors)
+    XCTAssertTrue(
+      t.errors.contains(
+        "import prices: invalid JSON at line 4, column 1: unexpected end of input; nothing was imported"),
+      t.errors)
     XCTAssertTrue(t.errors.contains("download the catalogue again"), t.errors)
     let other = try temp("other.json", "{\"name\": \"not prices\", \"list\": [1, 2]}")
     XCTAssertFalse(t.run("import prices '\(other)'"))

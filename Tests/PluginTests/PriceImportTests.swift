@@ -159,7 +159,7 @@ final class PriceImportTests: XCTestCase {
         "c.csv", Self.header + "\nX9,api,T,\"M,1,2,,USD,2026-11,x,verified\n",
         "c.csv:2: a quoted field is never closed"
       ),
-      ("d.json", "[{\"price_id\": \"X9\",", "not valid JSON"),
+      ("d.json", "[{\"price_id\": \"X9\",", "invalid JSON at line 1, column 20: unexpected end of input"),
       ("e.json", "{\"price_id\": \"X9\"}", "not a price catalogue kgsh knows"),
       ("f.xlsx", "x", "name the file .csv, .tsv or .json"),
       ("g.csv", "", "the file is empty"),
