@@ -209,6 +209,24 @@ final class ScriptingTests: XCTestCase {
       h.errors.hasSuffix(
         "expect find GLM rows: '-1' is not a row count; give a whole number of 0 or more, e.g. expect find GLM rows 3\n"
       ), h.errors)
+    // Checks worded as other test tools word them get the line rewritten in kgsh's words.
+    for (line, rewritten) in [
+      ("expect echo 42 is 42", "expect echo 42 == 42"),
+      ("expect labels | count = 16", "expect labels | count == 16"),
+      ("expect labels has 16 rows", "expect labels rows 16"),
+      ("expect show Zhipu has 'Zhipu AI'", "expect show Zhipu contains 'Zhipu AI'"),
+    ] {
+      let k = try shell()
+      XCTAssertFalse(k.run(line), line)
+      XCTAssertTrue(
+        k.errors.hasSuffix(
+          "expect needs COMMAND == VALUE, COMMAND contains TEXT or COMMAND rows N; did you mean \(rewritten)?\n"
+        ),
+        "\(line): \(k.errors)")
+    }
+    let plain = try shell()
+    XCTAssertFalse(plain.run("expect labels"))
+    XCTAssertTrue(plain.errors.hasSuffix("; e.g. expect find GLM rows 3\n"), plain.errors)
   }
 
   func testSetChangesSettings() throws {

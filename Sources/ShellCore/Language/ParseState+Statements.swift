@@ -158,6 +158,28 @@ extension ParseState {
 
   static let expectations: Set<String> = ["==", "contains", "rows"]
 
+  /// The check rewritten when it was worded as other test tools word it: `is`/`=`/`equals`
+  /// for `==`, `includes`/`has TEXT` for `contains`, `has N rows` for `rows N`.
+  static func expectationRewrite(_ words: [Word]) -> String? {
+    let texts = words.map(\.source)
+    for i in words.indices.dropFirst() where i < words.count - 1 && !words[i].quoted {
+      let next = words[i + 1].literal ?? ""
+      let op: [String]
+      var rest = Array(texts[(i + 1)...])
+      switch words[i].literal?.lowercased() {
+      case "is", "=", "equals", "eq": op = ["=="]
+      case "includes", "matches": op = ["contains"]
+      case "has" where Int(next) != nil:
+        op = ["rows"]
+        if rest.count == 2, ["rows", "row"].contains(rest[1].lowercased()) { rest.removeLast() }
+      case "has": op = ["contains"]
+      default: continue
+      }
+      return (Array(texts[..<i]) + op + rest).joined(separator: " ")
+    }
+    return nil
+  }
+
   /// `expect PIPELINE (== VALUE | contains TEXT | rows N)` after the keyword.
   mutating func expectation(at start: SourceLocation) throws -> Expectation {
     var pipeline = try pipeline(wordsOnly: true)
@@ -169,7 +191,9 @@ extension ParseState {
     else {
       throw SyntaxError(
         "expect needs COMMAND == VALUE, COMMAND contains TEXT or COMMAND rows N",
-        hint: "e.g. expect find GLM rows 3", at: start)
+        hint: ParseState.expectationRewrite(last.words).map { rewritten in
+          "did you mean expect \((pipeline.stages.map(\.text) + [rewritten]).joined(separator: " | "))?"
+        } ?? "e.g. expect find GLM rows 3", at: start)
     }
     let op = last.words[k]
     let expected = Array(last.words[(k + 1)...])
