@@ -1,23 +1,30 @@
 import KnowledgeGraph
 import ShellCore
 
-/// `expect COMMAND == VALUE | contains TEXT | rows N`: checks a command's output.
+/// `expect COMMAND == VALUE | contains TEXT | rows N | fails [TEXT]`: checks a command's
+/// output, or that it is refused.
 struct ExpectCommand: StatementCommand {
   static let check = Param<String>.argument(
-    "check", .command, "COMMAND == VALUE | COMMAND contains TEXT | COMMAND rows N")
+    "check", .command, "COMMAND == VALUE | COMMAND contains TEXT | COMMAND rows N | COMMAND fails [TEXT]")
   let signature = Signature(
     "expect", summary: "Fail unless a command's output is, contains or has what you expect",
     parameters: [check.spec],
-    help: "== compares the output's one cell (or its plain table text); rows counts table rows.",
+    help: """
+      == compares the output's one cell (or its plain table text); rows counts table rows; \
+      fails passes when the command is refused (with TEXT in its error, when given), so a \
+      script can test that bad input is turned away; its error is not printed.
+      """,
     examples: [
       Example("expect find GLM contains GLM; echo ok", "the output mentions a text"),
       Example("expect echo 42 == 42; echo ok", "the output is exactly a value"),
+      Example("expect show Nobody fails 'no entity'; echo refused", "a refusal, with words of its error"),
     ])
 
   func run(_ statement: Statement, in shell: Shell) throws -> Output {
     guard case .expectation(let expectation) = statement.kind else { return .empty }
     let command = expectation.pipeline.text
     let wanted = try ScriptValues.text(expectation.expected, shell)
+    if expectation.op == "fails" { return try refusal(of: expectation.pipeline, command, wanted, shell) }
     let output = try shell.evaluate(expectation.pipeline)
     switch expectation.op {
     case "rows":
@@ -39,6 +46,28 @@ struct ExpectCommand: StatementCommand {
       if got != wanted {
         throw KgshError(.failed, "expect failed: \(command) got \(short(got)), expected \(wanted)")
       }
+    }
+    return .empty
+  }
+
+  /// `fails [TEXT]`: the command must throw (Ctrl-C and timeouts are not refusals: they stop
+  /// the script as always).
+  func refusal(of pipeline: Pipeline, _ command: String, _ wanted: String, _ shell: Shell) throws -> Output {
+    var refused: String?
+    do {
+      _ = try shell.evaluate(pipeline)
+    } catch let e as KgshError where e.kind == .interrupted || e.kind == .timedOut {
+      throw e
+    } catch {
+      refused = KgshError.describe(error)
+    }
+    guard let error = refused else {
+      throw KgshError(.failed, "expect failed: \(command) succeeded, expected it to fail")
+    }
+    if !wanted.isEmpty, !error.contains(wanted) {
+      throw KgshError(
+        .failed,
+        "expect failed: \(command) failed with \(short(error)), expected the error to contain \(wanted)")
     }
     return .empty
   }

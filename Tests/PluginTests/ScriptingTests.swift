@@ -220,10 +220,21 @@ final class ScriptingTests: XCTestCase {
       XCTAssertFalse(k.run(line), line)
       XCTAssertTrue(
         k.errors.hasSuffix(
-          "expect needs COMMAND == VALUE, COMMAND contains TEXT or COMMAND rows N; did you mean \(rewritten)?\n"
+          "expect needs COMMAND == VALUE, COMMAND contains TEXT, COMMAND rows N or COMMAND fails [TEXT]; did you mean \(rewritten)?\n"
         ),
         "\(line): \(k.errors)")
     }
+    // fails: a refusal passes (its error is not printed); success, or another error, fails.
+    let r = try shell()
+    XCTAssertTrue(r.run("expect show Nobody fails; expect show Nobody fails 'no entity named'"), r.errors)
+    XCTAssertEqual(r.errors, "")
+    XCTAssertFalse(r.run("expect echo hi fails"))
+    XCTAssertTrue(r.errors.hasSuffix("expect failed: echo hi succeeded, expected it to fail\n"), r.errors)
+    XCTAssertFalse(r.run("expect show Nobody fails 'is ambiguous'"))
+    XCTAssertTrue(
+      r.errors.hasSuffix(
+        "expect failed: show Nobody failed with 'no entity named 'Nobody'; try find Nobody', expected the error to contain is ambiguous\n"
+      ), r.errors)
     let plain = try shell()
     XCTAssertFalse(plain.run("expect labels"))
     XCTAssertTrue(plain.errors.hasSuffix("; e.g. expect find GLM rows 3\n"), plain.errors)

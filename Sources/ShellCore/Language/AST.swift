@@ -115,7 +115,7 @@ public struct Assertion: Sendable {
 /// `expect PIPELINE == VALUE | contains TEXT | rows N`.
 public struct Expectation: Sendable {
   public var pipeline: Pipeline
-  /// `==`, `contains` or `rows`.
+  /// `==`, `contains`, `rows` or `fails`.
   public var op: String
   public var expected: [Word]
 }

@@ -156,7 +156,7 @@ extension ParseState {
     return Assertion(left: left, op: op, right: right)
   }
 
-  static let expectations: Set<String> = ["==", "contains", "rows"]
+  static let expectations: Set<String> = ["==", "contains", "rows", "fails"]
 
   /// The check rewritten when it was worded as other test tools word it: `is`/`=`/`equals`
   /// for `==`, `includes`/`has TEXT` for `contains`, `has N rows` for `rows N`.
@@ -180,17 +180,17 @@ extension ParseState {
     return nil
   }
 
-  /// `expect PIPELINE (== VALUE | contains TEXT | rows N)` after the keyword.
+  /// `expect PIPELINE (== VALUE | contains TEXT | rows N | fails [TEXT])` after the keyword.
   mutating func expectation(at start: SourceLocation) throws -> Expectation {
     var pipeline = try pipeline(wordsOnly: true)
     var last = pipeline.stages.removeLast()
     guard
       let k = last.words.lastIndex(where: { !$0.quoted && ParseState.expectations.contains($0.literal ?? "") }
       ),
-      k > 0, k < last.words.count - 1
+      k > 0, k < last.words.count - 1 || last.words[k].literal == "fails"
     else {
       throw SyntaxError(
-        "expect needs COMMAND == VALUE, COMMAND contains TEXT or COMMAND rows N",
+        "expect needs COMMAND == VALUE, COMMAND contains TEXT, COMMAND rows N or COMMAND fails [TEXT]",
         hint: ParseState.expectationRewrite(last.words).map { rewritten in
           "did you mean expect \((pipeline.stages.map(\.text) + [rewritten]).joined(separator: " | "))?"
         } ?? "e.g. expect find GLM rows 3", at: start)
