@@ -123,11 +123,10 @@ enum CellComparison {
     return (value, currency)
   }
 
-  /// A plain decimal number (digits, one point, an optional sign), else nil.
+  /// A decimal number: an optional sign, digits with at most one point, and an optional
+  /// exponent (`1e2`, `2.5E-3`); else nil.
   static func number(_ text: String) -> Decimal? {
-    guard !text.isEmpty, text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-") }) else {
-      return nil
-    }
+    guard text.wholeMatch(of: /[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?/) != nil else { return nil }
     return PlainDecimal.parse(text)
   }
 }

@@ -84,6 +84,16 @@ final class ScriptingTests: XCTestCase {
       ),
       d.errors)
     XCTAssertTrue(d.run("labels | where label > M | where count >= 1 | count"), d.errors)
+    // A number in exponent form is a number (it was "'1e2' is not a number").
+    let e = try shell()
+    XCTAssertTrue(e.run("labels | where count >= 1e2 | count"), e.errors)
+    XCTAssertTrue(e.run("labels | where count >= 100 | count"), e.errors)
+    let counts = e.output.split(separator: "\n").filter { $0.contains("│") && !$0.contains("count") }
+    XCTAssertEqual(counts.count, 2, e.output)
+    XCTAssertEqual(counts[0], counts[1], e.output)
+    XCTAssertFalse(e.run("labels | where count > 1e"))
+    XCTAssertTrue(
+      e.errors.hasSuffix("'1e' is not a number; compare with a number, e.g. where count > 10\n"), e.errors)
   }
 
   /// Bars are named by the first column of names; a cut table's chart says so; money in two
