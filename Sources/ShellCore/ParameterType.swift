@@ -127,6 +127,16 @@ public enum ParameterType: Sendable, Equatable {
     "ge": [">="], "gte": [">="], "le": ["<="], "lte": ["<="], "=>": [">="], "=<": ["<="],
   ]
 
+  /// A whole number written with an exponent (`1e3`, `2.5E2`), as token counts may be; nil
+  /// when it has a fraction or does not fit an Int.
+  static func wholeExponent(_ text: String) -> Int? {
+    guard text.wholeMatch(of: /[+-]?[0-9]+(\.[0-9]+)?[eE]\+?[0-9]{1,2}/) != nil,
+      let d = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")), abs(d) <= Decimal(Int.max)
+    else { return nil }
+    let n = NSDecimalNumber(decimal: d).intValue
+    return Decimal(n) == d ? n : nil
+  }
+
   /// Checks and converts one value typed for parameter `name` of `command`.
   /// - Throws: `KgshError.invalidValue`, worded once per type.
   public func parse(_ text: String, name: String, command: String, positional: Bool = false) throws -> Value {
@@ -138,7 +148,7 @@ public enum ParameterType: Sendable, Equatable {
     switch self {
     case .integer(let lo, let hi):
       let digits = text.utf8.contains(UInt8(ascii: "_")) ? text.replacingOccurrences(of: "_", with: "") : text
-      guard let n = Int(digits) else {
+      guard let n = Int(digits) ?? Self.wholeExponent(digits) else {
         throw bad(positional ? nil : "e.g. --\(name) \(lo ?? 2)")
       }
       if let lo, n < lo { throw bad() }

@@ -109,6 +109,17 @@ final class ParameterTests: XCTestCase {
     XCTAssertThrowsError(try mode.parse("quick", name: "mode", command: "demo"))
   }
 
+  /// A whole number may be written as token counts are (1e3, 1_000); a fraction may not.
+  func testWholeNumbersInExponentForm() throws {
+    let n = ParameterType.integer(min: 1)
+    XCTAssertEqual(try n.parse("1e3", name: "requests", command: "cost"), .int(1000))
+    XCTAssertEqual(try n.parse("2.5E2", name: "requests", command: "cost"), .int(250))
+    XCTAssertEqual(try n.parse("1_000", name: "requests", command: "cost"), .int(1000))
+    for bad in ["1.5e0", "1e", "1e99", "e3", "0e0"] {
+      XCTAssertThrowsError(try n.parse(bad, name: "requests", command: "cost"), bad)
+    }
+  }
+
   func testEachTypeWordsItsMistakeOnce() {
     XCTAssertEqual(message("Zhipu --depth 9"), "probe: --depth takes a whole number from 1 to 6, not '9'")
     XCTAssertEqual(
