@@ -45,7 +45,23 @@ enum ToolArguments {
       }
       positionals += try positionalWords(spec, value, tool: tool)
     }
+    if let missing, let spec = signature.parameters.first(where: { $0.name == missing }),
+      case .positional(false, let variadic) = spec.role, !variadic || spec.minimumCount > 0
+    {
+      // Worded for a JSON caller: the shell's usage line (`show ENTITY [--section ...]`) is not.
+      throw KgshError(
+        .usage, "\(tool): the argument \(missing) is required",
+        hint: "pass it, e.g. {\"\(missing)\": \"...\"}; \(spec.help)")
+    }
     return try Call.bind(positionals + options, to: signature, rawText: "", input: nil)
+  }
+
+  /// The first word of a raw-text tool's query, lower-cased (`OPTIONAL MATCH ...` ->
+  /// `optional`); nil when there is none.
+  static func leadingKeyword(_ arguments: [String: Value]) -> String? {
+    guard case .string(let query)? = arguments[ToolCatalog.queryArgument] else { return nil }
+    let word = query.drop { $0.isWhitespace }.prefix { $0.isLetter }
+    return word.isEmpty ? nil : word.lowercased()
   }
 
   /// Refuses argument names the tool does not take, suggesting a close one.

@@ -32,6 +32,11 @@ public enum ToolCatalog {
     "source add", "entity add", "alias add", "fact add", "fact correct", "fact retract", "link", "unlink",
     "create",
   ]
+  /// The reading Cypher commands a `match` call may start with instead of MATCH (each is a
+  /// shell command of its own; over MCP the one `match` tool runs them all).
+  static let readingClauses: Set<String> = ["optional", "unwind", "with", "return", "call"]
+  /// The clauses that start a Cypher statement that writes.
+  static let writingClauses: Set<String> = ["create", "merge", "delete", "detach", "set", "remove"]
   /// Parameters never offered over MCP: an assistant's writes always name a source.
   static let hiddenParameters: Set<String> = ["unsourced"]
   /// The argument every tool takes to bound its result.
@@ -60,6 +65,10 @@ public enum ToolCatalog {
     if !signature.help.isEmpty { description += "\n\n" + signature.help }
     if signature.takesRawText {
       description += "\n\nPass the query text in `query` (the words after the command, as in the shell)."
+    }
+    if signature.name == "match" {
+      description +=
+        " The query may also be a whole statement that starts with MATCH, OPTIONAL MATCH, UNWIND, WITH, RETURN or CALL."
     }
     if let example = signature.examples.first {
       description += "\n\nShell example: \(example.command)"

@@ -89,10 +89,11 @@ public final class ToolRunner: @unchecked Sendable {
   }
 
   private func run(_ tool: ToolDefinition, _ arguments: [String: Value]) -> ToolAnswer {
-    guard let command = session.registry.command(tool.command) else {
+    guard let command = session.registry.command(commandName(tool, arguments)) else {
       return .failure(KgshError(.notFound, "the command \(tool.command) is not registered"))
     }
     do {
+      try refuseWritingStatement(tool, arguments)
       let rows = try ToolArguments.rowLimit(arguments, tool: tool.name)
       let call = try ToolArguments.call(arguments, for: command.signature, tool: tool.name)
       // Read-only: no guard of ours, the read-only connection refuses any write. With
@@ -118,6 +119,32 @@ public final class ToolRunner: @unchecked Sendable {
     } catch {
       return .failure(error)
     }
+  }
+}
+
+extension ToolRunner {
+  /// The command a call runs: its tool's, or for `match`, the reading clause the query starts
+  /// with (`OPTIONAL MATCH`, `UNWIND`, `WITH`, `RETURN`, `CALL`), each a command in the shell.
+  func commandName(_ tool: ToolDefinition, _ arguments: [String: Value]) -> String {
+    guard tool.command == "match", let first = ToolArguments.leadingKeyword(arguments),
+      ToolCatalog.readingClauses.contains(first), session.registry.command(first) != nil
+    else { return tool.command }
+    return first
+  }
+
+  /// A `match` call whose query starts with CREATE, MERGE, DELETE, SET or REMOVE: say where
+  /// such a statement goes, rather than a syntax error at a column of the query.
+  func refuseWritingStatement(_ tool: ToolDefinition, _ arguments: [String: Value]) throws {
+    guard tool.command == "match", let first = ToolArguments.leadingKeyword(arguments),
+      ToolCatalog.writingClauses.contains(first)
+    else { return }
+    throw KgshError(
+      .usage, "match: a statement that starts with \(first.uppercased()) changes the knowledge base",
+      hint: !allowWrites
+        ? "kgsh mcp serves the knowledge base read-only; start it with --allow-writes to change it"
+        : first == "create"
+          ? "run it with the create tool"
+          : "find what to change first: MATCH (n {key: 'x'}) \(first.uppercased()) ...")
   }
 }
 

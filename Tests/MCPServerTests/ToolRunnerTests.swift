@@ -129,7 +129,10 @@ final class ToolRunnerTests: XCTestCase {
     XCTAssertTrue(shape.text.contains("takes one value"), shape.text)
     let missing = runner.callNow("show", [:])
     XCTAssertTrue(missing.isError)
-    XCTAssertTrue(missing.text.contains("missing ENTITY"), missing.text)
+    // Worded for a JSON caller, not with the shell's usage line.
+    XCTAssertTrue(
+      missing.text.hasPrefix("show: the argument entity is required; pass it, e.g. {\"entity\": \"...\"}"),
+      missing.text)
     let tool = runner.callNow("shwo", [:])
     XCTAssertTrue(tool.isError)
     XCTAssertTrue(tool.text.contains("did you mean 'show'?"), tool.text)
@@ -148,6 +151,30 @@ final class ToolRunnerTests: XCTestCase {
     XCTAssertEqual(try t.session.store.nodeCount(), before)
     let read = runner.callNow("match", ["query": "MATCH (l:Lab) return l.name limit 2"])
     XCTAssertFalse(read.isError, read.text)
+    // A statement that starts with a writing clause is named as one (it was a syntax error
+    // at a column of a query the assistant never wrote).
+    let create = runner.callNow("match", ["query": "CREATE (x:Company {name: 'Injected'})"])
+    XCTAssertEqual(
+      create.text,
+      "match: a statement that starts with CREATE changes the knowledge base; "
+        + "kgsh mcp serves the knowledge base read-only; start it with --allow-writes to change it")
+    XCTAssertEqual(try t.session.store.nodeCount(), before)
+  }
+
+  /// The one match tool runs every reading statement, whatever clause it starts with.
+  func testTheMatchToolRunsStatementsThatStartWithOtherReadingClauses() throws {
+    let (runner, _) = try runner()
+    for (query, expected) in [
+      ("RETURN 1 + 2 AS three", "3"),
+      ("UNWIND [1, 2, 3] AS x RETURN sum(x) AS total", "6"),
+      ("WITH 'Zhipu AI' AS n MATCH (c {name: n}) RETURN c.key AS key", "zhipu"),
+      ("OPTIONAL MATCH (c:Company {name: 'Nobody'}) RETURN c IS NULL AS none", "true"),
+      ("CALL db.labels() YIELD label WHERE label = 'Lab' RETURN label", "Lab"),
+    ] {
+      let answer = runner.callNow("match", ["query": .string(query)])
+      XCTAssertFalse(answer.isError, "\(query): \(answer.text)")
+      XCTAssertTrue(answer.text.contains(expected), "\(query): \(answer.text)")
+    }
   }
 
   func testACallThatRunsPastTheTimeoutIsInterruptedAndTheNextOneRuns() throws {
