@@ -43,7 +43,13 @@ enum ToolArguments {
         throw KgshError(
           .usage, "\(tool): \(spec.name) is given but \(missing) is not", hint: "give \(missing) too")
       }
-      positionals += try positionalWords(spec, value, tool: tool)
+      let words = try positionalWords(spec, value, tool: tool)
+      if words.count < spec.minimumCount {
+        throw KgshError(
+          .usage, "\(tool): \(spec.name) takes at least \(spec.minimumCount) values, got \(words.count)",
+          hint: "pass a list, e.g. {\"\(spec.name)\": [\"...\", \"...\"]}")
+      }
+      positionals += words
     }
     if let missing, let spec = signature.parameters.first(where: { $0.name == missing }),
       case .positional(false, let variadic) = spec.role, !variadic || spec.minimumCount > 0
@@ -139,10 +145,17 @@ enum ToolArguments {
     guard let value = arguments[ToolCatalog.rowsArgument], !value.isNull else {
       return ToolCatalog.defaultRows
     }
-    let text = try text(value, name: ToolCatalog.rowsArgument, tool: tool)
-    let parsed = try ParameterType.integer(min: 1, max: ToolCatalog.maximumRows).parse(
-      text, name: ToolCatalog.rowsArgument, command: tool)
-    guard case .int(let n) = parsed else { return ToolCatalog.defaultRows }
+    let type = ParameterType.integer(min: 1, max: ToolCatalog.maximumRows)
+    guard
+      case .int(let n)? = try? type.parse(
+        text(value, name: ToolCatalog.rowsArgument, tool: tool), name: "", command: "")
+    else {
+      // The argument exists only over MCP: worded as a JSON key, not as a shell flag.
+      throw KgshError(
+        .invalidValue,
+        "\(tool): \(ToolCatalog.rowsArgument) takes \(type.expectation), not \(JSON.encode(value))",
+        hint: "e.g. {\"\(ToolCatalog.rowsArgument)\": \(ToolCatalog.defaultRows)}")
+    }
     return Int(n)
   }
 }

@@ -205,6 +205,18 @@ final class ToolRunnerTests: XCTestCase {
     XCTAssertNil(small.structured?.member("truncated"))
     let tooMany = runner.callNow("list", ["max_rows": .int(5000)])
     XCTAssertTrue(tooMany.isError)
+    // max_rows exists only over MCP: its mistakes name the JSON key, not a shell flag.
+    XCTAssertEqual(
+      tooMany.text, "list: max_rows takes a whole number from 1 to 1000, not 5000; e.g. {\"max_rows\": 50}")
+    XCTAssertEqual(
+      runner.callNow("list", ["max_rows": .string("abc")]).text,
+      "list: max_rows takes a whole number from 1 to 1000, not \"abc\"; e.g. {\"max_rows\": 50}")
+    // A list argument with too few items says how many and how to pass them.
+    XCTAssertEqual(
+      runner.callNow("compare", ["items": .string("GLM-4.5")]).text,
+      "compare: items takes at least 2 values, got 1; pass a list, e.g. {\"items\": [\"...\", \"...\"]}")
+    XCTAssertFalse(
+      runner.callNow("compare", ["items": .list([.string("GLM-4.5"), .string("P043")])]).isError)
   }
 
   func testSchemaListsLabelsRelationTypesPredicatesAndSourcesWithCounts() throws {
