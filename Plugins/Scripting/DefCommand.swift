@@ -42,11 +42,41 @@ struct DefCommand: StatementCommand {
     let previous = (session.registry.command(name) as? UserCommand)?.definition
     session.registry.define(
       UserCommand(definition: definition, origin: origin), owner: "user (\(origin))")
+    for unknown in Self.unknownCommands(in: definition, session.registry) {
+      // Not an error: a later def may supply it, as in a script that defines helpers last.
+      session.diagnose(
+        "warning: \(name) runs '\(unknown)', which is not a command (yet); \(name) fails until it is")
+    }
     let defined = "\(name)(\(definition.parameters.joinedText(", ")))"
     guard let previous else { return .message("defined \(defined)") }
     return .message(
       "redefined \(defined), which was \(name)(\(previous.parameters.joinedText(", "))) { \(previous.bodyText) }"
     )
+  }
+}
+
+extension DefCommand {
+  /// The command names a body runs that name no command: the first word of each stage of its
+  /// pipelines (a name made of a variable is known only when it runs). The definition's own
+  /// name counts as known: it may call itself.
+  static func unknownCommands(in definition: Definition, _ registry: CommandRegistry) -> [String] {
+    var unknown: [String] = []
+    func check(_ pipeline: Pipeline) {
+      for stage in pipeline.stages {
+        guard let first = stage.words.first?.literal, first != definition.name,
+          registry.resolve(first, stage.words.dropFirst().first?.literal) == nil, !unknown.contains(first)
+        else { continue }
+        unknown.append(first)
+      }
+    }
+    for statement in definition.body {
+      switch statement.kind {
+      case .pipeline(let pipeline): check(pipeline)
+      case .expectation(let expectation): check(expectation.pipeline)
+      default: break
+      }
+    }
+    return unknown
   }
 }
 
