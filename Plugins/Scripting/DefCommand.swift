@@ -42,12 +42,14 @@ struct DefCommand: StatementCommand {
     let previous = (session.registry.command(name) as? UserCommand)?.definition
     session.registry.define(
       UserCommand(definition: definition, origin: origin), owner: "user (\(origin))")
-    for unknown in Self.unknownCommands(in: definition, session.registry) {
-      // Not an error: a later def may supply it, as in a script that defines helpers last.
-      session.diagnose(
-        "warning: \(name) runs '\(unknown)', which is not a command (yet); \(name) fails until it is")
-    }
-    let defined = "\(name)(\(definition.parameters.joinedText(", ")))"
+    // Not an error: a later def may supply the name (helpers defined last, mutual recursion).
+    let unknown = Self.unknownCommands(in: definition, session.registry).map { "'\($0)'" }
+    let pending =
+      unknown.isEmpty
+      ? ""
+      : " (it runs \(unknown.joinedText(", ")), not a command yet: \(name) fails until "
+        + (unknown.count == 1 ? "it is defined)" : "they are defined)")
+    let defined = "\(name)(\(definition.parameters.joinedText(", ")))" + pending
     guard let previous else { return .message("defined \(defined)") }
     return .message(
       "redefined \(defined), which was \(name)(\(previous.parameters.joinedText(", "))) { \(previous.bodyText) }"

@@ -77,18 +77,21 @@ final class ScriptLanguageTests: XCTestCase {
     XCTAssertFalse(t.output.contains("after"), t.output)
   }
 
-  /// A body that runs a name no command has is defined, with a warning naming it (a later
-  /// def may supply it); commands, the definition itself and later defs are not warned about.
-  func testDefWarnsAboutANameThatIsNotACommandYet() throws {
+  /// A body that runs a name no command has is defined, and the message names it (a later
+  /// def may supply it); commands, the definition itself and earlier defs are not named.
+  func testDefNamesANameThatIsNotACommandYet() throws {
     let t = try shell()
     XCTAssertTrue(t.run("def bad(x) { echo $x; nosuchcommand $x | count }"), t.errors)
-    XCTAssertEqual(
-      t.errors, "warning: bad runs 'nosuchcommand', which is not a command (yet); bad fails until it is\n")
+    XCTAssertTrue(
+      t.output.hasSuffix(
+        "defined bad(x) (it runs 'nosuchcommand', not a command yet: bad fails until it is defined)\n"),
+      t.output)
     let u = try shell()
     XCTAssertTrue(
       u.run("def again(n) { labels | first $n; show Zhipu; again 1 }; def later() { again 1 }"),
       u.errors)
     XCTAssertEqual(u.errors, "")
+    XCTAssertFalse(u.output.contains("not a command yet"), u.output)
   }
 
   func testDefSyntaxErrorRunsNothingAndPointsIntoTheBody() throws {
