@@ -30,9 +30,12 @@ public struct Call: Sendable {
   /// Binds words to a signature: `--flag value`, `--flag=value`, switches, positionals.
   /// - Throws: `KgshError` for unknown flags (with a suggestion), missing values, bad
   ///   integers and missing or extra arguments.
+  /// - Parameter isName: whether a text names an entity; when given, the unquoted words of a
+  ///   command whose one argument is an entity are read as one name if together they name one
+  ///   (`show Zhipu AI` is `show "Zhipu AI"`).
   public static func bind(
     _ words: [(text: String, value: Value, quoted: Bool)], to signature: Signature, rawText: String,
-    input: Output?
+    input: Output?, isName: ((String) -> Bool)? = nil
   ) throws -> Call {
     var arguments: [String] = []
     var values: [Value] = []
@@ -92,11 +95,30 @@ public struct Call: Sendable {
       i += 1
     }
     if !signature.takesRawText {
+      if let isName, let joined = oneName(arguments, values, parameters, isName) {
+        arguments = [joined]
+        values = [.string(joined)]
+      }
       try bindPositionals(arguments, values, to: signature, parameters, into: &typed)
     }
     return Call(
       name: signature.name, arguments: arguments, argumentValues: values, flags: flags, rawText: rawText,
       input: input, signature: signature, values: typed)
+  }
+
+  /// The words joined with spaces, when the command's only argument is one entity, several
+  /// plain words were given, and together they name an entity; else nil.
+  static func oneName(
+    _ words: [String], _ values: [Value], _ parameters: [ParameterSpec], _ isName: (String) -> Bool
+  ) -> String? {
+    let positional = parameters.filter { !$0.isOption }
+    guard words.count > 1, positional.count == 1, positional[0].type == .entity,
+      case .positional(_, false) = positional[0].role,
+      values.allSatisfy({ if case .string = $0 { true } else { false } }),
+      !words.contains(where: { $0.hasPrefix("-") })
+    else { return nil }
+    let joined = words.joined(separator: " ")
+    return isName(joined) ? joined : nil
   }
 
   /// Checks the positional words against the declarations: count, then each value's type.

@@ -282,7 +282,7 @@ public final class Shell {
       rawText = text
       format = named
     }
-    let call = try Call.bind(words, to: signature, rawText: rawText, input: input)
+    let call = try Call.bind(words, to: signature, rawText: rawText, input: input, isName: isEntityName)
     let writes = command.writes(call)
     if writes && session.store.isReadOnly {
       throw KgshError.readOnly(signature.name)
@@ -312,6 +312,12 @@ public final class Shell {
     let kept = text[..<cut.lowerBound]
     guard kept.isEmpty || kept.last!.isWhitespace else { return nil }
     return (String(kept).trimmingCharacters(in: .whitespacesAndNewlines), format)
+  }
+
+  /// Whether a text names exactly one entity (for `show Zhipu AI` without quotes).
+  func isEntityName(_ text: String) -> Bool {
+    if case .found? = try? session.store.resolveID(text) { return true }
+    return false
   }
 
   /// "unknown command", suggesting only names a user could have meant (never `.`).

@@ -87,6 +87,20 @@ final class KnowledgeCommandTests: XCTestCase {
     XCTAssertEqual(directions, ["out", "in"])
   }
 
+  /// `show Zhipu AI` without quotes shows Zhipu AI: the words name one entity together.
+  func testANameWithSpacesNeedsNoQuotesWhenItIsTheOnlyArgument() throws {
+    let t = try shell()
+    XCTAssertTrue(t.run("show Zhipu AI --section entity"), t.errors)
+    XCTAssertTrue(t.output.contains("key          zhipu"), t.output)
+    XCTAssertTrue(t.run("facts Zhipu AI --predicate listing_date --format csv"), t.errors)
+    XCTAssertTrue(t.output.contains("2026-01-08"), t.output)
+    XCTAssertFalse(t.run("show Zhipu facts"))
+    XCTAssertTrue(
+      t.errors.hasSuffix(
+        "show: unexpected argument 'facts'; quote a name with spaces (\"Zhipu AI\"); usage: show ENTITY [--section entity|facts|group-facts|relations|conflicts|sources] [--limit N]\n"
+      ), t.errors)
+  }
+
   func testUnknownAndTypoNames() throws {
     let t = try shell()
     XCTAssertFalse(t.run("show Zhipuu"))

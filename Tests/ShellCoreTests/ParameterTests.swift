@@ -120,6 +120,24 @@ final class ParameterTests: XCTestCase {
     }
   }
 
+  /// The words of a lone entity argument are one name when together they name an entity;
+  /// otherwise the extra word is refused as before.
+  func testUnquotedWordsOfOneEntityAreOneNameWhenTheyNameOne() throws {
+    func bind(_ words: String, names: Set<String>) throws -> Call {
+      try Call.bind(
+        words.split(separator: " ").map { (String($0), Value.string(String($0)), false) }, to: Self.signature,
+        rawText: "", input: nil, isName: { names.contains($0) })
+    }
+    let call = try bind("Zhipu AI --depth 3", names: ["Zhipu AI"])
+    XCTAssertEqual(call[Self.entity], "Zhipu AI")
+    XCTAssertEqual(call[Self.depth], 3)
+    XCTAssertThrowsError(try bind("Zhipu extra", names: ["Zhipu AI"])) { error in
+      XCTAssertTrue("\(error)".hasPrefix("probe: unexpected argument 'extra'; quote a name"), "\(error)")
+    }
+    // Without the lookup (plugins, MCP) nothing is joined.
+    XCTAssertThrowsError(try self.bind("Zhipu AI"))
+  }
+
   func testEachTypeWordsItsMistakeOnce() {
     XCTAssertEqual(message("Zhipu --depth 9"), "probe: --depth takes a whole number from 1 to 6, not '9'")
     XCTAssertEqual(
