@@ -10,7 +10,8 @@ struct SQLCommand: Command {
     parameters: [query.spec],
     help:
       "Tables: node(id,key,name,description,props), node_label(label,node_id), alias(norm,node_id,alias), "
-      + "edge(id,src,type,dst,...), edge_type(id,name), fact(id,key,node_id,predicate,value_type,value,...), source(id,key,...).",
+      + "edge(id,src,type,dst,...), edge_type(id,name), fact(id,key,node_id,predicate,value_type,value,...), source(id,key,...). "
+      + "PRAGMA reads a setting or a table's columns (PRAGMA table_info(fact)); setting one is refused.",
     examples: [
       Example("sql select count(*) as n from node", "count the nodes"),
       Example(

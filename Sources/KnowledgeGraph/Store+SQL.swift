@@ -18,6 +18,14 @@ extension KnowledgeStore {
     if upper.contains("ATTACH") || upper.contains("LOAD_EXTENSION") {
       throw KgshError(.readOnly, "the sql command cannot attach databases or load extensions")
     }
+    if let pragma = Self.settingPragma(sql) {
+      // SQLite counts `PRAGMA ignore_check_constraints = 1` as read-only (it writes no page),
+      // yet on the connection a scratch or in-memory store writes through, it would let later
+      // writes skip the schema's checks.
+      throw KgshError(
+        .readOnly, "the sql command cannot change settings: PRAGMA \(pragma) with a value sets it",
+        hint: "read it with PRAGMA \(pragma)")
+    }
     guard path != nil else { return try read { try Self.runReadOnly(sql, in: $0, maxRows: maxRows) } }
     let reader = try sqlConnection()
     do {
@@ -104,6 +112,22 @@ extension KnowledgeStore {
   /// No ATTACH on this connection: SQLite refuses it whatever the statement says.
   static func forbidAttach(_ db: Database) {
     sqlite3_limit(db.sqliteConnection, SQLITE_LIMIT_ATTACHED, 0)
+  }
+
+  /// The PRAGMAs whose argument names what to read (a table, an index, a row limit), not a
+  /// new value.
+  static let readingPragmas: Set<String> = [
+    "table_info", "table_xinfo", "table_list", "index_list", "index_info", "index_xinfo", "foreign_key_list",
+    "foreign_key_check", "integrity_check", "quick_check",
+  ]
+
+  /// The name of a PRAGMA given a value (`PRAGMA x = v`, `PRAGMA x(v)` for a setting), else nil.
+  static func settingPragma(_ sql: String) -> String? {
+    guard let m = sql.firstMatch(of: /^\s*(?i:pragma)\s+(?:\w+\s*\.\s*)?(\w+)\s*([=(])?/),
+      let mark = m.2
+    else { return nil }
+    let name = String(m.1).lowercased()
+    return mark == "=" || !readingPragmas.contains(name) ? name : nil
   }
 
   static func runReadOnly(_ sql: String, in db: Database, maxRows: Int) throws -> (

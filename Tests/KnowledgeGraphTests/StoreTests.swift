@@ -210,6 +210,19 @@ final class StoreSafetyTests: XCTestCase {
       _ = try? store.readOnlyQuery("PRAGMA query_only = 0")
       XCTAssertThrowsError(try store.readOnlyQuery("DELETE FROM node"))
       XCTAssertEqual(try store.readOnlyQuery("SELECT count(*) FROM node").rows.count, 1)
+      // A setting is refused (SQLite counts it read-only, and on the connection an in-memory
+      // store writes through it would switch the schema's checks off); reading one is not.
+      for sql in [
+        "PRAGMA ignore_check_constraints = 1", "pragma main.cache_size(10)", " PRAGMA foreign_keys=OFF",
+      ] {
+        XCTAssertThrowsError(try store.readOnlyQuery(sql), sql) { error in
+          XCTAssertTrue(
+            KgshError.describe(error).hasPrefix("the sql command cannot change settings: PRAGMA "), sql)
+        }
+      }
+      XCTAssertEqual(try store.readOnlyQuery("PRAGMA ignore_check_constraints").rows, [[.int(0)]])
+      XCTAssertFalse(try store.readOnlyQuery("PRAGMA table_info(node)").rows.isEmpty)
+      XCTAssertFalse(try store.readOnlyQuery("pragma main.index_list('node')").rows.isEmpty)
     }
   }
 
