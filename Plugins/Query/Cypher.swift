@@ -154,6 +154,11 @@ enum Cypher {
       counts("added", [(stats.labelsAddedToExisting, "label")]),
       counts("removed", [(stats.labelsRemoved, "label")]),
       counts("deleted", [(stats.nodesDeleted, "node"), (stats.relationshipsDeleted, "relationship")]),
+      // An entity's facts go with it: say so, and where they are kept.
+      counts("retracted", [(stats.factsRetracted, "fact")]).map {
+        $0
+          + " of the deleted \(stats.nodesDeleted == 1 ? "entity" : "entities"), which history ENTITY keeps and undo brings back"
+      },
     ].compactMap { $0 }.joinedText("; ")
   }
 

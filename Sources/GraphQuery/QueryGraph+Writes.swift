@@ -179,15 +179,18 @@ extension QueryGraph {
   }
 
   /// Writes the changes to stored elements (called inside `commit`'s transaction).
+  /// - Returns: how many facts of deleted entities were retracted with them.
   func commitUpdates(_ w: GraphWriter, _ nodes: [(id: Int64, labels: [String], props: [String: Value]?)])
-    throws
+    throws -> Int
   {
     let first = Int(firstCreatedNode), firstEdge = Int(firstCreatedEdge)
     for e in deletedEdges where Int(e) < firstEdge { try w.deleteQueryEdge(edgeIDs[Int(e)]) }
-    for n in deletedNodes where Int(n) < first { try w.deleteQueryNode(nodeIDs[Int(n)]) }
+    var facts = 0
+    for n in deletedNodes where Int(n) < first { facts += try w.deleteQueryNode(nodeIDs[Int(n)]) }
     for (e, props) in changedEdgeProps where Int(e) < firstEdge && !deletedEdges.contains(e) {
       try w.updateQueryEdge(edgeIDs[Int(e)], props: props.compactMapValues { $0.storable })
     }
     for update in nodes { try w.updateQueryNode(update.id, labels: update.labels, props: update.props) }
+    return facts
   }
 }

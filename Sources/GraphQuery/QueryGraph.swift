@@ -230,8 +230,8 @@ final class QueryGraph: @unchecked Sendable {
     guard hasWrites else { return QueryStatistics() }
     let firstNode = Int(firstCreatedNode), firstEdge = Int(firstCreatedEdge)
     let nodeUpdates = try nodeUpdates()
-    let changes = try updateStatistics(nodeUpdates)
-    try store.write { w in
+    var changes = try updateStatistics(nodeUpdates)
+    changes.factsRetracted = try store.write { w in
       for n in firstNode..<nodeIDs.count where !deletedNodes.contains(Int32(n)) {
         let props = (createdNodeProps[Int32(n)] ?? [:]).compactMapValues { $0.storable }
         nodeIDs[n] = try w.createQueryNode(labels: labels(of: Int32(n)), props: props)
@@ -243,7 +243,7 @@ final class QueryGraph: @unchecked Sendable {
           nodeIDs[Int(edgeSrc[e])], typeNames[Int(edgeType[e])], nodeIDs[Int(edgeDst[e])], props: props)
       }
       // After creating, so that new rows never take the ids of deleted ones.
-      try commitUpdates(w, nodeUpdates)
+      return try commitUpdates(w, nodeUpdates)
     }
     return changes
   }

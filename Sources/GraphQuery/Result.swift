@@ -97,6 +97,8 @@ public struct QueryStatistics: Hashable, Sendable {
   /// query (what SET and REMOVE did, as a summary tells them apart from what CREATE made).
   public var labelsAddedToExisting = 0
   public var propertiesChangedOnExisting = 0
+  /// kgsh's own: the facts of deleted entities, retracted with them (not a Cypher statistic).
+  public var factsRetracted = 0
   public init() {}
   public var isEmpty: Bool { self == QueryStatistics() }
 }

@@ -66,12 +66,14 @@ extension GraphWriter {
 
   /// Deletes a node (its edges are deleted first by the engine): its facts are retracted,
   /// then the entity.
-  public func deleteQueryNode(_ id: Int64) throws {
+  /// - Returns: how many of its facts were retracted with it.
+  @discardableResult
+  public func deleteQueryNode(_ id: Int64) throws -> Int {
     let key = try nodeKey(id)
     let reason: Value = .string("deleted by a Cypher DELETE")
-    for fact in try String.fetchAll(
+    let facts = try String.fetchAll(
       db, sql: "SELECT key FROM fact WHERE node_id = ? AND key IS NOT NULL ORDER BY id", arguments: [id])
-    {
+    for fact in facts {
       try record(
         ChangeDraft(
           kind: .retract, targetType: .fact, target: fact, entity: key, payload: .map(["reason": reason])))
@@ -79,6 +81,7 @@ extension GraphWriter {
     try record(
       ChangeDraft(
         kind: .retract, targetType: .entity, target: key, entity: key, payload: .map(["reason": reason])))
+    return facts.count
   }
 
   /// Deletes an edge.

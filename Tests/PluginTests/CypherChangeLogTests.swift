@@ -99,6 +99,14 @@ final class CypherChangeLogTests: XCTestCase {
     XCTAssertEqual(said("match ({name: 'Acme'})-[r]->() set r.since = 2024"), "changed 1 property")
     XCTAssertEqual(said("match (n {name: 'Acme'}) detach delete n"), "deleted 1 node, 1 relationship")
     XCTAssertEqual(said("match (n {name: 'Beta'}) delete n"), "deleted 1 node")
+    // An entity's facts go with it, and the line says so (it said only "deleted 1 node").
+    let facts = try t.session.store.facts(key: "F0001").count
+    XCTAssertEqual(facts, 1)
+    let zhipuFacts = try t.session.store.facts(of: try t.session.resolve("Zhipu AI").id).count
+    XCTAssertEqual(
+      said("match (n {key: 'zhipu'}) detach delete n").components(separatedBy: "; ").last,
+      "retracted \(zhipuFacts) facts of the deleted entity, which history ENTITY keeps and undo brings back"
+    )
   }
 
   /// SET n.name may not take a name another entity answers to, as CREATE may not.
