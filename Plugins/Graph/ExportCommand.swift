@@ -168,12 +168,32 @@ struct ExportGraph {
 
   func mermaid() -> String {
     var s = "flowchart LR\n"
-    for n in nodes {
-      let label = n.name.replacingOccurrences(of: "\"", with: "#quot;")
-      s += "  n\(n.id)[\"\(label)\"]\n"
+    for n in nodes { s += "  n\(n.id)[\"\(Self.mermaidText(n.name))\"]\n" }
+    for e in edges {
+      // A type of letters, digits and _ (nearly all) as is; any other in quotes, coded.
+      let plain = e.type.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
+      let label = plain ? e.type : "\"\(Self.mermaidText(e.type))\""
+      s += "  n\(e.src) -->|\(label)| n\(e.dst)\n"
     }
-    for e in edges { s += "  n\(e.src) -->|\(e.type)| n\(e.dst)\n" }
     return s
+  }
+
+  /// A label as Mermaid shows it literally: its entity codes for the characters it would read
+  /// as markup (`<b>` is bold in an HTML label) or as the end of the label, and no line breaks.
+  static func mermaidText(_ text: String) -> String {
+    var out = ""
+    for c in text {
+      switch c {
+      case "&": out += "#amp;"
+      case "\"": out += "#quot;"
+      case "<": out += "#lt;"
+      case ">": out += "#gt;"
+      case "#": out += "#35;"
+      case "\n", "\r", "\r\n": out += " "
+      default: out.append(c)
+      }
+    }
+    return out
   }
 
   func json() -> String {

@@ -1,10 +1,11 @@
 import Foundation
-import GraphPlugin
 import KnowledgeGraph
 import KnowledgePlugin
 import ShellCore
 import ShellTesting
 import XCTest
+
+@testable import GraphPlugin
 
 /// The graph plugin on a small hand-built graph with known answers, and on the default
 /// knowledge base.
@@ -309,6 +310,13 @@ final class GraphPluginTests: XCTestCase {
   }
 
   // MARK: subgraph and export
+
+  /// Mermaid shows a name as written: markup, quotes, '#' and line breaks are entity codes or
+  /// spaces, so `<b>` is not bold and a quote does not end the label.
+  func testMermaidLabelsAreLiteral() {
+    XCTAssertEqual(
+      ExportGraph.mermaidText("Quote \"Inc\" <b>&#1\nnext"), "Quote #quot;Inc#quot; #lt;b#gt;#amp;#35;1 next")
+  }
 
   func testSubgraphAndExport() throws {
     let t = try shell()
