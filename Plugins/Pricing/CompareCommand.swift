@@ -103,7 +103,7 @@ struct CompareCommand: Command {
       return "\(Money.format(v.value, currency, scale: scale))\(unit) (\(origin.joinedText(", ")))"
     }
     return values.dropFirst().map { other in
-      "summary: \(cheapest.p.item) \(describe(cheapest)) \(Money.ratioPhrase(cheap: cheapest.value, of: other.value)) \(other.p.item)'s \(describe(other))"
+      "summary: \(cheapest.p.name) \(describe(cheapest)) \(Money.ratioPhrase(cheap: cheapest.value, of: other.value)) \(other.p.name)'s \(describe(other))"
     }
   }
 
@@ -124,7 +124,7 @@ struct CompareCommand: Command {
       let v = try c.convert(p.value!, from: p.currency, to: currency)
       bars.append(
         (
-          "\(p.item) (\(p.row.id))", NSDecimalNumber(decimal: v).doubleValue,
+          "\(p.name) (\(p.row.id))", NSDecimalNumber(decimal: v).doubleValue,
           Money.format(v, currency, scale: kind == "plan" ? 2 : 4)
         ))
     }

@@ -16,6 +16,10 @@ struct Priced {
   var output: Decimal?
   var notes: [String] = []
   var arithmetic: String?
+
+  /// What sentences call the item: as typed, or the row's plan or model name when a price id
+  /// was typed (`P043` -> `Claude Sonnet 4`, never "P043's ... (P043)").
+  var name: String { item.caseInsensitiveCompare(row.id) == .orderedSame ? row.label : item }
 }
 
 /// The settings of one comparison and the pricing of rows under them.

@@ -26,6 +26,19 @@ final class CompareNamesTests: XCTestCase {
     XCTAssertTrue(t.errors.contains("compare:"), t.errors)
   }
 
+  /// A price id typed as an item is named by its model in the summary and the chart (it read
+  /// "P043's US$6/1M blended 3:1 (P043)").
+  func testAPriceIdIsNamedByItsModel() throws {
+    let t = try shell()
+    XCTAssertTrue(t.run("compare GLM-4.5 P043 --chart"), t.errors)
+    XCTAssertTrue(
+      t.output.contains(
+        "summary: GLM-4.5 US$1/1M blended 3:1 (P033) is 1/6 of Claude Sonnet 4's US$6/1M blended 3:1 (P043)"),
+      t.output)
+    XCTAssertTrue(t.output.contains("Claude Sonnet 4 (P043)"), t.output)
+    XCTAssertFalse(t.output.contains("P043 (P043)"), t.output)
+  }
+
   func testTheBuyersPlanIsPicked() throws {
     let t = try shell()
     XCTAssertTrue(t.run("compare 'GLM Coding Plan' 'Claude Code' --currency CNY"), t.errors)
