@@ -133,12 +133,16 @@ final class JSONDocumentTests: XCTestCase {
     XCTAssertEqual((try JSONSerialization.jsonObject(with: Data(piped.stdout.utf8)) as? [Any])?.count, 2)
   }
 
-  func testJSONLIsOneLinePerOutput() throws {
-    let r = try KgshProcess.run(["--format", "jsonl", "-c", "stats; labels | first 2"])
+  /// JSON Lines: a record is one line, a table one line per row (as jq -c and Nushell read them).
+  func testJSONLIsOneLinePerRecordAndPerTableRow() throws {
+    let r = try KgshProcess.run(["--format", "jsonl", "-c", "stats; labels | first 2; labels | first 0"])
     XCTAssertEqual(r.status, 0, r.stderr)
     let lines = r.stdout.split(separator: "\n")
-    XCTAssertEqual(lines.count, 2, r.stdout)
-    for line in lines { XCTAssertNotNil(try JSONSerialization.jsonObject(with: Data(line.utf8))) }
+    XCTAssertEqual(lines.count, 3, r.stdout)
+    let objects = try lines.map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+    XCTAssertNotNil(objects[0]?["entities"], r.stdout)
+    XCTAssertEqual(objects[1]?["label"] as? String, "Model", r.stdout)
+    XCTAssertNotNil(objects[2]?["count"], r.stdout)
   }
 
   func testAFailedRunStillWritesValidJSONForWhatRan() throws {

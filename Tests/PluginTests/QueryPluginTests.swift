@@ -190,8 +190,8 @@ final class CypherClauseCommandTests: XCTestCase {
     XCTAssertEqual(String(t.output.dropFirst(before)), "v,w\n1,--format json\n")
     before = t.output.count
     XCTAssertTrue(t.run("unwind [1, 2] as v\nreturn v --format=jsonl"), t.errors)
-    // jsonl: the output's one compact document on one line (docs/OUTPUT.md).
-    XCTAssertEqual(String(t.output.dropFirst(before)), "[{\"v\": 1},{\"v\": 2}]\n")
+    // jsonl: a table's rows, one compact object a line (docs/OUTPUT.md).
+    XCTAssertEqual(String(t.output.dropFirst(before)), "{\"v\": 1}\n{\"v\": 2}\n")
     XCTAssertFalse(t.run("return 1 as v --format yaml"))
     XCTAssertTrue(t.errors.contains("unknown format 'yaml'"), t.errors)
   }

@@ -36,6 +36,17 @@ public struct Renderer {
       return text + "\n"
     case .jsonl:
       if case .empty = output { return "" }
+      if case .table(let t) = output {
+        // JSON Lines of a table are its rows, one object a line, as jq -c, DuckDB and Nushell
+        // read and write them (a table with no rows writes no line).
+        let keys = Self.uniqueNames(t.columns)
+        var text = ""
+        for row in t.rows {
+          let object = Value.map(Dictionary(uniqueKeysWithValues: zip(keys, row).map { ($0, $1) }))
+          text += Self.compact(JSON.encode(object, pretty: true)) + "\n"
+        }
+        return text
+      }
       var text = ""
       writeJSON(output, into: &text)
       return Self.compact(text) + "\n"
