@@ -42,8 +42,9 @@ public struct Renderer {
         let keys = Self.uniqueNames(t.columns)
         var text = ""
         for row in t.rows {
-          let object = Value.map(Dictionary(uniqueKeysWithValues: zip(keys, row).map { ($0, $1) }))
-          text += Self.compact(JSON.encode(object, pretty: true)) + "\n"
+          var object = ""
+          JSON.writeObject(Array(zip(keys, row)), into: &object, pretty: true, indent: 0)
+          text += Self.compact(object) + "\n"
         }
         return text
       }
@@ -74,11 +75,20 @@ public struct Renderer {
   func writeJSON(_ output: Output, into text: inout String) {
     switch output {
     case .table(let t):
-      // Repeated column names (`select 1 as a, 2 as a`) become a, a_2: a JSON object has unique keys.
+      // Repeated column names (`select 1 as a, 2 as a`) become a, a_2: a JSON object has unique
+      // keys. They come in the table's column order (as CSV has them, and as DuckDB or pandas
+      // make columns of them), not sorted.
       let keys = Self.uniqueNames(t.columns)
-      text += JSON.encode(
-        .list(t.rows.map { row in .map(Dictionary(uniqueKeysWithValues: zip(keys, row).map { ($0, $1) })) }),
-        pretty: true)
+      if t.rows.isEmpty {
+        text += "[]"
+        return
+      }
+      text += "["
+      for (i, row) in t.rows.enumerated() {
+        text += i == 0 ? "\n  " : ",\n  "
+        JSON.writeObject(Array(zip(keys, row)), into: &text, pretty: true, indent: 1)
+      }
+      text += "\n]"
     case .record(let fields):
       JSON.writeObject(fields, into: &text, pretty: true, indent: 0)
     case .sections(let parts):
