@@ -122,8 +122,21 @@ extension KnowledgeStore {
   ]
 
   /// The name of a PRAGMA given a value (`PRAGMA x = v`, `PRAGMA x(v)` for a setting), else nil.
+  /// Comments before the statement do not hide it.
   static func settingPragma(_ sql: String) -> String? {
-    guard let m = sql.firstMatch(of: /^\s*(?i:pragma)\s+(?:\w+\s*\.\s*)?(\w+)\s*([=(])?/),
+    var text = Substring(sql)
+    while true {
+      text = text.drop { $0.isWhitespace }
+      if text.hasPrefix("--") {
+        text = text.drop { $0 != "\n" }
+      } else if text.hasPrefix("/*") {
+        guard let end = text.range(of: "*/") else { return nil }
+        text = text[end.upperBound...]
+      } else {
+        break
+      }
+    }
+    guard let m = text.prefixMatch(of: /(?i:pragma)\s+(?:\w+\s*\.\s*)?(\w+)\s*([=(])?/),
       let mark = m.2
     else { return nil }
     let name = String(m.1).lowercased()

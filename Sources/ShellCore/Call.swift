@@ -30,8 +30,8 @@ public struct Call: Sendable {
   /// Binds words to a signature: `--flag value`, `--flag=value`, switches, positionals.
   /// - Throws: `KgshError` for unknown flags (with a suggestion), missing values, bad
   ///   integers and missing or extra arguments.
-  /// - Parameter isName: whether a text names an entity; when given, the unquoted words of a
-  ///   command whose one argument is an entity are read as one name if together they name one
+  /// - Parameter isName: whether a text names an entity; when given, the words of a command
+  ///   whose one argument is an entity are read as one name if together they name one
   ///   (`show Zhipu AI` is `show "Zhipu AI"`).
   public static func bind(
     _ words: [(text: String, value: Value, quoted: Bool)], to signature: Signature, rawText: String,

@@ -214,6 +214,7 @@ final class StoreSafetyTests: XCTestCase {
       // store writes through it would switch the schema's checks off); reading one is not.
       for sql in [
         "PRAGMA ignore_check_constraints = 1", "pragma main.cache_size(10)", " PRAGMA foreign_keys=OFF",
+        "-- note\n/* a */ PRAGMA ignore_check_constraints = 1",
       ] {
         XCTAssertThrowsError(try store.readOnlyQuery(sql), sql) { error in
           XCTAssertTrue(
