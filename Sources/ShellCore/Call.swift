@@ -31,8 +31,8 @@ public struct Call: Sendable {
   /// - Throws: `KgshError` for unknown flags (with a suggestion), missing values, bad
   ///   integers and missing or extra arguments.
   /// - Parameter isName: whether a text names an entity; when given, the words of a command
-  ///   whose one argument is an entity are read as one name if together they name one
-  ///   (`show Zhipu AI` is `show "Zhipu AI"`).
+  ///   whose arguments are one or two entities are read as names when only one reading fits
+  ///   (`show Zhipu AI` is `show "Zhipu AI"`; see `entityNames`).
   public static func bind(
     _ words: [(text: String, value: Value, quoted: Bool)], to signature: Signature, rawText: String,
     input: Output?, isName: ((String) -> Bool)? = nil
@@ -95,9 +95,9 @@ public struct Call: Sendable {
       i += 1
     }
     if !signature.takesRawText {
-      if let isName, let joined = oneName(arguments, values, parameters, isName) {
-        arguments = [joined]
-        values = [.string(joined)]
+      if let isName, let names = entityNames(arguments, values, parameters, isName) {
+        arguments = names
+        values = names.map(Value.string)
       }
       try bindPositionals(arguments, values, to: signature, parameters, into: &typed)
     }
@@ -106,19 +106,30 @@ public struct Call: Sendable {
       input: input, signature: signature, values: typed)
   }
 
-  /// The words joined with spaces, when the command's only argument is one entity, several
-  /// plain words were given, and together they name an entity; else nil.
-  static func oneName(
+  /// The names in the words, when the command's arguments are one or two entities and more
+  /// words were given: all of them joined (`show Zhipu AI`), or for two entities the one split
+  /// of the words into two names that each name an entity (`path Zhipu AI MiniMax`); nil when
+  /// no reading, or more than one, fits.
+  static func entityNames(
     _ words: [String], _ values: [Value], _ parameters: [ParameterSpec], _ isName: (String) -> Bool
-  ) -> String? {
+  ) -> [String]? {
     let positional = parameters.filter { !$0.isOption }
-    guard words.count > 1, positional.count == 1, positional[0].type == .entity,
-      case .positional(_, false) = positional[0].role,
+    guard (1...2).contains(positional.count), words.count > positional.count,
+      positional.allSatisfy({ spec in
+        guard spec.type == .entity, case .positional(false, false) = spec.role else { return false }
+        return true
+      }),
       values.allSatisfy({ if case .string = $0 { true } else { false } }),
       !words.contains(where: { $0.hasPrefix("-") })
     else { return nil }
-    let joined = words.joined(separator: " ")
-    return isName(joined) ? joined : nil
+    if positional.count == 1 {
+      let joined = words.joined(separator: " ")
+      return isName(joined) ? [joined] : nil
+    }
+    let splits = (1..<words.count).map {
+      [words[..<$0].joined(separator: " "), words[$0...].joined(separator: " ")]
+    }.filter { $0.allSatisfy(isName) }
+    return splits.count == 1 ? splits[0] : nil
   }
 
   /// Checks the positional words against the declarations: count, then each value's type.

@@ -413,6 +413,14 @@ final class GraphPluginTests: XCTestCase {
     XCTAssertTrue(rows(t, "relations").contains { $0[0] == "LISTED_ON" })
   }
 
+  /// Two names with spaces need no quotes when only one split of the words names two entities.
+  func testTwoEntityNamesWithoutQuotes() throws {
+    let t = try TestShell(plugins: [GraphPlugin.plugin], store: try Repository.defaultStore())
+    XCTAssertEqual(
+      run(t, "path Zhipu AI MiniMax --format csv"), run(t, "path 'Zhipu AI' MiniMax --format csv"))
+    XCTAssertTrue(run(t, "common Zhipu AI MiniMax --format csv").contains("Hillhouse"))
+  }
+
   func testExportedDotIsValidGraphviz() throws {
     let dot = "/usr/bin/dot"
     guard FileManager.default.isExecutableFile(atPath: dot) else {

@@ -136,6 +136,24 @@ final class ParameterTests: XCTestCase {
     }
     // Without the lookup (plugins, MCP) nothing is joined.
     XCTAssertThrowsError(try self.bind("Zhipu AI"))
+    // Two entities: the one split of the words into two names.
+    let pair = Signature(
+      "pair", summary: "pair",
+      parameters: [
+        Param<String>.argument("a", .entity, "one").spec, Param<String>.argument("b", .entity, "other").spec,
+      ])
+    func two(_ words: String, _ names: Set<String>) throws -> [String] {
+      try Call.bind(
+        words.split(separator: " ").map { (String($0), Value.string(String($0)), false) }, to: pair,
+        rawText: "", input: nil, isName: { names.contains($0) }
+      ).arguments
+    }
+    XCTAssertEqual(try two("Zhipu AI MiniMax", ["Zhipu AI", "MiniMax", "Zhipu"]), ["Zhipu AI", "MiniMax"])
+    XCTAssertEqual(
+      try two("GLM Coding Plan Claude Pro", ["GLM Coding Plan", "Claude Pro"]),
+      ["GLM Coding Plan", "Claude Pro"])
+    // Two readings fit: nothing is guessed.
+    XCTAssertThrowsError(try two("A B C", ["A", "B C", "A B", "C"]))
   }
 
   func testEachTypeWordsItsMistakeOnce() {
