@@ -56,8 +56,8 @@ struct ExpectCommand: StatementCommand {
     var refused: String?
     do {
       _ = try shell.evaluate(pipeline)
-    } catch let e as KgshError where e.kind == .interrupted || e.kind == .timedOut {
-      throw e
+    } catch let stop where Shell.isStop(stop) {
+      throw stop
     } catch {
       refused = KgshError.describe(error)
     }

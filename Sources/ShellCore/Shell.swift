@@ -357,6 +357,16 @@ struct StageError: Error, CustomStringConvertible {
   var description: String { KgshError.describe(underlying) }
 }
 
+extension Shell {
+  /// Whether an error is Ctrl-C or the timeout stopping a command (in any stage of a
+  /// pipeline), as opposed to the command refusing its input.
+  public static func isStop(_ error: any Error) -> Bool {
+    if let stage = error as? StageError { return isStop(stage.underlying) }
+    guard let e = error as? KgshError else { return false }
+    return e.kind == .interrupted || e.kind == .timedOut
+  }
+}
+
 /// An error that already carries its own `FILE:LINE:COLUMN:` location (from a nested file).
 public struct LocatedError: Error, CustomStringConvertible {
   public var description: String

@@ -50,6 +50,17 @@ final class ShellTests: XCTestCase {
     XCTAssertTrue(fromRunIfComplete.hasPrefix("stdin:4:1: unknown command 'ehcoargs'"), fromRunIfComplete)
   }
 
+  /// Ctrl-C and the timeout are told from a refusal in any stage of a pipeline (a later
+  /// stage's error arrives wrapped with its place), so `expect ... fails` never takes a Ctrl-C
+  /// for the refusal it expects.
+  func testAStopIsToldFromARefusalInAnyStage() {
+    let place = SourceLocation(file: "s.kgsh", line: 1, column: 9)
+    XCTAssertTrue(Shell.isStop(KgshError(.interrupted, "interrupted")))
+    XCTAssertTrue(Shell.isStop(StageError(location: place, underlying: KgshError(.timedOut, "timed out"))))
+    XCTAssertFalse(Shell.isStop(StageError(location: place, underlying: KgshError(.usage, "no"))))
+    XCTAssertFalse(Shell.isStop(KgshError(.notFound, "no entity named 'x'")))
+  }
+
   func testUnknownCommandSuggests() throws {
     let t = try make()
     XCTAssertFalse(t.run("ehcoargs x"))
