@@ -155,7 +155,7 @@ extension PriceCatalog {
       let model = rec.cells["model"] ?? ""
       var cells = rec.cells
       cells["model"] = nil
-      cells["price_id"] = "csv:" + slug(model)
+      cells["price_id"] = "csv:" + Slug.make(model)
       cells["product_or_model"] = model
       cells["category"] = "api_per_token"
       if (cells["as_of"] ?? "").isEmpty { cells["as_of"] = asOf }
@@ -163,12 +163,6 @@ extension PriceCatalog {
       return PriceFile.Record(line: rec.line, cells: cells, problem: rec.problem ?? problem)
     }
     return Catalogue(format: .csv, file: file(records), entries: records.count)
-  }
-
-  /// "GPT-4o mini (2024)" → "gpt-4o-mini-2024".
-  static func slug(_ name: String) -> String {
-    let lowered = name.lowercased().map { $0.isLetter || $0.isNumber || $0 == "." ? $0 : "-" }
-    return String(lowered).split(separator: "-").joinedText("-")
   }
 
   /// A price file of converted records, with every column they use.

@@ -19,19 +19,10 @@ enum Authoring {
     }
   }
 
-  /// A key made of what was typed: ASCII letters lower-cased, digits and `._:` kept, any other
-  /// run of characters one `-` (`Acme AI` -> `acme-ai`); nil when no letter or digit is left.
+  /// A key made of what was typed (`Acme AI` -> `acme-ai`, by `Slug`), starting and ending
+  /// with a letter or digit; nil when none is left.
   static func keyLike(_ text: String) -> String? {
-    var key = ""
-    for c in text.unicodeScalars {
-      if c.isASCII, c.properties.isAlphabetic || ("0"..."9").contains(c) || "._:".unicodeScalars.contains(c) {
-        key.unicodeScalars.append(c.properties.lowercaseMapping.unicodeScalars.first!)
-      } else if !key.isEmpty, key.last != "-" {
-        key.append("-")
-      }
-    }
-    while let last = key.last, "-._:".contains(last) { key.removeLast() }
-    while let first = key.first, !(first.isLetter || first.isNumber) { key.removeFirst() }
+    let key = Slug.make(text, asciiOnly: true).trimmingCharacters(in: CharacterSet(charactersIn: ".-"))
     return key.isEmpty ? nil : key
   }
 
