@@ -226,10 +226,13 @@ extension Call {
   static let flagSynonyms: [String: [String]] = [
     "hops": ["depth", "max-length"], "hop": ["depth", "max-length"], "max-depth": ["depth", "max-length"],
     "distance": ["depth", "max-length"], "depth": ["max-length"], "length": ["max-length"],
-    "type": ["rel", "label"], "types": ["rel"], "relation": ["rel"], "rel-type": ["rel"], "edge": ["rel"],
+    "type": ["rel", "label", "kind"], "types": ["rel"], "relation": ["rel"], "rel-type": ["rel"],
+    "edge": ["rel"],
     "at": ["as-of"], "date": ["as-of"], "asof": ["as-of"],
     "top": ["limit"], "max": ["limit", "max-length"],
     "direction": ["dir"], "kind": ["label"],
+    "since": ["from"], "from": ["since"], "after": ["since", "from"], "until": ["to"], "before": ["to"],
+    "attribute": ["predicate"], "attr": ["predicate"], "property": ["predicate"],
   ]
 
   /// `export --format svg`: the shell's `--format` takes only output formats; when the

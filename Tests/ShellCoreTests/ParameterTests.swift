@@ -99,6 +99,20 @@ final class ParameterTests: XCTestCase {
           to: pathLike, rawText: "", input: nil)
       ) { error in XCTAssertEqual("\(error)", "router: unknown flag \(flag); did you mean --max-length?") }
     }
+    // facts and history take --since, timeline a --from/--to range: each word points at the other.
+    XCTAssertEqual(self.message("Zhipu --from 2025"), "probe: unknown flag --from; did you mean --since?")
+    let range = Signature(
+      "ranger", summary: "r",
+      parameters: [
+        Param<String?>.option("from", .date, "from").spec, Param<String?>.option("to", .date, "to").spec,
+      ])
+    for (flag, meant) in [("--since", "--from"), ("--until", "--to")] {
+      XCTAssertThrowsError(
+        try Call.bind(
+          [(flag, .string(flag), false), ("2025", .string("2025"), false)], to: range, rawText: "", input: nil
+        )
+      ) { error in XCTAssertEqual("\(error)", "ranger: unknown flag \(flag); did you mean \(meant)?") }
+    }
   }
 
   func testAChoiceAcceptsAnyCaseAndPassesTheDeclaredSpelling() throws {
