@@ -32,6 +32,7 @@ typealias Row = [QValue]
 struct Evaluator {
   let graph: QueryGraph
   let parameters: [String: QValue]
+  let patterns = RegexCache()
 
   func eval(_ e: Expr, _ row: Row, _ scope: Scope) throws -> QValue {
     switch e {
@@ -305,14 +306,14 @@ struct Evaluator {
     default: break
     }
     let l = try eval(le, row, scope), r = try eval(re, row, scope)
-    let value = try Evaluator.apply(op, l, r)
+    let value = try Evaluator.apply(op, l, r, patterns: patterns)
     if case .null = value, [.lt, .gt, .le, .ge].contains(op), !l.isNull, !r.isNull, l.typeName != r.typeName {
       graph.noteIncomparable(l, r, keys: (le.propertyKey, re.propertyKey))
     }
     return value
   }
 
-  static func apply(_ op: BinaryOp, _ l: QValue, _ r: QValue) throws -> QValue {
+  static func apply(_ op: BinaryOp, _ l: QValue, _ r: QValue, patterns: RegexCache) throws -> QValue {
     switch op {
     case .eq: return QValue.equals(l, r).value
     case .ne:
@@ -356,11 +357,7 @@ struct Evaluator {
       }
     case .regex:
       guard case .string(let a) = l, case .string(let pattern) = r else { return .null }
-      guard let re = try? NSRegularExpression(pattern: "^(?:" + pattern + ")$") else {
-        throw KgshError.runtime("invalid regular expression \(pattern)", code: "InvalidArgumentValue")
-      }
-      let range = NSRange(a.startIndex..., in: a)
-      return .bool(re.firstMatch(in: a, range: range) != nil)
+      return .bool(try patterns.wholeMatch(a, pattern))
     case .add: return try add(l, r)
     case .sub, .mul, .div, .mod, .pow: return try arithmetic(op, l, r)
     case .and, .or, .xor: fatalError("handled by binary")

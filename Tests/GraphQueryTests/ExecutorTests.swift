@@ -56,6 +56,22 @@ final class ExecutorTests: XCTestCase {
     XCTAssertThrowsError(try engine.run("MATCH (n) RETURN n LIMIT -1"))
   }
 
+  func testRegularExpressionsMatchTheWholeStringAndABadOneSaysHowToEscape() throws {
+    _ = try engine.run("UNWIND ['Zhipu AI', 'MiniMax', 'Kimi (beta)', 'Zhi'] AS n CREATE (:C {name: n})")
+    // Two patterns in one query each keep their own compiled form.
+    XCTAssertEqual(
+      try rows("MATCH (c) WHERE c.name =~ 'Zh.*I' OR c.name =~ 'M.*' RETURN c.name ORDER BY c.name"),
+      [["'MiniMax'"], ["'Zhipu AI'"]])
+    XCTAssertEqual(try rows(#"MATCH (c) WHERE c.name =~ '.*\\(beta\\)' RETURN c.name"#), [["'Kimi (beta)'"]])
+    XCTAssertEqual(try rows("RETURN 'x' =~ null, null =~ 'x', 1 =~ 'x'"), [["null", "null", "null"]])
+    XCTAssertThrowsError(try engine.run("MATCH (c) WHERE c.name =~ '(' RETURN c")) { error in
+      let e = error as? KgshError
+      XCTAssertEqual(e?.message, "invalid regular expression '('")
+      XCTAssertEqual(e?.code, "InvalidArgumentValue")
+      XCTAssertTrue(e?.hint?.contains(#"n.name =~ '.*\\(beta\\)'"#) ?? false, e?.hint ?? "no hint")
+    }
+  }
+
   func testRangeRefusesAListTooLargeToHold() throws {
     // A billion numbers asked for 64 GB at once and stopped the shell.
     XCTAssertThrowsError(try engine.run("RETURN range(1, 1000000000)")) { error in
