@@ -16,21 +16,51 @@ enum CellComparison {
     return false
   }
 
+  /// The operators that test text: case-insensitive except the regular expressions.
+  static let textual: Set<String> = ["contains", "starts-with", "ends-with", "=~", "!~"]
+
   /// The rows whose cell in `column` satisfies `op operand`.
   ///
   /// Empty cells match only `= ""` (and never `!=`, `<`, `>`, `contains`). A money column is
-  /// compared by amount against a number (`1`) or an amount (`US$1`, `1 USD`, `¥7`).
+  /// compared by amount against a number (`1`) or an amount (`US$1`, `1 USD`, `¥7`). `in` and
+  /// `not-in` take a comma-separated list and compare each item as `=` does.
   /// - Throws: `KgshError` when the column (with the operand) holds more than one currency,
-  ///   or when a money column is compared with something that is not an amount.
+  ///   when a money column is compared with something that is not an amount, or when a regular
+  ///   expression does not compile.
   static func filter(
     _ rows: [[Value]], column: Int, name: String, op: String, operand: String
   ) throws -> [[Value]] {
     let cells = rows.map { $0[column] }
+    if op == "in" || op == "not-in" {
+      let items = operand.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+      guard items.contains(where: { !$0.isEmpty }) else {
+        throw KgshError(
+          .usage, "where: \(op) needs a list of values separated by commas",
+          hint: "e.g. where \(name) \(op) Zhipu AI, MiniMax")
+      }
+      let tests = try items.map { try predicate(cells, name: name, op: "=", operand: $0) }
+      return rows.filter { row in tests.contains { $0(row[column]) } == (op == "in") }
+    }
+    let test = try predicate(cells, name: name, op: op, operand: operand)
+    return rows.filter { test($0[column]) }
+  }
+
+  /// The test one cell of the column must pass for `op operand`.
+  static func predicate(_ cells: [Value], name: String, op: String, operand: String) throws -> (Value) -> Bool
+  {
     let blankOperand = operand.trimmingCharacters(in: .whitespaces).isEmpty
-    if op == "contains" && blankOperand {
+    if textual.contains(op) && blankOperand {
       // Every cell contains nothing: that would be no filter at all, and is surely a slip.
       throw KgshError(
-        .usage, "where: contains needs text to look for", hint: "e.g. where \(name) contains GLM")
+        .usage, "where: \(op) needs text to look for", hint: "e.g. where \(name) \(op) GLM")
+    }
+    if op == "=~" || op == "!~" {
+      let re = try expression(operand)
+      return { cell in
+        if isEmpty(cell) { return false }
+        let text = cell.plainText
+        return (re.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil) == (op == "=~")
+      }
     }
     if ordering.contains(op), !blankOperand, number(operand.trimmingCharacters(in: .whitespaces)) == nil,
       cells.contains(where: isNumber), cells.allSatisfy({ isEmpty($0) || isNumber($0) })
@@ -39,9 +69,8 @@ enum CellComparison {
         .invalidValue, "where: \(name) holds numbers, and '\(operand)' is not a number",
         hint: "compare with a number, e.g. where \(name) \(op) 10")
     }
-    guard op != "contains", !blankOperand, cells.contains(where: isMoney) else {
-      return rows.filter { row in
-        let cell = row[column]
+    guard !textual.contains(op), !blankOperand, cells.contains(where: isMoney) else {
+      return { cell in
         if isEmpty(cell) { return blankOperand && (op == "=" || op == "==") }
         return ScriptValues.holds(op, cell, .string(operand))
       }
@@ -52,12 +81,24 @@ enum CellComparison {
         hint: "compare with a number or an amount such as 1, US$1 or 7 CNY")
     }
     try requireOneCurrency(cells, plus: amount.currency, column: name, verb: "where")
-    return rows.filter { row in
-      guard let value = decimal(row[column]) else { return false }
+    return { cell in
+      guard let value = decimal(cell) else { return false }
       let r: ComparisonResult =
         value < amount.value ? .orderedAscending : value > amount.value ? .orderedDescending : .orderedSame
       return ScriptValues.holds(op, r)
     }
+  }
+
+  /// A regular expression typed after `=~`, or an error that says how to write one.
+  static func expression(_ pattern: String) throws -> NSRegularExpression {
+    guard let re = try? NSRegularExpression(pattern: pattern) else {
+      throw KgshError(
+        .invalidValue, "where: '\(pattern)' is not a regular expression",
+        hint:
+          #"=~ finds the pattern anywhere in the cell, as grep does; put \ before ( [ . * + ? to match the character itself, e.g. where name =~ '\(beta\)'"#
+      )
+    }
+    return re
   }
 
   /// Fails when the money cells (and an operand's currency) are in more than one currency.

@@ -89,7 +89,12 @@ enum ScriptValues {
 
   /// Whether `compare(a, b)` satisfies an operator (`==`/`=`, `!=`, `<`, `>`, `<=`, `>=`).
   static func holds(_ op: String, _ a: Value, _ b: Value) -> Bool {
-    if op == "contains" { return a.plainText.lowercased().contains(b.plainText.lowercased()) }
+    switch op {
+    case "contains": return a.plainText.lowercased().contains(b.plainText.lowercased())
+    case "starts-with": return a.plainText.lowercased().hasPrefix(b.plainText.lowercased())
+    case "ends-with": return a.plainText.lowercased().hasSuffix(b.plainText.lowercased())
+    default: break
+    }
     return holds(op, compare(a, b))
   }
 

@@ -121,9 +121,11 @@ public enum ParameterType: Sendable, Equatable {
   /// What other tools (SQL, Cypher, shells, Nushell) write for a choice kgsh spells otherwise;
   /// offered as the suggestion when one of them is given.
   static let choiceSynonyms: [String: [String]] = [
-    "~": ["contains"], "=~": ["contains"], "like": ["contains"], "has": ["contains"],
-    "includes": ["contains"],
-    "in": ["contains"], "<>": ["!="], "eq": ["==", "="], "ne": ["!="], "gt": [">"], "lt": ["<"],
+    "~": ["=~", "contains"], "=~": ["contains"], "!=~": ["!~"], "like": ["contains"], "has": ["contains"],
+    "includes": ["contains"], "regex": ["=~"], "matches": ["=~"], "startswith": ["starts-with"],
+    "starts": ["starts-with"], "endswith": ["ends-with"], "ends": ["ends-with"], "notin": ["not-in"],
+    "!in": ["not-in"], "in": ["contains"], "<>": ["!="], "eq": ["==", "="], "ne": ["!="], "gt": [">"],
+    "lt": ["<"],
     "ge": [">="], "gte": [">="], "le": ["<="], "lte": ["<="], "=>": [">="], "=<": ["<="],
   ]
 
