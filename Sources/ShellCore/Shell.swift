@@ -282,7 +282,18 @@ public final class Shell {
       rawText = text
       format = named
     }
-    let call = try Call.bind(words, to: signature, rawText: rawText, input: input, isName: isEntityName)
+    let call: Call
+    do {
+      call = try Call.bind(words, to: signature, rawText: rawText, input: input, isName: isEntityName)
+    } catch let error as KgshError where error.kind == .usage {
+      // `fact retract Zhipu employees`: an entity and a predicate where a fact id belongs.
+      if signature.parameters.first(where: { !$0.isOption })?.type == .factId,
+        let refusal = session.factIDRefusal(command: signature.name, words: words.map(\.text))
+      {
+        throw refusal
+      }
+      throw error
+    }
     let writes = command.writes(call)
     if writes && session.store.isReadOnly {
       throw KgshError.readOnly(signature.name)

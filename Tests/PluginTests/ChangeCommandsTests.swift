@@ -66,6 +66,29 @@ final class ChangeCommandsTests: XCTestCase {
     refused(t, "fact correct F0001 2026-01-09 --source s1 --quote q", "already says")
   }
 
+  /// An entity and a predicate where a fact id belongs: the refusal names the ids of those
+  /// facts with their values, and the line rewritten with the first.
+  func testAnEntityWhereAFactIDBelongsNamesItsFacts() throws {
+    let t = try shell()
+    let founded = try t.session.store.facts(of: try t.session.resolveID("Zhipu"), predicate: "founded_date")
+    XCTAssertEqual(founded.count, 1)
+    let id = try XCTUnwrap(founded.first?.key)
+    refused(
+      t, "fact retract Zhipu founded_date --reason moved",
+      "fact retract: FACT is a fact id, and 'Zhipu' names the entity Zhipu AI; its founded_date fact is \(id) (2019); "
+        + "e.g. fact retract \(id) --reason moved")
+    refused(
+      t, "fact correct 'Zhipu AI' founded_date 2020 --source s1 --quote q",
+      "its founded_date fact is \(id) (2019); e.g. fact correct \(id) 2020 --source s1 --quote q")
+    // Without a predicate it can match, the refusal says where the ids are.
+    refused(
+      t, "fact correct Zhipu 2020 --source s1 --quote q",
+      "FACT is a fact id, and 'Zhipu' names the entity Zhipu AI; its fact ids are in the first column of facts \"Zhipu AI\""
+    )
+    // A word that is neither keeps the plain refusal.
+    refused(t, "fact retract nothing_like_it founded_date --reason x", "unexpected argument 'founded_date'")
+  }
+
   func testRetractHidesTheFactButHistoryKeepsIt() throws {
     let t = try shell()
     refused(t, "fact retract F0001", "--reason is required")

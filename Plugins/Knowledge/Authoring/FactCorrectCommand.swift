@@ -30,7 +30,7 @@ struct FactCorrectCommand: Command {
 
   func run(_ call: Call, _ session: Session) throws -> Output {
     let key = call[Self.fact]
-    let current = try Self.fact(key, session, command: "fact correct")
+    let current = try Self.fact(key, session, command: "fact correct", rest: [call[Self.value]])
     let text = call[Self.value]
     guard !text.trimmingCharacters(in: .whitespaces).isEmpty else {
       throw KgshError(
@@ -73,8 +73,9 @@ struct FactCorrectCommand: Command {
   }
 
   /// The fact with this id, or a refusal that says where it went (retracted) or how to find ids.
-  static func fact(_ key: String, _ session: Session, command: String) throws -> Fact {
+  static func fact(_ key: String, _ session: Session, command: String, rest: [String] = []) throws -> Fact {
     if let fact = try session.store.facts(key: key).first { return fact }
+    if let refusal = session.factIDRefusal(command: command, words: [key] + rest) { throw refusal }
     if let last = try session.store.changes(about: key, limit: 1).first, last.kind == .retract {
       throw KgshError(
         .notFound,
