@@ -36,6 +36,14 @@ struct Launch {
     }
     // Nobody reads this run's output as it is typed: it goes out in large writes.
     if isatty(1) == 0 { StandardOutput.collect() }
+    // `kgsh stats`: a command where a script's path belongs, refused before the file opens.
+    if let file, commands == nil,
+      let refusal = CommandWords.refusal(
+        [file], options: CommandWords.split(CommandLine.arguments.dropFirst()).options)
+    {
+      KgshCommand.fail(refusal)
+      throw ExitCode(1)
+    }
     let shell = try reported { try start(options, interactive: false, report: Self.printLine) }
     defer { finish(shell) }
     let ok: Bool

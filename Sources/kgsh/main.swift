@@ -44,7 +44,10 @@ do {
   parsed = try KgshCommand.parseAsRoot()
 } catch {
   guard KgshCommand.exitCode(for: error) == .validationFailure else { KgshCommand.exit(withError: error) }
-  KgshCommand.fail(KgshCommand.oneLine(KgshCommand.message(for: error)) + "; kgsh --help lists the options")
+  let (words, options) = CommandWords.split(CommandLine.arguments.dropFirst())
+  KgshCommand.fail(
+    (words.count > 1 ? CommandWords.refusal(words, options: options) : nil)
+      ?? OptionSynonyms.line(for: KgshCommand.oneLine(KgshCommand.message(for: error))))
   exit(ExitCode.validationFailure.rawValue)
 }
 do {

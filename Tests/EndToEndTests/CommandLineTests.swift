@@ -62,6 +62,39 @@ final class CommandLineTests: XCTestCase {
     XCTAssertEqual(version.stdout, parsedVersion.stdout)
   }
 
+  /// Other tools' options and a command typed where a script belongs are answered in kgsh's
+  /// words, with the command line to use; nothing is opened or created first.
+  func testOtherToolsSpellingsGetTheLineToUse() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kgsh-words-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let db = dir.appendingPathComponent("new.sqlite").path
+    let cases: [([String], String)] = [
+      (["-f", "a.kgsh"], "unknown option '-f'; to run a script, give its path: kgsh FILE.kgsh"),
+      (["--json", "-c", "stats"], "unknown option '--json'; for JSON, use --format json"),
+      (["--reed-only"], "unknown option '--reed-only'; did you mean --read-only?"),
+      (
+        ["show", "Zhipu AI"],
+        #"'show' is a command, not a script file; run it with kgsh -c 'show "Zhipu AI"'"#
+      ),
+      (
+        ["--db", db, "stats"],
+        "'stats' is a command, not a script file; run it with kgsh --db \(db) -c 'stats'"
+      ),
+      (["fact", "add", "x"], "'fact add' is a command, not a script file; run it with kgsh -c 'fact add x'"),
+    ]
+    for (arguments, expected) in cases {
+      let r = try KgshProcess.run(arguments, cwd: dir)
+      XCTAssertNotEqual(r.status, 0, "\(arguments)")
+      XCTAssertEqual(r.stderr, "kgsh: \(expected)\n", "\(arguments)")
+    }
+    XCTAssertFalse(FileManager.default.fileExists(atPath: db), "the refusal opened the knowledge base")
+    // A file of that name is a script, and runs.
+    try "echo ran".write(to: dir.appendingPathComponent("stats"), atomically: true, encoding: .utf8)
+    let script = try KgshProcess.run(["--db", db, "stats"], cwd: dir)
+    XCTAssertEqual(script.stdout, "ran\n", script.stderr)
+  }
+
   /// `kgsh --help` wraps each paragraph to the terminal's width as a whole: at 80 columns no
   /// line of the overview ends early where the source text had a line break.
   func testHelpParagraphsWrapAsAWhole() throws {
