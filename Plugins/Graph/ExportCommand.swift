@@ -59,6 +59,16 @@ struct ExportCommand: Command {
 
   func run(_ call: Call, _ session: Session) throws -> Output {
     let (format, file) = try Self.target(call[Self.format], call[Self.file])
+    // `export svg Zhipu` wrote the whole graph to a file named Zhipu.
+    if let file, file != "-", (file as NSString).pathExtension.isEmpty, !file.contains("/"),
+      !FileManager.default.fileExists(atPath: file), let node = try? session.resolve(file)
+    {
+      let ext = format == "mermaid" ? "mmd" : format
+      throw KgshError(
+        .usage, "export: FILE is where to write, and '\(file)' names the entity \(node.name)",
+        hint: "to export its neighbourhood, select it first: subgraph \(Shell.quoteIfNeeded(file)); "
+          + "export \(format) \(node.key).\(ext)")
+    }
     if format == "png" && (file == nil || file == "-") {
       throw KgshError(.usage, "export: png needs a FILE", hint: "export png graph.png")
     }

@@ -378,6 +378,12 @@ final class GraphPluginTests: XCTestCase {
     XCTAssertTrue(
       failure(t, "export \(folder.path)/g.txt").contains(
         "a .txt file names no graph format; use .dot, .mmd, .json, .graphml, .svg or .png"))
+    // `export dot Alpha` meant Alpha's neighbourhood; it wrote the whole graph to a file named Alpha.
+    XCTAssertEqual(
+      failure(t, "export mermaid Alpha"),
+      "test:1:1: export: FILE is where to write, and 'Alpha' names the entity Alpha; to export its neighbourhood, "
+        + "select it first: subgraph Alpha; export mermaid a.mmd\n")
+    XCTAssertFalse(FileManager.default.fileExists(atPath: "Alpha"))
   }
 
   /// A relation stated twice (two sources) is one edge in a picture, and the count says so.
