@@ -40,12 +40,24 @@ struct CostCommand: Command {
     let cached = Decimal(call[Self.cached] ?? 0)
     let requests = Decimal(call[Self.requests])
     let asOf = call[Self.asOf]
-    let all = try PriceBook.history(session).filter(\.isAPI)
+    let history = try PriceBook.history(session)
+    let all = history.filter(\.isAPI)
     var chosen: [(item: String, row: PriceRow)] = []
     var repeated: [String] = []  // items whose rows an earlier item already chose
     for item in PriceBook.joinNames(call[Self.models], rows: PriceBook.current(all, asOf: nil)) {
-      let matched = try PriceBook.select(item, all: all, asOf: asOf, command: "cost").filter {
-        $0.input != nil && $0.output != nil
+      let matched: [PriceRow]
+      do {
+        matched = try PriceBook.select(item, all: all, asOf: asOf, command: "cost").filter {
+          $0.input != nil && $0.output != nil
+        }
+      } catch let error as KgshError where error.kind == .notFound {
+        // `cost 'Claude Pro' --input 1M`: a plan has a flat price, not one per token.
+        let plans = history.filter { !$0.isAPI }
+        guard (try? PriceBook.match(item, in: PriceBook.current(plans, asOf: nil), command: "cost")) != nil
+        else { throw error }
+        throw KgshError(
+          .invalidValue, "cost: '\(item)' is a subscription plan, priced by the month, not per token",
+          hint: "cost takes API models (prices --kind api); compare plans with compare '\(item)' OTHER-PLAN")
       }
       guard !matched.isEmpty else {
         throw KgshError(

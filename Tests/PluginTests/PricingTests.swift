@@ -151,6 +151,11 @@ final class PricingTests: XCTestCase {
     XCTAssertTrue(try fails("compare 'Claude Sonet 4' GLM-4.5").contains("did you mean 'Claude Sonnet 4'?"))
     XCTAssertTrue(try fails("cost GLM-4.55 --input 1M").contains("no price for 'GLM-4.55'"))
     XCTAssertTrue(try fails("prices --model Kimmi-K2").contains("did you mean"))
+    // A plan named to cost is not unknown: it has a monthly price, and compare takes it.
+    XCTAssertEqual(
+      try fails("cost GLM-4.5 'Claude Pro' --input 1M"),
+      "test:1:1: cost: 'Claude Pro' is a subscription plan, priced by the month, not per token; "
+        + "cost takes API models (prices --kind api); compare plans with compare 'Claude Pro' OTHER-PLAN\n")
   }
 
   func testArticleClaims() throws {
