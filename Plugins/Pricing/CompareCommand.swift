@@ -57,6 +57,18 @@ struct CompareCommand: Command {
           hint: "compare plans with plans and API models with API models")
       }
     }
+    // Each option applies to one kind; set for the other it would be ignored without a word
+    // (its default is let through: an MCP client may send every default).
+    if kind == "plan", call.given(Self.mix), call[Self.mix] != Self.mix.spec.defaultText {
+      throw KgshError(
+        .usage, "compare: --mix blends API input and output prices, and these are plans",
+        hint: "plans have a flat price; --period year gives it per year")
+    }
+    if kind != "plan", call[Self.period] == "year" {
+      throw KgshError(
+        .usage, "compare: --period applies to plans, and these are API models, priced per 1M tokens",
+        hint: "--mix 3:1 sets the input:output blend; cost MODEL --input N --output N prices a workload")
+    }
     var priced: [[Priced]] = []
     for (item, group) in zip(items, groups) {
       priced.append(try group.map { kind == "plan" ? try c.plan($0, item: item) : try c.api($0, item: item) })

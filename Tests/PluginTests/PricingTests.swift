@@ -122,6 +122,13 @@ final class PricingTests: XCTestCase {
     XCTAssertTrue(even.contains("US$9"), even)  // (3 + 15) ÷ 2
     XCTAssertTrue(try fails("compare GLM-4.5 'Claude Sonnet 4' --mix 3").contains("--mix"))
     XCTAssertTrue(try fails("compare GLM-4.5 'Claude Pro'").contains("API models with API models"))
+    // An option of the other kind was ignored without a word.
+    XCTAssertTrue(
+      try fails("compare GLM-4.5 'Claude Sonnet 4' --period year").contains(
+        "compare: --period applies to plans, and these are API models, priced per 1M tokens"))
+    XCTAssertTrue(
+      try fails("compare 'Claude Pro' 'Kimi Code Andante' --mix 1:1").contains(
+        "compare: --mix blends API input and output prices, and these are plans"))
   }
 
   func testTokenCounts() throws {
