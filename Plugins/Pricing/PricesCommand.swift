@@ -40,10 +40,25 @@ struct PricesCommand: Command {
           "no vendor or seller contains '\(vendor)'; the vendors are \(vendors.joinedText(", "))"
       }
     }
-    if let kind = call[Self.kind] { rows = rows.filter { $0.kind == kind } }
     if let model = call[Self.model] {
       let ids = Set(try PriceBook.select(model, all: all, asOf: asOf, command: "prices").map(\.id))
       rows = rows.filter { ids.contains($0.id) }
+    }
+    // Why a listing is empty, when one filter alone emptied it.
+    var emptied: String?
+    if let kind = call[Self.kind] {
+      let others = rows
+      rows = rows.filter { $0.kind == kind }
+      if rows.isEmpty, let other = others.first?.kind {
+        emptied =
+          "no \(kind == "api" ? "API" : "plan") rows match; the \(others.count.counted("row")) that match are \(other == "api" ? "API models" : "plans"): "
+          + "drop --kind \(kind) or write --kind \(other)"
+      }
+    }
+    if rows.isEmpty, emptied == nil, let asOf, let first = all.compactMap(\.date).min(),
+      first > PriceDate.end(asOf)
+    {
+      emptied = "no price was observed by \(asOf); the earliest dated row is from \(first)"
     }
     let target = call[Self.currency]
     let book = try FXBook.of(session)
@@ -76,7 +91,7 @@ struct PricesCommand: Command {
     columns += ["included", "status", "as_of", "layer", "flag", "source"]
     let user = rows.filter(\.isUser).count
     var notes = [
-      unknownVendor
+      unknownVendor ?? emptied
         ?? "\(rows.count.counted("price row")) (\(rows.count - user) from reference/prices.tsv, \(user) imported)"
     ]
     if let asOf {

@@ -165,6 +165,19 @@ final class PricingTests: XCTestCase {
         + "cost takes API models (prices --kind api); compare plans with compare 'Claude Pro' OTHER-PLAN\n")
   }
 
+  /// An empty listing says which filter emptied it and what to write instead.
+  func testAnEmptyListingSaysWhy() throws {
+    XCTAssertTrue(
+      try run("prices --kind plan --model GLM-4.5").contains(
+        "no plan rows match; the 3 rows that match are API models: drop --kind plan or write --kind api"))
+    XCTAssertTrue(
+      try run("prices --kind api --model 'Claude Pro'").contains(
+        "no API rows match; the 2 rows that match are plans: drop --kind api or write --kind plan"))
+    XCTAssertTrue(
+      try run("prices --as-of 2020-01-01").contains(
+        "no price was observed by 2020-01-01; the earliest dated row is from 2025"))
+  }
+
   func testArticleClaims() throws {
     let out = try run("check-claim --explain")
     XCTAssertTrue(out.contains("US$17 × 7.06 (N01) = ¥120.02"), out)
