@@ -30,7 +30,7 @@ struct OutputCommand: Command {
     }
     if session.extensions["scripting.stdout"] == nil { session.extensions["scripting.stdout"] = session.out }
     handle.seekToEndOfFile()
-    session.out = FileDescriptorSink(fd: handle.fileDescriptor, keeping: handle)
+    session.out = FileDescriptorSink(fd: handle.fileDescriptor, named: target, keeping: handle)
     return .empty
   }
 }

@@ -34,24 +34,37 @@ public protocol OutputSink: AnyObject {
   /// Writes UTF-8 bytes (a rendered table): a file takes them as they are; other sinks get
   /// the text.
   func write(utf8 bytes: [UInt8])
+  /// Why writes failed since the last call (`cannot write out.txt: no space left on
+  /// device`), once; nil when every byte went out.
+  func takeFailure() -> String?
 }
 
 extension OutputSink {
   public func write(utf8 bytes: [UInt8]) { write(String(decoding: bytes, as: UTF8.self)) }
+  public func takeFailure() -> String? { nil }
 }
 
 /// Writes to a file descriptor; a closed pipe (EPIPE) ends the process quietly with status 0.
+/// Any other failed write (a full disk) drops the bytes and is reported by `takeFailure`.
 public final class FileDescriptorSink: OutputSink {
   let fd: Int32
+  /// What the user calls the descriptor: "standard output", or the file `output` named.
+  let name: String
   /// An object that owns the descriptor (a FileHandle), kept alive as long as the sink.
   let owner: AnyObject?
   public init(fd: Int32) {
     self.fd = fd
+    self.name = fd == 1 ? "standard output" : fd == 2 ? "standard error" : "descriptor \(fd)"
     self.owner = nil
   }
-  public init(fd: Int32, keeping owner: AnyObject) {
+  public init(fd: Int32, named name: String, keeping owner: AnyObject) {
     self.fd = fd
+    self.name = name
     self.owner = owner
+  }
+
+  public func takeFailure() -> String? {
+    WriteFailures.take(fd).map { "cannot write \(name): \($0)" }
   }
   public func write(_ text: String) {
     // From the string's own UTF-8 (no copy of a 60 KB card).
@@ -69,14 +82,16 @@ public final class FileDescriptorSink: OutputSink {
   }
 
   /// Writes every byte, retrying after a signal; false when the reader went away (EPIPE).
-  /// Other errors drop the bytes (a full disk is not worth ending a run for).
+  /// Other errors drop the bytes and are noted in `WriteFailures` for the shell to report.
   static func writeAll(_ fd: Int32, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     var offset = 0
     while offset < bytes.count {
       let n = Foundation.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
       if n < 0 {
         if errno == EINTR { continue }
-        return errno != EPIPE
+        if errno == EPIPE { return false }
+        WriteFailures.note(fd, errno)
+        return true
       }
       offset += n
     }

@@ -159,6 +159,10 @@ public final class Shell {
       let micros = Int64((DispatchTime.now().uptimeNanoseconds - started + 500) / 1000)
       session.out.write("Run Time: " + FixedPoint.text(thousandths: micros) + " ms\n")
     }
+    if let failure = session.out.takeFailure() {
+      throw KgshError(
+        .io, failure, hint: "the output was lost; free some space, or send it elsewhere with output FILE")
+    }
   }
 
   /// Writes a rendered output: collected for one JSON document, paged, or printed.

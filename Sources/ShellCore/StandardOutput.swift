@@ -71,6 +71,13 @@ public enum StandardOutput {
   /// Writes what was collected.
   public static func flush() { flush(exiting: false) }
 
+  /// At the end of a run: writes what was collected, and says why standard output lost
+  /// bytes when a write failed (`cannot write standard output: no space left on device`).
+  public static func finishRun() -> String? {
+    flush()
+    return WriteFailures.take(1).map { "cannot write standard output: \($0)" }
+  }
+
   /// A statement is about to run: when output from an earlier one waits, from now on it
   /// waits at most `latency` (the statement may take long).
   public static func statementStarts() {

@@ -129,6 +129,11 @@ struct Launch {
     TeamLink.of(shell.session)?.close()
     PluginHost.of(shell.session)?.stopAll()
     shell.session.store.close()
+    // `kgsh script.kgsh > out.txt` on a full disk: the run fails, in words.
+    if let failure = StandardOutput.finishRun() {
+      KgshCommand.fail(failure + "; the output was lost, and the run counts as failed")
+      exit(1)
+    }
   }
 
   /// Runs `body`; a failure is printed as one line and ends the run with status 1.

@@ -89,6 +89,48 @@ final class OutputBufferingTests: XCTestCase {
     XCTAssertTrue(r.stdout.hasPrefix("kept\n"), r.stdout)
     XCTAssertTrue(r.stdout.contains("unknown command 'nope'"), r.stdout)
   }
+
+  /// A write that fails (here a file-size limit; a full disk is the same) fails the run in
+  /// words, at the statement whose output was lost or at the end of the run.
+  func testOutputThatCannotBeWrittenFailsTheRunInWords() throws {
+    let dir = KgshProcess.temporaryHome()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    // The default knowledge base is built first, without the limit.
+    XCTAssertEqual(try KgshProcess.run(["-c", "stats"], home: dir).status, 0)
+    // 128 KB at most per file, and SIGXFSZ ignored, so a larger write fails with EFBIG.
+    let limited = "trap '' XFSZ; ulimit -f 256; exec '\(Repository.kgsh.path)' --no-init"
+    let big = "unwind range(1, 100000) AS i RETURN i"
+    for (tail, target) in [
+      (" -c '\(big)' > listing.txt", "standard output"),
+      (" -c 'output big.txt; \(big); echo not reached'", "big.txt"),
+      (" -c 'echo small' > small.txt", nil),
+    ] {
+      let r = try KgshProcess.run(
+        ["-c", limited + tail], input: nil, home: dir, cwd: dir, executable: "/bin/sh")
+      guard let target else {
+        XCTAssertEqual(r.status, 0, r.stderr)
+        continue
+      }
+      XCTAssertEqual(r.status, 1, r.stderr)
+      XCTAssertTrue(
+        r.stderr.contains("cannot write \(target): file too large; the output was lost"), r.stderr)
+      XCTAssertFalse(r.stderr.contains("not reached"), r.stderr)
+    }
+    // Small answers are collected and written at exit: the failure is found then, and still
+    // fails the run (50 KB allowed, 56 KB of answers, each far under the 16 KB written at once).
+    let echoes = Array(repeating: "echo 0123456789abcdef", count: 3300).joined(separator: "; ")
+    let atExit = try KgshProcess.run(
+      [
+        "-c",
+        "trap '' XFSZ; ulimit -f 100; exec '\(Repository.kgsh.path)' --no-init -c '\(echoes)' > echoes.txt",
+      ],
+      input: nil, home: dir, cwd: dir, executable: "/bin/sh")
+    XCTAssertEqual(atExit.status, 1, atExit.stderr)
+    XCTAssertEqual(
+      atExit.stderr,
+      "kgsh: cannot write standard output: file too large; the output was lost, and the run counts as failed\n"
+    )
+  }
 }
 
 /// Reads a pipe on another thread and lets a test wait for a word to arrive.
