@@ -62,6 +62,8 @@ struct LetCommand: StatementCommand {
   func item(_ word: Word, _ shell: Shell) throws -> Value {
     let (text, value) = try shell.expand(word)
     if word.variableName != nil { return value }
+    // `$rows.name`: a column keeps its values.
+    if case .string = value {} else { return value }
     if word.quoted || word.literal == nil { return .string(text) }
     return ScriptValues.scalar(text) ?? .string(text)
   }

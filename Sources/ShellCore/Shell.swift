@@ -272,7 +272,8 @@ public final class Shell {
         continue
       }
       let expanded = try expand(word)
-      if case .list(let items) = expanded.value, word.pieces.count == 1 {
+      // A list variable, or a column of a table (`$rows.name`), is one word per item.
+      if case .list(let items) = expanded.value {
         for item in items { words.append((item.plainText, item, true)) }
       } else {
         words.append((expanded.text, expanded.value, word.quoted || literal == nil))
@@ -346,19 +347,36 @@ public final class Shell {
     return KgshError.unknownCommand(name, suggestions: Names.suggestions(for: name, among: words))
   }
 
-  /// Expands a word's variables. A word that is exactly one variable keeps its value.
+  /// Expands a word's variables. A word that is exactly one variable keeps its value, and so
+  /// does one column of a variable that holds a table or a row (`$rows.name`, `$n.count`).
   public func expand(_ word: Word) throws -> (text: String, value: Value) {
     if word.pieces.count == 1, case .variable(let name) = word.pieces[0] {
       let value = try session.variable(name)
       return (value.plainText, value)
     }
     if word.pieces.count == 1, case .text(let t) = word.pieces[0] { return (t, .string(t)) }
+    var pieces = word.pieces[...]
     var text = ""
-    for piece in word.pieces {
+    var values: [Value] = []
+    while let piece = pieces.popFirst() {
       switch piece {
       case .text(let t): text += t
-      case .variable(let name): text += try session.variable(name).plainText
+      case .variable(let name):
+        var value = try session.variable(name)
+        if case .text(let rest)? = pieces.first,
+          let (column, after) = try VariableColumn.take(rest, of: value, name)
+        {
+          value = column
+          pieces[pieces.startIndex] = .text(after)
+          if after.isEmpty { pieces.removeFirst() }
+        }
+        values.append(value)
+        text += value.plainText
       }
+    }
+    if values.count == 1, word.pieces.count == 2, case .variable = word.pieces[0], text == values[0].plainText
+    {
+      return (text, values[0])
     }
     return (text, .string(text))
   }

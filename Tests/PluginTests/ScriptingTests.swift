@@ -32,6 +32,21 @@ final class ScriptingTests: XCTestCase {
     XCTAssertTrue(t.output.contains("│ name"), t.output)
   }
 
+  /// `$rows.name` is one column of a stored table (a word per row), `$n.count` the cell of a
+  /// one-row table; a variable that holds text keeps the dot (`$file.csv`).
+  func testAColumnOfAStoredTable() throws {
+    let t = try shell()
+    XCTAssertTrue(
+      t.run(
+        "let x = find GLM --limit 3; let keys = $x.key; echo $x.key; let n = find GLM --limit 3 | count; "
+          + "assert $n.count == 3; let f = out; echo $f.csv"), t.errors)
+    XCTAssertEqual(t.output, "glm glm-4.6 glm-4.5\nout.csv\n")
+    XCTAssertEqual(
+      t.session.variables["keys"], .list([.string("glm"), .string("glm-4.6"), .string("glm-4.5")]))
+    XCTAssertFalse(t.run("echo $x.nmae"))
+    XCTAssertTrue(t.errors.contains("no column named 'nmae'; did you mean 'name'?"), t.errors)
+  }
+
   /// `print x` is what Tab offers after print (variable names without `$`): it shows the
   /// variable, as `print $x` does; other words print as they are.
   func testPrintOfAVariablesNameShowsItsValue() throws {
