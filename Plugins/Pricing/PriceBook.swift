@@ -73,8 +73,11 @@ enum PriceBook {
   static func match(_ query: String, in rows: [PriceRow], command: String) throws -> [PriceRow] {
     let q = Names.normalize(query)
     func keys(_ r: PriceRow) -> [String] {
-      [r.id, r.product, r.productBase, r.tier, r.product + " " + r.tier, r.productBase + " " + r.tier].map(
-        Names.normalize)
+      [
+        r.id, r.product, r.productBase, r.tier, r.product + " " + r.tier, r.productBase + " " + r.tier,
+        r.label,
+      ]
+      .map(Names.normalize)
     }
     let exact = rows.filter { keys($0).contains(q) }
     if !exact.isEmpty { return exact }
@@ -102,7 +105,9 @@ enum PriceBook {
   static func joinNames(_ items: [String], rows: [PriceRow]) -> [String] {
     var known: Set<String> = []
     for r in rows {
-      for k in [r.product, r.productBase, r.tier, r.product + " " + r.tier, r.productBase + " " + r.tier] {
+      for k in [
+        r.product, r.productBase, r.tier, r.product + " " + r.tier, r.productBase + " " + r.tier, r.label,
+      ] {
         known.insert(Names.normalize(k))
       }
     }

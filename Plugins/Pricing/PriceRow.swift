@@ -51,9 +51,15 @@ struct PriceRow: Sendable {
     return product[..<paren].trimmingCharacters(in: .whitespaces)
   }
 
-  /// "GLM Coding Plan Lite", "GLM-4.5".
+  /// "GLM Coding Plan Lite", "GLM-4.5"; a tier that repeats the product's last word says it
+  /// once ("Claude Max" and "Max 5x" are "Claude Max 5x", not "Claude Max Max 5x").
   var label: String {
-    isPlan && !tier.isEmpty ? "\(productBase) \(tier)" : product
+    guard isPlan, !tier.isEmpty else { return product }
+    if let last = productBase.split(separator: " ").last, tier.lowercased().hasPrefix(last.lowercased() + " ")
+    {
+      return productBase + tier.dropFirst(last.count)
+    }
+    return "\(productBase) \(tier)"
   }
 
   var isAnnual: Bool { billing.lowercased().hasPrefix("annual") }

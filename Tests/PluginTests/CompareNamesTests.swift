@@ -19,6 +19,20 @@ final class CompareNamesTests: XCTestCase {
     XCTAssertTrue(bare.output.contains("summary: GLM Coding Plan Lite"), bare.output)
   }
 
+  /// A tier that repeats the product's last word ("Claude Max" and "Max 5x") is named once,
+  /// and that name is what compare takes and what the summary says.
+  func testATierThatRepeatsTheProductIsNamedOnce() throws {
+    let t = try shell()
+    XCTAssertTrue(t.run("compare Claude Max 5x Claude Max 20x"), t.errors)
+    XCTAssertTrue(
+      t.output.contains(
+        "summary: Claude Max 5x US$100/month (P003) is 1/2 of Claude Max 20x's US$200/month (P004)"),
+      t.output)
+    XCTAssertTrue(t.run("compare P001 P002"), t.errors)
+    XCTAssertTrue(t.output.contains("Claude Pro - annual billing US$16.67/month (P002)"), t.output)
+    XCTAssertFalse(t.output.contains("Pro Pro"), t.output)
+  }
+
   func testARowIsNeverComparedWithItself() throws {
     let t = try shell()
     XCTAssertFalse(t.run("compare Claude Code"))
