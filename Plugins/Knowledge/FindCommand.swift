@@ -57,7 +57,16 @@ struct FindCommand: Command {
             .int(Int64(h.score)),
           ]
         },
-        notes: hits.isEmpty ? ["no match for '\(text)'"] : [],
+        notes: hits.isEmpty ? [Self.noMatch(text)] : [],
         limitCut: matched > hits.count ? .of(matched, atLeast: atLeast) : nil))
+  }
+
+  /// `no match for 'x'`; text with no letter or digit (`*`, `?`) is read as text, not a pattern: the
+  /// note says what lists everything.
+  static func noMatch(_ text: String) -> String {
+    guard !text.contains(where: { $0.isLetter || $0.isNumber }) else { return "no match for '\(text)'" }
+    return
+      "no match for '\(text)': find looks for text in names and facts, not a pattern; list shows every entity, "
+      + "list LABEL those of one label"
   }
 }

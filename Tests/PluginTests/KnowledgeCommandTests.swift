@@ -164,6 +164,18 @@ final class KnowledgeCommandTests: XCTestCase {
     }
   }
 
+  /// A wildcard is text to find, not a pattern: no match says what lists everything.
+  func testAWildcardThatMatchesNothingSaysWhatListsEverything() throws {
+    let t = try shell()
+    XCTAssertTrue(t.run("find *"), t.errors)
+    XCTAssertTrue(
+      t.output.hasSuffix(
+        "no match for '*': find looks for text in names and facts, not a pattern; list shows every entity, "
+          + "list LABEL those of one label\n"), t.output)
+    XCTAssertTrue(t.run("find xyzzyplugh"), t.errors)
+    XCTAssertTrue(t.output.hasSuffix("no match for 'xyzzyplugh'\n"), t.output)
+  }
+
   func testTimelineIsOrderedAndFiltered() throws {
     let t = try shell()
     XCTAssertTrue(t.run("timeline --from 2026-01-08 --to 2026-01-09 --format csv"), t.errors)
