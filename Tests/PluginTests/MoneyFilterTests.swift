@@ -92,7 +92,7 @@ final class MoneyFilterTests: XCTestCase {
 
   func testOtherToolsSpellingsOfOperatorsAndOrderGetTheKgshOne() throws {
     let t = try shell()
-    for (op, meant) in [("~", "contains"), ("like", "contains"), ("<>", "!="), ("gte", ">="), ("=>", ">=")] {
+    for (op, meant) in [("~", "=~"), ("like", "contains"), ("<>", "!="), ("gte", ">="), ("=>", ">=")] {
       XCTAssertFalse(t.run("prices | where vendor \(op) Zhipu"))
       XCTAssertTrue(t.errors.hasSuffix("not '\(op)'; did you mean '\(meant)'?\n"), t.errors)
     }
