@@ -267,12 +267,14 @@ extension Evaluator {
       throw KgshError.runtime("\(rawName)() expects a string", code: "InvalidArgumentType")
     }
     let chars = Array(s)
-    func int(_ v: QValue) throws -> Int {
+    func int(_ v: QValue, _ what: String = "length") throws -> Int {
       guard case .int(let i) = v else {
         throw KgshError.runtime("\(rawName)() expects an integer", code: "InvalidArgumentType")
       }
       if i < 0 {
-        throw KgshError.runtime("\(rawName)() got a negative length", code: "NegativeIntegerArgument")
+        throw KgshError.runtime(
+          "\(rawName)() got a negative \(what) (\(i))\(what == "start" ? "; positions count from 0" : "")",
+          code: "NegativeIntegerArgument")
       }
       return Int(min(i, Int64(Int32.max)))
     }
@@ -293,7 +295,7 @@ extension Evaluator {
     case "right":
       return .string(String(chars.suffix(try int(args[1]))))
     default:
-      let start = try int(args[1])
+      let start = try int(args[1], "start")
       let len = args.count == 3 ? try int(args[2]) : chars.count
       guard start < chars.count else { return .string("") }
       return .string(String(chars[start..<min(chars.count, start + len)]))

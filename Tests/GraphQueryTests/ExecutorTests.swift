@@ -72,6 +72,17 @@ final class ExecutorTests: XCTestCase {
     }
   }
 
+  func testANegativeSubstringArgumentIsNamed() throws {
+    XCTAssertThrowsError(try engine.run("RETURN substring('abc', -1)")) { error in
+      XCTAssertEqual(
+        (error as? KgshError)?.message, "substring() got a negative start (-1); positions count from 0")
+    }
+    XCTAssertThrowsError(try engine.run("RETURN substring('abc', 1, -2)")) { error in
+      XCTAssertEqual((error as? KgshError)?.message, "substring() got a negative length (-2)")
+    }
+    XCTAssertEqual(try rows("RETURN substring('智谱AI', 1, 2), left('智谱AI', 1)"), [["'谱A'", "'智'"]])
+  }
+
   func testRangeRefusesAListTooLargeToHold() throws {
     // A billion numbers asked for 64 GB at once and stopped the shell.
     XCTAssertThrowsError(try engine.run("RETURN range(1, 1000000000)")) { error in
