@@ -76,10 +76,7 @@ struct KgshCommand: ParsableCommand {
   }
 
   /// The parser's message as one line that starts in lower case ("unknown option '--bogus'").
-  static func oneLine(_ message: String) -> String {
-    let first = message.split(separator: "\n").first.map(String.init) ?? message
-    return first.prefix(1).lowercased() + first.dropFirst()
-  }
+  static func oneLine(_ message: String) -> String { ParserMessage.oneLine(message) }
 
   /// `kgsh --db FILE --recover`.
   func runRecover() throws {

@@ -53,6 +53,10 @@ final class CommandLineTests: XCTestCase {
     XCTAssertEqual(unknown.status, 64)
     XCTAssertEqual(unknown.stderr, "kgsh: unknown option '--bogus'; kgsh --help lists the options\n")
     XCTAssertEqual(unknown.stdout, "")
+    // kgsh mcp, a program of its own, words its mistakes the same way.
+    let mcp = try KgshProcess.run(["mcp", "--bogus"])
+    XCTAssertEqual(mcp.status, 64)
+    XCTAssertEqual(mcp.stderr, "kgsh mcp: unknown option '--bogus'; kgsh mcp --help lists the options\n")
     let version = try KgshProcess.run(["--version"])
     XCTAssertEqual(version.status, 0)
     XCTAssertTrue(version.stdout.hasPrefix("0."), version.stdout)
