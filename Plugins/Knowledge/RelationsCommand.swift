@@ -6,16 +6,28 @@ struct RelationsCommand: Command {
   static let entity: Param<String?> = .optionalArgument(
     "entity", .entity, "only the edges of this entity, by direction")
 
+  static let explain = Param.toggle(
+    "explain", "list the entity's relations one by one, with their ids (for unlink) and sources")
+
   let signature = Signature(
     "relations", aliases: ["types"],
     summary: "Relation (edge) types with counts, overall or around one entity",
-    parameters: [entity.spec],
+    parameters: [entity.spec, explain.spec],
     examples: [
       Example("relations", "INVESTS_IN, LISTED_ON ...", expect: "LISTED_ON"),
       Example("relations Zhipu", "Zhipu AI's edge types, outgoing and incoming", expect: "LISTED_ON"),
+      Example("relations MiniMax --explain", "each of MiniMax's relations with its id", expect: "E0007"),
     ])
 
   func run(_ call: Call, _ session: Session) throws -> Output {
+    if call[Self.explain] {
+      guard let name = call[Self.entity] else {
+        throw KgshError(
+          .usage, "relations: --explain lists one entity's relations",
+          hint: "name it, e.g. relations Zhipu --explain")
+      }
+      return .table(try Self.explained(try session.resolve(name), session))
+    }
     guard let name = call[Self.entity] else {
       return .table(
         Table(
@@ -36,5 +48,19 @@ struct RelationsCommand: Command {
       if c.in > 0 { rows.append([.string(type), .string("in"), .int(Int64(c.in))]) }
     }
     return .table(Table(columns: ["type", "direction", "count"], rows: rows))
+  }
+
+  /// Each relation of `node`, leaving ones first: its id, direction, type, the entity at the
+  /// other end, and its source.
+  static func explained(_ node: Node, _ session: Session) throws -> Table {
+    let (outgoing, incoming) = try session.store.edges(of: node.id)
+    let rows = (outgoing.map { ($0, $1, "out") } + incoming.map { ($0, $1, "in") }).map {
+      edge, other, direction in
+      [
+        edge.key.map(Value.string) ?? .null, .string(direction), .string(edge.type), .entity(other.ref),
+        edge.provenance.source.map(Value.string) ?? .null, edge.provenance.asOf.map(Value.string) ?? .null,
+      ]
+    }
+    return Table(columns: ["edge", "direction", "type", "entity", "source", "as_of"], rows: rows)
   }
 }

@@ -20,11 +20,15 @@ public protocol Command: Sendable {
   /// that did not declare them runs. Defaults to `signature.writes`; a command whose
   /// writing depends on its input (`match ... create`) answers per call.
   func writes(_ call: Call) -> Bool
+  /// A refusal that says more than the signature can, for words that do not fit it (an
+  /// entity and a predicate where a fact id belongs), or nil for the usage error as it is.
+  func refusal(forMisfit words: [String], _ session: Session) -> KgshError?
 }
 
 extension Command {
   public func isComplete(_ text: String) -> Bool { true }
   public func writes(_ call: Call) -> Bool { signature.writes }
+  public func refusal(forMisfit words: [String], _ session: Session) -> KgshError? { nil }
 
   /// Runs the command the way the shell and the MCP server both do: while it runs, a write
   /// is refused under `refusingWritesAs` (nil allows writes), and a command that does not

@@ -291,13 +291,8 @@ public final class Shell {
     do {
       call = try Call.bind(words, to: signature, rawText: rawText, input: input, isName: isEntityName)
     } catch let error as KgshError where error.kind == .usage {
-      // `fact retract Zhipu employees`: an entity and a predicate where a fact id belongs.
-      if signature.parameters.first(where: { !$0.isOption })?.type == .factId,
-        let refusal = session.factIDRefusal(command: signature.name, words: words.map(\.text))
-      {
-        throw refusal
-      }
-      throw error
+      // `fact retract Zhipu employees`: the command may know what the words meant.
+      throw command.refusal(forMisfit: words.map(\.text), session) ?? error
     }
     let writes = command.writes(call)
     if writes && session.store.isReadOnly {

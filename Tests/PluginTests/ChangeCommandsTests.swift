@@ -89,6 +89,24 @@ final class ChangeCommandsTests: XCTestCase {
     refused(t, "fact retract nothing_like_it founded_date --reason x", "unexpected argument 'founded_date'")
   }
 
+  /// Entities where a relation id belongs: the refusal names the relations between them with
+  /// their ids; relations ENTITY --explain lists them all.
+  func testUnlinkGivenTwoEntitiesNamesTheRelationsBetweenThem() throws {
+    let t = try shell()
+    refused(
+      t, "unlink zhipu minimax --reason merged",
+      "unlink: EDGE is a relation id, and 'zhipu' names the entity Zhipu AI; its relation with MiniMax is "
+        + "E0007 (Zhipu AI -[COMPETES_WITH]-> MiniMax); e.g. unlink E0007 --reason merged")
+    refused(
+      t, "unlink zhipu DEVELOPS minimax --reason x",
+      "it has no DEVELOPS relation with MiniMax; relations \"Zhipu AI\" --explain lists its relations with their ids"
+    )
+    XCTAssertTrue(t.run("relations minimax --explain --format tsv"), t.errors)
+    let row = t.output.split(separator: "\n").first { $0.hasPrefix("E0007\t") }
+    XCTAssertEqual(row.map(String.init), "E0007\tin\tCOMPETES_WITH\tZhipu AI\tarticle\t2026-01-08")
+    refused(t, "relations --explain", "relations: --explain lists one entity's relations")
+  }
+
   func testRetractHidesTheFactButHistoryKeepsIt() throws {
     let t = try shell()
     refused(t, "fact retract F0001", "--reason is required")

@@ -28,6 +28,10 @@ struct FactCorrectCommand: Command {
     ],
     writes: true)
 
+  func refusal(forMisfit words: [String], _ session: Session) -> KgshError? {
+    session.factIDRefusal(command: signature.name, words: words)
+  }
+
   func run(_ call: Call, _ session: Session) throws -> Output {
     let key = call[Self.fact]
     let current = try Self.fact(key, session, command: "fact correct", rest: [call[Self.value]])

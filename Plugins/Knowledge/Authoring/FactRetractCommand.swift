@@ -16,6 +16,10 @@ struct FactRetractCommand: Command {
     ],
     writes: true)
 
+  func refusal(forMisfit words: [String], _ session: Session) -> KgshError? {
+    session.factIDRefusal(command: signature.name, words: words)
+  }
+
   func run(_ call: Call, _ session: Session) throws -> Output {
     let key = call[Self.fact]
     guard let reason = call[Self.reason], !reason.trimmingCharacters(in: .whitespaces).isEmpty else {
