@@ -168,6 +168,11 @@ final class ChangeCommandsTests: XCTestCase {
       t.errors)
     let kuaishou = try XCTUnwrap(try t.session.store.node(key: "kuaishou"))
     XCTAssertEqual(kuaishou.labels.sorted(), ["Company", "Lab"], "labels take the knowledge base's spelling")
+    XCTAssertFalse(t.output.contains("new label"), t.output)
+    // A label the knowledge base did not have is said to be new, with the nearest it has (a
+    // typo made a label of its own without a word).
+    XCTAssertTrue(t.run("entity add acme --label Compnay --name Acme"), t.errors)
+    XCTAssertTrue(t.output.hasSuffix("author   ada\n\nnew label Compnay (did you mean Company?)\n"), t.output)
     guard case .found(let found) = try t.session.store.resolve("快手") else { return XCTFail("快手 unresolved") }
     XCTAssertEqual(found.key, "kuaishou")
     XCTAssertTrue(t.run("alias add kuaishou 'Kuaishou Technology'"), t.errors)

@@ -26,15 +26,19 @@ enum Authoring {
     return key.isEmpty ? nil : key
   }
 
-  /// The labels as the knowledge base spells them (`company` -> `Company`); at least one.
-  static func labels(_ given: [String], _ session: Session, command: String) throws -> [String] {
+  /// The labels as the knowledge base spells them (`company` -> `Company`); at least one. With
+  /// them, a note for each label the knowledge base did not have yet, with the nearest it has
+  /// (`new label Compnay (did you mean Company?)`), as link notes a new relation type.
+  static func labels(_ given: [String], _ session: Session, command: String) throws
+    -> (labels: [String], notes: [String])
+  {
     guard !given.isEmpty else {
       throw KgshError(
         .usage, "\(command): --label is required",
         hint: "say what it is: --label Company (or Model, Person...)")
     }
     let known = try session.store.labelCounts().map(\.label)
-    return try given.map { label in
+    let labels = try given.map { label in
       if let same = known.first(where: { $0.lowercased() == label.lowercased() }) { return same }
       guard label.range(of: #"^[A-Za-z][A-Za-z0-9_]*$"#, options: .regularExpression) != nil else {
         throw KgshError.invalidValue(
@@ -42,6 +46,11 @@ enum Authoring {
       }
       return label.prefix(1).uppercased() + label.dropFirst()
     }
+    let notes = labels.filter { !known.contains($0) }.map { label in
+      "new label \(label)"
+        + (Names.suggestions(for: label, among: known, limit: 1).first.map { " (did you mean \($0)?)" } ?? "")
+    }
+    return (labels, notes)
   }
 
   /// Refuses a name that already finds an entity: two entities with one name make every

@@ -43,7 +43,7 @@ struct EntityAddCommand: Command {
     guard let name = call[Self.name], !name.trimmingCharacters(in: .whitespaces).isEmpty else {
       throw KgshError(.usage, "entity add: --name is required", hint: "add --name 'the name cards show'")
     }
-    let labels = try Authoring.labels(call[Self.labels], session, command: "entity add")
+    let (labels, notes) = try Authoring.labels(call[Self.labels], session, command: "entity add")
     let aliases = call[Self.aliases].filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
     if !call[Self.new] {
       for word in [name] + aliases {
@@ -63,10 +63,12 @@ struct EntityAddCommand: Command {
     guard let node = try session.store.node(key: key) else {
       throw KgshError(.failed, "entity add: \(key) was recorded but cannot be read back", hint: "run check")
     }
-    return .record([
+    let fields: [(String, Value)] = [
       ("entity", .entity(node.ref)), ("key", .string(key)), ("labels", FactText.labels(node)),
       ("aliases", .list(try session.store.aliases(of: node.id).map(Value.string))),
       ("author", .string(record.author)),
-    ])
+    ]
+    if notes.isEmpty { return .record(fields) }
+    return .sections([("", .record(fields)), ("", .message(notes.joinedText("\n")))])
   }
 }

@@ -22,9 +22,12 @@ extension Renderer {
     case .sections(let parts):
       for (i, (title, part)) in parts.enumerated() {
         if i > 0 { out.append(UInt8(ascii: "\n")) }
-        let title = TextWidth.sanitize(title)
-        TextWidth.appendUTF8(color ? "\u{1B}[1m\(title)\u{1B}[0m" : title, into: &out)
-        out.append(UInt8(ascii: "\n"))
+        // An untitled part (a record and the note after it) has no title line to leave empty.
+        if !title.isEmpty {
+          let title = TextWidth.sanitize(title)
+          TextWidth.appendUTF8(color ? "\u{1B}[1m\(title)\u{1B}[0m" : title, into: &out)
+          out.append(UInt8(ascii: "\n"))
+        }
         human(part, into: &out)
       }
     }
