@@ -173,6 +173,11 @@ final class ChangeCommandsTests: XCTestCase {
     // typo made a label of its own without a word).
     XCTAssertTrue(t.run("entity add acme --label Compnay --name Acme"), t.errors)
     XCTAssertTrue(t.output.hasSuffix("author   ada\n\nnew label Compnay (did you mean Company?)\n"), t.output)
+    // So is a new predicate.
+    XCTAssertTrue(t.run("fact add acme founded_dat 2019 --source s1 --quote q"), t.errors)
+    XCTAssertTrue(t.output.hasSuffix("\nnew predicate founded_dat (did you mean founded_date?)\n"), t.output)
+    XCTAssertTrue(t.run("fact add acme founded_date 2019 --source s1 --quote q"), t.errors)
+    XCTAssertTrue(t.output.hasSuffix("author     ada\n"), t.output)
     guard case .found(let found) = try t.session.store.resolve("快手") else { return XCTFail("快手 unresolved") }
     XCTAssertEqual(found.key, "kuaishou")
     XCTAssertTrue(t.run("alias add kuaishou 'Kuaishou Technology'"), t.errors)

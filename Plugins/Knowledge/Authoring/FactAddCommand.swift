@@ -50,6 +50,15 @@ struct FactAddCommand: Command {
         .invalidValue, "fact add: \(node.name) already has this \(predicate) from the same source, as \(key)",
         hint: "see it with facts \(node.key) --predicate \(predicate)")
     }
+    // A predicate no fact had yet is said to be new, with the nearest one (a typo would
+    // otherwise start a predicate of its own).
+    let known = try session.store.predicates()
+    let note =
+      known.contains(predicate)
+      ? nil
+      : "new predicate \(predicate)"
+        + (Names.suggestions(for: predicate, among: known, limit: 1).first.map { " (did you mean \($0)?)" }
+          ?? "")
     let draft = FactDraft(
       key: key, nodeID: node.id, predicate: predicate, valueType: parsed.type, value: parsed.value,
       unit: parsed.unit, currency: parsed.currency, qualifier: call[Self.qualifier], provenance: provenance)
@@ -60,7 +69,7 @@ struct FactAddCommand: Command {
           payload: Self.payload(draft, original: text, entity: node.key)))
     }
     let stored = try session.store.facts(key: key).first
-    return .record([
+    let fields: [(String, Value)] = [
       ("fact", .string(key)), ("entity", .entity(node.ref)), ("predicate", .string(predicate)),
       ("value", stored.map(FactText.value) ?? .string(parsed.value)), ("type", .string(parsed.type)),
       ("unit", parsed.type == "percent" ? .string("%") : FactText.text(parsed.unit)),
@@ -69,7 +78,9 @@ struct FactAddCommand: Command {
       ("source", FactText.text(provenance.source)), ("quote", FactText.text(provenance.quote)),
       ("status", FactText.text(provenance.status)),
       ("author", .string(record.author)),
-    ])
+    ]
+    guard let note else { return .record(fields) }
+    return .sections([("", .record(fields)), ("", .message(note))])
   }
 
   /// The fact's id, derived from what it states (entity, predicate, value, date, source), so the
