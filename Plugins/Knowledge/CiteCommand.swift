@@ -4,17 +4,20 @@ import ShellCore
 /// `cite FACT-OR-ENTITY`: the exact quotes and sources behind a fact or an entity.
 struct CiteCommand: Command {
   static let target = Param<String>.argument(
-    "target", .entity, "a fact id (F0001), reference-row id (I017), an entity, or a source"
+    "target", .entity,
+    "a fact id (F0001), reference-row id (I017), relation id (E0007), an entity, or a source"
   ).completing(.factId)
 
   let signature = Signature(
-    "cite", summary: "The exact quotes and sources behind a fact (F0001, I017) or an entity",
+    "cite",
+    summary: "The exact quotes and sources behind a fact (F0001, I017), a relation (E0007) or an entity",
     parameters: [target.spec],
     help: "Given a source's key (sources lists them on a card), every fact that cites it, with its entity.",
     examples: [
       Example("cite F0001", "the quote behind fact F0001"),
       Example("cite MiniMax", "every quote about MiniMax with its source"),
       Example("cite ref-forfunds-zhipu | first 3", "what one source is cited for"),
+      Example("cite E0007", "the source and quote behind a relation", expect: "COMPETES_WITH"),
     ])
 
   func run(_ call: Call, _ session: Session) throws -> Output {
@@ -25,9 +28,16 @@ struct CiteCommand: Command {
     {
       return try citing(target, session)
     }
+    if facts.isEmpty, Self.looksLikeEdgeID(target), let edge = try session.store.snapshot(.edge, target) {
+      return try relation(target, edge, session)
+    }
     if facts.isEmpty {
       do {
         facts = try session.store.facts(of: session.resolve(target).id)
+      } catch let error as KgshError where error.kind == .notFound && Self.looksLikeEdgeID(target) {
+        throw KgshError(
+          .notFound, "cite: no relation \(target)",
+          hint: "relations ENTITY --explain lists an entity's relations with their ids")
       } catch let error as KgshError where error.kind == .notFound && Self.looksLikeFactID(target) {
         throw KgshError(
           .notFound, "cite: no fact \(target)",
@@ -65,6 +75,29 @@ struct CiteCommand: Command {
       columns: ["fact", "entity", "predicate", "value", "unit", "qualifier", "quote"], rows: rows)
     if rows.isEmpty { table.notes = ["no fact cites \(source) yet"] }
     return .table(table)
+  }
+
+  /// `cite E0007`: the source and quote behind a relation.
+  func relation(_ key: String, _ edge: Value, _ session: Session) throws -> Output {
+    let sourceKey = edge.field("source")
+    let source = try sourceKey.flatMap { try session.store.source(key: $0) }
+    func entity(_ key: String?) throws -> Value {
+      guard let key, let node = try session.store.node(key: key) else { return FactText.text(key) }
+      return .entity(node.ref)
+    }
+    return .record([
+      ("edge", .string(key)), ("from", try entity(edge.field("src"))),
+      ("type", FactText.text(edge.field("type"))),
+      ("to", try entity(edge.field("dst"))), ("as_of", FactText.date(edge.field("as_of"))),
+      ("quote", FactText.text(edge.field("quote"))), ("source", FactText.text(sourceKey)),
+      ("publisher", FactText.text(source?.publisher)), ("published", FactText.date(source?.published)),
+      ("url", FactText.text(source?.url)),
+    ])
+  }
+
+  /// Whether `text` is spelled like a relation id: E0007, UE-B64EE4685775.
+  static func looksLikeEdgeID(_ text: String) -> Bool {
+    text.wholeMatch(of: /E[0-9]+|UE-[0-9A-F]+/) != nil
   }
 
   /// Whether `text` is spelled like a fact id: F0001, I017, UF-90EB2DE76654.

@@ -176,6 +176,18 @@ final class KnowledgeCommandTests: XCTestCase {
     XCTAssertTrue(t.output.hasSuffix("no match for 'xyzzyplugh'\n"), t.output)
   }
 
+  /// `cite E0007`: a relation's source and quote, as a fact's; an unknown relation id is named.
+  func testCiteOfARelationGivesItsSourceAndQuote() throws {
+    let t = try shell()
+    XCTAssertTrue(t.run("cite E0007 --format tsv"), t.errors)
+    XCTAssertTrue(t.output.contains("edge\tE0007\n"), t.output)
+    XCTAssertTrue(t.output.contains("type\tCOMPETES_WITH\n"), t.output)
+    XCTAssertTrue(t.output.contains("source\tarticle\n"), t.output)
+    XCTAssertTrue(t.output.contains("quote\tIPO,無論對于智譜和MiniMax\n"), t.output)
+    XCTAssertFalse(t.run("cite E9999"))
+    XCTAssertTrue(t.errors.contains("cite: no relation E9999; relations ENTITY --explain lists"), t.errors)
+  }
+
   func testTimelineIsOrderedAndFiltered() throws {
     let t = try shell()
     XCTAssertTrue(t.run("timeline --from 2026-01-08 --to 2026-01-09 --format csv"), t.errors)
