@@ -61,6 +61,9 @@ struct RelationsCommand: Command {
         edge.provenance.source.map(Value.string) ?? .null, edge.provenance.asOf.map(Value.string) ?? .null,
       ]
     }
-    return Table(columns: ["edge", "direction", "type", "entity", "source", "as_of"], rows: rows)
+    var table = Table(columns: ["edge", "direction", "type", "entity", "source", "as_of"], rows: rows)
+    // In a narrow terminal: which id is which relation, and its date (a pipe shows the sources).
+    table.narrowColumns = ["edge", "direction", "type", "entity", "as_of"]
+    return table
   }
 }

@@ -129,6 +129,9 @@ final class TableLayoutTests: XCTestCase {
     XCTAssertTrue(narrow.hasPrefix("┌"), narrow)
     XCTAssertFalse(narrow.contains("Zhipu AI"), "vendor is left out:\n\(narrow)")
     XCTAssertTrue(narrow.contains("3 more columns (vendor, as_of, note)"), narrow)
+    table.narrowColumns = ["id", "model", "input_1M", "output_1M", "vendor", "as_of"]
+    let one = render(.table(table), width: 80)
+    XCTAssertTrue(one.contains("1 more column (note)"), one)
     for line in lines(narrow) { XCTAssertLessThanOrEqual(TextWidth.of(line), 60, narrow) }
     for atom in ["P031", "P040", "P041", "¥0.80", "US$15.00", "US$0.125"] {
       XCTAssertTrue(lines(narrow).contains { $0.contains(atom) }, atom)

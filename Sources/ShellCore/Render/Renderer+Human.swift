@@ -108,7 +108,7 @@ extension Renderer {
     guard !keep.isEmpty, keep.count < t.columns.count else { return nil }
     let hidden = t.columns.indices.filter { !keep.contains($0) }.map { TextWidth.sanitize(t.columns[$0]) }
     let note =
-      "\(hidden.count) more columns (\(hidden.joinedText(", "))): see them with set layout vertical, "
+      "\(hidden.count) more \(hidden.count == 1 ? "column" : "columns") (\(hidden.joinedText(", "))): see them with set layout vertical, "
       + "select COLUMN..., or a wider terminal"
     return Table(
       columns: keep.map { t.columns[$0] },
