@@ -42,7 +42,7 @@ struct CheckKnowledgeCommand: Command {
     }
     let counts = report.counts.map { "\($0.file) \($0.rows)" }.joinedText(", ")
     var notes = [
-      "\(report.errors.count) errors, \(report.problems.count - report.errors.count) notes; rows: \(counts)"
+      "\(report.errors.count.counted("error")), \((report.problems.count - report.errors.count).counted("note")); rows: \(counts)"
     ]
     if !report.articleChecked {
       notes.append("article quotes not compared: no article found (give --article FILE)")

@@ -40,7 +40,9 @@ struct FundingCommand: Command {
     guard !table.isEmpty else { return .message("no funding rounds recorded for \(company.name)") }
     return .table(
       ["date", "round", "amount", "investors"], table,
-      notes: ["\(table.count) rounds of \(company.name), from INVESTS_IN edges"])
+      notes: [
+        "\(table.count) \(table.count == 1 ? "round" : "rounds") of \(company.name), from INVESTS_IN edges"
+      ])
   }
 
   /// A money cell when the amount is a number with a currency, else the text as it is.
