@@ -54,7 +54,7 @@ struct AssertCommand: StatementCommand {
       }
       return x.value < y.value ? .orderedAscending : x.value > y.value ? .orderedDescending : .orderedSame
     }
-    let numbers = (ScriptValues.scalar(a)?.number, ScriptValues.scalar(b)?.number)
+    let numbers = (Variables.scalar(a)?.number, Variables.scalar(b)?.number)
     if CellComparison.ordering.contains(op), (numbers.0 == nil) != (numbers.1 == nil) {
       let (number, text) = numbers.0 != nil ? (a, b) : (b, a)
       throw KgshError(

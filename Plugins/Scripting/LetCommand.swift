@@ -65,6 +65,6 @@ struct LetCommand: StatementCommand {
     // `$rows.name`: a column keeps its values.
     if case .string = value {} else { return value }
     if word.quoted || word.literal == nil { return .string(text) }
-    return ScriptValues.scalar(text) ?? .string(text)
+    return Variables.scalar(text) ?? .string(text)
   }
 }

@@ -9,16 +9,6 @@ enum ScriptValues {
     try words.map { try shell.expand($0).text }.joinedText(" ")
   }
 
-  /// A bare word as a number or `true`/`false`, or nil when it is neither.
-  static func scalar(_ text: String) -> Value? {
-    if let i = Int64(text) { return .int(i) }
-    if let first = text.first, first.isNumber || first == "-" || first == ".", let d = Double(text) {
-      return .double(d)
-    }
-    if text == "true" || text == "false" { return .bool(text == "true") }
-    return nil
-  }
-
   /// A command's output as a value: tables become lists of maps, records maps.
   static func value(of output: Output) -> Value {
     switch output {

@@ -54,15 +54,23 @@ struct Options {
     }
     for param in params {
       guard let eq = param.firstIndex(of: "="), eq != param.startIndex else {
-        throw KgshError(.usage, "--param takes NAME=VALUE, not '\(param)'")
+        throw KgshError(
+          .usage, "--param takes NAME=VALUE, not '\(param)'", hint: "e.g. --param company=Zhipu")
       }
-      self.params.append((String(param[..<eq]), String(param[param.index(after: eq)...])))
+      let name = String(param[..<eq])
+      guard Variables.isName(name) else {
+        throw KgshError(
+          .usage, "--param: '\(name)' is not a variable name",
+          hint: "\(Variables.nameRule), e.g. --param limit=5")
+      }
+      self.params.append((name, String(param[param.index(after: eq)...])))
     }
   }
 
   func apply(to session: Session) {
     if let format { session.format = format }
     if let timeout { session.settings["timeout"] = timeout }
-    for (name, value) in params { session.variables[name] = .string(value) }
+    // As `let` reads a bare word: --param limit=5 is the number 5 (SKIP $limit needs one).
+    for (name, value) in params { session.variables[name] = Variables.scalar(value) ?? .string(value) }
   }
 }

@@ -38,8 +38,11 @@ struct KgshCommand: ParsableCommand {
   var continueOnError = false
   @Option(help: "Output format: table, json (one document per run), jsonl, csv, tsv or markdown.") var format:
     String?
-  @Option(name: .customLong("param"), help: "Set a variable: NAME=VALUE (repeatable).") var params: [String] =
-    []
+  @Option(
+    name: .customLong("param"),
+    help: "Set a variable: NAME=VALUE (repeatable); a number or true/false is one, as with let.") var params:
+    [String] =
+      []
   @ArgumentParser.Flag(help: "Do not read the init file.") var noInit = false
   @ArgumentParser.Flag(help: "Print long output instead of paging it (same as set pager off).")
   var noPager = false

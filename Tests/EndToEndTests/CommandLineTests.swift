@@ -38,6 +38,14 @@ final class CommandLineTests: XCTestCase {
     XCTAssertEqual(r.status, 0, r.stderr)
     XCTAssertTrue(r.stdout.hasPrefix("["), "json: one document for the run: \(r.stdout)")
     XCTAssertTrue(r.stdout.contains("Ada") && r.stdout.contains("2"), r.stdout)
+    // A number is a number, as with let: SKIP and LIMIT take it.
+    let typed = try KgshProcess.run(
+      ["--db", db, "--param", "s=1", "--format", "tsv", "-c", "unwind [1, 2, 3] AS x RETURN x SKIP $s"],
+      home: home)
+    XCTAssertEqual(typed.stdout, "x\n2\n3\n", typed.stderr)
+    let badName = try KgshProcess.run(["--db", db, "--param", "1x=2", "-c", "echo hi"], home: home)
+    XCTAssertEqual(badName.status, 1)
+    XCTAssertTrue(badName.stderr.hasPrefix("kgsh: --param: '1x' is not a variable name;"), badName.stderr)
     let readOnly = try KgshProcess.run(
       ["--db", db, "--read-only", "-c", "create (n:Company {name: 'Nope'})"], home: home)
     XCTAssertEqual(readOnly.status, 1)
