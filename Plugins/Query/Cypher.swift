@@ -33,8 +33,8 @@ enum Cypher {
     MATCH needs a RETURN or a write). Nodes in results are entity references.
 
     Expressions: = <> < <= > >=, AND OR XOR NOT, IN [..], STARTS WITH, ENDS WITH, CONTAINS, =~
-    (regular expression), IS NULL, IS NOT NULL, CASE, list and pattern comprehensions,
-    reduce(acc = 0, x IN list | acc + x); functions
+    (regular expression), IS NULL, IS NOT NULL, CASE, list and pattern comprehensions, map
+    projections (n {.name, .*, total: x}), reduce(acc = 0, x IN list | acc + x); functions
     count, collect, sum, avg, min, max, size, length, labels, type, keys, toLower, toUpper, trim,
     replace, split, round, abs, toInteger, toFloat, toString and more; temporal values date(),
     localtime(), time(), localdatetime(), datetime(), duration() (a fact dated YYYY-MM-DD is a

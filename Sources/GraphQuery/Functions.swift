@@ -9,8 +9,13 @@ package enum Functions {
     "head", "last", "tail", "nodes", "relationships", "startnode", "endnode", "exists", "trim", "ltrim",
     "rtrim", "replace", "substring", "left", "right", "split", "reverse", "exp", "log", "log10", "sin",
     "cos", "tan", "pi", "e", "tostringornull", "tointegerornull", "tofloatornull", "tobooleanornull",
-    "isempty", "rand",
+    "isempty", "rand", Functions.mapProjection,
   ]
+
+  /// The internal function a map projection (`n {.name, .*, extra: 1}`) is read as: its
+  /// arguments are the node or relationship (null gives null) and the maps to merge, left to
+  /// right. The leading space keeps it out of what a query can name.
+  static let mapProjection = " mapprojection"
 
   /// The text toString gives a number, boolean or string.
   static func toStringValue(_ v: QValue) -> String {
@@ -81,6 +86,12 @@ extension Evaluator {
       return KgshError.runtime(
         "\(rawName)() cannot take \(v.typeNameWithArticle)",
         code: valueCodes.contains(name) ? "InvalidArgumentValue" : "InvalidArgumentType")
+    }
+    if name == Functions.mapProjection {
+      if args.first?.isNull ?? true { return .null }
+      var merged: [String: QValue] = [:]
+      for case .map(let part) in args.dropFirst() { merged.merge(part) { $1 } }
+      return .map(merged)
     }
     if name == "coalesce" {
       try arity(1...Int.max)

@@ -83,6 +83,25 @@ final class ExecutorTests: XCTestCase {
     XCTAssertEqual(try rows("RETURN substring('智谱AI', 1, 2), left('智谱AI', 1)"), [["'谱A'", "'智'"]])
   }
 
+  /// `n {.name, .*, key: expr, var}`: a map of the node's properties, computed values and
+  /// variables; null for a null node.
+  func testMapProjection() throws {
+    _ = try engine.run("CREATE (:P {name: 'Ada', born: 1815})-[:KNOWS {since: 1833}]->(:P {name: 'Charles'})")
+    XCTAssertEqual(
+      try rows("MATCH (p:P {name: 'Ada'}) WITH p, 7 AS n RETURN p {.name, twice: p.born * 2, n} AS m"),
+      [["{n: 7, name: 'Ada', twice: 3630}"]])
+    XCTAssertEqual(
+      try rows("MATCH (p:P {name: 'Ada'}) RETURN p {.*, name: 'A.', .missing} AS m"),
+      [["{born: 1815, missing: null, name: 'A.'}"]])
+    XCTAssertEqual(try rows("MATCH ()-[r:KNOWS]->() RETURN r {.since} AS m"), [["{since: 1833}"]])
+    XCTAssertEqual(
+      try rows("OPTIONAL MATCH (q:Nobody) RETURN q {.name} AS m, q {} AS e"), [["null", "null"]])
+    XCTAssertEqual(
+      try rows("MATCH (p:P) RETURN p {.name} AS m ORDER BY m.name"),
+      [["{name: 'Ada'}"], ["{name: 'Charles'}"]])
+    XCTAssertThrowsError(try engine.run("MATCH (p:P) RETURN p {name: } AS m"))
+  }
+
   func testRangeRefusesAListTooLargeToHold() throws {
     // A billion numbers asked for 64 GB at once and stopped the shell.
     XCTAssertThrowsError(try engine.run("RETURN range(1, 1000000000)")) { error in
