@@ -5,9 +5,6 @@ import ShellCore
 /// `kgsh show Zhipu` and `kgsh stats`: a command's words where kgsh takes a script's path
 /// (git and Nushell's `nu -c` users type them so). The refusal says how to run them.
 enum CommandWords {
-  /// The options whose value is the next argument.
-  static let valued: Set<String> = ["-c", "--db", "--format", "--init", "--timeout", "--param", "--team"]
-
   /// The arguments that are not options or option values (`words`), and the rest as given.
   static func split(_ arguments: some Collection<String>) -> (words: [String], options: [String]) {
     var words: [String] = []
@@ -20,7 +17,7 @@ enum CommandWords {
       }
       if argument.hasPrefix("-"), argument.count > 1 {
         options.append(argument)
-        if valued.contains(argument), let value = rest.popFirst() { options.append(value) }
+        if QuickArguments.valued.contains(argument), let value = rest.popFirst() { options.append(value) }
         continue
       }
       words.append(argument)

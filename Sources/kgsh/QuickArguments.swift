@@ -8,6 +8,9 @@
 /// value) returns nil, and the parser handles it with its own messages, so what a user sees
 /// is the same either way.
 enum QuickArguments {
+  /// The options whose value is the next argument (CommandWords reads the same list).
+  static let valued = ["-c", "--db", "--format", "--init", "--timeout", "--param", "--team"]
+
   /// The launch these arguments (without the program name) describe, or nil to let the
   /// full parser decide.
   static func parse(_ arguments: some Collection<String>) -> Launch? {
@@ -30,7 +33,7 @@ enum QuickArguments {
       case "--no-pager": launch.noPager = true
       case "--no-plugins": launch.noPlugins = true
       default:
-        guard let value = rest.popFirst(), isValue(value) else { return nil }
+        guard valued.contains(argument), let value = rest.popFirst(), isValue(value) else { return nil }
         switch argument {
         case "-c": launch.commands = value
         case "--db": launch.db = value
