@@ -81,6 +81,7 @@ enum StaticCheck {
       switch name.lowercased() {
       case "startnode", "endnode": return .node
       case "coalesce", "head", "last", "min", "max": return .value
+      case "properties", Functions.mapProjection: return .map
       case "collect", "nodes", "relationships", "tail", "range", "labels", "keys": return .scalar
       case let n where TemporalFunctions.names.contains(n): return .value
       default: return .scalar

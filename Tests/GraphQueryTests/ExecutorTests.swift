@@ -99,6 +99,10 @@ final class ExecutorTests: XCTestCase {
     XCTAssertEqual(
       try rows("MATCH (p:P) RETURN p {.name} AS m ORDER BY m.name"),
       [["{name: 'Ada'}"], ["{name: 'Charles'}"]])
+    // A projection and properties() are maps: their keys read like properties.
+    XCTAssertEqual(
+      try rows("MATCH (p:P {name: 'Ada'}) RETURN p {.name}.name AS a, properties(p).born AS b"),
+      [["'Ada'", "1815"]])
     XCTAssertThrowsError(try engine.run("MATCH (p:P) RETURN p {name: } AS m"))
   }
 
