@@ -188,6 +188,10 @@ final class ChangeCommandsTests: XCTestCase {
       t.run("link kuaishou invests_in Zhipu --source s1 --quote 'Kuaishou invested' --as-of 2025"), t.errors)
     let edge = try XCTUnwrap(t.session.store.changes(about: "kuaishou").first { $0.targetType == .edge })
     XCTAssertEqual(try t.session.store.snapshot(.edge, edge.target)?.field("type"), "INVESTS_IN")
+    XCTAssertFalse(t.output.contains("new relation type"), t.output)
+    // A relation type the knowledge base did not have is said to be new, as a label is.
+    XCTAssertTrue(t.run("link kuaishou INVEST_IN Zhipu --unsourced"), t.errors)
+    XCTAssertTrue(t.output.hasSuffix("\nnew relation type INVEST_IN (did you mean INVESTS_IN?)\n"), t.output)
     XCTAssertTrue(t.run("relations kuaishou"), t.errors)
     XCTAssertTrue(t.output.contains("Zhipu AI"), t.output)
     XCTAssertTrue(t.run("unlink \(edge.target) --reason 'misread'"), t.errors)

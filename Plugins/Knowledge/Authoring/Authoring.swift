@@ -46,11 +46,17 @@ enum Authoring {
       }
       return label.prefix(1).uppercased() + label.dropFirst()
     }
-    let notes = labels.filter { !known.contains($0) }.map { label in
-      "new label \(label)"
-        + (Names.suggestions(for: label, among: known, limit: 1).first.map { " (did you mean \($0)?)" } ?? "")
-    }
+    let notes = labels.compactMap { newName("label", $0, among: known) }
     return (labels, notes)
+  }
+
+  /// `new label Compnay (did you mean Company?)`: the note for a name of a vocabulary (label,
+  /// predicate, relation type) the knowledge base did not have yet, with the nearest it has;
+  /// nil when it had it.
+  static func newName(_ kind: String, _ name: String, among known: [String]) -> String? {
+    if known.contains(name) { return nil }
+    let near = Names.suggestions(for: name, among: known, limit: 1).first
+    return "new \(kind) \(name)" + (near.map { " (did you mean \($0)?)" } ?? "")
   }
 
   /// Refuses a name that already finds an entity: two entities with one name make every

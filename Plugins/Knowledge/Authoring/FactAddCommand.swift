@@ -52,13 +52,7 @@ struct FactAddCommand: Command {
     }
     // A predicate no fact had yet is said to be new, with the nearest one (a typo would
     // otherwise start a predicate of its own).
-    let known = try session.store.predicates()
-    let note =
-      known.contains(predicate)
-      ? nil
-      : "new predicate \(predicate)"
-        + (Names.suggestions(for: predicate, among: known, limit: 1).first.map { " (did you mean \($0)?)" }
-          ?? "")
+    let note = Authoring.newName("predicate", predicate, among: try session.store.predicates())
     let draft = FactDraft(
       key: key, nodeID: node.id, predicate: predicate, valueType: parsed.type, value: parsed.value,
       unit: parsed.unit, currency: parsed.currency, qualifier: call[Self.qualifier], provenance: provenance)

@@ -44,10 +44,8 @@ struct LinkCommand: Command {
         hint: "see it with relations \(a.key)")
     }
     var notes: [String] = []
-    let known = try session.store.edgeTypes()
-    if !known.contains(type) {
-      let near = Names.suggestions(for: type, among: known, limit: 1)
-      notes.append("new relation type \(type)" + (near.first.map { " (did you mean \($0)?)" } ?? ""))
+    if let note = Authoring.newName("relation type", type, among: try session.store.edgeTypes()) {
+      notes.append(note)
     }
     let payload = Value.payload([
       ("key", key), ("src", a.key), ("type", type), ("dst", b.key), ("as_of", provenance.asOf),
