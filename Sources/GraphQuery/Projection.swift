@@ -11,6 +11,9 @@ final class ProjectionStage: Stage {
   let items: [Expr]
   let aggregates: [Expr]
   let groupingItems: [Int]
+  /// Grouping keys that are not columns: the variable of a map projection that aggregates
+  /// (`RETURN p {.name, friends: collect(f.name)}` groups by `p`, as Neo4j does).
+  let implicitKeys: [Expr]
   let distinct: Bool
   let order: [SortItem]
   let sortScope: Scope
@@ -62,6 +65,7 @@ final class ProjectionStage: Stage {
     var aggs: [Expr] = []
     var rewritten: [Expr] = []
     var grouping: [Int] = []
+    var implicit: [Expr] = []
     for (i, item) in projected.enumerated() {
       if case .variable(let name, let pos)? = item.expression.undefinedVariable(visible) {
         throw KgshError.semantic("variable '\(name)' is not defined", code: "UndefinedVariable", at: pos)
@@ -89,13 +93,18 @@ final class ProjectionStage: Stage {
       out.add(item.name, kind)
       if item.expression.containsAggregate {
         rewritten.append(try item.expression.extractingAggregates(&aggs))
+        if let key = ProjectionStage.projectedVariable(item.expression),
+          !implicit.contains(where: { StaticCheck.canonical($0) == StaticCheck.canonical(key) })
+        {
+          implicit.append(key)
+        }
       } else {
         rewritten.append(item.expression)
         grouping.append(i)
       }
     }
     if !aggs.isEmpty {
-      let keys = grouping.map { projected[$0].expression }
+      let keys = grouping.map { projected[$0].expression } + implicit
       for item in projected where item.expression.containsAggregate {
         try StaticCheck.checkAggregationItem(item.expression, groupingKeys: keys)
       }
@@ -167,6 +176,7 @@ final class ProjectionStage: Stage {
     items = rewritten
     aggregates = aggs
     groupingItems = grouping
+    implicitKeys = implicit
     isAggregating = !aggs.isEmpty
     distinct = p.distinct
     order = sortItems
@@ -189,6 +199,14 @@ final class ProjectionStage: Stage {
         throw KgshError.semantic("variable '\(name)' is not defined", code: "UndefinedVariable", at: pos)
       }
     }
+  }
+
+  /// The variable `n` of a map projection `n {...}`, the one grouping key it implies.
+  static func projectedVariable(_ e: Expr) -> Expr? {
+    guard case .function(Functions.mapProjection, _, let args, _) = e, let base = args.first,
+      case .variable = base
+    else { return nil }
+    return base
   }
 
   /// SKIP and LIMIT take a constant non-negative integer.
@@ -217,6 +235,7 @@ final class ProjectionStage: Stage {
     if isAggregating {
       var key: [QValue] = []
       for i in groupingItems { key.append(try evaluator.eval(items[i], row, input).groupKey) }
+      for e in implicitKeys { key.append(try evaluator.eval(e, row, input).groupKey) }
       if groups[key] == nil {
         groups[key] = (row, aggregates.map(ProjectionStage.aggregator))
         groupOrder.append(key)
@@ -274,7 +293,7 @@ final class ProjectionStage: Stage {
   override func finish() throws {
     if done { return }
     if isAggregating {
-      if groups.isEmpty && groupingItems.isEmpty {
+      if groups.isEmpty && groupingItems.isEmpty && implicitKeys.isEmpty {
         groups[[]] = (Array(repeating: .null, count: input.count), aggregates.map(ProjectionStage.aggregator))
         groupOrder.append([])
       }

@@ -106,6 +106,27 @@ final class ExecutorTests: XCTestCase {
     XCTAssertThrowsError(try engine.run("MATCH (p:P) RETURN p {name: } AS m"))
   }
 
+  /// A map projection that aggregates groups by its variable, as Neo4j's documented
+  /// `actor {.name, movies: collect(movie.title)}` does; other variables stay refused.
+  func testMapProjectionThatAggregatesGroupsByItsVariable() throws {
+    _ = try engine.run(
+      "CREATE (a:P {name: 'Ada'}), (b:P {name: 'Bob'}), (c:P {name: 'Cy'}), "
+        + "(a)-[:KNOWS]->(b), (a)-[:KNOWS]->(c), (b)-[:KNOWS]->(c)")
+    XCTAssertEqual(
+      try rows(
+        "MATCH (p:P)-[:KNOWS]->(f) WITH p, f ORDER BY f.name "
+          + "RETURN p {.name, friends: collect(f.name), n: count(*)} AS m ORDER BY m.name"),
+      [["{friends: ['Bob', 'Cy'], n: 2, name: 'Ada'}"], ["{friends: ['Cy'], n: 1, name: 'Bob'}"]])
+    // No rows in, no groups out: grouping by p, not one global group.
+    XCTAssertEqual(try rows("MATCH (p:Nobody)-->(f) RETURN p {.name, n: count(f)} AS m"), [])
+    XCTAssertThrowsError(
+      try engine.run("MATCH (p:P)-->(f) RETURN p {.name, other: f.name, n: count(*)} AS m")
+    ) {
+      XCTAssertEqual(
+        ($0 as? KgshError)?.message, "'f' is used next to an aggregate but is not a grouping key")
+    }
+  }
+
   func testRangeRefusesAListTooLargeToHold() throws {
     // A billion numbers asked for 64 GB at once and stopped the shell.
     XCTAssertThrowsError(try engine.run("RETURN range(1, 1000000000)")) { error in
