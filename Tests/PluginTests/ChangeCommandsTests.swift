@@ -225,6 +225,23 @@ final class ChangeCommandsTests: XCTestCase {
     refused(t, "alias remove nosuchco x", "nosuchco")
   }
 
+  /// Simplified and traditional spellings of one name are two aliases: removing one, spelled
+  /// exactly, keeps the other; a spelling that mixes the two matches both and is refused.
+  func testAliasRemoveTakesTheSpellingTyped() throws {
+    let t = try shell()
+    XCTAssertTrue(
+      t.run("entity add zp --label Company --name ZP --alias 龙华 --alias 龍華 --alias 龙华云 --alias 龍華雲"),
+      t.errors)
+    XCTAssertTrue(t.run("alias remove zp 龙华"), t.errors)
+    XCTAssertEqual(
+      try t.session.store.aliases(of: try t.session.resolve("zp").id).sorted(), ["ZP", "zp", "龍華", "龍華雲", "龙华云"])
+    refused(t, "alias remove zp 龙華雲", "alias remove: '龙華雲' matches 2 aliases of ZP: ")
+    // With the exact spelling gone, the folded one is found.
+    XCTAssertTrue(t.run("alias remove zp 龙华"), t.errors)
+    XCTAssertEqual(
+      try t.session.store.aliases(of: try t.session.resolve("zp").id).sorted(), ["ZP", "zp", "龍華雲", "龙华云"])
+  }
+
   func testSourceURLMustBeAnAddress() throws {
     let t = try shell()
     refused(

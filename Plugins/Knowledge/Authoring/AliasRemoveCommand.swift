@@ -33,12 +33,7 @@ struct AliasRemoveCommand: Command {
         .invalidValue, "alias remove: '\(text)' is the name of \(node.name), which it keeps",
         hint: "an entity's name and key cannot be removed; add the right name with alias add")
     }
-    guard let alias = try session.store.aliases(of: node.id).first(where: { Names.normalize($0) == wanted })
-    else {
-      throw KgshError(
-        .notFound, "alias remove: \(node.name) has no alias '\(text)'",
-        hint: "show \(node.key) lists its names")
-    }
+    let alias = try Self.alias(text, of: node, session)
     var payload: [String: Value] = ["entity": .string(node.key), "alias": .string(alias)]
     if let reason = call[Self.reason]?.trimmingCharacters(in: .whitespaces), !reason.isEmpty {
       payload["reason"] = .string(reason)
@@ -52,5 +47,27 @@ struct AliasRemoveCommand: Command {
     return .record([
       ("entity", .entity(node.ref)), ("removed", .string(alias)), ("author", .string(record.author)),
     ])
+  }
+
+  /// The alias `text` names: the one spelled exactly so, else the one it matches with case,
+  /// width and simplified/traditional Chinese folded (`智谱` never removes `智譜` while both exist).
+  static func alias(_ text: String, of node: Node, _ session: Session) throws -> String {
+    let aliases = try session.store.aliases(of: node.id)
+    if aliases.contains(text) { return text }
+    let wanted = Names.normalize(text)
+    let matches = aliases.filter { Names.normalize($0) == wanted }
+    guard let first = matches.first else {
+      throw KgshError(
+        .notFound, "alias remove: \(node.name) has no alias '\(text)'",
+        hint: "show \(node.key) lists its names")
+    }
+    if matches.count > 1 {
+      throw KgshError(
+        .usage,
+        "alias remove: '\(text)' matches \(matches.count) aliases of \(node.name): "
+          + matches.joined(separator: ", "),
+        hint: "give the one to remove exactly as written")
+    }
+    return first
   }
 }
