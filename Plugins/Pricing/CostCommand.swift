@@ -6,7 +6,7 @@ import ShellCore
 /// cheapest first.
 struct CostCommand: Command {
   static let models = Param<[String]>.arguments(
-    "models", .text, "API models or price ids (quote names with spaces)"
+    "models", .text, minimum: 0, "API models or price ids (quote names with spaces); none: every model"
   ).completing(.dynamic(PricingPlugin.itemNames))
   static let input: Param<Int64?> = .option("input", .tokenCount, "input tokens per request (10M, 2.5k, 1e6)")
   static let output: Param<Int64?> = .option("output", .tokenCount, "output tokens per request")
@@ -29,6 +29,9 @@ struct CostCommand: Command {
         "cost GLM-4.5 'Claude Sonnet 4' --input 10M --output 2.5M", "a month of coding traffic",
         expect: "vs_cheapest"),
       Example("cost GLM-4.5 DeepSeek-V3.2 --input 1e6 --output 250k --currency CNY", "in CNY", expect: "¥"),
+      Example(
+        "cost --input 10M --output 2.5M | first 3", "the three cheapest models for a workload",
+        expect: "DeepSeek V3.2"),
     ])
 
   func run(_ call: Call, _ session: Session) throws -> Output {
@@ -41,36 +44,19 @@ struct CostCommand: Command {
     let requests = Decimal(call[Self.requests])
     let asOf = call[Self.asOf]
     let history = try PriceBook.history(session)
-    let all = history.filter(\.isAPI)
-    var chosen: [(item: String, row: PriceRow)] = []
     var repeated: [String] = []  // items whose rows an earlier item already chose
-    for item in PriceBook.joinNames(call[Self.models], rows: PriceBook.current(all, asOf: nil)) {
-      let matched: [PriceRow]
-      do {
-        matched = try PriceBook.select(item, all: all, asOf: asOf, command: "cost").filter {
-          $0.input != nil && $0.output != nil
-        }
-      } catch let error as KgshError where error.kind == .notFound {
-        // `cost 'Claude Pro' --input 1M`: a plan has a flat price, not one per token.
-        let plans = history.filter { !$0.isAPI }
-        guard (try? PriceBook.match(item, in: PriceBook.current(plans, asOf: nil), command: "cost")) != nil
-        else { throw error }
-        throw KgshError(
-          .invalidValue, "cost: '\(item)' is a subscription plan, priced by the month, not per token",
-          hint: "cost takes API models (prices --kind api); compare plans with compare '\(item)' OTHER-PLAN")
-      }
-      guard !matched.isEmpty else {
-        throw KgshError(
-          .notFound, "cost: '\(item)' has no single input/output price",
-          hint: "name an API model or a price id with both prices (see prices --kind api)")
-      }
-      let own = matched.filter { $0.sellerType == "vendor_list" }
-      let new = (own.isEmpty ? matched : own).filter { r in !chosen.contains(where: { $0.row.id == r.id }) }
-      if new.isEmpty { repeated.append(item) }
-      chosen += new.map { (item, $0) }
+    let chosen =
+      call[Self.models].isEmpty
+      ? Self.everyModel(history, asOf: asOf)
+      : try Self.named(call[Self.models], history, asOf: asOf, repeated: &repeated)
+    guard let first = chosen.first else {
+      throw KgshError(
+        .notFound, "cost: no API model has a list price observed on or before \(asOf ?? "today")",
+        hint: "try a later --as-of; prices --kind api lists the rows with their dates")
     }
-    let target =
-      call[Self.currency] ?? chosen[0].row.currency
+    // Named models are priced in the first one's currency; every model, in USD when mixed.
+    let mixed = Set(chosen.map(\.row.currency)).count > 1
+    let target = call[Self.currency] ?? (call[Self.models].isEmpty && mixed ? "USD" : first.row.currency)
     let book = try FXBook.of(session)
     let million = Decimal(1_000_000)
     var used: [String] = []
@@ -108,6 +94,11 @@ struct CostCommand: Command {
     var notes = [
       "workload: \(Tokens.format(input)) input + \(Tokens.format(cached)) cached + \(Tokens.format(output)) output tokens × \(Tokens.format(requests)) \(requests == 1 ? "request" : "requests")"
     ]
+    if call[Self.models].isEmpty {
+      notes.append(
+        "every API model at its vendor's list price (\(priced.count) \(priced.count == 1 ? "model" : "models")); "
+          + "name models or price ids to price resellers")
+    }
     if !repeated.isEmpty {
       notes.append("\(repeated.joinedText(", ")): the same price rows as an earlier name, shown once")
     }
@@ -127,5 +118,64 @@ struct CostCommand: Command {
           "model", "id", "seller", "input", "cached", "output", "total", "vs_cheapest", "as_of", "note",
         ],
         rows: rows, notes: notes))
+  }
+
+  /// The rows the named items choose, in order; an item whose rows an earlier one chose is
+  /// noted in `repeated`.
+  static func named(
+    _ items: [String], _ history: [PriceRow], asOf: String?, repeated: inout [String]
+  ) throws -> [(item: String, row: PriceRow)] {
+    let all = history.filter(\.isAPI)
+    var chosen: [(item: String, row: PriceRow)] = []
+    for item in PriceBook.joinNames(items, rows: PriceBook.current(all, asOf: nil)) {
+      let matched: [PriceRow]
+      do {
+        matched = try PriceBook.select(item, all: all, asOf: asOf, command: "cost").filter {
+          $0.input != nil && $0.output != nil
+        }
+      } catch let error as KgshError where error.kind == .notFound {
+        // `cost 'Claude Pro' --input 1M`: a plan has a flat price, not one per token.
+        let plans = history.filter { !$0.isAPI }
+        guard (try? PriceBook.match(item, in: PriceBook.current(plans, asOf: nil), command: "cost")) != nil
+        else { throw error }
+        throw KgshError(
+          .invalidValue, "cost: '\(item)' is a subscription plan, priced by the month, not per token",
+          hint: "cost takes API models (prices --kind api); compare plans with compare '\(item)' OTHER-PLAN")
+      }
+      guard !matched.isEmpty else {
+        throw KgshError(
+          .notFound, "cost: '\(item)' has no single input/output price",
+          hint: "name an API model or a price id with both prices (see prices --kind api)")
+      }
+      let own = matched.filter { $0.sellerType == "vendor_list" }
+      let new = (own.isEmpty ? matched : own).filter { r in !chosen.contains(where: { $0.row.id == r.id }) }
+      if new.isEmpty { repeated.append(item) }
+      chosen += new.map { (item, $0) }
+    }
+    return chosen
+  }
+
+  /// With no names: every API model at its own vendor's list price, the latest row of each
+  /// model, leaving out rows without both prices and rows superseded by the date asked for
+  /// (today, or `asOf` past the last date of a row marked superseded).
+  static func everyModel(_ history: [PriceRow], asOf: String?) -> [(item: String, row: PriceRow)] {
+    func superseded(_ r: PriceRow) -> Bool {
+      guard r.asOf.lowercased().contains("superseded") else { return false }
+      guard let asOf, let last = r.latestDate else { return true }
+      return PriceDate.end(last) < asOf
+    }
+    var best: [String: PriceRow] = [:]
+    var order: [String] = []
+    for r in PriceBook.current(history.filter(\.isAPI), asOf: asOf)
+    where r.sellerType == "vendor_list" && r.input != nil && r.output != nil && !superseded(r) {
+      let model = Names.normalize(r.productBase)
+      guard let old = best[model] else {
+        order.append(model)
+        best[model] = r
+        continue
+      }
+      if (r.latestDate ?? "") > (old.latestDate ?? "") { best[model] = r }
+    }
+    return order.compactMap { best[$0] }.map { ($0.productBase, $0) }
   }
 }

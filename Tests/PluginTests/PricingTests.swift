@@ -154,6 +154,33 @@ final class PricingTests: XCTestCase {
     XCTAssertTrue(twice.contains("P033: the same price rows as an earlier name, shown once"), twice)
   }
 
+  /// With no model named, cost ranks every API model at its own vendor's list price: one row
+  /// per model, no resellers, nothing superseded by the date asked for.
+  func testCostWithNoModelsRanksEveryModel() throws {
+    func ids(_ out: String) -> [String] {
+      out.split(separator: "\n").compactMap { line in
+        let cells = line.split(separator: "│")
+        let id = cells.count > 2 ? cells[1].trimmingCharacters(in: .whitespaces) : ""
+        return id.hasPrefix("P0") ? id : nil
+      }
+    }
+    let out = try run("cost --input 10M --output 2.5M")
+    let rows = ids(out)
+    XCTAssertEqual(rows.first, "P066", out)  // DeepSeek V3.2 at 0.28 / 0.42 is the cheapest
+    XCTAssertEqual(Set(rows).count, rows.count, out)
+    for absent in ["P038", "P046", "P067", "P060"] {  // resellers, an older V3.2 row, superseded V3
+      XCTAssertFalse(rows.contains(absent), "\(absent) in\n\(out)")
+    }
+    for present in ["P033", "P043", "P045", "P054", "P073"] { XCTAssertTrue(rows.contains(present), out) }
+    XCTAssertTrue(out.contains("every API model at its vendor's list price (\(rows.count) models)"), out)
+    // In early 2025 DeepSeek V3 was current, not yet superseded.
+    XCTAssertEqual(ids(try run("cost --input 10M --output 2.5M --as-of 2025-03-01")), ["P060", "P061"])
+    XCTAssertEqual(
+      try fails("cost --input 1M --as-of 2020-01-01"),
+      "test:1:1: cost: no API model has a list price observed on or before 2020-01-01; "
+        + "try a later --as-of; prices --kind api lists the rows with their dates\n")
+  }
+
   func testUnknownModelSuggests() throws {
     XCTAssertTrue(try fails("compare 'Claude Sonet 4' GLM-4.5").contains("did you mean 'Claude Sonnet 4'?"))
     XCTAssertTrue(try fails("cost GLM-4.55 --input 1M").contains("no price for 'GLM-4.55'"))
