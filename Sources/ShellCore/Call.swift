@@ -233,6 +233,7 @@ extension Call {
     "direction": ["dir"], "kind": ["label"],
     "since": ["from"], "from": ["since"], "after": ["since", "from"], "until": ["to"], "before": ["to"],
     "attribute": ["predicate"], "attr": ["predicate"], "property": ["predicate"],
+    "provider": ["vendor"], "seller": ["vendor"], "company": ["vendor"],
   ]
 
   /// `export --format svg`: the shell's `--format` takes only output formats; when the

@@ -113,6 +113,14 @@ final class ParameterTests: XCTestCase {
         )
       ) { error in XCTAssertEqual("\(error)", "ranger: unknown flag \(flag); did you mean \(meant)?") }
     }
+    // prices filters by --vendor; OpenRouter's and LiteLLM's word is provider.
+    let vendor = Signature(
+      "pricer", summary: "p", parameters: [Param<String?>.option("vendor", .text, "vendor").spec])
+    XCTAssertThrowsError(
+      try Call.bind(
+        [("--provider", .string("--provider"), false), ("x", .string("x"), false)], to: vendor, rawText: "",
+        input: nil)
+    ) { error in XCTAssertEqual("\(error)", "pricer: unknown flag --provider; did you mean --vendor?") }
   }
 
   func testAChoiceAcceptsAnyCaseAndPassesTheDeclaredSpelling() throws {
