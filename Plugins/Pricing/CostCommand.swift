@@ -112,12 +112,14 @@ struct CostCommand: Command {
         )
       }
     }
-    return .table(
-      Table(
-        columns: [
-          "model", "id", "seller", "input", "cached", "output", "total", "vs_cheapest", "as_of", "note",
-        ],
-        rows: rows, notes: notes))
+    var table = Table(
+      columns: [
+        "model", "id", "seller", "input", "cached", "output", "total", "vs_cheapest", "as_of", "note",
+      ],
+      rows: rows, notes: notes)
+    // In a narrow terminal: the prices, the total and the date (a pipe shows the seller and notes).
+    table.narrowColumns = ["model", "id", "input", "cached", "output", "total", "vs_cheapest", "as_of"]
+    return .table(table)
   }
 
   /// The rows the named items choose, in order; an item whose rows an earlier one chose is
