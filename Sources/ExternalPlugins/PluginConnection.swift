@@ -181,6 +181,12 @@ final class PluginConnection {
   {
     let logHint = log.map { "its error output is in \($0)" }
     switch fault {
+    case .ended(let how) where doing == "during the handshake":
+      // `plugin add /bin/true`: a program that is not a plugin ends without a word.
+      return KgshError(
+        .plugin, "plugin \(plugin) \(how) before answering kgsh's hello; it does not look like a kgsh plugin",
+        hint: ["a plugin answers the hello message on its standard output (docs/PLUGINS.md)", logHint]
+          .compactMap { $0 }.joined(separator: "; "))
     case .ended(let how):
       return KgshError(
         .plugin, "plugin \(plugin) \(how) \(doing)", hint: logHint ?? "the next use starts it again")

@@ -73,6 +73,13 @@ final class PluginFaultTests: XCTestCase {
       environment: ["FAULTY_HELLO": "silent", "KGSH_PLUGIN_TIMEOUT": "1"])
     XCTAssertEqual(silent.status, 1)
     XCTAssertTrue(silent.stderr.contains("did not answer within 1 s during the handshake"), silent.stderr)
+    // A program that is not a plugin at all ends without a word.
+    let mute = try KgshProcess.run(["-c", "plugin add /bin/true"])
+    XCTAssertEqual(mute.status, 1)
+    XCTAssertTrue(
+      mute.stderr.contains(
+        "plugin true exited with status 0 before answering kgsh's hello; it does not look like a kgsh plugin; "
+          + "a plugin answers the hello message on its standard output (docs/PLUGINS.md)"), mute.stderr)
   }
 
   func testWritesNeedTheFeatureAndAWritableKnowledgeBase() throws {
