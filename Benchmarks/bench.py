@@ -109,13 +109,22 @@ def run_engine(engine, args, log):
               "--sqlite-max-depth", str(args.sqlite_max_depth)]
     together = engine == "networkx"  # its graph lives in the process: load and query in one
     if not together:
-        events = watch(base + ["load"] + common, args, log, run, phase="load")
-        if run.load is None:
-            run.load = {"status": "error", "error": "the load process died: " + events}
+        # Each load starts from nothing (the peer deletes its database); the median is reported.
+        seconds = []
+        for _ in range(max(1, args.load_runs)):
+            run.load = None
+            events = watch(base + ["load"] + common, args, log, run, phase="load")
+            if run.load is None:
+                run.load = {"status": "error", "error": "the load process died: " + events}
+            if run.load.get("status") != "ok":
+                break
+            seconds.append(run.load["s"])
         if run.load.get("status") != "ok":
             for q in args.queries:
                 run.results[q] = {"status": "skipped", "error": "not loaded"}
             return run
+        run.load["s"] = statistics.median(seconds)
+        run.load["runs"] = seconds
     remaining = list(args.queries)
     attempts = 0
     while remaining and attempts <= len(args.queries):
@@ -413,7 +422,8 @@ def render(args, params, runs, startup, started):
                "query row is the largest over that engine's query processes (sqlite3 and kgsh: one process "
                "per query; networkx: the process that loaded the graph; Kùzu: one process reopening the "
                "loaded database). Load: wall time of the import process (kgsh, sqlite3: `.import` + "
-               "indexes), in-process time (networkx: CSV → DiGraph; Kùzu: schema + COPY FROM).")
+               "indexes), in-process time (networkx: CSV → DiGraph; Kùzu: schema + COPY FROM); "
+               f"the median of {args.load_runs} loads from nothing (networkx: one, in its query process).")
     for e, run in runs.items():
         for n in run.notes:
             notes.add(n)
@@ -462,6 +472,7 @@ def main():
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--timeout", type=float, default=60.0, help="seconds per query run")
     ap.add_argument("--load-timeout", type=float, default=1800.0, help="seconds per load")
+    ap.add_argument("--load-runs", type=int, default=3, help="loads per engine; the median is reported")
     ap.add_argument("--engines", default=",".join(ENGINES))
     ap.add_argument("--queries", default=",".join(QUERIES))
     ap.add_argument("--kuzu-buffer-pool-mb", type=int, default=None,
