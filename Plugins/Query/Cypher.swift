@@ -26,7 +26,9 @@ enum Cypher {
     Supported clauses: MATCH, OPTIONAL MATCH, WHERE, WITH, UNWIND, RETURN (DISTINCT, ORDER BY,
     SKIP, LIMIT), UNION [ALL], CALL (db.labels(), db.relationshipTypes(), db.propertyKeys(),
     kgsh.shortestPath(from, to) and kgsh.allShortestPaths(from, to) YIELD path, length, where
-    from and to are nodes or names), EXISTS { } and COUNT { }, and the writes CREATE, MERGE, SET, REMOVE, DELETE, DETACH DELETE.
+    from and to are nodes or names), CALL { } subqueries run once per row (CALL { WITH n ... }
+    or CALL (n) { ... } imports n; UNION inside; one ending in a write returns nothing),
+    EXISTS { } and COUNT { }, and the writes CREATE, MERGE, SET, REMOVE, DELETE, DETACH DELETE.
     Every write is a record of the change log (history, undo): SET and REMOVE change an entity's
     labels and plain properties (a fact is changed with fact correct), DELETE retracts a node's
     facts with it. A statement may span several lines; it ends when the query is complete (a

@@ -21,5 +21,10 @@ extension CypherClauseCommand {
         "match p = shortestPath((a {name: 'Zhipu AI'})-[*..6]-(b {name: 'DeepSeek'})) "
           + "return [n in nodes(p) | n.name] as route, length(p) as hops",
         "How two entities are connected, by the fewest relationships", expect: "Six Little Tigers"),
+      Example(
+        "match (l:Lab) where l.name in ['Zhipu AI', 'MiniMax'] call (l) { match (l)-[:DEVELOPS]->(m:Model) "
+          + "where m.release_date is not null return distinct m.name as model, m.release_date as released "
+          + "order by released desc limit 2 } return l.name, model, released",
+        "The two latest models of each lab: a CALL { } subquery runs once per lab", expect: "MiniMax M3"),
     ])
 }

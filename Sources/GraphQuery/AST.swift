@@ -20,6 +20,26 @@ enum Clause: Sendable {
   case delete([Expr], detach: Bool, SourcePosition)
   case merge(MergeClause)
   case call(CallClause)
+  case subquery(SubqueryCall)
+}
+
+/// `CALL { ... }` or `CALL (a, b) { ... }`: a query run once for each incoming row, whose
+/// returned rows are joined to that row (a unit subquery, one that only writes, passes the
+/// row on as it is).
+struct SubqueryCall: Sendable {
+  var body: Query
+  /// The variables `CALL (a, b)` names (nil when written `CALL {`); `importsAll` for `CALL (*)`.
+  var imports: [String]?
+  var importsAll = false
+  var position: SourcePosition
+
+  /// The parts of the body: the query and those joined to it by UNION.
+  var parts: [Query] { [Query(clauses: body.clauses)] + body.unionParts }
+  /// A unit subquery returns nothing: its body ends in a write, not RETURN.
+  var isUnit: Bool {
+    guard case .return? = body.clauses.last else { return true }
+    return false
+  }
 }
 
 /// `CALL name(args) YIELD out AS alias, ... WHERE ...`
@@ -63,6 +83,7 @@ extension Clause {
     switch self {
     case .create, .set, .remove, .delete, .merge: return true
     case .match, .with, .return, .unwind, .call: return false
+    case .subquery(let s): return s.parts.contains { $0.clauses.contains(where: \.isWrite) }
     }
   }
 }
@@ -280,6 +301,7 @@ extension Clause {
     case .delete(_, let detach, _): return detach ? "DETACH DELETE" : "DELETE"
     case .merge: return "MERGE"
     case .call(let c): return "CALL \(c.name)"
+    case .subquery: return "CALL { }"
     }
   }
 }

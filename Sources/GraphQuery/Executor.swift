@@ -16,6 +16,8 @@ struct Executor {
   var interrupt: () throws -> Void = {}
   /// Each clause's name and the stage that counts the rows it passes on (for PROFILE).
   var counters: [(String, InterruptStage)] = []
+  /// The variables after the last clause built (a CALL { } subquery reads its RETURN's kinds).
+  var outputScope = Scope()
 
   init(graph: QueryGraph, parameters: [String: QValue]) {
     self.graph = graph
@@ -34,6 +36,10 @@ struct Executor {
     switch query.clauses.last! {
     case .return, .create, .set, .remove, .delete, .merge: break
     case .call(let c) where query.clauses.count == 1 || c.yields == nil: break
+    case .subquery(let s) where s.isUnit: break
+    case .subquery(let s):
+      throw KgshError.syntax(
+        "a query cannot end with CALL { }; add RETURN", at: s.position, code: "InvalidClauseComposition")
     case .call(let c):
       throw KgshError.syntax(
         "a query cannot end with CALL ... YIELD; add RETURN", at: c.position, code: "InvalidClauseComposition"
@@ -103,6 +109,8 @@ struct Executor {
         let (stage, callColumns) = try callStage(c, &scope, standalone: query.clauses.count == 1)
         stages.append(stage)
         columns = callColumns
+      case .subquery(let s):
+        stages.append(try subqueryStage(s, &scope))
       case .return(let p):
         let stage = try ProjectionStage(
           projection: p, input: scope, evaluator: evaluator, isReturn: true, predicate: nil)
@@ -112,6 +120,7 @@ struct Executor {
         stages.append(stage)
       }
     }
+    outputScope = scope
     counters = zip(query.clauses.map(\.profileName), stages).map { name, _ in
       (name, InterruptStage(interrupt))
     }
@@ -128,7 +137,7 @@ struct Executor {
     query.clauses.allSatisfy { clause in
       switch clause {
       case .match, .unwind, .with, .return: return true
-      case .create, .set, .remove, .delete, .merge, .call: return false
+      case .create, .set, .remove, .delete, .merge, .call, .subquery: return false
       }
     }
   }

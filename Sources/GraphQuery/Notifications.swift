@@ -88,7 +88,14 @@ extension QueryEngine {
     var bound: Set<String> = []
     var created: Set<String> = []
     var expressions: [Expr] = []
-    for clause in query.clauses {
+    // A CALL { } subquery's clauses are read as if written in place.
+    func flattened(_ clauses: [Clause]) -> [Clause] {
+      clauses.flatMap { clause -> [Clause] in
+        guard case .subquery(let s) = clause else { return [clause] }
+        return flattened(s.parts.flatMap(\.clauses))
+      }
+    }
+    for clause in flattened(query.clauses) {
       switch clause {
       case .match(let m):
         for p in m.patterns {
@@ -114,7 +121,7 @@ extension QueryEngine {
         created.formUnion(m.pattern.nodes.flatMap(\.labels) + m.pattern.relationships.flatMap(\.types))
       case .set(let items, _):
         for case .labels(_, let l, _) in items { created.formUnion(l) }
-      case .remove, .delete, .call: break
+      case .remove, .delete, .call, .subquery: break
       }
     }
     for e in expressions {

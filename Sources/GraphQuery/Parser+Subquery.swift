@@ -1,10 +1,9 @@
 import KnowledgeGraph
 
-/// CALL procedures and EXISTS { } / COUNT { } subqueries.
+/// CALL procedures, CALL { } and EXISTS { } / COUNT { } subqueries.
 extension Parser {
   /// After CALL: `ns.name`, optional `(args)`, optional `YIELD * | out [AS v], ... [WHERE e]`.
   mutating func callBody(_ start: SourcePosition) throws -> CallClause {
-    if isSymbol("{") { throw KgshError.unsupported("CALL { } subqueries", at: start) }
     var name = try name("a procedure name")
     while acceptSymbol(".") { name += "." + (try self.name("a procedure name")) }
     var clause = CallClause(
@@ -54,5 +53,44 @@ extension Parser {
     }
     try expectSymbol("}")
     return Query(clauses: clauses)
+  }
+
+  /// After CALL: `[(a, b) | (*)] { clauses [UNION [ALL] clauses]... }`.
+  mutating func subqueryCall(_ start: SourcePosition) throws -> SubqueryCall {
+    var imports: [String]?
+    var all = false
+    if acceptSymbol("(") {
+      var names: [String] = []
+      if acceptSymbol("*") {
+        all = true
+      } else if !isSymbol(")") {
+        repeat { names.append(try name("a variable name")) } while acceptSymbol(",")
+      }
+      try expectSymbol(")")
+      imports = names
+    }
+    try expectSymbol("{")
+    func part() throws -> [Clause] {
+      var clauses: [Clause] = []
+      while !isSymbol("}") && !isKeyword("UNION") && current.kind != .end { clauses.append(try clause()) }
+      guard !clauses.isEmpty else { throw unexpected("expected a clause in CALL { }") }
+      return clauses
+    }
+    var body = Query(clauses: try part())
+    var kinds: Set<Bool> = []
+    while acceptKeyword("UNION") {
+      let at = position
+      let unionAll = acceptKeyword("ALL")
+      kinds.insert(unionAll)
+      if kinds.count > 1 {
+        throw KgshError.syntax(
+          "UNION and UNION ALL cannot be mixed in one query", at: at, code: "InvalidClauseComposition")
+      }
+      body.unionParts.append(Query(clauses: try part()))
+      body.unionAll = unionAll
+    }
+    try expectSymbol("}")
+    if isKeyword("IN") { throw KgshError.unsupported("CALL { } IN TRANSACTIONS", at: position) }
+    return SubqueryCall(body: body, imports: imports, importsAll: all, position: start)
   }
 }

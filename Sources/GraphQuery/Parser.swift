@@ -165,6 +165,7 @@ struct Parser {
       return .unwind(e, alias: alias, start, text: text)
     case "CALL":
       advance()
+      if isSymbol("{") || isSymbol("(") { return .subquery(try subqueryCall(start)) }
       return .call(try callBody(start))
     case "SET", "REMOVE", "DELETE", "DETACH", "MERGE":
       return try writeClause(word, start)

@@ -159,6 +159,9 @@ public struct QueryEngine: Sendable {
       case .delete(_, let detach, _): lines.append(detach ? "DETACH DELETE" : "DELETE")
       case .merge: lines.append("MERGE")
       case .call(let c): lines.append("CALL \(c.name)")
+      case .subquery(let s):
+        lines.append(
+          "CALL { } once per row\(s.parts.count > 1 ? ", \(s.parts.count) parts joined by UNION" : "")")
       case .return(let p):
         var parts = ["RETURN \(p.star ? "*" : p.items.map(\.name).joinedText(", "))"]
         if p.distinct { parts.append("DISTINCT") }
