@@ -28,7 +28,11 @@ enum Cypher {
     kgsh.shortestPath(from, to) and kgsh.allShortestPaths(from, to) YIELD path, length, where
     from and to are nodes or names), CALL { } subqueries run once per row (CALL { WITH n ... }
     or CALL (n) { ... } imports n; UNION inside; one ending in a write returns nothing),
-    EXISTS { } and COUNT { }, and the writes CREATE, MERGE, SET, REMOVE, DELETE, DETACH DELETE.
+    EXISTS { }, COUNT { } and COLLECT { ... RETURN x }, and the writes CREATE, MERGE, SET,
+    REMOVE, DELETE, DETACH DELETE. From GQL and Neo4j 5: label expressions in MATCH
+    ((n:Company|Lab), (n:Company&!Investor), (n:%)), WHERE inside a pattern
+    ((n:Company WHERE n.founded_date > '2020'), -[r WHERE r.amount > 0]->), ORDER BY ... NULLS
+    FIRST|LAST, OFFSET for SKIP, elementId().
     Every write is a record of the change log (history, undo): SET and REMOVE change an entity's
     labels and plain properties (a fact is changed with fact correct), DELETE retracts a node's
     facts with it. A statement may span several lines; it ends when the query is complete (a

@@ -113,6 +113,56 @@ struct NodePattern: Sendable {
   var labels: [String]
   var properties: Expr?
   var position: SourcePosition
+  /// A label expression that is not a plain conjunction (`:A|B`, `:!A`), tested per node.
+  var labelTest: LabelExpression? = nil
+  /// `(n WHERE n.x > 1)`: a condition on the node, read as part of the MATCH's WHERE.
+  var predicate: Expr? = nil
+
+  /// Whether the pattern only matches (label expressions and inline WHERE cannot create).
+  var onlyMatches: Bool { labelTest != nil || predicate != nil }
+}
+
+/// What an expression subquery gives: whether it has a row, how many, or the list of its
+/// one returned column.
+enum SubqueryKind: String, Sendable { case exists = "EXISTS", count = "COUNT", collect = "COLLECT" }
+
+/// A GQL label expression in a node pattern: `A`, `A|B`, `A&B`, `!A`, `%` (any label).
+indirect enum LabelExpression: Sendable {
+  case label(String)
+  case any
+  case or(LabelExpression, LabelExpression)
+  case and(LabelExpression, LabelExpression)
+  case not(LabelExpression)
+
+  /// The labels of a plain conjunction (`A`, `A&B`), which label scans can use; nil otherwise.
+  var conjunction: [String]? {
+    switch self {
+    case .label(let l): return [l]
+    case .and(let a, let b):
+      guard let x = a.conjunction, let y = b.conjunction else { return nil }
+      return x + y
+    default: return nil
+    }
+  }
+
+  /// The test as an expression over the node `node`.
+  func test(_ node: Expr) -> Expr {
+    switch self {
+    case .label(let l): return .hasLabels(node, [l])
+    case .any:
+      return .binary(
+        .gt,
+        .function(
+          name: "size", distinct: false,
+          args: [
+            .function(name: "labels", distinct: false, args: [node], SourcePosition(line: 0, column: 0))
+          ], SourcePosition(line: 0, column: 0)),
+        .literal(.int(0)))
+    case .or(let a, let b): return .binary(.or, a.test(node), b.test(node))
+    case .and(let a, let b): return .binary(.and, a.test(node), b.test(node))
+    case .not(let a): return .unary(.not, a.test(node))
+    }
+  }
 }
 
 enum Direction: Sendable { case outgoing, incoming, both }
@@ -125,6 +175,8 @@ struct RelationshipPattern: Sendable {
   /// nil for a single hop; (min, max) for `*min..max` (max nil when open).
   var length: (min: Int, max: Int?)?
   var position: SourcePosition
+  /// `-[r WHERE r.since > 2020]->`: a condition on a single-hop relationship.
+  var predicate: Expr? = nil
 }
 
 struct ProjectionItem: Sendable {
@@ -136,6 +188,8 @@ struct ProjectionItem: Sendable {
 struct SortItem: Sendable {
   var expression: Expr
   var ascending: Bool
+  /// `NULLS FIRST` (true) or `NULLS LAST` (false); nil: Cypher's rule, null after every value.
+  var nullsFirst: Bool? = nil
 }
 
 struct Projection: Sendable {
@@ -184,9 +238,9 @@ indirect enum Expr: Sendable {
   case pattern(PathPattern)
   /// `[p = (a)-->(b) WHERE pred | map]`: one `map` value per match of the pattern.
   case patternComprehension(PathPattern, predicate: Expr?, map: Expr)
-  /// `EXISTS { ... }` (count false) or `COUNT { ... }` (count true) over a subquery that
+  /// `EXISTS { ... }`, `COUNT { ... }` or `COLLECT { ... RETURN x }` over a subquery that
   /// sees the outer row's variables.
-  case subquery(Query, count: Bool, SourcePosition)
+  case subquery(Query, kind: SubqueryKind, SourcePosition)
 }
 
 extension Expr {

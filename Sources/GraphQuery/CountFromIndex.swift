@@ -5,7 +5,7 @@ import KnowledgeGraph
 /// answered from the counts the graph index keeps (nodes, members of each label, edges of
 /// each type) instead of producing every row: on the benchmark's L graph (1M nodes, 5M
 /// edges) counting every relationship took 1.6 s through the pipeline. Anything more (a
-/// WHERE, properties, two labels, labelled ends, an undirected or variable-length
+/// WHERE, properties, two labels, a label expression, labelled ends, an undirected or variable-length
 /// relationship, DISTINCT, another item) runs as usual.
 enum CountFromIndex {
   struct Answer {
@@ -23,7 +23,9 @@ enum CountFromIndex {
       projection.limit == nil
     else { return nil }
     let pattern = match.patterns[0]
-    guard pattern.name == nil, pattern.shortest == nil, pattern.nodes.allSatisfy({ $0.properties == nil }),
+    guard pattern.name == nil, pattern.shortest == nil,
+      pattern.nodes.allSatisfy({ $0.properties == nil && !$0.onlyMatches }),
+      pattern.relationships.allSatisfy({ $0.predicate == nil }),
       let item = projection.items.first, counts(item.expression, of: pattern)
     else { return nil }
     if pattern.relationships.isEmpty, let node = pattern.nodes.first {

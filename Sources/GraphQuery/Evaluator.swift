@@ -157,12 +157,16 @@ struct Evaluator {
       }
       return .list(out)
     case .pattern(let p): return .bool(try exists(p, row, scope))
-    case .subquery(let q, let count, _):
+    case .subquery(let q, let kind, _):
       var executor = Executor(graph: graph, parameters: parameters)
       let (first, collect, _) = try executor.build(q, initial: scope, subquery: true)
       try first.push(row)
       try first.finish()
-      return count ? .int(Int64(collect.rows.count)) : .bool(!collect.rows.isEmpty)
+      switch kind {
+      case .exists: return .bool(!collect.rows.isEmpty)
+      case .count: return .int(Int64(collect.rows.count))
+      case .collect: return .list(collect.rows.map { $0.first ?? .null })
+      }
     case .patternComprehension(let p, let predicate, let map):
       return try comprehension(p, predicate, map, row, scope)
     case .reduce(let accumulator, let initial, let variable, let list, let step):

@@ -227,6 +227,7 @@ extension Executor {
       }
       return DeleteStage(targets: targets, detach: detach, scope: scope, evaluator: evaluator)
     case .merge(let m):
+      try Executor.refuseMatchOnlySyntax([m.pattern], "MERGE")
       try checkMergePattern(m.pattern, scope)
       let plan = try planner.plan(
         MatchClause(optional: false, patterns: [m.pattern], predicate: nil, position: m.position),
@@ -289,6 +290,25 @@ extension Executor {
       throw KgshError.semantic(
         "variable '\(v)' is already bound and cannot be merged again", code: "VariableAlreadyBound",
         at: pattern.nodes[0].position)
+    }
+  }
+}
+
+extension Executor {
+  /// Label expressions and WHERE inside a pattern select what exists: CREATE and MERGE,
+  /// which may make the pattern, cannot use them.
+  static func refuseMatchOnlySyntax(_ patterns: [PathPattern], _ clause: String) throws {
+    for pattern in patterns {
+      if let node = pattern.nodes.first(where: \.onlyMatches) {
+        throw KgshError.syntax(
+          "\(clause) cannot use a label expression (|, &, !, %) or WHERE inside a node pattern; "
+            + "give the labels as :A:B", at: node.position, code: "InvalidNodePattern")
+      }
+      if let rel = pattern.relationships.first(where: { $0.predicate != nil }) {
+        throw KgshError.syntax(
+          "\(clause) cannot use WHERE inside a relationship pattern", at: rel.position,
+          code: "InvalidRelationshipPattern")
+      }
     }
   }
 }

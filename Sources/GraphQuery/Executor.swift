@@ -149,6 +149,7 @@ struct Executor {
   }
 
   func declareCreate(_ patterns: [PathPattern], _ scope: inout Scope) throws {
+    try Executor.refuseMatchOnlySyntax(patterns, "CREATE")
     for pattern in patterns {
       for node in pattern.nodes {
         if let props = node.properties { try checkDefined(props, scope) }

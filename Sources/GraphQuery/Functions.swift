@@ -9,7 +9,7 @@ package enum Functions {
     "head", "last", "tail", "nodes", "relationships", "startnode", "endnode", "exists", "trim", "ltrim",
     "rtrim", "replace", "substring", "left", "right", "split", "reverse", "exp", "log", "log10", "sin",
     "cos", "tan", "pi", "e", "tostringornull", "tointegerornull", "tofloatornull", "tobooleanornull",
-    "isempty", "rand", Functions.mapProjection,
+    "isempty", "rand", "elementid", Functions.mapProjection,
   ]
 
   /// The internal function a map projection (`n {.name, .*, extra: 1}`) is read as: its
@@ -120,13 +120,15 @@ extension Evaluator {
     let v = args[0]
     if v.isNull { return .null }
     switch name {
-    case "id":
+    case "id", "elementid":
+      // elementId is Neo4j 5's name for the same identity, as text.
+      let id: Int64
       switch v {
-      case .node(let n): return .int(graph.nodeIDs[Int(n)] != 0 ? graph.nodeIDs[Int(n)] : -Int64(n) - 1)
-      case .relationship(let r):
-        return .int(graph.edgeIDs[Int(r)] != 0 ? graph.edgeIDs[Int(r)] : -Int64(r) - 1)
+      case .node(let n): id = graph.nodeIDs[Int(n)] != 0 ? graph.nodeIDs[Int(n)] : -Int64(n) - 1
+      case .relationship(let r): id = graph.edgeIDs[Int(r)] != 0 ? graph.edgeIDs[Int(r)] : -Int64(r) - 1
       default: throw bad(v)
       }
+      return name == "id" ? .int(id) : .string(String(id))
     case "labels":
       guard case .node(let n) = v else { throw bad(v) }
       try graph.checkNotDeleted(node: n)

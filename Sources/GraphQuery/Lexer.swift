@@ -169,7 +169,7 @@ struct Lexer {
       advance()
       return make(.symbol(two == "!=" ? "<>" : two))
     }
-    if "()[]{},.:|-+*/%^=<>;".unicodeScalars.contains(c) {
+    if "()[]{},.:|-+*/%^=<>;&!".unicodeScalars.contains(c) {
       advance()
       return make(.symbol(String(c)))
     }

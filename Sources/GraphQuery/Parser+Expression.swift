@@ -305,9 +305,11 @@ extension Parser {
         return .literal(.null)
       case "CASE":
         return try caseExpression()
-      case "EXISTS" where isSymbol("{", at: 1), "COUNT" where isSymbol("{", at: 1):
+      case "EXISTS" where isSymbol("{", at: 1), "COUNT" where isSymbol("{", at: 1),
+        "COLLECT" where isSymbol("{", at: 1):
         advance()
-        return .subquery(try subqueryBody(start), count: word == "COUNT", start)
+        let kind = SubqueryKind(rawValue: word)!
+        return .subquery(try subqueryBody(start, kind), kind: kind, start)
       // Each name has its own condition: a `where` after a list of patterns tests the last only.
       case "SHORTESTPATH" where isSymbol("(", at: 1) && isSymbol("(", at: 2),
         "ALLSHORTESTPATHS" where isSymbol("(", at: 1) && isSymbol("(", at: 2):

@@ -33,11 +33,17 @@ extension Parser {
     return clause
   }
 
-  /// `{ pattern [WHERE e] }` or `{ clauses }` after EXISTS or COUNT.
-  mutating func subqueryBody(_ start: SourcePosition) throws -> Query {
+  /// `{ pattern [WHERE e] }` or `{ clauses }` after EXISTS or COUNT; `{ clauses RETURN x }`
+  /// after COLLECT.
+  mutating func subqueryBody(_ start: SourcePosition, _ kind: SubqueryKind) throws -> Query {
     try expectSymbol("{")
     var clauses: [Clause] = []
-    if let word = current.keyword, ["MATCH", "OPTIONAL", "WITH", "UNWIND", "CALL", "RETURN"].contains(word) {
+    if let word = current.keyword,
+      [
+        "MATCH", "OPTIONAL", "WITH", "UNWIND", "CALL", "RETURN", "CREATE", "MERGE", "SET", "REMOVE", "DELETE",
+        "DETACH",
+      ].contains(word)
+    {
       while !isSymbol("}") && current.kind != .end { clauses.append(try clause()) }
     } else {
       let patterns = try patternList()
@@ -49,7 +55,15 @@ extension Parser {
     }
     if clauses.contains(where: \.isWrite) {
       throw KgshError.semantic(
-        "an EXISTS or COUNT subquery cannot change the graph", code: "InvalidClauseComposition", at: start)
+        "\(kind == .exists ? "an" : "a") \(kind.rawValue) subquery cannot change the graph",
+        code: "InvalidClauseComposition", at: start)
+    }
+    if kind == .collect {
+      guard case .return(let p)? = clauses.last, !p.star, p.items.count == 1 else {
+        throw KgshError.semantic(
+          "a COLLECT subquery ends with RETURN of one column, e.g. COLLECT { MATCH (n)-->(m) RETURN m.name }",
+          code: "InvalidClauseComposition", at: start)
+      }
     }
     try expectSymbol("}")
     return Query(clauses: clauses)

@@ -203,11 +203,23 @@ struct Parser {
         } else if acceptKeyword("ASC") || acceptKeyword("ASCENDING") {
           ascending = true
         }
-        p.orderBy.append(SortItem(expression: e, ascending: ascending))
+        var item = SortItem(expression: e, ascending: ascending)
+        if acceptKeyword("NULLS") {
+          if acceptKeyword("FIRST") {
+            item.nullsFirst = true
+          } else {
+            try expectKeyword("LAST")
+            item.nullsFirst = false
+          }
+        }
+        p.orderBy.append(item)
       } while acceptSymbol(",")
     }
-    if acceptKeyword("SKIP") { p.skip = try expression() }
+    // OFFSET is GQL's (and Neo4j 5's) word for SKIP.
+    if acceptKeyword("SKIP") || acceptKeyword("OFFSET") { p.skip = try expression() }
     if acceptKeyword("LIMIT") { p.limit = try expression() }
+    // SQL's order, LIMIT n OFFSET m, reads the same.
+    if p.skip == nil, acceptKeyword("SKIP") || acceptKeyword("OFFSET") { p.skip = try expression() }
     return p
   }
 
@@ -294,11 +306,10 @@ struct Parser {
     default: break
     }
     var labels: [String] = []
+    var tests: [LabelExpression] = []
     while acceptSymbol(":") {
-      labels.append(try name("a label name"))
-      if isSymbol("|") {
-        throw KgshError.unsupported("label alternatives (:A|B) in node patterns", at: position)
-      }
+      let e = try labelExpression()
+      if let plain = e.conjunction { labels += plain } else { tests.append(e) }
     }
     var props: Expr?
     if isSymbol("{") {
@@ -307,9 +318,49 @@ struct Parser {
       props = .parameter(p, position)
       advance()
     }
-    if isKeyword("WHERE") { throw KgshError.unsupported("WHERE inside a node pattern", at: position) }
+    var predicate: Expr?
+    if isKeyword("WHERE") {
+      guard variable != nil else {
+        throw KgshError.syntax(
+          "a WHERE inside a node pattern needs the node's variable, e.g. (n WHERE n.founded_date > '2020')",
+          at: position, code: "InvalidNodePattern")
+      }
+      advance()
+      predicate = try expression()
+    }
     try expectSymbol(")")
-    return NodePattern(variable: variable, labels: labels, properties: props, position: start)
+    var node = NodePattern(variable: variable, labels: labels, properties: props, position: start)
+    node.labelTest = tests.dropFirst().reduce(tests.first) { all, e in all.map { .and($0, e) } }
+    node.predicate = predicate
+    return node
+  }
+
+  /// A label expression after `:` in a node pattern: `|` (or), `&` (and), `!` (not), `%`
+  /// (any label) and parentheses, `!` binding tightest.
+  mutating func labelExpression() throws -> LabelExpression {
+    var e = try labelConjunction()
+    while acceptSymbol("|") {
+      _ = acceptSymbol(":")  // the older spelling :A|:B
+      e = .or(e, try labelConjunction())
+    }
+    return e
+  }
+
+  mutating func labelConjunction() throws -> LabelExpression {
+    var e = try labelFactor()
+    while acceptSymbol("&") { e = .and(e, try labelFactor()) }
+    return e
+  }
+
+  mutating func labelFactor() throws -> LabelExpression {
+    if acceptSymbol("!") { return .not(try labelFactor()) }
+    if acceptSymbol("%") { return .any }
+    if acceptSymbol("(") {
+      let e = try labelExpression()
+      try expectSymbol(")")
+      return e
+    }
+    return .label(try name("a label name"))
   }
 
   mutating func relationshipPattern() throws -> RelationshipPattern {
@@ -362,7 +413,15 @@ struct Parser {
         advance()
       }
       if isKeyword("WHERE") {
-        throw KgshError.unsupported("WHERE inside a relationship pattern", at: position)
+        guard rel.variable != nil, rel.length == nil else {
+          throw KgshError.syntax(
+            rel.length == nil
+              ? "a WHERE inside a relationship pattern needs its variable, e.g. -[r WHERE r.amount > 0]->"
+              : "a WHERE inside a variable-length relationship is not supported; test relationships(p) in WHERE",
+            at: position, code: "InvalidRelationshipPattern")
+        }
+        advance()
+        rel.predicate = try expression()
       }
       try expectSymbol("]")
     }

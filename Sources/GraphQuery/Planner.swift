@@ -126,12 +126,16 @@ struct Planner {
     }
     var relNames: Set<String> = []
     var shortestPaths: [Int: Int] = [:]
+    // Label expressions and WHERE written inside the patterns: conditions like the WHERE's.
+    var inline: [Expr] = []
     for pattern in clause.patterns {
       var nodeNames: [String] = []
       var relIndexes: [Int] = []
       for node in pattern.nodes {
         let name = node.variable ?? anonymous()
         try declare(name, .node, node.position)
+        if let test = node.labelTest { inline.append(test.test(.variable(name, node.position))) }
+        if let predicate = node.predicate { inline.append(predicate) }
         var spec = plan.nodes[name] ?? MatchPlan.NodeSpec(name: name)
         spec.labels += node.labels.filter { !spec.labels.contains($0) }
         let (entries, expr) = Planner.propertyEntries(node.properties)
@@ -155,6 +159,7 @@ struct Planner {
         }
         relNames.insert(name)
         try declare(name, rel.length == nil ? .relationship : .relationshipList, rel.position)
+        if let predicate = rel.predicate { inline.append(predicate) }
         let (entries, expr) = Planner.propertyEntries(rel.properties)
         if expr != nil {
           throw KgshError.semantic(
@@ -180,7 +185,7 @@ struct Planner {
     }
     var visible = Set(scope.names)
     visible.formUnion(kinds.keys)
-    var filters = clause.predicate.map(MatchPlan.conjuncts) ?? []
+    var filters = (clause.predicate.map(MatchPlan.conjuncts) ?? []) + inline.flatMap(MatchPlan.conjuncts)
     for f in filters {
       if case .variable(let name, let pos)? = f.undefinedVariable(visible) {
         throw KgshError.semantic("variable '\(name)' is not defined", code: "UndefinedVariable", at: pos)

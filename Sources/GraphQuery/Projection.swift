@@ -124,7 +124,7 @@ final class ProjectionStage: Stage {
         guard aggregatingItems || true else { break }
         e = try e.extractingAggregates(&aggs)
       }
-      sortItems.append(SortItem(expression: e, ascending: s.ascending))
+      sortItems.append(SortItem(expression: e, ascending: s.ascending, nullsFirst: s.nullsFirst))
     }
     for k in 0..<aggs.count {
       let name = " agg\(k)"
@@ -323,7 +323,9 @@ final class ProjectionStage: Stage {
       }
       let sorted = keyed.enumerated().sorted { a, b in
         for (i, s) in order.enumerated() {
-          let c = QValue.order(a.element.1[i], b.element.1[i])
+          let (x, y) = (a.element.1[i], b.element.1[i])
+          if let first = s.nullsFirst, x.isNull != y.isNull { return x.isNull == first }
+          let c = QValue.order(x, y)
           if c != .orderedSame { return s.ascending ? c == .orderedAscending : c == .orderedDescending }
         }
         return a.offset < b.offset

@@ -91,7 +91,7 @@ final class SubqueryCallTests: XCTestCase {
       "a query cannot end with CALL { }; add RETURN")
     XCTAssertEqual(
       refusal("MATCH (p:P) WHERE EXISTS { CALL { CREATE (:X) } RETURN 1 } RETURN p"),
-      "an EXISTS or COUNT subquery cannot change the graph")
+      "an EXISTS subquery cannot change the graph")
   }
 
   func testSubqueriesNest() throws {

@@ -1,0 +1,95 @@
+import CypherTCK
+import KnowledgeGraph
+import XCTest
+
+@testable import GraphQuery
+
+/// What Neo4j 5 and GQL add to openCypher and people type: label expressions, WHERE inside
+/// patterns, NULLS FIRST/LAST, OFFSET, COLLECT { } and elementId().
+final class GQLSyntaxTests: XCTestCase {
+  var engine: QueryEngine!
+
+  override func setUpWithError() throws {
+    engine = QueryEngine(store: try KnowledgeStore.inMemory())
+    _ = try engine.run(
+      "CREATE (a:Co:Lab {name: 'A', n: 3}), (b:Co {name: 'B', n: 1}), (c:Lab {name: 'C'}), "
+        + "(d:Fund {name: 'D', n: 2}), (d)-[:INVESTS {amount: 5}]->(a), (d)-[:INVESTS {amount: 1}]->(b)")
+  }
+
+  func rows(_ text: String) throws -> [[String]] {
+    try engine.run(text).rows.map { $0.map(tckDescription) }
+  }
+
+  func names(_ text: String) throws -> [String] { try rows(text).map { $0[0] } }
+
+  func refusal(_ text: String) -> String {
+    do {
+      _ = try engine.run(text)
+      return "no error"
+    } catch {
+      return (error as? KgshError)?.message ?? "\(error)"
+    }
+  }
+
+  func testLabelExpressions() throws {
+    let cases: [(String, [String])] = [
+      ("Co|Lab", ["'A'", "'B'", "'C'"]), ("Co&Lab", ["'A'"]), ("Co&!Lab", ["'B'"]), ("!Co", ["'C'", "'D'"]),
+      ("(Co|Fund)&!Lab", ["'B'", "'D'"]), ("%", ["'A'", "'B'", "'C'", "'D'"]),
+      ("Lab|:Fund", ["'A'", "'C'", "'D'"]),
+    ]
+    for (expression, expected) in cases {
+      XCTAssertEqual(try names("MATCH (x:\(expression)) RETURN x.name ORDER BY x.name"), expected, expression)
+      // A count of one pattern is answered from the index only when it can be: the same numbers.
+      XCTAssertEqual(try rows("MATCH (x:\(expression)) RETURN count(x)"), [["\(expected.count)"]], expression)
+    }
+    XCTAssertEqual(try rows("MATCH (:Fund)-->(x:Co&!Lab) RETURN x.name"), [["'B'"]])
+    XCTAssertEqual(
+      refusal("CREATE (x:Co|Lab)"),
+      "CREATE cannot use a label expression (|, &, !, %) or WHERE inside a node pattern; give the labels as :A:B"
+    )
+  }
+
+  func testWhereInsidePatterns() throws {
+    XCTAssertEqual(try names("MATCH (x:Co WHERE x.n > 1) RETURN x.name"), ["'A'"])
+    XCTAssertEqual(
+      try rows("MATCH (f)-[r:INVESTS WHERE r.amount > 2]->(x) RETURN f.name, x.name"), [["'D'", "'A'"]])
+    // In an EXISTS pattern and a pattern comprehension too.
+    XCTAssertEqual(
+      try names("MATCH (x) WHERE EXISTS { (x)<-[r WHERE r.amount < 2]-() } RETURN x.name"), ["'B'"])
+    XCTAssertEqual(try rows("MATCH (f:Fund) RETURN [(f)-->(x WHERE x.n > 2) | x.name]"), [["['A']"]])
+    XCTAssertEqual(
+      refusal("MATCH (:Co WHERE true) RETURN 1"),
+      "a WHERE inside a node pattern needs the node's variable, e.g. (n WHERE n.founded_date > '2020')")
+    XCTAssertEqual(
+      refusal("MATCH (a)-[r*1..2 WHERE true]->(b) RETURN 1"),
+      "a WHERE inside a variable-length relationship is not supported; test relationships(p) in WHERE")
+    XCTAssertEqual(
+      refusal("MERGE (x:Co WHERE x.n = 1)"),
+      "MERGE cannot use a label expression (|, &, !, %) or WHERE inside a node pattern; give the labels as :A:B"
+    )
+  }
+
+  func testNullsFirstOrLastAndOffset() throws {
+    XCTAssertEqual(try names("MATCH (x) RETURN x.n ORDER BY x.n"), ["1", "2", "3", "null"])
+    XCTAssertEqual(try names("MATCH (x) RETURN x.n ORDER BY x.n NULLS FIRST"), ["null", "1", "2", "3"])
+    XCTAssertEqual(try names("MATCH (x) RETURN x.n ORDER BY x.n DESC"), ["null", "3", "2", "1"])
+    XCTAssertEqual(try names("MATCH (x) RETURN x.n ORDER BY x.n DESC NULLS LAST"), ["3", "2", "1", "null"])
+    XCTAssertEqual(try names("MATCH (x) RETURN x.name ORDER BY x.name OFFSET 1 LIMIT 2"), ["'B'", "'C'"])
+    XCTAssertEqual(try names("MATCH (x) RETURN x.name ORDER BY x.name LIMIT 2 OFFSET 1"), ["'B'", "'C'"])
+  }
+
+  func testCollectSubqueryAndElementID() throws {
+    XCTAssertEqual(
+      try rows(
+        "MATCH (f:Fund) RETURN COLLECT { MATCH (f)-[r]->(x) RETURN x.name ORDER BY r.amount DESC } AS backed"),
+      [["['A', 'B']"]])
+    XCTAssertEqual(
+      refusal("MATCH (f) RETURN COLLECT { MATCH (f)-->(x) RETURN x.name, x.n } AS two"),
+      "a COLLECT subquery ends with RETURN of one column, e.g. COLLECT { MATCH (n)-->(m) RETURN m.name }")
+    XCTAssertEqual(
+      refusal("MATCH (f) RETURN COLLECT { CREATE (x) RETURN x } AS made"),
+      "a COLLECT subquery cannot change the graph")
+    let ids = try rows("MATCH (x {name: 'A'}) RETURN id(x), elementId(x)")
+    XCTAssertEqual(ids.first?[1], "'\(ids.first?[0] ?? "")'")
+  }
+}
