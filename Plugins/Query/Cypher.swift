@@ -32,7 +32,7 @@ enum Cypher {
     REMOVE, DELETE, DETACH DELETE. From GQL and Neo4j 5: label expressions in MATCH
     ((n:Company|Lab), (n:Company&!Investor), (n:%)), WHERE inside a pattern
     ((n:Company WHERE n.founded_date > '2020'), -[r WHERE r.amount > 0]->), ORDER BY ... NULLS
-    FIRST|LAST, OFFSET for SKIP, elementId().
+    FIRST|LAST, OFFSET for SKIP, || joining strings or lists, elementId().
     Every write is a record of the change log (history, undo): SET and REMOVE change an entity's
     labels and plain properties (a fact is changed with fact correct), DELETE retracts a node's
     facts with it. A statement may span several lines; it ends when the query is complete (a

@@ -210,6 +210,8 @@ enum BinaryOp: String, Sendable {
   case add = "+", sub = "-", mul = "*", div = "/", mod = "%", pow = "^"
   case `in` = "IN", startsWith = "STARTS WITH", endsWith = "ENDS WITH", contains = "CONTAINS"
   case regex = "=~"
+  /// GQL's `||`: two strings or two lists joined.
+  case concat = "||"
 }
 
 /// An expression; `indirect` so the tree can nest.

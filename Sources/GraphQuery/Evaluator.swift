@@ -363,6 +363,16 @@ struct Evaluator {
       guard case .string(let a) = l, case .string(let pattern) = r else { return .null }
       return .bool(try patterns.wholeMatch(a, pattern))
     case .add: return try add(l, r)
+    case .concat:
+      switch (l, r) {
+      case (.null, _), (_, .null): return .null
+      case (.string(let a), .string(let b)): return .string(a + b)
+      case (.list(let a), .list(let b)): return .list(a + b)
+      default:
+        throw KgshError(
+          .runtime, "|| joins two strings or two lists, not \(l.typeNameWithArticle) and \(r.typeNameWithArticle)",
+          hint: "convert with toString(), or add a value to a list with +", code: "InvalidArgumentType")
+      }
     case .sub, .mul, .div, .mod, .pow: return try arithmetic(op, l, r)
     case .and, .or, .xor: fatalError("handled by binary")
     }

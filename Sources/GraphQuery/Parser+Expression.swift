@@ -129,6 +129,10 @@ extension Parser {
         e = .binary(.add, e, try multiplicative())
       } else if acceptSymbol("-") {
         e = .binary(.sub, e, try multiplicative())
+      } else if isSymbol("|") && isSymbol("|", at: 1) {
+        advance()
+        advance()
+        e = .binary(.concat, e, try multiplicative())
       } else {
         return e
       }

@@ -66,7 +66,11 @@ struct Parser {
   }
 
   func unexpected(_ expectation: String) -> KgshError {
-    KgshError.syntax("\(expectation), found \(describe(current))", at: position)
+    let error = KgshError.syntax("\(expectation), found \(describe(current))", at: position)
+    // `!x` and `a && b` from other languages: Cypher's words for them.
+    if isSymbol("!") { return error.with(hint: "Cypher writes NOT x, not !x") }
+    if isSymbol("&") && isSymbol("&", at: 1) { return error.with(hint: "Cypher writes a AND b, not a && b") }
+    return error
   }
 
   /// A name: identifier, keyword used as a name, or backtick-quoted.

@@ -92,4 +92,20 @@ final class GQLSyntaxTests: XCTestCase {
     let ids = try rows("MATCH (x {name: 'A'}) RETURN id(x), elementId(x)")
     XCTAssertEqual(ids.first?[1], "'\(ids.first?[0] ?? "")'")
   }
+
+  /// `||` joins strings and lists (GQL); `!` and `&&` from other languages get Cypher's word.
+  func testConcatenationAndOtherLanguagesOperators() throws {
+    XCTAssertEqual(
+      try rows("MATCH (x {name: 'A'}) RETURN x.name || '-' || 'z', [1] || [2, 3], null || 'q'"),
+      [["'A-z'", "[1, 2, 3]", "null"]])
+    XCTAssertEqual(
+      refusal("MATCH (x {name: 'A'}) RETURN x.n || 'z'"),
+      "|| joins two strings or two lists, not an Integer and a String")
+    for (text, hint) in [
+      ("RETURN !true", "Cypher writes NOT x, not !x"),
+      ("RETURN true && false", "Cypher writes a AND b, not a && b"),
+    ] {
+      XCTAssertThrowsError(try engine.run(text)) { XCTAssertEqual(($0 as? KgshError)?.hint, hint, text) }
+    }
+  }
 }
