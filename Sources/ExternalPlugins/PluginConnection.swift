@@ -47,7 +47,13 @@ final class PluginConnection {
       features: [Feature.engineCalls, Feature.write, Feature.cancel], kgsh: kgshVersion)
     var theirs: WireMessage
     do {
-      try process.send(try ours.line())
+      do {
+        try process.send(try ours.line())
+      } catch let fault as PipeFault {
+        // A program that exits at once (`plugin add /bin/true`) has closed its input already.
+        throw PluginConnection.describe(
+          fault, plugin: name, doing: "during the handshake", log: log, path: path)
+      }
       theirs = try PluginConnection.receive(
         process, limits: limits, plugin: name, log: log, doing: "during the handshake")
     } catch {
