@@ -29,7 +29,7 @@ enum Cypher {
     from and to are nodes or names), CALL { } subqueries run once per row (CALL { WITH n ... }
     or CALL (n) { ... } imports n; UNION inside; one ending in a write returns nothing),
     EXISTS { }, COUNT { } and COLLECT { ... RETURN x }, and the writes CREATE, MERGE, SET,
-    REMOVE, DELETE, DETACH DELETE. From GQL and Neo4j 5: label expressions in MATCH
+    REMOVE, DELETE, DETACH DELETE, FOREACH (x IN list | updates). From GQL and Neo4j 5: label expressions in MATCH
     ((n:Company|Lab), (n:Company&!Investor), (n:%)), WHERE inside a pattern
     ((n:Company WHERE n.founded_date > '2020'), -[r WHERE r.amount > 0]->), ORDER BY ... NULLS
     FIRST|LAST, OFFSET for SKIP, || joining strings or lists, elementId().

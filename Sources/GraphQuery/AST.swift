@@ -32,6 +32,8 @@ struct SubqueryCall: Sendable {
   var imports: [String]?
   var importsAll = false
   var position: SourcePosition
+  /// Written as `FOREACH (x IN list | updates)`.
+  var isForeach = false
 
   /// The parts of the body: the query and those joined to it by UNION.
   var parts: [Query] { [Query(clauses: body.clauses)] + body.unionParts }
@@ -357,7 +359,7 @@ extension Clause {
     case .delete(_, let detach, _): return detach ? "DETACH DELETE" : "DELETE"
     case .merge: return "MERGE"
     case .call(let c): return "CALL \(c.name)"
-    case .subquery: return "CALL { }"
+    case .subquery(let s): return s.isForeach ? "FOREACH" : "CALL { }"
     }
   }
 }

@@ -107,4 +107,32 @@ extension Parser {
     if isKeyword("IN") { throw KgshError.unsupported("CALL { } IN TRANSACTIONS", at: position) }
     return SubqueryCall(body: body, imports: imports, importsAll: all, position: start)
   }
+
+  /// After FOREACH: `(x IN list | updates)`, read as a unit subquery that sees every outer
+  /// variable: `CALL { WITH * UNWIND list AS x updates }`.
+  mutating func foreachBody(_ start: SourcePosition) throws -> SubqueryCall {
+    try expectSymbol("(")
+    let variable = try name("a variable name")
+    try expectKeyword("IN")
+    let from = index
+    let list = try expression()
+    let text = source(from: from, to: index)
+    try expectSymbol("|")
+    var clauses: [Clause] = []
+    while !isSymbol(")") && current.kind != .end {
+      let at = position
+      let clause = try clause()
+      guard clause.isWrite else {
+        throw KgshError.syntax(
+          "FOREACH takes only CREATE, MERGE, SET, REMOVE, DELETE and FOREACH; use UNWIND to read",
+          at: at, code: "InvalidClauseComposition")
+      }
+      clauses.append(clause)
+    }
+    guard !clauses.isEmpty else { throw unexpected("expected an update clause in FOREACH") }
+    try expectSymbol(")")
+    let importAll = Clause.with(Projection(star: true, position: start), where: nil)
+    let body = [importAll, .unwind(list, alias: variable, start, text: text)] + clauses
+    return SubqueryCall(body: Query(clauses: body), imports: nil, position: start, isForeach: true)
+  }
 }

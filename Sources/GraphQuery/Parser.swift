@@ -21,7 +21,7 @@ struct Parser {
   }
 
   static let unsupportedClauses: Set<String> = [
-    "FOREACH", "LOAD", "USE", "START",
+    "LOAD", "USE", "START",
     "DROP", "SHOW",
   ]
 
@@ -159,6 +159,9 @@ struct Parser {
     case "RETURN":
       advance()
       return .return(try projection(start, isReturn: true))
+    case "FOREACH":
+      advance()
+      return .subquery(try foreachBody(start))
     case "UNWIND":
       advance()
       let from = index

@@ -159,6 +159,7 @@ public struct QueryEngine: Sendable {
       case .delete(_, let detach, _): lines.append(detach ? "DETACH DELETE" : "DELETE")
       case .merge: lines.append("MERGE")
       case .call(let c): lines.append("CALL \(c.name)")
+      case .subquery(let s) where s.isForeach: lines.append("FOREACH once per row")
       case .subquery(let s):
         lines.append(
           "CALL { } once per row\(s.parts.count > 1 ? ", \(s.parts.count) parts joined by UNION" : "")")

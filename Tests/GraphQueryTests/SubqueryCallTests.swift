@@ -94,6 +94,28 @@ final class SubqueryCallTests: XCTestCase {
       "an EXISTS subquery cannot change the graph")
   }
 
+  /// FOREACH runs its updates once per item and passes the row on; it sees every outer variable.
+  func testForeachUpdatesForEachItem() throws {
+    let result = try engine.run(
+      "MATCH (p:P {name: 'Ada'}) FOREACH (tag IN ['x', 'y'] | CREATE (p)-[:TAGGED]->(:Tag {v: tag})) RETURN p.name"
+    )
+    XCTAssertEqual(result.rows.count, 1)
+    XCTAssertEqual(result.statistics.nodesCreated, 2)
+    XCTAssertEqual(
+      try rows("MATCH (:P {name: 'Ada'})-[:TAGGED]->(t) RETURN t.v ORDER BY t.v"), [["'x'"], ["'y'"]])
+    // First clause, nested, and setting a property of an outer node.
+    _ = try engine.run("FOREACH (i IN [1, 2] | FOREACH (j IN [10] | CREATE (:N {v: i + j})))")
+    XCTAssertEqual(try rows("MATCH (n:N) RETURN n.v ORDER BY n.v"), [["11"], ["12"]])
+    _ = try engine.run("MATCH (p:P) WITH collect(p) AS ps FOREACH (q IN ps | SET q.checked = true)")
+    XCTAssertEqual(try rows("MATCH (p:P) WHERE p.checked RETURN count(p)"), [["3"]])
+    XCTAssertEqual(
+      refusal("FOREACH (i IN [1] | MATCH (n) SET n.x = i)"),
+      "FOREACH takes only CREATE, MERGE, SET, REMOVE, DELETE and FOREACH; use UNWIND to read")
+    XCTAssertEqual(
+      refusal("MATCH (n) FOREACH (i IN [1] | ) RETURN n"), "expected an update clause in FOREACH, found ')'")
+    XCTAssertTrue(try QueryEngine.writes("FOREACH (i IN [1] | CREATE ())"))
+  }
+
   func testSubqueriesNest() throws {
     XCTAssertEqual(
       try rows(
