@@ -1,3 +1,4 @@
+import KnowledgeGraph
 import ShellCore
 
 /// `... | first N`: the first N rows.
@@ -7,6 +8,19 @@ struct FirstCommand: Command {
     "first", aliases: ["head"], summary: "Keep the first N rows of a table (pipeline)",
     parameters: [n.spec],
     examples: [Example("find GLM | first 1", "the best match")])
+
+  /// `head -5` and `head -n 5`, as in a Unix shell: say how kgsh writes it.
+  func refusal(forMisfit words: [String], _ session: Session) -> KgshError? {
+    let count: String?
+    switch words.count {
+    case 1 where words[0].hasPrefix("-"): count = String(words[0].dropFirst())
+    case 2 where words[0] == "-n" || words[0] == "--lines": count = words[1]
+    default: count = nil
+    }
+    guard let count, let n = Int(count), n >= 0 else { return nil }
+    return KgshError(
+      .usage, "first: write the count without a dash: first \(n)", hint: "head \(n) is the same")
+  }
 
   func run(_ call: Call, _ session: Session) throws -> Output {
     var table = try ScriptValues.inputTable(call, example: "find GLM | first 3")

@@ -290,8 +290,8 @@ public final class Shell {
     let call: Call
     do {
       call = try Call.bind(words, to: signature, rawText: rawText, input: input, isName: isEntityName)
-    } catch let error as KgshError where error.kind == .usage {
-      // `fact retract Zhipu employees`: the command may know what the words meant.
+    } catch let error as KgshError where error.kind == .usage || error.kind == .invalidValue {
+      // `fact retract Zhipu employees`, `head -5`: the command may know what the words meant.
       throw command.refusal(forMisfit: words.map(\.text), session) ?? error
     }
     let writes = command.writes(call)

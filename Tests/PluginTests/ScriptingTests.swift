@@ -111,6 +111,18 @@ final class ScriptingTests: XCTestCase {
       e.errors.hasSuffix("'1e' is not a number; compare with a number, e.g. where count > 10\n"), e.errors)
   }
 
+  /// `head -5` and `head -n 5` are how a Unix pipeline writes it: the refusal says kgsh's way.
+  func testHeadWithADashSaysToDropIt() throws {
+    let t = try shell()
+    for line in ["labels | head -5", "labels | first -n 5", "labels | head --lines 5"] {
+      XCTAssertFalse(t.run(line), line)
+      XCTAssertTrue(
+        t.errors.hasSuffix("first: write the count without a dash: first 5; head 5 is the same\n"), t.errors)
+    }
+    XCTAssertFalse(t.run("labels | head -x"))
+    XCTAssertTrue(t.errors.hasSuffix("first: N takes a whole number of at least 0, not '-x'\n"), t.errors)
+  }
+
   /// Bars are named by the first column of names; a cut table's chart says so; money in two
   /// currencies is not drawn as if it were one.
   func testChartNamesBarsSaysWhenCutAndRefusesMixedCurrencies() throws {
