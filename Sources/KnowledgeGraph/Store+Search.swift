@@ -133,7 +133,11 @@ extension KnowledgeStore {
     let norm = Names.normalize(query)
     var best: [Int64: (score: Int, matched: String)] = [:]
     func offer(_ id: Int64, _ score: Int, _ matched: String) {
-      if let current = best[id], current.score >= score { return }
+      if let current = best[id] {
+        if current.score > score { return }
+        // Of equal matches, the one spelled as typed is shown (智谱 finds 智谱, not 智譜).
+        if current.score == score && (current.matched.contains(query) || !matched.contains(query)) { return }
+      }
       best[id] = (score, matched)
     }
     var atLeast = false

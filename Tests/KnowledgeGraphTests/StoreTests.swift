@@ -127,6 +127,21 @@ final class StoreTests: XCTestCase {
     }
   }
 
+  /// Simplified and traditional spellings match each other; the one shown as matched is
+  /// the one spelled as typed, whichever was added first.
+  func testSearchShowsTheSpellingTyped() throws {
+    let store = try KnowledgeStore.inMemory()
+    try store.write { w in
+      let id = try w.upsertNode(key: "zp", name: "ZP", labels: ["Company"])
+      for alias in ["智譜", "智谱", "智譜華章", "智谱华章"] { try w.addAlias(id, alias) }
+    }
+    for (query, shown) in [("智谱", "智谱"), ("智譜", "智譜"), ("智谱华", "智谱华章"), ("智譜華", "智譜華章")] {
+      let hit = try XCTUnwrap(try store.search(query).first, query)
+      XCTAssertEqual(hit.node.key, "zp", query)
+      XCTAssertEqual(hit.matched, shown, query)
+    }
+  }
+
   func testJSONRoundTripKeepsTypes() throws {
     let value: Value = .map([
       "i": .int(42), "d": .double(1.5), "b": .bool(true), "s": .string("智谱 \"q\"\n"), "n": .null,
