@@ -21,7 +21,8 @@ struct SetCommand: Command {
       + "plugin-timeout: seconds a plugin may take to answer; layout: auto|table|vertical; "
       + "wrap: lines per table cell or off; pager: on|off")
   let signature = Signature(
-    "set", summary: "Show or change a setting (on-error, timer, timeout, plugin-timeout, layout, wrap, pager)",
+    "set",
+    summary: "Show or change a setting (on-error, timer, timeout, plugin-timeout, layout, wrap, pager)",
     parameters: [setting.spec, value.spec],
     examples: [
       Example(
@@ -39,14 +40,21 @@ struct SetCommand: Command {
       return .message("\(name): \(session.settings[name] ?? "")")
     }
     if name == "timeout" {
-      let seconds = try Interruption.parseTimeout(value)
+      let seconds: Double?
+      do { seconds = try Interruption.parseTimeout(value) } catch {
+        throw KgshError.invalidValue(
+          "set timeout", "VALUE", expected: "a duration like 5s, 500ms or 2m (at most a day), or off",
+          got: value,
+          hint: "e.g. set timeout 30s")
+      }
       session.settings[name] = seconds.map(Interruption.format) ?? "off"
       return .message("timeout: \(session.settings[name]!)")
     }
     if name == "wrap", value != "off" {
       guard let lines = Int(value), lines > 0 else {
         throw KgshError.invalidValue(
-          "set wrap", "VALUE", expected: "a number of lines per cell or off", got: value, hint: "e.g. set wrap 3")
+          "set wrap", "VALUE", expected: "a number of lines per cell or off", got: value,
+          hint: "e.g. set wrap 3")
       }
       session.settings[name] = String(lines)
       return .message("wrap: \(lines)")

@@ -286,6 +286,11 @@ final class ScriptingTests: XCTestCase {
       t.errors.contains("set: SETTING takes one of layout, on-error, pager, plugin-timeout"), t.errors)
     XCTAssertFalse(t.run("set timer maybe"))
     XCTAssertTrue(t.errors.contains("set timer: VALUE takes on or off, not 'maybe'"), t.errors)
+    XCTAssertFalse(t.run("set timeout -5s"))
+    XCTAssertTrue(
+      t.errors.hasSuffix(
+        "set timeout: VALUE takes a duration like 5s, 500ms or 2m (at most a day), or off, not '-5s'; "
+          + "e.g. set timeout 30s\n"), t.errors)
   }
 
   func testSourceReportsTheIncludedFilesLine() throws {
