@@ -12,7 +12,8 @@ struct AssertCommand: StatementCommand {
     help: """
       Numbers compare as numbers and amounts of money as amounts (US$1.50 == US$1.5); amounts in \
       two currencies, or a number ordered against text, are refused rather than compared as text. \
-      Anything else compares as text. Quote strings with spaces. A table is not a value: \
+      Anything else compares as text. Quote strings with spaces. A table of one row and one \
+      column is its value (let n = labels | count; assert $n >= 10); a larger table is not: \
       expect COMMAND rows N checks its size.
       """,
     examples: [Example("let n = 3; assert $n >= 2; echo ok", "check a value")])

@@ -346,7 +346,7 @@ public final class Shell {
   /// does one column of a variable that holds a table or a row (`$rows.name`, `$n.count`).
   public func expand(_ word: Word) throws -> (text: String, value: Value) {
     if word.pieces.count == 1, case .variable(let name) = word.pieces[0] {
-      let value = try session.variable(name)
+      let value = VariableColumn.single(try session.variable(name))
       return (value.plainText, value)
     }
     if word.pieces.count == 1, case .text(let t) = word.pieces[0] { return (t, .string(t)) }
@@ -364,6 +364,8 @@ public final class Shell {
           value = column
           pieces[pieces.startIndex] = .text(after)
           if after.isEmpty { pieces.removeFirst() }
+        } else {
+          value = VariableColumn.single(value)
         }
         values.append(value)
         text += value.plainText

@@ -33,4 +33,12 @@ enum VariableColumn {
       "column", key, suggestions: Names.suggestions(for: key, among: columns),
       hint: "$\(name) has the columns \(columns.joinedText(", "))")
   }
+
+  /// A table of one row and one column stands for its cell where one value is wanted
+  /// (`let n = labels | count; assert $n == 18`, `echo $n`); anything else as it is.
+  static func single(_ value: Value) -> Value {
+    guard case .list(let rows) = value, rows.count == 1, case .map(let row) = rows[0], row.count == 1
+    else { return value }
+    return row.values.first!
+  }
 }

@@ -197,6 +197,14 @@ final class ScriptingTests: XCTestCase {
       ), t.errors)
     XCTAssertFalse(t.run("assert $n == 4"))
     XCTAssertTrue(t.errors.contains("test:1:1: assertion failed: got 3, expected 4"), t.errors)
+    // A table of one cell is its value, alone in a word or inside one.
+    let c = try shell()
+    XCTAssertTrue(
+      c.run("let n = labels | count; assert $n == 16; echo [$n]; let t = labels; echo ${n}/$t.count"),
+      c.errors)
+    XCTAssertTrue(c.output.hasPrefix("[16]\n16/"), c.output)
+    XCTAssertFalse(c.run("let rows = labels | first 2; assert $rows == 2"))
+    XCTAssertTrue(c.errors.contains("assert: $rows is a table of 2 rows, not one value"), c.errors)
   }
 
   /// Amounts compare as amounts; what would compare as text by accident is refused.
