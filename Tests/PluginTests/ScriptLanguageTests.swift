@@ -35,6 +35,22 @@ final class ScriptLanguageTests: XCTestCase {
     XCTAssertFalse(t.errors.contains("did you mean"), t.errors)
   }
 
+  /// `$( ... )` from a Unix shell is refused with kgsh's way, unquoted or in double quotes;
+  /// single quotes and a backslash keep it as text.
+  func testCommandSubstitutionSaysToUseLet() throws {
+    for line in ["echo $(labels | count)", "echo \"n: $(labels)\""] {
+      let t = try shell()
+      XCTAssertFalse(t.run(line), line)
+      XCTAssertTrue(
+        t.errors.hasSuffix(
+          "kgsh has no command substitution $( ... ); store the output first, then use the variable: "
+            + "let n = labels | count; echo $n\n"), t.errors)
+    }
+    let t = try shell()
+    XCTAssertTrue(t.run("echo 'US$(5)'; echo \\$(x)"), t.errors)
+    XCTAssertEqual(t.output, "US$(5)\n$(x)\n")
+  }
+
   func testLetOfAPipelineStoresItsStructuredOutput() throws {
     let t = try shell()
     XCTAssertTrue(t.run("let n = find GLM --limit 3 | count; let m = $n; print $m"), t.errors)

@@ -172,6 +172,7 @@ struct Lexer {
         advance()
       case 0x24:
         takePlain()
+        try refuseCommandSubstitution()
         if let name = try variable() {
           pieces.add(variable: name)
         } else {
@@ -217,6 +218,15 @@ struct Lexer {
     }
   }
 
+  /// `echo $(labels | count)` from a Unix shell would print itself: refused, with kgsh's way
+  /// (`'$(...)'` and `\$(` stay literal text).
+  func refuseCommandSubstitution() throws {
+    guard code() == 0x24, code(1) == 0x28, !tolerant else { return }
+    throw SyntaxError(
+      "kgsh has no command substitution $( ... )",
+      hint: "store the output first, then use the variable: let n = labels | count; echo $n", at: location)
+  }
+
   /// Reads a quoted part: `'...'` is literal; `"..."` has backslash escapes and `$variables`.
   /// Runs of plain characters are copied from the source whole.
   mutating func quoted(_ quote: UInt8, into pieces: inout Pieces) throws {
@@ -227,6 +237,10 @@ struct Lexer {
       if double, d == 0x5C, let e = peek(1) {
         pieces.literal.append(Lexer.escape(e))
         advance()
+        advance()
+      } else if double, d == 0x24, code(1) == 0x28 {
+        try refuseCommandSubstitution()
+        pieces.literal.append("$")
         advance()
       } else if double, d == 0x24, let name = try variable() {
         pieces.add(variable: name)
