@@ -27,11 +27,15 @@ struct KgshCommand: ParsableCommand {
     version: version)
 
   @ArgumentParser.Argument(help: "A script (*.kgsh) to run.") var file: String?
-  @Option(name: .customShort("c"), help: "Run these commands (separated by ';') and exit.") var commands:
-    String?
+  @Option(
+    name: .customShort("c"),
+    help: ArgumentHelp("Run these commands (separated by ';') and exit.", valueName: "commands"))
+  var commands: String?
   @Option(
     help:
-      "Open this knowledge base file instead of the default one (created when missing); :memory: for a scratch one."
+      ArgumentHelp(
+        "Open this knowledge base file instead of the default one (created when missing); :memory: for a scratch one.",
+        valueName: "file")
   ) var db: String?
   @ArgumentParser.Flag(help: "Open the knowledge base read-only; writes are refused.") var readOnly = false
   @ArgumentParser.Flag(help: "Run on after a failed command; exit 1 at the end if any failed.")
@@ -40,8 +44,9 @@ struct KgshCommand: ParsableCommand {
     String?
   @Option(
     name: .customLong("param"),
-    help: "Set a variable: NAME=VALUE (repeatable); a number or true/false is one, as with let.") var params:
-    [String] =
+    help: ArgumentHelp(
+      "Set a variable: NAME=VALUE (repeatable); a number or true/false is one, as with let.",
+      valueName: "name=value")) var params: [String] =
       []
   @ArgumentParser.Flag(help: "Do not read the init file.") var noInit = false
   @ArgumentParser.Flag(help: "Print long output instead of paging it (same as set pager off).")
@@ -49,15 +54,21 @@ struct KgshCommand: ParsableCommand {
   @Option(
     name: .customLong("init"),
     help:
-      "Run this init file first, also with -c or a script (default: ~/.config/kgsh/init.kgsh, interactive only)."
+      ArgumentHelp(
+        "Run this init file first, also with -c or a script (default: ~/.config/kgsh/init.kgsh, interactive only).",
+        valueName: "file")
   ) var initFile: String?
-  @Option(help: "Stop any statement that runs longer than this (5s, 500ms, 2m; default off).") var timeout:
-    String?
+  @Option(
+    help: ArgumentHelp(
+      "Stop any statement that runs longer than this (5s, 500ms, 2m; default off).", valueName: "duration")
+  ) var timeout: String?
   @ArgumentParser.Flag(help: "Do not load third-party plugins (plugin add still works).") var noPlugins =
     false
   @Option(
     help:
-      "Join this team knowledge base for this run: postgresql://USER@HOST/DATABASE (also KGSH_TEAM; see team connect)."
+      ArgumentHelp(
+        "Join this team knowledge base for this run: postgresql://USER@HOST/DATABASE (also KGSH_TEAM; see team connect).",
+        valueName: "url")
   ) var team: String?
   @ArgumentParser.Flag(
     help:

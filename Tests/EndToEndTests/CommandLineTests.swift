@@ -56,7 +56,7 @@ final class CommandLineTests: XCTestCase {
   func testMistakesGetTheParsersMessagesInOneLine() throws {
     let missing = try KgshProcess.run(["-c"])
     XCTAssertEqual(missing.status, 64)
-    XCTAssertEqual(missing.stderr, "kgsh: missing value for '-c <c>'; kgsh --help lists the options\n")
+    XCTAssertEqual(missing.stderr, "kgsh: missing value for '-c <commands>'; kgsh --help lists the options\n")
     let unknown = try KgshProcess.run(["--bogus", "-c", "echo hi"])
     XCTAssertEqual(unknown.status, 64)
     XCTAssertEqual(unknown.stderr, "kgsh: unknown option '--bogus'; kgsh --help lists the options\n")
