@@ -24,7 +24,8 @@ struct MCPCommand: ParsableCommand {
       protocol messages go to stdout; messages for people go to stderr.
       """)
 
-  @Option(help: "Serve this knowledge base file instead of the default one.") var db: String?
+  @Option(help: ArgumentHelp("Serve this knowledge base file instead of the default one.", valueName: "file"))
+  var db: String?
   @ArgumentParser.Flag(
     help:
       "Never open the knowledge base for writing, not even to upgrade its schema or rebuild its built-in layer first."
@@ -35,12 +36,16 @@ struct MCPCommand: ParsableCommand {
   var allowWrites = false
   @Option(
     help:
-      "Keep up with this team knowledge base: pull at start and when teammates push, push what --allow-writes writes (default: KGSH_TEAM, or the team the base joined with team connect)."
+      ArgumentHelp(
+        "Keep up with this team knowledge base: pull at start and when teammates push, push what --allow-writes writes (default: KGSH_TEAM, or the team the base joined with team connect).",
+        valueName: "url")
   ) var team: String?
 
   @Option(
     help:
-      "Interrupt a tool call that runs longer than this (5s, 500ms, 2m, or off); it is answered 'timed out'.")
+      ArgumentHelp(
+        "Interrupt a tool call that runs longer than this (5s, 500ms, 2m, or off); it is answered 'timed out'.",
+        valueName: "duration"))
   var timeout = "30s"
 
   /// A server is started by an assistant, not a person: a knowledge base left by an older
