@@ -25,7 +25,7 @@ struct UndoCommand: Command {
     }
     return .table(
       Table(
-        columns: ["undid", "target_type", "target", "by", "record"],
+        columns: ["undid", "target_type", "target", "recorded_as", "record"],
         rows: zip(undone.reversed(), written).map { old, new in
           [
             .string(old.kind.rawValue), .string(old.targetType.rawValue), .string(old.target),
