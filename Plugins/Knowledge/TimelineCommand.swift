@@ -8,16 +8,19 @@ struct TimelineCommand: Command {
     "entity", .entity, "only events of this entity (and of its members, for a family or group)")
   static let from: Param<String?> = .option("from", .date, "from this date")
   static let to: Param<String?> = .option("to", .date, "up to this date (a month or year includes all of it)")
+  static let label: Param<String?> = .option("label", .label, "only events of entities with this label")
 
   let signature = Signature(
     "timeline", summary: "Dated events (releases, listings, rounds) in order",
-    parameters: [entity.spec, from.spec, to.spec],
+    parameters: [entity.spec, from.spec, to.spec, label.spec],
     examples: [
       Example("timeline --from 2026-01", "what happened from January 2026", expect: "listing_date"),
       Example("timeline Zhipu --to 2024", "Zhipu AI's events up to the end of 2024"),
       Example("timeline GLM", "the GLM family's releases, member by member", expect: "GLM-4.5"),
       Example(
         "timeline Mistral", "Mistral AI's funding rounds, each with its amount", expect: "round_amount"),
+      Example(
+        "timeline --label Model --from 2026-06", "model releases from June 2026", expect: "release_date"),
     ])
 
   func run(_ call: Call, _ session: Session) throws -> Output {
@@ -36,17 +39,22 @@ struct TimelineCommand: Command {
         .usage, "timeline: --from \(first) is after --to \(last)",
         hint: "swap them: --from \(last) --to \(first)")
     }
-    var refs: [Int64: Value] = [:]
+    let label = try call[Self.label].map(session.resolveLabel)
+    var refs: [Int64: (entity: Value, labelled: Bool)] = [:]
     var rows: [(date: String, name: String, row: [Value])] = []
     var dated = 0
     for f in facts {
       guard let (date, event) = Self.event(f) else { continue }
+      if refs[f.nodeID] == nil {
+        let node = try session.store.node(id: f.nodeID)
+        refs[f.nodeID] = (
+          node.map { .entity($0.ref) } ?? .null, label.map { node?.labels.contains($0) ?? false } ?? true
+        )
+      }
+      guard refs[f.nodeID]!.labelled else { continue }
       dated += 1
       guard date >= from, date <= to else { continue }
-      if refs[f.nodeID] == nil {
-        refs[f.nodeID] = try session.store.node(id: f.nodeID).map { .entity($0.ref) } ?? .null
-      }
-      let entity = refs[f.nodeID]!
+      let entity = refs[f.nodeID]!.entity
       rows.append(
         (
           date, entity.plainText,
@@ -55,7 +63,9 @@ struct TimelineCommand: Command {
     }
     rows.sort { $0.date != $1.date ? $0.date < $1.date : $0.name < $1.name }
     var table = Table(columns: ["date", "entity", "event", "source"], rows: rows.map(\.row))
-    if rows.isEmpty { table.notes = [Self.emptyNote(node, members: members.count, dated: dated, call)] }
+    if rows.isEmpty {
+      table.notes = [Self.emptyNote(node, members: members.count, dated: dated, label: label)]
+    }
     return .table(table)
   }
 
@@ -87,9 +97,10 @@ struct TimelineCommand: Command {
   }
 
   /// Why a timeline is empty and what to try.
-  static func emptyNote(_ node: Node?, members: Int, dated: Int, _ call: Call) -> String {
-    let whose =
+  static func emptyNote(_ node: Node?, members: Int, dated: Int, label: String?) -> String {
+    var whose =
       node.map { members > 0 ? "\($0.name) or its \(members) members" : $0.name } ?? "the knowledge base"
+    if let label { whose += " labelled \(label)" }
     if dated > 0 {
       return "none of the \(dated) dated events of \(whose) fall in the range; widen --from/--to"
     }

@@ -20,6 +20,19 @@ final class AnswersTests: XCTestCase {
     }
   }
 
+  /// --label keeps the events of entities with that label (the label's case is forgiven).
+  func testTimelineOfOneLabel() throws {
+    let t = try shell()
+    XCTAssertTrue(t.run("timeline --label model --format csv"), t.errors)
+    let rows = t.output.split(separator: "\n").dropFirst()
+    XCTAssertGreaterThan(rows.count, 20, t.output)
+    XCTAssertTrue(rows.allSatisfy { $0.contains(",release_date,") }, t.output)
+    XCTAssertFalse(t.output.contains("Zhipu AI,"), t.output)
+    let z = try shell()
+    XCTAssertTrue(z.run("timeline Zhipu --label Model"), z.errors)
+    XCTAssertTrue(z.output.contains("no dated events of Zhipu AI labelled Model"), z.output)
+  }
+
   func testEmptyTimelineSaysWhy() throws {
     let t = try shell()
     XCTAssertTrue(t.run("timeline GLM --to 2001"), t.errors)
