@@ -131,13 +131,15 @@ struct Executor {
     return (stages[0], collect, columns)
   }
 
-  /// Whether every clause only reads (MATCH, UNWIND, WITH, RETURN): then a LIMIT may stop the
+  /// Whether every clause only reads (MATCH, UNWIND, WITH, RETURN, a CALL { } that does not
+  /// write): then a LIMIT may stop the
   /// clauses before it once it has its rows, as nothing they would still do is seen.
   static func onlyReads(_ query: Query) -> Bool {
     query.clauses.allSatisfy { clause in
       switch clause {
       case .match, .unwind, .with, .return: return true
-      case .create, .set, .remove, .delete, .merge, .call, .subquery: return false
+      case .subquery: return !clause.isWrite
+      case .create, .set, .remove, .delete, .merge, .call: return false
       }
     }
   }

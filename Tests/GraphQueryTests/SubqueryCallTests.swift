@@ -116,6 +116,16 @@ final class SubqueryCallTests: XCTestCase {
     XCTAssertTrue(try QueryEngine.writes("FOREACH (i IN [1] | CREATE ())"))
   }
 
+  /// A LIMIT after a subquery that only reads stops the clauses before it, as after a MATCH.
+  func testALimitAfterAReadingSubqueryStopsEarly() throws {
+    var profiler = engine!
+    profiler.profiling = true
+    let profiled = try profiler.run(
+      "MATCH (p:P) CALL { WITH p MATCH (p)-->(f) RETURN count(f) AS n } RETURN p.name, n LIMIT 1")
+    XCTAssertEqual(profiled.rows.count, 1)
+    XCTAssertEqual(profiled.profile.first { $0.clause == "MATCH" }?.rows, 1, "\(profiled.profile)")
+  }
+
   func testSubqueriesNest() throws {
     XCTAssertEqual(
       try rows(
