@@ -91,18 +91,7 @@ extension Parser {
       return clauses
     }
     var body = Query(clauses: try part())
-    var kinds: Set<Bool> = []
-    while acceptKeyword("UNION") {
-      let at = position
-      let unionAll = acceptKeyword("ALL")
-      kinds.insert(unionAll)
-      if kinds.count > 1 {
-        throw KgshError.syntax(
-          "UNION and UNION ALL cannot be mixed in one query", at: at, code: "InvalidClauseComposition")
-      }
-      body.unionParts.append(Query(clauses: try part()))
-      body.unionAll = unionAll
-    }
+    try unionParts(onto: &body, until: "}")
     try expectSymbol("}")
     if isKeyword("IN") { throw KgshError.unsupported("CALL { } IN TRANSACTIONS", at: position) }
     return SubqueryCall(body: body, imports: imports, importsAll: all, position: start)

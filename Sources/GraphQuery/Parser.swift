@@ -112,6 +112,15 @@ struct Parser {
   /// `first UNION [ALL] second ...`: every join must be the same kind.
   mutating func union(_ first: Query) throws -> Query {
     var query = first
+    try unionParts(onto: &query, until: ";")
+    if acceptSymbol(";"), current.kind != .end { throw unexpected("expected end of query after ';'") }
+    return query
+  }
+
+  /// `UNION [ALL] clauses ...` joined onto `query`, each part ending at the end of input, at
+  /// the next UNION or at the symbol `end` (`;`, or the `}` of a CALL { }); every join must
+  /// be the same kind.
+  mutating func unionParts(onto query: inout Query, until end: String) throws {
     var kinds: Set<Bool> = []
     while acceptKeyword("UNION") {
       let start = position
@@ -122,13 +131,11 @@ struct Parser {
           "UNION and UNION ALL cannot be mixed in one query", at: start, code: "InvalidClauseComposition")
       }
       var clauses: [Clause] = []
-      while current.kind != .end && !isKeyword("UNION") && !isSymbol(";") { clauses.append(try clause()) }
+      while current.kind != .end && !isKeyword("UNION") && !isSymbol(end) { clauses.append(try clause()) }
       guard !clauses.isEmpty else { throw unexpected("expected a query after UNION") }
       query.unionParts.append(Query(clauses: clauses))
       query.unionAll = all
     }
-    if acceptSymbol(";"), current.kind != .end { throw unexpected("expected end of query after ';'") }
-    return query
   }
 
   mutating func clause() throws -> Clause {

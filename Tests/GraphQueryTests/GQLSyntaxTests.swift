@@ -16,20 +16,11 @@ final class GQLSyntaxTests: XCTestCase {
         + "(d:Fund {name: 'D', n: 2}), (d)-[:INVESTS {amount: 5}]->(a), (d)-[:INVESTS {amount: 1}]->(b)")
   }
 
-  func rows(_ text: String) throws -> [[String]] {
-    try engine.run(text).rows.map { $0.map(tckDescription) }
-  }
+  func rows(_ text: String) throws -> [[String]] { try engine.tckRows(text) }
 
   func names(_ text: String) throws -> [String] { try rows(text).map { $0[0] } }
 
-  func refusal(_ text: String) -> String {
-    do {
-      _ = try engine.run(text)
-      return "no error"
-    } catch {
-      return (error as? KgshError)?.message ?? "\(error)"
-    }
-  }
+  func refusal(_ text: String) -> String { engine.errorMessage(text) }
 
   func testLabelExpressions() throws {
     let cases: [(String, [String])] = [

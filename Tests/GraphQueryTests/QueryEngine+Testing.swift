@@ -9,6 +9,16 @@ extension QueryEngine {
     try run(text).rows.map { $0.map(tckDescription) }
   }
 
+  /// The message a query fails with, or "no error" when it runs.
+  func errorMessage(_ text: String) -> String {
+    do {
+      _ = try run(text)
+      return "no error"
+    } catch {
+      return (error as? KgshError)?.message ?? "\(error)"
+    }
+  }
+
   /// The error code a query fails with (`"DeleteConnectedNode"`), or nil when it runs.
   func errorCode(_ text: String) -> String? {
     do {

@@ -16,18 +16,9 @@ final class SubqueryCallTests: XCTestCase {
         + "(a)-[:KNOWS]->(b), (a)-[:KNOWS]->(c), (b)-[:KNOWS]->(c)")
   }
 
-  func rows(_ text: String) throws -> [[String]] {
-    try engine.run(text).rows.map { $0.map(tckDescription) }
-  }
+  func rows(_ text: String) throws -> [[String]] { try engine.tckRows(text) }
 
-  func refusal(_ text: String) -> String {
-    do {
-      _ = try engine.run(text)
-      return "no error"
-    } catch {
-      return (error as? KgshError)?.message ?? "\(error)"
-    }
-  }
+  func refusal(_ text: String) -> String { engine.errorMessage(text) }
 
   func testAnImportingWithRunsTheBodyForEachRow() throws {
     // Cy knows nobody: the count is 0, and Cy's row stays.
