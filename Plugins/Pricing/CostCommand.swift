@@ -35,12 +35,17 @@ struct CostCommand: Command {
     ])
 
   func run(_ call: Call, _ session: Session) throws -> Output {
-    guard call.given(Self.input) || call.given(Self.output) else {
+    guard call.given(Self.input) || call.given(Self.output) || call.given(Self.cached) else {
       throw KgshError.usage("cost: give --input and/or --output token counts", usage: signature.usage)
     }
     let input = Decimal(call[Self.input] ?? 0)
     let output = Decimal(call[Self.output] ?? 0)
     let cached = Decimal(call[Self.cached] ?? 0)
+    guard input + output + cached > 0 else {
+      throw KgshError(
+        .invalidValue, "cost: the workload is 0 tokens, which costs nothing on every model",
+        hint: "give --input, --output or --cached a count above 0, e.g. --input 10M --output 2.5M")
+    }
     let requests = Decimal(call[Self.requests])
     let asOf = call[Self.asOf]
     let history = try PriceBook.history(session)
@@ -61,8 +66,8 @@ struct CostCommand: Command {
     let million = Decimal(1_000_000)
     var used: [String] = []
     var arithmetic: [String] = []
-    var priced: [(item: String, row: PriceRow, parts: [Decimal], total: Decimal, note: String)] = []
-    for (item, r) in chosen {
+    var priced: [(row: PriceRow, parts: [Decimal], total: Decimal, note: String)] = []
+    for (_, r) in chosen {
       var note: [String] = []
       let cachedPrice = r.cached ?? r.input!
       if cached > 0 && r.cached == nil { note.append("no cached price: charged as input") }
@@ -79,13 +84,13 @@ struct CostCommand: Command {
             ? ""
             : " → \(Money.format(total, target, scale: 4)) at \(book.rate(r.currency, target, asOf: asOf)?.text ?? "a cross rate via USD")")
       )
-      priced.append((item, r, parts, total, note.joinedText("; ")))
+      priced.append((r, parts, total, note.joinedText("; ")))
     }
     priced.sort { $0.total != $1.total ? $0.total < $1.total : $0.row.id < $1.row.id }
     let cheapest = priced[0].total
     let rows: [[Value]] = priced.map { p in
       [
-        .string(p.item), .string(p.row.id), .string(p.row.vendor),
+        .string(p.row.productBase), .string(p.row.id), .string(p.row.vendor),
         Money.value(p.parts[0], target, scale: 4), Money.value(p.parts[1], target, scale: 4),
         Money.value(p.parts[2], target, scale: 4), Money.value(p.total, target, scale: 4),
         cheapest > 0 ? Money.decimal(p.total / cheapest) : .null, .string(p.row.asOf), .string(p.note),

@@ -295,6 +295,11 @@ final class GraphPluginTests: XCTestCase {
     let t = try shell()
     let text = run(t, "degree Delta")
     XCTAssertEqual(rows(t, "degree Delta"), [["out", "1"], ["in", "3"], ["total", "4"]], text)
+    // --rel counts only those types (the self-loop is OWNS both ways); an unknown type is named.
+    XCTAssertEqual(rows(t, "degree Delta --rel OWNS"), [["out", "1"], ["in", "3"], ["total", "4"]])
+    XCTAssertEqual(rows(t, "degree Alpha --rel KNOWS"), [["out", "1"], ["in", "1"], ["total", "2"]])
+    XCTAssertEqual(rows(t, "degree Alpha --rel OWNS,KNOWS"), rows(t, "degree Alpha"))
+    XCTAssertTrue(failure(t, "degree Delta --rel OWN").contains("did you mean 'OWNS'?"))
   }
 
   func testRank() throws {

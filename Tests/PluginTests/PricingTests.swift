@@ -148,6 +148,16 @@ final class PricingTests: XCTestCase {
       XCTAssertTrue(try fails("cost GLM-4.5 --input \(bad) --output 1").contains("--input"), bad)
     }
     XCTAssertTrue(try fails("cost GLM-4.5").contains("--input"))
+    XCTAssertEqual(
+      try fails("cost --input 0 --output 0"),
+      "test:1:1: cost: the workload is 0 tokens, which costs nothing on every model; "
+        + "give --input, --output or --cached a count above 0, e.g. --input 10M --output 2.5M\n")
+    // Cached input alone is a workload (a prompt read from the cache): 2M × 0.11 per 1M.
+    XCTAssertTrue(try run("cost GLM-4.5 --cached 2M").contains("US$0.22"))
+    // The model column names the price row's model, however it was typed or chosen.
+    let byID = try run("cost p033 glm-4.5-air --input 1M")
+    XCTAssertTrue(byID.contains("│ GLM-4.5 ") && byID.contains("│ GLM-4.5-Air "), byID)
+    XCTAssertFalse(byID.contains("p033") || byID.contains("glm-4.5-air"), byID)
     // A model named twice (by name and by its price id) is priced once, and the note says so.
     let twice = try run("cost GLM-4.5 P033 --input 1M")
     XCTAssertEqual(twice.split(separator: "\n").filter { $0.contains("│ P033 ") }.count, 1, twice)
