@@ -29,10 +29,13 @@ enum Cypher {
     from and to are nodes or names), CALL { } subqueries run once per row (CALL { WITH n ... }
     or CALL (n) { ... } imports n; UNION inside; one ending in a write returns nothing),
     EXISTS { }, COUNT { } and COLLECT { ... RETURN x }, and the writes CREATE, MERGE, SET,
-    REMOVE, DELETE, DETACH DELETE, FOREACH (x IN list | updates). From GQL and Neo4j 5: label expressions in MATCH
-    ((n:Company|Lab), (n:Company&!Investor), (n:%)), WHERE inside a pattern
-    ((n:Company WHERE n.founded_date > '2020'), -[r WHERE r.amount > 0]->), ORDER BY ... NULLS
-    FIRST|LAST, OFFSET for SKIP, || joining strings or lists, elementId().
+    REMOVE, DELETE, DETACH DELETE, FOREACH (x IN list | updates). From GQL and Neo4j 5: label
+    expressions ((n:Company|Lab), (n:Company&!Investor), (n:%), and in WHERE: n:Person|Lab,
+    written without spaces around | at the end of a query), WHERE inside a pattern
+    ((n:Company WHERE n.founded_date > '2020'), -[r WHERE r.amount > 0]->, and per relationship
+    in a variable-length one), quantified relationships (-[:SUCCEEDS]->{1,3}, ->+, ->*, same as
+    [*1..3]), type predicates (x IS :: INTEGER, x IS NOT :: STRING NOT NULL, x :: LIST<FLOAT>),
+    ORDER BY ... NULLS FIRST|LAST, OFFSET for SKIP, || joining strings or lists, elementId().
     Every write is a record of the change log (history, undo): SET and REMOVE change an entity's
     labels and plain properties (a fact is changed with fact correct), DELETE retracts a node's
     facts with it. A statement may span several lines; it ends when the query is complete (a

@@ -147,6 +147,16 @@ indirect enum LabelExpression: Sendable {
     }
   }
 
+  /// Every label the expression names.
+  var names: [String] {
+    switch self {
+    case .label(let l): return [l]
+    case .any: return []
+    case .or(let a, let b), .and(let a, let b): return a.names + b.names
+    case .not(let a): return a.names
+    }
+  }
+
   /// The test as an expression over the node `node`.
   func test(_ node: Expr) -> Expr {
     switch self {
@@ -228,6 +238,8 @@ indirect enum Expr: Sendable {
   case binary(BinaryOp, Expr, Expr)
   case isNull(Expr, negated: Bool)
   case hasLabels(Expr, [String])
+  /// `x IS :: INTEGER`, `x IS NOT :: STRING NOT NULL`, `x :: FLOAT`.
+  case isType(Expr, ValueType, negated: Bool)
   case function(name: String, distinct: Bool, args: [Expr], SourcePosition)
   case countStar
   case index(Expr, Expr)
@@ -290,7 +302,8 @@ extension Expr {
         if let v = r.variable { body(.variable(v, r.position)) }
         r.properties?.visit(body)
       }
-    case .property(let e, _), .unary(_, let e), .isNull(let e, _), .hasLabels(let e, _): e.visit(body)
+    case .property(let e, _), .unary(_, let e), .isNull(let e, _), .hasLabels(let e, _), .isType(let e, _, _):
+      e.visit(body)
     case .list(let items):
       for item in items { item.visit(body) }
     case .map(let entries):

@@ -130,6 +130,7 @@ extension Expr {
     case .binary(let op, let l, let r): return .binary(op, try t(l), try t(r))
     case .isNull(let e, let n): return .isNull(try t(e), negated: n)
     case .hasLabels(let e, let l): return .hasLabels(try t(e), l)
+    case .isType(let e, let type, let n): return .isType(try t(e), type, negated: n)
     case .function(let n, let d, let args, let p):
       return .function(name: n, distinct: d, args: try args.map(t), p)
     case .index(let a, let b): return .index(try t(a), try t(b))

@@ -82,6 +82,8 @@ struct Evaluator {
     case .isNull(let operand, let negated):
       let v = try eval(operand, row, scope)
       return .bool(v.isNull != negated)
+    case .isType(let operand, let type, let negated):
+      return .bool(type.admits(try eval(operand, row, scope)) != negated)
     case .hasLabels(let operand, let labels):
       let v = try eval(operand, row, scope)
       switch v {
@@ -370,7 +372,8 @@ struct Evaluator {
       case (.list(let a), .list(let b)): return .list(a + b)
       default:
         throw KgshError(
-          .runtime, "|| joins two strings or two lists, not \(l.typeNameWithArticle) and \(r.typeNameWithArticle)",
+          .runtime,
+          "|| joins two strings or two lists, not \(l.typeNameWithArticle) and \(r.typeNameWithArticle)",
           hint: "convert with toString(), or add a value to a list with +", code: "InvalidArgumentType")
       }
     case .sub, .mul, .div, .mod, .pow: return try arithmetic(op, l, r)

@@ -74,7 +74,8 @@ struct Matcher {
         RelInfo(
           slot: scope.slots[rel.name]!, leftSlot: scope.slots[rel.left]!, rightSlot: scope.slots[rel.right]!,
           singleType: types?.count == 1 ? types![0] : nil, direction: rel.direction,
-          fixedLength: rel.length == nil, plain: rel.props.isEmpty && rel.propsExpr == nil,
+          fixedLength: rel.length == nil,
+          plain: rel.props.isEmpty && rel.propsExpr == nil && rel.eachPredicate == nil,
           leftPasses: checks[r].left.passesAll, rightPasses: checks[r].right.passesAll))
     }
     relChecks = checks
@@ -204,6 +205,11 @@ struct Matcher {
   func relMatches(_ r: Int, _ e: Int32, _ row: Row) throws -> Bool {
     if let types = typeSets[r], !types.contains(edgeType[Int(e)]) { return false }
     let rel = plan.rels[r]
+    if let each = rel.eachPredicate {
+      var one = row
+      one[relInfo[r].slot] = .relationship(e)
+      guard try evaluator.truth(try evaluator.eval(each, one, scope)) == .yes else { return false }
+    }
     if rel.props.isEmpty && rel.propsExpr == nil { return true }
     return try propsMatch(try graph.properties(ofEdge: e), rel.props, rel.propsExpr, row)
   }

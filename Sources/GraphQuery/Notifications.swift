@@ -86,6 +86,7 @@ extension QueryEngine {
   func notifications(_ query: Query, _ graph: QueryGraph) throws -> [QueryNotification] {
     var labels: [String] = [], types: [String] = [], keys: [String] = []
     var bound: Set<String> = []
+    var relationships: Set<String> = []  // bound relationship variables: `r:T` tests a type
     var created: Set<String> = []
     var expressions: [Expr] = []
     // A CALL { } subquery's clauses are read as if written in place.
@@ -100,14 +101,19 @@ extension QueryEngine {
       case .match(let m):
         for p in m.patterns {
           for n in p.nodes {
-            labels += n.labels
+            labels += n.labels + (n.labelTest?.names ?? [])
             if let v = n.variable { bound.insert(v) }
             keys += Self.mapKeys(n.properties)
+            expressions += n.predicate.map { [$0] } ?? []
           }
           for r in p.relationships {
             types += r.types
-            if let v = r.variable { bound.insert(v) }
+            if let v = r.variable {
+              bound.insert(v)
+              relationships.insert(v)
+            }
             keys += Self.mapKeys(r.properties)
+            expressions += r.predicate.map { [$0] } ?? []
           }
         }
         expressions += m.predicate.map { [$0] } ?? []
@@ -127,7 +133,9 @@ extension QueryEngine {
     for e in expressions {
       e.visit { sub in
         if case .property(.variable(let v, _), let key) = sub, bound.contains(v) { keys.append(key) }
-        if case .hasLabels(_, let l) = sub { labels += l }
+        if case .hasLabels(let of, let l) = sub {
+          if case .variable(let v, _) = of, relationships.contains(v) { types += l } else { labels += l }
+        }
       }
     }
     var out: [QueryNotification] = []

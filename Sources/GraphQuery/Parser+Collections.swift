@@ -7,17 +7,17 @@ extension Parser {
     if case .identifier(let v) = current.kind, isKeyword("IN", at: 1) {
       advance()
       advance()
-      let list = try expression()
+      let list = try until(bar: true) { try $0.expression() }
       var predicate: Expr?
       var map: Expr?
-      if acceptKeyword("WHERE") { predicate = try expression() }
-      if acceptSymbol("|") { map = try expression() }
+      if acceptKeyword("WHERE") { predicate = try until(bar: true) { try $0.expression() } }
+      if acceptSymbol("|") { map = try until(bar: false) { try $0.expression() } }
       try expectSymbol("]")
       return .listComprehension(variable: v, list: list, predicate: predicate, map: map)
     }
     var items: [Expr] = []
     if !isSymbol("]") {
-      repeat { items.append(try expression()) } while acceptSymbol(",")
+      try until(bar: false) { p in repeat { items.append(try p.expression()) } while p.acceptSymbol(",") }
     }
     if items.count == 1, isSymbol("|") || isKeyword("WHERE") {
       var pattern: PathPattern?
@@ -31,9 +31,9 @@ extension Parser {
           pattern.name = name
         }
         var predicate: Expr?
-        if acceptKeyword("WHERE") { predicate = try expression() }
+        if acceptKeyword("WHERE") { predicate = try until(bar: true) { try $0.expression() } }
         try expectSymbol("|")
-        let map = try expression()
+        let map = try until(bar: false) { try $0.expression() }
         try expectSymbol("]")
         return .patternComprehension(pattern, predicate: predicate, map: map)
       }
@@ -50,7 +50,7 @@ extension Parser {
       repeat {
         let key = try name("a map key")
         try expectSymbol(":")
-        entries.append((key, try expression()))
+        entries.append((key, try until(bar: false) { try $0.expression() }))
       } while acceptSymbol(",")
     }
     try expectSymbol("}")

@@ -111,8 +111,17 @@ extension Parser {
       } else if isKeyword("IS") {
         advance()
         let negated = acceptKeyword("NOT")
-        try expectKeyword("NULL")
-        e = .isNull(e, negated: negated)
+        if acceptSymbol(":") {
+          try expectSymbol(":")
+          e = .isType(e, try valueType(), negated: negated)
+        } else {
+          try expectKeyword("NULL")
+          e = .isNull(e, negated: negated)
+        }
+      } else if isSymbol(":"), isSymbol(":", at: 1) {
+        advance()
+        advance()
+        e = .isType(e, try valueType(), negated: false)
       } else {
         return e
       }
@@ -212,10 +221,14 @@ extension Parser {
         }
       } else if isSymbol("{"), case .variable(_, let pos) = e {
         e = try mapProjection(of: e, at: pos)
-      } else if isSymbol(":") {
-        var labels: [String] = []
-        while acceptSymbol(":") { labels.append(try name("a label name")) }
-        e = .hasLabels(e, labels)
+      } else if isSymbol(":"), !isSymbol(":", at: 1) {
+        // `n:A:B`, or a label expression `n:A|B`, `n:A&!B` (GQL, Neo4j 5).
+        var test: LabelExpression?
+        while acceptSymbol(":") {
+          let one = try labelExpression()
+          test = test.map { .and($0, one) } ?? one
+        }
+        e = test!.conjunction.map { .hasLabels(e, $0) } ?? test!.test(e)
       } else {
         return e
       }
@@ -285,7 +298,7 @@ extension Parser {
         return .pattern(pattern)
       }
       advance()
-      let e = try expression()
+      let e = try until(bar: false) { try $0.expression() }
       try expectSymbol(")")
       return e
     case .symbol("["):
@@ -332,7 +345,7 @@ extension Parser {
         try expectSymbol(",")
         let variable = try name("a variable")
         try expectKeyword("IN")
-        let list = try expression()
+        let list = try until(bar: true) { try $0.expression() }
         try expectSymbol("|")
         let step = try expression()
         try expectSymbol(")")
@@ -403,7 +416,7 @@ extension Parser {
     let distinct = acceptKeyword("DISTINCT")
     var args: [Expr] = []
     if !isSymbol(")") {
-      repeat { args.append(try expression()) } while acceptSymbol(",")
+      try until(bar: false) { p in repeat { args.append(try p.expression()) } while p.acceptSymbol(",") }
     }
     try expectSymbol(")")
     return .function(name: name, distinct: distinct, args: args, start)

@@ -104,7 +104,7 @@ extension Parser {
     let variable = try name("a variable name")
     try expectKeyword("IN")
     let from = index
-    let list = try expression()
+    let list = try until(bar: true) { try $0.expression() }
     let text = source(from: from, to: index)
     try expectSymbol("|")
     var clauses: [Clause] = []

@@ -7,6 +7,9 @@ struct Parser {
   var index = 0
   /// Current nesting of expressions (see `nest()`).
   var depth = 0
+  /// Inside the list or WHERE of a comprehension, `reduce` or FOREACH, where `|` ends the
+  /// part: a label expression in WHERE (`x:A|B`) then needs parentheses for its `|`.
+  var barEnds = false
   static let maxDepth = 200
 
   init(_ source: String) throws {
@@ -322,7 +325,7 @@ struct Parser {
     var labels: [String] = []
     var tests: [LabelExpression] = []
     while acceptSymbol(":") {
-      let e = try labelExpression()
+      let e = try until(bar: false) { try $0.labelExpression() }
       if let plain = e.conjunction { labels += plain } else { tests.append(e) }
     }
     var props: Expr?
@@ -353,11 +356,20 @@ struct Parser {
   /// (any label) and parentheses, `!` binding tightest.
   mutating func labelExpression() throws -> LabelExpression {
     var e = try labelConjunction()
-    while acceptSymbol("|") {
+    while !barEnds, isSymbol("|"), !isSymbol("|", at: 1) {
+      advance()
       _ = acceptSymbol(":")  // the older spelling :A|:B
       e = .or(e, try labelConjunction())
     }
     return e
+  }
+
+  /// Parses with `barEnds` set as given (true: a `|` ends what is parsed), restoring it after.
+  mutating func until<T>(bar: Bool, _ parse: (inout Parser) throws -> T) rethrows -> T {
+    let saved = barEnds
+    barEnds = bar
+    defer { barEnds = saved }
+    return try parse(&self)
   }
 
   mutating func labelConjunction() throws -> LabelExpression {
@@ -370,7 +382,7 @@ struct Parser {
     if acceptSymbol("!") { return .not(try labelFactor()) }
     if acceptSymbol("%") { return .any }
     if acceptSymbol("(") {
-      let e = try labelExpression()
+      let e = try until(bar: false) { try $0.labelExpression() }
       try expectSymbol(")")
       return e
     }
@@ -427,11 +439,9 @@ struct Parser {
         advance()
       }
       if isKeyword("WHERE") {
-        guard rel.variable != nil, rel.length == nil else {
+        guard rel.variable != nil else {
           throw KgshError.syntax(
-            rel.length == nil
-              ? "a WHERE inside a relationship pattern needs its variable, e.g. -[r WHERE r.amount > 0]->"
-              : "a WHERE inside a variable-length relationship is not supported; test relationships(p) in WHERE",
+            "a WHERE inside a relationship pattern needs its variable, e.g. -[r WHERE r.amount > 0]->",
             at: position, code: "InvalidRelationshipPattern")
         }
         advance()
@@ -446,6 +456,46 @@ struct Parser {
     case (false, true): rel.direction = .outgoing
     default: rel.direction = .both
     }
+    let quantifierAt = position
+    if let q = try quantifier() {
+      guard rel.length == nil else {
+        throw KgshError.syntax(
+          "a relationship takes a length once: either [*\(q.min)..\(q.max.map(String.init) ?? "")] or a quantifier "
+            + "such as {\(q.min),\(q.max.map(String.init) ?? "")} after it, not both", at: quantifierAt,
+          code: "InvalidRelationshipPattern")
+      }
+      rel.length = q
+    }
     return rel
+  }
+
+  /// A GQL quantifier after a relationship: `{n}`, `{m,n}`, `{m,}`, `{,n}`, `+` (one or more)
+  /// or `*` (zero or more); nil when none follows.
+  mutating func quantifier() throws -> (min: Int, max: Int?)? {
+    if acceptSymbol("+") { return (1, nil) }
+    if acceptSymbol("*") { return (0, nil) }
+    guard isSymbol("{") else { return nil }
+    let start = position, first = index
+    advance()
+    func bound() -> Int? {
+      guard case .integer(let v) = current.kind else { return nil }
+      advance()
+      return Int(v)
+    }
+    let lo = bound()
+    let hi: Int?
+    if acceptSymbol(",") {
+      hi = bound()
+    } else {
+      guard let lo else { throw unexpected("a number of repetitions, as in {1,3}") }
+      hi = lo
+    }
+    try expectSymbol("}")
+    if let hi, hi < max(lo ?? 0, 1) {
+      throw KgshError.syntax(
+        "a quantifier's upper bound must be at least 1 and at least its lower bound, not "
+          + source(from: first, to: index), at: start, code: "InvalidQuantifier")
+    }
+    return (lo ?? 0, hi)
   }
 }

@@ -29,6 +29,9 @@ struct MatchPlan {
     var right: String
     /// A `shortestPath` / `allShortestPaths` relationship: searched once both ends are bound.
     var shortest: ShortestMode? = nil
+    /// `-[r WHERE r.x > 0]->{1,3}`: a condition each relationship of a variable-length one
+    /// meets, read with `name` bound to that one relationship.
+    var eachPredicate: Expr? = nil
   }
 
   enum Step {
@@ -159,7 +162,7 @@ struct Planner {
         }
         relNames.insert(name)
         try declare(name, rel.length == nil ? .relationship : .relationshipList, rel.position)
-        if let predicate = rel.predicate { inline.append(predicate) }
+        if let predicate = rel.predicate, rel.length == nil { inline.append(predicate) }
         let (entries, expr) = Planner.propertyEntries(rel.properties)
         if expr != nil {
           throw KgshError.semantic(
@@ -170,7 +173,8 @@ struct Planner {
         plan.rels.append(
           MatchPlan.RelSpec(
             name: name, types: rel.types, direction: rel.direction, props: entries, propsExpr: expr,
-            length: rel.length, left: nodeNames[i], right: nodeNames[i + 1], shortest: pattern.shortest))
+            length: rel.length, left: nodeNames[i], right: nodeNames[i + 1], shortest: pattern.shortest,
+            eachPredicate: rel.length == nil ? nil : rel.predicate))
         relIndexes.append(plan.rels.count - 1)
       }
       if let pathName = pattern.name {
@@ -198,6 +202,7 @@ struct Planner {
       }
     }
 
+    for rel in plan.rels { if let p = rel.eachPredicate { try Planner.checkEach(p, rel.name, kinds, scope) } }
     for f in filters { Planner.noteLookup(f, in: &plan, scope: scope) }
 
     var bound = Set(scope.names)

@@ -191,7 +191,9 @@ extension MatchPlan {
         let rel = rels[r]
         let from = forward ? rel.left : rel.right, to = forward ? rel.right : rel.left
         let types = rel.types.isEmpty ? "" : ":" + rel.types.joinedText("|")
-        let length = rel.length.map { "*\($0.min)..\($0.max.map(String.init) ?? "")" } ?? ""
+        let length =
+          (rel.length.map { "*\($0.min)..\($0.max.map(String.init) ?? "")" } ?? "")
+          + (rel.eachPredicate == nil ? "" : " WHERE ...")
         let arrow: String
         switch (rel.direction, forward) {
         case (.both, _): arrow = "-[\(types)\(length)]-"

@@ -49,7 +49,12 @@ enum StaticCheck {
         }
       case .property(let base, let key):
         let kind = StaticCheck.kind(of: base, scope)
-        if kind == .path || kind == .scalar || kind == .relationshipList {
+        if kind == .relationshipList, case .variable(let name, _) = base {
+          failure = KgshError.semantic(
+            "cannot read property '\(key)' of \(name), a list of relationships (a variable-length one); "
+              + "read each with [one IN \(name) | one.\(key)], or test each inside the pattern: "
+              + "-[\(name) WHERE \(name).\(key) ...]->{1,3}", code: "InvalidArgumentType")
+        } else if kind == .path || kind == .scalar || kind == .relationshipList {
           failure = KgshError.semantic(
             "cannot read property '\(key)' of a \(kind == .path ? "path" : "value of this type")",
             code: "InvalidArgumentType")
@@ -184,6 +189,7 @@ extension Expr {
     case .binary(let op, _, _): return "binary\(op.rawValue)"
     case .isNull(_, let n): return "isnull\(n)"
     case .hasLabels(_, let l): return "labels\(l)"
+    case .isType(_, let type, let n): return "istype\(n)\(type)"
     case .index: return "index"
     case .slice(_, let a, let b): return "slice\(a != nil)\(b != nil)"
     case .caseExpr(let s, let w, let o): return "case\(s != nil)\(w.count)\(o != nil)"

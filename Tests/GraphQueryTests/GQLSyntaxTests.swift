@@ -40,6 +40,50 @@ final class GQLSyntaxTests: XCTestCase {
     )
   }
 
+  /// A label expression in WHERE or RETURN, as in a node pattern; inside a comprehension's
+  /// WHERE, where `|` starts the mapping, its `|` needs parentheses.
+  func testLabelExpressionsInExpressions() throws {
+    XCTAssertEqual(
+      try names("MATCH (x) WHERE x:Co|Fund RETURN x.name ORDER BY x.name"), ["'A'", "'B'", "'D'"])
+    XCTAssertEqual(try names("MATCH (x) WHERE x:Lab&!Co RETURN x.name"), ["'C'"])
+    XCTAssertEqual(
+      try rows("MATCH (x {name: 'B'}) RETURN x:Co|Lab, x:!Co, x:%"), [["true", "false", "true"]])
+    XCTAssertEqual(try rows("MATCH ()-[r]->() WHERE r:INVESTS|OWNS RETURN count(r)"), [["2"]])
+    XCTAssertEqual(
+      try rows(
+        "MATCH (x) WITH x ORDER BY x.name RETURN [y IN collect(x) WHERE y:Co | y.name] AS a, "
+          + "[y IN collect(x) WHERE y:(Co|Fund) | y.name] AS b"), [["['A', 'B']", "['A', 'B', 'D']"]])
+    XCTAssertEqual(try rows("RETURN reduce(s = 0, x IN [1, 2] | s + x) AS sum"), [["3"]])
+  }
+
+  /// GQL type predicates: `IS ::`, `IS NOT ::`, `::`; every nullable type holds null.
+  func testTypePredicates() throws {
+    let cases: [(String, String)] = [
+      ("1 IS :: INTEGER", "true"), ("1.5 IS :: INT", "false"), ("null IS :: STRING", "true"),
+      ("null IS :: STRING NOT NULL", "false"), ("null IS :: NULL", "true"), ("1 IS :: NULL", "false"),
+      ("'a' IS NOT :: STRING", "false"), ("'a' :: STRING", "true"), ("1.5 IS :: INTEGER | FLOAT", "true"),
+      ("[1, 2] IS :: LIST<INTEGER>", "true"), ("[1, 'a'] IS :: LIST<INTEGER>", "false"),
+      ("[1, 'a'] IS :: LIST<INTEGER | STRING>", "true"), ("[1, null] IS :: LIST<INTEGER NOT NULL>", "false"),
+      ("[] IS :: LIST<NOTHING>", "true"), ("{a: 1} IS :: MAP", "true"), ("true IS :: BOOLEAN", "true"),
+      ("date('2025-07-28') IS :: DATE", "true"),
+      ("datetime('2025-07-28T10:00Z') IS :: ZONED DATETIME", "true"),
+      ("localdatetime('2025-07-28T10:00') IS :: TIMESTAMP WITHOUT TIME ZONE", "true"),
+      ("duration('P1D') IS :: DURATION", "true"), ("[1, 2] IS :: PROPERTY VALUE", "true"),
+      ("[1, 'a'] IS :: PROPERTY VALUE", "false"), ("1 IS :: ANY<STRING | BOOLEAN>", "false"),
+      ("1 IS :: ANY", "true"), ("1 IS :: NOTHING", "false"),
+    ]
+    for (test, expected) in cases { XCTAssertEqual(try rows("RETURN \(test) AS t"), [[expected]], test) }
+    XCTAssertEqual(
+      try names("MATCH (x) WHERE x.n IS :: INTEGER NOT NULL RETURN x.name ORDER BY x.name"),
+      ["'A'", "'B'", "'D'"])
+    XCTAssertEqual(
+      try rows("MATCH (x {name: 'A'})-[r]-(y) RETURN x :: NODE, r :: RELATIONSHIP, y :: EDGE"),
+      [["true", "true", "false"]])
+    XCTAssertEqual(
+      refusal("RETURN 1 IS :: WIDGET"),
+      "a type such as INTEGER, FLOAT, STRING, BOOLEAN, DATE, LIST<STRING>, NODE or MAP, found 'WIDGET'")
+  }
+
   func testWhereInsidePatterns() throws {
     XCTAssertEqual(try names("MATCH (x:Co WHERE x.n > 1) RETURN x.name"), ["'A'"])
     XCTAssertEqual(
@@ -51,9 +95,8 @@ final class GQLSyntaxTests: XCTestCase {
     XCTAssertEqual(
       refusal("MATCH (:Co WHERE true) RETURN 1"),
       "a WHERE inside a node pattern needs the node's variable, e.g. (n WHERE n.founded_date > '2020')")
-    XCTAssertEqual(
-      refusal("MATCH (a)-[r*1..2 WHERE true]->(b) RETURN 1"),
-      "a WHERE inside a variable-length relationship is not supported; test relationships(p) in WHERE")
+    // Inside a variable-length relationship the condition holds for each relationship.
+    XCTAssertEqual(try names("MATCH (a)-[r*1..2 WHERE r.amount > 2]->(b) RETURN b.name"), ["'A'"])
     XCTAssertEqual(
       refusal("MERGE (x:Co WHERE x.n = 1)"),
       "MERGE cannot use a label expression (|, &, !, %) or WHERE inside a node pattern; give the labels as :A:B"

@@ -56,6 +56,15 @@ final class AnswersTests: XCTestCase {
     XCTAssertTrue(t.errors.contains("no relationship type INVESTS_INN; did you mean INVESTS_IN"), t.errors)
     XCTAssertTrue(t.errors.contains("no property key nam; did you mean name"), t.errors)
     XCTAssertTrue(t.output.contains("n.nam"), t.output)
+    // In a label expression, in WHERE inside a pattern, and `r:T` read as a type.
+    let more = try shell()
+    XCTAssertTrue(
+      more.run("match (n:Compnay|Lab WHERE n.foundd > 1)-[r]->() where r:FOUNDD|CEO_OF return count(n)"),
+      more.errors)
+    XCTAssertTrue(more.errors.contains("no label Compnay; did you mean Company"), more.errors)
+    XCTAssertTrue(more.errors.contains("no property key foundd"), more.errors)
+    XCTAssertTrue(more.errors.contains("no relationship type FOUNDD; did you mean FOUNDED"), more.errors)
+    XCTAssertFalse(more.errors.contains("label FOUNDD") || more.errors.contains("CEO_OF"), more.errors)
   }
 
   func testComparingTextWithADateWarnsAndSaysHowToConvert() throws {

@@ -54,6 +54,19 @@ final class LanguageParserTests: XCTestCase {
     let concat = try parse("match name || ' (' || key || ')' as t | count")
     XCTAssertEqual(concat[0].stages.count, 2)
     XCTAssertEqual(concat[0].stages[0].rawText, "name || ' (' || key || ')' as t")
+    // A `|` written without spaces inside a label expression or a union of types is Cypher's.
+    for text in [
+      "where n:Person|Lab return n", "where n:!Person|:Lab&Fund return n",
+      "where x IS :: INTEGER|FLOAT return x",
+      "return x IS :: LIST<INTEGER|STRING> AS t",
+    ] {
+      let cypher = try parse("match (n) \(text) | count")
+      XCTAssertEqual(cypher[0].stages.map(\.rawText), ["(n) \(text)", nil], text)
+    }
+    // With a space after it, or after anything but a label, it is a pipe.
+    for text in ["return n:Person | count", "return n.name|count", "return a < b|count"] {
+      XCTAssertEqual(try parse("match (n) \(text)")[0].stages.count, 2, text)
+    }
   }
 
   func testLetTakesAWordAListOrAPipeline() throws {

@@ -44,6 +44,10 @@ extension Lexer {
         out.append("||")
         advance()
         advance()
+      case "|" where brackets.isEmpty && Self.endsWithLabel(out) && !(peek(1)?.isWhitespace ?? true):
+        // A Cypher label expression in WHERE (`n:Person|Lab`), written without spaces: not a pipe.
+        out.append(c)
+        advance()
       case "|", ";": if brackets.isEmpty { break scan } else { out.append(c); advance() }
       case "\n" where brackets.isEmpty:
         if isComplete(out) { break scan }
@@ -63,6 +67,28 @@ extension Lexer {
     if !tolerant, let open = unclosedBracket() { throw open }
     while let last = out.last, last.isWhitespace { out.removeLast() }
     return (out, isComplete(out))
+  }
+
+  /// Whether `text` ends with a name after a colon, as in `n:Person`, `n:!Lab`,
+  /// `n:Person|Lab&Fund` or `x IS :: INTEGER`, `LIST<INTEGER` (where a `|` that follows continues the label
+  /// expression or the union of types).
+  static func endsWithLabel(_ text: String) -> Bool {
+    var rest = Substring(text)
+    while true {
+      let name = rest.reversed().prefix { $0.isLetter || $0.isNumber || $0 == "_" }
+      guard !name.isEmpty else { return false }
+      rest = rest.dropLast(name.count)
+      while rest.last == "!" || rest.last == " " { rest = rest.dropLast() }
+      switch rest.last {
+      case ":": return true
+      case "<":
+        // A union inside `LIST<INTEGER|STRING>` or `ANY<INTEGER|FLOAT>`.
+        let word = rest.dropLast().reversed().prefix(while: \.isLetter)
+        return ["LIST", "ARRAY", "ANY"].contains(String(word.reversed()).uppercased())
+      case "|", "&": rest = rest.dropLast()
+      default: return false
+      }
+    }
   }
 
   /// Consumes the longest of `operators` at the cursor.
