@@ -235,43 +235,6 @@ extension Parser {
     }
   }
 
-  /// `n {.name, .*, total: count, other}` after a variable: a map of the properties named
-  /// (`.name`), all of them (`.*`), keys with values, and variables by their names; null when
-  /// `n` is null. Read as a call of the internal `Functions.mapProjection`.
-  mutating func mapProjection(of base: Expr, at pos: SourcePosition) throws -> Expr {
-    try expectSymbol("{")
-    var parts: [Expr] = [base]
-    var entries: [(String, Expr)] = []
-    func flush() {
-      if !entries.isEmpty { parts.append(.map(entries)) }
-      entries = []
-    }
-    if !isSymbol("}") {
-      repeat {
-        if acceptSymbol(".") {
-          if acceptSymbol("*") {
-            flush()
-            parts.append(.function(name: "properties", distinct: false, args: [base], pos))
-          } else {
-            let key = try name("a property name")
-            entries.append((key, .property(base, key)))
-          }
-        } else {
-          let start = position
-          let key = try name("a key, .property or .*")
-          if acceptSymbol(":") {
-            entries.append((key, try expression()))
-          } else {
-            entries.append((key, .variable(key, start)))
-          }
-        }
-      } while acceptSymbol(",")
-    }
-    try expectSymbol("}")
-    flush()
-    return .function(name: Functions.mapProjection, distinct: false, args: parts, pos)
-  }
-
   mutating func atom() throws -> Expr {
     let start = position
     switch current.kind {

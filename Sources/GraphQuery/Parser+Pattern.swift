@@ -1,0 +1,246 @@
+import KnowledgeGraph
+
+/// Patterns: paths, nodes with label expressions, relationships with lengths and quantifiers.
+extension Parser {
+  mutating func patternList() throws -> [PathPattern] {
+    var patterns: [PathPattern] = []
+    repeat { patterns.append(try pathPattern()) } while acceptSymbol(",")
+    return patterns
+  }
+
+  mutating func pathPattern() throws -> PathPattern {
+    let start = position
+    var pathName: String?
+    if case .identifier = current.kind, isSymbol("=", at: 1) {
+      pathName = try name("a path name")
+      advance()
+    } else if case .quotedIdentifier = current.kind, isSymbol("=", at: 1) {
+      pathName = try name("a path name")
+      advance()
+    }
+    if let word = current.keyword, ["SHORTESTPATH", "ALLSHORTESTPATHS"].contains(word), isSymbol("(", at: 1) {
+      return try shortestPathPattern(name: pathName, all: word == "ALLSHORTESTPATHS")
+    }
+    var nodes = [try nodePattern()]
+    var rels: [RelationshipPattern] = []
+    while isSymbol("-") || (isSymbol("<") && isSymbol("-", at: 1)) {
+      rels.append(try relationshipPattern())
+      nodes.append(try nodePattern())
+    }
+    return PathPattern(name: pathName, nodes: nodes, relationships: rels, position: start)
+  }
+
+  /// `shortestPath((a)-[:T*..5]-(b))`: one relationship between two nodes, at least 0 or 1 long.
+  mutating func shortestPathPattern(name: String?, all: Bool) throws -> PathPattern {
+    let start = position
+    let function = all ? "allShortestPaths" : "shortestPath"
+    advance()
+    try expectSymbol("(")
+    var pattern = try pathPattern()
+    try expectSymbol(")")
+    guard pattern.shortest == nil, pattern.name == nil else {
+      throw KgshError.syntax("\(function)() takes a plain pattern such as (a)-[*]-(b)", at: start)
+    }
+    guard pattern.relationships.count == 1 else {
+      throw KgshError.syntax(
+        "\(function)() needs a pattern of exactly one relationship between two nodes, such as (a)-[*]-(b)",
+        at: start, code: "InvalidShortestPathPattern")
+    }
+    if let length = pattern.relationships[0].length, length.min > 1 {
+      throw KgshError.syntax(
+        "\(function)() finds paths of at least 0 or 1 relationships, not \(length.min); "
+          + "filter on length(p) to ask for longer ones", at: start, code: "InvalidShortestPathPattern")
+    }
+    pattern.name = name
+    pattern.position = start
+    pattern.shortest = all ? .all : .one
+    return pattern
+  }
+
+  mutating func nodePattern() throws -> NodePattern {
+    let start = position
+    try expectSymbol("(")
+    var variable: String?
+    switch current.kind {
+    case .identifier(let s), .quotedIdentifier(let s):
+      variable = s
+      advance()
+    default: break
+    }
+    var labels: [String] = []
+    var tests: [LabelExpression] = []
+    while acceptSymbol(":") {
+      let e = try until(bar: false) { try $0.labelExpression() }
+      if let plain = e.conjunction { labels += plain } else { tests.append(e) }
+    }
+    var props: Expr?
+    if isSymbol("{") {
+      props = try mapLiteral()
+    } else if case .parameter(let p) = current.kind {
+      props = .parameter(p, position)
+      advance()
+    }
+    var predicate: Expr?
+    if isKeyword("WHERE") {
+      guard variable != nil else {
+        throw KgshError.syntax(
+          "a WHERE inside a node pattern needs the node's variable, e.g. (n WHERE n.founded_date > '2020')",
+          at: position, code: "InvalidNodePattern")
+      }
+      advance()
+      predicate = try expression()
+    }
+    try expectSymbol(")")
+    var node = NodePattern(variable: variable, labels: labels, properties: props, position: start)
+    node.labelTest = tests.dropFirst().reduce(tests.first) { all, e in all.map { .and($0, e) } }
+    node.predicate = predicate
+    return node
+  }
+
+  /// A label expression after `:` in a node pattern: `|` (or), `&` (and), `!` (not), `%`
+  /// (any label) and parentheses, `!` binding tightest.
+  mutating func labelExpression() throws -> LabelExpression {
+    var e = try labelConjunction()
+    while !barEnds, isSymbol("|"), !isSymbol("|", at: 1) {
+      advance()
+      _ = acceptSymbol(":")  // the older spelling :A|:B
+      e = .or(e, try labelConjunction())
+    }
+    return e
+  }
+
+  /// Parses with `barEnds` set as given (true: a `|` ends what is parsed), restoring it after.
+  mutating func until<T>(bar: Bool, _ parse: (inout Parser) throws -> T) rethrows -> T {
+    let saved = barEnds
+    barEnds = bar
+    defer { barEnds = saved }
+    return try parse(&self)
+  }
+
+  mutating func labelConjunction() throws -> LabelExpression {
+    var e = try labelFactor()
+    while acceptSymbol("&") { e = .and(e, try labelFactor()) }
+    return e
+  }
+
+  mutating func labelFactor() throws -> LabelExpression {
+    if acceptSymbol("!") { return .not(try labelFactor()) }
+    if acceptSymbol("%") { return .any }
+    if acceptSymbol("(") {
+      let e = try until(bar: false) { try $0.labelExpression() }
+      try expectSymbol(")")
+      return e
+    }
+    return .label(try name("a label name"))
+  }
+
+  mutating func relationshipPattern() throws -> RelationshipPattern {
+    let start = position
+    var leftArrow = false
+    if acceptSymbol("<") { leftArrow = true }
+    try expectSymbol("-")
+    var rel = RelationshipPattern(
+      variable: nil, types: [], direction: .both, properties: nil, length: nil, position: start)
+    if acceptSymbol("[") {
+      switch current.kind {
+      case .identifier(let s), .quotedIdentifier(let s):
+        rel.variable = s
+        advance()
+      default: break
+      }
+      if acceptSymbol(":") {
+        rel.types.append(try name("a relationship type"))
+        while acceptSymbol("|") {
+          _ = acceptSymbol(":")
+          rel.types.append(try name("a relationship type"))
+        }
+      }
+      if isSymbol("..") || (isSymbol("*") && isSymbol("-", at: 1)) {
+        throw KgshError.syntax(
+          "a variable-length relationship is written [*min..max] with non-negative bounds", at: position,
+          code: "InvalidRelationshipPattern")
+      }
+      if acceptSymbol("*") {
+        var lo: Int?
+        var hi: Int?
+        if case .integer(let v) = current.kind {
+          lo = Int(v)
+          advance()
+        }
+        if acceptSymbol("..") {
+          if case .integer(let v) = current.kind {
+            hi = Int(v)
+            advance()
+          }
+        } else if let l = lo {
+          hi = l
+        }
+        rel.length = (lo ?? 1, hi)
+      }
+      if isSymbol("{") {
+        rel.properties = try mapLiteral()
+      } else if case .parameter(let p) = current.kind {
+        rel.properties = .parameter(p, position)
+        advance()
+      }
+      if isKeyword("WHERE") {
+        guard rel.variable != nil else {
+          throw KgshError.syntax(
+            "a WHERE inside a relationship pattern needs its variable, e.g. -[r WHERE r.amount > 0]->",
+            at: position, code: "InvalidRelationshipPattern")
+        }
+        advance()
+        rel.predicate = try expression()
+      }
+      try expectSymbol("]")
+    }
+    try expectSymbol("-")
+    let rightArrow = acceptSymbol(">")
+    switch (leftArrow, rightArrow) {
+    case (true, false): rel.direction = .incoming
+    case (false, true): rel.direction = .outgoing
+    default: rel.direction = .both
+    }
+    let quantifierAt = position
+    if let q = try quantifier() {
+      guard rel.length == nil else {
+        throw KgshError.syntax(
+          "a relationship takes a length once: either [*\(q.min)..\(q.max.map(String.init) ?? "")] or a quantifier "
+            + "such as {\(q.min),\(q.max.map(String.init) ?? "")} after it, not both", at: quantifierAt,
+          code: "InvalidRelationshipPattern")
+      }
+      rel.length = q
+    }
+    return rel
+  }
+
+  /// A GQL quantifier after a relationship: `{n}`, `{m,n}`, `{m,}`, `{,n}`, `+` (one or more)
+  /// or `*` (zero or more); nil when none follows.
+  mutating func quantifier() throws -> (min: Int, max: Int?)? {
+    if acceptSymbol("+") { return (1, nil) }
+    if acceptSymbol("*") { return (0, nil) }
+    guard isSymbol("{") else { return nil }
+    let start = position, first = index
+    advance()
+    func bound() -> Int? {
+      guard case .integer(let v) = current.kind else { return nil }
+      advance()
+      return Int(v)
+    }
+    let lo = bound()
+    let hi: Int?
+    if acceptSymbol(",") {
+      hi = bound()
+    } else {
+      guard let lo else { throw unexpected("a number of repetitions, as in {1,3}") }
+      hi = lo
+    }
+    try expectSymbol("}")
+    if let hi, hi < max(lo ?? 0, 1) {
+      throw KgshError.syntax(
+        "a quantifier's upper bound must be at least 1 and at least its lower bound, not "
+          + source(from: first, to: index), at: start, code: "InvalidQuantifier")
+    }
+    return (lo ?? 0, hi)
+  }
+}
