@@ -34,7 +34,8 @@ enum Cypher {
     written without spaces around | at the end of a query), WHERE inside a pattern
     ((n:Company WHERE n.founded_date > '2020'), -[r WHERE r.amount > 0]->, and per relationship
     in a variable-length one), quantified relationships (-[:SUCCEEDS]->{1,3}, ->+, ->*, same as
-    [*1..3]), type predicates (x IS :: INTEGER, x IS NOT :: STRING NOT NULL, x :: LIST<FLOAT>),
+    [*1..3]), quantified path patterns ((m) ((a)-[:SUCCEEDS]->(b) WHERE a.x > b.x){1,3} (n):
+    a, b are lists outside, one item per repetition), type predicates (x IS :: INTEGER, x IS NOT :: STRING NOT NULL, x :: LIST<FLOAT>),
     ORDER BY ... NULLS FIRST|LAST, OFFSET for SKIP, || joining strings or lists, elementId().
     Every write is a record of the change log (history, undo): SET and REMOVE change an entity's
     labels and plain properties (a fact is changed with fact correct), DELETE retracts a node's

@@ -189,6 +189,21 @@ struct RelationshipPattern: Sendable {
   var position: SourcePosition
   /// `-[r WHERE r.since > 2020]->`: a condition on a single-hop relationship.
   var predicate: Expr? = nil
+  /// A quantified path pattern standing where a relationship would, between two nodes:
+  /// `(x) ((a)-[r]->(b) WHERE ...){1,3} (y)`; `length` holds its quantifier.
+  var segment: QuantifiedSegment? = nil
+}
+
+/// The inside of a quantified path pattern: a path of at least one relationship, repeated,
+/// each repetition starting where the last ended, and the condition each one meets.
+final class QuantifiedSegment: Sendable {
+  let pattern: PathPattern
+  let predicate: Expr?
+
+  init(pattern: PathPattern, predicate: Expr?) {
+    self.pattern = pattern
+    self.predicate = predicate
+  }
 }
 
 struct ProjectionItem: Sendable {

@@ -99,7 +99,12 @@ extension QueryEngine {
     for clause in flattened(query.clauses) {
       switch clause {
       case .match(let m):
-        for p in m.patterns {
+        // The paths of quantified path patterns are read like the others.
+        func withSegments(_ p: PathPattern) -> [PathPattern] {
+          [p] + p.relationships.compactMap(\.segment).flatMap { withSegments($0.pattern) }
+        }
+        expressions += m.patterns.flatMap(\.relationships).compactMap(\.segment?.predicate)
+        for p in m.patterns.flatMap(withSegments) {
           for n in p.nodes {
             labels += n.labels + (n.labelTest?.names ?? [])
             if let v = n.variable { bound.insert(v) }
@@ -186,7 +191,10 @@ extension QueryEngine {
         UNION SELECT DISTINCT j.key FROM edge, json_each(edge.props) j WHERE edge.props IS NOT NULL
         """
       let rows = try store.readOnlyQuery(sql).rows
-      return ["name", "key", "aliases"] + rows.compactMap { $0.first.map { $0.plainText } }
+      var seen: Set<String> = []
+      return (["name", "key", "aliases"] + rows.compactMap { $0.first.map { $0.plainText } }).filter {
+        seen.insert($0).inserted
+      }
     }
   }
 }

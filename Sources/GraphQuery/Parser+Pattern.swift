@@ -21,13 +21,49 @@ extension Parser {
     if let word = current.keyword, ["SHORTESTPATH", "ALLSHORTESTPATHS"].contains(word), isSymbol("(", at: 1) {
       return try shortestPathPattern(name: pathName, all: word == "ALLSHORTESTPATHS")
     }
-    var nodes = [try nodePattern()]
+    // A quantified path pattern may start or end a path, or follow a relationship: an
+    // anonymous node stands where none is written (GQL's implicit node).
+    var atSegment: Bool { isSymbol("(") && isSymbol("(", at: 1) }
+    var implicit: NodePattern { NodePattern(variable: nil, labels: [], properties: nil, position: position) }
+    var nodes = [atSegment ? implicit : try nodePattern()]
     var rels: [RelationshipPattern] = []
-    while isSymbol("-") || (isSymbol("<") && isSymbol("-", at: 1)) {
-      rels.append(try relationshipPattern())
-      nodes.append(try nodePattern())
+    while true {
+      if atSegment {
+        rels.append(try quantifiedPath())
+        nodes.append(isSymbol("(") && !atSegment ? try nodePattern() : implicit)
+      } else if isSymbol("-") || (isSymbol("<") && isSymbol("-", at: 1)) {
+        rels.append(try relationshipPattern())
+        nodes.append(atSegment ? implicit : try nodePattern())
+      } else {
+        break
+      }
     }
     return PathPattern(name: pathName, nodes: nodes, relationships: rels, position: start)
+  }
+
+  /// `((a)-[r:T]->(b) WHERE a.x < b.x){1,3}`: a path repeated as its quantifier says.
+  mutating func quantifiedPath() throws -> RelationshipPattern {
+    let start = position
+    try expectSymbol("(")
+    let inner = try pathPattern()
+    guard inner.name == nil, inner.shortest == nil, !inner.relationships.isEmpty,
+      !inner.relationships.contains(where: { $0.segment != nil })
+    else {
+      throw KgshError.syntax(
+        "a quantified path pattern holds a plain path of at least one relationship, "
+          + "e.g. ((a)-[:SUCCEEDS]->(b)){1,3}", at: start, code: "InvalidQuantifiedPathPattern")
+    }
+    let predicate = acceptKeyword("WHERE") ? try expression() : nil
+    try expectSymbol(")")
+    guard let length = try quantifier() else {
+      throw KgshError.syntax(
+        "a parenthesized path pattern needs a quantifier after it: {1,3}, {2}, + or *", at: position,
+        code: "InvalidQuantifiedPathPattern")
+    }
+    var rel = RelationshipPattern(
+      variable: nil, types: [], direction: .outgoing, properties: nil, length: length, position: start)
+    rel.segment = QuantifiedSegment(pattern: inner, predicate: predicate)
+    return rel
   }
 
   /// `shortestPath((a)-[:T*..5]-(b))`: one relationship between two nodes, at least 0 or 1 long.
@@ -41,7 +77,7 @@ extension Parser {
     guard pattern.shortest == nil, pattern.name == nil else {
       throw KgshError.syntax("\(function)() takes a plain pattern such as (a)-[*]-(b)", at: start)
     }
-    guard pattern.relationships.count == 1 else {
+    guard pattern.relationships.count == 1, pattern.relationships[0].segment == nil else {
       throw KgshError.syntax(
         "\(function)() needs a pattern of exactly one relationship between two nodes, such as (a)-[*]-(b)",
         at: start, code: "InvalidShortestPathPattern")

@@ -32,6 +32,9 @@ struct MatchPlan {
     /// `-[r WHERE r.x > 0]->{1,3}`: a condition each relationship of a variable-length one
     /// meets, read with `name` bound to that one relationship.
     var eachPredicate: Expr? = nil
+    /// A quantified path pattern standing in this relationship's place (`length` is its
+    /// quantifier; the relationship's value is every edge walked).
+    var segment: SegmentPlan? = nil
   }
 
   enum Step {
@@ -79,7 +82,7 @@ struct MatchPlan {
         }
       }),
       case .expand(let r, _, _) = steps[last], let length = rels[r].length, length.min <= 1,
-      rels[r].shortest == nil, rels[r].name.hasPrefix(" anon"),
+      rels[r].shortest == nil, rels[r].segment == nil, rels[r].name.hasPrefix(" anon"),
       !paths.contains(where: { $0.rels.contains(r) })
     else { return }
     pruneDuplicates.insert(r)
@@ -109,191 +112,31 @@ struct Planner {
   }
 
   mutating func plan(_ clause: MatchClause, scope: Scope) throws -> MatchPlan {
-    var plan = MatchPlan()
-    var kinds: [String: Scope.Kind] = [:]
-    func declare(_ name: String, _ kind: Scope.Kind, _ pos: SourcePosition) throws {
-      let existing = kinds[name] ?? scope.kinds[name]
-      if let existing, existing != kind {
-        let compatible =
-          (existing == .value && kind != .path) || (existing == .relationshipList && kind == .relationship)
-          || (existing == .scalar && kind == .relationshipList)
-          || (existing == .map && kind == .relationshipList)
-        if !compatible {
-          throw KgshError.semantic(
-            "variable '\(name)' is already used for a \(existing), it cannot be a \(kind)",
-            code: "VariableTypeConflict", at: pos)
-        }
-      }
-      if kinds[name] == nil && scope.slots[name] == nil { plan.newVariables.append((name, kind)) }
-      kinds[name] = kinds[name] ?? kind
-    }
-    var relNames: Set<String> = []
-    var shortestPaths: [Int: Int] = [:]
-    // Label expressions and WHERE written inside the patterns: conditions like the WHERE's.
-    var inline: [Expr] = []
-    for pattern in clause.patterns {
-      var nodeNames: [String] = []
-      var relIndexes: [Int] = []
-      for node in pattern.nodes {
-        let name = node.variable ?? anonymous()
-        try declare(name, .node, node.position)
-        if let test = node.labelTest { inline.append(test.test(.variable(name, node.position))) }
-        if let predicate = node.predicate { inline.append(predicate) }
-        var spec = plan.nodes[name] ?? MatchPlan.NodeSpec(name: name)
-        spec.labels += node.labels.filter { !spec.labels.contains($0) }
-        let (entries, expr) = Planner.propertyEntries(node.properties)
-        if expr != nil {
-          throw KgshError.semantic(
-            "MATCH needs a map literal for node properties, not a parameter", code: "InvalidParameterUse",
-            at: node.position)
-        }
-        spec.props += entries
-        if let expr { spec.propsExpr = expr }
-        plan.nodes[name] = spec
-        nodeNames.append(name)
-      }
-      for (i, rel) in pattern.relationships.enumerated() {
-        let name = rel.variable ?? anonymous()
-        if relNames.contains(name) {
-          throw KgshError.semantic(
-            "relationship variable '\(name)' is used twice in one pattern",
-            code: "RelationshipUniquenessViolation",
-            at: rel.position)
-        }
-        relNames.insert(name)
-        try declare(name, rel.length == nil ? .relationship : .relationshipList, rel.position)
-        if let predicate = rel.predicate, rel.length == nil { inline.append(predicate) }
-        let (entries, expr) = Planner.propertyEntries(rel.properties)
-        if expr != nil {
-          throw KgshError.semantic(
-            "MATCH needs a map literal for relationship properties, not a parameter",
-            code: "InvalidParameterUse",
-            at: rel.position)
-        }
-        plan.rels.append(
-          MatchPlan.RelSpec(
-            name: name, types: rel.types, direction: rel.direction, props: entries, propsExpr: expr,
-            length: rel.length, left: nodeNames[i], right: nodeNames[i + 1], shortest: pattern.shortest,
-            eachPredicate: rel.length == nil ? nil : rel.predicate))
-        relIndexes.append(plan.rels.count - 1)
-      }
-      if let pathName = pattern.name {
-        try declare(pathName, .path, pattern.position)
-        if scope.slots[pathName] != nil {
-          throw KgshError.semantic(
-            "path '\(pathName)' is already bound", code: "VariableAlreadyBound", at: pattern.position)
-        }
-        plan.paths.append(MatchPlan.PathSpec(name: pathName, nodes: nodeNames, rels: relIndexes))
-        if pattern.shortest != nil { shortestPaths[relIndexes[0]] = plan.paths.count - 1 }
-      }
-    }
+    var patterns = PatternCollector(scope: scope, groups: Planner.groupNames(clause))
+    for pattern in clause.patterns { try patterns.add(pattern, &self) }
+    var plan = patterns.plan
     var visible = Set(scope.names)
-    visible.formUnion(kinds.keys)
-    var filters = (clause.predicate.map(MatchPlan.conjuncts) ?? []) + inline.flatMap(MatchPlan.conjuncts)
+    visible.formUnion(patterns.kinds.keys)
+    let filters =
+      (clause.predicate.map(MatchPlan.conjuncts) ?? []) + patterns.inline.flatMap(MatchPlan.conjuncts)
+    var checkScope = scope
+    for (name, kind) in plan.newVariables { checkScope.add(name, kind) }
     for f in filters {
       if case .variable(let name, let pos)? = f.undefinedVariable(visible) {
         throw KgshError.semantic("variable '\(name)' is not defined", code: "UndefinedVariable", at: pos)
       }
-      var checkScope = scope
-      for (name, kind) in plan.newVariables { checkScope.add(name, kind) }
       try StaticCheck.check(f, checkScope)
       if f.containsAggregate {
         throw KgshError.semantic("aggregates are not allowed in WHERE", code: "InvalidAggregation")
       }
     }
-
-    for rel in plan.rels { if let p = rel.eachPredicate { try Planner.checkEach(p, rel.name, kinds, scope) } }
+    for rel in plan.rels {
+      if let p = rel.eachPredicate { try Planner.checkEach(p, rel.name, patterns.kinds, scope) }
+    }
     for f in filters { Planner.noteLookup(f, in: &plan, scope: scope) }
-
-    var bound = Set(scope.names)
-    var bindOrder: [String: Int] = [:]
-    var estimate = 1.0
-    func addStep(_ step: MatchPlan.Step, _ est: Double) {
-      plan.steps.append(step)
-      plan.estimates.append(est)
-    }
-    func placeFilters() {
-      var rest: [Expr] = []
-      for f in filters {
-        if f.variables.isSubset(of: bound) {
-          estimate *= 0.5
-          addStep(.filter(f), estimate)
-        } else {
-          rest.append(f)
-        }
-      }
-      filters = rest
-    }
-    for name in plan.nodes.keys.sorted() where bound.contains(name) { addStep(.checkBound(name), estimate) }
-    placeFilters()
-    var remaining = Array(plan.rels.indices)
-    let nodeOrder = orderedNodeNames(clause, plan)
-    while true {
-      let ready = remaining.filter {
-        let rel = plan.rels[$0]
-        return rel.shortest == nil
-          ? bound.contains(rel.left) || bound.contains(rel.right)
-          : bound.contains(rel.left) && bound.contains(rel.right)
-      }
-      // Close cycles first (both ends bound: a cheap check), then expand from the node bound
-      // earliest (breadth-first from the selective start: nodes reached through hubs have
-      // far more edges than the average degree suggests), then the lowest average degree.
-      func rank(_ r: Int) -> (Int, Int, Double) {
-        let rel = plan.rels[r]
-        if bound.contains(rel.left) && bound.contains(rel.right) { return (0, 0, 0) }
-        let from = bound.contains(rel.left) ? rel.left : rel.right
-        return (1, bindOrder[from] ?? -1, relCost(rel, bound))
-      }
-      if let pick = ready.min(by: { rank($0) < rank($1) }) {
-        let rel = plan.rels[pick]
-        if rel.shortest != nil {
-          let path = shortestPaths[pick]
-          bound.insert(rel.name)
-          if let path { bound.insert(plan.paths[path].name) }
-          // WHERE parts about this path are checked during the search, not after it.
-          let own = Set([rel.name] + (path.map { [plan.paths[$0].name] } ?? []))
-          let mine = filters.filter {
-            $0.variables.isSubset(of: bound) && !$0.variables.isDisjoint(with: own)
-          }
-          filters.removeAll { $0.variables.isSubset(of: bound) && !$0.variables.isDisjoint(with: own) }
-          estimate *= 0.5
-          addStep(.shortest(rel: pick, path: path, predicates: mine), estimate)
-          remaining.removeAll { $0 == pick }
-          placeFilters()
-          continue
-        }
-        let forward = bound.contains(rel.left)
-        let to = forward ? rel.right : rel.left
-        let toBound = bound.contains(to)
-        estimate *= toBound ? 0.1 : max(averageDegree(rel), 0.01)
-        if !toBound, let spec = plan.nodes[to], !spec.labels.isEmpty {
-          estimate *= labelSelectivity(spec.labels)
-        }
-        addStep(.expand(rel: pick, forward: forward, toBound: toBound), estimate)
-        bound.insert(to)
-        bound.insert(rel.name)
-        if bindOrder[to] == nil { bindOrder[to] = bindOrder.count }
-        remaining.removeAll { $0 == pick }
-        placeFilters()
-        continue
-      }
-      let unbound = nodeOrder.filter { !bound.contains($0) }
-      guard !unbound.isEmpty else { break }
-      let best = unbound.min { scanCost(plan.nodes[$0]!).0 < scanCost(plan.nodes[$1]!).0 }!
-      let (cost, step) = scanCost(plan.nodes[best]!)
-      estimate *= cost
-      addStep(step, estimate)
-      bound.insert(best)
-      bindOrder[best] = bindOrder.count
-      placeFilters()
-    }
-    if !plan.paths.isEmpty {
-      addStep(.bindPaths, estimate)
-      for p in plan.paths { bound.insert(p.name) }
-      placeFilters()
-    }
-    for f in filters { addStep(.filter(f), estimate) }
-    return plan
+    var order = StepOrder(planner: self, plan: plan, filters: filters, bound: Set(scope.names))
+    order.run(clause, shortestPaths: patterns.shortestPaths)
+    return order.plan
   }
 
   func orderedNodeNames(_ clause: MatchClause, _ plan: MatchPlan) -> [String] {
