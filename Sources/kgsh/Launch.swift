@@ -36,6 +36,13 @@ struct Launch {
     }
     // Nobody reads this run's output as it is typed: it goes out in large writes.
     if isatty(1) == 0 { StandardOutput.collect() }
+    // `kgsh -c stats extra`: the word after the commands would be dropped without a word.
+    if commands != nil, let file {
+      KgshCommand.fail(
+        "-c gives the commands to run, so '\(file)' is left over; put it inside -c's quotes, "
+          + "or run a script on its own: kgsh \(Shell.quoteIfNeeded(file))")
+      throw ExitCode(1)
+    }
     // `kgsh stats`: a command where a script's path belongs, refused before the file opens.
     if let file, commands == nil,
       let refusal = CommandWords.refusal(

@@ -94,6 +94,11 @@ final class CommandLineTests: XCTestCase {
         "'stats' is a command, not a script file; run it with kgsh --db \(db) -c 'stats'"
       ),
       (["fact", "add", "x"], "'fact add' is a command, not a script file; run it with kgsh -c 'fact add x'"),
+      (
+        ["--db", db, "-c", "list", "Company"],
+        "-c gives the commands to run, so 'Company' is left over; put it inside -c's quotes, "
+          + "or run a script on its own: kgsh Company"
+      ),
     ]
     for (arguments, expected) in cases {
       let r = try KgshProcess.run(arguments, cwd: dir)
