@@ -15,8 +15,10 @@ extension Shell {
     let previous: Character? = j > 0 ? chars[j - 1] : nil
     let store = session.store
     let values: [String]
+    // After `:`, or after `|`, `&` or `!` inside a label expression (`n:Person|La`).
+    let afterLabel = i == j && Lexer.endsWithLabel(String(chars[..<i]) + "X")
     switch previous {
-    case ":" where i == j:
+    case ":" where i == j, "|" where afterLabel, "&" where afterLabel, "!" where afterLabel:
       values =
         Shell.innermostBracket(chars[..<i]) == "["
         ? (try? store.edgeTypes()) ?? [] : (try? store.labelNames()) ?? []

@@ -56,6 +56,12 @@ final class CompletionTests: XCTestCase {
     XCTAssertFalse(try complete("match (a)-[r:INVESTS").candidates.contains("Company"))
     XCTAssertTrue(try complete("match (n:Company) return n.na").candidates.contains("name"))
     XCTAssertTrue(try complete("match (n {na").candidates.contains("name"))
+    // Inside a label expression, in a pattern or in WHERE: labels, not pipeline commands.
+    XCTAssertEqual(try complete("match (n:Person|La").candidates, ["Lab"])
+    XCTAssertEqual(try complete("match (n) where n:Person|La").candidates, ["Lab"])
+    XCTAssertEqual(try complete("match (n) where n:Person&!Compa").candidates, ["Company"])
+    XCTAssertTrue(try complete("match (a)-[r:FOUNDED|INVESTS").candidates.contains("INVESTS_IN"))
+    XCTAssertTrue(try complete("match (n) return n | la").candidates.contains("labels"))
     XCTAssertTrue(try complete("create (:Model {name: 'x', ke").candidates.contains("key"))
     XCTAssertEqual(try complete("match (n) where n.name = 'Zh").candidates, [])
   }

@@ -83,7 +83,7 @@ public struct CommandLineParser {
     while true {
       lexer.skipBlanks()
       guard let c = lexer.peek() else { return (words, "", false, 0) }
-      if lexer.brackets.isEmpty && (c == "|" || c == ";" || c == "\n") {
+      if lexer.brackets.isEmpty && ((c == "|" && !lexer.continuesLabel()) || c == ";" || c == "\n") {
         lexer.advance()
         words = []
         continue

@@ -69,6 +69,14 @@ extension Lexer {
     return (out, isComplete(out))
   }
 
+  /// At a `|`: whether it continues a Cypher label expression or union of types written
+  /// without spaces (`n:Person|Lab`) rather than starting a pipeline stage.
+  func continuesLabel() -> Bool {
+    guard let next = peek(1), !next.isWhitespace else { return false }
+    let text = String((max(0, index - 200)..<index).map(character(at:)))
+    return Self.endsWithLabel(text)
+  }
+
   /// Whether `text` ends with a name after a colon, as in `n:Person`, `n:!Lab`,
   /// `n:Person|Lab&Fund` or `x IS :: INTEGER`, `LIST<INTEGER` (where a `|` that follows continues the label
   /// expression or the union of types).
