@@ -28,6 +28,11 @@ package enum Functions {
     }
   }
 
+  /// Whether `name` (lower case) is a scalar function of the language.
+  static func isKnown(_ name: String) -> Bool {
+    known.contains(name) || more.contains(name) || TemporalFunctions.names.contains(name)
+  }
+
   /// The most numbers range() makes in one list (each item of a list takes 64 bytes: 640 MB).
   static let rangeLimit = 10_000_000
 
@@ -62,7 +67,7 @@ extension Evaluator {
       throw KgshError.semantic(
         "aggregate \(rawName)() is only allowed in WITH and RETURN", code: "InvalidAggregation", at: pos)
     }
-    guard Functions.known.contains(name) || TemporalFunctions.names.contains(name) else {
+    guard Functions.isKnown(name) else {
       throw KgshError.semantic("unknown function \(rawName)()", code: "UnknownFunction", at: pos)
     }
     if name == "exists" {
@@ -115,6 +120,24 @@ extension Evaluator {
     }
     if ["replace", "substring", "left", "right", "split"].contains(name) {
       return try stringFunction(name, args, rawName, pos)
+    }
+    if let v = try moreFunction(name, args, rawName, pos) { return v }
+    if name == "round", args.count >= 2 {
+      try arity(2...3)
+      if args.contains(where: \.isNull) { return .null }
+      guard let f = args[0].number else { throw bad(args[0]) }
+      guard case .int(let places) = args[1] else { throw bad(args[1]) }
+      var mode = "HALF_UP"
+      if args.count == 3 {
+        guard case .string(let m) = args[2] else { throw bad(args[2]) }
+        mode = m
+      }
+      guard let v = Functions.round(f, places: places, mode: mode) else {
+        throw KgshError.runtime(
+          "round() takes a rounding mode of UP, DOWN, CEILING, FLOOR, HALF_UP, HALF_DOWN or HALF_EVEN, not '\(mode)'",
+          code: "InvalidArgumentValue")
+      }
+      return v
     }
     try arity(1...1)
     let v = args[0]

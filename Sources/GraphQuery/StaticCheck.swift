@@ -11,9 +11,7 @@ enum StaticCheck {
       switch sub {
       case .function(let name, _, let args, let pos):
         let lower = name.lowercased()
-        if !Functions.known.contains(lower) && !TemporalFunctions.names.contains(lower)
-          && !Expr.aggregateNames.contains(lower)
-        {
+        if !Functions.isKnown(lower) && !Expr.aggregateNames.contains(lower) {
           failure = KgshError.semantic("unknown function \(name)()", code: "UnknownFunction", at: pos)
         } else if args.count == 1, let message = StaticCheck.wrongArgument(lower, args[0], scope) {
           failure = KgshError.semantic(message, code: "InvalidArgumentType", at: pos)
