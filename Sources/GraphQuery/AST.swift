@@ -227,6 +227,8 @@ struct Projection: Sendable {
   var skip: Expr?
   var limit: Expr?
   var position: SourcePosition
+  /// GQL's FINISH: a RETURN of nothing.
+  var isFinish = false
 }
 
 enum UnaryOp: Sendable { case not, minus, plus }

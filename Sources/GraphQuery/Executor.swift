@@ -30,7 +30,8 @@ struct Executor {
     for (i, clause) in query.clauses.enumerated() {
       if case .return(let p) = clause, i != query.clauses.count - 1 {
         throw KgshError.syntax(
-          "RETURN must be the last clause", at: p.position, code: "InvalidClauseComposition")
+          "\(p.isFinish ? "FINISH" : "RETURN") must be the last clause", at: p.position,
+          code: "InvalidClauseComposition")
       }
     }
     switch query.clauses.last! {

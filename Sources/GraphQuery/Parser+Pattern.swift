@@ -21,6 +21,10 @@ extension Parser {
     if let word = current.keyword, ["SHORTESTPATH", "ALLSHORTESTPATHS"].contains(word), isSymbol("(", at: 1) {
       return try shortestPathPattern(name: pathName, all: word == "ALLSHORTESTPATHS")
     }
+    if let selector = try pathSelector() {
+      let pattern = try pathPattern()
+      return try shortest(pattern, name: pathName, all: selector.all, as: selector.text, at: start)
+    }
     // A quantified path pattern may start or end a path, or follow a relationship: an
     // anonymous node stands where none is written (GQL's implicit node).
     var atSegment: Bool { isSymbol("(") && isSymbol("(", at: 1) }
@@ -72,19 +76,64 @@ extension Parser {
     let function = all ? "allShortestPaths" : "shortestPath"
     advance()
     try expectSymbol("(")
-    var pattern = try pathPattern()
+    let pattern = try pathPattern()
     try expectSymbol(")")
+    return try shortest(pattern, name: name, all: all, as: function + "()", at: start)
+  }
+
+  /// GQL's path selectors before a pattern: `ANY SHORTEST` and `SHORTEST 1` (one shortest
+  /// path per pair of ends), `ALL SHORTEST` and `SHORTEST 1 GROUPS` (every shortest path);
+  /// nil when none is there. The selectors that keep k paths are refused.
+  mutating func pathSelector() throws -> (all: Bool, text: String)? {
+    let start = position, first = index
+    func done(_ all: Bool) -> (all: Bool, text: String) { (all, source(from: first, to: index)) }
+    if isKeyword("ALL"), isKeyword("SHORTEST", at: 1) {
+      advance()
+      advance()
+      return done(true)
+    }
+    if isKeyword("ANY"), isKeyword("SHORTEST", at: 1) {
+      advance()
+      advance()
+      return done(false)
+    }
+    if isKeyword("SHORTEST"), case .integer(let k) = peekToken(1).kind {
+      advance()
+      advance()
+      let groups = acceptKeyword("GROUPS")
+      if k == 1 { return done(groups) }
+      throw KgshError.semantic(
+        "\(source(from: first, to: index)) asks for the \(k) shortest paths, which kgsh does not search; "
+          + "SHORTEST 1 finds one shortest path per pair of ends, ALL SHORTEST every one",
+        code: "UnsupportedPathSelector", at: start)
+    }
+    var integerNext: Bool { if case .integer = peekToken(1).kind { true } else { false } }
+    if isKeyword("ANY"), isSymbol("(", at: 1) || integerNext {
+      throw KgshError.semantic(
+        "the ANY path selector is not supported; ANY SHORTEST finds one path per pair of ends",
+        code: "UnsupportedPathSelector", at: start)
+    }
+    return nil
+  }
+
+  /// `pattern` as a shortest-path search (`as` names the syntax in messages).
+  func shortest(
+    _ pattern: PathPattern, name: String?, all: Bool, as function: String, at start: SourcePosition
+  )
+    throws -> PathPattern
+  {
+    var pattern = pattern
     guard pattern.shortest == nil, pattern.name == nil else {
-      throw KgshError.syntax("\(function)() takes a plain pattern such as (a)-[*]-(b)", at: start)
+      throw KgshError.syntax("\(function) takes a plain pattern such as (a)-[*]-(b)", at: start)
     }
     guard pattern.relationships.count == 1, pattern.relationships[0].segment == nil else {
       throw KgshError.syntax(
-        "\(function)() needs a pattern of exactly one relationship between two nodes, such as (a)-[*]-(b)",
+        "\(function) needs a pattern of exactly one relationship between two nodes, such as (a)-[*]-(b)",
         at: start, code: "InvalidShortestPathPattern")
     }
     if let length = pattern.relationships[0].length, length.min > 1 {
       throw KgshError.syntax(
-        "\(function)() finds paths of at least 0 or 1 relationships, not \(length.min); "
+        "\(function) finds paths of at least 0 or 1 relationships, not \(length.min); "
           + "filter on length(p) to ask for longer ones", at: start, code: "InvalidShortestPathPattern")
     }
     pattern.name = name

@@ -44,7 +44,7 @@ extension Parser {
         "DETACH",
       ].contains(word)
     {
-      while !isSymbol("}") && current.kind != .end { clauses.append(try clause()) }
+      while !isSymbol("}") && current.kind != .end { clauses += try self.clauses() }
     } else {
       let patterns = try patternList()
       var predicate: Expr?
@@ -86,7 +86,7 @@ extension Parser {
     try expectSymbol("{")
     func part() throws -> [Clause] {
       var clauses: [Clause] = []
-      while !isSymbol("}") && !isKeyword("UNION") && current.kind != .end { clauses.append(try clause()) }
+      while !isSymbol("}") && !isKeyword("UNION") && current.kind != .end { clauses += try self.clauses() }
       guard !clauses.isEmpty else { throw unexpected("expected a clause in CALL { }") }
       return clauses
     }
@@ -123,5 +123,35 @@ extension Parser {
     let importAll = Clause.with(Projection(star: true, position: start), where: nil)
     let body = [importAll, .unwind(list, alias: variable, start, text: text)] + clauses
     return SubqueryCall(body: Query(clauses: body), imports: nil, position: start, isForeach: true)
+  }
+}
+
+/// GQL's clauses that Cypher 25 took, read as the Cypher that means the same.
+extension Parser {
+  /// The next clause; `LET a = e, b = f` is two, `WITH *, e AS a` then `WITH *, f AS b` (a
+  /// later binding may read an earlier one).
+  mutating func clauses() throws -> [Clause] {
+    guard isKeyword("LET") else { return [try clause()] }
+    advance()
+    var bindings: [Clause] = []
+    repeat {
+      let at = position
+      let variable = try name("a variable name")
+      try expectSymbol("=")
+      let item = ProjectionItem(expression: try expression(), name: variable, hasAlias: true)
+      bindings.append(.with(Projection(star: true, items: [item], position: at), where: nil))
+    } while acceptSymbol(",")
+    return bindings
+  }
+
+  /// `FILTER [WHERE] p` is `WITH * WHERE p`; `FINISH` ends a query without a result, as a
+  /// RETURN of nothing.
+  mutating func gqlClause(_ word: String, _ start: SourcePosition) throws -> Clause {
+    advance()
+    if word == "FILTER" {
+      _ = acceptKeyword("WHERE")
+      return .with(Projection(star: true, position: start), where: try expression())
+    }
+    return .return(Projection(items: [], limit: .literal(.int(0)), position: start, isFinish: true))
   }
 }

@@ -106,7 +106,7 @@ struct Parser {
         guard !clauses.isEmpty else { throw unexpected("expected a query before UNION") }
         return try union(Query(clauses: clauses))
       }
-      clauses.append(try clause())
+      clauses += try self.clauses()
     }
     guard !clauses.isEmpty else { throw KgshError.syntax("empty query", at: position) }
     return Query(clauses: clauses)
@@ -134,7 +134,7 @@ struct Parser {
           "UNION and UNION ALL cannot be mixed in one query", at: start, code: "InvalidClauseComposition")
       }
       var clauses: [Clause] = []
-      while current.kind != .end && !isKeyword("UNION") && !isSymbol(end) { clauses.append(try clause()) }
+      while current.kind != .end && !isKeyword("UNION") && !isSymbol(end) { clauses += try self.clauses() }
       guard !clauses.isEmpty else { throw unexpected("expected a query after UNION") }
       query.unionParts.append(Query(clauses: clauses))
       query.unionAll = all
@@ -186,6 +186,8 @@ struct Parser {
       return .call(try callBody(start))
     case "SET", "REMOVE", "DELETE", "DETACH", "MERGE":
       return try writeClause(word, start)
+    case "FILTER", "FINISH":
+      return try gqlClause(word, start)
     default:
       if Parser.unsupportedClauses.contains(word) {
         throw KgshError.unsupported("the \(word) clause", at: start)

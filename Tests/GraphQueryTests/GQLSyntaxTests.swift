@@ -103,6 +103,31 @@ final class GQLSyntaxTests: XCTestCase {
     )
   }
 
+  /// Cypher 25's FILTER, LET and FINISH, and GQL's path selectors.
+  func testFilterLetFinishAndPathSelectors() throws {
+    XCTAssertEqual(
+      try rows(
+        "MATCH (x) FILTER x.n > 1 LET double = x.n * 2, label = x.name + double RETURN label ORDER BY label"),
+      [["'A6'"], ["'D4'"]])
+    XCTAssertEqual(try names("MATCH (x) FILTER WHERE x:Fund RETURN x.name"), ["'D'"])
+    XCTAssertEqual(try engine.run("MATCH (x) FINISH").rows.count, 0)
+    _ = try engine.run("CREATE (:Made {name: 'E'}) FINISH")
+    XCTAssertEqual(try names("MATCH (x:Made) RETURN x.name"), ["'E'"])
+    XCTAssertEqual(refusal("MATCH (x) FINISH RETURN x"), "FINISH must be the last clause")
+    for selector in ["ANY SHORTEST", "SHORTEST 1", "ALL SHORTEST", "SHORTEST 1 GROUPS"] {
+      XCTAssertEqual(
+        try rows("MATCH p = \(selector) ({name: 'A'})-[:INVESTS]-+({name: 'B'}) RETURN length(p)"), [["2"]],
+        selector)
+    }
+    XCTAssertEqual(
+      refusal("MATCH p = SHORTEST 2 (a)--+(b) RETURN p"),
+      "SHORTEST 2 asks for the 2 shortest paths, which kgsh does not search; "
+        + "SHORTEST 1 finds one shortest path per pair of ends, ALL SHORTEST every one")
+    XCTAssertEqual(
+      refusal("MATCH p = ANY (a)--+(b) RETURN p"),
+      "the ANY path selector is not supported; ANY SHORTEST finds one path per pair of ends")
+  }
+
   func testNullsFirstOrLastAndOffset() throws {
     XCTAssertEqual(try names("MATCH (x) RETURN x.n ORDER BY x.n"), ["1", "2", "3", "null"])
     XCTAssertEqual(try names("MATCH (x) RETURN x.n ORDER BY x.n NULLS FIRST"), ["null", "1", "2", "3"])
