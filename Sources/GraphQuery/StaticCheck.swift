@@ -143,9 +143,11 @@ enum StaticCheck {
     switch e {
     case .variable(let name, let pos):
       if !columns.contains(name) && !name.hasPrefix(" agg") {
-        throw KgshError.semantic(
+        var error = KgshError.semantic(
           "'\(name)' is not projected by the DISTINCT or aggregating projection it is sorted after",
           code: "UndefinedVariable", at: pos)
+        error.hint = "sort by a column it returns, or add what the sort reads as a column (... AS key)"
+        throw error
       }
     case .listComprehension, .quantifier, .reduce, .pattern: return
     default:

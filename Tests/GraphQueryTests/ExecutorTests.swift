@@ -42,6 +42,13 @@ final class ExecutorTests: XCTestCase {
     XCTAssertEqual(
       try rows("UNWIND [null, 'b', 2, true, 1.5, [1], {a: 1}] AS x RETURN x ORDER BY x"),
       [["{a: 1}"], ["[1]"], ["'b'"], ["true"], ["1.5"], ["2"], ["null"]])
+    // After DISTINCT only the returned columns can be sorted on; the error says what to do.
+    XCTAssertThrowsError(try engine.run("UNWIND [{n: 'a', v: 2}] AS m RETURN DISTINCT m.n ORDER BY m.v")) {
+      let error = $0 as? KgshError
+      XCTAssertEqual(error?.code, "UndefinedVariable")
+      XCTAssertEqual(
+        error?.hint, "sort by a column it returns, or add what the sort reads as a column (... AS key)")
+    }
   }
 
   func testParametersAndErrors() throws {
