@@ -71,8 +71,10 @@ extension Evaluator {
       throw KgshError.semantic("unknown function \(rawName)()", code: "UnknownFunction", at: pos)
     }
     if name == "exists" {
+      // exists((n)-->()): Cypher 4's spelling of a pattern predicate.
+      if argExprs.count == 1, case .pattern = argExprs[0] { return try eval(argExprs[0], row, scope) }
       guard argExprs.count == 1, case .property = argExprs[0] else {
-        throw KgshError.unsupported("exists() on anything but a property", at: pos)
+        throw KgshError.unsupported("exists() on anything but a property or a pattern", at: pos)
       }
       return .bool(!(try eval(argExprs[0], row, scope)).isNull)
     }

@@ -42,6 +42,11 @@ final class ExecutorTests: XCTestCase {
     XCTAssertEqual(
       try rows("UNWIND [null, 'b', 2, true, 1.5, [1], {a: 1}] AS x RETURN x ORDER BY x"),
       [["{a: 1}"], ["[1]"], ["'b'"], ["true"], ["1.5"], ["2"], ["null"]])
+    // exists() of a pattern, Cypher 4's spelling of a pattern predicate.
+    _ = try engine.run("CREATE (:E {name: 'e1'})-[:T]->(:E {name: 'e2'})")
+    XCTAssertEqual(
+      try rows("MATCH (e:E) RETURN e.name, exists((e)-[:T]->()) ORDER BY e.name"),
+      [["'e1'", "true"], ["'e2'", "false"]])
     // After DISTINCT only the returned columns can be sorted on; the error says what to do.
     XCTAssertThrowsError(try engine.run("UNWIND [{n: 'a', v: 2}] AS m RETURN DISTINCT m.n ORDER BY m.v")) {
       let error = $0 as? KgshError
