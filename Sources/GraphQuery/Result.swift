@@ -32,8 +32,10 @@ public indirect enum ResultValue: Hashable, Sendable {
       if case .string(let s)? = n.properties["name"] { name = s }
       return .entity(EntityRef(id: n.id, key: n.key, name: name.isEmpty ? n.key : name))
     case .relationship(let r):
+      // Its ends as entities (their names in a table, keys and names in JSON); a table shows
+      // the whole as `from -[TYPE {props}]-> to` (ValueFormat).
       return .map([
-        "type": .string(r.type), "start": .int(r.startID), "end": .int(r.endID),
+        "type": .string(r.type), "from": .entity(r.start), "to": .entity(r.end),
         "properties": .map(r.properties.mapValues(\.value)),
       ])
     case .path(let p):
@@ -75,6 +77,9 @@ public struct ResultRelationship: Hashable, Sendable {
   public var startID: Int64
   public var endID: Int64
   public var properties: [String: ResultValue]
+  /// The entities at its two ends (key and name).
+  public var start: EntityRef
+  public var end: EntityRef
 }
 
 public struct ResultPath: Hashable, Sendable {
@@ -156,7 +161,17 @@ extension QueryGraph {
     let props = try properties(ofEdge: r).filter { !$0.value.isNull }
     return ResultRelationship(
       id: edgeIDs[Int(r)], type: typeName(of: r), startID: nodeIDs[Int(edgeSrc[Int(r)])],
-      endID: nodeIDs[Int(edgeDst[Int(r)])], properties: try props.mapValues(result))
+      endID: nodeIDs[Int(edgeDst[Int(r)])], properties: try props.mapValues(result),
+      start: try reference(edgeSrc[Int(r)]), end: try reference(edgeDst[Int(r)]))
+  }
+
+  /// A node as the entity a result names: its key and name.
+  func reference(_ n: Int32) throws -> EntityRef {
+    let props = try properties(ofNode: n)
+    var key = "_c\(nodeIDs[Int(n)])", name = ""
+    if case .string(let k)? = props["key"] { key = k }
+    if case .string(let s)? = props["name"] { name = s }
+    return EntityRef(id: nodeIDs[Int(n)], key: key, name: name.isEmpty ? key : name)
   }
 }
 

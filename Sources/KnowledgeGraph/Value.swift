@@ -46,13 +46,16 @@ public enum Value: Hashable, Sendable {
     case .date(let s): return s
     case .money(let m): return "\(PlainDecimal.text(m.amount)) \(m.currency)"
     case .entity(let e): return e.name
+    case .list where graphText(\.plainText) != nil: return graphText(\.plainText)!
     case .list(let items):
       // Joined by hand: the library's `joined(separator:)` is not specialized here and looks up
       // a protocol conformance at run time the first time (a parameter's default at start-up).
       var text = ""
       for (i, item) in items.enumerated() { text += (i == 0 ? "" : ", ") + item.plainText }
       return text
-    case .map(let m): return m.keys.sorted().map { "\($0): \(m[$0]!.plainText)" }.joinedText(", ")
+    case .map(let m):
+      if let text = graphText(\.plainText) { return text }
+      return m.keys.sorted().map { "\($0): \(m[$0]!.plainText)" }.joinedText(", ")
     }
   }
 

@@ -67,6 +67,15 @@ final class AnswersTests: XCTestCase {
     XCTAssertFalse(more.errors.contains("label FOUNDD") || more.errors.contains("CEO_OF"), more.errors)
   }
 
+  /// A path and a relationship a query returns read as arrows between the entities' names.
+  func testPathsAndRelationshipsReadAsArrows() throws {
+    let t = try shell()
+    XCTAssertTrue(
+      t.run("match p = (:Model {name: 'GLM-4.7'})-[r:SUCCEEDS]->() return p, r"), t.errors)
+    XCTAssertTrue(
+      t.output.contains("│ GLM-4.7 -[SUCCEEDS]-> GLM-4.6 │ GLM-4.7 -[SUCCEEDS]-> GLM-4.6 │"), t.output)
+  }
+
   func testComparingTextWithADateWarnsAndSaysHowToConvert() throws {
     let t = try shell()
     // founded_date is text ("2019", "2021-12"): compared with a date it is null, so a WHERE

@@ -15,6 +15,35 @@ final class RendererTests: XCTestCase {
       widths.count, 1, "every line of the box has the same display width:\n\(lines.joined(separator: "\n"))")
   }
 
+  /// A query's relationships and paths read as arrows between entity names in every text
+  /// format; JSON keeps their parts, with the ends as entities.
+  func testRelationshipsAndPathsReadAsArrows() throws {
+    let a = EntityRef(id: 1, key: "tencent", name: "Tencent")
+    let b = EntityRef(id: 2, key: "zhipu", name: "Zhipu AI")
+    let c = EntityRef(id: 3, key: "minimax", name: "MiniMax")
+    func rel(_ from: EntityRef, _ type: String, _ to: EntityRef, _ props: [String: Value] = [:]) -> Value {
+      .map(["type": .string(type), "from": .entity(from), "to": .entity(to), "properties": .map(props)])
+    }
+    let invests = rel(a, "INVESTS_IN", b, ["amount": .int(20_000_000), "round": .string("B")])
+    let path = Value.list([.entity(b), invests, .entity(a), rel(a, "INVESTS_IN", c), .entity(c)])
+    let table = Table(columns: ["r", "p"], rows: [[invests, path]])
+    let text = Renderer(format: .table, width: 200).render(.table(table))
+    XCTAssertTrue(text.contains("│ Tencent -[INVESTS_IN {amount: 20,000,000, round: B}]-> Zhipu AI │"), text)
+    XCTAssertTrue(
+      text.contains(
+        "Zhipu AI <-[INVESTS_IN {amount: 20,000,000, round: B}]- Tencent -[INVESTS_IN]-> MiniMax"), text)
+    let csv = Renderer(format: .csv).render(.table(table))
+    XCTAssertTrue(csv.contains("Tencent -[INVESTS_IN {amount: 20000000, round: B}]-> Zhipu AI"), csv)
+    XCTAssertTrue(
+      csv.contains("Zhipu AI <-[INVESTS_IN {amount: 20000000, round: B}]- Tencent -[INVESTS_IN]-> MiniMax"),
+      csv)
+    let json = Renderer(format: .json).render(.table(Table(columns: ["r"], rows: [[invests]])))
+    XCTAssertTrue(json.contains(#""from" : {"#) || json.contains(#""from": {"#), json)
+    XCTAssertTrue(json.contains(#""key": "tencent""#) || json.contains(#""key" : "tencent""#), json)
+    // A list that only looks like one (no relationship between the entities) is a list.
+    XCTAssertEqual(ValueFormat.human(.list([.entity(a), .string("x"), .entity(b)])), "Tencent, x, Zhipu AI")
+  }
+
   /// An empty table that says nothing of its own is marked "(no rows)" for people; one with a
   /// note keeps only its note; machine formats stay bare.
   func testAnEmptyTableSaysSo() {

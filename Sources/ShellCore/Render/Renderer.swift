@@ -235,6 +235,7 @@ public struct Renderer {
   func plain(_ value: Value) -> String {
     switch value {
     case .money(let m): return "\(m.amount) \(m.currency)"
+    case .list where value.graphText(plain) != nil: return value.graphText(plain)!
     case .list(let items):
       // Joined by hand: `joined(separator:)` costs ~1,000 instructions a list.
       var text = ""

@@ -25,7 +25,12 @@ public enum ValueFormat {
       return trim(FixedPoint.text(v, places: 4))
     case .decimal(let d): return PlainDecimal.text(d)
     case .money(let m): return rounded ? displayMoney(m) : money(m)
-    case .list(let items): return items.map { human($0, rounded: rounded) }.joinedText(", ")
+    case .list(let items):
+      if let path = value.graphText({ human($0, rounded: rounded) }) { return TextWidth.sanitize(path) }
+      return items.map { human($0, rounded: rounded) }.joinedText(", ")
+    case .map:
+      if let r = value.graphText({ human($0, rounded: rounded) }) { return TextWidth.sanitize(r) }
+      return TextWidth.sanitize(value.plainText)
     default: return TextWidth.sanitize(value.plainText)
     }
   }
