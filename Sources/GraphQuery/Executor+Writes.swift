@@ -279,7 +279,9 @@ extension Executor {
       }
       if rel.length != nil {
         throw KgshError.semantic(
-          "MERGE cannot create a variable-length relationship", code: "CreatingVarLength", at: rel.position)
+          "MERGE cannot create "
+            + (rel.segment == nil ? "a variable-length relationship" : "a quantified path pattern"),
+          code: "CreatingVarLength", at: rel.position)
       }
       if rel.types.count != 1 {
         throw KgshError.semantic(

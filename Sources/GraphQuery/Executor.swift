@@ -184,7 +184,9 @@ struct Executor {
         }
         if rel.length != nil {
           throw KgshError.semantic(
-            "CREATE cannot create a variable-length relationship", code: "CreatingVarLength", at: rel.position
+            "CREATE cannot create "
+              + (rel.segment == nil ? "a variable-length relationship" : "a quantified path pattern"),
+            code: "CreatingVarLength", at: rel.position
           )
         }
         if rel.types.count != 1 {

@@ -94,7 +94,7 @@ final class QuantifiedPathPatternTests: XCTestCase {
         "MATCH p = shortestPath((x) ((a)-->(b))+ (y)) RETURN p",
         "shortestPath() needs a pattern of exactly one relationship between two nodes, such as (a)-[*]-(b)"
       ),
-      ("CREATE (x) ((a)-[:S]->(b))+ (y)", "CREATE cannot create a variable-length relationship"),
+      ("CREATE (x) ((a)-[:S]->(b))+ (y)", "CREATE cannot create a quantified path pattern"),
     ]
     for (text, message) in cases { XCTAssertEqual(engine.errorMessage(text), message, text) }
   }
