@@ -93,7 +93,9 @@ enum ChangeHistory {
         s += " (\(status))"
       }
     case .source: s = p.field("title") ?? previous?.field("title") ?? r.target
-    case .entity: s = p.field("name") ?? previous?.field("name") ?? r.target
+    case .entity:
+      s = p.field("name") ?? previous?.field("name") ?? r.target
+      if r.kind == .correct, let previous, let changed = entityChanges(p, previous) { s += ": " + changed }
     case .edge:
       let e = p.field("type") == nil ? previous ?? p : p
       s = "\(e.field("src") ?? "?") -[\(e.field("type") ?? "?")]-> \(e.field("dst") ?? "?")"
@@ -105,6 +107,24 @@ enum ChangeHistory {
     if p.field("undoes") != nil { s = "undo: " + s }
     if p.flag("resolve") { s += " (resolves the conflict)" }
     return s
+  }
+
+  /// What a correction of an entity changed (`color = red; +Gadget`): the properties set and
+  /// removed, the labels added and taken away, a new name; nil when the record says nothing.
+  static func entityChanges(_ p: Value, _ previous: Value) -> String? {
+    var parts: [String] = []
+    if let name = p.field("name"), let old = previous.field("name"), name != old {
+      parts.append("name \(old) → \(name)")
+    }
+    let set = p.fieldMap("set")
+    parts += set.keys.sorted().map { "\($0) = \(set[$0]!.plainText)" }
+    parts += p.fieldList("unset").map { "\($0) removed" }
+    if case .map(let m) = p, m["labels"] != nil {
+      let now = Set(p.fieldList("labels")), before = Set(previous.fieldList("labels"))
+      parts += now.subtracting(before).sorted().map { "+\($0)" }
+      parts += before.subtracting(now).sorted().map { "-\($0)" }
+    }
+    return parts.isEmpty ? nil : parts.joinedText("; ")
   }
 
   static func previousPayload(_ p: Value) -> Value? {

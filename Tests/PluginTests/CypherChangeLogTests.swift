@@ -31,6 +31,13 @@ final class CypherChangeLogTests: XCTestCase {
     XCTAssertEqual(records.map { "\($0.kind.rawValue) \($0.target) \($0.author)" }, ["correct zhipu ada"])
     XCTAssertEqual(try t.session.store.node(key: "zhipu")?.props["motto"], .string("open models"))
     XCTAssertEqual(try t.session.store.node(key: "zhipu")?.name, "Zhipu AI", "the name is untouched")
+    // The history says what the correction changed.
+    XCTAssertTrue(t.run("match (n:Company {name: 'Zhipu AI'}) set n:Pioneer remove n:Lab"), t.errors)
+    XCTAssertEqual(
+      ChangeHistory.summary(try userChanges(t)[0]), "Zhipu AI: +Pioneer; -Lab")
+    XCTAssertEqual(
+      ChangeHistory.summary(try userChanges(t)[1]), "Zhipu AI: motto = open models")
+    XCTAssertTrue(t.run("undo"), t.errors)
     XCTAssertTrue(t.run("undo"), t.errors)
     XCTAssertNil(try t.session.store.node(key: "zhipu")?.props["motto"])
   }
