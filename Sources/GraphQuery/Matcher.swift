@@ -140,7 +140,7 @@ struct Matcher {
       guard case .node(let n) = row[s], try nodeMatches(check, n, row) else { return }
       try step(i + 1, &row, &used, emit)
     case .expand(let r, let forward, let toBound):
-      if plan.rels[r].segment != nil { return try segment(i, r, toBound, &row, &used, emit) }
+      if plan.rels[r].segment != nil { return try segment(i, r, forward, toBound, &row, &used, emit) }
       if pruned[r] { return try reach(i, r, forward, toBound, &row, &used, emit) }
       if !toBound, try intersect(i, r, forward, &row, &used, emit) { return }
       try expand(i, r, forward, toBound, &row, &used, emit)

@@ -40,7 +40,6 @@ struct StepOrder {
   /// Whether relationship `r` can be expanded now.
   func isReady(_ r: Int) -> Bool {
     let rel = plan.rels[r]
-    if rel.segment != nil { return bound.contains(rel.left) }  // walked from its left end
     return rel.shortest == nil
       ? bound.contains(rel.left) || bound.contains(rel.right)
       : bound.contains(rel.left) && bound.contains(rel.right)
@@ -117,7 +116,7 @@ struct StepOrder {
     addStep(.expand(rel: pick, forward: forward, toBound: toBound))
     bound.insert(to)
     bound.insert(rel.name)
-    bound.formUnion(rel.segment?.groups.map(\.outer) ?? [])
+    bound.formUnion(rel.segment?.groups ?? [])
     if bindOrder[to] == nil { bindOrder[to] = bindOrder.count }
   }
 }

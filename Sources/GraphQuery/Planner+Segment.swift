@@ -2,19 +2,29 @@ import KnowledgeGraph
 
 extension MatchPlan {
   /// A quantified path pattern, planned as a MATCH of its own that starts from a bound node:
-  /// the matcher runs it once per repetition, from where the last one ended.
+  /// the matcher runs it once per repetition, from where the last one ended, walking from
+  /// whichever end of the pattern is bound first.
   struct SegmentPlan {
+    /// The walk from the left end (the inside's first node bound) and from the right end.
+    var forward: Walk
+    var backward: Walk
+    /// How many slots of each walk's scope are the clause's incoming variables.
+    var incoming: Int
+    /// The variables the pattern names, each a list outside it.
+    var groups: [String]
+  }
+
+  struct Walk {
     var plan: MatchPlan
     /// The clause's incoming variables, then the pattern's own (as single values).
     var scope: Scope
-    /// How many of `scope`'s slots are the clause's incoming variables.
-    var incoming: Int
-    var firstSlot: Int
-    var lastSlot: Int
-    /// The inner relationships' slots, in path order (their edges make up the walk).
+    /// The inside's node bound at the start of a repetition, and the one it ends at.
+    var startSlot: Int
+    var endSlot: Int
+    /// The inner relationships' slots, in the pattern's order (left to right).
     var relSlots: [Int]
-    /// Each variable the pattern names: its list outside, its slot inside.
-    var groups: [(outer: String, inner: Int)]
+    /// Per group variable, its slot inside.
+    var groupSlots: [Int]
   }
 }
 
@@ -47,17 +57,25 @@ extension Planner {
     for i in inner.relationships.indices where inner.relationships[i].variable == nil {
       inner.relationships[i].variable = anonymous()
     }
-    var base = scope
-    base.add(inner.nodes[0].variable!, .node)
-    let plan = try self.plan(
-      MatchClause(optional: false, patterns: [inner], predicate: segment.predicate, position: inner.position),
-      scope: base)
-    var full = base
-    for (name, kind) in plan.newVariables { full.add(name, kind) }
+    let groups = Planner.groupVariables(segment).map(\.0)
+    func walk(from start: String, to end: String) throws -> MatchPlan.Walk {
+      var base = scope
+      base.add(start, .node)
+      let plan = try self.plan(
+        MatchClause(
+          optional: false, patterns: [inner], predicate: segment.predicate, position: inner.position),
+        scope: base)
+      var full = base
+      for (name, kind) in plan.newVariables { full.add(name, kind) }
+      return MatchPlan.Walk(
+        plan: plan, scope: full, startSlot: full.slots[start]!, endSlot: full.slots[end]!,
+        relSlots: inner.relationships.map { full.slots[$0.variable!]! },
+        groupSlots: groups.map { full.slots[$0]! })
+    }
+    let first = inner.nodes[0].variable!, last = inner.nodes.last!.variable!
     return MatchPlan.SegmentPlan(
-      plan: plan, scope: full, incoming: scope.count, firstSlot: full.slots[inner.nodes[0].variable!]!,
-      lastSlot: full.slots[inner.nodes.last!.variable!]!,
-      relSlots: inner.relationships.map { full.slots[$0.variable!]! },
-      groups: Planner.groupVariables(segment).map { ($0.0, full.slots[$0.0]!) })
+      forward: try walk(from: first, to: last), backward: try walk(from: last, to: first),
+      incoming: scope.count,
+      groups: groups)
   }
 }

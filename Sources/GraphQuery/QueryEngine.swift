@@ -187,12 +187,12 @@ extension MatchPlan {
       case .scanLabel(let n, let l): lines.append("start \(show(n)): label :\(l)  [\(rows(i))]")
       case .lookup(let n, _): lines.append("start \(show(n)): key/name index lookup  [\(rows(i))]")
       case .checkBound(let n): lines.append("check bound \(show(n))  [\(rows(i))]")
-      case .expand(let r, _, _) where rels[r].segment != nil:
+      case .expand(let r, let forward, _) where rels[r].segment != nil:
         let rel = rels[r]
         let q = rel.length.map { "{\($0.min),\($0.max.map(String.init) ?? "")}" } ?? ""
         lines.append(
           "repeat (\(show(rel.left))) ((...))\(q) (\(show(rel.right))): the quantified path pattern, "
-            + "each time from where it ended  [\(rows(i))]")
+            + "each time from where it ended, \(forward ? "left to right" : "right to left")  [\(rows(i))]")
       case .expand(let r, let forward, let toBound):
         let rel = rels[r]
         let from = forward ? rel.left : rel.right, to = forward ? rel.right : rel.left

@@ -60,6 +60,20 @@ final class QuantifiedPathPatternTests: XCTestCase {
       try rows("MATCH (y {name: 'm1'}) MATCH ({name: 'm4'}) ((a)-->(b))+ (y) RETURN size(a)"), [["3"]])
     XCTAssertEqual(
       try rows("MATCH (y {name: 'm0'}), ({name: 'm3'}) ((a)-->(b))+ (y) RETURN size(b)"), [["3"]])
+    // With only the far end bound, the walk runs backwards; the lists stay left to right.
+    let backwards =
+      "MATCH (y {name: 'm1'}) MATCH p = (x) ((a)-[r]->(b) WHERE r.gap > 0)+ (y) "
+      + "RETURN x.name, [n IN a | n.name], [n IN b | n.name], [e IN r | e.gap], [n IN nodes(p) | n.name] "
+      + "ORDER BY size(a)"
+    let explained = try engine.explain(backwards)
+    XCTAssertTrue(explained.contains("right to left"), explained)
+    XCTAssertEqual(
+      try rows(backwards),
+      [
+        ["'m2'", "['m2']", "['m1']", "[2]", "['m2', 'm1']"],
+        ["'m3'", "['m3', 'm2']", "['m2', 'm1']", "[5, 2]", "['m3', 'm2', 'm1']"],
+        ["'m4'", "['m4', 'm3', 'm2']", "['m3', 'm2', 'm1']", "[1, 5, 2]", "['m4', 'm3', 'm2', 'm1']"],
+      ])
     // No edge twice: from m3 both ways, two steps cannot come back over the first.
     XCTAssertEqual(try rows("MATCH ({name: 'm3'}) ((a)--(b)){2} (y) RETURN y.name"), [["'m1'"]])
     XCTAssertEqual(
