@@ -364,6 +364,7 @@ extension Parser {
             (isSymbol("-", at: i + 1)
             && (isSymbol("-", at: i + 2) || isSymbol("[", at: i + 2) || isSymbol(">", at: i + 2)))
             || (isSymbol("<", at: i + 1) && isSymbol("-", at: i + 2))
+            || (isSymbol("(", at: i + 1) && isSymbol("(", at: i + 2))  // a quantified path pattern next
         }
       }
       i += 1

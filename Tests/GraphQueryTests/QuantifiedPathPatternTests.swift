@@ -85,6 +85,17 @@ final class QuantifiedPathPatternTests: XCTestCase {
       [["['m1']"]])
   }
 
+  /// In EXISTS { }, COUNT { } and pattern comprehensions too.
+  func testInSubqueriesAndComprehensions() throws {
+    XCTAssertEqual(
+      try rows("MATCH (x {name: 'm4'}) RETURN [p = (x) ((a)-->(b)){1,2} () | length(p)] AS lengths"),
+      [["[1, 2]"]])
+    XCTAssertEqual(
+      try rows("MATCH (x:M) WHERE EXISTS { (x) ((a)-->(b)){3} () } RETURN x.name ORDER BY x.name"),
+      [["'m3'"], ["'m4'"]])
+    XCTAssertEqual(try rows("MATCH (x {name: 'm2'}) RETURN COUNT { (x) ((a)-->(b))+ () } AS c"), [["2"]])
+  }
+
   func testRefusalsSayWhatToWrite() {
     let cases: [(String, String)] = [
       (
