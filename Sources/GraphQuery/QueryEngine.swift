@@ -193,6 +193,9 @@ extension MatchPlan {
         lines.append(
           "repeat (\(show(rel.left))) ((...))\(q) (\(show(rel.right))): the quantified path pattern, "
             + "each time from where it ended, \(forward ? "left to right" : "right to left")  [\(rows(i))]")
+        if let segment = rel.segment {
+          lines += (forward ? segment.forward : segment.backward).plan.describe().map { "    " + $0 }
+        }
       case .expand(let r, let forward, let toBound):
         let rel = rels[r]
         let from = forward ? rel.left : rel.right, to = forward ? rel.right : rel.left

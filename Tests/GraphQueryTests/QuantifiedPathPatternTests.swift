@@ -67,6 +67,7 @@ final class QuantifiedPathPatternTests: XCTestCase {
       + "ORDER BY size(a)"
     let explained = try engine.explain(backwards)
     XCTAssertTrue(explained.contains("right to left"), explained)
+    XCTAssertTrue(explained.contains("\n      check bound b"), explained)  // the inside starts at its end
     XCTAssertEqual(
       try rows(backwards),
       [
