@@ -41,9 +41,26 @@ struct ShowCommand: Command {
       Example("show Zhipu --section relations --limit 3", "its first three relations, and how many it has"),
     ])
 
+  /// Neo4j's `SHOW FUNCTIONS`, `SHOW PROCEDURES`, ...: what kgsh has in their place.
+  static let cypherShows = [
+    "FUNCTIONS": "the functions are listed by help match",
+    "PROCEDURES": "the procedures are listed by help call",
+    "INDEXES": "kgsh keeps its own indexes and has none to show or create",
+    "CONSTRAINTS": "kgsh has no constraints; check-knowledge checks Knowledge/",
+    "DATABASES": "stats names the knowledge base open", "SETTINGS": "set lists the settings",
+  ]
+
   func run(_ call: Call, _ session: Session) throws -> Output {
-    let card = ShowCard(
-      node: try session.resolve(call[Self.entity]), session: session, limit: call[Self.limit])
+    let node: Node
+    do {
+      node = try session.resolve(call[Self.entity])
+    } catch let error as KgshError where error.kind == .notFound {
+      guard let instead = Self.cypherShows[call[Self.entity].uppercased()] else { throw error }
+      throw KgshError(
+        .notFound, "show: no entity named '\(call[Self.entity])', and kgsh's show is not Cypher's SHOW",
+        hint: instead)
+    }
+    let card = ShowCard(node: node, session: session, limit: call[Self.limit])
     guard let wanted = call[Self.section] else { return .sections(try card.sections()) }
     // One section reads only what that section shows: `--section entity` of a hub reads no edges.
     switch wanted {

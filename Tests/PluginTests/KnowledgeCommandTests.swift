@@ -26,6 +26,20 @@ final class KnowledgeCommandTests: XCTestCase {
     for section in ["facts", "relations", "sources"] { XCTAssertNotNil(card[section], section) }
   }
 
+  /// Neo4j's `SHOW FUNCTIONS` typed here finds no entity, and says where kgsh lists them.
+  func testCypherShowSaysWhereToLook() throws {
+    let t = try shell()
+    XCTAssertFalse(t.run("SHOW FUNCTIONS"))
+    XCTAssertTrue(
+      t.errors.hasSuffix(
+        "show: no entity named 'FUNCTIONS', and kgsh's show is not Cypher's SHOW; the functions are listed by help match\n"
+      ),
+      t.errors)
+    let other = try shell()
+    XCTAssertFalse(other.run("show Nosuchx"))
+    XCTAssertTrue(other.errors.hasSuffix("no entity named 'Nosuchx'; try find Nosuchx\n"), other.errors)
+  }
+
   /// The card's sections as JSON: a table section is a list of row objects.
   func card(_ name: String) throws -> [String: Value] {
     let t = try shell()
