@@ -17,6 +17,7 @@ struct FXCommand: Command {
     examples: [
       Example("fx", "the built-in USD/CNY observations", expect: "7.06"),
       Example("fx USD CNY --as-of 2025-12", "rates known by a date", expect: "N01"),
+      Example("fx CNY", "every rate with the yuan on one side", expect: "USD"),
     ])
 
   func run(_ call: Call, _ session: Session) throws -> Output {
@@ -29,16 +30,22 @@ struct FXCommand: Command {
         .usage, "fx: FROM and TO are both \(from), and 1 \(from) is 1 \(from)",
         hint: "name two currencies, e.g. fx USD CNY")
     case let (from?, to?): pair = (from, to)
-    default: throw KgshError.usage("fx: give FROM TO or nothing", signature)
+    default: break  // one currency: every rate it is in
     }
-    return .table(Self.table(book, pair: pair, asOf: call[Self.asOf], explain: call[Self.explain]))
+    return .table(
+      Self.table(
+        book, pair: pair, asOf: call[Self.asOf], explain: call[Self.explain],
+        currency: pair == nil ? call[Self.from] : nil))
   }
 
-  static func table(_ book: FXBook, pair: (String, String)?, asOf: String?, explain: Bool) -> Table {
+  static func table(
+    _ book: FXBook, pair: (String, String)?, asOf: String?, explain: Bool, currency: String? = nil
+  ) -> Table {
     var rows: [[Value]] = []
     let limit = asOf.map(PriceDate.end)
     for (i, r) in book.rates.enumerated() {
       if let (a, b) = pair, !((r.from == a && r.to == b) || (r.from == b && r.to == a)) { continue }
+      if let currency, r.from != currency && r.to != currency { continue }
       if let limit, r.asOf > limit { continue }
       let isDefault = book.defaults[FXBook.pairKey(r.from, r.to)] == i
       rows.append([
@@ -49,7 +56,13 @@ struct FXCommand: Command {
       ])
     }
     var notes: [String] = []
-    if rows.isEmpty { notes.append(noRates(book, pair: pair, asOf: asOf)) }
+    if rows.isEmpty, let currency {
+      notes.append(
+        "no rate with \(currency)\(asOf.map { " observed on or before \($0)" } ?? ""); fx set \(currency) \(currency == "USD" ? "CNY" : "USD") RATE --source SOURCE records one"
+      )
+    } else if rows.isEmpty {
+      notes.append(noRates(book, pair: pair, asOf: asOf))
+    }
     if let (a, b) = pair, let r = book.rate(a, b, asOf: asOf) {
       // Before the first observation the pair's default stands in; say so rather than
       // let "as of 1900-01-01" read as if the rate had been observed then.

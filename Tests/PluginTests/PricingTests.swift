@@ -191,6 +191,14 @@ final class PricingTests: XCTestCase {
         + "try a later --as-of; prices --kind api lists the rows with their dates\n")
   }
 
+  /// One currency lists every rate it is in, either side.
+  func testFXOfOneCurrency() throws {
+    let cny = try run("fx CNY")
+    XCTAssertEqual(cny.split(separator: "\n").filter { $0.contains("│ USD  │ CNY │") }.count, 2, cny)
+    XCTAssertTrue(
+      try run("fx EUR").contains("no rate with EUR; fx set EUR USD RATE --source SOURCE records one"))
+  }
+
   func testUnknownModelSuggests() throws {
     XCTAssertTrue(try fails("compare 'Claude Sonet 4' GLM-4.5").contains("did you mean 'Claude Sonnet 4'?"))
     XCTAssertTrue(try fails("cost GLM-4.55 --input 1M").contains("no price for 'GLM-4.55'"))
