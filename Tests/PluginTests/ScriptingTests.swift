@@ -269,6 +269,15 @@ final class ScriptingTests: XCTestCase {
         ),
         "\(line): \(k.errors)")
     }
+    // `expect` alone names its forms, not a pipeline's.
+    for line in ["expect", "expect # nothing yet", "expect; echo after"] {
+      let e = try shell()
+      XCTAssertFalse(e.run(line), line)
+      XCTAssertTrue(
+        e.errors.contains(
+          "expect needs COMMAND == VALUE, COMMAND contains TEXT, COMMAND rows N or COMMAND fails [TEXT]; "
+            + "e.g. expect find GLM rows 3"), "\(line): \(e.errors)")
+    }
     // fails: a refusal passes (its error is not printed); success, or another error, fails.
     let r = try shell()
     XCTAssertTrue(r.run("expect show Nobody fails; expect show Nobody fails 'no entity named'"), r.errors)

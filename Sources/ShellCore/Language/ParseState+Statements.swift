@@ -182,6 +182,12 @@ extension ParseState {
 
   /// `expect PIPELINE (== VALUE | contains TEXT | rows N | fails [TEXT])` after the keyword.
   mutating func expectation(at start: SourceLocation) throws -> Expectation {
+    lexer.skipBlanks()
+    if lexer.atEnd || ["\n", ";", "#", "}"].contains(lexer.peek()!) {
+      throw SyntaxError(
+        "expect needs COMMAND == VALUE, COMMAND contains TEXT, COMMAND rows N or COMMAND fails [TEXT]",
+        hint: "e.g. expect find GLM rows 3", at: start)
+    }
     var pipeline = try pipeline(wordsOnly: true)
     var last = pipeline.stages.removeLast()
     guard
