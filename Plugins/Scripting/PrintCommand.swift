@@ -28,6 +28,12 @@ struct PrintCommand: Command {
         values = [variable]
       }
     }
+    // A stored record (`let x = stats`) prints as the record, its fields in their order.
+    if values.count == 1, case .map = values[0],
+      let name = session.variables.first(where: { $0.value == values[0] })?.key
+    {
+      return ScriptValues.output(of: values[0], columns: ScriptValues.columns(name, session))
+    }
     // A stored table arrives as its rows, one word each.
     if values.allSatisfy({ if case .map = $0 { true } else { false } }) {
       let table = Value.list(values)

@@ -41,7 +41,10 @@ enum ScriptValues {
       }
       return .table(Table(columns: columns, rows: rows))
     case .list(let items): return .table(Table(columns: ["value"], rows: items.map { [$0] }))
-    case .map(let m): return .record(m.keys.sorted().map { ($0, m[$0]!) })
+    case .map(let m):
+      // A stored record keeps its fields' order; other maps list their keys alphabetically.
+      let keys = order.filter { m[$0] != nil } + m.keys.sorted().filter { !order.contains($0) }
+      return .record(keys.map { ($0, m[$0]!) })
     case .null: return .empty
     default: return .message(value.plainText)
     }

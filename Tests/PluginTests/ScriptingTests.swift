@@ -55,6 +55,12 @@ final class ScriptingTests: XCTestCase {
     XCTAssertEqual(t.output, "42\nnothing_by_that_name\n")
     XCTAssertTrue(t.run("let rows = find GLM --limit 2\nprint rows"), t.errors)
     XCTAssertTrue(t.output.contains("│ name"), t.output)
+    // A stored record prints as the record, its fields in the command's order.
+    let r = try shell()
+    XCTAssertTrue(r.run("let s = stats\nprint $s\nprint s"), r.errors)
+    let lines = r.output.split(separator: "\n").map { String($0.prefix { $0 != " " }) }
+    XCTAssertEqual(Array(lines.prefix(3)), ["knowledge_base", "entities", "edges"], r.output)
+    XCTAssertEqual(lines.filter { $0 == "knowledge_base" }.count, 2, r.output)
   }
 
   func testUndefinedVariableIsAnError() throws {
