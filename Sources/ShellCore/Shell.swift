@@ -331,17 +331,6 @@ public final class Shell {
     return false
   }
 
-  /// "unknown command", suggesting only names a user could have meant (never `.`).
-  static func unknownCommand(_ word: Word, _ name: String, among names: [String]) -> KgshError {
-    if !word.quoted && word.source.hasPrefix("\\") {
-      return KgshError(
-        .usage, "unknown command '\(word.source)'",
-        hint: "kgsh commands have no backslash: quit leaves, help lists commands")
-    }
-    let words = names.filter { $0.contains(where: \.isLetter) }
-    return KgshError.unknownCommand(name, suggestions: Names.suggestions(for: name, among: words))
-  }
-
   /// Expands a word's variables. A word that is exactly one variable keeps its value, and so
   /// does one column of a variable that holds a table or a row (`$rows.name`, `$n.count`).
   public func expand(_ word: Word) throws -> (text: String, value: Value) {

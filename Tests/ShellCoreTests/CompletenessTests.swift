@@ -79,6 +79,19 @@ final class ScriptSyntaxErrorTests: XCTestCase {
     XCTAssertFalse(t.run("\\q"))
     XCTAssertTrue(t.errors.contains("unknown command '\\q'"), t.errors)
     XCTAssertFalse(t.errors.contains("'.'"), t.errors)
+    // cypher-shell's and sqlite3's own words, and Cypher's LOAD CSV, get kgsh's way.
+    for (line, hint) in [
+      (":param x => 1", "set a parameter with let NAME = VALUE; match reads it as $NAME"),
+      (
+        "LOAD CSV FROM 'file:///x.csv' AS row",
+        "LOAD CSV is Cypher's; kgsh loads CSV and TSV files with import NODES [EDGES] (help import)"
+      ),
+      (".tables", "help sql lists the tables; sql runs a read-only query"),
+    ] {
+      let u = try make()
+      XCTAssertFalse(u.run(line), line)
+      XCTAssertTrue(u.errors.hasSuffix("; \(hint)\n"), "\(line): \(u.errors)")
+    }
   }
 
   func testTheREPLNamesLineAndColumnInTheMessage() throws {
