@@ -21,7 +21,8 @@ extension Matcher {
       guard case .node(let t) = row[toSlot] else { return }
       target = t
     }
-    let inner = Matcher(plan: walk.plan, scope: walk.scope, evaluator: evaluator)
+    guard let matchers = segmentMatchers[r] else { return }
+    let inner = forward ? matchers.forward : matchers.backward
     let toCheck = endCheck(r, forward)
     let groupSlots = segment.groups.map(slot)
     // The inner row: the clause's incoming variables (the same slots), then the pattern's own.

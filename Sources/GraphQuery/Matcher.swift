@@ -37,6 +37,9 @@ struct Matcher {
   /// (nil for other steps); per relationship, whether its duplicates are pruned.
   let stepNodes: [(slot: Int, check: NodeCheck)?]
   let pruned: [Bool]
+  /// Per quantified path pattern (by relationship index), the matchers of its inside, from
+  /// the left end and from the right: made once, not once per row.
+  let segmentMatchers: [Int: (forward: Matcher, backward: Matcher)]
 
   init(plan: MatchPlan, scope: Scope, evaluator: Evaluator) {
     self.plan = plan
@@ -88,6 +91,15 @@ struct Matcher {
       }
     }
     pruned = plan.rels.indices.map { plan.pruneDuplicates.contains($0) }
+    var inner: [Int: (forward: Matcher, backward: Matcher)] = [:]
+    for (r, rel) in plan.rels.enumerated() {
+      guard let segment = rel.segment else { continue }
+      inner[r] = (
+        Matcher(plan: segment.forward.plan, scope: segment.forward.scope, evaluator: evaluator),
+        Matcher(plan: segment.backward.plan, scope: segment.backward.scope, evaluator: evaluator)
+      )
+    }
+    segmentMatchers = inner
   }
 
   func slot(_ name: String) -> Int { scope.slots[name]! }
