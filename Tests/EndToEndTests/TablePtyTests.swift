@@ -29,6 +29,12 @@ final class TablePtyTests: XCTestCase {
     // A warning on stderr fits too: it breaks between words.
     "match (n) where n.founded_date > date('2020-01-01') return n.name",
   ]
+  /// Checked for width only (their JSON is not a source of atoms): a path reads as arrows
+  /// between names, wrapped between words like any long cell.
+  static let widthOnly = [
+    "match p = (:Company {name: 'Zhipu AI'})<-[:INVESTS_IN]-()-[:INVESTS_IN]->(:Company {name: 'MiniMax'}) "
+      + "return p limit 2"
+  ]
 
   func testEveryCommandFitsAtEveryWidthAndCutsNothing() throws {
     let home = try XCTUnwrap(Self.home)
@@ -40,7 +46,7 @@ final class TablePtyTests: XCTestCase {
     XCTAssertTrue(atoms["prices", default: []].isSuperset(of: ["P001", "US$20.00", "P074"]))
     for columns in [60, 80, 100, 160] {
       let shell = try PseudoTerminal.kgsh(home: home, columns: columns, arguments: ["--no-pager"])
-      for command in Self.commands {
+      for command in Self.commands + Self.widthOnly {
         shell.send(command)
         shell.send(key: .enter)
         let lines = Self.outputLines(try shell.waitForPrompt())
