@@ -18,9 +18,10 @@ extension Functions {
       "HALF_UP": .plain, "HALF_EVEN": .bankers, "UP": .up, "DOWN": .down, "CEILING": .up, "FLOOR": .down,
       "HALF_DOWN": .plain,
     ]
-    guard var rounding = modes[mode.uppercased()], f.isFinite, var value = Decimal(string: "\(f)") else {
-      return nil
-    }
+    guard var rounding = modes[mode.uppercased()] else { return nil }
+    // Past 2^53 a float holds no fraction; NaN and the infinities stay what they are.
+    if !f.isFinite || (places >= 0 && abs(f) >= 9_007_199_254_740_992) { return .float(f) }
+    guard var value = Decimal(string: "\(f)") else { return .float(f) }
     let negative = f < 0
     switch mode.uppercased() {
     case "UP": rounding = negative ? .down : .up  // away from zero
@@ -39,7 +40,8 @@ extension Functions {
     }
     var out = Decimal()
     NSDecimalRound(&out, &value, Int(places), rounding)
-    return .float(NSDecimalNumber(decimal: out).doubleValue)
+    // Through its digits: the nearest float to the decimal, which doubleValue may miss.
+    return .float(Double(out.description) ?? NSDecimalNumber(decimal: out).doubleValue)
   }
 
   /// GQL's name of a value's type, as valueType() gives it ("INTEGER NOT NULL").

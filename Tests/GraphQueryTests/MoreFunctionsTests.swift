@@ -18,7 +18,8 @@ final class MoreFunctionsTests: XCTestCase {
       ("round(-1.25, 1, 'UP')", "-1.3"), ("round(-1.25, 1, 'DOWN')", "-1.2"),
       ("round(1.25, 1, 'HALF_DOWN')", "1.2"), ("round(1.26, 1, 'HALF_DOWN')", "1.3"),
       ("round(1.25, 1, 'HALF_EVEN')", "1.2"), ("round(1.35, 1, 'HALF_EVEN')", "1.4"),
-      ("round(null, 1)", "null"), ("round(2.5)", "3.0"),
+      ("round(null, 1)", "null"), ("round(2.5)", "3.0"), ("round(1.0e300, 2)", "1e+300"),
+      ("round(1.5e-7, 8)", "1.5e-07"),
     ]
     for (expression, expected) in cases { XCTAssertEqual(try value(expression), expected, expression) }
     XCTAssertEqual(
