@@ -289,6 +289,11 @@ struct Evaluator {
     case .temporal(let t):
       if let v = t.property(key) { return v }
       throw KgshError.runtime("a \(t.typeName) has no property '\(key)'", code: "InvalidArgumentType")
+    case .list:
+      // A list of nodes from a quantified path pattern, often: say how to read each item.
+      var error = KgshError.runtime("cannot read property '\(key)' of a List", code: "InvalidArgumentType")
+      error.hint = "read it of each item: [x IN list | x.\(key)]"
+      throw error
     default:
       throw KgshError.runtime(
         "cannot read property '\(key)' of \(v.typeNameWithArticle)", code: "InvalidArgumentType")

@@ -123,5 +123,10 @@ final class QuantifiedPathPatternTests: XCTestCase {
       ("CREATE (x) ((a)-[:S]->(b))+ (y)", "CREATE cannot create a quantified path pattern"),
     ]
     for (text, message) in cases { XCTAssertEqual(engine.errorMessage(text), message, text) }
+    // A group of nodes is a list: reading a property of it says how to read each.
+    XCTAssertThrowsError(try engine.run("MATCH ({name: 'm4'}) ((a)-->(b))+ () RETURN a.name")) {
+      XCTAssertEqual(($0 as? KgshError)?.message, "cannot read property 'name' of a List")
+      XCTAssertEqual(($0 as? KgshError)?.hint, "read it of each item: [x IN list | x.name]")
+    }
   }
 }
