@@ -35,10 +35,13 @@ enum Cypher {
     ((n:Company WHERE n.founded_date > '2020'), -[r WHERE r.amount > 0]->, and per relationship
     in a variable-length one), quantified relationships (-[:SUCCEEDS]->{1,3}, ->+, ->*, same as
     [*1..3]), quantified path patterns ((m) ((a)-[:SUCCEEDS]->(b) WHERE a.x > b.x){1,3} (n):
-    a, b are lists outside, one item per repetition), type predicates (x IS :: INTEGER, x IS NOT :: STRING NOT NULL, x :: LIST<FLOAT>),
-    ORDER BY ... NULLS FIRST|LAST, OFFSET for SKIP, || joining strings or lists, elementId(),
-    FILTER x.n > 1 (WITH * WHERE), LET y = x.n * 2 (WITH *, ... AS y), FINISH (no result), and
-    the path selectors ANY SHORTEST / SHORTEST 1 and ALL SHORTEST (as shortestPath).
+    a, b are lists outside, one item per repetition), type predicates (x IS :: INTEGER,
+    x IS NOT :: STRING NOT NULL, x :: LIST<FLOAT>), ORDER BY ... NULLS FIRST|LAST, OFFSET for
+    SKIP, || joining strings or lists, elementId(), FILTER x.n > 1 (WITH * WHERE), LET y =
+    x.n * 2 (WITH *, ... AS y), FINISH (no result), and the path selectors ANY SHORTEST /
+    SHORTEST 1 and ALL SHORTEST (as shortestPath). Not here: CALL { } IN TRANSACTIONS, the
+    SHORTEST k and ANY k selectors, LOAD CSV (import loads files), USE, and index or constraint
+    commands (kgsh keeps its own indexes).
     Every write is a record of the change log (history, undo): SET and REMOVE change an entity's
     labels and plain properties (a fact is changed with fact correct), DELETE retracts a node's
     facts with it. A statement may span several lines; it ends when the query is complete (a
