@@ -53,7 +53,7 @@ enum Cypher {
     count, collect, sum, avg, min, max, size, length, labels, type, keys, toLower, toUpper, trim,
     replace, split, round (round(x, 2, 'HALF_EVEN')), abs, toInteger, toFloat, toString and more,
     with Neo4j 5's lower, upper, btrim, char_length, atan2, degrees, toIntegerList, valueType,
-    nullIf, randomUUID, timestamp; temporal values date(),
+    nullIf, randomUUID, timestamp, trim(BOTH 'x' FROM s); temporal values date(),
     localtime(), time(), localdatetime(), datetime(), duration() (a fact dated YYYY-MM-DD is a
     date: where m.release_date >= date('2025-07-01'); one known only in part, 2019 or 2021-12,
     is text: date(n.founded_date) reads it as a date, and a comparison of text with a date,

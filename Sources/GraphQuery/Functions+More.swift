@@ -87,6 +87,20 @@ extension Evaluator {
   func moreFunction(_ name: String, _ args: [QValue], _ rawName: String, _ pos: SourcePosition) throws
     -> QValue?
   {
+    if name == "ltrim" || name == "rtrim", args.count == 2 {
+      // ltrim(text, characters), rtrim(text, characters): Neo4j 5's second argument.
+      if args.contains(where: \.isNull) { return .null }
+      guard case .string(let s) = args[0], case .string(let chars) = args[1] else {
+        throw KgshError.runtime(
+          "\(rawName)() takes two strings, the text and the characters to take off",
+          code: "InvalidArgumentType")
+      }
+      let strip = Set(chars)
+      return .string(
+        name == "ltrim"
+          ? String(s.drop(while: strip.contains))
+          : String(s.reversed().drop(while: strip.contains).reversed()))
+    }
     guard Functions.more.contains(name) else { return nil }
     let counts: [String: ClosedRange<Int>] = [
       "btrim": 1...2, "atan2": 2...2, "nullif": 2...2, "randomuuid": 0...0, "timestamp": 0...0,

@@ -94,3 +94,28 @@ extension Parser {
     return .function(name: Functions.mapProjection, distinct: false, args: parts, pos)
   }
 }
+
+extension Parser {
+  /// After `trim(`: `[BOTH | LEADING | TRAILING] [characters] FROM text)`, read as btrim,
+  /// ltrim or rtrim of the text and characters; nil (nothing read) for a plain `trim(text)`.
+  mutating func trimSpecification(_ start: SourcePosition) throws -> Expr? {
+    var side = "btrim"
+    if let word = current.keyword, ["BOTH", "LEADING", "TRAILING"].contains(word) {
+      side = ["LEADING": "ltrim", "TRAILING": "rtrim"][word] ?? "btrim"
+      advance()
+    } else if !isKeyword("FROM") {
+      // `trim('x' FROM s)`: look past the characters for FROM.
+      let saved = index
+      guard (try? expression()) != nil, isKeyword("FROM") else {
+        index = saved
+        return nil
+      }
+      index = saved
+    }
+    let characters = isKeyword("FROM") ? nil : try expression()
+    try expectKeyword("FROM")
+    let text = try expression()
+    try expectSymbol(")")
+    return .function(name: side, distinct: false, args: [text] + (characters.map { [$0] } ?? []), start)
+  }
+}

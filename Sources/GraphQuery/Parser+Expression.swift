@@ -377,6 +377,7 @@ extension Parser {
       try expectSymbol(")")
       return .countStar
     }
+    if name.lowercased() == "trim", let trimmed = try trimSpecification(start) { return trimmed }
     let distinct = acceptKeyword("DISTINCT")
     var args: [Expr] = []
     if !isSymbol(")") {

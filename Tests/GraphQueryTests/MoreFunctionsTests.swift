@@ -30,6 +30,10 @@ final class MoreFunctionsTests: XCTestCase {
 
   func testTextMathListAndTypeFunctions() throws {
     let cases: [(String, String)] = [
+      ("trim(BOTH 'x' FROM 'xxaxx')", "'a'"), ("trim(LEADING 'x' FROM 'xxaxx')", "'axx'"),
+      ("trim(TRAILING 'x' FROM 'xxaxx')", "'xxa'"), ("trim(FROM '  a ')", "'a'"),
+      ("trim('x' FROM 'xax')", "'a'"),
+      ("trim(' plain ')", "'plain'"), ("ltrim('xxa', 'x')", "'a'"), ("rtrim('axx', 'x')", "'a'"),
       ("lower('AbC')", "'abc'"), ("upper('x')", "'X'"), ("btrim('  a ')", "'a'"),
       ("btrim('xxaxx', 'x')", "'a'"),
       ("char_length('汉字a')", "3"), ("character_length('')", "0"), ("isNaN(0.0 / 0.0)", "true"),
