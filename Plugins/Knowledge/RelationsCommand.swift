@@ -8,31 +8,40 @@ struct RelationsCommand: Command {
 
   static let explain = Param.toggle(
     "explain", "list the entity's relations one by one, with their ids (for unlink) and sources")
+  static let type: Param<String?> = .option("type", .relationType, "only relations of this type")
 
   let signature = Signature(
     "relations", aliases: ["types"],
     summary: "Relation (edge) types with counts, overall or around one entity",
-    parameters: [entity.spec, explain.spec],
+    parameters: [entity.spec, explain.spec, type.spec],
     examples: [
       Example("relations", "INVESTS_IN, LISTED_ON ...", expect: "LISTED_ON"),
       Example("relations Zhipu", "Zhipu AI's edge types, outgoing and incoming", expect: "LISTED_ON"),
       Example("relations MiniMax --explain", "each of MiniMax's relations with its id", expect: "E0007"),
+      Example(
+        "relations Zhipu --explain --type listed_on", "only where Zhipu AI is listed",
+        expect: "Hong Kong Stock Exchange"),
     ])
 
   func run(_ call: Call, _ session: Session) throws -> Output {
+    let type = try call[Self.type].map { try Self.knownType($0, session) }
     if call[Self.explain] {
       guard let name = call[Self.entity] else {
         throw KgshError(
           .usage, "relations: --explain lists one entity's relations",
           hint: "name it, e.g. relations Zhipu --explain")
       }
-      return .table(try Self.explained(try session.resolve(name), session))
+      var table = try Self.explained(try session.resolve(name), session)
+      if let type { table.rows = table.rows.filter { $0[2] == .string(type) } }
+      return .table(table)
     }
     guard let name = call[Self.entity] else {
       return .table(
         Table(
           columns: ["type", "count"],
-          rows: try session.store.edgeTypeCounts().map { [.string($0.type), .int(Int64($0.count))] }))
+          rows: try session.store.edgeTypeCounts().filter { type == nil || $0.type == type }.map {
+            [.string($0.type), .int(Int64($0.count))]
+          }))
     }
     let node = try session.resolve(name)
     let adj = try session.store.graphIndex()
@@ -42,12 +51,25 @@ struct RelationsCommand: Command {
     var counts: [String: (out: Int, in: Int)] = [:]
     for (_, t) in adj.outgoing(i) { counts[adj.typeName(t), default: (0, 0)].out += 1 }
     for (_, t) in adj.incoming(i) { counts[adj.typeName(t), default: (0, 0)].in += 1 }
+    if let type { counts = counts.filter { $0.key == type } }
     var rows: [[Value]] = []
     for (type, c) in counts.sorted(by: { $0.key < $1.key }) {
       if c.out > 0 { rows.append([.string(type), .string("out"), .int(Int64(c.out))]) }
       if c.in > 0 { rows.append([.string(type), .string("in"), .int(Int64(c.in))]) }
     }
     return .table(Table(columns: ["type", "direction", "count"], rows: rows))
+  }
+
+  /// The relation type as the graph spells it (`listed_on` is LISTED_ON); an unknown one
+  /// is refused with the nearest.
+  static func knownType(_ typed: String, _ session: Session) throws -> String {
+    let types = try session.store.edgeTypes()
+    if types.contains(typed) { return typed }
+    let normal = typed.uppercased().replacingOccurrences(of: "-", with: "_")
+    if types.contains(normal) { return normal }
+    throw KgshError.notFound(
+      "relation type", typed, suggestions: Names.suggestions(for: typed, among: types, limit: 1),
+      hint: "relations lists the types")
   }
 
   /// Each relation of `node`, leaving ones first: its id, direction, type, the entity at the

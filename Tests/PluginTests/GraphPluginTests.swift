@@ -422,6 +422,12 @@ final class GraphPluginTests: XCTestCase {
     let relations = rows(t, "relations Zhipu")
     XCTAssertTrue(relations.contains { $0[0] == "LISTED_ON" && $0[1] == "out" }, "\(relations)")
     XCTAssertTrue(rows(t, "relations").contains { $0[0] == "LISTED_ON" })
+    // --type narrows to one type, spelled as link spells it; an unknown one is named.
+    XCTAssertEqual(rows(t, "relations Zhipu --type listed_on"), [["LISTED_ON", "out", "2"]])
+    XCTAssertEqual(rows(t, "relations --type LISTED_ON").map { $0[0] }, ["LISTED_ON"])
+    XCTAssertEqual(
+      Set(rows(t, "relations Zhipu --explain --type LISTED_ON").map { $0[2] }), ["LISTED_ON"])
+    XCTAssertTrue(failure(t, "relations Zhipu --type LISTD_ON").contains("did you mean 'LISTED_ON'?"))
   }
 
   /// Two names with spaces need no quotes when only one split of the words names two entities.
