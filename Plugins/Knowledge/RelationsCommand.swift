@@ -65,7 +65,7 @@ struct RelationsCommand: Command {
   static func knownType(_ typed: String, _ session: Session) throws -> String {
     let types = try session.store.edgeTypes()
     if types.contains(typed) { return typed }
-    let normal = typed.uppercased().replacingOccurrences(of: "-", with: "_")
+    let normal = Names.relationType(typed)
     if types.contains(normal) { return normal }
     throw KgshError.notFound(
       "relation type", typed, suggestions: Names.suggestions(for: typed, among: types, limit: 1),

@@ -3,6 +3,12 @@ import Foundation
 /// Name folding for lookup: `智譜`, `智谱`, `ＺＨＩＰＵ`, `Zhipu AI` and `zhipu-ai` fold to
 /// comparable keys, so a user reaches an entity whatever script, width or case they type.
 public enum Names {
+  /// A relation type as `link` writes it: capitals, `-` read as `_` (`invests-in` is
+  /// INVESTS_IN).
+  public static func relationType(_ typed: String) -> String {
+    typed.uppercased().replacingOccurrences(of: "-", with: "_")
+  }
+
   /// The lookup key of a name: compatibility-normalised (full-width to ASCII), lower-cased,
   /// traditional Chinese folded to simplified, and spaces and punctuation removed.
   ///

@@ -46,8 +46,8 @@ public enum Value: Hashable, Sendable {
     case .date(let s): return s
     case .money(let m): return "\(PlainDecimal.text(m.amount)) \(m.currency)"
     case .entity(let e): return e.name
-    case .list where graphText(\.plainText) != nil: return graphText(\.plainText)!
     case .list(let items):
+      if let path = graphText(\.plainText) { return path }
       // Joined by hand: the library's `joined(separator:)` is not specialized here and looks up
       // a protocol conformance at run time the first time (a parameter's default at start-up).
       var text = ""

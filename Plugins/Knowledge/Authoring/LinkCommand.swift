@@ -22,7 +22,7 @@ struct LinkCommand: Command {
 
   func run(_ call: Call, _ session: Session) throws -> Output {
     let a = try session.resolve(call[Self.from])
-    let type = call[Self.type].uppercased().replacingOccurrences(of: "-", with: "_")
+    let type = Names.relationType(call[Self.type])
     let b: Node
     do {
       b = try session.resolve(call[Self.to])
@@ -67,7 +67,7 @@ struct LinkCommand: Command {
   /// `link acme zhipu competes_with`: the last word is a relation type and the middle one an
   /// entity, so the words are in the wrong order; say which order, with the line rewritten.
   static func refuseTypeLast(_ call: Call, _ session: Session) throws {
-    let last = call[Self.to].uppercased().replacingOccurrences(of: "-", with: "_")
+    let last = Names.relationType(call[Self.to])
     guard try session.store.edgeTypes().contains(last), (try? session.resolve(call[Self.type])) != nil else {
       return
     }

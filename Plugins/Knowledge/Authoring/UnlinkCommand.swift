@@ -59,7 +59,7 @@ struct UnlinkCommand: Command {
     else {
       return KgshError(.usage, message, hint: listing)
     }
-    let type = at == 2 ? words[1].uppercased().replacingOccurrences(of: "-", with: "_") : nil
+    let type = at == 2 ? Names.relationType(words[1]) : nil
     let between =
       edges.outgoing.filter { $0.1.id == b.id }.map { ($0.0, "-[\($0.0.type)]->") }
       + edges.incoming.filter { $0.1.id == b.id }.map { ($0.0, "<-[\($0.0.type)]-") }

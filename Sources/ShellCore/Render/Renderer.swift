@@ -235,8 +235,8 @@ public struct Renderer {
   func plain(_ value: Value) -> String {
     switch value {
     case .money(let m): return "\(m.amount) \(m.currency)"
-    case .list where value.graphText(plain) != nil: return value.graphText(plain)!
     case .list(let items):
+      if let path = value.graphText(plain) { return path }
       // Joined by hand: `joined(separator:)` costs ~1,000 instructions a list.
       var text = ""
       for (i, item) in items.enumerated() {
