@@ -38,7 +38,8 @@ enum Cypher {
     a, b are lists outside, one item per repetition), type predicates (x IS :: INTEGER,
     x IS NOT :: STRING NOT NULL, x :: LIST<FLOAT>), ORDER BY ... NULLS FIRST|LAST, OFFSET for
     SKIP, || joining strings or lists, elementId(), FILTER x.n > 1 (WITH * WHERE), LET y =
-    x.n * 2 (WITH *, ... AS y), FINISH (no result), and the path selectors ANY SHORTEST /
+    x.n * 2 (WITH *, ... AS y), ORDER BY, SKIP and LIMIT as clauses of their own (WITH *
+    ORDER BY ...), FINISH (no result), and the path selectors ANY SHORTEST /
     SHORTEST 1 and ALL SHORTEST (as shortestPath). Not here: CALL { } IN TRANSACTIONS, the
     SHORTEST k and ANY k selectors, LOAD CSV (import loads files), USE, and index or constraint
     commands (kgsh keeps its own indexes).

@@ -144,9 +144,15 @@ extension Parser {
     return bindings
   }
 
-  /// `FILTER [WHERE] p` is `WITH * WHERE p`; `FINISH` ends a query without a result, as a
-  /// RETURN of nothing.
+  /// `FILTER [WHERE] p` is `WITH * WHERE p`; `ORDER BY`, `SKIP`/`OFFSET` and `LIMIT` standing
+  /// alone (Neo4j 5.24, GQL) are `WITH *` with that tail; `FINISH` ends a query without a
+  /// result, as a RETURN of nothing.
   mutating func gqlClause(_ word: String, _ start: SourcePosition) throws -> Clause {
+    if ["ORDER", "SKIP", "OFFSET", "LIMIT"].contains(word) {
+      var projection = Projection(star: true, position: start)
+      try orderSkipLimit(&projection)
+      return .with(projection, where: nil)
+    }
     advance()
     if word == "FILTER" {
       _ = acceptKeyword("WHERE")

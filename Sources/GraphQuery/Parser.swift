@@ -186,7 +186,7 @@ struct Parser {
       return .call(try callBody(start))
     case "SET", "REMOVE", "DELETE", "DETACH", "MERGE":
       return try writeClause(word, start)
-    case "FILTER", "FINISH":
+    case "FILTER", "FINISH", "ORDER", "SKIP", "OFFSET", "LIMIT":
       return try gqlClause(word, start)
     default:
       if Parser.unsupportedClauses.contains(word) {
@@ -212,6 +212,13 @@ struct Parser {
     } else {
       p.items = try projectionItems()
     }
+    try orderSkipLimit(&p)
+    return p
+  }
+
+  /// A projection's `ORDER BY ... SKIP|OFFSET n LIMIT m` (each optional), also read alone as
+  /// a clause.
+  mutating func orderSkipLimit(_ p: inout Projection) throws {
     if acceptKeyword("ORDER") {
       try expectKeyword("BY")
       repeat {
@@ -239,7 +246,6 @@ struct Parser {
     if acceptKeyword("LIMIT") { p.limit = try expression() }
     // SQL's order, LIMIT n OFFSET m, reads the same.
     if p.skip == nil, acceptKeyword("SKIP") || acceptKeyword("OFFSET") { p.skip = try expression() }
-    return p
   }
 
   mutating func projectionItems() throws -> [ProjectionItem] {

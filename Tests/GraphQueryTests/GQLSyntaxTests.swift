@@ -5,7 +5,8 @@ import XCTest
 @testable import GraphQuery
 
 /// What Neo4j 5 and GQL add to openCypher and people type: label expressions, WHERE inside
-/// patterns, NULLS FIRST/LAST, OFFSET, COLLECT { } and elementId().
+/// patterns, NULLS FIRST/LAST, OFFSET, ORDER BY / SKIP / LIMIT as clauses, COLLECT { } and
+/// elementId().
 final class GQLSyntaxTests: XCTestCase {
   var engine: QueryEngine!
 
@@ -135,6 +136,19 @@ final class GQLSyntaxTests: XCTestCase {
     XCTAssertEqual(try names("MATCH (x) RETURN x.n ORDER BY x.n DESC NULLS LAST"), ["3", "2", "1", "null"])
     XCTAssertEqual(try names("MATCH (x) RETURN x.name ORDER BY x.name OFFSET 1 LIMIT 2"), ["'B'", "'C'"])
     XCTAssertEqual(try names("MATCH (x) RETURN x.name ORDER BY x.name LIMIT 2 OFFSET 1"), ["'B'", "'C'"])
+  }
+
+  /// Neo4j 5.24 and GQL: ORDER BY, SKIP / OFFSET and LIMIT as clauses of their own.
+  func testOrderSkipAndLimitStandAlone() throws {
+    XCTAssertEqual(try names("MATCH (x) ORDER BY x.name DESC LIMIT 2 RETURN x.name"), ["'D'", "'C'"])
+    XCTAssertEqual(try names("MATCH (x:Co) ORDER BY x.n OFFSET 1 RETURN x.name"), ["'A'"])
+    XCTAssertEqual(try names("UNWIND [3, 1, 2] AS v LIMIT 2 RETURN v"), ["3", "1"])
+    XCTAssertEqual(try names("UNWIND [3, 1, 2] AS v SKIP 1 ORDER BY v RETURN v"), ["1", "2"])
+    // A WITH's own tail is its own; an ORDER BY after its WHERE is a clause of its own.
+    XCTAssertEqual(try names("MATCH (x) WITH x WHERE x.n > 1 ORDER BY x.n RETURN x.name"), ["'D'", "'A'"])
+    XCTAssertEqual(
+      refusal("MATCH (x) ORDER BY count(*) RETURN x"),
+      "ORDER BY can only aggregate when the projection aggregates")
   }
 
   func testCollectSubqueryAndElementID() throws {
