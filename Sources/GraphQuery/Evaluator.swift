@@ -33,6 +33,8 @@ struct Evaluator {
   let graph: QueryGraph
   let parameters: [String: QValue]
   let patterns = RegexCache()
+  /// The query's Ctrl-C and timeout check (loops over lists call it per item).
+  var stop = StopCheck()
 
   func eval(_ e: Expr, _ row: Row, _ scope: Scope) throws -> QValue {
     switch e {
@@ -153,6 +155,7 @@ struct Evaluator {
       var (inner, slot, r) = bindLoopVariable(variable, row, scope)
       var out: [QValue] = []
       for item in items {
+        try stop.tick()
         r[slot] = item
         if let predicate, try truth(try eval(predicate, r, inner)) != .yes { continue }
         out.append(try map.map { try eval($0, r, inner) } ?? item)
@@ -160,7 +163,7 @@ struct Evaluator {
       return .list(out)
     case .pattern(let p): return .bool(try exists(p, row, scope))
     case .subquery(let q, let kind, _):
-      var executor = Executor(graph: graph, parameters: parameters)
+      var executor = Executor(graph: graph, parameters: parameters, stop: stop)
       let (first, collect, _) = try executor.build(q, initial: scope, subquery: true)
       try first.push(row)
       try first.finish()
@@ -179,6 +182,7 @@ struct Evaluator {
       let (withAcc, accSlot, accRow) = bindLoopVariable(accumulator, row, scope)
       var (inner, slot, r) = bindLoopVariable(variable, accRow, withAcc)
       for item in items {
+        try stop.tick()
         r[accSlot] = value
         r[slot] = item
         value = try eval(step, r, inner)
@@ -191,6 +195,7 @@ struct Evaluator {
       var (inner, slot, r) = bindLoopVariable(variable, row, scope)
       var yes = 0, unknown = 0
       for item in items {
+        try stop.tick()
         r[slot] = item
         switch try truth(try eval(predicate, r, inner)) {
         case .yes: yes += 1

@@ -41,8 +41,7 @@ extension Executor {
           }
         }
       }
-      var inner = Executor(graph: graph, parameters: evaluator.parameters)
-      inner.interrupt = interrupt
+      var inner = Executor(graph: graph, parameters: evaluator.parameters, stop: evaluator.stop)
       inner.procedures = procedures
       let (first, collect, columns) = try inner.build(
         Query(clauses: clauses), initial: imports ? outer : Scope(), subquery: true)

@@ -12,16 +12,20 @@ struct Executor {
   /// Procedures CALL can use besides the built-in ones, by full name.
   var procedures: [String: Procedure] = [:]
 
-  /// Called every few hundred rows; throws to stop the query (Ctrl-C, timeouts).
-  var interrupt: () throws -> Void = {}
+  /// Called every few hundred rows and steps of a search; throws to stop the query (Ctrl-C,
+  /// timeouts).
+  var interrupt: () throws -> Void {
+    get { evaluator.stop.check }
+    set { evaluator.stop.check = newValue }
+  }
   /// Each clause's name and the stage that counts the rows it passes on (for PROFILE).
   var counters: [(String, InterruptStage)] = []
   /// The variables after the last clause built (a CALL { } subquery reads its RETURN's kinds).
   var outputScope = Scope()
 
-  init(graph: QueryGraph, parameters: [String: QValue]) {
+  init(graph: QueryGraph, parameters: [String: QValue], stop: StopCheck = StopCheck()) {
     self.graph = graph
-    evaluator = Evaluator(graph: graph, parameters: parameters)
+    evaluator = Evaluator(graph: graph, parameters: parameters, stop: stop)
     planner = Planner(graph: graph, anonymousCounter: 0)
   }
 

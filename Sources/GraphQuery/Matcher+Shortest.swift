@@ -31,7 +31,9 @@ extension Matcher {
     func offer(_ edges: [Int32], _ nodes: [Int32]) throws -> Bool {
       row[relSlot] = rel.length == nil ? .relationship(edges[0]) : .list(edges.map { .relationship($0) })
       if let pathSlot { row[pathSlot] = .path(nodes: nodes, relationships: edges) }
-      for p in predicates where try evaluator.truth(try evaluator.eval(p, row, scope)) != .yes { return false }
+      for p in predicates where try evaluator.truth(try evaluator.eval(p, row, scope)) != .yes {
+        return false
+      }
       used += edges
       try step(i + 1, &row, &used, emit)
       used.removeLast(edges.count)
@@ -47,9 +49,12 @@ extension Matcher {
     var edges: [Int32] = []
     var nodes: [Int32] = [source]
     // Depth-first from the source over nodes that `fits` allows at each position.
-    func descend(_ n: Int32, _ position: Int32, _ length: Int32, _ found: inout Int, _ fits: (Int32, Int32) -> Bool)
+    func descend(
+      _ n: Int32, _ position: Int32, _ length: Int32, _ found: inout Int, _ fits: (Int32, Int32) -> Bool
+    )
       throws -> Bool
     {
+      try evaluator.stop.tick()
       if position == length {
         guard n == target else { return false }
         if try offer(edges, nodes) { found += 1 }
@@ -101,11 +106,13 @@ extension Matcher {
       let met: Bool
       if sourceFrontier.count <= targetFrontier.count {
         sourceDepth += 1
-        sourceFrontier = try nextLayer(sourceFrontier, sourceDepth, &fromSource, rel.direction, forward: true, usable)
+        sourceFrontier = try nextLayer(
+          sourceFrontier, sourceDepth, &fromSource, rel.direction, forward: true, usable)
         met = sourceFrontier.contains { toTarget[$0] != nil }
       } else {
         targetDepth += 1
-        targetFrontier = try nextLayer(targetFrontier, targetDepth, &toTarget, rel.direction, forward: false, usable)
+        targetFrontier = try nextLayer(
+          targetFrontier, targetDepth, &toTarget, rel.direction, forward: false, usable)
         met = targetFrontier.contains { fromSource[$0] != nil }
       }
       if met { return (sourceDepth + targetDepth, sourceDepth, fromSource, toTarget) }
@@ -131,11 +138,13 @@ extension Matcher {
   /// One breadth-first layer: the nodes one usable relationship away from `frontier` that
   /// `distance` does not have yet, entered there at `depth`.
   func nextLayer(
-    _ frontier: [Int32], _ depth: Int32, _ distance: inout [Int32: Int32], _ direction: Direction, forward: Bool,
+    _ frontier: [Int32], _ depth: Int32, _ distance: inout [Int32: Int32], _ direction: Direction,
+    forward: Bool,
     _ usable: (Int32) throws -> Bool
   ) throws -> [Int32] {
     var next: [Int32] = []
     for n in frontier {
+      try evaluator.stop.tick()
       try neighbors(n, direction, forward: forward) { e, other in
         guard distance[other] == nil, try usable(e) else { return }
         distance[other] = depth

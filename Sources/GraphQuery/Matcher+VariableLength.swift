@@ -61,6 +61,7 @@ extension Matcher {
         return steps
       },
       enter: { e, state in
+        try evaluator.stop.tick()
         guard !state.used.contains(e), try relMatches(r, e, state.row) else { return false }
         state.used.append(e)
         return true

@@ -112,6 +112,7 @@ struct Matcher {
   }
 
   func step(_ i: Int, _ row: inout Row, _ used: inout [Int32], _ emit: (Row) throws -> Void) throws {
+    try evaluator.stop.tick()
     if i == plan.steps.count {
       try emit(row)
       return

@@ -23,6 +23,20 @@ final class InterruptStage: Stage {
   }
 }
 
+/// Ctrl-C and timeouts inside a clause: the matcher's and the evaluator's loops call `tick`
+/// at each step, which calls `check` every 1,024 steps, so a search that finds nothing for a
+/// long time (a variable-length walk whose ends never match, a product of two scans filtered
+/// to nothing) stops as one that produces rows does. One per query, shared by its subqueries.
+final class StopCheck: @unchecked Sendable {
+  var check: () throws -> Void = {}
+  private var count = 0
+
+  @inline(__always) func tick() throws {
+    count &+= 1
+    if count & 1023 == 0 { try check() }
+  }
+}
+
 /// Thrown by a LIMIT that has passed on all its rows (`ProjectionStage.stopsEarly`), to stop
 /// the clauses before it from producing more; whoever runs the pipeline catches it.
 struct PipelineDone: Error {}

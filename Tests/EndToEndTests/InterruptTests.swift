@@ -37,6 +37,15 @@ final class InterruptTests: XCTestCase {
     XCTAssertTrue(r.stderr.contains("timed out after 1s"), r.stderr)
   }
 
+  /// A walk that never reaches a matching end passes no row on; the timeout still stops it.
+  func testTimeoutStopsASearchThatFindsNothing() throws {
+    let r = try KgshProcess.run(
+      ["--timeout", "1s", "-c", "match (a:Company)-[*]-(b) where b.name ends with 'none' return count(*)"],
+      input: nil, home: home, timeout: 300)
+    XCTAssertEqual(r.status, 1)
+    XCTAssertTrue(r.stderr.contains("timed out after 1s"), r.stderr)
+  }
+
   func testABadTimeoutIsAOneLineError() throws {
     for (args, needle) in [
       (["--timeout", "soon", "-c", "stats"], "--timeout"), (["-c", "set timeout -1s"], "timeout"),

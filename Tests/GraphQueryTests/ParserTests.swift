@@ -138,6 +138,36 @@ final class ParserLimitTests: XCTestCase {
     XCTAssertEqual(
       try QueryEngine(store: store).run("MATCH (m:Made) RETURN count(*)").rows.first?.first?.value, .int(0))
   }
+
+  /// A search that finds nothing for a long time passes no row through the pipeline; the
+  /// interrupt is still asked while it runs (a timeout of 2 s ran such a query for minutes).
+  func testAnInterruptStopsASearchThatFindsNothing() throws {
+    let store = try KnowledgeStore.inMemory()
+    try store.write { w in
+      for i in 0..<40 { try w.upsertNode(key: "n\(i)", name: "N\(i)", labels: ["T"]) }
+    }
+    var engine = QueryEngine(store: store)
+    _ = try engine.run(
+      "MATCH (a:T), (b:T) WHERE a.name < b.name AND (toInteger(substring(a.name, 1)) + toInteger(substring(b.name, 1))) % 3 = 0 CREATE (a)-[:R]->(b)"
+    )
+    struct Stop: Error {}
+    engine.interrupt = { throw Stop() }
+    for query in [
+      "MATCH (a:T), (b:T), (c:T) WHERE a.name + b.name + c.name = 'none' RETURN count(*)",
+      "MATCH (a:T {name: 'N0'})-[*]-(b) WHERE b.name ENDS WITH 'none' RETURN count(*)",
+      "MATCH p = SHORTEST 1 (a:T)-[*]-(b:T) WHERE length(p) > 1000 RETURN count(*)",
+      "MATCH (a:T {name: 'N0'}) RETURN COUNT { MATCH (a)-[*]-(b) WHERE b.name = 'none' } AS c",
+      "RETURN reduce(s = 0, x IN range(1, 100000) | s + x) AS s",
+    ] {
+      XCTAssertThrowsError(try engine.run(query), query) { error in
+        XCTAssertTrue(error is Stop, "\(query): \(error)")
+      }
+    }
+    engine.interrupt = {}
+    XCTAssertEqual(
+      try engine.run("RETURN reduce(s = 0, x IN range(1, 100000) | s + x) AS s").rows[0][0].value,
+      .int(5_000_050_000))
+  }
 }
 
 extension ParserTests {
