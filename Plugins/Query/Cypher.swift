@@ -39,10 +39,11 @@ enum Cypher {
     x IS NOT :: STRING NOT NULL, x :: LIST<FLOAT>), ORDER BY ... NULLS FIRST|LAST, OFFSET for
     SKIP, || joining strings or lists, elementId(), FILTER x.n > 1 (WITH * WHERE), LET y =
     x.n * 2 (WITH *, ... AS y), ORDER BY, SKIP and LIMIT as clauses of their own (WITH *
-    ORDER BY ...), FINISH (no result), and the path selectors ANY SHORTEST /
-    SHORTEST 1 and ALL SHORTEST (as shortestPath). Not here: CALL { } IN TRANSACTIONS, the
-    SHORTEST k and ANY k selectors, LOAD CSV (import loads files), USE, and index or constraint
-    commands (kgsh keeps its own indexes).
+    ORDER BY ...), FINISH (no result), and the path selectors before a pattern of one
+    relationship: SHORTEST k and ANY k (k paths per pair of ends, shortest first), ALL SHORTEST
+    and SHORTEST k GROUPS (every path of the k shortest lengths), ALL (every path); k is a number
+    or a parameter. Not here: CALL { } IN TRANSACTIONS, LOAD CSV (import loads files), USE, and
+    index or constraint commands (kgsh keeps its own indexes).
     Every write is a record of the change log (history, undo): SET and REMOVE change an entity's
     labels and plain properties (a fact is changed with fact correct), DELETE retracts a node's
     facts with it. A statement may span several lines; it ends when the query is complete (a

@@ -107,8 +107,35 @@ struct PathPattern: Sendable {
   var shortest: ShortestMode? = nil
 }
 
-/// Which shortest paths a `shortestPath` / `allShortestPaths` pattern keeps per pair of ends.
-enum ShortestMode: Sendable, Equatable { case one, all }
+/// Which paths a shortest-path pattern keeps per pair of ends: `count` paths, shortest first
+/// (`shortestPath`, `SHORTEST k`, `ANY k`), or every path of the `count` shortest lengths
+/// (`allShortestPaths`, `ALL SHORTEST`, `SHORTEST k GROUPS`).
+struct ShortestMode: Sendable, Equatable {
+  /// A number written in the query, or a parameter's name (read when the query runs).
+  enum Count: Sendable, Equatable {
+    case number(Int64)
+    case parameter(String)
+  }
+  var count: Count = .number(1)
+  var groups: Bool
+  /// GQL's selectors (not the functions): a path may start and end at the same node, and
+  /// its least length may be more than 1.
+  var isSelector = false
+
+  static let one = ShortestMode(groups: false), all = ShortestMode(groups: true)
+
+  /// What the search keeps, for `explain`: "a shortest path", "the 3 shortest paths",
+  /// "all paths of the 2 shortest lengths".
+  var summary: String {
+    let k: String
+    switch count {
+    case .number(let n): k = "\(n)"
+    case .parameter(let name): k = "$\(name)"
+    }
+    if groups { return k == "1" ? "all shortest paths" : "all paths of the \(k) shortest lengths" }
+    return k == "1" ? "a shortest path" : "the \(k) shortest paths"
+  }
+}
 
 struct NodePattern: Sendable {
   var variable: String?

@@ -22,8 +22,17 @@ extension Parser {
       return try shortestPathPattern(name: pathName, all: word == "ALLSHORTESTPATHS")
     }
     if let selector = try pathSelector() {
-      let pattern = try pathPattern()
-      return try shortest(pattern, name: pathName, all: selector.all, as: selector.text, at: start)
+      var pattern = try pathPattern()
+      guard let mode = selector.mode else {
+        // ALL keeps every path: the pattern as written.
+        guard pattern.name == nil, pattern.shortest == nil else {
+          throw KgshError.syntax("\(selector.text) takes a plain pattern such as (a)-[*]-(b)", at: start)
+        }
+        pattern.name = pathName
+        pattern.position = start
+        return pattern
+      }
+      return try shortest(pattern, name: pathName, mode: mode, as: selector.text, at: start)
     }
     // A quantified path pattern may start or end a path, or follow a relationship: an
     // anonymous node stands where none is written (GQL's implicit node).
@@ -78,47 +87,75 @@ extension Parser {
     try expectSymbol("(")
     let pattern = try pathPattern()
     try expectSymbol(")")
-    return try shortest(pattern, name: name, all: all, as: function + "()", at: start)
+    return try shortest(pattern, name: name, mode: all ? .all : .one, as: function + "()", at: start)
   }
 
-  /// GQL's path selectors before a pattern: `ANY SHORTEST` and `SHORTEST 1` (one shortest
-  /// path per pair of ends), `ALL SHORTEST` and `SHORTEST 1 GROUPS` (every shortest path);
-  /// nil when none is there. The selectors that keep k paths are refused.
-  mutating func pathSelector() throws -> (all: Bool, text: String)? {
-    let start = position, first = index
-    func done(_ all: Bool) -> (all: Bool, text: String) { (all, source(from: first, to: index)) }
-    if isKeyword("ALL"), isKeyword("SHORTEST", at: 1) {
-      advance()
-      advance()
-      return done(true)
+  /// GQL's path selectors before a pattern (`PATH` or `PATHS` may follow each):
+  /// `ANY SHORTEST`, `SHORTEST k` and `ANY [k]` keep k paths per pair of ends, shortest first;
+  /// `ALL SHORTEST` and `SHORTEST [k] GROUP[S]` every path of the k shortest lengths; `ALL`
+  /// every path (the pattern as it is: `mode` nil). k is a number or a parameter.
+  mutating func pathSelector() throws -> (mode: ShortestMode?, text: String)? {
+    let first = index
+    var integerOrParameterNext: Bool {
+      switch peekToken(1).kind {
+      case .integer, .parameter: true
+      default: false
+      }
     }
-    if isKeyword("ANY"), isKeyword("SHORTEST", at: 1) {
-      advance()
-      advance()
-      return done(false)
+    let startsSelector =
+      (isKeyword("ALL") || isKeyword("ANY"))
+      && (isKeyword("SHORTEST", at: 1) || isKeyword("PATH", at: 1) || isKeyword("PATHS", at: 1)
+        || isSymbol("(", at: 1) || integerOrParameterNext)
+      || (isKeyword("SHORTEST")
+        && (integerOrParameterNext || isSymbol("(", at: 1)
+          || ["GROUP", "GROUPS", "PATH", "PATHS"].contains {
+            isKeyword($0, at: 1)
+          }))
+    guard startsSelector else { return nil }
+    let word = current.keyword!
+    advance()
+    var mode: ShortestMode?
+    switch word {
+    case "ALL":
+      if acceptKeyword("SHORTEST") { mode = .all }
+    case "ANY":
+      let shortest = acceptKeyword("SHORTEST")
+      mode = ShortestMode(count: shortest ? .number(1) : try selectorCount() ?? .number(1), groups: false)
+    default:  // SHORTEST
+      let count = try selectorCount()
+      _ = acceptKeyword("PATH") || acceptKeyword("PATHS")
+      let groups = acceptKeyword("GROUP") || acceptKeyword("GROUPS")
+      guard groups || count != nil else {
+        throw unexpected("expected how many paths after SHORTEST (SHORTEST 2), or GROUPS")
+      }
+      mode = ShortestMode(count: count ?? .number(1), groups: groups)
     }
-    if isKeyword("SHORTEST"), case .integer(let k) = peekToken(1).kind {
+    _ = acceptKeyword("PATH") || acceptKeyword("PATHS")
+    mode?.isSelector = true
+    return (mode, source(from: first, to: index))
+  }
+
+  /// The k of a path selector: a whole number of at least 1, or a parameter; nil when none.
+  mutating func selectorCount() throws -> ShortestMode.Count? {
+    switch current.kind {
+    case .integer(let k):
+      guard k >= 1 else {
+        throw KgshError.syntax(
+          "a path selector keeps at least 1 path per pair of ends, not \(k)", at: position,
+          code: "InvalidArgumentValue")
+      }
       advance()
+      return .number(k)
+    case .parameter(let name):
       advance()
-      let groups = acceptKeyword("GROUPS")
-      if k == 1 { return done(groups) }
-      throw KgshError.semantic(
-        "\(source(from: first, to: index)) asks for the \(k) shortest paths, which kgsh does not search; "
-          + "SHORTEST 1 finds one shortest path per pair of ends, ALL SHORTEST every one",
-        code: "UnsupportedPathSelector", at: start)
+      return .parameter(name)
+    default: return nil
     }
-    var integerNext: Bool { if case .integer = peekToken(1).kind { true } else { false } }
-    if isKeyword("ANY"), isSymbol("(", at: 1) || integerNext {
-      throw KgshError.semantic(
-        "the ANY path selector is not supported; ANY SHORTEST finds one path per pair of ends",
-        code: "UnsupportedPathSelector", at: start)
-    }
-    return nil
   }
 
   /// `pattern` as a shortest-path search (`as` names the syntax in messages).
   func shortest(
-    _ pattern: PathPattern, name: String?, all: Bool, as function: String, at start: SourcePosition
+    _ pattern: PathPattern, name: String?, mode: ShortestMode, as function: String, at start: SourcePosition
   )
     throws -> PathPattern
   {
@@ -131,14 +168,14 @@ extension Parser {
         "\(function) needs a pattern of exactly one relationship between two nodes, such as (a)-[*]-(b)",
         at: start, code: "InvalidShortestPathPattern")
     }
-    if let length = pattern.relationships[0].length, length.min > 1 {
+    if !mode.isSelector, let length = pattern.relationships[0].length, length.min > 1 {
       throw KgshError.syntax(
         "\(function) finds paths of at least 0 or 1 relationships, not \(length.min); "
           + "filter on length(p) to ask for longer ones", at: start, code: "InvalidShortestPathPattern")
     }
     pattern.name = name
     pattern.position = start
-    pattern.shortest = all ? .all : .one
+    pattern.shortest = mode
     return pattern
   }
 

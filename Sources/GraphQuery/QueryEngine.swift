@@ -215,7 +215,7 @@ extension MatchPlan {
         )
       case .shortest(let r, _, let predicates):
         let rel = rels[r]
-        let which = rel.shortest == .all ? "all shortest paths" : "a shortest path"
+        let which = rel.shortest.map(\.summary) ?? "a shortest path"
         let checks =
           predicates.isEmpty
           ? "" : " where \(predicates.count.counted("condition")) \(predicates.count == 1 ? "holds" : "hold")"

@@ -104,7 +104,8 @@ final class GQLSyntaxTests: XCTestCase {
     )
   }
 
-  /// Cypher 25's FILTER, LET and FINISH, and GQL's path selectors.
+  /// Cypher 25's FILTER, LET and FINISH, and GQL's shortest-path selectors (the rest:
+  /// PathSelectorTests).
   func testFilterLetFinishAndPathSelectors() throws {
     XCTAssertEqual(
       try rows(
@@ -120,13 +121,6 @@ final class GQLSyntaxTests: XCTestCase {
         try rows("MATCH p = \(selector) ({name: 'A'})-[:INVESTS]-+({name: 'B'}) RETURN length(p)"), [["2"]],
         selector)
     }
-    XCTAssertEqual(
-      refusal("MATCH p = SHORTEST 2 (a)--+(b) RETURN p"),
-      "SHORTEST 2 asks for the 2 shortest paths, which kgsh does not search; "
-        + "SHORTEST 1 finds one shortest path per pair of ends, ALL SHORTEST every one")
-    XCTAssertEqual(
-      refusal("MATCH p = ANY (a)--+(b) RETURN p"),
-      "the ANY path selector is not supported; ANY SHORTEST finds one path per pair of ends")
   }
 
   func testNullsFirstOrLastAndOffset() throws {
