@@ -1,7 +1,7 @@
 import KnowledgeGraph
 import ShellCore
 
-/// `timeline [ENTITY] [--from DATE] [--to DATE]`: dated events in order; a family or group
+/// `timeline [ENTITY] [--from DATE] [--to DATE] [--label L] [--limit N]`: dated events in order; a family or group
 /// includes the events of its members.
 struct TimelineCommand: Command {
   static let entity: Param<String?> = .optionalArgument(
@@ -9,10 +9,11 @@ struct TimelineCommand: Command {
   static let from: Param<String?> = .option("from", .date, "from this date")
   static let to: Param<String?> = .option("to", .date, "up to this date (a month or year includes all of it)")
   static let label: Param<String?> = .option("label", .label, "only events of entities with this label")
+  static let limit = Param.option("limit", .integer(min: 1), default: 1000, "at most N events, the earliest")
 
   let signature = Signature(
     "timeline", summary: "Dated events (releases, listings, rounds) in order",
-    parameters: [entity.spec, from.spec, to.spec, label.spec],
+    parameters: [entity.spec, from.spec, to.spec, label.spec, limit.spec],
     examples: [
       Example("timeline --from 2026-01", "what happened from January 2026", expect: "listing_date"),
       Example("timeline Zhipu --to 2024", "Zhipu AI's events up to the end of 2024"),
@@ -21,6 +22,9 @@ struct TimelineCommand: Command {
         "timeline Mistral", "Mistral AI's funding rounds, each with its amount", expect: "round_amount"),
       Example(
         "timeline --label Model --from 2026-06", "model releases from June 2026", expect: "release_date"),
+      Example(
+        "timeline --label Company --limit 2", "the two earliest events of companies", expect: "iFlytek"),
+      Example("timeline --label Exchange", "exchanges have no dated events: the note says where to look"),
     ])
 
   func run(_ call: Call, _ session: Session) throws -> Output {
@@ -62,7 +66,10 @@ struct TimelineCommand: Command {
         ))
     }
     rows.sort { $0.date != $1.date ? $0.date < $1.date : $0.name < $1.name }
-    var table = Table(columns: ["date", "entity", "event", "source"], rows: rows.map(\.row))
+    let limit = call[Self.limit]
+    var table = Table(
+      columns: ["date", "entity", "event", "source"], rows: rows.prefix(limit).map(\.row),
+      limitCut: rows.count > limit ? .of(rows.count) : nil)
     if rows.isEmpty {
       table.notes = [Self.emptyNote(node, members: members.count, dated: dated, label: label)]
     }
@@ -104,7 +111,10 @@ struct TimelineCommand: Command {
     if dated > 0 {
       return "none of the \(dated) dated events of \(whose) fall in the range; widen --from/--to"
     }
-    let name = node?.key ?? ""
+    guard let name = node?.key else {
+      let list = label.map { "list \($0) shows those entities, " } ?? ""
+      return "no dated events of \(whose); \(list)facts ENTITY shows what is known about one"
+    }
     return "no dated events of \(whose); try facts \(name) or show \(name) for what is known"
   }
 }
