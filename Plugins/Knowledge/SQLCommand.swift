@@ -23,6 +23,28 @@ struct SQLCommand: Command {
     ],
     takesRawText: true)
 
+  /// SQLite's words people type most, offered by Tab with the tables and their columns.
+  static let keywords = [
+    "SELECT", "FROM", "WHERE", "JOIN", "LEFT", "INNER", "ON", "USING", "AS", "AND", "OR", "NOT", "IN", "IS",
+    "NULL", "LIKE", "GLOB", "BETWEEN", "EXISTS", "DISTINCT", "GROUP", "BY", "HAVING", "ORDER", "ASC", "DESC",
+    "LIMIT", "OFFSET", "UNION", "ALL", "WITH", "RECURSIVE", "CASE", "WHEN", "THEN", "ELSE", "END", "CAST",
+    "PRAGMA", "count", "sum", "avg", "min", "max", "total", "group_concat", "length", "lower", "upper",
+    "substr",
+    "instr", "replace", "trim", "coalesce", "ifnull", "round", "printf", "json_extract", "date", "strftime",
+  ]
+
+  func vocabulary(_ session: Session) -> [String] {
+    let names =
+      (try? session.store.readOnlyQuery(
+        "select m.name, p.name from sqlite_master m join pragma_table_info(m.name) p "
+          + "where m.type in ('table', 'view') order by m.name, p.cid"))?.rows ?? []
+    var seen = Set<String>(), words: [String] = []
+    for row in names {
+      for case .string(let name) in row where seen.insert(name).inserted { words.append(name) }
+    }
+    return Self.keywords + words
+  }
+
   func run(_ call: Call, _ session: Session) throws -> Output {
     // A raw-text command: the query is the text after `sql`, untokenised.
     let query = call.rawText.trimmingCharacters(in: .whitespacesAndNewlines)

@@ -76,6 +76,8 @@ struct CreateCommand: Command {
     return (context, String(rest))
   }
 
+  func vocabulary(_ session: Session) -> [String] { CypherVocabulary.words }
+
   func isComplete(_ text: String) -> Bool {
     Cypher.isBlank(text) || Cypher.isComplete("CREATE " + text)
   }

@@ -34,6 +34,8 @@ struct CypherClauseCommand: Command {
     try Cypher.run(keyword + " " + call.rawText, session)
   }
 
+  func vocabulary(_ session: Session) -> [String] { CypherVocabulary.words }
+
   func isComplete(_ text: String) -> Bool {
     Cypher.isBlank(text) || Cypher.isComplete(keyword + " " + text)
   }

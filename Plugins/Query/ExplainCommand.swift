@@ -33,6 +33,8 @@ struct ExplainCommand: Command {
     }
   }
 
+  func vocabulary(_ session: Session) -> [String] { CypherVocabulary.words }
+
   func isComplete(_ text: String) -> Bool {
     Cypher.isBlank(text) || Cypher.isComplete(text)
   }

@@ -26,6 +26,8 @@ struct ProfileCommand: Command {
     try Cypher.run(call.rawText, session, profile: true)
   }
 
+  func vocabulary(_ session: Session) -> [String] { CypherVocabulary.words }
+
   func isComplete(_ text: String) -> Bool {
     Cypher.isBlank(text) || Cypher.isComplete(text)
   }

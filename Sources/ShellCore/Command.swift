@@ -23,12 +23,16 @@ public protocol Command: Sendable {
   /// A refusal that says more than the signature can, for words that do not fit it (an
   /// entity and a predicate where a fact id belongs), or nil for the usage error as it is.
   func refusal(forMisfit words: [String], _ session: Session) -> KgshError?
+  /// For raw-text commands: the words of their language (keywords, function names, and for
+  /// SQL the tables and columns) that Tab offers inside the text.
+  func vocabulary(_ session: Session) -> [String]
 }
 
 extension Command {
   public func isComplete(_ text: String) -> Bool { true }
   public func writes(_ call: Call) -> Bool { signature.writes }
   public func refusal(forMisfit words: [String], _ session: Session) -> KgshError? { nil }
+  public func vocabulary(_ session: Session) -> [String] { [] }
 
   /// Runs the command the way the shell and the MCP server both do: while it runs, a write
   /// is refused under `refusingWritesAs` (nil allows writes), and a command that does not

@@ -3,8 +3,9 @@ import KnowledgeGraph
 
 extension Shell {
   /// Completion inside a Cypher statement (`match`, `with`, `create`, `explain`, ...): labels after
-  /// `(n:`, relationship types after `[r:`, property keys after `n.` or inside `{`.
-  func completeCypher(_ text: String, cursor: Int) -> CompletionResult {
+  /// `(n:`, relationship types after `[r:`, property keys after `n.` or inside `{`, and elsewhere
+  /// the language's `words` (keywords, functions; `date.` offers `date.truncate`, ...).
+  func completeCypher(_ text: String, cursor: Int, words: [String]) -> CompletionResult {
     let chars = Array(text)
     var i = chars.count
     while i > 0, chars[i - 1].isLetter || chars[i - 1].isNumber || chars[i - 1] == "_" { i -= 1 }
@@ -23,18 +24,60 @@ extension Shell {
         Shell.innermostBracket(chars[..<i]) == "["
         ? (try? store.edgeTypes()) ?? [] : (try? store.labelNames()) ?? []
     case "." where i == j:
-      values = Shell.propertyKeys(store)
+      // `date.` or `duration.`: the functions under that name, besides the property keys.
+      let head = Shell.wordBefore(chars[..<(i - 1)]) + "."
+      let functions = words.filter { $0.lowercased().hasPrefix(head.lowercased()) }
+      values = functions.map { String($0.dropFirst(head.count)) } + Shell.propertyKeys(store)
     case "{", ",":
       guard Shell.innermostBracket(chars[..<i]) == "{" else {
         return CompletionResult(start: start, candidates: [], total: 0)
       }
       values = Shell.propertyKeys(store)
     default:
-      return CompletionResult(start: start, candidates: [], total: 0)
+      guard !word.isEmpty, !Shell.insideQuote(chars[..<i]), previous != "$" else {
+        return CompletionResult(start: start, candidates: [], total: 0)
+      }
+      return completeWord(text, cursor: cursor, from: words)
     }
     let matching = values.filter { $0.lowercased().hasPrefix(word.lowercased()) }
     return CompletionResult(
       start: start, candidates: Array(matching.prefix(Shell.completionPage)), total: matching.count)
+  }
+
+  /// The language's words that start with the word before `cursor` (letters, digits, `_`), in
+  /// any case; a keyword is offered in the case its first letter was typed in (`mat` gives
+  /// `match`, `MAT` gives `MATCH`), a function as it is spelled (`tou` gives `toUpper`).
+  func completeWord(_ text: String, cursor: Int, from words: [String]) -> CompletionResult {
+    let word = Shell.wordBefore(text)
+    let start = cursor - word.count
+    guard !word.isEmpty, !Shell.insideQuote(Array(text)[...]) else {
+      return CompletionResult(start: start, candidates: [], total: 0)
+    }
+    let lower = word.first!.isLowercase
+    var seen = Set<String>()
+    let matching = words.filter { $0.lowercased().hasPrefix(word.lowercased()) }.map { candidate in
+      candidate == candidate.uppercased() && lower ? candidate.lowercased() : candidate
+    }.filter { seen.insert($0).inserted }
+    return CompletionResult(
+      start: start, candidates: Array(matching.prefix(Shell.completionPage)), total: matching.count)
+  }
+
+  /// The identifier that ends `text` (letters, digits, `_`).
+  static func wordBefore<S: BidirectionalCollection<Character>>(_ text: S) -> String {
+    String(text.reversed().prefix { $0.isLetter || $0.isNumber || $0 == "_" }.reversed())
+  }
+
+  /// Whether the end of `chars` is inside a quoted string or name.
+  static func insideQuote(_ chars: ArraySlice<Character>) -> Bool {
+    var quote: Character?
+    for c in chars {
+      if let q = quote {
+        if c == q { quote = nil }
+      } else if c == "'" || c == "\"" || c == "`" {
+        quote = c
+      }
+    }
+    return quote != nil
   }
 
   /// The open bracket that encloses the end of `chars` ("(", "[" or "{"), skipping quoted text.

@@ -41,8 +41,10 @@ extension Shell {
     guard let (command, consumed) = registry.resolve(first, typed.dropFirst().first) else {
       return CompletionResult(start: start, candidates: [], total: 0)
     }
-    if command.signature.takesRawText, command.signature.name != "sql" {
-      return completeCypher(before, cursor: cursor)
+    if command.signature.takesRawText {
+      let words = command.vocabulary(session)
+      if command.signature.name == "sql" { return completeWord(before, cursor: cursor, from: words) }
+      return completeCypher(before, cursor: cursor, words: words)
     }
     let words = [first] + typed.dropFirst(consumed)
     let sig = command.signature

@@ -66,6 +66,26 @@ final class CompletionTests: XCTestCase {
     XCTAssertEqual(try complete("match (n) where n.name = 'Zh").candidates, [])
   }
 
+  /// Keywords in the case their first letter was typed in, functions as they are spelled,
+  /// `date.` functions after the dot; nothing inside quotes or after `$`; SQL's words with
+  /// the tables and columns.
+  func testCypherKeywordsFunctionsAndSQLWords() throws {
+    XCTAssertEqual(try complete("match (n) whe").candidates, ["where", "when"])
+    XCTAssertEqual(try complete("MATCH (n) WHE").candidates, ["WHERE", "WHEN"])
+    XCTAssertEqual(try complete("match (n) return toUp").candidates, ["toUpper"])
+    XCTAssertEqual(try complete("return percentileC").candidates, ["percentileCont"])
+    XCTAssertEqual(try complete("match (n) return n.name order by n.name lim").candidates, ["limit"])
+    XCTAssertEqual(
+      try complete("return date.tr").candidates.filter { $0.hasPrefix("tr") }, ["truncate", "transaction"])
+    XCTAssertEqual(try complete("explain match p = shorte").candidates, ["shortest", "shortestPath"])
+    XCTAssertEqual(try complete("match (n) where n.name = 'whe").candidates, [])
+    XCTAssertEqual(try complete("match (n) where n.x = $whe").candidates, [])
+    XCTAssertEqual(try complete("sql sel").candidates, ["select", "seller_type"])
+    XCTAssertEqual(try complete("sql select * from fa").candidates, ["fact"])
+    XCTAssertTrue(try complete("sql select pred").candidates.contains("predicate"))
+    XCTAssertEqual(try complete("sql select * from node where name = 'no").candidates, [])
+  }
+
   func testPluginNames() throws {
     XCTAssertTrue(try complete("plugin remove kno").candidates.contains("knowledge"))
     XCTAssertTrue(try complete("plugin reload pri").candidates.contains("pricing"))

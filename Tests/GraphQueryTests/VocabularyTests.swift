@@ -1,0 +1,15 @@
+import XCTest
+
+@testable import GraphQuery
+
+/// The shell completes Cypher from `CypherVocabulary`; it must name what the engine knows.
+final class VocabularyTests: XCTestCase {
+  func testTheFunctionsAreExactlyThoseTheEngineKnows() {
+    let listed = Set(CypherVocabulary.functions.map { $0.lowercased() })
+    let known = Functions.known.subtracting([Functions.mapProjection]).union(Functions.more)
+      .union(TemporalFunctions.names).union(Expr.aggregateNames)
+    XCTAssertEqual(listed.subtracting(known).sorted(), [], "listed but not known")
+    XCTAssertEqual(known.subtracting(listed).sorted(), [], "known but not listed")
+    XCTAssertEqual(CypherVocabulary.functions.count, listed.count, "a function is listed twice")
+  }
+}
