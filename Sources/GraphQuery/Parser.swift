@@ -73,8 +73,24 @@ struct Parser {
     // `!x` and `a && b` from other languages: Cypher's words for them.
     if isSymbol("!") { return error.with(hint: "Cypher writes NOT x, not !x") }
     if isSymbol("&") && isSymbol("&", at: 1) { return error.with(hint: "Cypher writes a AND b, not a && b") }
+    if isSymbol("="), index > 0, tokens[index - 1].kind == .symbol("=") {
+      return error.with(hint: "Cypher compares with one =: write a = b, not a == b")
+    }
+    if isKeyword("BY") && tokens[max(index - 1, 0)].keyword == "GROUP"
+      || isKeyword("GROUP") && isKeyword("BY", at: 1)
+    {
+      return error.with(
+        hint: "Cypher has no GROUP BY: RETURN groups by its items that are not aggregates, "
+          + "e.g. RETURN n.founded, count(*)")
+    }
     return error
   }
+
+  /// The clauses a misspelt clause word is compared with for "did you mean".
+  static let clauseWords = [
+    "MATCH", "OPTIONAL", "WHERE", "RETURN", "WITH", "UNWIND", "CREATE", "MERGE", "SET", "REMOVE", "DELETE",
+    "DETACH", "CALL", "FOREACH", "UNION", "ORDER", "SKIP", "LIMIT", "FILTER", "LET", "FINISH",
+  ]
 
   /// A name: identifier, keyword used as a name, or backtick-quoted.
   mutating func name(_ what: String) throws -> String {
@@ -192,7 +208,11 @@ struct Parser {
       if Parser.unsupportedClauses.contains(word) {
         throw KgshError.unsupported("the \(word) clause", at: start)
       }
-      throw unexpected("expected a clause (MATCH, CREATE, WITH, UNWIND, RETURN)")
+      let error = unexpected("expected a clause (MATCH, CREATE, WITH, UNWIND, RETURN)")
+      guard error.hint == nil,
+        let near = Names.suggestions(for: word, among: Parser.clauseWords, limit: 1).first
+      else { throw error }
+      throw error.with(hint: "did you mean \(near)?")
     }
   }
 

@@ -161,6 +161,9 @@ final class GQLSyntaxTests: XCTestCase {
   }
 
   /// `||` joins strings and lists (GQL); `!` and `&&` from other languages get Cypher's word.
+  static let groupBy =
+    "Cypher has no GROUP BY: RETURN groups by its items that are not aggregates, e.g. RETURN n.founded, count(*)"
+
   func testConcatenationAndOtherLanguagesOperators() throws {
     XCTAssertEqual(
       try rows("MATCH (x {name: 'A'}) RETURN x.name || '-' || 'z', [1] || [2, 3], null || 'q'"),
@@ -171,6 +174,11 @@ final class GQLSyntaxTests: XCTestCase {
     for (text, hint) in [
       ("RETURN !true", "Cypher writes NOT x, not !x"),
       ("RETURN true && false", "Cypher writes a AND b, not a && b"),
+      ("MATCH (x) WHERE x.n == 1 RETURN x", "Cypher compares with one =: write a = b, not a == b"),
+      ("MATCH (x) RETURN x.n, count(*) GROUP BY x.n", Self.groupBy),
+      ("MATCH (x) RETURN x.n, group BY x.n", Self.groupBy),
+      ("MATCH (x) RETRUN x", "did you mean RETURN?"),
+      ("MATCH (x) WERE x.n > 1 RETURN x", "did you mean WHERE?"),
     ] {
       XCTAssertThrowsError(try engine.run(text)) { XCTAssertEqual(($0 as? KgshError)?.hint, hint, text) }
     }
