@@ -95,6 +95,7 @@ enum Cypher {
     }
     warn(result.notifications, session)
     warn(result.incomparable, session)
+    for warning in result.warnings { session.diagnose("warning: " + warning) }
     if profile { return profiled(result) }
     let stats = result.statistics
     if result.columns.isEmpty {

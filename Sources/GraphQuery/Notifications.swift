@@ -159,6 +159,29 @@ extension QueryEngine {
     return out
   }
 
+  /// What the query says that it probably does not mean: `ORDER BY 1` sorts every row by the
+  /// number 1 (SQL's first column), so the rows keep the order they came in.
+  static func warnings(_ query: Query) -> [String] {
+    var out: [String] = []
+    for part in [query] + query.unionParts {
+      for clause in part.clauses {
+        let projection: Projection
+        switch clause {
+        case .with(let p, _), .return(let p): projection = p
+        default: continue
+        }
+        for item in projection.orderBy {
+          guard case .literal(.int(let k)) = item.expression else { continue }
+          let column = k >= 1 && k <= projection.items.count ? projection.items[Int(k) - 1].name : nil
+          out.append(
+            "ORDER BY \(k) sorts by the number \(k), not by a column, so the order is unchanged; "
+              + "name what to sort by" + (column.map { ", e.g. ORDER BY \($0)" } ?? ""))
+        }
+      }
+    }
+    return out
+  }
+
   /// String literals given for `name` in MATCH node property maps.
   static func nameLiterals(_ query: Query) -> [String] {
     var out: [String] = []

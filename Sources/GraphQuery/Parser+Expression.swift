@@ -262,6 +262,9 @@ extension Parser {
       }
       advance()
       let e = try until(bar: false) { try $0.expression() }
+      if isSymbol(",") {
+        throw unexpected("expected ')'").with(hint: "a list is written in brackets: x IN ['a', 'b']")
+      }
       try expectSymbol(")")
       return e
     case .symbol("["):

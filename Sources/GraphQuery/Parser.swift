@@ -70,20 +70,7 @@ struct Parser {
 
   func unexpected(_ expectation: String) -> KgshError {
     let error = KgshError.syntax("\(expectation), found \(describe(current))", at: position)
-    // `!x` and `a && b` from other languages: Cypher's words for them.
-    if isSymbol("!") { return error.with(hint: "Cypher writes NOT x, not !x") }
-    if isSymbol("&") && isSymbol("&", at: 1) { return error.with(hint: "Cypher writes a AND b, not a && b") }
-    if isSymbol("="), index > 0, tokens[index - 1].kind == .symbol("=") {
-      return error.with(hint: "Cypher compares with one =: write a = b, not a == b")
-    }
-    if isKeyword("BY") && tokens[max(index - 1, 0)].keyword == "GROUP"
-      || isKeyword("GROUP") && isKeyword("BY", at: 1)
-    {
-      return error.with(
-        hint: "Cypher has no GROUP BY: RETURN groups by its items that are not aggregates, "
-          + "e.g. RETURN n.founded, count(*)")
-    }
-    return error
+    return otherLanguageHint.map { error.with(hint: $0) } ?? error
   }
 
   /// The clauses a misspelt clause word is compared with for "did you mean".

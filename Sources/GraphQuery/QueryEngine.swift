@@ -102,6 +102,7 @@ public struct QueryEngine: Sendable {
       columns: columns, rows: rows, statistics: stats, notifications: notes,
       nameLiterals: Self.nameLiterals(query))
     result.incomparable = graph.incomparable
+    result.warnings = Self.warnings(query)
     if profiling {
       result.profile = counters.enumerated().flatMap { part, steps in
         steps.map { ProfileStep(part: part + 1, clause: $0.0, rows: $0.1.count) }

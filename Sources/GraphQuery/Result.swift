@@ -117,6 +117,9 @@ public struct QueryResult: Sendable {
   public var notifications: [QueryNotification] = []
   /// Ordering comparisons that were null because their sides' types do not order together.
   public var incomparable: [IncomparableComparison] = []
+  /// Warnings about the query as written, e.g. an ORDER BY of a number (SQL's column
+  /// position, which Cypher reads as a constant).
+  public var warnings: [String] = []
   /// The string values given for `name` in MATCH property maps (`{name: '智谱'}`), so an
   /// empty result can say which of them is an alias.
   public var nameLiterals: [String] = []

@@ -179,8 +179,31 @@ final class GQLSyntaxTests: XCTestCase {
       ("MATCH (x) RETURN x.n, group BY x.n", Self.groupBy),
       ("MATCH (x) RETRUN x", "did you mean RETURN?"),
       ("MATCH (x) WERE x.n > 1 RETURN x", "did you mean WHERE?"),
+      (
+        "MATCH (x) WHERE x.name LIKE 'A%' RETURN x",
+        "Cypher has no LIKE: write CONTAINS 'Zh', STARTS WITH 'Zh', ENDS WITH 'AI', or =~ '(?i).*zh.*'"
+      ),
+      ("MATCH (x) WHERE x.name IN ('A', 'B') RETURN x", "a list is written in brackets: x IN ['a', 'b']"),
+      (
+        "MATCH (x) RETURN x LIMIT 1, 2",
+        "LIMIT and SKIP take one number each: SKIP 10 LIMIT 20 skips 10 rows, then keeps 20"
+      ),
+      ("MATCH (x) RETURN x.n AS 'n'", "a column name with spaces or symbols goes in backticks: AS `my name`"),
+      (
+        "MATCH (x) RETURN x.*",
+        "properties(n) gives all of n's properties as a map, n {.*} as a map projection"
+      ),
     ] {
       XCTAssertThrowsError(try engine.run(text)) { XCTAssertEqual(($0 as? KgshError)?.hint, hint, text) }
     }
+    // SQL's ORDER BY 1 is Cypher's constant: the query runs, and says so.
+    let byNumber = try engine.run("MATCH (x) RETURN x.name AS name ORDER BY 1")
+    XCTAssertEqual(
+      byNumber.warnings,
+      [
+        "ORDER BY 1 sorts by the number 1, not by a column, so the order is unchanged; name what to sort by, "
+          + "e.g. ORDER BY name"
+      ])
+    XCTAssertEqual(try engine.run("MATCH (x) RETURN x.name ORDER BY x.name").warnings, [])
   }
 }
