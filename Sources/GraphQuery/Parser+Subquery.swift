@@ -93,8 +93,49 @@ extension Parser {
     var body = Query(clauses: try part())
     try unionParts(onto: &body, until: "}")
     try expectSymbol("}")
-    if isKeyword("IN") { throw KgshError.unsupported("CALL { } IN TRANSACTIONS", at: position) }
+    if isKeyword("IN") { try inTransactions() }
     return SubqueryCall(body: body, imports: imports, importsAll: all, position: start)
+  }
+
+  /// `IN [n CONCURRENT] TRANSACTIONS [OF n ROWS] [ON ERROR FAIL]` after a CALL { }: Neo4j
+  /// commits every n rows; kgsh runs the whole statement as one transaction, so the answer is
+  /// the same and a failure leaves nothing half written. Only what would differ is refused:
+  /// ON ERROR CONTINUE, BREAK or RETRY (they keep the batches that worked) and REPORT STATUS.
+  mutating func inTransactions() throws {
+    let start = position
+    advance()  // IN
+    if !isKeyword("TRANSACTIONS") {
+      _ = try expression()  // how many at once: one transaction needs no concurrency
+      try expectKeyword("CONCURRENT")
+    }
+    try expectKeyword("TRANSACTIONS")
+    if acceptKeyword("OF") {
+      let at = position
+      guard case .integer(let n) = current.kind, n >= 1 else {
+        throw KgshError.syntax(
+          "OF takes how many rows each transaction holds, a whole number of at least 1", at: at,
+          code: "InvalidArgumentValue")
+      }
+      advance()
+      guard acceptKeyword("ROWS") || acceptKeyword("ROW") else { throw unexpected("expected ROWS") }
+    }
+    if acceptKeyword("ON") {
+      try expectKeyword("ERROR")
+      guard acceptKeyword("FAIL") else {
+        guard let word = current.keyword, ["CONTINUE", "BREAK", "RETRY"].contains(word) else {
+          throw unexpected("expected CONTINUE, BREAK, FAIL or RETRY after ON ERROR")
+        }
+        throw KgshError.semantic(
+          "ON ERROR \(word) keeps the batches that worked, and kgsh runs the whole statement as one "
+            + "transaction; leave it out (ON ERROR FAIL): a failure then changes nothing",
+          code: "UnsupportedTransactionOption", at: start)
+      }
+    }
+    if isKeyword("REPORT") {
+      throw KgshError.semantic(
+        "REPORT STATUS describes each batch, and kgsh runs the whole statement as one transaction; leave it out",
+        code: "UnsupportedTransactionOption", at: start)
+    }
   }
 
   /// After FOREACH: `(x IN list | updates)`, read as a unit subquery that sees every outer

@@ -67,7 +67,8 @@ final class ParserTests: XCTestCase {
     XCTAssertTrue(e?.description.contains("LOAD") == true)
     XCTAssertEqual(e?.position, SourcePosition(line: 2, column: 3))
     XCTAssertNil(error("CALL { RETURN 1 AS x } RETURN x"))
-    XCTAssertEqual(error("CALL { RETURN 1 AS x } IN TRANSACTIONS RETURN x")?.kind, .unsupported)
+    XCTAssertEqual(
+      error("CALL { RETURN 1 AS x } IN TRANSACTIONS ON ERROR CONTINUE RETURN x")?.kind, .semantic)
     XCTAssertNil(error("MATCH (n:A|B) RETURN n"))
   }
 

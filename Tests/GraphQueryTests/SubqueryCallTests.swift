@@ -140,8 +140,32 @@ final class SubqueryCallTests: XCTestCase {
     XCTAssertEqual(
       refusal("MATCH (p:P) CALL { WITH p MATCH (p) } RETURN 1"), "a query cannot end with MATCH; add RETURN")
     XCTAssertEqual(refusal("CALL { } RETURN 1"), "expected a clause in CALL { }, found '}'")
+  }
+
+  /// Neo4j's batches are one transaction here: the same answer, and nothing half written.
+  func testInTransactionsRunsAsOneTransaction() throws {
+    for tail in [
+      "IN TRANSACTIONS", "IN TRANSACTIONS OF 2 ROWS", "IN 3 CONCURRENT TRANSACTIONS OF 1 ROW ON ERROR FAIL",
+    ] {
+      let engine = QueryEngine(store: try KnowledgeStore.inMemory())
+      let created = try engine.run("UNWIND range(1, 5) AS i CALL { WITH i CREATE (:T {i: i}) } \(tail)")
+      XCTAssertEqual(created.statistics.nodesCreated, 5, tail)
+      XCTAssertEqual(try engine.tckRows("MATCH (t:T) RETURN sum(t.i)"), [["15"]], tail)
+      // A failure in the fourth row leaves none of the rows before it.
+      XCTAssertThrowsError(
+        try engine.run("UNWIND [1, 2, 3, 0] AS i CALL { WITH i CREATE (:U {v: 10 / i}) } \(tail)"), tail)
+      XCTAssertEqual(try engine.tckRows("MATCH (u:U) RETURN count(u)"), [["0"]], tail)
+    }
     XCTAssertEqual(
-      refusal("MATCH (p) CALL { WITH p SET p.x = 1 } IN TRANSACTIONS RETURN p"),
-      "CALL { } IN TRANSACTIONS is not supported by kgsh's Cypher subset")
+      refusal("MATCH (p) CALL { WITH p SET p.x = 1 } IN TRANSACTIONS ON ERROR CONTINUE RETURN p"),
+      "ON ERROR CONTINUE keeps the batches that worked, and kgsh runs the whole statement as one transaction; "
+        + "leave it out (ON ERROR FAIL): a failure then changes nothing")
+    XCTAssertEqual(
+      refusal("MATCH (p) CALL { WITH p SET p.x = 1 } IN TRANSACTIONS REPORT STATUS AS s RETURN s"),
+      "REPORT STATUS describes each batch, and kgsh runs the whole statement as one transaction; leave it out"
+    )
+    XCTAssertEqual(
+      refusal("CALL { CREATE (:V) } IN TRANSACTIONS OF 0 ROWS"),
+      "OF takes how many rows each transaction holds, a whole number of at least 1")
   }
 }
