@@ -42,8 +42,9 @@ enum Cypher {
     ORDER BY ...), FINISH (no result), and the path selectors before a pattern of one
     relationship: SHORTEST k and ANY k (k paths per pair of ends, shortest first), ALL SHORTEST
     and SHORTEST k GROUPS (every path of the k shortest lengths), ALL (every path); k is a number
-    or a parameter. CALL { } IN TRANSACTIONS [OF n ROWS] runs as one transaction (a failure
-    changes nothing). Not here: LOAD CSV (import loads files), USE, and
+    or a parameter; dynamic labels and types (n:$(x), n:$any(x), [r:$(t)] in patterns, WHERE,
+    CREATE, MERGE, SET, REMOVE; x a string or a list of strings). CALL { } IN TRANSACTIONS
+    [OF n ROWS] runs as one transaction (a failure changes nothing). Not here: LOAD CSV (import loads files), USE, and
     index or constraint commands (kgsh keeps its own indexes).
     Every write is a record of the change log (history, undo): SET and REMOVE change an entity's
     labels and plain properties (a fact is changed with fact correct), DELETE retracts a node's

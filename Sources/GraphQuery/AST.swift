@@ -62,14 +62,14 @@ enum SetItem: Sendable {
   case property(target: Expr, key: String, value: Expr)
   /// `n = map` replaces all properties; `n += map` adds to them.
   case properties(variable: String, value: Expr, merge: Bool, SourcePosition)
-  /// `n:A:B`
-  case labels(variable: String, [String], SourcePosition)
+  /// `n:A:B`, `n:$(x)`
+  case labels(variable: String, [LabelName], SourcePosition)
 }
 
 /// One item of REMOVE.
 enum RemoveItem: Sendable {
   case property(target: Expr, key: String)
-  case labels(variable: String, [String], SourcePosition)
+  case labels(variable: String, [LabelName], SourcePosition)
 }
 
 struct MergeClause: Sendable {
@@ -146,9 +146,18 @@ struct NodePattern: Sendable {
   var labelTest: LabelExpression? = nil
   /// `(n WHERE n.x > 1)`: a condition on the node, read as part of the MATCH's WHERE.
   var predicate: Expr? = nil
+  /// `(n:$(x))`: labels read when the query runs (a string or a list of strings each): the
+  /// node has them all (MATCH), or is made with them (CREATE, MERGE).
+  var dynamicLabels: [Expr] = []
 
   /// Whether the pattern only matches (label expressions and inline WHERE cannot create).
   var onlyMatches: Bool { labelTest != nil || predicate != nil }
+}
+
+/// A label (or relationship type) in SET, REMOVE, CREATE or MERGE: written, or `$(expr)`.
+enum LabelName: Sendable {
+  case fixed(String)
+  case dynamic(Expr)
 }
 
 /// What an expression subquery gives: whether it has a row, how many, or the list of its
@@ -158,6 +167,9 @@ enum SubqueryKind: String, Sendable { case exists = "EXISTS", count = "COUNT", c
 /// A GQL label expression in a node pattern: `A`, `A|B`, `A&B`, `!A`, `%` (any label).
 indirect enum LabelExpression: Sendable {
   case label(String)
+  /// `$(expr)` (every label the string or list names), `$any(expr)` (one of them at least):
+  /// labels read when the query runs (Neo4j 5.26).
+  case dynamic(Expr, all: Bool)
   case any
   case or(LabelExpression, LabelExpression)
   case and(LabelExpression, LabelExpression)
@@ -178,7 +190,7 @@ indirect enum LabelExpression: Sendable {
   var names: [String] {
     switch self {
     case .label(let l): return [l]
-    case .any: return []
+    case .any, .dynamic: return []
     case .or(let a, let b), .and(let a, let b): return a.names + b.names
     case .not(let a): return a.names
     }
@@ -188,6 +200,10 @@ indirect enum LabelExpression: Sendable {
   func test(_ node: Expr) -> Expr {
     switch self {
     case .label(let l): return .hasLabels(node, [l])
+    case .dynamic(let names, let all):
+      return .function(
+        name: Functions.dynamicLabels, distinct: false, args: [node, names, .literal(.bool(all))],
+        SourcePosition(line: 0, column: 0))
     case .any:
       return .binary(
         .gt,
@@ -209,6 +225,15 @@ enum Direction: Sendable { case outgoing, incoming, both }
 struct RelationshipPattern: Sendable {
   var variable: String?
   var types: [String]
+  /// `[r:$(t)]` or `[r:$any(ts)]`: the type read when the query runs, tested with the
+  /// pattern's conditions (MATCH), or the type made (CREATE, MERGE).
+  var dynamicType: LabelExpression? = nil
+
+  /// Whether CREATE and MERGE can make it: one type, written or `$(t)`.
+  var makesOneType: Bool {
+    if case .dynamic(_, all: true)? = dynamicType { return types.isEmpty }
+    return types.count == 1 && dynamicType == nil
+  }
   var direction: Direction
   var properties: Expr?
   /// nil for a single hop; (min, max) for `*min..max` (max nil when open).

@@ -24,8 +24,8 @@ enum CountFromIndex {
     else { return nil }
     let pattern = match.patterns[0]
     guard pattern.name == nil, pattern.shortest == nil,
-      pattern.nodes.allSatisfy({ $0.properties == nil && !$0.onlyMatches }),
-      pattern.relationships.allSatisfy({ $0.predicate == nil }),
+      pattern.nodes.allSatisfy({ $0.properties == nil && !$0.onlyMatches && $0.dynamicLabels.isEmpty }),
+      pattern.relationships.allSatisfy({ $0.predicate == nil && $0.dynamicType == nil }),
       let item = projection.items.first, counts(item.expression, of: pattern)
     else { return nil }
     if pattern.relationships.isEmpty, let node = pattern.nodes.first {

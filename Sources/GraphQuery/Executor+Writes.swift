@@ -58,7 +58,7 @@ final class UpdateStage: Stage {
     case .labels(let variable, let labels, _):
       switch row[scope.slots[variable]!] {
       case .null: return
-      case .node(let n): graph.addLabels(n, labels)
+      case .node(let n): graph.addLabels(n, try evaluator.labelNames(labels, row, scope))
       case let other:
         throw KgshError.runtime(
           "only a node has labels, not a \(other.typeName)", code: "InvalidArgumentType")
@@ -81,7 +81,7 @@ final class UpdateStage: Stage {
     case .labels(let variable, let labels, _):
       switch row[scope.slots[variable]!] {
       case .null: return
-      case .node(let n): graph.removeLabels(n, labels)
+      case .node(let n): graph.removeLabels(n, try evaluator.labelNames(labels, row, scope))
       case let other:
         throw KgshError.runtime(
           "only a node has labels, not a \(other.typeName)", code: "InvalidArgumentType")
@@ -283,7 +283,7 @@ extension Executor {
             + (rel.segment == nil ? "a variable-length relationship" : "a quantified path pattern"),
           code: "CreatingVarLength", at: rel.position)
       }
-      if rel.types.count != 1 {
+      if !rel.makesOneType {
         throw KgshError.semantic(
           "MERGE needs exactly one relationship type", code: "NoSingleRelationshipType", at: rel.position)
       }
@@ -304,7 +304,7 @@ extension Executor {
       if let node = pattern.nodes.first(where: \.onlyMatches) {
         throw KgshError.syntax(
           "\(clause) cannot use a label expression (|, &, !, %) or WHERE inside a node pattern; "
-            + "give the labels as :A:B", at: node.position, code: "InvalidNodePattern")
+            + "give the labels as :A:B or :$(x)", at: node.position, code: "InvalidNodePattern")
       }
       if let rel = pattern.relationships.first(where: { $0.predicate != nil }) {
         throw KgshError.syntax(

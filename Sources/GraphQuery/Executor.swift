@@ -193,7 +193,7 @@ struct Executor {
             code: "CreatingVarLength", at: rel.position
           )
         }
-        if rel.types.count != 1 {
+        if !rel.makesOneType {
           throw KgshError.semantic(
             "CREATE needs exactly one relationship type", code: "NoSingleRelationshipType", at: rel.position)
         }

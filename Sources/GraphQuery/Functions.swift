@@ -9,8 +9,13 @@ package enum Functions {
     "head", "last", "tail", "nodes", "relationships", "startnode", "endnode", "exists", "trim", "ltrim",
     "rtrim", "replace", "substring", "left", "right", "split", "reverse", "exp", "log", "log10", "sin",
     "cos", "tan", "pi", "e", "tostringornull", "tointegerornull", "tofloatornull", "tobooleanornull",
-    "isempty", "rand", "elementid", Functions.mapProjection,
+    "isempty", "rand", "elementid", Functions.mapProjection, Functions.dynamicLabels,
   ]
+
+  /// The internal function a dynamic label or type test (`n:$(x)`, `n:$any(x)`, `[r:$(t)]`) is
+  /// read as: its arguments are the node or relationship, the names (a string or a list of
+  /// strings) and whether all of them must hold.
+  static let dynamicLabels = " dynamiclabels"
 
   /// The internal function a map projection (`n {.name, .*, extra: 1}`) is read as: its
   /// arguments are the node or relationship (null gives null) and the maps to merge, left to
@@ -93,6 +98,9 @@ extension Evaluator {
       return KgshError.runtime(
         "\(rawName)() cannot take \(v.typeNameWithArticle)",
         code: valueCodes.contains(name) ? "InvalidArgumentValue" : "InvalidArgumentType")
+    }
+    if name == Functions.dynamicLabels {
+      return try dynamicLabels(args[0], args[1], all: args[2] == .bool(true))
     }
     if name == Functions.mapProjection {
       if args.first?.isNull ?? true { return .null }

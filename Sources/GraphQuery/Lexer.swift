@@ -149,6 +149,11 @@ struct Lexer {
     }
     if c == "'" || c == "\"" { return make(.string(try string(quote: c, position))) }
     if c == "$" {
+      // `$(expr)`: a dynamic label or type.
+      if peek(1) == "(" {
+        advance()
+        return make(.symbol("$"))
+      }
       advance()
       var s = ""
       if peek() == "`" {

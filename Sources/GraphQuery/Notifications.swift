@@ -131,7 +131,9 @@ extension QueryEngine {
       case .merge(let m):
         created.formUnion(m.pattern.nodes.flatMap(\.labels) + m.pattern.relationships.flatMap(\.types))
       case .set(let items, _):
-        for case .labels(_, let l, _) in items { created.formUnion(l) }
+        for case .labels(_, let l, _) in items {
+          for case .fixed(let name) in l { created.insert(name) }
+        }
       case .remove, .delete, .call, .subquery: break
       }
     }

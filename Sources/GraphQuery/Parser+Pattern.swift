@@ -191,9 +191,16 @@ extension Parser {
     }
     var labels: [String] = []
     var tests: [LabelExpression] = []
+    var dynamicLabels: [Expr] = []
     while acceptSymbol(":") {
       let e = try until(bar: false) { try $0.labelExpression() }
-      if let plain = e.conjunction { labels += plain } else { tests.append(e) }
+      if let plain = e.conjunction {
+        labels += plain
+      } else if case .dynamic(let names, all: true) = e {
+        dynamicLabels.append(names)
+      } else {
+        tests.append(e)
+      }
     }
     var props: Expr?
     if isSymbol("{") {
@@ -216,6 +223,7 @@ extension Parser {
     var node = NodePattern(variable: variable, labels: labels, properties: props, position: start)
     node.labelTest = tests.dropFirst().reduce(tests.first) { all, e in all.map { .and($0, e) } }
     node.predicate = predicate
+    node.dynamicLabels = dynamicLabels
     return node
   }
 
@@ -246,6 +254,7 @@ extension Parser {
   }
 
   mutating func labelFactor() throws -> LabelExpression {
+    if let dynamic = try dynamicLabel() { return dynamic }
     if acceptSymbol("!") { return .not(try labelFactor()) }
     if acceptSymbol("%") { return .any }
     if acceptSymbol("(") {
@@ -254,6 +263,23 @@ extension Parser {
       return e
     }
     return .label(try name("a label name"))
+  }
+
+  /// `$(expr)`, `$all(expr)` or `$any(expr)` where a label or type is written; nil elsewhere.
+  mutating func dynamicLabel() throws -> LabelExpression? {
+    var all = true
+    if case .parameter(let word) = current.kind, ["any", "all"].contains(word.lowercased()),
+      isSymbol("(", at: 1)
+    {
+      all = word.lowercased() == "all"
+    } else if !isSymbol("$") {
+      return nil
+    }
+    advance()
+    try expectSymbol("(")
+    let names = try until(bar: false) { try $0.expression() }
+    try expectSymbol(")")
+    return .dynamic(names, all: all)
   }
 
   mutating func relationshipPattern() throws -> RelationshipPattern {
@@ -270,7 +296,10 @@ extension Parser {
         advance()
       default: break
       }
-      if acceptSymbol(":") {
+      var dynamicType: LabelExpression?
+      if acceptSymbol(":"), let dynamic = try dynamicLabel() {
+        dynamicType = dynamic
+      } else if index > 0, tokens[index - 1].kind == .symbol(":") {
         rel.types.append(try name("a relationship type"))
         while acceptSymbol("|") {
           _ = acceptSymbol(":")
@@ -314,6 +343,7 @@ extension Parser {
         advance()
         rel.predicate = try expression()
       }
+      rel.dynamicType = dynamicType
       try expectSymbol("]")
     }
     try expectSymbol("-")

@@ -68,9 +68,19 @@ extension Parser {
     return (target, key)
   }
 
-  mutating func labelList() throws -> [String] {
-    var labels: [String] = []
-    while acceptSymbol(":") { labels.append(try name("a label name")) }
+  mutating func labelList() throws -> [LabelName] {
+    var labels: [LabelName] = []
+    while acceptSymbol(":") {
+      let at = position
+      switch try dynamicLabel() {
+      case nil: labels.append(.fixed(try name("a label name")))
+      case .dynamic(let names, all: true)?: labels.append(.dynamic(names))
+      default:
+        throw KgshError.syntax(
+          "SET and REMOVE take the labels themselves: write $(x), not $any(x)", at: at,
+          code: "InvalidLabelExpression")
+      }
+    }
     return labels
   }
 

@@ -67,6 +67,9 @@ struct PatternCollector {
     let name = node.variable ?? planner.anonymous()
     try declare(name, .node, node.position)
     if let test = node.labelTest { inline.append(test.test(.variable(name, node.position))) }
+    for names in node.dynamicLabels {
+      inline.append(LabelExpression.dynamic(names, all: true).test(.variable(name, node.position)))
+    }
     if let predicate = node.predicate { inline.append(predicate) }
     var spec = plan.nodes[name] ?? MatchPlan.NodeSpec(name: name)
     spec.labels += node.labels.filter { !spec.labels.contains($0) }
@@ -94,7 +97,12 @@ struct PatternCollector {
     }
     relNames.insert(name)
     try declare(name, rel.length == nil ? .relationship : .relationshipList, rel.position)
-    if let predicate = rel.predicate, rel.length == nil { inline.append(predicate) }
+    // A dynamic type (`[r:$(t)]`) is tested with the pattern's own conditions.
+    let typeTest = rel.dynamicType.map { $0.test(.variable(name, rel.position)) }
+    let predicate = [typeTest, rel.predicate].compactMap { $0 }.reduce(nil) { all, e in
+      all.map { .binary(.and, $0, e) } ?? e
+    }
+    if let predicate, rel.length == nil { inline.append(predicate) }
     let (entries, expr) = Planner.propertyEntries(rel.properties)
     if expr != nil {
       throw KgshError.semantic(
@@ -104,7 +112,7 @@ struct PatternCollector {
     var spec = MatchPlan.RelSpec(
       name: name, types: rel.types, direction: rel.direction, props: entries, propsExpr: expr,
       length: rel.length, left: left, right: right, shortest: shortest,
-      eachPredicate: rel.length == nil ? nil : rel.predicate)
+      eachPredicate: rel.length == nil ? nil : predicate)
     if let segment = rel.segment {
       for (group, kind, pos) in Planner.groupVariables(segment) {
         if scope.slots[group] != nil {

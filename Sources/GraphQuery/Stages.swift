@@ -143,7 +143,9 @@ final class CreateStage: Stage {
         continue
       }
       let props = try properties(node.properties, row)
-      let n = graph.createNode(labels: node.labels, props: props)
+      let labels = try evaluator.labelNames(
+        node.labels.map(LabelName.fixed) + node.dynamicLabels.map(LabelName.dynamic), row, scope)
+      let n = graph.createNode(labels: labels, props: props)
       if let v = node.variable { row[scope.slots[v]!] = .node(n) }
       nodes.append(n)
     }
@@ -151,7 +153,7 @@ final class CreateStage: Stage {
     for (i, rel) in pattern.relationships.enumerated() {
       let props = try properties(rel.properties, row)
       let (src, dst) = rel.direction == .incoming ? (nodes[i + 1], nodes[i]) : (nodes[i], nodes[i + 1])
-      let e = graph.createEdge(src, rel.types[0], dst, props: props)
+      let e = graph.createEdge(src, try evaluator.relationshipType(rel, row, scope), dst, props: props)
       if let v = rel.variable { row[scope.slots[v]!] = .relationship(e) }
       rels.append(e)
     }

@@ -37,7 +37,7 @@ final class GQLSyntaxTests: XCTestCase {
     XCTAssertEqual(try rows("MATCH (:Fund)-->(x:Co&!Lab) RETURN x.name"), [["'B'"]])
     XCTAssertEqual(
       refusal("CREATE (x:Co|Lab)"),
-      "CREATE cannot use a label expression (|, &, !, %) or WHERE inside a node pattern; give the labels as :A:B"
+      "CREATE cannot use a label expression (|, &, !, %) or WHERE inside a node pattern; give the labels as :A:B or :$(x)"
     )
   }
 
@@ -100,7 +100,7 @@ final class GQLSyntaxTests: XCTestCase {
     XCTAssertEqual(try names("MATCH (a)-[r*1..2 WHERE r.amount > 2]->(b) RETURN b.name"), ["'A'"])
     XCTAssertEqual(
       refusal("MERGE (x:Co WHERE x.n = 1)"),
-      "MERGE cannot use a label expression (|, &, !, %) or WHERE inside a node pattern; give the labels as :A:B"
+      "MERGE cannot use a label expression (|, &, !, %) or WHERE inside a node pattern; give the labels as :A:B or :$(x)"
     )
   }
 

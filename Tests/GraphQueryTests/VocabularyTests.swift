@@ -6,7 +6,8 @@ import XCTest
 final class VocabularyTests: XCTestCase {
   func testTheFunctionsAreExactlyThoseTheEngineKnows() {
     let listed = Set(CypherVocabulary.functions.map { $0.lowercased() })
-    let known = Functions.known.subtracting([Functions.mapProjection]).union(Functions.more)
+    // The engine's internal functions start with a space: no query can name them.
+    let known = Functions.known.filter { !$0.hasPrefix(" ") }.union(Functions.more)
       .union(TemporalFunctions.names).union(Expr.aggregateNames)
     XCTAssertEqual(listed.subtracting(known).sorted(), [], "listed but not known")
     XCTAssertEqual(known.subtracting(listed).sorted(), [], "known but not listed")
