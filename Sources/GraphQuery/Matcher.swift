@@ -85,7 +85,8 @@ struct Matcher {
     relInfo = info
     stepNodes = plan.steps.map { step in
       switch step {
-      case .scanAll(let name), .scanLabel(let name, _), .lookup(let name, _), .checkBound(let name):
+      case .scanAll(let name), .scanLabel(let name, _), .scanLabels(let name, _), .lookup(let name, _),
+        .checkBound(let name):
         return (scope.slots[name]!, nodeCheck(name))
       default: return nil
       }
@@ -131,6 +132,17 @@ struct Matcher {
       let (s, check) = stepNodes[i]!
       guard let l = graph.labelIndex[label] else { return }
       let members = graph.labelMembers[Int(l)]
+      try prefetch(name, members)
+      for n in members where try nodeMatches(check, n, row) {
+        row[s] = .node(n)
+        try step(i + 1, &row, &used, emit)
+      }
+      row[s] = .null
+    case .scanLabels(let name, let labels):
+      let (s, check) = stepNodes[i]!
+      var members: [Int32] = []
+      for label in labels { if let l = graph.labelIndex[label] { members += graph.labelMembers[Int(l)] } }
+      members = Array(Set(members)).sorted()
       try prefetch(name, members)
       for n in members where try nodeMatches(check, n, row) {
         row[s] = .node(n)

@@ -73,6 +73,9 @@ struct PatternCollector {
     if let predicate = node.predicate { inline.append(predicate) }
     var spec = plan.nodes[name] ?? MatchPlan.NodeSpec(name: name)
     spec.labels += node.labels.filter { !spec.labels.contains($0) }
+    if let candidates = node.labelTest?.candidates, candidates.count < spec.anyOfLabels?.count ?? .max {
+      spec.anyOfLabels = candidates
+    }
     let (entries, expr) = Planner.propertyEntries(node.properties)
     if expr != nil {
       throw KgshError.semantic(

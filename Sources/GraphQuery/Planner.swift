@@ -16,6 +16,8 @@ struct MatchPlan {
     /// `name` or `key` equalities of the WHERE (`n.name = 'text'`): a lookup may find the
     /// node from them, as from `{name: 'text'}`; they stay filters.
     var lookups: [(String, Expr)] = []
+    /// From a label expression (`:A|B`): labels one of which the node carries.
+    var anyOfLabels: [String]? = nil
   }
 
   struct RelSpec {
@@ -40,6 +42,8 @@ struct MatchPlan {
   enum Step {
     case scanAll(String)
     case scanLabel(String, String)
+    /// The members of any of the labels (`(n:A|B)`), each node once, in id order.
+    case scanLabels(String, [String])
     case lookup(String, Expr)
     case checkBound(String)
     /// Expands relationship `rel` from the bound node `from`; `forward` when from is its left end.
@@ -197,6 +201,16 @@ struct Planner {
       }!
       let count = graph.labelIndex[smallest].map { graph.labelMembers.size(Int($0)) } ?? 0
       return (Double(count), .scanLabel(spec.name, smallest))
+    }
+    if let labels = spec.anyOfLabels {
+      let count = labels.reduce(0) {
+        $0 + (graph.labelIndex[$1].map { graph.labelMembers.size(Int($0)) } ?? 0)
+      }
+      if count < graph.nodeCount {
+        return (
+          Double(count), labels.count == 1 ? .scanLabel(spec.name, labels[0]) : .scanLabels(spec.name, labels)
+        )
+      }
     }
     return (Double(graph.nodeCount), .scanAll(spec.name))
   }

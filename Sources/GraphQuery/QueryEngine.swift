@@ -186,6 +186,9 @@ extension MatchPlan {
       switch step {
       case .scanAll(let n): lines.append("start \(show(n)): scan all nodes  [\(rows(i))]")
       case .scanLabel(let n, let l): lines.append("start \(show(n)): label :\(l)  [\(rows(i))]")
+      case .scanLabels(let n, let ls):
+        lines.append(
+          "start \(show(n)): labels \(ls.map { ":" + $0 }.joined(separator: " or "))  [\(rows(i))]")
       case .lookup(let n, _): lines.append("start \(show(n)): key/name index lookup  [\(rows(i))]")
       case .checkBound(let n): lines.append("check bound \(show(n))  [\(rows(i))]")
       case .expand(let r, let forward, _) where rels[r].segment != nil:

@@ -35,6 +35,14 @@ final class GQLSyntaxTests: XCTestCase {
       XCTAssertEqual(try rows("MATCH (x:\(expression)) RETURN count(x)"), [["\(expected.count)"]], expression)
     }
     XCTAssertEqual(try rows("MATCH (:Fund)-->(x:Co&!Lab) RETURN x.name"), [["'B'"]])
+    // A label expression that names the labels a node must have one of scans only those.
+    for (expression, start) in [
+      ("Co|Fund", "start x: labels :Co or :Fund"), ("Co&!Lab", "start x: label :Co"),
+      ("(Co|Fund)&!Lab", "start x: labels :Co or :Fund"), ("!Co", "start x: scan all nodes"),
+    ] {
+      let plan = try engine.explain("MATCH (x:\(expression)) RETURN x")
+      XCTAssertTrue(plan.contains(start), "\(expression): \(plan)")
+    }
     XCTAssertEqual(
       refusal("CREATE (x:Co|Lab)"),
       "CREATE cannot use a label expression (|, &, !, %) or WHERE inside a node pattern; give the labels as :A:B or :$(x)"
