@@ -237,49 +237,11 @@ public final class Shell {
       throw Shell.unknownCommand(nameWord, name, among: registry.firstWords)
     }
     let signature = command.signature
-    var words: [(text: String, value: Value, quoted: Bool)] = []
-    // The words after the command's name (none for a raw-text command), read in place.
-    let rest = stage.words
-    var i = signature.takesRawText ? rest.count : consumed
-    words.reserveCapacity(rest.count - i)
-    var flagsEnded = false  // after `--`, --help and --format are arguments too
-    while i < rest.count {
-      let word = rest[i]
-      let literal = word.quoted ? nil : word.literal
-      if literal == "--" { flagsEnded = true }
-      if !flagsEnded, literal == "--help" {
-        return .message(Help.text(for: signature, width: session.width ?? Help.defaultWidth))
-      }
-      if !flagsEnded, let literal, literal == "--format" || literal.hasPrefix("--format="),
-        !signature.flags.contains(where: { $0.name == "format" })
-      {
-        let value: String
-        if literal == "--format" {
-          guard i + 1 < rest.count else {
-            throw KgshError(
-              .usage, "--format needs a value", hint: "one of \(OutputFormat.names.joinedText(", "))")
-          }
-          value = try expand(rest[i + 1]).text
-          i += 1
-        } else {
-          value = String(literal.dropFirst("--format=".count))
-        }
-        guard let f = OutputFormat(rawValue: value.lowercased()) else {
-          throw Call.unknownFormat(value, signature)
-        }
-        format = f
-        i += 1
-        continue
-      }
-      let expanded = try expand(word)
-      // A list variable, or a column of a table (`$rows.name`), is one word per item.
-      if case .list(let items) = expanded.value {
-        for item in items { words.append((item.plainText, item, true)) }
-      } else {
-        words.append((expanded.text, expanded.value, word.quoted || literal == nil))
-      }
-      i += 1
+    let read = try stageWords(stage, signature, from: signature.takesRawText ? stage.words.count : consumed)
+    if read.wantsHelp {
+      return .message(Help.text(for: signature, width: session.width ?? Help.defaultWidth))
     }
+    if let named = read.format { format = named }
     var rawText = stage.rawText ?? ""
     // `sql select ... --format json`: the global option written after a raw-text command's
     // text (in SQL a comment, in Cypher a syntax error) is read as the option.
@@ -287,13 +249,7 @@ public final class Shell {
       rawText = text
       format = named
     }
-    let call: Call
-    do {
-      call = try Call.bind(words, to: signature, rawText: rawText, input: input, isName: isEntityName)
-    } catch let error as KgshError where error.kind == .usage || error.kind == .invalidValue {
-      // `fact retract Zhipu employees`, `head -5`: the command may know what the words meant.
-      throw command.refusal(forMisfit: words.map(\.text), session) ?? error
-    }
+    let call = try bind(read, command, rawText: rawText, input: input)
     let writes = command.writes(call)
     if writes && session.store.isReadOnly {
       throw KgshError.readOnly(signature.name)

@@ -343,6 +343,12 @@ final class GraphPluginTests: XCTestCase {
         "export: --format takes an output format, not 'svg'; write svg without --format: it is the "
           + "FORMAT in export FORMAT [FILE]"))
     XCTAssertTrue(failure(t, "export --format=xml").contains("unknown format 'xml'; use one of"))
+    // json is both: as --format it is taken for the output, and FORMAT is then missing.
+    XCTAssertTrue(
+      failure(t, "export --format json").contains(
+        "export: missing FORMAT; --format json sets how the output prints; to give json as FORMAT, "
+          + "write export json"))
+    XCTAssertFalse(failure(t, "show --format json").contains("to give json as"))
 
     run(t, "subgraph --clear")
     let whole = try JSONSerialization.jsonObject(with: Data(run(t, "export json").utf8)) as! [String: Any]
