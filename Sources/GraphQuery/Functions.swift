@@ -115,6 +115,23 @@ extension Evaluator {
     if name == "pi" { return .float(Double.pi) }
     if name == "rand" { return .float(Double.random(in: 0..<1)) }
     if name == "e" { return .float(M_E) }
+    if ["replace", "substring", "left", "right", "split"].contains(name) {
+      return try stringFunction(name, args, rawName, pos)
+    }
+    if let v = try moreFunction(name, args, rawName, pos) { return v }
+    if let out = try rangeOrRound(name, args, arity, bad) { return out }
+    try arity(1...1)
+    let v = args[0]
+    if v.isNull { return .null }
+    if let out = try elementFunction(name, v, bad) { return out }
+    if let out = try conversionFunction(name, v, bad) { return out }
+    return try numberFunction(name, v, bad)
+  }
+
+  /// range(a, b[, step]) and round(x, places[, mode]).
+  func rangeOrRound(
+    _ name: String, _ args: [QValue], _ arity: (ClosedRange<Int>) throws -> Void, _ bad: (QValue) -> KgshError
+  ) throws -> QValue? {
     if name == "range" {
       try arity(2...3)
       guard case .int(let a) = args[0], case .int(let b) = args[1] else {
@@ -128,10 +145,6 @@ extension Evaluator {
       if step == 0 { throw KgshError.runtime("range() step must not be zero", code: "NumberOutOfRange") }
       return .list(try Functions.rangeList(from: a, to: b, step: step))
     }
-    if ["replace", "substring", "left", "right", "split"].contains(name) {
-      return try stringFunction(name, args, rawName, pos)
-    }
-    if let v = try moreFunction(name, args, rawName, pos) { return v }
     if name == "round", args.count >= 2 {
       try arity(2...3)
       if args.contains(where: \.isNull) { return .null }
@@ -149,9 +162,11 @@ extension Evaluator {
       }
       return v
     }
-    try arity(1...1)
-    let v = args[0]
-    if v.isNull { return .null }
+    return nil
+  }
+
+  /// The functions of a node, relationship, path, list, map or string's shape.
+  func elementFunction(_ name: String, _ v: QValue, _ bad: (QValue) -> KgshError) throws -> QValue? {
     switch name {
     case "id", "elementid":
       // elementId is Neo4j 5's name for the same identity, as text.
@@ -216,6 +231,13 @@ extension Evaluator {
       case .string(let s): return .string(String(s.reversed()))
       default: throw bad(v)
       }
+    default: return nil
+    }
+  }
+
+  /// Conversions, and the string functions of one argument.
+  func conversionFunction(_ name: String, _ v: QValue, _ bad: (QValue) -> KgshError) throws -> QValue? {
+    switch name {
     case "tostring", "tostringornull":
       switch v {
       case .int, .float, .bool, .string: return .string(Functions.toStringValue(v))
@@ -271,6 +293,13 @@ extension Evaluator {
       case "ltrim": return .string(String(s.drop { $0 == " " || $0 == "\t" }))
       default: return .string(String(s.reversed().drop { $0 == " " || $0 == "\t" }.reversed()))
       }
+    default: return nil
+    }
+  }
+
+  /// The numeric functions of one argument.
+  func numberFunction(_ name: String, _ v: QValue, _ bad: (QValue) -> KgshError) throws -> QValue {
+    switch name {
     case "abs":
       switch v {
       case .int(let i):
