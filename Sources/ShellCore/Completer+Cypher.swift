@@ -37,7 +37,11 @@ extension Shell {
       guard !word.isEmpty, !Shell.insideQuote(chars[..<i]), previous != "$" else {
         return CompletionResult(start: start, candidates: [], total: 0)
       }
-      return completeWord(text, cursor: cursor, from: words)
+      let keywords = Set(words.map { $0.lowercased() })
+      let variables = Shell.cypherVariables(String(chars[..<i])).filter {
+        !keywords.contains($0.lowercased())
+      }
+      return completeWord(text, cursor: cursor, from: variables + words)
     }
     let matching = values.filter { $0.lowercased().hasPrefix(word.lowercased()) }
     return CompletionResult(
@@ -60,6 +64,27 @@ extension Shell {
     }.filter { seen.insert($0).inserted }
     return CompletionResult(
       start: start, candidates: Array(matching.prefix(Shell.completionPage)), total: matching.count)
+  }
+
+  /// The variables a Cypher text names before the word being typed: in patterns (`(n`, `[r`,
+  /// `p =`), after AS, and in comprehensions and reduce (`x IN`), in order of appearance.
+  static func cypherVariables(_ text: String) -> [String] {
+    let patterns = [
+      #"[(\[]\s*([\p{L}_][\p{L}\p{N}_]*)"#, #"(?i)\bAS\s+([\p{L}_][\p{L}\p{N}_]*)"#,
+      #"([\p{L}_][\p{L}\p{N}_]*)\s*=\s*(?:shortestPath|allShortestPaths|\(|ANY|ALL|SHORTEST)"#,
+      #"([\p{L}_][\p{L}\p{N}_]*)\s+(?i:IN)\s"#,
+    ]
+    var found: [(offset: Int, name: String)] = []
+    let range = NSRange(text.startIndex..., in: text)
+    for pattern in patterns {
+      guard let re = try? NSRegularExpression(pattern: pattern) else { continue }
+      for m in re.matches(in: text, range: range) {
+        guard let r = Range(m.range(at: 1), in: text) else { continue }
+        found.append((m.range(at: 1).location, String(text[r])))
+      }
+    }
+    var seen = Set<String>()
+    return found.sorted { $0.offset < $1.offset }.map(\.name).filter { seen.insert($0).inserted }
   }
 
   /// The identifier that ends `text` (letters, digits, `_`).

@@ -80,6 +80,16 @@ final class CompletionTests: XCTestCase {
     XCTAssertEqual(try complete("explain match p = shorte").candidates, ["shortest", "shortestPath"])
     XCTAssertEqual(try complete("match (n) where n.name = 'whe").candidates, [])
     XCTAssertEqual(try complete("match (n) where n.x = $whe").candidates, [])
+    // The query's own variables come first, keywords and functions after.
+    XCTAssertEqual(try complete("match (company:Company)-[rel]->(x) return co").candidates.first, "company")
+    XCTAssertEqual(
+      try complete("match (company:Company) return count(DISTINCT company) as total order by to").candidates
+        .first, "total")
+    XCTAssertEqual(try complete("unwind [1, 2] as item return it").candidates, ["item"])
+    XCTAssertEqual(try complete("match path = (a)-->(b) return pa").candidates, ["path", "paths"])
+    // A keyword after a bracket is not taken for a variable.
+    XCTAssertEqual(
+      try complete("match (n) return count(distinct n) as c order by DIS").candidates, ["DISTINCT"])
     XCTAssertEqual(try complete("sql sel").candidates, ["select", "seller_type"])
     XCTAssertEqual(try complete("sql select * from fa").candidates, ["fact"])
     XCTAssertTrue(try complete("sql select pred").candidates.contains("predicate"))
