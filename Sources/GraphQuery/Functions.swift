@@ -33,6 +33,38 @@ package enum Functions {
     }
   }
 
+  /// The error for a call of a function Cypher does not have, with what to write instead: the
+  /// Cypher name of another language's function (substr, len, ifnull), a word on APOC, or
+  /// the nearest names.
+  static func unknown(_ name: String, at pos: SourcePosition) -> KgshError {
+    let error = KgshError.semantic("unknown function \(name)()", code: "UnknownFunction", at: pos)
+    let lower = name.lowercased()
+    if lower.hasPrefix("apoc.") {
+      return error.with(
+        hint: "APOC is a Neo4j plugin, not part of Cypher; kgsh has the built-in functions (help match), "
+          + "and list work reads as comprehensions: [x IN list WHERE ... | ...]")
+    }
+    if let instead = otherLanguages[lower] { return error.with(hint: "Cypher writes \(instead)") }
+    let near = Names.suggestions(
+      for: name, among: CypherVocabulary.functions + CypherVocabulary.forms, limit: 2)
+    guard !near.isEmpty else { return error }
+    return error.with(hint: "did you mean \(near.joinedText(" or "))?")
+  }
+
+  /// Other languages' functions and Cypher's way of saying them.
+  static let otherLanguages = [
+    "touppercase": "toUpper(s)", "tolowercase": "toLower(s)", "substr": "substring(s, start, length)",
+    "len": "size(list) or size(string)", "strlen": "size(s)", "array_length": "size(list)",
+    "count_distinct": "count(DISTINCT x)", "ifnull": "coalesce(x, fallback)", "nvl": "coalesce(x, fallback)",
+    "isnull": "x IS NULL", "concat": "a + b or a || b", "now": "datetime()", "today": "date()",
+    "current_date": "date()", "current_timestamp": "datetime()", "group_concat": "collect(x)",
+    "string_agg": "collect(x)", "array_agg": "collect(x)",
+    "sort": "WITH x ORDER BY x, then collect(x) for a sorted list",
+    "contains": "s CONTAINS t", "startswith": "s STARTS WITH t", "endswith": "s ENDS WITH t",
+    "int": "toInteger(x)",
+    "float": "toFloat(x)", "str": "toString(x)", "string": "toString(x)", "bool": "toBoolean(x)",
+  ]
+
   /// Whether `name` (lower case) is a scalar function of the language.
   static func isKnown(_ name: String) -> Bool {
     known.contains(name) || more.contains(name) || TemporalFunctions.names.contains(name)
@@ -73,7 +105,7 @@ extension Evaluator {
         "aggregate \(rawName)() is only allowed in WITH and RETURN", code: "InvalidAggregation", at: pos)
     }
     guard Functions.isKnown(name) else {
-      throw KgshError.semantic("unknown function \(rawName)()", code: "UnknownFunction", at: pos)
+      throw Functions.unknown(rawName, at: pos)
     }
     if name == "exists" {
       // exists((n)-->()): Cypher 4's spelling of a pattern predicate.

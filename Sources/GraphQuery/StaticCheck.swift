@@ -12,7 +12,7 @@ enum StaticCheck {
       case .function(let name, _, let args, let pos):
         let lower = name.lowercased()
         if !Functions.isKnown(lower) && !Expr.aggregateNames.contains(lower) {
-          failure = KgshError.semantic("unknown function \(name)()", code: "UnknownFunction", at: pos)
+          failure = Functions.unknown(name, at: pos)
         } else if args.count == 1, let message = StaticCheck.wrongArgument(lower, args[0], scope) {
           failure = KgshError.semantic(message, code: "InvalidArgumentType", at: pos)
         } else if lower != "exists", args.contains(where: { if case .pattern = $0 { true } else { false } }) {

@@ -204,6 +204,16 @@ final class GQLSyntaxTests: XCTestCase {
     ] {
       XCTAssertThrowsError(try engine.run(text)) { XCTAssertEqual(($0 as? KgshError)?.hint, hint, text) }
     }
+    for (text, hint) in [
+      ("RETURN substr('abc', 1)", "Cypher writes substring(s, start, length)"),
+      ("RETURN lenght([1])", "did you mean length?"),
+      ("RETURN frobnicate(1)", nil),
+    ] {
+      XCTAssertThrowsError(try engine.run(text)) { XCTAssertEqual(($0 as? KgshError)?.hint, hint, text) }
+    }
+    XCTAssertThrowsError(try engine.run("RETURN apoc.coll.sort([2, 1])")) {
+      XCTAssertTrue(($0 as? KgshError)?.hint?.hasPrefix("APOC is a Neo4j plugin, not part of Cypher") == true)
+    }
     // SQL's ORDER BY 1 is Cypher's constant: the query runs, and says so.
     let byNumber = try engine.run("MATCH (x) RETURN x.name AS name ORDER BY 1")
     XCTAssertEqual(
