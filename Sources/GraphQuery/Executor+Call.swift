@@ -73,9 +73,17 @@ extension Executor {
     else {
       let known = BuiltInProcedures.names + GraphProcedures.names + procedures.keys.sorted()
       let near = Names.suggestions(for: c.name, among: known, limit: 1)
+      let lower = c.name.lowercased()
+      let elsewhere =
+        lower.hasPrefix("db.schema") || lower == "apoc.meta.schema" || lower == "apoc.meta.graph"
+        ? "the shell's labels and relations commands show the schema: each label and relation type with its count"
+        : lower.hasPrefix("apoc.")
+          ? "APOC is a Neo4j plugin, not part of Cypher; the procedures are \(known.joinedText(", "))"
+          : nil
       throw KgshError(
         .semantic, "there is no procedure \(c.name)",
-        hint: near.first.map { "did you mean \($0)?" } ?? "the procedures are \(known.joinedText(", "))",
+        hint: elsewhere ?? near.first.map { "did you mean \($0)?" }
+          ?? "the procedures are \(known.joinedText(", "))",
         code: "ProcedureNotFound", at: c.position)
     }
     if c.yieldAll && !standalone {

@@ -211,6 +211,12 @@ final class GQLSyntaxTests: XCTestCase {
     ] {
       XCTAssertThrowsError(try engine.run(text)) { XCTAssertEqual(($0 as? KgshError)?.hint, hint, text) }
     }
+    XCTAssertThrowsError(try engine.run("CALL db.schema.visualization()")) {
+      XCTAssertEqual(
+        ($0 as? KgshError)?.hint,
+        "the shell's labels and relations commands show the schema: each label and relation type with its count"
+      )
+    }
     XCTAssertThrowsError(try engine.run("RETURN apoc.coll.sort([2, 1])")) {
       XCTAssertTrue(($0 as? KgshError)?.hint?.hasPrefix("APOC is a Neo4j plugin, not part of Cypher") == true)
     }
