@@ -1,7 +1,8 @@
 import KnowledgeGraph
 import ShellCore
 
-/// `relations [ENTITY]`: edge types with counts, across the graph or around one entity.
+/// `relations [ENTITY]`: edge types with counts, across the graph or around one entity;
+/// `relations --schema`: which labels each type connects.
 struct RelationsCommand: Command {
   static let entity: Param<String?> = .optionalArgument(
     "entity", .entity, "only the edges of this entity, by direction")
@@ -9,11 +10,13 @@ struct RelationsCommand: Command {
   static let explain = Param.toggle(
     "explain", "list the entity's relations one by one, with their ids (for unlink) and sources")
   static let type: Param<String?> = .option("type", .relationType, "only relations of this type")
+  static let schema = Param.toggle(
+    "schema", "which labels each type connects: from labels, type, to labels, count (the graph's shape)")
 
   let signature = Signature(
     "relations", aliases: ["types"],
     summary: "Relation (edge) types with counts, overall or around one entity",
-    parameters: [entity.spec, explain.spec, type.spec],
+    parameters: [entity.spec, explain.spec, type.spec, schema.spec],
     examples: [
       Example("relations", "INVESTS_IN, LISTED_ON ...", expect: "LISTED_ON"),
       Example("relations Zhipu", "Zhipu AI's edge types, outgoing and incoming", expect: "LISTED_ON"),
@@ -21,10 +24,19 @@ struct RelationsCommand: Command {
       Example(
         "relations Zhipu --explain --type listed_on", "only where Zhipu AI is listed",
         expect: "Hong Kong Stock Exchange"),
+      Example("relations --schema --type listed_on", "what is listed on what", expect: "Exchange"),
     ])
 
   func run(_ call: Call, _ session: Session) throws -> Output {
     let type = try call[Self.type].map { try Self.knownType($0, session) }
+    if call[Self.schema] {
+      guard call[Self.entity] == nil, !call[Self.explain] else {
+        throw KgshError(
+          .usage, "relations: --schema describes the whole graph",
+          hint: "leave out the entity and --explain: relations --schema [--type TYPE]")
+      }
+      return .table(try Self.schema(session.store.graphIndex(), type: type))
+    }
     if call[Self.explain] {
       guard let name = call[Self.entity] else {
         throw KgshError(

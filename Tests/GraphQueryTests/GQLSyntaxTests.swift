@@ -214,7 +214,7 @@ final class GQLSyntaxTests: XCTestCase {
     XCTAssertThrowsError(try engine.run("CALL db.schema.visualization()")) {
       XCTAssertEqual(
         ($0 as? KgshError)?.hint,
-        "the shell's labels and relations commands show the schema: each label and relation type with its count"
+        "the shell's relations --schema shows which labels each relation type connects, and labels the labels"
       )
     }
     XCTAssertThrowsError(try engine.run("RETURN apoc.coll.sort([2, 1])")) {

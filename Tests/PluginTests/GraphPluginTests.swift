@@ -331,6 +331,21 @@ final class GraphPluginTests: XCTestCase {
     XCTAssertEqual(
       Set(rows(t, "relations Zhipu --explain --type LISTED_ON").map { $0[2] }), ["LISTED_ON"])
     XCTAssertTrue(failure(t, "relations Zhipu --type LISTD_ON").contains("did you mean 'LISTED_ON'?"))
+    // --schema counts every edge once, by the label sets of its two ends.
+    let counts = rows(t, "relations").map { ($0[0], Int($0[1])!) }
+    func tsv(_ command: String) -> [[String]] {
+      run(t, command + " --format tsv").split(separator: "\n").dropFirst().map {
+        $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+      }
+    }
+    let schema = tsv("relations --schema")
+    XCTAssertEqual(schema.map { Int($0[3])! }.reduce(0, +), counts.map(\.1).reduce(0, +))
+    for (type, count) in counts {
+      XCTAssertEqual(schema.filter { $0[1] == type }.map { Int($0[3])! }.reduce(0, +), count, type)
+    }
+    XCTAssertEqual(tsv("relations --schema --type listed_on").map { $0[2] }, ["Exchange", "Exchange"])
+    XCTAssertTrue(
+      schema.contains { $0[0] == "Company, Lab" && $0[1] == "LISTED_ON" && $0[2] == "Exchange" }, "\(schema)")
   }
 
   /// Two names with spaces need no quotes when only one split of the words names two entities.
