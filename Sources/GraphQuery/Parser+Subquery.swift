@@ -111,7 +111,14 @@ extension Parser {
     try expectKeyword("TRANSACTIONS")
     if acceptKeyword("OF") {
       let at = position
-      guard case .integer(let n) = current.kind, n >= 1 else {
+      var valid: Bool {
+        switch current.kind {
+        case .integer(let n): n >= 1
+        case .parameter: true  // its value sizes batches, which one transaction does not have
+        default: false
+        }
+      }
+      guard valid else {
         throw KgshError.syntax(
           "OF takes how many rows each transaction holds, a whole number of at least 1", at: at,
           code: "InvalidArgumentValue")

@@ -146,6 +146,7 @@ final class SubqueryCallTests: XCTestCase {
   func testInTransactionsRunsAsOneTransaction() throws {
     for tail in [
       "IN TRANSACTIONS", "IN TRANSACTIONS OF 2 ROWS", "IN 3 CONCURRENT TRANSACTIONS OF 1 ROW ON ERROR FAIL",
+      "IN TRANSACTIONS OF $batch ROWS",
     ] {
       let engine = QueryEngine(store: try KnowledgeStore.inMemory())
       let created = try engine.run("UNWIND range(1, 5) AS i CALL { WITH i CREATE (:T {i: i}) } \(tail)")
