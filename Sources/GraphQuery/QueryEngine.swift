@@ -151,9 +151,7 @@ public struct QueryEngine: Sendable {
         lines.append("\(m.optional ? "OPTIONAL MATCH" : "MATCH") (\(m.position))")
         lines += plan.describe().map { "  " + $0 }
       case .create(let patterns, _): lines.append("CREATE \(patterns.count.counted("pattern"))")
-      case .with(let p, let w):
-        lines.append(
-          "WITH \(p.star ? "*" : p.items.map(\.name).joinedText(", "))\(w == nil ? "" : " + WHERE")")
+      case .with(let p, let w): lines.append(Self.describe(p, "WITH") + (w == nil ? "" : " + WHERE"))
       case .unwind: lines.append(clause.profileName)
       case .set: lines.append("SET")
       case .remove: lines.append("REMOVE")
@@ -164,16 +162,22 @@ public struct QueryEngine: Sendable {
       case .subquery(let s):
         lines.append(
           "CALL { } once per row\(s.parts.count > 1 ? ", \(s.parts.count) parts joined by UNION" : "")")
-      case .return(let p):
-        var parts = ["RETURN \(p.star ? "*" : p.items.map(\.name).joinedText(", "))"]
-        if p.distinct { parts.append("DISTINCT") }
-        if !p.orderBy.isEmpty { parts.append("ORDER BY \(p.orderBy.count.counted("key"))") }
-        if p.skip != nil { parts.append("SKIP") }
-        if p.limit != nil { parts.append("LIMIT") }
-        lines.append(parts.joinedText(" "))
+      case .return(let p): lines.append(p.isFinish ? "FINISH" : Self.describe(p, "RETURN"))
       }
     }
     return lines.joinedText("\n")
+  }
+
+  /// A WITH or RETURN as explain shows it: its items, DISTINCT, ORDER BY, SKIP, LIMIT.
+  static func describe(_ p: Projection, _ clause: String) -> String {
+    var parts = [
+      "\(clause) \(p.star ? (p.items.isEmpty ? "*" : "*, ") : "")\(p.items.map(\.name).joinedText(", "))"
+    ]
+    if p.distinct { parts.append("DISTINCT") }
+    if !p.orderBy.isEmpty { parts.append("ORDER BY \(p.orderBy.count.counted("key"))") }
+    if p.skip != nil { parts.append("SKIP") }
+    if p.limit != nil { parts.append("LIMIT") }
+    return parts.joinedText(" ")
   }
 }
 

@@ -148,6 +148,9 @@ final class GQLSyntaxTests: XCTestCase {
     XCTAssertEqual(try names("UNWIND [3, 1, 2] AS v SKIP 1 ORDER BY v RETURN v"), ["1", "2"])
     // A WITH's own tail is its own; an ORDER BY after its WHERE is a clause of its own.
     XCTAssertEqual(try names("MATCH (x) WITH x WHERE x.n > 1 ORDER BY x.n RETURN x.name"), ["'D'", "'A'"])
+    let plan = try engine.explain("MATCH (x) ORDER BY x.name DESC LIMIT 2 RETURN x.name")
+    XCTAssertTrue(plan.hasSuffix("WITH * ORDER BY 1 key LIMIT\nRETURN x.name"), plan)
+    XCTAssertTrue(try engine.explain("MATCH (x) FINISH").hasSuffix("\nFINISH"))
     XCTAssertEqual(
       refusal("MATCH (x) ORDER BY count(*) RETURN x"),
       "ORDER BY can only aggregate when the projection aggregates")
