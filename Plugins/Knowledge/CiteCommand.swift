@@ -7,21 +7,25 @@ struct CiteCommand: Command {
     "target", .entity,
     "a fact id (F0001), reference-row id (I017), relation id (E0007), an entity, or a source"
   ).completing(.factId)
+  static let predicate: Param<String?> = .optionalArgument(
+    "predicate", .predicate, "with an entity: only the quotes behind its facts of this predicate")
 
   let signature = Signature(
     "cite",
     summary: "The exact quotes and sources behind a fact (F0001, I017), a relation (E0007) or an entity",
-    parameters: [target.spec],
+    parameters: [target.spec, predicate.spec],
     help: "Given a source's key (sources lists them on a card), every fact that cites it, with its entity.",
     examples: [
       Example("cite F0001", "the quote behind fact F0001"),
       Example("cite MiniMax", "every quote about MiniMax with its source"),
+      Example("cite Zhipu revenue", "the quotes behind Zhipu AI's revenue figures", expect: "312"),
       Example("cite ref-forfunds-zhipu | first 3", "what one source is cited for"),
       Example("cite E0007", "the source and quote behind a relation", expect: "COMPETES_WITH"),
     ])
 
   func run(_ call: Call, _ session: Session) throws -> Output {
     let target = call[Self.target]
+    if let predicate = call[Self.predicate] { return try cite(target, predicate, session) }
     var facts = try session.store.facts(key: target)
     if facts.isEmpty, !Self.looksLikeFactID(target), case .notFound = try session.store.resolve(target),
       try session.store.source(key: target) != nil
@@ -44,6 +48,31 @@ struct CiteCommand: Command {
           hint: "facts ENTITY lists the ids of an entity's facts, e.g. facts Zhipu")
       }
     }
+    return .table(try quotes(facts, session))
+  }
+
+  /// `cite ENTITY PREDICATE`: the quotes behind one entity's facts of one predicate. Two words
+  /// that together name an entity (`cite Zhipu AI`) are read as that name.
+  func cite(_ target: String, _ predicate: String, _ session: Session) throws -> Output {
+    let joined = target + " " + predicate
+    let node = try session.resolve(target)
+    let facts = try session.store.facts(of: node.id, predicate: predicate)
+    if facts.isEmpty {
+      if case .found(let named) = try session.store.resolve(joined) {
+        return .table(try quotes(session.store.facts(of: named.id), session))
+      }
+      let known = Array(Set(try session.store.facts(of: node.id).map(\.predicate))).sorted()
+      var table = try quotes([], session)
+      table.notes = [
+        FactsCommand.unknownPredicate(predicate, of: node, known: known) { "cite \(node.key) \($0)" }
+      ]
+      return .table(table)
+    }
+    return .table(try quotes(facts, session))
+  }
+
+  /// The facts with their quotes and sources, one row each.
+  func quotes(_ facts: [Fact], _ session: Session) throws -> Table {
     let rows: [[Value]] = try facts.map { f in
       let source = try f.provenance.source.flatMap { try session.store.source(key: $0) }
       return [
@@ -52,12 +81,10 @@ struct CiteCommand: Command {
         FactText.text(source?.publisher), FactText.date(source?.published), FactText.text(source?.url),
       ]
     }
-    return .table(
-      Table(
-        columns: [
-          "fact", "predicate", "value", "unit", "qualifier", "quote", "source", "publisher", "published",
-          "url",
-        ], rows: rows))
+    return Table(
+      columns: [
+        "fact", "predicate", "value", "unit", "qualifier", "quote", "source", "publisher", "published", "url",
+      ], rows: rows)
   }
 
   /// `cite SOURCE`: the facts that cite it, each with the entity it is about.

@@ -42,16 +42,19 @@ struct FactsCommand: Command {
         "no '\(asked)' facts about \(node.name) as of \(call[Self.since] ?? "") or later; try an earlier --since"
       ]
     }
+    return [Self.unknownPredicate(asked, of: node, known: known) { "facts \(node.key) --predicate \($0)" }]
+  }
+
+  /// For a predicate an entity has no facts of: the predicates of its facts that contain the
+  /// text (or the closest), and the command (`retry`) that reads the first of them.
+  static func unknownPredicate(_ asked: String, of node: Node, known: [String], retry: (String) -> String)
+    -> String
+  {
     let needle = asked.lowercased()
     var near = known.filter { $0.lowercased().contains(needle) }
     if near.isEmpty { near = Names.suggestions(for: asked, among: known) }
     let what = "no '\(asked)' facts about \(node.name)"
-    guard let first = near.first else {
-      return ["\(what); list its predicates with facts \(node.key)"]
-    }
-    return [
-      "\(what); predicates containing it: \(near.prefix(8).joinedText(", "))"
-        + "; try facts \(node.key) --predicate \(first)"
-    ]
+    guard let first = near.first else { return "\(what); list its predicates with facts \(node.key)" }
+    return "\(what); predicates containing it: \(near.prefix(8).joinedText(", ")); try \(retry(first))"
   }
 }

@@ -202,6 +202,35 @@ final class KnowledgeCommandTests: XCTestCase {
     XCTAssertTrue(t.errors.contains("cite: no relation E9999; relations ENTITY --explain lists"), t.errors)
   }
 
+  /// `cite ENTITY PREDICATE`: the quotes behind one predicate's facts; two words that name an
+  /// entity together stay its name; an unknown predicate is answered with the near ones.
+  func testCiteOfAnEntityAndAPredicate() throws {
+    let t = try shell()
+    XCTAssertTrue(t.run("cite Zhipu listing_date --format tsv"), t.errors)
+    let lines = t.output.split(separator: "\n").dropFirst()
+    let ids = try t.session.store.facts(of: t.session.resolve("Zhipu").id, predicate: "listing_date")
+      .compactMap(\.key)
+    XCTAssertEqual(lines.map { String($0.split(separator: "\t")[0]) }, ids)
+    let whole = try shell(), named = try shell()
+    XCTAssertTrue(whole.run("cite 'Zhipu AI' --format csv"), whole.errors)
+    XCTAssertTrue(named.run("cite Zhipu AI --format csv"), named.errors)
+    XCTAssertEqual(named.output, whole.output)
+    let odd = try shell()
+    XCTAssertTrue(odd.run("cite Zhipu margin"), odd.errors)
+    XCTAssertTrue(
+      odd.output.contains(
+        "no 'margin' facts about Zhipu AI; predicates containing it: gross_margin, "
+          + "gross_margin_local_deployment, gross_margin_multiple_vs_traditional; try cite zhipu gross_margin"
+      ),
+      odd.output)
+    // "Zhipu listing" is an alias of the IPO event: the two words are that name.
+    let event = try shell()
+    XCTAssertTrue(event.run("cite Zhipu listing --format csv"), event.errors)
+    let ipo = try shell()
+    XCTAssertTrue(ipo.run("cite zhipu-ipo --format csv"), ipo.errors)
+    XCTAssertEqual(event.output, ipo.output)
+  }
+
   func testTimelineIsOrderedAndFiltered() throws {
     let t = try shell()
     XCTAssertTrue(t.run("timeline --from 2026-01-08 --to 2026-01-09 --format csv"), t.errors)
