@@ -76,7 +76,7 @@ extension Executor {
       let lower = c.name.lowercased()
       let elsewhere =
         lower.hasPrefix("db.schema") || lower == "apoc.meta.schema" || lower == "apoc.meta.graph"
-        ? "the shell's relations --schema shows which labels each relation type connects, and labels the labels"
+        ? "the shell's relations --schema shows which labels each relation type connects, and labels LABEL what a label's facts say"
         : lower.hasPrefix("apoc.")
           ? "APOC is a Neo4j plugin, not part of Cypher; the procedures are \(known.joinedText(", "))"
           : nil

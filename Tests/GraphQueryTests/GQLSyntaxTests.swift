@@ -217,7 +217,7 @@ final class GQLSyntaxTests: XCTestCase {
     XCTAssertThrowsError(try engine.run("CALL db.schema.visualization()")) {
       XCTAssertEqual(
         ($0 as? KgshError)?.hint,
-        "the shell's relations --schema shows which labels each relation type connects, and labels the labels"
+        "the shell's relations --schema shows which labels each relation type connects, and labels LABEL what a label's facts say"
       )
     }
     XCTAssertThrowsError(try engine.run("RETURN apoc.coll.sort([2, 1])")) {

@@ -231,6 +231,29 @@ final class KnowledgeCommandTests: XCTestCase {
     XCTAssertEqual(event.output, ipo.output)
   }
 
+  /// `labels LABEL`: each predicate with how many of the label's entities have facts of it.
+  func testLabelsOfOneLabelCountTheirEntitiesPredicates() throws {
+    let t = try shell()
+    XCTAssertTrue(t.run("labels exchange --format tsv"), t.errors)
+    let rows = t.output.split(separator: "\n").dropFirst().map { $0.split(separator: "\t").map(String.init) }
+    var expected: [String: (entities: Int, facts: Int)] = [:]
+    for node in try t.session.store.nodes(label: "Exchange", limit: 100) {
+      for (predicate, facts) in Dictionary(grouping: try t.session.store.facts(of: node.id), by: \.predicate)
+      {
+        expected[predicate, default: (0, 0)].entities += 1
+        expected[predicate, default: (0, 0)].facts += facts.count
+      }
+    }
+    XCTAssertFalse(rows.isEmpty)
+    XCTAssertEqual(rows.count, expected.count)
+    for row in rows {
+      XCTAssertEqual(Int(row[1]), expected[row[0]]?.entities, row[0])
+      XCTAssertEqual(Int(row[2]), expected[row[0]]?.facts, row[0])
+    }
+    XCTAssertFalse(t.run("labels Nope"))
+    XCTAssertTrue(t.errors.contains("no label named 'Nope'"), t.errors)
+  }
+
   func testTimelineIsOrderedAndFiltered() throws {
     let t = try shell()
     XCTAssertTrue(t.run("timeline --from 2026-01-08 --to 2026-01-09 --format csv"), t.errors)
