@@ -23,29 +23,36 @@ enum Cypher {
                       SUCCEEDS, OPERATES, SHAREHOLDER_OF, SUBSIDIARY_OF, EXECUTIVE_OF, ...
       $name           a parameter, bound from the shell variable of that name (let name = ...)
 
-    Supported clauses: MATCH, OPTIONAL MATCH, WHERE, WITH, UNWIND, RETURN (DISTINCT, ORDER BY,
-    SKIP, LIMIT), UNION [ALL], CALL (db.labels(), db.relationshipTypes(), db.propertyKeys(),
+    Clauses: MATCH, OPTIONAL MATCH, WHERE, WITH, UNWIND, RETURN (DISTINCT, ORDER BY, SKIP,
+    LIMIT), UNION [ALL], CALL (db.labels(), db.relationshipTypes(), db.propertyKeys(),
     kgsh.shortestPath(from, to) and kgsh.allShortestPaths(from, to) YIELD path, length, where
-    from and to are nodes or names), CALL { } subqueries run once per row (CALL { WITH n ... }
-    or CALL (n) { ... } imports n; UNION inside; one ending in a write returns nothing),
-    EXISTS { }, COUNT { } and COLLECT { ... RETURN x }, and the writes CREATE, MERGE, SET,
-    REMOVE, DELETE, DETACH DELETE, FOREACH (x IN list | updates). From GQL and Neo4j 5: label
-    expressions ((n:Company|Lab), (n:Company&!Investor), (n:%), and in WHERE: n:Person|Lab,
-    written without spaces around | at the end of a query), WHERE inside a pattern
-    ((n:Company WHERE n.founded_date > '2020'), -[r WHERE r.amount > 0]->, and per relationship
-    in a variable-length one), quantified relationships (-[:SUCCEEDS]->{1,3}, ->+, ->*, same as
-    [*1..3]), quantified path patterns ((m) ((a)-[:SUCCEEDS]->(b) WHERE a.x > b.x){1,3} (n):
-    a, b are lists outside, one item per repetition), type predicates (x IS :: INTEGER,
-    x IS NOT :: STRING NOT NULL, x :: LIST<FLOAT>), ORDER BY ... NULLS FIRST|LAST, OFFSET for
-    SKIP, || joining strings or lists, elementId(), FILTER x.n > 1 (WITH * WHERE), LET y =
-    x.n * 2 (WITH *, ... AS y), ORDER BY, SKIP and LIMIT as clauses of their own (WITH *
-    ORDER BY ...), FINISH (no result), and the path selectors before a pattern of one
-    relationship: SHORTEST k and ANY k (k paths per pair of ends, shortest first), ALL SHORTEST
-    and SHORTEST k GROUPS (every path of the k shortest lengths), ALL (every path); k is a number
-    or a parameter; dynamic labels and types (n:$(x), n:$any(x), [r:$(t)] in patterns, WHERE,
-    CREATE, MERGE, SET, REMOVE; x a string or a list of strings). CALL { } IN TRANSACTIONS
-    [OF n ROWS] runs as one transaction (a failure changes nothing). Not here: LOAD CSV (import loads files), USE, and
+    from and to are nodes or names), and the writes CREATE, MERGE, SET, REMOVE, DELETE, DETACH
+    DELETE, FOREACH (x IN list | updates). Not here: LOAD CSV (import loads files), USE, and
     index or constraint commands (kgsh keeps its own indexes).
+
+    From Neo4j 5, Cypher 25 and GQL:
+      CALL { }        once per row (CALL { WITH n ... } or CALL (n) { ... } imports n; UNION
+                      inside; one ending in a write returns nothing); IN TRANSACTIONS [OF n
+                      ROWS] runs as one transaction (a failure changes nothing)
+      subqueries      EXISTS { }, COUNT { } and COLLECT { ... RETURN x }
+      labels          (n:Company|Lab), (n:Company&!Investor), (n:%); in WHERE n:Person|Lab (no
+                      spaces around | at the end of a query); read when the query runs:
+                      n:$(x), n:$any(x), [r:$(t)] (x a string or a list of strings) in patterns,
+                      WHERE, CREATE, MERGE, SET and REMOVE
+      inline WHERE    (n:Company WHERE n.founded_date > '2020'), -[r WHERE r.amount > 0]->; in a
+                      variable-length relationship it holds for each one walked
+      quantifiers     -[:SUCCEEDS]->{1,3}, ->+, ->* (as [*1..3]); path patterns (m)
+                      ((a)-[:SUCCEEDS]->(b) WHERE a.x > b.x){1,3} (n): a, b are lists outside,
+                      one item per repetition
+      path selectors  before a pattern of one relationship: SHORTEST k and ANY k (k paths per
+                      pair of ends, shortest first), ALL SHORTEST and SHORTEST k GROUPS (every
+                      path of the k shortest lengths), ALL (every path); k a number or a parameter
+      type tests      x IS :: INTEGER, x IS NOT :: STRING NOT NULL, x :: LIST<FLOAT>
+      clauses         FILTER x.n > 1 (WITH * WHERE), LET y = x.n * 2 (WITH *, ... AS y), ORDER
+                      BY, SKIP, OFFSET and LIMIT on their own, FINISH (no result)
+      also            ORDER BY ... NULLS FIRST|LAST, OFFSET for SKIP, || joining strings or
+                      lists, elementId()
+
     Every write is a record of the change log (history, undo): SET and REMOVE change an entity's
     labels and plain properties (a fact is changed with fact correct), DELETE retracts a node's
     facts with it. A statement may span several lines; it ends when the query is complete (a
