@@ -44,7 +44,9 @@ public enum JSON {
       if pretty { newline(&out, indent) }
       out += "]"
     case .map(let m):
-      writeObject(m.keys.sorted().map { ($0, m[$0]!) }, into: &out, pretty: pretty, indent: indent)
+      // A relationship reads in its own order: type, from, to, properties (docs/OUTPUT.md).
+      let keys = value.relationshipParts != nil ? ["type", "from", "to", "properties"] : m.keys.sorted()
+      writeObject(keys.map { ($0, m[$0]!) }, into: &out, pretty: pretty, indent: indent)
     }
   }
 

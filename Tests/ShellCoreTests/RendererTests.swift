@@ -40,6 +40,10 @@ final class RendererTests: XCTestCase {
     let json = Renderer(format: .json).render(.table(Table(columns: ["r"], rows: [[invests]])))
     XCTAssertTrue(json.contains(#""from" : {"#) || json.contains(#""from": {"#), json)
     XCTAssertTrue(json.contains(#""key": "tencent""#) || json.contains(#""key" : "tencent""#), json)
+    // Its keys in the relationship's own order, not alphabetical.
+    let keys = ["\"type\"", "\"from\"", "\"to\"", "\"properties\""].map { json.range(of: $0)?.lowerBound }
+    XCTAssertFalse(keys.contains(nil), json)
+    XCTAssertEqual(keys.compactMap { $0 }, keys.compactMap { $0 }.sorted(), json)
     // A list that only looks like one (no relationship between the entities) is a list.
     XCTAssertEqual(ValueFormat.human(.list([.entity(a), .string("x"), .entity(b)])), "Tencent, x, Zhipu AI")
   }
