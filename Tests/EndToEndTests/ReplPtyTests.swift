@@ -153,6 +153,24 @@ final class ReplPtyTests: XCTestCase {
     try shell.quitREPL()
   }
 
+  /// A Cypher search that finds nothing for a long time stops at Ctrl-C too (it passes no
+  /// row on, so only the search's own steps can notice).
+  func testCtrlCInterruptsACypherSearchThatFindsNothing() throws {
+    let shell = try startShell()
+    shell.send("echo started; match (a:Company)-[*]-(b) where b.name ends with 'none' return count(*)")
+    shell.send(key: .enter)
+    try shell.waitFor(#/\nstarted/#)
+    let busy = KgshProcess.cpuSeconds(of: shell.processID) + 0.3
+    while !shell.isClosed && KgshProcess.cpuSeconds(of: shell.processID) < busy { usleep(10_000) }
+    shell.send(key: .ctrlC)
+    let seen = try shell.waitForPrompt()
+    XCTAssertTrue(seen.contains("interrupted"), "no 'interrupted' after Ctrl-C: \(seen)")
+    shell.send("stats")
+    shell.send(key: .enter)
+    XCTAssertTrue(Self.commandOutput(try shell.waitForPrompt()).contains("entities"))
+    try shell.quitREPL()
+  }
+
   /// `record` in the REPL keeps the statements that succeeded, and `history N` shows the
   /// statement it runs again before its output.
   func testRecordKeepsSuccessfulStatementsAndHistoryEchoes() throws {
