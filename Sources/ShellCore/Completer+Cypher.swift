@@ -93,20 +93,13 @@ extension Shell {
   }
 
   /// Whether the end of `chars` is inside a quoted string or name.
-  static func insideQuote(_ chars: ArraySlice<Character>) -> Bool {
-    var quote: Character?
-    for c in chars {
-      if let q = quote {
-        if c == q { quote = nil }
-      } else if c == "'" || c == "\"" || c == "`" {
-        quote = c
-      }
-    }
-    return quote != nil
-  }
+  static func insideQuote(_ chars: ArraySlice<Character>) -> Bool { scan(chars).quote != nil }
 
   /// The open bracket that encloses the end of `chars` ("(", "[" or "{"), skipping quoted text.
-  static func innermostBracket(_ chars: ArraySlice<Character>) -> Character? {
+  static func innermostBracket(_ chars: ArraySlice<Character>) -> Character? { scan(chars).brackets.last }
+
+  /// The brackets still open at the end of `chars`, and the quote still open there, if any.
+  static func scan(_ chars: ArraySlice<Character>) -> (brackets: [Character], quote: Character?) {
     var stack: [Character] = []
     var quote: Character?
     for c in chars {
@@ -121,7 +114,7 @@ extension Shell {
       default: break
       }
     }
-    return stack.last
+    return (stack, quote)
   }
 
   /// The keys a node's properties may have: name, key, aliases and the fact predicates.
