@@ -56,6 +56,11 @@ final class DynamicLabelTests: XCTestCase {
     XCTAssertEqual(try engine.run(merge).statistics.relationshipsCreated, 1)
     XCTAssertEqual(try engine.run(merge).statistics.relationshipsCreated, 0)
     XCTAssertEqual(try names(merge), ["LIKES"])
+    // MERGE of a node finds it by its dynamic label the second time.
+    let node = "MERGE (n:$('Robot') {name: 'F'}) RETURN n.name"
+    XCTAssertEqual(try engine.run(node).statistics.nodesCreated, 1)
+    XCTAssertEqual(try engine.run(node).statistics.nodesCreated, 0)
+    XCTAssertEqual(try names("MATCH (n:Robot) RETURN n.name"), ["F"])
   }
 
   func testMistakesAreNamed() throws {
