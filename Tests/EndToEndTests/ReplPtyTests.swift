@@ -130,34 +130,30 @@ final class ReplPtyTests: XCTestCase {
   /// session goes on.
   func testCtrlCInterruptsARunningSQLStatement() throws {
     let shell = try startShell()
-    shell.send(
-      "echo started; sql with recursive c(x) as (select 1 union all select x + 1 from c) select count(*) from c"
-    )
-    shell.send(key: .enter)
-    try shell.waitFor(#/\nstarted/#)
-    // Wait until SQLite is provably busy in the statement (it burns CPU), then press Ctrl-C.
-    let busy = KgshProcess.cpuSeconds(of: shell.processID) + 0.3
-    while !shell.isClosed && KgshProcess.cpuSeconds(of: shell.processID) < busy { usleep(10_000) }
-    shell.send(key: .ctrlC)
-    let seen = try shell.waitForPrompt()
-    XCTAssertTrue(seen.contains("interrupted"), "no 'interrupted' after Ctrl-C: \(seen)")
+    let seen = try pressCtrlCWhileBusy(
+      shell, "sql with recursive c(x) as (select 1 union all select x + 1 from c) select count(*) from c")
     // The terminal echoes "^C"; the message starts a line of its own, not glued to it.
     let plain = PseudoTerminal.stripANSI(seen)
     XCTAssertNotNil(plain.firstMatch(of: #/(^|\n)error: interrupted/#), "interrupted glued to ^C: \(plain)")
     XCTAssertFalse(plain.contains("^Cerror"), plain)
     XCTAssertFalse(
       seen.contains("rest of the input"), "stopped between statements, not inside SQLite: \(seen)")
-    shell.send("stats")
-    shell.send(key: .enter)
-    XCTAssertTrue(Self.commandOutput(try shell.waitForPrompt()).contains("entities"))
-    try shell.quitREPL()
+    try expectTheSessionGoesOn(shell)
   }
 
   /// A Cypher search that finds nothing for a long time stops at Ctrl-C too (it passes no
   /// row on, so only the search's own steps can notice).
   func testCtrlCInterruptsACypherSearchThatFindsNothing() throws {
     let shell = try startShell()
-    shell.send("echo started; match (a:Company)-[*]-(b) where b.name ends with 'none' return count(*)")
+    _ = try pressCtrlCWhileBusy(
+      shell, "match (a:Company)-[*]-(b) where b.name ends with 'none' return count(*)")
+    try expectTheSessionGoesOn(shell)
+  }
+
+  /// Runs `statement`, waits until kgsh is provably busy in it (it burns CPU), presses Ctrl-C
+  /// and returns what the terminal showed up to the next prompt, which must say "interrupted".
+  func pressCtrlCWhileBusy(_ shell: PseudoTerminal, _ statement: String) throws -> String {
+    shell.send("echo started; " + statement)
     shell.send(key: .enter)
     try shell.waitFor(#/\nstarted/#)
     let busy = KgshProcess.cpuSeconds(of: shell.processID) + 0.3
@@ -165,6 +161,11 @@ final class ReplPtyTests: XCTestCase {
     shell.send(key: .ctrlC)
     let seen = try shell.waitForPrompt()
     XCTAssertTrue(seen.contains("interrupted"), "no 'interrupted' after Ctrl-C: \(seen)")
+    return seen
+  }
+
+  /// After an interrupted statement the next one runs, and the REPL ends normally.
+  func expectTheSessionGoesOn(_ shell: PseudoTerminal) throws {
     shell.send("stats")
     shell.send(key: .enter)
     XCTAssertTrue(Self.commandOutput(try shell.waitForPrompt()).contains("entities"))
