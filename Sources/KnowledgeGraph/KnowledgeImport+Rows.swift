@@ -201,12 +201,7 @@ extension KnowledgeImport {
     let key =
       try text("id").map { try checked($0, "id", keyPattern) }
       ?? ChangeKeys.derive("UE-", [src, type, dst, text("source") ?? "", text("as_of") ?? ""])
-    var props: [String: Value] = [:]
-    for pair in (text("props") ?? "").split(separator: ";") {
-      let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
-      guard parts.count == 2 else { continue }
-      props[parts[0]] = Int64(parts[1]).map { .int($0) } ?? .string(parts[1])
-    }
+    let props = Value.properties(fromPairs: text("props") ?? "")
     let fields: [(String, String?)] = [("key", key), ("src", src), ("type", type), ("dst", dst)] + provenance
     return (key, .payload(fields, extra: props.isEmpty ? [:] : ["props": .map(props)]), src)
   }

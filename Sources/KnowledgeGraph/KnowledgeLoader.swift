@@ -81,10 +81,15 @@ public enum KnowledgeLoader {
     var touched = false
   }
 
+  /// How the files are read: part of both keys, so that a kgsh that reads the same files
+  /// differently (2: a property `02513` stays text, `33.03` is a number) rebuilds the layer once.
+  static let reading = "reading:2"
+
   static func check(_ store: KnowledgeStore, _ dir: String, files: [String], meta: String) throws -> Check {
-    let quick = statKey(dir, files: files)
+    let stat = statKey(dir, files: files)
+    let quick = stat.isEmpty ? "" : stat + reading
     if !quick.isEmpty, try store.meta(meta + "_stat") == quick { return Check(meta: meta, quick: quick) }
-    let print = fingerprint(dir, files: files)
+    let print = fingerprint(dir, files: files) + ";" + reading
     if try store.meta(meta + "_hash") == print {
       return Check(meta: meta, quick: quick, touched: !quick.isEmpty)
     }
@@ -174,12 +179,7 @@ public enum KnowledgeLoader {
             status: row.optional("status"), ref: row.optional("ref"))), layer: .builtin)
     }
     for row in edges.rows {
-      var props: [String: Value] = [:]
-      for pair in row["props"].split(separator: ";") {
-        let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
-        guard parts.count == 2 else { continue }
-        props[parts[0]] = Int64(parts[1]).map { .int($0) } ?? .string(parts[1])
-      }
+      let props = Value.properties(fromPairs: row["props"])
       try w.addEdge(
         try node(row, "src"), row["type"], try node(row, "dst"), props: props, key: row.optional("id"),
         provenance: Provenance(

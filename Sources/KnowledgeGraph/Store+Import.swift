@@ -241,19 +241,12 @@ struct GraphImporter {
   }
 
   /// The properties of a row: the columns that are not structural, typed when they read as
-  /// numbers.
+  /// numbers (`Value.inferred(fromText:)`).
   static func properties(_ fields: [String], _ header: [String], columns: [Int]) -> String? {
     if columns.isEmpty { return nil }
     var props: [String: Value] = [:]
     for i in columns where i < fields.count && !fields[i].isEmpty {
-      let field = fields[i]
-      if let n = Int64(field) {
-        props[header[i]] = .int(n)
-      } else if let d = Double(field), d.isFinite, field.contains(".") {
-        props[header[i]] = .double(d)
-      } else {
-        props[header[i]] = .string(field)
-      }
+      props[header[i]] = Value.inferred(fromText: fields[i])
     }
     return props.isEmpty ? nil : JSON.encode(.map(props))
   }

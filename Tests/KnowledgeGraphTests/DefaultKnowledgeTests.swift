@@ -23,6 +23,21 @@ final class DefaultKnowledgeTests: XCTestCase {
     XCTAssertGreaterThan(counts["edge"]!, 300)
   }
 
+  func testEdgePropertiesKeepStockCodesAsWrittenAndReadPercentagesAsNumbers() throws {
+    let store = try KnowledgeStore.inMemory()
+    try KnowledgeLoader.ensureBuilt(store, from: knowledge)
+    func props(_ key: String, _ type: String) throws -> [[String: Value]] {
+      let node = try XCTUnwrap(store.node(key: key))
+      return try store.edges(of: node.id).outgoing.filter { $0.0.type == type }.map(\.0.props)
+    }
+    XCTAssertTrue(try props("minimax", "LISTED_ON").contains { $0["stock_code"] == .string("00100") })
+    XCTAssertTrue(try props("zhipu", "LISTED_ON").contains { $0["stock_code"] == .string("02513") })
+    XCTAssertTrue(
+      try props("zhipu-controlling-shareholders", "SHAREHOLDER_OF").contains {
+        $0["stake_pct"] == .double(33.03)
+      })
+  }
+
   func testAPrefixPageListsEntitiesInFoldedNameOrderLikeTheWholeRangeGrouped() throws {
     let store = try KnowledgeStore.inMemory()
     try KnowledgeLoader.ensureBuilt(store, from: knowledge)
@@ -69,24 +84,42 @@ final class DefaultKnowledgeTests: XCTestCase {
     let store = try KnowledgeStore.inMemory()
     XCTAssertTrue(try KnowledgeLoader.ensureBuilt(store, from: copy))
     XCTAssertFalse(try KnowledgeLoader.ensureBuilt(store, from: copy), "nothing changed")
-    try fm.setAttributes([.modificationDate: Date(timeIntervalSinceNow: 60)], ofItemAtPath: copy + "/facts.tsv")
+    try fm.setAttributes(
+      [.modificationDate: Date(timeIntervalSinceNow: 60)], ofItemAtPath: copy + "/facts.tsv")
     XCTAssertFalse(try KnowledgeLoader.ensureBuilt(store, from: copy), "touched, same bytes: no rebuild")
-    XCTAssertEqual(try store.meta("builtin_stat"), KnowledgeLoader.statKey(copy), "the new times are recorded")
+    XCTAssertEqual(
+      try store.meta("builtin_stat"), KnowledgeLoader.statKey(copy) + KnowledgeLoader.reading,
+      "the new times are recorded")
     let sources = copy + "/sources.tsv"
-    try (String(contentsOfFile: sources, encoding: .utf8) + "\n").write(toFile: sources, atomically: true, encoding: .utf8)
+    try (String(contentsOfFile: sources, encoding: .utf8) + "\n").write(
+      toFile: sources, atomically: true, encoding: .utf8)
     XCTAssertTrue(try KnowledgeLoader.ensureBuilt(store, from: copy), "changed bytes rebuild")
   }
 
+  func testAStoreBuiltByAKgshThatReadTheFilesAnotherWayIsRebuilt() throws {
+    let store = try KnowledgeStore.inMemory()
+    XCTAssertTrue(try KnowledgeLoader.ensureBuilt(store, from: knowledge))
+    try store.write { w in
+      try w.setMeta("builtin_stat", KnowledgeLoader.statKey(knowledge))
+      try w.setMeta("builtin_hash", KnowledgeLoader.fingerprint(knowledge))
+    }
+    XCTAssertTrue(try KnowledgeLoader.ensureBuilt(store, from: knowledge), "the same bytes, read another way")
+    XCTAssertFalse(try KnowledgeLoader.ensureBuilt(store, from: knowledge))
+  }
+
   func testEveryArticleQuoteIsVerbatim() throws {
-    let article = Self.root.deletingLastPathComponent().appendingPathComponent("shared/seeds/000_61a020b1efeb3fe6.txt")
+    let article = Self.root.deletingLastPathComponent().appendingPathComponent(
+      "shared/seeds/000_61a020b1efeb3fe6.txt")
     guard let data = FileManager.default.contents(atPath: article.path) else {
       throw XCTSkip("../shared/seeds is absent, so article quotes cannot be checked here")
     }
     let text = String(decoding: data, as: UTF8.self)
     var checked = 0
     for file in ["facts.tsv", "edges.tsv"] {
-      for row in try TSV.read(knowledge + "/" + file).rows where row["source"] == "article" && !row["quote"].isEmpty {
-        XCTAssertTrue(text.contains(row["quote"]), "\(row.location): quote not in the article: \(row["quote"])")
+      for row in try TSV.read(knowledge + "/" + file).rows
+      where row["source"] == "article" && !row["quote"].isEmpty {
+        XCTAssertTrue(
+          text.contains(row["quote"]), "\(row.location): quote not in the article: \(row["quote"])")
         checked += 1
       }
     }
@@ -95,7 +128,8 @@ final class DefaultKnowledgeTests: XCTestCase {
 
   func testNumericValuesAppearInTheirQuotes() throws {
     var checked = 0
-    for row in try TSV.read(knowledge + "/facts.tsv").rows where ["number", "money", "percent"].contains(row["type"]) {
+    for row in try TSV.read(knowledge + "/facts.tsv").rows
+    where ["number", "money", "percent"].contains(row["type"]) {
       let quote = row["quote"]
       guard quote.contains(where: \.isASCII), quote.contains(where: \.isNumber) else { continue }
       let value = row["value"].components(separatedBy: "..")[0]
@@ -112,7 +146,10 @@ final class DefaultKnowledgeTests: XCTestCase {
   func testEveryReferenceRowIsReachable() throws {
     let store = try KnowledgeStore.inMemory()
     try KnowledgeLoader.ensureBuilt(store, from: knowledge)
-    let refs = Set(try store.readOnlyQuery("select ref from fact where ref is not null union select ref from edge where ref is not null").rows.map { $0[0].plainText })
+    let refs = Set(
+      try store.readOnlyQuery(
+        "select ref from fact where ref is not null union select ref from edge where ref is not null"
+      ).rows.map { $0[0].plainText })
     for file in ["investors.tsv", "contradictions_fx.tsv"] {
       for row in try TSV.read(knowledge + "/reference/" + file).rows {
         let id = row[file == "investors.tsv" ? "inv_id" : "note_id"]

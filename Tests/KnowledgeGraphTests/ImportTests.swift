@@ -38,6 +38,16 @@ final class ImportTests: FileTestCase {
     XCTAssertEqual(try store.search("Hillhouse").first?.node.key, "b")
   }
 
+  func testCodesWithLeadingZerosAreImportedAsTheTextTheyAre() throws {
+    let store = try KnowledgeStore.inMemory()
+    let nodes = file("nodes.csv", "id,name,zip,code,share\na,Acme,01234,+86,12.50\n")
+    _ = try store.importGraph(nodes: nodes, edges: nil)
+    let acme = try XCTUnwrap(store.node(key: "a"))
+    XCTAssertEqual(acme.props["zip"], .string("01234"))
+    XCTAssertEqual(acme.props["code"], .string("+86"))
+    XCTAssertEqual(acme.props["share"], .double(12.5))
+  }
+
   func testTSVWithByteOrderMarkAndCRLF() throws {
     let store = try KnowledgeStore.inMemory()
     let nodes = file("n.tsv", "\u{FEFF}id\tname\r\nx\t智谱\r\ny\tMiniMax\r\n")
