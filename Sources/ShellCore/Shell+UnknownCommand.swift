@@ -15,7 +15,8 @@ extension Shell {
     return KgshError.unknownCommand(name, suggestions: Names.suggestions(for: name, among: words))
   }
 
-  /// First words of cypher-shell, Cypher and sqlite3 that kgsh does differently.
+  /// First words of cypher-shell, Cypher, sqlite3, Nushell and Unix pipelines that kgsh does
+  /// differently.
   static let otherToolsWords: [String: String] = [
     "load": "LOAD CSV is Cypher's; kgsh loads CSV and TSV files with import NODES [EDGES] (help import)",
     "use": "USE is Cypher's; open another knowledge base with kgsh --db FILE",
@@ -26,5 +27,24 @@ extension Shell {
     ".tables": "help sql lists the tables; sql runs a read-only query",
     ".schema": "help sql lists the tables and their columns", ".quit": "quit leaves (or Ctrl-D)",
     ".exit": "quit leaves (or Ctrl-D)",
+    "get": "select COLUMN keeps a column; after let t = COMMAND | first 1, $t.COLUMN is its value",
+    "length": "count counts a table's rows", "wc": "count counts a table's rows",
+    "sort-by": "sort COLUMN [desc] sorts a table by a column",
+    "reverse": "sort COLUMN desc sorts by a column the other way",
+    "last": "sort COLUMN desc | first N keeps the last N rows in COLUMN's order",
+    "tail": "sort COLUMN desc | first N keeps the last N rows in COLUMN's order",
+    "limit": "first N keeps a table's first N rows (LIMIT N ends a match query)",
+    "skip": "a pipeline keeps rows with where and first; a match query skips rows with SKIP N",
+    "grep":
+      "where COLUMN contains TEXT keeps the rows whose COLUMN contains TEXT; find TEXT searches names and facts",
+    "filter": "where COLUMN OP VALUE keeps the rows that match, e.g. where count > 10",
+    "distinct": "uniq COLUMN lists a column's distinct values with how many rows have each",
+    "group-by": "uniq COLUMN counts the rows of each value; a match query groups with RETURN key, count(*)",
+    "to":
+      "--format json|jsonl|csv|tsv|markdown writes a command's output so; save FILE.json writes it to a file",
+    "to-json": "--format json writes a command's output as JSON; save FILE.json writes it to a file",
+    "jq": "kgsh -c 'COMMAND --format json' | jq reads kgsh's JSON in jq",
+    "ls": "list shows entities (list LABEL those of one label); labels lists the labels",
+    "open": "kgsh --db FILE opens another knowledge base; import FILE loads a CSV or TSV file",
   ]
 }

@@ -87,6 +87,18 @@ final class ScriptSyntaxErrorTests: XCTestCase {
         "LOAD CSV is Cypher's; kgsh loads CSV and TSV files with import NODES [EDGES] (help import)"
       ),
       (".tables", "help sql lists the tables; sql runs a read-only query"),
+      // Nushell's and Unix pipelines' verbs, as a stage or as a first word.
+      (
+        "mark | get count",
+        "select COLUMN keeps a column; after let t = COMMAND | first 1, $t.COLUMN is its value"
+      ),
+      ("mark | length", "count counts a table's rows"),
+      (
+        "mark | to json",
+        "--format json|jsonl|csv|tsv|markdown writes a command's output so; save FILE.json writes it to a file"
+      ),
+      ("mark | last 3", "sort COLUMN desc | first N keeps the last N rows in COLUMN's order"),
+      ("ls", "list shows entities (list LABEL those of one label); labels lists the labels"),
     ] {
       let u = try make()
       XCTAssertFalse(u.run(line), line)
