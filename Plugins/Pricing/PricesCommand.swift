@@ -2,8 +2,10 @@ import Foundation
 import KnowledgeGraph
 import ShellCore
 
-/// `prices [--vendor V] [--kind plan|api] [--model M] [--as-of DATE] [--currency C]`: the price table.
+/// `prices [ITEM] [--vendor V] [--kind plan|api] [--model M] [--as-of DATE] [--currency C]`: the price table.
 struct PricesCommand: Command {
+  static let item: Param<String?> = .optionalArgument(
+    "ITEM", .text, "a product, model, tier or vendor: prices glm, prices anthropic")
   static let vendor: Param<String?> = .option("vendor", .text, "vendor or seller contains this text")
   static let kind: Param<String?> = .option("kind", .choice(["plan", "api"]), "plans or API models")
   static let model: Param<String?> = .option("model", .text, "product, model or tier (as in compare)")
@@ -13,7 +15,7 @@ struct PricesCommand: Command {
   static let explain = Param.toggle("explain", "list the rows and rates used")
   let signature = Signature(
     "prices", summary: "Plan and API list prices with their status, date and source",
-    parameters: [vendor.spec, kind.spec, model.spec, asOf.spec, currency.spec, explain.spec],
+    parameters: [item.spec, vendor.spec, kind.spec, model.spec, asOf.spec, currency.spec, explain.spec],
     help:
       "Plans show flat (the listed price per billing period); API models show input and output per 1M tokens. "
       + "A cell that lists several prices (\"18 / 72 / 160\") has no single amount: it is null and its text "
@@ -23,43 +25,13 @@ struct PricesCommand: Command {
         "prices --kind plan --vendor zhipu", "GLM Coding Plan prices over time", expect: "GLM Coding Plan"),
       Example("prices --model GLM-4.5 --currency CNY", "GLM-4.5 API prices, converted", expect: "¥"),
       Example("prices --kind plan --as-of 2025-09", "what was known in September 2025", expect: "P005"),
+      Example("prices anthropic --kind plan", "a vendor's plans, named without a flag", expect: "Claude Max"),
     ])
 
   func run(_ call: Call, _ session: Session) throws -> Output {
     let asOf = call[Self.asOf]
     let all = try PriceBook.history(session)
-    var rows = PriceBook.current(all, asOf: asOf)
-    var unknownVendor: String?
-    if let vendor = call[Self.vendor] {
-      let v = Names.normalize(vendor)
-      let known = rows
-      rows = rows.filter { Names.normalize($0.vendor).contains(v) || Names.normalize($0.soldOn).contains(v) }
-      if rows.isEmpty, !known.isEmpty {
-        let vendors = Array(Set(known.map(\.vendor).filter { !$0.isEmpty })).sorted()
-        unknownVendor =
-          "no vendor or seller contains '\(vendor)'; the vendors are \(vendors.joinedText(", "))"
-      }
-    }
-    if let model = call[Self.model] {
-      let ids = Set(try PriceBook.select(model, all: all, asOf: asOf, command: "prices").map(\.id))
-      rows = rows.filter { ids.contains($0.id) }
-    }
-    // Why a listing is empty, when one filter alone emptied it.
-    var emptied: String?
-    if let kind = call[Self.kind] {
-      let others = rows
-      rows = rows.filter { $0.kind == kind }
-      if rows.isEmpty, let other = others.first?.kind {
-        emptied =
-          "no \(kind == "api" ? "API" : "plan") rows match; the \(others.count.counted("row")) that match are \(other == "api" ? "API models" : "plans"): "
-          + "drop --kind \(kind) or write --kind \(other)"
-      }
-    }
-    if rows.isEmpty, emptied == nil, let asOf, let first = all.compactMap(\.date).min(),
-      first > PriceDate.end(asOf)
-    {
-      emptied = "no price was observed by \(asOf); the earliest dated row is from \(first)"
-    }
+    let (rows, emptied) = try Self.filtered(call, all: all, asOf: asOf)
     let target = call[Self.currency]
     let book = try FXBook.of(session)
     var used: [String] = []
@@ -91,7 +63,7 @@ struct PricesCommand: Command {
     columns += ["included", "status", "as_of", "layer", "flag", "source"]
     let user = rows.filter(\.isUser).count
     var notes = [
-      unknownVendor ?? emptied
+      emptied
         ?? "\(rows.count.counted("price row")) (\(rows.count - user) from reference/prices.tsv, \(user) imported)"
     ]
     if let asOf {
@@ -106,6 +78,55 @@ struct PricesCommand: Command {
     // In a narrow terminal: who sells what at which price and when (select or a pipe shows the rest).
     result.narrowColumns = ["id", "product", "tier", "flat", "input_1M", "output_1M", "as_of"]
     return .table(result)
+  }
+
+  /// The rows the filters keep, and why the listing is empty when one filter alone emptied it.
+  static func filtered(_ call: Call, all: [PriceRow], asOf: String?) throws -> ([PriceRow], String?) {
+    var rows = PriceBook.current(all, asOf: asOf)
+    var emptied: String?
+    if let item = call[Self.item] {
+      let v = Names.normalize(item)
+      var ids = Set(rows.filter { Self.vendor($0, contains: v) }.map(\.id))
+      if let models = try? PriceBook.select(item, all: all, asOf: asOf, command: "prices") {
+        ids.formUnion(models.map(\.id))
+      }
+      // Neither a vendor nor a model: the model lookup's error says what is near.
+      if ids.isEmpty { _ = try PriceBook.select(item, all: all, asOf: asOf, command: "prices") }
+      rows = rows.filter { ids.contains($0.id) }
+    }
+    if let vendor = call[Self.vendor] {
+      let v = Names.normalize(vendor)
+      let known = rows
+      rows = rows.filter { Self.vendor($0, contains: v) }
+      if rows.isEmpty, !known.isEmpty {
+        let vendors = Array(Set(known.map(\.vendor).filter { !$0.isEmpty })).sorted()
+        emptied = "no vendor or seller contains '\(vendor)'; the vendors are \(vendors.joinedText(", "))"
+      }
+    }
+    if let model = call[Self.model] {
+      let ids = Set(try PriceBook.select(model, all: all, asOf: asOf, command: "prices").map(\.id))
+      rows = rows.filter { ids.contains($0.id) }
+    }
+    if let kind = call[Self.kind], emptied == nil {
+      let others = rows
+      rows = rows.filter { $0.kind == kind }
+      if rows.isEmpty, let other = others.first?.kind {
+        emptied =
+          "no \(kind == "api" ? "API" : "plan") rows match; the \(others.count.counted("row")) that match are \(other == "api" ? "API models" : "plans"): "
+          + "drop --kind \(kind) or write --kind \(other)"
+      }
+    }
+    if rows.isEmpty, emptied == nil, let asOf, let first = all.compactMap(\.date).min(),
+      first > PriceDate.end(asOf)
+    {
+      emptied = "no price was observed by \(asOf); the earliest dated row is from \(first)"
+    }
+    return (rows, emptied)
+  }
+
+  /// Whether the row's vendor or seller contains the normalized text.
+  static func vendor(_ r: PriceRow, contains v: String) -> Bool {
+    Names.normalize(r.vendor).contains(v) || Names.normalize(r.soldOn).contains(v)
   }
 
   /// The listed text of price cells that hold several prices ("CNY 18 / 72 / 160"), else null.

@@ -112,6 +112,20 @@ final class PricingTests: XCTestCase {
     XCTAssertFalse(early.contains("P001"), "P001 is first observed 2026-06-10:\n\(early)")
   }
 
+  func testAnItemNamesAModelOrAVendorWithoutAFlag() throws {
+    let t = try shell()
+    XCTAssertTrue(t.run("prices --format tsv glm-4.5"), t.errors)
+    let ids = t.output.split(separator: "\n").dropFirst().map { $0.prefix { $0 != "\t" } }
+    XCTAssertEqual(ids, ["P033", "P040", "P041"], "the model, as with --model:\n\(t.output)")
+    XCTAssertEqual(t.output, try run("prices --format tsv --model glm-4.5"))
+    let u = try shell()
+    XCTAssertTrue(u.run("prices anthropic --kind plan --format tsv"), u.errors)
+    let rows = u.output.split(separator: "\n").dropFirst()
+    XCTAssertFalse(rows.isEmpty)
+    XCTAssertTrue(rows.allSatisfy { $0.split(separator: "\t")[2] == "Anthropic" }, u.output)
+    XCTAssertTrue(try fails("prices kimmi-k2").contains("did you mean"))
+  }
+
   func testBlendedAPIPrices() throws {
     let out = try run("compare GLM-4.5 'Claude Sonnet 4' --explain")
     XCTAssertTrue(out.contains("blended_1M"), out)
