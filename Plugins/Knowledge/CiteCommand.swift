@@ -87,20 +87,35 @@ struct CiteCommand: Command {
       ], rows: rows)
   }
 
-  /// `cite SOURCE`: the facts that cite it, each with the entity it is about.
+  /// `cite SOURCE`: the facts that cite it, each with the entity it is about, then the
+  /// relations (by their E id: the type as predicate, the other end as value).
   func citing(_ source: String, _ session: Session) throws -> Output {
     let facts = try session.store.facts(citing: source)
-    let entities = try session.store.nodeHeads(ids: Array(Set(facts.map(\.nodeID))))
-    let rows: [[Value]] = facts.map { f in
+    let edges = try session.store.edges(citing: source)
+    let entities = try session.store.nodeHeads(
+      ids: Array(Set(facts.map(\.nodeID) + edges.flatMap { [$0.src, $0.dst] })))
+    func entity(_ id: Int64) -> Value { entities[id].map { .entity($0.ref) } ?? .null }
+    var rows: [[Value]] = facts.map { f in
       [
-        .string(f.key ?? "#\(f.id)"), entities[f.nodeID].map { .entity($0.ref) } ?? .null,
-        .string(f.predicate),
+        .string(f.key ?? "#\(f.id)"), entity(f.nodeID), .string(f.predicate),
         FactText.value(f), FactText.unit(f), FactText.text(f.qualifier), FactText.text(f.provenance.quote),
+      ]
+    }
+    rows += edges.map { e in
+      [
+        .string(e.key ?? "#\(e.id)"), entity(e.src), .string(e.type), entity(e.dst), .null, .null,
+        FactText.text(e.provenance.quote),
       ]
     }
     var table = Table(
       columns: ["fact", "entity", "predicate", "value", "unit", "qualifier", "quote"], rows: rows)
-    if rows.isEmpty { table.notes = ["no fact cites \(source) yet"] }
+    if rows.isEmpty {
+      table.notes = ["no fact or relation cites \(source) yet"]
+    } else if !edges.isEmpty {
+      table.notes = [
+        "\(facts.count.counted("fact")), then \(edges.count.counted("relation")) (E ids: the type, then the other end)"
+      ]
+    }
     return .table(table)
   }
 

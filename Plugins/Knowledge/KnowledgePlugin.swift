@@ -6,7 +6,8 @@ public enum KnowledgePlugin {
     name: "knowledge", version: "1.0.0", summary: "Read the knowledge base with its evidence",
     commands: [
       ShowCommand(), FindCommand(), ListCommand(), LabelsCommand(), RelationsCommand(), StatsCommand(),
-      SQLCommand(), FactsCommand(), CiteCommand(), TimelineCommand(), ImportCommand(), CheckKnowledgeCommand(),
+      SQLCommand(), FactsCommand(), CiteCommand(), SourcesCommand(), TimelineCommand(), ImportCommand(),
+      CheckKnowledgeCommand(),
     ])
 }
 
@@ -16,7 +17,8 @@ public enum AuthoringPlugin {
     name: "authoring", version: "1.0.0", summary: "Add, correct and retract sourced knowledge",
     commands: [
       SourceAddCommand(), EntityAddCommand(), AliasAddCommand(), AliasRemoveCommand(), FactAddCommand(),
-      FactCorrectCommand(), FactRetractCommand(), LinkCommand(), UnlinkCommand(), UndoCommand(), ConflictsCommand(),
+      FactCorrectCommand(), FactRetractCommand(), LinkCommand(), UnlinkCommand(), UndoCommand(),
+      ConflictsCommand(),
       ImportKnowledgeCommand(), ExportKnowledgeCommand(),
     ])
 }

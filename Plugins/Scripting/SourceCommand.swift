@@ -26,7 +26,11 @@ struct SourceCommand: Command {
     do {
       text = try TextFile.read(path, what: "script")
     } catch let error as KgshError {
-      throw KgshError(error.kind, "source: \(error.message)", hint: error.hint)
+      // `source list`: someone after the knowledge base's sources, not a script.
+      let meant = ["list", "ls", "show"].contains(file) && !FileManager.default.fileExists(atPath: path)
+      throw KgshError(
+        error.kind, "source: \(error.message)",
+        hint: meant ? "source runs a script; sources lists the knowledge base's sources" : error.hint)
     }
     let key = Self.canonical(path)
     if running.contains(where: { Self.canonical($0) == key }) {

@@ -11,4 +11,19 @@ extension KnowledgeStore {
       return try facts.all(Self.fact(from:))
     }
   }
+
+  /// The edges that cite a source (by its key), in id order: the relations `cite SOURCE` lists
+  /// after the facts.
+  public func edges(citing sourceKey: String) throws -> [Edge] {
+    try read { db in
+      let edges = try RawStatement(
+        db,
+        """
+        SELECT \(Self.edgeColumns), t.name FROM edge e JOIN edge_type t ON t.id = e.type
+        JOIN source s ON s.id = e.source_id WHERE s.key = ?1 ORDER BY e.id
+        """)
+      edges.bind(1, sourceKey)
+      return try edges.all { Self.edge(from: $0, typeName: $0.text(11)) }
+    }
+  }
 }

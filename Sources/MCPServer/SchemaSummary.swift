@@ -14,12 +14,6 @@ enum SchemaSummary {
   static let predicatesSQL = """
     SELECT predicate, count(*) AS facts FROM fact GROUP BY predicate ORDER BY facts DESC, predicate
     """
-  static let sourcesSQL = """
-    SELECT s.key, s.title, s.publisher, s.published,
-      (SELECT count(*) FROM fact f WHERE f.source_id = s.id) AS facts,
-      (SELECT count(*) FROM edge e WHERE e.source_id = s.id) AS relations
-    FROM source s ORDER BY facts + relations DESC, s.key
-    """
 
   /// The document for `store`, with the `sources` most used sources; when there are more,
   /// `sources_cut` says how many and how to see more.
@@ -32,7 +26,17 @@ enum SchemaSummary {
     let types = try store.edgeTypeCounts().map {
       Value.map(["type": .string($0.type), "count": count($0.count)])
     }
-    let sources = try objects(store.readOnlyQuery(sourcesSQL))
+    let sources = try store.sourceUses().map { use in
+      var object: [String: Value] = [
+        "key": .string(use.source.key), "facts": count(use.facts), "relations": count(use.relations),
+      ]
+      for (name, text) in [
+        ("title", use.source.title), ("publisher", use.source.publisher), ("published", use.source.published),
+      ] {
+        if let text { object[name] = .string(text) }
+      }
+      return Value.map(object)
+    }
     var document: [String: Value] = [
       "labels": .list(labels), "relation_types": .list(types),
       "predicates": .list(try objects(store.readOnlyQuery(predicatesSQL))),

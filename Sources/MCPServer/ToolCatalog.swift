@@ -24,8 +24,9 @@ public struct ToolDefinition: Sendable {
 public enum ToolCatalog {
   /// The reading commands, served always.
   static let readCommands = [
-    "find", "show", "list", "facts", "cite", "timeline", "labels", "relations", "stats", "neighbors", "path",
-    "common", "degree", "rank", "match", "prices", "compare", "cost", "check-claim", "fx",
+    "find", "show", "list", "facts", "cite", "sources", "timeline", "labels", "relations", "stats",
+    "neighbors",
+    "path", "common", "degree", "rank", "match", "prices", "compare", "cost", "check-claim", "fx",
   ]
   /// The authoring commands, served with `--allow-writes` only.
   static let writeCommands = [

@@ -25,6 +25,7 @@ VALID = {
     "list": {"label": "Lab", "limit": 5},
     "facts": {"entity": "Zhipu"},
     "cite": {"target": "Zhipu"},
+    "sources": {"text": "36kr"},
     "timeline": {"entity": "Zhipu"},
     "labels": {},
     "relations": {},
@@ -122,6 +123,15 @@ async def exercise(session):
         data = structured(result)
         ok = not is_error(result) and isinstance(data, dict) and text_of(result).strip() != ""
         check(f"valid-{name}", ok, text_of(result)[:300])
+
+    sources_result = await session.call_tool("sources", {"text": "36kr", "max_rows": 5})
+    cited = structured(sources_result) or {}
+    rows = cited.get("rows") or []
+    check(
+        "sources-filtered-with-counts",
+        any(r.get("source") == "article" and r.get("facts", 0) > 0 for r in rows)
+        and all("36kr" in json.dumps(r, ensure_ascii=False).lower() for r in rows),
+        json.dumps(cited, ensure_ascii=False)[:300])
 
     show_result = await session.call_tool("show", {"entity": "智谱"})
     card = structured(show_result) or {}

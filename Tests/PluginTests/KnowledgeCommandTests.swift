@@ -127,16 +127,57 @@ final class KnowledgeCommandTests: XCTestCase {
     XCTAssertTrue(u.errors.hasSuffix("no entity named 'founded'; try find founded\n"), u.errors)
   }
 
-  /// `cite SOURCE`: every fact that cites the source, with its entity.
-  func testCiteOfASourceListsTheFactsThatCiteIt() throws {
+  /// `sources`: every source with how many facts and relations cite it, the most cited first;
+  /// the counts agree with what `cite SOURCE` lists.
+  func testSourcesCountWhatCitesEachMostCitedFirstAndFilterByText() throws {
+    let t = try shell()
+    XCTAssertTrue(t.run("sources --format tsv"), t.errors)
+    let rows = t.output.split(separator: "\n").map {
+      $0.split(separator: "\t", omittingEmptySubsequences: false)
+    }
+    XCTAssertEqual(
+      rows.first?.map(String.init),
+      [
+        "source", "kind", "title", "publisher", "published", "facts", "relations", "url",
+      ])
+    let body = rows.dropFirst()
+    XCTAssertEqual(
+      [[.int(Int64(body.count))]], try t.session.store.readOnlyQuery("SELECT count(*) FROM source").rows)
+    let totals = body.map { Int($0[5])! + Int($0[6])! }
+    XCTAssertEqual(totals, totals.sorted(by: >), "the most cited first")
+    let forfunds = try XCTUnwrap(body.first { $0[0] == "ref-forfunds-zhipu" })
+    XCTAssertEqual(Int(forfunds[5]), try t.session.store.facts(citing: "ref-forfunds-zhipu").count)
+    XCTAssertEqual(Int(forfunds[6]), try t.session.store.edges(citing: "ref-forfunds-zhipu").count)
+    // A text keeps the sources whose key, title, publisher or URL contains it.
+    let u = try shell()
+    XCTAssertTrue(u.run("sources 36KR --format tsv"), u.errors)
+    let keys = u.output.split(separator: "\n").dropFirst().map { $0.prefix { $0 != "\t" } }
+    XCTAssertTrue(keys.contains("article") && keys.contains("ls-36kr-figure-c"), u.output)
+    XCTAssertLessThan(keys.count, body.count)
+    let v = try shell()
+    XCTAssertTrue(v.run("sources zzzq"), v.errors)
+    XCTAssertTrue(
+      v.output.contains("no source's key, title, publisher or URL contains 'zzzq' (of "), v.output)
+  }
+
+  /// `cite SOURCE`: every fact that cites the source, with its entity, then every relation.
+  func testCiteOfASourceListsTheFactsAndRelationsThatCiteIt() throws {
     let t = try shell()
     XCTAssertTrue(t.run("cite ref-forfunds-zhipu --format csv"), t.errors)
     let lines = t.output.split(separator: "\n")
     XCTAssertEqual(lines.first, "fact,entity,predicate,value,unit,qualifier,quote")
     XCTAssertTrue(lines.contains { $0.hasPrefix("F0169,Zhipu AI,stock_code,02513,") }, t.output)
+    XCTAssertTrue(
+      lines.contains { $0.hasPrefix("E0155,Zhipu AI,LISTED_ON,Hong Kong Stock Exchange,,,") }, t.output)
     let cited = try t.session.store.facts(citing: "ref-forfunds-zhipu")
-    XCTAssertEqual(lines.count - 1, cited.count)
+    let edges = try t.session.store.edges(citing: "ref-forfunds-zhipu")
+    XCTAssertFalse(edges.isEmpty)
+    XCTAssertEqual(lines.count - 1, cited.count + edges.count)
     XCTAssertTrue(cited.allSatisfy { $0.provenance.source == "ref-forfunds-zhipu" })
+    XCTAssertTrue(edges.allSatisfy { $0.provenance.source == "ref-forfunds-zhipu" })
+    XCTAssertEqual(
+      lines.filter { $0.hasPrefix("E") }.count, edges.count, "the relations come after the facts")
+    XCTAssertTrue(lines.drop { !$0.hasPrefix("E") }.allSatisfy { $0.hasPrefix("E") }, t.output)
     // A fact id, an entity and an unknown word keep their meaning.
     XCTAssertTrue(t.run("cite F0001 --format csv"), t.errors)
     XCTAssertFalse(t.run("cite no-such-source"))

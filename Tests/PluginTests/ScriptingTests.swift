@@ -330,6 +330,18 @@ final class ScriptingTests: XCTestCase {
     XCTAssertEqual(t.session.variables["x"], .int(1))
   }
 
+  func testSourceListPointsAtSourcesUnlessAScriptHasThatName() throws {
+    let t = try shell()
+    XCTAssertFalse(t.run("source list"))
+    XCTAssertTrue(
+      t.errors.hasSuffix("; source runs a script; sources lists the knowledge base's sources\n"), t.errors)
+    let dir = try temporaryFolder()
+    let u = try shell()
+    XCTAssertFalse(u.run("source \(dir)/missing.kgsh"))
+    XCTAssertTrue(u.errors.contains("cannot read script"), u.errors)
+    XCTAssertFalse(u.errors.contains("sources lists"), u.errors)
+  }
+
   func testSourceCycleIsAnError() throws {
     let dir = try temporaryFolder()
     try "source b.kgsh\n".write(toFile: "\(dir)/a.kgsh", atomically: true, encoding: .utf8)
