@@ -111,6 +111,11 @@ enum PriceBook {
         known.insert(Names.normalize(k))
       }
     }
+    // `GLM Coding Plan Lite vs Claude Pro`: the words between separators are one name each.
+    let separators: Set<String> = ["vs", "vs.", "versus", "and", ",", "/"]
+    if items.contains(where: { separators.contains($0.lowercased()) }) {
+      return items.split { separators.contains($0.lowercased()) }.map { $0.joinedText(" ") }
+    }
     var out: [String] = []
     var i = 0
     while i < items.count {

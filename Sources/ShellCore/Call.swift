@@ -172,10 +172,21 @@ public struct Call: Sendable {
             : "flags are written in full: \(options.joinedText(", "))")
       }
       let takesText = parameters.contains { !$0.isOption && [.text, .entity].contains($0.type) }
-      let hint =
+      var hint =
         !takesText
         ? "usage: \(signature.usage)"
         : "quote a name with spaces (\"Zhipu AI\"); usage: \(signature.usage)"
+      if let flag = signature.optionTaking(word, given: typed) {
+        hint = "did you mean \(flag) \(word)? usage: \(signature.usage)"
+      } else if let joiner = words.first(where: { ["to", "and", "vs", "->", "-"].contains($0.lowercased()) }),
+        parameters.filter({ !$0.isOption && $0.type == .entity }).count == 2
+      {
+        // `path Zhipu to MiniMax`: the two names are written side by side.
+        let at = words.firstIndex(of: joiner)!
+        let names = [words[..<at], words[(at + 1)...]].map { $0.joinedText(" ") }
+          .map { $0.contains(" ") ? "\"\($0)\"" : $0 }
+        hint = "write the two names without '\(joiner)': \(signature.name) \(names.joinedText(" "))"
+      }
       throw KgshError(.usage, "\(signature.name): unexpected argument '\(words[index])'", hint: hint)
     }
   }
@@ -247,6 +258,27 @@ extension Call {
 }
 
 extension Signature {
+  /// The flag that takes a word given without one (`show Zhipu facts`: `--section`, `timeline
+  /// Zhipu 2025`: `--from`, `neighbors Zhipu 2`: `--depth`): the first option not yet given whose
+  /// type accepts it, a predicate or relation type only when the word is written like one
+  /// (`revenue`, `INVESTS_IN`); nil when none does.
+  func optionTaking(_ word: String, given: [String: Value]) -> String? {
+    let snake = word.allSatisfy { $0.isLowercase || $0.isNumber || $0 == "_" } && word.first?.isLetter == true
+    let upper = word.allSatisfy { $0.isUppercase || $0.isNumber || $0 == "_" } && word.first?.isLetter == true
+    for spec in parameters where spec.isOption && given[spec.name] == nil {
+      let fits: Bool
+      switch spec.type {
+      case .choice, .date, .integer, .decimal, .tokenCount, .duration:
+        fits = (try? spec.type.parse(word, name: spec.name, command: name)) != nil
+      case .predicate: fits = snake
+      case .relationType: fits = upper
+      default: fits = false
+      }
+      if fits { return "--" + spec.name }
+    }
+    return nil
+  }
+
   /// "write desc without --: it is the ORDER in sort COLUMN [ORDER]" when `word` is a value of
   /// one of the command's choice arguments; nil otherwise.
   func choiceArgumentHint(_ word: String, without written: String) -> String? {

@@ -19,6 +19,23 @@ final class CompareNamesTests: XCTestCase {
     XCTAssertTrue(bare.output.contains("summary: GLM Coding Plan Lite"), bare.output)
   }
 
+  /// `vs`, `versus`, `and`, `,` and `/` separate the names, each of which may be several words.
+  func testVsAndOtherSeparatorsEndEachName() throws {
+    let quoted = try shell()
+    XCTAssertTrue(quoted.run("compare 'GLM Coding Plan Lite' 'Claude Pro'"), quoted.errors)
+    for line in [
+      "compare GLM Coding Plan Lite vs Claude Pro", "compare GLM Coding Plan Lite VS. Claude Pro",
+      "compare GLM Coding Plan Lite and Claude Pro", "compare GLM Coding Plan Lite / Claude Pro",
+    ] {
+      let t = try shell()
+      XCTAssertTrue(t.run(line), "\(line): \(t.errors)")
+      XCTAssertEqual(t.output, quoted.output, line)
+    }
+    XCTAssertEqual(
+      PriceBook.joinNames(["GLM-4.5", "versus", "Claude", "Sonnet", "4", ",", "DeepSeek-V3"], rows: []),
+      ["GLM-4.5", "Claude Sonnet 4", "DeepSeek-V3"])
+  }
+
   /// A tier that repeats the product's last word ("Claude Max" and "Max 5x") is named once,
   /// and that name is what compare takes and what the summary says.
   func testATierThatRepeatsTheProductIsNamedOnce() throws {

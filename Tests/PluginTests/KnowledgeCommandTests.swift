@@ -1,4 +1,5 @@
 import Foundation
+import GraphPlugin
 import KnowledgeGraph
 import ShellCore
 import ShellTesting
@@ -111,8 +112,31 @@ final class KnowledgeCommandTests: XCTestCase {
     XCTAssertFalse(t.run("show Zhipu facts"))
     XCTAssertTrue(
       t.errors.hasSuffix(
-        "show: unexpected argument 'facts'; quote a name with spaces (\"Zhipu AI\"); usage: show ENTITY [--section entity|facts|group-facts|relations|conflicts|sources] [--limit N]\n"
+        "show: unexpected argument 'facts'; did you mean --section facts? usage: show ENTITY [--section entity|facts|group-facts|relations|conflicts|sources] [--limit N]\n"
       ), t.errors)
+  }
+
+  /// A word given without its flag is named with the flag that takes it; two names joined by
+  /// a word are written side by side; a word no flag takes keeps the quoting advice.
+  func testAWordWithoutItsFlagIsNamedWithTheFlag() throws {
+    for (line, hint) in [
+      ("facts Zhipu revenue", "did you mean --predicate revenue? usage: facts ENTITY"),
+      ("timeline Zhipu 2025", "did you mean --from 2025? usage: timeline [ENTITY]"),
+      ("neighbors Zhipu 2", "did you mean --depth 2? usage: neighbors ENTITY"),
+      ("neighbors Zhipu --depth 2 30", "did you mean --limit 30? usage: neighbors ENTITY"),
+      ("neighbors Zhipu out", "did you mean --dir out? usage: neighbors ENTITY"),
+      ("relations Zhipu INVESTS_IN", "did you mean --type INVESTS_IN? usage: relations [ENTITY]"),
+      ("path Zhipu to MiniMax", "write the two names without 'to': path Zhipu MiniMax"),
+      ("path Zhipu AI to Moonshot AI", "write the two names without 'to': path \"Zhipu AI\" \"Moonshot AI\""),
+      ("show Zhipu AI Corp", "quote a name with spaces (\"Zhipu AI\"); usage: show ENTITY"),
+    ] {
+      let t = try TestShell(
+        plugins: [KnowledgePlugin.plugin, GraphPlugin.plugin], store: try Repository.defaultStore())
+      XCTAssertFalse(t.run(line), line)
+      XCTAssertTrue(t.errors.contains("unexpected argument '"), "\(line): \(t.errors)")
+      XCTAssertTrue(t.errors.contains("; " + hint), "\(line): \(t.errors)")
+      XCTAssertEqual(t.errors.split(separator: "\n").count, 1, t.errors)
+    }
   }
 
   func testUnknownAndTypoNames() throws {
