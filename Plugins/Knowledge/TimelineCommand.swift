@@ -28,7 +28,19 @@ struct TimelineCommand: Command {
     ])
 
   func run(_ call: Call, _ session: Session) throws -> Output {
-    let node = try call[Self.entity].map { try session.resolve($0) }
+    let node = try call[Self.entity].map { word in
+      do {
+        return try session.resolve(word)
+      } catch let error as KgshError
+        where error.kind == .notFound
+        && (try? ParameterType.date.parse(word, name: "from", command: "timeline")) != nil
+      {
+        // `timeline 2025`: a date, not a name.
+        throw KgshError(
+          .notFound, "timeline: no entity named '\(word)'",
+          hint: "a date goes after --from and --to: timeline --from \(word) --to \(word)")
+      }
+    }
     let members = try node.map { try Self.members(of: $0.id, session.store) } ?? []
     let facts: [Fact]
     if let node {

@@ -33,6 +33,20 @@ final class AnswersTests: XCTestCase {
     XCTAssertTrue(z.output.contains("no dated events of Zhipu AI labelled Model"), z.output)
   }
 
+  /// `timeline 2025`: a date where a name goes says where dates go, not a name that shares a digit.
+  func testADateInPlaceOfTheEntitySaysWhereDatesGo() throws {
+    let t = try shell()
+    XCTAssertFalse(t.run("timeline 2025"))
+    XCTAssertTrue(
+      t.errors.hasSuffix(
+        "timeline: no entity named '2025'; a date goes after --from and --to: timeline --from 2025 --to 2025\n"
+      ),
+      t.errors)
+    let u = try shell()
+    XCTAssertFalse(u.run("timeline Zhipuu"))
+    XCTAssertTrue(u.errors.contains("did you mean 'Zhipu AI'?"), u.errors)
+  }
+
   func testEmptyTimelineSaysWhy() throws {
     let t = try shell()
     XCTAssertTrue(t.run("timeline GLM --to 2001"), t.errors)
