@@ -86,9 +86,11 @@ extension KnowledgeStore {
   }
 
   /// Names to offer for a name nothing answers to: entities whose names contain it, else near
-  /// spellings. A word found only in quotes (`article`, `FOUNDED`) offers none: "did you mean
+  /// spellings; none for a number. A word found only in quotes (`article`, `FOUNDED`) offers none: "did you mean
   /// 'Zhipu AI'?" would be a guess, and `find` shows where the word appears.
   func suggestions(for trimmed: String) throws -> [String] {
+    // A number (`2025`, `4`) is part of many names: any one offered would be a coincidence.
+    if trimmed.allSatisfy({ $0.isNumber || $0 == "." || $0 == "-" }) { return [] }
     let hits = try search(trimmed, limit: 5).filter { $0.score >= 60 }
     if !hits.isEmpty { return hits.map(\.node.name) }
     return try nearNames(Names.normalize(trimmed))

@@ -102,6 +102,13 @@ final class StoreTests: XCTestCase {
       return XCTFail("should not resolve")
     }
     XCTAssertEqual(suggestions.first, "Zhipu AI")
+    // A number is inside many names (GLM-4.6, a dated model id): none is offered for it.
+    for number in ["2025", "4", "4.6"] {
+      guard case .notFound(let offered) = try store.resolve(number) else {
+        return XCTFail("\(number) should not resolve")
+      }
+      XCTAssertEqual(offered, [], number)
+    }
   }
 
   func testAmbiguousNameListsCandidates() throws {
