@@ -8,14 +8,18 @@ struct FindCommand: Command {
   static let prefix = Param.toggle(
     "prefix", "only names and aliases that start with the text, in name order (fast)")
   static let count = Param.toggle("count", "with --prefix: only count the entities")
+  static let label: Param<String?> = .option("label", .label, "only entities with this label")
+  /// How many matches a search with --label reads before it keeps the label's.
+  static let labelledWindow = 500
 
   let signature = Signature(
     "find", aliases: ["search"], summary: "Search entities by name, alias or quoted text",
-    parameters: [text.spec, limit.spec, prefix.spec, count.spec],
+    parameters: [text.spec, limit.spec, prefix.spec, count.spec, label.spec],
     examples: [
       Example("find GLM", "entities named like GLM", expect: "GLM-4.5"),
       Example("find zhi --prefix", "names starting with Zhi (case and script folded)", expect: "Zhipu AI"),
       Example("find zhi --prefix --count", "how many names start with Zhi"),
+      Example("find GLM --label Company", "only the companies among the matches", expect: "Zhipu AI"),
     ])
 
   func run(_ call: Call, _ session: Session) throws -> Output {
@@ -24,30 +28,54 @@ struct FindCommand: Command {
       throw KgshError.usage("find: the text to look for is empty", signature)
     }
     let limit = call[Self.limit]
+    let label = try call[Self.label].map(session.resolveLabel)
     if call[Self.count] {
       guard call[Self.prefix] else {
         throw KgshError(
           .usage, "find: --count needs --prefix",
           hint: "find \(text) --prefix --count, or find \(text) | count")
       }
+      guard label == nil else {
+        throw KgshError(
+          .usage, "find: --count counts every name, not one label's",
+          hint: "find \(text) --prefix --label \(label!) --limit \(Self.labelledWindow) | count")
+      }
       let total = try session.store.nodes(namePrefix: text, limit: 0).total
       return .table(Table(columns: ["count"], rows: [[.int(Int64(total))]]))
     }
     if call[Self.prefix] {
-      let (nodes, total) = try session.store.nodes(namePrefix: text, limit: limit)
+      let (read, total) = try session.store.nodes(
+        namePrefix: text, limit: label == nil ? limit : Self.labelledWindow)
+      var nodes = read
+      var cut: LimitCut? = total > read.count ? .of(total) : nil
+      var notes = total == 0 ? ["no name starts with '\(text)'"] : []
+      if let label {
+        (nodes, cut, notes) = Self.labelled(
+          read, label, limit: limit, unread: total > read.count, what: "names starting with '\(text)'"
+        ) { $0.labels }
+      }
       return .table(
         Table(
           columns: ["name", "key", "labels"],
           rows: nodes.map { [.entity($0.ref), .string($0.key), FactText.labels($0)] },
-          notes: total == 0 ? ["no name starts with '\(text)'"] : [],
-          limitCut: total > nodes.count ? .of(total) : nil))
+          notes: notes, limitCut: cut))
     }
     // The first search after a big import writes the names' search entries first (seconds
     // for a million entities): a progress bar on a terminal says so.
     let bar = ProgressBar(session, title: "find")
     defer { bar.finish() }
-    let (hits, matched, atLeast) = try session.store.searchCounting(
-      text, limit: limit, progress: { bar.update($0.phase, done: $0.done, total: $0.total) })
+    let (read, matched, atLeast) = try session.store.searchCounting(
+      text, limit: label == nil ? limit : Self.labelledWindow,
+      progress: { bar.update($0.phase, done: $0.done, total: $0.total) })
+    var hits = read
+    var cut: LimitCut? = matched > read.count ? .of(matched, atLeast: atLeast) : nil
+    var notes = hits.isEmpty ? [Self.noMatch(text)] : []
+    if let label {
+      (hits, cut, notes) = Self.labelled(
+        read, label, limit: limit, unread: matched > read.count, what: "best matches of '\(text)'"
+      ) { $0.node.labels }
+      if read.isEmpty { notes = [Self.noMatch(text)] }
+    }
     return .table(
       Table(
         columns: ["name", "key", "labels", "matched", "score"],
@@ -57,8 +85,26 @@ struct FindCommand: Command {
             .int(Int64(h.score)),
           ]
         },
-        notes: hits.isEmpty ? [Self.noMatch(text)] : [],
-        limitCut: matched > hits.count ? .of(matched, atLeast: atLeast) : nil))
+        notes: notes, limitCut: cut))
+  }
+
+  /// The rows of `read` (the first `labelledWindow` of a search or a prefix) that carry
+  /// `label`, the first `limit` of them, the cut that says how many there were, and a note when
+  /// more rows than were read matched, so more of the label's may exist.
+  static func labelled<Row>(
+    _ read: [Row], _ label: String, limit: Int, unread: Bool, what: String, labels: (Row) -> [String]
+  ) -> ([Row], LimitCut?, [String]) {
+    let kept = read.filter { labels($0).contains(label) }
+    let cut: LimitCut? = kept.count > limit ? .of(kept.count, atLeast: unread) : nil
+    var notes: [String] = []
+    if kept.isEmpty {
+      notes.append("none of the \(read.count.counted("match", plural: "matches")) is labelled \(label)")
+    }
+    if unread {
+      notes.append(
+        "--label looked at the first \(read.count) \(what); a longer text narrows the search")
+    }
+    return (Array(kept.prefix(limit)), cut, notes)
   }
 
   /// `no match for 'x'`; text with no letter or digit (`*`, `?`) is read as text, not a pattern: the

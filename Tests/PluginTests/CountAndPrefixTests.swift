@@ -69,7 +69,8 @@ final class CountAndPrefixTests: XCTestCase {
     XCTAssertFalse(t.run("find ' ' --prefix --count"))
     XCTAssertTrue(
       t.errors.hasSuffix(
-        "find: the text to look for is empty; usage: find TEXT... [--limit N] [--prefix] [--count]\n"),
+        "find: the text to look for is empty; usage: find TEXT... [--limit N] [--prefix] [--count] [--label LABEL]\n"
+      ),
       t.errors)
     XCTAssertFalse(t.run("neighbors ''"))
     XCTAssertTrue(t.errors.hasSuffix("the entity name is empty; give a name or key, e.g. Zhipu\n"), t.errors)
@@ -168,5 +169,34 @@ final class CountAndPrefixTests: XCTestCase {
     XCTAssertTrue(t.run("find Model --limit 3"))
     // The prefix scan stopped at 500 aliases; the full-text search found all 520 names.
     XCTAssertTrue(t.output.contains("limit reached: 3 of at least 520 shown; raise --limit"), t.output)
+  }
+
+  /// --label keeps the matches with that label, in the same order, with their own count; past
+  /// the matches it reads it says so and counts "at least".
+  func testFindWithALabelKeepsThatLabelsMatches() throws {
+    let store = try KnowledgeStore.inMemory()
+    try store.write { w in
+      for i in 0..<600 {
+        try w.upsertNode(key: "m\(i)", name: "Nova \(i)", labels: [i % 100 == 7 ? "Lab" : "Model"])
+      }
+      try w.upsertNode(key: "x", name: "Other", labels: ["Lab"])
+    }
+    let t = try TestShell(plugins: [KnowledgePlugin.plugin], store: store)
+    let all = csv(t, "find Nova --limit 1000")
+    let labs = csv(t, "find nova --label lab --limit 1000")
+    // The label's among the 500 best matches, in their order.
+    XCTAssertEqual(labs, all.prefix(500).filter { $0.contains(",Lab,") })
+    XCTAssertFalse(labs.isEmpty)
+    XCTAssertTrue(labs.allSatisfy { $0.contains(",Lab,") }, "\(labs)")
+    XCTAssertTrue(t.run("find Nova --label Lab --limit 2"), t.errors)
+    XCTAssertTrue(t.output.contains("limit reached: 2 of at least \(labs.count) shown"), t.output)
+    XCTAssertTrue(t.output.contains("--label looked at the first 500 best matches of 'Nova'"), t.output)
+    let prefixed = csv(t, "find nov --prefix --label Lab --limit 1000")
+    XCTAssertEqual(
+      Set(prefixed.map { $0.split(separator: ",")[1] }), Set(labs.map { $0.split(separator: ",")[1] }))
+    XCTAssertTrue(t.run("find Other --label Model"), t.errors)
+    XCTAssertTrue(t.output.contains("is labelled Model"), t.output)
+    XCTAssertFalse(t.run("find nov --prefix --count --label Lab"))
+    XCTAssertTrue(t.errors.contains("find: --count counts every name, not one label's"), t.errors)
   }
 }
