@@ -43,23 +43,7 @@ struct FindCommand: Command {
       let total = try session.store.nodes(namePrefix: text, limit: 0).total
       return .table(Table(columns: ["count"], rows: [[.int(Int64(total))]]))
     }
-    if call[Self.prefix] {
-      let (read, total) = try session.store.nodes(
-        namePrefix: text, limit: label == nil ? limit : Self.labelledWindow)
-      var nodes = read
-      var cut: LimitCut? = total > read.count ? .of(total) : nil
-      var notes = total == 0 ? ["no name starts with '\(text)'"] : []
-      if let label {
-        (nodes, cut, notes) = Self.labelled(
-          read, label, limit: limit, unread: total > read.count, what: "names starting with '\(text)'"
-        ) { $0.labels }
-      }
-      return .table(
-        Table(
-          columns: ["name", "key", "labels"],
-          rows: nodes.map { [.entity($0.ref), .string($0.key), FactText.labels($0)] },
-          notes: notes, limitCut: cut))
-    }
+    if call[Self.prefix] { return try Self.prefixed(text, label: label, limit: limit, session) }
     // The first search after a big import writes the names' search entries first (seconds
     // for a million entities): a progress bar on a terminal says so.
     let bar = ProgressBar(session, title: "find")
@@ -85,6 +69,25 @@ struct FindCommand: Command {
             .int(Int64(h.score)),
           ]
         },
+        notes: notes, limitCut: cut))
+  }
+
+  /// `find TEXT --prefix`: names starting with the text, in folded-name order.
+  static func prefixed(_ text: String, label: String?, limit: Int, _ session: Session) throws -> Output {
+    let (read, total) = try session.store.nodes(
+      namePrefix: text, limit: label == nil ? limit : Self.labelledWindow)
+    var nodes = read
+    var cut: LimitCut? = total > read.count ? .of(total) : nil
+    var notes = total == 0 ? ["no name starts with '\(text)'"] : []
+    if let label {
+      (nodes, cut, notes) = Self.labelled(
+        read, label, limit: limit, unread: total > read.count, what: "names starting with '\(text)'"
+      ) { $0.labels }
+    }
+    return .table(
+      Table(
+        columns: ["name", "key", "labels"],
+        rows: nodes.map { [.entity($0.ref), .string($0.key), FactText.labels($0)] },
         notes: notes, limitCut: cut))
   }
 
