@@ -25,7 +25,7 @@ final class TablePtyTests: XCTestCase {
     "prices", #"compare GLM-4.5 "Claude Sonnet 4""#,
     "cost GLM-4.5 'Claude Sonnet 4' DeepSeek-V3.2 --input 10M --output 2.5M", "cost --input 1M --output 1M",
     "cite F0001", "check-claim",
-    "show Zhipu", "help", "relations MiniMax --explain",
+    "show Zhipu", "help", "relations MiniMax --explain", "sources 36kr", "find GLM --label Model",
     // A warning on stderr fits too: it breaks between words.
     "match (n) where n.founded_date > date('2020-01-01') return n.name",
   ]
