@@ -14,7 +14,9 @@ struct CiteCommand: Command {
     "cite",
     summary: "The exact quotes and sources behind a fact (F0001, I017), a relation (E0007) or an entity",
     parameters: [target.spec, predicate.spec],
-    help: "Given a source's key (sources lists them on a card), every fact that cites it, with its entity.",
+    help:
+      "Given a source's key (the sources command lists them all, a card those it cites), every fact that "
+      + "cites it, with its entity, then every relation.",
     examples: [
       Example("cite F0001", "the quote behind fact F0001"),
       Example("cite MiniMax", "every quote about MiniMax with its source"),

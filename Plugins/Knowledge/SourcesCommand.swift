@@ -10,7 +10,7 @@ struct SourcesCommand: Command {
   let signature = Signature(
     "sources", summary: "The sources facts and relations cite, with how many of each, the most cited first",
     parameters: [text.spec, limit.spec],
-    help: "cite SOURCE lists the facts that cite one; source add records a new one.",
+    help: "cite SOURCE lists the facts and relations that cite one; source add records a new one.",
     examples: [
       Example("sources | first 3", "the most cited sources", expect: "article"),
       Example("sources 36kr", "the sources whose key, title, publisher or URL names 36Kr", expect: "article"),
@@ -33,7 +33,7 @@ struct SourcesCommand: Command {
         "no source's key, title, publisher or URL contains '\(text)' (of \(all.counted("source"))); "
           + "sources lists them all"
       } else {
-        "cite SOURCE lists the facts that cite one"
+        "cite SOURCE lists the facts and relations that cite one"
       }
     var table = Table(
       columns: ["source", "kind", "title", "publisher", "published", "facts", "relations", "url"],
