@@ -216,7 +216,7 @@ public final class Session {
     switch try store.resolve(name) {
     case .found(let node): return node
     case .ambiguous(let nodes): throw Self.ambiguous(name, nodes)
-    case .notFound(let suggestions): throw Self.notFound(name, suggestions)
+    case .notFound(let suggestions): throw try notFound(name, suggestions)
     }
   }
 
@@ -239,7 +239,7 @@ public final class Session {
     switch try store.resolveID(name) {
     case .found(let id): return id
     case .ambiguous(let ids): throw Self.ambiguous(name, try ids.compactMap { try store.node(id: $0) })
-    case .notFound(let suggestions): throw Self.notFound(name, suggestions)
+    case .notFound(let suggestions): throw try notFound(name, suggestions)
     }
   }
 
@@ -249,9 +249,18 @@ public final class Session {
       hint: "use one of the keys in parentheses")
   }
 
-  private static func notFound(_ name: String, _ suggestions: [String]) -> KgshError {
+  private func notFound(_ name: String, _ suggestions: [String]) throws -> KgshError {
     guard !Trim.spacesAndNewlines(name).isEmpty else {
       return KgshError(.usage, "the entity name is empty", hint: "give a name or key, e.g. Zhipu")
+    }
+    // `show article`: the key of a source, not of an entity.
+    if suggestions.isEmpty, try store.source(key: name) != nil {
+      let key = Shell.quoteIfNeeded(name)
+      return KgshError(
+        .notFound, "no entity named '\(name)'",
+        hint:
+          "\(key) is a source: cite \(key) lists the facts and relations it supports, sources \(key) its title"
+      )
     }
     return KgshError.notFound(
       "entity", name, suggestions: suggestions, hint: "try find \(Shell.quoteIfNeeded(name))")

@@ -149,6 +149,13 @@ final class KnowledgeCommandTests: XCTestCase {
     XCTAssertTrue(u.output.contains("Zhipu AI"), "a quote of Zhipu AI's says founded: \(u.output)")
     XCTAssertFalse(u.run("show founded"))
     XCTAssertTrue(u.errors.hasSuffix("no entity named 'founded'; try find founded\n"), u.errors)
+    // A source's key where an entity goes: cite and sources are where it is read.
+    let v = try shell()
+    XCTAssertFalse(v.run("show ref-forfunds-zhipu"))
+    XCTAssertTrue(
+      v.errors.hasSuffix(
+        "no entity named 'ref-forfunds-zhipu'; ref-forfunds-zhipu is a source: cite ref-forfunds-zhipu lists the facts and relations it supports, sources ref-forfunds-zhipu its title\n"
+      ), v.errors)
   }
 
   /// `sources`: every source with how many facts and relations cite it, the most cited first;
