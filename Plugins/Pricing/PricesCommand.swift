@@ -5,7 +5,8 @@ import ShellCore
 /// `prices [ITEM] [--vendor V] [--kind plan|api] [--model M] [--as-of DATE] [--currency C]`: the price table.
 struct PricesCommand: Command {
   static let item: Param<String?> = .optionalArgument(
-    "ITEM", .text, "a product, model, tier or vendor: prices glm, prices anthropic")
+    "item", .text, "a product, model, tier or vendor: prices glm, prices anthropic")
+    .completing(.dynamic(PricingPlugin.itemNames))
   static let vendor: Param<String?> = .option("vendor", .text, "vendor or seller contains this text")
   static let kind: Param<String?> = .option("kind", .choice(["plan", "api"]), "plans or API models")
   static let model: Param<String?> = .option("model", .text, "product, model or tier (as in compare)")

@@ -39,6 +39,7 @@ final class CompletionTests: XCTestCase {
     let cost = try complete("cost GLM-4")
     XCTAssertTrue(cost.candidates.contains("GLM-4.5"), "\(cost.candidates)")
     XCTAssertTrue(try complete("compare P00").candidates.contains("P001"))
+    XCTAssertTrue(try complete("prices GLM-4").candidates.contains("GLM-4.5"))
   }
 
   func testCurrenciesPredicatesAndFactIds() throws {
