@@ -18,7 +18,8 @@ struct ImportCommand: Command {
     parameters: [nodes.spec, edges.spec, type.spec],
     help: """
       Node ids become entity keys; names are searchable and completable like built-in ones; labels \
-      may list several separated by ';'; other columns become properties. Edge ends are ids from the \
+      may list several separated by ';'; other columns become properties (numbers when written as \
+      numbers, 42 or 3.5; codes such as 02513 stay text). Edge ends are ids from the \
       nodes file or keys already in the knowledge base. A bad row stops the import at that line and \
       nothing is changed. Ctrl-C cancels it the same way.
       """,
