@@ -41,13 +41,19 @@ struct ShowCommand: Command {
       Example("show Zhipu --section relations --limit 3", "its first three relations, and how many it has"),
     ])
 
-  /// Neo4j's `SHOW FUNCTIONS`, `SHOW PROCEDURES`, ...: what kgsh has in their place.
+  /// Neo4j's `SHOW FUNCTIONS`, `SHOW PROCEDURES`, ..., MySQL's `SHOW TABLES`: what kgsh has in
+  /// their place.
   static let cypherShows = [
     "FUNCTIONS": "the functions are listed by help match",
     "PROCEDURES": "the procedures are listed by help call",
     "INDEXES": "kgsh keeps its own indexes and has none to show or create",
     "CONSTRAINTS": "kgsh has no constraints; check-knowledge checks Knowledge/",
     "DATABASES": "stats names the knowledge base open", "SETTINGS": "set lists the settings",
+    // MySQL's and PostgreSQL's.
+    "TABLES": "help sql lists the tables and their columns; labels and relations list what the graph holds",
+    "COLUMNS": "help sql lists the tables and their columns",
+    "SOURCES": "sources lists the knowledge base's sources",
+    "LABELS": "labels lists the labels with their counts",
   ]
 
   func run(_ call: Call, _ session: Session) throws -> Output {
@@ -57,7 +63,8 @@ struct ShowCommand: Command {
     } catch let error as KgshError where error.kind == .notFound {
       guard let instead = Self.cypherShows[call[Self.entity].uppercased()] else { throw error }
       throw KgshError(
-        .notFound, "show: no entity named '\(call[Self.entity])', and kgsh's show is not Cypher's SHOW",
+        .notFound,
+        "show: no entity named '\(call[Self.entity])', and kgsh's show is not Cypher's or SQL's SHOW",
         hint: instead)
     }
     let card = ShowCard(node: node, session: session, limit: call[Self.limit])

@@ -27,15 +27,22 @@ final class KnowledgeCommandTests: XCTestCase {
     for section in ["facts", "relations", "sources"] { XCTAssertNotNil(card[section], section) }
   }
 
-  /// Neo4j's `SHOW FUNCTIONS` typed here finds no entity, and says where kgsh lists them.
+  /// Neo4j's `SHOW FUNCTIONS` and MySQL's `SHOW TABLES` typed here find no entity, and say where
+  /// kgsh lists them.
   func testCypherShowSaysWhereToLook() throws {
     let t = try shell()
     XCTAssertFalse(t.run("SHOW FUNCTIONS"))
     XCTAssertTrue(
       t.errors.hasSuffix(
-        "show: no entity named 'FUNCTIONS', and kgsh's show is not Cypher's SHOW; the functions are listed by help match\n"
+        "show: no entity named 'FUNCTIONS', and kgsh's show is not Cypher's or SQL's SHOW; the functions are listed by help match\n"
       ),
       t.errors)
+    let sql = try shell()
+    XCTAssertFalse(sql.run("show tables"))
+    XCTAssertTrue(
+      sql.errors.hasSuffix(
+        "; help sql lists the tables and their columns; labels and relations list what the graph holds\n"),
+      sql.errors)
     let other = try shell()
     XCTAssertFalse(other.run("show Nosuchx"))
     XCTAssertTrue(other.errors.hasSuffix("no entity named 'Nosuchx'; try find Nosuchx\n"), other.errors)
