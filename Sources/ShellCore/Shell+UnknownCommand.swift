@@ -44,6 +44,8 @@ extension Shell {
       "--format json|jsonl|csv|tsv|markdown writes a command's output so; save FILE.json writes it to a file",
     "to-json": "--format json writes a command's output as JSON; save FILE.json writes it to a file",
     "jq": "kgsh -c 'COMMAND --format json' | jq reads kgsh's JSON in jq",
+    "describe": "labels LABEL lists a label's predicates; help sql lists the tables and their columns",
+    "desc": "labels LABEL lists a label's predicates; help sql lists the tables and their columns",
     "ls": "list shows entities (list LABEL those of one label); labels lists the labels",
     "open": "kgsh --db FILE opens another knowledge base; import FILE loads a CSV or TSV file",
   ]

@@ -99,6 +99,10 @@ final class ScriptSyntaxErrorTests: XCTestCase {
       ),
       ("mark | last 3", "sort COLUMN desc | first N keeps the last N rows in COLUMN's order"),
       ("ls", "list shows entities (list LABEL those of one label); labels lists the labels"),
+      (
+        "describe node",
+        "labels LABEL lists a label's predicates; help sql lists the tables and their columns"
+      ),
     ] {
       let u = try make()
       XCTAssertFalse(u.run(line), line)
