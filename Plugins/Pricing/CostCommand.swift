@@ -63,28 +63,11 @@ struct CostCommand: Command {
     let mixed = Set(chosen.map(\.row.currency)).count > 1
     let target = call[Self.currency] ?? (call[Self.models].isEmpty && mixed ? "USD" : first.row.currency)
     let book = try FXBook.of(session)
-    let million = Decimal(1_000_000)
+    let workload = Workload(input: input, cached: cached, output: output, requests: requests)
     var used: [String] = []
-    var arithmetic: [String] = []
-    var priced: [(row: PriceRow, parts: [Decimal], total: Decimal, note: String)] = []
+    var priced: [WorkloadCost] = []
     for (_, r) in chosen {
-      var note: [String] = []
-      let cachedPrice = r.cached ?? r.input!
-      if cached > 0 && r.cached == nil { note.append("no cached price: charged as input") }
-      if r.sellerType != "vendor_list" { note.append(r.sellerType) }
-      let native = [input * r.input! / million, cached * cachedPrice / million, output * r.output! / million]
-        .map { $0 * requests }
-      let parts = try native.map {
-        try book.convert($0, from: r.currency, to: target, asOf: asOf, command: "cost", used: &used)
-      }
-      let total = parts.reduce(0, +)
-      arithmetic.append(
-        "\(r.id): (\(Tokens.format(input)) × \(Money.number(r.input!, scale: 4)) + \(Tokens.format(cached)) × \(Money.number(cachedPrice, scale: 4)) + \(Tokens.format(output)) × \(Money.number(r.output!, scale: 4))) ÷ 1M × \(Tokens.format(requests)) = \(Money.format(native.reduce(0, +), r.currency, scale: 4))"
-          + (r.currency == target
-            ? ""
-            : " → \(Money.format(total, target, scale: 4)) at \(book.rate(r.currency, target, asOf: asOf)?.text ?? "a cross rate via USD")")
-      )
-      priced.append((r, parts, total, note.joinedText("; ")))
+      priced.append(try workload.price(r, in: target, book: book, asOf: asOf, used: &used))
     }
     priced.sort { $0.total != $1.total ? $0.total < $1.total : $0.row.id < $1.row.id }
     let cheapest = priced[0].total
@@ -96,8 +79,25 @@ struct CostCommand: Command {
         cheapest > 0 ? Money.decimal(p.total / cheapest) : .null, .string(p.row.asOf), .string(p.note),
       ]
     }
+    let notes = Self.notes(
+      call, workload, priced, repeated: repeated, used: used)
+    var table = Table(
+      columns: [
+        "model", "id", "seller", "input", "cached", "output", "total", "vs_cheapest", "as_of", "note",
+      ],
+      rows: rows, notes: notes)
+    // In a narrow terminal: the prices, the total and the date (a pipe shows the seller and notes).
+    table.narrowColumns = ["model", "id", "input", "cached", "output", "total", "vs_cheapest", "as_of"]
+    return .table(table)
+  }
+
+  /// The lines under the table: the workload, what was priced, and with --explain the rows,
+  /// rates and arithmetic (`priced` is sorted, cheapest first).
+  static func notes(
+    _ call: Call, _ w: Workload, _ priced: [WorkloadCost], repeated: [String], used: [String]
+  ) -> [String] {
     var notes = [
-      "workload: \(Tokens.format(input)) input + \(Tokens.format(cached)) cached + \(Tokens.format(output)) output tokens × \(Tokens.format(requests)) \(requests == 1 ? "request" : "requests")"
+      "workload: \(Tokens.format(w.input)) input + \(Tokens.format(w.cached)) cached + \(Tokens.format(w.output)) output tokens × \(Tokens.format(w.requests)) \(w.requests == 1 ? "request" : "requests")"
     ]
     if call[Self.models].isEmpty {
       notes.append(
@@ -110,21 +110,14 @@ struct CostCommand: Command {
     if call[Self.explain] {
       notes.append("rows: " + priced.map(\.row.id).joinedText(", "))
       notes += used.map { "rate: \($0)" }
-      notes += arithmetic.map { "arithmetic: \($0)" }
-      for p in priced.dropFirst() where cheapest > 0 {
+      notes += priced.map { "arithmetic: \($0.arithmetic)" }
+      for p in priced.dropFirst() where priced[0].total > 0 {
         notes.append(
-          "arithmetic: \(p.row.id) vs \(priced[0].row.id): \(Money.number(p.total, scale: 4)) ÷ \(Money.number(cheapest, scale: 4)) = \(Money.number(p.total / cheapest, scale: 2, minFraction: 0))×"
+          "arithmetic: \(p.row.id) vs \(priced[0].row.id): \(Money.number(p.total, scale: 4)) ÷ \(Money.number(priced[0].total, scale: 4)) = \(Money.number(p.total / priced[0].total, scale: 2, minFraction: 0))×"
         )
       }
     }
-    var table = Table(
-      columns: [
-        "model", "id", "seller", "input", "cached", "output", "total", "vs_cheapest", "as_of", "note",
-      ],
-      rows: rows, notes: notes)
-    // In a narrow terminal: the prices, the total and the date (a pipe shows the seller and notes).
-    table.narrowColumns = ["model", "id", "input", "cached", "output", "total", "vs_cheapest", "as_of"]
-    return .table(table)
+    return notes
   }
 
   /// The rows the named items choose, in order; an item whose rows an earlier one chose is
@@ -184,5 +177,48 @@ struct CostCommand: Command {
       if (r.latestDate ?? "") > (old.latestDate ?? "") { best[model] = r }
     }
     return order.compactMap { best[$0] }.map { ($0.productBase, $0) }
+  }
+}
+
+/// One model's cost of a workload: the input, cached and output parts in the target currency,
+/// their total, what the row lacks, and the arithmetic that `--explain` shows.
+struct WorkloadCost {
+  var row: PriceRow
+  var parts: [Decimal]
+  var total: Decimal
+  var note: String
+  var arithmetic: String
+}
+
+/// The tokens `cost` prices: per request, times the requests.
+struct Workload {
+  var input: Decimal
+  var cached: Decimal
+  var output: Decimal
+  var requests: Decimal
+
+  /// The workload on one API row (input and output prices per 1M tokens; cached tokens at the
+  /// input price when the row has no cached price), converted to `target`.
+  func price(
+    _ r: PriceRow, in target: String, book: FXBook, asOf: String?, used: inout [String]
+  ) throws -> WorkloadCost {
+    let million = Decimal(1_000_000)
+    var note: [String] = []
+    let cachedPrice = r.cached ?? r.input!
+    if cached > 0 && r.cached == nil { note.append("no cached price: charged as input") }
+    if r.sellerType != "vendor_list" { note.append(r.sellerType) }
+    let native = [input * r.input! / million, cached * cachedPrice / million, output * r.output! / million]
+      .map { $0 * requests }
+    let parts = try native.map {
+      try book.convert($0, from: r.currency, to: target, asOf: asOf, command: "cost", used: &used)
+    }
+    let total = parts.reduce(0, +)
+    let arithmetic =
+      "\(r.id): (\(Tokens.format(input)) × \(Money.number(r.input!, scale: 4)) + \(Tokens.format(cached)) × \(Money.number(cachedPrice, scale: 4)) + \(Tokens.format(output)) × \(Money.number(r.output!, scale: 4))) ÷ 1M × \(Tokens.format(requests)) = \(Money.format(native.reduce(0, +), r.currency, scale: 4))"
+      + (r.currency == target
+        ? ""
+        : " → \(Money.format(total, target, scale: 4)) at \(book.rate(r.currency, target, asOf: asOf)?.text ?? "a cross rate via USD")")
+    return WorkloadCost(
+      row: r, parts: parts, total: total, note: note.joinedText("; "), arithmetic: arithmetic)
   }
 }
