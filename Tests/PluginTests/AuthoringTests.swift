@@ -177,6 +177,10 @@ final class AuthoringTests: XCTestCase {
       ("1/6", PastedValue(type: "text", value: "1/6")),
       ("Beijing", PastedValue(type: "text", value: "Beijing")),
       ("¥20/fortnight", PastedValue(type: "text", value: "¥20/fortnight")),
+      // A code keeps its leading zeros: text, not the number 700.
+      ("00700", PastedValue(type: "text", value: "00700")),
+      ("0.5", PastedValue(type: "number", value: "0.5")),
+      ("0", PastedValue(type: "number", value: "0")),
     ]
     for (text, expected) in cases { XCTAssertEqual(PastedValue.parse(text), expected, text) }
   }

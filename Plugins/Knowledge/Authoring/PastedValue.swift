@@ -93,10 +93,13 @@ struct PastedValue: Equatable {
       type: currency == nil ? "number" : "money", value: "\(value)", currency: currency, unit: unit)
   }
 
-  /// An exact decimal: `4.3`, `1,234.5`, `-2`; nil for anything else.
+  /// An exact decimal: `4.3`, `1,234.5`, `-2`; nil for anything else, and for a code with
+  /// leading zeros (`00700`, a stock code, stays text as `Value.inferred` keeps it).
   static func number(_ s: String) -> Decimal? {
     let plain = s.replacingOccurrences(of: ",", with: "")
-    guard plain.range(of: #"^-?\d+(\.\d+)?$"#, options: .regularExpression) != nil else { return nil }
+    guard plain.range(of: #"^-?(0|[1-9]\d*)(\.\d+)?$"#, options: .regularExpression) != nil else {
+      return nil
+    }
     return PlainDecimal.parse(plain)
   }
 }
