@@ -8,20 +8,24 @@ extension Value {
   public static func inferred(fromText text: String) -> Value {
     var digits = Substring(text).utf8
     if digits.first == UInt8(ascii: "-") { digits = digits.dropFirst() }
-    guard let first = digits.first, first >= UInt8(ascii: "0"), first <= UInt8(ascii: "9") else {
-      return .string(text)
-    }
-    if first == UInt8(ascii: "0"), let next = digits.dropFirst().first,
-      next >= UInt8(ascii: "0") && next <= UInt8(ascii: "9")
-    {
-      return .string(text)
-    }
+    guard let first = digits.first, first >= UInt8(ascii: "0"), first <= UInt8(ascii: "9"),
+      !isCode(text)
+    else { return .string(text) }
     if let n = Int64(text) { return .int(n) }
     guard digits.contains(UInt8(ascii: ".")),
       digits.allSatisfy({ ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || $0 == UInt8(ascii: ".") }),
       let d = Double(text), d.isFinite
     else { return .string(text) }
     return .double(d)
+  }
+
+  /// Whether the text is digits with a leading zero (`02513`, `-007`, `00.5`): a code, which
+  /// reading as a number would change. `0` and `0.5` are not.
+  public static func isCode(_ text: String) -> Bool {
+    var digits = Substring(text).utf8
+    if digits.first == UInt8(ascii: "-") { digits = digits.dropFirst() }
+    guard digits.first == UInt8(ascii: "0"), let next = digits.dropFirst().first else { return false }
+    return next >= UInt8(ascii: "0") && next <= UInt8(ascii: "9")
   }
 
   /// The properties of edges.tsv's `props` column, `k=v;k=v`; a pair without `=` is skipped.

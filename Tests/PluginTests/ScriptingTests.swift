@@ -22,6 +22,9 @@ final class ScriptingTests: XCTestCase {
       t.errors)
     XCTAssertEqual(t.session.variables["s"], .string("Zhipu AI"))
     XCTAssertEqual(t.session.variables["n"], .int(42))
+    XCTAssertTrue(t.run("let code = 02513; let half = 0.5"), t.errors)
+    XCTAssertEqual(t.session.variables["code"], .string("02513"), "a code keeps its leading zero")
+    XCTAssertEqual(t.session.variables["half"], .double(0.5))
     XCTAssertEqual(t.session.variables["l"], .list([.int(1), .string("b"), .string("c d")]))
     guard case .list(let rows)? = t.session.variables["rows"] else { return XCTFail("rows is not a list") }
     XCTAssertEqual(rows.count, 3)
