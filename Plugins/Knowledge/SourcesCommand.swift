@@ -21,6 +21,10 @@ struct SourcesCommand: Command {
     let all = uses.count
     if let text = call[Self.text] {
       let wanted = Names.normalize(text)
+      guard !wanted.isEmpty else {
+        throw KgshError.usage(
+          "sources: the text to look for is empty; sources alone lists them all", signature)
+      }
       uses = uses.filter { use in
         [use.source.key, use.source.title, use.source.publisher, use.source.url].contains {
           $0.map { Names.normalize($0).contains(wanted) } ?? false

@@ -5,8 +5,9 @@ import ShellCore
 /// `prices [ITEM] [--vendor V] [--kind plan|api] [--model M] [--as-of DATE] [--currency C]`: the price table.
 struct PricesCommand: Command {
   static let item: Param<String?> = .optionalArgument(
-    "item", .text, "a product, model, tier or vendor: prices glm, prices anthropic")
-    .completing(.dynamic(PricingPlugin.itemNames))
+    "item", .text, "a product, model, tier or vendor: prices glm, prices anthropic"
+  )
+  .completing(.dynamic(PricingPlugin.itemNames))
   static let vendor: Param<String?> = .option("vendor", .text, "vendor or seller contains this text")
   static let kind: Param<String?> = .option("kind", .choice(["plan", "api"]), "plans or API models")
   static let model: Param<String?> = .option("model", .text, "product, model or tier (as in compare)")
@@ -87,6 +88,10 @@ struct PricesCommand: Command {
     var emptied: String?
     if let item = call[Self.item] {
       let v = Names.normalize(item)
+      guard !v.isEmpty else {
+        throw KgshError(
+          .usage, "prices: the item is empty", hint: "name a product, model or vendor, or write prices alone")
+      }
       var ids = Set(rows.filter { Self.vendor($0, contains: v) }.map(\.id))
       if let models = try? PriceBook.select(item, all: all, asOf: asOf, command: "prices") {
         ids.formUnion(models.map(\.id))

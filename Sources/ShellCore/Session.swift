@@ -223,6 +223,9 @@ public final class Session {
   /// The label a user typed, spelled as the knowledge base spells it (its case is forgiven),
   /// or an error that suggests the nearest labels. Every `--label` and `LABEL` goes through it.
   public func resolveLabel(_ text: String) throws -> String {
+    guard !Trim.spacesAndNewlines(text).isEmpty else {
+      throw KgshError(.usage, "the label is empty", hint: "give a label, e.g. Company; labels lists them")
+    }
     let known = try store.labelNames()
     if let match = known.first(where: { $0 == text })
       ?? known.first(where: { $0.lowercased() == text.lowercased() })

@@ -196,6 +196,15 @@ final class KnowledgeCommandTests: XCTestCase {
     XCTAssertTrue(v.run("sources zzzq"), v.errors)
     XCTAssertTrue(
       v.output.contains("no source's key, title, publisher or URL contains 'zzzq' (of "), v.output)
+    // Empty text or label: refused, not an empty table.
+    let w = try shell()
+    XCTAssertFalse(w.run("sources ''"))
+    XCTAssertTrue(
+      w.errors.contains("sources: the text to look for is empty; sources alone lists them all"), w.errors)
+    let x = try shell()
+    XCTAssertFalse(x.run("list ''"))
+    XCTAssertTrue(
+      x.errors.hasSuffix("the label is empty; give a label, e.g. Company; labels lists them\n"), x.errors)
   }
 
   /// `cite SOURCE`: every fact that cites the source, with its entity, then every relation.
