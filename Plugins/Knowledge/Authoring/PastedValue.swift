@@ -97,7 +97,8 @@ struct PastedValue: Equatable {
   /// leading zeros (`00700`, a stock code, stays text as `Value.inferred` keeps it).
   static func number(_ s: String) -> Decimal? {
     let plain = s.replacingOccurrences(of: ",", with: "")
-    guard plain.range(of: #"^-?(0|[1-9]\d*)(\.\d+)?$"#, options: .regularExpression) != nil else {
+    guard plain.range(of: #"^-?\d+(\.\d+)?$"#, options: .regularExpression) != nil, !Value.isCode(plain)
+    else {
       return nil
     }
     return PlainDecimal.parse(plain)
