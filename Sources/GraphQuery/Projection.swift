@@ -44,143 +44,16 @@ final class ProjectionStage: Stage {
   {
     self.input = input
     self.evaluator = evaluator
-    var projected: [ProjectionItem] = []
-    if p.star {
-      let names = input.userNames.sorted()
-      if isReturn && names.isEmpty && p.items.isEmpty {
-        throw KgshError.semantic(
-          "\(isReturn ? "RETURN" : "WITH") * needs at least one variable in scope",
-          code: "NoVariablesInScope",
-          at: p.position)
-      }
-      projected = names.map {
-        ProjectionItem(expression: .variable($0, p.position), name: $0, hasAlias: true)
-      }
-    }
-    projected += p.items
-    try StaticCheck.checkOrderByAggregation(p.orderBy, projected)
-    var seen: Set<String> = []
-    let visible = Set(input.names)
-    var out = Scope()
-    var aggs: [Expr] = []
-    var rewritten: [Expr] = []
-    var grouping: [Int] = []
-    var implicit: [Expr] = []
-    for (i, item) in projected.enumerated() {
-      if case .variable(let name, let pos)? = item.expression.undefinedVariable(visible) {
-        throw KgshError.semantic("variable '\(name)' is not defined", code: "UndefinedVariable", at: pos)
-      }
-      if !isReturn && !item.hasAlias {
-        if case .variable = item.expression {
-        } else {
-          throw KgshError.semantic(
-            "the expression '\(item.name)' in WITH needs an alias (AS name)", code: "NoExpressionAlias",
-            at: p.position)
-        }
-      }
-      guard seen.insert(item.name).inserted else {
-        throw KgshError.semantic(
-          "column '\(item.name)' appears twice", code: "ColumnNameConflict", at: p.position)
-      }
-      if case .pattern(let pattern) = item.expression {
-        throw KgshError.syntax(
-          "a pattern cannot be a column; use COUNT { } or a pattern comprehension", at: pattern.position,
-          code: "UnexpectedSyntax")
-      }
-      try StaticCheck.check(item.expression, input)
-      try StaticCheck.checkConstantTypes(item.expression, evaluator)
-      let kind = StaticCheck.kind(of: item.expression, input)
-      out.add(item.name, kind)
-      if item.expression.containsAggregate {
-        rewritten.append(try item.expression.extractingAggregates(&aggs))
-        if let key = ProjectionStage.projectedVariable(item.expression),
-          !implicit.contains(where: { StaticCheck.canonical($0) == StaticCheck.canonical(key) })
-        {
-          implicit.append(key)
-        }
-      } else {
-        rewritten.append(item.expression)
-        grouping.append(i)
-      }
-    }
-    if !aggs.isEmpty {
-      let keys = grouping.map { projected[$0].expression } + implicit
-      for item in projected where item.expression.containsAggregate {
-        try StaticCheck.checkAggregationItem(item.expression, groupingKeys: keys)
-      }
-    }
-    // Sorting sees the projected names first, then the input's (or the group's) variables.
-    var sortScope = out
-    for name in input.names where sortScope.slots[name] == nil {
-      sortScope.names.append(name)
-      sortScope.slots[name] = out.count + input.slots[name]!
-      sortScope.kinds[name] = input.kinds[name]
-    }
-    let aggregatingItems = !aggs.isEmpty
-    var sortItems: [SortItem] = []
-    for s in p.orderBy {
-      var e = s.expression
-      if e.containsAggregate {
-        guard aggregatingItems || true else { break }
-        e = try e.extractingAggregates(&aggs)
-      }
-      sortItems.append(SortItem(expression: e, ascending: s.ascending, nullsFirst: s.nullsFirst))
-    }
-    for k in 0..<aggs.count {
-      let name = " agg\(k)"
-      sortScope.names.append(name)
-      sortScope.slots[name] = out.count + input.count + k
-      sortScope.kinds[name] = .value
-    }
-    let sortVisible = Set(sortScope.names)
-    for s in sortItems {
-      if case .variable(let name, let pos)? = s.expression.undefinedVariable(sortVisible) {
-        throw KgshError.semantic("variable '\(name)' is not defined", code: "UndefinedVariable", at: pos)
-      }
-    }
-    if aggregatingItems {
-      // After grouping only the projected columns exist: an aggregate in ORDER BY that is
-      // not itself a column may only read those.
-      func aggregateCalls(_ e: Expr) -> [Expr] {
-        var calls: [Expr] = []
-        e.visit { sub in
-          if case .function(let name, _, _, _) = sub, Expr.aggregateNames.contains(name.lowercased()) {
-            calls.append(sub)
-          }
-        }
-        return calls
-      }
-      let projectedCalls = Set(projected.flatMap { aggregateCalls($0.expression) }.map(StaticCheck.canonical))
-      for s in p.orderBy {
-        for call in aggregateCalls(s.expression) where !projectedCalls.contains(StaticCheck.canonical(call)) {
-          if case .variable(let name, let pos)? = call.undefinedVariable(Set(out.names)) {
-            throw KgshError.semantic(
-              "variable '\(name)' is not defined after the aggregation", code: "UndefinedVariable", at: pos)
-          }
-        }
-      }
-    }
-    if !aggregatingItems, p.orderBy.contains(where: \.expression.containsAggregate) {
-      throw KgshError.semantic(
-        "ORDER BY can only aggregate when the projection aggregates", code: "InvalidAggregation",
-        at: p.position)
-    }
-    if aggregatingItems || p.distinct {
-      // Only projected columns, or expressions equal to projected ones, remain visible.
-      let projectedForms = Set(projected.map { StaticCheck.canonical($0.expression) })
-      for item in sortItems {
-        try StaticCheck.checkOnlyProjected(item.expression, projectedForms, Set(out.names))
-      }
-    }
-    output = out
-    items = rewritten
-    aggregates = aggs
-    groupingItems = grouping
-    implicitKeys = implicit
-    isAggregating = !aggs.isEmpty
+    let plan = try ProjectionPlan(p, input: input, evaluator: evaluator, isReturn: isReturn)
+    output = plan.output
+    items = plan.items
+    aggregates = plan.aggregates
+    groupingItems = plan.groupingItems
+    implicitKeys = plan.implicitKeys
+    isAggregating = !plan.aggregates.isEmpty
     distinct = p.distinct
-    order = sortItems
-    self.sortScope = sortScope
+    order = plan.order
+    sortScope = plan.sortScope
     self.predicate = predicate
     func usesParameter(_ e: Expr?) -> Bool {
       var found = false
@@ -194,7 +67,7 @@ final class ProjectionStage: Stage {
     if let predicate {
       // WITH's WHERE sees the projected names and, unless the projection aggregates, the
       // variables from before the WITH.
-      let seen = aggs.isEmpty ? Set(out.names).union(input.names) : Set(out.names)
+      let seen = isAggregating ? Set(output.names) : Set(output.names).union(input.names)
       if case .variable(let name, let pos)? = predicate.undefinedVariable(seen) {
         throw KgshError.semantic("variable '\(name)' is not defined", code: "UndefinedVariable", at: pos)
       }
@@ -223,8 +96,6 @@ final class ProjectionStage: Stage {
         throw KgshError.semantic("\(what) must not be negative (got \(i))", code: "NegativeIntegerArgument")
       }
       return Int(i)
-    case .float(let f) where f == f.rounded() && f >= 0 && false:
-      return Int(f)
     default:
       throw KgshError.semantic(
         "\(what) must be an integer, got \(v.typeNameWithArticle)", code: "InvalidArgumentType")
