@@ -56,50 +56,14 @@ struct Evaluator {
       var m: [String: QValue] = [:]
       for (k, v) in entries { m[k] = try eval(v, row, scope) }
       return .map(m)
-    case .unary(let op, let operand):
-      let v = try eval(operand, row, scope)
-      switch op {
-      case .not:
-        switch try truth(v) {
-        case .yes: return .bool(false)
-        case .no: return .bool(true)
-        case .unknown: return .null
-        }
-      case .minus:
-        switch v {
-        case .null: return .null
-        case .int(let i):
-          let (r, overflow) = Int64(0).subtractingReportingOverflow(i)
-          if overflow { throw KgshError.runtime("integer overflow in -\(i)", code: "IntegerOverflow") }
-          return .int(r)
-        case .float(let f): return .float(-f)
-        default: throw typeError("-", v)
-        }
-      case .plus:
-        if case .null = v { return .null }
-        guard v.number != nil else { throw typeError("+", v) }
-        return v
-      }
+    case .unary(let op, let operand): return try unary(op, try eval(operand, row, scope))
     case .binary(let op, let l, let r): return try binary(op, l, r, row, scope)
     case .isNull(let operand, let negated):
       let v = try eval(operand, row, scope)
       return .bool(v.isNull != negated)
     case .isType(let operand, let type, let negated):
       return .bool(type.admits(try eval(operand, row, scope)) != negated)
-    case .hasLabels(let operand, let labels):
-      let v = try eval(operand, row, scope)
-      switch v {
-      case .null: return .null
-      case .node(let n):
-        for label in labels {
-          guard let l = graph.labelIndex[label], graph.hasLabel(n, l) else { return .bool(false) }
-        }
-        return .bool(true)
-      case .relationship(let r):
-        // A relationship "has" its one type as a label.
-        return .bool(labels.allSatisfy { $0 == graph.typeName(of: r) })
-      default: throw typeError("a label check", v)
-      }
+    case .hasLabels(let operand, let labels): return try hasLabels(try eval(operand, row, scope), labels)
     case .function(let name, let distinct, let args, let pos):
       return try call(name, distinct: distinct, args, row, scope, pos)
     case .countStar:
@@ -121,6 +85,48 @@ struct Evaluator {
       return try reduce(accumulator, initial, variable, list, step, row, scope)
     case .quantifier(let kind, let variable, let list, let predicate):
       return try quantifier(kind, variable, list, predicate, row, scope)
+    }
+  }
+
+  /// NOT, unary minus and plus.
+  func unary(_ op: UnaryOp, _ v: QValue) throws -> QValue {
+    switch op {
+    case .not:
+      switch try truth(v) {
+      case .yes: return .bool(false)
+      case .no: return .bool(true)
+      case .unknown: return .null
+      }
+    case .minus:
+      switch v {
+      case .null: return .null
+      case .int(let i):
+        let (r, overflow) = Int64(0).subtractingReportingOverflow(i)
+        if overflow { throw KgshError.runtime("integer overflow in -\(i)", code: "IntegerOverflow") }
+        return .int(r)
+      case .float(let f): return .float(-f)
+      default: throw typeError("-", v)
+      }
+    case .plus:
+      if case .null = v { return .null }
+      guard v.number != nil else { throw typeError("+", v) }
+      return v
+    }
+  }
+
+  /// `n:Label` (every label given), and a relationship's type as its one label.
+  func hasLabels(_ v: QValue, _ labels: [String]) throws -> QValue {
+    switch v {
+    case .null: return .null
+    case .node(let n):
+      for label in labels {
+        guard let l = graph.labelIndex[label], graph.hasLabel(n, l) else { return .bool(false) }
+      }
+      return .bool(true)
+    case .relationship(let r):
+      // A relationship "has" its one type as a label.
+      return .bool(labels.allSatisfy { $0 == graph.typeName(of: r) })
+    default: throw typeError("a label check", v)
     }
   }
 

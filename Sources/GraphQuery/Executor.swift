@@ -75,30 +75,9 @@ struct Executor {
     for (index, clause) in query.clauses.enumerated() {
       switch clause {
       case .match(let m):
-        var plan = try planner.plan(m, scope: scope)
-        if Executor.onlyDistinctRowsMatter(after: index, in: query) { plan.allowPruning() }
-        for (name, kind) in plan.newVariables { scope.add(name, kind) }
-        if case .variable(let v, let pos)? = m.predicate, let kind = scope.kinds[v],
-          kind == .node || kind == .relationship || kind == .path
-        {
-          throw KgshError.semantic(
-            "WHERE needs a boolean, not the \(kind) '\(v)'", code: "InvalidArgumentType", at: pos)
-        }
-        plans.append(plan)
-        stages.append(
-          MatchStage(
-            matcher: Matcher(plan: plan, scope: scope, evaluator: evaluator), optional: m.optional,
-            width: scope.count))
+        stages.append(try matchStage(m, at: index, in: query, &scope))
       case .unwind(let e, let alias, let pos, _):
-        if scope.slots[alias] != nil {
-          throw KgshError.semantic(
-            "variable '\(alias)' is already bound", code: "VariableAlreadyBound", at: pos)
-        }
-        try checkDefined(e, scope)
-        try StaticCheck.check(e, scope)
-        let before = scope
-        let slot = scope.add(alias, .value)
-        stages.append(UnwindStage(expression: e, scope: before, slot: slot, evaluator: evaluator))
+        stages.append(try unwindStage(e, alias, pos, &scope))
       case .create(let patterns, _):
         try declareCreate(patterns, &scope)
         stages.append(CreateStage(patterns: patterns, scope: scope, evaluator: evaluator))
@@ -134,6 +113,39 @@ struct Executor {
     stages.append(collect)
     for i in 0..<(stages.count - 1) { stages[i].next = stages[i + 1] }
     return (stages[0], collect, columns)
+  }
+
+  /// A MATCH (or OPTIONAL MATCH): its plan, and the variables it binds added to `scope`.
+  private mutating func matchStage(_ m: MatchClause, at index: Int, in query: Query, _ scope: inout Scope)
+    throws -> Stage
+  {
+    var plan = try planner.plan(m, scope: scope)
+    if Executor.onlyDistinctRowsMatter(after: index, in: query) { plan.allowPruning() }
+    for (name, kind) in plan.newVariables { scope.add(name, kind) }
+    if case .variable(let v, let pos)? = m.predicate, let kind = scope.kinds[v],
+      kind == .node || kind == .relationship || kind == .path
+    {
+      throw KgshError.semantic(
+        "WHERE needs a boolean, not the \(kind) '\(v)'", code: "InvalidArgumentType", at: pos)
+    }
+    plans.append(plan)
+    return MatchStage(
+      matcher: Matcher(plan: plan, scope: scope, evaluator: evaluator), optional: m.optional,
+      width: scope.count)
+  }
+
+  /// `UNWIND e AS alias`, with `alias` added to `scope`.
+  private func unwindStage(_ e: Expr, _ alias: String, _ pos: SourcePosition, _ scope: inout Scope)
+    throws -> Stage
+  {
+    if scope.slots[alias] != nil {
+      throw KgshError.semantic("variable '\(alias)' is already bound", code: "VariableAlreadyBound", at: pos)
+    }
+    try checkDefined(e, scope)
+    try StaticCheck.check(e, scope)
+    let before = scope
+    let slot = scope.add(alias, .value)
+    return UnwindStage(expression: e, scope: before, slot: slot, evaluator: evaluator)
   }
 
   /// Whether every clause only reads (MATCH, UNWIND, WITH, RETURN, a CALL { } that does not

@@ -126,48 +126,12 @@ struct Lexer {
       }
       return make(.identifier(s))
     }
-    if c == "`" {
-      advance()
-      var s = ""
-      while true {
-        guard let d = peek() else { throw KgshError.syntax("unterminated `quoted name`", at: position) }
-        advance()
-        if d == "`" {
-          if peek() == "`" {
-            s.unicodeScalars.append("`")
-            advance()
-            continue
-          }
-          break
-        }
-        s.unicodeScalars.append(d)
-      }
-      return make(.quotedIdentifier(s))
-    }
+    if c == "`" { return make(.quotedIdentifier(try quotedName(position))) }
     if ("0"..."9").contains(c) || (c == "." && peek(1).map { ("0"..."9").contains($0) } == true) {
       return make(try number(position))
     }
     if c == "'" || c == "\"" { return make(.string(try string(quote: c, position))) }
-    if c == "$" {
-      // `$(expr)`: a dynamic label or type.
-      if peek(1) == "(" {
-        advance()
-        return make(.symbol("$"))
-      }
-      advance()
-      var s = ""
-      if peek() == "`" {
-        let t = try next()
-        if case .quotedIdentifier(let q) = t.kind { s = q }
-      } else {
-        while let d = peek(), Lexer.isIdentPart(d) {
-          s.unicodeScalars.append(d)
-          advance()
-        }
-      }
-      guard !s.isEmpty else { throw KgshError.syntax("expected a parameter name after $", at: position) }
-      return make(.parameter(s))
-    }
+    if c == "$" { return make(try parameter(position)) }
     let two = "<>!.=+".unicodeScalars.contains(c) ? peek(1).map { String(c) + String($0) } ?? "" : ""
     if !two.isEmpty, ["<=", ">=", "<>", "!=", "..", "=~", "+="].contains(two) {
       advance()
@@ -185,36 +149,14 @@ struct Lexer {
 
   mutating func number(_ position: SourcePosition) throws -> Token.Kind {
     var text = ""
-    if peek() == "0", let x = peek(1), x == "x" || x == "o" {
-      advance()
-      advance()
-      while let d = peek(), Lexer.isIdentPart(d) {
-        text.unicodeScalars.append(d)
-        advance()
-      }
-      let radix = x == "x" ? 16 : 8
-      guard let v = Int64(text, radix: radix) else {
-        if afterMinus, UInt64(text, radix: radix) == UInt64(1) << 63 { return .integer(Int64.min) }
-        let valid = !text.isEmpty && text.allSatisfy { $0.isHexDigit && Int(String($0), radix: radix) != nil }
-        throw KgshError.syntax(
-          valid ? "integer 0\(x)\(text) is too large" : "invalid number literal 0\(x)\(text)", at: position,
-          code: valid ? "IntegerOverflow" : "InvalidNumberLiteral")
-      }
-      return .integer(v)
-    }
+    if peek() == "0", let x = peek(1), x == "x" || x == "o" { return try radixNumber(x, position) }
     var isFloat = false
-    while let d = peek(), ("0"..."9").contains(d) {
-      text.unicodeScalars.append(d)
-      advance()
-    }
+    appendDigits(&text)
     if peek() == ".", let d = peek(1), ("0"..."9").contains(d) {
       isFloat = true
       text += "."
       advance()
-      while let d = peek(), ("0"..."9").contains(d) {
-        text.unicodeScalars.append(d)
-        advance()
-      }
+      appendDigits(&text)
     }
     if let e = peek(), e == "e" || e == "E" {
       let sign = peek(1)
@@ -227,10 +169,7 @@ struct Lexer {
           text.unicodeScalars.append(sign!)
           advance()
         }
-        while let d = peek(), ("0"..."9").contains(d) {
-          text.unicodeScalars.append(d)
-          advance()
-        }
+        appendDigits(&text)
       }
     }
     if let d = peek(), Lexer.isIdentStart(d) {
@@ -252,6 +191,73 @@ struct Lexer {
       throw KgshError.syntax("integer \(text) is too large", at: position, code: "IntegerOverflow")
     }
     return .integer(v)
+  }
+
+  /// A `quoted name`, at its backtick; a doubled backtick stands for one.
+  private mutating func quotedName(_ position: SourcePosition) throws -> String {
+    advance()
+    var s = ""
+    while true {
+      guard let d = peek() else { throw KgshError.syntax("unterminated `quoted name`", at: position) }
+      advance()
+      if d == "`" {
+        if peek() == "`" {
+          s.unicodeScalars.append("`")
+          advance()
+          continue
+        }
+        break
+      }
+      s.unicodeScalars.append(d)
+    }
+    return s
+  }
+
+  /// `$name` or `` $`quoted name` ``, at `$`; `$(` is the symbol of a dynamic label or type.
+  private mutating func parameter(_ position: SourcePosition) throws -> Token.Kind {
+    if peek(1) == "(" {
+      advance()
+      return .symbol("$")
+    }
+    advance()
+    var s = ""
+    if peek() == "`" {
+      s = try quotedName(position)
+    } else {
+      while let d = peek(), Lexer.isIdentPart(d) {
+        s.unicodeScalars.append(d)
+        advance()
+      }
+    }
+    guard !s.isEmpty else { throw KgshError.syntax("expected a parameter name after $", at: position) }
+    return .parameter(s)
+  }
+
+  /// `0x1F` or `0o17`, at the `0`.
+  private mutating func radixNumber(_ x: Unicode.Scalar, _ position: SourcePosition) throws -> Token.Kind {
+    advance()
+    advance()
+    var text = ""
+    while let d = peek(), Lexer.isIdentPart(d) {
+      text.unicodeScalars.append(d)
+      advance()
+    }
+    let radix = x == "x" ? 16 : 8
+    guard let v = Int64(text, radix: radix) else {
+      if afterMinus, UInt64(text, radix: radix) == UInt64(1) << 63 { return .integer(Int64.min) }
+      let valid = !text.isEmpty && text.allSatisfy { $0.isHexDigit && Int(String($0), radix: radix) != nil }
+      throw KgshError.syntax(
+        valid ? "integer 0\(x)\(text) is too large" : "invalid number literal 0\(x)\(text)", at: position,
+        code: valid ? "IntegerOverflow" : "InvalidNumberLiteral")
+    }
+    return .integer(v)
+  }
+
+  private mutating func appendDigits(_ text: inout String) {
+    while let d = peek(), ("0"..."9").contains(d) {
+      text.unicodeScalars.append(d)
+      advance()
+    }
   }
 
   mutating func string(quote: Unicode.Scalar, _ position: SourcePosition) throws -> String {

@@ -84,80 +84,24 @@ extension QueryEngine {
   /// Unknown labels and relationship types in MATCH patterns, and unknown property keys
   /// read from variables that MATCH binds; each name reported once.
   func notifications(_ query: Query, _ graph: QueryGraph) throws -> [QueryNotification] {
-    var labels: [String] = [], types: [String] = [], keys: [String] = []
-    var bound: Set<String> = []
-    var relationships: Set<String> = []  // bound relationship variables: `r:T` tests a type
-    var created: Set<String> = []
-    var expressions: [Expr] = []
-    // A CALL { } subquery's clauses are read as if written in place.
-    func flattened(_ clauses: [Clause]) -> [Clause] {
-      clauses.flatMap { clause -> [Clause] in
-        guard case .subquery(let s) = clause else { return [clause] }
-        return flattened(s.parts.flatMap(\.clauses))
-      }
-    }
-    for clause in flattened(query.clauses) {
-      switch clause {
-      case .match(let m):
-        // The paths of quantified path patterns are read like the others.
-        func withSegments(_ p: PathPattern) -> [PathPattern] {
-          [p] + p.relationships.compactMap(\.segment).flatMap { withSegments($0.pattern) }
-        }
-        expressions += m.patterns.flatMap(\.relationships).compactMap(\.segment?.predicate)
-        for p in m.patterns.flatMap(withSegments) {
-          for n in p.nodes {
-            labels += n.labels + (n.labelTest?.names ?? [])
-            if let v = n.variable { bound.insert(v) }
-            keys += Self.mapKeys(n.properties)
-            expressions += n.predicate.map { [$0] } ?? []
-          }
-          for r in p.relationships {
-            types += r.types
-            if let v = r.variable {
-              bound.insert(v)
-              relationships.insert(v)
-            }
-            keys += Self.mapKeys(r.properties)
-            expressions += r.predicate.map { [$0] } ?? []
-          }
-        }
-        expressions += m.predicate.map { [$0] } ?? []
-      case .create(let patterns, _):
-        for p in patterns { created.formUnion(p.nodes.flatMap(\.labels) + p.relationships.flatMap(\.types)) }
-      case .with(let p, let w):
-        expressions += p.items.map(\.expression) + p.orderBy.map(\.expression) + (w.map { [$0] } ?? [])
-      case .return(let p): expressions += p.items.map(\.expression) + p.orderBy.map(\.expression)
-      case .unwind(let e, _, _, _): expressions.append(e)
-      case .merge(let m):
-        created.formUnion(m.pattern.nodes.flatMap(\.labels) + m.pattern.relationships.flatMap(\.types))
-      case .set(let items, _):
-        for case .labels(_, let l, _) in items {
-          for case .fixed(let name) in l { created.insert(name) }
-        }
-      case .remove, .delete, .call, .subquery: break
-      }
-    }
-    for e in expressions {
-      e.visit { sub in
-        if case .property(.variable(let v, _), let key) = sub, bound.contains(v) { keys.append(key) }
-        if case .hasLabels(let of, let l) = sub {
-          if case .variable(let v, _) = of, relationships.contains(v) { types += l } else { labels += l }
-        }
-      }
-    }
+    var use = NamesUsed()
+    for clause in NamesUsed.flattened(query.clauses) { use.read(clause) }
+    use.readExpressions()
     var out: [QueryNotification] = []
     func report(_ kind: QueryNotification.Kind, _ names: [String], _ known: [String]) {
       let knownSet = Set(known)
       var seen: Set<String> = []
       for name in names
-      where !knownSet.contains(name) && !created.contains(name) && seen.insert(name).inserted {
+      where !knownSet.contains(name) && !use.created.contains(name) && seen.insert(name).inserted {
         out.append(QueryNotification(kind: kind, name: name, known: known))
       }
     }
-    report(.label, labels, graph.labelNames)
-    report(.relationshipType, types, graph.typeNames)
+    report(.label, use.labels, graph.labelNames)
+    report(.relationshipType, use.types, graph.typeNames)
     let builtIn: Set<String> = ["name", "key", "aliases"]
-    if keys.contains(where: { !builtIn.contains($0) }) { report(.propertyKey, keys, try propertyKeys()) }
+    if use.keys.contains(where: { !builtIn.contains($0) }) {
+      report(.propertyKey, use.keys, try propertyKeys())
+    }
     return out
   }
 
@@ -219,6 +163,82 @@ extension QueryEngine {
       var seen: Set<String> = []
       return (["name", "key", "aliases"] + rows.compactMap { $0.first.map { $0.plainText } }).filter {
         seen.insert($0).inserted
+      }
+    }
+  }
+}
+
+/// The labels, relationship types and property keys a query names, and the names its writes
+/// create (which are not reported as unknown).
+struct NamesUsed {
+  var labels: [String] = [], types: [String] = [], keys: [String] = []
+  var bound: Set<String> = []
+  /// Bound relationship variables: `r:T` tests a type.
+  var relationships: Set<String> = []
+  var created: Set<String> = []
+  var expressions: [Expr] = []
+
+  /// A CALL { } subquery's clauses are read as if written in place.
+  static func flattened(_ clauses: [Clause]) -> [Clause] {
+    clauses.flatMap { clause -> [Clause] in
+      guard case .subquery(let s) = clause else { return [clause] }
+      return flattened(s.parts.flatMap(\.clauses))
+    }
+  }
+
+  mutating func read(_ clause: Clause) {
+    switch clause {
+    case .match(let m): read(m)
+    case .create(let patterns, _):
+      for p in patterns { created.formUnion(p.nodes.flatMap(\.labels) + p.relationships.flatMap(\.types)) }
+    case .with(let p, let w):
+      expressions += p.items.map(\.expression) + p.orderBy.map(\.expression) + (w.map { [$0] } ?? [])
+    case .return(let p): expressions += p.items.map(\.expression) + p.orderBy.map(\.expression)
+    case .unwind(let e, _, _, _): expressions.append(e)
+    case .merge(let m):
+      created.formUnion(m.pattern.nodes.flatMap(\.labels) + m.pattern.relationships.flatMap(\.types))
+    case .set(let items, _):
+      for case .labels(_, let l, _) in items {
+        for case .fixed(let name) in l { created.insert(name) }
+      }
+    case .remove, .delete, .call, .subquery: break
+    }
+  }
+
+  /// A MATCH's patterns; the paths of quantified path patterns are read like the others.
+  private mutating func read(_ m: MatchClause) {
+    func withSegments(_ p: PathPattern) -> [PathPattern] {
+      [p] + p.relationships.compactMap(\.segment).flatMap { withSegments($0.pattern) }
+    }
+    expressions += m.patterns.flatMap(\.relationships).compactMap(\.segment?.predicate)
+    for p in m.patterns.flatMap(withSegments) {
+      for n in p.nodes {
+        labels += n.labels + (n.labelTest?.names ?? [])
+        if let v = n.variable { bound.insert(v) }
+        keys += QueryEngine.mapKeys(n.properties)
+        expressions += n.predicate.map { [$0] } ?? []
+      }
+      for r in p.relationships {
+        types += r.types
+        if let v = r.variable {
+          bound.insert(v)
+          relationships.insert(v)
+        }
+        keys += QueryEngine.mapKeys(r.properties)
+        expressions += r.predicate.map { [$0] } ?? []
+      }
+    }
+    expressions += m.predicate.map { [$0] } ?? []
+  }
+
+  /// Property keys read from bound variables and label tests in the expressions collected.
+  mutating func readExpressions() {
+    for e in expressions {
+      e.visit { sub in
+        if case .property(.variable(let v, _), let key) = sub, bound.contains(v) { keys.append(key) }
+        if case .hasLabels(let of, let l) = sub {
+          if case .variable(let v, _) = of, relationships.contains(v) { types += l } else { labels += l }
+        }
       }
     }
   }

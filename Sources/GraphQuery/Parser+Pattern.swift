@@ -226,63 +226,7 @@ extension Parser {
     try expectSymbol("-")
     var rel = RelationshipPattern(
       variable: nil, types: [], direction: .both, properties: nil, length: nil, position: start)
-    if acceptSymbol("[") {
-      switch current.kind {
-      case .identifier(let s), .quotedIdentifier(let s):
-        rel.variable = s
-        advance()
-      default: break
-      }
-      var dynamicType: LabelExpression?
-      if acceptSymbol(":"), let dynamic = try dynamicLabel() {
-        dynamicType = dynamic
-      } else if index > 0, tokens[index - 1].kind == .symbol(":") {
-        rel.types.append(try name("a relationship type"))
-        while acceptSymbol("|") {
-          _ = acceptSymbol(":")
-          rel.types.append(try name("a relationship type"))
-        }
-      }
-      if isSymbol("..") || (isSymbol("*") && isSymbol("-", at: 1)) {
-        throw KgshError.syntax(
-          "a variable-length relationship is written [*min..max] with non-negative bounds", at: position,
-          code: "InvalidRelationshipPattern")
-      }
-      if acceptSymbol("*") {
-        var lo: Int?
-        var hi: Int?
-        if case .integer(let v) = current.kind {
-          lo = Int(v)
-          advance()
-        }
-        if acceptSymbol("..") {
-          if case .integer(let v) = current.kind {
-            hi = Int(v)
-            advance()
-          }
-        } else if let l = lo {
-          hi = l
-        }
-        rel.length = (lo ?? 1, hi)
-      }
-      if isSymbol("{") {
-        rel.properties = try mapLiteral()
-      } else if case .parameter(let p) = current.kind {
-        rel.properties = .parameter(p, position)
-        advance()
-      }
-      if isKeyword("WHERE") {
-        guard rel.variable != nil else {
-          throw KgshError.syntax(
-            "a WHERE inside a relationship pattern needs its variable, e.g. -[r WHERE r.amount > 0]->",
-            at: position, code: "InvalidRelationshipPattern")
-        }
-        advance()
-        rel.predicate = try expression()
-      }
-      rel.dynamicType = dynamicType
-      try expectSymbol("]")
-    }
+    if acceptSymbol("[") { try relationshipDetail(&rel) }
     try expectSymbol("-")
     let rightArrow = acceptSymbol(">")
     switch (leftArrow, rightArrow) {
@@ -301,6 +245,69 @@ extension Parser {
       rel.length = q
     }
     return rel
+  }
+
+  /// What stands between a relationship's brackets, after `[`: variable, types, length
+  /// (`*1..3`), properties and a WHERE, then `]`.
+  private mutating func relationshipDetail(_ rel: inout RelationshipPattern) throws {
+    switch current.kind {
+    case .identifier(let s), .quotedIdentifier(let s):
+      rel.variable = s
+      advance()
+    default: break
+    }
+    var dynamicType: LabelExpression?
+    if acceptSymbol(":"), let dynamic = try dynamicLabel() {
+      dynamicType = dynamic
+    } else if index > 0, tokens[index - 1].kind == .symbol(":") {
+      rel.types.append(try name("a relationship type"))
+      while acceptSymbol("|") {
+        _ = acceptSymbol(":")
+        rel.types.append(try name("a relationship type"))
+      }
+    }
+    if isSymbol("..") || (isSymbol("*") && isSymbol("-", at: 1)) {
+      throw KgshError.syntax(
+        "a variable-length relationship is written [*min..max] with non-negative bounds", at: position,
+        code: "InvalidRelationshipPattern")
+    }
+    if acceptSymbol("*") { rel.length = lengthRange() }
+    if isSymbol("{") {
+      rel.properties = try mapLiteral()
+    } else if case .parameter(let p) = current.kind {
+      rel.properties = .parameter(p, position)
+      advance()
+    }
+    if isKeyword("WHERE") {
+      guard rel.variable != nil else {
+        throw KgshError.syntax(
+          "a WHERE inside a relationship pattern needs its variable, e.g. -[r WHERE r.amount > 0]->",
+          at: position, code: "InvalidRelationshipPattern")
+      }
+      advance()
+      rel.predicate = try expression()
+    }
+    rel.dynamicType = dynamicType
+    try expectSymbol("]")
+  }
+
+  /// A variable length after `*`: `*` (1 or more), `*2`, `*1..3`, `*..3`, `*2..`.
+  private mutating func lengthRange() -> (min: Int, max: Int?) {
+    var lo: Int?
+    var hi: Int?
+    if case .integer(let v) = current.kind {
+      lo = Int(v)
+      advance()
+    }
+    if acceptSymbol("..") {
+      if case .integer(let v) = current.kind {
+        hi = Int(v)
+        advance()
+      }
+    } else if let l = lo {
+      hi = l
+    }
+    return (lo ?? 1, hi)
   }
 
   /// A GQL quantifier after a relationship: `{n}`, `{m,n}`, `{m,}`, `{,n}`, `+` (one or more)

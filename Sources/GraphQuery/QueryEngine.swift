@@ -47,55 +47,15 @@ public struct QueryEngine: Sendable {
         statistics: QueryStatistics(), notifications: try notifications(query, graph),
         nameLiterals: Self.nameLiterals(query))
     }
-    // Build every part first so that compile-time errors come before anything runs.
-    var parts: [(Stage, CollectStage, [String], Query)] = []
-    var counters: [[(String, InterruptStage)]] = []
-    for part in [query] + query.unionParts {
-      var executor = Executor(graph: graph, parameters: params)
-      executor.interrupt = interrupt
-      executor.procedures = procedures
-      let (first, collect, columns) = try executor.build(Query(clauses: part.clauses))
-      if let expected = parts.first?.2, expected != columns {
-        throw KgshError.semantic(
-          "every part of a UNION must return the same columns (\(expected.joinedText(", ")) vs \(columns.joinedText(", ")))",
-          code: "DifferentColumnsInUnion")
-      }
-      parts.append((first, collect, columns, part))
-      counters.append(executor.counters)
-    }
+    let parts = try buildParts(query, graph, params)
     var resultRows: [Row] = []
-    for (first, collect, columns, part) in parts {
-      do {
-        try first.push([])
-        try first.finish()
-      } catch is PipelineDone {}  // a LIMIT had its rows and finished the rest
-      let returns: Bool
-      switch part.clauses.last! {
-      case .return: returns = true
-      case .call where part.clauses.count == 1: returns = true
-      default: returns = false
-      }
-      if returns && !columns.isEmpty { resultRows += collect.rows.map { Array($0.prefix(columns.count)) } }
-    }
+    for part in parts { resultRows += try part.run() }
     if !query.unionParts.isEmpty && !query.unionAll {
       var seen: Set<[QValue]> = []
       resultRows = resultRows.filter { seen.insert($0.map(\.groupKey)).inserted }
     }
-    let columns = parts[0].2
-    var stats = QueryStatistics()
-    if graph.hasWrites {
-      try graph.checkDeletes()
-      stats = try graph.commit()
-      for n in Int(graph.firstCreatedNode)..<graph.nodeCount {
-        stats.nodesCreated += 1
-        stats.labelsAdded += graph.nodeLabels.size(n)
-        stats.propertiesSet += graph.createdNodeProps[Int32(n)]?.count ?? 0
-      }
-      for e in Int(graph.firstCreatedEdge)..<graph.edgeCount {
-        stats.relationshipsCreated += 1
-        stats.propertiesSet += graph.createdEdgeProps[Int32(e)]?.count ?? 0
-      }
-    }
+    let columns = parts[0].columns
+    let stats = graph.hasWrites ? try Self.commitWrites(graph) : QueryStatistics()
     let rows = try resultRows.map { row in try row.map { try graph.result($0) } }
     let notes = try notifications(query, graph)
     var result = QueryResult(
@@ -104,11 +64,72 @@ public struct QueryEngine: Sendable {
     result.incomparable = graph.incomparable
     result.warnings = Self.warnings(query)
     if profiling {
-      result.profile = counters.enumerated().flatMap { part, steps in
-        steps.map { ProfileStep(part: part + 1, clause: $0.0, rows: $0.1.count) }
+      result.profile = parts.enumerated().flatMap { index, part in
+        part.counters.map { ProfileStep(part: index + 1, clause: $0.0, rows: $0.1.count) }
       }
     }
     return result
+  }
+
+  /// One part of a query (a UNION has several), built and ready to run.
+  struct BuiltPart {
+    let first: Stage
+    let collect: CollectStage
+    let columns: [String]
+    let query: Query
+    /// Rows through each clause, for PROFILE.
+    let counters: [(String, InterruptStage)]
+
+    /// Runs the part; its rows when it ends in RETURN (or is a lone CALL).
+    func run() throws -> [Row] {
+      do {
+        try first.push([])
+        try first.finish()
+      } catch is PipelineDone {}  // a LIMIT had its rows and finished the rest
+      let returns: Bool
+      switch query.clauses.last! {
+      case .return: returns = true
+      case .call where query.clauses.count == 1: returns = true
+      default: returns = false
+      }
+      guard returns && !columns.isEmpty else { return [] }
+      return collect.rows.map { Array($0.prefix(columns.count)) }
+    }
+  }
+
+  /// Builds every part first, so that compile-time errors come before anything runs.
+  func buildParts(_ query: Query, _ graph: QueryGraph, _ params: [String: QValue]) throws -> [BuiltPart] {
+    var parts: [BuiltPart] = []
+    for part in [query] + query.unionParts {
+      var executor = Executor(graph: graph, parameters: params)
+      executor.interrupt = interrupt
+      executor.procedures = procedures
+      let (first, collect, columns) = try executor.build(Query(clauses: part.clauses))
+      if let expected = parts.first?.columns, expected != columns {
+        throw KgshError.semantic(
+          "every part of a UNION must return the same columns (\(expected.joinedText(", ")) vs \(columns.joinedText(", ")))",
+          code: "DifferentColumnsInUnion")
+      }
+      parts.append(
+        BuiltPart(first: first, collect: collect, columns: columns, query: part, counters: executor.counters))
+    }
+    return parts
+  }
+
+  /// Checks and commits the query's writes, and counts what it created.
+  static func commitWrites(_ graph: QueryGraph) throws -> QueryStatistics {
+    try graph.checkDeletes()
+    var stats = try graph.commit()
+    for n in Int(graph.firstCreatedNode)..<graph.nodeCount {
+      stats.nodesCreated += 1
+      stats.labelsAdded += graph.nodeLabels.size(n)
+      stats.propertiesSet += graph.createdNodeProps[Int32(n)]?.count ?? 0
+    }
+    for e in Int(graph.firstCreatedEdge)..<graph.edgeCount {
+      stats.relationshipsCreated += 1
+      stats.propertiesSet += graph.createdEdgeProps[Int32(e)]?.count ?? 0
+    }
+    return stats
   }
 
   /// Checks that `text` is one whole query: it parses, and each part ends in a clause a
