@@ -25,6 +25,18 @@ struct ChartCommand: Command {
       let label = labelColumn.map { TextWidth.sanitize(row[$0].plainText) } ?? ""
       return (label, n, row[column].plainText)
     }
+    // A column of dates or names is not charted from the few cells that read as numbers
+    // (a timeline's `2026` among `2025-01`s drew one bar).
+    if let (index, row) = table.rows.enumerated().first(where: { _, row in
+      !row[column].isNull && row[column].number == nil && Double(row[column].plainText) == nil
+    }) {
+      let name = table.columns[column]
+      throw KgshError(
+        .invalidValue,
+        "chart: column '\(name)' is not numeric (row \(index + 1) has '\(TextWidth.sanitize(row[column].plainText))')",
+        hint:
+          "chart a column of numbers; to chart how often each value occurs: ... | uniq \(name) | chart count")
+    }
     // Bars of money in two currencies would compare ¥4 with US$0.6 as 4 and 0.6.
     try CellComparison.requireOneCurrency(
       table.rows.map { $0[column] }, column: table.columns[column], verb: "chart")

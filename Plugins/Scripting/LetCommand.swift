@@ -9,13 +9,15 @@ struct LetCommand: StatementCommand {
     "let", summary: "Set a variable to a value or to a command's output",
     parameters: [assignment.spec],
     help: """
-      A table is stored as a list of rows (maps); print $NAME shows it again. A single word
-      that names no command is stored as text (let c = Zhipu); quote text with spaces.
+      A table is stored as a list of rows (maps); print $NAME shows it again, $NAME.COLUMN is
+      one column, $NAME[0] the first row and $NAME[-1] the last. A single word that names no
+      command is stored as text (let c = Zhipu); quote text with spaces.
       """,
     examples: [
       Example("let company = \"Zhipu AI\"; print $company", "store a string"),
       Example("let c = Zhipu; print $c", "a word that is no command is text"),
       Example("let rows = find GLM; print $rows", "store a command's table"),
+      Example("let top = rank --limit 2; echo $top[-1].entity", "the last row's entity", expect: "OpenAI"),
     ])
 
   func run(_ statement: Statement, in shell: Shell) throws -> Output {

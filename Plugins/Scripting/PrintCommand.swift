@@ -8,10 +8,16 @@ struct PrintCommand: Command {
   let signature = Signature(
     "print", summary: "Show a variable's value in the output format",
     parameters: [value.spec],
-    help: "A single word that names a variable prints that variable: print n is print $n.",
+    help: """
+      A single word that names a variable prints that variable: print n is print $n, \
+      print rows.name is print $rows.name (a column), print rows[0] a row (from 0; [-1] is the last).
+      """,
     examples: [
       Example("let n = 42; print $n", "print a number"),
       Example("let models = list Model --limit 2; print models", "a stored table, by its name"),
+      Example(
+        "let top = rank --limit 3; print top[0].entity", "one cell: the first row's entity",
+        expect: "Zhipu AI"),
     ])
 
   func run(_ call: Call, _ session: Session) throws -> Output {
@@ -19,7 +25,9 @@ struct PrintCommand: Command {
     guard !values.isEmpty else { throw KgshError.usage("print needs a value", signature) }
     // `print x` names the variable as completion offers it (`print $x` is the same); echo
     // prints words as they are.
-    if values.count == 1, case .string(let word) = values[0], let variable = session.variables[word] {
+    if values.count == 1, case .string(let word) = values[0],
+      let variable = try session.variables[word] ?? VariableColumn.value(of: word, in: session.variables)
+    {
       if case .list(let items) = variable, !items.isEmpty,
         items.allSatisfy({ if case .map = $0 { true } else { false } })
       {
@@ -34,10 +42,16 @@ struct PrintCommand: Command {
     {
       return ScriptValues.output(of: values[0], columns: ScriptValues.columns(name, session))
     }
-    // A stored table arrives as its rows, one word each.
+    // A stored table arrives as its rows, one word each; a row of one (`print $rows[0]`)
+    // keeps its table's column order.
     if values.allSatisfy({ if case .map = $0 { true } else { false } }) {
       let table = Value.list(values)
-      let name = session.variables.first { $0.value == table }?.key
+      let name =
+        session.variables.first { $0.value == table }?.key
+        ?? session.variables.first { _, value in
+          guard case .list(let rows) = value else { return false }
+          return values.allSatisfy(rows.contains)
+        }?.key
       return ScriptValues.output(of: table, columns: name.map { ScriptValues.columns($0, session) } ?? [])
     }
     if values.count == 1 { return ScriptValues.output(of: values[0]) }

@@ -172,6 +172,11 @@ public enum ParameterType: Sendable, Equatable {
       return .int(n)
     case .currency:
       if let code = Currencies.code(text) { return .string(code) }
+      // A pair as traders write it (`USD/CNY`, `usd-cny`): the two codes go apart.
+      let halves = text.split(whereSeparator: { "/-:".contains($0) }).map(String.init)
+      if halves.count == 2, let a = Currencies.code(halves[0]), let b = Currencies.code(halves[1]) {
+        throw bad("write the pair as two codes: \(a) \(b)")
+      }
       let near = Currencies.suggestion(text.uppercased()).map { [$0] } ?? []
       throw bad(
         near.isEmpty ? "use one of \(Currencies.codes.joinedText(" "))" : nil, suggestions: near)

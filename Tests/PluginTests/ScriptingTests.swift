@@ -50,6 +50,33 @@ final class ScriptingTests: XCTestCase {
     XCTAssertTrue(t.errors.contains("no column named 'nmae'; did you mean 'name'?"), t.errors)
   }
 
+  /// `$rows[0]` is a row of a stored table, `$rows[-1]` the last, `$rows[1].key` one cell, and
+  /// `$rows.key[2]` an item of a column; `print rows[0].key` reads the same path. An index past
+  /// the end says how many rows there are; text keeps its brackets (`$f[1]`).
+  func testARowOfAStoredTableByIndex() throws {
+    let t = try shell()
+    XCTAssertTrue(
+      t.run(
+        "let x = find GLM --limit 3; echo $x[0].key; echo $x[-1].key; echo $x.key[1]; print x[1].key; "
+          + "let f = out; echo $f[1]"), t.errors)
+    XCTAssertEqual(t.output, "glm\nglm-4.5\nglm-4.6\nglm-4.6\nout[1]\n")
+    XCTAssertTrue(t.run("let first = $x[0]"), t.errors)
+    guard case .map(let row)? = t.session.variables["first"] else { return XCTFail("not a row") }
+    XCTAssertEqual(row["key"], .string("glm"))
+    XCTAssertFalse(t.run("echo $x[3].key"))
+    XCTAssertTrue(
+      t.errors.contains("$x[3]: $x has 3 rows; write [0] to [2], or [-1] for the last"), t.errors)
+    XCTAssertFalse(t.run("print x[0].nmae"))
+    XCTAssertTrue(t.errors.contains("no column named 'nmae'; did you mean 'name'?"), t.errors)
+    XCTAssertFalse(t.run("print x[0].zzzz"))
+    XCTAssertTrue(t.errors.contains("$x[0] has the columns key, labels, matched, name, score"), t.errors)
+    // A row prints in its table's column order.
+    let before = t.output.count
+    XCTAssertTrue(t.run("print $x[1] --format csv"), t.errors)
+    XCTAssertEqual(
+      String(t.output.dropFirst(before)), "name,key,labels,matched,score\nGLM-4.6,glm-4.6,Model,GLM 4.6,80\n")
+  }
+
   /// `print x` is what Tab offers after print (variable names without `$`): it shows the
   /// variable, as `print $x` does; other words print as they are.
   func testPrintOfAVariablesNameShowsItsValue() throws {
@@ -150,6 +177,12 @@ final class ScriptingTests: XCTestCase {
     XCTAssertTrue(
       t.errors.contains("chart: input_1M holds amounts in both USD and CNY"), t.errors)
     XCTAssertTrue(t.run("prices --kind api --currency USD | chart input_1M"), t.errors)
+    // A column of dates is refused, not charted from the one cell that reads as a number.
+    let shown = t.output.count
+    XCTAssertFalse(t.run("timeline --from 2025-01 | chart date"))
+    XCTAssertEqual(t.output.count, shown, "no bars drawn")
+    XCTAssertTrue(t.errors.contains("chart: column 'date' is not numeric (row 1 has '2025-01')"), t.errors)
+    XCTAssertTrue(t.errors.contains("... | uniq date | chart count"), t.errors)
   }
 
   func testSaveWritesTheFormatOfTheExtension() throws {

@@ -188,6 +188,10 @@ final class ParameterTests: XCTestCase {
       message("Zhipu --currency usdd"),
       "probe: --currency takes a currency code like CNY or USD, not 'usdd'; did you mean 'USD'?")
     XCTAssertEqual(
+      message("Zhipu --currency usd/cny"),
+      "probe: --currency takes a currency code like CNY or USD, not 'usd/cny'; write the pair as two codes: USD CNY"
+    )
+    XCTAssertEqual(
       message("Zhipu --period yaer"),
       "probe: --period takes one of month, year, not 'yaer'; did you mean 'year'?")
     XCTAssertEqual(

@@ -40,7 +40,9 @@ final class ValueFormatTests: XCTestCase {
     XCTAssertEqual(ValueFormat.human(.double(1e-7)), "1e-07")
     XCTAssertEqual(ValueFormat.human(.double(0.125)), "0.125")
     XCTAssertEqual(ValueFormat.human(.double(0.12345)), "0.1235")
-    XCTAssertEqual(ValueFormat.human(.double(123456789012.345)), "123456789012.345")
+    // The whole part is grouped as an integer's is, so that a column of floats and integers reads alike.
+    XCTAssertEqual(ValueFormat.human(.double(123456789012.345)), "123,456,789,012.345")
+    XCTAssertEqual(ValueFormat.human(.double(-12345.5)), "-12,345.5")
   }
 
   func testGroupedDigitsAgreeWithTheFormatter() {
@@ -56,7 +58,11 @@ final class ValueFormatTests: XCTestCase {
     XCTAssertEqual(ValueFormat.human(.int(-10000)), "-10,000")
     // Four digits stay whole: a year set as a property reads 2020, not 2,020.
     XCTAssertEqual(ValueFormat.human(.int(2020)), "2020")
-    XCTAssertEqual(ValueFormat.human(.double(-1000)), "-1000")
+    // A whole float keeps one place, so it does not read as an integer (`toFloat(3)` is 3.0).
+    XCTAssertEqual(ValueFormat.human(.double(-1000)), "-1000.0")
+    XCTAssertEqual(ValueFormat.human(.double(12345)), "12,345.0")
+    XCTAssertEqual(ValueFormat.human(.double(0)), "0.0")
+    XCTAssertEqual(ValueFormat.human(.double(1.99999)), "2.0")
     // Integers past 2^53 keep every digit (through a Double the last ones were lost).
     XCTAssertEqual(ValueFormat.human(.int(9_007_199_254_740_993)), "9,007,199,254,740,993")
     XCTAssertEqual(ValueFormat.human(.int(.min)), "-9,223,372,036,854,775,808")

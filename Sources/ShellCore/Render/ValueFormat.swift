@@ -18,11 +18,10 @@ public enum ValueFormat {
     case .double(let v):
       // NaN and the infinities read as in every other format (`NaN`, `Infinity`), not as C's `-nan`.
       guard v.isFinite else { return value.plainText }
-      if v == v.rounded() && abs(v) < 1e15 { return grouped(v, decimals: 0) }
       // Very large or very small numbers in exponent form, as the other formats write them:
       // with four places 1e-7 read as 0, and -2.5e300 as 300 digits most of which are noise.
-      if abs(v) >= 1e15 || abs(v) < 1e-4 { return value.plainText }
-      return trim(FixedPoint.text(v, places: 4))
+      if abs(v) >= 1e15 || (v != 0 && abs(v) < 1e-4) { return value.plainText }
+      return float(v)
     case .decimal(let d): return PlainDecimal.text(d)
     case .money(let m): return rounded ? displayMoney(m) : money(m)
     case .list(let items):
@@ -90,6 +89,18 @@ public enum ValueFormat {
     while t.hasSuffix("0") { t.removeLast() }
     if t.hasSuffix(".") { t.removeLast() }
     return t
+  }
+
+  /// A float as a person reads it: at most four places, at least one, so that it reads as a
+  /// float and not as an integer (`3.0`, as Cypher and sqlite3 print it, not `3`), with the
+  /// whole part's digits grouped as an integer's are (`12,345.5` beside `12,345`).
+  static func float(_ v: Double) -> String {
+    var text = trim(FixedPoint.text(v, places: 4))
+    if !text.contains(".") { text += ".0" }
+    let negative = text.hasPrefix("-")
+    let body = negative ? text.dropFirst() : Substring(text)
+    guard let dot = body.firstIndex(of: ".") else { return text }
+    return grouped(digits: String(body[..<dot]), negative: negative) + body[dot...]
   }
 
   /// Whole numbers with digit groups from five digits on (`31,796`, `1,234,567`); four-digit ones
