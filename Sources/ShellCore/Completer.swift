@@ -46,6 +46,7 @@ extension Shell {
       if command.signature.name == "sql" { return completeWord(before, cursor: cursor, from: words) }
       return completeCypher(before, cursor: cursor, words: words)
     }
+    if !quoted, let variable = completeVariable(current, start: start) { return variable }
     let words = [first] + typed.dropFirst(consumed)
     let sig = command.signature
     if current.hasPrefix("--") {

@@ -130,6 +130,25 @@ final class ShellTests: XCTestCase {
     XCTAssertEqual(r.start, 20)
   }
 
+  /// `$` completes the variables' names; after a dot, the columns of the table or row it holds.
+  func testCompletionOfVariablesAndTheirColumns() throws {
+    let t = try make()
+    let row: [String: Value] = ["name": .string("GLM-4.5"), "key": .string("glm-4.5"), "score": .int(80)]
+    t.session.variables["rows"] = .list([.map(row), .map(row)])
+    t.session.variables["rate"] = .double(7.06)
+    func offered(_ line: String) -> [String] {
+      t.shell.complete(line: line, cursor: line.count).candidates
+    }
+    XCTAssertEqual(offered("echoargs $r"), ["$rate", "$rows"])
+    XCTAssertEqual(offered("echoargs $ro"), ["$rows"])
+    XCTAssertEqual(offered("echoargs $rows.na"), ["$rows.name"])
+    XCTAssertEqual(offered("echoargs $rows."), ["$rows.key", "$rows.name", "$rows.score"])
+    XCTAssertEqual(offered("echoargs $rows[1].s"), ["$rows[1].score"])
+    XCTAssertEqual(offered("echoargs $rate."), [], "a number has no columns")
+    let r = t.shell.complete(line: "echoargs a $rows.k", cursor: 18)
+    XCTAssertEqual(r.start, 11)
+  }
+
   func testHelpIsGeneratedFromTheSignature() throws {
     let t = try make()
     XCTAssertTrue(t.run("help echoargs"))
