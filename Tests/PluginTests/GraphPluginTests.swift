@@ -235,6 +235,42 @@ final class GraphPluginTests: XCTestCase {
     }
   }
 
+  /// `--all --limit N` keeps the N shortest simple paths: a search that stopped at a bound
+  /// and then sorted what it had missed short paths (`path Zhipu DeepSeek --all --limit 3`
+  /// began at four hops where two-hop paths exist). On a pseudo-random graph, every limited
+  /// answer is the start of the unlimited one's lengths, shortest first.
+  func testAllPathsWithALimitKeepTheShortest() throws {
+    let store = try KnowledgeStore.inMemory()
+    var seed: UInt64 = 7
+    func next(_ n: Int) -> Int {
+      seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int((seed >> 33) % UInt64(n))
+    }
+    try store.write { w in
+      var ids: [Int64] = []
+      for i in 0..<40 { ids.append(try w.upsertNode(key: "n\(i)", name: "N\(i)", labels: ["Thing"])) }
+      for _ in 0..<110 { try w.addEdge(ids[next(40)], next(2) == 0 ? "R" : "S", ids[next(40)]) }
+    }
+    let adj = try store.graphIndex()
+    let filter = EdgeFilter(direction: .both)
+    var compared = 0
+    for (a, b) in [(0, 1), (2, 3), (5, 17), (8, 30), (11, 29), (13, 39)] {
+      let all = try Traversal.allPaths(
+        adj, from: Int32(a), to: Int32(b), filter: filter, maxLength: 5, limit: 1_000_000)
+      XCTAssertFalse(all.truncated)
+      let lengths = all.paths.map(\.length)
+      XCTAssertEqual(lengths, lengths.sorted(), "\(a)→\(b): shortest first")
+      for limit in [1, 3, 10] where lengths.count > limit {
+        let cut = try Traversal.allPaths(
+          adj, from: Int32(a), to: Int32(b), filter: filter, maxLength: 5, limit: limit)
+        XCTAssertTrue(cut.truncated)
+        XCTAssertEqual(cut.paths.map(\.length), Array(lengths.prefix(limit)), "\(a)→\(b) --limit \(limit)")
+        compared += 1
+      }
+    }
+    XCTAssertGreaterThan(compared, 10, "the graph has enough paths to compare")
+  }
+
   // MARK: common, degree, rank, relations
 
   func testCommonNeighbours() throws {

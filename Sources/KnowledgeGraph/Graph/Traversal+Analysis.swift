@@ -12,45 +12,40 @@ extension Traversal {
     let toTarget = try distances(adj, from: to, maxDepth: maxLength, filter: backward, interrupt: interrupt)
     guard toTarget[Int(from)] >= 0 else { return ([], false) }
     var found: [GraphPath] = []
-    var truncated = false
     var onPath = [Bool](repeating: false, count: adj.nodeCount)
     var nodes: [Int32] = [from]
     var hops: [(type: Int32, forward: Bool)] = []
     var work = 0
-    // Collect up to a generous bound, then keep the shortest `limit`.
-    let cap = max(limit, 1) * 4
+    var length = 0
+    // The paths of exactly `length` hops, in the order the edges are stored.
     func dfs(_ node: Int32) throws {
-      if truncated { return }
       work += 1
       if work % checkEvery == 0 { try interrupt() }
       onPath[Int(node)] = true
       defer { onPath[Int(node)] = false }
       for s in steps(adj, node, filter) {
+        if found.count > limit { return }
         let d = toTarget[Int(s.other)]
-        guard d >= 0, hops.count + 1 + d <= maxLength, !onPath[Int(s.other)] else { continue }
+        guard d >= 0, hops.count + 1 + d <= length, !onPath[Int(s.other)] else { continue }
         nodes.append(s.other)
         hops.append((s.type, s.forward))
         if s.other == to {
-          if found.count >= cap {
-            truncated = true
-          } else {
-            found.append(GraphPath(nodes: nodes, hops: hops))
-          }
+          if hops.count == length { found.append(GraphPath(nodes: nodes, hops: hops)) }
         } else {
           try dfs(s.other)
         }
         nodes.removeLast()
         hops.removeLast()
-        if truncated { return }
       }
     }
-    try dfs(from)
-    found.sort { $0.length < $1.length }
-    if found.count > limit {
-      truncated = true
-      found = Array(found.prefix(limit))
+    // One length at a time, shortest first, so that a limit keeps the shortest paths (a
+    // search that stopped at the limit and then sorted could miss every short one); the
+    // distances to the target keep each round to the branches that arrive in time.
+    for l in toTarget[Int(from)]...maxLength where found.count <= limit {
+      length = l
+      try dfs(from)
     }
-    return (found, truncated)
+    return (Array(found.prefix(limit)), found.count > limit)
   }
 
   /// Degree of every node (edges of the given types, or all): out, in or total.
