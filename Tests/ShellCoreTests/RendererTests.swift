@@ -48,6 +48,20 @@ final class RendererTests: XCTestCase {
     XCTAssertEqual(ValueFormat.human(.list([.entity(a), .string("x"), .entity(b)])), "Tencent, x, Zhipu AI")
   }
 
+  /// In a card, an empty part that says nothing else is one line under its title's name.
+  func testAnEmptySectionIsOneLine() {
+    let card = Output.sections([
+      ("entity", .record([("name", .string("Foo"))])), ("facts", .table(Table(columns: ["a"], rows: []))),
+      ("notes", .table(Table(columns: ["a"], rows: [], notes: ["nothing cited yet"]))),
+    ])
+    let text = Renderer(format: .table, width: 80).render(card)
+    XCTAssertTrue(text.hasPrefix("entity\nname  Foo\n\nfacts: none\n\nnotes\n┌───┐"), text)
+    XCTAssertTrue(text.hasSuffix("nothing cited yet\n"), text)
+    // Machine formats keep the part, empty.
+    let json = Renderer(format: .json, width: 80).render(card)
+    XCTAssertTrue(json.contains("\"facts\""), json)
+  }
+
   /// An empty table that says nothing of its own is marked "(no rows)" for people; one with a
   /// note keeps only its note; machine formats stay bare.
   func testAnEmptyTableSaysSo() {

@@ -26,6 +26,12 @@ extension Renderer {
         if !title.isEmpty {
           let title = TextWidth.sanitize(title)
           TextWidth.appendUTF8(color ? "\u{1B}[1m\(title)\u{1B}[0m" : title, into: &out)
+          // An empty part that says nothing else is one line (`relations: none`), not a
+          // title over an empty frame.
+          if case .table(let t) = part, t.rows.isEmpty, t.notes.isEmpty, t.limitCut == nil {
+            TextWidth.appendUTF8(": none\n", into: &out)
+            continue
+          }
           out.append(UInt8(ascii: "\n"))
         }
         human(part, into: &out)
