@@ -178,6 +178,13 @@ public struct Call: Sendable {
         : "quote a name with spaces (\"Zhipu AI\"); usage: \(signature.usage)"
       if let flag = signature.optionTaking(word, given: typed) {
         hint = "did you mean \(flag) \(word)? usage: \(signature.usage)"
+      } else if word.hasPrefix(">"), !word.hasPrefix(">=") {
+        // A Unix shell's redirection (`> out.csv`, `>>log.txt`): kgsh writes a table to a
+        // file through a pipe.
+        let attached = String(word.drop { $0 == ">" })
+        let file = attached.isEmpty ? words.dropFirst(index + 1).first ?? "FILE" : attached
+        hint =
+          "to write the output to a file: \(signature.name) ... | save \(file) (output \(file) sends everything after it there)"
       } else if let joiner = words.first(where: { ["to", "and", "vs", "->", "-"].contains($0.lowercased()) }),
         parameters.filter({ !$0.isOption && $0.type == .entity }).count == 2
       {

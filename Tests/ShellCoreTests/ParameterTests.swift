@@ -198,6 +198,13 @@ final class ParameterTests: XCTestCase {
       message("Zhipu --input 1.5"),
       "probe: --input takes a whole number of tokens like 10M, 2.5k or 1e6, not '1.5'; e.g. 2.5k = 2500")
     XCTAssertEqual(message("Zhipu --dpth 2"), "probe: unknown flag --dpth; did you mean --depth?")
+    // A Unix shell's redirection is answered with the pipe kgsh writes files through.
+    XCTAssertEqual(
+      message("Zhipu > out.csv"),
+      "probe: unexpected argument '>'; to write the output to a file: probe ... | save out.csv (output out.csv sends everything after it there)"
+    )
+    XCTAssertTrue(
+      message("Zhipu >>log.txt").hasSuffix("| save log.txt (output log.txt sends everything after it there)"))
     XCTAssertTrue(message("").hasPrefix("probe: missing ENTITY; usage: probe ENTITY"), message(""))
   }
 
