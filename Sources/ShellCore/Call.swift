@@ -65,29 +65,7 @@ public struct Call: Sendable {
         guard let spec = signature.parameter(name), spec.isOption else {
           throw Self.unknownFlag(name, signature)
         }
-        if spec.isToggle {
-          let value = try spec.type.parse(inline ?? "true", name: name, command: signature.name)
-          flags[name] = value.plainText
-          typed[name] = value
-        } else {
-          let value: String
-          if let inline {
-            value = inline
-          } else {
-            guard i + 1 < words.count else {
-              throw KgshError.usage("\(signature.name): --\(name) needs \(spec.type.expectation)", signature)
-            }
-            i += 1
-            value = words[i].text
-          }
-          let parsed = try spec.type.parse(value, name: name, command: signature.name)
-          if spec.repeatable, case .list(let earlier)? = typed[name] {
-            typed[name] = .list(earlier + [parsed])
-          } else {
-            typed[name] = spec.repeatable ? .list([parsed]) : parsed
-          }
-          if case .choice = spec.type { flags[name] = parsed.plainText } else { flags[name] = value }
-        }
+        try bindOption(spec, inline: inline, words, at: &i, signature, typed: &typed, flags: &flags)
       } else {
         arguments.append(word.text)
         values.append(word.value)
@@ -104,6 +82,38 @@ public struct Call: Sendable {
     return Call(
       name: signature.name, arguments: arguments, argumentValues: values, flags: flags, rawText: rawText,
       input: input, signature: signature, values: typed)
+  }
+
+  /// One `--name value`, `--name=value` or switch: its typed value, and its text in `flags`.
+  /// `i` moves past a value given as the next word.
+  private static func bindOption(
+    _ spec: ParameterSpec, inline: String?, _ words: [(text: String, value: Value, quoted: Bool)],
+    at i: inout Int, _ signature: Signature, typed: inout [String: Value], flags: inout [String: String]
+  ) throws {
+    let name = spec.name
+    if spec.isToggle {
+      let value = try spec.type.parse(inline ?? "true", name: name, command: signature.name)
+      flags[name] = value.plainText
+      typed[name] = value
+      return
+    }
+    let value: String
+    if let inline {
+      value = inline
+    } else {
+      guard i + 1 < words.count else {
+        throw KgshError.usage("\(signature.name): --\(name) needs \(spec.type.expectation)", signature)
+      }
+      i += 1
+      value = words[i].text
+    }
+    let parsed = try spec.type.parse(value, name: name, command: signature.name)
+    if spec.repeatable, case .list(let earlier)? = typed[name] {
+      typed[name] = .list(earlier + [parsed])
+    } else {
+      typed[name] = spec.repeatable ? .list([parsed]) : parsed
+    }
+    if case .choice = spec.type { flags[name] = parsed.plainText } else { flags[name] = value }
   }
 
   /// The names in the words, when the command's arguments are one or two entities and more
@@ -171,31 +181,42 @@ public struct Call: Sendable {
             ? "\(signature.name) takes no flags"
             : "flags are written in full: \(options.joinedText(", "))")
       }
-      let takesText = parameters.contains { !$0.isOption && [.text, .entity].contains($0.type) }
-      var hint =
-        !takesText
-        ? "usage: \(signature.usage)"
-        : "quote a name with spaces (\"Zhipu AI\"); usage: \(signature.usage)"
-      if let flag = signature.optionTaking(word, given: typed) {
-        hint = "did you mean \(flag) \(word)? usage: \(signature.usage)"
-      } else if word.hasPrefix(">"), !word.hasPrefix(">=") {
-        // A Unix shell's redirection (`> out.csv`, `>>log.txt`): kgsh writes a table to a
-        // file through a pipe.
-        let attached = String(word.drop { $0 == ">" })
-        let file = attached.isEmpty ? words.dropFirst(index + 1).first ?? "FILE" : attached
-        hint =
-          "to write the output to a file: \(signature.name) ... | save \(file) (output \(file) sends everything after it there)"
-      } else if let joiner = words.first(where: { ["to", "and", "vs", "->", "-"].contains($0.lowercased()) }),
-        parameters.filter({ !$0.isOption && $0.type == .entity }).count == 2
-      {
-        // `path Zhipu to MiniMax`: the two names are written side by side.
-        let at = words.firstIndex(of: joiner)!
-        let names = [words[..<at], words[(at + 1)...]].map { $0.joinedText(" ") }
-          .map { $0.contains(" ") ? "\"\($0)\"" : $0 }
-        hint = "write the two names without '\(joiner)': \(signature.name) \(names.joinedText(" "))"
-      }
+      let hint = extraArgumentHint(words, at: index, signature, typed: typed)
       throw KgshError(.usage, "\(signature.name): unexpected argument '\(words[index])'", hint: hint)
     }
+  }
+
+  /// What to write instead of a word no parameter takes: the flag it may be the value of, a
+  /// file written through `| save`, two names without a word between them, or the usage.
+  private static func extraArgumentHint(
+    _ words: [String], at index: Int, _ signature: Signature, typed: [String: Value]
+  ) -> String {
+    let word = words[index]
+    let parameters = signature.parameters
+    let takesText = parameters.contains { !$0.isOption && [.text, .entity].contains($0.type) }
+    var hint =
+      !takesText
+      ? "usage: \(signature.usage)"
+      : "quote a name with spaces (\"Zhipu AI\"); usage: \(signature.usage)"
+    if let flag = signature.optionTaking(word, given: typed) {
+      hint = "did you mean \(flag) \(word)? usage: \(signature.usage)"
+    } else if word.hasPrefix(">"), !word.hasPrefix(">=") {
+      // A Unix shell's redirection (`> out.csv`, `>>log.txt`): kgsh writes a table to a
+      // file through a pipe.
+      let attached = String(word.drop { $0 == ">" })
+      let file = attached.isEmpty ? words.dropFirst(index + 1).first ?? "FILE" : attached
+      hint =
+        "to write the output to a file: \(signature.name) ... | save \(file) (output \(file) sends everything after it there)"
+    } else if let joiner = words.first(where: { ["to", "and", "vs", "->", "-"].contains($0.lowercased()) }),
+      parameters.filter({ !$0.isOption && $0.type == .entity }).count == 2
+    {
+      // `path Zhipu to MiniMax`: the two names are written side by side.
+      let at = words.firstIndex(of: joiner)!
+      let names = [words[..<at], words[(at + 1)...]].map { $0.joinedText(" ") }
+        .map { $0.contains(" ") ? "\"\($0)\"" : $0 }
+      hint = "write the two names without '\(joiner)': \(signature.name) \(names.joinedText(" "))"
+    }
+    return hint
   }
 
   /// A positional word checked by its type; a `$var` that holds a structured value keeps it.
