@@ -42,7 +42,12 @@ struct LetCommand: StatementCommand {
           return (try shell.session.variable(name), ScriptValues.columns(name, shell.session))
         }
         if word.quoted || word.literal == nil || shell.session.registry.resolve(word.literal!, nil) == nil {
-          return (try item(word, shell), [])
+          // `let first = $rows[0]`: a row keeps its table's column order.
+          var columns: [String] = []
+          if case .variable(let name)? = word.pieces.first {
+            columns = ScriptValues.columns(name, shell.session)
+          }
+          return (try item(word, shell), columns)
         }
       }
       let first = pipeline.stages[0].words[0]

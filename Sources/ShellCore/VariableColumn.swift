@@ -64,7 +64,8 @@ public enum VariableColumn {
 
   /// `items[index]`, counting from the end when the index is negative.
   private static func item(_ items: [Value], _ digits: Substring, _ path: String) throws -> Value {
-    let what = items.allSatisfy { if case .map = $0 { true } else { false } } ? "rows" : "items"
+    let rows = !items.isEmpty && items.allSatisfy { if case .map = $0 { true } else { false } }
+    let what = rows ? "rows" : "items"
     if let index = Int(digits), let position = Optional(index < 0 ? items.count + index : index),
       items.indices.contains(position)
     {

@@ -70,7 +70,14 @@ final class ScriptingTests: XCTestCase {
     XCTAssertTrue(t.errors.contains("no column named 'nmae'; did you mean 'name'?"), t.errors)
     XCTAssertFalse(t.run("print x[0].zzzz"))
     XCTAssertTrue(t.errors.contains("$x[0] has the columns key, labels, matched, name, score"), t.errors)
-    // A row prints in its table's column order.
+    XCTAssertFalse(t.run("let none = []; echo $none[0]"))
+    XCTAssertTrue(t.errors.contains("$none[0]: $none has 0 items; it is empty"), t.errors)
+    // A row prints in its table's column order, and so does a row stored by let.
+    let stored = t.output.count
+    XCTAssertTrue(t.run("let third = $x[2]; print third --format csv"), t.errors)
+    XCTAssertEqual(
+      String(t.output.dropFirst(stored)),
+      "field,value\nname,GLM-4.5\nkey,glm-4.5\nlabels,Model\nmatched,GLM 4.5\nscore,80\n")
     let before = t.output.count
     XCTAssertTrue(t.run("print $x[1] --format csv"), t.errors)
     XCTAssertEqual(
