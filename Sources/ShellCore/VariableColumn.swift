@@ -66,10 +66,9 @@ public enum VariableColumn {
   private static func item(_ items: [Value], _ digits: Substring, _ path: String) throws -> Value {
     let rows = !items.isEmpty && items.allSatisfy { if case .map = $0 { true } else { false } }
     let what = rows ? "rows" : "items"
-    if let index = Int(digits), let position = Optional(index < 0 ? items.count + index : index),
-      items.indices.contains(position)
-    {
-      return items[position]
+    if let index = Int(digits) {
+      let position = index < 0 ? items.count + index : index
+      if items.indices.contains(position) { return items[position] }
     }
     let range = items.isEmpty ? "it is empty" : "write [0] to [\(items.count - 1)], or [-1] for the last"
     throw KgshError(

@@ -195,20 +195,26 @@ final class GraphPluginTests: XCTestCase {
     XCTAssertTrue(run(t, "path Alpha Zeta --all").contains("no path between Alpha and Zeta"))
   }
 
-  /// Bidirectional search agrees with plain BFS distances on a pseudo-random graph.
-  func testBidirectionalSearchMatchesBreadthFirstDistances() throws {
+  /// The graph index of `nodes` entities and `edges` edges of types R and S between
+  /// pseudo-random ends (the same for the same seed).
+  func randomGraph(seed start: UInt64, nodes: Int, edges: Int) throws -> GraphIndex {
     let store = try KnowledgeStore.inMemory()
-    var seed: UInt64 = 42
+    var seed = start
     func next(_ n: Int) -> Int {
       seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
       return Int((seed >> 33) % UInt64(n))
     }
     try store.write { w in
       var ids: [Int64] = []
-      for i in 0..<60 { ids.append(try w.upsertNode(key: "n\(i)", name: "N\(i)", labels: ["Thing"])) }
-      for _ in 0..<90 { try w.addEdge(ids[next(60)], next(2) == 0 ? "R" : "S", ids[next(60)]) }
+      for i in 0..<nodes { ids.append(try w.upsertNode(key: "n\(i)", name: "N\(i)", labels: ["Thing"])) }
+      for _ in 0..<edges { try w.addEdge(ids[next(nodes)], next(2) == 0 ? "R" : "S", ids[next(nodes)]) }
     }
-    let adj = try store.graphIndex()
+    return try store.graphIndex()
+  }
+
+  /// Bidirectional search agrees with plain BFS distances on a pseudo-random graph.
+  func testBidirectionalSearchMatchesBreadthFirstDistances() throws {
+    let adj = try randomGraph(seed: 42, nodes: 60, edges: 90)
     for direction in TraversalDirection.allCases {
       let filter = EdgeFilter(direction: direction)
       for a in 0..<adj.nodeCount where a % 3 == 0 {
@@ -240,18 +246,7 @@ final class GraphPluginTests: XCTestCase {
   /// began at four hops where two-hop paths exist). On a pseudo-random graph, every limited
   /// answer is the start of the unlimited one's lengths, shortest first.
   func testAllPathsWithALimitKeepTheShortest() throws {
-    let store = try KnowledgeStore.inMemory()
-    var seed: UInt64 = 7
-    func next(_ n: Int) -> Int {
-      seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-      return Int((seed >> 33) % UInt64(n))
-    }
-    try store.write { w in
-      var ids: [Int64] = []
-      for i in 0..<40 { ids.append(try w.upsertNode(key: "n\(i)", name: "N\(i)", labels: ["Thing"])) }
-      for _ in 0..<110 { try w.addEdge(ids[next(40)], next(2) == 0 ? "R" : "S", ids[next(40)]) }
-    }
-    let adj = try store.graphIndex()
+    let adj = try randomGraph(seed: 7, nodes: 40, edges: 110)
     let filter = EdgeFilter(direction: .both)
     var compared = 0
     for (a, b) in [(0, 1), (2, 3), (5, 17), (8, 30), (11, 29), (13, 39)] {
