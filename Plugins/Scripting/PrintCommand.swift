@@ -28,23 +28,24 @@ struct PrintCommand: Command {
     if values.count == 1, case .string(let word) = values[0],
       let variable = try session.variables[word] ?? VariableColumn.value(of: word, in: session.variables)
     {
-      if case .list(let items) = variable, !items.isEmpty,
-        items.allSatisfy({ if case .map = $0 { true } else { false } })
-      {
-        values = items
-      } else {
-        values = [variable]
-      }
+      values = [variable]
     }
-    // A stored record (`let x = stats`) prints as the record, its fields in their order.
-    if values.count == 1, case .map = values[0],
+    // A stored table (`print $rows`) prints as its rows.
+    if values.count == 1, case .list(let items) = values[0], !items.isEmpty,
+      items.allSatisfy(Self.isRow)
+    {
+      values = items
+    }
+    // A stored record (`let x = stats`) prints as the record, its fields in their order; a
+    // stored table without rows as its columns.
+    if values.count == 1, values[0] == .list([]) || Self.isRow(values[0]),
       let name = session.variables.first(where: { $0.value == values[0] })?.key
     {
       return ScriptValues.output(of: values[0], columns: ScriptValues.columns(name, session))
     }
     // A stored table arrives as its rows, one word each; a row of one (`print $rows[0]`)
     // keeps its table's column order.
-    if values.allSatisfy({ if case .map = $0 { true } else { false } }) {
+    if values.allSatisfy(Self.isRow) {
       let table = Value.list(values)
       let name =
         session.variables.first { $0.value == table }?.key
@@ -56,5 +57,9 @@ struct PrintCommand: Command {
     }
     if values.count == 1 { return ScriptValues.output(of: values[0]) }
     return .message(values.map(\.plainText).joinedText(" "))
+  }
+
+  private static func isRow(_ value: Value) -> Bool {
+    if case .map = value { true } else { false }
   }
 }

@@ -40,6 +40,8 @@ enum ScriptValues {
         return columns.map { m[$0] ?? .null }
       }
       return .table(Table(columns: columns, rows: rows))
+    case .list(let items) where items.isEmpty && !order.isEmpty:
+      return .table(Table(columns: order, rows: []))
     case .list(let items): return .table(Table(columns: ["value"], rows: items.map { [$0] }))
     case .map(let m):
       // A stored record keeps its fields' order; other maps list their keys alphabetically.

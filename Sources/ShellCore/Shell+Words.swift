@@ -18,6 +18,7 @@ extension Shell {
     var i = start
     read.words.reserveCapacity(rest.count - i)
     var flagsEnded = false  // after `--`, --help and --format are arguments too
+    let takesValues = signature.parameters.contains { !$0.isOption && $0.type == .variable }
     while i < rest.count {
       let word = rest[i]
       let literal = word.quoted ? nil : word.literal
@@ -49,8 +50,9 @@ extension Shell {
         continue
       }
       let expanded = try expand(word)
-      // A list variable, or a column of a table (`$rows.name`), is one word per item.
-      if case .list(let items) = expanded.value {
+      // A list variable, or a column of a table (`$rows.name`), is one word per item, except
+      // for a command that takes variables' values (`print $rows.name` prints the list).
+      if case .list(let items) = expanded.value, !takesValues {
         for item in items { read.words.append((item.plainText, item, true)) }
       } else {
         read.words.append((expanded.text, expanded.value, word.quoted || literal == nil))

@@ -49,7 +49,9 @@ public enum VariableColumn {
     switch value {
     case .map(let row):
       return (try cell(row, key, path, columns: Array(row.keys).sorted()), after)
-    case .list(let rows) where !rows.isEmpty:
+    case .list(let rows) where rows.isEmpty:
+      return (.list([]), after)  // a column of a table without rows has no values
+    case .list(let rows):
       var cells: [Value] = []
       for case .map(let row) in rows {
         cells.append(try cell(row, key, path, columns: Array(row.keys).sorted()))

@@ -100,6 +100,20 @@ final class ScriptingTests: XCTestCase {
     XCTAssertEqual(lines.filter { $0 == "knowledge_base" }.count, 2, r.output)
   }
 
+  /// `print $rows.name` prints the column as a list, one value a row (names with spaces stay
+  /// whole); a stored table without rows prints as its columns, and a column of it is empty.
+  func testPrintOfAColumnIsAList() throws {
+    let t = try shell()
+    XCTAssertTrue(
+      t.run("format csv\nlet rows = find GLM Coding --prefix --limit 2\nprint $rows.name"), t.errors)
+    XCTAssertEqual(t.output, "format: csv\nvalue\nGLM Coding Plan\nGLM Coding Plan Lite\n")
+    let e = try shell()
+    XCTAssertTrue(
+      e.run("format csv\nlet none = find zzzqqq\nprint $none\nprint none\necho [$none.name]"), e.errors)
+    XCTAssertEqual(
+      e.output, "format: csv\nname,key,labels,matched,score\nname,key,labels,matched,score\n[]\n")
+  }
+
   func testUndefinedVariableIsAnError() throws {
     let t = try shell()
     XCTAssertFalse(t.run("let count = 1\nprint $cuont"))
