@@ -7,7 +7,7 @@ struct FindCommand: Command {
   static let limit = Param.option("limit", .integer(min: 1), default: 20, "at most N results")
   static let prefix = Param.toggle(
     "prefix", "only names and aliases that start with the text, in name order (fast)")
-  static let count = Param.toggle("count", "with --prefix: only count the entities")
+  static let count = Param.toggle("count", "only count the matching entities")
   static let label: Param<String?> = .option("label", .label, "only entities with this label")
   /// How many matches a search with --label reads before it keeps the label's.
   static let labelledWindow = 500
@@ -20,6 +20,7 @@ struct FindCommand: Command {
       Example("find zhi --prefix", "names starting with Zhi (case and script folded)", expect: "Zhipu AI"),
       Example("find zhi --prefix --count", "how many names start with Zhi"),
       Example("find GLM --label Company", "only the companies among the matches", expect: "Zhipu AI"),
+      Example("find 智谱 --count", "how many entities the search finds"),
     ])
 
   func run(_ call: Call, _ session: Session) throws -> Output {
@@ -29,20 +30,7 @@ struct FindCommand: Command {
     }
     let limit = call[Self.limit]
     let label = try call[Self.label].map(session.resolveLabel)
-    if call[Self.count] {
-      guard call[Self.prefix] else {
-        throw KgshError(
-          .usage, "find: --count needs --prefix",
-          hint: "find \(text) --prefix --count, or find \(text) | count")
-      }
-      guard label == nil else {
-        throw KgshError(
-          .usage, "find: --count counts every name, not one label's",
-          hint: "find \(text) --prefix --label \(label!) --limit \(Self.labelledWindow) | count")
-      }
-      let total = try session.store.nodes(namePrefix: text, limit: 0).total
-      return .table(Table(columns: ["count"], rows: [[.int(Int64(total))]]))
-    }
+    if call[Self.count] { return try count(text, label: label, prefix: call[Self.prefix], session) }
     if call[Self.prefix] { return try Self.prefixed(text, label: label, limit: limit, session) }
     // The first search after a big import writes the names' search entries first (seconds
     // for a million entities): a progress bar on a terminal says so.
@@ -70,6 +58,26 @@ struct FindCommand: Command {
           ]
         },
         notes: notes, limitCut: cut))
+  }
+
+  /// `find TEXT --count`: how many entities match (every name with --prefix; a search
+  /// reads at most 500 matches of each kind, so a larger count is a lower bound, said so).
+  private func count(_ text: String, label: String?, prefix: Bool, _ session: Session) throws -> Output {
+    guard label == nil else {
+      throw KgshError(
+        .usage, "find: --count counts every match, not one label's",
+        hint:
+          "find \(text)\(prefix ? " --prefix" : "") --label \(label!) --limit \(Self.labelledWindow) | count")
+    }
+    if prefix {
+      let total = try session.store.nodes(namePrefix: text, limit: 0).total
+      return .table(Table(columns: ["count"], rows: [[.int(Int64(total))]]))
+    }
+    let (_, matched, atLeast) = try session.store.searchCounting(text, limit: 1)
+    let notes =
+      atLeast
+      ? ["at least \(matched): the search stops at 500 matches of a kind; a longer text narrows it"] : []
+    return .table(Table(columns: ["count"], rows: [[.int(Int64(matched))]], notes: notes))
   }
 
   /// `find TEXT --prefix`: names starting with the text, in folded-name order.

@@ -32,6 +32,51 @@ struct CompareCommand: Command {
       Example("compare GLM-4.5 'Claude Sonnet 4' --chart", "with a bar chart", expect: "█"),
     ])
 
+  /// `compare GLM-4.7`: one item has nothing beside it; say how to add one or see its prices.
+  func refusal(forMisfit words: [String], _ session: Session) -> KgshError? {
+    var names: [String] = []
+    var i = 0
+    while i < words.count {
+      let word = words[i]
+      i += 1
+      guard word.hasPrefix("--") else {
+        names.append(word)
+        continue
+      }
+      // An option's value is not an item (`--currency CNY`).
+      let option = signature.parameters.first { "--" + $0.name == word }
+      if let option, option.type != .toggle { i += 1 }
+    }
+    guard names.count == 1 else { return nil }
+    return Self.oneItem(names[0], session)
+  }
+
+  /// What to do with one item: another of its kind to set beside it, or its prices; a name
+  /// with no price says so (with a did-you-mean).
+  static func oneItem(_ name: String, _ session: Session) -> KgshError {
+    let shown = Shell.quoteIfNeeded(name)
+    let rows = (try? PriceBook.history(session)).map { PriceBook.current($0, asOf: nil) } ?? []
+    let named: [PriceRow]
+    do {
+      named = try PriceBook.match(name, in: rows, command: "compare")
+    } catch {
+      return error as? KgshError ?? KgshError(.notFound, "compare: no price for '\(name)'")
+    }
+    var hint = "list its prices: prices \(shown)"
+    // The examples' items: one from each side of the comparison people make most.
+    let partners =
+      named.first?.isPlan == true ? ["Claude Pro", "GLM Coding Plan Lite"] : ["Claude Sonnet 4", "GLM-4.5"]
+    let ids = Set(named.map(\.id))
+    if let other = partners.first(where: { partner in
+      let rows = (try? PriceBook.match(partner, in: rows, command: "compare")) ?? []
+      return !rows.isEmpty && !rows.contains { ids.contains($0.id) }
+    }) {
+      hint = "add another to set beside it (compare \(shown) \(Shell.quoteIfNeeded(other))), or \(hint)"
+    }
+    return KgshError(
+      .usage, "compare: \(shown) is one item; compare sets two or more side by side", hint: hint)
+  }
+
   func run(_ call: Call, _ session: Session) throws -> Output {
     var c = Comparison(book: try FXBook.of(session))
     c.asOf = call[Self.asOf]
@@ -40,11 +85,7 @@ struct CompareCommand: Command {
     c.yearly = call[Self.period] == "year"
     let all = try PriceBook.history(session)
     let items = PriceBook.joinNames(call[Self.items], rows: PriceBook.current(all, asOf: nil))
-    guard items.count >= 2 else {
-      throw KgshError(
-        .invalidValue, "compare: '\(items.joinedText(" "))' is one name; compare needs two or more",
-        hint: "add another plan or model, e.g. compare '\(items.joinedText(" "))' 'GLM Coding Plan'")
-    }
+    guard items.count >= 2 else { throw Self.oneItem(items.joinedText(" "), session) }
     var groups = try items.map {
       try PriceBook.select($0, all: all, asOf: c.asOf, command: "compare")
     }

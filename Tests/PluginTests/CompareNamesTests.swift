@@ -19,6 +19,31 @@ final class CompareNamesTests: XCTestCase {
     XCTAssertTrue(bare.output.contains("summary: GLM Coding Plan Lite"), bare.output)
   }
 
+  /// One item has nothing to be compared with: the error names another of its kind, and
+  /// `prices` for its own rows; each hint's command runs.
+  func testOneItemSaysWhatToAddOrHowToSeeItsPrices() throws {
+    for (line, other) in [
+      ("compare GLM-4.7 --currency CNY", "\"Claude Sonnet 4\""),
+      ("compare Claude Pro", "\"GLM Coding Plan Lite\""),
+      ("compare 'GLM Coding Plan Lite'", "\"Claude Pro\""),
+    ] {
+      let t = try shell()
+      XCTAssertFalse(t.run(line))
+      let item =
+        line.contains("4.7")
+        ? "GLM-4.7" : line.contains("Lite") ? "\"GLM Coding Plan Lite\"" : "\"Claude Pro\""
+      XCTAssertTrue(
+        t.errors.hasSuffix(
+          "compare: \(item) is one item; compare sets two or more side by side; add another to set beside it "
+            + "(compare \(item) \(other)), or list its prices: prices \(item)\n"), t.errors)
+      let u = try shell()
+      XCTAssertTrue(u.run("compare \(item) \(other); prices \(item)"), u.errors)
+    }
+    let t = try shell()
+    XCTAssertFalse(t.run("compare Foo"))
+    XCTAssertTrue(t.errors.contains("compare: no price for 'Foo'"), t.errors)
+  }
+
   /// `vs`, `versus`, `and`, `,` and `/` separate the names, each of which may be several words.
   func testVsAndOtherSeparatorsEndEachName() throws {
     let quoted = try shell()

@@ -239,7 +239,6 @@ final class KnowledgeCommandTests: XCTestCase {
       ("find GLM --limit 0", "find: --limit takes a whole number of at least 1, not '0'"),
       ("list --limit x", "list: --limit takes a whole number of at least 1, not 'x'"),
       ("list Exchang", "no label named 'Exchang'; did you mean 'Exchange'?"),
-      ("find GLM --count", "find: --count needs --prefix"),
       (
         "timeline --from 2026-02 --to 2026-01-31",
         "timeline: --from 2026-02 is after --to 2026-01-31; swap them: --from 2026-01-31 --to 2026-02"
