@@ -15,6 +15,32 @@ extension Shell {
     return KgshError.unknownCommand(name, suggestions: Names.suggestions(for: name, among: words))
   }
 
+  /// What withdraws each kind of thing (nothing is deleted: the history keeps it).
+  static let removeHint =
+    "fact retract FACT withdraws a fact, unlink EDGE a relation, alias remove a name, prices remove "
+    + "a price row; each stays in the history"
+
+  /// `fact delete F0001`: a group's word that is not one of its subcommands, with the one
+  /// it may have meant (`retract`) or the list.
+  static func unknownSubcommand(_ group: String, _ word: String, among subcommands: [String]) -> KgshError {
+    let meant =
+      subcommandSynonyms[word.lowercased(), default: []].first(where: subcommands.contains)
+      ?? Names.suggestions(for: word, among: subcommands).first
+    let hint =
+      meant.map { "did you mean \(group) \($0)? help \(group) \($0)" }
+      ?? "one of \(subcommands.joinedText(", ")); help \(group) \(subcommands[0])"
+    return KgshError(.usage, "\(group) has no subcommand '\(word)'", hint: hint)
+  }
+
+  /// Other tools' verbs for what a subcommand does.
+  static let subcommandSynonyms: [String: [String]] = [
+    "delete": ["retract", "remove"], "remove": ["retract"], "rm": ["retract", "remove"],
+    "del": ["retract", "remove"],
+    "drop": ["retract", "remove"], "withdraw": ["retract"], "update": ["correct"], "edit": ["correct"],
+    "change": ["correct"], "fix": ["correct"], "new": ["add"], "create": ["add"], "insert": ["add"],
+    "ls": ["list"], "show": ["list"],
+  ]
+
   /// First words of cypher-shell, Cypher, sqlite3, Nushell and Unix pipelines that kgsh does
   /// differently.
   static let otherToolsWords: [String: String] = [
@@ -26,7 +52,18 @@ extension Shell {
     ":exit": "quit leaves (or Ctrl-D)", ":schema": "labels and relations list what the graph holds",
     ".tables": "help sql lists the tables; sql runs a read-only query",
     ".schema": "help sql lists the tables and their columns", ".quit": "quit leaves (or Ctrl-D)",
-    ".exit": "quit leaves (or Ctrl-D)",
+    ".exit": "quit leaves (or Ctrl-D)", ":q": "quit leaves (or Ctrl-D)", ":quit": "quit leaves (or Ctrl-D)",
+    "log": "history ENTITY lists an entity's changes; history --changes every change; team log the team's",
+    "changelog": "history ENTITY lists an entity's changes; history --changes every change",
+    "delete": removeHint, "remove": removeHint, "rm": removeHint, "del": removeHint,
+    "update": "fact correct FACT VALUE --source SOURCE corrects a fact (facts ENTITY lists their ids)",
+    "edit": "fact correct FACT VALUE --source SOURCE corrects a fact (facts ENTITY lists their ids)",
+    "revert": "undo takes back the last change of this session; history --changes lists older ones",
+    "rollback": "undo takes back the last change of this session; history --changes lists older ones",
+    "version": "kgsh --version prints the version", "clear": "Ctrl-L clears the screen",
+    "man": "help COMMAND shows a command's usage, options and examples",
+    "info": "show ENTITY is an entity's card; stats counts what the knowledge base holds",
+    "cat": "source FILE runs a script; import FILE loads a CSV or TSV file",
     "get": "select COLUMN keeps a column; after let t = COMMAND | first 1, $t.COLUMN is its value",
     "length": "count counts a table's rows", "wc": "count counts a table's rows",
     "sort-by": "sort COLUMN [desc] sorts a table by a column",

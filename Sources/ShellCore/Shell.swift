@@ -229,10 +229,16 @@ public final class Shell {
     let registry = session.registry
     guard let (command, consumed) = registry.resolve(name, stage.words.dropFirst().first?.literal) else {
       let subcommands = registry.subcommands(of: name)
+      let next = stage.words.dropFirst().first?.literal
       if !subcommands.isEmpty {
+        if let next, !next.hasPrefix("-") { throw Shell.unknownSubcommand(name, next, among: subcommands) }
         throw KgshError(
           .usage, "\(name) needs a subcommand",
           hint: "one of \(subcommands.joinedText(", ")); help \(name) \(subcommands[0])")
+      }
+      // `add fact`: the words of `fact add` the other way round.
+      if let next, let (_, consumed) = registry.resolve(next, name), consumed == 2 {
+        throw KgshError(.usage, "unknown command '\(name)'", hint: "the group comes first: \(next) \(name)")
       }
       throw Shell.unknownCommand(nameWord, name, among: registry.firstWords)
     }

@@ -44,9 +44,34 @@ final class SubcommandTests: XCTestCase {
     XCTAssertFalse(t.run("plugin"))
     XCTAssertTrue(t.errors.contains("plugin needs a subcommand; one of add, list"), t.errors)
     XCTAssertFalse(t.run("plugin ad x"))
-    XCTAssertTrue(t.errors.contains("plugin needs a subcommand"), t.errors)
+    XCTAssertTrue(
+      t.errors.hasSuffix("plugin has no subcommand 'ad'; did you mean plugin add? help plugin add\n"),
+      t.errors)
+    XCTAssertFalse(t.run("plugin ls"))
+    XCTAssertTrue(
+      t.errors.hasSuffix("plugin has no subcommand 'ls'; did you mean plugin list? help plugin list\n"),
+      t.errors)
+    XCTAssertFalse(t.run("plugin frobnicate"))
+    XCTAssertTrue(
+      t.errors.hasSuffix("plugin has no subcommand 'frobnicate'; one of add, list; help plugin add\n"),
+      t.errors)
     XCTAssertFalse(t.run("plugn list"))
     XCTAssertTrue(t.errors.contains("did you mean 'plugin'?"), t.errors)
+    // The two words the other way round.
+    XCTAssertFalse(t.run("add plugin x"))
+    XCTAssertTrue(t.errors.hasSuffix("unknown command 'add'; the group comes first: plugin add\n"), t.errors)
+  }
+
+  /// Other tools' words for taking something away name what kgsh does instead (nothing is
+  /// deleted; the history keeps it).
+  func testDeleteAndLogSayWhatKgshDoesInstead() throws {
+    let t = try make()
+    XCTAssertFalse(t.run("delete F0001"))
+    XCTAssertTrue(
+      t.errors.contains("unknown command 'delete'; fact retract FACT withdraws a fact, unlink EDGE"), t.errors
+    )
+    XCTAssertFalse(t.run("log"))
+    XCTAssertTrue(t.errors.contains("history ENTITY lists an entity's changes"), t.errors)
   }
 
   func testHelpAndCompletionKnowSubcommands() throws {
