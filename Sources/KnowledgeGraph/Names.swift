@@ -112,14 +112,18 @@ public enum Names {
     return prev[b.count]
   }
 
-  /// The candidates closest to `word` (at most `limit`, within a distance that scales with length).
+  /// The candidates closest to `word` (at most `limit`, within a distance that scales with
+  /// length), and those that start with it or with all but its last two letters of six or more
+  /// (`released` → `release_date`, `employee` → `employees`).
   public static func suggestions(for word: String, among candidates: [String], limit: Int = 3) -> [String] {
     let w = word.lowercased()
     let maxDistance = max(1, w.count / 3)
+    let stem = w.count >= 6 ? String(w.dropLast(2)) : w
     var scored: [(name: String, distance: Int)] = []
     for candidate in candidates {
-      let d = editDistance(w, candidate.lowercased())
-      if d <= maxDistance || candidate.lowercased().hasPrefix(w) { scored.append((candidate, d)) }
+      let c = candidate.lowercased()
+      let d = editDistance(w, c)
+      if d <= maxDistance || c.hasPrefix(stem) { scored.append((candidate, d)) }
     }
     scored.sort { a, b in a.distance != b.distance ? a.distance < b.distance : a.name < b.name }
     return scored.prefix(limit).map { $0.name }
