@@ -139,12 +139,40 @@ final class ChangeCommandsTests: XCTestCase {
     XCTAssertEqual(mine.filter { $0.payload.field("undoes") != nil }.count, 3)
   }
 
+  /// A second value for a predicate on the same date is kept beside the first, and the
+  /// output says so with the correction that would have replaced it (which then runs);
+  /// `conflicts ENTITY` names predicates whose sources disagree, which are not conflicting
+  /// corrections.
+  func testASecondValueForTheSameDateSaysHowToReplaceInstead() throws {
+    let t = try shell()
+    XCTAssertTrue(t.run(source), t.errors)
+    XCTAssertTrue(t.run("entity add acme --label Company --name Acme"), t.errors)
+    XCTAssertTrue(t.run("fact add acme employees 120 --source s1 --quote 'has 120 staff'"), t.errors)
+    XCTAssertFalse(t.output.contains("already had"), t.output)
+    XCTAssertTrue(t.run("fact add acme employees 130 --source s1 --quote 'now 130 staff'"), t.errors)
+    let first = try XCTUnwrap(t.session.store.facts(of: try t.session.resolve("acme").id).first?.key)
+    let correct = "fact correct \(first) 130 --source s1 --quote \"now 130 staff\""
+    XCTAssertTrue(
+      t.output.contains(
+        "Acme already had employees 120 (\(first)) without a date: both are kept, as sources that disagree "
+          + "(show acme --section conflicts); to replace it instead: undo, then \(correct)\n"), t.output)
+    XCTAssertTrue(t.run("conflicts acme"), t.errors)
+    XCTAssertTrue(
+      t.output.contains("no conflicting corrections\nAcme's sources disagree on employees: show acme"),
+      t.output)
+    XCTAssertTrue(t.run("undo; \(correct); conflicts acme"), t.errors)
+    XCTAssertTrue(
+      t.output.hasSuffix("└──────┴────────┴────────┴───────┴────────┴──────┘\nno conflicting corrections\n"),
+      t.output)
+    XCTAssertEqual(try value(t, first), "130")
+  }
+
   func testTwoAuthorsCorrectingOneFactAreAConflictUntilResolved() throws {
     let t = try shell()
     XCTAssertTrue(t.run(source), t.errors)
     XCTAssertTrue(t.run("fact correct F0001 2026-01-09 --source s1 --quote q"), t.errors)
     XCTAssertTrue(t.run("conflicts"), t.errors)
-    XCTAssertTrue(t.output.contains("no conflicts"), t.output)
+    XCTAssertTrue(t.output.contains("no conflicting corrections"), t.output)
     setenv("KGSH_AUTHOR", "bo", 1)
     XCTAssertTrue(t.run("fact correct F0001 2026-01-10 --source s1 --quote r"), t.errors)
     XCTAssertEqual(try t.session.store.facts(key: "F0001").first?.provenance.status, "conflict")
@@ -234,7 +262,8 @@ final class ChangeCommandsTests: XCTestCase {
       t.errors)
     XCTAssertTrue(t.run("alias remove zp 龙华"), t.errors)
     XCTAssertEqual(
-      try t.session.store.aliases(of: try t.session.resolve("zp").id).sorted(), ["ZP", "zp", "龍華", "龍華雲", "龙华云"])
+      try t.session.store.aliases(of: try t.session.resolve("zp").id).sorted(),
+      ["ZP", "zp", "龍華", "龍華雲", "龙华云"])
     refused(t, "alias remove zp 龙華雲", "alias remove: '龙華雲' matches 2 aliases of ZP: ")
     // With the exact spelling gone, the folded one is found.
     XCTAssertTrue(t.run("alias remove zp 龙华"), t.errors)

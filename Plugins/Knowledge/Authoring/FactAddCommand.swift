@@ -73,8 +73,30 @@ struct FactAddCommand: Command {
       ("status", FactText.text(provenance.status)),
       ("author", .string(record.author)),
     ]
-    guard let note else { return .record(fields) }
-    return .sections([("", .record(fields)), ("", .message(note))])
+    let notes = [note, try Self.disagreement(key, node, call, session)].compactMap { $0 }
+    guard !notes.isEmpty else { return .record(fields) }
+    return .sections([("", .record(fields))] + notes.map { ("", .message($0)) })
+  }
+
+  /// When the new fact gives a predicate another value for the same date as a fact already
+  /// there (`employees 130` after `employees 120`, both undated): both are kept and shown as
+  /// sources that disagree; say so, and the command that would have replaced the old value.
+  static func disagreement(_ key: String, _ node: Node, _ call: Call, _ session: Session) throws -> String? {
+    let predicate = call[Self.predicate]
+    guard let side = FactText.conflicts(try session.store.facts(of: node.id))[predicate],
+      let added = side.first(where: { $0.key == key })
+    else { return nil }
+    let others = side.filter { $0.key != key && $0.key != nil }
+    guard let first = others.first?.key else { return nil }
+    let listed = others.map { "\(FactText.value($0).plainText) (\($0.key!))" }.joinedText(", ")
+    let when = added.provenance.asOf.map { "for \($0)" } ?? "without a date"
+    let correct =
+      "fact correct " + [first, call[Self.value]].map(Shell.quoteIfNeeded).joinedText(" ")
+      + (added.provenance.source.map { " --source " + Shell.quoteIfNeeded($0) } ?? "")
+      + (added.provenance.quote.map { " --quote " + Shell.quoteIfNeeded($0) } ?? "")
+    return
+      "\(node.name) already had \(predicate) \(listed) \(when): both are kept, as sources that disagree "
+      + "(show \(Shell.quoteIfNeeded(node.key)) --section conflicts); to replace it instead: undo, then \(correct)"
   }
 
   /// The fact's id, derived from what it states (entity, predicate, value, date, source), so the
