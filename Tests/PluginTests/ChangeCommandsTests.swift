@@ -111,6 +111,7 @@ final class ChangeCommandsTests: XCTestCase {
     let t = try shell()
     refused(t, "fact retract F0001", "--reason is required")
     refused(t, "fact retract F9999 --reason x", "no fact F9999")
+    refused(t, "fact retract F9999", "no fact F9999")  // the id before the reason
     XCTAssertTrue(t.run("fact retract F0001 --reason 'wrong day'"), t.errors)
     XCTAssertNil(try value(t, "F0001"))
     let start = t.output.count
@@ -319,6 +320,7 @@ final class ChangeCommandsTests: XCTestCase {
     refused(t, "link acme INVESTS_IN Zhipu --unsourced", "already there")
     refused(t, "unlink E9999 --reason x", "no relation E9999")
     refused(t, "unlink E0001", "--reason is required")
+    refused(t, "unlink E9999", "no relation E9999")  // the id before the reason
   }
 
   func testPricesRemoveIsRecordedAndUndone() throws {

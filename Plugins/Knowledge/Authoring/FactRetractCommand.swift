@@ -22,12 +22,13 @@ struct FactRetractCommand: Command {
 
   func run(_ call: Call, _ session: Session) throws -> Output {
     let key = call[Self.fact]
+    // The fact is checked first: a wrong id is the mistake to hear about before the reason.
+    let fact = try FactCorrectCommand.fact(key, session, command: "fact retract")
     guard let reason = call[Self.reason], !reason.trimmingCharacters(in: .whitespaces).isEmpty else {
       throw KgshError(
         .usage, "fact retract: --reason is required", hint: "say why, e.g. --reason 'the source corrected it'"
       )
     }
-    let fact = try FactCorrectCommand.fact(key, session, command: "fact retract")
     let node = try session.store.node(id: fact.nodeID)
     let record = try session.store.write { w in
       try w.record(

@@ -18,9 +18,7 @@ struct UnlinkCommand: Command {
 
   func run(_ call: Call, _ session: Session) throws -> Output {
     let key = call[Self.edge]
-    guard let reason = call[Self.reason], !reason.trimmingCharacters(in: .whitespaces).isEmpty else {
-      throw KgshError(.usage, "unlink: --reason is required", hint: "say why, e.g. --reason 'never happened'")
-    }
+    // The relation is checked first: a wrong id is the mistake to hear about before the reason.
     guard let edge = try session.store.snapshot(.edge, key) else {
       if let last = try session.store.changes(about: key, limit: 1).first, last.kind == .retract {
         throw KgshError(
@@ -30,6 +28,9 @@ struct UnlinkCommand: Command {
       if let refusal = Self.edgeIDRefusal([key], session) { throw refusal }
       throw KgshError(
         .notFound, "unlink: no relation \(key)", hint: "relations ENTITY --explain lists the ids")
+    }
+    guard let reason = call[Self.reason], !reason.trimmingCharacters(in: .whitespaces).isEmpty else {
+      throw KgshError(.usage, "unlink: --reason is required", hint: "say why, e.g. --reason 'never happened'")
     }
     let record = try session.store.write { w in
       try w.record(
