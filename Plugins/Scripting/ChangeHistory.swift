@@ -103,8 +103,13 @@ enum ChangeHistory {
     case .price: s = p.field("product") ?? previous?.field("product") ?? r.target
     case .fx: s = "\(p.field("rate") ?? previous?.field("rate") ?? "?") (\(r.target))"
     }
-    if r.kind == .retract { s = "retracted \(s): \(p.field("reason") ?? "no reason")" }
-    if p.field("undoes") != nil { s = "undo: " + s }
+    let undo = p.field("undoes") != nil
+    if r.kind == .retract {
+      // An undo's reason is "undo", said once in front.
+      let reason = p.field("reason")
+      s = "retracted \(s)" + (undo && reason == "undo" ? "" : ": \(reason ?? "no reason")")
+    }
+    if undo { s = "undo: " + s }
     if p.flag("resolve") { s += " (resolves the conflict)" }
     return s
   }

@@ -161,7 +161,9 @@ final class ChangeCommandsTests: XCTestCase {
     XCTAssertTrue(
       t.output.contains("no conflicting corrections\nAcme's sources disagree on employees: show acme"),
       t.output)
-    XCTAssertTrue(t.run("undo; \(correct); conflicts acme"), t.errors)
+    XCTAssertTrue(t.run("undo; history --changes --limit 1 --format csv"), t.errors)
+    XCTAssertTrue(t.output.contains(",undo: retracted employees = 130,"), t.output)
+    XCTAssertTrue(t.run("\(correct); conflicts acme"), t.errors)
     XCTAssertTrue(
       t.output.hasSuffix("└──────┴────────┴────────┴───────┴────────┴──────┘\nno conflicting corrections\n"),
       t.output)
