@@ -43,8 +43,10 @@ struct RelationsCommand: Command {
           .usage, "relations: --explain lists one entity's relations",
           hint: "name it, e.g. relations Zhipu --explain")
       }
-      var table = try Self.explained(try session.resolve(name), session)
+      let node = try session.resolve(name)
+      var table = try Self.explained(node, session)
       if let type { table.rows = table.rows.filter { $0[2] == .string(type) } }
+      if table.rows.isEmpty { table.notes = [Self.noRelations(node, type: type)] }
       return .table(table)
     }
     guard let name = call[Self.entity] else {
@@ -57,8 +59,9 @@ struct RelationsCommand: Command {
     }
     let node = try session.resolve(name)
     let adj = try session.store.graphIndex()
+    let none = [Self.noRelations(node, type: type)]
     guard let i = adj.index(of: node.id) else {
-      return .table(Table(columns: ["type", "direction", "count"], rows: []))
+      return .table(Table(columns: ["type", "direction", "count"], rows: [], notes: none))
     }
     var counts: [String: (out: Int, in: Int)] = [:]
     for (_, t) in adj.outgoing(i) { counts[adj.typeName(t), default: (0, 0)].out += 1 }
@@ -69,7 +72,14 @@ struct RelationsCommand: Command {
       if c.out > 0 { rows.append([.string(type), .string("out"), .int(Int64(c.out))]) }
       if c.in > 0 { rows.append([.string(type), .string("in"), .int(Int64(c.in))]) }
     }
-    return .table(Table(columns: ["type", "direction", "count"], rows: rows))
+    return .table(
+      Table(columns: ["type", "direction", "count"], rows: rows, notes: rows.isEmpty ? none : []))
+  }
+
+  /// The note of an entity without relations (of one type): how to add one.
+  static func noRelations(_ node: Node, type: String?) -> String {
+    "\(node.name) has no \(type.map { "\($0) " } ?? "")relations; "
+      + "link \(Shell.quoteIfNeeded(node.key)) TYPE ENTITY --source SOURCE adds one"
   }
 
   /// The relation type as the graph spells it (`listed_on` is LISTED_ON); an unknown one

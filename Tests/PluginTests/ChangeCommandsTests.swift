@@ -170,6 +170,18 @@ final class ChangeCommandsTests: XCTestCase {
     XCTAssertEqual(try value(t, first), "130")
   }
 
+  /// An entity without relations says so and how to add one (it was an empty table).
+  func testAnEntityWithoutRelationsSaysHowToLinkIt() throws {
+    let t = try shell()
+    XCTAssertTrue(t.run("entity add acme --label Company --name Acme; relations acme"), t.errors)
+    XCTAssertTrue(
+      t.output.hasSuffix("Acme has no relations; link acme TYPE ENTITY --source SOURCE adds one\n"), t.output)
+    XCTAssertTrue(t.run("relations acme --explain --type INVESTS_IN"), t.errors)
+    XCTAssertTrue(
+      t.output.hasSuffix(
+        "Acme has no INVESTS_IN relations; link acme TYPE ENTITY --source SOURCE adds one\n"), t.output)
+  }
+
   func testTwoAuthorsCorrectingOneFactAreAConflictUntilResolved() throws {
     let t = try shell()
     XCTAssertTrue(t.run(source), t.errors)
