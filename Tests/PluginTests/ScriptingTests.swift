@@ -134,6 +134,22 @@ final class ScriptingTests: XCTestCase {
     XCTAssertTrue(u.errors.contains("select needs a table from the command before |"), u.errors)
   }
 
+  /// `sort a desc, b`: ties on the first column are ordered by the next, each in its own
+  /// direction; an order without a column, or two for one column, is refused.
+  func testSortByMoreThanOneColumn() throws {
+    let t = try shell()
+    let rows =
+      "sql select 'b' as k, 1 as n union all select 'a', 1 union all select 'c', 2 union all select 'd', 1"
+    XCTAssertTrue(t.run("\(rows) | sort n desc, k --format csv"), t.errors)
+    XCTAssertEqual(t.output, "k,n\nc,2\na,1\nb,1\nd,1\n")
+    XCTAssertTrue(t.run("\(rows) | sort n k descending --format csv"), t.errors)
+    XCTAssertTrue(t.output.hasSuffix("k,n\nd,1\nb,1\na,1\nc,2\n"), t.output)
+    XCTAssertFalse(t.run("\(rows) | sort desc"))
+    XCTAssertTrue(t.errors.contains("sort: 'desc' has no column before it"), t.errors)
+    XCTAssertFalse(t.run("\(rows) | sort n desc asc"))
+    XCTAssertTrue(t.errors.contains("sort: n has two orders"), t.errors)
+  }
+
   func testPipelineVerbs() throws {
     let t = try shell()
     XCTAssertTrue(t.run("labels | where count >= 80 | sort count | select label | first 2"), t.errors)

@@ -62,6 +62,28 @@ final class OutputFormatTests: XCTestCase {
     XCTAssertEqual(facts.first?["as_of"] as? String, "2025-06")
   }
 
+  /// A write's record with untitled remarks (`fact add`'s notes): JSON keys the record as
+  /// `result` and gathers the remarks as `notes` (two "" keys before); CSV and Markdown print
+  /// no empty heading.
+  func testUntitledSectionsHaveKeysOfTheirOwn() throws {
+    let written = Output.sections([
+      ("", .record([("fact", .string("UF-1"))])), ("", .message("a new predicate")),
+      ("", .message("kept both")),
+    ])
+    let json = Renderer(format: .json).render(written)
+    let parsed = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any], json)
+    XCTAssertEqual(Set(parsed.keys), ["result", "notes"], json)
+    XCTAssertEqual((parsed["result"] as? [String: Any])?["fact"] as? String, "UF-1")
+    XCTAssertEqual(parsed["notes"] as? [String], ["a new predicate", "kept both"])
+    XCTAssertEqual(Renderer(format: .csv).render(written), "field,value\nfact,UF-1\n")
+    XCTAssertFalse(Renderer(format: .markdown).render(written).contains("###"))
+    // Two parts with one title stay apart.
+    let twice = Output.sections([("facts", .record([("a", .int(1))])), ("facts", .record([("a", .int(2))]))])
+    let keys = try XCTUnwrap(
+      JSONSerialization.jsonObject(with: Data(Renderer(format: .json).render(twice).utf8)) as? [String: Any])
+    XCTAssertEqual(Set(keys.keys), ["facts", "facts_2"])
+  }
+
   func testSeveralOutputsAreOneJSONArrayAndOneOutputIsItself() throws {
     let a = Renderer(format: .json).render(.record([("n", .int(1))]))
     let b = Renderer(format: .json).render(.table(Table(columns: ["x"], rows: [[.string("y")]])))

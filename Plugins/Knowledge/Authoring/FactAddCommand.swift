@@ -78,25 +78,40 @@ struct FactAddCommand: Command {
     return .sections([("", .record(fields))] + notes.map { ("", .message($0)) })
   }
 
-  /// When the new fact gives a predicate another value for the same date as a fact already
-  /// there (`employees 130` after `employees 120`, both undated): both are kept and shown as
-  /// sources that disagree; say so, and the command that would have replaced the old value.
+  /// When the new fact gives a predicate a value no fact of the same date has (`employees
+  /// 130` after `employees 120`, both undated): all are kept and shown as sources that
+  /// disagree; say so, and (for one earlier fact) the correction that would have replaced it.
   static func disagreement(_ key: String, _ node: Node, _ call: Call, _ session: Session) throws -> String? {
     let predicate = call[Self.predicate]
     guard let side = FactText.conflicts(try session.store.facts(of: node.id))[predicate],
       let added = side.first(where: { $0.key == key })
     else { return nil }
-    let others = side.filter { $0.key != key && $0.key != nil }
-    guard let first = others.first?.key else { return nil }
-    let listed = others.map { "\(FactText.value($0).plainText) (\($0.key!))" }.joinedText(", ")
+    let others = side.filter {
+      $0.key != key && $0.key != nil && $0.provenance.asOf == added.provenance.asOf
+    }
+    guard let first = others.first?.key, !others.contains(where: { $0.rawValue == added.rawValue }) else {
+      return nil
+    }
+    var values: [(String, [String])] = []  // each value once, with its facts' ids
+    for fact in others {
+      let text = ValueFormat.human(FactText.value(fact))
+      if let i = values.firstIndex(where: { $0.0 == text }) {
+        values[i].1.append(fact.key!)
+      } else {
+        values.append((text, [fact.key!]))
+      }
+    }
+    let listed = values.map { "\($0.0) (\($0.1.joinedText(", ")))" }.joinedText(", ")
     let when = added.provenance.asOf.map { "for \($0)" } ?? "without a date"
+    let kept =
+      "\(node.name) already had \(predicate) \(listed) \(when): \(others.count == 1 ? "both" : "all") are kept, "
+      + "as sources that disagree (show \(Shell.quoteIfNeeded(node.key)) --section conflicts)"
+    guard others.count == 1 else { return kept + "; fact correct FACT-ID VALUE replaces one of them" }
     let correct =
       "fact correct " + [first, call[Self.value]].map(Shell.quoteIfNeeded).joinedText(" ")
       + (added.provenance.source.map { " --source " + Shell.quoteIfNeeded($0) } ?? "")
       + (added.provenance.quote.map { " --quote " + Shell.quoteIfNeeded($0) } ?? "")
-    return
-      "\(node.name) already had \(predicate) \(listed) \(when): both are kept, as sources that disagree "
-      + "(show \(Shell.quoteIfNeeded(node.key)) --section conflicts); to replace it instead: undo, then \(correct)"
+    return kept + "; to replace it instead: undo, then \(correct)"
   }
 
   /// The fact's id, derived from what it states (entity, predicate, value, date, source), so the

@@ -91,14 +91,20 @@ public struct Renderer {
       text += "\n]"
     case .record(let fields):
       JSON.writeObject(fields, into: &text, pretty: true, indent: 0)
-    case .sections(let parts):
+    case .sections(let sections):
+      let (parts, notes) = Self.keyedSections(sections)
+      let all = notes.isEmpty ? parts : parts + [("notes", .record([]))]
       text += "{"
-      for (i, (title, part)) in parts.enumerated() {
+      for (i, (title, part)) in all.enumerated() {
         text += i == 0 ? "\n  " : ",\n  "
         JSON.quote(title, into: &text)
         text += ": "
         var inner = ""
-        writeJSON(part, into: &inner)
+        if i == parts.count {
+          inner = JSON.encode(.list(notes.map { .string($0) }), pretty: true)
+        } else {
+          writeJSON(part, into: &inner)
+        }
         text += inner.replacingOccurrences(of: "\n", with: "\n  ")
       }
       text += "\n}"
@@ -135,6 +141,25 @@ public struct Renderer {
   }
 
   /// Names made unique by suffixing repeats: a, a, b → a, a_2, b.
+  /// Sections as the structured formats (JSON, the MCP answer) key them: each part under its
+  /// title, an untitled part under `result`, repeated titles numbered (`facts_2`); untitled
+  /// messages (a write's remarks) are gathered as `notes`.
+  package static func keyedSections(_ parts: [(String, Output)]) -> (
+    parts: [(String, Output)], notes: [String]
+  ) {
+    var kept: [(String, Output)] = []
+    var notes: [String] = []
+    for (title, part) in parts {
+      if title.isEmpty, case .message(let text) = part {
+        notes.append(text)
+      } else {
+        kept.append((title.isEmpty ? "result" : title, part))
+      }
+    }
+    let keys = uniqueNames(kept.map(\.0) + (notes.isEmpty ? [] : ["notes"]))
+    return (zip(keys, kept.map(\.1)).map { ($0, $1) }, notes)
+  }
+
   package static func uniqueNames(_ names: [String]) -> [String] {
     var seen = Set<String>()
     return names.map { name in
@@ -170,7 +195,7 @@ public struct Renderer {
         if case .message = part { continue }
         if !first { out.append(10) }
         first = false
-        TextWidth.appendUTF8("# " + TextWidth.sanitize(title) + "\n", into: &out)
+        if !title.isEmpty { TextWidth.appendUTF8("# " + TextWidth.sanitize(title) + "\n", into: &out) }
         delimited(part, separator: separator, into: &out)
       }
     case .message(let m): TextWidth.appendUTF8(TextWidth.sanitizeKeepingNewlines(m) + "\n", into: &out)
@@ -251,7 +276,8 @@ public struct Renderer {
   func markdown(_ output: Output) -> String {
     switch output {
     case .sections(let parts):
-      return parts.map { "### \(TextWidth.sanitize($0.0))\n\n" + markdown($0.1) }.joinedText("\n")
+      return parts.map { ($0.0.isEmpty ? "" : "### \(TextWidth.sanitize($0.0))\n\n") + markdown($0.1) }
+        .joinedText("\n")
     case .message(let m): return TextWidth.sanitizeKeepingNewlines(m) + "\n"
     case .empty: return ""
     default:
