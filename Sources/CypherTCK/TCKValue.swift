@@ -27,7 +27,8 @@ package indirect enum TCKValue: Sendable, CustomStringConvertible {
     case .list(let l): return "[" + l.map(\.description).joinedText(", ") + "]"
     case .map(let m): return "{" + m.keys.sorted().map { "\($0): \(m[$0]!)" }.joinedText(", ") + "}"
     case .node(let labels, let props):
-      return "(" + labels.map { ":" + $0 }.joinedText() + (props.isEmpty ? "" : " \(TCKValue.map(props))") + ")"
+      return "(" + labels.map { ":" + $0 }.joinedText() + (props.isEmpty ? "" : " \(TCKValue.map(props))")
+        + ")"
     case .relationship(let type, let props):
       return "[:\(type)" + (props.isEmpty ? "" : " \(TCKValue.map(props))") + "]"
     case .path(let nodes, let rels):
@@ -219,99 +220,106 @@ struct TCKValueParser {
     guard let c = peek() else { throw fail("expected a value") }
     switch c {
     case "(": return try node()
-    case "<":
-      pos += 1
-      var nodes = [try node()]
-      var rels: [(TCKValue, forward: Bool)] = []
-      skipSpace()
-      while peek() == "-" || peek() == "<" {
-        let backward = peek() == "<"
-        pos += backward ? 2 : 1
-        let r = try relationship()
-        try expect("-")
-        let forward = peek() == ">"
-        if forward { pos += 1 }
-        rels.append((r, forward: !backward && forward))
-        nodes.append(try node())
-        skipSpace()
-      }
-      try expect(">")
-      return .path(nodes: nodes, relationships: rels)
+    case "<": return try path()
     case "[":
       if peek(1) == ":" { return try relationship() }
       pos += 1
-      var items: [TCKValue] = []
-      skipSpace()
-      if peek() == "]" {
-        pos += 1
-        return .list([])
-      }
-      while true {
-        items.append(try value())
-        skipSpace()
-        if peek() == "," {
-          pos += 1
-          continue
-        }
-        try expect("]")
-        return .list(items)
-      }
+      return .list(try items(until: "]") { try $0.value() })
     case "{":
       pos += 1
-      var m: [String: TCKValue] = [:]
-      skipSpace()
-      if peek() == "}" {
-        pos += 1
-        return .map([:])
+      let entries = try items(until: "}") { p -> (String, TCKValue) in
+        let k = try p.name()
+        try p.expect(":")
+        return (k, try p.value())
       }
-      while true {
-        let k = try name()
-        try expect(":")
-        m[k] = try value()
-        skipSpace()
-        if peek() == "," {
-          pos += 1
-          continue
-        }
-        try expect("}")
-        return .map(m)
-      }
-    case "'", "\"":
-      pos += 1
-      var out = ""
-      while let d = peek(), d != c {
-        if d == "\\", let e = peek(1) {
-          switch e {
-          case "n": out += "\n"
-          case "t": out += "\t"
-          default: out.unicodeScalars.append(e)
-          }
-          pos += 2
-          continue
-        }
-        out.unicodeScalars.append(d)
-        pos += 1
-      }
-      pos += 1
-      return .string(out)
-    default:
-      var word = ""
-      while let d = peek(), !",]}) ".unicodeScalars.contains(d) {
-        word.unicodeScalars.append(d)
-        pos += 1
-      }
-      switch word.lowercased() {
-      case "null": return .null
-      case "true": return .bool(true)
-      case "false": return .bool(false)
-      case "nan": return .float(.nan)
-      case "inf", "infinity": return .float(.infinity)
-      case "-inf", "-infinity": return .float(-.infinity)
-      default: break
-      }
-      if let i = Int64(word) { return .int(i) }
-      if let f = Double(word) { return .float(f) }
-      throw fail("unknown value '\(word)'")
+      return .map(Dictionary(entries, uniquingKeysWith: { _, last in last }))
+    case "'", "\"": return .string(quoted(c))
+    default: return try word()
     }
+  }
+
+  /// `<(a)-[:T]->(b)<-[:U]-(c)>`: nodes and the relationships between them, each with its
+  /// direction.
+  private mutating func path() throws -> TCKValue {
+    pos += 1
+    var nodes = [try node()]
+    var rels: [(TCKValue, forward: Bool)] = []
+    skipSpace()
+    while peek() == "-" || peek() == "<" {
+      let backward = peek() == "<"
+      pos += backward ? 2 : 1
+      let r = try relationship()
+      try expect("-")
+      let forward = peek() == ">"
+      if forward { pos += 1 }
+      rels.append((r, forward: !backward && forward))
+      nodes.append(try node())
+      skipSpace()
+    }
+    try expect(">")
+    return .path(nodes: nodes, relationships: rels)
+  }
+
+  /// Comma-separated items up to `close` (the opening bracket already read).
+  private mutating func items<T>(until close: Unicode.Scalar, _ item: (inout Self) throws -> T) throws -> [T]
+  {
+    var items: [T] = []
+    skipSpace()
+    if peek() == close {
+      pos += 1
+      return items
+    }
+    while true {
+      items.append(try item(&self))
+      skipSpace()
+      if peek() == "," {
+        pos += 1
+        continue
+      }
+      try expect(close)
+      return items
+    }
+  }
+
+  /// A string in `quote`s, with `\n`, `\t` and `\x` escapes.
+  private mutating func quoted(_ quote: Unicode.Scalar) -> String {
+    pos += 1
+    var out = ""
+    while let d = peek(), d != quote {
+      if d == "\\", let e = peek(1) {
+        switch e {
+        case "n": out += "\n"
+        case "t": out += "\t"
+        default: out.unicodeScalars.append(e)
+        }
+        pos += 2
+        continue
+      }
+      out.unicodeScalars.append(d)
+      pos += 1
+    }
+    pos += 1
+    return out
+  }
+
+  /// null, true, false, NaN, infinities and numbers.
+  private mutating func word() throws -> TCKValue {
+    var word = ""
+    while let d = peek(), !",]}) ".unicodeScalars.contains(d) {
+      word.unicodeScalars.append(d)
+      pos += 1
+    }
+    switch word.lowercased() {
+    case "null": return .null
+    case "true": return .bool(true)
+    case "false": return .bool(false)
+    case "nan": return .float(.nan)
+    case "inf", "infinity": return .float(.infinity)
+    case "-inf", "-infinity": return .float(-.infinity)
+    default: break
+    }
+    if let i = Int64(word) { return .int(i) }
+    if let f = Double(word) { return .float(f) }
+    throw fail("unknown value '\(word)'")
   }
 }
