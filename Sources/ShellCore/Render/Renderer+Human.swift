@@ -137,66 +137,20 @@ extension Renderer {
       ?? columnWidths.enumerated().map { i, c in
         max(c, cellWidths.map { i < $0.count ? $0[i] : 0 }.max() ?? 0)
       }
-    let numeric = Self.numericColumns(t)
+    let writer = BoxWriter(widths: widths, numeric: Self.numericColumns(t), maxLines: maxLines, color: color)
     // The whole table is written as UTF-8 bytes into the output's buffer.
     out.reserveCapacity(out.count + (cells.count + 5) * 3 * (widths.reduce(0, +) + 3 * widths.count + 1))
-    func rule(_ l: String, _ m: String, _ r: String) {
-      TextWidth.appendUTF8(l, into: &out)
-      for (i, w) in widths.enumerated() {
-        if i > 0 { TextWidth.appendUTF8(m, into: &out) }
-        TextWidth.appendRule(w + 2, into: &out)
-      }
-      TextWidth.appendUTF8(r, into: &out)
-      out.append(UInt8(ascii: "\n"))
-    }
-    /// A row's cells cut into the lines they take: its height is the most lines of any cell.
-    func layout(_ values: [String], _ valueWidths: [Int], header: Bool) -> BoxRow {
-      var row = BoxRow(height: widths.isEmpty ? 1 : 0)
-      row.cells.reserveCapacity(widths.count)
-      for i in widths.indices {
-        let text = i < values.count ? values[i] : ""
-        let width = i < valueWidths.count ? valueWidths[i] : 0
-        if width <= widths[i] {
-          row.cells.append(.fits(text, width: width))
-          row.height = max(row.height, 1)
-        } else {
-          let lines = TextWrap.lines(text, width: widths[i], maxLines: header ? nil : maxLines)
-          row.cells.append(.wrapped(lines))
-          row.height = max(row.height, lines.count)
-        }
-      }
-      return row
-    }
-    // What comes before, between and after the cells of a line, each appended in one copy.
-    let bold = color ? "\u{1B}[1m" : "", plain = color ? "\u{1B}[0m" : ""
-    let (open, between, close) = ("│ ", " │ ", " │\n")
-    let (openBold, betweenBold, closeBold) = ("│ " + bold, plain + " │ " + bold, plain + " │\n")
-    func emit(_ row: BoxRow, header: Bool) {
-      for n in 0..<row.height {
-        if widths.isEmpty {
-          TextWidth.appendUTF8("││\n", into: &out)
-          continue
-        }
-        for i in widths.indices {
-          TextWidth.appendUTF8(
-            i == 0 ? (header ? openBold : open) : (header ? betweenBold : between), into: &out)
-          let (text, width) = row.cells[i].line(n)
-          TextWidth.appendPadded(text, width: width, to: widths[i], right: numeric[i] && !header, into: &out)
-        }
-        TextWidth.appendUTF8(header ? closeBold : close, into: &out)
-      }
-    }
-    let body = cells.indices.map { layout(cells[$0], cellWidths[$0], header: false) }
+    let body = cells.indices.map { writer.layout(cells[$0], cellWidths[$0], header: false) }
     // Rows that span several lines are told apart by a rule between them.
     let ruled = body.contains { $0.height > 1 }
-    rule("┌", "┬", "┐")
-    emit(layout(columns, columnWidths, header: true), header: true)
-    rule("├", "┼", "┤")
+    writer.rule("┌", "┬", "┐", into: &out)
+    writer.emit(writer.layout(columns, columnWidths, header: true), header: true, into: &out)
+    writer.rule("├", "┼", "┤", into: &out)
     for (i, row) in body.enumerated() {
-      if ruled && i > 0 { rule("├", "┼", "┤") }
-      emit(row, header: false)
+      if ruled && i > 0 { writer.rule("├", "┼", "┤", into: &out) }
+      writer.emit(row, header: false, into: &out)
     }
-    rule("└", "┴", "┘")
+    writer.rule("└", "┴", "┘", into: &out)
     for note in notes(t) {
       TextWidth.appendUTF8(note, into: &out)
       out.append(UInt8(ascii: "\n"))
