@@ -87,20 +87,7 @@ extension Evaluator {
   func moreFunction(_ name: String, _ args: [QValue], _ rawName: String, _ pos: SourcePosition) throws
     -> QValue?
   {
-    if name == "ltrim" || name == "rtrim", args.count == 2 {
-      // ltrim(text, characters), rtrim(text, characters): Neo4j 5's second argument.
-      if args.contains(where: \.isNull) { return .null }
-      guard case .string(let s) = args[0], case .string(let chars) = args[1] else {
-        throw KgshError.runtime(
-          "\(rawName)() takes two strings, the text and the characters to take off",
-          code: "InvalidArgumentType")
-      }
-      let strip = Set(chars)
-      return .string(
-        name == "ltrim"
-          ? String(s.drop(while: strip.contains))
-          : String(s.reversed().drop(while: strip.contains).reversed()))
-    }
+    if name == "ltrim" || name == "rtrim", args.count == 2 { return try trimFunction(name, args, rawName) }
     guard Functions.more.contains(name) else { return nil }
     let counts: [String: ClosedRange<Int>] = [
       "btrim": 1...2, "atan2": 2...2, "nullif": 2...2, "randomuuid": 0...0, "timestamp": 0...0,
@@ -122,6 +109,27 @@ extension Evaluator {
     default: break
     }
     if args.contains(where: \.isNull) { return .null }
+    return try textOrNumberFunction(name, args, bad, pos)
+  }
+
+  /// ltrim(text, characters) and rtrim(text, characters): Neo4j 5's second argument.
+  private func trimFunction(_ name: String, _ args: [QValue], _ rawName: String) throws -> QValue {
+    if args.contains(where: \.isNull) { return .null }
+    guard case .string(let s) = args[0], case .string(let chars) = args[1] else {
+      throw KgshError.runtime(
+        "\(rawName)() takes two strings, the text and the characters to take off", code: "InvalidArgumentType"
+      )
+    }
+    let strip = Set(chars)
+    return .string(
+      name == "ltrim"
+        ? String(s.drop(while: strip.contains)) : String(s.reversed().drop(while: strip.contains).reversed()))
+  }
+
+  /// The text, list and number functions of `Functions.more`, their arguments not null.
+  private func textOrNumberFunction(
+    _ name: String, _ args: [QValue], _ bad: (QValue) -> KgshError, _ pos: SourcePosition
+  ) throws -> QValue {
     let v = args[0]
     switch name {
     case "lower", "upper", "char_length", "character_length":
