@@ -245,6 +245,14 @@ extension Call {
     if near.isEmpty, let hint = signature.choiceArgumentHint(name, without: "--") {
       return KgshError(.usage, "\(signature.name): unknown flag --\(name)", hint: hint)
     }
+    // `cost --limit 3`: a command without --limit still has its rows cut by a pipeline.
+    if near.isEmpty, ["limit", "top", "head", "first", "n"].contains(name.lowercased()),
+      !signature.writes
+    {
+      return KgshError(
+        .usage, "\(signature.name): unknown flag --\(name)",
+        hint: "\(signature.name) has no --limit; keep the first rows with | first N")
+    }
     // `list --label Company`: the flag names one of the command's arguments, which is written
     // without a flag.
     if near.isEmpty,

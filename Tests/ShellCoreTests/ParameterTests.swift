@@ -84,6 +84,10 @@ final class ParameterTests: XCTestCase {
     // A word other tools use for a flag this command has is read as that flag.
     XCTAssertEqual(message(["name", "--hops", "2"]), "sorter: unknown flag --hops; did you mean --depth?")
     XCTAssertTrue(message(["name", "--type", "X"]).hasSuffix("usage: sorter ENTITY [ORDER] [--depth N]"))
+    // A command without --limit (or --top) says how a pipeline keeps the first rows.
+    XCTAssertEqual(
+      message(["name", "--limit", "3"]),
+      "sorter: unknown flag --limit; sorter has no --limit; keep the first rows with | first N")
     // A flag that names an argument says to write the argument without it.
     XCTAssertEqual(
       message(["--entity", "x"]),
