@@ -5,6 +5,7 @@ import ShellCore
 /// `... | chart COLUMN`: a horizontal bar chart of a numeric column.
 struct ChartCommand: Command {
   static let column = Param<String>.argument("column", .text, "a numeric column")
+    .completing(.column)
   static let width = Param.option("width", .integer(min: 1), default: 40, "longest bar in characters")
   let signature = Signature(
     "chart", summary: "Bar chart of a numeric column, labelled by the first column of names (pipeline)",

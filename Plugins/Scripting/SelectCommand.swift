@@ -4,7 +4,9 @@ import ShellCore
 /// `... | select COLUMN,...`: keeps some columns, in the order given.
 struct SelectCommand: Command {
   static let columns = Param<[String]>.arguments(
-    "columns", .text, "column names, separated by commas or spaces")
+    "columns", .text, "column names, separated by commas or spaces"
+  )
+  .completing(.column)
   let signature = Signature(
     "select", summary: "Keep only some columns of a table (pipeline)",
     parameters: [columns.spec],

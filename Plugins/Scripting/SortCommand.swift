@@ -5,7 +5,9 @@ import ShellCore
 /// the next for ties (numbers as numbers, money within one currency, empty cells last).
 struct SortCommand: Command {
   static let keys = Param<[String]>.arguments(
-    "keys", .text, minimum: 1, "COLUMN [asc|desc]; more columns after it (or a comma) break ties")
+    "keys", .text, minimum: 1, "COLUMN [asc|desc]; more columns after it (or a comma) break ties"
+  )
+  .completing(.column)
   let signature = Signature(
     "sort", summary: "Sort a table by a column (pipeline)",
     parameters: [keys.spec],

@@ -4,6 +4,7 @@ import ShellCore
 /// `... | uniq COLUMN`: the distinct values of a column with how often each occurs.
 struct UniqCommand: Command {
   static let column = Param<String>.argument("column", .text, "a column of the table")
+    .completing(.column)
   let signature = Signature(
     "uniq", summary: "Distinct values of a column with counts (pipeline)",
     parameters: [column.spec],

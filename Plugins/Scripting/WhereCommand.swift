@@ -9,6 +9,7 @@ struct WhereCommand: Command {
   ]
 
   static let column = Param<String>.argument("column", .text, "a column of the table")
+    .completing(.column)
   static let op = Param<String>.argument(
     "op", .choice(operators),
     "=, ==, !=, <, >, <=, >=; contains, starts-with, ends-with (any case); =~ or !~ a regular expression; in or not-in a list A, B"

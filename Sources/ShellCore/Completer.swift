@@ -18,7 +18,7 @@ extension Shell {
   /// argument values (entities, labels, relation types, files, fixed values).
   public func complete(line: String, cursor: Int) -> CompletionResult {
     let before = String(line.prefix(cursor))
-    let (typed, current, quoted, written) = CommandLineParser.completionContext(before)
+    let (typed, current, quoted, written, piped) = CommandLineParser.completionContext(before)
     let start = cursor - written
     func result(_ all: [String], total: Int? = nil) -> CompletionResult {
       let matching = all.filter { $0.lowercased().hasPrefix(current.lowercased()) }
@@ -75,6 +75,7 @@ extension Shell {
     if position >= sig.arguments.count && !argument.isVariadic {
       return CompletionResult(start: start, candidates: [], total: 0)
     }
+    if argument.completion == .column { return result(pipedColumns(piped)) }
     return candidates(for: argument.completion, prefix: current, start: start, quoted: quoted)
   }
 
@@ -101,6 +102,7 @@ extension Shell {
       return filtered((try? session.store.factKeys(prefix: prefix, limit: 500)) ?? [])
     case .entity: return completeEntity(prefix: prefix, start: start)
     case .plugin: return filtered(session.registry.plugins.map(\.name))
+    case .column: return CompletionResult(start: start, candidates: [], total: 0)  // needs the pipeline
     case .dynamic(let name):
       return filtered(session.completionProviders[name].map { $0(session, prefix) } ?? [])
     case .file:

@@ -12,6 +12,15 @@ public indirect enum Output: Sendable {
   case message(String)
   case empty
 
+  /// The column names of a table or a record's fields; nil for other outputs.
+  public var columns: [String]? {
+    switch self {
+    case .table(let t): return t.columns
+    case .record(let fields): return fields.map(\.0)
+    default: return nil
+    }
+  }
+
   /// The output as a table, for pipeline verbs; nil when it has no tabular shape.
   public var asTable: Table? {
     switch self {

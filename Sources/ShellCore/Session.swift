@@ -156,6 +156,8 @@ public final class Session {
   public var extensions: [String: Any] = [:]
   /// Whether long commands draw a progress bar on stderr (a terminal, never in tests).
   public var showsProgress = false
+  /// The columns pipelines produced, for completing `| sort COLUMN`.
+  public var seenColumns = SeenColumns()
   /// History of statements run in this session, for `history`.
   public var history: [String] = []
   /// Completion values that plugins supply by name (`CompletionHint.dynamic(name)`),

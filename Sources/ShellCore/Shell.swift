@@ -203,6 +203,11 @@ public final class Shell {
       } catch let error where i > 0 && !(error is StageError) && !(error is LocatedError) {
         throw StageError(location: stage.location, underlying: error)
       }
+      if i < pipeline.stages.count - 1 || i > 0, let columns = output?.columns {
+        recordColumns(pipeline.stages[...i], columns)
+      } else if i == 0, let columns = output?.columns, let name = stage.words.first?.literal {
+        session.seenColumns.record(command: name, columns)
+      }
     }
     return output ?? .empty
   }

@@ -17,6 +17,8 @@ public enum CompletionHint: Sendable, Equatable {
   case dynamic(String)
   /// Plugin names (`plugin remove`, `plugin reload`).
   case plugin
+  /// The columns of the table piped in (`| sort`, `| where`), as this session last saw them.
+  case column
 }
 
 /// A positional argument of a command.
@@ -48,7 +50,7 @@ extension Argument {
     var spec = ParameterSpec(
       name: name, type: type, role: .positional(optional: isOptional, variadic: isVariadic), help: help)
     switch completion {
-    case .values, .dynamic, .plugin: spec.completionOverride = completion
+    case .values, .dynamic, .plugin, .column: spec.completionOverride = completion
     default: break
     }
     return spec
@@ -75,7 +77,7 @@ extension ParameterType {
     case .predicate: self = .predicate
     case .factId: self = .factId
     case .values(let values): self = .choice(values)
-    case .none, .dynamic, .plugin: self = .text
+    case .none, .dynamic, .plugin, .column: self = .text
     }
   }
 }
@@ -125,7 +127,7 @@ extension Flag {
       name: name, type: type, role: .option, help: help, defaultValue: defaultValue.map { .string($0) })
     if kind == .int, let d = defaultValue, let n = Int64(d) { spec.defaultValue = .int(n) }
     switch completion {
-    case .values, .dynamic, .plugin: spec.completionOverride = completion
+    case .values, .dynamic, .plugin, .column: spec.completionOverride = completion
     default: break
     }
     return spec

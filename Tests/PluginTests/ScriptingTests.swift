@@ -150,6 +150,21 @@ final class ScriptingTests: XCTestCase {
     XCTAssertTrue(t.errors.contains("sort: n has two orders"), t.errors)
   }
 
+  /// Tab after `| sort`, `| where`, `| select` offers the columns of the table piped in, as
+  /// this session saw them: the same pipeline's, else its first command's.
+  func testPipelineVerbsCompleteTheColumnsPipedIn() throws {
+    let t = try shell()
+    func offered(_ line: String) -> [String] { t.shell.complete(line: line, cursor: line.count).candidates }
+    XCTAssertEqual(offered("find GLM | sort "), [], "nothing ran yet")
+    XCTAssertTrue(t.run("find GLM --limit 1"), t.errors)
+    XCTAssertEqual(offered("find Zhipu | sort s"), ["score"])
+    XCTAssertEqual(offered("find Zhipu | where "), ["name", "key", "labels", "matched", "score"])
+    XCTAssertTrue(t.run("find GLM | select name,key | first 1"), t.errors)
+    XCTAssertEqual(offered("find GLM | select name,key | uniq "), ["name", "key"])
+    XCTAssertEqual(offered("find GLM | select name,key | first 1 | chart "), ["name", "key"])
+    XCTAssertEqual(offered("labels | sort "), [], "labels has not run")
+  }
+
   func testPipelineVerbs() throws {
     let t = try shell()
     XCTAssertTrue(t.run("labels | where count >= 80 | sort count | select label | first 2"), t.errors)

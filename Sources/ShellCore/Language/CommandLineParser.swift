@@ -74,28 +74,31 @@ public struct CommandLineParser {
 
   /// `completionWords` plus how many characters the current word takes as written (quotes
   /// and backslash escapes included), so completion replaces exactly what was typed.
+  /// `piped` holds the words of the statement's earlier stages (`find GLM` in `find GLM | sort `).
   public static func completionContext(_ text: String) -> (
-    words: [String], current: String, quoted: Bool, written: Int
+    words: [String], current: String, quoted: Bool, written: Int, piped: [[String]]
   ) {
     var lexer = Lexer(text, file: nil)
     lexer.tolerant = true
     var words: [String] = []
+    var piped: [[String]] = []
     while true {
       lexer.skipBlanks()
-      guard let c = lexer.peek() else { return (words, "", false, 0) }
+      guard let c = lexer.peek() else { return (words, "", false, 0, piped) }
       if lexer.brackets.isEmpty && ((c == "|" && !lexer.continuesLabel()) || c == ";" || c == "\n") {
         lexer.advance()
+        piped = c == "|" ? piped + [words] : []
         words = []
         continue
       }
       let next: Word?
-      do { next = try lexer.word() } catch { return (words, "", false, 0) }
+      do { next = try lexer.word() } catch { return (words, "", false, 0, piped) }
       guard let word = next else {
         lexer.advance()
         continue
       }
       let text = word.literal ?? word.source
-      if lexer.atEnd { return (words, text, lexer.endedInQuote, word.source.count) }
+      if lexer.atEnd { return (words, text, lexer.endedInQuote, word.source.count, piped) }
       words.append(text)
     }
   }
