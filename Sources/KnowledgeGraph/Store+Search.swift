@@ -85,19 +85,24 @@ extension KnowledgeStore {
     return byName.count < 2 ? byName : Array(Set(byName)).sorted()
   }
 
-  /// Names to offer for a name nothing answers to: entities whose names contain it, else near
-  /// spellings; none for a number. A word found only in quotes (`article`, `FOUNDED`) offers none: "did you mean
-  /// 'Zhipu AI'?" would be a guess, and `find` shows where the word appears.
+  /// Names to offer for a name nothing answers to: the entities whose names match it best
+  /// (up to three that match equally well: `Claude` starts many names), else the nearest
+  /// spellings; none for a number. A word found only in quotes (`article`, `FOUNDED`) offers
+  /// none: "did you mean 'Zhipu AI'?" would be a guess, and `find` shows where the word appears.
   func suggestions(for trimmed: String) throws -> [String] {
     // A number (`2025`, `4`) is part of many names: any one offered would be a coincidence.
     if trimmed.allSatisfy({ $0.isNumber || $0 == "." || $0 == "-" }) { return [] }
+    // One letter away from a name is a typo of it (`Anthropicc`), whatever else starts so.
+    let norm = Names.normalize(trimmed)
+    let typo = try nearNames(norm, within: 1)
+    if !typo.isEmpty { return typo }
     let hits = try search(trimmed, limit: 5).filter { $0.score >= 60 }
-    if !hits.isEmpty { return hits.map(\.node.name) }
-    return try nearNames(Names.normalize(trimmed))
+    if let top = hits.first?.score { return hits.filter { $0.score == top }.prefix(3).map(\.node.name) }
+    return try nearNames(norm)
   }
 
   /// Names whose folded form is within a small edit distance of `norm` (typos).
-  func nearNames(_ norm: String) throws -> [String] {
+  func nearNames(_ norm: String, within distance: Int? = nil) throws -> [String] {
     guard let first = norm.first else { return [] }
     let rows = try read { db in
       try Row.fetchAll(
@@ -106,14 +111,17 @@ extension KnowledgeStore {
           "SELECT a.norm, n.name FROM alias a JOIN node n ON n.id = a.node_id WHERE a.norm >= ? AND a.norm < ? LIMIT 5000",
         arguments: [String(first), String(first) + "\u{10FFFF}"])
     }
-    let limit = max(1, norm.count / 3)
+    let limit = distance ?? max(1, norm.count / 3)
     var best: [(String, Int)] = []
     for row in rows {
       let d = Names.editDistance(norm, row["norm"])
       if d <= limit { best.append((row["name"], d)) }
     }
+    // The nearest spellings only: one a letter away is what was meant, not one three away.
+    let nearest = best.map(\.1).min()
     var seen = Set<String>()
-    return best.sorted { $0.1 < $1.1 }.map(\.0).filter { seen.insert($0).inserted }.prefix(3).map { $0 }
+    return best.sorted { $0.1 < $1.1 }.filter { $0.1 == nearest }.map(\.0).filter { seen.insert($0).inserted }
+      .prefix(3).map { $0 }
   }
 
   /// Ranked search over names, aliases and quotes; works for Chinese (trigrams, and a

@@ -267,6 +267,15 @@ public final class Session {
           "\(key) is a source: cite \(key) lists the facts and relations it supports, sources \(key) its title"
       )
     }
+    // Names that match equally well are offered together, with the search that lists them all.
+    if suggestions.count > 1 {
+      let quoted = suggestions.map { "'\($0)'" }
+      let listed = quoted.dropLast().joinedText(", ") + " or " + quoted.last!
+      return KgshError(
+        .notFound, "no entity named '\(name)'",
+        hint: "did you mean \(listed)? find \(Shell.quoteIfNeeded(name)) lists every match",
+        suggestions: suggestions)
+    }
     return KgshError.notFound(
       "entity", name, suggestions: suggestions, hint: "try find \(Shell.quoteIfNeeded(name))")
   }

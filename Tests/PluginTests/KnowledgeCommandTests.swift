@@ -150,6 +150,16 @@ final class KnowledgeCommandTests: XCTestCase {
     let t = try shell()
     XCTAssertFalse(t.run("show Zhipuu"))
     XCTAssertTrue(t.errors.contains("did you mean 'Zhipu AI'?"), t.errors)
+    // One letter off a name is that name, though a longer alias starts with the typo
+    // (`anthropic/claude-sonnet-4` folds to `anthropicclaude...`).
+    XCTAssertFalse(t.run("show Anthropicc"))
+    XCTAssertTrue(t.errors.hasSuffix("no entity named 'Anthropicc'; did you mean 'Anthropic'?\n"), t.errors)
+    // A word many names start with offers three of them and the search that lists all.
+    XCTAssertFalse(t.run("show GPT"))
+    XCTAssertTrue(
+      t.errors.hasSuffix(
+        "no entity named 'GPT'; did you mean 'GPT-1', 'GPT-2' or 'GPT-5'? find GPT lists every match\n"),
+      t.errors)
     // A word only quotes contain is no name to guess at: find shows where it appears.
     let u = try shell()
     XCTAssertTrue(u.run("find founded --format csv"), u.errors)
