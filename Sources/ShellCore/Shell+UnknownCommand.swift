@@ -15,6 +15,11 @@ extension Shell {
     return KgshError.unknownCommand(name, suggestions: Names.suggestions(for: name, among: words))
   }
 
+  /// Loops in other shells: kgsh hands a whole list to one command instead.
+  static let noLoops =
+    "kgsh scripts have no loops: a list is one word per item (compare $rows.name takes every name at once), "
+    + "and Cypher's UNWIND walks a list in a query"
+
   /// What withdraws each kind of thing (nothing is deleted: the history keeps it).
   static let removeHint =
     "fact retract FACT withdraws a fact, unlink EDGE a relation, alias remove a name, prices remove "
@@ -64,6 +69,9 @@ extension Shell {
     "man": "help COMMAND shows a command's usage, options and examples",
     "info": "show ENTITY is an entity's card; stats counts what the knowledge base holds",
     "cat": "source FILE runs a script; import FILE loads a CSV or TSV file",
+    "for": noLoops, "foreach": noLoops, "each": noLoops, "while": noLoops,
+    "if":
+      "kgsh scripts have no if: assert A OP B stops a script when it does not hold; where COLUMN OP VALUE keeps the rows that match",
     "get": "select COLUMN keeps a column; after let t = COMMAND | first 1, $t.COLUMN is its value",
     "length": "count counts a table's rows", "wc": "count counts a table's rows",
     "sort-by": "sort COLUMN [desc] sorts a table by a column",

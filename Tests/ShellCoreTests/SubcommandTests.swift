@@ -72,6 +72,9 @@ final class SubcommandTests: XCTestCase {
     )
     XCTAssertFalse(t.run("log"))
     XCTAssertTrue(t.errors.contains("history ENTITY lists an entity's changes"), t.errors)
+    XCTAssertFalse(t.run("for x in a b { echo $x }"))
+    XCTAssertTrue(
+      t.errors.contains("unknown command 'for'; kgsh scripts have no loops: a list is one word"), t.errors)
   }
 
   func testHelpAndCompletionKnowSubcommands() throws {
