@@ -141,6 +141,8 @@ public final class Shell {
     StandardOutput.statementStarts()
     let started = DispatchTime.now().uptimeNanoseconds - parseNanos
     parseNanos = 0
+    // `timer on` times the statements after it, not itself.
+    let timing = session.rendering.timer
     var format = session.format
     let output = try evaluate(statement, format: &format)
     let renderer = session.renderer(format: format)
@@ -154,7 +156,7 @@ public final class Shell {
     if case .table(let table) = output, let note = table.missingRowsNote, !format.showsNotes {
       session.diagnose("note: " + note)
     }
-    if session.rendering.timer {
+    if timing && session.rendering.timer {
       // Whole microseconds, rounded: milliseconds with three places.
       let micros = Int64((DispatchTime.now().uptimeNanoseconds - started + 500) / 1000)
       session.out.write("Run Time: " + FixedPoint.text(thousandths: micros) + " ms\n")

@@ -89,8 +89,10 @@ final class TimerTests: XCTestCase {
   func testTimerPrintsRunTime() throws {
     let t = try TestShell(
       plugins: [KnowledgePlugin.plugin, ScriptingPlugin.plugin], store: try Repository.defaultStore())
-    XCTAssertTrue(t.run("timer on; labels"), t.errors)
-    XCTAssertTrue(t.output.contains("Run Time: "), t.output)
+    XCTAssertTrue(t.run("timer on; labels; timer off; stats"), t.errors)
+    // One time, for labels: not for the statements that turn the timer on and off.
+    XCTAssertEqual(t.output.components(separatedBy: "Run Time: ").count, 2, t.output)
+    XCTAssertTrue(t.output.hasPrefix("timer: on\n"), t.output)
     XCTAssertFalse(t.run("timer maybe"))
   }
 }
