@@ -17,17 +17,31 @@ extension Evaluator {
       throw KgshError.runtime(
         "cannot index a \(b.typeName) with a \(i.typeName)",
         code: b.typeName == "Map" ? "MapElementAccessByNonString" : "InvalidArgumentType")
+    case (.string, _):
+      throw KgshError(
+        .runtime, "cannot index a String", hint: Self.partOfText, code: "InvalidArgumentType")
     default:
       throw KgshError.runtime("cannot index a \(b.typeName)", code: "InvalidArgumentType")
     }
   }
+
+  /// What takes part of a text in Cypher, which neither indexes nor slices strings.
+  static let partOfText =
+    "substring(text, start, length) takes part of a text; left(text, n) and right(text, n) its ends"
 
   func slice(_ base: Expr, _ lo: Expr?, _ hi: Expr?, _ row: Row, _ scope: Scope) throws -> QValue {
     let b = try eval(base, row, scope)
     let l = try lo.map { try eval($0, row, scope) }
     let h = try hi.map { try eval($0, row, scope) }
     if b.isNull || l?.isNull == true || h?.isNull == true { return .null }
-    guard case .list(let items) = b else { throw typeError("a slice", b) }
+    guard case .list(let items) = b else {
+      if case .string = b {
+        throw KgshError(
+          .runtime, "a slice cannot be applied to a String", hint: Self.partOfText,
+          code: "InvalidArgumentType")
+      }
+      throw typeError("a slice", b)
+    }
     let n = items.count
     func bound(_ v: QValue?, _ dflt: Int) throws -> Int {
       guard let v else { return dflt }

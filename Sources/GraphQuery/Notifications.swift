@@ -201,7 +201,15 @@ struct NamesUsed {
       for case .labels(_, let l, _) in items {
         for case .fixed(let name) in l { created.insert(name) }
       }
-    case .remove, .delete, .call, .subquery: break
+    case .remove(let items, _):
+      // A key or label the query takes away exists as it runs (and may not after).
+      for item in items {
+        switch item {
+        case .property(_, let key): created.insert(key)
+        case .labels(_, let l, _): for case .fixed(let name) in l { created.insert(name) }
+        }
+      }
+    case .delete, .call, .subquery: break
     }
   }
 

@@ -53,4 +53,16 @@ final class MoreFunctionsTests: XCTestCase {
     XCTAssertEqual(engine.errorMessage("RETURN lower(1)"), "lower() cannot take an Integer")
     XCTAssertEqual(engine.errorMessage("RETURN atan2(1)"), "atan2() takes 2 arguments, got 1")
   }
+
+  /// Cypher neither indexes nor slices a string: the error names the functions that do.
+  func testIndexingATextPointsToSubstring() throws {
+    for query in ["RETURN 'hello'[1..3]", "RETURN 'hello'[1]"] {
+      XCTAssertThrowsError(try engine.run(query)) { error in
+        XCTAssertEqual((error as? KgshError)?.code, "InvalidArgumentType")
+        XCTAssertEqual(
+          (error as? KgshError)?.hint?.hasPrefix("substring(text, start, length) takes part"), true)
+      }
+    }
+    XCTAssertEqual(try value("substring('hello', 1, 2)"), "'el'")
+  }
 }

@@ -37,17 +37,20 @@ final class ShortestPathTests: XCTestCase {
 
   func testAllShortestPathsFindsEachShortestRouteOnce() throws {
     XCTAssertEqual(
-      try rows(ends + "MATCH p = allShortestPaths((a)-[*]->(d)) RETURN \(names("p")) AS route ORDER BY route"),
+      try rows(
+        ends + "MATCH p = allShortestPaths((a)-[*]->(d)) RETURN \(names("p")) AS route ORDER BY route"),
       [["['a', 'b', 'd']"], ["['a', 'c', 'd']"]])
   }
 
   func testTypesDirectionAndMaximumLengthNarrowTheSearch() throws {
     XCTAssertEqual(
-      try rows(ends + "MATCH p = shortestPath((a)-[:S*]->(d)) RETURN \(names("p"))"), [["['a', 'e', 'f', 'd']"]])
+      try rows(ends + "MATCH p = shortestPath((a)-[:S*]->(d)) RETURN \(names("p"))"),
+      [["['a', 'e', 'f', 'd']"]])
     XCTAssertEqual(try rows(ends + "MATCH p = shortestPath((a)-[:S*..2]->(d)) RETURN p"), [])
     XCTAssertEqual(try rows(ends + "MATCH p = shortestPath((d)-[*]->(a)) RETURN p"), [])
     XCTAssertEqual(
-      try rows(ends + "MATCH p = shortestPath((d)<-[:S*]-(a)) RETURN \(names("p"))"), [["['d', 'f', 'e', 'a']"]])
+      try rows(ends + "MATCH p = shortestPath((d)<-[:S*]-(a)) RETURN \(names("p"))"),
+      [["['d', 'f', 'e', 'a']"]])
     XCTAssertEqual(try rows(ends + "MATCH p = shortestPath((d)-[*]-(a)) RETURN length(p)"), [["2"]])
   }
 
@@ -92,14 +95,20 @@ final class ShortestPathTests: XCTestCase {
 
   func testShortestPathInAnExpression() throws {
     XCTAssertEqual(
-      try rows(ends + "RETURN length(shortestPath((a)-[:S*]->(d))) AS hops, size(allShortestPaths((a)-[*]->(d))) AS routes"),
+      try rows(
+        ends
+          + "RETURN length(shortestPath((a)-[:S*]->(d))) AS hops, size(allShortestPaths((a)-[*]->(d))) AS routes"
+      ),
       [["3", "2"]])
-    XCTAssertEqual(try rows("MATCH (a:N {name: 'a'}), (x:N {name: 'x'}) RETURN shortestPath((a)-[*]-(x))"), [["null"]])
+    XCTAssertEqual(
+      try rows("MATCH (a:N {name: 'a'}), (x:N {name: 'x'}) RETURN shortestPath((a)-[*]-(x))"), [["null"]])
   }
 
   func testBadShortestPathPatternsAreRefusedWithAReason() throws {
-    XCTAssertEqual(code(ends + "MATCH p = shortestPath((a)-[*2..]->(d)) RETURN p"), "InvalidShortestPathPattern")
-    XCTAssertEqual(code(ends + "MATCH p = shortestPath((a)-->(b)-->(d)) RETURN p"), "InvalidShortestPathPattern")
+    XCTAssertEqual(
+      code(ends + "MATCH p = shortestPath((a)-[*2..]->(d)) RETURN p"), "InvalidShortestPathPattern")
+    XCTAssertEqual(
+      code(ends + "MATCH p = shortestPath((a)-->(b)-->(d)) RETURN p"), "InvalidShortestPathPattern")
     XCTAssertEqual(code(ends + "MATCH p = shortestPath((a)) RETURN p"), "InvalidShortestPathPattern")
   }
 
@@ -112,7 +121,8 @@ final class ShortestPathTests: XCTestCase {
           + "RETURN \(names("path")) AS route, length ORDER BY route"),
       [["['b', 'a', 'c']", "2"], ["['b', 'd', 'c']", "2"]])
     XCTAssertEqual(try rows("CALL kgsh.shortestPath('a', 'x') YIELD path RETURN path"), [])
-    XCTAssertEqual(code("CALL kgsh.shortestPath('a', 'nowhere') YIELD path RETURN path"), "InvalidArgumentValue")
+    XCTAssertEqual(
+      code("CALL kgsh.shortestPath('a', 'nowhere') YIELD path RETURN path"), "InvalidArgumentValue")
     XCTAssertEqual(code("CALL kgsh.shortestPath('a', 42) YIELD path RETURN path"), "InvalidArgumentType")
     XCTAssertEqual(code("CALL kgsh.shortestPath('a') YIELD path RETURN path"), "InvalidNumberOfArguments")
   }

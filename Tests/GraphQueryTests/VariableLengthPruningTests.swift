@@ -34,7 +34,9 @@ final class VariableLengthPruningTests: XCTestCase {
   }
 
   func testBreadthFirstEndsEqualEveryTrailsEnds() throws {
-    let shapes = ["-[*]->", "-[*1..2]->", "-[*0..2]->", "-[*..3]-", "-[:R*1..4]->", "<-[:S*]-", "-[*0..1]-", "-[:R*]-"]
+    let shapes = [
+      "-[*]->", "-[*1..2]->", "-[*0..2]->", "-[*..3]-", "-[:R*1..4]->", "<-[:S*]-", "-[*0..1]-", "-[:R*]-",
+    ]
     for start in [0, 3, 5, 9] {
       for shape in shapes {
         let pattern = "MATCH (a:V {i: \(start)})\(shape)(m)"
@@ -86,8 +88,10 @@ final class VariableLengthPruningTests: XCTestCase {
     XCTAssertTrue(try plan(pattern + "RETURN max(m.i)").contains("each end once"))
     XCTAssertFalse(try plan(pattern + "RETURN count(m)").contains("each end once"))
     XCTAssertFalse(try plan(pattern + "RETURN m.i").contains("each end once"))
-    XCTAssertFalse(try plan("MATCH (a:V {i: 0})-[r*1..3]->(m) RETURN DISTINCT m.i, size(r)").contains("each end once"))
-    XCTAssertFalse(try plan("MATCH p = (a:V {i: 0})-[*1..3]->(m) RETURN DISTINCT m.i").contains("each end once"))
+    XCTAssertFalse(
+      try plan("MATCH (a:V {i: 0})-[r*1..3]->(m) RETURN DISTINCT m.i, size(r)").contains("each end once"))
+    XCTAssertFalse(
+      try plan("MATCH p = (a:V {i: 0})-[*1..3]->(m) RETURN DISTINCT m.i").contains("each end once"))
     XCTAssertFalse(try plan("MATCH (a:V {i: 0})-[*2..3]->(m) RETURN DISTINCT m.i").contains("each end once"))
   }
 }
