@@ -60,6 +60,18 @@ extension Shell {
         return candidates(for: flag.completion, prefix: current, start: start, quoted: quoted)
       }
     }
+    let position = Self.argumentPosition(words, sig)
+    guard !sig.arguments.isEmpty else { return CompletionResult(start: start, candidates: [], total: 0) }
+    let argument = sig.arguments[min(position, sig.arguments.count - 1)]
+    if position >= sig.arguments.count && !argument.isVariadic {
+      return CompletionResult(start: start, candidates: [], total: 0)
+    }
+    if argument.completion == .column { return result(pipedColumns(piped)) }
+    return candidates(for: argument.completion, prefix: current, start: start, quoted: quoted)
+  }
+
+  /// Which argument the next word is: the words after the command, less flags and their values.
+  static func argumentPosition(_ words: [String], _ sig: Signature) -> Int {
     var position = 0
     var i = 1
     while i < words.count {
@@ -70,13 +82,7 @@ extension Shell {
       }
       i += 1
     }
-    guard !sig.arguments.isEmpty else { return CompletionResult(start: start, candidates: [], total: 0) }
-    let argument = sig.arguments[min(position, sig.arguments.count - 1)]
-    if position >= sig.arguments.count && !argument.isVariadic {
-      return CompletionResult(start: start, candidates: [], total: 0)
-    }
-    if argument.completion == .column { return result(pipedColumns(piped)) }
-    return candidates(for: argument.completion, prefix: current, start: start, quoted: quoted)
+    return position
   }
 
   func candidates(for hint: CompletionHint, prefix: String, start: Int, quoted: Bool) -> CompletionResult {

@@ -23,38 +23,7 @@ enum TeamFailure {
     let who = a.user
     if let state = sqlState(error) {
       let message = (error as? PSQLError)?.serverInfo?[.message] ?? "error \(state)"
-      switch state {
-      case "28P01":
-        return KgshError(
-          .invalidValue, "team: wrong password for \(who) at \(a.place)",
-          hint: "check PGPASSWORD or ~/.pgpass (mode 0600)")
-      case "28000":
-        return KgshError(
-          .invalidValue, "team: the server at \(a.place) does not let \(who) in: \(message)",
-          hint: "ask its administrator (pg_hba.conf, the role \(who))")
-      case "3D000":
-        return KgshError(
-          .notFound, "team: there is no database \(a.database) at \(a.place)",
-          hint: "create it with createdb \(a.database), then run team init")
-      case "42501" where doing == "grant":
-        return KgshError(
-          .readOnly, "team grant: the server refused: \(who) may not grant roles (\(message))",
-          hint: "run it as the team's owner, the user who ran team init")
-      case "42501":
-        let write = doing == "push"
-        return KgshError(
-          .readOnly,
-          "team \(doing): the server refused: \(who) may not \(write ? "write" : "read") this team's knowledge base",
-          hint: write
-            ? "\(who) is a reader; the owner can run team grant \(who) editor"
-            : "the owner can run team grant \(who) reader")
-      case "42P01", "3F000":
-        return KgshError(
-          .notFound, "team: \(a.redacted) holds no team knowledge base yet",
-          hint: "create it with team init URL")
-      default:
-        return KgshError(.failed, "team \(doing): the server said: \(message) (SQLSTATE \(state))")
-      }
+      return refusal(state, message, a, doing: doing)
     }
     if let e = error as? PSQLError {
       switch e.code {
@@ -103,5 +72,42 @@ enum TeamFailure {
       return "connection refused"
     }
     return ""
+  }
+
+  /// What a server's SQLSTATE means for the team commands, and what to do about it.
+  static func refusal(_ state: String, _ message: String, _ a: TeamAddress, doing: String) -> KgshError {
+    let who = a.user
+    switch state {
+    case "28P01":
+      return KgshError(
+        .invalidValue, "team: wrong password for \(who) at \(a.place)",
+        hint: "check PGPASSWORD or ~/.pgpass (mode 0600)")
+    case "28000":
+      return KgshError(
+        .invalidValue, "team: the server at \(a.place) does not let \(who) in: \(message)",
+        hint: "ask its administrator (pg_hba.conf, the role \(who))")
+    case "3D000":
+      return KgshError(
+        .notFound, "team: there is no database \(a.database) at \(a.place)",
+        hint: "create it with createdb \(a.database), then run team init")
+    case "42501" where doing == "grant":
+      return KgshError(
+        .readOnly, "team grant: the server refused: \(who) may not grant roles (\(message))",
+        hint: "run it as the team's owner, the user who ran team init")
+    case "42501":
+      let write = doing == "push"
+      return KgshError(
+        .readOnly,
+        "team \(doing): the server refused: \(who) may not \(write ? "write" : "read") this team's knowledge base",
+        hint: write
+          ? "\(who) is a reader; the owner can run team grant \(who) editor"
+          : "the owner can run team grant \(who) reader")
+    case "42P01", "3F000":
+      return KgshError(
+        .notFound, "team: \(a.redacted) holds no team knowledge base yet",
+        hint: "create it with team init URL")
+    default:
+      return KgshError(.failed, "team \(doing): the server said: \(message) (SQLSTATE \(state))")
+    }
   }
 }
