@@ -197,7 +197,7 @@ extension Evaluator {
     return nil
   }
 
-  /// The functions of a node, relationship, path, list, map or string's shape.
+  /// The functions of a node, relationship or path (the rest to `collectionFunction`).
   func elementFunction(_ name: String, _ v: QValue, _ bad: (QValue) -> KgshError) throws -> QValue? {
     switch name {
     case "id", "elementid":
@@ -226,6 +226,19 @@ extension Evaluator {
       }
       if name == "properties" { return .map(props.filter { !$0.value.isNull }) }
       return .list(props.keys.sorted().map { .string($0) })
+    case "nodes", "relationships":
+      guard case .path(let ns, let rs) = v else { throw bad(v) }
+      return name == "nodes" ? .list(ns.map { .node($0) }) : .list(rs.map { .relationship($0) })
+    case "startnode", "endnode":
+      guard case .relationship(let r) = v else { throw bad(v) }
+      return .node(name == "startnode" ? graph.edgeSrc[Int(r)] : graph.edgeDst[Int(r)])
+    default: return try collectionFunction(name, v, bad)
+    }
+  }
+
+  /// The functions of a list, string or map's size and ends, and a path's length.
+  func collectionFunction(_ name: String, _ v: QValue, _ bad: (QValue) -> KgshError) throws -> QValue? {
+    switch name {
     case "size":
       switch v {
       case .list(let l): return .int(Int64(l.count))
@@ -247,12 +260,6 @@ extension Evaluator {
       case .string(let s): return .int(Int64(s.count))
       default: throw bad(v)
       }
-    case "nodes", "relationships":
-      guard case .path(let ns, let rs) = v else { throw bad(v) }
-      return name == "nodes" ? .list(ns.map { .node($0) }) : .list(rs.map { .relationship($0) })
-    case "startnode", "endnode":
-      guard case .relationship(let r) = v else { throw bad(v) }
-      return .node(name == "startnode" ? graph.edgeSrc[Int(r)] : graph.edgeDst[Int(r)])
     case "head", "last", "tail":
       guard case .list(let l) = v else { throw bad(v) }
       if name == "tail" { return .list(Array(l.dropFirst())) }
