@@ -23,7 +23,7 @@ enum TemporalFunctions {
     }
     guard names.contains(name) else { return nil }
     let parts = name.split(separator: ".").map(String.init)
-    func arity(_ n: ClosedRange<Int>) throws {
+    let arity = { (n: ClosedRange<Int>) throws in
       guard n.contains(args.count) else {
         throw KgshError.semantic(
           "\(name)() takes \(n.lowerBound) to \(n.upperBound) arguments, got \(args.count)",
@@ -31,34 +31,7 @@ enum TemporalFunctions {
       }
     }
     if let kind = TemporalKind(rawValue: parts[0]) {
-      if parts.count == 1 {
-        try arity(0...1)
-        return args.isEmpty
-          ? .temporal(try TemporalBuild.now(kind)) : try TemporalBuild.construct(kind, args[0])
-      }
-      switch parts[1] {
-      case "truncate":
-        try arity(2...3)
-        return try TemporalBuild.truncate(kind, args[0], args[1], args.count == 3 ? args[2] : nil)
-      case "fromepoch":
-        try arity(2...2)
-        if args.contains(where: \.isNull) { return .null }
-        return .temporal(try TemporalBuild.fromEpoch(seconds: try int(args[0]), nanos: try int(args[1])))
-      case "fromepochmillis":
-        try arity(1...1)
-        if args[0].isNull { return .null }
-        let ms = try int(args[0])
-        return .temporal(try TemporalBuild.epochInstant(["epochMillis": .int(ms)])!)
-      default:
-        try arity(0...1)
-        if args.first?.isNull == true { return .null }
-        if case .string(let z)? = args.first {
-          let now = try TemporalBuild.now(.datetime)
-          return try TemporalBuild.construct(
-            kind, .map(["datetime": .temporal(now), "timezone": .string(z)]))
-        }
-        return .temporal(try TemporalBuild.now(kind))
-      }
+      return try instantFunction(kind, parts.count == 1 ? nil : parts[1], args, arity)
     }
     if parts.count == 1 {
       try arity(1...1)
@@ -84,6 +57,40 @@ enum TemporalFunctions {
       default: .all
       }
     return .temporal(.duration(try DurationBetween.between(a, b, unit)))
+  }
+
+  /// `date(...)`, `datetime.truncate(...)`, `datetime.fromepoch(...)`, `date.statement()`
+  /// and the other functions of one kind of instant; `member` is what follows the dot.
+  private static func instantFunction(
+    _ kind: TemporalKind, _ member: String?, _ args: [QValue], _ arity: (ClosedRange<Int>) throws -> Void
+  ) throws -> QValue {
+    guard let member else {
+      try arity(0...1)
+      return args.isEmpty
+        ? .temporal(try TemporalBuild.now(kind)) : try TemporalBuild.construct(kind, args[0])
+    }
+    switch member {
+    case "truncate":
+      try arity(2...3)
+      return try TemporalBuild.truncate(kind, args[0], args[1], args.count == 3 ? args[2] : nil)
+    case "fromepoch":
+      try arity(2...2)
+      if args.contains(where: \.isNull) { return .null }
+      return .temporal(try TemporalBuild.fromEpoch(seconds: try int(args[0]), nanos: try int(args[1])))
+    case "fromepochmillis":
+      try arity(1...1)
+      if args[0].isNull { return .null }
+      let ms = try int(args[0])
+      return .temporal(try TemporalBuild.epochInstant(["epochMillis": .int(ms)])!)
+    default:
+      try arity(0...1)
+      if args.first?.isNull == true { return .null }
+      if case .string(let z)? = args.first {
+        let now = try TemporalBuild.now(.datetime)
+        return try TemporalBuild.construct(kind, .map(["datetime": .temporal(now), "timezone": .string(z)]))
+      }
+      return .temporal(try TemporalBuild.now(kind))
+    }
   }
 
   static func int(_ v: QValue) throws -> Int64 {
