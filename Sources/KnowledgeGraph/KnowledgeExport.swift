@@ -42,7 +42,11 @@ public enum KnowledgeExport {
     let folder = try TextFile.makeFolder(dir, command: "export knowledge")
     var written = Written()
     for file in ["sources.tsv", "entities.tsv", "facts.tsv", "edges.tsv"] {
-      let header = headers[file]!
+      var header = headers[file]!
+      // Entities' properties (a Cypher SET, an imported CSV's columns) get a column when any has them.
+      if file == "entities.tsv", tables[file]?.contains(where: { !($0["props"] ?? "").isEmpty }) == true {
+        header.append("props")
+      }
       var text = header.joinedText("\t") + "\n"
       for row in tables[file] ?? [] {
         text +=
@@ -84,14 +88,15 @@ public enum KnowledgeExport {
       SELECT key AS id, kind, title, publisher, url, published, reliability, note FROM source s
       WHERE 1 = 1 \(layer("s")) \(since("source", "s.key")) ORDER BY s.id
       """)
-    let entities = try fetch(
+    var entities = try fetch(
       """
       SELECT n.key, (SELECT group_concat(label, ',') FROM (SELECT label FROM node_label WHERE node_id = n.id ORDER BY label)) AS labels,
         n.name, (SELECT group_concat(alias, '|') FROM (SELECT alias FROM alias a WHERE a.node_id = n.id
           AND a.alias <> n.name AND a.alias <> n.key ORDER BY alias)) AS aliases, n.description
+      , coalesce(n.props, '') AS props
       FROM node n WHERE 1 = 1 \(layer("n")) \(since("entity", "n.key")) ORDER BY n.id
       """)
-    let facts = try fetch(
+    var facts = try fetch(
       """
       SELECT f.key AS id, n.key AS subject, f.predicate, f.value_type AS type, f.value, f.unit, f.currency,
         f.qualifier, f.as_of, s.key AS source, f.quote, f.status, f.ref, f.note, f.original
@@ -107,12 +112,23 @@ public enum KnowledgeExport {
       WHERE 1 = 1 \(layer("e")) \(since("edge", "e.key")) ORDER BY e.id
       """)
     for i in edges.indices { edges[i]["props"] = try props(edges[i]["props"] ?? "") }
+    for i in entities.indices { entities[i]["props"] = try props(entities[i]["props"] ?? "") }
+    // A row without a source says it is unverified (what a Cypher CREATE or `--unsourced`
+    // means), as the import requires of such rows.
+    for i in facts.indices where Self.unsourced(facts[i]) { facts[i]["status"] = "unverified" }
+    for i in edges.indices where Self.unsourced(edges[i]) { edges[i]["status"] = "unverified" }
     return ["sources.tsv": sources, "entities.tsv": entities, "facts.tsv": facts, "edges.tsv": edges]
   }
 
-  /// `{"round":"B"}` as `round=B` (the `k=v;k=v` of edges.tsv).
+  static func unsourced(_ row: [String: String]) -> Bool {
+    (row["source"] ?? "").isEmpty && (row["status"] ?? "").isEmpty
+  }
+
+  /// `{"round":"B"}` as `round=B` (the `k=v;k=v` of a `props` column); as the JSON object
+  /// when pairs would change a value (text that reads as a number, a `;` or `=` inside, a list).
   static func props(_ json: String) throws -> String {
-    guard !json.isEmpty, case .map(let m) = try JSON.decode(json) else { return "" }
-    return m.keys.sorted().map { "\($0)=\(m[$0]!.plainText)" }.joinedText(";")
+    guard !json.isEmpty, case .map(let m) = try JSON.decode(json), !m.isEmpty else { return "" }
+    let pairs = m.keys.sorted().map { "\($0)=\(m[$0]!.plainText)" }.joinedText(";")
+    return Value.properties(fromPairs: pairs) == m && !pairs.hasPrefix("{") ? pairs : JSON.encode(.map(m))
   }
 }

@@ -84,11 +84,15 @@ extension KnowledgeImport {
         $0.trimmingCharacters(in: .whitespaces)
       }
       .filter { !$0.isEmpty }
+      var extra: [String: Value] = [
+        "labels": .list(labels.map(Value.string)), "aliases": .list(aliases.map(Value.string)),
+      ]
+      let props = Value.properties(fromPairs: text("props") ?? "")
+      if !props.isEmpty { extra["props"] = .map(props) }
       return (
         key,
         .payload(
-          [("key", key), ("name", try required("name")), ("description", text("description"))],
-          extra: ["labels": .list(labels.map(Value.string)), "aliases": .list(aliases.map(Value.string))]),
+          [("key", key), ("name", try required("name")), ("description", text("description"))], extra: extra),
         key
       )
     case .fact:
@@ -100,7 +104,9 @@ extension KnowledgeImport {
     }
   }
 
-  static let keyPattern = #"^[A-Za-z0-9][A-Za-z0-9._:-]*$"#
+  /// A key starts with a letter or digit, or is one kgsh made for a node a Cypher CREATE
+  /// added (`_c-` and hex digits), so such a node goes out and comes back in.
+  static let keyPattern = #"^(?:[A-Za-z0-9]|_c-)[A-Za-z0-9._:-]*$"#
   static let datePattern = #"^\d{4}(-(\d{2}(-\d{2})?|H[12]|Q[1-4]))?(\.\.\d{4}(-\d{2}(-\d{2})?)?)?$"#
   static let types = ["number", "money", "percent", "date", "period", "text", "entity", "bool"]
 
@@ -108,7 +114,8 @@ extension KnowledgeImport {
     guard value.range(of: pattern, options: .regularExpression) != nil else {
       let what =
         pattern == datePattern
-        ? "a date like 2026-01-08, 2026-01 or 2025-H1" : "letters, digits and ._:- only"
+        ? "a date like 2026-01-08, 2026-01 or 2025-H1"
+        : "letters, digits and ._:- starting with a letter or digit"
       throw KgshError(.invalidValue, "\(field) '\(value)' is not \(what)", hint: "fix the cell")
     }
     // A date's months and days must be ones the calendar has (2025-02-30 is a slip).

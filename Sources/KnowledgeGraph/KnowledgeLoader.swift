@@ -153,8 +153,8 @@ public enum KnowledgeLoader {
       keys.insert(key)
       let labels = row["labels"].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
       let id = try w.upsertNode(
-        key: key, name: row["name"], labels: labels, description: row.optional("description"), layer: .builtin
-      )
+        key: key, name: row["name"], labels: labels, description: row.optional("description"),
+        props: Value.properties(fromPairs: row["props"]), layer: .builtin)
       for alias in row["aliases"].split(separator: "|") { try w.addAlias(id, String(alias), layer: .builtin) }
     }
     try w.execute(

@@ -28,8 +28,10 @@ extension Value {
     return next >= UInt8(ascii: "0") && next <= UInt8(ascii: "9")
   }
 
-  /// The properties of edges.tsv's `props` column, `k=v;k=v`; a pair without `=` is skipped.
+  /// The properties of a `props` column: `k=v;k=v` (a pair without `=` is skipped), or a
+  /// JSON object where pairs would not keep the values (`{"code": "42", "note": "a; b"}`).
   public static func properties(fromPairs text: String) -> [String: Value] {
+    if text.first == "{", case .map(let object)? = try? JSON.decode(text) { return object }
     var props: [String: Value] = [:]
     for pair in text.split(separator: ";") {
       guard let eq = pair.firstIndex(of: "=") else { continue }

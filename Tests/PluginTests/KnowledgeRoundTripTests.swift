@@ -1,5 +1,6 @@
 import Foundation
 import KnowledgeGraph
+import QueryPlugin
 import ShellCore
 import ShellTesting
 import XCTest
@@ -58,6 +59,36 @@ final class KnowledgeRoundTripTests: XCTestCase {
     }
     XCTAssertTrue(b.run("import knowledge '\(dir)'"), b.errors)
     XCTAssertTrue(b.output.contains("0 added, 0 changed"), "a second import finds nothing new: \(b.output)")
+  }
+
+  /// Nodes and relationships a Cypher CREATE added (keys `_c-…`) go out with --layer user
+  /// and come back in (the import refused their keys).
+  func testWhatCypherCreatedComesBackIn() throws {
+    let plugins = [KnowledgePlugin.plugin, AuthoringPlugin.plugin, QueryPlugin.plugin]
+    let a = try TestShell(plugins: plugins, store: try AuthoringTests.sharedBase().copyInMemory())
+    XCTAssertTrue(
+      a.run(
+        "create (:Gadget {name: 'Widget', weight: 3})-[:MADE_BY {since: 2024}]->"
+          + "(:Maker {name: 'Acme Works', code: '042', tag: '42', note: 'a; b=c'})"), a.errors)
+    XCTAssertTrue(a.run("export knowledge '\(dir)'"), a.errors)
+    let entities = try String(contentsOfFile: dir + "/entities.tsv", encoding: .utf8)
+    XCTAssertTrue(entities.hasPrefix("key\tlabels\tname\taliases\tdescription\tprops\n"), entities)
+    XCTAssertTrue(entities.contains("\tname=Widget;weight=3\n"), entities)
+    // Text that reads as a number, or holds ';' or '=', keeps its value as a JSON object.
+    XCTAssertTrue(
+      entities.contains("\t" + #"{"code":"042","name":"Acme Works","note":"a; b=c","tag":"42"}"#), entities)
+    // Knowledge/'s own rules still apply to it (a curated file needs slugs, sources and the
+    // vocabulary): check-knowledge says what to fix before it is appended there.
+    XCTAssertTrue(
+      try KnowledgeCheck.run(directory: dir, article: nil).errors.map(\.problem).contains(
+        "the row cites no source; every row of Knowledge/ needs one"))
+    let b = try TestShell(plugins: plugins, store: try AuthoringTests.sharedBase().copyInMemory())
+    XCTAssertTrue(b.run("import knowledge '\(dir)'"), b.errors)
+    XCTAssertTrue(b.output.contains(", 0 rejected"), b.output)
+    let query =
+      "match (g:Gadget)-[r:MADE_BY]->(m) return g.name, g.weight, r.since, m.name, m.code, m.tag, m.note"
+    XCTAssertEqual(answer(b, query), answer(a, query))
+    XCTAssertTrue(answer(b, query).contains("Acme Works"))
   }
 
   func testUserLayerAndSince() throws {

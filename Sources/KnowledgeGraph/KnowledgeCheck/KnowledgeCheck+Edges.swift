@@ -28,7 +28,11 @@ extension Checker {
 
   /// The row's source is in sources.tsv and its status in the vocabulary.
   mutating func checkSourceAndStatus(_ table: TSVTable, _ row: TSVRow) {
-    if !sourceIDs.contains(row["source"]) {
+    if row["source"].isEmpty {
+      report(
+        table, row, "source", "the row cites no source; every row of Knowledge/ needs one",
+        fix: "add its source to sources.tsv and put that id in the source column")
+    } else if !sourceIDs.contains(row["source"]) {
       report(
         table, row, "source", "source \(row["source"]) is not in sources.tsv",
         fix: "cite a source id from sources.tsv, or add the source there first")

@@ -161,6 +161,10 @@ public enum KnowledgeCheck {
     if name == "facts.tsv", header == columns + ["original"] {
       columns = header
     }
+    // entities.tsv may end with `props`: the properties of entities that have them.
+    if name == "entities.tsv", header == columns + ["props"] {
+      columns = header
+    }
     if header != columns {
       report.problems.append(
         KnowledgeProblem(
