@@ -10,7 +10,8 @@ struct ExpectCommand: StatementCommand {
     "expect", summary: "Fail unless a command's output is, contains or has what you expect",
     parameters: [check.spec],
     help: """
-      == compares the output's one cell (or its plain table text); rows counts table rows; \
+      == compares the output's one cell (or its plain table text); rows counts table rows \
+      (rows 3, or rows >= 3 with ==, !=, <, >, <= or >=); \
       fails passes when the command is refused (with TEXT in its error, when given), so a \
       script can test that bad input is turned away; its error is not printed.
       """,
@@ -28,18 +29,22 @@ struct ExpectCommand: StatementCommand {
     let output = try shell.evaluate(expectation.pipeline)
     switch expectation.op {
     case "rows":
-      guard let n = Int(wanted), n >= 0 else {
-        throw KgshError(
-          .invalidValue, "expect \(command) rows: '\(wanted)' is not a row count",
-          hint: "give a whole number of 0 or more, e.g. expect find GLM rows 3")
-      }
+      let (op, n) = try Self.rowCount(wanted, command)
       let got = output.asTable?.rows.count ?? 0
-      if got != n { throw KgshError(.failed, "expect failed: \(command) got \(got) rows, expected \(n)") }
+      if try !ScriptValues.holds(
+        op, got < n ? .orderedAscending : got > n ? .orderedDescending : .orderedSame)
+      {
+        let expected = op == "==" ? "\(n)" : "\(op) \(n)"
+        throw KgshError(.failed, "expect failed: \(command) got \(got) rows, expected \(expected)")
+      }
     case "contains":
       let got = plain(output)
       if !got.contains(wanted) {
-        throw KgshError(
-          .failed, "expect failed: \(command) got \(short(got)), expected it to contain \(wanted)")
+        // A table is named by its size, not by the first characters of its box.
+        let seen =
+          output.asTable.map { "its \($0.rows.count.counted("row")) do not" }
+          ?? "got \(short(got)), which does not"
+        throw KgshError(.failed, "expect failed: \(command): \(seen) contain \(wanted)")
       }
     default:
       let got = single(output) ?? plain(output).trimmingCharacters(in: .whitespacesAndNewlines)
@@ -48,6 +53,21 @@ struct ExpectCommand: StatementCommand {
       }
     }
     return .empty
+  }
+
+  /// `rows 3`, `rows >= 10`: the comparison and the count.
+  static func rowCount(_ wanted: String, _ command: String) throws -> (String, Int) {
+    let parts = wanted.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+    let op = parts.count == 2 ? parts[0] : "=="
+    guard parts.count <= 2, ["==", "!=", "<", ">", "<=", ">="].contains(op),
+      let n = parts.last.flatMap({ Int($0) }),
+      n >= 0
+    else {
+      throw KgshError(
+        .invalidValue, "expect \(command) rows: '\(wanted)' is not a row count",
+        hint: "give a whole number of 0 or more, with a comparison if need be: expect find GLM rows >= 3")
+    }
+    return (op, n)
   }
 
   /// `fails [TEXT]`: the command must throw (Ctrl-C and timeouts are not refusals: they stop

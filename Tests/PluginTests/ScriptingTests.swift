@@ -341,12 +341,25 @@ final class ScriptingTests: XCTestCase {
     XCTAssertTrue(f.errors.contains("expect failed: echo 42 got '42', expected 43"), f.errors)
     let g = try shell()
     XCTAssertFalse(g.run("expect echo hello contains bye"))
-    XCTAssertTrue(g.errors.contains("got 'hello', expected it to contain bye"), g.errors)
+    XCTAssertTrue(
+      g.errors.contains("expect failed: echo hello: got 'hello', which does not contain bye"), g.errors)
+    // A table that lacks the text is named by its size, not by its first box characters.
+    XCTAssertFalse(g.run("expect find GLM --limit 3 contains GPT-9"))
+    XCTAssertTrue(
+      g.errors.hasSuffix("expect failed: find GLM --limit 3: its 3 rows do not contain GPT-9\n"), g.errors)
+    // rows takes a comparison: a script stays right as the knowledge base grows.
+    XCTAssertTrue(g.run("expect find GLM --limit 3 rows >= 2; expect find GLM --limit 3 rows != 4"), g.errors)
+    XCTAssertFalse(g.run("expect find GLM --limit 3 rows > 3"))
+    XCTAssertTrue(
+      g.errors.hasSuffix("expect failed: find GLM --limit 3 got 3 rows, expected > 3\n"), g.errors)
+    XCTAssertFalse(g.run("expect find GLM rows ~ 3"))
+    XCTAssertTrue(g.errors.contains("'~ 3' is not a row count"), g.errors)
     let h = try shell()
     XCTAssertFalse(h.run("expect find GLM rows -1"))
     XCTAssertTrue(
       h.errors.hasSuffix(
-        "expect find GLM rows: '-1' is not a row count; give a whole number of 0 or more, e.g. expect find GLM rows 3\n"
+        "expect find GLM rows: '-1' is not a row count; give a whole number of 0 or more, "
+          + "with a comparison if need be: expect find GLM rows >= 3\n"
       ), h.errors)
     // Checks worded as other test tools word them get the line rewritten in kgsh's words.
     for (line, rewritten) in [
