@@ -238,6 +238,11 @@ public final class Shell {
       let subcommands = registry.subcommands(of: name)
       let next = stage.words.dropFirst().first?.literal
       if !subcommands.isEmpty {
+        if next == "--help",
+          let text = HelpCommand.group(name, registry, width: session.width ?? Help.defaultWidth)
+        {
+          return .message(text)
+        }
         if let next, !next.hasPrefix("-") { throw Shell.unknownSubcommand(name, next, among: subcommands) }
         throw KgshError(
           .usage, "\(name) needs a subcommand",

@@ -82,7 +82,13 @@ final class SubcommandTests: XCTestCase {
     XCTAssertTrue(t.run("help import prices"))
     XCTAssertTrue(t.output.contains("usage: import prices"), t.output)
     XCTAssertTrue(t.run("help plugin"))
-    XCTAssertTrue(t.output.contains("plugin add, plugin list"), t.output)
+    let listing =
+      "plugin has the subcommands:\n  plugin add   reports plugin add\n  plugin list  reports plugin list\n"
+    XCTAssertTrue(t.output.hasSuffix(listing + "help plugin add shows one of them\n"), t.output)
+    // `plugin --help` is `help plugin`.
+    let before = t.output.count
+    XCTAssertTrue(t.run("plugin --help"), t.errors)
+    XCTAssertEqual(String(t.output.dropFirst(before)), listing + "help plugin add shows one of them\n")
     XCTAssertEqual(t.shell.complete(line: "plu", cursor: 3).candidates, ["plugin", "plugins"])
     XCTAssertEqual(t.shell.complete(line: "plugin ", cursor: 7).candidates, ["add", "list"])
     XCTAssertEqual(t.shell.complete(line: "import p", cursor: 8).candidates, ["prices"])

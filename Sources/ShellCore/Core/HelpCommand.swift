@@ -15,11 +15,8 @@ struct HelpCommand: Command {
       let registry = session.registry
       let sub = call[Self.subcommand]
       guard let (command, consumed) = registry.resolve(name, sub) else {
-        let subcommands = registry.subcommands(of: name)
-        if !subcommands.isEmpty {
-          return .message(
-            "\(name) has the subcommands: " + subcommands.map { "\(name) \($0)" }.joinedText(", ")
-              + "\nhelp \(name) \(subcommands[0]) shows one of them")
+        if let text = Self.group(name, registry, width: session.width ?? Help.defaultWidth) {
+          return .message(text)
         }
         throw KgshError.unknownCommand(
           name, suggestions: Names.suggestions(for: name, among: registry.firstWords))
@@ -41,5 +38,24 @@ struct HelpCommand: Command {
       return .message(text)
     }
     return .message(Help.overview(session.registry, width: session.width ?? Help.defaultWidth))
+  }
+
+  /// `help fact` (and `fact --help`): a group's subcommands, each with its summary; nil when
+  /// `name` has none.
+  static func group(_ name: String, _ registry: CommandRegistry, width: Int = Help.defaultWidth) -> String? {
+    let subcommands = registry.subcommands(of: name)
+    guard !subcommands.isEmpty else { return nil }
+    let names = subcommands.map { "\(name) \($0)" }
+    let column = names.map(\.count).max()! + 2
+    var lines = ["\(name) has the subcommands:"]
+    for (sub, full) in zip(subcommands, names) {
+      let summary = registry.resolve(name, sub).map { $0.0.signature.summary } ?? ""
+      // The summary wraps beside the names, as in help's list of commands.
+      let wrapped = TextWrap.lines(summary, width: max(20, width - 2 - column))
+      lines.append("  " + full.padding(toLength: column, withPad: " ", startingAt: 0) + (wrapped.first ?? ""))
+      lines += wrapped.dropFirst().map { String(repeating: " ", count: 2 + column) + $0 }
+    }
+    lines.append("help \(name) \(subcommands[0]) shows one of them")
+    return lines.joinedText("\n")
   }
 }
