@@ -5,7 +5,8 @@
 public struct SeenColumns: Sendable {
   private var byPipeline: [String: [String]] = [:]
   private var byCommand: [String: [String]] = [:]
-  /// Distinct pipelines kept before the oldest are forgotten (a long script runs many).
+  /// Distinct pipelines kept; past it they are all forgotten and kept afresh (a long script
+  /// runs many).
   static let capacity = 500
 
   /// Notes the columns the last of `stages` produced; `stages` are the words of each stage,

@@ -18,7 +18,6 @@ extension Shell {
     var i = start
     read.words.reserveCapacity(rest.count - i)
     var flagsEnded = false  // after `--`, --help and --format are arguments too
-    let takesValues = signature.parameters.contains { !$0.isOption && $0.type == .variable }
     while i < rest.count {
       let word = rest[i]
       let literal = word.quoted ? nil : word.literal
@@ -52,7 +51,9 @@ extension Shell {
       let expanded = try expand(word)
       // A list variable, or a column of a table (`$rows.name`), is one word per item, except
       // for a command that takes variables' values (`print $rows.name` prints the list).
-      if case .list(let items) = expanded.value, !takesValues {
+      if case .list(let items) = expanded.value,
+        !signature.parameters.contains(where: { !$0.isOption && $0.type == .variable })
+      {
         for item in items { read.words.append((item.plainText, item, true)) }
       } else {
         read.words.append((expanded.text, expanded.value, word.quoted || literal == nil))

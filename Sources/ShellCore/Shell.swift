@@ -205,9 +205,10 @@ public final class Shell {
       } catch let error where i > 0 && !(error is StageError) && !(error is LocatedError) {
         throw StageError(location: stage.location, underlying: error)
       }
-      if i < pipeline.stages.count - 1 || i > 0, let columns = output?.columns {
+      // What Tab offers after `| sort`: a pipeline's columns at each stage, a lone command's by its name.
+      if pipeline.stages.count > 1, let columns = output?.columns {
         recordColumns(pipeline.stages[...i], columns)
-      } else if i == 0, let columns = output?.columns, let name = stage.words.first?.literal {
+      } else if let columns = output?.columns, let name = stage.words.first?.literal {
         session.seenColumns.record(command: name, columns)
       }
     }
