@@ -92,9 +92,10 @@ extension KnowledgeStore {
   func suggestions(for trimmed: String) throws -> [String] {
     // A number (`2025`, `4`) is part of many names: any one offered would be a coincidence.
     if trimmed.allSatisfy({ $0.isNumber || $0 == "." || $0 == "-" }) { return [] }
-    // One letter away from a name is a typo of it (`Anthropicc`), whatever else starts so.
+    // One letter away from a name is a typo of it (`Anthropicc`), whatever else starts so;
+    // not for two letters, which are one letter away from too much (`ML` and `M3`).
     let norm = Names.normalize(trimmed)
-    let typo = try nearNames(norm, within: 1)
+    let typo = norm.count >= 3 ? try nearNames(norm, within: 1) : []
     if !typo.isEmpty { return typo }
     let hits = try search(trimmed, limit: 5).filter { $0.score >= 60 }
     if let top = hits.first?.score { return hits.filter { $0.score == top }.prefix(3).map(\.node.name) }

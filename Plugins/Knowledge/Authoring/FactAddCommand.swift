@@ -86,8 +86,10 @@ struct FactAddCommand: Command {
     guard let side = FactText.conflicts(try session.store.facts(of: node.id))[predicate],
       let added = side.first(where: { $0.key == key })
     else { return nil }
+    // The same claim: date, currency and unit (a restatement in another currency is not one).
     let others = side.filter {
       $0.key != key && $0.key != nil && $0.provenance.asOf == added.provenance.asOf
+        && $0.currency == added.currency && $0.unit == added.unit
     }
     guard let first = others.first?.key, !others.contains(where: { $0.rawValue == added.rawValue }) else {
       return nil
