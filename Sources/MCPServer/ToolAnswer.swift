@@ -111,9 +111,9 @@ enum ToolResult {
         table.rows.map { row in .map(Dictionary(zip(keys, row), uniquingKeysWith: { first, _ in first })) })
     case .record(let fields): return .map(Dictionary(fields, uniquingKeysWith: { first, _ in first }))
     case .sections(let sections):
-      let (parts, notes) = Renderer.keyedSections(sections)
+      let (parts, notes, notesKey) = Renderer.keyedSections(sections)
       var object = Dictionary(parts.map { ($0.0, value($0.1)) }, uniquingKeysWith: { first, _ in first })
-      if !notes.isEmpty { object["notes"] = .list(notes.map { .string($0) }) }
+      if !notes.isEmpty { object[notesKey] = .list(notes.map { .string($0) }) }
       return .map(object)
     case .message(let text): return .map(["message": .string(text)])
     case .empty: return .null

@@ -82,6 +82,11 @@ final class OutputFormatTests: XCTestCase {
     let keys = try XCTUnwrap(
       JSONSerialization.jsonObject(with: Data(Renderer(format: .json).render(twice).utf8)) as? [String: Any])
     XCTAssertEqual(Set(keys.keys), ["facts", "facts_2"])
+    // A part titled `notes` keeps its key; the remarks go under `notes_2`.
+    let titled = Output.sections([("notes", .record([("a", .int(1))])), ("", .message("kept both"))])
+    let both = try XCTUnwrap(
+      JSONSerialization.jsonObject(with: Data(Renderer(format: .json).render(titled).utf8)) as? [String: Any])
+    XCTAssertEqual(both["notes_2"] as? [String], ["kept both"])
   }
 
   func testSeveralOutputsAreOneJSONArrayAndOneOutputIsItself() throws {

@@ -92,8 +92,8 @@ public struct Renderer {
     case .record(let fields):
       JSON.writeObject(fields, into: &text, pretty: true, indent: 0)
     case .sections(let sections):
-      let (parts, notes) = Self.keyedSections(sections)
-      let all = notes.isEmpty ? parts : parts + [("notes", .record([]))]
+      let (parts, notes, notesKey) = Self.keyedSections(sections)
+      let all = notes.isEmpty ? parts : parts + [(notesKey, .record([]))]
       text += "{"
       for (i, (title, part)) in all.enumerated() {
         text += i == 0 ? "\n  " : ",\n  "
@@ -140,12 +140,12 @@ public struct Renderer {
     return "[\n" + items.joinedText(",\n") + "\n]\n"
   }
 
-  /// Names made unique by suffixing repeats: a, a, b → a, a_2, b.
   /// Sections as the structured formats (JSON, the MCP answer) key them: each part under its
   /// title, an untitled part under `result`, repeated titles numbered (`facts_2`); untitled
-  /// messages (a write's remarks) are gathered as `notes`.
+  /// messages (a write's remarks) are gathered under `notesKey` (`notes`, unless a part has
+  /// that title).
   package static func keyedSections(_ parts: [(String, Output)]) -> (
-    parts: [(String, Output)], notes: [String]
+    parts: [(String, Output)], notes: [String], notesKey: String
   ) {
     var kept: [(String, Output)] = []
     var notes: [String] = []
@@ -156,10 +156,11 @@ public struct Renderer {
         kept.append((title.isEmpty ? "result" : title, part))
       }
     }
-    let keys = uniqueNames(kept.map(\.0) + (notes.isEmpty ? [] : ["notes"]))
-    return (zip(keys, kept.map(\.1)).map { ($0, $1) }, notes)
+    let keys = uniqueNames(kept.map(\.0) + ["notes"])
+    return (zip(keys, kept.map(\.1)).map { ($0, $1) }, notes, keys.last!)
   }
 
+  /// Names made unique by suffixing repeats: a, a, b → a, a_2, b.
   package static func uniqueNames(_ names: [String]) -> [String] {
     var seen = Set<String>()
     return names.map { name in
