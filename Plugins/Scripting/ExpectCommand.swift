@@ -42,7 +42,9 @@ struct ExpectCommand: StatementCommand {
       if !got.contains(wanted) {
         // A table is named by its size, not by the first characters of its box.
         let seen =
-          output.asTable.map { "its \($0.rows.count.counted("row")) do not" }
+          output.asTable.map {
+            "its \($0.rows.count.counted("row")) \($0.rows.count == 1 ? "does" : "do") not"
+          }
           ?? "got \(short(got)), which does not"
         throw KgshError(.failed, "expect failed: \(command): \(seen) contain \(wanted)")
       }
@@ -57,12 +59,11 @@ struct ExpectCommand: StatementCommand {
 
   /// `rows 3`, `rows >= 10`: the comparison and the count.
   static func rowCount(_ wanted: String, _ command: String) throws -> (String, Int) {
-    let parts = wanted.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
-    let op = parts.count == 2 ? parts[0] : "=="
-    guard parts.count <= 2, ["==", "!=", "<", ">", "<=", ">="].contains(op),
-      let n = parts.last.flatMap({ Int($0) }),
-      n >= 0
-    else {
+    // The comparison may touch the number (`rows >=3`).
+    let written = wanted.filter { $0 != " " }
+    let op = ["==", "!=", "<=", ">=", "<", ">"].first { written.hasPrefix($0) } ?? "=="
+    let digits = written.hasPrefix(op) ? String(written.dropFirst(op.count)) : written
+    guard let n = Int(digits), n >= 0, digits.allSatisfy(\.isNumber) else {
       throw KgshError(
         .invalidValue, "expect \(command) rows: '\(wanted)' is not a row count",
         hint: "give a whole number of 0 or more, with a comparison if need be: expect find GLM rows >= 3")

@@ -348,7 +348,14 @@ final class ScriptingTests: XCTestCase {
     XCTAssertTrue(
       g.errors.hasSuffix("expect failed: find GLM --limit 3: its 3 rows do not contain GPT-9\n"), g.errors)
     // rows takes a comparison: a script stays right as the knowledge base grows.
-    XCTAssertTrue(g.run("expect find GLM --limit 3 rows >= 2; expect find GLM --limit 3 rows != 4"), g.errors)
+    XCTAssertTrue(
+      g.run(
+        "expect find GLM --limit 3 rows >= 2; expect find GLM --limit 3 rows != 4; expect find GLM --limit 3 rows <=3"
+      ),
+      g.errors)
+    XCTAssertFalse(g.run("expect find GLM --limit 1 contains GPT-9"))
+    XCTAssertTrue(
+      g.errors.hasSuffix("expect failed: find GLM --limit 1: its 1 row does not contain GPT-9\n"), g.errors)
     XCTAssertFalse(g.run("expect find GLM --limit 3 rows > 3"))
     XCTAssertTrue(
       g.errors.hasSuffix("expect failed: find GLM --limit 3 got 3 rows, expected > 3\n"), g.errors)
