@@ -83,7 +83,7 @@ final class SubcommandTests: XCTestCase {
     XCTAssertTrue(t.output.contains("usage: import prices"), t.output)
     XCTAssertTrue(t.run("help plugin"))
     let listing =
-      "plugin has the subcommands:\n  plugin add   reports plugin add\n  plugin list  reports plugin list\n"
+      "plugin has the subcommands:\n  plugin add      reports plugin add\n  plugin list     reports plugin list\n"
     XCTAssertTrue(t.output.hasSuffix(listing + "help plugin add shows one of them\n"), t.output)
     // `plugin --help` is `help plugin`.
     let before = t.output.count

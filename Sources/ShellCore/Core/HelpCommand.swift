@@ -40,22 +40,18 @@ struct HelpCommand: Command {
     return .message(Help.overview(session.registry, width: session.width ?? Help.defaultWidth))
   }
 
-  /// `help fact` (and `fact --help`): a group's subcommands, each with its summary; nil when
-  /// `name` has none.
+  /// `help fact` (and `fact --help`): a group's subcommands, each with its summary, laid out
+  /// as help's list of commands; nil when `name` has none.
   static func group(_ name: String, _ registry: CommandRegistry, width: Int = Help.defaultWidth) -> String? {
     let subcommands = registry.subcommands(of: name)
     guard !subcommands.isEmpty else { return nil }
-    let names = subcommands.map { "\(name) \($0)" }
-    let column = names.map(\.count).max()! + 2
     var lines = ["\(name) has the subcommands:"]
-    for (sub, full) in zip(subcommands, names) {
+    for sub in subcommands {
       let summary = registry.resolve(name, sub).map { $0.0.signature.summary } ?? ""
-      // The summary wraps beside the names, as in help's list of commands.
-      let wrapped = TextWrap.lines(summary, width: max(20, width - 2 - column))
-      lines.append("  " + full.padding(toLength: column, withPad: " ", startingAt: 0) + (wrapped.first ?? ""))
-      lines += wrapped.dropFirst().map { String(repeating: " ", count: 2 + column) + $0 }
+      lines += Help.entry("\(name) \(sub)", summary, width: max(width, 40))
     }
     lines.append("help \(name) \(subcommands[0]) shows one of them")
     return lines.joinedText("\n")
   }
+
 }
