@@ -7,6 +7,15 @@ import ShellCore
 enum FactText {
   /// The columns of a fact row (`facts`, the conflicts of `show`).
   static let columns = ["fact", "predicate", "value", "unit", "qualifier", "as_of", "source", "status"]
+  /// Facts as a table of `columns`. A narrow terminal keeps the fact's id, what it says
+  /// and when; the source before the date when `sourced` (where sources disagree).
+  static func table(_ facts: [Fact], notes: [String] = [], sourced: Bool = false) -> Table {
+    var table = Table(columns: columns, rows: facts.map(row), notes: notes)
+    table.narrowColumns =
+      ["predicate", "value", "unit", "fact"]
+      + (sourced ? ["source", "qualifier", "as_of"] : ["qualifier", "as_of", "source"])
+    return table
+  }
 
   /// One fact as a row of `columns`.
   static func row(_ f: Fact) -> [Value] {

@@ -22,7 +22,7 @@ struct FactsCommand: Command {
     if let since = call[Self.since] {
       facts = facts.filter { ($0.provenance.asOf ?? "") >= since }
     }
-    var table = Table(columns: FactText.columns, rows: facts.map(FactText.row))
+    var table = FactText.table(facts)
     if facts.isEmpty { table.notes = try Self.emptyNote(node, call, session) }
     return .table(table)
   }

@@ -107,7 +107,7 @@ struct RelationsCommand: Command {
     }
     var table = Table(columns: ["edge", "direction", "type", "entity", "source", "as_of"], rows: rows)
     // In a narrow terminal: which id is which relation, and its date (a pipe shows the sources).
-    table.narrowColumns = ["edge", "direction", "type", "entity", "as_of"]
+    table.narrowColumns = ["direction", "type", "entity", "edge", "as_of"]
     return table
   }
 }

@@ -86,8 +86,7 @@ final class ShowCard {
   func conflictTable() throws -> Table? {
     let conflicts = try conflicts()
     if conflicts.isEmpty { return nil }
-    let rows = conflicts.keys.sorted().flatMap { p in conflicts[p]!.map(FactText.row) }
-    return Table(columns: FactText.columns, rows: rows)
+    return FactText.table(conflicts.keys.sorted().flatMap { conflicts[$0]! }, sourced: true)
   }
 
   /// Every source the entity's facts and relations cite, with how often. Counted from what
@@ -97,7 +96,7 @@ final class ShowCard {
     let sources =
       total == nil
       ? try store.sources(citedBy: try allFacts(), edges, of: node.id) : try store.sources(of: node.id)
-    return Table(
+    var table = Table(
       columns: ["source", "title", "publisher", "published", "url", "citations"],
       rows: sources.map { s, c in
         [
@@ -105,5 +104,7 @@ final class ShowCard {
           FactText.text(s.url), .int(Int64(c)),
         ]
       })
+    table.narrowColumns = ["source", "title", "published", "citations", "publisher", "url"]
+    return table
   }
 }

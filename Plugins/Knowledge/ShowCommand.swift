@@ -83,7 +83,7 @@ struct ShowCommand: Command {
     case "conflicts":
       if let conflicts = try card.conflictTable() { return .table(conflicts) }
       return .table(
-        Table(columns: FactText.columns, rows: [], notes: ["\(card.node.name): sources agree, no conflicts"]))
+        FactText.table([], notes: ["\(card.node.name): sources agree, no conflicts"]))
     default: return .table(try card.sources())
     }
   }
@@ -148,9 +148,11 @@ struct ShowCommand: Command {
       ]
     }
     let older = counts.contains { $0 > 1 }
-    return Table(
+    var table = Table(
       columns: ["predicate", "value", "unit", "qualifier", "as_of", "source", "older_values", "conflict"],
       rows: rows, notes: older ? ["older values: facts \(key) --predicate PREDICATE"] : [])
+    table.narrowColumns = ["predicate", "value", "unit", "qualifier", "as_of", "source", "conflict"]
+    return table
   }
 
   /// The value and unit as the card shows them: a "1/N of X" claim reads as the source
@@ -179,9 +181,11 @@ struct ShowCommand: Command {
         ])
       }
     }
-    return Table(
+    var table = Table(
       columns: ["group", "predicate", "value", "unit", "qualifier", "as_of", "source"], rows: rows,
       notes: rows.isEmpty ? [] : ["facts about a group this entity belongs to, not about it alone"])
+    table.narrowColumns = ["group", "predicate", "value", "unit", "qualifier", "as_of", "source"]
+    return table
   }
 
   /// Edges out of and into the entity: one row per related entity and type, with the

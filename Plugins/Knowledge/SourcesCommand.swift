@@ -50,7 +50,7 @@ struct SourcesCommand: Command {
         ]
       }, notes: [note],
       limitCut: shown.count < uses.count ? .of(uses.count) : nil)
-    table.narrowColumns = ["source", "title", "published", "facts", "relations"]
+    table.narrowColumns = ["source", "title", "facts", "relations", "published"]
     return .table(table)
   }
 }

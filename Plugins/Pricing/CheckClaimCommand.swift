@@ -70,10 +70,11 @@ struct CheckClaimCommand: Command {
       )
       notes.append("verdict: within 5% of the claimed ratio holds, within 15% roughly holds")
     }
-    return .table(
-      Table(
-        columns: ["claim", "item", "arithmetic", "claimed_ratio", "actual_ratio", "verdict"], rows: rows,
-        notes: notes))
+    var table = Table(
+      columns: ["claim", "item", "arithmetic", "claimed_ratio", "actual_ratio", "verdict"], rows: rows,
+      notes: notes)
+    table.narrowColumns = ["claim", "item", "arithmetic", "verdict", "actual_ratio", "claimed_ratio"]
+    return .table(table)
   }
 
   /// "P005 SOURCE; P002, P001 (AS_OF)" for a plan claim, "P033, P043 (AS_OF)" for an API one.

@@ -213,8 +213,8 @@ struct CompareCommand: Command {
     var table = Table(columns: columns + ["status", "as_of", "note"], rows: rows, notes: notes)
     table.narrowColumns =
       kind == "plan"
-      ? ["item", "id", "tier", "billing", yearly ? "per_year" : "per_month", "as_of"]
-      : ["item", "id", "input_1M", "output_1M", "blended_1M", "as_of"]
+      ? ["item", "tier", yearly ? "per_year" : "per_month", "billing", "id", "as_of"]
+      : ["item", "input_1M", "output_1M", "blended_1M", "id", "as_of"]
     return table
   }
 

@@ -87,7 +87,7 @@ struct CostCommand: Command {
       ],
       rows: rows, notes: notes)
     // In a narrow terminal: the prices, the total and the date (a pipe shows the seller and notes).
-    table.narrowColumns = ["model", "id", "input", "cached", "output", "total", "vs_cheapest", "as_of"]
+    table.narrowColumns = ["model", "total", "vs_cheapest", "input", "output", "id", "cached", "as_of"]
     return .table(table)
   }
 

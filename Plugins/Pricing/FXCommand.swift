@@ -76,9 +76,11 @@ struct FXCommand: Command {
       notes.append("with --as-of, the latest observation on or before the date is used, else the default")
       notes.append("user rates are kept in the knowledge base and survive restarts")
     }
-    return Table(
+    var table = Table(
       columns: ["from", "to", "rate", "inverse", "as_of", "ref", "source", "status", "default"], rows: rows,
       notes: notes)
+    table.narrowColumns = ["from", "to", "rate", "as_of", "default", "ref", "source"]
+    return table
   }
 
   /// Why the table is empty: no rate of the pair at all, or none observed by the date.

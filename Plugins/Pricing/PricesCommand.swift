@@ -78,7 +78,7 @@ struct PricesCommand: Command {
     }
     var result = Table(columns: columns, rows: table, notes: notes)
     // In a narrow terminal: who sells what at which price and when (select or a pipe shows the rest).
-    result.narrowColumns = ["id", "product", "tier", "flat", "input_1M", "output_1M", "as_of"]
+    result.narrowColumns = ["product", "tier", "flat", "input_1M", "output_1M", "id", "as_of"]
     return .table(result)
   }
 

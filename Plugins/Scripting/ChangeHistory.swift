@@ -46,10 +46,12 @@ enum ChangeHistory {
         "no changes \(asked)\(scope(author, since)); the records of Knowledge/ are in the built-in layer: "
         + "add --layer builtin or --layer all"
     }
-    return Table(
+    var table = Table(
       columns: columns, rows: records.map(row),
       notes: records.isEmpty ? [empty] : [],
       limitCut: cut ? .moreExist(shown: "the \(records.count.counted("newest record"))") : nil)
+    table.narrowColumns = ["time", "change", "entity", "kind", "target", "author", "id"]
+    return table
   }
 
   /// `people` is every layer but the built-in one; `all` is nil (no narrowing).

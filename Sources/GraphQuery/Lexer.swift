@@ -229,7 +229,11 @@ struct Lexer {
         advance()
       }
     }
-    guard !s.isEmpty else { throw KgshError.syntax("expected a parameter name after $", at: position) }
+    guard !s.isEmpty else {
+      var error = KgshError.syntax("expected a parameter name after $", at: position)
+      if peek() == "{" { error.hint = "a query parameter is written $name, without braces" }
+      throw error
+    }
     return .parameter(s)
   }
 

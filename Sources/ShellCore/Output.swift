@@ -38,9 +38,10 @@ public struct Table: Sendable {
   public var rows: [[Value]]
   /// Lines printed under the table for humans (e.g. "limit reached: 20 of 312 shown").
   public var notes: [String]
-  /// The columns to show when a terminal is too narrow for all of them (e.g. `prices`:
-  /// id, product, tier and the prices); a note says how to see the rest. Empty: all
-  /// columns, or one record per row when they do not fit. Only terminal tables use it.
+  /// The columns to show when a terminal is too narrow for all of them, the most important
+  /// first (e.g. `cost`: model, total, ...): as many of them as fit, at least the first
+  /// three, in the table's own order; a note says how to see the rest. Empty: all columns,
+  /// or one record per row when they do not fit. Only terminal tables use it.
   public var narrowColumns: [String] = []
 
   public init(columns: [String], rows: [[Value]], notes: [String] = []) {

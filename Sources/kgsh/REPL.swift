@@ -114,47 +114,82 @@ final class REPL: LineCompleting {
 
 /// Reads statements from a non-terminal stdin: no prompt, no escape codes; errors are
 /// reported as `stdin:LINE:COLUMN: message`.
+///
+/// A statement still open at the end of the input (an unclosed bracket or quote) is
+/// reported, and the lines after its first are read again as statements of their own: one
+/// typo does not swallow the rest of the script.
 struct BatchReader {
   let shell: Shell
+  typealias Line = (number: Int, text: String)
 
   func run(continueOnError: Bool) -> Bool {
     let reader = PlainLineReader()
     reader.beforeWaiting = { StandardOutput.flush() }
-    var buffer = ""
-    var startLine = 1
-    var lineNumber = 0
+    var again: [Line] = []  // lines to read again, in order
+    var buffer: [Line] = []
+    var read = 0
     var ok = true
+    var stops: Bool { !continueOnError && shell.session.settings["on-error"] != "continue" }
     while !shell.shouldExit {
-      let result = reader.readLine(prompt: "")
-      guard case .line(let line) = result else { break }
-      lineNumber += 1
-      guard reader.lastLineIsUTF8 else {
-        shell.report(
-          KgshError(
-            .invalidValue, "the text is not UTF-8",
-            hint: "save the script as UTF-8 (it may be GBK or Latin-1); the statement was not run"),
-          origin: "stdin", line: lineNumber, column: nil)
-        ok = false
-        buffer = ""
-        if !continueOnError && shell.session.settings["on-error"] != "continue" { return false }
+      let line: Line
+      if !again.isEmpty {
+        line = again.removeFirst()
+      } else if case .line(let text) = reader.readLine(prompt: "") {
+        read += 1
+        line = (read, text)
+        guard reader.lastLineIsUTF8 else {
+          shell.report(
+            KgshError(
+              .invalidValue, "the text is not UTF-8",
+              hint: "save the script as UTF-8 (it may be GBK or Latin-1); the statement was not run"),
+            origin: "stdin", line: line.number, column: nil)
+          ok = false
+          buffer = []
+          if stops { return false }
+          continue
+        }
+      } else {
+        guard !buffer.isEmpty else { break }
+        let (ran, resumeAfter) = finish(buffer, continueOnError: continueOnError)
+        ok = ran && ok
+        guard let after = resumeAfter, !stops else { break }
+        again = buffer.filter { $0.number > after }
+        buffer = []
         continue
       }
-      if buffer.isEmpty { startLine = lineNumber }
-      buffer += buffer.isEmpty ? line : "\n" + line
+      buffer.append(line)
       // Parsed once: the statements of a complete entry run as they are.
       guard
         let ran = shell.runIfComplete(
-          buffer, origin: "stdin", firstLine: startLine, continueOnError: continueOnError)
+          text(of: buffer), origin: "stdin", firstLine: buffer[0].number, continueOnError: continueOnError)
       else { continue }
       if !ran {
         ok = false
-        if !continueOnError && shell.session.settings["on-error"] != "continue" { return false }
+        if stops { return false }
       }
-      buffer = ""
-    }
-    if !buffer.isEmpty && !Trim.spacesAndNewlines(buffer).isEmpty {
-      ok = shell.run(buffer, origin: "stdin", firstLine: startLine, continueOnError: continueOnError) && ok
+      buffer = []
     }
     return ok
   }
+
+  /// At the end of the input, the statement left in `buffer`: when a bracket or quote is
+  /// still open it is reported (on the statement's first line when that line leaves it
+  /// open) and the lines after the first are read again; otherwise it runs as it is (a
+  /// raw-text command left open reports its own error).
+  private func finish(_ buffer: [Line], continueOnError: Bool) -> (ok: Bool, resumeAfter: Int?) {
+    let first = buffer[0].number
+    for lines in [Array(buffer.prefix(1)), buffer] {
+      do {
+        _ = try shell.parser.parse(text(of: lines), file: "stdin", firstLine: first)
+      } catch let error as SyntaxError where error.isIncomplete {
+        shell.report(error, origin: "stdin", line: error.location.line, column: error.location.column)
+        return (false, first)
+      } catch {}
+    }
+    return (
+      shell.run(text(of: buffer), origin: "stdin", firstLine: first, continueOnError: continueOnError), nil
+    )
+  }
+
+  private func text(of lines: [Line]) -> String { lines.map(\.text).joined(separator: "\n") }
 }

@@ -59,6 +59,23 @@ final class BatchTests: XCTestCase {
     XCTAssertEqual(c.stdout, "a\nb\n")
   }
 
+  /// A bracket or quote left open in a piped script is reported at its line, and the
+  /// lines after that statement's first still run (they were not swallowed by it).
+  func testAnUnclosedBracketInPipedInputDoesNotSwallowTheRest() throws {
+    let script = "echo a\nmatch (n:Company return n\necho b\nreturn 1 AS one\necho \"open\necho c\n"
+    let stops = try KgshProcess.run([], stdin: script)
+    XCTAssertEqual(stops.status, 1)
+    XCTAssertEqual(stops.stdout, "a\n")
+    XCTAssertEqual(stops.stderr, "stdin:2:7: unclosed '('; close the bracket opened at line 2, column 7\n")
+    let goes = try KgshProcess.run(["--continue-on-error", "--format", "csv"], stdin: script)
+    XCTAssertEqual(goes.status, 1)
+    XCTAssertEqual(goes.stdout, "a\nb\none\n1\nc\n")
+    XCTAssertEqual(
+      goes.stderr,
+      "stdin:2:7: unclosed '('; close the bracket opened at line 2, column 7\n"
+        + "stdin:5:6: unterminated quote; close the quote that starts at line 5, column 6\n")
+  }
+
   func testNonSQLiteDbIsRefusedAndUnchanged() throws {
     let home = KgshProcess.temporaryHome()
     let file = home.appendingPathComponent("notes.txt")

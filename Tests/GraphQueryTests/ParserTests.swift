@@ -61,6 +61,13 @@ final class ParserTests: XCTestCase {
     XCTAssertTrue(bad?.description.contains("expected ')'") == true, bad?.description ?? "")
   }
 
+  func testAShellStyleParameterInBracesSaysHowCypherWritesIt() {
+    let e = error("MATCH (n) WHERE n.x = ${q} RETURN n")
+    XCTAssertEqual(e?.position, SourcePosition(line: 1, column: 23))
+    XCTAssertEqual(e?.hint, "a query parameter is written $name, without braces")
+    XCTAssertNil(error("MATCH (n) WHERE n.x = $ RETURN n")?.hint, "no brace, no such hint")
+  }
+
   func testUnsupportedConstructsAreNamed() {
     let e = error("MATCH (n)\n  LOAD CSV FROM 'f.csv' AS line RETURN line")
     XCTAssertEqual(e?.kind, .unsupported)

@@ -137,6 +137,13 @@ final class AuthoringTests: XCTestCase {
       (
         "fact add Zhipu founded 2026-04-31 --unsourced", "2026-04 has 30 days; write the day the source gives"
       ),
+      // Shaped like a date, but no calendar has it: not kept as text.
+      (
+        "fact add Zhipu founded 2024-13-01 --unsourced",
+        "fact add: 2024-13-01 is not a date: months run from 01 to 12"
+      ),
+      ("fact add Zhipu founded 2024-00 --unsourced", "2024-00 is not a date: months run from 01 to 12"),
+      ("fact add Zhipu founded 2024-02-00 --unsourced", "2024-02-00 is not a date: days run from 01 to 31"),
     ]
     for (line, expected) in cases {
       let text = error(t, line)
@@ -145,6 +152,37 @@ final class AuthoringTests: XCTestCase {
     }
     XCTAssertEqual(
       try t.session.store.changes().filter { $0.layer == .user }.count, 1, "only the source was recorded")
+  }
+
+  /// Text where the entity's other facts of the predicate are typed is kept, with a note that
+  /// says so; a qualifier written into the value is pointed at --qualifier.
+  func testFactAddNotesTextWhereTheOtherValuesAreTyped() throws {
+    let t = try shell()
+    func printed(_ line: String) -> String {
+      let before = t.output.count
+      XCTAssertTrue(t.run(line), t.errors)
+      return String(t.output.dropFirst(before))
+    }
+    _ = printed("fact add Zhipu employees 800 --unsourced")
+    let qualified = printed("fact add Zhipu employees 'about 900' --unsourced")
+    XCTAssertTrue(
+      qualified.contains(
+        "'about 900' is kept as text; to keep the amount and its qualifier apart, undo and add 900 --qualifier about"
+      ), qualified)
+    let text = printed("fact add Zhipu employees many --unsourced")
+    XCTAssertTrue(
+      text.contains("'many' is kept as text, while Zhipu AI's employees is a number elsewhere (800)"), text)
+    let motto = printed("fact add Zhipu motto 'think big' --unsourced")
+    XCTAssertFalse(motto.contains("kept as text"), "no typed value to compare with:\n\(motto)")
+  }
+
+  func testEntityAddWithALabelAndANameWhereTheKeyGoesSaysWhatToWrite() throws {
+    let t = try shell()
+    XCTAssertEqual(
+      error(t, "entity add Company 'Acme AI'"),
+      "test:1:1: entity add: the key comes first; 'Company' is a label and 'Acme AI' a name; "
+        + "write entity add acme-ai --label Company --name \"Acme AI\"\n")
+    XCTAssertTrue(error(t, "entity add acme 'Acme AI'").contains("unexpected argument 'Acme AI'"), t.errors)
   }
 
   func testReadOnlyRefusesBoth() throws {

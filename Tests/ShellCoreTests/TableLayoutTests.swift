@@ -142,6 +142,26 @@ final class TableLayoutTests: XCTestCase {
       render(.table(table), width: 20).hasPrefix("─[ 1 of 3 ]"), "vertical when even those do not fit")
   }
 
+  func testNarrowColumnsAreDroppedLeastImportantFirstUntilTheTableFits() {
+    var table = Self.prices
+    table.narrowColumns = ["model", "input_1M", "output_1M", "id", "vendor"]
+    func header(_ text: String) -> [String] {
+      lines(text)[1].split(separator: "│").map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+        !$0.isEmpty
+      }
+    }
+    let four = render(.table(table), width: 50)
+    XCTAssertEqual(header(four), ["id", "model", "input_1M", "output_1M"], "in the table's order:\n\(four)")
+    XCTAssertTrue(four.contains("3 more columns (vendor, as_of, note): see them"), four)
+    let three = render(.table(table), width: 42)
+    XCTAssertEqual(header(three), ["model", "input_1M", "output_1M"], three)
+    XCTAssertTrue(three.contains("4 more columns (id, vendor, as_of, note)"), three)
+    for line in lines(four) + lines(three) { XCTAssertLessThanOrEqual(TextWidth.of(line), 50) }
+    XCTAssertTrue(render(.table(table), width: 30).hasPrefix("─[ 1 of 3 ]"), "never fewer than three")
+    table.narrowColumns = ["id", "model", "input_1M", "output_1M", "vendor", "as_of"]
+    XCTAssertTrue(render(.table(table), width: 80).contains("1 more column (note): see it with"))
+  }
+
   func testLayoutSettingsAndWrapLimit() {
     let table = render(.table(Self.prices), width: 60, layout: .table)
     XCTAssertTrue(table.hasPrefix("┌"), table)

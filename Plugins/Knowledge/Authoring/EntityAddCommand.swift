@@ -27,6 +27,20 @@ struct EntityAddCommand: Command {
     ],
     writes: true)
 
+  /// `entity add Company "Acme AI"`: a label and a name where the key goes; the command
+  /// they meant, with a key made of the name.
+  func refusal(forMisfit words: [String], _ session: Session) -> KgshError? {
+    let given = words.prefix { !$0.hasPrefix("--") }
+    guard given.count == 2, let labels = try? session.store.labelCounts(),
+      let label = labels.first(where: { $0.label.lowercased() == given[0].lowercased() })?.label
+    else { return nil }
+    let name = given[1]
+    let key = Authoring.keyLike(name) ?? "KEY"
+    return KgshError(
+      .usage, "entity add: the key comes first; '\(given[0])' is a label and '\(name)' a name",
+      hint: "write entity add \(key) --label \(label) --name \(Shell.quoteIfNeeded(name))")
+  }
+
   func run(_ call: Call, _ session: Session) throws -> Output {
     let key = call[Self.key]
     try Authoring.checkKey(key, command: "entity add", field: "KEY") { made in

@@ -73,7 +73,11 @@ struct FactAddCommand: Command {
       ("status", FactText.text(provenance.status)),
       ("author", .string(record.author)),
     ]
-    let notes = [note, try Self.disagreement(key, node, call, session)].compactMap { $0 }
+    let notes = [
+      note, try Self.typeNote(parsed, text, node, predicate, session),
+      try Self.disagreement(key, node, call, session),
+    ]
+    .compactMap { $0 }
     guard !notes.isEmpty else { return .record(fields) }
     return .sections([("", .record(fields))] + notes.map { ("", .message($0)) })
   }
@@ -114,6 +118,29 @@ struct FactAddCommand: Command {
       + (added.provenance.source.map { " --source " + Shell.quoteIfNeeded($0) } ?? "")
       + (added.provenance.quote.map { " --quote " + Shell.quoteIfNeeded($0) } ?? "")
     return kept + "; to replace it instead: undo, then \(correct)"
+  }
+
+  /// When a value is kept as text while the entity's other facts of the predicate are
+  /// numbers, money or dates (`employees abc` after `employees 120`): say so, with one of them.
+  static func typeNote(
+    _ parsed: PastedValue, _ text: String, _ node: Node, _ predicate: String, _ session: Session
+  ) throws -> String? {
+    guard parsed.type == "text" else { return nil }
+    // `about 3bn`: a qualifier word written into the value.
+    let words = text.split(separator: " ", maxSplits: 1).map(String.init)
+    if words.count == 2, qualifiers.contains(words[0].lowercased()),
+      PastedValue.parse(words[1]).type != "text"
+    {
+      return
+        "'\(text)' is kept as text; to keep the amount and its qualifier apart, undo and add "
+        + "\(Shell.quoteIfNeeded(words[1])) --qualifier \(words[0].lowercased())"
+    }
+    let typed = try session.store.facts(of: node.id, predicate: predicate).first { $0.valueType != "text" }
+    guard let typed else { return nil }
+    let kind = ["money": "money", "percent": "a percentage", "date": "a date"][typed.valueType] ?? "a number"
+    return
+      "'\(text)' is kept as text, while \(node.name)'s \(predicate) is \(kind) elsewhere "
+      + "(\(ValueFormat.human(FactText.value(typed)))): if the source gives \(kind), undo and add it as one"
   }
 
   /// The fact's id, derived from what it states (entity, predicate, value, date, source), so the

@@ -42,12 +42,28 @@ struct PastedValue: Equatable {
   /// - Throws: `KgshError` naming the month's last day.
   static func checked(_ text: String, command: String) throws -> PastedValue {
     let parsed = parse(text)
+    let t = text.trimmingCharacters(in: .whitespaces)
+    if parsed.type == "text", let slip = dateSlip(t) {
+      throw KgshError(
+        .invalidValue, "\(command): \(t) is not a date: \(slip)",
+        hint: "write the date as YYYY-MM or YYYY-MM-DD, as the source gives it")
+    }
     guard parsed.type == "date", Dates.valid(parsed.value) == nil else { return parsed }
     let month = String(parsed.value.prefix(7))
     let days = Dates.lastDay(month: Int(month.suffix(2)) ?? 1, year: Int(month.prefix(4)) ?? 0)
     throw KgshError(
       .invalidValue, "\(command): \(parsed.value) is not a date: \(month) has \(days) days",
       hint: "write the day the source gives, or the month alone (\(month))")
+  }
+
+  /// What is wrong with text shaped like a date (`2024-13-01`, `2025-00`, `2025-02-00`), or
+  /// nil when it is not shaped like one.
+  static func dateSlip(_ t: String) -> String? {
+    guard t.range(of: #"^\d{4}-\d{2}(-\d{2})?$"#, options: .regularExpression) != nil else { return nil }
+    let parts = t.split(separator: "-").map { Int($0) ?? 0 }
+    if !(1...12).contains(parts[1]) { return "months run from 01 to 12" }
+    if parts.count == 3, !(1...31).contains(parts[2]) { return "days run from 01 to 31" }
+    return nil
   }
 
   /// `2026-01` or `2026-01-08` (a bare year stays a number).

@@ -64,11 +64,13 @@ extension Renderer {
         return box(t, cells, widths: widths, into: &out)
       }
       if t.rows.isEmpty { return emptyTooWide(t, needs, width: width, into: &out) }
-      // Too wide: the command's narrow columns when they fit, else one record per row.
-      if t.rows.count > 1, let narrow = narrowed(t) {
-        let narrowCells = narrow.rows.map { $0.map(cellText) }
-        if let widths = ColumnPlan.widths(plans(narrow, narrowCells), budget: width - overhead(narrow)) {
-          return box(narrow, narrowCells, widths: widths, into: &out)
+      // Too wide: as many of the command's narrow columns as fit, else one record per row.
+      if t.rows.count > 1 {
+        for narrow in narrowings(t) {
+          let narrowCells = narrow.rows.map { $0.map(cellText) }
+          if let widths = ColumnPlan.widths(plans(narrow, narrowCells), budget: width - overhead(narrow)) {
+            return box(narrow, narrowCells, widths: widths, into: &out)
+          }
         }
       }
       vertical(t, cells, into: &out)
@@ -79,9 +81,10 @@ extension Renderer {
   /// narrow columns when they fit (no note about the others: there is nothing in them), else
   /// the headers squeezed, else, when not even that fits, the column names as text.
   func emptyTooWide(_ t: Table, _ needs: [ColumnPlan], width: Int, into out: inout [UInt8]) {
-    if var narrow = narrowed(t),
-      let widths = ColumnPlan.widths(plans(narrow, []), budget: width - overhead(narrow))
-    {
+    for var narrow in narrowings(t) {
+      guard let widths = ColumnPlan.widths(plans(narrow, []), budget: width - overhead(narrow)) else {
+        continue
+      }
       narrow.notes = t.notes
       return box(narrow, [], widths: widths, into: &out)
     }
@@ -105,21 +108,28 @@ extension Renderer {
     }
   }
 
-  /// The table cut to its `narrowColumns`, with a note naming the others; nil when it
-  /// names none or all of its columns.
-  func narrowed(_ t: Table) -> Table? {
-    let keep = t.columns.indices.filter { i in
-      t.narrowColumns.contains { $0.lowercased() == t.columns[i].lowercased() }
+  /// The table cut to its `narrowColumns`, then to fewer of them (the least important
+  /// last in that list goes first) down to three, each with a note naming the columns it
+  /// hides; none when the table names none of its columns as narrow.
+  func narrowings(_ t: Table) -> [Table] {
+    let ranked = t.narrowColumns.compactMap { name in
+      t.columns.indices.first { t.columns[$0].lowercased() == name.lowercased() }
     }
-    guard !keep.isEmpty, keep.count < t.columns.count else { return nil }
-    let hidden = t.columns.indices.filter { !keep.contains($0) }.map { TextWidth.sanitize(t.columns[$0]) }
-    let note =
-      "\(hidden.count) more \(hidden.count == 1 ? "column" : "columns") (\(hidden.joinedText(", "))): see them with set layout vertical, "
-      + "select COLUMN..., or a wider terminal"
-    return Table(
-      columns: keep.map { t.columns[$0] },
-      rows: t.rows.map { row in keep.map { $0 < row.count ? row[$0] : .null } },
-      notes: t.notes + [note])
+    guard !ranked.isEmpty else { return [] }
+    let fewest = min(3, ranked.count)
+    return stride(from: ranked.count, through: fewest, by: -1).compactMap { count in
+      let keep = ranked.prefix(count).sorted()
+      guard keep.count < t.columns.count else { return nil }
+      let hidden = t.columns.indices.filter { !keep.contains($0) }.map { TextWidth.sanitize(t.columns[$0]) }
+      let note =
+        "\(hidden.count) more \(hidden.count == 1 ? "column" : "columns") (\(hidden.joinedText(", "))): "
+        + "see \(hidden.count == 1 ? "it" : "them") with set layout vertical, "
+        + "select COLUMN..., or a wider terminal"
+      return Table(
+        columns: keep.map { t.columns[$0] },
+        rows: t.rows.map { row in keep.map { $0 < row.count ? row[$0] : .null } },
+        notes: t.notes + [note])
+    }
   }
 
   /// Columns taken by borders and padding: `│ a │ b │`.
