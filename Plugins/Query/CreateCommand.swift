@@ -32,7 +32,9 @@ struct CreateCommand: Command {
 
   func run(_ call: Call, _ session: Session) throws -> Output {
     let (context, query) = try Self.flags(call.rawText, session)
-    return try Cypher.run("CREATE " + query, session, writes: context)
+    // The flags before the pattern are not part of the query: positions skip them.
+    let skipped = call.rawText.count - query.count
+    return try Cypher.run("CREATE " + query, session, writes: context, prefix: "CREATE ".count - skipped)
   }
 
   /// The flags written before the pattern (`--new`, `--source ID`, `--quote TEXT`) and the rest.

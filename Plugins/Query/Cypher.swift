@@ -85,9 +85,13 @@ enum Cypher {
   /// - Parameter writes: how its writes are recorded; by default a created node may not take
   ///   a name that already finds an entity.
   /// - Parameter profile: also list each clause with the rows it passed on.
+  /// - Parameter prefix: how many characters the query's first line has before the text the
+  ///   user typed (`MATCH ` before the rest of `match ...`): an error's position is counted
+  ///   in what was typed.
   static func run(
     _ query: String, _ session: Session,
-    writes: QueryWriteContext = QueryWriteContext(allowExistingNames: false), profile: Bool = false
+    writes: QueryWriteContext = QueryWriteContext(allowExistingNames: false), profile: Bool = false,
+    prefix: Int = 0
   ) throws -> Output {
     session.store.queryWriteContext = writes
     defer { session.store.queryWriteContext = nil }
@@ -100,7 +104,7 @@ enum Cypher {
     do {
       result = try engine.run(query, parameters: parameters(session))
     } catch let error as KgshError {
-      throw shellError(error)
+      throw shellError(error, prefix: prefix)
     }
     warn(result.notifications, session)
     warn(result.incomparable, session)
@@ -191,8 +195,13 @@ enum Cypher {
     ].compactMap { $0 }.joinedText("; ")
   }
 
-  /// A query error with the hint of what to try; its kind, code and position are kept.
-  static func shellError(_ error: KgshError) -> KgshError {
+  /// A query error with the hint of what to try; its kind and code are kept, and its position
+  /// is counted from the end of `prefix` characters the command put before the typed text.
+  static func shellError(_ error: KgshError, prefix: Int = 0) -> KgshError {
+    var error = error
+    if let p = error.position, p.line == 1, prefix != 0 {
+      error.position = SourcePosition(line: 1, column: max(1, p.column - prefix))
+    }
     // An error that already says what to do (a refused name, a did-you-mean) keeps its own hint.
     if error.hint != nil { return error }
     let hint: String

@@ -31,7 +31,7 @@ struct CypherClauseCommand: Command {
   }
 
   func run(_ call: Call, _ session: Session) throws -> Output {
-    try Cypher.run(keyword + " " + call.rawText, session)
+    try Cypher.run(keyword + " " + call.rawText, session, prefix: keyword.count + 1)
   }
 
   func vocabulary(_ session: Session) -> [String] { CypherVocabulary.words }

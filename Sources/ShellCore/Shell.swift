@@ -202,6 +202,8 @@ public final class Shell {
     for (i, stage) in pipeline.stages.enumerated() {
       do {
         output = try runStage(stage, input: output, format: &format)
+      } catch let error as KgshError where error.position != nil && stage.rawTextLocation != nil {
+        throw located(error, in: stage)
       } catch let error where i > 0 && !(error is StageError) && !(error is LocatedError) {
         throw StageError(location: stage.location, underlying: error)
       }
@@ -345,6 +347,26 @@ public final class Shell {
 }
 
 /// An error of a later stage of a pipeline, reported at that stage.
+extension Shell {
+  /// An error at a position inside a raw-text command's text (counted from the text's
+  /// first character, as the command reports it): reported at that place in the file, or
+  /// in the REPL with the position counted in the entry.
+  func located(_ error: KgshError, in stage: Stage) -> StageError {
+    guard let position = error.position, let start = stage.rawTextLocation else {
+      return StageError(location: stage.location, underlying: error)
+    }
+    let line = start.line + position.line - 1
+    let column = position.line == 1 ? start.column + position.column - 1 : position.column
+    var moved = error
+    if origins.last == "" {
+      moved.position = SourcePosition(line: line, column: column)
+    } else {
+      moved.position = nil
+    }
+    return StageError(location: SourceLocation(file: start.file, line: line, column: column), underlying: moved)
+  }
+}
+
 struct StageError: Error, CustomStringConvertible {
   var location: SourceLocation
   var underlying: any Error

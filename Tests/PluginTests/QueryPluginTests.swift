@@ -96,6 +96,31 @@ final class QueryPluginTests: XCTestCase {
     XCTAssertTrue(g.err.text.contains("line 1, column 11"), g.err.text)
   }
 
+  /// In a script the error is reported where the mistake is in the file (not the line and
+  /// column inside the query); at the prompt, where it is in the entry.
+  func testASyntaxErrorIsReportedWhereItIsInTheFile() throws {
+    let script = """
+      return 1 AS one
+        match (a)
+          where a.x = 1 retrun a
+      return 2 AS two; match    (a) retrun a
+      explain match (a) retrun a
+      create --new (n:X {a: 1}) retrun n
+      """
+    let f = try makeShell()
+    XCTAssertFalse(f.shell.run(script, origin: "q.kgsh", continueOnError: true))
+    let expected = [
+      "q.kgsh:3:19: syntax error: expected a clause (MATCH, CREATE, WITH, UNWIND, RETURN), found 'retrun'; did you mean RETURN?",
+      "q.kgsh:4:31: syntax error: expected a clause (MATCH, CREATE, WITH, UNWIND, RETURN), found 'retrun'; did you mean RETURN?",
+      "q.kgsh:5:19: syntax error: expected a clause (MATCH, CREATE, WITH, UNWIND, RETURN), found 'retrun'; did you mean RETURN?",
+      "q.kgsh:6:27: syntax error: expected a clause (MATCH, CREATE, WITH, UNWIND, RETURN), found 'retrun'; did you mean RETURN?",
+    ]
+    XCTAssertEqual(f.err.text.split(separator: "\n").map(String.init), expected)
+    let repl = try makeShell()
+    XCTAssertFalse(repl.shell.run("return 1 AS one; match (a) retrun a"))
+    XCTAssertTrue(repl.err.text.contains("found 'retrun' (line 1, column 28)"), repl.err.text)
+  }
+
   func testMultiLineCompleteness() throws {
     let f = try makeShell()
     XCTAssertFalse(f.shell.isComplete("match (a)\nwhere a.name = 'x'"))

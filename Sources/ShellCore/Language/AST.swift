@@ -68,6 +68,9 @@ public struct Stage: Sendable {
   /// The text after the command word, untouched, for raw-text commands; nil otherwise.
   public var rawText: String?
   public var location: SourceLocation
+  /// Where `rawText` starts, so a position inside it (a Cypher syntax error's line and
+  /// column) is reported where it is in the file.
+  public var rawTextLocation: SourceLocation? = nil
   /// The stage as written.
   public var text: String
 

@@ -209,8 +209,10 @@ struct ParseState {
     }
     var words = [command]
     var raw: String? = nil
+    var rawStart: SourceLocation? = nil
     if !wordsOnly, let rawCommand = rawTextCommand(command) {
       lexer.skipBlanks()
+      rawStart = lexer.location
       let (text, complete) = try lexer.rawText(isComplete: rawCommand.isComplete)
       if !complete { unfinished = true }
       raw = text
@@ -221,7 +223,8 @@ struct ParseState {
         words.append(word)
       }
     }
-    return Stage(words: words, rawText: raw, location: start, text: trimmed(from: startIndex))
+    return Stage(
+      words: words, rawText: raw, location: start, rawTextLocation: rawStart, text: trimmed(from: startIndex))
   }
 
   func rawTextCommand(_ word: Word) -> (any Command)? {
