@@ -67,6 +67,7 @@ extension Shell {
     "rollback": "undo takes back the last change of this session; history --changes lists older ones",
     "version": "kgsh --version prints the version", "clear": "Ctrl-L clears the screen",
     "man": "help COMMAND shows a command's usage, options and examples",
+    "h": "help lists the commands; history lists the statements run",
     "info": "show ENTITY is an entity's card; stats counts what the knowledge base holds",
     "cat": "source FILE runs a script; import FILE loads a CSV or TSV file",
     "for": noLoops, "foreach": noLoops, "each": noLoops, "while": noLoops,

@@ -234,7 +234,10 @@ final class CypherClauseCommandTests: XCTestCase {
         "return abs(-9223372036854775807 - 1)",
         "; whole numbers stop at ±9223372036854775807; toFloat() trades exactness for range\n"
       ),
-      ("return x", "(line 1, column 8); name it in MATCH, WITH, UNWIND or a pattern before using it\n"),
+      (
+        "return x",
+        "\ntest:1:8: semantic error: variable 'x' is not defined; name it in MATCH, WITH, UNWIND or a pattern before using it\n"
+      ),
       ("return toInteger(1, 2)", "; see help match for the functions and what each takes\n"),
       ("return 1 as v limit 'a'", "; see help match for how the knowledge base maps onto Cypher\n"),
     ] {

@@ -62,6 +62,20 @@ final class HelpTests: XCTestCase {
     for line in t.output.split(separator: "\n") { XCTAssertLessThanOrEqual(TextWidth.of(String(line)), 60) }
   }
 
+  /// `help json`, `help cypher`: a topic that is not a command shows the help that covers it,
+  /// saying so; a topic whose command is not registered is an unknown command as before.
+  func testATopicShowsTheHelpThatCoversIt() throws {
+    let t = try TestShell(plugins: [])
+    t.session.width = 200
+    XCTAssertTrue(t.run("help json"), t.errors)
+    XCTAssertTrue(
+      t.output.hasPrefix(
+        "format sets how every command's output prints; --format F sets it for one command; this is help format:\n\nformat — "
+      ), t.output)
+    XCTAssertFalse(t.run("help cypher"), "the query plugin is not loaded here")
+    XCTAssertTrue(t.errors.contains("unknown command 'cypher'"), t.errors)
+  }
+
   func testDynamicAndPluginCompletion() throws {
     let t = try TestShell(plugins: [Plugin(name: "widgets", summary: "Widget tools", commands: [Widget()])])
     t.session.completionProviders["widget-parts"] = { _, _ in ["Big Gear", "Bolt"] }

@@ -162,6 +162,20 @@ final class TableLayoutTests: XCTestCase {
     XCTAssertTrue(render(.table(table), width: 80).contains("1 more column (note): see it with"))
   }
 
+  func testATimestampIsNeverBrokenAcrossLines() {
+    XCTAssertTrue(ColumnPlan.isAtomic(.string("2026-12-07T09:29:22.455Z")))
+    XCTAssertTrue(ColumnPlan.isAtomic(.string("2026-12-07T09:29:22+08:00")))
+    XCTAssertFalse(ColumnPlan.isAtomic(.string("2026-12-07 and later")))
+    let table = Table(
+      columns: ["time", "change"],
+      rows: [
+        [.string("2026-12-07T09:29:22.455Z"), .string("zhipu -[DEVELOPS]-> glm-5-turbo, from the article")],
+        [.string("2026-12-07T09:29:22.456Z"), .string("zhipu -[DEVELOPS]-> glm-4.7")],
+      ])
+    let text = render(.table(table), width: 44)
+    XCTAssertTrue(text.contains("│ 2026-12-07T09:29:22.455Z │"), text)
+  }
+
   func testLayoutSettingsAndWrapLimit() {
     let table = render(.table(Self.prices), width: 60, layout: .table)
     XCTAssertTrue(table.hasPrefix("┌"), table)

@@ -18,6 +18,14 @@ struct HelpCommand: Command {
         if let text = Self.group(name, registry, width: session.width ?? Help.defaultWidth) {
           return .message(text)
         }
+        if let (target, lead) = Self.topics[name.lowercased()],
+          let (command, _) = registry.resolve(target, nil)
+        {
+          let width = session.width ?? Help.defaultWidth
+          return .message(
+            Help.wrap(lead + "; this is help \(target):", width: width, indent: 0).joinedText("\n") + "\n\n"
+              + Help.text(for: command.signature, width: width))
+        }
         throw KgshError.unknownCommand(
           name, suggestions: Names.suggestions(for: name, among: registry.firstWords))
       }
@@ -39,6 +47,32 @@ struct HelpCommand: Command {
     }
     return .message(Help.overview(session.registry, width: session.width ?? Help.defaultWidth))
   }
+
+  /// Words people ask help about that are not commands, with the command whose help covers
+  /// them and a sentence that says so.
+  static let topics: [String: (String, String)] = {
+    let cypher = (
+      "match",
+      "Cypher queries are commands named by the query's first keyword (match, optional, unwind, with, "
+        + "return, merge, call, create, explain, profile); the language and its functions are described once"
+    )
+    let formats = (
+      "format", "format sets how every command's output prints; --format F sets it for one command"
+    )
+    var topics: [String: (String, String)] = [:]
+    for word in ["cypher", "query", "queries", "functions", "function", "opencypher"] {
+      topics[word] = cypher
+    }
+    for word in ["json", "jsonl", "csv", "tsv", "markdown", "formats", "output-format"] {
+      topics[word] = formats
+    }
+    topics["variables"] = ("let", "variables are set with let and read as $NAME, in commands and in Cypher")
+    topics["settings"] = ("set", "settings are shown and changed with set")
+    topics["scripts"] = (
+      "source", "a script is a file of commands: kgsh FILE runs it, source FILE runs it here"
+    )
+    return topics
+  }()
 
   /// `help fact` (and `fact --help`): a group's subcommands, each with its summary, laid out
   /// as help's list of commands; nil when `name` has none.

@@ -52,9 +52,19 @@ struct ColumnPlan: Equatable {
   static func isAtomic(_ value: Value) -> Bool {
     switch value {
     case .null, .bool, .int, .double, .decimal, .money, .date: return true
-    case .string(let s): return isIdentifier(s)
+    case .string(let s): return isIdentifier(s) || isTimestamp(s)
     default: return false
     }
+  }
+
+  /// An ISO 8601 time such as `2026-12-07T09:29:22.455Z` (a change record's time): read
+  /// whole, like a date.
+  static func isTimestamp(_ s: String) -> Bool {
+    let b = Array(s.utf8)
+    guard b.count >= 16, b.count <= 35, b[4] == UInt8(ascii: "-"), b[10] == UInt8(ascii: "T") else {
+      return false
+    }
+    return b.allSatisfy { (0x30...0x39).contains($0) || ":.-+TZ".utf8.contains($0) }
   }
 
   /// A short code with a digit and no spaces (F0001, P033, 02513.HK, GLM-4.5): an id is
