@@ -96,7 +96,12 @@ struct ImportPricesCommand: Command {
       ? [
         "\(name): \(count(.rejected)) rejected, so nothing was imported (--strict); otherwise \(count(.added)) would be added, \(count(.changed)) changed"
       ]
-      : ["\(name): \(counts)", "kept in the knowledge base (user layer); built-in prices.tsv is unchanged"]
+      : [
+        "\(name): \(counts)",
+        count(.added) + count(.changed) == 0
+          ? "nothing was written: every row is in the knowledge base as it is (--explain lists them)"
+          : "kept in the knowledge base (user layer); built-in prices.tsv is unchanged",
+      ]
     return Table(columns: ["line", "price_id", "result", "detail"], rows: rows, notes: notes)
   }
 

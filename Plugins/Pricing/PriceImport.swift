@@ -29,14 +29,20 @@ enum PriceImport {
     for rec in file.records {
       let id = rec.cells["price_id"] ?? ""
       do {
-        let record = try validate(rec, source: source)
-        let key = record.id + "\u{0}" + record.asOf
-        if let first = seen[key] {
+        // A row exactly as export prices wrote it is unchanged, even when the built-in row it
+        // came from carries a description where import asks for a date (`2025 (GLM-4.6 era)`).
+        let asExported = rec.problem == nil && byId[id]?.contains { exported($0, is: rec) } == true
+        let record = asExported ? nil : try validate(rec, source: source)
+        let asOf = record?.asOf ?? rec.cells["as_of"] ?? ""
+        if let first = seen[id + "\u{0}" + asOf] {
           throw KgshError(
-            .invalidValue,
-            "duplicate row: price_id \(record.id) as of \(record.asOf) is already on line \(first)")
+            .invalidValue, "duplicate row: price_id \(id) as of \(asOf) is already on line \(first)")
         }
-        seen[key] = rec.line
+        seen[id + "\u{0}" + asOf] = rec.line
+        guard let record else {
+          outcomes.append(Outcome(line: rec.line, id: id, result: .unchanged, detail: "", record: nil))
+          continue
+        }
         outcomes.append(classify(record, line: rec.line, existing: byId[record.id] ?? [], snapshot: snapshot))
       } catch {
         outcomes.append(
@@ -44,6 +50,11 @@ enum PriceImport {
       }
     }
     return outcomes
+  }
+
+  /// Whether a file's record is `row` as export prices writes it: every column the same.
+  static func exported(_ row: PriceRow, is rec: PriceFile.Record) -> Bool {
+    zip(PriceRow.columns, row.cells).allSatisfy { column, cell in (rec.cells[column] ?? "") == cell }
   }
 
   /// The record as a stored row, or a KgshError saying what is wrong with it.

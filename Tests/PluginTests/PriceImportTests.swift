@@ -201,10 +201,24 @@ final class PriceImportTests: XCTestCase {
     XCTAssertTrue(
       exported.contains(
         "P033\tapi_per_token\tZhipu AI (Z.ai)\tGLM-4.5\t\tapi.z.ai\tpay-as-you-go\t0.60\t0.11\t2.20"))
-    // Re-importing the built-in table: dated rows are unchanged, free-text dates are rejected.
-    XCTAssertFalse(t.run("import-prices '\(out)'"))
-    XCTAssertTrue(t.output.contains(" 0 added, 0 changed, "), t.output)
+    // Re-importing the built-in table: every row is unchanged, free-text dates included
+    // (`2025 (GLM-4.6 era)`), and nothing is written.
+    XCTAssertTrue(t.run("import-prices '\(out)'"), t.errors)
+    let rows = exported.split(separator: "\n").count - 1
+    XCTAssertTrue(
+      t.output.contains(": 0 added, 0 changed, \(rows) unchanged, 0 rejected\nnothing was written"), t.output)
     XCTAssertEqual(try t.session.store.priceRows().count, 0)
+    // A row edited in the file is read as a new observation; one whose as_of is a
+    // description must be given a date first.
+    let edited = exported.replacingOccurrences(
+      of: "GLM-4.5\t\tapi.z.ai\tpay-as-you-go\t0.60", with: "GLM-4.5\t\tapi.z.ai\tpay-as-you-go\t0.55"
+    ).replacingOccurrences(of: "\t20\tUSD\t", with: "\t21\tUSD\t")
+    try edited.write(toFile: out, atomically: true, encoding: .utf8)
+    XCTAssertFalse(t.run("import prices '\(out)'"))
+    XCTAssertTrue(t.output.contains("│ P033     │ changed"), t.output)
+    XCTAssertTrue(
+      t.output.contains("│ P001     │ rejected │ bad date '2026-06-10 (verified by source)'"), t.output)
+    XCTAssertEqual(try t.session.store.priceRows().map(\.id), ["P033"])
     let json = FileManager.default.temporaryDirectory.appendingPathComponent(
       "pricing-\(UUID().uuidString).json"
     ).path
