@@ -83,10 +83,12 @@ struct CiteCommand: Command {
         FactText.text(source?.publisher), FactText.date(source?.published), FactText.text(source?.url),
       ]
     }
-    return Table(
+    var table = Table(
       columns: [
         "fact", "predicate", "value", "unit", "qualifier", "quote", "source", "publisher", "published", "url",
       ], rows: rows)
+    table.narrowColumns = ["predicate", "value", "quote", "source", "unit", "fact", "qualifier", "published"]
+    return table
   }
 
   /// `cite SOURCE`: the facts that cite it, each with the entity it is about, then the
@@ -111,6 +113,7 @@ struct CiteCommand: Command {
     }
     var table = Table(
       columns: ["fact", "entity", "predicate", "value", "unit", "qualifier", "quote"], rows: rows)
+    table.narrowColumns = ["entity", "predicate", "value", "quote", "unit", "fact", "qualifier"]
     if rows.isEmpty {
       table.notes = ["no fact or relation cites \(source) yet"]
     } else if !edges.isEmpty {

@@ -84,6 +84,7 @@ final class TablePtyTests: XCTestCase {
         "cost --input 1M --output 1M", 80,
         ["model", "id", "input", "cached", "output", "total", "vs_cheapest"], "as_of"
       ),
+      ("cite Zhipu", 80, ["predicate", "value", "quote", "source"], "unit"),
     ]
     for (command, columns, header, hidden) in expected {
       let shell = try PseudoTerminal.kgsh(
