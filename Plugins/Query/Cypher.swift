@@ -117,7 +117,7 @@ enum Cypher {
     }
     let rows = result.rows.map { $0.map(\.value) }
     var notes = summary(stats).isEmpty ? [] : [summary(stats)]
-    if rows.isEmpty { notes += aliasNotes(result.nameLiterals, session) }
+    notes += aliasNotes(result.nameLiterals, session)
     return .table(Table(columns: result.columns, rows: rows, notes: notes))
   }
 

@@ -128,18 +128,40 @@ extension QueryEngine {
     return out
   }
 
-  /// String literals given for `name` in MATCH node property maps.
-  static func nameLiterals(_ query: Query) -> [String] {
+  /// The texts a MATCH asks `name` to equal: in a node's property map (`{name: '智谱'}`) or
+  /// its WHERE (`n.name = '智谱'`, `n.name IN [...]`, ANDed), as literals or parameters.
+  static func nameLiterals(_ query: Query, _ parameters: [String: QValue] = [:]) -> [String] {
+    func texts(_ e: Expr) -> [String] {
+      switch e {
+      case .literal(.string(let s)): return [s]
+      case .parameter(let name, _):
+        if case .string(let s)? = parameters[name] { return [s] }
+        return []
+      case .list(let items): return items.flatMap(texts)
+      default: return []
+      }
+    }
+    func isName(_ e: Expr) -> Bool {
+      if case .property(.variable, "name") = e { return true }
+      return false
+    }
+    func compared(_ e: Expr) -> [String] {
+      switch e {
+      case .binary(.and, let a, let b): return compared(a) + compared(b)
+      case .binary(.eq, let a, let b): return isName(a) ? texts(b) : isName(b) ? texts(a) : []
+      case .binary(.in, let a, let b): return isName(a) ? texts(b) : []
+      default: return []
+      }
+    }
     var out: [String] = []
     for case .match(let m) in query.clauses {
       for p in m.patterns {
         for n in p.nodes {
           guard case .map(let entries)? = n.properties else { continue }
-          for (k, v) in entries where k == "name" {
-            if case .literal(.string(let s)) = v { out.append(s) }
-          }
+          for (k, v) in entries where k == "name" { out += texts(v) }
         }
       }
+      if let predicate = m.predicate { out += compared(predicate) }
     }
     return out
   }

@@ -45,7 +45,7 @@ public struct QueryEngine: Sendable {
       return QueryResult(
         columns: [counted.column], rows: [[try graph.result(.int(Int64(counted.count)))]],
         statistics: QueryStatistics(), notifications: try notifications(query, graph),
-        nameLiterals: Self.nameLiterals(query))
+        nameLiterals: Self.nameLiterals(query, params))
     }
     let parts = try buildParts(query, graph, params)
     var resultRows: [Row] = []
@@ -60,7 +60,7 @@ public struct QueryEngine: Sendable {
     let notes = try notifications(query, graph)
     var result = QueryResult(
       columns: columns, rows: rows, statistics: stats, notifications: notes,
-      nameLiterals: Self.nameLiterals(query))
+      nameLiterals: Self.nameLiterals(query, params))
     result.incomparable = graph.incomparable
     result.warnings = Self.warnings(query)
     if profiling {

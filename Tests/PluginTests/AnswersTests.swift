@@ -144,6 +144,27 @@ final class AnswersTests: XCTestCase {
     XCTAssertTrue(t.output.contains("show 智谱"), t.output)
   }
 
+  /// The same note for a name compared in WHERE, given as a parameter, or one of an IN list
+  /// whose other names matched.
+  func testAnAliasInWhereOrAParameterPointsAtTheEntity() throws {
+    let t = try shell()
+    t.session.variables["who"] = .string("智谱")
+    for (i, line) in [
+      "match (c) where c.name = '智谱' return c.name",
+      "match (c) where c.name = $who and c.key is not null return c.name",
+      "match (c) where c.name in ['智谱', 'MiniMax'] return c.name",
+    ].enumerated() {
+      let before = t.output.count
+      XCTAssertTrue(t.run(line), t.errors)
+      let printed = String(t.output.dropFirst(before))
+      XCTAssertTrue(printed.contains("'智谱' is an alias of Zhipu AI"), "\(line):\n\(printed)")
+      XCTAssertEqual(printed.contains("MiniMax"), i == 2, printed)
+    }
+    let before = t.output.count
+    XCTAssertTrue(t.run("match (c) where c.name = 'MiniMax' return c.name"), t.errors)
+    XCTAssertFalse(t.output.dropFirst(before).contains("alias"), "a name is not an alias")
+  }
+
   func testInvestorsAreCountedOnce() throws {
     let t = try shell()
     XCTAssertTrue(
