@@ -162,6 +162,16 @@ final class TableLayoutTests: XCTestCase {
     XCTAssertTrue(render(.table(table), width: 80).contains("1 more column (note): see it with"))
   }
 
+  func testALongWordMovesToTheNextLineWholeWhenItFitsThere() {
+    XCTAssertEqual(
+      TextWrap.lines("-[DEVELOPS]->, <-[MEMBER_OF]-, -[COMPETES_WITH]->", width: 37),
+      ["-[DEVELOPS]->, <-[MEMBER_OF]-,", "-[COMPETES_WITH]->"])
+    // Only a word wider than the line is cut at its soft breaks.
+    XCTAssertEqual(
+      TextWrap.lines("see market_cap_multiple_of_prior_valuation", width: 20),
+      ["see market_cap_", "multiple_of_prior_", "valuation"])
+  }
+
   func testATimestampIsNeverBrokenAcrossLines() {
     XCTAssertTrue(ColumnPlan.isAtomic(.string("2026-12-07T09:29:22.455Z")))
     XCTAssertTrue(ColumnPlan.isAtomic(.string("2026-12-07T09:29:22+08:00")))

@@ -22,9 +22,20 @@ public enum TextWrap {
     var lines: [String] = []
     var line = ""
     var lineWidth = 0
-    for piece in pieces(text) {
+    let all = pieces(text)
+    for (i, piece) in all.enumerated() {
       let pieceWidth = TextWidth.of(piece.text)
       let gap = piece.spaceBefore && !line.isEmpty ? 1 : 0
+      // A long word cut at its soft breaks (`-[COMPETES_WITH]->`) starts a line of its own
+      // when it fits there whole, rather than leaving its first part behind.
+      if !line.isEmpty, i == 0 || piece.spaceBefore, lineWidth + gap + softWordWidth(all, from: i) > width,
+        softWordWidth(all, from: i) <= width
+      {
+        lines.append(line)
+        line = piece.text
+        lineWidth = pieceWidth
+        continue
+      }
       if lineWidth + gap + pieceWidth <= width {
         line += (gap == 1 ? " " : "") + piece.text
         lineWidth += gap + pieceWidth
@@ -42,6 +53,20 @@ public enum TextWrap {
     }
     if !line.isEmpty || lines.isEmpty { lines.append(line) }
     return lines
+  }
+
+  /// The width of the word that starts at piece `i`: the piece and the soft parts that
+  /// continue it (cut after `_`, `-`, `/` or `.`, with no space between).
+  static func softWordWidth(_ all: [(text: String, spaceBefore: Bool)], from i: Int) -> Int {
+    var width = TextWidth.of(all[i].text)
+    var k = i + 1
+    while k < all.count, !all[k].spaceBefore, let last = all[k - 1].text.last, softBreaks.contains(last),
+      let first = all[k].text.first, !isWide(first)
+    {
+      width += TextWidth.of(all[k].text)
+      k += 1
+    }
+    return width
   }
 
   /// Like `lines`, but at most `maxLines` lines; a cut last line ends with `…`.
