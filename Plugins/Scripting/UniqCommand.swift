@@ -8,7 +8,16 @@ struct UniqCommand: Command {
   let signature = Signature(
     "uniq", summary: "Distinct values of a column with counts (pipeline)",
     parameters: [column.spec],
-    examples: [Example("find GLM | uniq labels", "which labels the matches have", expect: "count")])
+    help: """
+      One row per distinct value, in the order each first appears, with how many rows hold it;
+      add | sort count desc for the most common first.
+      """,
+    examples: [
+      Example("find GLM | uniq labels", "which labels the matches have", expect: "count"),
+      Example(
+        "list Model | uniq labels | sort count desc | first 1", "the most common labels of models",
+        expect: "194"),
+    ])
 
   func run(_ call: Call, _ session: Session) throws -> Output {
     let table = try ScriptValues.inputTable(call, example: "find GLM | uniq labels")
