@@ -48,7 +48,10 @@ struct ChartCommand: Command {
     }
     let lines = BarChart.lines(rows.map { (label: $0.0, value: $0.1, text: $0.2) }, width: width)
     // Bars of a table --limit cut stand for only part of it: the chart says so.
-    let note = table.limitCut.map { "\n" + $0.consumedNote("charted", rows: table.rows.count) } ?? ""
+    let note =
+      table.limitCut.map {
+        "\n" + $0.consumedNote("charted", rows: table.rows.count, letThrough: table.letThrough)
+      } ?? ""
     return .message(lines.joinedText("\n") + note)
   }
 }

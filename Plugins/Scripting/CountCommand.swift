@@ -9,7 +9,9 @@ struct CountCommand: Command {
   func run(_ call: Call, _ session: Session) throws -> Output {
     let table = try ScriptValues.inputTable(call, example: "find GLM | count")
     var count = Table(columns: ["count"], rows: [[.int(Int64(table.rows.count))]])
-    if let cut = table.limitCut { count.markConsumed(cut, "counted", rows: table.rows.count) }
+    if let cut = table.limitCut {
+      count.markConsumed(cut, "counted", rows: table.rows.count, letThrough: table.letThrough)
+    }
     return .table(count)
   }
 }

@@ -30,7 +30,9 @@ struct UniqCommand: Command {
     }
     var uniq = Table(
       columns: [table.columns[column], "count"], rows: order.map { [$0, .int(Int64(counts[$0]!))] })
-    if let cut = table.limitCut { uniq.markConsumed(cut, "counted", rows: table.rows.count) }
+    if let cut = table.limitCut {
+      uniq.markConsumed(cut, "counted", rows: table.rows.count, letThrough: table.letThrough)
+    }
     return .table(uniq)
   }
 }

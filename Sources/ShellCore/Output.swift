@@ -65,9 +65,14 @@ public struct Table: Sendable {
   /// prints this one on stderr: a script must not take 20 rows for all of them.
   public private(set) var missingRowsNote: String?
 
+  /// How many rows `--limit` let through, when it cut the table (a `where` after it may
+  /// keep fewer).
+  public private(set) var letThrough: Int?
+
   /// Records that `--limit` cut the rows short, with the note that says so.
   public mutating func markCut(_ cut: LimitCut) {
     limitCut = cut
+    letThrough = rows.count
     let note = cut.note(shown: rows.count)
     notes.append(note)
     missingRowsNote = note
@@ -81,8 +86,8 @@ public struct Table: Sendable {
 
   /// Records that a pipeline verb `did` something (e.g. "counted") to only the `rows` rows
   /// that `cut` let through: that note replaces the input's notes.
-  public mutating func markConsumed(_ cut: LimitCut, _ did: String, rows: Int) {
-    let note = cut.consumedNote(did, rows: rows)
+  public mutating func markConsumed(_ cut: LimitCut, _ did: String, rows: Int, letThrough: Int? = nil) {
+    let note = cut.consumedNote(did, rows: rows, letThrough: letThrough)
     notes = [note]
     missingRowsNote = note
   }
@@ -114,8 +119,14 @@ public enum LimitCut: Sendable, Equatable {
 
   /// The note of a pipeline verb that `did` something (e.g. "counted") to the `rows` rows the
   /// limit let through.
-  public func consumedNote(_ did: String, rows: Int) -> String {
-    "\(did) only the \(rows.counted("row")) --limit let through, \(all); raise --limit"
+  /// `letThrough`: how many the limit let through, when a filter kept fewer (`counted 16
+  /// of only the 20 rows ...`).
+  public func consumedNote(_ did: String, rows: Int, letThrough: Int? = nil) -> String {
+    guard let letThrough, letThrough != rows else {
+      return "\(did) only the \(rows.counted("row")) --limit let through, \(all); raise --limit"
+    }
+    return
+      "\(did) \(rows) of only the \(letThrough.counted("row")) --limit let through, \(all); raise --limit"
   }
 
   /// How many rows there were beyond the ones let through: "of 27", "more exist".

@@ -127,6 +127,11 @@ final class CountAndPrefixTests: XCTestCase {
     XCTAssertTrue(
       piped(t, "list --limit 4 | uniq labels").hasSuffix(
         "counted only the 4 rows --limit let through, of 6; raise --limit\n"))
+    // After a filter, the count is of fewer rows than the limit let through: both are said.
+    let kept = piped(t, "list --limit 3 | where labels contains Company | count")
+    XCTAssertTrue(kept.contains("│     1 │"), kept)
+    XCTAssertTrue(
+      kept.hasSuffix("counted 1 of only the 3 rows --limit let through, of 6; raise --limit\n"), kept)
     // No cut, no note; `first` cuts by itself and says so.
     XCTAssertFalse(piped(t, "list --limit 6 | count").contains("--limit"))
     XCTAssertFalse(piped(t, "list --limit 4 | first 2 | count").contains("--limit"))
