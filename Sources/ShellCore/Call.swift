@@ -76,6 +76,14 @@ public struct Call: Sendable {
       if let isName, let names = entityNames(arguments, values, parameters, isName) {
         arguments = names
         values = names.map(Value.string)
+      } else if let isName, let separate = separateNames(arguments, parameters, isName) {
+        // `show Zhipu MiniMax`: each word names an entity of its own.
+        throw KgshError(
+          .usage,
+          "\(signature.name): one entity at a time; \(separate.map { "'\($0)'" }.joinedText(" and ")) name "
+            + ["two", "three", "four"][separate.count - 2],
+          hint: "run " + separate.map { "\(signature.name) \(Shell.quoteIfNeeded($0))" }.joinedText(", then ")
+        )
       }
       try bindPositionals(arguments, values, to: signature, parameters, into: &typed)
     }
@@ -140,6 +148,20 @@ public struct Call: Sendable {
       [words[..<$0].joined(separator: " "), words[$0...].joined(separator: " ")]
     }.filter { $0.allSatisfy(isName) }
     return splits.count == 1 ? splits[0] : nil
+  }
+
+  /// The words, when the command takes one entity, two to four words were given, they do
+  /// not name one together and each names an entity; nil otherwise.
+  static func separateNames(_ words: [String], _ parameters: [ParameterSpec], _ isName: (String) -> Bool)
+    -> [String]?
+  {
+    let positional = parameters.filter { !$0.isOption }
+    guard positional.count == 1, positional[0].type == .entity,
+      case .positional(false, false) = positional[0].role,
+      (2...4).contains(words.count), !words.contains(where: { $0.hasPrefix("-") }),
+      !isName(words.joined(separator: " ")), words.allSatisfy(isName)
+    else { return nil }
+    return words
   }
 
   /// Checks the positional words against the declarations: count, then each value's type.

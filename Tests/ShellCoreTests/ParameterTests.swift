@@ -160,6 +160,12 @@ final class ParameterTests: XCTestCase {
     XCTAssertThrowsError(try bind("Zhipu extra", names: ["Zhipu AI"])) { error in
       XCTAssertTrue("\(error)".hasPrefix("probe: unexpected argument 'extra'; quote a name"), "\(error)")
     }
+    // Each word an entity of its own: one at a time.
+    XCTAssertThrowsError(try bind("Zhipu MiniMax", names: ["Zhipu", "MiniMax"])) { error in
+      XCTAssertEqual(
+        "\(error)",
+        "probe: one entity at a time; 'Zhipu' and 'MiniMax' name two; run probe Zhipu, then probe MiniMax")
+    }
     // Without the lookup (plugins, MCP) nothing is joined.
     XCTAssertThrowsError(try self.bind("Zhipu AI"))
     // Two entities: the one split of the words into two names.
