@@ -267,6 +267,24 @@ public final class Session {
           "\(key) is a source: cite \(key) lists the facts and relations it supports, sources \(key) its title"
       )
     }
+    // `show Company`, `neighbors INVESTS_IN`: a label or a relation type, not an entity.
+    let lowered = name.lowercased()
+    if let label = try store.labelNames().first(where: { $0.lowercased() == lowered }) {
+      return KgshError(
+        .notFound, "no entity named '\(name)'",
+        hint:
+          "\(label) is a label: list \(label) lists its entities, labels \(label) what is known about them")
+    }
+    // Typed as types are (FOUNDED, invests_in); `founded` is more likely a word to search for.
+    if name == name.uppercased() || name.contains("_"),
+      let type = try store.edgeTypes().first(where: { $0.lowercased() == lowered })
+    {
+      return KgshError(
+        .notFound, "no entity named '\(name)'",
+        hint:
+          "\(type) is a relation type: relations --schema --type \(type) shows what it connects, "
+          + "neighbors ENTITY --rel \(type) follows it from one entity")
+    }
     // Names that match equally well are offered together, with the search that lists them all.
     if suggestions.count > 1 {
       let quoted = suggestions.map { "'\($0)'" }

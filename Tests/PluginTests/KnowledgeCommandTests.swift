@@ -166,6 +166,18 @@ final class KnowledgeCommandTests: XCTestCase {
     XCTAssertTrue(u.output.contains("Zhipu AI"), "a quote of Zhipu AI's says founded: \(u.output)")
     XCTAssertFalse(u.run("show founded"))
     XCTAssertTrue(u.errors.hasSuffix("no entity named 'founded'; try find founded\n"), u.errors)
+    // A label or a relation type where an entity goes: the commands that take one.
+    let w = try shell()
+    XCTAssertFalse(w.run("show company"))
+    XCTAssertTrue(
+      w.errors.hasSuffix(
+        "no entity named 'company'; Company is a label: list Company lists its entities, labels Company what is known about them\n"
+      ), w.errors)
+    XCTAssertFalse(w.run("relations invests_in"))
+    XCTAssertTrue(
+      w.errors.hasSuffix(
+        "INVESTS_IN is a relation type: relations --schema --type INVESTS_IN shows what it connects, "
+          + "neighbors ENTITY --rel INVESTS_IN follows it from one entity\n"), w.errors)
     // A source's key where an entity goes: cite and sources are where it is read.
     let v = try shell()
     XCTAssertFalse(v.run("show ref-forfunds-zhipu"))
