@@ -116,7 +116,7 @@ final class REPL: LineCompleting {
 /// reported as `stdin:LINE:COLUMN: message`.
 ///
 /// A statement still open at the end of the input (an unclosed bracket or quote) is
-/// reported, and the lines after its first are read again as statements of their own: one
+/// reported, and the lines after the mistake are read again as statements of their own: one
 /// typo does not swallow the rest of the script.
 struct BatchReader {
   let shell: Shell
@@ -125,7 +125,7 @@ struct BatchReader {
   func run(continueOnError: Bool) -> Bool {
     let reader = PlainLineReader()
     reader.beforeWaiting = { StandardOutput.flush() }
-    var again: [Line] = []  // lines to read again, in order
+    var again: ArraySlice<Line> = []  // lines to read again, in order
     var buffer: [Line] = []
     var read = 0
     var ok = true
@@ -133,7 +133,7 @@ struct BatchReader {
     while !shell.shouldExit {
       let line: Line
       if !again.isEmpty {
-        line = again.removeFirst()
+        line = again.popFirst()!
       } else if case .line(let text) = reader.readLine(prompt: "") {
         read += 1
         line = (read, text)
@@ -153,7 +153,7 @@ struct BatchReader {
         let (ran, resumeAfter) = finish(buffer, continueOnError: continueOnError)
         ok = ran && ok
         guard let after = resumeAfter, !stops else { break }
-        again = buffer.filter { $0.number > after }
+        again = ArraySlice(buffer.filter { $0.number > after })
         buffer = []
         continue
       }
@@ -173,9 +173,10 @@ struct BatchReader {
   }
 
   /// At the end of the input, the statement left in `buffer`: when a bracket or quote is
-  /// still open it is reported (on the statement's first line when that line leaves it
-  /// open) and the lines after the first are read again; otherwise it runs as it is (a
-  /// raw-text command left open reports its own error).
+  /// still open it is reported, and the lines after the place it went wrong are read again:
+  /// after the statement's first line when that line alone leaves it open, else after the
+  /// line where the open bracket or quote is. Otherwise it runs as it is (a raw-text command
+  /// left open reports its own error).
   private func finish(_ buffer: [Line], continueOnError: Bool) -> (ok: Bool, resumeAfter: Int?) {
     let first = buffer[0].number
     for lines in [Array(buffer.prefix(1)), buffer] {
@@ -183,7 +184,7 @@ struct BatchReader {
         _ = try shell.parser.parse(text(of: lines), file: "stdin", firstLine: first)
       } catch let error as SyntaxError where error.isIncomplete {
         shell.report(error, origin: "stdin", line: error.location.line, column: error.location.column)
-        return (false, first)
+        return (false, lines.count == 1 ? first : max(first, error.location.line))
       } catch {}
     }
     return (

@@ -74,6 +74,12 @@ final class BatchTests: XCTestCase {
       goes.stderr,
       "stdin:2:7: unclosed '('; close the bracket opened at line 2, column 7\n"
         + "stdin:5:6: unterminated quote; close the quote that starts at line 5, column 6\n")
+    // Open on a later line of a statement: reported once, and what follows that line runs.
+    let later = try KgshProcess.run(
+      ["--continue-on-error"], stdin: "match (n)\nwhere n.name = 'abc\necho after\n")
+    XCTAssertEqual(later.stdout, "after\n")
+    XCTAssertEqual(
+      later.stderr, "stdin:2:16: unterminated quote; close the quote that starts at line 2, column 16\n")
   }
 
   func testNonSQLiteDbIsRefusedAndUnchanged() throws {
