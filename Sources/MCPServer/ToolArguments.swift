@@ -130,6 +130,16 @@ enum ToolArguments {
 
   /// `MATCH (n) ...` -> `(n) ...` for `match`: the command word is implied, but an assistant
   /// may well write the whole statement.
+  /// A position counted in `rawText` (a suffix of `query`, as `dropLeadingKeyword` leaves
+  /// it), counted in `query` instead.
+  static func position(_ p: SourcePosition, of rawText: String, in query: String) -> SourcePosition {
+    guard query.hasSuffix(rawText) else { return p }
+    let before = query.dropLast(rawText.count)
+    let lines = before.split(separator: "\n", omittingEmptySubsequences: false)
+    let column = p.line == 1 ? p.column + (lines.last?.count ?? 0) : p.column
+    return SourcePosition(line: p.line + lines.count - 1, column: column)
+  }
+
   static func dropLeadingKeyword(_ query: String, _ keyword: String) -> String {
     let trimmed = query.drop { $0.isWhitespace }
     guard trimmed.count > keyword.count,

@@ -92,10 +92,12 @@ public final class ToolRunner: @unchecked Sendable {
     guard let command = session.registry.command(commandName(tool, arguments)) else {
       return .failure(KgshError(.notFound, "the command \(tool.command) is not registered"))
     }
+    var rawText: String?  // a query's text as the command reads it, for the positions of its errors
     do {
       try refuseWritingStatement(tool, arguments)
       let rows = try ToolArguments.rowLimit(arguments, tool: tool.name)
       let call = try ToolArguments.call(arguments, for: command.signature, tool: tool.name)
+      if command.signature.takesRawText { rawText = call.rawText }
       // Read-only: no guard of ours, the read-only connection refuses any write. With
       // --allow-writes: the shell's rule, a command writes only when it declares it.
       let guardName = allowWrites && !command.writes(call) ? command.signature.name : nil
@@ -116,6 +118,14 @@ public final class ToolRunner: @unchecked Sendable {
       return .failure(
         error.with(
           hint: "kgsh mcp serves the knowledge base read-only; start it with --allow-writes to change it"))
+    } catch var error as KgshError {
+      // A query error's line and column are counted in the query the client sent.
+      if let position = error.position, let rawText,
+        case .string(let query)? = arguments[ToolCatalog.queryArgument]
+      {
+        error.position = ToolArguments.position(position, of: rawText, in: query)
+      }
+      return .failure(error)
     } catch {
       return .failure(error)
     }

@@ -161,6 +161,20 @@ final class ToolRunnerTests: XCTestCase {
     XCTAssertEqual(try t.session.store.nodeCount(), before)
   }
 
+  /// A syntax error's line and column are counted in the query as the client sent it, with or
+  /// without its first keyword.
+  func testAQueryErrorIsPlacedInTheQueryTheClientSent() throws {
+    let (runner, _) = try runner()
+    for (query, position) in [
+      ("MATCH (c) retrun c", "(line 1, column 11)"), ("(c) retrun c", "(line 1, column 5)"),
+      ("  match (c)\n  where c.x = 1 retrun c", "(line 2, column 17)"),
+    ] {
+      let answer = runner.callNow("match", ["query": .string(query)])
+      XCTAssertTrue(answer.isError, query)
+      XCTAssertTrue(answer.text.contains("found 'retrun' \(position)"), "\(query): \(answer.text)")
+    }
+  }
+
   /// The one match tool runs every reading statement, whatever clause it starts with.
   func testTheMatchToolRunsStatementsThatStartWithOtherReadingClauses() throws {
     let (runner, _) = try runner()
