@@ -58,7 +58,8 @@ struct CompareCommand: Command {
     let rows = (try? PriceBook.history(session)).map { PriceBook.current($0, asOf: nil) } ?? []
     let named: [PriceRow]
     do {
-      named = try PriceBook.match(name, in: rows, command: "compare")
+      named = try PriceBook.match(
+        PriceBook.graphName(name, rows: rows, session), in: rows, command: "compare")
     } catch {
       return error as? KgshError ?? KgshError(.notFound, "compare: no price for '\(name)'")
     }
@@ -84,7 +85,10 @@ struct CompareCommand: Command {
     c.mix = try Self.mix(call[Self.mix])
     c.yearly = call[Self.period] == "year"
     let all = try PriceBook.history(session)
-    let items = PriceBook.joinNames(call[Self.items], rows: PriceBook.current(all, asOf: nil))
+    let latest = PriceBook.current(all, asOf: nil)
+    let items = PriceBook.joinNames(call[Self.items], rows: latest).map {
+      PriceBook.graphName($0, rows: latest, session)
+    }
     guard items.count >= 2 else { throw Self.oneItem(items.joinedText(" "), session) }
     var groups = try items.map {
       try PriceBook.select($0, all: all, asOf: c.asOf, command: "compare")

@@ -53,7 +53,7 @@ struct CostCommand: Command {
     let chosen =
       call[Self.models].isEmpty
       ? Self.everyModel(history, asOf: asOf)
-      : try Self.named(call[Self.models], history, asOf: asOf, repeated: &repeated)
+      : try Self.named(call[Self.models], history, asOf: asOf, repeated: &repeated, session)
     guard let first = chosen.first else {
       throw KgshError(
         .notFound, "cost: no API model has a list price observed on or before \(asOf ?? "today")",
@@ -123,11 +123,14 @@ struct CostCommand: Command {
   /// The rows the named items choose, in order; an item whose rows an earlier one chose is
   /// noted in `repeated`.
   static func named(
-    _ items: [String], _ history: [PriceRow], asOf: String?, repeated: inout [String]
+    _ items: [String], _ history: [PriceRow], asOf: String?, repeated: inout [String], _ session: Session
   ) throws -> [(item: String, row: PriceRow)] {
     let all = history.filter(\.isAPI)
     var chosen: [(item: String, row: PriceRow)] = []
-    for item in PriceBook.joinNames(items, rows: PriceBook.current(all, asOf: nil)) {
+    let latest = PriceBook.current(history, asOf: nil)
+    for item in PriceBook.joinNames(items, rows: latest).map({
+      PriceBook.graphName($0, rows: latest, session)
+    }) {
       let matched: [PriceRow]
       do {
         matched = try PriceBook.select(item, all: all, asOf: asOf, command: "cost").filter {

@@ -99,6 +99,17 @@ enum PriceBook {
       hint: near.first.map { "did you mean '\($0)'?" } ?? "see prices for the list of plans and models")
   }
 
+  /// `智谱`, `智譜編碼套餐`: a name the knowledge graph knows but no price row uses (neither
+  /// as a product, model, tier nor vendor), as the entity's own name, which the rows use;
+  /// any other item as typed.
+  static func graphName(_ item: String, rows: [PriceRow], _ session: Session) -> String {
+    if (try? match(item, in: rows, command: "")) != nil { return item }
+    let v = Names.normalize(item)
+    if v.isEmpty || rows.contains(where: { PricesCommand.vendor($0, contains: v) }) { return item }
+    guard case .found(let node)? = try? session.store.resolve(item) else { return item }
+    return node.name
+  }
+
   /// Items typed without quotes joined back into the names they form: `compare Claude Code
   /// GLM Coding Plan` is ["Claude Code", "GLM Coding Plan"]. At each position the longest
   /// run of words that is exactly a known id, product or tier wins; other words stay apart.

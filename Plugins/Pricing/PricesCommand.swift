@@ -33,7 +33,7 @@ struct PricesCommand: Command {
   func run(_ call: Call, _ session: Session) throws -> Output {
     let asOf = call[Self.asOf]
     let all = try PriceBook.history(session)
-    let (rows, emptied) = try Self.filtered(call, all: all, asOf: asOf)
+    let (rows, emptied) = try Self.filtered(call, all: all, asOf: asOf, session)
     let target = call[Self.currency]
     let book = try FXBook.of(session)
     var used: [String] = []
@@ -83,10 +83,13 @@ struct PricesCommand: Command {
   }
 
   /// The rows the filters keep, and why the listing is empty when one filter alone emptied it.
-  static func filtered(_ call: Call, all: [PriceRow], asOf: String?) throws -> ([PriceRow], String?) {
+  static func filtered(_ call: Call, all: [PriceRow], asOf: String?, _ session: Session) throws -> (
+    [PriceRow], String?
+  ) {
     var rows = PriceBook.current(all, asOf: asOf)
     var emptied: String?
-    if let item = call[Self.item] {
+    let latest = PriceBook.current(all, asOf: nil)
+    if let item = call[Self.item].map({ PriceBook.graphName($0, rows: latest, session) }) {
       let v = Names.normalize(item)
       guard !v.isEmpty else {
         throw KgshError(
@@ -100,7 +103,7 @@ struct PricesCommand: Command {
       if ids.isEmpty { _ = try PriceBook.select(item, all: all, asOf: asOf, command: "prices") }
       rows = rows.filter { ids.contains($0.id) }
     }
-    if let vendor = call[Self.vendor] {
+    if let vendor = call[Self.vendor].map({ PriceBook.graphName($0, rows: latest, session) }) {
       let v = Names.normalize(vendor)
       let known = rows
       rows = rows.filter { Self.vendor($0, contains: v) }
@@ -109,7 +112,7 @@ struct PricesCommand: Command {
         emptied = "no vendor or seller contains '\(vendor)'; the vendors are \(vendors.joinedText(", "))"
       }
     }
-    if let model = call[Self.model] {
+    if let model = call[Self.model].map({ PriceBook.graphName($0, rows: latest, session) }) {
       let ids = Set(try PriceBook.select(model, all: all, asOf: asOf, command: "prices").map(\.id))
       rows = rows.filter { ids.contains($0.id) }
     }

@@ -126,6 +126,20 @@ final class PricingTests: XCTestCase {
     XCTAssertTrue(try fails("prices kimmi-k2").contains("did you mean"))
   }
 
+  /// A name the knowledge graph knows (智谱, 智譜編碼套餐) reaches the same rows as the name the
+  /// price rows use: a vendor, a plan, a model.
+  func testChineseAndOtherGraphNamesReachThePrices() throws {
+    XCTAssertEqual(try run("prices 智谱 --format tsv"), try run("prices 'Zhipu AI' --format tsv"))
+    XCTAssertEqual(
+      try run("prices --vendor 智谱 --format tsv"), try run("prices --vendor 'Zhipu AI' --format tsv"))
+    XCTAssertEqual(
+      try run("compare 智譜編碼套餐 'Claude Pro' --format tsv"),
+      try run("compare 'GLM Coding Plan' 'Claude Pro' --format tsv"))
+    XCTAssertFalse(try run("prices 智谱 --format tsv").split(separator: "\n").dropFirst().isEmpty)
+    // A name the price rows use is theirs, even when the graph knows it as another entity's.
+    XCTAssertEqual(try run("prices glm --format tsv"), try run("prices GLM --format tsv"))
+  }
+
   func testBlendedAPIPrices() throws {
     let out = try run("compare GLM-4.5 'Claude Sonnet 4' --explain")
     XCTAssertTrue(out.contains("blended_1M"), out)
