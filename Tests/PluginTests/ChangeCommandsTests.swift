@@ -322,7 +322,11 @@ final class ChangeCommandsTests: XCTestCase {
     XCTAssertFalse(t.errors.split(separator: "\n").last!.contains("--new"), t.errors)
     refused(t, "alias add acme ACME", "already finds Acme")
     refused(t, "link acme INVESTS_IN Zhipu", "--source is required")
-    refused(t, "link acme 'invests in' Zhipu --unsourced", "TYPE takes")
+    refused(t, "link acme 'invests in' Zhipu --unsourced", "not 'invests in'; write INVESTS_IN\n")
+    refused(t, "link acme 投资 Zhipu --unsourced", "not '投资'; e.g. INVESTS_IN\n")
+    refused(
+      t, "link Zhipu INVESTS_IN 智谱 --unsourced",
+      "link: both ends are Zhipu AI; a relation joins two different entities")
     refused(t, "link acme INVESTS_IN NoSuchCo --unsourced", "NoSuchCo")
     refused(t, "link acme INVESTS_IN 'No Such Co' --unsourced", "; try find \"No Such Co\"\n")
     // The relation type last, the way some tools write it: the order is named and the line rewritten.

@@ -31,9 +31,18 @@ struct LinkCommand: Command {
       throw error
     }
     guard type.range(of: #"^[A-Z][A-Z0-9_]*$"#, options: .regularExpression) != nil else {
+      // `invests in` written as a type: the words in capitals joined by '_'.
+      let words = call[Self.type].split { !$0.isLetter && !$0.isNumber }.map { $0.uppercased() }
+      let made = words.joined(separator: "_")
+      let fits = made.range(of: #"^[A-Z][A-Z0-9_]*$"#, options: .regularExpression) != nil
       throw KgshError.invalidValue(
         "link", "TYPE", expected: "a word in capitals joined by '_'", got: call[Self.type],
-        hint: "e.g. INVESTS_IN")
+        hint: fits ? "write \(made)" : "e.g. INVESTS_IN")
+    }
+    guard a.id != b.id else {
+      throw KgshError(
+        .invalidValue, "link: both ends are \(a.name); a relation joins two different entities",
+        hint: "check the names: link FROM TYPE TO")
     }
     let provenance = try Sourcing.provenance(call, session, command: "link", quoteRequired: false)
     let key = Sourcing.key("UE-", [a.key, type, b.key, provenance.source ?? "", provenance.asOf ?? ""])
