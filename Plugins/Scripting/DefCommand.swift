@@ -127,6 +127,10 @@ struct UserCommand: Command {
       } catch let error as LocatedError {
         throw error
       } catch {
+        // A stage or a query's own position places it more exactly than the statement.
+        if let (location, inner) = Shell.placed(error) {
+          throw BodyError(command: name, location: location, underlying: inner, exact: true)
+        }
         throw BodyError(command: name, location: statement.location, underlying: error)
       }
     }
@@ -140,9 +144,12 @@ struct BodyError: Error, CustomStringConvertible {
   let command: String
   let location: SourceLocation
   let underlying: any Error
+  /// The location is the mistake's own (its column is named), not the statement's.
+  var exact = false
 
   var description: String {
-    "in \(command) (defined at \(location.file ?? "the session"):\(location.line)): "
+    let column = exact ? ":\(location.column)" : ""
+    return "in \(command) (defined at \(location.file ?? "the session"):\(location.line)\(column)): "
       + KgshError.describe(underlying)
   }
 }

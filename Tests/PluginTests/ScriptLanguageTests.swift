@@ -91,6 +91,19 @@ final class ScriptLanguageTests: XCTestCase {
         "script.kgsh:7:3: in card (defined at \(dir.path)/lib.kgsh:4): no entity named 'Foo'"),
       t.errors)
     XCTAssertFalse(t.output.contains("after"), t.output)
+    // A query's mistake or a later stage's is placed at its own column in the body.
+    let u = try shell()
+    XCTAssertFalse(
+      u.shell.run(
+        "def q(x) {\n  match (n) retrun n\n}\nq 1\ndef r(x) { find $x | where nme = 1 }\nr GLM",
+        origin: "s.kgsh",
+        continueOnError: true))
+    XCTAssertEqual(
+      u.errors.split(separator: "\n").map(String.init),
+      [
+        "s.kgsh:4:1: in q (defined at s.kgsh:2:13): syntax error: expected a clause (MATCH, CREATE, WITH, UNWIND, RETURN), found 'retrun'; did you mean RETURN?",
+        "s.kgsh:6:1: in r (defined at s.kgsh:5:22): where: no column 'nme'; did you mean 'name'?",
+      ])
   }
 
   /// A body that runs a name no command has is defined, and the message names it (a later
