@@ -28,8 +28,8 @@ public enum TextWrap {
       let gap = piece.spaceBefore && !line.isEmpty ? 1 : 0
       // A long word cut at its soft breaks (`-[COMPETES_WITH]->`) starts a line of its own
       // when it fits there whole, rather than leaving its first part behind.
-      if !line.isEmpty, i == 0 || piece.spaceBefore, lineWidth + gap + softWordWidth(all, from: i) > width,
-        softWordWidth(all, from: i) <= width
+      if !line.isEmpty, piece.spaceBefore, case let word = softWordWidth(all, from: i), word <= width,
+        lineWidth + gap + word > width
       {
         lines.append(line)
         line = piece.text
