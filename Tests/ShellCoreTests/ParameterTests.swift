@@ -188,6 +188,15 @@ final class ParameterTests: XCTestCase {
     XCTAssertThrowsError(try two("A B C", ["A", "B C", "A B", "C"]))
   }
 
+  /// An option given twice with two values is refused: the second would silently replace the
+  /// first. The same value twice is the same call.
+  func testAnOptionGivenTwiceWithTwoValuesIsRefused() throws {
+    XCTAssertEqual(
+      message("Zhipu --depth 2 --depth 3"),
+      "probe: --depth is given twice (2, then 3); it takes one value; keep the one you mean")
+    XCTAssertEqual(try bind("Zhipu --depth 2 --depth=2")[Self.depth], 2)
+  }
+
   func testEachTypeWordsItsMistakeOnce() {
     XCTAssertEqual(message("Zhipu --depth 9"), "probe: --depth takes a whole number from 1 to 6, not '9'")
     XCTAssertEqual(
