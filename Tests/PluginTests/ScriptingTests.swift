@@ -134,6 +134,22 @@ final class ScriptingTests: XCTestCase {
     XCTAssertTrue(u.errors.contains("select needs a table from the command before |"), u.errors)
   }
 
+  /// `where a > 1 and b contains x`: one condition each; `and` says to chain, `or` names in
+  /// and =~; text that only contains the word `and` is still one value.
+  func testWhereWithASecondConditionSaysHowToWriteIt() throws {
+    let t = try shell()
+    XCTAssertFalse(t.run("find GLM | where score > 50 and name contains 4"))
+    XCTAssertTrue(
+      t.errors.hasSuffix(
+        "where: one condition each; 'and' starts a second (name contains 4); "
+          + "chain them: | where score > 50 | where name contains 4\n"), t.errors)
+    XCTAssertFalse(t.run("find GLM | where name = GLM-4.5 or key = glm-4.6"))
+    XCTAssertTrue(
+      t.errors.contains("'or' starts a second (key = glm-4.6); for one of several values"), t.errors)
+    XCTAssertTrue(t.run("find GLM | where name contains 'a and b'"), t.errors)
+    XCTAssertTrue(t.run("find GLM | where name = rock and roll"), "a value of words, no column after and")
+  }
+
   /// `sort a desc, b`: ties on the first column are ordered by the next, each in its own
   /// direction; an order without a column, or two for one column, is refused.
   func testSortByMoreThanOneColumn() throws {
