@@ -26,6 +26,10 @@ struct SelectCommand: Command {
     .filter { !$0.isEmpty }
     guard !names.isEmpty else { throw KgshError.usage("select needs column names", signature) }
     let indexes = try names.map { try ScriptValues.column($0, in: table, verb: "select") }
+    if let twice = indexes.indices.first(where: { indexes[..<$0].contains(indexes[$0]) }) {
+      throw KgshError(
+        .usage, "select: \(table.columns[indexes[twice]]) is named twice", hint: "name each column once")
+    }
     // A copy keeps the notes and the limit's cut; the narrow columns may be gone.
     var selected = table
     selected.columns = indexes.map { table.columns[$0] }

@@ -132,6 +132,8 @@ final class ScriptingTests: XCTestCase {
     let u = try shell()
     XCTAssertFalse(u.run("select name"))
     XCTAssertTrue(u.errors.contains("select needs a table from the command before |"), u.errors)
+    XCTAssertFalse(u.run("find GLM | select name, key, NAME"))
+    XCTAssertTrue(u.errors.hasSuffix("select: name is named twice; name each column once\n"), u.errors)
   }
 
   /// `where a > 1 and b contains x`: one condition each; `and` says to chain, `or` names in
