@@ -125,6 +125,18 @@ final class KnowledgeRoundTripTests: XCTestCase {
     XCTAssertEqual(try String(contentsOfFile: file, encoding: .utf8), "a,b\n")
   }
 
+  /// An export of nothing says why there is nothing and what writes more.
+  func testAnEmptyExportSaysWhy() throws {
+    let t = try shell(try AuthoringTests.sharedBase().copyInMemory())
+    XCTAssertTrue(t.run("export knowledge '\(dir)/empty'"), t.errors)
+    XCTAssertTrue(
+      t.output.hasSuffix("nothing people added yet: --layer all writes the built-in knowledge too\n"),
+      t.output)
+    XCTAssertTrue(t.run("export knowledge '\(dir)/later' --layer all --since 2099-01"), t.errors)
+    XCTAssertTrue(
+      t.output.hasSuffix("nothing changed since 2099-01; leave out --since for everything\n"), t.output)
+  }
+
   /// A JSON file that does not parse is named, with the place of the mistake and what to do.
   func testAJSONFileThatDoesNotParseIsNamed() throws {
     let t = try shell(try AuthoringTests.sharedBase().copyInMemory())

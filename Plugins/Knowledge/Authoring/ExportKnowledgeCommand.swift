@@ -27,6 +27,15 @@ struct ExportKnowledgeCommand: Command {
     let written = try KnowledgeExport.write(
       session.store, to: dir, .init(userOnly: call[Self.layer] == "user", since: call[Self.since]))
     var notes = ["written to \(dir)"]
+    if written.counts.allSatisfy({ $0.rows == 0 }) {
+      let since = call[Self.since].map { " since \($0)" } ?? ""
+      switch (call[Self.layer] == "user", call[Self.since] == nil) {
+      case (true, _):
+        notes.append("nothing people added\(since) yet: --layer all writes the built-in knowledge too")
+      case (false, false): notes.append("nothing changed\(since); leave out --since for everything")
+      case (false, true): notes.append("the knowledge base is empty")
+      }
+    }
     if let first = written.flattened.first {
       // TSV fields hold no tab or line break (Knowledge/FORMAT.md): say which were changed.
       notes.append(
