@@ -39,6 +39,13 @@ struct SourcesCommand: Command {
       } else {
         "cite SOURCE lists the facts and relations that cite one"
       }
+    var notes = [note]
+    // `sources 智谱`: the text is the name of an entity; its own sources are on its card.
+    if let text = call[Self.text], case .found(let node)? = try? session.store.resolve(text) {
+      notes.append(
+        "\(text) names \(node.name): show \(Shell.quoteIfNeeded(node.key)) --section sources lists the sources "
+          + "its facts and relations cite")
+    }
     var table = Table(
       columns: ["source", "kind", "title", "publisher", "published", "facts", "relations", "url"],
       rows: shown.map { use in
@@ -48,7 +55,7 @@ struct SourcesCommand: Command {
           FactText.date(s.published), .int(Int64(use.facts)), .int(Int64(use.relations)),
           FactText.text(s.url),
         ]
-      }, notes: [note],
+      }, notes: notes,
       limitCut: shown.count < uses.count ? .of(uses.count) : nil)
     table.narrowColumns = ["source", "title", "facts", "relations", "published"]
     return .table(table)

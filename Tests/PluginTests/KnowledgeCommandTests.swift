@@ -218,6 +218,13 @@ final class KnowledgeCommandTests: XCTestCase {
     XCTAssertTrue(v.run("sources zzzq"), v.errors)
     XCTAssertTrue(
       v.output.contains("no source's key, title, publisher or URL contains 'zzzq' (of "), v.output)
+    XCTAssertFalse(v.output.contains("--section sources"), "zzzq names no entity")
+    // The name of an entity: its own sources are on its card.
+    XCTAssertTrue(v.run("sources 智谱"), v.errors)
+    XCTAssertTrue(
+      v.output.hasSuffix(
+        "智谱 names Zhipu AI: show zhipu --section sources lists the sources its facts and relations cite\n"),
+      v.output)
     // Empty text or label: refused, not an empty table.
     let w = try shell()
     XCTAssertFalse(w.run("sources ''"))
