@@ -115,14 +115,14 @@ public struct Call: Sendable {
       i += 1
       value = words[i].text
     }
-    if !spec.repeatable, let earlier = flags[name], earlier != value {
+    let parsed = try spec.type.parse(value, name: name, command: signature.name)
+    if !spec.repeatable, let earlier = flags[name], typed[name] != parsed {
       // `--rel INVESTS_IN --rel DEVELOPS`: the second would silently replace the first.
       let together = spec.help.contains("comma-separated")
       throw KgshError(
         .usage, "\(signature.name): --\(name) is given twice (\(earlier), then \(value)); it takes one value",
         hint: together ? "give them together: --\(name) \(earlier),\(value)" : "keep the one you mean")
     }
-    let parsed = try spec.type.parse(value, name: name, command: signature.name)
     if spec.repeatable, case .list(let earlier)? = typed[name] {
       typed[name] = .list(earlier + [parsed])
     } else {

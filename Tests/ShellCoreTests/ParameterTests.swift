@@ -195,6 +195,8 @@ final class ParameterTests: XCTestCase {
       message("Zhipu --depth 2 --depth 3"),
       "probe: --depth is given twice (2, then 3); it takes one value; keep the one you mean")
     XCTAssertEqual(try bind("Zhipu --depth 2 --depth=2")[Self.depth], 2)
+    XCTAssertEqual(
+      try bind("Zhipu --period month --period MONTH")[Self.period], "month", "one choice, any case")
   }
 
   func testEachTypeWordsItsMistakeOnce() {
