@@ -1,35 +1,62 @@
 import KnowledgeGraph
 import ShellCore
 
-/// `... | uniq COLUMN`: the distinct values of a column with how often each occurs.
+/// `... | uniq [COLUMN...]`: the distinct values of some columns (or of whole rows) with how
+/// often each occurs.
 struct UniqCommand: Command {
-  static let column = Param<String>.argument("column", .text, "a column of the table")
-    .completing(.column)
+  static let columns = Param<[String]>.arguments(
+    "columns", .text, minimum: 0, "columns of the table, separated by commas or spaces; none: whole rows"
+  )
+  .completing(.column)
   let signature = Signature(
-    "uniq", summary: "Distinct values of a column with counts (pipeline)",
-    parameters: [column.spec],
+    "uniq", summary: "Distinct values of columns, or distinct rows, with counts (pipeline)",
+    parameters: [columns.spec],
     help: """
-      One row per distinct value, in the order each first appears, with how many rows hold it;
-      add | sort count desc for the most common first.
+      One row per distinct value (or combination of values, with several columns; or whole row,
+      with none), in the order each first appears, with how many rows hold it; add
+      | sort count desc for the most common first.
       """,
     examples: [
       Example("find GLM | uniq labels", "which labels the matches have", expect: "count"),
       Example(
         "list Model | uniq labels | sort count desc | first 1", "the most common labels of models",
         expect: "194"),
+      Example(
+        "prices --kind api | uniq vendor sold_on | where vendor contains OpenRouter",
+        "which vendor sells on which site, and how many price rows each has", expect: "openrouter.ai"),
     ])
 
   func run(_ call: Call, _ session: Session) throws -> Output {
     let table = try ScriptValues.inputTable(call, example: "find GLM | uniq labels")
-    let column = try ScriptValues.column(call[Self.column], in: table, verb: "uniq")
-    var order: [Value] = []
-    var counts: [Value: Int] = [:]
+    let names = call[Self.columns].flatMap { $0.split(separator: ",") }.map {
+      $0.trimmingCharacters(in: .whitespaces)
+    }
+    .filter { !$0.isEmpty }
+    let indexes =
+      names.isEmpty
+      ? Array(table.columns.indices)
+      : try names.map { try ScriptValues.column($0, in: table, verb: "uniq") }
+    if let twice = indexes.indices.first(where: { indexes[..<$0].contains(indexes[$0]) }) {
+      throw KgshError(
+        .usage, "uniq: \(table.columns[indexes[twice]]) is named twice", hint: "name each column once")
+    }
+    if table.columns.contains("count") && indexes.contains(table.column("count")!) {
+      throw KgshError(
+        .usage, "uniq: the table already has a column named count, which uniq adds",
+        hint:
+          "name the columns to count by, leaving out count: uniq \(table.columns.filter { $0 != "count" }.prefix(2).joinedText(" "))"
+      )
+    }
+    var order: [[Value]] = []
+    var counts: [[Value]: Int] = [:]
     for row in table.rows {
-      if counts[row[column]] == nil { order.append(row[column]) }
-      counts[row[column], default: 0] += 1
+      let key = indexes.map { row[$0] }
+      if counts[key] == nil { order.append(key) }
+      counts[key, default: 0] += 1
     }
     var uniq = Table(
-      columns: [table.columns[column], "count"], rows: order.map { [$0, .int(Int64(counts[$0]!))] })
+      columns: indexes.map { table.columns[$0] } + ["count"],
+      rows: order.map { $0 + [.int(Int64(counts[$0]!))] })
     if let cut = table.limitCut {
       uniq.markConsumed(cut, "counted", rows: table.rows.count, letThrough: table.letThrough)
     }

@@ -84,8 +84,10 @@ extension Shell {
     "grep":
       "where COLUMN contains TEXT keeps the rows whose COLUMN contains TEXT; find TEXT searches names and facts",
     "filter": "where COLUMN OP VALUE keeps the rows that match, e.g. where count > 10",
-    "distinct": "uniq COLUMN lists a column's distinct values with how many rows have each",
-    "group-by": "uniq COLUMN counts the rows of each value; a match query groups with RETURN key, count(*)",
+    "distinct":
+      "uniq COLUMN... lists the distinct values (of whole rows, with no column) with how many rows have each",
+    "group-by":
+      "uniq COLUMN... counts the rows of each value (or combination of values); a match query groups with RETURN key, count(*)",
     "to":
       "--format json|jsonl|csv|tsv|markdown writes a command's output so; save FILE.json writes it to a file",
     "to-json": "--format json writes a command's output as JSON; save FILE.json writes it to a file",

@@ -217,6 +217,37 @@ final class ScriptingTests: XCTestCase {
       e.errors.hasSuffix("'1e' is not a number; compare with a number, e.g. where count > 10\n"), e.errors)
   }
 
+  /// `uniq` counts by one column, by several (each combination once), or by whole rows.
+  func testUniqBySeveralColumnsOrWholeRows() throws {
+    let t = try shell()
+    XCTAssertTrue(t.run("labels | where count >= 80 | select label | uniq"), t.errors)
+    let byLabel = t.output.split(separator: "\n").filter { $0.contains("│") && !$0.contains("count") }
+    XCTAssertFalse(byLabel.isEmpty, t.output)
+    XCTAssertTrue(byLabel.allSatisfy { $0.hasSuffix("│     1 │") }, t.output)
+    func graph() throws -> TestShell {
+      try TestShell(
+        plugins: [KnowledgePlugin.plugin, ScriptingPlugin.plugin, GraphPlugin.plugin],
+        store: try Repository.defaultStore())
+    }
+    let s = try graph()
+    XCTAssertTrue(s.run("neighbors 'Zhipu AI' | uniq labels relation --format tsv"), s.errors)
+    let rows = s.output.split(separator: "\n").map { $0.split(separator: "\t").map(String.init) }
+    XCTAssertEqual(rows.first, ["labels", "relation", "count"], s.output)
+    let keys = rows.dropFirst().map { $0.prefix(2).joined(separator: "\t") }
+    XCTAssertEqual(Set(keys).count, keys.count, "each combination once: \(s.output)")
+    let found = try graph()
+    XCTAssertTrue(found.run("neighbors 'Zhipu AI' --format tsv"), found.errors)
+    let foundRows = found.output.split(separator: "\n").count - 1
+    XCTAssertEqual(rows.dropFirst().compactMap { Int($0.last ?? "") }.reduce(0, +), foundRows, s.output)
+    XCTAssertLessThan(keys.count, foundRows, "some neighbours share labels and relation: \(s.output)")
+    let e = try shell()
+    XCTAssertFalse(e.run("labels | uniq"))
+    XCTAssertTrue(
+      e.errors.contains("uniq: the table already has a column named count, which uniq adds"), e.errors)
+    XCTAssertFalse(e.run("find GLM | uniq labels,labels"))
+    XCTAssertTrue(e.errors.contains("uniq: labels is named twice"), e.errors)
+  }
+
   /// `head -5` and `head -n 5` are how a Unix pipeline writes it: the refusal says kgsh's way.
   func testHeadWithADashSaysToDropIt() throws {
     let t = try shell()
