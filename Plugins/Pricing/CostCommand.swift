@@ -6,7 +6,8 @@ import ShellCore
 /// cheapest first.
 struct CostCommand: Command {
   static let models = Param<[String]>.arguments(
-    "models", .text, minimum: 0, "API models or price ids (quote names with spaces); none: every model"
+    "models", .text, minimum: 0,
+    "API models, vendors or price ids (quote names with spaces); none: every model"
   ).completing(.dynamic(PricingPlugin.itemNames))
   static let input: Param<Int64?> = .option("input", .tokenCount, "input tokens per request (10M, 2.5k, 1e6)")
   static let output: Param<Int64?> = .option("output", .tokenCount, "output tokens per request")
@@ -23,7 +24,11 @@ struct CostCommand: Command {
       models.spec, input.spec, output.spec, cached.spec, requests.spec, currency.spec, asOf.spec,
       explain.spec,
     ],
-    help: "Uses the vendor's own list price when there is one; name a price id (P040) to price a reseller.",
+    help: """
+      Uses the vendor's own list price when there is one; name a price id (P040) to price a reseller.
+      A vendor or seller (anthropic, 智谱, openrouter) stands for the API models it sells, each at
+      its latest price.
+      """,
     examples: [
       Example(
         "cost GLM-4.5 'Claude Sonnet 4' --input 10M --output 2.5M", "a month of coding traffic",
@@ -32,6 +37,9 @@ struct CostCommand: Command {
       Example(
         "cost --input 10M --output 2.5M | first 3", "the three cheapest models for a workload",
         expect: "DeepSeek V3.2"),
+      Example(
+        "cost anthropic 智谱 --input 1M --output 200k", "a vendor's models against another's",
+        expect: "GLM-4.5-Air"),
     ])
 
   func run(_ call: Call, _ session: Session) throws -> Output {
@@ -49,11 +57,11 @@ struct CostCommand: Command {
     let requests = Decimal(call[Self.requests])
     let asOf = call[Self.asOf]
     let history = try PriceBook.history(session)
-    var repeated: [String] = []  // items whose rows an earlier item already chose
+    var said: [String] = []  // what the names stood for
     let chosen =
       call[Self.models].isEmpty
       ? Self.everyModel(history, asOf: asOf)
-      : try Self.named(call[Self.models], history, asOf: asOf, repeated: &repeated, session)
+      : try Self.named(call[Self.models], history, asOf: asOf, said: &said, session)
     guard let first = chosen.first else {
       throw KgshError(
         .notFound, "cost: no API model has a list price observed on or before \(asOf ?? "today")",
@@ -80,7 +88,7 @@ struct CostCommand: Command {
       ]
     }
     let notes = Self.notes(
-      call, workload, priced, repeated: repeated, used: used)
+      call, workload, priced, said: said, used: used)
     var table = Table(
       columns: [
         "model", "id", "seller", "input", "cached", "output", "total", "vs_cheapest", "as_of", "note",
@@ -94,7 +102,7 @@ struct CostCommand: Command {
   /// The lines under the table: the workload, what was priced, and with --explain the rows,
   /// rates and arithmetic (`priced` is sorted, cheapest first).
   static func notes(
-    _ call: Call, _ w: Workload, _ priced: [WorkloadCost], repeated: [String], used: [String]
+    _ call: Call, _ w: Workload, _ priced: [WorkloadCost], said: [String], used: [String]
   ) -> [String] {
     var notes = [
       "workload: \(Tokens.format(w.input)) input + \(Tokens.format(w.cached)) cached + \(Tokens.format(w.output)) output tokens × \(Tokens.format(w.requests)) \(w.requests == 1 ? "request" : "requests")"
@@ -104,9 +112,7 @@ struct CostCommand: Command {
         "every API model at its vendor's list price (\(priced.count) \(priced.count == 1 ? "model" : "models")); "
           + "name models or price ids to price resellers")
     }
-    if !repeated.isEmpty {
-      notes.append("\(repeated.joinedText(", ")): the same price rows as an earlier name, shown once")
-    }
+    notes += said
     if call[Self.explain] {
       notes.append("rows: " + priced.map(\.row.id).joinedText(", "))
       notes += used.map { "rate: \($0)" }
@@ -120,17 +126,42 @@ struct CostCommand: Command {
     return notes
   }
 
-  /// The rows the named items choose, in order; an item whose rows an earlier one chose is
-  /// noted in `repeated`.
+  /// The rows the named items choose, in order; `said` gets a line for each vendor named and
+  /// for the items whose rows an earlier one chose.
   static func named(
-    _ items: [String], _ history: [PriceRow], asOf: String?, repeated: inout [String], _ session: Session
+    _ items: [String], _ history: [PriceRow], asOf: String?, said: inout [String], _ session: Session
   ) throws -> [(item: String, row: PriceRow)] {
     let all = history.filter(\.isAPI)
     var chosen: [(item: String, row: PriceRow)] = []
+    var repeated: [String] = []
+    var vendors: [(item: String, sold: [PriceRow])] = []
+    defer {
+      let ids = Set(chosen.map(\.row.id))
+      said += vendors.map { soldNote($0.item, $0.sold, all: all, asOf: asOf, chosen: ids) }
+      if !repeated.isEmpty {
+        said.append("\(repeated.joinedText(", ")): the same price rows as an earlier name, shown once")
+      }
+    }
+    func add(_ rows: [PriceRow], for item: String) {
+      let new = rows.filter { r in !chosen.contains(where: { $0.row.id == r.id }) }
+      if new.isEmpty { repeated.append(item) }
+      chosen += new.map { (item, $0) }
+    }
     let latest = PriceBook.current(history, asOf: nil)
     for item in PriceBook.joinNames(items, rows: latest).map({
       PriceBook.graphName($0, rows: latest, session)
     }) {
+      // `cost anthropic`, `cost 智谱`, `cost openrouter`: a vendor or seller stands for the
+      // models it sells (not for a reseller's row whose tier names it).
+      let q = Names.normalize(item)
+      if !latest.contains(where: { PriceBook.matchKeys($0).contains(q) }) {
+        let sold = everyModel(history, asOf: asOf, soldBy: item).map(\.row)
+        if !sold.isEmpty {
+          vendors.append((item, sold))
+          add(sold, for: item)
+          continue
+        }
+      }
       let matched: [PriceRow]
       do {
         matched = try PriceBook.select(item, all: all, asOf: asOf, command: "cost").filter {
@@ -151,33 +182,60 @@ struct CostCommand: Command {
           hint: "name an API model or a price id with both prices (see prices --kind api)")
       }
       let own = matched.filter { $0.sellerType == "vendor_list" }
-      let new = (own.isEmpty ? matched : own).filter { r in !chosen.contains(where: { $0.row.id == r.id }) }
-      if new.isEmpty { repeated.append(item) }
-      chosen += new.map { (item, $0) }
+      add(own.isEmpty ? matched : own, for: item)
     }
     return chosen
+  }
+
+  /// What a vendor's name stood for: its models, and the superseded rows left out.
+  static func soldNote(
+    _ item: String, _ sold: [PriceRow], all: [PriceRow], asOf: String?, chosen: Set<String>
+  ) -> String {
+    let sellers = Array(Set(sold.map(\.vendor))).sorted()
+    let q = Names.normalize(item)
+    let left = PriceBook.current(all, asOf: asOf).filter { r in
+      PricesCommand.vendor(r, contains: q) && r.asOf.lowercased().contains("superseded")
+        && !chosen.contains(r.id)
+    }
+    return
+      "\(item): the API models \(sellers.joinedText(" and ")) \(sellers.count == 1 ? "sells" : "sell") (\(sold.count)), each at its latest price"
+      + (left.isEmpty
+        ? ""
+        : "; superseded prices left out: name \(left.map(\.id).joinedText(" ")) to price them")
   }
 
   /// With no names: every API model at its own vendor's list price, the latest row of each
   /// model, leaving out rows without both prices and rows superseded by the date asked for
   /// (today, or `asOf` past the last date of a row marked superseded).
-  static func everyModel(_ history: [PriceRow], asOf: String?) -> [(item: String, row: PriceRow)] {
+  /// With `soldBy`: every API model whose vendor or seller contains that text, at its own
+  /// list price where the seller has one, else at the seller's latest price.
+  static func everyModel(
+    _ history: [PriceRow], asOf: String?, soldBy: String? = nil
+  ) -> [(item: String, row: PriceRow)] {
     func superseded(_ r: PriceRow) -> Bool {
       guard r.asOf.lowercased().contains("superseded") else { return false }
       guard let asOf, let last = r.latestDate else { return true }
       return PriceDate.end(last) < asOf
     }
+    let seller = soldBy.map(Names.normalize)
+    if seller?.isEmpty == true { return [] }
     var best: [String: PriceRow] = [:]
     var order: [String] = []
     for r in PriceBook.current(history.filter(\.isAPI), asOf: asOf)
-    where r.sellerType == "vendor_list" && r.input != nil && r.output != nil && !superseded(r) {
+    where r.input != nil && r.output != nil && !superseded(r) {
+      if let seller {
+        guard PricesCommand.vendor(r, contains: seller) else { continue }
+      } else if r.sellerType != "vendor_list" {
+        continue
+      }
       let model = Names.normalize(r.productBase)
       guard let old = best[model] else {
         order.append(model)
         best[model] = r
         continue
       }
-      if (r.latestDate ?? "") > (old.latestDate ?? "") { best[model] = r }
+      let (listed, oldListed) = (r.sellerType == "vendor_list", old.sellerType == "vendor_list")
+      if listed != oldListed ? listed : (r.latestDate ?? "") > (old.latestDate ?? "") { best[model] = r }
     }
     return order.compactMap { best[$0] }.map { ($0.productBase, $0) }
   }

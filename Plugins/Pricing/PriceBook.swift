@@ -72,13 +72,7 @@ enum PriceBook {
   /// exact matches first, else rows containing it; throws with a did-you-mean otherwise.
   static func match(_ query: String, in rows: [PriceRow], command: String) throws -> [PriceRow] {
     let q = Names.normalize(query)
-    func keys(_ r: PriceRow) -> [String] {
-      [
-        r.id, r.product, r.productBase, r.tier, r.product + " " + r.tier, r.productBase + " " + r.tier,
-        r.label,
-      ]
-      .map(Names.normalize)
-    }
+    let keys = matchKeys
     let exact = rows.filter { keys($0).contains(q) }
     if !exact.isEmpty { return exact }
     if q.count >= 3 {
@@ -97,6 +91,15 @@ enum PriceBook {
     throw KgshError(
       .notFound, "\(command): no price for '\(query)'",
       hint: near.first.map { "did you mean '\($0)'?" } ?? "see prices for the list of plans and models")
+  }
+
+  /// The normalized names a row answers to, its id first: product, model, tier and both joined.
+  static func matchKeys(_ r: PriceRow) -> [String] {
+    [
+      r.id, r.product, r.productBase, r.tier, r.product + " " + r.tier, r.productBase + " " + r.tier,
+      r.label,
+    ]
+    .map(Names.normalize)
   }
 
   /// `智谱`, `智譜編碼套餐`: a name the knowledge graph knows but no price row uses (neither

@@ -14,14 +14,15 @@ public enum PricingPlugin {
   /// The completion values of `compare` and `cost` items: plan and model names.
   static let itemNames = "price-items"
 
-  /// Plan and model names starting with `prefix` ("GLM Coding Plan Lite", "Claude Sonnet 4"),
-  /// and price ids when the prefix looks like one.
+  /// Plan, model and vendor names starting with `prefix` ("GLM Coding Plan Lite", "Claude
+  /// Sonnet 4", "Anthropic"), and price ids when the prefix looks like one.
   static func items(_ session: Session, _ prefix: String) -> [String] {
     guard let rows = try? PriceBook.rows(session) else { return [] }
     var names: [String] = []
     var seen = Set<String>()
     for r in rows {
-      for n in [r.label, r.productBase] where seen.insert(n.lowercased()).inserted { names.append(n) }
+      for n in [r.label, r.productBase, r.vendor]
+      where !n.isEmpty && seen.insert(n.lowercased()).inserted { names.append(n) }
     }
     names.sort { $0.lowercased() < $1.lowercased() }
     if prefix.first == "P" || prefix.first == "p", prefix.dropFirst().first?.isNumber == true {

@@ -219,6 +219,42 @@ final class PricingTests: XCTestCase {
         + "try a later --as-of; prices --kind api lists the rows with their dates\n")
   }
 
+  /// A vendor or seller named to cost (`cost anthropic`, `cost 智谱`, `cost openrouter`) stands
+  /// for the API models it sells, each at its latest price; superseded rows are named, not
+  /// priced, unless named themselves.
+  func testCostOfAVendorPricesTheModelsItSells() throws {
+    func ids(_ out: String) -> [String] {
+      out.split(separator: "\n").compactMap { line in
+        let id = line.split(separator: "\t").dropFirst().first.map(String.init) ?? ""
+        return id.hasPrefix("P0") ? id : nil
+      }
+    }
+    // The vendor's own three, not OpenRouter's row whose tier is anthropic/claude-sonnet-4.
+    let anthropic = try run("cost anthropic --input 1M --output 100k --format tsv")
+    XCTAssertEqual(Set(ids(anthropic)), ["P043", "P044", "P045"], anthropic)
+    let zhipu = ids(try run("cost zhipu --input 1M --format tsv"))
+    XCTAssertEqual(Set(zhipu), ["P033", "P034", "P035", "P036"])
+    XCTAssertEqual(
+      ids(try run("cost 智谱 --input 1M --format tsv")), zhipu, "the graph's name reaches the vendor")
+    let resold = ids(try run("cost openrouter --input 1M --format tsv"))
+    XCTAssertTrue(resold.contains("P046") && resold.contains("P038"), "\(resold)")
+    XCTAssertFalse(resold.contains("P043"), "\(resold)")
+    let deepseek = try run("cost deepseek --input 1M")
+    XCTAssertTrue(
+      deepseek.contains(
+        "deepseek: the API models DeepSeek sells (1), each at its latest price; superseded prices left out: name P060 P061 to price them"
+      ), deepseek)
+    let named = try run("cost deepseek P060 --input 1M")
+    XCTAssertTrue(named.contains("left out: name P061 to price them"), named)
+    XCTAssertTrue(named.contains("│ P060 │"), named)
+    // Tab offers the vendors beside the models and plans.
+    let t = try shell()
+    XCTAssertTrue(t.shell.complete(line: "cost anthr", cursor: 10).candidates.contains("Anthropic"))
+    XCTAssertTrue(t.shell.complete(line: "prices Open", cursor: 11).candidates.contains("OpenRouter"))
+    // A model's own name still means that model.
+    XCTAssertEqual(ids(try run("cost 'Claude Sonnet 4' --input 1M --format tsv")), ["P043"])
+  }
+
   /// One currency lists every rate it is in, either side.
   func testFXOfOneCurrency() throws {
     let cny = try run("fx CNY")
