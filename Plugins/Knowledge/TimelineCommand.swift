@@ -60,7 +60,7 @@ struct TimelineCommand: Command {
     var rows: [(date: String, name: String, row: [Value])] = []
     var dated = 0
     for f in facts {
-      guard let (date, event) = Self.event(f) else { continue }
+      guard let (date, event, amount) = Self.event(f) else { continue }
       if refs[f.nodeID] == nil {
         let node = try session.store.node(id: f.nodeID)
         refs[f.nodeID] = (
@@ -74,13 +74,13 @@ struct TimelineCommand: Command {
       rows.append(
         (
           date, entity.plainText,
-          [.date(date), entity, .string(event), FactText.text(f.provenance.source)]
+          [.date(date), entity, .string(event), amount, FactText.text(f.provenance.source)]
         ))
     }
     rows.sort { $0.date != $1.date ? $0.date < $1.date : $0.name < $1.name }
     let limit = call[Self.limit]
     var table = Table(
-      columns: ["date", "entity", "event", "source"], rows: rows.prefix(limit).map(\.row),
+      columns: ["date", "entity", "event", "amount", "source"], rows: rows.prefix(limit).map(\.row),
       limitCut: rows.count > limit ? .of(rows.count) : nil)
     if rows.isEmpty {
       table.notes = [Self.emptyNote(node, members: members.count, dated: dated, label: label)]
@@ -88,14 +88,15 @@ struct TimelineCommand: Command {
     return .table(table)
   }
 
-  /// A fact's place on the timeline: a date fact on its value (`release_date`), a funding
-  /// round on its as-of date with the amount (`round_amount US$40 bn`); nil for other facts.
-  static func event(_ f: Fact) -> (date: String, event: String)? {
-    if f.valueType == "date" { return (f.rawValue, f.predicate) }
+  /// A fact's place on the timeline: a date fact on its value (`release_date`, no amount), a
+  /// funding round on its as-of date with its amount (`round_amount`, US$40 bn); nil for other
+  /// facts.
+  static func event(_ f: Fact) -> (date: String, event: String, amount: Value)? {
+    if f.valueType == "date" { return (f.rawValue, f.predicate, .null) }
     guard f.predicate == "round_amount", let asOf = f.provenance.asOf,
       asOf.range(of: #"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"#, options: .regularExpression) != nil
     else { return nil }
-    return (asOf, "round_amount " + ValueFormat.human(FactText.value(f)))
+    return (asOf, f.predicate, FactText.value(f))
   }
 
   /// The members of a family or group: nodes with a MEMBER_OF edge to it, transitively.

@@ -172,6 +172,38 @@ final class TableLayoutTests: XCTestCase {
       ["see market_cap_", "multiple_of_prior_", "valuation"])
   }
 
+  /// A source id such as `ls-nerdlawyer-harvey-e` is kept whole when every column's longest
+  /// word fits, and cut at its hyphens only when they do not; a URL longer than
+  /// `wholeWordLimit` does not squeeze the other columns to keep itself whole.
+  func testLongWordsAreKeptWholeWhenThereIsRoom() {
+    let table = Table(
+      columns: ["entity", "event", "source"],
+      rows: [
+        [
+          .string("Thinking Machines Lab"), .string("round_amount of the seed"),
+          .string("ls-nerdlawyer-harvey-e"),
+        ],
+        [.string("Gemini 2.5 Flash-Lite"), .string("release_date"), .string("ls-dailystar-scale-meta")],
+      ])
+    let roomy = render(.table(table), width: 64)
+    XCTAssertTrue(roomy.contains("ls-nerdlawyer-harvey-e"), roomy)
+    XCTAssertTrue(roomy.contains("ls-dailystar-scale-meta"), roomy)
+    XCTAssertTrue(lines(roomy).allSatisfy { TextWidth.of($0) <= 64 }, roomy)
+    let tight = render(.table(table), width: 50, layout: .table)
+    XCTAssertTrue(tight.contains("ls-dailystar-"), tight)
+    XCTAssertFalse(tight.contains("ls-dailystar-scale-meta"), tight)
+    let url = "https://www.etnet.com.hk/www/tc/news/topic_news_detail.php?newsid=385836"
+    let cited = Table(
+      columns: ["quote", "source"],
+      rows: [[.string("月費最低僅20元人民幣, a first-order price of the GLM Coding Plan"), .string(url)]])
+    let text = render(.table(cited), width: 70)
+    XCTAssertFalse(text.contains(url), text)
+    let quoteWidth = lines(text).first { $0.hasPrefix("│ quote") }.map {
+      TextWidth.of(String($0.split(separator: "│")[0]))
+    }
+    XCTAssertGreaterThanOrEqual(quoteWidth ?? 0, 28, "the quote keeps a fair share: \(text)")
+  }
+
   func testATimestampIsNeverBrokenAcrossLines() {
     XCTAssertTrue(ColumnPlan.isAtomic(.string("2026-12-07T09:29:22.455Z")))
     XCTAssertTrue(ColumnPlan.isAtomic(.string("2026-12-07T09:29:22+08:00")))

@@ -15,6 +15,14 @@ struct ColumnPlan: Equatable {
   /// How much text would not fit at the minimum width, over all cells: columns with more
   /// to show get more of the room left over.
   var volume: Int
+  /// The narrowest width that breaks no word at its soft breaks either (`ls-nerdlawyer-harvey-e`,
+  /// `post_money_valuation`), for words up to `wholeWordLimit`: wider than `minimum` when a
+  /// cell has such a word, and used when every column's fits.
+  var whole: Int
+
+  /// Words longer than this (URLs, long paths) may be broken at their soft breaks even when
+  /// there is room: keeping them whole would squeeze every other column.
+  static let wholeWordLimit = 32
 
   /// Text columns are not squeezed below this many columns (or their natural width).
   static let comfortable = 10
@@ -28,14 +36,21 @@ struct ColumnPlan: Equatable {
     let headerWord = TextWrap.longestWord(header)
     if atomic {
       minimum = max(headerWord, widest)
+      whole = minimum
     } else {
       // Only cells wider than the floor can hold a word longer than it.
       let floor = max(headerWord, min(natural, Self.comfortable))
       var word = floor
+      var unbroken = floor
       for (cell, width) in zip(cells, widths) where width > word {
         word = max(word, TextWrap.longestWord(cell))
+        if width > unbroken {
+          let w = TextWrap.longestWholeWord(cell)
+          if w <= Self.wholeWordLimit { unbroken = max(unbroken, w) }
+        }
       }
       minimum = word
+      whole = max(word, unbroken)
     }
     let floor = minimum
     volume = widths.reduce(0) { $0 + max(0, $1 - floor) }
@@ -46,6 +61,7 @@ struct ColumnPlan: Equatable {
     self.minimum = minimum
     self.atomic = atomic
     self.volume = volume ?? (natural - minimum)
+    whole = minimum
   }
 
   /// Numbers, money, dates and booleans are read whole: never wrapped, never cut.
@@ -79,7 +95,17 @@ extension ColumnPlan {
   /// minimum; columns that need little more than an equal share get all they need, and
   /// the rest is shared in proportion to how much text each still has to show. Nil when
   /// even the minimums do not fit.
+  /// Long words are kept whole (`whole`) when every column's fit, else broken at their soft
+  /// breaks.
   static func widths(_ plans: [ColumnPlan], budget: Int) -> [Int]? {
+    let whole = plans.map { p in
+      ColumnPlan(natural: p.natural, minimum: p.whole, atomic: p.atomic, volume: p.volume)
+    }
+    if whole != plans, let fit = share(whole, budget: budget) { return fit }
+    return share(plans, budget: budget)
+  }
+
+  static func share(_ plans: [ColumnPlan], budget: Int) -> [Int]? {
     var widths = plans.map(\.minimum)
     var extra = budget - widths.reduce(0, +)
     if extra < 0 { return nil }

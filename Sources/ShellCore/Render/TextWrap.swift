@@ -83,6 +83,16 @@ public enum TextWrap {
     pieces(text).map { TextWidth.of($0.text) }.max() ?? 0
   }
 
+  /// The widest word counting its soft parts as one (`ls-nerdlawyer-harvey-e` whole).
+  static func longestWholeWord(_ text: String) -> Int {
+    let all = pieces(text)
+    var widest = 0
+    for i in all.indices where i == 0 || all[i].spaceBefore || isWide(all[i].text.first ?? " ") {
+      widest = max(widest, softWordWidth(all, from: i))
+    }
+    return widest
+  }
+
   /// Unbreakable pieces: runs of non-space, non-CJK characters (words), or single wide
   /// characters (with closing punctuation kept on the character before it).
   static func pieces(_ text: String) -> [(text: String, spaceBefore: Bool)] {
