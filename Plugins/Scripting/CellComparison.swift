@@ -32,7 +32,7 @@ enum CellComparison {
   ) throws -> [[Value]] {
     let cells = rows.map { $0[column] }
     if op == "in" || op == "not-in" {
-      let items = operand.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+      let items = listItems(operand)
       guard items.contains(where: { !$0.isEmpty }) else {
         throw KgshError(
           .usage, "where: \(op) needs a list of values separated by commas",
@@ -43,6 +43,26 @@ enum CellComparison {
     }
     let test = try predicate(cells, name: name, op: op, operand: operand)
     return rows.filter { test($0[column]) }
+  }
+
+  /// The items of `in`'s list: `A, B`, also written as Cypher or SQL write a list
+  /// (`[A, B]`, `('A', 'B')`).
+  static func listItems(_ operand: String) -> [String] {
+    var text = operand.trimmingCharacters(in: .whitespaces)
+    if let open = text.first, let close = text.last, text.count >= 2,
+      [("[", "]"), ("(", ")")].contains(where: {
+        $0.0 == open && $0.1 == close
+      })
+    {
+      text = String(text.dropFirst().dropLast())
+    }
+    return text.split(separator: ",").map { item in
+      let word = item.trimmingCharacters(in: .whitespaces)
+      if word.count >= 2, let q = word.first, "'\"".contains(q), word.last == q {
+        return String(word.dropFirst().dropLast())
+      }
+      return word
+    }
   }
 
   /// The test one cell of the column must pass for `op operand`.

@@ -177,6 +177,7 @@ public struct Call: Sendable {
     into typed: inout [String: Value]
   ) throws {
     var index = 0
+    var last: ParameterSpec?  // the parameter the last bound word went to
     for spec in parameters {
       guard case .positional(let optional, let variadic) = spec.role else { continue }
       if variadic {
@@ -198,6 +199,7 @@ public struct Call: Sendable {
         throw KgshError.usage("\(signature.name): missing \(spec.name.uppercased())", signature)
       }
       typed[spec.name] = try typedWord(words[index], values[index], spec, signature)
+      last = spec
       index += 1
     }
     if index < words.count {
@@ -210,7 +212,7 @@ public struct Call: Sendable {
             ? "\(signature.name) takes no flags"
             : "flags are written in full: \(options.joinedText(", "))")
       }
-      let hint = extraArgumentHint(words, at: index, signature, typed: typed)
+      let hint = extraArgumentHint(words, at: index, after: last, signature, typed: typed)
       throw KgshError(.usage, "\(signature.name): unexpected argument '\(words[index])'", hint: hint)
     }
   }
@@ -218,7 +220,8 @@ public struct Call: Sendable {
   /// What to write instead of a word no parameter takes: the flag it may be the value of, a
   /// file written through `| save`, two names without a word between them, or the usage.
   private static func extraArgumentHint(
-    _ words: [String], at index: Int, _ signature: Signature, typed: [String: Value]
+    _ words: [String], at index: Int, after last: ParameterSpec?, _ signature: Signature,
+    typed: [String: Value]
   ) -> String {
     let word = words[index]
     let parameters = signature.parameters
@@ -227,6 +230,12 @@ public struct Call: Sendable {
       !takesText
       ? "usage: \(signature.usage)"
       : "quote a name with spaces (\"Zhipu AI\"); usage: \(signature.usage)"
+    if let last, index > 0, [.text, .entity].contains(last.type) {
+      // `fact add 智谱 revenue 1.2bn CNY`: the words after the last argument continue it.
+      let phrase = words[(index - 1)...].joinedText(" ")
+      let what = last.type == .entity ? "a name with spaces" : "the \(last.name.uppercased()) as one word"
+      hint = "quote \(what): \"\(phrase)\"; usage: \(signature.usage)"
+    }
     if let flag = signature.optionTaking(word, given: typed) {
       hint = "did you mean \(flag) \(word)? usage: \(signature.usage)"
     } else if word.hasPrefix(">"), !word.hasPrefix(">=") {

@@ -144,6 +144,11 @@ final class AuthoringTests: XCTestCase {
       ),
       ("fact add Zhipu founded 2024-00 --unsourced", "2024-00 is not a date: months run from 01 to 12"),
       ("fact add Zhipu founded 2024-02-00 --unsourced", "2024-02-00 is not a date: days run from 01 to 31"),
+      // A value and its currency typed as two words: the hint quotes them as one.
+      (
+        "fact add 智谱 revenue 1.2 billion yuan --unsourced",
+        "fact add: unexpected argument 'billion'; quote the VALUE as one word: \"1.2 billion yuan\"; usage: fact add"
+      ),
     ]
     for (line, expected) in cases {
       let text = error(t, line)
@@ -219,6 +224,13 @@ final class AuthoringTests: XCTestCase {
       ("00700", PastedValue(type: "text", value: "00700")),
       ("0.5", PastedValue(type: "number", value: "0.5")),
       ("0", PastedValue(type: "number", value: "0")),
+      // The currency written after the amount, as a code or a word.
+      ("1.2bn CNY", PastedValue(type: "money", value: "1200000000", currency: "CNY")),
+      ("1.2 billion yuan", PastedValue(type: "money", value: "1200000000", currency: "CNY")),
+      ("3 billion US dollars", PastedValue(type: "money", value: "3000000000", currency: "USD")),
+      ("12亿人民币", PastedValue(type: "money", value: "1200000000", currency: "CNY")),
+      ("43億港元", PastedValue(type: "money", value: "4300000000", currency: "HKD")),
+      ("5 yuanbao", PastedValue(type: "text", value: "5 yuanbao")),
     ]
     for (text, expected) in cases { XCTAssertEqual(PastedValue.parse(text), expected, text) }
   }

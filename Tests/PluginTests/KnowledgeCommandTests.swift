@@ -135,7 +135,7 @@ final class KnowledgeCommandTests: XCTestCase {
       ("relations Zhipu INVESTS_IN", "did you mean --type INVESTS_IN? usage: relations [ENTITY]"),
       ("path Zhipu to MiniMax", "write the two names without 'to': path Zhipu MiniMax"),
       ("path Zhipu AI to Moonshot AI", "write the two names without 'to': path \"Zhipu AI\" \"Moonshot AI\""),
-      ("show Zhipu AI Corp", "quote a name with spaces (\"Zhipu AI\"); usage: show ENTITY"),
+      ("show Zhipu AI Corp", "quote a name with spaces: \"Zhipu AI Corp\"; usage: show ENTITY"),
     ] {
       let t = try TestShell(
         plugins: [KnowledgePlugin.plugin, GraphPlugin.plugin], store: try Repository.defaultStore())

@@ -205,6 +205,15 @@ final class ScriptingTests: XCTestCase {
       ),
       d.errors)
     XCTAssertTrue(d.run("labels | where label > M | where count >= 1 | count"), d.errors)
+    // `in` takes its list as kgsh, Cypher or SQL write it.
+    for list in ["Company, Model", "[Company,Model]", "['Company', 'Model']", "(\"Company\", \"Model\")"] {
+      let l = try shell()
+      XCTAssertTrue(l.run("labels | where label in \(list) --format tsv"), l.errors)
+      XCTAssertEqual(
+        Set(l.output.split(separator: "\n").dropFirst().map { $0.split(separator: "\t")[0] }),
+        ["Company", "Model"],
+        "in \(list): \(l.output)")
+    }
     // A number in exponent form is a number (it was "'1e2' is not a number").
     let e = try shell()
     XCTAssertTrue(e.run("labels | where count >= 1e2 | count"), e.errors)

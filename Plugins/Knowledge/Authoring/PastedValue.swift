@@ -16,6 +16,13 @@ struct PastedValue: Equatable {
     ("USD", "USD"), ("HKD", "HKD"), ("EUR", "EUR"), ("GBP", "GBP"), ("JPY", "JPY"), ("$", "USD"),
     ("¥", "CNY"), ("￥", "CNY"), ("€", "EUR"), ("£", "GBP"), ("元", "CNY"),
   ]
+  /// Currency words written after the amount (`1.2bn CNY`, `1.2 billion yuan`, `12亿元`,
+  /// `5億港元`), longest first.
+  static let suffixCurrencies: [(String, String)] = [
+    ("US dollars", "USD"), ("HK dollars", "HKD"), ("人民币", "CNY"), ("人民幣", "CNY"), ("yuan", "CNY"),
+    ("RMB", "CNY"), ("CNY", "CNY"), ("USD", "USD"), ("HKD", "HKD"), ("EUR", "EUR"), ("GBP", "GBP"),
+    ("JPY", "JPY"), ("港元", "HKD"), ("港幣", "HKD"), ("港币", "HKD"), ("美元", "USD"), ("元", "CNY"),
+  ]
   /// Scale words and characters, longest first.
   static let scales: [(String, Decimal)] = [
     ("billion", 1_000_000_000), ("million", 1_000_000), ("thousand", 1000), ("bn", 1_000_000_000),
@@ -88,9 +95,7 @@ struct PastedValue: Equatable {
     }
     var s = rest.trimmingCharacters(in: .whitespaces)
     if currency == nil,
-      let (mark, code) = currencies.first(where: {
-        $0.0.count == 3 || $0.0 == "元" ? s.hasSuffix($0.0) : false
-      })
+      let (mark, code) = suffixCurrencies.first(where: { s.lowercased().hasSuffix($0.0.lowercased()) })
     {
       currency = code
       s = String(s.dropLast(mark.count)).trimmingCharacters(in: .whitespaces)
