@@ -275,6 +275,9 @@ extension Call {
   /// `sort: unknown flag --desc`, with the nearest flag, or, when the word is a value an
   /// argument takes (`sort count desc`), how to write it.
   static func unknownFlag(_ name: String, _ signature: Signature) -> KgshError {
+    if let instead = signature.misplacedFlags[name.lowercased()] {
+      return KgshError(.usage, "\(signature.name): unknown flag --\(name)", hint: instead)
+    }
     let options = signature.parameters.filter(\.isOption).map(\.name)
     var near = Names.suggestions(for: name, among: options, limit: 1)
     if near.isEmpty, let meant = flagSynonyms[name.lowercased()]?.first(where: options.contains) {

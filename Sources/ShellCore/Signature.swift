@@ -177,6 +177,9 @@ public struct Signature: Sendable {
   public var takesRawText: Bool
   /// The command changes the knowledge base (refused under --read-only).
   public var writes: Bool
+  /// Flags people give this command that belong elsewhere, with what to write instead
+  /// (`source add --quote`: a fact carries the quote).
+  public var misplacedFlags: [String: String] = [:]
   private var details: SignatureDetails
 
   /// Every parameter, positionals in order and options, each declared once.
@@ -201,7 +204,7 @@ public struct Signature: Sendable {
     _ name: String, aliases: [String] = [], summary: String,
     parameters: @autoclosure @escaping @Sendable () -> [ParameterSpec],
     help: String = "", examples: @autoclosure @escaping @Sendable () -> [Example] = [],
-    takesRawText: Bool = false, writes: Bool = false
+    takesRawText: Bool = false, writes: Bool = false, misplacedFlags: [String: String] = [:]
   ) {
     self.name = name
     self.aliases = aliases
@@ -210,6 +213,7 @@ public struct Signature: Sendable {
     self.help = help
     self.takesRawText = takesRawText
     self.writes = writes
+    self.misplacedFlags = misplacedFlags
   }
 
   public init(

@@ -63,6 +63,10 @@ final class AuthoringTests: XCTestCase {
     XCTAssertTrue(error(t, "source add 'a b' --title T").contains("ID takes"), t.errors)
     XCTAssertTrue(error(t, "source add article --title T").contains("already exists"), t.errors)
     XCTAssertTrue(error(t, "source add s2 --title T --kind blog").contains("kind"), t.errors)
+    XCTAssertTrue(
+      error(t, "source add s2 --title T --quote q").hasSuffix(
+        "source add: unknown flag --quote; a source has no quote of its own: each fact quotes it (fact add ENTITY PREDICATE VALUE --source ID --quote '...')\n"
+      ), t.errors)
     XCTAssertTrue(error(t, "source add s2 --title T --published soon").contains("--published"), t.errors)
     XCTAssertEqual(try Self.userChanges(t), 0, "nothing recorded by a refused command")
   }
@@ -144,6 +148,14 @@ final class AuthoringTests: XCTestCase {
       ),
       ("fact add Zhipu founded 2024-00 --unsourced", "2024-00 is not a date: months run from 01 to 12"),
       ("fact add Zhipu founded 2024-02-00 --unsourced", "2024-02-00 is not a date: days run from 01 to 31"),
+      (
+        "fact add Zhipu revenue 5 --unit CNY --unsourced",
+        "fact add: unknown flag --unit; the unit is read from the VALUE"
+      ),
+      (
+        "fact add Zhipu revenue 5 --currency CNY --unsourced",
+        "write the currency in the VALUE: \"1.2bn CNY\""
+      ),
       // A value and its currency typed as two words: the hint quotes them as one.
       (
         "fact add 智谱 revenue 1.2 billion yuan --unsourced",

@@ -28,7 +28,8 @@ struct FactAddCommand: Command {
         "fact add Zhipu ipo_raise 'HK$4.3 bn' --source article --quote '募資43億港元' --as-of 2026-01-08",
         "a sourced amount, stored as 4300000000 HKD with its original text")
     ],
-    writes: true)
+    writes: true,
+    misplacedFlags: PastedValue.misplacedFlags)
 
   func run(_ call: Call, _ session: Session) throws -> Output {
     let node = try session.resolve(call[Self.entity])

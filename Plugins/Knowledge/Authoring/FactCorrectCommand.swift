@@ -26,7 +26,7 @@ struct FactCorrectCommand: Command {
         "fact correct F0001 2026-01-08 --source article --quote '2026年1月8日' --resolve",
         "restate a date from the article, settling any conflict")
     ],
-    writes: true)
+    writes: true, misplacedFlags: PastedValue.misplacedFlags)
 
   func refusal(forMisfit words: [String], _ session: Session) -> KgshError? {
     session.factIDRefusal(command: signature.name, words: words)

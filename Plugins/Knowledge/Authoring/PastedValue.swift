@@ -34,6 +34,13 @@ struct PastedValue: Equatable {
     "月": "per month", "年": "per year", "1M tokens": "per 1M tokens", "M tokens": "per 1M tokens",
   ]
 
+  /// What to write instead of a flag for the VALUE's parts (`fact add ... --unit CNY`).
+  static let misplacedFlags = [
+    "unit":
+      "the unit is read from the VALUE: a currency (\"1.2bn CNY\", US$17) or a period (¥20/month); any other unit stays in the text",
+    "currency": "write the currency in the VALUE: \"1.2bn CNY\", US$17, ¥20/month",
+  ]
+
   /// Reads `text`; never fails (the fallback is text).
   static func parse(_ text: String) -> PastedValue {
     let t = text.trimmingCharacters(in: .whitespaces)

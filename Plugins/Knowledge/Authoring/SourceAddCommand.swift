@@ -15,6 +15,7 @@ struct SourceAddCommand: Command {
   static let kind = Param.option("kind", .choice(kinds), default: "other", "what kind of document it is")
   let signature = Signature(
     "source add", summary: "Add a source that facts can cite (recorded in the change log)",
+
     parameters: [id.spec, title.spec, url.spec, publisher.spec, published.spec, kind.spec],
     help: "A source is never overwritten: an ID that exists already is refused. See also: fact add.",
     examples: [
@@ -22,7 +23,11 @@ struct SourceAddCommand: Command {
         "source add hkex-2026-01 --title 'Zhipu listing notice' --publisher HKEX --published 2026-01-08 --kind filing",
         "add a filing that facts can cite")
     ],
-    writes: true)
+    writes: true,
+    misplacedFlags: [
+      "quote":
+        "a source has no quote of its own: each fact quotes it (fact add ENTITY PREDICATE VALUE --source ID --quote '...')"
+    ])
 
   /// An http(s) address with a host, or a file: URL (a typo such as `htps://` or a bare
   /// `www.example.com` is caught before it is recorded for good).
