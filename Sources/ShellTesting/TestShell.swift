@@ -25,11 +25,12 @@ public final class TestShell {
       try KnowledgeLoader.ensureBuilt(store, from: Repository.knowledge, extensions: extensions)
     }
     let registry = CommandRegistry()
-    if !plugins.contains(where: { $0.name == CorePlugin.plugin.name }) { try registry.register(CorePlugin.plugin) }
-    for plugin in plugins { try registry.register(plugin) }
+    let all =
+      (plugins.contains(where: { $0.name == CorePlugin.plugin.name }) ? [] : [CorePlugin.plugin]) + plugins
+    for plugin in all { try registry.register(plugin) }
     let session = Session(store: store, registry: registry, out: out, err: err)
     shell = Shell(session: session)
-    for plugin in plugins { try plugin.setUp?(session) }
+    for plugin in all { try plugin.setUp?(session) }
   }
 
   /// Runs text as a script from origin "test"; returns whether it succeeded.

@@ -74,6 +74,10 @@ final class HelpTests: XCTestCase {
       ), t.output)
     XCTAssertFalse(t.run("help cypher"), "the query plugin is not loaded here")
     XCTAssertTrue(t.errors.contains("unknown command 'cypher'"), t.errors)
+    // Tab offers the topics whose command is loaded, after the commands.
+    XCTAssertEqual(t.shell.complete(line: "help js", cursor: 7).candidates, ["json", "jsonl"])
+    XCTAssertEqual(t.shell.complete(line: "help cy", cursor: 7).candidates, [])
+    XCTAssertEqual(t.shell.complete(line: "help fo", cursor: 7).candidates, ["format", "formats"])
   }
 
   func testDynamicAndPluginCompletion() throws {

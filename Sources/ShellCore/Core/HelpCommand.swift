@@ -2,7 +2,11 @@ import KnowledgeGraph
 
 /// `help [COMMAND]`: the commands grouped by plugin, or one command's full help.
 struct HelpCommand: Command {
-  static let command: Param<String?> = .optionalArgument("command", .command, "a command name")
+  static let command: Param<String?> = .optionalArgument(
+    "command", .command, "a command name, or a topic: cypher, json, variables, settings, scripts"
+  ).completing(.dynamic(words))
+  /// The completion provider of help's first word: commands and topics.
+  static let words = "help-words"
   static let subcommand: Param<String?> = .optionalArgument(
     "subcommand", .text, "a subcommand, as in help import prices")
   let signature = Signature(
@@ -46,6 +50,13 @@ struct HelpCommand: Command {
       return .message(text)
     }
     return .message(Help.overview(session.registry, width: session.width ?? Help.defaultWidth))
+  }
+
+  /// Tab after `help`: the commands' first words, then the topics, each once.
+  static func completions(_ session: Session, _ prefix: String) -> [String] {
+    let commands = session.registry.firstWords
+    let covered = topics.filter { session.registry.resolve($0.value.0, nil) != nil }.keys
+    return commands + covered.sorted().filter { !commands.contains($0) }
   }
 
   /// Words people ask help about that are not commands, with the command whose help covers
