@@ -116,6 +116,8 @@ public struct Call: Sendable {
       value = words[i].text
     }
     let parsed = try spec.type.parse(value, name: name, command: signature.name)
+    // The same name again in another case keeps the first spelling.
+    if !spec.repeatable, flags[name] != nil, Self.sameName(typed[name], parsed, spec.type) { return }
     if !spec.repeatable, let earlier = flags[name], typed[name] != parsed {
       // `--rel INVESTS_IN --rel DEVELOPS`: the second would silently replace the first.
       let together = spec.help.contains("comma-separated")
@@ -272,6 +274,16 @@ public struct Call: Sendable {
 }
 
 extension Call {
+  /// Two values of a flag that name one thing: labels, relation types and predicates are
+  /// matched in any case (`--rel INVESTS_IN --rel invests_in`).
+  static func sameName(_ a: Value?, _ b: Value, _ type: ParameterType) -> Bool {
+    switch type {
+    case .label, .relationType, .predicate:
+      return a?.plainText.lowercased() == b.plainText.lowercased()
+    default: return false
+    }
+  }
+
   /// `sort: unknown flag --desc`, with the nearest flag, or, when the word is a value an
   /// argument takes (`sort count desc`), how to write it.
   static func unknownFlag(_ name: String, _ signature: Signature) -> KgshError {

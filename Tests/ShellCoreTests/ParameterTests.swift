@@ -197,6 +197,18 @@ final class ParameterTests: XCTestCase {
     XCTAssertEqual(try bind("Zhipu --depth 2 --depth=2")[Self.depth], 2)
     XCTAssertEqual(
       try bind("Zhipu --period month --period MONTH")[Self.period], "month", "one choice, any case")
+    // A relation type, label or predicate is one name in any case; text is not.
+    let rel = Param<String?>.option("rel", .relationType, "relation type")
+    let vendor = Param<String?>.option("vendor", .text, "vendor")
+    let sig = Signature("walk", summary: "w", parameters: [rel.spec, vendor.spec])
+    func call(_ words: String) throws -> Call {
+      try Call.bind(
+        words.split(separator: " ").map { (String($0), Value.string(String($0)), false) }, to: sig,
+        rawText: "", input: nil)
+    }
+    XCTAssertEqual(try call("--rel INVESTS_IN --rel invests_in")[rel], "INVESTS_IN")
+    XCTAssertThrowsError(try call("--rel INVESTS_IN --rel DEVELOPS"))
+    XCTAssertThrowsError(try call("--vendor Zhipu --vendor zhipu"))
   }
 
   func testEachTypeWordsItsMistakeOnce() {
