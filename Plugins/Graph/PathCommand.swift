@@ -17,9 +17,10 @@ struct PathCommand: Command {
       from.spec, to.spec, GraphParams.rel.spec, GraphParams.dir.spec, all.spec, maxLength.spec, limit.spec,
     ],
     help: """
-      One row per path: its length, the entities along it in order, and the relationship of each \
-      hop seen from the entity before it: -[TYPE]-> (the edge points forward) or <-[TYPE]- (it \
-      points back).
+      One row per path: its length and the chain of entities and relationships (Zhipu AI \
+      -[DEVELOPS]-> GLM-4.6), each relationship seen from the entity before it: -[TYPE]-> (the \
+      edge points forward) or <-[TYPE]- (it points back). JSON, CSV and pipelines also get the \
+      chain as two lists: nodes (the entities in order) and relations (one per hop).
       """,
     examples: [
       Example("path Zhipu MiniMax", "how Zhipu AI and MiniMax connect", expect: "MiniMax"),
@@ -55,8 +56,15 @@ struct PathCommand: Command {
     for p in paths {
       let nodes = try p.nodes.map { Value.entity(try g.node($0).ref) }
       let relations = p.hops.map { g.pattern($0.type, pointsAway: $0.forward) }
-      rows.append([.int(Int64(p.length)), .list(nodes), .list(relations)])
+      var chain = nodes[0].plainText
+      for (relation, node) in zip(relations, nodes.dropFirst()) {
+        chain += " \(relation.plainText) \(node.plainText)"
+      }
+      rows.append([.int(Int64(p.length)), .string(chain), .list(nodes), .list(relations)])
     }
-    return .table(Table(columns: ["length", "nodes", "relations"], rows: rows, notes: notes, limitCut: cut))
+    var table = Table(
+      columns: ["length", "path", "nodes", "relations"], rows: rows, notes: notes, limitCut: cut)
+    table.screenColumns = ["length", "path"]
+    return .table(table)
   }
 }

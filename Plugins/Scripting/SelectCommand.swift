@@ -35,6 +35,7 @@ struct SelectCommand: Command {
     selected.columns = indexes.map { table.columns[$0] }
     selected.rows = table.rows.map { row in indexes.map { row[$0] } }
     selected.narrowColumns = []
+    selected.screenColumns = []
     return .table(selected)
   }
 }

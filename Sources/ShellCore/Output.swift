@@ -43,11 +43,26 @@ public struct Table: Sendable {
   /// three, in the table's own order; a note says how to see the rest. Empty: all columns,
   /// or one record per row when they do not fit. Only terminal tables use it.
   public var narrowColumns: [String] = []
+  /// The columns a terminal shows, when some columns are another view of the same facts for
+  /// programs (`path`: its chain on screen, its `nodes` and `relations` lists in JSON). Empty:
+  /// all. JSON, CSV, TSV, Markdown and pipeline verbs see every column.
+  public var screenColumns: [String] = []
 
   public init(columns: [String], rows: [[Value]], notes: [String] = []) {
     self.columns = columns
     self.rows = rows
     self.notes = notes
+  }
+
+  /// The table a terminal shows: its `screenColumns` (those that exist), else itself.
+  public var onScreen: Table {
+    let kept = screenColumns.compactMap(column)
+    guard !kept.isEmpty, kept.count < columns.count else { return self }
+    var shown = self
+    shown.columns = kept.map { columns[$0] }
+    shown.rows = rows.map { row in kept.map { row[$0] } }
+    shown.screenColumns = []
+    return shown
   }
 
   /// Set when `--limit` cut the rows short; pipeline verbs that consume the rows (`count`,

@@ -59,16 +59,18 @@ final class GraphPluginTests: XCTestCase {
   }
 
   /// Runs `path` as CSV and spells each path as `A -[T]-> B` from its typed columns
-  /// (length, nodes, relations), followed by its length.
+  /// (length, path, nodes, relations), followed by its length; the `path` column must be
+  /// that same chain.
   func paths(_ t: TestShell, _ command: String, file: StaticString = #filePath, line: UInt = #line)
     -> [[String]]
   {
     rows(t, command, file: file, line: line).map { row in
-      let nodes = row[1].components(separatedBy: "; ")
-      let relations = row[2].components(separatedBy: "; ")
+      let nodes = row[2].components(separatedBy: "; ")
+      let relations = row[3].components(separatedBy: "; ")
       XCTAssertEqual(relations.count, Int(row[0]), file: file, line: line)
       var text = nodes[0]
       for (k, r) in relations.enumerated() { text += " \(r) \(nodes[k + 1])" }
+      XCTAssertEqual(row[1], text, "the chain on screen is the lists'", file: file, line: line)
       return [text, row[0]]
     }
   }

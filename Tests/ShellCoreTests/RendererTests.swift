@@ -15,6 +15,24 @@ final class RendererTests: XCTestCase {
       widths.count, 1, "every line of the box has the same display width:\n\(lines.joined(separator: "\n"))")
   }
 
+  /// A terminal shows a table's screen columns (path's chain); every other format, and a
+  /// card's section, carries all of them.
+  func testScreenColumnsAreWhatATerminalShows() throws {
+    var table = Table(
+      columns: ["length", "path", "nodes"],
+      rows: [[.int(1), .string("A -[R]-> B"), .list([.string("A"), .string("B")])]])
+    table.screenColumns = ["length", "path"]
+    for width in [nil, 80] as [Int?] {
+      let text = Renderer(format: .table, width: width).render(.sections([("paths", .table(table))]))
+      XCTAssertTrue(text.contains("A -[R]-> B"), text)
+      XCTAssertFalse(text.contains("nodes"), text)
+    }
+    for format in [OutputFormat.json, .csv, .tsv, .markdown] {
+      let text = Renderer(format: format).render(.table(table))
+      XCTAssertTrue(text.contains("nodes"), "\(format): \(text)")
+    }
+  }
+
   /// A query's relationships and paths read as arrows between entity names in every text
   /// format; JSON keeps their parts, with the ends as entities.
   func testRelationshipsAndPathsReadAsArrows() throws {

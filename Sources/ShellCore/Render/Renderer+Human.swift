@@ -14,7 +14,7 @@ extension Renderer {
     switch output {
     case .empty: return
     case .message(let m): TextWidth.appendUTF8(message(m), into: &out)
-    case .table(let t): tableText(t, into: &out)
+    case .table(let t): tableText(t.onScreen, into: &out)
     case .record(let fields):
       if fields.isEmpty { return out.append(UInt8(ascii: "\n")) }
       vertical(
