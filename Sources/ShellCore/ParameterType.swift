@@ -141,10 +141,29 @@ public enum ParameterType: Sendable, Equatable {
 
   /// Checks and converts one value typed for parameter `name` of `command`.
   /// - Throws: `KgshError.invalidValue`, worded once per type.
-  public func parse(_ text: String, name: String, command: String, positional: Bool = false) throws -> Value {
+  /// Full-width forms (`２０２６－０１`, U+FF01 to U+FF5E) as their ASCII characters; other
+  /// text unchanged.
+  static func halfWidth(_ text: String) -> String {
+    guard text.unicodeScalars.contains(where: { (0xFF01...0xFF5E).contains($0.value) }) else { return text }
+    var out = String.UnicodeScalarView()
+    for u in text.unicodeScalars {
+      out.append((0xFF01...0xFF5E).contains(u.value) ? Unicode.Scalar(u.value - 0xFEE0)! : u)
+    }
+    return String(out)
+  }
+
+  public func parse(_ typed: String, name: String, command: String, positional: Bool = false) throws -> Value
+  {
+    // `--depth ２`: a number, date or count typed with a Chinese input method's full-width
+    // digits reads as the ASCII it stands for.
+    let text: String
+    switch self {
+    case .integer, .decimal, .date, .duration, .tokenCount: text = Self.halfWidth(typed)
+    default: text = typed
+    }
     func bad(_ hint: String? = nil, suggestions: [String] = []) -> KgshError {
       .invalidValue(
-        command, positional ? name.uppercased() : "--\(name)", expected: expectation, got: text, hint: hint,
+        command, positional ? name.uppercased() : "--\(name)", expected: expectation, got: typed, hint: hint,
         suggestions: suggestions)
     }
     switch self {

@@ -50,6 +50,14 @@ final class LexerCodesTests: XCTestCase {
     XCTAssertEqual(w.map(\.span), [0..<4, 5..<7, 8..<15, 16..<21, 22..<25])
   }
 
+  /// A Chinese input method's space (U+3000) separates words like a space; inside quotes
+  /// it is kept.
+  func testAnIdeographicSpaceSeparatesWords() throws {
+    let w = try words("show\u{3000}智谱\u{3000}\u{3000}--limit 3 '智谱\u{3000}AI'")
+    XCTAssertEqual(w.map(\.literal), ["show", "智谱", "--limit", "3", "智谱\u{3000}AI"])
+    XCTAssertEqual(w.map(\.span), [0..<4, 5..<7, 9..<16, 17..<18, 19..<26])
+  }
+
   func testCRLFIsOneCharacterAsBefore() throws {
     // "\r\n" is one Swift character: it neither ends a line nor a word in the scanner.
     let w = try words("echo a\r\nb c")

@@ -211,6 +211,16 @@ final class ParameterTests: XCTestCase {
     XCTAssertThrowsError(try call("--vendor Zhipu --vendor zhipu"))
   }
 
+  /// Digits typed full-width (a Chinese input method's) read as ASCII in numbers and dates;
+  /// a mistake quotes what was typed.
+  func testFullWidthDigitsAreNumbers() throws {
+    let call = try bind("Zhipu --depth ３ --since ２０２５－０７ --input １０ｋ")
+    XCTAssertEqual(call[Self.depth], 3)
+    XCTAssertEqual(call[Self.since], "2025-07")
+    XCTAssertEqual(call[Self.tokens], 10_000)
+    XCTAssertEqual(message("Zhipu --depth ９"), "probe: --depth takes a whole number from 1 to 6, not '９'")
+  }
+
   func testEachTypeWordsItsMistakeOnce() {
     XCTAssertEqual(message("Zhipu --depth 9"), "probe: --depth takes a whole number from 1 to 6, not '9'")
     XCTAssertEqual(

@@ -48,7 +48,8 @@ struct Lexer {
       for c in text {
         clusters.append(c)
         let bytes = c.utf8
-        codes.append(bytes.count == 1 ? bytes.first! : Lexer.other)
+        // An ideographic space (what a Chinese input method types) is a blank like ASCII's.
+        codes.append(bytes.count == 1 ? bytes.first! : c == "\u{3000}" ? 0x20 : Lexer.other)
         offsets.append(position)
         position += bytes.count
       }
