@@ -8,10 +8,14 @@ struct SQLCommand: Command {
   let signature = Signature(
     "sql", summary: "Run a read-only SQL query (writes, ATTACH and extensions are refused)",
     parameters: [query.spec],
-    help:
-      "Tables: node(id,key,name,description,props), node_label(label,node_id), alias(norm,node_id,alias), "
-      + "edge(id,src,type,dst,...), edge_type(id,name), fact(id,key,node_id,predicate,value_type,value,...), source(id,key,...). "
-      + "PRAGMA reads a setting or a table's columns (PRAGMA table_info(fact)); setting one is refused.",
+    help: """
+      The views kg_entity_v1, kg_label_v1, kg_alias_v1, kg_fact_v1, kg_edge_v1 and kg_source_v1 \
+      are the stable interface (entities by key, facts with their entity's key, labels as JSON); \
+      kgsh's own tables (node, node_label, alias, edge, edge_type, fact, source, ...) may change. \
+      As in sqlite3, sql .tables lists them with their columns and sql .schema [NAME] shows how \
+      each is made. PRAGMA reads a setting or a table's columns (PRAGMA table_info(fact)); \
+      setting one is refused.
+      """,
     examples: [
       Example("sql select count(*) as n from node", "count the nodes"),
       Example(
@@ -20,6 +24,8 @@ struct SQLCommand: Command {
       Example(
         "sql select name || ' (' || key || ')' as entity from node where key = 'zhipu'",
         "|| joins text, as in SQL (two bars are never a pipe)", expect: "Zhipu AI (zhipu)"),
+      Example("sql .tables", "the tables and views with their columns", expect: "kg_fact_v1"),
+      Example("sql .schema kg_label_v1", "how a view is made", expect: "CREATE VIEW"),
     ],
     takesRawText: true)
 
@@ -32,6 +38,42 @@ struct SQLCommand: Command {
     "substr",
     "instr", "replace", "trim", "coalesce", "ifnull", "round", "printf", "json_extract", "date", "strftime",
   ]
+
+  /// sqlite3's `.tables` and `.schema [NAME]`; other dot commands say what kgsh does instead.
+  static func dotCommand(_ text: String, _ session: Session) throws -> Output {
+    let words = text.split(whereSeparator: \.isWhitespace).map(String.init)
+    let all = try session.store.sqlTables()
+    switch words[0].lowercased() {
+    case ".tables", ".table":
+      // The stable views first.
+      let ordered = all.filter { $0.type == "view" } + all.filter { $0.type != "view" }
+      var table = Table(
+        columns: ["name", "type", "columns"],
+        rows: ordered.map { [.string($0.name), .string($0.type), .string($0.columns.joinedText(", "))] })
+      table.notes = [
+        "the kg_*_v1 views are the stable interface (docs/PLUGINS.md); the tables are kgsh's own and may change"
+      ]
+      return .table(table)
+    case ".schema":
+      let names = words.dropFirst().map { $0.lowercased() }
+      let chosen = names.isEmpty ? all : all.filter { names.contains($0.name.lowercased()) }
+      if let missing = names.first(where: { n in !all.contains { $0.name.lowercased() == n } }) {
+        throw KgshError(
+          .notFound, "sql: no table or view named '\(missing)'",
+          hint: Names.suggestions(for: missing, among: all.map(\.name), limit: 1).first.map {
+            "did you mean \($0)? sql .tables lists them"
+          } ?? "sql .tables lists them")
+      }
+      return .table(
+        Table(columns: ["name", "sql"], rows: chosen.map { [.string($0.name), .string($0.sql)] }))
+    default:
+      throw KgshError(
+        .usage, "sql: \(words[0]) is a sqlite3 shell command, not SQL",
+        hint:
+          "sql knows .tables and .schema [NAME]; for output use --format csv|tsv|json|markdown, for files | save FILE"
+      )
+    }
+  }
 
   func vocabulary(_ session: Session) -> [String] {
     let names =
@@ -49,6 +91,7 @@ struct SQLCommand: Command {
     // A raw-text command: the query is the text after `sql`, untokenised.
     let query = call.rawText.trimmingCharacters(in: .whitespacesAndNewlines)
     guard !query.isEmpty else { throw KgshError.usage("sql: missing QUERY", signature) }
+    if query.hasPrefix(".") { return try Self.dotCommand(query, session) }
     let (columns, rows) = try session.store.readOnlyQuery(query)
     return .table(Table(columns: columns, rows: rows))
   }

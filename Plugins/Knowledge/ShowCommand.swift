@@ -50,8 +50,9 @@ struct ShowCommand: Command {
     "CONSTRAINTS": "kgsh has no constraints; check-knowledge checks Knowledge/",
     "DATABASES": "stats names the knowledge base open", "SETTINGS": "set lists the settings",
     // MySQL's and PostgreSQL's.
-    "TABLES": "help sql lists the tables and their columns; labels and relations list what the graph holds",
-    "COLUMNS": "help sql lists the tables and their columns",
+    "TABLES":
+      "sql .tables lists the tables and their columns; labels and relations list what the graph holds",
+    "COLUMNS": "sql .tables lists the tables and their columns",
     "SOURCES": "sources lists the knowledge base's sources",
     "LABELS": "labels lists the labels with their counts",
   ]

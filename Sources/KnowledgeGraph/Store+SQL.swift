@@ -37,6 +37,25 @@ extension KnowledgeStore {
     }
   }
 
+  /// The tables and views a user reads with `sql` (not SQLite's, GRDB's or the search
+  /// index's own), in schema order, each with its type (`table`, `view`), its columns and the
+  /// statement that created it (`sqlite3`'s `.tables` and `.schema`).
+  public func sqlTables() throws -> [(name: String, type: String, columns: [String], sql: String)] {
+    try read { db in
+      let readable = Set(try SQLErrorHint.tables(db))
+      return try Row.fetchAll(
+        db, sql: "SELECT name, type, sql FROM sqlite_master WHERE type IN ('table', 'view') ORDER BY rowid"
+      )
+      .compactMap { row -> (String, String, [String], String)? in
+        let name: String = row["name"]
+        guard readable.contains(name) else { return nil }
+        let columns = try String.fetchAll(
+          db, sql: "SELECT name FROM pragma_table_info(?)", arguments: [name])
+        return (name, row["type"], columns, row["sql"] ?? "")
+      }
+    }
+  }
+
   /// The `sql` command's read-only connection: opened at its first statement and kept for the
   /// next ones, so a statement costs what SQLite takes to run it (opening a connection and
   /// reading the schema again took ~0.5 ms per statement). Between statements it holds no

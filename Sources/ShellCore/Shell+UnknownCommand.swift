@@ -55,8 +55,10 @@ extension Shell {
     ":param": "set a parameter with let NAME = VALUE; match reads it as $NAME",
     ":params": "params lists the variables a query reads as $NAME", ":help": "help lists the commands",
     ":exit": "quit leaves (or Ctrl-D)", ":schema": "labels and relations list what the graph holds",
-    ".tables": "help sql lists the tables; sql runs a read-only query",
-    ".schema": "help sql lists the tables and their columns", ".quit": "quit leaves (or Ctrl-D)",
+    ".tables":
+      "sql .tables lists the tables and views with their columns; labels and relations list what the graph holds",
+    ".schema": "sql .schema [NAME] shows how the tables and views are made",
+    ".quit": "quit leaves (or Ctrl-D)",
     ".exit": "quit leaves (or Ctrl-D)", ":q": "quit leaves (or Ctrl-D)", ":quit": "quit leaves (or Ctrl-D)",
     "log": "history ENTITY lists an entity's changes; history --changes every change; team log the team's",
     "changelog": "history ENTITY lists an entity's changes; history --changes every change",

@@ -41,7 +41,7 @@ final class KnowledgeCommandTests: XCTestCase {
     XCTAssertFalse(sql.run("show tables"))
     XCTAssertTrue(
       sql.errors.hasSuffix(
-        "; help sql lists the tables and their columns; labels and relations list what the graph holds\n"),
+        "; sql .tables lists the tables and their columns; labels and relations list what the graph holds\n"),
       sql.errors)
     let other = try shell()
     XCTAssertFalse(other.run("show Nosuchx"))
@@ -382,6 +382,36 @@ final class KnowledgeCommandTests: XCTestCase {
     let t = try shell()
     XCTAssertFalse(t.run("sql delete from node"))
     XCTAssertTrue(t.errors.contains("read-only"), t.errors)
+  }
+
+  /// sqlite3's `.tables` and `.schema` work; other dot commands and a column of another
+  /// table say what to write.
+  func testSQLDotCommandsAndAColumnOfAnotherTable() throws {
+    let t = try shell()
+    XCTAssertTrue(t.run("sql .tables --format tsv"), t.errors)
+    let rows = t.output.split(separator: "\n").dropFirst().map { $0.split(separator: "\t").map(String.init) }
+    XCTAssertEqual(rows.first?[0], "kg_entity_v1", "the stable views come first: \(t.output)")
+    XCTAssertTrue(
+      rows.contains { $0[0] == "fact" && $0[1] == "table" && $0[2].contains("predicate") }, t.output)
+    XCTAssertFalse(rows.contains { $0[0].hasPrefix("sqlite_") || $0[0].hasPrefix("search") }, t.output)
+    let s = try shell()
+    XCTAssertTrue(s.run("sql .schema kg_label_v1 --format tsv"), s.errors)
+    XCTAssertTrue(s.output.contains("kg_label_v1\tCREATE VIEW kg_label_v1"), s.output)
+    for (line, expected) in [
+      ("sql .schema nods", "sql: no table or view named 'nods'; did you mean node?"),
+      (
+        "sql .mode csv",
+        "sql: .mode is a sqlite3 shell command, not SQL; sql knows .tables and .schema [NAME]"
+      ),
+      (
+        "sql select labels from node",
+        "no such column: labels; labels is a column of kg_entity_v1, not of the table the statement reads"
+      ),
+    ] {
+      let e = try shell()
+      XCTAssertFalse(e.run(line), line)
+      XCTAssertTrue(e.errors.contains(expected), e.errors)
+    }
   }
 }
 

@@ -86,7 +86,10 @@ final class ScriptSyntaxErrorTests: XCTestCase {
         "LOAD CSV FROM 'file:///x.csv' AS row",
         "LOAD CSV is Cypher's; kgsh loads CSV and TSV files with import NODES [EDGES] (help import)"
       ),
-      (".tables", "help sql lists the tables; sql runs a read-only query"),
+      (
+        ".tables",
+        "sql .tables lists the tables and views with their columns; labels and relations list what the graph holds"
+      ),
       // Nushell's and Unix pipelines' verbs, as a stage or as a first word.
       (
         "mark | get count",
