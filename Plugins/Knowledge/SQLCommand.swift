@@ -49,7 +49,7 @@ struct SQLCommand: Command {
       let ordered = all.filter { $0.type == "view" } + all.filter { $0.type != "view" }
       var table = Table(
         columns: ["name", "type", "columns"],
-        rows: ordered.map { [.string($0.name), .string($0.type), .string($0.columns.joinedText(", "))] })
+        rows: ordered.map { [.string($0.name), .string($0.type), .list($0.columns.map { .string($0) })] })
       table.notes = [
         "the kg_*_v1 views are the stable interface (docs/PLUGINS.md); the tables are kgsh's own and may change"
       ]
