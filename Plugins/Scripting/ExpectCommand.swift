@@ -27,6 +27,8 @@ struct ExpectCommand: StatementCommand {
     let wanted = try ScriptValues.text(expectation.expected, shell)
     if expectation.op == "fails" { return try refusal(of: expectation.pipeline, command, wanted, shell) }
     let output = try shell.evaluate(expectation.pipeline)
+    // `expect find GLM rows 27`: find showed its first 20; say so, or the count misleads.
+    let cut = output.asTable?.missingRowsNote.map { " (\($0))" } ?? ""
     switch expectation.op {
     case "rows":
       let (op, n) = try Self.rowCount(wanted, command)
@@ -35,7 +37,7 @@ struct ExpectCommand: StatementCommand {
         op, got < n ? .orderedAscending : got > n ? .orderedDescending : .orderedSame)
       {
         let expected = op == "==" ? "\(n)" : "\(op) \(n)"
-        throw KgshError(.failed, "expect failed: \(command) got \(got) rows, expected \(expected)")
+        throw KgshError(.failed, "expect failed: \(command) got \(got) rows, expected \(expected)\(cut)")
       }
     case "contains":
       let got = plain(output)
@@ -46,12 +48,12 @@ struct ExpectCommand: StatementCommand {
             "its \($0.rows.count.counted("row")) \($0.rows.count == 1 ? "does" : "do") not"
           }
           ?? "got \(short(got)), which does not"
-        throw KgshError(.failed, "expect failed: \(command): \(seen) contain \(wanted)")
+        throw KgshError(.failed, "expect failed: \(command): \(seen) contain \(wanted)\(cut)")
       }
     default:
       let got = single(output) ?? plain(output).trimmingCharacters(in: .whitespacesAndNewlines)
       if got != wanted {
-        throw KgshError(.failed, "expect failed: \(command) got \(short(got)), expected \(wanted)")
+        throw KgshError(.failed, "expect failed: \(command) got \(short(got)), expected \(wanted)\(cut)")
       }
     }
     return .empty

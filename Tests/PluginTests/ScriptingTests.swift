@@ -393,7 +393,11 @@ final class ScriptingTests: XCTestCase {
       e.run("expect echo 42 == 42; expect find GLM --limit 3 rows 3; expect show Zhipu contains Zhipu AI"),
       e.errors)
     XCTAssertFalse(e.run("expect find GLM --limit 3 rows 2"))
-    XCTAssertTrue(e.errors.contains("expect failed: find GLM --limit 3 got 3 rows, expected 2"), e.errors)
+    XCTAssertTrue(
+      e.errors.contains(
+        "expect failed: find GLM --limit 3 got 3 rows, expected 2 (limit reached: 3 of 27 shown; raise --limit)"
+      ),
+      e.errors)
     let f = try shell()
     XCTAssertFalse(f.run("expect echo 42 == 43"))
     XCTAssertTrue(f.errors.contains("expect failed: echo 42 got '42', expected 43"), f.errors)
@@ -404,7 +408,9 @@ final class ScriptingTests: XCTestCase {
     // A table that lacks the text is named by its size, not by its first box characters.
     XCTAssertFalse(g.run("expect find GLM --limit 3 contains GPT-9"))
     XCTAssertTrue(
-      g.errors.hasSuffix("expect failed: find GLM --limit 3: its 3 rows do not contain GPT-9\n"), g.errors)
+      g.errors.hasSuffix(
+        "expect failed: find GLM --limit 3: its 3 rows do not contain GPT-9 (limit reached: 3 of 27 shown; raise --limit)\n"
+      ), g.errors)
     // rows takes a comparison: a script stays right as the knowledge base grows.
     XCTAssertTrue(
       g.run(
@@ -413,10 +419,14 @@ final class ScriptingTests: XCTestCase {
       g.errors)
     XCTAssertFalse(g.run("expect find GLM --limit 1 contains GPT-9"))
     XCTAssertTrue(
-      g.errors.hasSuffix("expect failed: find GLM --limit 1: its 1 row does not contain GPT-9\n"), g.errors)
+      g.errors.hasSuffix(
+        "expect failed: find GLM --limit 1: its 1 row does not contain GPT-9 (limit reached: 1 of 27 shown; raise --limit)\n"
+      ), g.errors)
     XCTAssertFalse(g.run("expect find GLM --limit 3 rows > 3"))
     XCTAssertTrue(
-      g.errors.hasSuffix("expect failed: find GLM --limit 3 got 3 rows, expected > 3\n"), g.errors)
+      g.errors.hasSuffix(
+        "expect failed: find GLM --limit 3 got 3 rows, expected > 3 (limit reached: 3 of 27 shown; raise --limit)\n"
+      ), g.errors)
     XCTAssertFalse(g.run("expect find GLM rows ~ 3"))
     XCTAssertTrue(g.errors.contains("'~ 3' is not a row count"), g.errors)
     let h = try shell()
