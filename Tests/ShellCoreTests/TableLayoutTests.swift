@@ -204,6 +204,43 @@ final class TableLayoutTests: XCTestCase {
     XCTAssertGreaterThanOrEqual(quoteWidth ?? 0, 28, "the quote keeps a fair share: \(text)")
   }
 
+  /// A column empty in every row gives its room to the others when the table is too wide,
+  /// and the note names it; a table that fits keeps it.
+  func testAColumnEmptyInEveryRowMakesRoomWhenTheTableIsTooWide() {
+    let table = Table(
+      columns: ["predicate", "value", "unit", "source"],
+      rows: [
+        [
+          .string("round_note"), .string("largest single Chinese LLM round at the time"), .null,
+          .string("ref-a"),
+        ],
+        [.string("valuation"), .string("US$4.3 bn"), .string(""), .string("ref-b")],
+      ])
+    let narrow = render(.table(table), width: 50)
+    XCTAssertFalse(narrow.contains("unit │"), narrow)
+    XCTAssertTrue(narrow.contains("1 more column (unit): empty in every row"), narrow)
+    XCTAssertTrue(lines(narrow).allSatisfy { TextWidth.of($0) <= 50 }, narrow)
+    let wide = render(.table(table), width: 120)
+    XCTAssertTrue(wide.contains("unit"), wide)
+    XCTAssertFalse(wide.contains("empty in every row"), wide)
+  }
+
+  /// When not every long word fits whole, those that need the least extra room stay whole.
+  func testTheLongWordsThatFitStayWholeWhenNotAllCan() {
+    let table = Table(
+      columns: ["predicate", "source", "note"],
+      rows: [
+        [
+          .string("post_money_valuation"), .string("ref-socialmediaasia-moonshot"),
+          .string("a b c d e f g h"),
+        ],
+        [.string("valuation_target"), .string("ref-asianintelligence-43"), .string("i j k l m n o p")],
+      ])
+    let text = render(.table(table), width: 60, layout: .table)
+    XCTAssertTrue(text.contains("post_money_valuation"), text)
+    XCTAssertFalse(text.contains("ref-socialmediaasia-moonshot"), text)
+  }
+
   func testATimestampIsNeverBrokenAcrossLines() {
     XCTAssertTrue(ColumnPlan.isAtomic(.string("2026-12-07T09:29:22.455Z")))
     XCTAssertTrue(ColumnPlan.isAtomic(.string("2026-12-07T09:29:22+08:00")))

@@ -60,6 +60,10 @@ extension Renderer {
       // A single record reads best as one field per line (cite F0001, a card).
       if t.rows.count == 1 && t.columns.count > 2 { return vertical(t, cells, into: &out) }
       let needs = plans(t, cells)
+      // Wider than the terminal: a column empty in every row gives its room to the others.
+      if needs.reduce(overhead(t), { $0 + $1.natural }) > width, let compact = withoutEmptyColumns(t) {
+        return tableText(compact, into: &out)
+      }
       if let widths = ColumnPlan.widths(needs, budget: width - overhead(t)) {
         return box(t, cells, widths: widths, into: &out)
       }
@@ -75,6 +79,29 @@ extension Renderer {
       }
       vertical(t, cells, into: &out)
     }
+  }
+
+  /// The table without its columns that are empty in every row, with a note naming them;
+  /// nil when it has none, no rows, or would keep fewer than two columns.
+  func withoutEmptyColumns(_ t: Table) -> Table? {
+    guard !t.rows.isEmpty else { return nil }
+    let empty = t.columns.indices.filter { i in
+      t.rows.allSatisfy { row in
+        guard i < row.count else { return true }
+        if case .string(let s) = row[i] { return s.isEmpty }
+        return row[i].isNull
+      }
+    }
+    guard !empty.isEmpty, t.columns.count - empty.count >= 2 else { return nil }
+    let keep = t.columns.indices.filter { !empty.contains($0) }
+    var compact = t
+    compact.columns = keep.map { t.columns[$0] }
+    compact.rows = t.rows.map { row in keep.map { $0 < row.count ? row[$0] : .null } }
+    let names = empty.map { TextWidth.sanitize(t.columns[$0]) }
+    compact.notes.append(
+      "\(names.count) more \(names.count == 1 ? "column" : "columns") (\(names.joinedText(", "))): "
+        + "empty in every row")
+    return compact
   }
 
   /// An empty table whose headers do not fit the terminal at their width: the command's

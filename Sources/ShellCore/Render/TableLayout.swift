@@ -95,14 +95,20 @@ extension ColumnPlan {
   /// minimum; columns that need little more than an equal share get all they need, and
   /// the rest is shared in proportion to how much text each still has to show. Nil when
   /// even the minimums do not fit.
-  /// Long words are kept whole (`whole`) when every column's fit, else broken at their soft
-  /// breaks.
+  /// Long words are kept whole (`whole`) in as many columns as the room allows, those that
+  /// need the least extra first; the others break them at their soft breaks.
   static func widths(_ plans: [ColumnPlan], budget: Int) -> [Int]? {
-    let whole = plans.map { p in
-      ColumnPlan(natural: p.natural, minimum: p.whole, atomic: p.atomic, volume: p.volume)
+    var spare = budget - plans.reduce(0) { $0 + $1.minimum }
+    guard spare >= 0 else { return nil }
+    var kept = plans
+    for i in plans.indices.sorted(by: {
+      plans[$0].whole - plans[$0].minimum < plans[$1].whole - plans[$1].minimum
+    })
+    where plans[i].whole > plans[i].minimum && plans[i].whole - plans[i].minimum <= spare {
+      spare -= plans[i].whole - plans[i].minimum
+      kept[i].minimum = plans[i].whole
     }
-    if whole != plans, let fit = share(whole, budget: budget) { return fit }
-    return share(plans, budget: budget)
+    return share(kept, budget: budget)
   }
 
   static func share(_ plans: [ColumnPlan], budget: Int) -> [Int]? {
