@@ -45,6 +45,31 @@ final class CompareNamesTests: XCTestCase {
   }
 
   /// `vs`, `versus`, `and`, `,` and `/` separate the names, each of which may be several words.
+  /// A vendor's name stands for its one product of the other items' kind (智谱 beside a plan
+  /// is GLM Coding Plan); with several, or two vendors, compare names the products to pick.
+  func testAVendorIsReadAsItsOnlyProductOfTheKind() throws {
+    let t = try shell(), named = try shell()
+    XCTAssertTrue(t.run("compare 智谱 'Claude Pro' --format tsv"), t.errors)
+    XCTAssertTrue(named.run("compare 'GLM Coding Plan' 'Claude Pro' --format tsv"), named.errors)
+    func ids(_ out: String) -> [String] {
+      out.split(separator: "\n").dropFirst().map { String($0.split(separator: "\t")[1]) }
+    }
+    XCTAssertEqual(ids(t.output), ids(named.output))
+    let human = try shell()
+    XCTAssertTrue(human.run("compare 'Claude Pro' zhipu"), human.errors)
+    XCTAssertTrue(human.output.contains("zhipu: read as Zhipu AI's only plan, GLM Coding Plan"), human.output)
+    let two = try shell()
+    XCTAssertFalse(two.run("compare anthropic zhipu"))
+    XCTAssertTrue(
+      two.errors.contains(
+        "compare: anthropic is a vendor (Anthropic), and compare sets one plan or model beside another; name one of its 5 products: \"Claude Pro\""
+      ), two.errors)
+    XCTAssertTrue(two.errors.contains("cost anthropic --input N prices its API models"), two.errors)
+    // Products named after their vendor are matched as products.
+    let deepseek = try shell()
+    XCTAssertTrue(deepseek.run("compare deepseek GLM-4.5"), deepseek.errors)
+  }
+
   func testVsAndOtherSeparatorsEndEachName() throws {
     let quoted = try shell()
     XCTAssertTrue(quoted.run("compare 'GLM Coding Plan Lite' 'Claude Pro'"), quoted.errors)
