@@ -224,6 +224,16 @@ public final class Session {
 
   /// The label a user typed, spelled as the knowledge base spells it (its case is forgiven),
   /// or an error that suggests the nearest labels. Every `--label` and `LABEL` goes through it.
+  /// Chinese words for the labels of the default knowledge base (simplified and traditional).
+  static let labelWords: [String: String] = [
+    "公司": "Company", "企业": "Company", "企業": "Company", "模型": "Model", "大模型": "Model",
+    "投资者": "Investor", "投資者": "Investor", "投资方": "Investor", "投資方": "Investor", "人物": "Person",
+    "人": "Person", "产品": "Product", "產品": "Product", "基金": "Fund", "实验室": "Lab", "實驗室": "Lab",
+    "交易所": "Exchange", "国家": "Country", "國家": "Country", "事件": "Event", "套餐": "Plan",
+    "政府": "Government", "组织": "Organization", "組織": "Organization", "平台": "Platform", "排名": "Ranking",
+    "榜单": "Ranking", "榜單": "Ranking", "集团": "Group", "集團": "Group",
+  ]
+
   public func resolveLabel(_ text: String) throws -> String {
     guard !Trim.spacesAndNewlines(text).isEmpty else {
       throw KgshError(.usage, "the label is empty", hint: "give a label, e.g. Company; labels lists them")
@@ -231,6 +241,15 @@ public final class Session {
     let known = try store.labelNames()
     if let match = known.first(where: { $0 == text })
       ?? known.first(where: { $0.lowercased() == text.lowercased() })
+    {
+      return match
+    }
+    // `list companies`, `list 公司`: a plural or a Chinese word for a label the store has.
+    let lower = text.lowercased()
+    let singular =
+      lower.hasSuffix("ies") ? lower.dropLast(3) + "y" : lower.hasSuffix("s") ? String(lower.dropLast()) : nil
+    if let word = singular ?? Self.labelWords[text],
+      let match = known.first(where: { $0.lowercased() == word.lowercased() })
     {
       return match
     }

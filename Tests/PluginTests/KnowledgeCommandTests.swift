@@ -370,6 +370,23 @@ final class KnowledgeCommandTests: XCTestCase {
     XCTAssertTrue(t.errors.contains("no label named 'Nope'"), t.errors)
   }
 
+  /// A label may be written in the plural or as a Chinese word (`list companies`, `list 公司`).
+  func testALabelInThePluralOrInChineseIsTheLabel() throws {
+    func listed(_ label: String) throws -> String {
+      let t = try shell()
+      XCTAssertTrue(t.run("list \(label) --limit 500 --format tsv"), "\(label): \(t.errors)")
+      return t.output
+    }
+    let companies = try listed("Company")
+    XCTAssertTrue(companies.contains("Zhipu AI"), companies)
+    for word in ["companies", "Companies", "公司", "企業"] { XCTAssertEqual(try listed(word), companies, word) }
+    XCTAssertEqual(try listed("投資者"), try listed("Investor"))
+    XCTAssertEqual(try listed("labs"), try listed("Lab"))
+    let t = try shell()
+    XCTAssertFalse(t.run("list cats"))
+    XCTAssertTrue(t.errors.contains("no label named 'cats'"), t.errors)
+  }
+
   func testTimelineIsOrderedAndFiltered() throws {
     let t = try shell()
     XCTAssertTrue(t.run("timeline --from 2026-01-08 --to 2026-01-09 --format csv"), t.errors)
