@@ -1,3 +1,4 @@
+import Foundation
 import KnowledgeGraph
 import ShellCore
 
@@ -79,6 +80,16 @@ enum ChangeHistory {
     ]
   }
 
+  /// A built-in money fact's value as people read it (`¥312.4 m`, not `312400000`): its
+  /// record keeps the normal form and the currency, with no original text.
+  static func amount(_ p: Value) -> String? {
+    guard p.field("type") == "money", let currency = p.field("currency"),
+      let text = p.field("value"),
+      let amount = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX"))
+    else { return nil }
+    return ValueFormat.human(.money(Money(amount, currency)))
+  }
+
   /// One line saying what the record states: `ipo_raise = HK$4.3 bn (hkex-1)`, a source's
   /// title, `retracted: the reason`, `Zhipu AI -[LISTED_ON]-> hkex`.
   static func summary(_ r: ChangeRecord) -> String {
@@ -88,7 +99,8 @@ enum ChangeHistory {
     switch r.targetType {
     case .fact:
       let predicate = p.field("predicate") ?? previous?.field("predicate") ?? "?"
-      s = "\(predicate) = \(p.field("original") ?? p.field("value") ?? previous?.field("value") ?? "?")"
+      s =
+        "\(predicate) = \(p.field("original") ?? amount(p) ?? p.field("value") ?? previous?.field("value") ?? "?")"
       if let source = p.field("source") {
         s += " (\(source))"
       } else if let status = p.field("status") {

@@ -46,6 +46,9 @@ final class ChangeHistoryTests: XCTestCase {
     let builtin = try rows(t, "history F0001")
     XCTAssertEqual(builtin.map { $0["author"] }, [.string("Knowledge/")], "built-in facts have their record")
     XCTAssertEqual(builtin.first?["layer"], .string("builtin"))
+    // A built-in money fact reads as money, not as its normal form's digits.
+    XCTAssertEqual(
+      try rows(t, "history F0325").first?["change"], .string("revenue = ¥312.4 m (ref-cnyes-219742)"))
     XCTAssertEqual(try rows(t, "history --author BO").map { $0["entity"] }, [.string("minimax")])
     XCTAssertEqual(try rows(t, "history --since 2000-01").count, 3)
     XCTAssertEqual(try rows(t, "history --since 2999-01").count, 0)
