@@ -130,6 +130,11 @@ struct CompareCommand: Command {
     var items = PriceBook.joinNames(call[Self.items], rows: latest).map {
       PriceBook.graphName($0, rows: latest, session)
     }
+    if call[Self.items].contains(where: { Trim.spacesAndNewlines($0).isEmpty }) {
+      throw KgshError(
+        .usage, "compare: an item is empty",
+        hint: "name plans or models, e.g. compare GLM-4.5 'Claude Sonnet 4'")
+    }
     guard items.count >= 2 else { throw Self.oneItem(items.joinedText(" "), session) }
     // A vendor's name stands for its one product of the other items' kind.
     var read: [String] = []

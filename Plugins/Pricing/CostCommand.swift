@@ -54,6 +54,11 @@ struct CostCommand: Command {
         .invalidValue, "cost: the workload is 0 tokens, which costs nothing on every model",
         hint: "give --input, --output or --cached a count above 0, e.g. --input 10M --output 2.5M")
     }
+    if call[Self.models].contains(where: { Trim.spacesAndNewlines($0).isEmpty }) {
+      throw KgshError(
+        .usage, "cost: a model name is empty",
+        hint: "name API models, vendors or price ids, or none for every model")
+    }
     let requests = Decimal(call[Self.requests])
     let asOf = call[Self.asOf]
     let history = try PriceBook.history(session)

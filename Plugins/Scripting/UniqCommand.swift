@@ -32,6 +32,10 @@ struct UniqCommand: Command {
       $0.trimmingCharacters(in: .whitespaces)
     }
     .filter { !$0.isEmpty }
+    if names.isEmpty && !call[Self.columns].isEmpty {
+      throw KgshError(
+        .usage, "uniq: the column name is empty", hint: "name a column, or none to count whole rows")
+    }
     let indexes =
       names.isEmpty
       ? Array(table.columns.indices)
