@@ -51,7 +51,11 @@ enum ChangeHistory {
       columns: columns, rows: records.map(row),
       notes: records.isEmpty ? [empty] : [],
       limitCut: cut ? .moreExist(shown: "the \(records.count.counted("newest record"))") : nil)
-    table.narrowColumns = ["time", "change", "entity", "kind", "target", "author", "id"]
+    // The history of one entity or fact names it in every row: its author says more.
+    table.narrowColumns =
+      about == nil
+      ? ["time", "change", "entity", "kind", "target", "author", "id"]
+      : ["time", "change", "kind", "target", "author", "entity", "id"]
     return table
   }
 
