@@ -46,6 +46,16 @@ final class ChangeHistoryTests: XCTestCase {
     let builtin = try rows(t, "history F0001")
     XCTAssertEqual(builtin.map { $0["author"] }, [.string("Knowledge/")], "built-in facts have their record")
     XCTAssertEqual(builtin.first?["layer"], .string("builtin"))
+    // In 80 columns the history of one entity leaves out the entity every row names first.
+    t.session.width = 80
+    t.session.isTerminal = true
+    let start = t.output.count
+    XCTAssertTrue(t.run("history 智譜 --layer all --limit 3"), t.errors)
+    let narrow = String(t.output.dropFirst(start))
+    XCTAssertFalse(narrow.contains("│ entity"), narrow)
+    XCTAssertTrue(narrow.contains("author, target_type, entity, layer, id)"), narrow)
+    t.session.width = nil
+    t.session.isTerminal = false
     // A built-in money fact reads as money, not as its normal form's digits.
     XCTAssertEqual(
       try rows(t, "history F0325").first?["change"], .string("revenue = ¥312.4 m (ref-cnyes-219742)"))
