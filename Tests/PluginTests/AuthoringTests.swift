@@ -242,7 +242,13 @@ final class AuthoringTests: XCTestCase {
       ("3 billion US dollars", PastedValue(type: "money", value: "3000000000", currency: "USD")),
       ("12亿人民币", PastedValue(type: "money", value: "1200000000", currency: "CNY")),
       ("43億港元", PastedValue(type: "money", value: "4300000000", currency: "HKD")),
-      ("5 yuanbao", PastedValue(type: "text", value: "5 yuanbao")),
+      // A number with one word of unit keeps the word as its unit.
+      ("5 yuanbao", PastedValue(type: "number", value: "5", unit: "yuanbao")),
+      ("800 people", PastedValue(type: "number", value: "800", unit: "people")),
+      ("204,800 tokens", PastedValue(type: "number", value: "204800", unit: "tokens")),
+      ("800人", PastedValue(type: "number", value: "800", unit: "人")),
+      ("800 new hires", PastedValue(type: "text", value: "800 new hires")),
+      ("GLM 5", PastedValue(type: "text", value: "GLM 5")),
     ]
     for (text, expected) in cases { XCTAssertEqual(PastedValue.parse(text), expected, text) }
   }

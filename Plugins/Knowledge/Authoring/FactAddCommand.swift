@@ -19,8 +19,8 @@ struct FactAddCommand: Command {
     ] + Sourcing.specs,
     help: """
       VALUE is kept as written and also stored in normal form: money with its currency \
-      (HK$4.3 bn, ¥20/month, US$17, "1.2 billion yuan", 43億港元, 2000萬), percentages (73.1%), numbers and dates \
-      (2026-01, 2026-01-08); anything else is text. A fact needs --source (added first with \
+      (HK$4.3 bn, ¥20/month, US$17, "1.2 billion yuan", 43億港元, 2000萬), percentages (73.1%), numbers, \
+      with a word of unit ("800 people", 800人), and dates (2026-01, 2026-01-08); anything else is text. A fact needs --source (added first with \
       source add) and --quote, or --unsourced, which marks it unverified.
       """,
     examples: [

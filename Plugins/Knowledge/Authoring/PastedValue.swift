@@ -48,7 +48,16 @@ struct PastedValue: Equatable {
     if t.hasSuffix("%"), let n = number(String(t.dropLast())) {
       return PastedValue(type: "percent", value: "\(n)")
     }
-    return money(t) ?? PastedValue(type: "text", value: text)
+    return money(t) ?? measure(t) ?? PastedValue(type: "text", value: text)
+  }
+
+  /// A number followed by one word of unit (`800 people`, `16 rounds`, `204,800 tokens`,
+  /// `800人`): the number, with the word as its unit.
+  static func measure(_ t: String) -> PastedValue? {
+    guard let m = t.wholeMatch(of: /(-?[0-9][0-9,]*(?:\.[0-9]+)?)\s*([A-Za-z]{2,}|\p{Han}+)/),
+      let n = number(String(m.1))
+    else { return nil }
+    return PastedValue(type: "number", value: "\(n)", unit: String(m.2))
   }
 
   /// Reads a VALUE of `fact add` or `fact correct`: like `parse`, but a value written as a
