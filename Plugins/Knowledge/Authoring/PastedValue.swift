@@ -37,7 +37,7 @@ struct PastedValue: Equatable {
   /// What to write instead of a flag for the VALUE's parts (`fact add ... --unit CNY`).
   static let misplacedFlags = [
     "unit":
-      "the unit is read from the VALUE: a currency (\"1.2bn CNY\", US$17) or a period (¥20/month); any other unit stays in the text",
+      "the unit is read from the VALUE: a currency (\"1.2bn CNY\", US$17), a period (¥20/month) or a word after the number (\"800 people\")",
     "currency": "write the currency in the VALUE: \"1.2bn CNY\", US$17, ¥20/month",
   ]
 
