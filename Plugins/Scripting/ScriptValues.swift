@@ -131,6 +131,20 @@ enum ScriptValues {
   }
 
   /// A column index, or an error listing the columns.
+  /// The columns named by words separated by commas or spaces (`name,score`, `name score`),
+  /// each once; empty when no name is given.
+  /// - Throws: `KgshError` for a column the table lacks or one named twice.
+  static func columns(_ words: [String], in table: Table, verb: String) throws -> [Int] {
+    let names = words.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }
+      .filter { !$0.isEmpty }
+    let indexes = try names.map { try column($0, in: table, verb: verb) }
+    if let twice = indexes.indices.first(where: { indexes[..<$0].contains(indexes[$0]) }) {
+      throw KgshError(
+        .usage, "\(verb): \(table.columns[indexes[twice]]) is named twice", hint: "name each column once")
+    }
+    return indexes
+  }
+
   static func column(_ name: String, in table: Table, verb: String) throws -> Int {
     guard let index = table.column(name) else {
       let near = Names.suggestions(for: name, among: table.columns)

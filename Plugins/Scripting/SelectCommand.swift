@@ -20,20 +20,10 @@ struct SelectCommand: Command {
         hint: "run SQL with sql: sql select ... from ... (one statement; ; ends the command)")
     }
     let table = try ScriptValues.inputTable(call, example: "find GLM | select name,key")
-    let names = call[Self.columns].flatMap { $0.split(separator: ",") }.map {
-      $0.trimmingCharacters(in: .whitespaces)
-    }
-    .filter { !$0.isEmpty }
-    guard !names.isEmpty else { throw KgshError.usage("select needs column names", signature) }
-    let indexes = try names.map { try ScriptValues.column($0, in: table, verb: "select") }
-    if let twice = indexes.indices.first(where: { indexes[..<$0].contains(indexes[$0]) }) {
-      throw KgshError(
-        .usage, "select: \(table.columns[indexes[twice]]) is named twice", hint: "name each column once")
-    }
+    let indexes = try ScriptValues.columns(call[Self.columns], in: table, verb: "select")
+    guard !indexes.isEmpty else { throw KgshError.usage("select needs column names", signature) }
     // A copy keeps the notes and the limit's cut; the narrow columns may be gone.
-    var selected = table
-    selected.columns = indexes.map { table.columns[$0] }
-    selected.rows = table.rows.map { row in indexes.map { row[$0] } }
+    var selected = table.keeping(indexes)
     selected.narrowColumns = []
     selected.screenColumns = []
     return .table(selected)

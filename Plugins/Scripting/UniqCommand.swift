@@ -28,22 +28,12 @@ struct UniqCommand: Command {
 
   func run(_ call: Call, _ session: Session) throws -> Output {
     let table = try ScriptValues.inputTable(call, example: "find GLM | uniq labels")
-    let names = call[Self.columns].flatMap { $0.split(separator: ",") }.map {
-      $0.trimmingCharacters(in: .whitespaces)
-    }
-    .filter { !$0.isEmpty }
-    if names.isEmpty && !call[Self.columns].isEmpty {
+    let named = try ScriptValues.columns(call[Self.columns], in: table, verb: "uniq")
+    if named.isEmpty && !call[Self.columns].isEmpty {
       throw KgshError(
         .usage, "uniq: the column name is empty", hint: "name a column, or none to count whole rows")
     }
-    let indexes =
-      names.isEmpty
-      ? Array(table.columns.indices)
-      : try names.map { try ScriptValues.column($0, in: table, verb: "uniq") }
-    if let twice = indexes.indices.first(where: { indexes[..<$0].contains(indexes[$0]) }) {
-      throw KgshError(
-        .usage, "uniq: \(table.columns[indexes[twice]]) is named twice", hint: "name each column once")
-    }
+    let indexes = named.isEmpty ? Array(table.columns.indices) : named
     if table.columns.contains("count") && indexes.contains(table.column("count")!) {
       throw KgshError(
         .usage, "uniq: the table already has a column named count, which uniq adds",

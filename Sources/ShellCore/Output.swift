@@ -58,11 +58,17 @@ public struct Table: Sendable {
   public var onScreen: Table {
     let kept = screenColumns.compactMap(column)
     guard !kept.isEmpty, kept.count < columns.count else { return self }
-    var shown = self
-    shown.columns = kept.map { columns[$0] }
-    shown.rows = rows.map { row in kept.map { row[$0] } }
+    var shown = keeping(kept)
     shown.screenColumns = []
     return shown
+  }
+
+  /// A copy with only the columns at `indexes`, in that order (notes and the limit's cut kept).
+  public func keeping(_ indexes: [Int]) -> Table {
+    var kept = self
+    kept.columns = indexes.map { columns[$0] }
+    kept.rows = rows.map { row in indexes.map { $0 < row.count ? row[$0] : .null } }
+    return kept
   }
 
   /// Set when `--limit` cut the rows short; pipeline verbs that consume the rows (`count`,

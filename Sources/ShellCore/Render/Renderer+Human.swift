@@ -93,10 +93,7 @@ extension Renderer {
       }
     }
     guard !empty.isEmpty, t.columns.count - empty.count >= 2 else { return nil }
-    let keep = t.columns.indices.filter { !empty.contains($0) }
-    var compact = t
-    compact.columns = keep.map { t.columns[$0] }
-    compact.rows = t.rows.map { row in keep.map { $0 < row.count ? row[$0] : .null } }
+    var compact = t.keeping(t.columns.indices.filter { !empty.contains($0) })
     let names = empty.map { TextWidth.sanitize(t.columns[$0]) }
     compact.notes.append(
       "\(names.count) more \(names.count == 1 ? "column" : "columns") (\(names.joinedText(", "))): "
