@@ -6,7 +6,7 @@ import ShellCore
 /// transaction, with a progress bar on a terminal.
 struct ImportCommand: Command {
   static let nodes = Param<String>.argument(
-    "nodes", .file, "nodes file: id,label,name[,property...] (or - to load edges only)")
+    "nodes", .file, "nodes file: id,label,name[,property...], or name,label[,...] (or - to load edges only)")
   static let edges: Param<String?> = .optionalArgument(
     "edges", .file, "edges file: src,type,dst[,property...]")
   static let type = Param.option(
@@ -19,9 +19,10 @@ struct ImportCommand: Command {
     help: """
       Node ids become entity keys; names are searchable and completable like built-in ones; labels \
       may list several separated by ';'; other columns become properties (numbers when written as \
-      numbers, 42 or 3.5; codes such as 02513 stay text). Edge ends are ids from the \
-      nodes file or keys already in the knowledge base. A bad row stops the import at that line and \
-      nothing is changed. Ctrl-C cancels it the same way.
+      numbers, 42 or 3.5; codes such as 02513 stay text). A nodes file without an id column is keyed \
+      by its names, which must then be new and appear once. Edge ends are ids from the nodes file, \
+      keys already in the knowledge base, or the name of one entity (Zhipu AI, 智谱). A bad row stops \
+      the import at that line and nothing is changed. Ctrl-C cancels it the same way.
       """,
     examples: [
       Example(

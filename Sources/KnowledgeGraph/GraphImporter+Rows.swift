@@ -25,6 +25,7 @@ extension GraphImporter {
   mutating func loadNodes(_ file: CSVReader) throws {
     var header: [String] = []
     var idColumn = 0, nameColumn: Int? = nil, labelColumn: Int? = nil
+    var keyedByName = false
     var propertyColumns: [Int] = []
     var batch = try NodeBatch(db, file: file)
     var aliases: [(norm: String, id: Int64, name: String)] = []
@@ -33,13 +34,16 @@ extension GraphImporter {
       try file.forEachRecord { fields, line, offset in
         if header.isEmpty {
           header = fields.map { $0.trimmingCharacters(in: .whitespaces) }
-          guard let id = Self.column(header, ["id", "key", ":id"]) else {
+          nameColumn = Self.column(header, ["name", "title"])
+          // Without an id column the names are the keys (a list of names is a nodes file too).
+          guard let id = Self.column(header, ["id", "key", ":id"]) ?? nameColumn else {
             throw fail(
-              file, line, "the header needs an id column (found: \(header.joinedText(", ")))",
+              file, line, "the header needs an id or a name column (found: \(header.joinedText(", ")))",
               hint: Self.headerHint(header, file: file.path, nodes: true))
           }
           idColumn = id
-          nameColumn = Self.column(header, ["name", "title"])
+          keyedByName = id == nameColumn
+          batch.keyWord = keyedByName ? "name" : "id"
           labelColumn = Self.column(header, ["label", "labels", ":label"])
           propertyColumns = Self.propertyColumns(header, skip: [idColumn, nameColumn, labelColumn])
           return
@@ -48,11 +52,14 @@ extension GraphImporter {
           throw fail(file, line, "expected \(header.count) fields, found \(fields.count)")
         }
         let key = fields[idColumn]
-        guard !key.isEmpty else { throw fail(file, line, "empty id") }
+        guard !key.isEmpty else { throw fail(file, line, keyedByName ? "empty name" : "empty id") }
         if ids[key] != nil {
           let first = try Self.firstLine(of: key, column: idColumn, in: file)
-          throw fail(file, line, "id '\(key)' appears twice (first on line \(first))")
+          throw fail(
+            file, line, "\(batch.keyWord) '\(key)' appears twice (first on line \(first))",
+            hint: keyedByName ? "add an id column to keep both (id,label,name); nothing was imported" : nil)
         }
+        if keyedByName { try refuseNamed(key, file, line) }
         let name = nameColumn.map { fields[$0] }.flatMap { $0.isEmpty ? nil : $0 } ?? key
         let id = try batch.add(
           key: key, name: name, props: Self.properties(fields, header, columns: propertyColumns), line: line)
@@ -145,16 +152,52 @@ extension GraphImporter {
     return first
   }
 
+  /// The node an edge end names: a key of the nodes file or of the knowledge base, else the
+  /// one entity whose name or alias it is (`Zhipu AI`, 智谱).
   mutating func nodeID(_ key: String, _ file: CSVReader, _ line: Int) throws -> Int64 {
     if let id = ids[key] { return id }
     findKey.bind(1, key)
-    guard let id = findKey.int64() else {
-      throw fail(
-        file, line, "no node with id '\(key)'",
-        hint: "list it in the nodes file or use a key from the knowledge base; nothing was imported")
+    if let id = findKey.int64() {
+      ids[key] = id
+      return id
     }
-    ids[key] = id
-    return id
+    let named = try Self.nodesNamed(key, db)
+    guard named.count == 1 else {
+      throw fail(
+        file, line,
+        named.isEmpty
+          ? "no node with id or name '\(key)'"
+          : "'\(key)' names \(named.count) entities (\(named.map(\.key).joinedText(", ")))",
+        hint: named.isEmpty
+          ? "list it in the nodes file or use a key or name from the knowledge base; nothing was imported"
+          : "write the key of the one you mean; nothing was imported")
+    }
+    ids[key] = named[0].id
+    return named[0].id
+  }
+
+  /// A name-keyed node whose name already names an entity of the knowledge base is refused:
+  /// a second entity of one name would make every lookup of it ambiguous.
+  func refuseNamed(_ name: String, _ file: CSVReader, _ line: Int) throws {
+    guard let taken = try Self.nodesNamed(name, db).first else { return }
+    let which = taken.key == name ? "(an earlier import?)" : "(key \(taken.key))"
+    throw fail(
+      file, line, "'\(name)' already names an entity of the knowledge base \(which)",
+      hint: "leave it out of the nodes file (edges may still name it), or add an id column to import "
+        + "another entity of that name; nothing was imported")
+  }
+
+  /// The entities whose name or alias folds to the same text as `name` (three at most are read).
+  static func nodesNamed(_ name: String, _ db: Database) throws -> [(id: Int64, key: String)] {
+    let norm = Names.normalize(name)
+    guard !norm.isEmpty else { return [] }
+    return try Row.fetchAll(
+      db,
+      sql: """
+        SELECT DISTINCT n.id, n.key FROM alias a JOIN node n ON n.id = a.node_id
+        WHERE a.norm = ? ORDER BY n.id LIMIT 3
+        """, arguments: [norm]
+    ).map { ($0[0], $0[1]) }
   }
 
   mutating func typeID(_ name: String) throws -> Int64 {

@@ -14,6 +14,8 @@ struct NodeBatch {
   let file: CSVReader
   private(set) var nextID: Int64
   private var rows: [(key: String, name: String, props: String?, line: Int)] = []
+  /// What the file's keys are called in errors: "id", or "name" when the names are the keys.
+  var keyWord = "id"
 
   init(_ db: Database, file: CSVReader) throws {
     insert = try BatchInsert(
@@ -52,7 +54,7 @@ struct NodeBatch {
         findKey.bind(1, row.key)
         if let id = findKey.int64(), id < first {
           throw GraphImporter.failure(
-            file, row.line, "id '\(row.key)' is already in the knowledge base",
+            file, row.line, "\(keyWord) '\(row.key)' is already a key in the knowledge base",
             hint: "use new ids; nothing was imported")
         }
       }

@@ -22,10 +22,11 @@ extension KnowledgeStore {
   /// Loads nodes and edges from CSV or TSV files in one transaction: either all rows are
   /// stored, or nothing changes.
   ///
-  /// Nodes: a header with `id` and `name` (or just `id`), optionally `label` (several
-  /// separated by `;`); other columns become properties. Edges: `src`, `dst` (or
-  /// source/target, from/to) and `type`; other columns become edge properties. Edge ends
-  /// are node ids from the nodes file or keys already in the knowledge base.
+  /// Nodes: a header with `id` and `name` (or just `id`, or just `name`: then the names are
+  /// the keys), optionally `label` (several separated by `;`); other columns become
+  /// properties. Edges: `src`, `dst` (or source/target, from/to) and `type`; other columns
+  /// become edge properties. Edge ends are node ids from the nodes file, keys already in the
+  /// knowledge base, or the name of one entity.
   ///
   /// ```swift
   /// let report = try store.importGraph(nodes: "nodes.csv", edges: "edges.csv")

@@ -29,8 +29,9 @@ struct KgshCommand: ParsableCommand {
   @ArgumentParser.Argument(help: "A script (*.kgsh) to run.") var file: String?
   @Option(
     name: .customShort("c"),
-    help: ArgumentHelp("Run these commands (separated by ';') and exit.", valueName: "commands"))
-  var commands: String?
+    help: ArgumentHelp(
+      "Run these commands (separated by ';') and exit; several -c run in turn.", valueName: "commands"))
+  var commands: [String] = []
   @Option(
     help:
       ArgumentHelp(
@@ -78,7 +79,8 @@ struct KgshCommand: ParsableCommand {
   func run() throws {
     if recover { return try runRecover() }
     try Launch(
-      file: file, commands: commands, db: db, readOnly: readOnly, continueOnError: continueOnError,
+      file: file, commands: commands.isEmpty ? nil : commands.joined(separator: "\n"), db: db,
+      readOnly: readOnly, continueOnError: continueOnError,
       format: format, params: params, noInit: noInit, noPager: noPager, initFile: initFile,
       timeout: timeout, noPlugins: noPlugins, team: team
     ).run()

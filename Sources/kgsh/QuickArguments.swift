@@ -2,7 +2,8 @@
 /// read without swift-argument-parser, whose first parse costs a few milliseconds of
 /// reflection and type look-ups at every start.
 ///
-/// Only unambiguous spellings are taken: each option once (except `--param`), its value the
+/// Only unambiguous spellings are taken: each option once (except `--param` and `-c`, whose
+/// commands run in turn, one -c after the other, as psql's do), its value the
 /// next argument and not starting with `-`, at most one script. Anything else (`--help`,
 /// `--version`, `--recover`, `--db=FILE`, `--`, an unknown or repeated option, a missing
 /// value) returns nil, and the parser handles it with its own messages, so what a user sees
@@ -24,7 +25,7 @@ enum QuickArguments {
         launch.file = argument
         continue
       }
-      guard argument == "--param" || !seen.contains(argument) else { return nil }
+      guard argument == "--param" || argument == "-c" || !seen.contains(argument) else { return nil }
       seen.append(argument)
       switch argument {
       case "--read-only": launch.readOnly = true
@@ -35,7 +36,7 @@ enum QuickArguments {
       default:
         guard valued.contains(argument), let value = rest.popFirst(), isValue(value) else { return nil }
         switch argument {
-        case "-c": launch.commands = value
+        case "-c": launch.commands = launch.commands.map { $0 + "\n" + value } ?? value
         case "--db": launch.db = value
         case "--format": launch.format = value
         case "--init": launch.initFile = value

@@ -34,6 +34,17 @@ final class BatchTests: XCTestCase {
     XCTAssertEqual(r.stderr, "-c:1:1: unknown command 'shwo'; did you mean 'show'?\n")
   }
 
+  /// Several -c run in turn, as psql's do (the last one alone used to run).
+  func testSeveralDashCRunInTurnAndStopAtTheFirstError() throws {
+    let r = try KgshProcess.run(["-c", "echo one", "--read-only", "-c", "echo two; echo three"])
+    XCTAssertEqual(r.status, 0, r.stderr)
+    XCTAssertEqual(r.stdout, "one\ntwo\nthree\n")
+    let failed = try KgshProcess.run(["-c", "echo one", "-c", "nope", "-c", "echo three"])
+    XCTAssertEqual(failed.status, 1)
+    XCTAssertEqual(failed.stdout, "one\n")
+    XCTAssertEqual(failed.stderr, "-c:2:1: unknown command 'nope'; type help for the list of commands\n")
+  }
+
   func testStopsAtFirstErrorOrContinues() throws {
     let r = try KgshProcess.run(["-c", "stats; nope; labels"])
     XCTAssertEqual(r.status, 1)

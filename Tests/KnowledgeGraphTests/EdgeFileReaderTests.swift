@@ -71,9 +71,9 @@ final class EdgeFileReaderTests: FileTestCase {
   func testAnImportReportsTheFirstBadLineWhicheverCheckFindsIt() throws {
     let nodes = "id,name\n1,One\n2,Two\nb,Bee\n"
     let cases: [(nodes: String, edges: String, message: String)] = [
-      (nodes, "src,type,dst\n1,t,2\n1,t,9\n2,t,b\n2,t\n", "e.csv:3: no node with id '9'"),
+      (nodes, "src,type,dst\n1,t,2\n1,t,9\n2,t,b\n2,t\n", "e.csv:3: no node with id or name '9'"),
       (nodes, "src,type,dst\n1,t,2\n1,t\n2,t,b\n1,t,zz\n", "e.csv:3: expected 3 fields, found 2"),
-      (nodes, "src,type,dst\n1,t,2\nb,t,1\n2,t,b\nzz,t,1\n", "e.csv:5: no node with id 'zz'"),
+      (nodes, "src,type,dst\n1,t,2\nb,t,1\n2,t,b\nzz,t,1\n", "e.csv:5: no node with id or name 'zz'"),
       ("id,name\n1,One\n1,Again\n", "x,y\n1,2\n", "n.csv:3: id '1' appears twice"),
     ]
     for c in cases {

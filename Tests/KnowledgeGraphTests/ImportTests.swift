@@ -59,18 +59,55 @@ final class ImportTests: FileTestCase {
     XCTAssertEqual(report.types, ["LINKS": 1])
   }
 
+  /// A list of names is a nodes file too: the names are the keys, and edges name their ends
+  /// by those names or by the name of an entity already stored.
+  func testANodesFileWithoutIdsIsKeyedByItsNames() throws {
+    let store = try KnowledgeStore.inMemory()
+    _ = try store.importGraph(nodes: file("base.csv", "id,name\nzp,Zhipu AI\n"), edges: nil)
+    let report = try store.importGraph(
+      nodes: file("n.csv", "name,label,founded\nAcme AI,Company,2021\nAcme-1,Model,\n"),
+      edges: file("e.csv", "src,type,dst\nAcme AI,DEVELOPS,Acme-1\nzhipu ai,COMPETES_WITH,ACME AI\n"))
+    XCTAssertEqual([report.nodes, report.edges], [2, 2])
+    guard case .found(let acme) = try store.resolve("acme ai") else { return XCTFail("name not stored") }
+    XCTAssertEqual(acme.key, "Acme AI")
+    XCTAssertEqual(acme.labels, ["Company"])
+    let ends = try store.read {
+      try Row.fetchAll(
+        $0,
+        sql: """
+          SELECT s.key, t.name, d.key FROM edge e JOIN node s ON s.id = e.src JOIN node d ON d.id = e.dst
+          JOIN edge_type t ON t.id = e.type ORDER BY s.key
+          """
+      ).map { "\($0[0] as String) \($0[1] as String) \($0[2] as String)" }
+    }
+    XCTAssertEqual(ends, ["Acme AI DEVELOPS Acme-1", "zp COMPETES_WITH Acme AI"])
+    // Importing the same names again would make each name stand for two entities.
+    XCTAssertThrowsError(try store.importGraph(nodes: file("n.csv", "name\nAcme-1\n"), edges: nil)) {
+      XCTAssertTrue(
+        "\($0)".contains(
+          "n.csv:2: 'Acme-1' already names an entity of the knowledge base (an earlier import?)"), "\($0)")
+    }
+  }
+
   func testABadRowNamesItsLineAndChangesNothing() throws {
     let store = try KnowledgeStore.inMemory()
     _ = try store.importGraph(nodes: file("base.csv", "id,name\nold,Old\n"), edges: nil)
     let before = try counts(store)
     let cases: [(nodes: String, edges: String?, message: String)] = [
-      ("id,name\na,A\nb,B\n", "src,type,dst\na,t,b\nb,t,zzz\n", "e.csv:3: no node with id 'zzz'"),
+      ("id,name\na,A\nb,B\n", "src,type,dst\na,t,b\nb,t,zzz\n", "e.csv:3: no node with id or name 'zzz'"),
       ("id,name\na,A\na,Again\n", nil, "n.csv:3: id 'a' appears twice (first on line 2)"),
-      ("id,name\nold,Clash\n", nil, "n.csv:2: id 'old' is already in the knowledge base"),
-      ("name,label\nA,B\n", nil, "n.csv:1: the header needs an id column"),
+      ("id,name\nold,Clash\n", nil, "n.csv:2: id 'old' is already a key in the knowledge base"),
+      ("label,size\nB,1\n", nil, "n.csv:1: the header needs an id or a name column"),
+      (
+        "name,label\nA,B\nB,B\nA,C\n", nil,
+        "n.csv:4: name 'A' appears twice (first on line 2); add an id column"
+      ),
+      ("name\nOld\n", nil, "n.csv:2: 'Old' already names an entity of the knowledge base (key old)"),
+      ("name\nold\n", nil, "n.csv:2: 'old' already names an entity"),
+      ("id,name\nx,X\n", "src,dst\nx,Nobody\n", "e.csv:2: no node with id or name 'Nobody'"),
       ("id,name\na,A,extra\n", nil, "n.csv:2: expected 2 fields, found 3"),
       ("id,name\na,\"unterminated\n", nil, "a quoted field is never closed"),
-      ("id,name\na,A\n", "from,to\na,nowhere\n", "no node with id 'nowhere'"),
+      ("id,name\na,A\n", "from,to\na,nowhere\n", "no node with id or name 'nowhere'"),
       ("id,name\na,A\n", "x,y\na,a\n", "the header needs src and dst columns"),
       ("id;name;label\na;A;B\n", nil, "the columns look separated by ';': a .csv file takes commas"),
       ("src,type,dst\na,t,b\n", nil, "this looks like an edges file: import - "),

@@ -33,12 +33,12 @@ final class NodeBatchTests: FileTestCase {
     let store = try KnowledgeStore.inMemory()
     _ = try store.importGraph(nodes: file("a.csv", "id,name\nold,Old\nolder,Older\n"), edges: nil)
     let cases: [(change: [Int: String], message: String)] = [
-      ([3: "old,Clash"], "n.csv:3: id 'old' is already in the knowledge base"),
-      ([70: "older,Clash", 80: "short"], "n.csv:70: id 'older' is already in the knowledge base"),
+      ([3: "old,Clash"], "n.csv:3: id 'old' is already a key in the knowledge base"),
+      ([70: "older,Clash", 80: "short"], "n.csv:70: id 'older' is already a key in the knowledge base"),
       ([5: "short", 10: "old,Clash"], "n.csv:5: expected 2 fields, found 1"),
-      ([60: "old,Clash", 62: "k3,Again"], "n.csv:60: id 'old' is already in the knowledge base"),
+      ([60: "old,Clash", 62: "k3,Again"], "n.csv:60: id 'old' is already a key in the knowledge base"),
       ([66: "k0,Again"], "n.csv:66: id 'k0' appears twice (first on line 2)"),
-      ([129: "older,Clash"], "n.csv:129: id 'older' is already in the knowledge base"),
+      ([129: "older,Clash"], "n.csv:129: id 'older' is already a key in the knowledge base"),
     ]
     for c in cases {
       XCTAssertThrowsError(try store.importGraph(nodes: nodes(130, c.change), edges: nil)) { error in
