@@ -51,47 +51,6 @@ struct CompareCommand: Command {
     return Self.oneItem(names[0], session)
   }
 
-  /// `compare 智谱 'Claude Pro'`: a vendor stands for its one product of the kind the other
-  /// items are (GLM Coding Plan), with a note that says so; nil for an item that is not a
-  /// vendor's name.
-  /// - Throws: when the vendor has several such products, or the kind is not known
-  ///   (`compare anthropic zhipu`): its products, and where to see or cost them all.
-  static func vendorProduct(_ item: String, _ latest: [PriceRow], kind: String?) throws -> (
-    name: String, note: String
-  )? {
-    let q = Names.normalize(item)
-    guard !q.isEmpty, !latest.contains(where: { PriceBook.matchKeys($0).contains(q) }) else { return nil }
-    let sold = latest.filter { Names.normalize($0.vendor).contains(q) }
-    guard !sold.isEmpty else { return nil }
-    // `compare deepseek GLM-4.5`: products named after their vendor are matched as before;
-    // `anthropic` matched only a reseller's row (its tier anthropic/claude-sonnet-4).
-    if let matched = try? PriceBook.match(item, in: latest, command: "compare"),
-      matched.contains(where: { Names.normalize($0.vendor).contains(q) })
-    {
-      return nil
-    }
-    func products(_ rows: [PriceRow]) -> [String] {
-      var names: [String] = []
-      for r in rows where !names.contains(r.productBase) { names.append(r.productBase) }
-      return names
-    }
-    let vendors = Array(Set(sold.map(\.vendor))).sorted().joinedText(", ")
-    if let kind, case let only = products(sold.filter { $0.kind == kind }), only.count == 1 {
-      let what = kind == "plan" ? "plan" : "API model"
-      let seller = sold.first { $0.productBase == only[0] }?.vendor ?? vendors
-      return (only[0], "\(item): read as \(seller)'s only \(what), \(only[0])")
-    }
-    let all = products(sold)
-    let shown = Shell.quoteIfNeeded(item)
-    throw KgshError(
-      .usage,
-      "compare: \(shown) is a vendor (\(vendors)), and compare sets one plan or model beside another",
-      hint: "name one of its \(all.count.counted("product")): "
-        + all.prefix(6).map(Shell.quoteIfNeeded).joinedText(", ") + (all.count > 6 ? ", ..." : "")
-        + "; prices \(shown) lists them"
-        + (sold.contains(where: { !$0.isPlan }) ? ", cost \(shown) --input N prices its API models" : ""))
-  }
-
   /// What to do with one item: another of its kind to set beside it, or its prices; a name
   /// with no price says so (with a did-you-mean).
   static func oneItem(_ name: String, _ session: Session) -> KgshError {
@@ -136,21 +95,14 @@ struct CompareCommand: Command {
         hint: "name plans or models, e.g. compare GLM-4.5 'Claude Sonnet 4'")
     }
     guard items.count >= 2 else { throw Self.oneItem(items.joinedText(" "), session) }
-    // A vendor's name stands for its one product of the other items' kind.
-    var read: [String] = []
-    let otherKind = items.lazy.compactMap {
-      try? PriceBook.match($0, in: latest, command: "compare").first?.kind
-    }
-    .first { _ in true }
-    for i in items.indices {
-      guard let (name, note) = try Self.vendorProduct(items[i], latest, kind: otherKind) else { continue }
-      items[i] = name
-      read.append(note)
-    }
-    var groups = try items.map {
-      try PriceBook.select($0, all: all, asOf: c.asOf, command: "compare")
-    }
-    let kind = groups[0].first!.kind
+    // A vendor's name stands for its products of the other items' kind.
+    let vendors = try CompareVendors(items, latest: latest)
+    items = vendors.items
+    var groups = try items.indices.map { try vendors.rows($0, all: all, asOf: c.asOf) }
+    // The kind every item has (`minimax` names plans and models, `deepseek` models only).
+    let kind =
+      ["plan", "api"].first { k in groups.allSatisfy { $0.contains { $0.kind == k } } }
+      ?? groups[0].first!.kind
     for (i, g) in groups.enumerated() {
       groups[i] = g.filter { $0.kind == kind }
       if groups[i].isEmpty {
@@ -172,12 +124,14 @@ struct CompareCommand: Command {
         hint: "--mix 3:1 sets the input:output blend; cost MODEL --input N --output N prices a workload")
     }
     var priced: [[Priced]] = []
-    for (item, group) in zip(items, groups) {
-      priced.append(try group.map { kind == "plan" ? try c.plan($0, item: item) : try c.api($0, item: item) })
+    for (i, (item, group)) in zip(items, groups).enumerated() {
+      var row = try group.map { kind == "plan" ? try c.plan($0, item: item) : try c.api($0, item: item) }
+      for k in row.indices { row[k].byVendor = vendors.standsForProducts(i) }
+      priced.append(row)
     }
     let summaryCurrency = c.target ?? groups[0].first!.currency
     let picks = priced.compactMap {
-      Comparison.pick($0, summary: summaryCurrency, book: c.book, asOf: c.asOf, monthly: !c.yearly)
+      Comparison.pickEach($0, summary: summaryCurrency, book: c.book, asOf: c.asOf, monthly: !c.yearly)
     }
     let ids = picks.map(\.row.id)
     if let same = ids.first(where: { id in ids.filter { $0 == id }.count > 1 }) {
@@ -186,7 +140,7 @@ struct CompareCommand: Command {
         "compare: two of the items name the same price row \(same), so there is nothing to compare",
         hint: "name different plans or models; quote multi-word names, e.g. 'Claude Pro'")
     }
-    var notes = try summary(picks, in: summaryCurrency, kind: kind, &c) + read
+    var notes = try summary(picks, in: summaryCurrency, kind: kind, &c) + vendors.notes
     if call[Self.explain] { notes += explain(priced, c, kind: kind, summaryCurrency) }
     let table = Self.table(priced.flatMap { $0 }, kind: kind, yearly: c.yearly, notes: notes)
     guard call[Self.chart] else { return .table(table) }

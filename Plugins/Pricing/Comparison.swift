@@ -16,10 +16,17 @@ struct Priced {
   var output: Decimal?
   var notes: [String] = []
   var arithmetic: String?
+  /// Whether the item is a vendor that stands for several products (`compare anthropic zhipu`).
+  var byVendor = false
 
   /// What sentences call the item: as typed, or the row's plan or model name when a price id
-  /// was typed (`P043` -> `Claude Sonnet 4`, never "P043's ... (P043)").
-  var name: String { item.caseInsensitiveCompare(row.id) == .orderedSame ? row.label : item }
+  /// was typed (`P043` -> `Claude Sonnet 4`, never "P043's ... (P043)") or a vendor's name
+  /// (`anthropic` -> `Claude Pro`, `groq` -> `Kimi K2 (Groq)`).
+  var name: String {
+    // A reseller's model is named with its seller: Groq's Kimi K2 beside Moonshot AI's.
+    if byVendor { return row.isAPI ? "\(row.productBase) (\(row.vendor))" : row.productBase }
+    return item.caseInsensitiveCompare(row.id) == .orderedSame ? row.label : item
+  }
 }
 
 /// The settings of one comparison and the pricing of rows under them.
@@ -97,6 +104,24 @@ struct Comparison {
     return (r.rate >= 1 ? "× " : "÷ ") + rateQuote(from: from, to: to)
   }
 
+  /// The price that stands for an item in the summary (`pick`); for a vendor that stands for
+  /// several products, the cheapest of its products' picks.
+  static func pickEach(
+    _ priced: [Priced], summary: String, book: FXBook, asOf: String?, monthly: Bool = false
+  ) -> Priced? {
+    guard priced.first?.byVendor == true else {
+      return pick(priced, summary: summary, book: book, asOf: asOf, monthly: monthly)
+    }
+    var products: [String] = []
+    for p in priced where !products.contains(p.row.productBase) { products.append(p.row.productBase) }
+    let picks = products.compactMap { product in
+      pick(
+        priced.filter { $0.row.productBase == product }, summary: summary, book: book, asOf: asOf,
+        monthly: monthly)
+    }
+    return cheapest(picks, summary: summary, book: book, asOf: asOf)
+  }
+
   /// The price that stands for an item in the summary: not a promotion when there is
   /// another; for API models the vendor's own list price first; then the latest dated;
   /// then the cheapest. Plans pick what a buyer would: a regular tier over a credit-based
@@ -115,6 +140,11 @@ struct Comparison {
     if !own.isEmpty { pool = own }
     let latest = pool.compactMap(\.row.latestDate).max()
     if let latest { pool = pool.filter { $0.row.latestDate == latest } }
+    return cheapest(pool, summary: summary, book: book, asOf: asOf)
+  }
+
+  /// The cheapest of some prices in the summary's currency (ties: the lower price id).
+  private static func cheapest(_ pool: [Priced], summary: String, book: FXBook, asOf: String?) -> Priced? {
     var used: [String] = []
     return pool.min { a, b in
       let x =

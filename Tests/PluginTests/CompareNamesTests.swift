@@ -46,7 +46,7 @@ final class CompareNamesTests: XCTestCase {
 
   /// `vs`, `versus`, `and`, `,` and `/` separate the names, each of which may be several words.
   /// A vendor's name stands for its one product of the other items' kind (智谱 beside a plan
-  /// is GLM Coding Plan); with several, or two vendors, compare names the products to pick.
+  /// is GLM Coding Plan); with several, or two vendors, each stands for its products of the kind.
   func testAVendorIsReadAsItsOnlyProductOfTheKind() throws {
     let t = try shell(), named = try shell()
     XCTAssertTrue(t.run("compare 智谱 'Claude Pro' --format tsv"), t.errors)
@@ -58,13 +58,30 @@ final class CompareNamesTests: XCTestCase {
     let human = try shell()
     XCTAssertTrue(human.run("compare 'Claude Pro' zhipu"), human.errors)
     XCTAssertTrue(human.output.contains("zhipu: read as Zhipu AI's only plan, GLM Coding Plan"), human.output)
+    // Two vendors: each one's products of the kind both sell, the cheapest of each in the summary.
     let two = try shell()
-    XCTAssertFalse(two.run("compare anthropic zhipu"))
+    XCTAssertTrue(two.run("compare anthropic zhipu --format tsv"), two.errors)
+    XCTAssertEqual(Set(ids(two.output)), Set((1...20).map { String(format: "P%03d", $0) }))
+    let vendors = try shell()
+    XCTAssertTrue(vendors.run("compare anthropic zhipu"), vendors.errors)
+    for note in [
+      "summary: GLM Coding Plan US$6.94/month (¥49 at 7.06 CNY/USD, P009) is 1/2.9 of Claude Pro's US$20/month (P001)",
+      "anthropic: the 2 plans Anthropic sells (Claude Pro, Claude Max); the summary takes the cheapest",
+      "anthropic, zhipu: their plans are compared; for API models name one of each",
+    ] {
+      XCTAssertTrue(vendors.output.contains(note), "\(note)\n\(vendors.output)")
+    }
+    // A reseller stands for its own rows, named with it: Groq's Kimi K2 is not Moonshot AI's.
+    let resellers = try shell()
+    XCTAssertTrue(resellers.run("compare 'Moonshot AI' groq"), resellers.errors)
     XCTAssertTrue(
-      two.errors.contains(
-        "compare: anthropic is a vendor (Anthropic), and compare sets one plan or model beside another; name one of its 5 products: \"Claude Pro\""
-      ), two.errors)
-    XCTAssertTrue(two.errors.contains("cost anthropic --input N prices its API models"), two.errors)
+      resellers.output.contains(
+        "summary: Kimi K2 (Moonshot AI) US$1.075/1M blended 3:1 (P047) is 1/1.4 of Kimi K2 (Groq)'s"),
+      resellers.output)
+    let api = try shell()
+    XCTAssertFalse(api.run("compare 'Amazon Bedrock' 'Claude Pro'"))
+    XCTAssertTrue(
+      api.errors.contains("compare: \"Amazon Bedrock\" (Amazon Bedrock) sells no plans"), api.errors)
     // Products named after their vendor are matched as products.
     let deepseek = try shell()
     XCTAssertTrue(deepseek.run("compare deepseek GLM-4.5"), deepseek.errors)
