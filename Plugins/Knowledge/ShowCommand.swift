@@ -89,18 +89,11 @@ struct ShowCommand: Command {
     }
   }
 
-  /// Commands that answer the next question about this entity: a plan's or model's prices.
+  /// Commands that answer the next question about this entity, from the plugins that know
+  /// one (pricing: a plan's or model's prices).
   static func related(_ node: Node, _ session: Session) -> Table {
-    var rows: [[Value]] = []
-    let priced = ["Plan", "Model", "Product"]
-    if node.labels.contains(where: priced.contains), session.registry.command("prices") != nil {
-      let name = node.name.contains(" ") ? "'\(node.name)'" : node.name
-      rows.append([.string("prices --model \(name)"), .string("its list prices, dated and sourced")])
-      if session.registry.command("compare") != nil {
-        rows.append([.string("compare \(name) OTHER"), .string("side by side with another plan or model")])
-      }
-    }
-    return Table(columns: ["command", "shows"], rows: rows)
+    let rows = session.seeAlso.sorted { $0.key < $1.key }.flatMap { $0.value(session, node) }
+    return Table(columns: ["command", "shows"], rows: rows.map { [.string($0.command), .string($0.shows)] })
   }
 
   /// Key, name, labels, aliases, description and properties.

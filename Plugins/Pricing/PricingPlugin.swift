@@ -1,3 +1,4 @@
+import KnowledgeGraph
 import ShellCore
 
 /// Prices of coding plans and API models, exchange rates and the article's price claims.
@@ -8,7 +9,11 @@ public enum PricingPlugin {
     commands: [
       PricesCommand(), CompareCommand(), CostCommand(), CheckClaimCommand(), FXCommand(), FXSetCommand(),
       ImportPricesCommand(), ExportPricesCommand(), PricesRemoveCommand(),
-    ], setUp: { session in session.completionProviders[PricingPlugin.itemNames] = PricingPlugin.items },
+    ],
+    setUp: { session in
+      session.completionProviders[PricingPlugin.itemNames] = PricingPlugin.items
+      session.seeAlso["pricing"] = PricingPlugin.seeAlso
+    },
     storage: PricingStorage.storeExtension)
 
   /// The completion values of `compare` and `cost` items: plan and model names.
@@ -29,5 +34,19 @@ public enum PricingPlugin {
       names += rows.map(\.id)
     }
     return names
+  }
+
+  /// For a card: the commands that show a plan's or model's prices, when it has some (a
+  /// model with no price row gets none: `prices --model` would only say so).
+  static func seeAlso(_ session: Session, _ node: Node) -> [(command: String, shows: String)] {
+    guard node.labels.contains(where: ["Plan", "Model", "Product"].contains),
+      let all = try? PriceBook.history(session),
+      let rows = try? PriceBook.select(node.name, all: all, asOf: nil, command: "prices"), !rows.isEmpty
+    else { return [] }
+    let name = Shell.quoteIfNeeded(node.name)
+    return [
+      ("prices --model \(name)", "its list prices, dated and sourced"),
+      ("compare \(name) OTHER", "side by side with another plan or model"),
+    ]
   }
 }

@@ -163,6 +163,10 @@ public final class Session {
   /// Completion values that plugins supply by name (`CompletionHint.dynamic(name)`),
   /// registered in the plugin's `setUp`; called with the word typed so far.
   public var completionProviders: [String: (Session, String) -> [String]] = [:]
+  /// Commands that answer the next question about an entity, which plugins supply by name
+  /// (registered in their `setUp`; `show` lists them under "see also"): each answers the
+  /// command to type and what it shows, only when it would answer.
+  public var seeAlso: [String: (Session, Node) -> [(command: String, shows: String)]] = [:]
   /// Indices into `history` of the statements that failed (`record` leaves them out).
   public var failedHistory: Set<Int> = []
 

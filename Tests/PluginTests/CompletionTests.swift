@@ -132,9 +132,14 @@ final class CompletionTests: XCTestCase {
   func testPlanCardPointsAtItsPrices() throws {
     let t = try shell()
     let card = output(t, "show 'GLM Coding Plan Lite'")
-    XCTAssertTrue(card.contains("prices --model 'GLM Coding Plan Lite'"), card)
+    XCTAssertTrue(card.contains("prices --model \"GLM Coding Plan Lite\""), card)
     XCTAssertTrue(output(t, "prices --model 'GLM Coding Plan Lite' --format csv").contains("P00"))
     XCTAssertFalse(output(t, "show Zhipu").contains("see also"), "a company's card has no price pointer")
+    // A model with no price row points nowhere: prices --model would only say "no price".
+    XCTAssertTrue(t.run("entity add kling --label Model --name 'Kling 2.5'"), t.errors)
+    let unpriced = output(t, "show 'Kling 2.5'")
+    XCTAssertTrue(unpriced.contains("Kling 2.5"), unpriced)
+    XCTAssertFalse(unpriced.contains("see also"), unpriced)
   }
 
   func testHelpFitsTheWidthAndGroupsByPlugin() throws {
