@@ -181,8 +181,16 @@ public enum ParameterType: Sendable, Equatable {
       else { throw bad() }
       return .decimal(d)
     case .date:
-      guard let date = Dates.valid(text) else { throw bad(positional ? nil : "e.g. --\(name) 2025-07-01") }
-      return .date(date)
+      // Year first is certain in any spelling (2026/11/30, 2026年11月30日); day and month first
+      // are not, so the error offers their readings.
+      if let date = Dates.valid(text) ?? Dates.yearFirst(text) { return .date(date) }
+      let flag = positional ? "" : "--\(name) "
+      let readings = Dates.dayMonthReadings(text)
+      if readings.count == 1 { throw bad("write it year first: \(flag)\(readings[0])") }
+      if readings.count == 2 {
+        throw bad("day and month could be either way: write \(flag)\(readings[0]) or \(flag)\(readings[1])")
+      }
+      throw bad(positional ? nil : "e.g. --\(name) 2025-07-01")
     case .duration:
       guard let seconds = Durations.seconds(text) else { throw bad() }
       return .double(seconds)

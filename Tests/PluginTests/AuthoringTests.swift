@@ -61,6 +61,11 @@ final class AuthoringTests: XCTestCase {
     let t = try shell()
     XCTAssertTrue(error(t, "source add s1").contains("--title is required"), t.errors)
     XCTAssertTrue(error(t, "source add 'a b' --title T").contains("ID takes"), t.errors)
+    // A web address typed as the ID: the hint moves it to --url and offers an ID from it.
+    XCTAssertTrue(
+      error(t, "source add https://example.com/news/kling-launch.html --title T").contains(
+        "the address goes in --url: source add kling-launch --url https://example.com/news/kling-launch.html --title '...'"
+      ), t.errors)
     XCTAssertTrue(error(t, "source add article --title T").contains("already exists"), t.errors)
     XCTAssertTrue(error(t, "source add s2 --title T --kind blog").contains("kind"), t.errors)
     XCTAssertTrue(
@@ -228,6 +233,10 @@ final class AuthoringTests: XCTestCase {
       ("2026", PastedValue(type: "number", value: "2026")),
       ("2026-01", PastedValue(type: "date", value: "2026-01")),
       ("2026-01-08", PastedValue(type: "date", value: "2026-01-08")),
+      ("2019年6月", PastedValue(type: "date", value: "2019-06")),
+      ("2026/01/08", PastedValue(type: "date", value: "2026-01-08")),
+      ("2026年1月8日", PastedValue(type: "date", value: "2026-01-08")),
+      ("2026.5", PastedValue(type: "number", value: "2026.5")),
       ("2026-13", PastedValue(type: "text", value: "2026-13")),
       ("1/6", PastedValue(type: "text", value: "1/6")),
       ("Beijing", PastedValue(type: "text", value: "Beijing")),

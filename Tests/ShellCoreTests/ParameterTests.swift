@@ -221,6 +221,30 @@ final class ParameterTests: XCTestCase {
     XCTAssertEqual(message("Zhipu --depth ９"), "probe: --depth takes a whole number from 1 to 6, not '９'")
   }
 
+  /// A date written year first in another usual way reads as its ISO date; a day-and-month
+  /// date is refused with its readings, as its order is not certain.
+  func testDatesYearFirstInAnySpellingDayFirstWithTheirReadings() throws {
+    for (typed, iso) in [
+      ("2026/11/30", "2026-11-30"), ("2026.11.30", "2026-11-30"), ("2026年11月30日", "2026-11-30"),
+      ("2026年3月", "2026-03"), ("2026-9-1", "2026-09-01"), ("２０２６年１１月３０日", "2026-11-30"),
+    ] {
+      XCTAssertEqual(try bind("Zhipu --since \(typed)")[Self.since], iso, typed)
+    }
+    for typed in ["2026/2/30", "2026/11-30", "2026年11", "11月30日", "2026/11/30/1", "2026年13月"] {
+      XCTAssertEqual(
+        message("Zhipu --since \(typed)"),
+        "probe: --since takes a date like 2025-07 or 2025-07-01, not '\(typed)'; e.g. --since 2025-07-01")
+    }
+    XCTAssertEqual(
+      message("Zhipu --since 30/11/2026"),
+      "probe: --since takes a date like 2025-07 or 2025-07-01, not '30/11/2026'; write it year first: --since 2026-11-30"
+    )
+    XCTAssertEqual(
+      message("Zhipu --since 03.04.2026"),
+      "probe: --since takes a date like 2025-07 or 2025-07-01, not '03.04.2026'; day and month could be either way: write --since 2026-04-03 or --since 2026-03-04"
+    )
+  }
+
   func testEachTypeWordsItsMistakeOnce() {
     XCTAssertEqual(message("Zhipu --depth 9"), "probe: --depth takes a whole number from 1 to 6, not '9'")
     XCTAssertEqual(

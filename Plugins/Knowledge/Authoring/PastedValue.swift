@@ -45,6 +45,11 @@ struct PastedValue: Equatable {
   static func parse(_ text: String) -> PastedValue {
     let t = text.trimmingCharacters(in: .whitespaces)
     if isDate(t) { return PastedValue(type: "date", value: t) }
+    // `2019年6月`, `2026/01/08`: a date written year first (the text stays as the original);
+    // `2026.5` is a number.
+    if t.contains("年") || t.filter({ "/.-".contains($0) }).count == 2, let iso = Dates.yearFirst(t) {
+      return PastedValue(type: "date", value: iso)
+    }
     if t.hasSuffix("%"), let n = number(String(t.dropLast())) {
       return PastedValue(type: "percent", value: "\(n)")
     }

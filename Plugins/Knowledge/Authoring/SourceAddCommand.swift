@@ -44,7 +44,19 @@ struct SourceAddCommand: Command {
   func run(_ call: Call, _ session: Session) throws -> Output {
     let key = call[Self.id]
     try Authoring.checkKey(key, command: "source add", field: "ID") { made in
-      "e.g. source add \(made ?? "reuters-2026-01-08") --title '...'"
+      // A web address typed as the ID: a short ID from its last part, the address in --url.
+      if let scheme = key.range(of: "://"), call[Self.url] == nil {
+        let parts = key[scheme.upperBound...].split(separator: "/")
+        var last = parts.count > 1 ? parts.last! : parts.first ?? ""
+        if let dot = last.lastIndex(of: "."),
+          ["html", "htm", "pdf", "php", "aspx"].contains(last[dot...].dropFirst())
+        {
+          last = last[..<dot]
+        }
+        let id = Authoring.keyLike(String(last)) ?? "reuters-2026-01-08"
+        return "the address goes in --url: source add \(id) --url \(key) --title '...'"
+      }
+      return "e.g. source add \(made ?? "reuters-2026-01-08") --title '...'"
     }
     guard let title = call[Self.title], !title.trimmingCharacters(in: .whitespaces).isEmpty else {
       throw KgshError(
