@@ -9,6 +9,11 @@ struct EchoCommand: Command {
     examples: [Example("echo hello world", "print a line")])
 
   func run(_ call: Call, _ session: Session) throws -> Output {
-    .message(call[Self.text].joinedText(" "))
+    // `echo $rows`: a stored table (or a row of one) prints as a table, as print shows it,
+    // not as its rows' text run together.
+    if !call.argumentValues.isEmpty, call.argumentValues.allSatisfy(PrintCommand.isRow) {
+      return PrintCommand.output(call.argumentValues, session)
+    }
+    return .message(call[Self.text].joinedText(" "))
   }
 }

@@ -30,6 +30,13 @@ struct PrintCommand: Command {
     {
       values = [variable]
     }
+    return Self.output(values, session)
+  }
+
+  /// Values as print shows them: a stored table or record as a table or record in its
+  /// variable's column order, rows as a table, one value in the output format, else text.
+  static func output(_ values: [Value], _ session: Session) -> Output {
+    var values = values
     // A stored table (`print $rows`) prints as its rows.
     if values.count == 1, case .list(let items) = values[0], !items.isEmpty,
       items.allSatisfy(Self.isRow)
@@ -45,21 +52,24 @@ struct PrintCommand: Command {
     }
     // A stored table arrives as its rows, one word each; a row of one (`print $rows[0]`)
     // keeps its table's column order.
-    if values.allSatisfy(Self.isRow) {
-      let table = Value.list(values)
-      let name =
-        session.variables.first { $0.value == table }?.key
-        ?? session.variables.first { _, value in
-          guard case .list(let rows) = value else { return false }
-          return values.allSatisfy(rows.contains)
-        }?.key
-      return ScriptValues.output(of: table, columns: name.map { ScriptValues.columns($0, session) } ?? [])
-    }
+    if values.allSatisfy(Self.isRow) { return Self.table(ofRows: values, session) }
     if values.count == 1 { return ScriptValues.output(of: values[0]) }
     return .message(values.map(\.plainText).joinedText(" "))
   }
 
-  private static func isRow(_ value: Value) -> Bool {
+  /// Rows of a stored table as a table, in the column order of the variable they came from.
+  static func table(ofRows values: [Value], _ session: Session) -> Output {
+    let table = Value.list(values)
+    let name =
+      session.variables.first { $0.value == table }?.key
+      ?? session.variables.first { _, value in
+        guard case .list(let rows) = value else { return false }
+        return values.allSatisfy(rows.contains)
+      }?.key
+    return ScriptValues.output(of: table, columns: name.map { ScriptValues.columns($0, session) } ?? [])
+  }
+
+  static func isRow(_ value: Value) -> Bool {
     if case .map = value { true } else { false }
   }
 }

@@ -66,6 +66,21 @@ final class ScriptLanguageTests: XCTestCase {
     XCTAssertTrue(t.output.contains("│ label"), t.output)
   }
 
+  /// `echo $rows` shows a stored table as print does (it ran the rows' text together), and a
+  /// record in its fields' order; text around a variable stays text.
+  func testEchoOfAStoredTableOrRecordShowsItAsPrintDoes() throws {
+    for (line, variable) in [("let rows = labels | first 2", "rows"), ("let s = stats", "s")] {
+      let echoed = try shell(), printed = try shell()
+      XCTAssertTrue(echoed.run("\(line); echo $\(variable)"), echoed.errors)
+      XCTAssertTrue(printed.run("\(line); print $\(variable)"), printed.errors)
+      XCTAssertEqual(echoed.output, printed.output, line)
+      XCTAssertFalse(echoed.output.contains(": "), echoed.output)
+    }
+    let t = try shell()
+    XCTAssertTrue(t.run("let s = stats; echo facts: $s.facts"), t.errors)
+    XCTAssertTrue(t.output.hasPrefix("facts: "), t.output)
+  }
+
   func testExpectWithAPipelineAndARawTextCommand() throws {
     let t = try shell()
     XCTAssertTrue(
