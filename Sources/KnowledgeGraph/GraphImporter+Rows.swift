@@ -53,13 +53,7 @@ extension GraphImporter {
         }
         let key = fields[idColumn]
         guard !key.isEmpty else { throw fail(file, line, keyedByName ? "empty name" : "empty id") }
-        if ids[key] != nil {
-          let first = try Self.firstLine(of: key, column: idColumn, in: file)
-          throw fail(
-            file, line, "\(batch.keyWord) '\(key)' appears twice (first on line \(first))",
-            hint: keyedByName ? "add an id column to keep both (id,label,name); nothing was imported" : nil)
-        }
-        if keyedByName { try refuseNamed(key, file, line) }
+        try checkNewKey(key, byName: keyedByName, column: idColumn, file, line)
         let name = nameColumn.map { fields[$0] }.flatMap { $0.isEmpty ? nil : $0 } ?? key
         let id = try batch.add(
           key: key, name: name, props: Self.properties(fields, header, columns: propertyColumns), line: line)
@@ -174,6 +168,18 @@ extension GraphImporter {
     }
     ids[key] = named[0].id
     return named[0].id
+  }
+
+  /// Refuses a node key that appears twice in the file or, when the names are the keys, a
+  /// name the knowledge base has already.
+  func checkNewKey(_ key: String, byName: Bool, column: Int, _ file: CSVReader, _ line: Int) throws {
+    if ids[key] != nil {
+      let first = try Self.firstLine(of: key, column: column, in: file)
+      throw fail(
+        file, line, "\(byName ? "name" : "id") '\(key)' appears twice (first on line \(first))",
+        hint: byName ? "add an id column to keep both (id,label,name); nothing was imported" : nil)
+    }
+    if byName { try refuseNamed(key, file, line) }
   }
 
   /// A name-keyed node whose name already names an entity of the knowledge base is refused:

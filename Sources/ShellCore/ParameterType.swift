@@ -152,6 +152,19 @@ public enum ParameterType: Sendable, Equatable {
     return String(out)
   }
 
+  /// What to write for a date that does not read as one. Year first is certain in any
+  /// spelling (2026/11/30, 2026年11月30日, taken as they are); day and month first are not, so
+  /// their readings are offered (`30/11/2026` → 2026-11-30).
+  static func dateHint(_ text: String, flag: String?) -> String? {
+    let prefix = flag.map { $0 + " " } ?? ""
+    let readings = Dates.dayMonthReadings(text)
+    if readings.count == 1 { return "write it year first: \(prefix)\(readings[0])" }
+    if readings.count == 2 {
+      return "day and month could be either way: write \(prefix)\(readings[0]) or \(prefix)\(readings[1])"
+    }
+    return flag.map { "e.g. \($0) 2025-07-01" }
+  }
+
   public func parse(_ typed: String, name: String, command: String, positional: Bool = false) throws -> Value
   {
     // `--depth ２`: a number, date or count typed with a Chinese input method's full-width
@@ -181,16 +194,8 @@ public enum ParameterType: Sendable, Equatable {
       else { throw bad() }
       return .decimal(d)
     case .date:
-      // Year first is certain in any spelling (2026/11/30, 2026年11月30日); day and month first
-      // are not, so the error offers their readings.
       if let date = Dates.valid(text) ?? Dates.yearFirst(text) { return .date(date) }
-      let flag = positional ? "" : "--\(name) "
-      let readings = Dates.dayMonthReadings(text)
-      if readings.count == 1 { throw bad("write it year first: \(flag)\(readings[0])") }
-      if readings.count == 2 {
-        throw bad("day and month could be either way: write \(flag)\(readings[0]) or \(flag)\(readings[1])")
-      }
-      throw bad(positional ? nil : "e.g. --\(name) 2025-07-01")
+      throw bad(Self.dateHint(text, flag: positional ? nil : "--\(name)"))
     case .duration:
       guard let seconds = Durations.seconds(text) else { throw bad() }
       return .double(seconds)
