@@ -137,6 +137,8 @@ struct ExportGraph {
   var edges: [(src: Int64, type: String, dst: Int64)]
   /// Parallel edges that `edges` holds once.
   var folded: Int
+  /// The node ids the selection was made around, drawn bold and filled in pictures.
+  var seeds: Set<Int64> = []
 
   static func load(_ session: Session) throws -> ExportGraph {
     let adj = try session.store.graphIndex()
@@ -151,7 +153,7 @@ struct ExportGraph {
       if k % 4096 == 0 { try session.checkInterrupt() }
       if let n = try session.store.node(id: id) { nodes.append(n) }
     }
-    return ExportGraph(nodes: nodes, edges: selected.edges, folded: selected.folded)
+    return ExportGraph(nodes: nodes, edges: selected.edges, folded: selected.folded, seeds: selected.seeds)
   }
 
   static func quoted(_ s: String) -> String {
@@ -170,7 +172,8 @@ struct ExportGraph {
     s += "  node [shape=box, style=rounded, fontname=\"Noto Sans CJK SC\"];\n"
     s += "  edge [fontname=\"Noto Sans CJK SC\", fontsize=10];\n"
     for n in nodes {
-      s += "  n\(n.id) [label=\(Self.quoted(n.name)), tooltip=\(Self.quoted(n.key))];\n"
+      let seed = seeds.contains(n.id) ? ", style=\"rounded,bold,filled\", fillcolor=\"#e8f0fe\"" : ""
+      s += "  n\(n.id) [label=\(Self.quoted(n.name)), tooltip=\(Self.quoted(n.key))\(seed)];\n"
     }
     for e in edges { s += "  n\(e.src) -> n\(e.dst) [label=\(Self.quoted(e.type))];\n" }
     return s + "}"
@@ -184,6 +187,10 @@ struct ExportGraph {
       let plain = e.type.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
       let label = plain ? e.type : "\"\(Self.mermaidText(e.type))\""
       s += "  n\(e.src) -->|\(label)| n\(e.dst)\n"
+    }
+    let marked = nodes.filter { seeds.contains($0.id) }.map { "n\($0.id)" }
+    if !marked.isEmpty {
+      s += "  classDef seed fill:#e8f0fe,stroke-width:2px\n  class \(marked.joinedText(",")) seed\n"
     }
     return s
   }

@@ -14,6 +14,8 @@ struct Subgraph: Sendable {
   /// How many parallel edges folded into one (the same type between the same two entities,
   /// each from its own source).
   var folded = 0
+  /// The entities it was selected around (`subgraph ENTITY...`), which pictures mark.
+  var seeds: Set<Int64> = []
 
   /// The subgraph induced by `nodes` (edges among them, of `types` when given).
   static func induced(by nodes: [Int32], in adj: GraphIndex, types: Set<Int32>?, generation: Int) -> Subgraph
@@ -73,8 +75,9 @@ struct SubgraphCommand: Command {
         ).map(\.node)
       }
     }
-    let sub = Subgraph.induced(
+    var sub = Subgraph.induced(
       by: nodes, in: g.adj, types: filter.types, generation: session.store.generation)
+    sub.seeds = Set(try names.map { g.adj.nodeIDs[Int(try g.index($0))] })
     session.extensions[Subgraph.key] = sub
     return .record([
       ("seeds", .int(Int64(names.count))), ("nodes", .int(Int64(sub.nodeIDs.count))),

@@ -30,7 +30,15 @@ extension GraphPluginTests {
     XCTAssertTrue(run(t, "export mermaid").contains("-->|KNOWS|"))
     let graphml = run(t, "export graphml")
     XCTAssertTrue(graphml.contains("<graphml") && graphml.contains("Gamma"), graphml)
-    XCTAssertTrue(run(t, "export dot").contains("fontname=\"Noto Sans CJK SC\""))
+    // The entity the selection was made around is marked in pictures, and only it.
+    let dot = run(t, "export dot")
+    XCTAssertTrue(dot.contains("fontname=\"Noto Sans CJK SC\""))
+    XCTAssertEqual(dot.components(separatedBy: "style=\"rounded,bold,filled\"").count, 2, dot)
+    XCTAssertTrue(dot.contains("[label=\"Alpha\", tooltip=\"a\", style=\"rounded,bold,filled\""), dot)
+    let mermaid = run(t, "export mermaid")
+    XCTAssertTrue(mermaid.contains("classDef seed"), mermaid)
+    XCTAssertEqual(
+      mermaid.components(separatedBy: "\n").filter { $0.hasPrefix("  class ") }.count, 1, mermaid)
     XCTAssertTrue(failure(t, "export pdf").contains("FORMAT takes one of dot, mermaid"))
     // The shell's --format takes output formats only; a picture format is export's argument.
     XCTAssertTrue(
@@ -46,6 +54,7 @@ extension GraphPluginTests {
     XCTAssertFalse(failure(t, "show --format json").contains("to give json as"))
 
     run(t, "subgraph --clear")
+    XCTAssertFalse(run(t, "export dot").contains("filled"), "the whole graph has no seeds")
     let whole = try JSONSerialization.jsonObject(with: Data(run(t, "export json").utf8)) as! [String: Any]
     XCTAssertEqual((whole["nodes"] as! [Any]).count, 6)
     XCTAssertEqual((whole["edges"] as! [Any]).count, 7)
