@@ -20,6 +20,15 @@ struct FXCommand: Command {
       Example("fx CNY", "every rate with the yuan on one side", expect: "USD"),
     ])
 
+  /// `fx 100 USD CNY`, `fx US$20 CNY`: an amount where a currency goes; the command that
+  /// converts it.
+  func refusal(forMisfit words: [String], _ session: Session) -> KgshError? {
+    guard let first = words.first, FXConvertCommand.money(first) != nil else { return nil }
+    return KgshError(
+      .usage, "fx: \(first) is an amount, and fx lists rates",
+      hint: "to convert it write fx convert \(words.map(Shell.quoteIfNeeded).joinedText(" "))")
+  }
+
   func run(_ call: Call, _ session: Session) throws -> Output {
     let book = try FXBook.of(session)
     var pair: (String, String)?

@@ -8,6 +8,7 @@ public enum PricingPlugin {
     summary: "Compare plan and API prices with exact money, dated exchange rates and the article's claims",
     commands: [
       PricesCommand(), CompareCommand(), CostCommand(), CheckClaimCommand(), FXCommand(), FXSetCommand(),
+      FXConvertCommand(),
       ImportPricesCommand(), ExportPricesCommand(), PricesRemoveCommand(),
     ],
     setUp: { session in
