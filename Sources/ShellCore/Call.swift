@@ -116,6 +116,15 @@ public struct Call: Sendable {
       value = words[i].text
     }
     let parsed = try spec.type.parse(value, name: name, command: signature.name)
+    // `--input 1 million`: the scale as a word of its own would be taken for an argument.
+    if case .tokenCount = spec.type, inline == nil, i + 1 < words.count,
+      let scale = TokenCounts.scaleWords[words[i + 1].text.lowercased()]
+    {
+      let what = scale.isEmpty ? "the count is in tokens already" : "the scale is part of the number"
+      throw KgshError(
+        .usage, "\(signature.name): --\(name) \(value) \(words[i + 1].text): \(what)",
+        hint: "write --\(name) \(value)\(scale)")
+    }
     // The same name again in another case keeps the first spelling.
     if !spec.repeatable, flags[name] != nil, Self.sameName(typed[name], parsed, spec.type) { return }
     if !spec.repeatable, let earlier = flags[name], typed[name] != parsed {

@@ -245,13 +245,24 @@ public enum Durations {
 
 /// Token counts as people write them: 10M, 2.5k, 1e6, 1,000.
 public enum TokenCounts {
+  /// Words written after a count for its scale (`1 million`), with the suffix that says it
+  /// in one word (`1M`); "" for the word tokens, which the count is in already.
+  public static let scaleWords = [
+    "thousand": "k", "thousands": "k", "k": "k", "million": "M", "millions": "M", "mio": "M", "m": "M",
+    "billion": "B", "billions": "B", "bn": "B", "b": "B", "万": "万", "萬": "万", "亿": "亿", "億": "亿",
+    "tokens": "", "token": "",
+  ]
+
+  /// `2.5k`, `1M`, `1e6`, `1,000,000`, `100万` (10⁴), `1亿` (10⁸): a whole number of tokens.
   public static func parse(_ text: String) -> Int64? {
     var t = text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: "")
       .replacingOccurrences(of: "_", with: "")
     var exponent = 0
     switch t.last {
     case "k", "K": exponent = 3
+    case "万", "萬": exponent = 4
     case "m", "M": exponent = 6
+    case "亿", "億": exponent = 8
     case "b", "B", "g", "G": exponent = 9
     default: break
     }

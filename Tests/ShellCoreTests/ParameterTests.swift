@@ -245,6 +245,21 @@ final class ParameterTests: XCTestCase {
     )
   }
 
+  /// Token counts in Chinese scales (万 = 10⁴, 亿 = 10⁸); a scale or "tokens" written as a
+  /// word of its own is refused with the count in one word (it was taken for an argument).
+  func testTokenCountsTakeChineseScalesAndRefuseAScaleWordApart() throws {
+    XCTAssertEqual(try bind("Zhipu --input 100万")[Self.tokens], 1_000_000)
+    XCTAssertEqual(try bind("Zhipu --input 1.5亿")[Self.tokens], 150_000_000)
+    XCTAssertEqual(
+      message("Zhipu --input 1 million"),
+      "probe: --input 1 million: the scale is part of the number; write --input 1M")
+    XCTAssertEqual(
+      message("Zhipu --input 1M tokens"),
+      "probe: --input 1M tokens: the count is in tokens already; write --input 1M")
+    XCTAssertEqual(
+      message("Zhipu --input 3 万"), "probe: --input 3 万: the scale is part of the number; write --input 3万")
+  }
+
   func testEachTypeWordsItsMistakeOnce() {
     XCTAssertEqual(message("Zhipu --depth 9"), "probe: --depth takes a whole number from 1 to 6, not '9'")
     XCTAssertEqual(
