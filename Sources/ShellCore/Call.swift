@@ -336,7 +336,7 @@ extension Call {
     "hops": ["depth", "max-length"], "hop": ["depth", "max-length"], "max-depth": ["depth", "max-length"],
     "distance": ["depth", "max-length"], "depth": ["max-length"], "length": ["max-length"],
     "type": ["rel", "label", "kind"], "types": ["rel"], "relation": ["rel"], "rel-type": ["rel"],
-    "edge": ["rel"],
+    "edge": ["rel"], "rel": ["type"],
     "at": ["as-of"], "date": ["as-of", "published"], "asof": ["as-of"], "published-on": ["published"],
     "pubdate": ["published"], "link": ["url"], "href": ["url"], "name": ["title"],
     "top": ["limit"], "max": ["limit", "max-length"],

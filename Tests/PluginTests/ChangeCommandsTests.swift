@@ -324,6 +324,11 @@ final class ChangeCommandsTests: XCTestCase {
     refused(t, "link acme INVESTS_IN Zhipu", "--source is required")
     refused(t, "link acme 'invests in' Zhipu --unsourced", "not 'invests in'; write INVESTS_IN\n")
     refused(t, "link acme 投资 Zhipu --unsourced", "not '投资'; e.g. INVESTS_IN\n")
+    // The type in words between the names (it read "in Zhipu AI" as one name).
+    refused(
+      t, "link acme invests in Zhipu AI --unsourced",
+      "link: TYPE is one word, and 'invests in' is INVESTS_IN in words; write link acme INVESTS_IN \"Zhipu AI\" --unsourced\n"
+    )
     refused(
       t, "link Zhipu INVESTS_IN 智谱 --unsourced",
       "link: both ends are Zhipu AI; a relation joins two different entities")

@@ -20,6 +20,32 @@ struct LinkCommand: Command {
     ],
     writes: true)
 
+  /// `link 智谱 invests in MiniMax`: a relation written in words between the two names; the
+  /// same link with the words as one TYPE (the knowledge base's type when it has one).
+  func refusal(forMisfit words: [String], _ session: Session) -> KgshError? {
+    let given = Array(words.prefix { !$0.hasPrefix("--") })
+    let flags = words.dropFirst(given.count).map(Shell.quoteIfNeeded)
+    guard given.count > 3, let types = try? session.store.edgeTypes() else { return nil }
+    // FROM and TO may be several words each; the split whose middle is a type the knowledge
+    // base has wins.
+    for typeStart in 1..<(given.count - 1) {
+      for typeEnd in (typeStart + 1)..<given.count where typeEnd - typeStart <= 4 {
+        let made = given[typeStart..<typeEnd].map { $0.uppercased() }.joined(separator: "_")
+        guard let type = types.first(where: { $0.uppercased() == made }) else { continue }
+        let from = given[..<typeStart].joined(separator: " "), to = given[typeEnd...].joined(separator: " ")
+        guard !to.isEmpty, (try? session.resolve(from)) != nil, (try? session.resolve(to)) != nil else {
+          continue
+        }
+        let line = ["link", Shell.quoteIfNeeded(from), type, Shell.quoteIfNeeded(to)] + flags
+        return KgshError(
+          .usage,
+          "link: TYPE is one word, and '\(given[typeStart..<typeEnd].joined(separator: " "))' is \(type) in words",
+          hint: "write \(line.joinedText(" "))")
+      }
+    }
+    return nil
+  }
+
   func run(_ call: Call, _ session: Session) throws -> Output {
     let a = try session.resolve(call[Self.from])
     let type = Names.relationType(call[Self.type])
