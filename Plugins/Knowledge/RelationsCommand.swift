@@ -72,8 +72,13 @@ struct RelationsCommand: Command {
       if c.out > 0 { rows.append([.string(type), .string("out"), .int(Int64(c.out))]) }
       if c.in > 0 { rows.append([.string(type), .string("in"), .int(Int64(c.in))]) }
     }
+    // The counts of one type: where the relations themselves are.
+    let each =
+      type.map { "each one with its source: relations \(Shell.quoteIfNeeded(name)) --type \($0) --explain" }
     return .table(
-      Table(columns: ["type", "direction", "count"], rows: rows, notes: rows.isEmpty ? none : []))
+      Table(
+        columns: ["type", "direction", "count"], rows: rows,
+        notes: rows.isEmpty ? none : (each.map { [$0] } ?? [])))
   }
 
   /// The note of an entity without relations (of one type): how to add one.

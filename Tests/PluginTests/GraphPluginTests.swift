@@ -360,6 +360,9 @@ final class GraphPluginTests: XCTestCase {
     XCTAssertTrue(rows(t, "relations").contains { $0[0] == "LISTED_ON" })
     // --type narrows to one type, spelled as link spells it; an unknown one is named.
     XCTAssertEqual(rows(t, "relations Zhipu --type listed_on"), [["LISTED_ON", "out", "2"]])
+    XCTAssertTrue(
+      run(t, "relations Zhipu --type listed_on").contains(
+        "each one with its source: relations Zhipu --type LISTED_ON --explain"))
     XCTAssertEqual(rows(t, "relations --type LISTED_ON").map { $0[0] }, ["LISTED_ON"])
     XCTAssertEqual(
       Set(rows(t, "relations Zhipu --explain --type LISTED_ON").map { $0[2] }), ["LISTED_ON"])
