@@ -53,10 +53,26 @@ extension KnowledgeImport {
       && Set(new.fieldList("aliases")).isSubset(of: current.fieldList("aliases"))
   }
 
+  /// The names the commands give a column (`fact add ENTITY`, `link FROM TYPE TO`), read as
+  /// the file format's (`subject`, `src`, `dst`) when the row has no column of that name.
+  static let synonyms: [ChangeTarget: [(column: String, also: String)]] = [
+    .fact: [("subject", "entity")], .edge: [("src", "from"), ("dst", "to")],
+    .entity: [("key", "id")], .source: [("id", "key")],
+  ]
+
+  static func withSynonyms(_ row: [String: String], _ kind: ChangeTarget) -> [String: String] {
+    var row = row
+    for (column, also) in synonyms[kind] ?? [] where row[column] == nil {
+      if let value = row[also] { row[column] = value }
+    }
+    return row
+  }
+
   /// The target key, the payload of its assert record and the entity it is about.
-  static func draft(_ kind: ChangeTarget, _ f: [String: String], _ w: GraphWriter) throws
+  static func draft(_ kind: ChangeTarget, _ given: [String: String], _ w: GraphWriter) throws
     -> (String, Value, String?)
   {
+    let f = withSynonyms(given, kind)
     func text(_ name: String) -> String? {
       guard let v = f[name]?.trimmingCharacters(in: .whitespaces), !v.isEmpty else { return nil }
       return v
@@ -168,29 +184,40 @@ extension KnowledgeImport {
       throw KgshError(
         .invalidValue, "predicate '\(predicate)' is not lower_snake_case", hint: "e.g. ipo_raise")
     }
-    let type = try required("type")
+    // Without a type the value is read as fact add reads it (`HK$4.3 bn`, `2019年6月`, `73.1%`),
+    // the text as written kept as the original.
+    var value = try required("value")
+    var inferred: [String: String] = [:]
+    if text("type") == nil {
+      let pasted = try PastedValue.checked(value, command: "value")
+      inferred = ["currency": pasted.currency, "unit": pasted.unit].compactMapValues { $0 }
+      if pasted.value != value { inferred["original"] = value }
+      inferred["type"] = pasted.type
+      value = pasted.value
+    }
+    func field(_ name: String) -> String? { text(name) ?? inferred[name] }
+    let type = try field("type") ?? required("type")
     guard types.contains(type) else {
       throw KgshError(
         .invalidValue, "type '\(type)' is unknown", hint: "use one of \(types.joinedText(", "))")
     }
-    let value = try required("value")
-    if type == "money", text("currency")?.count != 3 {
+    if type == "money", field("currency")?.count != 3 {
       throw KgshError(.invalidValue, "money without a currency code", hint: "fill currency, e.g. CNY")
     }
     if type == "date" { _ = try checked(value, "value", datePattern) }
     if type == "entity" { _ = try entityKey(value, "value", w) }
-    let provenance = try provenance(text, w)
+    let provenance = try provenance(field, w)
     let key =
-      try text("id").map { try checked($0, "id", keyPattern) }
+      try field("id").map { try checked($0, "id", keyPattern) }
       ?? ChangeKeys.derive(
         "UF-",
         [
-          subject, predicate, type, value, text("currency") ?? "", text("unit") ?? "", text("as_of") ?? "",
-          text("source") ?? "",
+          subject, predicate, type, value, field("currency") ?? "", field("unit") ?? "", field("as_of") ?? "",
+          field("source") ?? "",
         ])
     let fields: [(String, String?)] =
       [("key", key), ("entity", subject), ("predicate", predicate), ("type", type), ("value", value)]
-      + ["unit", "currency", "qualifier", "note", "original"].map { ($0, text($0)) } + provenance
+      + ["unit", "currency", "qualifier", "note", "original"].map { ($0, field($0)) } + provenance
     return (key, .payload(fields), subject)
   }
 

@@ -233,6 +233,29 @@ final class KnowledgeRoundTripTests: XCTestCase {
     XCTAssertEqual(try t.session.store.facts(of: acme.id).first?.rawValue, "12")
   }
 
+  /// A file written with the commands' words: a fact's `entity` is its subject, an edge's
+  /// `from`/`to` its ends, and a fact without a type has its value read as fact add reads it
+  /// (the text as written kept as the original).
+  func testRowsInTheCommandsWordsAndValuesAsWritten() throws {
+    let t = try shell(try AuthoringTests.sharedBase().copyInMemory())
+    let file = dir + ".json"
+    defer { try? FileManager.default.removeItem(atPath: file) }
+    try """
+    {"sources": [{"id": "s9", "title": "A filing", "kind": "filing"}],
+     "entities": [{"key": "acme", "labels": "Company", "name": "Acme"}],
+     "facts": [{"entity": "acme", "predicate": "ipo_raise", "value": "HK$4.3 bn", "source": "s9", "quote": "43億港元"},
+               {"entity": "acme", "predicate": "founded_date", "value": "2019年6月", "source": "s9", "quote": "2019年6月"}],
+     "edges": [{"from": "acme", "type": "PARTNERS_WITH", "to": "zhipu", "source": "s9", "quote": "partners"}]}
+    """.write(toFile: file, atomically: true, encoding: .utf8)
+    XCTAssertTrue(t.run("import knowledge '\(file)'"), t.errors)
+    XCTAssertTrue(t.output.contains("5 added"), t.output)
+    guard case .found(let acme) = try t.session.store.resolve("acme") else { return XCTFail("acme") }
+    let facts = try t.session.store.facts(of: acme.id).sorted { $0.predicate < $1.predicate }
+    XCTAssertEqual(facts.map(\.rawValue), ["2019-06", "4300000000"])
+    XCTAssertEqual(facts.map(\.currency), [nil, "HKD"])
+    XCTAssertEqual(try t.session.store.relations(of: acme.id).count, 1)
+  }
+
   /// Two folders that name each other's entities import in one transaction: every source and
   /// entity first, then the facts and edges; with --strict a bad row in either imports neither.
   func testSeveralFoldersAreOneImport() throws {

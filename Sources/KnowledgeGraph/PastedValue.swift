@@ -4,11 +4,18 @@ import KnowledgeGraph
 /// A fact value as people paste it (`HK$4.3 bn`, `¥20/month`, `73.1%`, `5億`, `2026-01-08`),
 /// turned into the stored normal form: a value type, exact decimal text, currency and unit.
 /// What cannot be read as a number or a date stays text, exactly as written.
-struct PastedValue: Equatable {
-  var type: String
-  var value: String
-  var currency: String?
-  var unit: String?
+public struct PastedValue: Equatable, Sendable {
+  public var type: String
+  public var value: String
+  public var currency: String?
+  public var unit: String?
+
+  public init(type: String, value: String, currency: String? = nil, unit: String? = nil) {
+    self.type = type
+    self.value = value
+    self.currency = currency
+    self.unit = unit
+  }
 
   /// Currency marks, longest first so `HK$` wins over `$`.
   static let currencies: [(String, String)] = [
@@ -35,14 +42,14 @@ struct PastedValue: Equatable {
   ]
 
   /// What to write instead of a flag for the VALUE's parts (`fact add ... --unit CNY`).
-  static let misplacedFlags = [
+  public static let misplacedFlags = [
     "unit":
       "the unit is read from the VALUE: a currency (\"1.2bn CNY\", US$17), a period (¥20/month) or a word after the number (\"800 people\")",
     "currency": "write the currency in the VALUE: \"1.2bn CNY\", US$17, ¥20/month",
   ]
 
   /// Reads `text`; never fails (the fallback is text).
-  static func parse(_ text: String) -> PastedValue {
+  public static func parse(_ text: String) -> PastedValue {
     let t = text.trimmingCharacters(in: .whitespaces)
     if isDate(t) { return PastedValue(type: "date", value: t) }
     // `2019年6月`, `2026/01/08`: a date written year first (the text stays as the original);
@@ -68,7 +75,7 @@ struct PastedValue: Equatable {
   /// Reads a VALUE of `fact add` or `fact correct`: like `parse`, but a value written as a
   /// date must be a day the calendar has (2030-02-30 is a slip, not text to keep).
   /// - Throws: `KgshError` naming the month's last day.
-  static func checked(_ text: String, command: String) throws -> PastedValue {
+  public static func checked(_ text: String, command: String) throws -> PastedValue {
     let parsed = parse(text)
     let t = text.trimmingCharacters(in: .whitespaces)
     if parsed.type == "text", let slip = dateSlip(t) {
