@@ -27,6 +27,7 @@ public enum ToolCatalog {
     "find", "show", "list", "facts", "cite", "sources", "timeline", "labels", "relations", "stats",
     "neighbors",
     "path", "common", "degree", "rank", "match", "prices", "compare", "cost", "check-claim", "fx",
+    "fx convert",
   ]
   /// The authoring commands, served with `--allow-writes` only.
   static let writeCommands = [

@@ -41,6 +41,7 @@ VALID = {
     "cost": {"models": ["GLM-4.5"], "input": "10M", "output": "2.5M"},
     "check-claim": {},
     "fx": {},
+    "fx_convert": {"amount": "US$20", "currency": ["CNY"]},
     "schema": {},
 }
 
@@ -57,6 +58,7 @@ INVALID = {
     "cite": {"target": "Zhipu", "colour": "red"},
     "timeline": {"from": "2025-13"},
     "rank": {"by": ["degree"]},
+    "fx_convert": {"amount": "twenty", "currency": ["CNY"]},
 }
 
 REQUIRED_TOOLS = {
