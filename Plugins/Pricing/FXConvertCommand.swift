@@ -67,47 +67,13 @@ struct FXConvertCommand: Command {
     return .record(fields)
   }
 
-  /// A typed amount: the number (with `,` grouping, a scale such as k, m, bn, 万 or 亿) and
-  /// the currency written before or after it (`US$20`, `¥49`, `20 USD`, `12亿元`), if any.
+  /// A typed amount: the number and the currency written with it, if any, read as fact add
+  /// reads money (`US$20`, `¥49`, `20 USD`, `4.3bn HKD`, `12亿元`, `1,234.5`, `3万`).
   static func money(_ text: String) -> (Decimal, String?)? {
-    var rest = Substring(text.trimmingCharacters(in: .whitespaces))
-    var currency: String?
-    // The longest symbol or code at the start (`HK$` before `$`).
-    for n in (1...min(4, rest.count)).reversed() {
-      if let code = Currencies.code(String(rest.prefix(n))), rest.dropFirst(n).first?.isASCII == true,
-        rest.dropFirst(n).first?.isNumber == true
-      {
-        currency = code
-        rest = rest.dropFirst(n)
-        break
-      }
-    }
-    rest = Substring(rest.trimmingCharacters(in: .whitespaces))
-    let digits = rest.prefix { ($0.isASCII && $0.isNumber) || $0 == "." || $0 == "," }
-    guard !digits.isEmpty, let number = Money.parse(digits.replacingOccurrences(of: ",", with: "")) else {
-      return nil
-    }
-    var tail = rest.dropFirst(digits.count).trimmingCharacters(in: .whitespaces)
-    let scales: [(String, Decimal)] = [
-      ("bn", 1_000_000_000), ("b", 1_000_000_000), ("亿", 100_000_000), ("億", 100_000_000), ("万", 10_000),
-      ("萬", 10_000), ("m", 1_000_000), ("k", 1_000),
-    ]
-    var scale: Decimal = 1
-    for (word, factor) in scales where tail.lowercased().hasPrefix(word) {
-      // `m` and `b` are scales only before a space, a currency or the end (`5 mxn` is not).
-      let after = tail.dropFirst(word.count)
-      guard
-        after.isEmpty || after.first == " "
-          || Currencies.code(after.trimmingCharacters(in: .whitespaces)) != nil
-      else { continue }
-      scale = factor
-      tail = after.trimmingCharacters(in: .whitespaces)
-      break
-    }
-    if !tail.isEmpty {
-      guard currency == nil, let code = Currencies.code(tail) else { return nil }
-      currency = code
-    }
-    return (number * scale, currency)
+    let pasted = PastedValue.parse(text)
+    guard pasted.type == "money" || pasted.type == "number", pasted.unit == nil,
+      let amount = Money.parse(pasted.value)
+    else { return nil }
+    return (amount, pasted.currency)
   }
 }

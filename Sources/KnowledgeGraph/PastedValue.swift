@@ -1,5 +1,4 @@
 import Foundation
-import KnowledgeGraph
 
 /// A fact value as people paste it (`HK$4.3 bn`, `¥20/month`, `73.1%`, `5億`, `2026-01-08`),
 /// turned into the stored normal form: a value type, exact decimal text, currency and unit.
