@@ -142,7 +142,11 @@ final class DecimalDisplayTests: XCTestCase {
     ]
     for (amount, text) in cases {
       let shown = ValueFormat.money(Money(Decimal(string: amount)!, "CNY"))
-      XCTAssertEqual(shown.replacingOccurrences(of: "¥-", with: "-¥"), text, amount)
+      XCTAssertEqual(shown, text, amount)
     }
+    // The minus sign goes before the symbol, in both the exact and the display form.
+    XCTAssertEqual(ValueFormat.money(Money(Decimal(string: "-5")!, "USD")), "-US$5")
+    XCTAssertEqual(ValueFormat.displayMoney(Money(Decimal(string: "-35.5")!, "CNY")), "-¥35.50")
+    XCTAssertEqual(ValueFormat.displayMoney(Money(Decimal(string: "-0.125")!, "USD")), "-US$0.125")
   }
 }

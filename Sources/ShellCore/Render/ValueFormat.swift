@@ -40,11 +40,16 @@ public enum ValueFormat {
     let symbol = symbols[m.currency] ?? (m.currency + " ")
     if m.amount.isNaN { return symbol + "NaN" }
     let digits = DecimalDigits(m.amount)
-    if digits.atLeast(6) { return symbol + scaled(digits) }
+    if digits.atLeast(6) { return signed(symbol, scaled(digits)) }
     var places = decimals[m.currency] ?? 2
     // Under one unit, as many places as the amount has, up to 4: a small price never shows as zero.
     if digits.whole.isEmpty { places = min(4, max(places, digits.fraction.count)) }
-    return symbol + digits.rounded(places).text(minimumPlaces: places)
+    return signed(symbol, digits.rounded(places).text(minimumPlaces: places))
+  }
+
+  /// The symbol before the digits, and a minus sign before both (`-US$5`, not `US$-5`).
+  static func signed(_ symbol: String, _ digits: String) -> String {
+    digits.hasPrefix("-") ? "-" + symbol + digits.dropFirst() : symbol + digits
   }
 
   /// `¥24.38 bn`, `HK$4.3 bn`, `US$17`, `¥120`, `US$0.60`, `¥4.236`: amounts under a million
@@ -53,8 +58,8 @@ public enum ValueFormat {
     let symbol = symbols[m.currency] ?? (m.currency + " ")
     if m.amount.isNaN { return symbol + "NaN" }
     let digits = DecimalDigits(m.amount)
-    if digits.atLeast(6) { return symbol + scaled(digits) }
-    return symbol + exact(digits)
+    if digits.atLeast(6) { return signed(symbol, scaled(digits)) }
+    return signed(symbol, exact(digits))
   }
 
   /// 1078 → "1,078", 0.6 → "0.60", 16.66666 → "16.6667", -2.5 → "-2.50".
