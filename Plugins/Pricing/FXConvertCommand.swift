@@ -26,9 +26,15 @@ struct FXConvertCommand: Command {
   func run(_ call: Call, _ session: Session) throws -> Output {
     let typed = call[Self.amount]
     guard let (amount, written) = Self.money(typed) else {
+      // `¥20/month`: a price per period converts as its amount.
+      let pasted = PastedValue.parse(typed)
+      let period = pasted.type == "money" ? typed.split(separator: "/").first.map(String.init) : nil
       throw KgshError.invalidValue(
         "fx convert", "AMOUNT", expected: "a number or money like US$20, ¥49 or 4.3bn HKD", got: typed,
-        hint: "e.g. fx convert 100 USD CNY")
+        hint: period.map {
+          "convert the amount alone: fx convert \(([$0] + call[Self.currencies]).joinedText(" "))"
+        } ?? "e.g. fx convert 100 USD CNY"
+      )
     }
     let codes = call[Self.currencies]
     let from: String, to: String

@@ -64,6 +64,7 @@ final class FXConvertTests: XCTestCase {
         "fx convert twenty USD CNY",
         "fx convert: AMOUNT takes a number or money like US$20, ¥49 or 4.3bn HKD, not 'twenty'"
       ),
+      ("fx convert ¥20/month USD", "not '¥20/month'; convert the amount alone: fx convert ¥20 USD"),
       ("fx convert 5mxn CNY", "fx convert: AMOUNT takes a number or money"),
       ("fx convert 5 mxn CNY", "fx convert: CURRENCY takes a currency code like CNY or USD, not 'mxn'"),
       (
