@@ -42,9 +42,8 @@ struct CompareVendors {
       guard !products.isEmpty else {
         throw KgshError(
           .invalidValue, "compare: \(Shell.quoteIfNeeded(items[i])) (\(seller)) sells no \(what)s",
-          hint:
-            "compare plans with plans and API models with API models; prices \(Shell.quoteIfNeeded(items[i])) lists what it sells"
-        )
+          hint: "compare plans with plans and API models with API models; "
+            + "prices \(Shell.quoteIfNeeded(items[i])) lists what it sells")
       }
       vendorOf[i] = Names.normalize(items[i])
       if products.count == 1 {
