@@ -280,7 +280,7 @@ final class TableLayoutTests: XCTestCase {
     XCTAssertEqual(ValueFormat.displayMoney(Money(Decimal(string: "0.1")!, "USD")), "US$0.10")
     XCTAssertEqual(ValueFormat.displayMoney(Money(1200, "JPY")), "JP¥1,200")
     XCTAssertEqual(ValueFormat.displayMoney(Money(24_380_000_000, "CNY")), "¥24.38 bn")
-    XCTAssertEqual(ValueFormat.displayMoney(Money(-2, "EUR")), "€-2.00")
+    XCTAssertEqual(ValueFormat.displayMoney(Money(-2, "EUR")), "-€2.00")
   }
 
   func testRecordsAndMessagesWrapAtWords() {

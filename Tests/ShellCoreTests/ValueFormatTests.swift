@@ -122,10 +122,13 @@ final class DecimalDisplayTests: XCTestCase {
     for v in samples() where abs(NSDecimalNumber(decimal: v).doubleValue) < 1e6 {
       let usual = reference(v, places: 2)
       let shown = ValueFormat.displayMoney(Money(v, "USD"))
-      XCTAssertTrue(shown.hasPrefix("US$"), shown)
+      // A negative amount has its minus before the symbol: -US$2.50.
+      let sign = shown.hasPrefix("-") ? "-" : ""
+      XCTAssertTrue(shown.dropFirst(sign.count).hasPrefix("US$"), shown)
       if abs(NSDecimalNumber(decimal: v).doubleValue) >= 1 {
         let padded = usual.contains(".") ? usual : usual + ".00"
-        XCTAssertEqual(shown, "US$" + padded, "\(v)")
+        XCTAssertEqual(shown, sign + "US$" + padded.dropFirst(sign.count), "\(v)")
+        XCTAssertEqual(sign.isEmpty, !usual.hasPrefix("-"), "\(v)")
       }
     }
     XCTAssertEqual(ValueFormat.displayMoney(Money(Decimal(string: "0.125")!, "USD")), "US$0.125")
