@@ -30,7 +30,17 @@ struct CompareCommand: Command {
       Example(
         "compare GLM-4.5 'Claude Sonnet 4'", "API prices per 1M tokens, blended 3:1", expect: "blended"),
       Example("compare GLM-4.5 'Claude Sonnet 4' --chart", "with a bar chart", expect: "█"),
-    ])
+    ], misplacedFlags: Self.workloadFlags)
+
+  /// `compare A B --input 3M`: token counts are a workload, which cost prices.
+  static let workloadFlags = Dictionary(
+    uniqueKeysWithValues: ["input", "output", "cached", "requests", "tokens"].map {
+      (
+        $0,
+        "compare shows prices per 1M tokens (--mix 3:1 weighs input against output); "
+          + "what a workload costs is cost ITEMS... --input TOKENS --output TOKENS"
+      )
+    })
 
   /// `compare GLM-4.7`: one item has nothing beside it; say how to add one or see its prices.
   func refusal(forMisfit words: [String], _ session: Session) -> KgshError? {

@@ -42,8 +42,36 @@ struct CostCommand: Command {
         expect: "GLM-4.5-Air"),
     ])
 
+  /// `cost 10M in 2M out` (or `cost input 10M`): counts written beside the words naming them;
+  /// the line with flags, the other words kept as models. Nil when no count is named.
+  static func countsInWords(_ words: [String]) -> String? {
+    let flags = [
+      "in": "--input", "input": "--input", "inputs": "--input", "out": "--output", "output": "--output",
+      "outputs": "--output", "cached": "--cached", "cache": "--cached",
+    ]
+    var models: [String] = [], given: [String] = [], i = 0
+    while i < words.count {
+      let word = words[i], next = i + 1 < words.count ? words[i + 1] : nil
+      if TokenCounts.parse(word) != nil, let next, let flag = flags[next.lowercased()] {
+        given += [flag, word]
+        i += 2
+      } else if let flag = flags[word.lowercased()], let next, TokenCounts.parse(next) != nil {
+        given += [flag, next]
+        i += 2
+      } else {
+        models.append(Shell.quoteIfNeeded(word))
+        i += 1
+      }
+    }
+    return given.isEmpty ? nil : (["cost"] + models + given).joinedText(" ")
+  }
+
   func run(_ call: Call, _ session: Session) throws -> Output {
     guard call.given(Self.input) || call.given(Self.output) || call.given(Self.cached) else {
+      if let line = Self.countsInWords(call[Self.models]) {
+        throw KgshError(
+          .usage, "cost: token counts are given with --input and --output", hint: "write \(line)")
+      }
       throw KgshError.usage("cost: give --input and/or --output token counts", usage: signature.usage)
     }
     let input = Decimal(call[Self.input] ?? 0)

@@ -212,6 +212,8 @@ final class ChangeCommandsTests: XCTestCase {
     let kuaishou = try XCTUnwrap(try t.session.store.node(key: "kuaishou"))
     XCTAssertEqual(kuaishou.labels.sorted(), ["Company", "Lab"], "labels take the knowledge base's spelling")
     XCTAssertFalse(t.output.contains("new label"), t.output)
+    // The aliases are the names given beside the name (the name and key find it too).
+    XCTAssertTrue(t.output.contains("\naliases  快手\n"), t.output)
     // A label the knowledge base did not have is said to be new, with the nearest it has (a
     // typo made a label of its own without a word).
     XCTAssertTrue(t.run("entity add acme --label Compnay --name Acme"), t.errors)
@@ -235,6 +237,16 @@ final class ChangeCommandsTests: XCTestCase {
     // A relation type the knowledge base did not have is said to be new, as a label is.
     XCTAssertTrue(t.run("link kuaishou INVEST_IN Zhipu --unsourced"), t.errors)
     XCTAssertTrue(t.output.hasSuffix("\nnew relation type INVEST_IN (did you mean INVESTS_IN?)\n"), t.output)
+    // A type in the passive voice of one the knowledge base has: the other way round, with the line.
+    XCTAssertTrue(t.run("link Zhipu INVESTED_BY kuaishou --unsourced"), t.errors)
+    XCTAssertTrue(
+      t.output.hasSuffix(
+        "\nnew relation type INVESTED_BY; the knowledge base says it the other way round, INVESTS_IN: "
+          + "undo, then link kuaishou INVESTS_IN zhipu with the same source\n"), t.output)
+    XCTAssertEqual(LinkCommand.activeType(of: "DEVELOPED_BY", among: ["DEVELOPS", "FOUNDED"]), "DEVELOPS")
+    XCTAssertEqual(LinkCommand.activeType(of: "FOUNDED_BY", among: ["DEVELOPS", "FOUNDED"]), "FOUNDED")
+    XCTAssertNil(LinkCommand.activeType(of: "OWNED_BY", among: ["DEVELOPS", "FOUNDED"]))
+    XCTAssertNil(LinkCommand.activeType(of: "FOUNDED", among: ["DEVELOPS", "FOUNDED"]))
     XCTAssertTrue(t.run("relations kuaishou"), t.errors)
     XCTAssertTrue(t.output.contains("Zhipu AI"), t.output)
     XCTAssertTrue(t.run("unlink \(edge.target) --reason 'misread'"), t.errors)
@@ -313,7 +325,12 @@ final class ChangeCommandsTests: XCTestCase {
     refused(
       t, "source add 'HKEX notice' --title T",
       "not 'HKEX notice'; e.g. source add hkex-notice --title '...'\n")
-    refused(t, "entity add acme --label Company", "--name is required")
+    refused(t, "entity add acme --label Company", "--name is required; add --name 'the name cards show'\n")
+    // A KEY written like a name: the line with a key made of it and the KEY as the name.
+    refused(
+      t, "entity add DeepSeek-V4 --label model --alias V4",
+      "'DeepSeek-V4' reads as the name; write entity add deepseek-v4 --label model --name DeepSeek-V4 --alias V4\n"
+    )
     refused(t, "entity add acme --name Acme", "--label is required")
     refused(t, "entity add acme --label Company --name 智譜", "already names Zhipu AI")
     XCTAssertTrue(t.run("entity add acme --label Company --name 'Acme'"), t.errors)

@@ -176,6 +176,16 @@ final class PricingTests: XCTestCase {
       XCTAssertTrue(try fails("cost GLM-4.5 --input \(bad) --output 1").contains("--input"), bad)
     }
     XCTAssertTrue(try fails("cost GLM-4.5").contains("--input"))
+    // Counts written beside words that name them: the line with flags.
+    XCTAssertEqual(
+      try fails("cost GLM-4.5 10M in 2M out"),
+      "test:1:1: cost: token counts are given with --input and --output; "
+        + "write cost GLM-4.5 --input 10M --output 2M\n")
+    XCTAssertTrue(
+      try fails("cost input 1M 'Claude Sonnet 4'").hasSuffix("write cost \"Claude Sonnet 4\" --input 1M\n"))
+    XCTAssertTrue(
+      try fails("compare GLM-4.5 'Claude Sonnet 4' --input 3M").contains(
+        "what a workload costs is cost ITEMS... --input TOKENS"))
     XCTAssertEqual(
       try fails("cost --input 0 --output 0"),
       "test:1:1: cost: the workload is 0 tokens, which costs nothing on every model; "

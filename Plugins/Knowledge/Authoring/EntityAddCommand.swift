@@ -55,7 +55,7 @@ struct EntityAddCommand: Command {
         hint: "give it another name with alias add \(key) NAME, or state facts with fact add \(key) ...")
     }
     guard let name = call[Self.name], !name.trimmingCharacters(in: .whitespaces).isEmpty else {
-      throw KgshError(.usage, "entity add: --name is required", hint: "add --name 'the name cards show'")
+      throw Self.nameMissing(call)
     }
     let (labels, notes) = try Authoring.labels(call[Self.labels], session, command: "entity add")
     let aliases = call[Self.aliases].filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
@@ -79,10 +79,34 @@ struct EntityAddCommand: Command {
     }
     let fields: [(String, Value)] = [
       ("entity", .entity(node.ref)), ("key", .string(key)), ("labels", FactText.labels(node)),
-      ("aliases", .list(try session.store.aliases(of: node.id).map(Value.string))),
+      (
+        "aliases",
+        .list(
+          try session.store.aliases(of: node.id).filter { $0 != node.name && $0 != key }.map(Value.string))
+      ),
       ("author", .string(record.author)),
     ]
     if notes.isEmpty { return .record(fields) }
     return .sections([("", .record(fields)), ("", .message(notes.joinedText("\n")))])
+  }
+
+  /// `entity add DeepSeek-V4 --label Model`: no --name, and the KEY is written like a name
+  /// (capitals, spaces); the line with a key made of it and the KEY as the name.
+  static func nameMissing(_ call: Call) -> KgshError {
+    let key = call[Self.key]
+    guard let made = Authoring.keyLike(key), made != key else {
+      return KgshError(.usage, "entity add: --name is required", hint: "add --name 'the name cards show'")
+    }
+    var words = ["entity add", made]
+    words += call[Self.labels].flatMap { ["--label", Shell.quoteIfNeeded($0)] }
+    words += ["--name", Shell.quoteIfNeeded(key)]
+    words += call[Self.aliases].flatMap { ["--alias", Shell.quoteIfNeeded($0)] }
+    if let description = call[Self.description] {
+      words += ["--description", Shell.quoteIfNeeded(description)]
+    }
+    if call[Self.new] { words.append("--new") }
+    return KgshError(
+      .usage, "entity add: --name is required, and '\(key)' reads as the name",
+      hint: "write \(words.joinedText(" "))")
   }
 }

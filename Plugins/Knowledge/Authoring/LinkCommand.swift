@@ -79,7 +79,13 @@ struct LinkCommand: Command {
         hint: "see it with relations \(a.key)")
     }
     var notes: [String] = []
-    if let note = Authoring.newName("relation type", type, among: try session.store.edgeTypes()) {
+    let types = try session.store.edgeTypes()
+    if let inverse = Self.activeType(of: type, among: types) {
+      notes.append(
+        "new relation type \(type); the knowledge base says it the other way round, \(inverse): "
+          + "undo, then link \(Shell.quoteIfNeeded(b.key)) \(inverse) \(Shell.quoteIfNeeded(a.key)) with the same source"
+      )
+    } else if let note = Authoring.newName("relation type", type, among: types) {
       notes.append(note)
     }
     let payload = Value.payload([
@@ -110,5 +116,26 @@ struct LinkCommand: Command {
     throw KgshError(
       .usage, "link: \(last) is a relation type, and the TYPE goes between the two entities",
       hint: "e.g. link \(words.joinedText(" "))")
+  }
+
+  /// `DEVELOPED_BY` when the knowledge base has `DEVELOPS`: a new type in the passive voice
+  /// whose verb a known type has in the active; that type, or nil.
+  static func activeType(of type: String, among known: [String]) -> String? {
+    guard !known.contains(type), type.hasSuffix("_BY"), let verb = type.split(separator: "_").first,
+      verb != "BY"
+    else { return nil }
+    let stem = Self.stem(verb)
+    return known.first {
+      $0 != type && !$0.hasSuffix("_BY") && $0.split(separator: "_").first.map(Self.stem) == stem
+    }
+  }
+
+  /// A verb without its ending: DEVELOPED, DEVELOPS -> DEVELOP; SUPPLIED, SUPPLIES -> SUPPL.
+  static func stem(_ verb: Substring) -> String {
+    for ending in ["IED", "IES", "ED", "ES", "S", "D"]
+    where verb.count > ending.count + 2 && verb.hasSuffix(ending) {
+      return String(verb.dropLast(ending.count))
+    }
+    return String(verb)
   }
 }
