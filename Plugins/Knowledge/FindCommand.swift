@@ -41,12 +41,12 @@ struct FindCommand: Command {
       progress: { bar.update($0.phase, done: $0.done, total: $0.total) })
     var hits = read
     var cut: LimitCut? = matched > read.count ? .of(matched, atLeast: atLeast) : nil
-    var notes = hits.isEmpty ? [Self.noMatch(text)] : []
+    var notes = hits.isEmpty ? [try Self.noMatch(text, session)] : []
     if let label {
       (hits, cut, notes) = Self.labelled(
         read, label, limit: limit, unread: matched > read.count, what: "best matches of '\(text)'"
       ) { $0.node.labels }
-      if read.isEmpty { notes = [Self.noMatch(text)] }
+      if read.isEmpty { notes = [try Self.noMatch(text, session)] }
     }
     return .table(
       Table(
@@ -120,6 +120,16 @@ struct FindCommand: Command {
 
   /// `no match for 'x'`; text with no letter or digit (`*`, `?`) is read as text, not a pattern: the
   /// note says what lists everything.
+  /// A typo (`find 智普`) gets the nearest names, as `show` offers them.
+  static func noMatch(_ text: String, _ session: Session) throws -> String {
+    if case .notFound(let near) = try session.store.resolve(text), !near.isEmpty {
+      let quoted = near.map { "'\($0)'" }
+      let listed = quoted.count == 1 ? quoted[0] : quoted.dropLast().joinedText(", ") + " or " + quoted.last!
+      return "no match for '\(text)'; did you mean \(listed)?"
+    }
+    return noMatch(text)
+  }
+
   static func noMatch(_ text: String) -> String {
     guard !text.contains(where: { $0.isLetter || $0.isNumber }) else { return "no match for '\(text)'" }
     return

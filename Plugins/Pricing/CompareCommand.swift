@@ -140,9 +140,11 @@ struct CompareCommand: Command {
       priced.append(row)
     }
     let summaryCurrency = c.target ?? groups[0].first!.currency
-    let picks = priced.compactMap {
+    let each = priced.map {
       Comparison.pickEach($0, summary: summaryCurrency, book: c.book, asOf: c.asOf, monthly: !c.yearly)
     }
+    let picks = each.compactMap { $0 }
+    let unpriced = zip(priced, each).filter { $0.1 == nil }.compactMap(\.0.first)
     let ids = picks.map(\.row.id)
     if let same = ids.first(where: { id in ids.filter { $0 == id }.count > 1 }) {
       throw KgshError(
@@ -150,7 +152,7 @@ struct CompareCommand: Command {
         "compare: two of the items name the same price row \(same), so there is nothing to compare",
         hint: "name different plans or models; quote multi-word names, e.g. 'Claude Pro'")
     }
-    var notes = try summary(picks, in: summaryCurrency, kind: kind, &c) + vendors.notes
+    var notes = try summary(picks, in: summaryCurrency, kind: kind, unpriced: unpriced, &c) + vendors.notes
     if call[Self.explain] { notes += explain(priced, c, kind: kind, summaryCurrency) }
     let table = Self.table(priced.flatMap { $0 }, kind: kind, yearly: c.yearly, notes: notes)
     guard call[Self.chart] else { return .table(table) }
@@ -160,15 +162,26 @@ struct CompareCommand: Command {
   }
 
   /// "GLM Coding Plan Lite ¥49/month (P009) is 1/2.9 of Claude Pro's ¥141.20/month (US$20 at 7.06 CNY/USD, P001)".
-  func summary(_ picks: [Priced], in currency: String, kind: String, _ c: inout Comparison) throws -> [String]
-  {
+  /// `unpriced`: an item each that has no single price (`GLM Coding Plan Lite / Pro / Max`).
+  func summary(
+    _ picks: [Priced], in currency: String, kind: String, unpriced: [Priced], _ c: inout Comparison
+  ) throws -> [String] {
     let scale = kind == "plan" ? 2 : 4
     let unit = kind == "plan" ? (c.yearly ? "/year" : "/month") : "/1M blended \(c.mixText)"
     var values: [(p: Priced, value: Decimal)] = []
     for p in picks { values.append((p, try c.convert(p.value!, from: p.currency, to: currency))) }
     values.sort { $0.value != $1.value ? $0.value < $1.value : $0.p.row.id < $1.p.row.id }
     guard let cheapest = values.first, values.count >= 2 else {
-      return ["summary: not enough comparable (single, non-zero) prices"]
+      guard let first = unpriced.first else {
+        return ["summary: not enough comparable (single, non-zero) prices"]
+      }
+      let row = first.row
+      let listed = PricesCommand.priceText(row).plainText
+      return [
+        "summary: \(first.name) (\(row.id)) has no single price to compare"
+          + (listed.isEmpty ? "" : " (it lists \(listed))")
+          + "; name one tier or model: prices \(Shell.quoteIfNeeded(row.productBase)) lists them"
+      ]
     }
     func describe(_ v: (p: Priced, value: Decimal)) -> String {
       var origin = [v.p.row.id]

@@ -24,7 +24,10 @@ struct ChartCommand: Command {
     let rows = table.rows.compactMap { row -> (String, Double, String)? in
       guard let n = row[column].number ?? Double(row[column].plainText) else { return nil }
       let label = labelColumn.map { TextWidth.sanitize(row[$0].plainText) } ?? ""
-      return (label, n, row[column].plainText)
+      // Each bar's figure as the table shows it (`US$4.20`, `1,234`), not as JSON writes it.
+      let text =
+        row[column].number != nil ? ValueFormat.human(row[column], rounded: true) : row[column].plainText
+      return (label, n, text)
     }
     // A column of dates or names is not charted from the few cells that read as numbers
     // (a timeline's `2026` among `2025-01`s drew one bar).

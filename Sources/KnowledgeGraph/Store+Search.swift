@@ -102,27 +102,33 @@ extension KnowledgeStore {
     return try nearNames(norm)
   }
 
-  /// Names whose folded form is within a small edit distance of `norm` (typos).
+  /// Names whose folded form is within a small edit distance of `norm` (typos); of names
+  /// equally near, the entity with more relations first (`智普` is one character from both
+  /// 智谱 and 智源: Zhipu AI, with the more relations, is offered first).
   func nearNames(_ norm: String, within distance: Int? = nil) throws -> [String] {
     guard let first = norm.first else { return [] }
     let rows = try read { db in
       try Row.fetchAll(
         db,
         sql:
-          "SELECT a.norm, n.name FROM alias a JOIN node n ON n.id = a.node_id WHERE a.norm >= ? AND a.norm < ? LIMIT 5000",
+          "SELECT a.norm, n.name, n.id FROM alias a JOIN node n ON n.id = a.node_id WHERE a.norm >= ? AND a.norm < ? LIMIT 5000",
         arguments: [String(first), String(first) + "\u{10FFFF}"])
     }
     let limit = distance ?? max(1, norm.count / 3)
-    var best: [(String, Int)] = []
+    var best: [(name: String, id: Int64, distance: Int)] = []
     for row in rows {
       let d = Names.editDistance(norm, row["norm"])
-      if d <= limit { best.append((row["name"], d)) }
+      if d <= limit { best.append((row["name"], row["id"], d)) }
     }
     // The nearest spellings only: one a letter away is what was meant, not one three away.
-    let nearest = best.map(\.1).min()
-    var seen = Set<String>()
-    return best.sorted { $0.1 < $1.1 }.filter { $0.1 == nearest }.map(\.0).filter { seen.insert($0).inserted }
-      .prefix(3).map { $0 }
+    guard let nearest = best.map(\.distance).min() else { return [] }
+    var seen = Set<Int64>()
+    let near = best.filter { $0.distance == nearest && seen.insert($0.id).inserted }
+    let degrees = near.count > 1 ? try degreeMap(near.map(\.id)) : [:]
+    return near.enumerated().sorted {
+      let (a, b) = (degrees[$0.element.id] ?? 0, degrees[$1.element.id] ?? 0)
+      return a != b ? a > b : $0.offset < $1.offset
+    }.prefix(3).map(\.element.name)
   }
 
   /// Ranked search over names, aliases and quotes; works for Chinese (trigrams, and a

@@ -312,9 +312,12 @@ public final class Session {
     if suggestions.count > 1 {
       let quoted = suggestions.map { "'\($0)'" }
       let listed = quoted.dropLast().joinedText(", ") + " or " + quoted.last!
+      // Spellings a letter away (`智普`) are not what find lists; names that start alike are.
+      let findLists = try !store.search(name, limit: 1).isEmpty
       return KgshError(
         .notFound, "no entity named '\(name)'",
-        hint: "did you mean \(listed)? find \(Shell.quoteIfNeeded(name)) lists every match",
+        hint: "did you mean \(listed)?"
+          + (findLists ? " find \(Shell.quoteIfNeeded(name)) lists every match" : ""),
         suggestions: suggestions)
     }
     return KgshError.notFound(

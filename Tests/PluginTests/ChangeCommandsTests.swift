@@ -221,6 +221,13 @@ final class ChangeCommandsTests: XCTestCase {
     // So is a new predicate.
     XCTAssertTrue(t.run("fact add acme founded_dat 2019 --source s1 --quote q"), t.errors)
     XCTAssertTrue(t.output.hasSuffix("\nnew predicate founded_dat (did you mean founded_date?)\n"), t.output)
+    // A predicate that starts with the same word as the one the knowledge base uses.
+    XCTAssertTrue(t.run("fact add acme context_window 128000 --source s1 --quote q"), t.errors)
+    XCTAssertTrue(
+      t.output.hasSuffix("\nnew predicate context_window (did you mean context_length?)\n"), t.output)
+    XCTAssertEqual(
+      Authoring.newName("predicate", "coding_throughput", among: ["coding_rank", "coding_score", "revenue"]),
+      "new predicate coding_throughput (the knowledge base has coding_rank, coding_score)")
     XCTAssertTrue(t.run("fact add acme founded_date 2019 --source s1 --quote q"), t.errors)
     XCTAssertTrue(t.output.hasSuffix("author     ada\n"), t.output)
     guard case .found(let found) = try t.session.store.resolve("快手") else { return XCTFail("快手 unresolved") }

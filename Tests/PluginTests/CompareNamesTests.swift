@@ -42,6 +42,15 @@ final class CompareNamesTests: XCTestCase {
     let t = try shell()
     XCTAssertFalse(t.run("compare Foo"))
     XCTAssertTrue(t.errors.contains("compare: no price for 'Foo'"), t.errors)
+    // A row that lists several prices in one cell (USD 18 / 72 / 160) has none to compare:
+    // the summary names it and where its tiers are.
+    let several = try shell()
+    XCTAssertTrue(several.run("compare 'GLM Coding Plan Lite / Pro / Max' 'Claude Pro'"), several.errors)
+    XCTAssertTrue(
+      several.output.contains(
+        "summary: GLM Coding Plan Lite / Pro / Max (P020) has no single price to compare "
+          + "(it lists USD 18 / 72 / 160); name one tier or model: prices \"GLM Coding Plan\" lists them"),
+      several.output)
   }
 
   /// `vs`, `versus`, `and`, `,` and `/` separate the names, each of which may be several words.

@@ -154,12 +154,21 @@ final class KnowledgeCommandTests: XCTestCase {
     // (`anthropic/claude-sonnet-4` folds to `anthropicclaude...`).
     XCTAssertFalse(t.run("show Anthropicc"))
     XCTAssertTrue(t.errors.hasSuffix("no entity named 'Anthropicc'; did you mean 'Anthropic'?\n"), t.errors)
-    // A word many names start with offers three of them and the search that lists all.
+    // A word many names start with offers three of them (more relations first) and the search
+    // that lists all.
     XCTAssertFalse(t.run("show GPT"))
     XCTAssertTrue(
       t.errors.hasSuffix(
-        "no entity named 'GPT'; did you mean 'GPT-1', 'GPT-2' or 'GPT-5'? find GPT lists every match\n"),
+        "no entity named 'GPT'; did you mean 'GPT-2', 'GPT-5' or 'GPT-1'? find GPT lists every match\n"),
       t.errors)
+    // A character off a two-character name (普 for 谱): of the names as near, the entity with
+    // more relations first; find, which lists no such spelling, is not offered.
+    XCTAssertFalse(t.run("show 智普"))
+    XCTAssertTrue(t.errors.contains("no entity named '智普'; did you mean 'Zhipu AI', "), t.errors)
+    XCTAssertTrue(t.errors.hasSuffix("Intelligence'?\n"), t.errors)
+    // find says the same when it matches nothing.
+    XCTAssertTrue(t.run("find Antropic"), t.errors)
+    XCTAssertTrue(t.output.hasSuffix("no match for 'Antropic'; did you mean 'Anthropic'?\n"), t.output)
     // A word only quotes contain is no name to guess at: find shows where it appears.
     let u = try shell()
     XCTAssertTrue(u.run("find founded --format csv"), u.errors)

@@ -287,6 +287,12 @@ final class ScriptingTests: XCTestCase {
     XCTAssertTrue(
       t.errors.contains("chart: input_1M holds amounts in both USD and CNY"), t.errors)
     XCTAssertTrue(t.run("prices --kind api --currency USD | chart input_1M"), t.errors)
+    // Each bar's figure reads as the table's cell: money with its symbol and decimals.
+    let priced = t.output.count
+    XCTAssertTrue(
+      t.run("cost GLM-4.5 'Claude Sonnet 4' --input 1M --output 1M | chart total --width 4"), t.errors)
+    XCTAssertEqual(
+      String(t.output.dropFirst(priced)), "GLM-4.5         ▋ US$2.80\nClaude Sonnet 4 ████ US$18.00\n")
     // A column of dates is refused, not charted from the one cell that reads as a number.
     let shown = t.output.count
     XCTAssertFalse(t.run("timeline --from 2025-01 | chart date"))

@@ -53,10 +53,24 @@ enum Authoring {
   /// `new label Compnay (did you mean Company?)`: the note for a name of a vocabulary (label,
   /// predicate, relation type) the knowledge base did not have yet, with the nearest it has;
   /// nil when it had it.
+  /// Without a near spelling, the names that start with the same word (`context_window`:
+  /// the knowledge base says `context_length`).
   static func newName(_ kind: String, _ name: String, among known: [String]) -> String? {
     if known.contains(name) { return nil }
-    let near = Names.suggestions(for: name, among: known, limit: 1).first
-    return "new \(kind) \(name)" + (near.map { " (did you mean \($0)?)" } ?? "")
+    if let near = Names.suggestions(for: name, among: known, limit: 1).first {
+      return "new \(kind) \(name) (did you mean \(near)?)"
+    }
+    let head = name.lowercased().split(separator: "_").first ?? ""
+    let kin =
+      name.contains("_") && head.count >= 4
+      ? known.filter { $0.lowercased().split(separator: "_").first == head }.sorted() : []
+    switch kin.count {
+    case 0: return "new \(kind) \(name)"
+    case 1: return "new \(kind) \(name) (did you mean \(kin[0])?)"
+    default:
+      let listed = kin.count > 3 ? kin.prefix(3).joinedText(", ") + "..." : kin.joinedText(", ")
+      return "new \(kind) \(name) (the knowledge base has \(listed))"
+    }
   }
 
   /// Refuses a name that already finds an entity: two entities with one name make every
