@@ -7,7 +7,8 @@ struct ExpectCommand: StatementCommand {
   static let check = Param<String>.argument(
     "check", .command, "COMMAND == VALUE | COMMAND contains TEXT | COMMAND rows N | COMMAND fails [TEXT]")
   let signature = Signature(
-    "expect", summary: "Fail unless a command's output is, contains or has what you expect",
+    "expect",
+    summary: "Fail unless a command's output is a value, contains a text or has N rows, or it fails",
     parameters: [check.spec],
     help: """
       == compares the output's one cell (or its plain table text); rows counts table rows \

@@ -448,6 +448,7 @@ final class ScriptingTests: XCTestCase {
       ("expect labels | count = 16", "expect labels | count == 16"),
       ("expect labels has 16 rows", "expect labels rows 16"),
       ("expect show Zhipu has 'Zhipu AI'", "expect show Zhipu contains 'Zhipu AI'"),
+      ("expect labels has count > 50", "expect labels | where count > 50 rows >= 1"),
     ] {
       let k = try shell()
       XCTAssertFalse(k.run(line), line)
@@ -457,6 +458,15 @@ final class ScriptingTests: XCTestCase {
         ),
         "\(line): \(k.errors)")
     }
+    // A condition on a column with the == of a check: the where that counts its rows.
+    let c = try shell()
+    XCTAssertFalse(c.run("expect labels | first 1 has label == Model"))
+    XCTAssertTrue(
+      c.errors.hasSuffix(
+        "expect checks ==, contains, rows or fails, not a condition on a column (has label ==); count the rows "
+          + "a where keeps: expect labels | first 1 | where label == Model rows >= 1\n"), c.errors)
+    XCTAssertTrue(c.run("expect labels | first 1 | where label == Model rows >= 1"), c.errors)
+    XCTAssertFalse(c.run("expect labels | first 1 | where label == Person rows >= 1"))
     // `expect` alone names its forms, not a pipeline's.
     for line in ["expect", "expect # nothing yet", "expect; echo after"] {
       let e = try shell()

@@ -158,14 +158,25 @@ extension ParseState {
 
   static let expectations: Set<String> = ["==", "contains", "rows", "fails"]
 
+  /// The comparisons `where` takes, which may follow `has COLUMN` in an expectation.
+  static let whereComparisons: Set<String> = [
+    "=", "==", "!=", "<", ">", "<=", ">=", "contains", "starts-with", "ends-with", "=~", "!~", "in", "not-in",
+  ]
+
   /// The check rewritten when it was worded as other test tools word it: `is`/`=`/`equals`
   /// for `==`, `includes`/`has TEXT` for `contains`, `has N rows` for `rows N`.
+  /// `has COLUMN OP VALUE` (a row where it holds) is the rows the where of it keeps.
   static func expectationRewrite(_ words: [Word]) -> String? {
     let texts = words.map(\.source)
     for i in words.indices.dropFirst() where i < words.count - 1 && !words[i].quoted {
       let next = words[i + 1].literal ?? ""
       let op: [String]
       var rest = Array(texts[(i + 1)...])
+      if words[i].literal?.lowercased() == "has", i + 3 < words.count, !words[i + 2].quoted,
+        whereComparisons.contains(words[i + 2].literal?.lowercased() ?? "")
+      {
+        return (Array(texts[..<i]) + ["| where"] + rest + ["rows", ">=", "1"]).joined(separator: " ")
+      }
       switch words[i].literal?.lowercased() {
       case "is", "=", "equals", "eq": op = ["=="]
       case "includes", "matches": op = ["contains"]
@@ -200,6 +211,17 @@ extension ParseState {
         hint: ParseState.expectationRewrite(last.words).map { rewritten in
           "did you mean expect \((pipeline.stages.map(\.text) + [rewritten]).joined(separator: " | "))?"
         } ?? "e.g. expect find GLM rows 3", at: start)
+    }
+    // `expect rank | first 1 has entity == X`: the == belongs to a condition on a column.
+    if k >= 3, !last.words[k - 2].quoted, last.words[k - 2].literal?.lowercased() == "has",
+      let rewritten = ParseState.expectationRewrite(last.words)
+    {
+      throw SyntaxError(
+        "expect checks ==, contains, rows or fails, not a condition on a column "
+          + "(has \(last.words[k - 1].source) \(last.words[k].source))",
+        hint:
+          "count the rows a where keeps: expect \((pipeline.stages.map(\.text) + [rewritten]).joined(separator: " | "))",
+        at: start)
     }
     let op = last.words[k]
     let expected = Array(last.words[(k + 1)...])
