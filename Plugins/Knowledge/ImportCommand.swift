@@ -59,6 +59,9 @@ struct ImportCommand: Command {
       "imported \(report.nodes.counted("node")) and \(report.edges.counted("edge")) in \(FixedPoint.text(seconds, places: 2)) s"
     // No labels or relations to list (e.g. files with a header and no rows): no empty table.
     guard !rows.isEmpty else { return .message(done) }
-    return .table(Table(columns: ["kind", "name", "count"], rows: rows, notes: [done]))
+    let renamed = report.renamedTypes.sorted { $0.key < $1.key }.map {
+      "relation type '\($0.key)' was read as \($0.value)"
+    }
+    return .table(Table(columns: ["kind", "name", "count"], rows: rows, notes: renamed + [done]))
   }
 }

@@ -206,12 +206,34 @@ extension GraphImporter {
     ).map { ($0[0], $0[1]) }
   }
 
-  mutating func typeID(_ name: String) throws -> Int64 {
+  /// The id of a relation type as stored: words (`invests in`) are written as `link` writes
+  /// them (INVESTS_IN), and a type the knowledge base has in other capitals takes its
+  /// spelling; each such reading is reported.
+  mutating func typeID(_ typed: String) throws -> Int64 {
+    if let id = typeIDs[typed] { return id }
+    let name = try Self.storedTypeName(typed, db)
+    if name != typed { report.renamedTypes[typed] = name }
     if let id = typeIDs[name] { return id }
     try db.execute(sql: "INSERT OR IGNORE INTO edge_type(name) VALUES (?)", arguments: [name])
     let id = try Int64.fetchOne(db, sql: "SELECT id FROM edge_type WHERE name = ?", arguments: [name])!
     typeIDs[name] = id
     return id
+  }
+}
+
+extension GraphImporter {
+  static func storedTypeName(_ typed: String, _ db: Database) throws -> String {
+    let trimmed = typed.trimmingCharacters(in: .whitespaces)
+    let words = trimmed.split { !$0.isLetter && !$0.isNumber && $0 != "_" }
+    let name = words.count > 1 ? words.map { $0.uppercased() }.joined(separator: "_") : trimmed
+    guard !name.isEmpty else { return typed }
+    if try Bool.fetchOne(db, sql: "SELECT 1 FROM edge_type WHERE name = ?", arguments: [name]) == true {
+      return name
+    }
+    return try String.fetchOne(
+      db, sql: "SELECT name FROM edge_type WHERE name = ? COLLATE NOCASE ORDER BY name LIMIT 1",
+      arguments: [name])
+      ?? name
   }
 }
 

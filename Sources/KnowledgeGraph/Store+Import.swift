@@ -9,6 +9,8 @@ public struct GraphImportReport: Sendable, Equatable {
   /// Nodes per label and edges per relation type.
   public var labels: [String: Int] = [:]
   public var types: [String: Int] = [:]
+  /// Relation types read in another spelling: as written in the file -> as stored.
+  public var renamedTypes: [String: String] = [:]
 }
 
 /// Where an import is: the phase ("nodes", "edges", "indexes") and how far through it.

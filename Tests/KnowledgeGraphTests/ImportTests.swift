@@ -89,6 +89,25 @@ final class ImportTests: FileTestCase {
     }
   }
 
+  /// A type written in words is the type `link` would write; one the knowledge base has in
+  /// other capitals takes its spelling; each reading is reported, other types are kept.
+  func testRelationTypesInWordsOrOtherCapitalsAreTheKnowledgeBasesTypes() throws {
+    let store = try KnowledgeStore.inMemory()
+    _ = try store.importGraph(
+      nodes: file("base.csv", "id,name\na,Acme\nb,Beta\n"),
+      edges: file("base-e.csv", "src,type,dst\na,INVESTS_IN,b\n"))
+    let report = try store.importGraph(
+      nodes: nil,
+      edges: file("e.csv", "src,type,dst\nb,invests in,a\nb,invests_in,a\na,partners-with,b\na,knows,b\n"))
+    XCTAssertEqual(report.types, ["INVESTS_IN": 2, "PARTNERS_WITH": 1, "knows": 1])
+    XCTAssertEqual(
+      report.renamedTypes,
+      ["invests in": "INVESTS_IN", "invests_in": "INVESTS_IN", "partners-with": "PARTNERS_WITH"])
+    XCTAssertEqual(
+      try store.read { try String.fetchAll($0, sql: "SELECT name FROM edge_type ORDER BY name") },
+      ["INVESTS_IN", "PARTNERS_WITH", "knows"])
+  }
+
   func testABadRowNamesItsLineAndChangesNothing() throws {
     let store = try KnowledgeStore.inMemory()
     _ = try store.importGraph(nodes: file("base.csv", "id,name\nold,Old\n"), edges: nil)

@@ -32,6 +32,17 @@ final class ImportCommandTests: XCTestCase {
     XCTAssertTrue(t.output.dropFirst(before).hasPrefix("imported 1 node and 0 edges in "), t.output)
   }
 
+  /// A relation type written in words is stored as `link` writes it, and the table says so.
+  func testATypeInWordsIsReportedAsStored() throws {
+    let t = try TestShell(plugins: [KnowledgePlugin.plugin])
+    let nodes = try file("n.csv", "id,name\na,Acme\nb,Beta\n")
+    let edges = try file("e.csv", "src,type,dst\na,invests in,b\n")
+    XCTAssertTrue(t.run("import \(nodes) \(edges)"), t.errors)
+    XCTAssertTrue(t.output.contains("│ relation │ INVESTS_IN │     1 │"), t.output)
+    XCTAssertTrue(
+      t.output.contains("\nrelation type 'invests in' was read as INVESTS_IN\nimported 2 nodes"), t.output)
+  }
+
   /// An empty nodes or edges file is refused in one line that names it and the header it
   /// needs; nothing is imported.
   func testAnEmptyFileIsRefusedNamingTheHeaderItNeeds() throws {
