@@ -146,13 +146,20 @@ extension KnowledgeImport {
     return value
   }
 
+  /// The key of the entity a cell names: its key, else the name of exactly one entity
+  /// (`Tencent`, `腾讯`).
   static func entityKey(_ key: String, _ field: String, _ w: GraphWriter) throws -> String {
-    guard try w.nodeID(key: key) != nil else {
+    if try w.nodeID(key: key) != nil { return key }
+    let named = try w.keys(named: key)
+    if named.count == 1 { return named[0] }
+    guard named.isEmpty else {
       throw KgshError(
-        .notFound, "\(field) \(key) is not an entity here",
-        hint: "add it to entities first (or earlier in the file)")
+        .invalidValue, "\(field) '\(key)' names \(named.count) entities (\(named.joinedText(", ")))",
+        hint: "write the key of the one meant")
     }
-    return key
+    throw KgshError(
+      .notFound, "\(field) \(key) is not an entity here",
+      hint: "add it to entities first (or earlier in the file)")
   }
 
   /// A source must exist and be quoted; without one, the row must say it is unverified.
@@ -229,7 +236,12 @@ extension KnowledgeImport {
     let dst = try entityKey(try required("dst"), "dst", w)
     let type = try required("type")
     guard type.range(of: #"^[A-Z][A-Z0-9_]*$"#, options: .regularExpression) != nil else {
-      throw KgshError(.invalidValue, "type '\(type)' is not UPPER_SNAKE_CASE", hint: "e.g. INVESTS_IN")
+      // `invests in`: the words in capitals joined by '_', as link writes them.
+      let words = type.split { !$0.isLetter && !$0.isNumber }.map { $0.uppercased() }.joined(separator: "_")
+      let made = words.range(of: #"^[A-Z][A-Z0-9_]*$"#, options: .regularExpression) != nil
+      throw KgshError(
+        .invalidValue, "type '\(type)' is not UPPER_SNAKE_CASE",
+        hint: made ? "write \(words)" : "e.g. INVESTS_IN")
     }
     let provenance = try provenance(text, w)
     let key =

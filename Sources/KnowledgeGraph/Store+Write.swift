@@ -227,6 +227,16 @@ public final class GraphWriter {
     try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM node WHERE key = ?"), arguments: [key])
   }
 
+  /// The keys of the entities a name or alias finds (folded as lookups fold it), at most four.
+  public func keys(named name: String) throws -> [String] {
+    try String.fetchAll(
+      db.cachedStatement(
+        sql:
+          "SELECT DISTINCT n.key FROM alias a JOIN node n ON n.id = a.node_id WHERE a.norm = ? ORDER BY n.key LIMIT 4"
+      ),
+      arguments: [Names.normalize(name)])
+  }
+
   /// Stores a value in the meta table.
   public func setMeta(_ key: String, _ value: String) throws {
     try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", arguments: [key, value])

@@ -245,15 +245,25 @@ final class KnowledgeRoundTripTests: XCTestCase {
      "entities": [{"key": "acme", "labels": "Company", "name": "Acme"}],
      "facts": [{"entity": "acme", "predicate": "ipo_raise", "value": "HK$4.3 bn", "source": "s9", "quote": "43億港元"},
                {"entity": "acme", "predicate": "founded_date", "value": "2019年6月", "source": "s9", "quote": "2019年6月"}],
-     "edges": [{"from": "acme", "type": "PARTNERS_WITH", "to": "zhipu", "source": "s9", "quote": "partners"}]}
+     "edges": [{"from": "acme", "type": "PARTNERS_WITH", "to": "zhipu", "source": "s9", "quote": "partners"},
+               {"from": "Acme", "type": "COMPETES_WITH", "to": "智谱", "source": "s9", "quote": "rivals"}]}
     """.write(toFile: file, atomically: true, encoding: .utf8)
     XCTAssertTrue(t.run("import knowledge '\(file)'"), t.errors)
-    XCTAssertTrue(t.output.contains("5 added"), t.output)
+    XCTAssertTrue(t.output.contains("6 added"), t.output)
     guard case .found(let acme) = try t.session.store.resolve("acme") else { return XCTFail("acme") }
     let facts = try t.session.store.facts(of: acme.id).sorted { $0.predicate < $1.predicate }
     XCTAssertEqual(facts.map(\.rawValue), ["2019-06", "4300000000"])
     XCTAssertEqual(facts.map(\.currency), [nil, "HKD"])
-    XCTAssertEqual(try t.session.store.relations(of: acme.id).count, 1)
+    // The ends of the second edge are names (Acme, 智谱): each is the one entity it finds.
+    XCTAssertEqual(
+      try t.session.store.relations(of: acme.id).map { "\($0.type) \($0.other.key)" }.sorted(),
+      ["COMPETES_WITH zhipu", "PARTNERS_WITH zhipu"])
+    // A type in words is refused with the type it would be.
+    try """
+    {"edges": [{"from": "acme", "type": "invests in", "to": "zhipu", "source": "s9", "quote": "q"}]}
+    """.write(toFile: file, atomically: true, encoding: .utf8)
+    XCTAssertFalse(t.run("import knowledge '\(file)'"))
+    XCTAssertTrue(t.output.contains("type 'invests in' is not UPPER_SNAKE_CASE; write INVESTS_IN"), t.output)
   }
 
   /// Two folders that name each other's entities import in one transaction: every source and
