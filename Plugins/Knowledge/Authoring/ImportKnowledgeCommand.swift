@@ -16,7 +16,7 @@ struct ImportKnowledgeCommand: Command {
       A folder is read in the order sources, entities, facts, edges (files named so, .tsv, .csv \
       or .json); one JSON file may hold all four as {"sources": [...], ...}. Columns as in \
       Knowledge/FORMAT.md, or as the commands name them (a fact's entity, an edge's from and to); \
-      a fact without a type has its value read as fact add reads it (HK$4.3 bn, 2019年6月). \
+      an entity is its key or the name of one entity (Tencent, 腾讯); a fact without a type has its value read as fact add reads it (HK$4.3 bn, 2019年6月). \
       A row that is new is added, a changed one recorded as a correction, \
       an equal one left alone; a bad row is rejected with its line and reason and the good rows \
       are committed (the command then fails); --strict imports nothing when a row is bad. \
