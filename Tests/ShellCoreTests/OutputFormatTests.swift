@@ -60,6 +60,12 @@ final class OutputFormatTests: XCTestCase {
     let value = try XCTUnwrap(facts.first?["value"] as? [String: Any])
     XCTAssertEqual(value["currency"] as? String, "CNY")
     XCTAssertEqual(facts.first?["as_of"] as? String, "2025-06")
+    // Compact as jq -c writes it: no space after a colon or a comma, but inside strings.
+    XCTAssertFalse(line.contains("\": "), line)
+    let table = Table(columns: ["name", "note"], rows: [[.string("A"), .string("x: \"y\",  z")]])
+    XCTAssertEqual(
+      Renderer(format: .jsonl).render(.table(table)), #"{"name":"A","note":"x: \"y\",  z"}"# + "\n")
+    XCTAssertEqual(Renderer(format: .jsonl).render(.record([("a", .int(1))])), "{\"a\":1}\n")
   }
 
   /// A write's record with untitled remarks (`fact add`'s notes): JSON keys the record as

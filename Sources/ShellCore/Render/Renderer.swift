@@ -43,8 +43,8 @@ public struct Renderer {
         var text = ""
         for row in t.rows {
           var object = ""
-          JSON.writeObject(Array(zip(keys, row)), into: &object, pretty: true, indent: 0)
-          text += Self.compact(object) + "\n"
+          JSON.writeObject(Array(zip(keys, row)), into: &object, pretty: false, indent: 0)
+          text += object + "\n"
         }
         return text
       }
@@ -116,15 +116,23 @@ public struct Renderer {
   /// Pretty JSON on one line: strings never hold a raw line break, so every line break and
   /// the indentation after it are layout.
   static func compact(_ pretty: String) -> String {
+    // Whitespace outside strings is layout only (`"a": 1` and `"a":1` are one document).
     var out = ""
-    var skipping = false
+    var inString = false, escaped = false
     for c in pretty {
-      if c == "\n" {
-        skipping = true
+      if inString {
+        if escaped {
+          escaped = false
+        } else if c == "\\" {
+          escaped = true
+        } else if c == "\"" {
+          inString = false
+        }
+      } else if c == "\"" {
+        inString = true
+      } else if c == " " || c == "\n" || c == "\t" || c == "\r" {
         continue
       }
-      if skipping && c == " " { continue }
-      skipping = false
       out.append(c)
     }
     return out
