@@ -2,15 +2,16 @@ import Foundation
 import KnowledgeGraph
 import ShellCore
 
-/// `... | save FILE`: writes a table as CSV, TSV, JSON or Markdown (from the extension).
+/// `... | save FILE`: writes a table as CSV, TSV, JSON, JSON Lines or Markdown (from the extension).
 struct SaveCommand: Command {
   static let formats: [String: OutputFormat] = [
-    "csv": .csv, "tsv": .tsv, "json": .json, "md": .markdown, "txt": .table,
+    "csv": .csv, "tsv": .tsv, "json": .json, "jsonl": .jsonl, "ndjson": .jsonl, "md": .markdown,
+    "markdown": .markdown, "txt": .table,
   ]
 
   static let file = Param<String>.argument("file", .file, "where to write; the extension picks the format")
   let signature = Signature(
-    "save", summary: "Write a table to a .csv, .tsv, .json, .md or .txt file (pipeline)",
+    "save", summary: "Write a table to a .csv, .tsv, .json, .jsonl, .md or .txt file (pipeline)",
     parameters: [file.spec],
     examples: [Example("labels | save /tmp/kgsh-labels.csv", "labels as CSV", expect: "saved")])
 
@@ -22,7 +23,7 @@ struct SaveCommand: Command {
     guard let format = Self.formats[ext] else {
       throw KgshError(
         .invalidValue, "save: cannot tell the format of '\(file)'",
-        hint: "end the name with .csv, .tsv, .json, .md or .txt")
+        hint: "end the name with .csv, .tsv, .json, .jsonl, .md or .txt")
     }
     let text = Renderer(format: format, width: nil, color: false).render(.table(table))
     try TextFile.write(text, to: file, command: "save")

@@ -321,6 +321,13 @@ final class ScriptingTests: XCTestCase {
       String(t.output.dropFirst(before)),
       "saved 3 rows to \(file): only the rows --limit let through, of \(total); raise --limit\n")
     XCTAssertEqual(try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n").count, 4)
+    // .jsonl: a row an object a line.
+    let lines = String(file.dropLast(4)) + ".jsonl"
+    defer { try? FileManager.default.removeItem(atPath: lines) }
+    XCTAssertTrue(t.run("labels | first 2 | save \(lines)"), t.errors)
+    XCTAssertTrue(
+      try String(contentsOfFile: lines, encoding: .utf8).hasPrefix(
+        "{\"label\":\"Model\",\"count\":201}\n{\"label\":"))
   }
 
   func testVerbsWithoutATableSayWhatTheyNeed() throws {
