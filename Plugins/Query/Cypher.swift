@@ -118,6 +118,7 @@ enum Cypher {
     let rows = result.rows.map { $0.map(\.value) }
     var notes = summary(stats).isEmpty ? [] : [summary(stats)]
     notes += aliasNotes(result.nameLiterals, session)
+    notes += try result.nameSearches.compactMap { try aliasSearchNote($0, engine) }
     return .table(Table(columns: result.columns, rows: rows, notes: notes))
   }
 
@@ -170,6 +171,16 @@ enum Cypher {
       guard case .found(let node)? = try? session.store.resolve(text), node.name != text else { return nil }
       return "'\(text)' is an alias of \(node.name): match on {name: '\(node.name)'} or run show \(text)"
     }
+  }
+
+  /// For an empty result of `WHERE n.name CONTAINS '智'` when no entity's name does: other
+  /// names are aliases, and the WHERE that looks at them.
+  static func aliasSearchNote(_ search: NameSearch, _ engine: QueryEngine) throws -> String? {
+    let probe = "MATCH (n) WHERE n.name \(search.op) $text RETURN n.key LIMIT 1"
+    guard try engine.run(probe, parameters: ["text": .string(search.text)]).rows.isEmpty else { return nil }
+    let quoted = "'" + search.text.replacingOccurrences(of: "'", with: "\\'") + "'"
+    return "no name \(search.op) \(quoted); other names (智谱, Z.ai) are aliases: "
+      + "WHERE any(a IN \(search.variable).aliases WHERE a \(search.op) \(quoted)) looks at them too"
   }
 
   /// "created 2 nodes, 1 relationship", "changed 1 property; added 1 label", "deleted 1 node,

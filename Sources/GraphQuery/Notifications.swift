@@ -166,6 +166,28 @@ extension QueryEngine {
     return out
   }
 
+  /// The texts a MATCH's WHERE asks `name` to contain, start or end with (`n.name CONTAINS
+  /// '智'`), with the variable and the operator as written.
+  static func nameSearches(_ query: Query, _ parameters: [String: QValue] = [:]) -> [NameSearch] {
+    func text(_ e: Expr) -> String? {
+      if case .literal(.string(let s)) = e { return s }
+      if case .parameter(let name, _) = e, case .string(let s)? = parameters[name] { return s }
+      return nil
+    }
+    func searches(_ e: Expr) -> [NameSearch] {
+      switch e {
+      case .binary(.and, let a, let b), .binary(.or, let a, let b): return searches(a) + searches(b)
+      case .binary(let op, .property(.variable(let v, _), "name"), let b)
+      where [.contains, .startsWith, .endsWith].contains(op):
+        return text(b).map { [NameSearch(variable: v, op: op.rawValue, text: $0)] } ?? []
+      default: return []
+      }
+    }
+    var out: [NameSearch] = []
+    for case .match(let m) in query.clauses { if let predicate = m.predicate { out += searches(predicate) } }
+    return out
+  }
+
   static func mapKeys(_ e: Expr?) -> [String] {
     if case .map(let entries)? = e { return entries.map(\.0) }
     return []

@@ -63,6 +63,7 @@ public struct QueryEngine: Sendable {
       nameLiterals: Self.nameLiterals(query, params))
     result.incomparable = graph.incomparable
     result.warnings = Self.warnings(query)
+    if rows.isEmpty { result.nameSearches = Self.nameSearches(query, params) }
     if profiling {
       result.profile = parts.enumerated().flatMap { index, part in
         part.counters.map { ProfileStep(part: index + 1, clause: $0.0, rows: $0.1.count) }

@@ -123,6 +123,9 @@ public struct QueryResult: Sendable {
   /// The string values given for `name` in MATCH property maps (`{name: '智谱'}`), so an
   /// empty result can say which of them is an alias.
   public var nameLiterals: [String] = []
+  /// The texts WHERE asks `name` to contain, start or end with, so an empty result can say
+  /// that other names are aliases.
+  public var nameSearches: [NameSearch] = []
   /// With `QueryEngine.profiling`: each clause in order with the rows it passed on.
   public var profile: [ProfileStep] = []
 }
@@ -195,4 +198,11 @@ extension QValue {
         .semantic, "graph elements cannot be passed as parameters", code: "InvalidParameterUse")
     }
   }
+}
+
+/// `n.name CONTAINS '智'` in a MATCH's WHERE: the variable, the operator and the text.
+public struct NameSearch: Sendable, Equatable {
+  public var variable: String
+  public var op: String
+  public var text: String
 }

@@ -163,6 +163,22 @@ final class AnswersTests: XCTestCase {
     let before = t.output.count
     XCTAssertTrue(t.run("match (c) where c.name = 'MiniMax' return c.name"), t.errors)
     XCTAssertFalse(t.output.dropFirst(before).contains("alias"), "a name is not an alias")
+    // Part of a name that only aliases have: the WHERE that looks at them, which finds it.
+    let searched = t.output.count
+    XCTAssertTrue(t.run("match (c:Company) where c.name contains '智' return c.name"), t.errors)
+    XCTAssertTrue(
+      t.output.dropFirst(searched).hasSuffix(
+        "└────────┘\nno name CONTAINS '智'; other names (智谱, Z.ai) are aliases: "
+          + "WHERE any(a IN c.aliases WHERE a CONTAINS '智') looks at them too\n"), t.output)
+    let aliased = t.output.count
+    XCTAssertTrue(
+      t.run("match (c:Company) where any(a IN c.aliases WHERE a CONTAINS '智') return c.name"), t.errors)
+    XCTAssertTrue(t.output.dropFirst(aliased).contains("Zhipu AI"), t.output)
+    // A name that does contain the text, with another condition that keeps no row: no note.
+    let other = t.output.count
+    XCTAssertTrue(
+      t.run("match (c:Company) where c.name contains 'Zhi' and c.key = 'none' return c.name"), t.errors)
+    XCTAssertFalse(t.output.dropFirst(other).contains("aliases"), t.output)
   }
 
   func testInvestorsAreCountedOnce() throws {
