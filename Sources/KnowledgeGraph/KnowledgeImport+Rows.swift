@@ -197,7 +197,8 @@ extension KnowledgeImport {
     var inferred: [String: String] = [:]
     if text("type") == nil {
       let pasted = try PastedValue.checked(value, command: "value")
-      inferred = ["currency": pasted.currency, "unit": pasted.unit].compactMapValues { $0 }
+      inferred = ["currency": pasted.currency, "unit": pasted.unit, "qualifier": pasted.qualifier]
+        .compactMapValues { $0 }
       if pasted.value != value { inferred["original"] = value }
       inferred["type"] = pasted.type
       value = pasted.value

@@ -8,13 +8,35 @@ public struct PastedValue: Equatable, Sendable {
   public var value: String
   public var currency: String?
   public var unit: String?
+  /// How the value is not exact, when the text says so (`about 900`, `约7000万美元`, `400人左右`):
+  /// one of fact add's qualifiers.
+  public var qualifier: String?
 
-  public init(type: String, value: String, currency: String? = nil, unit: String? = nil) {
+  public init(
+    type: String, value: String, currency: String? = nil, unit: String? = nil, qualifier: String? = nil
+  ) {
     self.type = type
     self.value = value
     self.currency = currency
     self.unit = unit
+    self.qualifier = qualifier
   }
+
+  /// Words before an amount that say it is not exact, longest first within a language.
+  static let qualifierPrefixes: [(String, String)] = [
+    ("approximately ", "about"), ("approx. ", "about"), ("about ", "about"), ("around ", "about"),
+    ("roughly ", "about"), ("more than ", "over"), ("over ", "over"), ("nearly ", "nearly"),
+    ("almost ", "nearly"), ("less than ", "under"), ("under ", "under"), ("at least ", "at-least"),
+    ("at most ", "at-most"), ("up to ", "at-most"), ("estimated ", "estimate"), ("~", "about"),
+    ("≈", "about"), ("约为", "about"), ("大约", "about"), ("大概", "about"), ("約", "about"), ("约", "about"),
+    ("将近", "nearly"), ("將近", "nearly"), ("接近", "nearly"), ("近", "nearly"), ("超过", "over"),
+    ("超過", "over"), ("逾", "over"), ("不到", "under"), ("不足", "under"), ("至少", "at-least"),
+    ("最多", "at-most"), ("预计", "estimate"), ("預計", "estimate"), ("估计", "estimate"), ("估計", "estimate"),
+  ]
+  /// Words after an amount that say it is not exact (`400人左右`, `7000万美元以上`).
+  static let qualifierSuffixes: [(String, String)] = [
+    ("左右", "about"), ("上下", "about"), ("以上", "over"), ("以下", "under"), ("+", "over"),
+  ]
 
   /// Currency marks, longest first so `HK$` wins over `$`.
   static let currencies: [(String, String)] = [
@@ -59,7 +81,32 @@ public struct PastedValue: Equatable, Sendable {
     if t.hasSuffix("%"), let n = number(String(t.dropLast())) {
       return PastedValue(type: "percent", value: "\(n)")
     }
-    return money(t) ?? measure(t) ?? PastedValue(type: "text", value: text)
+    return qualified(t) ?? money(t) ?? measure(t) ?? PastedValue(type: "text", value: text)
+  }
+
+  /// An amount with a word that says it is not exact (`about 900`, `约7000万美元`,
+  /// `400人左右`): the amount, with the word as its qualifier.
+  static func qualified(_ t: String) -> PastedValue? {
+    var rest = Substring(t), qualifier: String?
+    if let (word, q) = qualifierPrefixes.first(where: { t.lowercased().hasPrefix($0.0) }) {
+      rest = rest.dropFirst(word.count)
+      qualifier = q
+    }
+    if let (word, q) = qualifierSuffixes.first(where: { rest.hasSuffix($0.0) }),
+      qualifier == nil || qualifier == q
+    {
+      rest = rest.dropLast(word.count)
+      qualifier = q
+    }
+    guard let qualifier else { return nil }
+    let amount = String(rest).trimmingCharacters(in: .whitespaces)
+    var read =
+      amount.hasSuffix("%")
+      ? number(String(amount.dropLast())).map {
+        PastedValue(type: "percent", value: "\($0)")
+      } : money(amount) ?? measure(amount)
+    read?.qualifier = qualifier
+    return read
   }
 
   /// A number followed by one word of unit (`800 people`, `16 rounds`, `204,800 tokens`,

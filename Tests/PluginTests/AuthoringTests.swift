@@ -177,7 +177,7 @@ final class AuthoringTests: XCTestCase {
   }
 
   /// Text where the entity's other facts of the predicate are typed is kept, with a note that
-  /// says so; a qualifier written into the value is pointed at --qualifier.
+  /// says so; a qualifier written into the value is read as the qualifier.
   func testFactAddNotesTextWhereTheOtherValuesAreTyped() throws {
     let t = try shell()
     func printed(_ line: String) -> String {
@@ -186,11 +186,11 @@ final class AuthoringTests: XCTestCase {
       return String(t.output.dropFirst(before))
     }
     _ = printed("fact add Zhipu employees 800 --unsourced")
+    // A qualifier written into the value is read as the qualifier.
     let qualified = printed("fact add Zhipu employees 'about 900' --unsourced")
-    XCTAssertTrue(
-      qualified.contains(
-        "'about 900' is kept as text; to keep the amount and its qualifier apart, undo and add 900 --qualifier about"
-      ), qualified)
+    XCTAssertTrue(qualified.contains("value      900\n"), qualified)
+    XCTAssertTrue(qualified.contains("qualifier  about\n"), qualified)
+    XCTAssertFalse(qualified.contains("kept as text"), qualified)
     let text = printed("fact add Zhipu employees many --unsourced")
     XCTAssertTrue(
       text.contains("'many' is kept as text, while Zhipu AI's employees is a number elsewhere (800)"), text)
@@ -258,6 +258,16 @@ final class AuthoringTests: XCTestCase {
       ("800人", PastedValue(type: "number", value: "800", unit: "人")),
       ("800 new hires", PastedValue(type: "text", value: "800 new hires")),
       ("GLM 5", PastedValue(type: "text", value: "GLM 5")),
+      // A word that says the amount is not exact is its qualifier.
+      ("about 900", PastedValue(type: "number", value: "900", qualifier: "about")),
+      ("over US$1 bn", PastedValue(type: "money", value: "1000000000", currency: "USD", qualifier: "over")),
+      ("约7000万美元", PastedValue(type: "money", value: "70000000", currency: "USD", qualifier: "about")),
+      ("超过50%", PastedValue(type: "percent", value: "50", qualifier: "over")),
+      ("400人左右", PastedValue(type: "number", value: "400", unit: "人", qualifier: "about")),
+      ("近10亿元", PastedValue(type: "money", value: "1000000000", currency: "CNY", qualifier: "nearly")),
+      ("5+", PastedValue(type: "number", value: "5", qualifier: "over")),
+      ("about time", PastedValue(type: "text", value: "about time")),
+      ("约", PastedValue(type: "text", value: "约")),
     ]
     for (text, expected) in cases { XCTAssertEqual(PastedValue.parse(text), expected, text) }
   }

@@ -11,7 +11,7 @@ struct FactAddCommand: Command {
   static let value = Param<String>.argument(
     "value", .text, "the value as written: HK$4.3 bn, 73.1%, 5億, 2026-01")
   static let qualifier: Param<String?> = .option(
-    "qualifier", .choice(qualifiers), "when the value is not exact")
+    "qualifier", .choice(qualifiers), "when the value is not exact (else read from the VALUE's words)")
   let signature = Signature(
     "fact add", summary: "Add a sourced fact about an entity (recorded in the change log)",
     parameters: [
@@ -20,7 +20,9 @@ struct FactAddCommand: Command {
     help: """
       VALUE is kept as written and also stored in normal form: money with its currency \
       (HK$4.3 bn, ¥20/month, US$17, "1.2 billion yuan", 43億港元, 2000萬), percentages (73.1%), numbers, \
-      with a word of unit ("800 people", 800人), and dates (2026-01, 2026-01-08); anything else is text. A fact needs --source (added first with \
+      with a word of unit ("800 people", 800人), and dates (2026-01, 2026-01-08); anything else is text. \
+      A word that says the amount is not exact ("about 900", 约7000万美元, 400人左右, "over US$1 bn") is \
+      read as its --qualifier. A fact needs --source (added first with \
       source add) and --quote, or --unsourced, which marks it unverified.
       """,
     examples: [
@@ -45,6 +47,8 @@ struct FactAddCommand: Command {
     }
     let provenance = try Sourcing.provenance(call, session, command: "fact add")
     let parsed = try PastedValue.checked(text, command: "fact add")
+    // `about 900`, `约7000万美元`: the word in the value is the qualifier, unless one is given.
+    let qualifier = call[Self.qualifier] ?? parsed.qualifier
     let key = Self.key(node.key, predicate, parsed, provenance)
     if try !session.store.facts(key: key).isEmpty {
       throw KgshError(
@@ -56,7 +60,7 @@ struct FactAddCommand: Command {
     let note = Authoring.newName("predicate", predicate, among: try session.store.predicates())
     let draft = FactDraft(
       key: key, nodeID: node.id, predicate: predicate, valueType: parsed.type, value: parsed.value,
-      unit: parsed.unit, currency: parsed.currency, qualifier: call[Self.qualifier], provenance: provenance)
+      unit: parsed.unit, currency: parsed.currency, qualifier: qualifier, provenance: provenance)
     let record = try session.store.write { w in
       try w.record(
         ChangeDraft(
@@ -69,7 +73,7 @@ struct FactAddCommand: Command {
       ("value", stored.map(FactText.value) ?? .string(parsed.value)), ("type", .string(parsed.type)),
       ("unit", parsed.type == "percent" ? .string("%") : FactText.text(parsed.unit)),
       ("original", .string(text)),
-      ("qualifier", FactText.text(call[Self.qualifier])), ("as_of", FactText.date(provenance.asOf)),
+      ("qualifier", FactText.text(qualifier)), ("as_of", FactText.date(provenance.asOf)),
       ("source", FactText.text(provenance.source)), ("quote", FactText.text(provenance.quote)),
       ("status", FactText.text(provenance.status)),
       ("author", .string(record.author)),
@@ -127,15 +131,6 @@ struct FactAddCommand: Command {
     _ parsed: PastedValue, _ text: String, _ node: Node, _ predicate: String, _ session: Session
   ) throws -> String? {
     guard parsed.type == "text" else { return nil }
-    // `about 3bn`: a qualifier word written into the value.
-    let words = text.split(separator: " ", maxSplits: 1).map(String.init)
-    if words.count == 2, qualifiers.contains(words[0].lowercased()),
-      PastedValue.parse(words[1]).type != "text"
-    {
-      return
-        "'\(text)' is kept as text; to keep the amount and its qualifier apart, undo and add "
-        + "\(Shell.quoteIfNeeded(words[1])) --qualifier \(words[0].lowercased())"
-    }
     let typed = try session.store.facts(of: node.id, predicate: predicate).first { $0.valueType != "text" }
     guard let typed else { return nil }
     let kind = ["money": "money", "percent": "a percentage", "date": "a date"][typed.valueType] ?? "a number"

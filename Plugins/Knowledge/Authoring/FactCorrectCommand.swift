@@ -54,7 +54,8 @@ struct FactCorrectCommand: Command {
     let payload = Value.payload(
       [
         ("type", parsed.type), ("value", parsed.value), ("unit", parsed.unit), ("currency", parsed.currency),
-        ("original", text), ("qualifier", call[Self.qualifier]), ("as_of", provenance.asOf),
+        ("original", text), ("qualifier", call[Self.qualifier] ?? parsed.qualifier),
+        ("as_of", provenance.asOf),
         ("source", provenance.source), ("quote", provenance.quote), ("status", provenance.status),
       ], extra: fields)
     let node = try session.store.node(id: current.nodeID)
