@@ -58,6 +58,9 @@ struct TimelineCommand: Command {
     let label = try call[Self.label].map(session.resolveLabel)
     var refs: [Int64: (entity: Value, labelled: Bool)] = [:]
     var rows: [(date: String, name: String, row: [Value])] = []
+    // One event that several sources give (MiniMax listed 2026-01-09) is one row, its sources
+    // together in name order.
+    var rowOfEvent: [String: Int] = [:]
     var dated = 0
     for f in facts {
       guard let (date, event, amount) = Self.event(f) else { continue }
@@ -71,6 +74,16 @@ struct TimelineCommand: Command {
       dated += 1
       guard date >= from, date <= to else { continue }
       let entity = refs[f.nodeID]!.entity
+      let same = "\(date)\u{1}\(f.nodeID)\u{1}\(event)\u{1}\(amount.plainText)"
+      if let i = rowOfEvent[same] {
+        var sources = rows[i].row[4].plainText.components(separatedBy: ", ").filter { !$0.isEmpty }
+        if let source = f.provenance.source, !sources.contains(source) {
+          sources.append(source)
+          rows[i].row[4] = .string(sources.sorted().joinedText(", "))
+        }
+        continue
+      }
+      rowOfEvent[same] = rows.count
       rows.append(
         (
           date, entity.plainText,

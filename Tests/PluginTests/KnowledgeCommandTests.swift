@@ -402,6 +402,12 @@ final class KnowledgeCommandTests: XCTestCase {
     let dates = t.output.split(separator: "\n").dropFirst().map { String($0.prefix(10)) }
     XCTAssertEqual(dates, dates.sorted())
     XCTAssertTrue(t.output.contains("Zhipu AI") && t.output.contains("MiniMax"), t.output)
+    // MiniMax's listing, which two sources give, is one row with both.
+    let u = try shell()
+    XCTAssertTrue(u.run("timeline MiniMax --from 2026-01-09 --to 2026-01-09 --format tsv"), u.errors)
+    XCTAssertEqual(
+      u.output.split(separator: "\n").filter { $0.contains("\tMiniMax\tlisting_date\t") },
+      ["2026-01-09\tMiniMax\tlisting_date\t\tarticle, ref-geolive-minimax-ipo"], u.output)
   }
 
   func testSQLIsReadOnly() throws {
