@@ -8,14 +8,15 @@ struct CommonCommand: Command {
 
   let signature = Signature(
     "common", summary: "Entities directly connected to both of two entities",
-    parameters: [a.spec, b.spec, GraphParams.rel.spec, GraphParams.dir.spec],
+    parameters: [a.spec, b.spec, GraphParams.rel.spec, GraphParams.dir.spec, GraphParams.label.spec],
     help: """
       `via_a` and `via_b` list the edges to the common entity, seen from A and from B: \
       -[TYPE]-> when the edge points at the common entity, <-[TYPE]- when it points back.
       """,
     examples: [
       Example(
-        "common Zhipu MiniMax", "shared investors, exchanges, groups", expect: "Hong Kong Stock Exchange")
+        "common Zhipu MiniMax", "shared investors, exchanges, groups", expect: "Hong Kong Stock Exchange"),
+      Example("common Zhipu MiniMax --label Investor", "only the shared investors", expect: "Hillhouse"),
     ])
 
   func run(_ call: Call, _ session: Session) throws -> Output {
@@ -37,7 +38,11 @@ struct CommonCommand: Command {
     func via(_ steps: [Step]) -> Value {
       .list(steps.map { g.pattern($0.type, pointsAway: $0.forward) })
     }
-    let common = viaA.keys.filter { viaB[$0] != nil && $0 != a && $0 != b }.sorted()
+    var common = viaA.keys.filter { viaB[$0] != nil && $0 != a && $0 != b }.sorted()
+    if let label = try call[GraphParams.label].map(session.resolveLabel) {
+      let members = try g.nodes(withLabel: label)
+      common = common.filter(members.contains)
+    }
     try g.prefetch(common)
     var rows: [(Node, [Value])] = []
     for c in common {

@@ -91,4 +91,5 @@ enum GraphParams {
     "rel", .relationType, "only these relation types (comma-separated)")
   static let dir = Param.option(
     "dir", .choice(["out", "in", "both"]), default: "both", "follow edges out of, into, or both ways")
+  static let label: Param<String?> = .option("label", .label, "only entities with this label")
 }

@@ -6,7 +6,7 @@ import ShellCore
 struct NeighborsCommand: Command {
   static let entity = Param<String>.argument("entity", .entity, "a name, alias or key")
   static let depth = Param.option("depth", .integer(min: 1, max: 10), default: 1, "how many hops")
-  static let label: Param<String?> = .option("label", .label, "only show entities with this label")
+  static let label = GraphParams.label
   static let limit = Param.option("limit", .integer(min: 1), default: 100, "at most this many rows")
   static let count = Param.toggle("count", "only count the entities reached (fast on big graphs)")
 

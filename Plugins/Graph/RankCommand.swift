@@ -6,7 +6,7 @@ import ShellCore
 struct RankCommand: Command {
   static let by = Param.option(
     "by", .choice(["degree", "in-degree", "pagerank"]), default: "degree", "what to rank by")
-  static let label: Param<String?> = .option("label", .label, "only entities with this label")
+  static let label = GraphParams.label
   static let limit = Param.option("limit", .integer(min: 1), default: 20, "at most this many rows")
 
   let signature = Signature(
