@@ -48,9 +48,7 @@ struct PathCommand: Command {
     {
       paths = [p]
     }
-    if paths.isEmpty {
-      notes.append("no path between \(try g.name(from)) and \(try g.name(to)) (within \(maxLength) hops)")
-    }
+    if paths.isEmpty { notes.append(try Self.noPath(from, to, filter, maxLength, call, &g, session)) }
     try g.prefetch(paths.flatMap(\.nodes))
     var rows: [[Value]] = []
     for p in paths {
@@ -66,5 +64,26 @@ struct PathCommand: Command {
       columns: ["length", "path", "nodes", "relations"], rows: rows, notes: notes, limitCut: cut)
     table.screenColumns = ["length", "path"]
     return .table(table)
+  }
+
+  /// "no path ...", with what would find one: the path without --rel/--dir, or beyond
+  /// --max-length (up to 10 hops), or that the two are not connected at all.
+  static func noPath(
+    _ from: Int32, _ to: Int32, _ filter: EdgeFilter, _ maxLength: Int, _ call: Call, _ g: inout GraphContext,
+    _ session: Session
+  ) throws -> String {
+    let none =
+      "no path between \(try g.name(from)) and \(try g.name(to)) (within \(maxLength.counted("hop")))"
+    let wider = try Traversal.shortestPath(
+      g.adj, from: from, to: to, filter: EdgeFilter(), maxLength: 10, interrupt: session.checkInterrupt)
+    guard let wider else { return none + "; they are not connected within 10 hops of any relation" }
+    let length = wider.hops.count
+    let narrowed = [
+      filter.types != nil ? "--rel" : nil, filter.direction != .both ? "--dir" : nil,
+    ].compactMap { $0 }
+    let raise = length > maxLength ? "--max-length \(length)" : nil
+    if narrowed.isEmpty { return none + "; one of \(length) hops exists: add \(raise ?? "--max-length 10")" }
+    return none + "; without \(narrowed.joinedText(" and ")) there is one of \(length) hops"
+      + (raise.map { " (with \($0))" } ?? "")
   }
 }

@@ -166,12 +166,21 @@ final class GraphPluginTests: XCTestCase {
       paths(t, "path Alpha Gamma --dir out"), [["Alpha -[KNOWS]-> Beta -[KNOWS]-> Gamma", "2"]])
     XCTAssertEqual(paths(t, "path Delta Alpha --dir in"), [["Delta <-[OWNS]- Alpha", "1"]])
     XCTAssertEqual(paths(t, "path Alpha Delta --rel KNOWS --dir in"), [])
+    // No path says what would find one: without --rel or --dir, beyond --max-length, or none.
     XCTAssertTrue(
-      run(t, "path Delta Beta --dir out").contains("no path between Delta and Beta (within 6 hops)"))
-    XCTAssertTrue(run(t, "path Alpha Epsilon").contains("no path between Alpha and Epsilon (within 6 hops)"))
+      run(t, "path Delta Beta --dir out").contains(
+        "no path between Delta and Beta (within 6 hops); without --dir there is one of 2 hops\n"))
+    XCTAssertTrue(
+      run(t, "path Alpha Epsilon").contains(
+        "no path between Alpha and Epsilon (within 6 hops); they are not connected within 10 hops of any relation"
+      ))
     XCTAssertTrue(
       run(t, "path Beta Delta --dir out --max-length 1").contains(
-        "no path between Beta and Delta (within 1 hops)"))
+        "no path between Beta and Delta (within 1 hop); without --dir there is one of 2 hops (with --max-length 2)"
+      ))
+    XCTAssertTrue(
+      run(t, "path Beta Delta --max-length 1").contains(
+        "no path between Beta and Delta (within 1 hop); one of 2 hops exists: add --max-length 2\n"))
     XCTAssertEqual(paths(t, "path Beta Delta --dir out"), [["Beta -[KNOWS]-> Gamma -[OWNS]-> Delta", "2"]])
   }
 
