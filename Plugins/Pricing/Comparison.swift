@@ -93,14 +93,16 @@ struct Comparison {
 
   /// "7.06 CNY/USD": the rate used, quoted in the direction where it is at least 1.
   func rateQuote(from: String, to: String) -> String {
-    guard let r = book.rate(from, to, asOf: asOf) else { return "\(from)→\(to) via USD" }
+    guard let r = book.rate(from, to, asOf: asOf) else {
+      return "\(from)→\(to) via \(book.pivot(from, to, asOf: asOf) ?? "USD")"
+    }
     let big = r.rate >= 1 ? r : r.inverted
     return "\(Money.number(big.rate, scale: 6, minFraction: 0)) \(big.to)/\(big.from)"
   }
 
   /// "× 7.06 CNY/USD" or "÷ 7.06 CNY/USD": the conversion step of an arithmetic line.
   func rateStep(from: String, to: String) -> String {
-    guard let r = book.rate(from, to, asOf: asOf) else { return "× (\(from)→\(to) via USD)" }
+    guard let r = book.rate(from, to, asOf: asOf) else { return "× (\(rateQuote(from: from, to: to)))" }
     return (r.rate >= 1 ? "× " : "÷ ") + rateQuote(from: from, to: to)
   }
 

@@ -311,7 +311,7 @@ struct Workload {
       "\(r.id): (\(Tokens.format(input)) × \(Money.number(r.input!, scale: 4)) + \(Tokens.format(cached)) × \(Money.number(cachedPrice, scale: 4)) + \(Tokens.format(output)) × \(Money.number(r.output!, scale: 4))) ÷ 1M × \(Tokens.format(requests)) = \(Money.format(native.reduce(0, +), r.currency, scale: 4))"
       + (r.currency == target
         ? ""
-        : " → \(Money.format(total, target, scale: 4)) at \(book.rate(r.currency, target, asOf: asOf)?.text ?? "a cross rate via USD")")
+        : " → \(Money.format(total, target, scale: 4)) at \(book.rate(r.currency, target, asOf: asOf)?.text ?? "a cross rate via \(book.pivot(r.currency, target, asOf: asOf) ?? "USD")")")
     return WorkloadCost(
       row: r, parts: parts, total: total, note: note.joinedText("; "), arithmetic: arithmetic)
   }

@@ -88,7 +88,18 @@ struct FXBook {
     return r.from == from ? r : r.inverted
   }
 
-  /// Converts an amount, noting the rate used; cross rates go through USD.
+  /// The currency a cross rate goes through when the pair has no rate of its own: USD, then
+  /// CNY, then any other that has a rate with both (`HKD→USD` with HKD/CNY and USD/CNY: CNY).
+  func pivot(_ from: String, _ to: String, asOf: String? = nil) -> String? {
+    guard rate(from, to, asOf: asOf) == nil else { return nil }
+    let others = Set(rates.flatMap { [$0.from, $0.to] }).subtracting(["USD", "CNY"]).sorted()
+    return (["USD", "CNY"] + others).first { c in
+      c != from && c != to && rate(from, c, asOf: asOf) != nil && rate(c, to, asOf: asOf) != nil
+    }
+  }
+
+  /// Converts an amount, noting the rates used; a pair without a rate of its own goes through
+  /// a currency both have one with (`pivot`).
   func convert(
     _ amount: Decimal, from: String, to: String, asOf: String? = nil, command: String,
     used: inout [String]
@@ -98,7 +109,8 @@ struct FXBook {
       if !used.contains(r.citation) { used.append(r.citation) }
       return amount * r.rate
     }
-    if from != "USD", to != "USD", let a = rate(from, "USD", asOf: asOf), let b = rate("USD", to, asOf: asOf)
+    if let via = pivot(from, to, asOf: asOf), let a = rate(from, via, asOf: asOf),
+      let b = rate(via, to, asOf: asOf)
     {
       for line in [a.citation, b.citation] where !used.contains(line) { used.append(line) }
       return amount * a.rate * b.rate

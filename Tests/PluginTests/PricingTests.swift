@@ -52,6 +52,26 @@ final class PricingTests: XCTestCase {
     XCTAssertTrue(t.output.contains("P041"), t.output)  // CNY row converted back through 1/7.1
   }
 
+  /// A pair without a rate of its own goes through a currency both have one with (USD→HKD
+  /// through CNY when HKD/CNY and USD/CNY are known), and both rates are cited.
+  func testACrossRateGoesThroughACurrencyBothPairsShare() throws {
+    let t = try shell()
+    XCTAssertFalse(t.run("fx convert US$100 HKD"))
+    XCTAssertTrue(t.errors.contains("no exchange rate from USD to HKD"), t.errors)
+    XCTAssertTrue(t.run("fx set HKD CNY 0.92 --source 'a bank notice'"), t.errors)
+    let before = t.output.count
+    XCTAssertTrue(t.run("fx convert US$100 HKD"), t.errors)
+    let out = String(t.output.dropFirst(before))
+    XCTAssertTrue(out.contains("converted  HK$767.39\n"), out)  // 100 × 7.06 ÷ 0.92
+    XCTAssertTrue(out.contains("1 USD = 7.06 CNY (N01"), out)
+    XCTAssertTrue(out.contains("1 CNY = 1.086957 HKD (user inverted, a bank notice"), out)
+    let compared = t.output.count
+    XCTAssertTrue(t.run("compare 'GLM Coding Plan Lite' 'Claude Pro' --currency HKD"), t.errors)
+    XCTAssertTrue(
+      t.output.dropFirst(compared).contains("Claude Pro's HK$153.48/month (US$20 at USD→HKD via CNY, P001)"),
+      t.output)
+  }
+
   func testFXListsSourcedRatesAndValidates() throws {
     let out = try run("fx")
     for text in ["7.06", "6.97", "N01", "N02", "2025-09", "2026-01-08"] {
