@@ -16,7 +16,8 @@ struct FXConvertCommand: Command {
     parameters: [amount.spec, currencies.spec, asOf.spec],
     help: """
       The rate is the pair's default (fx shows them all; fx set makes a new one), or with --as-of \
-      the latest observed on or before that date. A pair with no rate of its own goes through a currency both have a rate with (USD, then CNY), citing both rates.
+      the latest observed on or before that date. A pair with no rate of its own goes through a \
+      currency both have a rate with (USD, then CNY), citing both rates.
       """,
     examples: [
       Example("fx convert US$20 CNY", "Claude Pro's monthly price in yuan", expect: "¥141.20"),
