@@ -36,6 +36,15 @@ struct FactsCommand: Command {
       }
       return ["no facts about \(node.name); try show \(node.name) for its relations"]
     }
+    let withdrawn = try Self.retracted(asked, of: node, session)
+    if !withdrawn.isEmpty {
+      return [
+        "no '\(asked)' facts about \(node.name): " + withdrawn.map(\.text).joinedText("; ") + "; history "
+          + (withdrawn.count == 1
+            ? "\(withdrawn[0].fact) shows its changes" : "FACT-ID shows each one's changes")
+          + ", and undo takes a retraction back in the session that made it"
+      ]
+    }
     let known = Array(Set(try session.store.facts(of: node.id).map(\.predicate))).sorted()
     if known.contains(asked) {
       return [
@@ -43,6 +52,41 @@ struct FactsCommand: Command {
       ]
     }
     return [Self.unknownPredicate(asked, of: node, known: known) { "facts \(node.key) --predicate \($0)" }]
+  }
+
+  /// The entity's facts of `predicate` whose last change is a retraction: "F0325 (¥312.4 m)
+  /// was retracted (wrong year)".
+  static func retracted(_ predicate: String, of node: Node, _ session: Session) throws -> [(
+    fact: String, text: String
+  )] {
+    let records = try session.store.changes(about: node.key).filter { $0.targetType == .fact }
+    var seen: Set<String> = []
+    var out: [(fact: String, text: String)] = []
+    for record in records where seen.insert(record.target).inserted && record.kind == .retract {
+      guard
+        let stated = records.first(where: {
+          $0.target == record.target && $0.kind != .retract && $0.payload.field("predicate") != nil
+        }), stated.payload.field("predicate") == predicate
+      else { continue }
+      let value = Self.shown(stated.payload)
+      out.append(
+        (
+          record.target,
+          "\(record.target) (\(value)) was retracted (\(record.payload.field("reason") ?? "no reason given"))"
+        ))
+    }
+    return out
+  }
+
+  /// A recorded value as tables show it: money with its symbol (`¥312.4 m`), else as written.
+  static func shown(_ payload: Value) -> String {
+    let raw = payload.field("value") ?? "?"
+    if payload.field("type") == "money", let currency = payload.field("currency"),
+      let d = PlainDecimal.parse(raw)
+    {
+      return ValueFormat.human(.money(Money(d, currency)))
+    }
+    return payload.field("original") ?? raw
   }
 
   /// For a predicate an entity has no facts of: the predicates of its facts that contain the
