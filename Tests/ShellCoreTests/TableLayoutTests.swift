@@ -223,6 +223,18 @@ final class TableLayoutTests: XCTestCase {
     let wide = render(.table(table), width: 120)
     XCTAssertTrue(wide.contains("unit"), wide)
     XCTAssertFalse(wide.contains("empty in every row"), wide)
+    // A column false in every row (a card's conflict when nothing conflicts) gives its room too.
+    var flagged = table
+    flagged.columns.append("conflict")
+    for i in flagged.rows.indices { flagged.rows[i].append(.bool(false)) }
+    let squeezed = render(.table(flagged), width: 50)
+    XCTAssertTrue(
+      squeezed.replacingOccurrences(of: "\n", with: " ").contains(
+        "2 more columns (unit: empty in every row; conflict: false in every row)"), squeezed)
+    XCTAssertTrue(lines(squeezed).allSatisfy { TextWidth.of($0) <= 50 }, squeezed)
+    flagged.rows[1][4] = .bool(true)
+    let oneTrue = render(.table(flagged), width: 50)
+    XCTAssertFalse(oneTrue.contains("false in every row"), oneTrue)
   }
 
   /// When not every long word fits whole, those that need the least extra room stay whole.

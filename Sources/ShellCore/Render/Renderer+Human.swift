@@ -81,23 +81,32 @@ extension Renderer {
     }
   }
 
-  /// The table without its columns that are empty in every row, with a note naming them;
-  /// nil when it has none, no rows, or would keep fewer than two columns.
+  /// The table without its columns that are empty in every row, or false in every row (a
+  /// card's `conflict` when nothing conflicts), with a note naming them; nil when it has
+  /// none, no rows, or would keep fewer than two columns.
   func withoutEmptyColumns(_ t: Table) -> Table? {
     guard !t.rows.isEmpty else { return nil }
+    func every(_ i: Int, _ test: (Value) -> Bool) -> Bool {
+      t.rows.allSatisfy { row in i < row.count ? test(row[i]) : true }
+    }
     let empty = t.columns.indices.filter { i in
-      t.rows.allSatisfy { row in
-        guard i < row.count else { return true }
-        if case .string(let s) = row[i] { return s.isEmpty }
-        return row[i].isNull
+      every(i) { value in
+        if case .string(let s) = value { return s.isEmpty }
+        return value.isNull
       }
     }
-    guard !empty.isEmpty, t.columns.count - empty.count >= 2 else { return nil }
-    var compact = t.keeping(t.columns.indices.filter { !empty.contains($0) })
-    let names = empty.map { TextWidth.sanitize(t.columns[$0]) }
-    compact.notes.append(
-      "\(names.count) more \(names.count == 1 ? "column" : "columns") (\(names.joinedText(", "))): "
-        + "empty in every row")
+    let allFalse = t.columns.indices.filter { !empty.contains($0) && every($0) { $0 == .bool(false) } }
+    let dropped = empty + allFalse
+    guard !dropped.isEmpty, t.columns.count - dropped.count >= 2 else { return nil }
+    var compact = t.keeping(t.columns.indices.filter { !dropped.contains($0) })
+    let groups = [(empty, "empty"), (allFalse, "false")].filter { !$0.0.isEmpty }.map { columns, what in
+      (names: columns.map { TextWidth.sanitize(t.columns[$0]) }.joinedText(", "), what: what)
+    }
+    let said =
+      groups.count == 1
+      ? "(\(groups[0].names)): \(groups[0].what) in every row"
+      : "(" + groups.map { "\($0.names): \($0.what) in every row" }.joinedText("; ") + ")"
+    compact.notes.append("\(dropped.count) more \(dropped.count == 1 ? "column" : "columns") " + said)
     return compact
   }
 
