@@ -27,11 +27,12 @@ enum PriceCatalog {
     var skipped: [(reason: String, count: Int)] = []
     var entries: Int
 
-    /// "litellm catalogue: 30 entries, 12 skipped (1 sample_spec, 11 mode image_generation)".
+    /// "litellm catalogue: 30 entries, 12 skipped (1 sample_spec, 11 mode image_generation)", or
+    /// "plain CSV: 2 entries, none skipped".
     var summary: String {
       let total = skipped.reduce(0) { $0 + $1.count }
       let name = format == .csv ? "plain CSV" : "\(format.rawValue) catalogue"
-      guard total > 0 else { return "\(name): \(entries) entries, all priced per token" }
+      guard total > 0 else { return "\(name): \(entries) entries, none skipped" }
       let why = skipped.map { "\($0.count) \($0.reason)" }.joinedText(", ")
       return "\(name): \(entries) entries, \(total) skipped (\(why))"
     }

@@ -176,7 +176,7 @@ final class PriceCatalogTests: XCTestCase {
         + "Other Model,2,8,CNY,\n")
     let t = try shell()
     XCTAssertTrue(t.run("import prices '\(file)'"), t.errors)
-    XCTAssertTrue(t.output.contains("plain CSV: 2 entries, all priced per token"), t.output)
+    XCTAssertTrue(t.output.contains("plain CSV: 2 entries, none skipped"), t.output)
     let rows = try rows(t, prefix: "csv:")
     let mine = try XCTUnwrap(rows["csv:my-model-preview"]?.first)
     XCTAssertEqual(
