@@ -137,9 +137,16 @@ enum Cypher {
   /// One stderr line per unknown label, relationship type or property key, with the
   /// closest known names (the query has still run).
   static func warn(_ notifications: [QueryNotification], _ session: Session) {
+    // What SQL and other tools keep as columns, Cypher gives through functions.
+    let functions = [
+      "labels": "labels(n) gives a node's labels", "label": "labels(n) gives a node's labels",
+      "type": "type(r) gives a relationship's type",
+      "id": "id(n) gives an internal id; n.key is the entity's key",
+    ]
     for n in notifications {
       let near = Names.suggestions(for: n.name, among: n.known)
-      let hint = near.isEmpty ? "" : "; did you mean \(near.joinedText(", "))?"
+      var hint = near.isEmpty ? "" : "; did you mean \(near.joinedText(", "))?"
+      if n.kind == .propertyKey, let function = functions[n.name.lowercased()] { hint = "; " + function }
       session.diagnose("warning: the knowledge base has no \(n.kind.rawValue) \(n.name)\(hint)")
     }
   }

@@ -79,6 +79,13 @@ final class AnswersTests: XCTestCase {
     XCTAssertTrue(more.errors.contains("no property key foundd"), more.errors)
     XCTAssertTrue(more.errors.contains("no relationship type FOUNDD; did you mean FOUNDED"), more.errors)
     XCTAssertFalse(more.errors.contains("label FOUNDD") || more.errors.contains("CEO_OF"), more.errors)
+    // Labels and types asked for as properties, as SQL reads columns: the functions that give them.
+    let columns = try shell()
+    XCTAssertTrue(columns.run("match (a)-[r:INVESTS_IN]->() return a.labels, r.type limit 1"), columns.errors)
+    XCTAssertTrue(
+      columns.errors.contains("no property key labels; labels(n) gives a node's labels\n"), columns.errors)
+    XCTAssertTrue(
+      columns.errors.contains("no property key type; type(r) gives a relationship's type\n"), columns.errors)
   }
 
   /// A path and a relationship a query returns read as arrows between the entities' names.
