@@ -104,7 +104,11 @@ struct ShowCommand: Command {
       ("aliases", .list(aliases.map { .string($0) })),
     ]
     if let d = node.description { entity.append(("description", .string(d))) }
-    for (k, v) in node.props.sorted(by: { $0.key < $1.key }) { entity.append((k, v)) }
+    // A property named as a field above (a Cypher CREATE keeps `name` among them) is not repeated.
+    let shown = Set(entity.map(\.0)).union(["description"])
+    for (k, v) in node.props.sorted(by: { $0.key < $1.key }) where !shown.contains(k) {
+      entity.append((k, v))
+    }
     return entity
   }
 

@@ -98,7 +98,7 @@ extension QueryEngine {
     }
     report(.label, use.labels, graph.labelNames)
     report(.relationshipType, use.types, graph.typeNames)
-    let builtIn: Set<String> = ["name", "key", "aliases"]
+    let builtIn: Set<String> = ["name", "key", "aliases", "description"]
     if use.keys.contains(where: { !builtIn.contains($0) }) {
       report(.propertyKey, use.keys, try propertyKeys())
     }
@@ -205,9 +205,10 @@ extension QueryEngine {
         """
       let rows = try store.readOnlyQuery(sql).rows
       var seen: Set<String> = []
-      return (["name", "key", "aliases"] + rows.compactMap { $0.first.map { $0.plainText } }).filter {
-        seen.insert($0).inserted
-      }
+      return (["name", "key", "aliases", "description"] + rows.compactMap { $0.first.map { $0.plainText } })
+        .filter {
+          seen.insert($0).inserted
+        }
     }
   }
 }

@@ -145,6 +145,9 @@ final class QueryGraph: @unchecked Sendable {
         props["aliases"] = .list(d.aliases.map { .string($0) })
       }
       if props["key"] == nil, !d.key.hasPrefix("_c") { props["key"] = .string(d.key) }
+      if props["description"] == nil, let description = d.description {
+        props["description"] = .string(description)
+      }
       loaded[n] = props
     }
     cache.lock.lock()

@@ -80,15 +80,21 @@ enum ChangeApplier {
     }
     for label in labels.subtracting(current) { try w.addLabel(id, label) }
     guard case .map(let m) = p, m["set"] != nil || m["unset"] != nil || m["undoes"] != nil else { return }
-    let row = try Row.fetchOne(w.database, sql: "SELECT name, props FROM node WHERE id = ?", arguments: [id])
+    let row = try Row.fetchOne(
+      w.database, sql: "SELECT name, description, props FROM node WHERE id = ?", arguments: [id])
     let old: String = row?["name"] ?? ""
     var props: [String: Value] = [:]
+    // The description is the node's own column (what cards show), not one more property.
+    var description: String? = row?["description"]
     if m["undoes"] != nil {
       props = p.fieldMap("props")
+      description = p.field("description")
     } else {
       if let text = row?["props"] as String?, case .map(let stored) = try JSON.decode(text) { props = stored }
       for (k, v) in p.fieldMap("set") { props[k] = v }
       for k in p.fieldList("unset") { props[k] = nil }
+      if let set = props.removeValue(forKey: "description") { description = set.isNull ? nil : set.plainText }
+      if p.fieldList("unset").contains("description") { description = nil }
     }
     var name = old
     if m["undoes"] != nil {
@@ -105,8 +111,8 @@ enum ChangeApplier {
         [id, "\(old) \(Names.normalize(old))"])
     }
     try w.execute(
-      "UPDATE node SET props = ?, name = ? WHERE id = ?",
-      [props.isEmpty ? nil : JSON.encode(.map(props)), name, id])
+      "UPDATE node SET props = ?, name = ?, description = ? WHERE id = ?",
+      [props.isEmpty ? nil : JSON.encode(.map(props)), name, description, id])
     if !name.isEmpty { try w.addAlias(id, name, layer: .user) }
   }
 

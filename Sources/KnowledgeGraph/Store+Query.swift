@@ -13,6 +13,8 @@ extension KnowledgeStore {
     public var props: [String: Value]
     public var facts: [String: Value]
     public var aliases: [String]
+    /// The entity's description (Cypher's `n.description`).
+    public var description: String? = nil
   }
 
   /// Details of the given nodes, by id (ids that do not exist are left out).
@@ -31,12 +33,15 @@ extension KnowledgeStore {
           for (i, id) in chunk.enumerated() { s.bind(Int32(i + 1), id) }
           return s
         }
-        try statement("SELECT id, key, name, props FROM node WHERE id IN (\(marks))").forEachRow { handle in
+        try statement("SELECT id, key, name, props, description FROM node WHERE id IN (\(marks))").forEachRow
+        {
+          handle in
           let row = RawRow(handle: handle)
           var props: [String: Value] = [:]
           if let text = row.textOrNil(3), case .map(let m)? = try? JSON.decode(text) { props = m }
           out[row.int64(0)] = QueryNodeDetails(
-            key: row.text(1), name: row.text(2), props: props, facts: [:], aliases: [])
+            key: row.text(1), name: row.text(2), props: props, facts: [:], aliases: [],
+            description: row.textOrNil(4))
         }
         let factSQL = """
           SELECT \(Self.factColumns) FROM fact f \(Self.factJoins) WHERE f.node_id IN (\(marks))

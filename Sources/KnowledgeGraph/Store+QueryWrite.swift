@@ -48,6 +48,12 @@ extension GraphWriter {
     var payload: [String: Value] = [
       "key": .string(key), "name": .string(name), "labels": .list(labels.map(Value.string)),
     ]
+    // A description is the entity's own (what its card shows), not one more property.
+    var props = props
+    if case .string(let description)? = props["description"] {
+      payload["description"] = .string(description)
+      props["description"] = nil
+    }
     if !props.isEmpty { payload["props"] = .map(props) }
     if let source = context?.source { payload["source"] = .string(source) }
     if let quote = context?.quote { payload["quote"] = .string(quote) }

@@ -1,6 +1,7 @@
 import Foundation
 import GraphQuery
 import KnowledgeGraph
+import KnowledgePlugin
 import QueryPlugin
 import ShellCore
 import ShellTesting
@@ -172,6 +173,41 @@ final class MatchWritesTests: XCTestCase {
   }
 }
 
+/// `n.description` is the entity's description, the one its card shows: Cypher reads it,
+/// SET and REMOVE change it (undo brings it back), and CREATE stores it there, never as a
+/// second property of the same name.
+final class DescriptionWritesTests: XCTestCase {
+  func testDescriptionIsTheCardsOwnFieldForReadsWritesAndUndo() throws {
+    let t = try TestShell(
+      plugins: [QueryPlugin.plugin, KnowledgePlugin.plugin, AuthoringPlugin.plugin],
+      store: try Repository.defaultStore().copyInMemory())
+    func card() throws -> [String] {
+      let before = t.output.count
+      XCTAssertTrue(t.run("show baai --section entity"), t.errors)
+      return t.output.dropFirst(before).split(separator: "\n").filter { $0.hasPrefix("description") }.map(
+        String.init)
+    }
+    let original = try card()
+    XCTAssertEqual(original.count, 1, "\(original)")
+    XCTAssertTrue(t.run("match (n {key: 'baai'}) return n.description --format csv"), t.errors)
+    XCTAssertTrue(
+      t.output.contains("\nn.description\n\"Beijing non-profit AI institute; produced Wu Dao"), t.output)
+    XCTAssertTrue(t.run("match (n {key: 'baai'}) set n.description = 'Beijing AI institute'"), t.errors)
+    XCTAssertFalse(t.errors.contains("no property key description"), t.errors)
+    XCTAssertEqual(try card(), ["description  Beijing AI institute"])
+    XCTAssertTrue(t.run("match (n {key: 'baai'}) remove n.description"), t.errors)
+    XCTAssertEqual(try card(), [])
+    XCTAssertTrue(t.run("undo; undo"), t.errors)
+    XCTAssertEqual(try card(), original)
+    XCTAssertTrue(t.run("create (:Company {name: 'Acme X', description: 'A test company'})"), t.errors)
+    let before = t.output.count
+    XCTAssertTrue(t.run("show 'Acme X' --section entity"), t.errors)
+    let created = String(t.output.dropFirst(before))
+    XCTAssertEqual(created.components(separatedBy: "description").count, 2, created)
+    XCTAssertEqual(created.components(separatedBy: "\nname ").count, 2, created)
+  }
+}
+
 /// A query may start with any of Cypher's first clauses, typed as the command word: each runs
 /// as that query, spans lines until complete, and writes only when it has a write clause.
 final class CypherClauseCommandTests: XCTestCase {
@@ -216,7 +252,7 @@ final class CypherClauseCommandTests: XCTestCase {
     before = t.output.count
     XCTAssertTrue(t.run("unwind [1, 2] as v\nreturn v --format=jsonl"), t.errors)
     // jsonl: a table's rows, one compact object a line (docs/OUTPUT.md).
-    XCTAssertEqual(String(t.output.dropFirst(before)), "{\"v\": 1}\n{\"v\": 2}\n")
+    XCTAssertEqual(String(t.output.dropFirst(before)), "{\"v\":1}\n{\"v\":2}\n")
     XCTAssertFalse(t.run("return 1 as v --format yaml"))
     XCTAssertTrue(t.errors.contains("unknown format 'yaml'"), t.errors)
   }
