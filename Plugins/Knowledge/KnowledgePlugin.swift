@@ -16,7 +16,8 @@ public enum AuthoringPlugin {
   public static let plugin = Plugin(
     name: "authoring", version: "1.0.0", summary: "Add, correct and retract sourced knowledge",
     commands: [
-      SourceAddCommand(), EntityAddCommand(), AliasAddCommand(), AliasRemoveCommand(), FactAddCommand(),
+      SourceAddCommand(), EntityAddCommand(), EntityCorrectCommand(), EntityRetractCommand(),
+      AliasAddCommand(), AliasRemoveCommand(), FactAddCommand(),
       FactCorrectCommand(), FactRetractCommand(), LinkCommand(), UnlinkCommand(), UndoCommand(),
       ConflictsCommand(),
       ImportKnowledgeCommand(), ExportKnowledgeCommand(),

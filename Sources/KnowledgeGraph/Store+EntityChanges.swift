@@ -7,9 +7,11 @@ import GRDB
 extension GraphWriter {
   /// Retracts an entity with everything about it: its relations (each recorded as withdrawn),
   /// its facts, then the entity, all with `reason`.
-  /// - Returns: how many relations and facts were retracted with it.
+  /// - Returns: how many relations and facts were retracted with it, and the entity's record.
   @discardableResult
-  public func retractEntity(_ id: Int64, reason: String) throws -> (relations: Int, facts: Int) {
+  public func retractEntity(_ id: Int64, reason: String) throws -> (
+    relations: Int, facts: Int, record: ChangeRecord
+  ) {
     let key = try nodeKey(id)
     let why: Value = .map(["reason": .string(reason)])
     let edges = try Int64.fetchAll(
@@ -25,7 +27,8 @@ extension GraphWriter {
     for fact in facts {
       try record(ChangeDraft(kind: .retract, targetType: .fact, target: fact, entity: key, payload: why))
     }
-    try record(ChangeDraft(kind: .retract, targetType: .entity, target: key, entity: key, payload: why))
-    return (edges.count, facts.count)
+    let entity = try record(
+      ChangeDraft(kind: .retract, targetType: .entity, target: key, entity: key, payload: why))
+    return (edges.count, facts.count, entity)
   }
 }

@@ -46,6 +46,8 @@ public final class GraphWriter {
   unowned let store: KnowledgeStore
   /// The change records appended in this transaction.
   var recorded: [ChangeRecord] = []
+  /// The last change record appended in this transaction, if any.
+  public var lastRecord: ChangeRecord? { recorded.last }
 
   init(db: Database, store: KnowledgeStore) {
     self.db = db

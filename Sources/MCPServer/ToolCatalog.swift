@@ -31,8 +31,8 @@ public enum ToolCatalog {
   ]
   /// The authoring commands, served with `--allow-writes` only.
   static let writeCommands = [
-    "source add", "entity add", "alias add", "fact add", "fact correct", "fact retract", "link", "unlink",
-    "create",
+    "source add", "entity add", "entity correct", "entity retract", "alias add", "fact add", "fact correct",
+    "fact retract", "link", "unlink", "create",
   ]
   /// The reading Cypher commands a `match` call may start with instead of MATCH (each is a
   /// shell command of its own; over MCP the one `match` tool runs them all).

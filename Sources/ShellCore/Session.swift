@@ -290,6 +290,17 @@ public final class Session {
           "\(key) is a source: cite \(key) lists the facts and relations it supports, sources \(key) its title"
       )
     }
+    // `show moonshot` after `entity retract moonshot`: say so, with the reason.
+    if let last = try store.changes(about: name, limit: 1).first, last.kind == .retract,
+      last.targetType == .entity, last.target == name
+    {
+      return KgshError(
+        .notFound,
+        "no entity named '\(name)': it was retracted (\(last.payload.field("reason") ?? "no reason given"))",
+        hint:
+          "history \(Shell.quoteIfNeeded(name)) lists its changes; undo takes a retraction back in the session that made it"
+      )
+    }
     // `show Company`, `neighbors INVESTS_IN`: a label or a relation type, not an entity.
     let lowered = name.lowercased()
     if let label = try store.labelNames().first(where: { $0.lowercased() == lowered }) {

@@ -65,6 +65,13 @@ final class ToolRunnerTests: XCTestCase {
     let missing = runner.callNow("fact_add", ["entity": "Zhipu", "predicate": "mcp_test", "value": "1"])
     XCTAssertTrue(missing.isError)
     XCTAssertTrue(missing.text.contains("--source is required"), missing.text)
+    // An entity's own fields and its retraction are tools too; a retraction needs its reason.
+    let correct = runner.callNow("entity_correct", ["entity": "baai", "description": "An AI institute"])
+    XCTAssertFalse(correct.isError, correct.text)
+    XCTAssertEqual(correct.structured?.member("description"), .string("An AI institute"))
+    let retract = runner.callNow("entity_retract", ["entity": "baai"])
+    XCTAssertTrue(retract.isError)
+    XCTAssertTrue(retract.text.contains("--reason is required"), retract.text)
   }
 
   func testACallAnswersTheStructuredResultAndATextRendering() throws {

@@ -80,8 +80,10 @@ final class ReadingTheArticleTests: XCTestCase {
     let events = rows(try run("timeline --from 2025-07 --to 2026-06"))
     // The article's and the reference tables' releases (the landscape's catalogue adds many more).
     let releases = events.filter { row in
-      let source = row["source"]?.plainText ?? ""
-      return row["event"] == .string("release_date") && !source.hasPrefix("ls-") && !source.hasPrefix("modelsdev-")
+      // An event several sources give lists them together: one of them is enough.
+      let sources = (row["source"]?.plainText ?? "").components(separatedBy: ", ")
+      return row["event"] == .string("release_date")
+        && sources.contains { !$0.hasPrefix("ls-") && !$0.hasPrefix("modelsdev-") }
     }.map {
       "\($0["date"]?.plainText ?? "") \(name($0["entity"]) ?? "")"
     }
