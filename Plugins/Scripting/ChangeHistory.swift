@@ -21,6 +21,8 @@ enum ChangeHistory {
         throw KgshError.ambiguous(
           about, candidates: nodes.prefix(6).map { "\($0.name) (\($0.key))" },
           hint: "use one of the keys in parentheses")
+      // `history 'Moonshot AI'` after `entity retract moonshot`: its name finds its records.
+      case .notFound: key = try store.retractedEntityKey(named: about) ?? about
       default: break
       }
     }

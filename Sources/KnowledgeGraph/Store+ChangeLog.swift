@@ -120,6 +120,22 @@ extension GraphWriter {
 }
 
 extension KnowledgeStore {
+  /// The key of an entity that is gone (retracted) and was last recorded with this name
+  /// (any case), so its history can still be asked for by name; nil when there is none.
+  public func retractedEntityKey(named name: String) throws -> String? {
+    try read { db in
+      let keys = try String.fetchAll(
+        db,
+        sql: """
+          SELECT target FROM change_log WHERE target_type = 'entity' AND kind <> 'retract'
+          AND lower(json_extract(payload, '$.name')) = lower(?) ORDER BY rowid DESC LIMIT 5
+          """, arguments: [name])
+      return try keys.first { key in
+        try Int.fetchOne(db, sql: "SELECT count(*) FROM node WHERE key = ?", arguments: [key]) == 0
+      }
+    }
+  }
+
   /// Change records, newest first, narrowed by what they are about, who wrote them and since when.
   ///
   /// - Parameters:
@@ -200,7 +216,8 @@ extension KnowledgeStore {
     -> [(position: Int64, record: ChangeRecord)]
   {
     let layerList = layers.map { "'\($0.rawValue)'" }.sorted().joinedText(", ")
-    var sql = "SELECT rowid AS position, * FROM change_log WHERE rowid > ? AND layer IN (\(layerList)) ORDER BY rowid"
+    var sql =
+      "SELECT rowid AS position, * FROM change_log WHERE rowid > ? AND layer IN (\(layerList)) ORDER BY rowid"
     if let limit { sql += " LIMIT \(max(0, limit))" }
     return try read { db in
       try Row.fetchAll(db, sql: sql, arguments: [position]).map { row in
@@ -214,7 +231,8 @@ extension KnowledgeStore {
     let layerList = layers.map { "'\($0.rawValue)'" }.sorted().joinedText(", ")
     return try read { db in
       try Int.fetchOne(
-        db, sql: "SELECT count(*) FROM change_log WHERE rowid > ? AND layer IN (\(layerList))", arguments: [position])
+        db, sql: "SELECT count(*) FROM change_log WHERE rowid > ? AND layer IN (\(layerList))",
+        arguments: [position])
         ?? 0
     }
   }

@@ -51,6 +51,10 @@ extension ChangeCommandsTests {
     XCTAssertNil(try t.session.store.node(key: "zhipu"))
     XCTAssertEqual(try t.session.store.facts(key: "F0001").count, 0)
     refused(t, "show zhipu", "no entity named 'zhipu': it was retracted (a test)")
+    // Its history is still asked for by its name.
+    let before = t.output.count
+    XCTAssertTrue(t.run("history 'zhipu ai' --limit 1 --format tsv"), t.errors)
+    XCTAssertTrue(t.output.dropFirst(before).contains("\tretract\tentity\tzhipu\tzhipu\t"), t.output)
     XCTAssertTrue(t.run("undo"), t.errors)
     let back = try XCTUnwrap(t.session.store.node(key: "zhipu"))
     XCTAssertEqual(try t.session.store.facts(of: back.id).count, facts)
