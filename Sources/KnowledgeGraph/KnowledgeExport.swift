@@ -70,7 +70,15 @@ public enum KnowledgeExport {
   }
 
   static func rows(_ db: Database, _ s: Selection) throws -> [String: [[String: String]]] {
-    func layer(_ alias: String) -> String { s.userOnly ? " AND \(alias).layer = 'user'" : "" }
+    // What people added, and the built-in rows people corrected since (a corrected built-in
+    // fact or entity is theirs to carry to another knowledge base as much as a new one).
+    func layer(_ alias: String, _ type: String = "") -> String {
+      guard s.userOnly else { return "" }
+      guard !type.isEmpty else { return " AND \(alias).layer = 'user'" }
+      return
+        " AND (\(alias).layer = 'user' OR EXISTS (SELECT 1 FROM change_log c WHERE c.target_type = '\(type)'"
+        + " AND c.target = \(alias).key AND c.kind = 'correct' AND c.layer <> 'builtin'))"
+    }
     func since(_ type: String, _ key: String) -> String {
       guard let date = s.since else { return "" }
       return " AND EXISTS (SELECT 1 FROM change_log c WHERE c.target_type = '\(type)' AND c.target = \(key)"
@@ -94,14 +102,14 @@ public enum KnowledgeExport {
         n.name, (SELECT group_concat(alias, '|') FROM (SELECT alias FROM alias a WHERE a.node_id = n.id
           AND a.alias <> n.name AND a.alias <> n.key ORDER BY alias)) AS aliases, n.description
       , coalesce(n.props, '') AS props
-      FROM node n WHERE 1 = 1 \(layer("n")) \(since("entity", "n.key")) ORDER BY n.id
+      FROM node n WHERE 1 = 1 \(layer("n", "entity")) \(since("entity", "n.key")) ORDER BY n.id
       """)
     var facts = try fetch(
       """
       SELECT f.key AS id, n.key AS subject, f.predicate, f.value_type AS type, f.value, f.unit, f.currency,
         f.qualifier, f.as_of, s.key AS source, f.quote, f.status, f.ref, f.note, f.original
       FROM fact f JOIN node n ON n.id = f.node_id LEFT JOIN source s ON s.id = f.source_id
-      WHERE f.key IS NOT NULL \(layer("f")) \(since("fact", "f.key")) ORDER BY f.id
+      WHERE f.key IS NOT NULL \(layer("f", "fact")) \(since("fact", "f.key")) ORDER BY f.id
       """)
     var edges = try fetch(
       """

@@ -99,6 +99,16 @@ final class KnowledgeRoundTripTests: XCTestCase {
     let facts = try String(contentsOfFile: dir + "/facts.tsv", encoding: .utf8).split(separator: "\n")
     XCTAssertEqual(facts.count, 2, "the header and the one user fact: \(facts)")
     XCTAssertTrue(facts[1].contains("\tzhipu\tstaff\tnumber\t800\t"), String(facts[1]))
+    // A built-in fact or entity someone corrected is theirs too, with its new value.
+    XCTAssertTrue(t.run("fact correct F0001 2026-01-09 --source s1 --quote 'listed on the 9th'"), t.errors)
+    XCTAssertTrue(t.run("entity correct baai --description 'An AI institute'"), t.errors)
+    XCTAssertTrue(t.run("export knowledge '\(dir)'"), t.errors)
+    let corrected = try String(contentsOfFile: dir + "/facts.tsv", encoding: .utf8)
+    XCTAssertTrue(corrected.contains("F0001\tzhipu\tlisting_date\tdate\t2026-01-09\t"), corrected)
+    let entities = try String(contentsOfFile: dir + "/entities.tsv", encoding: .utf8).split(separator: "\n")
+    XCTAssertEqual(entities.count, 2, "\(entities)")
+    XCTAssertTrue(
+      entities[1].hasPrefix("baai\t") && entities[1].hasSuffix("\tAn AI institute"), "\(entities)")
     XCTAssertTrue(t.run("export knowledge '\(dir)' --layer all --since 2999-01"), t.errors)
     let none = try String(contentsOfFile: dir + "/sources.tsv", encoding: .utf8).split(separator: "\n")
     XCTAssertEqual(none.count, 1, "nothing changed since 2999")

@@ -6,7 +6,8 @@ import ShellCore
 struct ExportKnowledgeCommand: Command {
   static let dir = Param<String>.argument("dir", .file, "the folder to write (created when missing)")
   static let layer = Param.option(
-    "layer", .choice(["user", "all"]), default: "user", "user: what people added or imported; all: everything"
+    "layer", .choice(["user", "all"]), default: "user",
+    "user: what people added, imported or corrected; all: everything"
   )
   static let since: Param<String?> = .option("since", .date, "only what changed on or after this date")
   let signature = Signature(
