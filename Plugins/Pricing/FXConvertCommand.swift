@@ -43,9 +43,12 @@ struct FXConvertCommand: Command {
     case (let w?, 1): (from, to) = (w, codes[0])
     case (nil, 2): (from, to) = (codes[0], codes[1])
     case (nil, 1):
+      // `fx convert 100 USD`: the one code is what the amount is in or what it goes to.
+      let other = codes[0] == "USD" ? "CNY" : "USD"
       throw KgshError(
-        .usage, "fx convert: \(typed) has no currency, so FROM and TO are both needed",
-        hint: "e.g. fx convert \(typed) USD \(codes[0] == "USD" ? "CNY" : codes[0])")
+        .usage,
+        "fx convert: one currency after \(typed); it needs the one it is in and the one to convert to",
+        hint: "e.g. fx convert \(typed) \(codes[0]) \(other), or fx convert \(typed) \(other) \(codes[0])")
     case (let w?, _):
       throw KgshError(
         .usage, "fx convert: \(typed) is in \(w) already, so only TO is given",

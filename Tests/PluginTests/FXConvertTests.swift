@@ -53,7 +53,8 @@ final class FXConvertTests: XCTestCase {
     let cases = [
       (
         "fx convert 100 CNY",
-        "fx convert: 100 has no currency, so FROM and TO are both needed; e.g. fx convert 100 USD CNY"
+        "fx convert: one currency after 100; it needs the one it is in and the one to convert to; "
+          + "e.g. fx convert 100 CNY USD, or fx convert 100 USD CNY"
       ),
       (
         "fx convert US$20 USD CNY",
