@@ -14,6 +14,7 @@ extension ChangeCommandsTests {
     refused(t, "entity correct baai", "give --name, --description or --label")
     refused(t, "entity correct baai --name 智谱", "'智谱' already names Zhipu AI (zhipu)")
     refused(t, "entity correct Nobody --name X", "no entity named 'Nobody'")
+    refused(t, "entity correct baai --label Lab --label Organization", "already reads so; nothing to correct")
     let before = try XCTUnwrap(t.session.store.node(key: "baai"))
     XCTAssertTrue(
       t.run("entity correct BAAI --name 'BAAI Institute' --description 'A research institute' --label lab"),

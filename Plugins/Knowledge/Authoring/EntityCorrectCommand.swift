@@ -50,12 +50,17 @@ struct EntityCorrectCommand: Command {
     }
     if let description = call[Self.description] {
       let text = description.trimmingCharacters(in: .whitespaces)
-      changes["description"] = text.isEmpty ? .null : .string(text)
+      if text != (node.description ?? "") { changes["description"] = text.isEmpty ? .null : .string(text) }
     }
     var labels = node.labels
     var notes: [String] = []
     if !call[Self.labels].isEmpty {
       (labels, notes) = try Authoring.labels(call[Self.labels], session, command: "entity correct")
+    }
+    guard !changes.isEmpty || Set(labels) != Set(node.labels) else {
+      throw KgshError(
+        .invalidValue, "entity correct: \(node.name) already reads so; nothing to correct",
+        hint: "show \(Shell.quoteIfNeeded(node.key)) --section entity shows its fields")
     }
     let record = try session.store.write { w in
       try w.updateQueryNode(node.id, labels: labels, props: changes.isEmpty ? nil : changes)
