@@ -48,7 +48,7 @@ struct PathCommand: Command {
     {
       paths = [p]
     }
-    if paths.isEmpty { notes.append(try Self.noPath(from, to, filter, maxLength, call, &g, session)) }
+    if paths.isEmpty { notes.append(try Self.noPath(from, to, filter, maxLength, &g, session)) }
     try g.prefetch(paths.flatMap(\.nodes))
     var rows: [[Value]] = []
     for p in paths {
@@ -69,7 +69,7 @@ struct PathCommand: Command {
   /// "no path ...", with what would find one: the path without --rel/--dir, or beyond
   /// --max-length (up to 10 hops), or that the two are not connected at all.
   static func noPath(
-    _ from: Int32, _ to: Int32, _ filter: EdgeFilter, _ maxLength: Int, _ call: Call, _ g: inout GraphContext,
+    _ from: Int32, _ to: Int32, _ filter: EdgeFilter, _ maxLength: Int, _ g: inout GraphContext,
     _ session: Session
   ) throws -> String {
     let none =

@@ -63,12 +63,14 @@ struct FactsCommand: Command {
     var seen: Set<String> = []
     var out: [(fact: String, text: String)] = []
     for record in records where seen.insert(record.target).inserted && record.kind == .retract {
+      // The predicate is in the fact's first statement; its value in its last (a correction's).
+      let statements = records.filter { $0.target == record.target && $0.kind != .retract }
       guard
-        let stated = records.first(where: {
-          $0.target == record.target && $0.kind != .retract && $0.payload.field("predicate") != nil
-        }), stated.payload.field("predicate") == predicate
+        statements.first(where: { $0.payload.field("predicate") != nil })?.payload.field("predicate")
+          == predicate,
+        let last = statements.first(where: { $0.payload.field("value") != nil })
       else { continue }
-      let value = Self.shown(stated.payload)
+      let value = Self.shown(last.payload)
       out.append(
         (
           record.target,
