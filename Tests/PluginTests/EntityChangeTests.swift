@@ -28,7 +28,12 @@ extension ChangeCommandsTests {
       return XCTFail("the new name does not find it")
     }
     XCTAssertEqual(found.key, "baai")
-    XCTAssertEqual(try t.session.store.changes(about: "baai", limit: 1).first?.kind, .correct)
+    guard case .found(let old) = try t.session.store.resolve("Beijing Academy of Artificial Intelligence")
+    else {
+      return XCTFail("the old name no longer finds it")
+    }
+    XCTAssertEqual(old.key, "baai")
+    XCTAssertEqual(try t.session.store.changes(about: "baai", limit: 2).map(\.kind), [.assert, .correct])
     XCTAssertTrue(t.run("entity correct baai --description ''"), t.errors)
     XCTAssertNil(try t.session.store.node(key: "baai")?.description)
     XCTAssertTrue(t.run("undo; undo"), t.errors)

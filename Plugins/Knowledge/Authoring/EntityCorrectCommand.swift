@@ -15,8 +15,8 @@ struct EntityCorrectCommand: Command {
     summary: "Correct an entity's name, description or labels (recorded in the change log)",
     parameters: [entity.spec, name.spec, description.spec, labels.spec],
     help: """
-      The old name stays an alias only if it was one besides being the name; a name that \
-      already finds another entity is refused. Facts are corrected with fact correct, \
+      The old name stays as an alias, so what finds the entity still does (alias remove takes \
+      it away); a name that already finds another entity is refused. Facts are corrected with fact correct, \
       relations with unlink and link. history ENTITY lists the correction; undo takes it back.
       """,
     examples: [
@@ -64,7 +64,15 @@ struct EntityCorrectCommand: Command {
     }
     let record = try session.store.write { w in
       try w.updateQueryNode(node.id, labels: labels, props: changes.isEmpty ? nil : changes)
-      return w.lastRecord
+      let corrected = w.lastRecord
+      // The old name keeps finding the entity: it becomes an alias (alias remove takes it away).
+      if changes["name"] != nil {
+        try w.record(
+          ChangeDraft(
+            kind: .assert, targetType: .alias, target: node.key + "|" + node.name, entity: node.key,
+            payload: .map(["entity": .string(node.key), "alias": .string(node.name)])))
+      }
+      return corrected
     }
     guard let now = try session.store.node(id: node.id) else {
       throw KgshError(
