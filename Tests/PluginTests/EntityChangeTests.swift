@@ -54,6 +54,9 @@ extension ChangeCommandsTests {
     XCTAssertTrue(t.run("entity retract 智谱 --reason 'a test'"), t.errors)
     XCTAssertTrue(
       t.output.contains("relations  \(relations)\nfacts      \(facts)\nreason     a test\n"), t.output)
+    // Facts of other entities whose value it is stay, and the note says so.
+    XCTAssertTrue(
+      t.output.contains("of other entities have Zhipu AI as their value (AutoGLM's developer, "), t.output)
     XCTAssertNil(try t.session.store.node(key: "zhipu"))
     XCTAssertEqual(try t.session.store.facts(key: "F0001").count, 0)
     refused(t, "show zhipu", "no entity named 'zhipu': it was retracted (a test)")

@@ -30,11 +30,26 @@ struct EntityRetractCommand: Command {
       throw KgshError(
         .usage, "entity retract: --reason is required", hint: "say why, e.g. --reason 'a duplicate of zhipu'")
     }
+    // Facts of other entities whose value is this one (GLM-4.6's developer) stay, naming its key.
+    let naming = try session.store.select(
+      """
+      SELECT n.name AS entity, f.predicate FROM fact f JOIN node n ON n.id = f.node_id
+      WHERE f.value_type = 'entity' AND f.value = ? AND f.node_id <> ? ORDER BY n.name, f.predicate
+      """, [.string(node.key), .int(node.id)])
     let done = try session.store.write { w in try w.retractEntity(node.id, reason: reason) }
-    return .record([
+    let fields: [(String, Value)] = [
       ("retracted", .string(node.key)), ("name", .string(node.name)),
       ("relations", .int(Int64(done.relations))), ("facts", .int(Int64(done.facts))),
       ("reason", .string(reason)), ("author", .string(done.record.author)),
-    ])
+    ]
+    guard !naming.isEmpty else { return .record(fields) }
+    let listed = naming.prefix(3).map {
+      "\($0["entity"]?.plainText ?? "")'s \($0["predicate"]?.plainText ?? "")"
+    }
+    let note =
+      "\(naming.count.counted("fact")) of other entities \(naming.count == 1 ? "has" : "have") \(node.name) as \(naming.count == 1 ? "its" : "their") value ("
+      + listed.joinedText(", ") + (naming.count > 3 ? ", ..." : "")
+      + "): they stay and show its key \(node.key); fact correct or fact retract changes them"
+    return .sections([("", .record(fields)), ("", .message(note))])
   }
 }
