@@ -46,9 +46,10 @@ struct EntityRetractCommand: Command {
     let listed = naming.prefix(3).map {
       "\($0["entity"]?.plainText ?? "")'s \($0["predicate"]?.plainText ?? "")"
     }
+    let one = naming.count == 1
     let note =
-      "\(naming.count.counted("fact")) of other entities \(naming.count == 1 ? "has" : "have") \(node.name) as \(naming.count == 1 ? "its" : "their") value ("
-      + listed.joinedText(", ") + (naming.count > 3 ? ", ..." : "")
+      "\(naming.count.counted("fact")) of other entities \(one ? "has" : "have") \(node.name) as "
+      + "\(one ? "its" : "their") value (" + listed.joinedText(", ") + (naming.count > 3 ? ", ..." : "")
       + "): they stay and show its key \(node.key); fact correct or fact retract changes them"
     return .sections([("", .record(fields)), ("", .message(note))])
   }
