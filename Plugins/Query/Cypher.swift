@@ -186,7 +186,7 @@ enum Cypher {
     let probe = "MATCH (n) WHERE n.name \(search.op) $text RETURN n.key LIMIT 1"
     guard try engine.run(probe, parameters: ["text": .string(search.text)]).rows.isEmpty else { return nil }
     let quoted = "'" + search.text.replacingOccurrences(of: "'", with: "\\'") + "'"
-    return "no name \(search.op) \(quoted); other names (智谱, Z.ai) are aliases: "
+    return "no name \(search.op) \(quoted); an entity's other names are its aliases: "
       + "WHERE any(a IN \(search.variable).aliases WHERE a \(search.op) \(quoted)) looks at them too"
   }
 

@@ -175,7 +175,7 @@ final class AnswersTests: XCTestCase {
     XCTAssertTrue(t.run("match (c:Company) where c.name contains '智' return c.name"), t.errors)
     XCTAssertTrue(
       t.output.dropFirst(searched).hasSuffix(
-        "└────────┘\nno name CONTAINS '智'; other names (智谱, Z.ai) are aliases: "
+        "└────────┘\nno name CONTAINS '智'; an entity's other names are its aliases: "
           + "WHERE any(a IN c.aliases WHERE a CONTAINS '智') looks at them too\n"), t.output)
     let aliased = t.output.count
     XCTAssertTrue(
