@@ -119,6 +119,11 @@ enum Cypher {
     var notes = summary(stats).isEmpty ? [] : [summary(stats)]
     notes += aliasNotes(result.nameLiterals, session)
     notes += try result.nameSearches.compactMap { try aliasSearchNote($0, engine) }
+    if let column = result.nullsLead {
+      notes.append(
+        "rows without \(column) come first: Cypher sorts null above every value; "
+          + "ORDER BY \(column) DESC NULLS LAST puts them last")
+    }
     return .table(Table(columns: result.columns, rows: rows, notes: notes))
   }
 

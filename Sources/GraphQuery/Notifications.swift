@@ -166,6 +166,25 @@ extension QueryEngine {
     return out
   }
 
+  /// The returned column a final `ORDER BY x DESC` sorts by, when it names one (`n.size`
+  /// returned as is, or an alias) and says nothing of nulls: Cypher puts nulls first there.
+  static func descendingColumn(_ query: Query) -> String? {
+    guard query.unionParts.isEmpty, case .return(let p)? = query.clauses.last,
+      let first = p.orderBy.first, !first.ascending, first.nullsFirst == nil
+    else { return nil }
+    func same(_ a: Expr, _ b: Expr) -> Bool {
+      switch (a, b) {
+      case (.variable(let x, _), .variable(let y, _)): return x == y
+      case (.property(let x, let k), .property(let y, let l)): return k == l && same(x, y)
+      default: return false
+      }
+    }
+    if case .variable(let name, _) = first.expression, p.items.contains(where: { $0.name == name }) {
+      return name
+    }
+    return p.items.first { same($0.expression, first.expression) }?.name
+  }
+
   /// The texts a MATCH's WHERE asks `name` to contain, start or end with (`n.name CONTAINS
   /// '智'`), with the variable and the operator as written.
   static func nameSearches(_ query: Query, _ parameters: [String: QValue] = [:]) -> [NameSearch] {

@@ -64,6 +64,11 @@ public struct QueryEngine: Sendable {
     result.incomparable = graph.incomparable
     result.warnings = Self.warnings(query)
     if rows.isEmpty { result.nameSearches = Self.nameSearches(query, params) }
+    if let column = Self.descendingColumn(query), let i = columns.firstIndex(of: column),
+      case .null? = rows.first?[i]
+    {
+      result.nullsLead = column
+    }
     if profiling {
       result.profile = parts.enumerated().flatMap { index, part in
         part.counters.map { ProfileStep(part: index + 1, clause: $0.0, rows: $0.1.count) }

@@ -126,6 +126,9 @@ public struct QueryResult: Sendable {
   /// The texts WHERE asks `name` to contain, start or end with, so an empty result can say
   /// that other names are aliases.
   public var nameSearches: [NameSearch] = []
+  /// The column a final `ORDER BY ... DESC` sorts by when its first row is null (Cypher
+  /// sorts nulls first in a descending order), so the result can say how to put them last.
+  public var nullsLead: String?
   /// With `QueryEngine.profiling`: each clause in order with the rows it passed on.
   public var profile: [ProfileStep] = []
 }

@@ -136,6 +136,16 @@ final class GQLSyntaxTests: XCTestCase {
     XCTAssertEqual(try names("MATCH (x) RETURN x.n ORDER BY x.n NULLS FIRST"), ["null", "1", "2", "3"])
     XCTAssertEqual(try names("MATCH (x) RETURN x.n ORDER BY x.n DESC"), ["null", "3", "2", "1"])
     XCTAssertEqual(try names("MATCH (x) RETURN x.n ORDER BY x.n DESC NULLS LAST"), ["3", "2", "1", "null"])
+    // A descending order led by a null says which column it was, by expression or alias.
+    XCTAssertEqual(try engine.run("MATCH (x) RETURN x.n ORDER BY x.n DESC").nullsLead, "x.n")
+    XCTAssertEqual(try engine.run("MATCH (x) RETURN x.n AS size ORDER BY size DESC").nullsLead, "size")
+    for quiet in [
+      "MATCH (x) RETURN x.n ORDER BY x.n DESC NULLS FIRST", "MATCH (x) RETURN x.n ORDER BY x.n",
+      "MATCH (x) WHERE x.n IS NOT NULL RETURN x.n ORDER BY x.n DESC",
+      "MATCH (x) RETURN x.name ORDER BY x.n DESC",
+    ] {
+      XCTAssertNil(try engine.run(quiet).nullsLead, quiet)
+    }
     XCTAssertEqual(try names("MATCH (x) RETURN x.name ORDER BY x.name OFFSET 1 LIMIT 2"), ["'B'", "'C'"])
     XCTAssertEqual(try names("MATCH (x) RETURN x.name ORDER BY x.name LIMIT 2 OFFSET 1"), ["'B'", "'C'"])
   }

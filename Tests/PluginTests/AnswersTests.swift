@@ -199,6 +199,22 @@ final class AnswersTests: XCTestCase {
 }
 
 extension AnswersTests {
+  /// `ORDER BY x DESC` puts the rows without x first (Cypher's null is above every value):
+  /// a top 3 of models by context length showed three empty rows without a word.
+  func testADescendingOrderLedByNullsSaysHowToPutThemLast() throws {
+    let t = try shell()
+    let query = "match (n:Model) return n.name, n.context_length order by n.context_length desc"
+    XCTAssertTrue(t.run(query + " limit 3"), t.errors)
+    XCTAssertTrue(
+      t.output.hasSuffix(
+        "rows without n.context_length come first: Cypher sorts null above every value; "
+          + "ORDER BY n.context_length DESC NULLS LAST puts them last\n"), t.output)
+    let last = t.output.count
+    XCTAssertTrue(t.run(query + " nulls last limit 3"), t.errors)
+    let printed = String(t.output.dropFirst(last))
+    XCTAssertTrue(printed.contains("1,050,000"), printed)
+    XCTAssertFalse(printed.contains("come first"), printed)
+  }
   func testARelationIsListedOnceWithItsSourcesTogether() throws {
     let t = try shell()
     XCTAssertTrue(t.run("show Zhipu --format csv"), t.errors)
