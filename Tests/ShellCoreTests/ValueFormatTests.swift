@@ -68,6 +68,26 @@ final class ValueFormatTests: XCTestCase {
     XCTAssertEqual(ValueFormat.human(.int(.min)), "-9,223,372,036,854,775,808")
     XCTAssertEqual(ValueFormat.human(.list([.int(.max)])), "9,223,372,036,854,775,807")
   }
+
+  /// A column of numbers groups its four-digit ones when another has five digits or more
+  /// (`8,000` above `16,000`); a column of years, or of mixed values, keeps them whole.
+  func testAColumnOfNumbersGroupsItsDigitsAlike() {
+    let table = Table(
+      columns: ["tokens", "year", "mixed", "price"],
+      rows: [
+        [.int(8000), .int(2019), .int(2019), .double(1234.5)],
+        [.int(16000), .int(2025), .string("n/a"), .double(-10000)],
+        [.null, .int(1998), .int(25000), .null],
+      ])
+    let text = Renderer(format: .table).render(.table(table))
+    let lines = text.split(separator: "\n").map(String.init)
+    XCTAssertEqual(lines[3], "│  8,000 │ 2019 │ 2019   │   1,234.5 │", text)
+    XCTAssertEqual(lines[4], "│ 16,000 │ 2025 │ n/a    │ -10,000.0 │", text)
+    XCTAssertEqual(ValueFormat.groupingFourDigits("-1234.5"), "-1,234.5")
+    for whole in ["123", "12,345", "2019-01", "1e-07", "abcd"] {
+      XCTAssertEqual(ValueFormat.groupingFourDigits(whole), whole)
+    }
+  }
 }
 
 /// Money and decimals are rounded and grouped on their digits, without Foundation's

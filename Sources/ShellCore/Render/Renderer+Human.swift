@@ -44,10 +44,34 @@ extension Renderer {
     ValueFormat.human(value, rounded: width != nil)
   }
 
+  /// The cells' texts. A column of numbers that has one of five digits or more groups the
+  /// four-digit ones too (`8,000` above `16,000`, not `8000`); a column of years stays as is.
+  func cellTexts(_ t: Table) -> [[String]] {
+    var cells = t.rows.map { $0.map(cellText) }
+    for column in t.columns.indices {
+      var numbers = true
+      var large = false
+      for row in t.rows where column < row.count {
+        switch row[column] {
+        case .int(let v): large = large || v.magnitude >= 10_000
+        case .double(let v): large = large || abs(v) >= 10_000
+        case .null: continue
+        default: numbers = false
+        }
+        if !numbers { break }
+      }
+      guard numbers && large else { continue }
+      for r in cells.indices where column < cells[r].count {
+        cells[r][column] = ValueFormat.groupingFourDigits(cells[r][column])
+      }
+    }
+    return cells
+  }
+
   /// A table in the layout asked for, or in `auto` the one that fits.
   func tableText(_ t: Table, into out: inout [UInt8]) {
     if t.columns.isEmpty { return }
-    let cells = t.rows.map { $0.map(cellText) }
+    let cells = cellTexts(t)
     switch layout {
     case .vertical:
       return t.rows.isEmpty ? box(t, cells, widths: nil, into: &out) : vertical(t, cells, into: &out)
@@ -71,7 +95,7 @@ extension Renderer {
       // Too wide: as many of the command's narrow columns as fit, else one record per row.
       if t.rows.count > 1 {
         for narrow in narrowings(t) {
-          let narrowCells = narrow.rows.map { $0.map(cellText) }
+          let narrowCells = cellTexts(narrow)
           if let widths = ColumnPlan.widths(plans(narrow, narrowCells), budget: width - overhead(narrow)) {
             return box(narrow, narrowCells, widths: widths, into: &out)
           }

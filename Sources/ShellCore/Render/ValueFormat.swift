@@ -123,6 +123,16 @@ public enum ValueFormat {
     grouped(digits: String(v.magnitude), negative: v < 0)
   }
 
+  /// `8000` as `8,000` and `-1234.5` as `-1,234.5`; any other text as it is.
+  static func groupingFourDigits(_ text: String) -> String {
+    let body = text.hasPrefix("-") ? text.dropFirst() : Substring(text)
+    let whole = body.prefix { $0.isASCII && $0.isNumber }
+    guard whole.count == 4, body.dropFirst(4).allSatisfy({ $0 == "." || ($0.isASCII && $0.isNumber) }) else {
+      return text
+    }
+    return (text.hasPrefix("-") ? "-" : "") + whole.prefix(1) + "," + body.dropFirst(1)
+  }
+
   static func grouped(digits: String, negative: Bool) -> String {
     var utf8: [UInt8] = []
     utf8.reserveCapacity(digits.utf8.count * 4 / 3 + 2)
