@@ -8,7 +8,7 @@ struct FXConvertCommand: Command {
   static let amount = Param<String>.argument(
     "amount", .text, "a number, or money with its currency: 100, US$20, ¥49, 4.3bn HKD, 12亿元")
   static let currencies = Param<[String]>.arguments(
-    "currency", .currency, minimum: 1, "TO, or FROM TO when AMOUNT has no currency")
+    "currency", .currency, minimum: 1, "TO, or FROM TO when AMOUNT has no currency (FROM to TO reads too)")
   static let asOf: Param<String?> = .option("as-of", .date, "the rate known on this date")
   let signature = Signature(
     "fx convert",
@@ -22,6 +22,7 @@ struct FXConvertCommand: Command {
     examples: [
       Example("fx convert US$20 CNY", "Claude Pro's monthly price in yuan", expect: "¥141.20"),
       Example("fx convert 49 CNY USD --as-of 2025-09", "at the article's rate", expect: "N01"),
+      Example("fx convert 100 RMB to USD", "as said: nicknames and `to` are read", expect: "US$14.16"),
     ])
 
   func run(_ call: Call, _ session: Session) throws -> Output {

@@ -200,8 +200,12 @@ public struct Call: Sendable {
               ? "\(signature.name): missing \(what)"
               : "\(signature.name): give at least \(spec.minimumCount) \(what)", signature)
         }
-        typed[spec.name] = .list(
-          try zip(rest, values[min(index, values.count)...]).map { try typedWord($0, $1, spec, signature) })
+        var pairs = Array(zip(rest, values[min(index, values.count)...]))
+        // `fx convert 100 USD to CNY`: the word between two currencies is not one.
+        if spec.type == .currency, pairs.count > 1 {
+          pairs.removeAll { Currencies.connectives.contains($0.0.lowercased()) }
+        }
+        typed[spec.name] = .list(try pairs.map { try typedWord($0, $1, spec, signature) })
         index = words.count
         continue
       }

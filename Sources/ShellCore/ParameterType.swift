@@ -296,6 +296,10 @@ public enum Currencies {
     "YEN": "JPY",
   ]
 
+  /// Words people put between two currencies (`100 USD to CNY`, `100美元兑人民币`); a list
+  /// of currencies reads past them.
+  public static let connectives: Set<String> = ["to", "in", "into", "as", "->", "→", "=>", "兑", "换成", "兑换"]
+
   /// The code for a code or nickname in any case, else nil.
   public static func code(_ text: String) -> String? {
     let upper = text.uppercased()
