@@ -323,7 +323,11 @@ extension Call {
     // without a flag.
     if near.isEmpty,
       let argument = signature.parameters.first(where: {
-        !$0.isOption && $0.name.lowercased() == name.lowercased()
+        // `cost --model GLM-4.6` for MODELS: one or many of the same.
+        func one(_ w: String) -> String {
+          w.hasSuffix("ies") ? w.dropLast(3) + "y" : w.hasSuffix("s") ? String(w.dropLast()) : w
+        }
+        return !$0.isOption && one($0.name.lowercased()) == one(name.lowercased())
       })
     {
       let placeholder = argument.name.uppercased()

@@ -93,6 +93,11 @@ final class ParameterTests: XCTestCase {
       message(["--entity", "x"]),
       "sorter: unknown flag --entity; write the ENTITY without --entity; usage: sorter ENTITY [ORDER] [--depth N]"
     )
+    // One of many, or many of one (`cost --model X` for MODELS...).
+    XCTAssertEqual(
+      message(["--entities", "x"]),
+      "sorter: unknown flag --entities; write the ENTITY without --entities; usage: sorter ENTITY [ORDER] [--depth N]"
+    )
     // path bounds a path with --max-length: --depth and --hops point there.
     let maxLength = Param<Int?>.option("max-length", .integer(min: 1), "longest path")
     let pathLike = Signature("router", summary: "r", parameters: [Self.entity.spec, maxLength.spec])
