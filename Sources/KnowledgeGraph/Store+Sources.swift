@@ -25,3 +25,25 @@ extension KnowledgeStore {
     }
   }
 }
+
+extension KnowledgeStore {
+  /// The source whose address is `url`, written with or without a trailing slash, `www.`
+  /// or `http`/`https` (`fact add ... --source https://...` cites it by its address); the
+  /// first by key when several have it.
+  public func source(url: String) throws -> Source? {
+    func bare(_ text: String) -> String {
+      var t = text.lowercased()
+      for prefix in ["https://", "http://"] where t.hasPrefix(prefix) { t.removeFirst(prefix.count) }
+      if t.hasPrefix("www.") { t.removeFirst(4) }
+      while t.hasSuffix("/") { t.removeLast() }
+      return t
+    }
+    let wanted = bare(url)
+    guard !wanted.isEmpty else { return nil }
+    return try read { db in
+      let sources = try RawStatement(
+        db, "SELECT \(Self.sourceColumns) FROM source s WHERE s.url IS NOT NULL ORDER BY s.key")
+      return try sources.all(Self.source(from:)).first { $0.url.map(bare) == wanted }
+    }
+  }
+}

@@ -64,7 +64,7 @@ final class AuthoringTests: XCTestCase {
     // A web address typed as the ID: the hint moves it to --url and offers an ID from it.
     XCTAssertTrue(
       error(t, "source add https://example.com/news/kling-launch.html --title T").contains(
-        "the address goes in --url: source add kling-launch --url https://example.com/news/kling-launch.html --title '...'"
+        "the address goes in --url: source add example-kling-launch --url https://example.com/news/kling-launch.html --title '...'"
       ), t.errors)
     XCTAssertTrue(error(t, "source add article --title T").contains("already exists"), t.errors)
     XCTAssertTrue(error(t, "source add s2 --title T --kind blog").contains("kind"), t.errors)
@@ -74,6 +74,36 @@ final class AuthoringTests: XCTestCase {
       ), t.errors)
     XCTAssertTrue(error(t, "source add s2 --title T --published soon").contains("--published"), t.errors)
     XCTAssertEqual(try Self.userChanges(t), 0, "nothing recorded by a refused command")
+  }
+
+  /// The ID offered for an address names the site and the page (a page named by a number
+  /// keeps the part before it: `1` alone said nothing).
+  func testAnAddressGivesAnIDOfItsSiteAndPage() {
+    let cases = [
+      ("https://example.com/news/1", "example-news-1"),
+      ("https://www.reuters.com/technology/zhipu-ipo-2026-01-08/", "reuters-zhipu-ipo-2026-01-08"),
+      ("https://news.bbc.co.uk/2/hi/business/12345.stm", "bbc-business-12345"),
+      ("https://example.com", "example"), ("https://36kr.com/p/2345678901234?f=rss", "36kr-p-2345678901234"),
+    ]
+    for (address, id) in cases { XCTAssertEqual(SourceAddCommand.id(forAddress: address), id, address) }
+  }
+
+  /// `fact add ... --source https://...`: a source added with that --url is cited by its
+  /// address; an address no source has gives the source add line that works (the hint
+  /// offered `source add https://...`, which source add refuses).
+  func testASourceIsCitedByItsAddress() throws {
+    let t = try shell()
+    let address = "https://example.com/news/1"
+    let fact = "fact add Zhipu employees 1,000+ --quote 'over 1,000 staff' --source "
+    XCTAssertTrue(
+      error(t, fact + address).hasSuffix(
+        "fact add: no source \(address); add it first: source add example-news-1 --url \(address) --title '...'\n"
+      ),
+      t.errors)
+    XCTAssertTrue(t.run("source add example-news-1 --url \(address) --title 'Example news'"), t.errors)
+    XCTAssertTrue(t.run(fact + "https://www.example.com/news/1/"), t.errors)
+    let facts = try t.session.store.facts(of: try XCTUnwrap(t.session.store.node(key: "zhipu")).id)
+    XCTAssertEqual(facts.filter { $0.predicate == "employees" }.map(\.provenance.source), ["example-news-1"])
   }
 
   func testFactAddStoresTheNormalFormAndTheOriginalText() throws {

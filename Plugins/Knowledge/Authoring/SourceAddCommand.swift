@@ -41,20 +41,43 @@ struct SourceAddCommand: Command {
     return false
   }
 
+  /// A short ID for a source read at `address`: the site's name and the page's last part
+  /// (`https://www.reuters.com/tech/zhipu-ipo-2026-01-08/` gives `reuters-zhipu-ipo-2026-01-08`,
+  /// `https://example.com/news/1` gives `example-news-1`).
+  static func id(forAddress address: String) -> String {
+    let rest = address.range(of: "://").map { address[$0.upperBound...] } ?? Substring(address)
+    let parts = rest.split(whereSeparator: { "/?#".contains($0) }).map(String.init)
+    var labels = (parts.first ?? "").lowercased().split(separator: ".").map(String.init)
+    if labels.first == "www" { labels.removeFirst() }
+    // The name before the domain's ending: bbc in news.bbc.co.uk, example in example.com.
+    let endings: Set<String> = ["co", "com", "org", "net", "gov", "ac", "edu"]
+    var site = labels.count >= 2 ? labels[labels.count - 2] : labels.first ?? ""
+    if labels.count >= 3, endings.contains(site) { site = labels[labels.count - 3] }
+    var page = Array(parts.dropFirst().prefix { !$0.contains("=") })
+    if var last = page.last, let dot = last.lastIndex(of: "."),
+      ["html", "htm", "shtml", "stm", "pdf", "php", "asp", "aspx", "jsp"].contains(
+        last[dot...].dropFirst().lowercased())
+    {
+      last = String(last[..<dot])
+      page[page.count - 1] = last
+    }
+    // A page named by a number or a short word keeps the part before it (news-1, not 1).
+    var words = page.suffix(1)
+    if let last = page.last, last.count < 6 || last.allSatisfy(\.isNumber), page.count >= 2 {
+      words = page.suffix(2)
+    }
+    let made = Authoring.keyLike(([site] + words).joined(separator: "-")) ?? "reuters-2026-01-08"
+    var short = made.prefix(48)
+    while short.last == "-" || short.last == "." { short.removeLast() }
+    return String(short)
+  }
+
   func run(_ call: Call, _ session: Session) throws -> Output {
     let key = call[Self.id]
     try Authoring.checkKey(key, command: "source add", field: "ID") { made in
-      // A web address typed as the ID: a short ID from its last part, the address in --url.
-      if let scheme = key.range(of: "://"), call[Self.url] == nil {
-        let parts = key[scheme.upperBound...].split(separator: "/")
-        var last = parts.count > 1 ? parts.last! : parts.first ?? ""
-        if let dot = last.lastIndex(of: "."),
-          ["html", "htm", "pdf", "php", "aspx"].contains(last[dot...].dropFirst())
-        {
-          last = last[..<dot]
-        }
-        let id = Authoring.keyLike(String(last)) ?? "reuters-2026-01-08"
-        return "the address goes in --url: source add \(id) --url \(key) --title '...'"
+      // A web address typed as the ID: a short ID made of it, the address in --url.
+      if key.contains("://"), call[Self.url] == nil {
+        return "the address goes in --url: source add \(Self.id(forAddress: key)) --url \(key) --title '...'"
       }
       return "e.g. source add \(made ?? "reuters-2026-01-08") --title '...'"
     }

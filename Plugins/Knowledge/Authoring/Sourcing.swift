@@ -6,7 +6,8 @@ import ShellCore
 /// `create`), declared once, and the one rule that reads them: a write names a source that
 /// exists and quotes it, or says `--unsourced` and is stored as unverified.
 enum Sourcing {
-  static let source: Param<String?> = .option("source", .text, "the key of the source that states it")
+  static let source: Param<String?> = .option(
+    "source", .text, "the key of the source that states it, or the address it was added with")
   static let quote: Param<String?> = .option("quote", .text, "the exact words of the source")
   static let asOf: Param<String?> = .option("as-of", .date, "when it held")
   static let unsourced = Param.toggle(
@@ -20,7 +21,7 @@ enum Sourcing {
     -> Provenance
   {
     let quote = call[Self.quote].flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
-    guard let source = call[Self.source] else {
+    guard var source = call[Self.source] else {
       guard call[Self.unsourced] else {
         throw KgshError(
           .usage, "\(command): --source is required",
@@ -33,10 +34,17 @@ enum Sourcing {
       throw KgshError(
         .usage, "\(command): --unsourced contradicts --source \(source)", hint: "drop one of the two")
     }
-    guard try session.store.source(key: source) != nil else {
-      throw KgshError(
-        .notFound, "\(command): no source \(source)",
-        hint: "add it first: source add \(source) --title '...'")
+    if try session.store.source(key: source) == nil {
+      // A source cited by its address (`--source https://...`) is the one added with that --url.
+      let isAddress = SourceAddCommand.isReadableAddress(source)
+      guard isAddress, let added = try session.store.source(url: source) else {
+        throw KgshError(
+          .notFound, "\(command): no source \(source)",
+          hint: isAddress
+            ? "add it first: source add \(SourceAddCommand.id(forAddress: source)) --url \(source) --title '...'"
+            : "add it first: source add \(source) --title '...'")
+      }
+      source = added.key
     }
     if quoteRequired, quote == nil {
       throw KgshError(
