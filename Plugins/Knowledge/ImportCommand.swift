@@ -6,7 +6,9 @@ import ShellCore
 /// transaction, with a progress bar on a terminal.
 struct ImportCommand: Command {
   static let nodes = Param<String>.argument(
-    "nodes", .file, "nodes file: id,label,name[,property...], or name,label[,...] (or - to load edges only)")
+    "nodes", .file,
+    "nodes file: id,label,name[,property...], or name,label[,...]; an edges file alone, or - before one, loads edges only"
+  )
   static let edges: Param<String?> = .optionalArgument(
     "edges", .file, "edges file: src,type,dst[,property...]")
   static let type = Param.option(
@@ -22,7 +24,8 @@ struct ImportCommand: Command {
       numbers, 42 or 3.5; codes such as 02513 stay text). A nodes file without an id column is keyed \
       by its names, which must then be new and appear once. Edge ends are ids from the nodes file, \
       keys already in the knowledge base, or the name of one entity (Zhipu AI, 智谱). A bad row stops \
-      the import at that line and nothing is changed. Ctrl-C cancels it the same way.
+      the import at that line and nothing is changed. Ctrl-C cancels it the same way. A .csv file \
+      whose header has semicolons or tabs and no comma is read with them.
       """,
     examples: [
       Example(
@@ -32,10 +35,21 @@ struct ImportCommand: Command {
     writes: true)
 
   func run(_ call: Call, _ session: Session) throws -> Output {
-    let nodes = call[Self.nodes] == "-" ? nil : call[Self.nodes]
-    let edges = call[Self.edges]
+    var nodes = call[Self.nodes] == "-" ? nil : call[Self.nodes]
+    var edges = call[Self.edges]
     for path in [nodes, edges].compactMap({ $0 }) where !FileManager.default.fileExists(atPath: path) {
       throw KgshError.notFound("file", path, hint: "give the path of a .csv or .tsv file")
+    }
+    // One file whose header names both ends of an edge (src,type,dst) is an edges file.
+    var notes: [String] = []
+    if let only = nodes, edges == nil, KnowledgeStore.isEdgesFile(only) {
+      (nodes, edges) = (nil, only)
+      notes.append("\(only) was read as an edges file (its header names both ends of each edge)")
+    }
+    for path in [nodes, edges].compactMap({ $0 }) {
+      if let separator = (try? CSVReader(path: path))?.unusualSeparator {
+        notes.append("\(path) was read with \(separator) between columns (its header has no comma)")
+      }
     }
     let started = Date()
     let bar = ProgressBar(session, title: "import")
@@ -58,10 +72,10 @@ struct ImportCommand: Command {
     let done =
       "imported \(report.nodes.counted("node")) and \(report.edges.counted("edge")) in \(FixedPoint.text(seconds, places: 2)) s"
     // No labels or relations to list (e.g. files with a header and no rows): no empty table.
-    guard !rows.isEmpty else { return .message(done) }
+    guard !rows.isEmpty else { return .message((notes + [done]).joinedText("\n")) }
     let renamed = report.renamedTypes.sorted { $0.key < $1.key }.map {
       "relation type '\($0.key)' was read as \($0.value)"
     }
-    return .table(Table(columns: ["kind", "name", "count"], rows: rows, notes: renamed + [done]))
+    return .table(Table(columns: ["kind", "name", "count"], rows: rows, notes: notes + renamed + [done]))
   }
 }

@@ -32,7 +32,35 @@ public struct CSVReader: Sendable {
       throw KgshError(.io, "cannot read \(path)", hint: "check that you may read it; nothing was imported")
     }
     let lower = path.lowercased()
-    separator = lower.hasSuffix(".tsv") || lower.hasSuffix(".tab") ? UInt8(ascii: "\t") : UInt8(ascii: ",")
+    separator =
+      lower.hasSuffix(".tsv") || lower.hasSuffix(".tab")
+      ? UInt8(ascii: "\t") : Self.headerSeparator(data) ?? UInt8(ascii: ",")
+  }
+
+  /// A .csv file whose first line has no comma but semicolons (a spreadsheet set to a
+  /// decimal comma writes those) or tabs is read with that separator; nil: commas.
+  static func headerSeparator(_ data: Data) -> UInt8? {
+    var counts: [UInt8: Int] = [:]
+    var quoted = false
+    for byte in data.prefix(64 * 1024) {
+      if byte == UInt8(ascii: "\"") { quoted.toggle() }
+      if quoted { continue }
+      if byte == UInt8(ascii: "\n") { break }
+      if byte == UInt8(ascii: ",") || byte == UInt8(ascii: ";") || byte == UInt8(ascii: "\t") {
+        counts[byte, default: 0] += 1
+      }
+    }
+    guard counts[UInt8(ascii: ",")] == nil else { return nil }
+    return [UInt8(ascii: ";"), UInt8(ascii: "\t")].max { counts[$0] ?? 0 < counts[$1] ?? 0 }
+      .flatMap { counts[$0] == nil ? nil : $0 }
+  }
+
+  /// The separator as a word for a report (`';'`, `tab`), when it is not the file kind's own.
+  public var unusualSeparator: String? {
+    let lower = path.lowercased()
+    let own = lower.hasSuffix(".tsv") || lower.hasSuffix(".tab") ? UInt8(ascii: "\t") : UInt8(ascii: ",")
+    guard separator != own else { return nil }
+    return separator == UInt8(ascii: "\t") ? "tabs" : "'\(Character(UnicodeScalar(separator)))'"
   }
 
   /// The size of the file in bytes (for progress reports).

@@ -50,7 +50,7 @@ extension RawEdges {
       try nodes.forEachRecord { fields, _, _ in
         if header.isEmpty {
           header = fields.map { $0.trimmingCharacters(in: .whitespaces) }
-          guard let id = GraphImporter.column(header, ["id", "key", ":id"]) else { throw Unusable() }
+          guard let id = GraphImporter.column(header, GraphImporter.idColumns) else { throw Unusable() }
           idColumn = id
           return
         }

@@ -88,8 +88,8 @@ final class EdgeFileReader: @unchecked Sendable {
       try file.forEachRecord { fields, line, _ in
         if header.isEmpty {
           header = fields.map { $0.trimmingCharacters(in: .whitespaces) }
-          guard let s = GraphImporter.column(header, ["src", "source", "from", ":start_id", "start"]),
-            let d = GraphImporter.column(header, ["dst", "target", "to", ":end_id", "end"])
+          guard let s = GraphImporter.column(header, GraphImporter.sourceColumns),
+            let d = GraphImporter.column(header, GraphImporter.targetColumns)
           else {
             throw GraphImporter.failure(
               file, line, "the header needs src and dst columns (found: \(header.joinedText(", ")))",

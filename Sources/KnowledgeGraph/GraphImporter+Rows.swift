@@ -9,10 +9,10 @@ extension GraphImporter {
     if header.count == 1, let separator = [";", "|"].first(where: { header[0].contains($0) }) {
       return "the columns look separated by '\(separator)': a .csv file takes commas, a .tsv file tabs"
     }
-    if nodes, column(header, ["src", "source", "from", ":start_id", "start"]) != nil {
+    if nodes, column(header, sourceColumns) != nil {
       return "this looks like an edges file: import - \(file) loads edges only, or name the nodes file first"
     }
-    if !nodes, column(header, ["id", "key", ":id"]) != nil {
+    if !nodes, column(header, idColumns) != nil {
       return "this looks like a nodes file: import NODES EDGES takes the nodes file first"
     }
     return nodes
@@ -36,7 +36,7 @@ extension GraphImporter {
           header = fields.map { $0.trimmingCharacters(in: .whitespaces) }
           nameColumn = Self.column(header, ["name", "title"])
           // Without an id column the names are the keys (a list of names is a nodes file too).
-          guard let id = Self.column(header, ["id", "key", ":id"]) ?? nameColumn else {
+          guard let id = Self.column(header, Self.idColumns) ?? nameColumn else {
             throw fail(
               file, line, "the header needs an id or a name column (found: \(header.joinedText(", ")))",
               hint: Self.headerHint(header, file: file.path, nodes: true))

@@ -219,6 +219,24 @@ struct GraphImporter {
     header.indices.filter { i in !skip.contains(i) }
   }
 
+  /// The names a header may give the columns of an edge's ends and of a node's id.
+  static let sourceColumns = ["src", "source", "from", ":start_id", "start"]
+  static let targetColumns = ["dst", "target", "to", ":end_id", "end"]
+  static let idColumns = ["id", "key", ":id"]
+
+  /// Whether a file's header is an edges file's (both ends, no id or name column): what
+  /// `import FILE` with one file loads as edges.
+  static func isEdgesFile(_ path: String) -> Bool {
+    struct Read: Error {}
+    var header: [String] = []
+    _ = try? CSVReader(path: path).forEachRecord { fields, _, _ in
+      header = fields
+      throw Read()
+    }
+    return column(header, sourceColumns) != nil && column(header, targetColumns) != nil
+      && column(header, idColumns + ["name", "title"]) == nil
+  }
+
   static func column(_ header: [String], _ names: [String]) -> Int? {
     let lowered = header.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
     for name in names { if let i = lowered.firstIndex(of: name) { return i } }
@@ -253,4 +271,9 @@ struct GraphImporter {
     }
     return props.isEmpty ? nil : JSON.encode(.map(props))
   }
+}
+
+extension KnowledgeStore {
+  /// Whether the file's header is an edges file's: both ends, and no id or name column.
+  public static func isEdgesFile(_ path: String) -> Bool { GraphImporter.isEdgesFile(path) }
 }

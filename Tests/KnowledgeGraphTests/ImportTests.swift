@@ -59,6 +59,22 @@ final class ImportTests: FileTestCase {
     XCTAssertEqual(report.types, ["LINKS": 1])
   }
 
+  /// A .csv whose header has semicolons (or tabs) and no comma is read with them, as a
+  /// spreadsheet set to a decimal comma saves it; a comma in the header keeps commas.
+  func testACSVWithSemicolonsOrTabsIsReadWithThem() throws {
+    let store = try KnowledgeStore.inMemory()
+    let nodes = file("semi.csv", "\u{FEFF}id;name;\"note; with a semicolon\"\nx;\"Acme, Inc.\";1,5\n")
+    let edges = file("tabs.csv", "src\ttype\tdst\nx\tLINKS\tx\n")
+    let report = try store.importGraph(nodes: nodes, edges: edges)
+    XCTAssertEqual([report.nodes, report.edges], [1, 1])
+    let acme = try XCTUnwrap(store.node(key: "x"))
+    XCTAssertEqual(acme.name, "Acme, Inc.")
+    XCTAssertEqual(acme.props["note; with a semicolon"], .string("1,5"))
+    XCTAssertEqual(try CSVReader(path: nodes).unusualSeparator, "';'")
+    XCTAssertEqual(try CSVReader(path: edges).unusualSeparator, "tabs")
+    XCTAssertNil(try CSVReader(path: file("c.csv", "id,name;x\n")).unusualSeparator)
+  }
+
   /// A list of names is a nodes file too: the names are the keys, and edges name their ends
   /// by those names or by the name of an entity already stored.
   func testANodesFileWithoutIdsIsKeyedByItsNames() throws {
@@ -128,7 +144,7 @@ final class ImportTests: FileTestCase {
       ("id,name\na,\"unterminated\n", nil, "a quoted field is never closed"),
       ("id,name\na,A\n", "from,to\na,nowhere\n", "no node with id or name 'nowhere'"),
       ("id,name\na,A\n", "x,y\na,a\n", "the header needs src and dst columns"),
-      ("id;name;label\na;A;B\n", nil, "the columns look separated by ';': a .csv file takes commas"),
+      ("id|name|label\na|A|B\n", nil, "the columns look separated by '|': a .csv file takes commas"),
       ("src,type,dst\na,t,b\n", nil, "this looks like an edges file: import - "),
       (
         "id,name\na,A\n", "id,name\nb,B\n",

@@ -32,6 +32,24 @@ final class ImportCommandTests: XCTestCase {
     XCTAssertTrue(t.output.dropFirst(before).hasPrefix("imported 1 node and 0 edges in "), t.output)
   }
 
+  /// One file whose header names both ends of an edge is loaded as edges (it was refused
+  /// as a nodes file without an id), and the report says how it was read.
+  func testOneEdgesFileIsLoadedAsEdges() throws {
+    let t = try TestShell(plugins: [KnowledgePlugin.plugin])
+    XCTAssertTrue(t.run("import \(try file("n.csv", "id,name\na,Acme\nb,Beta\n"))"), t.errors)
+    let edges = try file("e.csv", "source;type;target\na;INVESTS_IN;b\n")
+    let before = t.output.count
+    XCTAssertTrue(t.run("import \(edges)"), t.errors)
+    let printed = String(t.output.dropFirst(before))
+    XCTAssertTrue(
+      printed.contains(
+        "\(edges) was read as an edges file (its header names both ends of each edge)\n"
+          + "\(edges) was read with ';' between columns (its header has no comma)\n"
+          + "imported 0 nodes and 1 edge in "), printed)
+    XCTAssertEqual(
+      try t.session.store.relations(of: try XCTUnwrap(t.session.store.node(key: "a")).id).count, 1)
+  }
+
   /// A relation type written in words is stored as `link` writes it, and the table says so.
   func testATypeInWordsIsReportedAsStored() throws {
     let t = try TestShell(plugins: [KnowledgePlugin.plugin])
