@@ -93,6 +93,29 @@ struct SQLCommand: Command {
     guard !query.isEmpty else { throw KgshError.usage("sql: missing QUERY", signature) }
     if query.hasPrefix(".") { return try Self.dotCommand(query, session) }
     let (columns, rows) = try session.store.readOnlyQuery(query)
-    return .table(Table(columns: columns, rows: rows))
+    var table = Table(columns: columns, rows: rows)
+    if rows.isEmpty, let note = try Self.aliasNote(query, session) { table.notes.append(note) }
+    return .table(table)
+  }
+
+  /// For an empty answer to `... FROM node WHERE name LIKE '%智%'` (or `= '智谱'`): the
+  /// entity's other names are in the alias table, and the query that reads them, when some
+  /// alias matches.
+  static func aliasNote(_ query: String, _ session: Session) throws -> String? {
+    let pattern = #"(?i)\bfrom\s+(node|kg_entity_v1)\b.*\bname\s*(like|=)\s*'((?:[^']|'')*)'"#
+    guard let match = query.range(of: pattern, options: .regularExpression) else { return nil }
+    let clause = query[match]
+    guard let quoteStart = clause.firstIndex(of: "'") else { return nil }
+    let literal = String(clause[clause.index(after: quoteStart)...].dropLast())
+    let op = clause.range(of: #"(?i)\blike\b"#, options: .regularExpression) == nil ? "=" : "LIKE"
+    let quoted = "'" + literal + "'"
+    let probe = "SELECT count(*) FROM alias WHERE alias \(op) \(quoted)"
+    guard case .int(let n)? = try session.store.readOnlyQuery(probe).rows.first?.first, n > 0 else {
+      return nil
+    }
+    return
+      "no name \(op) \(quoted), but \(Int(n).counted("alias", plural: "aliases")) \(n == 1 ? "is" : "are") "
+      + "(an entity's other names): SELECT n.name, a.alias FROM node n JOIN alias a ON a.node_id = n.id "
+      + "WHERE a.alias \(op) \(quoted)"
   }
 }

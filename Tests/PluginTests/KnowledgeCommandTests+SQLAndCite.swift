@@ -15,6 +15,23 @@ extension KnowledgeCommandTests {
     XCTAssertTrue(t.errors.contains("read-only"), t.errors)
   }
 
+  /// `WHERE name LIKE '%智%'` finds no node: the Chinese names are aliases, and the empty
+  /// answer gives the join that reads them (which finds Zhipu AI); a name no alias has either
+  /// keeps the plain empty answer.
+  func testAnEmptyNameSearchPointsAtTheAliases() throws {
+    let t = try shell()
+    XCTAssertTrue(t.run("sql select key from kg_entity_v1 where name = '智谱'"), t.errors)
+    let join = "SELECT n.name, a.alias FROM node n JOIN alias a ON a.node_id = n.id WHERE a.alias = '智谱'"
+    XCTAssertTrue(
+      t.output.hasSuffix("no name = '智谱', but 1 alias is (an entity's other names): \(join)\n"), t.output)
+    let joined = t.output.count
+    XCTAssertTrue(t.run("sql " + join + " --format csv"), t.errors)
+    XCTAssertEqual(String(t.output.dropFirst(joined)), "name,alias\nZhipu AI,智谱\n")
+    let none = t.output.count
+    XCTAssertTrue(t.run("sql select name from node where name like '%zzqx%'"), t.errors)
+    XCTAssertFalse(t.output.dropFirst(none).contains("alias"), t.output)
+  }
+
   /// sqlite3's `.tables` and `.schema` work; other dot commands and a column of another
   /// table say what to write.
   func testSQLDotCommandsAndAColumnOfAnotherTable() throws {
