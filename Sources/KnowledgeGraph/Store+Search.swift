@@ -149,11 +149,17 @@ extension KnowledgeStore {
     guard !query.isEmpty else { return ([], 0, false) }
     let norm = Names.normalize(query)
     var best: [Int64: (score: Int, matched: String)] = [:]
+    let lowered = query.lowercased()
+    /// Of equal matches, the one spelled as typed is shown (智谱 finds 智谱, not 智譜), and a
+    /// name before a key (`GLM Coding Plan`, not `glm-coding-plan`, for `coding`).
+    func shown(_ text: String) -> Int {
+      let keyLike = text == text.lowercased() && !text.contains(" ") && text.contains("-")
+      return (text.lowercased().contains(lowered) ? 2 : 0) + (keyLike ? 0 : 1)
+    }
     func offer(_ id: Int64, _ score: Int, _ matched: String) {
       if let current = best[id] {
         if current.score > score { return }
-        // Of equal matches, the one spelled as typed is shown (智谱 finds 智谱, not 智譜).
-        if current.score == score && (current.matched.contains(query) || !matched.contains(query)) { return }
+        if current.score == score && shown(current.matched) >= shown(matched) { return }
       }
       best[id] = (score, matched)
     }
@@ -191,12 +197,9 @@ extension KnowledgeStore {
           let kind: String = row["kind"]
           let text: String = row["text"]
           offer(
-            row["node_id"], kind == "name" ? 60 : 40,
-            kind == "name" ? String(text.split(separator: " ").first ?? "") : text)
+            row["node_id"], kind == "name" ? 60 : 40, kind == "name" ? Self.aliasOfSearchName(text) : text)
         }
-        for (id, alias) in try Self.backlogMatches(db, backlog, query, pattern) {
-          offer(id, 60, String(alias.split(separator: " ").first ?? ""))
-        }
+        for (id, alias) in try Self.backlogMatches(db, backlog, query, pattern) { offer(id, 60, alias) }
       } else {
         for row in capped(
           try Row.fetchAll(
@@ -247,6 +250,14 @@ extension KnowledgeStore {
       }
     }
     return out
+  }
+
+  /// The alias a name's search entry holds: the entry is the alias, a space and its
+  /// normal form (which has no spaces), so `GLM Coding Plan glmcodingplan` is `GLM Coding Plan`
+  /// (the first word, `GLM`, was shown as what matched).
+  static func aliasOfSearchName(_ text: String) -> String {
+    guard let space = text.lastIndex(of: " ") else { return text }
+    return String(text[..<space])
   }
 
   static func escapeLike(_ s: String) -> String {

@@ -149,6 +149,21 @@ final class StoreTests: XCTestCase {
     }
   }
 
+  /// A name of several words matched inside is shown whole (the first word, `GLM`, was
+  /// shown), and a name before a key that also matches.
+  func testSearchShowsTheWholeNameThatMatched() throws {
+    let store = try KnowledgeStore.inMemory()
+    try store.write { w in
+      let id = try w.upsertNode(key: "glm-coding-plan", name: "GLM Coding Plan", labels: ["Plan"])
+      for alias in ["glm-coding-plan", "GLM Coding Plan", "GLM编程套餐"] { try w.addAlias(id, alias) }
+    }
+    for (query, shown) in [
+      ("coding plan", "GLM Coding Plan"), ("coding", "GLM Coding Plan"), ("编程", "GLM编程套餐"),
+    ] {
+      XCTAssertEqual(try XCTUnwrap(try store.search(query).first, query).matched, shown, query)
+    }
+  }
+
   func testJSONRoundTripKeepsTypes() throws {
     let value: Value = .map([
       "i": .int(42), "d": .double(1.5), "b": .bool(true), "s": .string("智谱 \"q\"\n"), "n": .null,
