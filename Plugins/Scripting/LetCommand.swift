@@ -55,9 +55,11 @@ struct LetCommand: StatementCommand {
         throw KgshError(
           .usage,
           "let \(assignment.name): '\(first.source)' is not a command, so '\(pipeline.text)' cannot run",
-          hint:
-            "kgsh has no arithmetic; to store the text, quote it: let \(assignment.name) = \"\(pipeline.text)\""
-        )
+          hint: pipeline.stages[0].words.dropFirst().contains {
+            ["+", "-", "*", "/", "%"].contains($0.source)
+          }
+            ? "Cypher's return computes it: let \(assignment.name) = return \(pipeline.text)"
+            : "to store the text, quote it: let \(assignment.name) = \"\(pipeline.text)\"")
       }
       let output = try shell.evaluate(pipeline)
       return (ScriptValues.value(of: output), output.asTable?.columns ?? [])

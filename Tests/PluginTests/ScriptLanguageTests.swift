@@ -25,14 +25,22 @@ final class ScriptLanguageTests: XCTestCase {
     XCTAssertTrue(t.output.contains("Zhipu AI"), t.output)
   }
 
-  func testLetOfArithmeticSaysThereIsNone() throws {
+  /// `let y = $x + 1` is not a command: the line that computes it with Cypher, which does.
+  /// Words that are no sum are offered quoted, as text.
+  func testLetOfArithmeticGivesTheLineThatComputesIt() throws {
     let t = try shell()
     XCTAssertFalse(t.run("let x = 1\nlet y = $x + 1"))
     XCTAssertEqual(
       t.errors,
       "test:2:1: let y: '$x' is not a command, so '$x + 1' cannot run; "
-        + "kgsh has no arithmetic; to store the text, quote it: let y = \"$x + 1\"\n")
+        + "Cypher's return computes it: let y = return $x + 1\n")
     XCTAssertFalse(t.errors.contains("did you mean"), t.errors)
+    let before = t.output.count
+    XCTAssertTrue(t.run("let y = return $x + 1\necho y is $y"), t.errors)
+    XCTAssertEqual(String(t.output.dropFirst(before)), "y is 2\n")
+    let s = try shell()
+    XCTAssertFalse(s.run("let x = 1\nlet y = $x and more"))
+    XCTAssertTrue(s.errors.hasSuffix("to store the text, quote it: let y = \"$x and more\"\n"), s.errors)
   }
 
   /// `$( ... )` from a Unix shell is refused with kgsh's way, unquoted or in double quotes;
