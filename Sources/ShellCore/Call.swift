@@ -85,7 +85,8 @@ public struct Call: Sendable {
           hint: "run " + separate.map { "\(signature.name) \(Shell.quoteIfNeeded($0))" }.joinedText(", then ")
         )
       }
-      try bindPositionals(arguments, values, to: signature, parameters, into: &typed)
+      try bindPositionals(
+        arguments, values, to: signature, parameters, columns: input?.asTable?.columns, into: &typed)
     }
     return Call(
       name: signature.name, arguments: arguments, argumentValues: values, flags: flags, rawText: rawText,
@@ -185,8 +186,16 @@ public struct Call: Sendable {
   /// Checks the positional words against the declarations: count, then each value's type.
   static func bindPositionals(
     _ words: [String], _ values: [Value], to signature: Signature, _ parameters: [ParameterSpec],
-    into typed: inout [String: Value]
+    columns: [String]? = nil, into typed: inout [String: Value]
   ) throws {
+    /// A missing column of the table piped in (`| sort`) names the columns it has.
+    func missing(_ spec: ParameterSpec, _ message: String) -> KgshError {
+      guard spec.completion == .column, let columns, !columns.isEmpty else {
+        return .usage(message, signature)
+      }
+      return KgshError(
+        .usage, message, hint: "the table's columns: \(columns.joinedText(", ")); usage: \(signature.usage)")
+    }
     var index = 0
     var last: ParameterSpec?  // the parameter the last bound word went to
     for spec in parameters {
@@ -195,10 +204,11 @@ public struct Call: Sendable {
         let rest = Array(words[min(index, words.count)...])
         guard rest.count >= spec.minimumCount else {
           let what = spec.name.uppercased()
-          throw KgshError.usage(
+          throw missing(
+            spec,
             spec.minimumCount == 1
               ? "\(signature.name): missing \(what)"
-              : "\(signature.name): give at least \(spec.minimumCount) \(what)", signature)
+              : "\(signature.name): give at least \(spec.minimumCount) \(what)")
         }
         var pairs = Array(zip(rest, values[min(index, values.count)...]))
         // `fx convert 100 USD to CNY`: the word between two currencies is not one.
@@ -211,7 +221,7 @@ public struct Call: Sendable {
       }
       guard index < words.count else {
         if optional { continue }
-        throw KgshError.usage("\(signature.name): missing \(spec.name.uppercased())", signature)
+        throw missing(spec, "\(signature.name): missing \(spec.name.uppercased())")
       }
       typed[spec.name] = try typedWord(words[index], values[index], spec, signature)
       last = spec

@@ -279,6 +279,13 @@ final class ScriptingTests: XCTestCase {
     let v = try shell()
     XCTAssertFalse(v.run("labels | sort nmae"))
     XCTAssertTrue(v.errors.contains("sort: no column 'nmae'"), v.errors)
+    // A verb given no column names the columns of the table piped in.
+    for verb in ["sort", "select", "where"] {
+      let x = try shell()
+      XCTAssertFalse(x.run("labels | \(verb)"))
+      XCTAssertTrue(x.errors.contains(": missing "), x.errors)
+      XCTAssertTrue(x.errors.contains("; the table's columns: label, count; usage: \(verb) "), x.errors)
+    }
     // A card is several tables: the message names its parts and how to pipe one.
     let w = try shell()
     XCTAssertFalse(w.run("show Zhipu | count"))
