@@ -22,8 +22,11 @@ extension Shell {
 
   /// What withdraws each kind of thing (nothing is deleted: the history keeps it).
   static let removeHint =
-    "fact retract FACT withdraws a fact, unlink EDGE a relation, alias remove a name, prices remove "
-    + "a price row; each stays in the history"
+    "entity retract ENTITY --reason R withdraws an entity, fact retract FACT a fact, unlink EDGE a relation, "
+    + "alias remove a name, prices remove a price row; each stays in the history"
+  static let correctHint =
+    "fact correct FACT VALUE --source SOURCE corrects a fact (facts ENTITY lists their ids); "
+    + "entity correct ENTITY --name N / --description D an entity's own name or description"
 
   /// `fact delete F0001`: a group's word that is not one of its subcommands, with the one
   /// it may have meant (`retract`) or the list.
@@ -63,8 +66,9 @@ extension Shell {
     "log": "history ENTITY lists an entity's changes; history --changes every change; team log the team's",
     "changelog": "history ENTITY lists an entity's changes; history --changes every change",
     "delete": removeHint, "remove": removeHint, "rm": removeHint, "del": removeHint,
-    "update": "fact correct FACT VALUE --source SOURCE corrects a fact (facts ENTITY lists their ids)",
-    "edit": "fact correct FACT VALUE --source SOURCE corrects a fact (facts ENTITY lists their ids)",
+    "update": correctHint, "edit": correctHint, "set-name": correctHint,
+    "rename": "entity correct ENTITY --name NEW renames an entity (the old name stays an alias)",
+    "mv": "entity correct ENTITY --name NEW renames an entity (the old name stays an alias)",
     "revert": "undo takes back the last change of this session; history --changes lists older ones",
     "rollback": "undo takes back the last change of this session; history --changes lists older ones",
     "version": "kgsh --version prints the version", "clear": "Ctrl-L clears the screen",

@@ -68,8 +68,14 @@ final class SubcommandTests: XCTestCase {
     let t = try make()
     XCTAssertFalse(t.run("delete F0001"))
     XCTAssertTrue(
-      t.errors.contains("unknown command 'delete'; fact retract FACT withdraws a fact, unlink EDGE"), t.errors
-    )
+      t.errors.contains(
+        "unknown command 'delete'; entity retract ENTITY --reason R withdraws an entity, fact retract FACT a fact"
+      ),
+      t.errors)
+    XCTAssertFalse(t.run("rename Zhipu Z"))
+    XCTAssertTrue(t.errors.contains("entity correct ENTITY --name NEW renames an entity"), t.errors)
+    XCTAssertFalse(t.run("edit Zhipu"))
+    XCTAssertTrue(t.errors.contains("entity correct ENTITY --name N / --description D"), t.errors)
     XCTAssertFalse(t.run("log"))
     XCTAssertTrue(t.errors.contains("history ENTITY lists an entity's changes"), t.errors)
     XCTAssertFalse(t.run("for x in a b { echo $x }"))
