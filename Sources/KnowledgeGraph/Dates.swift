@@ -1,3 +1,5 @@
+import Foundation
+
 /// Dates as kgsh takes them: YYYY, YYYY-MM or YYYY-MM-DD, each a month or day the calendar has.
 public enum Dates {
   /// The text when it is a valid date or period (a month 1-12, a day that exists), else nil.
@@ -58,5 +60,27 @@ extension Dates {
       if let date, !readings.contains(date) { readings.append(date) }
     }
     return readings
+  }
+}
+
+extension Dates {
+  /// A day said relative to `now`, as ISO text in the local calendar: `today`, `yesterday`
+  /// (今天, 昨天), `7d` or `7 days ago`, `2w` or `2 weeks ago`; nil for anything else.
+  public static func relative(_ text: String, now: Date = Date()) -> String? {
+    let t = text.lowercased().trimmingCharacters(in: .whitespaces)
+    var days: Int?
+    switch t {
+    case "today", "今天", "今日": days = 0
+    case "yesterday", "昨天", "昨日": days = 1
+    default:
+      if let m = t.wholeMatch(of: /([0-9]{1,4}) ?(d|w|days?|weeks?)( ago)?/), let n = Int(m.1) {
+        days = m.2.hasPrefix("w") ? n * 7 : n
+      }
+    }
+    guard let days, let day = Calendar.current.date(byAdding: .day, value: -days, to: now) else { return nil }
+    let c = Calendar.current.dateComponents([.year, .month, .day], from: day)
+    guard let y = c.year, let m = c.month, let d = c.day else { return nil }
+    let two = { (n: Int) in n < 10 ? "0\(n)" : "\(n)" }
+    return "\(y)-\(two(m))-\(two(d))"
   }
 }

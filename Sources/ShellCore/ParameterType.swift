@@ -194,7 +194,7 @@ public enum ParameterType: Sendable, Equatable {
       else { throw bad() }
       return .decimal(d)
     case .date:
-      if let date = Dates.valid(text) ?? Dates.yearFirst(text) { return .date(date) }
+      if let date = Dates.valid(text) ?? Dates.yearFirst(text) ?? Dates.relative(text) { return .date(date) }
       throw bad(Self.dateHint(text, flag: positional ? nil : "--\(name)"))
     case .duration:
       guard let seconds = Durations.seconds(text) else { throw bad() }

@@ -226,6 +226,27 @@ final class ParameterTests: XCTestCase {
     XCTAssertEqual(message("Zhipu --depth ９"), "probe: --depth takes a whole number from 1 to 6, not '９'")
   }
 
+  /// A day said relative to today (`--since yesterday`, `7d`, `2 weeks ago`, 昨天) reads as
+  /// its date; words that say no day are refused as before.
+  func testRelativeDays() throws {
+    // 2026-03-01 at noon UTC: a week back crosses February.
+    let now = Date(timeIntervalSince1970: 1_772_366_400)
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = .current
+    let today = calendar.dateComponents([.year, .month, .day], from: now)
+    XCTAssertEqual(today.day, 1, "the fixed moment is 2026-03-01 in this time zone")
+    for (typed, iso) in [
+      ("today", "2026-03-01"), ("Yesterday", "2026-02-28"), ("昨天", "2026-02-28"), ("7d", "2026-02-22"),
+      ("7 days ago", "2026-02-22"), ("2w", "2026-02-15"), ("1 week ago", "2026-02-22"),
+    ] {
+      XCTAssertEqual(Dates.relative(typed, now: now), iso, typed)
+    }
+    for typed in ["tomorrow", "7", "d", "7 months ago", "-7d"] {
+      XCTAssertNil(Dates.relative(typed, now: now), typed)
+    }
+    XCTAssertEqual(try bind("Zhipu --since today")[Self.since], Dates.relative("today"))
+  }
+
   /// A date written year first in another usual way reads as its ISO date; a day-and-month
   /// date is refused with its readings, as its order is not certain.
   func testDatesYearFirstInAnySpellingDayFirstWithTheirReadings() throws {
