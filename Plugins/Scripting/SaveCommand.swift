@@ -13,18 +13,39 @@ struct SaveCommand: Command {
   let signature = Signature(
     "save", summary: "Write a table to a .csv, .tsv, .json, .jsonl, .md or .txt file (pipeline)",
     parameters: [file.spec],
+    help: "A card (show ENTITY) is saved whole as .json, .md or .txt; .csv, .tsv and .jsonl take one table.",
     examples: [Example("labels | save /tmp/kgsh-labels.csv", "labels as CSV", expect: "saved")])
 
   func run(_ call: Call, _ session: Session) throws -> Output {
-    let table = try ScriptValues.inputTable(call, example: "find GLM | save glm.csv")
     let file = call[Self.file]
-    try TextFile.checkWritable(file, command: "save", example: "table.csv")
     let ext = (file as NSString).pathExtension.lowercased()
     guard let format = Self.formats[ext] else {
+      let spreadsheet = ["xlsx", "xls", "ods", "numbers"].contains(ext)
       throw KgshError(
         .invalidValue, "save: cannot tell the format of '\(file)'",
-        hint: "end the name with .csv, .tsv, .json, .jsonl, .md or .txt")
+        hint: spreadsheet
+          ? "kgsh writes no .\(ext) files; a .csv file opens in any spreadsheet: save "
+            + (file as NSString).deletingPathExtension + ".csv"
+          : "end the name with .csv, .tsv, .json, .jsonl, .md or .txt")
     }
+    // A card (several tables) is one JSON document, or its sections one after another in
+    // Markdown or text; CSV, TSV and JSON Lines hold one table.
+    if case .sections(let parts)? = call.input, ![.json, .markdown, .table].contains(format) {
+      throw KgshError(
+        .usage,
+        "save: a .\(ext) file holds one table, and the command before | gave \(parts.count.counted("part")) "
+          + "(\(parts.map(\.0).joinedText(", ")))",
+        hint: "save FILE.json or FILE.md keeps them all; or pipe one part, e.g. "
+          + "show ENTITY --section facts | save \(file)")
+    }
+    if case .sections(let parts)? = call.input {
+      try TextFile.checkWritable(file, command: "save", example: "card.json")
+      let text = Renderer(format: format, width: nil, color: false).render(.sections(parts))
+      try TextFile.write(text, to: file, command: "save")
+      return .message("saved \(parts.count.counted("part")) (\(parts.map(\.0).joinedText(", "))) to \(file)")
+    }
+    let table = try ScriptValues.inputTable(call, example: "find GLM | save glm.csv")
+    try TextFile.checkWritable(file, command: "save", example: "table.csv")
     let text = Renderer(format: format, width: nil, color: false).render(.table(table))
     try TextFile.write(text, to: file, command: "save")
     let saved = "saved \(table.rows.count.counted("row")) to \(file)"

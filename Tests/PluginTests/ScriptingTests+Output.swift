@@ -70,4 +70,28 @@ extension ScriptingTests {
       try String(contentsOfFile: lines, encoding: .utf8).hasPrefix(
         "{\"label\":\"Model\",\"count\":201}\n{\"label\":"))
   }
+
+  /// A card is saved whole as JSON (the document `--format json` prints) or Markdown; a
+  /// one-table format says how to keep it all or one part; a spreadsheet name gets .csv.
+  func testSaveOfACardKeepsItsPartsWhereTheFormatCan() throws {
+    let t = try shell()
+    let base = FileManager.default.temporaryDirectory.appendingPathComponent("kgsh-card-\(UUID().uuidString)")
+      .path
+    defer { for ext in ["json", "md"] { try? FileManager.default.removeItem(atPath: "\(base).\(ext)") } }
+    XCTAssertTrue(t.run("show Zhipu | save \(base).json"), t.errors)
+    XCTAssertTrue(
+      t.output.contains("saved 6 parts (entity, facts, relations, group facts, conflicts, sources)"))
+    let card = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: base + ".json")))
+    let parts = try XCTUnwrap(card as? [String: Any])
+    XCTAssertEqual((parts["entity"] as? [String: Any])?["name"] as? String, "Zhipu AI")
+    XCTAssertTrue(t.run("show Zhipu | save \(base).md"), t.errors)
+    XCTAssertTrue(
+      try String(contentsOfFile: base + ".md", encoding: .utf8).contains("### facts\n\n| predicate |"))
+    XCTAssertFalse(t.run("show Zhipu | save \(base).csv"))
+    XCTAssertTrue(
+      t.errors.contains("save: a .csv file holds one table, and the command before | gave 6 parts"))
+    XCTAssertFalse(FileManager.default.fileExists(atPath: base + ".csv"))
+    XCTAssertFalse(t.run("labels | save \(base).xlsx"))
+    XCTAssertTrue(t.errors.hasSuffix("a .csv file opens in any spreadsheet: save \(base).csv\n"), t.errors)
+  }
 }
