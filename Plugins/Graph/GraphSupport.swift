@@ -31,7 +31,7 @@ struct GraphContext {
     guard !names.isEmpty else { return nil }
     var ids = Set<Int32>()
     for name in names {
-      guard let id = adj.typeID(name) ?? adj.typeID(name.uppercased()) else {
+      guard let id = adj.typeID(name) ?? adj.typeID(Names.relationType(name)) else {
         throw KgshError.notFound(
           "relation type", name, suggestions: Names.suggestions(for: name, among: adj.typeNames, limit: 1),
           hint: "see relations for the types")

@@ -149,7 +149,12 @@ enum Cypher {
       "id": "id(n) gives an internal id; n.key is the entity's key",
     ]
     for n in notifications {
-      let near = Names.suggestions(for: n.name, among: n.known)
+      // `(:公司)`, `[:投资]`: the Chinese word for a label or type the graph has.
+      let word =
+        n.kind == .label
+        ? Session.labelWords[n.name] : n.kind == .relationshipType ? Names.relationWords[n.name] : nil
+      let near =
+        word.flatMap { n.known.contains($0) ? [$0] : nil } ?? Names.suggestions(for: n.name, among: n.known)
       var hint = near.isEmpty ? "" : "; did you mean \(near.joinedText(", "))?"
       if n.kind == .propertyKey, let function = functions[n.name.lowercased()] { hint = "; " + function }
       session.diagnose("warning: the knowledge base has no \(n.kind.rawValue) \(n.name)\(hint)")

@@ -26,7 +26,7 @@ struct PluginGraph {
     guard let names, !names.isEmpty else { return nil }
     return Set(
       try names.map { name in
-        guard let id = adj.typeID(name) ?? adj.typeID(name.uppercased()) else {
+        guard let id = adj.typeID(name) ?? adj.typeID(Names.relationType(name)) else {
           throw KgshError.notFound(
             "relation type", name, suggestions: Names.suggestions(for: name, among: adj.typeNames, limit: 1),
             hint: "relations lists them")

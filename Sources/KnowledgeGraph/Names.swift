@@ -5,9 +5,31 @@ import Foundation
 public enum Names {
   /// A relation type as `link` writes it: capitals, `-` read as `_` (`invests-in` is
   /// INVESTS_IN).
+  /// A Chinese word for a relation type of the default knowledge base is that type
+  /// (`投资` is INVESTS_IN).
   public static func relationType(_ typed: String) -> String {
-    typed.uppercased().replacingOccurrences(of: "-", with: "_")
+    if let word = relationWords[typed.trimmingCharacters(in: .whitespaces)] { return word }
+    return typed.uppercased().replacingOccurrences(of: "-", with: "_")
   }
+
+  /// Chinese words (simplified and traditional) for the relation types of the default
+  /// knowledge base, as `list 公司` reads a label.
+  public static let relationWords: [String: String] = {
+    let words: [String: [String]] = [
+      "INVESTS_IN": ["投资", "投資", "入股"], "DEVELOPS": ["开发", "開發", "研发", "研發"],
+      "FOUNDED": ["创立", "創立", "创办", "創辦", "创建", "創建"], "MEMBER_OF": ["成员", "成員"],
+      "INTEGRATES": ["集成", "接入"], "OFFERS": ["提供"], "CEO_OF": ["首席执行官", "首席執行官"],
+      "SUCCEEDS": ["继任", "繼任", "接替"], "COMPETES_WITH": ["竞争", "競爭"], "BASED_IN": ["位于", "位於"],
+      "WORKS_AT": ["任职", "任職", "就职", "就職"], "OPERATES": ["运营", "運營"], "INCLUDES": ["包括", "包含"],
+      "EXECUTIVE_OF": ["高管"], "SHAREHOLDER_OF": ["股东", "股東", "持股"], "LISTED_ON": ["上市"],
+      "SUBSIDIARY_OF": ["子公司", "隶属", "隸屬"], "RANKED_ON": ["上榜"], "CHAIRMAN_OF": ["董事长", "董事長"],
+      "ACQUIRED": ["收购", "收購"], "CUSTOMER_OF": ["客户", "客戶"], "BUILT_ON": ["基于", "基於"],
+      "PARTNERS_WITH": ["合作"], "REPORTED_ON": ["报道", "報道"], "SPUN_OUT_OF": ["分拆"],
+    ]
+    var out: [String: String] = [:]
+    for (type, list) in words { for word in list { out[word] = type } }
+    return out
+  }()
 
   /// The lookup key of a name: compatibility-normalised (full-width to ASCII), lower-cased,
   /// traditional Chinese folded to simplified, and spaces and punctuation removed.

@@ -229,7 +229,7 @@ public final class Session {
   /// The label a user typed, spelled as the knowledge base spells it (its case is forgiven),
   /// or an error that suggests the nearest labels. Every `--label` and `LABEL` goes through it.
   /// Chinese words for the labels of the default knowledge base (simplified and traditional).
-  static let labelWords: [String: String] = [
+  public static let labelWords: [String: String] = [
     "公司": "Company", "企业": "Company", "企業": "Company", "模型": "Model", "大模型": "Model",
     "投资者": "Investor", "投資者": "Investor", "投资方": "Investor", "投資方": "Investor", "人物": "Person",
     "人": "Person", "产品": "Product", "產品": "Product", "基金": "Fund", "实验室": "Lab", "實驗室": "Lab",

@@ -78,6 +78,12 @@ final class AnswersTests: XCTestCase {
     XCTAssertTrue(more.errors.contains("no label Compnay; did you mean Company"), more.errors)
     XCTAssertTrue(more.errors.contains("no property key foundd"), more.errors)
     XCTAssertTrue(more.errors.contains("no relationship type FOUNDD; did you mean FOUNDED"), more.errors)
+    // Chinese words for a label or a type are offered as what the graph calls them.
+    let chinese = try shell()
+    XCTAssertTrue(chinese.run("match (a:公司)-[:投资]->(b) return count(*)"), chinese.errors)
+    XCTAssertTrue(chinese.errors.contains("no label 公司; did you mean Company?"), chinese.errors)
+    XCTAssertTrue(
+      chinese.errors.contains("no relationship type 投资; did you mean INVESTS_IN?"), chinese.errors)
     XCTAssertFalse(more.errors.contains("label FOUNDD") || more.errors.contains("CEO_OF"), more.errors)
     // Labels and types asked for as properties, as SQL reads columns: the functions that give them.
     let columns = try shell()

@@ -329,6 +329,11 @@ final class GraphPluginTests: XCTestCase {
     XCTAssertEqual(
       Set(rows(t, "relations Zhipu --explain --type LISTED_ON").map { $0[2] }), ["LISTED_ON"])
     XCTAssertTrue(failure(t, "relations Zhipu --type LISTD_ON").contains("did you mean 'LISTED_ON'?"))
+    // A Chinese word for a type reads as that type, as 公司 reads as Company.
+    XCTAssertEqual(rows(t, "relations Zhipu --type 上市"), [["LISTED_ON", "out", "2"]])
+    XCTAssertEqual(
+      rows(t, "neighbors 智谱 --rel 投資 --dir in"), rows(t, "neighbors 智谱 --rel INVESTS_IN --dir in"))
+    XCTAssertEqual(rows(t, "neighbors 智谱 --rel 投资 --dir in").count, 32)
     // --schema counts every edge once, by the label sets of its two ends.
     let counts = rows(t, "relations").map { ($0[0], Int($0[1])!) }
     func tsv(_ command: String) -> [[String]] {
