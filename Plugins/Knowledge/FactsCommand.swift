@@ -96,11 +96,18 @@ struct FactsCommand: Command {
   static func unknownPredicate(_ asked: String, of node: Node, known: [String], retry: (String) -> String)
     -> String
   {
-    let needle = asked.lowercased()
-    var near = known.filter { $0.lowercased().contains(needle) }
-    if near.isEmpty { near = Names.suggestions(for: asked, among: known) }
+    // `估值`: the predicates named in English after what the Chinese word says.
+    let word = Names.predicateWords[asked.trimmingCharacters(in: .whitespaces)]
+    let needle = (word ?? asked).lowercased()
+    // The predicate that is the word itself first, then the shortest (valuation before
+    // market_cap_multiple_of_prior_valuation).
+    var near = known.filter { $0.lowercased().contains(needle) }.sorted {
+      ($0.lowercased() == needle ? 0 : 1, $0.count, $0) < ($1.lowercased() == needle ? 0 : 1, $1.count, $1)
+    }
+    if near.isEmpty && word == nil { near = Names.suggestions(for: asked, among: known) }
     let what = "no '\(asked)' facts about \(node.name)"
     guard let first = near.first else { return "\(what); list its predicates with facts \(node.key)" }
-    return "\(what); predicates containing it: \(near.prefix(8).joinedText(", ")); try \(retry(first))"
+    let which = word.map { "predicates for \(asked) (\($0))" } ?? "predicates containing it"
+    return "\(what); \(which): \(near.prefix(8).joinedText(", ")); try \(retry(first))"
   }
 }

@@ -12,6 +12,18 @@ public enum Names {
     return typed.uppercased().replacingOccurrences(of: "-", with: "_")
   }
 
+  /// Chinese words (simplified and traditional) for what the default knowledge base's
+  /// predicates are named after: `估值` finds valuation, post_money_valuation, valuation_target.
+  public static let predicateWords: [String: String] = [
+    "估值": "valuation", "營收": "revenue", "营收": "revenue", "收入": "revenue", "成立": "founded",
+    "上市": "listing", "融资": "round", "融資": "round", "市值": "market_cap", "员工": "employees",
+    "員工": "employees", "毛利率": "gross_margin", "发布": "release", "發布": "release", "上下文": "context",
+    "价格": "price", "價格": "price", "总部": "headquarters", "總部": "headquarters", "开源": "open_weights",
+    "開源": "open_weights", "募资": "ipo_raise", "募資": "ipo_raise", "研发": "rd_", "研發": "rd_",
+    "亏损": "loss", "虧損": "loss", "用户": "users", "用戶": "users", "排名": "rank", "开发者": "developer",
+    "開發者": "developer",
+  ]
+
   /// Chinese words (simplified and traditional) for the relation types of the default
   /// knowledge base, as `list 公司` reads a label.
   public static let relationWords: [String: String] = {

@@ -60,6 +60,13 @@ final class AnswersTests: XCTestCase {
     XCTAssertTrue(t.output.contains("no 'ipo' facts about Zhipu AI; predicates containing it:"), t.output)
     XCTAssertTrue(t.output.contains("ipo_raise"), t.output)
     XCTAssertTrue(t.output.contains("try facts zhipu --predicate ipo_"), t.output)
+    // A Chinese word names the predicates called after it in English, the word itself first.
+    let before = t.output.count
+    XCTAssertTrue(t.run("facts 智谱 --predicate 估值"), t.errors)
+    XCTAssertTrue(
+      t.output.dropFirst(before).hasSuffix(
+        "no '估值' facts about Zhipu AI; predicates for 估值 (valuation): valuation, post_money_valuation, "
+          + "market_cap_multiple_of_prior_valuation; try facts zhipu --predicate valuation\n"), t.output)
   }
 
   func testUnknownLabelTypeAndPropertyWarnOnStderrAndStillRun() throws {
