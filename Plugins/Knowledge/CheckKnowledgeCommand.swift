@@ -23,6 +23,10 @@ struct CheckKnowledgeCommand: Command {
       Example("check-knowledge", "check the knowledge base kgsh was built from", expect: "0 errors")
     ])
 
+  static func canonical(_ path: String) -> String {
+    URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+  }
+
   func run(_ call: Call, _ session: Session) throws -> Output {
     guard let directory = call[Self.directory] ?? session.knowledgeDirectory ?? KnowledgeLoader.locate()
     else {
@@ -33,7 +37,18 @@ struct CheckKnowledgeCommand: Command {
     if let path = call[Self.article] ?? KnowledgeCheck.locateArticle(directory: directory) {
       articleText = try TextFile.read(path, what: "article")
     }
-    let report = try KnowledgeCheck.run(directory: directory, article: articleText)
+    // A folder other than the knowledge base's own (additions `export knowledge` wrote) may
+    // name the knowledge base's entities and sources.
+    var elsewhere = KnowledgeCheck.KnownKeys()
+    let own = session.knowledgeDirectory ?? KnowledgeLoader.locate()
+    if let given = call[Self.directory], Self.canonical(given) != own.map(Self.canonical) {
+      func keys(_ sql: String) throws -> Set<String> {
+        Set(try session.store.readOnlyQuery(sql).rows.compactMap { $0.first?.plainText })
+      }
+      elsewhere = KnowledgeCheck.KnownKeys(
+        entities: try keys("SELECT key FROM node"), sources: try keys("SELECT key FROM source"))
+    }
+    let report = try KnowledgeCheck.run(directory: directory, article: articleText, elsewhere: elsewhere)
     let rows: [[Value]] = report.problems.map { p in
       [
         .string(p.file), p.line.map { .int(Int64($0)) } ?? .null, FactText.text(p.field), FactText.text(p.id),

@@ -32,6 +32,35 @@ final class KnowledgeRoundTripTests: XCTestCase {
     return String(t.output.dropFirst(start))
   }
 
+  /// A folder of what people added names built-in entities and sources it does not hold:
+  /// `check-knowledge DIR` says so as notes (import knowledge finds them in the knowledge
+  /// base), where it reported errors; a key nobody has is still an error.
+  func testCheckOfAnExportedUserLayerKnowsTheKnowledgeBasesKeys() throws {
+    let a = try TestShell(
+      plugins: [KnowledgePlugin.plugin, AuthoringPlugin.plugin],
+      store: try AuthoringTests.sharedBase().copyInMemory())
+    XCTAssertTrue(
+      a.run("link Tencent COMPETES_WITH MiniMax --source article --quote 'IPO,無論對于智譜和MiniMax'"), a.errors)
+    XCTAssertTrue(a.run("export knowledge '\(dir)'"), a.errors)
+    XCTAssertTrue(a.run("check-knowledge '\(dir)' --format tsv"), a.errors)
+    let problems = a.output.split(separator: "\n").filter {
+      $0.hasPrefix("edges.tsv\t") || $0.hasPrefix("sources")
+    }
+    XCTAssertFalse(problems.contains { $0.contains("\terror\t") }, "\(problems)")
+    XCTAssertTrue(
+      problems.contains {
+        $0.contains("\tnote\tentity minimax is not in entities.tsv but is in the knowledge base")
+      },
+      "\(problems)")
+    XCTAssertTrue(
+      problems.contains {
+        $0.contains("\tnote\tsource article is not in sources.tsv but is in the knowledge base")
+      },
+      "\(problems)")
+    // Checked alone (as Knowledge/ would be), the same folder has errors.
+    XCTAssertFalse(try KnowledgeCheck.run(directory: dir, article: nil).errors.isEmpty)
+  }
+
   func testAnExportBuildsAKnowledgeBaseThatAnswersTheSame() throws {
     let a = try shell(try AuthoringTests.sharedBase().copyInMemory())
     for line in [

@@ -12,6 +12,9 @@ struct Checker {
   /// Ids known after the sources and entities are checked.
   var sourceIDs: Set<String> = []
   var entityKeys: Set<String> = []
+  /// Keys the open knowledge base has besides the folder's (a folder `export knowledge`
+  /// wrote names built-in entities and sources it does not hold).
+  var elsewhere = KnowledgeCheck.KnownKeys()
 
   init(
     sources: TSVTable, entities: TSVTable, facts: TSVTable, edges: TSVTable, fold: TSVTable, article: String?
@@ -43,6 +46,19 @@ struct Checker {
       KnowledgeProblem(
         table.name, line: row.line, field: field, id: id ?? row[idColumn(table)], problem, fix: fix,
         severity: severity))
+  }
+
+  /// An entity key the folder does not define: an error, or a note when the knowledge base
+  /// has it (`import knowledge` finds it there).
+  mutating func missingEntity(_ table: TSVTable, _ row: TSVRow, _ field: String, fix: String) {
+    let key = row[field]
+    guard elsewhere.entities.contains(key) else {
+      return report(table, row, field, "entity \(key) is not in entities.tsv", fix: fix)
+    }
+    report(
+      table, row, field, "entity \(key) is not in entities.tsv but is in the knowledge base",
+      fix: "import knowledge finds it there; add it to entities.tsv for a folder that stands alone",
+      severity: .note)
   }
 
   func idColumn(_ table: TSVTable) -> String {

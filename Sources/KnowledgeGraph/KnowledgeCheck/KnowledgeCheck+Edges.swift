@@ -7,9 +7,8 @@ extension Checker {
     _ = checkUnique(edges, "id", what: "edge id")
     for row in edges.rows {
       for end in ["src", "dst"] where !entityKeys.contains(row[end]) {
-        report(
-          edges, row, end, "entity \(row[end]) is not in entities.tsv",
-          fix: "use an entity key from entities.tsv, or add the entity there first")
+        missingEntity(
+          edges, row, end, fix: "use an entity key from entities.tsv, or add the entity there first")
       }
       if !Self.matches(row["type"], "[A-Z][A-Z_]*") {
         report(
@@ -32,6 +31,11 @@ extension Checker {
       report(
         table, row, "source", "the row cites no source; every row of Knowledge/ needs one",
         fix: "add its source to sources.tsv and put that id in the source column")
+    } else if elsewhere.sources.contains(row["source"]) && !sourceIDs.contains(row["source"]) {
+      report(
+        table, row, "source", "source \(row["source"]) is not in sources.tsv but is in the knowledge base",
+        fix: "import knowledge finds it there; add it to sources.tsv for a folder that stands alone",
+        severity: .note)
     } else if !sourceIDs.contains(row["source"]) {
       report(
         table, row, "source", "source \(row["source"]) is not in sources.tsv",

@@ -8,9 +8,8 @@ extension Checker {
     _ = checkUnique(facts, "id", what: "fact id")
     for row in facts.rows {
       if !entityKeys.contains(row["subject"]) {
-        report(
-          facts, row, "subject", "entity \(row["subject"]) is not in entities.tsv",
-          fix: "use an entity key from entities.tsv, or add the entity there first")
+        missingEntity(
+          facts, row, "subject", fix: "use an entity key from entities.tsv, or add the entity there first")
       }
       checkVocabulary(row, "type", KnowledgeCheck.types)
       checkVocabulary(row, "qualifier", KnowledgeCheck.qualifiers)
@@ -41,9 +40,7 @@ extension Checker {
     let value = row["value"]
     switch row["type"] {
     case "entity" where !entityKeys.contains(value):
-      report(
-        facts, row, "value", "entity \(value) is not in entities.tsv",
-        fix: "use an entity key from entities.tsv as the value")
+      missingEntity(facts, row, "value", fix: "use an entity key from entities.tsv as the value")
     case "number", "money", "percent":
       let readings = QuoteNumbers.readings(row["quote"])
       for part in FactValue.rangeEnds(value) {
@@ -60,7 +57,9 @@ extension Checker {
         }
       }
     case "date" where Dates.valid(value) == nil:
-      report(facts, row, "value", "'\(value)' is not a date", fix: "write YYYY, YYYY-MM or YYYY-MM-DD, a day the calendar has")
+      report(
+        facts, row, "value", "'\(value)' is not a date",
+        fix: "write YYYY, YYYY-MM or YYYY-MM-DD, a day the calendar has")
     case "bool" where value != "true" && value != "false":
       report(facts, row, "value", "'\(value)' is not a bool", fix: "write true or false")
     default:
@@ -76,7 +75,8 @@ extension Checker {
         fix: "use one of \(KnowledgeCheck.currencies.sorted().joinedText(", "))")
     }
     if row["type"] == "money", currency.isEmpty {
-      report(facts, row, "currency", "a money fact has no currency", fix: "add its code, e.g. CNY, USD or EUR")
+      report(
+        facts, row, "currency", "a money fact has no currency", fix: "add its code, e.g. CNY, USD or EUR")
     }
   }
 }

@@ -103,7 +103,21 @@ public enum KnowledgeCheck {
   /// Checks the files in `directory`. With `article` nil, the rules that compare quotes with
   /// the article are skipped (`Report.articleChecked` is false).
   /// - Throws: `KgshError` when `directory` is not a folder.
-  public static func run(directory: String, article: String?) throws -> Report {
+  /// Entity and source keys known outside the folder checked.
+  public struct KnownKeys: Sendable {
+    public var entities: Set<String> = []
+    public var sources: Set<String> = []
+    public init(entities: Set<String> = [], sources: Set<String> = []) {
+      self.entities = entities
+      self.sources = sources
+    }
+  }
+
+  /// - Parameter elsewhere: keys the open knowledge base has; a row naming one the folder
+  ///   does not define is a note, not an error (a folder of additions names built-in keys).
+  public static func run(directory: String, article: String?, elsewhere: KnownKeys = KnownKeys()) throws
+    -> Report
+  {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue
     else {
@@ -124,6 +138,7 @@ public enum KnowledgeCheck {
     var checker = Checker(
       sources: tables["sources.tsv"]!, entities: tables["entities.tsv"]!, facts: tables["facts.tsv"]!,
       edges: tables["edges.tsv"]!, fold: tables["hanzi-fold.tsv"]!, article: article)
+    checker.elsewhere = elsewhere
     checker.checkAll()
     report.problems += checker.problems
     report.articleChecked = article != nil
