@@ -17,7 +17,9 @@ struct CheckKnowledgeCommand: Command {
       Each row is one problem: the file, line and field, what is wrong and what to do. Errors \
       make a script or `kgsh -c` exit with status 1; notes (an alias two entities share) do not. \
       Quotes citing the article are compared with its text when the article is found. Run it \
-      before committing a change to Knowledge/.
+      before committing a change to Knowledge/. Another folder (what export knowledge wrote) may \
+      name the open knowledge base's entities and sources: those are notes, as import knowledge \
+      finds them there.
       """,
     examples: [
       Example("check-knowledge", "check the knowledge base kgsh was built from", expect: "0 errors")
