@@ -77,6 +77,13 @@ enum FactText {
   static func labels(_ node: Node) -> Value { .list(node.labels.map { .string($0) }) }
 
   /// Predicates whose facts disagree: same predicate, same as-of, different values.
+  /// Predicates whose facts are statements (what someone said, how someone responded): one
+  /// entity has many at once, so two of one date are not a disagreement, and a card shows
+  /// each instead of the latest.
+  static let statementPredicates: Set<String> = [
+    "said", "statement", "quote", "response_to_deepseek", "milestone", "announced", "comment",
+  ]
+
   static func conflicts(_ facts: [Fact]) -> [String: [Fact]] {
     /// Values in different currencies or units are restatements, not disagreements.
     struct Claim: Hashable {
@@ -87,7 +94,7 @@ enum FactText {
     }
     var groups: [Claim: [Int]] = [:]
     groups.reserveCapacity(facts.count)
-    for (i, fact) in facts.enumerated() {
+    for (i, fact) in facts.enumerated() where !statementPredicates.contains(fact.predicate) {
       let claim = Claim(
         predicate: fact.predicate, asOf: fact.provenance.asOf ?? "", currency: fact.currency ?? "",
         unit: fact.unit ?? "")

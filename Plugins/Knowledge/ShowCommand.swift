@@ -123,7 +123,8 @@ struct ShowCommand: Command {
     var latest: [Fact] = []
     var counts: [Int] = []
     for f in facts {
-      guard let i = slot[f.predicate] else {
+      // Each statement (`said`) is a row of its own; other predicates show their latest.
+      guard let i = slot[f.predicate], !FactText.statementPredicates.contains(f.predicate) else {
         slot[f.predicate] = latest.count
         latest.append(f)
         counts.append(1)
@@ -134,7 +135,9 @@ struct ShowCommand: Command {
     }
     let rank = latest.map { keyRank[$0.predicate] ?? keyPredicates.count }
     let order = latest.indices.sorted { a, b in
-      rank[a] != rank[b] ? rank[a] < rank[b] : latest[a].predicate < latest[b].predicate
+      rank[a] != rank[b]
+        ? rank[a] < rank[b]
+        : latest[a].predicate != latest[b].predicate ? latest[a].predicate < latest[b].predicate : a < b
     }
     let rows: [[Value]] = order.map { i in
       let f = latest[i]

@@ -35,6 +35,21 @@ final class ShowSectionTests: XCTestCase {
     XCTAssertEqual(rest, rest.sorted(), "then alphabetical")
   }
 
+  /// Two things a person said on one day are two statements, not a disagreement: the card
+  /// shows both (it showed one, with "1 older value", and a conflicts section of the two).
+  func testStatementsAreEachShownAndDoNotConflict() throws {
+    let t = try shell()
+    XCTAssertTrue(t.run("show 梁文锋 --format csv"), t.errors)
+    let said = t.output.split(separator: "\n").filter { $0.hasPrefix("said,") }
+    XCTAssertEqual(said.count, 2, t.output)
+    XCTAssertTrue(said.allSatisfy { $0.hasSuffix(",0,false") }, "\(said)")
+    XCTAssertFalse(t.output.contains("# conflicts"), t.output)
+    // A real disagreement (two founding dates of DeepSeek) is still one.
+    let u = try shell()
+    XCTAssertTrue(u.run("show DeepSeek --section conflicts --format csv"), u.errors)
+    XCTAssertTrue(u.output.contains(",founded_date,"), u.output)
+  }
+
   /// A card cut short by --limit shows the first rows of the whole card, says how many there
   /// are, and still has every group fact and every source.
   func testALimitedCardKeepsItsGroupsAndSources() throws {
