@@ -24,7 +24,8 @@ struct ImportPricesCommand: Command {
     help:
       "The format comes from the content. Catalogues: LiteLLM model_prices_and_context_window.json, "
       + "OpenRouter's /api/v1/models response, simonw/llm-prices JSON, and a plain CSV "
-      + "model,input_per_1M,output_per_1M,currency[,as_of]. Their prices become exact decimals per 1M tokens "
+      + "model,input_per_1M,output_per_1M,currency[,as_of] (a spreadsheet's names are read too: product, input, "
+      + "output, provider, date; a file with ';' between columns has a decimal comma). Their prices become exact decimals per 1M tokens "
       + "(3e-06 per token is 3), keyed by catalogue and model id (litellm:gpt-4o), so a newer snapshot "
       + "reports the changed rows and keeps the older ones; a snapshot is dated today unless --as-of says "
       + "otherwise. Entries that are not per-token prices (images, embeddings, ...) are skipped and counted. "
@@ -98,9 +99,12 @@ struct ImportPricesCommand: Command {
       ]
       : [
         "\(name): \(counts)",
-        count(.added) + count(.changed) == 0
-          ? "nothing was written: every row is in the knowledge base as it is (--explain lists them)"
-          : "kept in the knowledge base (user layer); built-in prices.tsv is unchanged",
+        count(.added) + count(.changed) > 0
+          ? "kept in the knowledge base (user layer); built-in prices.tsv is unchanged"
+          : count(.rejected) > 0
+            ? "nothing was written"
+              + (count(.unchanged) > 0 ? "; the other rows are in the knowledge base as they are" : "")
+            : "nothing was written: every row is in the knowledge base as it is (--explain lists them)",
       ]
     return Table(columns: ["line", "price_id", "result", "detail"], rows: rows, notes: notes)
   }

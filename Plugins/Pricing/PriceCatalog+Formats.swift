@@ -134,6 +134,26 @@ extension PriceCatalog {
     "note",
   ]
 
+  /// Other names people give a plain CSV's columns (`product`, `input`, `output_price`,
+  /// `provider`, `date`), read as kgsh's.
+  static let csvSynonyms: [String: String] = [
+    "product": "model", "product_or_model": "model", "name": "model", "model_name": "model",
+    "model_id": "model",
+    "input": "input_per_1M", "input_price": "input_per_1M", "input_cost": "input_per_1M",
+    "prompt": "input_per_1M",
+    "input_per_million": "input_per_1M", "output": "output_per_1M", "output_price": "output_per_1M",
+    "output_cost": "output_per_1M", "completion": "output_per_1M", "output_per_million": "output_per_1M",
+    "cached": "cached_input_per_1M", "cached_input": "cached_input_per_1M",
+    "cache_read": "cached_input_per_1M",
+    "provider": "vendor", "company": "vendor", "date": "as_of", "asof": "as_of", "as-of": "as_of",
+  ]
+
+  /// A plain CSV's column as kgsh names it: its own names in any case, or a synonym's.
+  static func csvColumn(_ name: String) -> String {
+    let lower = name.lowercased()
+    return csvColumns.first { $0.lowercased() == lower } ?? csvSynonyms[lower] ?? name
+  }
+
   /// A plain CSV `model,input_per_1M,output_per_1M,currency[,as_of,...]`: price ids come from
   /// the model name (`csv:gpt-4o-mini`); a missing as_of is `asOf`.
   static func plainCSV(_ path: String, header: [String], command: String, asOf: String) throws -> Catalogue {
@@ -151,9 +171,16 @@ extension PriceCatalog {
         hint: "a plain price CSV starts with the header model,input_per_1M,output_per_1M,currency")
     }
     let plain = try PriceFile.delimited(path, command)
+    // A file with ';' between columns was saved with a decimal comma (1,5 is 1.5).
+    let decimalComma = (try? CSVReader(path: path))?.unusualSeparator == "';'"
     let records = plain.records.map { rec -> PriceFile.Record in
-      let model = rec.cells["model"] ?? ""
-      var cells = rec.cells
+      var cells = Dictionary(rec.cells.map { (csvColumn($0.key), $0.value) }, uniquingKeysWith: { a, _ in a })
+      for column in PriceImport.moneyColumns where decimalComma {
+        if let text = cells[column], text.wholeMatch(of: /[0-9]+,[0-9]+/) != nil {
+          cells[column] = text.replacingOccurrences(of: ",", with: ".")
+        }
+      }
+      let model = cells["model"] ?? ""
       cells["model"] = nil
       cells["price_id"] = "csv:" + Slug.make(model)
       cells["product_or_model"] = model

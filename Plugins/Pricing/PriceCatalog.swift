@@ -32,9 +32,9 @@ enum PriceCatalog {
     var summary: String {
       let total = skipped.reduce(0) { $0 + $1.count }
       let name = format == .csv ? "plain CSV" : "\(format.rawValue) catalogue"
-      guard total > 0 else { return "\(name): \(entries) entries, none skipped" }
+      guard total > 0 else { return "\(name): \(entries.counted("entry", plural: "entries")), none skipped" }
       let why = skipped.map { "\($0.count) \($0.reason)" }.joinedText(", ")
-      return "\(name): \(entries) entries, \(total) skipped (\(why))"
+      return "\(name): \(entries.counted("entry", plural: "entries")), \(total) skipped (\(why))"
     }
   }
 
@@ -59,9 +59,7 @@ enum PriceCatalog {
     let start = text.unicodeScalars.first { !$0.properties.isWhitespace }
     if start == "[" { return nil }
     if start == "{" { return try json(text, command: command, asOf: asOf) }
-    let header = text.prefix { $0 != "\n" && $0 != "\r\n" }.split(separator: ",").map {
-      $0.trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: "\"")))
-    }
+    let header = ((try? CSVReader(path: path))?.header() ?? []).map(csvColumn)
     guard !header.contains("price_id"), header.contains("model") || header.contains("input_per_1M") else {
       return nil
     }

@@ -63,6 +63,18 @@ public struct CSVReader: Sendable {
     return separator == UInt8(ascii: "\t") ? "tabs" : "'\(Character(UnicodeScalar(separator)))'"
   }
 
+  /// The fields of the first record (the header), trimmed; empty for an empty file or one
+  /// that cannot be read.
+  public func header() -> [String] {
+    struct Read: Error {}
+    var header: [String] = []
+    _ = try? forEachRecord { fields, _, _ in
+      header = fields.map { $0.trimmingCharacters(in: .whitespaces) }
+      throw Read()
+    }
+    return header
+  }
+
   /// The size of the file in bytes (for progress reports).
   public var byteCount: Int { data.count }
 

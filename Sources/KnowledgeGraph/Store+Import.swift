@@ -227,12 +227,7 @@ struct GraphImporter {
   /// Whether a file's header is an edges file's (both ends, no id or name column): what
   /// `import FILE` with one file loads as edges.
   static func isEdgesFile(_ path: String) -> Bool {
-    struct Read: Error {}
-    var header: [String] = []
-    _ = try? CSVReader(path: path).forEachRecord { fields, _, _ in
-      header = fields
-      throw Read()
-    }
+    let header = (try? CSVReader(path: path))?.header() ?? []
     return column(header, sourceColumns) != nil && column(header, targetColumns) != nil
       && column(header, idColumns + ["name", "title"]) == nil
   }

@@ -188,6 +188,27 @@ final class PriceCatalogTests: XCTestCase {
       ["CNY", PriceCatalog.today(), "import: " + (file as NSString).lastPathComponent])
   }
 
+  /// A spreadsheet's own column names (`Provider`, `Model`, `Input`, `Output`, `Date`) are
+  /// read as kgsh's; a file saved with ';' between columns has a decimal comma (`1,5`).
+  func testPlainCSVWithOtherColumnNamesSemicolonsAndDecimalCommas() throws {
+    let names = try temp(
+      "names.csv", "Provider,Model,Input,Output,Currency,Date\nAcme,Acme One,0.5,2,USD,2026-11-30\n")
+    let semicolons = try temp("semi.csv", "model;input_price;output_price;currency\nAcme Two;1,5;6;EUR\n")
+    let t = try shell()
+    XCTAssertTrue(t.run("import prices '\(names)'"), t.errors)
+    XCTAssertTrue(t.output.contains("plain CSV: 1 entry, none skipped"), t.output)
+    XCTAssertTrue(t.run("import prices '\(semicolons)'"), t.errors)
+    let rows = try rows(t, prefix: "csv:acme-")
+    let one = try XCTUnwrap(rows["csv:acme-one"]?.first)
+    XCTAssertEqual([one.vendor, one.input, one.output, one.asOf], ["Acme", "0.5", "2", "2026-11-30"])
+    let two = try XCTUnwrap(rows["csv:acme-two"]?.first)
+    XCTAssertEqual([two.input, two.output, two.currency], ["1.5", "6", "EUR"])
+    // A file whose every row is rejected does not say every row is in the knowledge base.
+    let bad = try temp("bad.csv", "model,input,output,currency\nX,abc,1,USD\n")
+    XCTAssertFalse(t.run("import prices '\(bad)'"))
+    XCTAssertTrue(t.output.contains("1 rejected\nnothing was written\n"), t.output)
+  }
+
   func testTheFormatComesFromTheContentNotTheName() throws {
     let text = try String(contentsOfFile: Self.folder + "/litellm-model-prices.json", encoding: .utf8)
     let misnamed = try temp("prices.csv", text)
