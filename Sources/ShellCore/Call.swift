@@ -43,6 +43,7 @@ public struct Call: Sendable {
     let parameters = signature.parameters
     var typed: [String: Value] = [:]
     typed.reserveCapacity(parameters.count)
+    var named: [String: [(text: String, value: Value)]] = [:]
     var i = 0
     while i < words.count {
       let word = words[i]
@@ -63,6 +64,17 @@ public struct Call: Sendable {
           name = String(name[..<eq])
         }
         guard let spec = signature.parameter(name), spec.isOption else {
+          if let argument = Self.argument(named: name, signature), inline != nil || i + 1 < words.count {
+            // An argument given by its name: read as if written in its place, without the flag.
+            if let inline {
+              named[argument.name, default: []].append((inline, .string(inline)))
+            } else {
+              i += 1
+              named[argument.name, default: []].append((words[i].text, words[i].value))
+            }
+            i += 1
+            continue
+          }
           throw Self.unknownFlag(name, signature)
         }
         try bindOption(spec, inline: inline, words, at: &i, signature, typed: &typed, flags: &flags)
@@ -71,6 +83,11 @@ public struct Call: Sendable {
         values.append(word.value)
       }
       i += 1
+    }
+    if !named.isEmpty {
+      let placed = Self.placing(named, among: Array(zip(arguments, values)).map { ($0, $1) }, parameters)
+      arguments = placed.map(\.text)
+      values = placed.map(\.value)
     }
     if !signature.takesRawText {
       if let isName, let names = entityNames(arguments, values, parameters, isName) {
@@ -293,119 +310,5 @@ public struct Call: Sendable {
       return try spec.type.parse(text, name: spec.name, command: signature.name, positional: true)
     }
     return value
-  }
-}
-
-extension Call {
-  /// Two values of a flag that name one thing: labels, relation types and predicates are
-  /// matched in any case (`--rel INVESTS_IN --rel invests_in`).
-  static func sameName(_ a: Value?, _ b: Value, _ type: ParameterType) -> Bool {
-    switch type {
-    case .label, .relationType, .predicate:
-      return a?.plainText.lowercased() == b.plainText.lowercased()
-    default: return false
-    }
-  }
-
-  /// `sort: unknown flag --desc`, with the nearest flag, or, when the word is a value an
-  /// argument takes (`sort count desc`), how to write it.
-  static func unknownFlag(_ name: String, _ signature: Signature) -> KgshError {
-    if let instead = signature.misplacedFlags[name.lowercased()] {
-      return KgshError(.usage, "\(signature.name): unknown flag --\(name)", hint: instead)
-    }
-    let options = signature.parameters.filter(\.isOption).map(\.name)
-    var near = Names.suggestions(for: name, among: options, limit: 1)
-    if near.isEmpty, let meant = flagSynonyms[name.lowercased()]?.first(where: options.contains) {
-      near = [meant]
-    }
-    if near.isEmpty, let hint = signature.choiceArgumentHint(name, without: "--") {
-      return KgshError(.usage, "\(signature.name): unknown flag --\(name)", hint: hint)
-    }
-    // `cost --limit 3`: a command without --limit still has its rows cut by a pipeline.
-    if near.isEmpty, ["limit", "top", "head", "first", "n"].contains(name.lowercased()),
-      !signature.writes
-    {
-      return KgshError(
-        .usage, "\(signature.name): unknown flag --\(name)",
-        hint: "\(signature.name) has no --limit; keep the first rows with | first N")
-    }
-    // `list --label Company`: the flag names one of the command's arguments, which is written
-    // without a flag.
-    if near.isEmpty,
-      let argument = signature.parameters.first(where: {
-        // `cost --model GLM-4.6` for MODELS: one or many of the same.
-        func one(_ w: String) -> String {
-          w.hasSuffix("ies") ? w.dropLast(3) + "y" : w.hasSuffix("s") ? String(w.dropLast()) : w
-        }
-        return !$0.isOption && one($0.name.lowercased()) == one(name.lowercased())
-      })
-    {
-      let placeholder = argument.name.uppercased()
-      return KgshError(
-        .usage, "\(signature.name): unknown flag --\(name)",
-        hint: "write the \(placeholder) without --\(name); usage: \(signature.usage)")
-    }
-    return KgshError.unknownFlag(signature.name, name, suggestions: near, usage: signature.usage)
-  }
-
-  /// Words other tools use for kgsh's flags (`--hops` for `--depth`, `--type` for `--rel`), each
-  /// with the flags it may mean, nearest first; a command suggests the first it has.
-  static let flagSynonyms: [String: [String]] = [
-    "hops": ["depth", "max-length"], "hop": ["depth", "max-length"], "max-depth": ["depth", "max-length"],
-    "distance": ["depth", "max-length"], "depth": ["max-length"], "length": ["max-length"],
-    "type": ["rel", "label", "kind"], "types": ["rel"], "relation": ["rel"], "rel-type": ["rel"],
-    "edge": ["rel"], "rel": ["type"],
-    "at": ["as-of"], "date": ["as-of", "published"], "asof": ["as-of"], "published-on": ["published"],
-    "pubdate": ["published"], "link": ["url"], "href": ["url"], "name": ["title"],
-    "top": ["limit"], "max": ["limit", "max-length"],
-    "direction": ["dir"], "kind": ["label"],
-    "since": ["from"], "from": ["since"], "after": ["since", "from"], "until": ["to"], "before": ["to"],
-    "attribute": ["predicate"], "attr": ["predicate"], "property": ["predicate"],
-    "provider": ["vendor"], "seller": ["vendor"], "company": ["vendor"],
-  ]
-
-  /// `export --format svg`: the shell's `--format` takes only output formats; when the
-  /// command has an argument that takes the word (export's FORMAT), say how to write it.
-  static func unknownFormat(_ value: String, _ signature: Signature) -> KgshError {
-    let error = KgshError.unknownFormat(value, formats: OutputFormat.names)
-    guard error.suggestions.isEmpty, let hint = signature.choiceArgumentHint(value, without: "--format")
-    else { return error }
-    return KgshError(.usage, "\(signature.name): --format takes an output format, not '\(value)'", hint: hint)
-  }
-}
-
-extension Signature {
-  /// The flag that takes a word given without one (`show Zhipu facts`: `--section`, `timeline
-  /// Zhipu 2025`: `--from`, `neighbors Zhipu 2`: `--depth`): the first option not yet given whose
-  /// type accepts it, a predicate or relation type only when the word is written like one
-  /// (`revenue`, `INVESTS_IN`); nil when none does.
-  func optionTaking(_ word: String, given: [String: Value]) -> String? {
-    let snake = word.allSatisfy { $0.isLowercase || $0.isNumber || $0 == "_" } && word.first?.isLetter == true
-    let upper = word.allSatisfy { $0.isUppercase || $0.isNumber || $0 == "_" } && word.first?.isLetter == true
-    for spec in parameters where spec.isOption && given[spec.name] == nil {
-      let fits: Bool
-      switch spec.type {
-      case .choice, .date, .integer, .decimal, .tokenCount, .duration:
-        fits = (try? spec.type.parse(word, name: spec.name, command: name)) != nil
-      case .predicate: fits = snake
-      case .relationType: fits = upper
-      default: fits = false
-      }
-      if fits { return "--" + spec.name }
-    }
-    return nil
-  }
-
-  /// "write desc without --: it is the ORDER in sort COLUMN [ORDER]" when `word` is a value of
-  /// one of the command's choice arguments; nil otherwise.
-  func choiceArgumentHint(_ word: String, without written: String) -> String? {
-    for spec in parameters where !spec.isOption {
-      var values: [String] = []
-      if case .choice(let choices) = spec.type { values = choices }
-      if case .values(let offered)? = spec.completionOverride { values = offered }
-      guard let value = values.first(where: { $0.lowercased() == word.lowercased() }) else { continue }
-      return "write \(value) without \(written): it is the \(spec.name.uppercased()) in \(usage)"
-    }
-    return nil
   }
 }

@@ -88,16 +88,22 @@ final class ParameterTests: XCTestCase {
     XCTAssertEqual(
       message(["name", "--limit", "3"]),
       "sorter: unknown flag --limit; sorter has no --limit; keep the first rows with | first N")
-    // A flag that names an argument says to write the argument without it.
+    // A flag that names an argument gives it (`list --label Company`, `path --from A --to B`),
+    // in any order, one of many or many of one (`cost --model X` for MODELS...); without a
+    // value it says to write the argument without it.
+    for words in [
+      ["--entity", "x", "--order", "desc"], ["--order=desc", "--entities", "x"], ["x", "--order", "desc"],
+    ] {
+      let call = try Call.bind(words.map { ($0, .string($0), false) }, to: signature, rawText: "", input: nil)
+      XCTAssertEqual(call[Self.entity], "x", "\(words)")
+      XCTAssertEqual(call[order], "Desc", "\(words)")
+    }
     XCTAssertEqual(
-      message(["--entity", "x"]),
+      message(["--entity"]),
       "sorter: unknown flag --entity; write the ENTITY without --entity; usage: sorter ENTITY [ORDER] [--depth N]"
     )
-    // One of many, or many of one (`cost --model X` for MODELS...).
-    XCTAssertEqual(
-      message(["--entities", "x"]),
-      "sorter: unknown flag --entities; write the ENTITY without --entities; usage: sorter ENTITY [ORDER] [--depth N]"
-    )
+    // The other words go to the other arguments, in order.
+    XCTAssertEqual(message(["x", "--entity", "y"]), "sorter: ORDER takes one of asc, Desc, not 'x'")
     // path bounds a path with --max-length: --depth and --hops point there.
     let maxLength = Param<Int?>.option("max-length", .integer(min: 1), "longest path")
     let pathLike = Signature("router", summary: "r", parameters: [Self.entity.spec, maxLength.spec])
