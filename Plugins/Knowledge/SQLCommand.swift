@@ -102,12 +102,11 @@ struct SQLCommand: Command {
   /// entity's other names are in the alias table, and the query that reads them, when some
   /// alias matches.
   static func aliasNote(_ query: String, _ session: Session) throws -> String? {
-    let pattern = #"(?i)\bfrom\s+(node|kg_entity_v1)\b.*\bname\s*(like|=)\s*'((?:[^']|'')*)'"#
-    guard let match = query.range(of: pattern, options: .regularExpression) else { return nil }
-    let clause = query[match]
-    guard let quoteStart = clause.firstIndex(of: "'") else { return nil }
-    let literal = String(clause[clause.index(after: quoteStart)...].dropLast())
-    let op = clause.range(of: #"(?i)\blike\b"#, options: .regularExpression) == nil ? "=" : "LIKE"
+    // The operator is the one written after `name` (a `key LIKE` before it is another's).
+    let pattern = /(?is)\bfrom\s+(?:node|kg_entity_v1)\b.*\bname\s*(like|=)\s*'((?:[^']|'')*)'/
+    guard let match = query.firstMatch(of: pattern) else { return nil }
+    let op = match.1.lowercased() == "like" ? "LIKE" : "="
+    let literal = String(match.2)
     let quoted = "'" + literal + "'"
     let probe = "SELECT count(*) FROM alias WHERE alias \(op) \(quoted)"
     guard case .int(let n)? = try session.store.readOnlyQuery(probe).rows.first?.first, n > 0 else {

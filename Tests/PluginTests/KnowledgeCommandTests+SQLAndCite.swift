@@ -27,6 +27,10 @@ extension KnowledgeCommandTests {
     let joined = t.output.count
     XCTAssertTrue(t.run("sql " + join + " --format csv"), t.errors)
     XCTAssertEqual(String(t.output.dropFirst(joined)), "name,alias\nZhipu AI,智谱\n")
+    // The operator is name's own, not another column's written before it.
+    let other = t.output.count
+    XCTAssertTrue(t.run("sql select name from node where key like 'z%' and name = '智谱'"), t.errors)
+    XCTAssertTrue(t.output.dropFirst(other).contains("no name = '智谱', but 1 alias is"), t.output)
     let none = t.output.count
     XCTAssertTrue(t.run("sql select name from node where name like '%zzqx%'"), t.errors)
     XCTAssertFalse(t.output.dropFirst(none).contains("alias"), t.output)
