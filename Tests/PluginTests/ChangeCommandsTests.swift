@@ -306,7 +306,8 @@ final class ChangeCommandsTests: XCTestCase {
     refused(t, "alias add acme ACME", "already finds Acme")
     refused(t, "link acme INVESTS_IN Zhipu", "--source is required")
     refused(t, "link acme 'invests in' Zhipu --unsourced", "not 'invests in'; write INVESTS_IN\n")
-    refused(t, "link acme 投资 Zhipu --unsourced", "not '投资'; e.g. INVESTS_IN\n")
+    // A Chinese word that names no relation type is refused; one that does is read as it (below).
+    refused(t, "link acme 喜欢 Zhipu --unsourced", "not '喜欢'; e.g. INVESTS_IN\n")
     // The type in words between the names (it read "in Zhipu AI" as one name).
     refused(
       t, "link acme invests in Zhipu AI --unsourced",
@@ -324,6 +325,7 @@ final class ChangeCommandsTests: XCTestCase {
         + "e.g. link acme INVESTS_IN \"Zhipu AI\"\n")
     XCTAssertTrue(t.run("link acme INVESTS_IN Zhipu --unsourced"), t.errors)
     refused(t, "link acme INVESTS_IN Zhipu --unsourced", "already there")
+    refused(t, "link acme 投资 Zhipu --unsourced", "Acme -[INVESTS_IN]-> Zhipu AI is already there")
     refused(t, "unlink E9999 --reason x", "no relation E9999")
     refused(t, "unlink E0001", "--reason is required")
     refused(t, "unlink E9999", "no relation E9999")  // the id before the reason
