@@ -18,6 +18,7 @@ struct SaveCommand: Command {
 
   func run(_ call: Call, _ session: Session) throws -> Output {
     let file = call[Self.file]
+    try TextFile.checkWritable(file, command: "save", example: "table.csv")
     let ext = (file as NSString).pathExtension.lowercased()
     guard let format = Self.formats[ext] else {
       let spreadsheet = ["xlsx", "xls", "ods", "numbers"].contains(ext)
@@ -39,13 +40,11 @@ struct SaveCommand: Command {
           + "show ENTITY --section facts | save \(file)")
     }
     if case .sections(let parts)? = call.input {
-      try TextFile.checkWritable(file, command: "save", example: "card.json")
       let text = Renderer(format: format, width: nil, color: false).render(.sections(parts))
       try TextFile.write(text, to: file, command: "save")
       return .message("saved \(parts.count.counted("part")) (\(parts.map(\.0).joinedText(", "))) to \(file)")
     }
     let table = try ScriptValues.inputTable(call, example: "find GLM | save glm.csv")
-    try TextFile.checkWritable(file, command: "save", example: "table.csv")
     let text = Renderer(format: format, width: nil, color: false).render(.table(table))
     try TextFile.write(text, to: file, command: "save")
     let saved = "saved \(table.rows.count.counted("row")) to \(file)"
